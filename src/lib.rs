@@ -1,0 +1,11 @@
+//! Palisade: a security auditor for AWS infrastructure as code.
+//!
+//! The pipeline: discover → parse → lower into one model → analyze → rules → filter → report.
+
+pub mod finding;
+pub mod rules;
+pub mod source;
+pub mod value;
+
+/// The tool's version, as reports show it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
