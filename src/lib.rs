@@ -3,6 +3,8 @@
 //! The pipeline: discover → parse → lower into one model → analyze → rules → filter → report.
 
 pub mod finding;
+pub mod lower;
+pub mod model;
 pub mod rules;
 pub mod source;
 pub mod value;

@@ -67,3 +67,120 @@ impl RuleMeta {
         s
     }
 }
+
+use std::sync::Arc;
+
+use crate::finding::{Finding, Related, ResourceRef};
+use crate::model::{Field, Model, Origin, ResMeta};
+use crate::source::{Location, Span};
+
+/// A rule: its metadata and its check.
+pub struct Rule {
+    pub meta: RuleMeta,
+    /// Reports every problem it sees in the model.
+    pub check: fn(&Model, &mut Sink<'_>),
+}
+
+/// Collects one rule's findings for one model.
+pub struct Sink<'a> {
+    rule: &'static RuleMeta,
+    file: Arc<str>,
+    out: &'a mut Vec<Finding>,
+}
+
+impl<'a> Sink<'a> {
+    pub fn new(rule: &'static RuleMeta, file: Arc<str>, out: &'a mut Vec<Finding>) -> Sink<'a> {
+        Sink { rule, file, out }
+    }
+
+    /// Reports a finding about `resource` at `span`. Returns it so that related locations
+    /// can be added.
+    pub fn report(&mut self, resource: &ResMeta, span: Span, message: impl Into<String>) -> &mut Finding {
+        self.out.push(Finding {
+            rule: self.rule,
+            severity: self.rule.severity,
+            message: message.into(),
+            location: Location::new(self.file.clone(), span),
+            resource: Some(ResourceRef { id: resource.id.clone(), kind: resource.kind.clone() }),
+            related: Vec::new(),
+            when: None,
+        });
+        self.out.last_mut().expect("just pushed")
+    }
+
+    /// Reports a finding at a field, adding the field's origin (e.g. the parameter default
+    /// the value came from) as a related location.
+    pub fn report_field<T>(&mut self, resource: &ResMeta, f: &Field<T>, message: impl Into<String>) -> &mut Finding {
+        let file = self.file.clone();
+        let origin = f.origin.clone();
+        let finding = self.report(resource, f.span, message);
+        if let Some(o) = origin {
+            finding.related.push(related(&file, &o));
+        }
+        finding
+    }
+
+    /// Reports a finding not tied to a resource (e.g. about a template parameter).
+    pub fn report_at(&mut self, span: Span, message: impl Into<String>) -> &mut Finding {
+        self.out.push(Finding {
+            rule: self.rule,
+            severity: self.rule.severity,
+            message: message.into(),
+            location: Location::new(self.file.clone(), span),
+            resource: None,
+            related: Vec::new(),
+            when: None,
+        });
+        self.out.last_mut().expect("just pushed")
+    }
+
+    /// The file being checked.
+    pub fn file(&self) -> &Arc<str> {
+        &self.file
+    }
+}
+
+fn related(file: &Arc<str>, o: &Origin) -> Related {
+    Related { location: Location::new(file.clone(), o.span), message: o.note.clone() }
+}
+
+impl Finding {
+    /// Adds a related location in the same file.
+    pub fn with_related(&mut self, span: Span, message: impl Into<String>) -> &mut Finding {
+        let file = self.location.file.clone();
+        self.related.push(Related { location: Location::new(file, span), message: message.into() });
+        self
+    }
+
+    /// Adds the origin of a field (parameter default, mapping) as a related location.
+    pub fn with_origin<T>(&mut self, f: &Field<T>) -> &mut Finding {
+        if let Some(o) = &f.origin {
+            let r = related(&self.location.file, o);
+            self.related.push(r);
+        }
+        self
+    }
+}
+
+pub mod common;
+pub mod ec2;
+pub mod kms;
+pub mod rds;
+pub mod s3;
+pub mod secrets;
+
+/// The rule lists of every service area. A new area adds one line here; a new rule adds
+/// one line to its area's `RULES`.
+const AREAS: &[&[&Rule]] = &[ec2::RULES, kms::RULES, rds::RULES, s3::RULES, secrets::RULES];
+
+/// Every rule, in id order.
+pub fn all() -> Vec<&'static Rule> {
+    let mut v: Vec<&'static Rule> = AREAS.iter().flat_map(|a| a.iter().copied()).collect();
+    v.sort_by_key(|r| r.meta.id);
+    v
+}
+
+/// The rule with this id or slug (case-insensitive).
+pub fn find(name: &str) -> Option<&'static Rule> {
+    all().into_iter().find(|r| r.meta.id.eq_ignore_ascii_case(name) || r.meta.slug.eq_ignore_ascii_case(name))
+}

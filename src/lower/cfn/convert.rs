@@ -1,0 +1,102 @@
+//! Conversions from evaluated values to model fields.
+
+use crate::model::{Field, Link, Origin, Tri, VKind, Val};
+use crate::source::Span;
+
+/// Builds fields from a resource's evaluated `Properties`.
+pub struct Props<'v> {
+    pub props: Option<&'v Val>,
+    /// Span used for absent fields (the resource's logical id).
+    pub absent: Span,
+}
+
+impl<'v> Props<'v> {
+    pub fn new(props: Option<&'v Val>, absent: Span) -> Props<'v> {
+        Props { props, absent }
+    }
+
+    pub fn val(&self, key: &str) -> Option<&'v Val> {
+        self.props?.get(key)
+    }
+
+    /// A sub-map as `Props` (absent fields inside it point at the sub-map).
+    pub fn sub(&self, key: &str) -> Option<Props<'v>> {
+        let v = self.val(key)?;
+        Some(Props { props: Some(v), absent: v.span })
+    }
+
+    pub fn string(&self, key: &str) -> Field<String> {
+        field(self.val(key), self.absent, |v| v.scalar_text())
+    }
+
+    pub fn boolean(&self, key: &str) -> Field<bool> {
+        field(self.val(key), self.absent, Val::as_bool)
+    }
+
+    pub fn int(&self, key: &str) -> Field<i64> {
+        field(self.val(key), self.absent, Val::as_i64)
+    }
+
+    pub fn link(&self, key: &str) -> Field<Link> {
+        field(self.val(key), self.absent, as_link)
+    }
+
+    /// Present (known map or list), as `()`.
+    pub fn present(&self, key: &str) -> Field<()> {
+        field(self.val(key), self.absent, |v| match v.kind {
+            VKind::Map(_) | VKind::List(_) | VKind::Str(_) => Some(()),
+            _ => None,
+        })
+    }
+
+    /// A list of links (e.g. `SubnetIds`).
+    pub fn links(&self, key: &str) -> Field<Vec<Field<Link>>> {
+        list(self.val(key), self.absent, |v| field(Some(v), v.span, as_link))
+    }
+
+    /// A list of strings.
+    pub fn strings(&self, key: &str) -> Field<Vec<Field<String>>> {
+        list(self.val(key), self.absent, |v| field(Some(v), v.span, Val::scalar_text))
+    }
+}
+
+/// A field from an optional value with a conversion; unknown when the value is unknown or of
+/// the wrong type.
+pub fn field<T>(v: Option<&Val>, absent: Span, conv: impl FnOnce(&Val) -> Option<T>) -> Field<T> {
+    let Some(v) = v else { return Field::absent(absent) };
+    let value = match &v.kind {
+        VKind::NoValue => return Field::absent(absent),
+        VKind::Unknown(_) => Tri::Unknown,
+        _ => match conv(v) {
+            Some(t) => Tri::Known(t),
+            None => Tri::Unknown,
+        },
+    };
+    Field { value, span: v.span, origin: v.origin.clone() }
+}
+
+/// A list field; a single scalar counts as a one-item list.
+pub fn list<T>(v: Option<&Val>, absent: Span, item: impl Fn(&Val) -> T) -> Field<Vec<T>> {
+    let Some(v) = v else { return Field::absent(absent) };
+    match &v.kind {
+        VKind::NoValue => Field::absent(absent),
+        VKind::Unknown(_) | VKind::Ref(_) | VKind::Map(_) => {
+            Field { value: Tri::Unknown, span: v.span, origin: v.origin.clone() }
+        }
+        _ => Field { value: Tri::Known(v.items().into_iter().map(item).collect()), span: v.span, origin: v.origin.clone() },
+    }
+}
+
+/// A reference: a resource of the template, or a literal id/ARN.
+pub fn as_link(v: &Val) -> Option<Link> {
+    match &v.kind {
+        VKind::Ref(r) => Some(Link::Local(r.id.clone())),
+        VKind::Str(s) => Some(Link::External(s.clone())),
+        _ => None,
+    }
+}
+
+/// A related-location note for a field whose value came from elsewhere.
+pub fn origin_of<T>(f: &Field<T>) -> Option<&Origin> {
+    f.origin.as_ref()
+}

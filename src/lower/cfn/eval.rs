@@ -1,0 +1,506 @@
+//! Intrinsic function evaluation, three-valued: known, unknown, or a resource reference.
+//!
+//! Supported: `Ref` (parameters with their `Default` or a supplied value, resources, pseudo
+//! parameters, `AWS::NoValue`), `Fn::GetAtt`, `Fn::Sub` (string and list forms, `${!Literal}`),
+//! `Fn::Join`, `Fn::Select`, `Fn::Split`, `Fn::If` with `Conditions` (`Fn::Equals`, `Fn::And`,
+//! `Fn::Or`, `Fn::Not`, `Condition`), `Fn::FindInMap` (with the `DefaultValue` extension),
+//! `Fn::Length`, `Fn::Base64` (evaluates to its input), and dynamic references
+//! (`{{resolve:...}}`, unknown). `Fn::ImportValue`, `Fn::GetAZs`, `Fn::Cidr`,
+//! `Fn::ToJsonString` and `Fn::Transform` are unknown.
+//!
+//! A condition whose value cannot be decided is looked up in the evaluator's *assumptions*:
+//! the scan evaluates a template once per combination of its undecidable conditions, so that
+//! a finding can say which condition values lead to it.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::template::Template;
+use crate::model::val::{Origin, RefTarget, VKind, Val};
+use crate::source::Span;
+use crate::value::{Kind, Node};
+
+/// A value supplied for a parameter (`--parameters`).
+pub type Overrides = HashMap<String, String>;
+
+pub struct Evaluator<'t, 'a> {
+    pub tpl: &'t Template<'a>,
+    overrides: &'t Overrides,
+    /// Values assumed for conditions that cannot be decided.
+    pub assumptions: BTreeMap<String, bool>,
+    cond_cache: RefCell<HashMap<String, Option<bool>>>,
+    cond_stack: RefCell<HashSet<String>>,
+}
+
+const MAX_DEPTH: usize = 200;
+
+impl<'t, 'a> Evaluator<'t, 'a> {
+    pub fn new(tpl: &'t Template<'a>, overrides: &'t Overrides, assumptions: BTreeMap<String, bool>) -> Self {
+        Evaluator {
+            tpl,
+            overrides,
+            assumptions,
+            cond_cache: RefCell::new(HashMap::new()),
+            cond_stack: RefCell::new(HashSet::new()),
+        }
+    }
+
+    /// Evaluates a node.
+    pub fn eval(&self, n: &Node) -> Val {
+        self.eval_depth(n, 0)
+    }
+
+    fn eval_depth(&self, n: &Node, depth: usize) -> Val {
+        if depth > MAX_DEPTH {
+            return Val::unknown("expression nested too deeply", n.span);
+        }
+        match &n.kind {
+            Kind::Null => Val::new(VKind::Null, n.span),
+            Kind::Bool(b) => Val::new(VKind::Bool(*b), n.span),
+            Kind::Number(s) => Val::new(VKind::Num(s.clone()), n.span),
+            Kind::String(s) => {
+                if s.contains("{{resolve:") {
+                    Val::unknown(format!("dynamic reference `{s}`"), n.span)
+                } else {
+                    Val::new(VKind::Str(s.clone()), n.span)
+                }
+            }
+            Kind::Seq(items) => {
+                let vals = items
+                    .iter()
+                    .map(|i| self.eval_depth(i, depth + 1))
+                    .filter(|v| v.kind != VKind::NoValue)
+                    .collect();
+                Val::new(VKind::List(vals), n.span)
+            }
+            Kind::Map(entries) => {
+                if let [e] = entries.as_slice()
+                    && is_intrinsic(&e.key)
+                {
+                    return self.intrinsic(&e.key, &e.value, n.span, depth + 1);
+                }
+                let vals = entries
+                    .iter()
+                    .map(|e| (e.key.clone(), e.key_span, self.eval_depth(&e.value, depth + 1)))
+                    .filter(|(_, _, v)| v.kind != VKind::NoValue)
+                    .collect();
+                Val::new(VKind::Map(vals), n.span)
+            }
+        }
+    }
+
+    fn intrinsic(&self, name: &str, arg: &Node, span: Span, depth: usize) -> Val {
+        match name {
+            "Ref" => self.eval_ref(arg, span, depth),
+            "Fn::GetAtt" => self.get_att(arg, span, depth),
+            "Fn::Sub" => self.sub(arg, span, depth),
+            "Fn::Join" => self.join(arg, span, depth),
+            "Fn::Select" => self.select(arg, span, depth),
+            "Fn::Split" => self.split(arg, span, depth),
+            "Fn::If" => self.fn_if(arg, span, depth),
+            "Fn::FindInMap" => self.find_in_map(arg, span, depth),
+            "Fn::Base64" => {
+                let mut v = self.eval_depth(arg, depth);
+                v.span = span;
+                v
+            }
+            "Fn::Length" => match self.eval_depth(arg, depth).kind {
+                VKind::List(l) => Val::new(VKind::Num(l.len().to_string()), span),
+                _ => Val::unknown("Fn::Length of a value that is not a known list", span),
+            },
+            "Fn::Equals" | "Fn::And" | "Fn::Or" | "Fn::Not" | "Condition" => match self.cond_expr(name, arg, depth) {
+                Some(b) => Val::new(VKind::Bool(b), span),
+                None => Val::unknown("condition cannot be decided", span),
+            },
+            other => Val::unknown(format!("`{other}` is not evaluated"), span),
+        }
+    }
+
+    fn eval_ref(&self, arg: &Node, span: Span, depth: usize) -> Val {
+        let name = match arg.as_str() {
+            Some(s) => s.to_string(),
+            None => match self.eval_depth(arg, depth).as_str() {
+                Some(s) => s.to_string(),
+                None => return Val::unknown("Ref to a computed name", span),
+            },
+        };
+        self.resolve_name(&name, span)
+    }
+
+    /// The value of a name as `Ref` sees it: a parameter, a pseudo parameter or a resource.
+    pub fn resolve_name(&self, name: &str, span: Span) -> Val {
+        if let Some(&i) = self.tpl.param_index.get(name) {
+            return self.param_value(i, span);
+        }
+        if self.tpl.resource_index.contains_key(name) {
+            return Val::new(VKind::Ref(RefTarget { id: name.to_string(), attr: None }), span);
+        }
+        match name {
+            "AWS::NoValue" => Val::new(VKind::NoValue, span),
+            n if n.starts_with("AWS::") => Val::unknown(format!("pseudo parameter `{n}`"), span),
+            n => Val::unknown(format!("`{n}` is not a parameter or resource of this template"), span),
+        }
+    }
+
+    fn param_value(&self, i: usize, span: Span) -> Val {
+        let p = &self.tpl.parameters[i];
+        let is_list = p.kind.starts_with("List<") || p.kind == "CommaDelimitedList";
+        if p.kind.starts_with("AWS::SSM::Parameter::Value") {
+            return Val::unknown(format!("parameter `{}` is read from SSM at deploy time", p.name), span);
+        }
+        let (text, origin) = if let Some(v) = self.overrides.get(&p.name) {
+            (v.clone(), Origin { span: p.span, note: format!("value supplied for parameter `{}`", p.name) })
+        } else if let Some(d) = p.default {
+            let origin = Origin { span: d.span, note: format!("default of parameter `{}`", p.name) };
+            match &d.kind {
+                Kind::Seq(items) if is_list => {
+                    let vals = items.iter().map(|i| self.eval(i)).collect();
+                    return Val { kind: VKind::List(vals), span, origin: Some(origin) };
+                }
+                _ => match d.scalar_text() {
+                    Some(t) => (t.into_owned(), origin),
+                    None => return Val::unknown(format!("parameter `{}` has a default that is not a scalar", p.name), span),
+                },
+            }
+        } else {
+            return Val::unknown(format!("parameter `{}` has no default", p.name), span);
+        };
+        let kind = if is_list {
+            VKind::List(text.split(',').map(|s| Val::new(VKind::Str(s.trim().to_string()), span)).collect())
+        } else {
+            VKind::Str(text)
+        };
+        Val { kind, span, origin: Some(origin) }
+    }
+
+    fn get_att(&self, arg: &Node, span: Span, depth: usize) -> Val {
+        let (res, attr) = match &arg.kind {
+            Kind::String(s) => match s.split_once('.') {
+                Some((r, a)) => (r.to_string(), a.to_string()),
+                None => return Val::unknown("Fn::GetAtt needs `Resource.Attribute`", span),
+            },
+            Kind::Seq(items) if items.len() == 2 => {
+                let r = self.eval_depth(&items[0], depth).as_str().map(str::to_string);
+                let a = self.eval_depth(&items[1], depth).scalar_text();
+                match (r, a) {
+                    (Some(r), Some(a)) => (r, a),
+                    _ => return Val::unknown("Fn::GetAtt with computed names", span),
+                }
+            }
+            _ => return Val::unknown("malformed Fn::GetAtt", span),
+        };
+        if self.tpl.resource_index.contains_key(&res) {
+            Val::new(VKind::Ref(RefTarget { id: res, attr: Some(attr) }), span)
+        } else {
+            Val::unknown(format!("Fn::GetAtt of `{res}`, which is not a resource of this template"), span)
+        }
+    }
+
+    fn sub(&self, arg: &Node, span: Span, depth: usize) -> Val {
+        let (text, vars) = match &arg.kind {
+            Kind::String(s) => (s.as_str(), None),
+            Kind::Seq(items) if items.len() == 2 => match items[0].as_str() {
+                Some(s) => (s, Some(&items[1])),
+                None => return Val::unknown("Fn::Sub with a computed template", span),
+            },
+            _ => return Val::unknown("malformed Fn::Sub", span),
+        };
+        if text.contains("{{resolve:") {
+            return Val::unknown("dynamic reference in Fn::Sub", span);
+        }
+        let mut out = String::new();
+        let mut origin = None;
+        let mut rest = text;
+        while let Some(pos) = rest.find("${") {
+            out.push_str(&rest[..pos]);
+            let after = &rest[pos + 2..];
+            let Some(end) = after.find('}') else {
+                out.push_str(&rest[pos..]);
+                rest = "";
+                break;
+            };
+            let name = &after[..end];
+            rest = &after[end + 1..];
+            if let Some(lit) = name.strip_prefix('!') {
+                out.push_str("${");
+                out.push_str(lit);
+                out.push('}');
+                continue;
+            }
+            let name = name.trim();
+            let v = if let Some(var) = vars.and_then(|m| m.get(name)) {
+                self.eval_depth(var, depth)
+            } else if let Some((r, a)) = name.split_once('.')
+                && self.tpl.resource_index.contains_key(r)
+            {
+                Val::new(VKind::Ref(RefTarget { id: r.to_string(), attr: Some(a.to_string()) }), span)
+            } else {
+                self.resolve_name(name, span)
+            };
+            match v.scalar_text() {
+                Some(t) => {
+                    out.push_str(&t);
+                    if v.origin.is_some() {
+                        origin = v.origin.clone();
+                    }
+                }
+                None => return Val::unknown(format!("Fn::Sub refers to `{name}`, which is not known"), span),
+            }
+        }
+        out.push_str(rest);
+        Val { kind: VKind::Str(out), span, origin }
+    }
+
+    fn join(&self, arg: &Node, span: Span, depth: usize) -> Val {
+        let Some([delim, list]) = arg.as_seq().and_then(|s| <&[Node; 2]>::try_from(s).ok()) else {
+            return Val::unknown("malformed Fn::Join", span);
+        };
+        let Some(delim) = self.eval_depth(delim, depth).scalar_text() else {
+            return Val::unknown("Fn::Join with an unknown delimiter", span);
+        };
+        let list = self.eval_depth(list, depth);
+        let Some(items) = list.as_list() else {
+            return Val::unknown("Fn::Join of a value that is not a known list", span);
+        };
+        let mut parts = Vec::with_capacity(items.len());
+        for i in items {
+            match i.scalar_text() {
+                Some(t) => parts.push(t),
+                None => return Val::unknown("Fn::Join of a list with unknown items", span),
+            }
+        }
+        Val::new(VKind::Str(parts.join(&delim)), span)
+    }
+
+    fn select(&self, arg: &Node, span: Span, depth: usize) -> Val {
+        let Some([index, list]) = arg.as_seq().and_then(|s| <&[Node; 2]>::try_from(s).ok()) else {
+            return Val::unknown("malformed Fn::Select", span);
+        };
+        let Some(i) = self.eval_depth(index, depth).as_i64() else {
+            return Val::unknown("Fn::Select with an unknown index", span);
+        };
+        let list = self.eval_depth(list, depth);
+        match list.as_list().and_then(|l| usize::try_from(i).ok().and_then(|i| l.get(i))) {
+            Some(v) => {
+                let mut v = v.clone();
+                v.span = span;
+                if v.origin.is_none() {
+                    v.origin = list.origin.clone();
+                }
+                v
+            }
+            None => Val::unknown("Fn::Select of an unknown list or index", span),
+        }
+    }
+
+    fn split(&self, arg: &Node, span: Span, depth: usize) -> Val {
+        let Some([delim, s]) = arg.as_seq().and_then(|s| <&[Node; 2]>::try_from(s).ok()) else {
+            return Val::unknown("malformed Fn::Split", span);
+        };
+        let d = self.eval_depth(delim, depth).scalar_text();
+        let v = self.eval_depth(s, depth);
+        match (d, v.scalar_text()) {
+            (Some(d), Some(t)) if !d.is_empty() => Val {
+                kind: VKind::List(t.split(d.as_str()).map(|p| Val::new(VKind::Str(p.to_string()), span)).collect()),
+                span,
+                origin: v.origin.clone(),
+            },
+            _ => Val::unknown("Fn::Split of an unknown string", span),
+        }
+    }
+
+    fn fn_if(&self, arg: &Node, span: Span, depth: usize) -> Val {
+        let Some([cond, a, b]) = arg.as_seq().and_then(|s| <&[Node; 3]>::try_from(s).ok()) else {
+            return Val::unknown("malformed Fn::If", span);
+        };
+        let Some(name) = cond.as_str() else {
+            return Val::unknown("Fn::If needs a condition name", span);
+        };
+        match self.condition(name) {
+            Some(true) => self.eval_depth(a, depth),
+            Some(false) => self.eval_depth(b, depth),
+            None => Val::unknown(format!("condition `{name}` cannot be decided"), span),
+        }
+    }
+
+    fn find_in_map(&self, arg: &Node, span: Span, depth: usize) -> Val {
+        let Some(items) = arg.as_seq().filter(|s| s.len() == 3 || s.len() == 4) else {
+            return Val::unknown("malformed Fn::FindInMap", span);
+        };
+        let default = items.get(3).and_then(|d| d.get("DefaultValue"));
+        let keys: Vec<Option<String>> = items[..3].iter().map(|k| self.eval_depth(k, depth).scalar_text()).collect();
+        let [Some(m), Some(k1), Some(k2)] = keys.as_slice() else {
+            return Val::unknown("Fn::FindInMap with unknown keys", span);
+        };
+        let found = self.tpl.mappings.and_then(|ms| ms.get(m)).and_then(|m| m.get(k1)).and_then(|m| m.get(k2));
+        match found.or(default) {
+            Some(n) => {
+                let mut v = self.eval_depth(n, depth);
+                v.origin = Some(Origin { span: n.span, note: format!("mapping `{m}`.`{k1}`.`{k2}`") });
+                v.span = span;
+                v
+            }
+            None => Val::unknown(format!("mapping `{m}` has no `{k1}`.`{k2}`"), span),
+        }
+    }
+
+    /// The value of a named condition: decided from the template and supplied parameters,
+    /// else the assumption made for it, else `None`.
+    pub fn condition(&self, name: &str) -> Option<bool> {
+        if let Some(v) = self.cond_cache.borrow().get(name) {
+            return *v;
+        }
+        let v = self.condition_uncached(name);
+        self.cond_cache.borrow_mut().insert(name.to_string(), v);
+        v
+    }
+
+    fn condition_uncached(&self, name: &str) -> Option<bool> {
+        if let Some(b) = self.assumptions.get(name) {
+            return Some(*b);
+        }
+        let node = self.tpl.conditions.get(name)?;
+        if !self.cond_stack.borrow_mut().insert(name.to_string()) {
+            return None; // a cycle
+        }
+        let v = self.cond_node(node, 0);
+        self.cond_stack.borrow_mut().remove(name);
+        v
+    }
+
+    fn cond_node(&self, n: &Node, depth: usize) -> Option<bool> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        match &n.kind {
+            Kind::Map(entries) if entries.len() == 1 => self.cond_expr(&entries[0].key, &entries[0].value, depth + 1),
+            _ => self.eval_depth(n, depth).as_bool(),
+        }
+    }
+
+    fn cond_expr(&self, name: &str, arg: &Node, depth: usize) -> Option<bool> {
+        match name {
+            "Condition" => self.condition(arg.as_str()?),
+            "Fn::Not" => {
+                let inner = arg.as_seq().and_then(|s| s.first()).unwrap_or(arg);
+                self.cond_node(inner, depth).map(|b| !b)
+            }
+            "Fn::And" | "Fn::Or" => {
+                let is_and = name == "Fn::And";
+                let mut unknown = false;
+                for c in arg.as_seq()? {
+                    match self.cond_node(c, depth) {
+                        Some(b) if b != is_and => return Some(b),
+                        Some(_) => {}
+                        None => unknown = true,
+                    }
+                }
+                if unknown { None } else { Some(is_and) }
+            }
+            "Fn::Equals" => {
+                let [a, b] = <&[Node; 2]>::try_from(arg.as_seq()?).ok()?;
+                let a = self.eval_depth(a, depth);
+                let b = self.eval_depth(b, depth);
+                Some(canonical(&a)? == canonical(&b)?)
+            }
+            _ => None,
+        }
+    }
+
+    /// Conditions that cannot be decided without assumptions and that others depend on:
+    /// the atoms to assume values for. `used` are the condition names a template refers to.
+    pub fn undecided_atoms(&self, used: &[String]) -> Vec<String> {
+        let mut atoms = Vec::new();
+        let mut seen = HashSet::new();
+        for name in used {
+            self.collect_atoms(name, &mut atoms, &mut seen, 0);
+        }
+        atoms.sort();
+        atoms.dedup();
+        atoms
+    }
+
+    fn collect_atoms(&self, name: &str, atoms: &mut Vec<String>, seen: &mut HashSet<String>, depth: usize) {
+        if depth > 64 || !seen.insert(name.to_string()) || self.condition(name).is_some() {
+            return;
+        }
+        let Some(node) = self.tpl.conditions.get(name) else { return };
+        let mut refs = Vec::new();
+        condition_refs(node, &mut refs, 0);
+        let undecided: Vec<&String> = refs.iter().filter(|r| self.condition(r).is_none()).collect();
+        if undecided.is_empty() {
+            atoms.push(name.to_string());
+        } else {
+            for r in undecided {
+                self.collect_atoms(r, atoms, seen, depth + 1);
+            }
+        }
+    }
+}
+
+fn condition_refs(n: &Node, out: &mut Vec<String>, depth: usize) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    match &n.kind {
+        Kind::Map(entries) => {
+            for e in entries {
+                if e.key == "Condition"
+                    && let Some(s) = e.value.as_str()
+                {
+                    out.push(s.to_string());
+                } else {
+                    condition_refs(&e.value, out, depth + 1);
+                }
+            }
+        }
+        Kind::Seq(items) => items.iter().for_each(|i| condition_refs(i, out, depth + 1)),
+        _ => {}
+    }
+}
+
+/// Comparable text of a known scalar for `Fn::Equals`.
+fn canonical(v: &Val) -> Option<String> {
+    v.scalar_text()
+}
+
+/// Is this map key an intrinsic function name?
+pub fn is_intrinsic(key: &str) -> bool {
+    key == "Ref" || key == "Condition" || (key.starts_with("Fn::") && !key.starts_with("Fn::ForEach::"))
+}
+
+/// Names of conditions that `Fn::If` and resource `Condition`s refer to, in first-use order.
+pub fn used_conditions(tpl: &Template<'_>) -> Vec<String> {
+    let mut out = Vec::new();
+    for r in &tpl.resources {
+        if let Some((c, _)) = &r.condition {
+            out.push(c.clone());
+        }
+        if let Some(p) = r.properties() {
+            if_conditions(p, &mut out, 0);
+        }
+    }
+    let mut seen = HashSet::new();
+    out.retain(|c| seen.insert(c.clone()));
+    out
+}
+
+fn if_conditions(n: &Node, out: &mut Vec<String>, depth: usize) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    match &n.kind {
+        Kind::Map(entries) => {
+            for e in entries {
+                if e.key == "Fn::If"
+                    && let Some(c) = e.value.as_seq().and_then(|s| s.first()).and_then(Node::as_str)
+                {
+                    out.push(c.to_string());
+                }
+                if_conditions(&e.value, out, depth + 1);
+            }
+        }
+        Kind::Seq(items) => items.iter().for_each(|i| if_conditions(i, out, depth + 1)),
+        _ => {}
+    }
+}

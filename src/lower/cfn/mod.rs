@@ -1,0 +1,416 @@
+//! The CloudFormation frontend: template sections, intrinsic evaluation, and lowering of
+//! resources into the [`Model`].
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::model::*;
+use crate::source::Span;
+use crate::value::{Kind, Node};
+
+pub mod convert;
+pub mod eval;
+pub mod params;
+pub mod policy;
+pub mod template;
+
+use convert::{Props, field, list};
+pub use eval::{Evaluator, Overrides};
+pub use template::{Template, is_template};
+
+/// Builds the model of a template, evaluating intrinsics with `ev` (which fixes the values of
+/// undecidable conditions for this scenario).
+pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Model {
+    let mut m = Model { file, ..Model::default() };
+    for p in &tpl.parameters {
+        m.parameters.push(Parameter {
+            name: p.name.clone(),
+            span: p.span,
+            kind: p.kind.clone(),
+            no_echo: p.no_echo,
+            default: p.default.and_then(|d| d.scalar_text().map(|t| (t.into_owned(), d.span))),
+        });
+        if let Some(d) = p.default {
+            collect_literals(d, &format!("Parameters.{}.Default", p.name), "Default", None, &mut m.literals, 0);
+        }
+    }
+    let mut pending_sg_rules: Vec<(Field<Link>, SgRule, bool)> = Vec::new();
+    for r in &tpl.resources {
+        if let Some((c, _)) = &r.condition
+            && ev.condition(c) == Some(false)
+        {
+            continue;
+        }
+        let props_node = r.properties();
+        let meta = ResMeta {
+            id: r.id.clone(),
+            kind: r.kind.clone(),
+            span: r.id_span,
+            props_span: props_node.map(|p| p.span).unwrap_or(r.id_span),
+        };
+        let idx = m.resources.len();
+        m.resource_index.insert(r.id.clone(), idx);
+        m.resources.push(meta.clone());
+        if let Some(p) = props_node {
+            collect_literals(p, &format!("Resources.{}.Properties", r.id), "Properties", Some(idx), &mut m.literals, 0);
+        }
+        let props_val = props_node.map(|p| ev.eval(p));
+        let p = Props::new(props_val.as_ref().filter(|v| matches!(v.kind, VKind::Map(_))), r.id_span);
+        lower_resource(&mut m, meta, &p, &mut pending_sg_rules);
+    }
+    for (group, rule, egress) in pending_sg_rules {
+        let target = group.get().and_then(Link::local).and_then(|id| m.security_groups.iter_mut().find(|g| g.meta.id == id));
+        match target {
+            Some(g) if egress => g.egress.push(rule),
+            Some(g) => g.ingress.push(rule),
+            None => m.external_sg_rules.push(ExternalSgRule { group, rule, egress }),
+        }
+    }
+    m
+}
+
+fn lower_resource(m: &mut Model, meta: ResMeta, p: &Props<'_>, pending: &mut Vec<(Field<Link>, SgRule, bool)>) {
+    match meta.kind.as_str() {
+        "AWS::S3::Bucket" => m.buckets.push(s3_bucket(meta, p)),
+        "AWS::S3::BucketPolicy" => m.bucket_policies.push(BucketPolicy {
+            bucket: p.link("Bucket"),
+            document: doc_field(p, "PolicyDocument"),
+            meta,
+        }),
+        "AWS::KMS::Key" => m.kms_keys.push(KmsKey {
+            enable_key_rotation: p.boolean("EnableKeyRotation"),
+            key_spec: p.string("KeySpec"),
+            key_policy: doc_field(p, "KeyPolicy"),
+            meta,
+        }),
+        "AWS::RDS::DBInstance" => m.db_instances.push(DbInstance {
+            db: db_common(p),
+            cluster: p.link("DBClusterIdentifier"),
+            parameter_group: p.link("DBParameterGroupName"),
+            source_instance: p.string("SourceDBInstanceIdentifier"),
+            meta,
+        }),
+        "AWS::RDS::DBCluster" => m.db_clusters.push(DbCluster {
+            db: db_common(p),
+            parameter_group: p.link("DBClusterParameterGroupName"),
+            engine_mode: p.string("EngineMode"),
+            meta,
+        }),
+        "AWS::RDS::DBParameterGroup" | "AWS::RDS::DBClusterParameterGroup" => {
+            let parameters = match p.val("Parameters") {
+                None => Field::absent(meta.props_span),
+                Some(v) => match v.as_map() {
+                    Some(entries) => Field {
+                        value: Tri::Known(
+                            entries.iter().map(|(k, _, val)| (k.clone(), field(Some(val), val.span, Val::scalar_text))).collect(),
+                        ),
+                        span: v.span,
+                        origin: None,
+                    },
+                    None => Field { value: Tri::Unknown, span: v.span, origin: None },
+                },
+            };
+            m.db_parameter_groups.push(DbParameterGroup { family: p.string("Family"), parameters, meta });
+        }
+        "AWS::RDS::DBSubnetGroup" => m.db_subnet_groups.push(DbSubnetGroup { subnets: p.links("SubnetIds"), meta }),
+        "AWS::EC2::VPC" => m.vpcs.push(Vpc { cidr: p.string("CidrBlock"), meta }),
+        "AWS::EC2::Subnet" => m.subnets.push(Subnet {
+            vpc: p.link("VpcId"),
+            cidr: p.string("CidrBlock"),
+            map_public_ip: p.boolean("MapPublicIpOnLaunch"),
+            meta,
+        }),
+        "AWS::EC2::RouteTable" => {
+            // Inline `Routes` are not part of CloudFormation's schema but appear in
+            // documentation examples; model them as routes of this table.
+            if let Some(routes) = p.val("Routes").and_then(Val::as_list) {
+                for r in routes {
+                    let rp = Props::new(Some(r), r.span);
+                    m.routes.push(route(meta.clone(), r.span, Field::known(Link::Local(meta.id.clone()), r.span), &rp));
+                }
+            }
+            m.route_tables.push(RouteTable { vpc: p.link("VpcId"), meta });
+        }
+        "AWS::EC2::Route" => {
+            let span = meta.props_span;
+            m.routes.push(route(meta, span, p.link("RouteTableId"), p));
+        }
+        "AWS::EC2::SubnetRouteTableAssociation" => m.subnet_route_tables.push(SubnetAssociation {
+            subnet: p.link("SubnetId"),
+            target: p.link("RouteTableId"),
+            meta,
+        }),
+        "AWS::EC2::InternetGateway" => m.internet_gateways.push(meta),
+        "AWS::EC2::VPCGatewayAttachment" => m.gateway_attachments.push(GatewayAttachment {
+            vpc: p.link("VpcId"),
+            internet_gateway: p.link("InternetGatewayId"),
+            meta,
+        }),
+        "AWS::EC2::NatGateway" => m.nat_gateways.push(NatGateway { subnet: p.link("SubnetId"), meta }),
+        "AWS::EC2::NetworkAcl" => m.network_acls.push(NetworkAcl { vpc: p.link("VpcId"), meta }),
+        "AWS::EC2::NetworkAclEntry" => {
+            let ports = match p.sub("PortRange") {
+                None => Field::absent(meta.props_span),
+                Some(pr) => {
+                    let (from, to) = (pr.int("From"), pr.int("To"));
+                    let span = pr.props.map(|v| v.span).unwrap_or(meta.props_span);
+                    match (from.get(), to.get()) {
+                        (Some(f), Some(t)) => Field::known((*f, *t), span),
+                        _ => Field { value: Tri::Unknown, span, origin: None },
+                    }
+                }
+            };
+            m.network_acl_entries.push(NetworkAclEntry {
+                acl: p.link("NetworkAclId"),
+                rule_number: p.int("RuleNumber"),
+                protocol: p.string("Protocol"),
+                action: p.string("RuleAction"),
+                egress: p.boolean("Egress"),
+                cidr_ipv4: p.string("CidrBlock"),
+                cidr_ipv6: p.string("Ipv6CidrBlock"),
+                ports,
+                meta,
+            });
+        }
+        "AWS::EC2::SubnetNetworkAclAssociation" => m.subnet_network_acls.push(SubnetAssociation {
+            subnet: p.link("SubnetId"),
+            target: p.link("NetworkAclId"),
+            meta,
+        }),
+        "AWS::EC2::FlowLog" => {
+            let mut resources = Vec::new();
+            let single = p.link("ResourceId");
+            if !single.is_absent() {
+                resources.push(single);
+            }
+            if let Some(items) = p.links("ResourceIds").get() {
+                resources.extend(items.iter().cloned());
+            }
+            m.flow_logs.push(FlowLog { resources, resource_type: p.string("ResourceType"), meta });
+        }
+        "AWS::EC2::SecurityGroup" => {
+            let ingress = sg_rules(p.val("SecurityGroupIngress"), false);
+            let egress_val = p.val("SecurityGroupEgress");
+            m.security_groups.push(SecurityGroup {
+                description: p.string("GroupDescription"),
+                vpc: p.link("VpcId"),
+                egress_declared: egress_val.is_some(),
+                egress: sg_rules(egress_val, true),
+                ingress,
+                meta,
+            });
+        }
+        "AWS::EC2::SecurityGroupIngress" | "AWS::EC2::SecurityGroupEgress" => {
+            let egress = meta.kind.ends_with("Egress");
+            let group = if p.val("GroupId").is_some() { p.link("GroupId") } else { p.link("GroupName") };
+            let span = meta.props_span;
+            let mut rule = sg_rule(p, span, egress);
+            rule.standalone = Some(meta);
+            pending.push((group, rule, egress));
+        }
+        _ => {}
+    }
+}
+
+fn doc_field(p: &Props<'_>, key: &str) -> Field<PolicyDocument> {
+    match p.val(key) {
+        Some(v) => policy::document(v),
+        None => Field::absent(p.absent),
+    }
+}
+
+fn s3_bucket(meta: ResMeta, p: &Props<'_>) -> S3Bucket {
+    let public_access_block = p.sub("PublicAccessBlockConfiguration").map(|b| PublicAccessBlock {
+        span: b.absent,
+        block_public_acls: b.boolean("BlockPublicAcls"),
+        block_public_policy: b.boolean("BlockPublicPolicy"),
+        ignore_public_acls: b.boolean("IgnorePublicAcls"),
+        restrict_public_buckets: b.boolean("RestrictPublicBuckets"),
+    });
+    let encryption = match p.sub("BucketEncryption") {
+        None => Field::absent(meta.props_span),
+        Some(be) => list(be.val("ServerSideEncryptionConfiguration"), be.absent, |rule| {
+            let r = Props::new(Some(rule), rule.span);
+            let d = r.sub("ServerSideEncryptionByDefault");
+            BucketEncryptionRule {
+                span: rule.span,
+                algorithm: d.as_ref().map(|d| d.string("SSEAlgorithm")).unwrap_or_else(|| Field::absent(rule.span)),
+                kms_key: d.as_ref().map(|d| d.link("KMSMasterKeyID")).unwrap_or_else(|| Field::absent(rule.span)),
+            }
+        }),
+    };
+    let versioning = match p.sub("VersioningConfiguration") {
+        Some(v) => v.string("Status"),
+        None => Field::absent(meta.props_span),
+    };
+    let lifecycle_rules = match p.sub("LifecycleConfiguration") {
+        None => Field::absent(meta.props_span),
+        Some(lc) => list(lc.val("Rules"), lc.absent, |rule| {
+            let r = Props::new(Some(rule), rule.span);
+            LifecycleRule {
+                span: rule.span,
+                status: r.string("Status"),
+                expires_noncurrent: r.val("NoncurrentVersionExpiration").is_some()
+                    || r.val("NoncurrentVersionExpirationInDays").is_some(),
+            }
+        }),
+    };
+    S3Bucket {
+        name: p.string("BucketName"),
+        access_control: p.string("AccessControl"),
+        public_access_block,
+        encryption,
+        versioning,
+        logging: p.present("LoggingConfiguration"),
+        log_destination: p.sub("LoggingConfiguration").map(|l| l.link("DestinationBucketName")).unwrap_or_else(|| Field::absent(meta.props_span)),
+        lifecycle_rules,
+        meta,
+    }
+}
+
+fn db_common(p: &Props<'_>) -> DbCommon {
+    DbCommon {
+        engine: p.string("Engine"),
+        engine_version: p.string("EngineVersion"),
+        storage_encrypted: p.boolean("StorageEncrypted"),
+        kms_key: p.link("KmsKeyId"),
+        publicly_accessible: p.boolean("PubliclyAccessible"),
+        security_groups: p.links("VPCSecurityGroups").or_else_absent(|| p.links("VpcSecurityGroupIds")),
+        subnet_group: p.link("DBSubnetGroupName"),
+        backup_retention: p.int("BackupRetentionPeriod"),
+        port: p.int("Port"),
+        snapshot: if p.val("DBSnapshotIdentifier").is_some() {
+            p.string("DBSnapshotIdentifier")
+        } else {
+            p.string("SnapshotIdentifier")
+        },
+    }
+}
+
+trait OrElseAbsent {
+    fn or_else_absent(self, f: impl FnOnce() -> Self) -> Self;
+}
+
+impl<T> OrElseAbsent for Field<T> {
+    fn or_else_absent(self, f: impl FnOnce() -> Self) -> Self {
+        if self.is_absent() { f() } else { self }
+    }
+}
+
+fn route(meta: ResMeta, span: Span, table: Field<Link>, p: &Props<'_>) -> Route {
+    let targets: [(&str, fn(Link) -> RouteTarget); 8] = [
+        ("GatewayId", RouteTarget::Gateway),
+        ("EgressOnlyInternetGatewayId", RouteTarget::EgressOnlyGateway),
+        ("NatGatewayId", RouteTarget::NatGateway),
+        ("InstanceId", RouteTarget::Instance),
+        ("NetworkInterfaceId", RouteTarget::NetworkInterface),
+        ("VpcPeeringConnectionId", RouteTarget::PeeringConnection),
+        ("TransitGatewayId", RouteTarget::TransitGateway),
+        ("VpcEndpointId", RouteTarget::VpcEndpoint),
+    ];
+    let mut target = Field::known(RouteTarget::Other, span);
+    for (key, make) in targets {
+        if p.val(key).is_some() {
+            let l = p.link(key);
+            target = Field { value: match l.value { Tri::Known(l) => Tri::Known(make(l)), Tri::Unknown => Tri::Unknown, Tri::Absent => continue }, span: l.span, origin: l.origin };
+            break;
+        }
+    }
+    Route {
+        meta,
+        span,
+        route_table: table,
+        destination_ipv4: p.string("DestinationCidrBlock"),
+        destination_ipv6: p.string("DestinationIpv6CidrBlock"),
+        target,
+    }
+}
+
+fn sg_rules(v: Option<&Val>, egress: bool) -> Vec<SgRule> {
+    let Some(v) = v else { return Vec::new() };
+    v.items().into_iter().filter(|i| matches!(i.kind, VKind::Map(_))).map(|i| sg_rule(&Props::new(Some(i), i.span), i.span, egress)).collect()
+}
+
+fn sg_rule(p: &Props<'_>, span: Span, egress: bool) -> SgRule {
+    let protocol = field(p.val("IpProtocol"), p.absent, |v| v.scalar_text().map(|s| normalise_protocol(&s)));
+    let (cidr4, cidr6, group, prefix) = if egress {
+        ("CidrIp", "CidrIpv6", "DestinationSecurityGroupId", "DestinationPrefixListId")
+    } else {
+        ("CidrIp", "CidrIpv6", "SourceSecurityGroupId", "SourcePrefixListId")
+    };
+    let source_group = if !egress && p.val(group).is_none() && p.val("SourceSecurityGroupName").is_some() {
+        p.link("SourceSecurityGroupName")
+    } else {
+        p.link(group)
+    };
+    SgRule {
+        span,
+        standalone: None,
+        protocol,
+        from_port: p.int("FromPort"),
+        to_port: p.int("ToPort"),
+        cidr_ipv4: p.string(cidr4),
+        cidr_ipv6: p.string(cidr6),
+        source_group,
+        prefix_list: p.string(prefix),
+        description: p.string("Description"),
+    }
+}
+
+/// `-1` for all protocols, names for tcp/udp/icmp/icmpv6, else the number as written.
+pub fn normalise_protocol(p: &str) -> String {
+    match p.trim().to_ascii_lowercase().as_str() {
+        "-1" | "all" => "-1".into(),
+        "6" | "tcp" => "tcp".into(),
+        "17" | "udp" => "udp".into(),
+        "1" | "icmp" => "icmp".into(),
+        "58" | "icmpv6" => "icmpv6".into(),
+        other => other.into(),
+    }
+}
+
+const MAX_LITERAL_DEPTH: usize = 200;
+
+/// Every literal string under `n`, with its key path.
+fn collect_literals(n: &Node, path: &str, key: &str, resource: Option<usize>, out: &mut Vec<Literal>, depth: usize) {
+    if depth > MAX_LITERAL_DEPTH {
+        return;
+    }
+    match &n.kind {
+        Kind::String(s) => out.push(Literal { path: path.to_string(), key: key.to_string(), text: s.clone(), span: n.span, resource }),
+        Kind::Number(s) => out.push(Literal { path: path.to_string(), key: key.to_string(), text: s.clone(), span: n.span, resource }),
+        Kind::Seq(items) => {
+            for (i, item) in items.iter().enumerate() {
+                collect_literals(item, &format!("{path}[{i}]"), key, resource, out, depth + 1);
+            }
+        }
+        Kind::Map(entries) => {
+            for e in entries {
+                // Intrinsic names are not property names: keep the property key.
+                let k = if eval::is_intrinsic(&e.key) { key } else { e.key.as_str() };
+                collect_literals(&e.value, &format!("{path}.{}", e.key), k, resource, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Values assumed for undecidable conditions, one map per scenario. At most `2^max_atoms`
+/// scenarios; conditions beyond that stay undecided (their `Fn::If`s evaluate to unknown).
+pub fn scenarios(tpl: &Template<'_>, overrides: &Overrides, max_atoms: usize) -> (Vec<String>, Vec<BTreeMap<String, bool>>) {
+    let base = Evaluator::new(tpl, overrides, BTreeMap::new());
+    let used = eval::used_conditions(tpl);
+    let mut atoms = base.undecided_atoms(&used);
+    atoms.truncate(max_atoms);
+    let n = atoms.len();
+    let mut out = Vec::with_capacity(1 << n);
+    for mask in 0..(1u32 << n) {
+        let mut a = BTreeMap::new();
+        for (i, name) in atoms.iter().enumerate() {
+            a.insert(name.clone(), mask & (1 << i) != 0);
+        }
+        out.push(a);
+    }
+    (atoms, out)
+}
+

@@ -1,0 +1,287 @@
+//! The sections of a CloudFormation template, located, with `Fn::ForEach` expanded.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use crate::source::Span;
+use crate::value::{Entry, Kind, Node};
+
+/// A template parameter.
+#[derive(Debug, Clone)]
+pub struct Parameter<'a> {
+    pub name: String,
+    pub span: Span,
+    /// `Type`, e.g. `String`, `CommaDelimitedList`, `AWS::SSM::Parameter::Value<String>`.
+    pub kind: String,
+    pub default: Option<&'a Node>,
+    pub no_echo: bool,
+    pub node: &'a Node,
+}
+
+/// One resource of the `Resources` section.
+#[derive(Debug, Clone)]
+pub struct RawResource<'a> {
+    pub id: String,
+    /// Span of the logical id (the key).
+    pub id_span: Span,
+    pub kind: String,
+    pub kind_span: Span,
+    /// The whole resource definition.
+    pub node: Cow<'a, Node>,
+    /// `Condition` name, if any.
+    pub condition: Option<(String, Span)>,
+    /// Set when the resource was produced by a `Fn::ForEach` loop.
+    pub from_loop: Option<String>,
+}
+
+impl RawResource<'_> {
+    pub fn properties(&self) -> Option<&Node> {
+        self.node.get("Properties")
+    }
+}
+
+/// A `Fn::ForEach` loop that could not be expanded.
+#[derive(Debug, Clone)]
+pub struct Unexpanded {
+    pub name: String,
+    pub span: Span,
+    pub reason: String,
+}
+
+/// A parsed CloudFormation template.
+#[derive(Debug)]
+pub struct Template<'a> {
+    pub root: &'a Node,
+    pub parameters: Vec<Parameter<'a>>,
+    pub param_index: HashMap<String, usize>,
+    pub mappings: Option<&'a Node>,
+    pub conditions: HashMap<String, &'a Node>,
+    pub resources: Vec<RawResource<'a>>,
+    pub resource_index: HashMap<String, usize>,
+    pub unexpanded: Vec<Unexpanded>,
+    /// Problems with the template's structure (not fatal).
+    pub problems: Vec<(Span, String)>,
+}
+
+/// Is this document a CloudFormation template? `AWSTemplateFormatVersion`, or a `Resources`
+/// map whose entries have a string `Type` starting with `AWS::` (at least one, and no entry
+/// whose `Type` is not a string).
+pub fn is_template(root: &Node) -> bool {
+    let Some(entries) = root.as_map() else { return false };
+    if entries.iter().any(|e| e.key == "AWSTemplateFormatVersion") {
+        return true;
+    }
+    let Some(res) = root.get("Resources").and_then(Node::as_map) else { return false };
+    let mut any_aws = false;
+    for e in res {
+        if e.key.starts_with("Fn::ForEach::") {
+            continue;
+        }
+        match e.value.get("Type").map(|t| &t.kind) {
+            Some(Kind::String(t)) => {
+                if t.starts_with("AWS::") || t.starts_with("Custom::") || t.starts_with("Alexa::") {
+                    any_aws |= t.starts_with("AWS::");
+                } else {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+    any_aws
+}
+
+impl<'a> Template<'a> {
+    /// Reads the sections of a template. `param_values` (from `--parameters`) are used to
+    /// expand `Fn::ForEach` collections given as parameters.
+    pub fn new(root: &'a Node, overrides: &HashMap<String, String>) -> Template<'a> {
+        let mut t = Template {
+            root,
+            parameters: Vec::new(),
+            param_index: HashMap::new(),
+            mappings: root.get("Mappings"),
+            conditions: HashMap::new(),
+            resources: Vec::new(),
+            resource_index: HashMap::new(),
+            unexpanded: Vec::new(),
+            problems: Vec::new(),
+        };
+        if let Some(params) = root.get("Parameters").and_then(Node::as_map) {
+            for e in params {
+                let p = Parameter {
+                    name: e.key.clone(),
+                    span: e.key_span,
+                    kind: e.value.get("Type").and_then(Node::scalar_text).map(|s| s.into_owned()).unwrap_or_default(),
+                    default: e.value.get("Default"),
+                    no_echo: e.value.get("NoEcho").map(node_truthy).unwrap_or(false),
+                    node: &e.value,
+                };
+                t.param_index.insert(p.name.clone(), t.parameters.len());
+                t.parameters.push(p);
+            }
+        }
+        if let Some(conds) = root.get("Conditions").and_then(Node::as_map) {
+            for e in conds {
+                t.conditions.insert(e.key.clone(), &e.value);
+            }
+        }
+        if let Some(res) = root.get("Resources") {
+            match res.as_map() {
+                Some(entries) => {
+                    for e in entries {
+                        if let Some(name) = e.key.strip_prefix("Fn::ForEach::") {
+                            t.expand_loop(name, e.key_span, &e.value, overrides, None);
+                        } else {
+                            t.push_resource(e.key.clone(), e.key_span, Cow::Borrowed(&e.value), None);
+                        }
+                    }
+                }
+                None if res.is_null() => {}
+                None => t.problems.push((res.span, format!("`Resources` must be a map, found {}", res.type_name()))),
+            }
+        }
+        t
+    }
+
+    fn push_resource(&mut self, id: String, id_span: Span, node: Cow<'a, Node>, from_loop: Option<String>) {
+        let (kind, kind_span) = match node.get("Type") {
+            Some(n) => match n.as_str() {
+                Some(s) => (s.to_string(), n.span),
+                None => {
+                    self.problems.push((n.span, format!("resource `{id}`: `Type` must be a string")));
+                    return;
+                }
+            },
+            None => {
+                self.problems.push((id_span, format!("resource `{id}` has no `Type`")));
+                return;
+            }
+        };
+        let condition = node.get("Condition").and_then(|c| c.as_str().map(|s| (s.to_string(), c.span)));
+        if self.resource_index.contains_key(&id) {
+            self.problems.push((id_span, format!("resource `{id}` is defined twice")));
+            return;
+        }
+        self.resource_index.insert(id.clone(), self.resources.len());
+        self.resources.push(RawResource { id, id_span, kind, kind_span, node, condition, from_loop });
+    }
+
+    /// Expands `Fn::ForEach::Name: [Identifier, Collection, {OutputKey: OutputValue}]`.
+    fn expand_loop(
+        &mut self,
+        name: &str,
+        key_span: Span,
+        value: &Node,
+        overrides: &HashMap<String, String>,
+        outer: Option<&[(String, String)]>,
+    ) {
+        let loop_name = format!("Fn::ForEach::{name}");
+        let fail = |t: &mut Template<'a>, reason: String| {
+            t.unexpanded.push(Unexpanded { name: loop_name.clone(), span: key_span, reason });
+        };
+        let Some([ident, collection, body]) = value.as_seq().and_then(|s| <&[Node; 3]>::try_from(s).ok()) else {
+            fail(self, "expected a list of [identifier, collection, output map]".into());
+            return;
+        };
+        let Some(ident) = ident.as_str() else {
+            fail(self, "the loop identifier must be a string".into());
+            return;
+        };
+        let values = match self.loop_collection(collection, overrides) {
+            Some(v) => v,
+            None => {
+                fail(self, "its collection is not a list of known strings (a parameter without a value, or an unresolved function)".into());
+                return;
+            }
+        };
+        let Some(outputs) = body.as_map() else {
+            fail(self, "the output must be a map of resource templates".into());
+            return;
+        };
+        for value in values {
+            let mut subst: Vec<(String, String)> = outer.map(|o| o.to_vec()).unwrap_or_default();
+            subst.push((ident.to_string(), value));
+            for out in outputs {
+                if let Some(inner) = out.key.strip_prefix("Fn::ForEach::") {
+                    // Nested loop: substitute the outer identifier into it first.
+                    let replaced = substitute(&out.value, &subst);
+                    self.expand_loop(inner, out.key_span, &replaced, overrides, Some(&subst));
+                    continue;
+                }
+                let id = substitute_str(&out.key, &subst);
+                let node = substitute(&out.value, &subst);
+                self.push_resource(id, out.key_span, Cow::Owned(node), Some(loop_name.clone()));
+            }
+        }
+    }
+
+    fn loop_collection(&self, n: &Node, overrides: &HashMap<String, String>) -> Option<Vec<String>> {
+        match &n.kind {
+            Kind::Seq(items) => items.iter().map(|i| i.scalar_text().map(|s| s.into_owned())).collect(),
+            Kind::Map(_) => {
+                let name = n.get("Ref")?.as_str()?;
+                let text = match overrides.get(name) {
+                    Some(v) => v.clone(),
+                    None => {
+                        let p = &self.parameters[*self.param_index.get(name)?];
+                        match &p.default?.kind {
+                            Kind::Seq(items) => {
+                                return items.iter().map(|i| i.scalar_text().map(|s| s.into_owned())).collect();
+                            }
+                            _ => p.default?.scalar_text()?.into_owned(),
+                        }
+                    }
+                };
+                Some(text.split(',').map(|s| s.trim().to_string()).collect())
+            }
+            _ => None,
+        }
+    }
+}
+
+/// CloudFormation's truthiness of a scalar: `true` or the string `"true"` (any case).
+pub fn node_truthy(n: &Node) -> bool {
+    match &n.kind {
+        Kind::Bool(b) => *b,
+        Kind::String(s) => s.eq_ignore_ascii_case("true"),
+        _ => false,
+    }
+}
+
+fn substitute_str(s: &str, subst: &[(String, String)]) -> String {
+    let mut out = s.to_string();
+    for (ident, value) in subst {
+        if out.contains('{') {
+            out = out.replace(&format!("${{{ident}}}"), value);
+            let alnum: String = value.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+            out = out.replace(&format!("&{{{ident}}}"), &alnum);
+        }
+    }
+    out
+}
+
+/// Replaces the loop identifiers in a resource template: `Ref: Identifier` becomes the value,
+/// `${Identifier}` and `&{Identifier}` inside strings and keys are replaced.
+fn substitute(n: &Node, subst: &[(String, String)]) -> Node {
+    let kind = match &n.kind {
+        Kind::String(s) => Kind::String(substitute_str(s, subst)),
+        Kind::Seq(items) => Kind::Seq(items.iter().map(|i| substitute(i, subst)).collect()),
+        Kind::Map(entries) => {
+            if let [e] = entries.as_slice()
+                && e.key == "Ref"
+                && let Some(name) = e.value.as_str()
+                && let Some((_, v)) = subst.iter().rev().find(|(i, _)| i == name)
+            {
+                return Node::new(n.span, Kind::String(v.clone()));
+            }
+            Kind::Map(
+                entries
+                    .iter()
+                    .map(|e| Entry { key: substitute_str(&e.key, subst), key_span: e.key_span, value: substitute(&e.value, subst) })
+                    .collect(),
+            )
+        }
+        other => other.clone(),
+    };
+    Node::new(n.span, kind)
+}

@@ -1,0 +1,3 @@
+//! Frontends: each maps its parsed documents into the [`crate::model::Model`].
+
+pub mod cfn;

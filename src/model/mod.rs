@@ -1,0 +1,202 @@
+//! The model: typed views of the things rules care about, whatever the input format.
+//!
+//! Every field keeps the span it came from. A [`Field`] is absent, unknown (could not be
+//! decided: rules stay silent) or known. Links between resources are [`Link`]s.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::source::Span;
+
+pub mod network;
+pub mod policy;
+pub mod storage;
+pub mod val;
+
+pub use network::*;
+pub use policy::*;
+pub use storage::*;
+pub use val::{Origin, RefTarget, VKind, Val};
+
+/// Three-valued: absent, unknown, or known.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tri<T> {
+    /// Not set in the source.
+    Absent,
+    /// Set, but its value could not be decided.
+    Unknown,
+    Known(T),
+}
+
+/// A property value with its location.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field<T> {
+    pub value: Tri<T>,
+    /// Where the value is written; for an absent field, the resource it belongs to.
+    pub span: Span,
+    /// Where the value really came from, when elsewhere (a parameter default, ...).
+    pub origin: Option<Origin>,
+}
+
+impl<T> Field<T> {
+    pub fn absent(span: Span) -> Field<T> {
+        Field { value: Tri::Absent, span, origin: None }
+    }
+
+    pub fn known(value: T, span: Span) -> Field<T> {
+        Field { value: Tri::Known(value), span, origin: None }
+    }
+
+    pub fn get(&self) -> Option<&T> {
+        match &self.value {
+            Tri::Known(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    pub fn is_absent(&self) -> bool {
+        matches!(self.value, Tri::Absent)
+    }
+
+    pub fn is_unknown(&self) -> bool {
+        matches!(self.value, Tri::Unknown)
+    }
+
+    /// Known and satisfying `f`.
+    pub fn is(&self, f: impl FnOnce(&T) -> bool) -> bool {
+        self.get().is_some_and(f)
+    }
+}
+
+impl Field<bool> {
+    /// Known to be true.
+    pub fn is_true(&self) -> bool {
+        self.get() == Some(&true)
+    }
+    /// Known to be false.
+    pub fn is_false(&self) -> bool {
+        self.get() == Some(&false)
+    }
+}
+
+/// A reference from one resource to another.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Link {
+    /// A resource of the same template, by logical id.
+    Local(String),
+    /// Something outside the template (an id or ARN written literally).
+    External(String),
+}
+
+impl Link {
+    pub fn local(&self) -> Option<&str> {
+        match self {
+            Link::Local(id) => Some(id),
+            Link::External(_) => None,
+        }
+    }
+}
+
+/// Identity and location of a modelled resource.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResMeta {
+    /// Logical id.
+    pub id: String,
+    /// Resource type, e.g. `AWS::S3::Bucket`.
+    pub kind: String,
+    /// Span of the logical id.
+    pub span: Span,
+    /// Span of the `Properties` map, or of the logical id when there is none.
+    pub props_span: Span,
+}
+
+/// A template parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parameter {
+    pub name: String,
+    pub span: Span,
+    pub kind: String,
+    pub no_echo: bool,
+    /// The default, when it is a scalar.
+    pub default: Option<(String, Span)>,
+}
+
+/// A string that may appear anywhere in a template, with the path of keys leading to it.
+/// Used by content rules such as the secret detector.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Literal {
+    /// Keys from the template root, e.g. `Resources.Db.Properties.MasterUserPassword`.
+    pub path: String,
+    /// The last map key on the path (the property name).
+    pub key: String,
+    pub text: String,
+    pub span: Span,
+    /// The resource it belongs to, if any.
+    pub resource: Option<usize>,
+}
+
+/// Everything Palisade knows about one input document.
+#[derive(Debug, Default)]
+pub struct Model {
+    /// The file, as reports show it.
+    pub file: Arc<str>,
+    /// Every resource of the template (also those not modelled in detail), by logical id.
+    pub resources: Vec<ResMeta>,
+    pub resource_index: HashMap<String, usize>,
+    pub parameters: Vec<Parameter>,
+    /// Every literal string in the template's `Parameters` defaults and `Resources`, with
+    /// intrinsic function arguments included.
+    pub literals: Vec<Literal>,
+
+    pub buckets: Vec<S3Bucket>,
+    pub bucket_policies: Vec<BucketPolicy>,
+    pub kms_keys: Vec<KmsKey>,
+    pub db_instances: Vec<DbInstance>,
+    pub db_clusters: Vec<DbCluster>,
+    pub db_parameter_groups: Vec<DbParameterGroup>,
+    pub db_subnet_groups: Vec<DbSubnetGroup>,
+
+    pub vpcs: Vec<Vpc>,
+    pub subnets: Vec<Subnet>,
+    pub route_tables: Vec<RouteTable>,
+    pub routes: Vec<Route>,
+    pub subnet_route_tables: Vec<SubnetAssociation>,
+    pub internet_gateways: Vec<ResMeta>,
+    pub gateway_attachments: Vec<GatewayAttachment>,
+    pub nat_gateways: Vec<NatGateway>,
+    pub network_acls: Vec<NetworkAcl>,
+    pub network_acl_entries: Vec<NetworkAclEntry>,
+    pub subnet_network_acls: Vec<SubnetAssociation>,
+    pub flow_logs: Vec<FlowLog>,
+    pub security_groups: Vec<SecurityGroup>,
+    /// Standalone ingress/egress rules whose group is not in the template.
+    pub external_sg_rules: Vec<ExternalSgRule>,
+}
+
+impl Model {
+    /// The resource with this logical id.
+    pub fn resource(&self, id: &str) -> Option<&ResMeta> {
+        self.resource_index.get(id).map(|&i| &self.resources[i])
+    }
+
+    /// The security group with this logical id.
+    pub fn security_group(&self, id: &str) -> Option<&SecurityGroup> {
+        self.security_groups.iter().find(|g| g.meta.id == id)
+    }
+
+    pub fn subnet(&self, id: &str) -> Option<&Subnet> {
+        self.subnets.iter().find(|s| s.meta.id == id)
+    }
+
+    pub fn db_subnet_group(&self, id: &str) -> Option<&DbSubnetGroup> {
+        self.db_subnet_groups.iter().find(|s| s.meta.id == id)
+    }
+
+    pub fn db_parameter_group(&self, id: &str) -> Option<&DbParameterGroup> {
+        self.db_parameter_groups.iter().find(|s| s.meta.id == id)
+    }
+
+    pub fn db_cluster(&self, id: &str) -> Option<&DbCluster> {
+        self.db_clusters.iter().find(|s| s.meta.id == id)
+    }
+}

@@ -1,0 +1,141 @@
+//! Policy documents (IAM, resource and trust policies) as the model sees them.
+
+use super::Field;
+use crate::source::Span;
+
+/// A policy document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolicyDocument {
+    pub span: Span,
+    pub version: Field<String>,
+    pub statements: Vec<Statement>,
+    /// Some statement could not be evaluated (e.g. `Statement` built by a function).
+    pub has_unknown_statements: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Allow,
+    Deny,
+}
+
+/// A list of strings in a statement (`Action`, `Resource`, ...): string-or-list forms.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StrList {
+    pub span: Span,
+    pub items: Vec<Field<String>>,
+    /// Some item (or the whole list) could not be decided.
+    pub has_unknown: bool,
+}
+
+impl StrList {
+    pub fn known(&self) -> impl Iterator<Item = (&str, &Field<String>)> {
+        self.items.iter().filter_map(|f| f.get().map(|s| (s.as_str(), f)))
+    }
+}
+
+/// `Principal` / `NotPrincipal`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Principal {
+    /// `"*"`.
+    Any(Span),
+    /// `{"AWS": [...], "Service": [...], "Federated": [...], "CanonicalUser": [...]}`.
+    Map(Vec<(String, StrList)>),
+    Unknown(Span),
+}
+
+impl Principal {
+    /// Everyone: `"*"` or `{"AWS": "*"}` (anonymous or any AWS account).
+    pub fn is_everyone(&self) -> Option<Span> {
+        match self {
+            Principal::Any(s) => Some(*s),
+            Principal::Map(entries) => entries
+                .iter()
+                .filter(|(k, _)| k == "AWS" || k == "CanonicalUser")
+                .flat_map(|(_, l)| l.known())
+                .find(|(s, _)| *s == "*")
+                .map(|(_, f)| f.span),
+            Principal::Unknown(_) => None,
+        }
+    }
+}
+
+/// One condition: operator, key, values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Condition {
+    pub span: Span,
+    /// e.g. `StringEquals`, `ForAnyValue:StringLike`, `BoolIfExists`.
+    pub operator: String,
+    pub key: String,
+    pub values: StrList,
+}
+
+/// One statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    pub span: Span,
+    pub sid: Option<String>,
+    pub effect: Field<Effect>,
+    pub principal: Option<Principal>,
+    pub not_principal: Option<Principal>,
+    pub action: Option<StrList>,
+    pub not_action: Option<StrList>,
+    pub resource: Option<StrList>,
+    pub not_resource: Option<StrList>,
+    pub conditions: Vec<Condition>,
+    /// The `Condition` block could not be evaluated.
+    pub condition_unknown: bool,
+}
+
+impl Statement {
+    /// Does the statement apply to `action` (e.g. `s3:GetObject`)? Wildcards in the
+    /// statement's patterns are honoured, case-insensitively. `None` when unknown.
+    pub fn covers_action(&self, action: &str) -> Option<bool> {
+        if let Some(l) = &self.action {
+            if l.known().any(|(p, _)| wildcard_match(p, action)) {
+                return Some(true);
+            }
+            return if l.has_unknown { None } else { Some(false) };
+        }
+        if let Some(l) = &self.not_action {
+            if l.known().any(|(p, _)| wildcard_match(p, action)) {
+                return Some(false);
+            }
+            return if l.has_unknown { None } else { Some(true) };
+        }
+        Some(false)
+    }
+
+    /// Condition with this key (case-insensitive), any operator.
+    pub fn condition(&self, key: &str) -> impl Iterator<Item = &Condition> {
+        self.conditions.iter().filter(move |c| c.key.eq_ignore_ascii_case(key))
+    }
+}
+
+/// IAM-style wildcard match (`*` any run, `?` one character), case-insensitive.
+pub fn wildcard_match(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.to_ascii_lowercase().chars().collect();
+    let t: Vec<char> = text.to_ascii_lowercase().chars().collect();
+    let (mut pi, mut ti) = (0usize, 0usize);
+    let (mut star, mut mark) = (None, 0usize);
+    while ti < t.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some(pi);
+            mark = ti;
+            pi += 1;
+        } else if let Some(s) = star {
+            pi = s + 1;
+            mark += 1;
+            ti = mark;
+        } else {
+            return false;
+        }
+    }
+    while pi < p.len() && p[pi] == '*' {
+        pi += 1;
+    }
+    pi == p.len()
+}

@@ -1,0 +1,129 @@
+//! Data stores: S3, RDS, KMS.
+
+use super::{Field, Link, PolicyDocument, ResMeta};
+use crate::source::Span;
+
+/// `AWS::S3::Bucket`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct S3Bucket {
+    pub meta: ResMeta,
+    pub name: Field<String>,
+    /// Canned ACL (`AccessControl`), e.g. `PublicRead`.
+    pub access_control: Field<String>,
+    pub public_access_block: Option<PublicAccessBlock>,
+    /// Default encryption rules (`BucketEncryption.ServerSideEncryptionConfiguration`).
+    pub encryption: Field<Vec<BucketEncryptionRule>>,
+    /// `VersioningConfiguration.Status`.
+    pub versioning: Field<String>,
+    /// `LoggingConfiguration` present (its span).
+    pub logging: Field<()>,
+    /// `LoggingConfiguration.DestinationBucketName`.
+    pub log_destination: Field<Link>,
+    /// `LifecycleConfiguration.Rules`.
+    pub lifecycle_rules: Field<Vec<LifecycleRule>>,
+}
+
+/// `PublicAccessBlockConfiguration`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublicAccessBlock {
+    pub span: Span,
+    pub block_public_acls: Field<bool>,
+    pub block_public_policy: Field<bool>,
+    pub ignore_public_acls: Field<bool>,
+    pub restrict_public_buckets: Field<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BucketEncryptionRule {
+    pub span: Span,
+    /// `AES256`, `aws:kms`, `aws:kms:dsse`.
+    pub algorithm: Field<String>,
+    pub kms_key: Field<Link>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LifecycleRule {
+    pub span: Span,
+    pub status: Field<String>,
+    /// Sets an expiration for noncurrent versions (`NoncurrentVersionExpiration` or
+    /// `NoncurrentVersionExpirationInDays`).
+    pub expires_noncurrent: bool,
+}
+
+/// `AWS::S3::BucketPolicy`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BucketPolicy {
+    pub meta: ResMeta,
+    pub bucket: Field<Link>,
+    pub document: Field<PolicyDocument>,
+}
+
+/// `AWS::KMS::Key`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KmsKey {
+    pub meta: ResMeta,
+    pub enable_key_rotation: Field<bool>,
+    /// `KeySpec`; rotation only applies to `SYMMETRIC_DEFAULT`.
+    pub key_spec: Field<String>,
+    pub key_policy: Field<PolicyDocument>,
+}
+
+/// Settings shared by `AWS::RDS::DBInstance` and `AWS::RDS::DBCluster`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DbCommon {
+    pub engine: Field<String>,
+    pub engine_version: Field<String>,
+    pub storage_encrypted: Field<bool>,
+    pub kms_key: Field<Link>,
+    pub publicly_accessible: Field<bool>,
+    pub security_groups: Field<Vec<Field<Link>>>,
+    pub subnet_group: Field<Link>,
+    pub backup_retention: Field<i64>,
+    pub port: Field<i64>,
+    /// Snapshot the instance/cluster is restored from (encryption is inherited from it).
+    pub snapshot: Field<String>,
+}
+
+/// `AWS::RDS::DBInstance`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DbInstance {
+    pub meta: ResMeta,
+    pub db: DbCommon,
+    /// `DBClusterIdentifier`: an Aurora instance takes most settings from its cluster.
+    pub cluster: Field<Link>,
+    pub parameter_group: Field<Link>,
+    pub source_instance: Field<String>,
+}
+
+/// `AWS::RDS::DBCluster`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DbCluster {
+    pub meta: ResMeta,
+    pub db: DbCommon,
+    pub parameter_group: Field<Link>,
+    /// `EngineMode` (`provisioned`, `serverless`, ...).
+    pub engine_mode: Field<String>,
+}
+
+/// `AWS::RDS::DBParameterGroup` or `AWS::RDS::DBClusterParameterGroup`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DbParameterGroup {
+    pub meta: ResMeta,
+    pub family: Field<String>,
+    /// Parameters by name, with their values.
+    pub parameters: Field<Vec<(String, Field<String>)>>,
+}
+
+impl DbParameterGroup {
+    /// The value of a parameter, if set (names compare case-insensitively).
+    pub fn parameter(&self, name: &str) -> Option<&Field<String>> {
+        self.parameters.get()?.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v)
+    }
+}
+
+/// `AWS::RDS::DBSubnetGroup`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DbSubnetGroup {
+    pub meta: ResMeta,
+    pub subnets: Field<Vec<Field<Link>>>,
+}

@@ -1,0 +1,142 @@
+//! Evaluated values: the result of evaluating a template node with its intrinsic functions.
+//!
+//! Evaluation is three-valued. A [`Val`] is either a known value, a reference to another
+//! resource (`Ref`/`Fn::GetAtt` of a resource), or unknown (an import, a parameter without
+//! a default, a dynamic reference, ...). Rules never report on an unknown value.
+
+use crate::source::Span;
+
+/// Where a value came from when that is not where it is used: the default of a parameter,
+/// a mapping entry, ... Reports show it as a related location.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Origin {
+    pub span: Span,
+    pub note: String,
+}
+
+/// An evaluated value with the span of the expression it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Val {
+    pub kind: VKind,
+    /// Span of the expression that produced the value (the property value in the template).
+    pub span: Span,
+    /// Where the value was really written, when elsewhere (e.g. a parameter's `Default`).
+    pub origin: Option<Origin>,
+}
+
+/// A reference to a resource of the same template, or one of its attributes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RefTarget {
+    pub id: String,
+    pub attr: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum VKind {
+    Null,
+    Bool(bool),
+    /// A number, as written.
+    Num(String),
+    Str(String),
+    List(Vec<Val>),
+    Map(Vec<(String, Span, Val)>),
+    /// `Ref`/`Fn::GetAtt` of a resource in the same template.
+    Ref(RefTarget),
+    /// A value that could not be decided, with the reason.
+    Unknown(String),
+    /// `Ref: AWS::NoValue`: the property is removed.
+    NoValue,
+}
+
+impl Val {
+    pub fn new(kind: VKind, span: Span) -> Val {
+        Val { kind, span, origin: None }
+    }
+
+    pub fn unknown(reason: impl Into<String>, span: Span) -> Val {
+        Val::new(VKind::Unknown(reason.into()), span)
+    }
+
+    pub fn is_unknown(&self) -> bool {
+        matches!(self.kind, VKind::Unknown(_))
+    }
+
+    /// The value of `key` in a known map.
+    pub fn get(&self, key: &str) -> Option<&Val> {
+        match &self.kind {
+            VKind::Map(entries) => entries.iter().find(|(k, _, _)| k == key).map(|(_, _, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The span of `key`'s name in a known map.
+    pub fn key_span(&self, key: &str) -> Option<Span> {
+        match &self.kind {
+            VKind::Map(entries) => entries.iter().find(|(k, _, _)| k == key).map(|(_, s, _)| *s),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            VKind::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_list(&self) -> Option<&[Val]> {
+        match &self.kind {
+            VKind::List(l) => Some(l),
+            _ => None,
+        }
+    }
+
+    pub fn as_map(&self) -> Option<&[(String, Span, Val)]> {
+        match &self.kind {
+            VKind::Map(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// A boolean: `true`/`false` or the strings `"true"`/`"false"` (any case), as
+    /// CloudFormation accepts. `None` when unknown or of another type.
+    pub fn as_bool(&self) -> Option<bool> {
+        match &self.kind {
+            VKind::Bool(b) => Some(*b),
+            VKind::Str(s) if s.eq_ignore_ascii_case("true") => Some(true),
+            VKind::Str(s) if s.eq_ignore_ascii_case("false") => Some(false),
+            _ => None,
+        }
+    }
+
+    /// An integer from a number or a numeric string.
+    pub fn as_i64(&self) -> Option<i64> {
+        match &self.kind {
+            VKind::Num(n) | VKind::Str(n) => {
+                let t = n.trim();
+                t.parse::<i64>().ok().or_else(|| {
+                    t.parse::<f64>().ok().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64)
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// Text of a known scalar (string, number or boolean).
+    pub fn scalar_text(&self) -> Option<String> {
+        match &self.kind {
+            VKind::Str(s) | VKind::Num(s) => Some(s.clone()),
+            VKind::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+
+    /// Items of a list; a single scalar counts as a one-item list (policy style).
+    pub fn items(&self) -> Vec<&Val> {
+        match &self.kind {
+            VKind::List(l) => l.iter().collect(),
+            VKind::Null | VKind::NoValue => Vec::new(),
+            _ => vec![self],
+        }
+    }
+}

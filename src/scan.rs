@@ -1,0 +1,281 @@
+//! The pipeline: discover → parse → lower → rules → filter, parallel across files.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::discover::{self, DiscoverOptions};
+use crate::finding::{Diagnostic, DiagnosticKind, Finding};
+use crate::lower::cfn::{self, Evaluator, Overrides, Template};
+use crate::parse::{self, Limits};
+use crate::report::ScanReport;
+use crate::rules::{self, Rule, RuleMeta, Sink};
+use crate::source::SourceFile;
+use crate::value::Document;
+
+/// At most this many undecidable conditions are explored (2^N scenarios per template).
+pub const MAX_CONDITION_ATOMS: usize = 4;
+
+/// What to scan and how.
+#[derive(Debug, Clone, Default)]
+pub struct ScanOptions {
+    pub paths: Vec<PathBuf>,
+    pub discover: DiscoverOptions,
+    /// Values for template parameters (override `Default`s).
+    pub parameters: Overrides,
+    pub limits: Limits,
+    /// Only these rules (ids, slugs or id prefixes); all when empty.
+    pub select: Vec<String>,
+    /// Not these rules (ids, slugs or id prefixes).
+    pub ignore: Vec<String>,
+}
+
+/// Does `name` (an id, a slug or an id prefix such as `PAL-S3`) name this rule?
+pub fn rule_matches(meta: &RuleMeta, name: &str) -> bool {
+    let n = name.trim();
+    meta.id.eq_ignore_ascii_case(n)
+        || meta.slug.eq_ignore_ascii_case(n)
+        || (meta.id.len() > n.len()
+            && meta.id[..n.len()].eq_ignore_ascii_case(n)
+            && meta.id.as_bytes()[n.len()] == b'-')
+}
+
+/// The rules selected by `select`/`ignore`. Unknown names are an error.
+pub fn select_rules(select: &[String], ignore: &[String]) -> Result<Vec<&'static Rule>, String> {
+    let all = rules::all();
+    for name in select.iter().chain(ignore) {
+        if !all.iter().any(|r| rule_matches(&r.meta, name)) {
+            return Err(format!("unknown rule `{name}` (run `palisade rules` to list them)"));
+        }
+    }
+    Ok(all
+        .into_iter()
+        .filter(|r| select.is_empty() || select.iter().any(|s| rule_matches(&r.meta, s)))
+        .filter(|r| !ignore.iter().any(|s| rule_matches(&r.meta, s)))
+        .collect())
+}
+
+/// Scans the given paths. Errors in one file never stop the others.
+pub fn scan(opts: &ScanOptions) -> Result<ScanReport, String> {
+    let rules = select_rules(&opts.select, &opts.ignore)?;
+    let (files, mut diagnostics) = discover::discover(&opts.paths, &opts.discover);
+    let results: Vec<FileResult> = files.par_iter().map(|f| scan_file(f, opts, &rules)).collect();
+    let mut report = ScanReport { rules: rules.iter().map(|r| &r.meta).collect(), ..ScanReport::default() };
+    for r in results {
+        diagnostics.extend(r.diagnostics);
+        if r.analysed {
+            report.files_scanned += 1;
+        }
+        if let Some(src) = r.source
+            && !r.findings.is_empty()
+        {
+            let key: Arc<str> = r.findings[0].location.file.clone();
+            report.files.insert(key, src);
+        }
+        report.findings.extend(r.findings);
+    }
+    report.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics.sort();
+    diagnostics.dedup();
+    report.diagnostics = diagnostics;
+    Ok(report)
+}
+
+/// Scans one in-memory source (used by tests and for standard input).
+pub fn scan_source(src: SourceFile, opts: &ScanOptions) -> Result<ScanReport, String> {
+    let rules = select_rules(&opts.select, &opts.ignore)?;
+    let r = analyse_source(Arc::new(src), opts, &rules);
+    let mut report = ScanReport { rules: rules.iter().map(|r| &r.meta).collect(), ..ScanReport::default() };
+    report.files_scanned = usize::from(r.analysed);
+    if let Some(src) = r.source {
+        report.files.insert(display_of(&src), src);
+    }
+    report.findings = r.findings;
+    report.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    report.diagnostics = r.diagnostics;
+    report.diagnostics.sort();
+    Ok(report)
+}
+
+struct FileResult {
+    source: Option<Arc<SourceFile>>,
+    analysed: bool,
+    findings: Vec<Finding>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn display_of(src: &SourceFile) -> Arc<str> {
+    src.display_path().into()
+}
+
+fn scan_file(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static Rule]) -> FileResult {
+    let display: Arc<str> = crate::source::display_path(&file.path).into();
+    match parse::read_source(&file.path, file.path.clone(), &opts.limits) {
+        Ok(src) => analyse_source(Arc::new(src), opts, rules),
+        Err(e) => {
+            // An unreadable file that we were not asked for by name and that does not look
+            // like anything we scan is skipped; otherwise it is an error.
+            let (line, col) = match &e {
+                parse::ReadError::NotUtf8 { line, col } => (*line, *col),
+                _ => (0, 0),
+            };
+            if !file.explicit && matches!(e, parse::ReadError::NotUtf8 { .. }) && !looks_like_template_bytes(&file.path) {
+                return FileResult { source: None, analysed: false, findings: Vec::new(), diagnostics: Vec::new() };
+            }
+            FileResult {
+                source: None,
+                analysed: false,
+                findings: Vec::new(),
+                diagnostics: vec![Diagnostic { kind: DiagnosticKind::Read, file: display, line, col, message: e.to_string() }],
+            }
+        }
+    }
+}
+
+fn looks_like_template_bytes(path: &Path) -> bool {
+    std::fs::read(path)
+        .map(|b| {
+            let s = String::from_utf8_lossy(&b);
+            looks_like_template(&s)
+        })
+        .unwrap_or(false)
+}
+
+/// Text that looks like a CloudFormation template, for deciding whether a parse failure is
+/// worth reporting.
+pub fn looks_like_template(text: &str) -> bool {
+    text.contains("AWSTemplateFormatVersion") || (text.contains("Resources") && text.contains("AWS::"))
+}
+
+fn is_json(src: &SourceFile) -> bool {
+    let ext = src.path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "json" => true,
+        "yaml" | "yml" => false,
+        _ => src.text.trim_start().starts_with('{'),
+    }
+}
+
+fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Rule]) -> FileResult {
+    let display = display_of(&src);
+    let parsed: Result<Vec<Document>, parse::ParseError> = if is_json(&src) {
+        parse::parse_json(&src, &opts.limits).map(|d| vec![d])
+    } else {
+        parse::parse_yaml(&src, &opts.limits)
+    };
+    let docs = match parsed {
+        Ok(d) => d,
+        Err(e) => {
+            let diagnostics = if looks_like_template(&src.text) {
+                vec![Diagnostic { kind: DiagnosticKind::Parse, file: display, line: e.line, col: e.col, message: e.message }]
+            } else {
+                Vec::new()
+            };
+            return FileResult { source: None, analysed: false, findings: Vec::new(), diagnostics };
+        }
+    };
+    let mut out = FileResult { source: None, analysed: false, findings: Vec::new(), diagnostics: Vec::new() };
+    for doc in &docs {
+        if cfn::is_template(&doc.root) {
+            out.analysed = true;
+            analyse_template(&doc.root, &display, opts, rules, &mut out);
+        }
+    }
+    if !out.findings.is_empty() {
+        out.source = Some(src);
+    }
+    out
+}
+
+fn analyse_template(root: &crate::value::Node, file: &Arc<str>, opts: &ScanOptions, rules: &[&'static Rule], out: &mut FileResult) {
+    let tpl = Template::new(root, &opts.parameters);
+    for u in &tpl.unexpanded {
+        out.diagnostics.push(Diagnostic {
+            kind: DiagnosticKind::NotAnalysed,
+            file: file.clone(),
+            line: u.span.line,
+            col: u.span.col,
+            message: format!("the resources of `{}` were not analysed: {}", u.name, u.reason),
+        });
+    }
+    for (span, msg) in &tpl.problems {
+        out.diagnostics.push(Diagnostic {
+            kind: DiagnosticKind::NotAnalysed,
+            file: file.clone(),
+            line: span.line,
+            col: span.col,
+            message: msg.clone(),
+        });
+    }
+    let (atoms, scenarios) = cfn::scenarios(&tpl, &opts.parameters, MAX_CONDITION_ATOMS);
+    let mut per_scenario: Vec<Vec<Finding>> = Vec::with_capacity(scenarios.len());
+    for assumptions in scenarios.iter() {
+        let ev = Evaluator::new(&tpl, &opts.parameters, assumptions.clone());
+        let model = cfn::lower(&tpl, &ev, file.clone());
+        let mut found = Vec::new();
+        for rule in rules {
+            let mut sink = Sink::new(&rule.meta, file.clone(), &mut found);
+            (rule.check)(&model, &mut sink);
+        }
+        per_scenario.push(found);
+    }
+    out.findings.extend(merge_scenarios(&atoms, &scenarios, per_scenario));
+}
+
+type Key = (&'static str, u32, u32, String, Option<String>);
+
+/// Merges the findings of every scenario: a finding present in all of them holds
+/// unconditionally; one present in some says for which condition values it holds.
+fn merge_scenarios(atoms: &[String], scenarios: &[BTreeMap<String, bool>], per: Vec<Vec<Finding>>) -> Vec<Finding> {
+    if per.len() == 1 {
+        return per.into_iter().next().unwrap_or_default();
+    }
+    let mut order: Vec<Key> = Vec::new();
+    let mut found: HashMap<Key, (Finding, Vec<usize>)> = HashMap::new();
+    for (i, findings) in per.into_iter().enumerate() {
+        for f in findings {
+            let key = (f.rule.id, f.location.span.start, f.location.span.end, f.message.clone(), f.resource.as_ref().map(|r| r.id.clone()));
+            match found.get_mut(&key) {
+                Some((_, seen)) => {
+                    if seen.last() != Some(&i) {
+                        seen.push(i)
+                    }
+                }
+                None => {
+                    order.push(key.clone());
+                    found.insert(key, (f, vec![i]));
+                }
+            }
+        }
+    }
+    let total = scenarios.len();
+    order
+        .into_iter()
+        .filter_map(|k| found.remove(&k))
+        .map(|(mut f, seen)| {
+            if seen.len() < total {
+                f.when = Some(describe(atoms, scenarios, &seen));
+            }
+            f
+        })
+        .collect()
+}
+
+/// Describes a set of scenarios: "IsProd is false", or a disjunction of assignments.
+fn describe(atoms: &[String], scenarios: &[BTreeMap<String, bool>], seen: &[usize]) -> String {
+    // One atom fixed to one value describes the set exactly?
+    for a in atoms {
+        for v in [true, false] {
+            let matching: Vec<usize> = (0..scenarios.len()).filter(|&i| scenarios[i].get(a) == Some(&v)).collect();
+            if matching == seen {
+                return format!("{a} is {v}");
+            }
+        }
+    }
+    seen.iter()
+        .map(|&i| scenarios[i].iter().map(|(k, v)| format!("{k} is {v}")).collect::<Vec<_>>().join(" and "))
+        .collect::<Vec<_>>()
+        .join(", or ")
+}

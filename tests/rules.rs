@@ -1,0 +1,135 @@
+//! Every rule's fixtures and documented examples, run through the whole pipeline.
+//!
+//! Fixtures live next to each rule area in `src/rules/<area>/fixtures/` and are named
+//! `<slug>.fail.yaml` / `<slug>.pass.yaml` (more variants: `<slug>.fail.2.yaml`, ...). A line
+//! of a failing fixture that carries `# expect: RULE-ID` is where that rule must report; the
+//! rule must report nowhere else in that file, and nowhere in a passing fixture.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use palisade::rules::{self, Rule};
+use palisade::scan::{ScanOptions, scan_source};
+use palisade::source::SourceFile;
+
+fn fixture_files() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+    let mut out = Vec::new();
+    for area in std::fs::read_dir(&root).unwrap() {
+        let dir = area.unwrap().path().join("fixtures");
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            for e in entries {
+                out.push(e.unwrap().path());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// (slug, is_fail) from `slug.fail[.N].ext`.
+fn classify(path: &Path) -> (String, bool) {
+    let name = path.file_name().unwrap().to_str().unwrap();
+    let (slug, rest) = name.split_once('.').unwrap_or_else(|| panic!("fixture name without kind: {name}"));
+    let is_fail = rest.starts_with("fail");
+    assert!(is_fail || rest.starts_with("pass"), "fixture {name}: expected `<slug>.fail…` or `<slug>.pass…`");
+    (slug.to_string(), is_fail)
+}
+
+/// Lines that carry `# expect: ID[, ID]` for `id`.
+fn expected_lines(text: &str, id: &str) -> BTreeSet<u32> {
+    let mut out = BTreeSet::new();
+    for (i, line) in text.lines().enumerate() {
+        if let Some((_, rest)) = line.split_once("# expect:") {
+            if rest.split(',').any(|s| s.trim() == id) {
+                out.insert(i as u32 + 1);
+            }
+        }
+    }
+    out
+}
+
+/// Lines where `rule` reports on `text`.
+fn reported_lines(rule: &Rule, name: &str, text: &str) -> BTreeSet<u32> {
+    let opts = ScanOptions { select: vec![rule.meta.id.to_string()], ..ScanOptions::default() };
+    let report = scan_source(SourceFile::new(name, text.to_string()), &opts).unwrap();
+    assert!(
+        report.diagnostics.iter().all(|d| !d.is_error()),
+        "{name}: {:?}",
+        report.diagnostics
+    );
+    assert_eq!(report.files_scanned, 1, "{name} was not recognised as a template");
+    report.findings.iter().filter(|f| f.rule.id == rule.meta.id).map(|f| f.location.span.line).collect()
+}
+
+fn check(rule: &Rule, name: &str, text: &str, is_fail: bool) -> Result<(), String> {
+    let got = reported_lines(rule, name, text);
+    let want = if is_fail { expected_lines(text, rule.meta.id) } else { BTreeSet::new() };
+    if is_fail && want.is_empty() {
+        return Err(format!("{name}: failing fixture has no `# expect: {}` marker", rule.meta.id));
+    }
+    if got != want {
+        return Err(format!("{name}: {} reported on lines {got:?}, expected {want:?}", rule.meta.id));
+    }
+    Ok(())
+}
+
+#[test]
+fn every_fixture_passes_or_fails_as_marked() {
+    let mut errors = Vec::new();
+    let mut seen: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for path in fixture_files() {
+        let (slug, is_fail) = classify(&path);
+        let Some(rule) = rules::find(&slug) else {
+            errors.push(format!("{}: no rule with slug `{slug}`", path.display()));
+            continue;
+        };
+        let text = std::fs::read_to_string(&path).unwrap();
+        let counts = seen.entry(slug).or_default();
+        if is_fail { counts.0 += 1 } else { counts.1 += 1 }
+        if let Err(e) = check(rule, &path.display().to_string(), &text, is_fail) {
+            errors.push(e);
+        }
+    }
+    for r in rules::all() {
+        match seen.get(r.meta.slug) {
+            Some((f, p)) if *f > 0 && *p > 0 => {}
+            _ => errors.push(format!("{} ({}) needs a failing and a passing fixture", r.meta.id, r.meta.slug)),
+        }
+    }
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+#[test]
+fn documented_examples_behave_as_documented() {
+    let mut errors = Vec::new();
+    for r in rules::all() {
+        if let Err(e) = check(r, &format!("{}-fail.yaml", r.meta.slug), r.meta.fail_example, true) {
+            errors.push(e);
+        }
+        if let Err(e) = check(r, &format!("{}-pass.yaml", r.meta.slug), r.meta.pass_example, false) {
+            errors.push(e);
+        }
+    }
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+#[test]
+fn metadata_is_complete_and_unique() {
+    let all = rules::all();
+    assert!(!all.is_empty());
+    let mut ids = BTreeSet::new();
+    let mut slugs = BTreeSet::new();
+    for r in &all {
+        let m = &r.meta;
+        assert!(ids.insert(m.id), "duplicate id {}", m.id);
+        assert!(slugs.insert(m.slug), "duplicate slug {}", m.slug);
+        assert!(m.id.starts_with("PAL-"), "{}", m.id);
+        assert!(m.slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{}", m.slug);
+        assert!(!m.controls.is_empty(), "{} names no control", m.id);
+        assert!(!m.well_architected.is_empty(), "{} names no WA best practice", m.id);
+        assert!(m.well_architected.iter().all(|w| w.starts_with("SEC")), "{}", m.id);
+        assert!(!m.remediation.trim().is_empty() && !m.description.trim().is_empty(), "{}", m.id);
+        assert!(!m.resource_types.is_empty(), "{}", m.id);
+    }
+}
