@@ -66,11 +66,8 @@ impl<'t, 'a> Evaluator<'t, 'a> {
                 }
             }
             Kind::Seq(items) => {
-                let vals = items
-                    .iter()
-                    .map(|i| self.eval_depth(i, depth + 1))
-                    .filter(|v| v.kind != VKind::NoValue)
-                    .collect();
+                let vals =
+                    items.iter().map(|i| self.eval_depth(i, depth + 1)).filter(|v| v.kind != VKind::NoValue).collect();
                 Val::new(VKind::List(vals), n.span)
             }
             Kind::Map(entries) => {
@@ -159,7 +156,9 @@ impl<'t, 'a> Evaluator<'t, 'a> {
                 }
                 _ => match d.scalar_text() {
                     Some(t) => (t.into_owned(), origin),
-                    None => return Val::unknown(format!("parameter `{}` has a default that is not a scalar", p.name), span),
+                    None => {
+                        return Val::unknown(format!("parameter `{}` has a default that is not a scalar", p.name), span);
+                    }
                 },
             }
         } else {
@@ -668,7 +667,10 @@ mod tests {
     #[test]
     fn assumptions_decide_undecidable_conditions() {
         let root = template();
-        assert_eq!(s(&eval_with(&root, &Overrides::new(), &[("Unknown", true)], json!({"Fn::If": ["NotUnknown", "a", "b"]}))), "b");
+        assert_eq!(
+            s(&eval_with(&root, &Overrides::new(), &[("Unknown", true)], json!({"Fn::If": ["NotUnknown", "a", "b"]}))),
+            "b"
+        );
         let tpl = Template::new(&root, &Overrides::new());
         let o = Overrides::new();
         let ev = Evaluator::new(&tpl, &o, BTreeMap::new());
