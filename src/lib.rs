@@ -3,6 +3,7 @@
 //! The pipeline: discover → parse → lower into one model → analyze → rules → filter → report.
 
 pub mod finding;
+pub mod report;
 pub mod rules;
 pub mod source;
 pub mod value;
