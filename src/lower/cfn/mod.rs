@@ -14,7 +14,7 @@ pub mod params;
 pub mod policy;
 pub mod template;
 
-use convert::{Props, field, list};
+use convert::{Props, field};
 pub use eval::{Evaluator, Overrides};
 pub use template::{Template, is_template};
 
@@ -31,7 +31,13 @@ pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Mode
             default: p.default.and_then(|d| d.scalar_text().map(|t| (t.into_owned(), d.span))),
         });
         if let Some(d) = p.default {
-            collect_literals(d, &format!("Parameters.{}.Default", p.name), LitCtx::new("Default", None), &mut m.literals, 0);
+            collect_literals(
+                d,
+                &format!("Parameters.{}.Default", p.name),
+                LitCtx::new("Default", None),
+                &mut m.literals,
+                0,
+            );
         }
     }
     if let Some(maps) = tpl.mappings {
@@ -58,17 +64,30 @@ pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Mode
         m.resource_index.insert(r.id.clone(), idx);
         m.resources.push(meta.clone());
         if let Some(p) = props_node {
-            collect_literals(p, &format!("Resources.{}.Properties", r.id), LitCtx::new("Properties", Some(idx)), &mut m.literals, 0);
+            collect_literals(
+                p,
+                &format!("Resources.{}.Properties", r.id),
+                LitCtx::new("Properties", Some(idx)),
+                &mut m.literals,
+                0,
+            );
         }
         if let Some(md) = r.node.get("Metadata") {
-            collect_literals(md, &format!("Resources.{}.Metadata", r.id), LitCtx::new("Metadata", Some(idx)), &mut m.literals, 0);
+            collect_literals(
+                md,
+                &format!("Resources.{}.Metadata", r.id),
+                LitCtx::new("Metadata", Some(idx)),
+                &mut m.literals,
+                0,
+            );
         }
         let props_val = props_node.map(|p| ev.eval(p));
         let p = Props::new(props_val.as_ref().filter(|v| matches!(v.kind, VKind::Map(_))), r.id_span);
         lower_resource(&mut m, meta, &p, &mut pending_sg_rules);
     }
     for (group, rule, egress) in pending_sg_rules {
-        let target = group.get().and_then(Link::local).and_then(|id| m.security_groups.iter_mut().find(|g| g.meta.id == id));
+        let target =
+            group.get().and_then(Link::local).and_then(|id| m.security_groups.iter_mut().find(|g| g.meta.id == id));
         match target {
             Some(g) if egress => g.egress.push(rule),
             Some(g) => g.ingress.push(rule),
@@ -112,7 +131,10 @@ fn lower_resource(m: &mut Model, meta: ResMeta, p: &Props<'_>, pending: &mut Vec
                 Some(v) => match v.as_map() {
                     Some(entries) => Field {
                         value: Tri::Known(
-                            entries.iter().map(|(k, _, val)| (k.clone(), field(Some(val), val.span, Val::scalar_text))).collect(),
+                            entries
+                                .iter()
+                                .map(|(k, _, val)| (k.clone(), field(Some(val), val.span, Val::scalar_text)))
+                                .collect(),
                         ),
                         span: v.span,
                         origin: None,
@@ -223,10 +245,7 @@ fn lower_resource(m: &mut Model, meta: ResMeta, p: &Props<'_>, pending: &mut Vec
 }
 
 fn doc_field(p: &Props<'_>, key: &str) -> Field<PolicyDocument> {
-    match p.val(key) {
-        Some(v) => policy::document(v),
-        None => Field::absent(p.absent),
-    }
+    p.document(key)
 }
 
 fn s3_bucket(meta: ResMeta, p: &Props<'_>) -> S3Bucket {
@@ -239,7 +258,7 @@ fn s3_bucket(meta: ResMeta, p: &Props<'_>) -> S3Bucket {
     });
     let encryption = match p.sub("BucketEncryption") {
         None => Field::absent(meta.props_span),
-        Some(be) => list(be.val("ServerSideEncryptionConfiguration"), be.absent, |rule| {
+        Some(be) => be.list_of("ServerSideEncryptionConfiguration", |rule| {
             let r = Props::new(Some(rule), rule.span);
             let d = r.sub("ServerSideEncryptionByDefault");
             BucketEncryptionRule {
@@ -255,7 +274,7 @@ fn s3_bucket(meta: ResMeta, p: &Props<'_>) -> S3Bucket {
     };
     let lifecycle_rules = match p.sub("LifecycleConfiguration") {
         None => Field::absent(meta.props_span),
-        Some(lc) => list(lc.val("Rules"), lc.absent, |rule| {
+        Some(lc) => lc.list_of("Rules", |rule| {
             let r = Props::new(Some(rule), rule.span);
             LifecycleRule {
                 span: rule.span,
@@ -272,7 +291,10 @@ fn s3_bucket(meta: ResMeta, p: &Props<'_>) -> S3Bucket {
         encryption,
         versioning,
         logging: p.present("LoggingConfiguration"),
-        log_destination: p.sub("LoggingConfiguration").map(|l| l.link("DestinationBucketName")).unwrap_or_else(|| Field::absent(meta.props_span)),
+        log_destination: p
+            .sub("LoggingConfiguration")
+            .map(|l| l.link("DestinationBucketName"))
+            .unwrap_or_else(|| Field::absent(meta.props_span)),
         lifecycle_rules,
         meta,
     }
@@ -322,7 +344,15 @@ fn route(meta: ResMeta, span: Span, table: Field<Link>, p: &Props<'_>) -> Route 
     for (key, make) in targets {
         if p.val(key).is_some() {
             let l = p.link(key);
-            target = Field { value: match l.value { Tri::Known(l) => Tri::Known(make(l)), Tri::Unknown => Tri::Unknown, Tri::Absent => continue }, span: l.span, origin: l.origin };
+            target = Field {
+                value: match l.value {
+                    Tri::Known(l) => Tri::Known(make(l)),
+                    Tri::Unknown => Tri::Unknown,
+                    Tri::Absent => continue,
+                },
+                span: l.span,
+                origin: l.origin,
+            };
             break;
         }
     }
@@ -338,7 +368,11 @@ fn route(meta: ResMeta, span: Span, table: Field<Link>, p: &Props<'_>) -> Route 
 
 fn sg_rules(v: Option<&Val>, egress: bool) -> Vec<SgRule> {
     let Some(v) = v else { return Vec::new() };
-    v.items().into_iter().filter(|i| matches!(i.kind, VKind::Map(_))).map(|i| sg_rule(&Props::new(Some(i), i.span), i.span, egress)).collect()
+    v.items()
+        .into_iter()
+        .filter(|i| matches!(i.kind, VKind::Map(_)))
+        .map(|i| sg_rule(&Props::new(Some(i), i.span), i.span, egress))
+        .collect()
 }
 
 fn sg_rule(p: &Props<'_>, span: Span, egress: bool) -> SgRule {
@@ -406,7 +440,14 @@ fn collect_literals(n: &Node, path: &str, cx: LitCtx<'_>, out: &mut Vec<Literal>
         return;
     }
     let mut push = |text: &str, role: LiteralRole| {
-        out.push(Literal { path: path.to_string(), key: cx.key.to_string(), text: text.to_string(), span: n.span, resource: cx.resource, role })
+        out.push(Literal {
+            path: path.to_string(),
+            key: cx.key.to_string(),
+            text: text.to_string(),
+            span: n.span,
+            resource: cx.resource,
+            role,
+        })
     };
     match &n.kind {
         Kind::String(s) if s.contains("{{resolve:") => push(s, LiteralRole::Dynamic),
@@ -500,7 +541,11 @@ pub fn only_placeholders(s: &str) -> bool {
 
 /// Values assumed for undecidable conditions, one map per scenario. At most `2^max_atoms`
 /// scenarios; conditions beyond that stay undecided (their `Fn::If`s evaluate to unknown).
-pub fn scenarios(tpl: &Template<'_>, overrides: &Overrides, max_atoms: usize) -> (Vec<String>, Vec<BTreeMap<String, bool>>) {
+pub fn scenarios(
+    tpl: &Template<'_>,
+    overrides: &Overrides,
+    max_atoms: usize,
+) -> (Vec<String>, Vec<BTreeMap<String, bool>>) {
     let base = Evaluator::new(tpl, overrides, BTreeMap::new());
     let used = eval::used_conditions(tpl);
     let mut atoms = base.undecided_atoms(&used);
@@ -516,4 +561,3 @@ pub fn scenarios(tpl: &Template<'_>, overrides: &Overrides, max_atoms: usize) ->
     }
     (atoms, out)
 }
-

@@ -56,10 +56,18 @@ not reported.",
             }
             match k.enable_key_rotation.value {
                 Tri::Absent => {
-                    out.report(&k.meta, k.meta.span, format!("KMS key `{}` does not set EnableKeyRotation (defaults to false)", k.meta.id));
+                    out.report(
+                        &k.meta,
+                        k.meta.span,
+                        format!("KMS key `{}` does not set EnableKeyRotation (defaults to false)", k.meta.id),
+                    );
                 }
                 Tri::Known(false) => {
-                    out.report_field(&k.meta, &k.enable_key_rotation, format!("KMS key `{}` sets EnableKeyRotation to false", k.meta.id));
+                    out.report_field(
+                        &k.meta,
+                        &k.enable_key_rotation,
+                        format!("KMS key `{}` sets EnableKeyRotation to false", k.meta.id),
+                    );
                 }
                 _ => {}
             }
@@ -79,7 +87,9 @@ fn is_positive_operator(op: &str) -> bool {
 /// reported.
 fn undecided_restriction(stmt: &Statement) -> bool {
     stmt.conditions.iter().any(|c| {
-        RESTRICTING_KEYS.iter().any(|k| k.eq_ignore_ascii_case(&c.key)) && is_positive_operator(&c.operator) && c.values.has_unknown
+        RESTRICTING_KEYS.iter().any(|k| k.eq_ignore_ascii_case(&c.key))
+            && is_positive_operator(&c.operator)
+            && c.values.has_unknown
     })
 }
 
@@ -94,7 +104,8 @@ fn describe_actions(stmt: &Statement) -> String {
     };
     if let Some(l) = &stmt.action {
         if l.known().any(|(a, _)| a == "*" || a.eq_ignore_ascii_case("kms:*")) {
-            return "all KMS actions (`kms:*`), including changing the key policy and scheduling the key's deletion".into();
+            return "all KMS actions (`kms:*`), including changing the key policy and scheduling the key's deletion"
+                .into();
         }
         return list(l);
     }
@@ -137,11 +148,16 @@ does not restrict who calls.",
                 if undecided_restriction(stmt) {
                     continue;
                 }
-                let label = stmt.sid.as_ref().map_or_else(|| "the statement".to_string(), |s| format!("statement `{s}`"));
+                let label =
+                    stmt.sid.as_ref().map_or_else(|| "the statement".to_string(), |s| format!("statement `{s}`"));
                 out.report(
                     &k.meta,
                     span,
-                    format!("the key policy of KMS key `{}` allows everyone (`*`) {} without a restricting condition", k.meta.id, describe_actions(stmt)),
+                    format!(
+                        "the key policy of KMS key `{}` allows everyone (`*`) {} without a restricting condition",
+                        k.meta.id,
+                        describe_actions(stmt)
+                    ),
                 )
                 .with_related(stmt.span, label);
             }

@@ -311,7 +311,8 @@ const SECRET_KEY_SUFFIXES: &[&str] = &[
 
 /// Names with a secret ending that hold something else: request idempotency and pagination
 /// tokens.
-const NOT_SECRET_KEYS: &[&str] = &["clienttoken", "idempotencytoken", "nexttoken", "paginationtoken", "continuationtoken"];
+const NOT_SECRET_KEYS: &[&str] =
+    &["clienttoken", "idempotencytoken", "nexttoken", "paginationtoken", "continuationtoken"];
 
 /// Leading words of switches about a secret (`ManageMasterUserPassword`, `GenerateSecret`,
 /// `RequirePassword`), whose values are booleans rather than secrets.
@@ -329,7 +330,9 @@ const SWITCH_PREFIXES: &[&str] = &["manage", "generate", "enable", "require", "r
 /// `ApiKeyRequired`, `KeyName`) do not match.
 pub fn is_secret_key(key: &str) -> bool {
     let n = normalise(key);
-    if NOT_SECRET_KEYS.iter().any(|s| n.ends_with(s)) || SWITCH_PREFIXES.iter().any(|p| n.starts_with(p) && n.len() > p.len()) {
+    if NOT_SECRET_KEYS.iter().any(|s| n.ends_with(s))
+        || SWITCH_PREFIXES.iter().any(|p| n.starts_with(p) && n.len() > p.len())
+    {
         return false;
     }
     SECRET_KEY_SUFFIXES.iter().any(|s| n.ends_with(s)) || matches!(last_word(key).as_str(), "pass" | "pwd")
@@ -367,7 +370,9 @@ const SECRET_PARAM_TAILS: &[&str] = &["", "s", "value", "param", "parameter", "s
 /// (`ManagePassword`, `GenerateSecret`...) do not match either.
 pub fn is_secret_parameter_name(name: &str) -> bool {
     let n = normalise(name);
-    if SWITCH_PREFIXES.iter().any(|p| n.starts_with(p) && n.len() > p.len()) || NOT_SECRET_KEYS.iter().any(|s| n.ends_with(s)) {
+    if SWITCH_PREFIXES.iter().any(|p| n.starts_with(p) && n.len() > p.len())
+        || NOT_SECRET_KEYS.iter().any(|s| n.ends_with(s))
+    {
         return false;
     }
     let last_end = SECRET_PARAM_WORDS.iter().filter_map(|w| n.rfind(w).map(|i| i + w.len())).max();
@@ -438,13 +443,17 @@ mod tests {
         assert_eq!(found[0].kind, SecretKind::PrivateKey);
         assert_eq!(found[0].label.as_deref(), Some("RSA PRIVATE KEY"));
         assert_eq!(found[0].line_in(&format!("#!/bin/bash\ncat > key.pem <<EOF\n{pem}EOF\n")), 2);
-        for label in ["PRIVATE KEY", "EC PRIVATE KEY", "OPENSSH PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "PGP PRIVATE KEY BLOCK"] {
+        for label in
+            ["PRIVATE KEY", "EC PRIVATE KEY", "OPENSSH PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "PGP PRIVATE KEY BLOCK"]
+        {
             let t = format!("-----BEGIN {label}-----\n{body}-----END {label}-----");
             assert_eq!(kinds(&t), [SecretKind::PrivateKey], "{label}");
         }
         // Headers alone, placeholders and public keys are not private keys.
         assert!(scan_text("-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----").is_empty());
-        assert!(scan_text("-----BEGIN RSA PRIVATE KEY-----\n${PrivateKeyBody}\n-----END RSA PRIVATE KEY-----").is_empty());
+        assert!(
+            scan_text("-----BEGIN RSA PRIVATE KEY-----\n${PrivateKeyBody}\n-----END RSA PRIVATE KEY-----").is_empty()
+        );
         assert!(scan_text(&format!("-----BEGIN PUBLIC KEY-----\n{body}-----END PUBLIC KEY-----")).is_empty());
     }
 

@@ -14,7 +14,9 @@ use super::{Rule, RuleMeta, Sink};
 use crate::finding::{Layer, Severity};
 use crate::model::{Literal, LiteralRole, Model, Parameter};
 use crate::source::Span;
-use detect::{SecretKind, SecretMatch, find_secrets, is_plausible_value, is_secret_key, is_secret_parameter_name, mask};
+use detect::{
+    SecretKind, SecretMatch, find_secrets, is_plausible_value, is_secret_key, is_secret_parameter_name, mask,
+};
 
 /// The rules of this area.
 pub static RULES: &[&Rule] = &[&HARDCODED_PASSWORD, &AWS_ACCESS_KEY, &PRIVATE_KEY, &PARAMETER_WITHOUT_NOECHO];
@@ -57,7 +59,13 @@ fn place(m: &Model, lit: &Literal) -> String {
 }
 
 /// Reports at a literal, with its resource when it has one.
-fn report_literal<'s>(m: &Model, out: &'s mut Sink<'_>, lit: &Literal, span: Span, message: String) -> &'s mut crate::finding::Finding {
+fn report_literal<'s>(
+    m: &Model,
+    out: &'s mut Sink<'_>,
+    lit: &Literal,
+    span: Span,
+    message: String,
+) -> &'s mut crate::finding::Finding {
     match lit.resource {
         Some(i) => out.report(&m.resources[i], span, message),
         None => out.report_at(span, message),
@@ -110,7 +118,9 @@ fn secret_uses(m: &Model) -> Vec<(&Literal, &Parameter)> {
 
 /// A parameter's default when it could be a working secret.
 fn secret_default(p: &Parameter) -> Option<&(String, Span)> {
-    p.default.as_ref().filter(|(d, _)| is_plausible_value(d, detect::MIN_SECRET_LEN) && is_plain_parameter_type(&p.kind))
+    p.default
+        .as_ref()
+        .filter(|(d, _)| is_plausible_value(d, detect::MIN_SECRET_LEN) && is_plain_parameter_type(&p.kind))
 }
 
 pub static HARDCODED_PASSWORD: Rule = Rule {
@@ -150,10 +160,13 @@ print the secret.",
     check: |m, out| {
         let mut reported: HashSet<(u32, u32)> = HashSet::new();
         for (lit, s) in value_secrets(m) {
-            if !matches!(s.kind, SecretKind::Password | SecretKind::UrlPassword) || !reported.insert((lit.span.start, lit.span.end)) {
+            if !matches!(s.kind, SecretKind::Password | SecretKind::UrlPassword)
+                || !reported.insert((lit.span.start, lit.span.end))
+            {
                 continue;
             }
-            let what = if s.kind == SecretKind::UrlPassword { "a URL with a literal password" } else { "a literal value" };
+            let what =
+                if s.kind == SecretKind::UrlPassword { "a URL with a literal password" } else { "a literal value" };
             report_literal(m, out, lit, lit.span, format!("{} is set to {what}", place(m, lit)));
         }
         let mut params_done: HashSet<&str> = HashSet::new();
@@ -163,8 +176,14 @@ print the secret.",
             if !reported.insert((lit.span.start, lit.span.end)) {
                 continue;
             }
-            report_literal(m, out, lit, lit.span, format!("{} comes from parameter `{}`, whose `Default` is a literal value", place(m, lit), p.name))
-                .with_related(*dspan, format!("default of parameter `{}`", p.name));
+            report_literal(
+                m,
+                out,
+                lit,
+                lit.span,
+                format!("{} comes from parameter `{}`, whose `Default` is a literal value", place(m, lit), p.name),
+            )
+            .with_related(*dspan, format!("default of parameter `{}`", p.name));
         }
         for p in &m.parameters {
             if params_done.contains(p.name.as_str()) || !is_secret_parameter_name(&p.name) {
@@ -173,8 +192,11 @@ print the secret.",
             if let Some((_, dspan)) = secret_default(p)
                 && reported.insert((dspan.start, dspan.end))
             {
-                out.report_at(*dspan, format!("parameter `{}` looks like a secret and has a literal `Default`", p.name))
-                    .with_related(p.span, format!("parameter `{}`", p.name));
+                out.report_at(
+                    *dspan,
+                    format!("parameter `{}` looks like a secret and has a literal `Default`", p.name),
+                )
+                .with_related(p.span, format!("parameter `{}`", p.name));
             }
         }
     },
@@ -210,7 +232,11 @@ name containing `secret` and `key` or `access`. The example keys of the AWS docu
         for (lit, s) in value_secrets(m) {
             let msg = match s.kind {
                 SecretKind::AwsAccessKeyId => {
-                    format!("{} contains an AWS access key id (`{}`)", place(m, lit), mask(&lit.text[s.range.clone()], 4))
+                    format!(
+                        "{} contains an AWS access key id (`{}`)",
+                        place(m, lit),
+                        mask(&lit.text[s.range.clone()], 4)
+                    )
                 }
                 SecretKind::AwsSecretAccessKey => format!("{} contains an AWS secret access key", place(m, lit)),
                 _ => continue,
@@ -285,8 +311,11 @@ names (`KeyName`) are not. Only plain types (`String`, `Number`, lists) are chec
                 continue;
             }
             if let Some((lit, _)) = uses.iter().find(|(_, q)| q.name == p.name) {
-                out.report_at(p.span, format!("parameter `{}` is used for {} but is not `NoEcho`", p.name, place(m, lit)))
-                    .with_related(lit.span, format!("`{}` used here", p.name));
+                out.report_at(
+                    p.span,
+                    format!("parameter `{}` is used for {} but is not `NoEcho`", p.name, place(m, lit)),
+                )
+                .with_related(lit.span, format!("`{}` used here", p.name));
             } else if is_secret_parameter_name(&p.name) {
                 out.report_at(p.span, format!("parameter `{}` looks like a secret but is not `NoEcho`", p.name));
             }
