@@ -104,7 +104,7 @@ fn describe_actions(stmt: &Statement) -> String {
     };
     if let Some(l) = &stmt.action {
         if l.known().any(|(a, _)| a == "*" || a.eq_ignore_ascii_case("kms:*")) {
-            return "all KMS actions (`kms:*`), including changing the key policy and scheduling the key's deletion"
+            return "all KMS actions (`kms:*`, which includes changing the key policy and scheduling the key's deletion)"
                 .into();
         }
         return list(l);
@@ -154,7 +154,7 @@ does not restrict who calls.",
                     &k.meta,
                     span,
                     format!(
-                        "the key policy of KMS key `{}` allows everyone (`*`) {} without a restricting condition",
+                        "the key policy of KMS key `{}` allows everyone (`*`) {} with no restricting condition",
                         k.meta.id,
                         describe_actions(stmt)
                     ),

@@ -9,6 +9,7 @@
 pub mod detect;
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use super::{Rule, RuleMeta, Sink};
 use crate::finding::{Layer, Severity};
@@ -70,6 +71,41 @@ fn report_literal<'s>(
         Some(i) => out.report(&m.resources[i], span, message),
         None => out.report_at(span, message),
     }
+}
+
+/// The span of `range` of a literal's text. For a literal block scalar (`|`), whose text lines
+/// are its source lines, that is the secret's own line (and columns, when the span starts at
+/// the block's content rather than at its `|` indicator); otherwise (quoted, plain or folded
+/// scalars, where escapes and folding break the correspondence) the literal's span.
+pub fn match_span(lit: &Literal, range: &Range<usize>) -> Span {
+    let s = lit.span;
+    let text = &lit.text;
+    let lines = text.lines().count() as u32;
+    let spanned = s.end_line.saturating_sub(s.line);
+    if !text.contains('\n') || spanned == 0 || s.col == 0 {
+        return s;
+    }
+    let start = range.start.min(text.len());
+    let k = text[..start].matches('\n').count() as u32;
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    if lines + 1 == spanned {
+        // The span starts at the `|` indicator (a tagged scalar such as `!Sub |`): the content
+        // starts on the next line, at an indentation the model does not know. Point at the line.
+        let line = s.line + 1 + k;
+        let off = (s.start + line_start as u32).min(s.end);
+        return Span { start: off, end: off, line, col: 1, end_line: line + 1, end_col: 1 };
+    }
+    if lines != spanned && lines != spanned + 1 {
+        return s;
+    }
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let end = range.end.min(line_end).max(start);
+    let col = s.col + text[line_start..start].chars().count() as u32;
+    let end_col = col + text[start..end].chars().count() as u32;
+    // Byte offsets assume every line carries the block's indentation (exact unless empty
+    // lines are written without it); reports use lines and columns.
+    let off = |o: usize| (s.start + o as u32 + k * (s.col - 1)).min(s.end);
+    Span { start: off(start), end: off(end), line: s.line + k, col, end_line: s.line + k, end_col }
 }
 
 /// The name a literal's value is judged under: its key, except for the few resources whose
@@ -159,15 +195,20 @@ print the secret.",
     },
     check: |m, out| {
         let mut reported: HashSet<(u32, u32)> = HashSet::new();
+        let mut pieces: HashSet<String> = HashSet::new();
         for (lit, s) in value_secrets(m) {
-            if !matches!(s.kind, SecretKind::Password | SecretKind::UrlPassword)
-                || !reported.insert((lit.span.start, lit.span.end))
+            let (what, span) = match s.kind {
+                SecretKind::UrlPassword => ("contains a URL with a literal password", match_span(lit, &s.range)),
+                SecretKind::Password => ("is set to a literal value", lit.span),
+                _ => continue,
+            };
+            // One finding per property for pieces of one value (`Fn::Join` items).
+            let where_ = place(m, lit);
+            if reported.insert((span.start, span.end))
+                && (s.kind != SecretKind::Password || pieces.insert(where_.clone()))
             {
-                continue;
+                report_literal(m, out, lit, span, format!("{where_} {what}"));
             }
-            let what =
-                if s.kind == SecretKind::UrlPassword { "a URL with a literal password" } else { "a literal value" };
-            report_literal(m, out, lit, lit.span, format!("{} is set to {what}", place(m, lit)));
         }
         let mut params_done: HashSet<&str> = HashSet::new();
         for (lit, p) in secret_uses(m) {
@@ -241,7 +282,7 @@ name containing `secret` and `key` or `access`. The example keys of the AWS docu
                 SecretKind::AwsSecretAccessKey => format!("{} contains an AWS secret access key", place(m, lit)),
                 _ => continue,
             };
-            report_literal(m, out, lit, lit.span, msg);
+            report_literal(m, out, lit, match_span(lit, &s.range), msg);
         }
     },
 };
@@ -274,7 +315,8 @@ whose body is a placeholder (`${Key}`, `...`) are not reported.",
                 continue;
             }
             let label = s.label.as_deref().unwrap_or("PRIVATE KEY");
-            report_literal(m, out, lit, lit.span, format!("{} contains a private key (`{label}`)", place(m, lit)));
+            let span = match_span(lit, &s.range);
+            report_literal(m, out, lit, span, format!("{} contains a private key (`{label}`)", place(m, lit)));
         }
     },
 };
