@@ -43,8 +43,12 @@ pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Mode
     if let Some(maps) = tpl.mappings {
         collect_literals(maps, "Mappings", LitCtx::new("Mappings", None), &mut m.literals, 0);
     }
-    if let Some(outputs) = tpl.root.get("Outputs") {
-        collect_literals(outputs, "Outputs", LitCtx::new("Outputs", None), &mut m.literals, 0);
+    // Outputs, but not their `Condition` (a condition name).
+    for o in tpl.root.get("Outputs").and_then(Node::as_map).unwrap_or_default() {
+        for e in o.value.as_map().unwrap_or_default().iter().filter(|e| e.key != "Condition") {
+            let path = format!("Outputs.{}.{}", o.key, e.key);
+            collect_literals(&e.value, &path, LitCtx::new(&e.key, None), &mut m.literals, 0);
+        }
     }
     let mut pending_sg_rules: Vec<(Field<Link>, SgRule, bool)> = Vec::new();
     for r in &tpl.resources {

@@ -364,3 +364,126 @@ names (`KeyName`) are not. Only plain types (`String`, `Number`, lists) are chec
         }
     },
 };
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, HashMap};
+
+    use super::*;
+    use crate::lower::cfn::{self, Evaluator, Template};
+    use crate::parse::{Limits, parse_yaml};
+    use crate::source::SourceFile;
+
+    fn model(text: &str) -> Model {
+        let src = SourceFile::new("t.yaml", text.to_string());
+        let docs = parse_yaml(&src, &Limits::default()).unwrap();
+        let overrides = HashMap::new();
+        let tpl = Template::new(&docs[0].root, &overrides);
+        let ev = Evaluator::new(&tpl, &overrides, BTreeMap::new());
+        cfn::lower(&tpl, &ev, "t.yaml".into())
+    }
+
+    /// (text, key, role) of every literal.
+    fn literals(text: &str) -> Vec<(String, String, LiteralRole)> {
+        model(text).literals.into_iter().map(|l| (l.text, l.key, l.role)).collect()
+    }
+
+    fn role_of(lits: &[(String, String, LiteralRole)], text: &str) -> (String, LiteralRole) {
+        let (_, k, r) = lits.iter().find(|(t, _, _)| t == text).unwrap_or_else(|| panic!("no literal {text}"));
+        (k.clone(), *r)
+    }
+
+    #[test]
+    fn literal_roles() {
+        use LiteralRole::*;
+        let lits = literals(
+            r#"
+Parameters:
+  Pw: {Type: String, Default: dflt-value}
+Mappings:
+  Env: {prod: {DbPassword: mapped-value}}
+Conditions:
+  IsProd: !Equals [a, b]
+Resources:
+  R:
+    Type: AWS::Test::Thing
+    Metadata: {Note: meta-value}
+    Properties:
+      A: !Ref Pw
+      B: !GetAtt Other.Arn
+      C: !If [IsProd, if-value, !Ref AWS::NoValue]
+      D: !Join ['-', [join-value, !ImportValue export-name]]
+      E: !Sub '${Pw}'
+      F: !Sub 'x-${Pw}'
+      G: !Sub ['${V}', {V: var-value}]
+      H: !FindInMap [Env, prod, DbPassword]
+      I: '{{resolve:secretsmanager:s:SecretString:p}}'
+      J: !Select [1, !GetAZs region-name]
+      K: !Sub ['${!Literal}', {}]
+  Other: {Type: AWS::Test::Thing}
+Outputs:
+  O: {Value: out-value, Condition: OutputCondition}
+"#,
+        );
+        assert_eq!(role_of(&lits, "dflt-value"), ("Default".into(), Value));
+        assert_eq!(role_of(&lits, "mapped-value"), ("DbPassword".into(), Value));
+        assert_eq!(role_of(&lits, "meta-value"), ("Note".into(), Value));
+        assert_eq!(role_of(&lits, "Pw"), ("A".into(), Ref));
+        // The parser splits the short form `!GetAtt Other.Arn` into `[Other, Arn]`.
+        assert_eq!(role_of(&lits, "Other"), ("B".into(), Name));
+        assert_eq!(role_of(&lits, "Arn"), ("B".into(), Name));
+        assert_eq!(role_of(&lits, "IsProd"), ("C".into(), Name));
+        assert_eq!(role_of(&lits, "if-value"), ("C".into(), Value));
+        assert_eq!(role_of(&lits, "AWS::NoValue"), ("C".into(), Ref));
+        assert_eq!(role_of(&lits, "-"), ("D".into(), Syntax));
+        assert_eq!(role_of(&lits, "join-value"), ("D".into(), Value));
+        assert_eq!(role_of(&lits, "export-name"), ("D".into(), Name));
+        assert_eq!(role_of(&lits, "${Pw}"), ("E".into(), Ref));
+        assert_eq!(role_of(&lits, "x-${Pw}"), ("F".into(), Value));
+        assert_eq!(role_of(&lits, "${V}"), ("G".into(), Ref));
+        assert_eq!(role_of(&lits, "var-value"), ("G".into(), Value));
+        assert_eq!(role_of(&lits, "Env"), ("H".into(), Name));
+        assert_eq!(role_of(&lits, "prod"), ("H".into(), Name));
+        assert_eq!(role_of(&lits, "{{resolve:secretsmanager:s:SecretString:p}}"), ("I".into(), Dynamic));
+        assert_eq!(role_of(&lits, "1"), ("J".into(), Syntax));
+        assert_eq!(role_of(&lits, "region-name"), ("J".into(), Name));
+        assert_eq!(role_of(&lits, "${!Literal}"), ("K".into(), Value));
+        assert_eq!(role_of(&lits, "out-value"), ("Value".into(), Value));
+        assert!(lits.iter().all(|(t, _, _)| t != "OutputCondition"));
+    }
+
+    #[test]
+    fn placeholder_only_sub_templates() {
+        use crate::lower::cfn::only_placeholders;
+        assert!(only_placeholders("${A}"));
+        assert!(only_placeholders(" ${A}${AWS::Region} "));
+        assert!(!only_placeholders("${A}-x"));
+        assert!(!only_placeholders("${!A}"));
+        assert!(!only_placeholders("plain"));
+        assert!(!only_placeholders("${A"));
+    }
+
+    #[test]
+    fn parameter_types() {
+        assert!(is_plain_parameter_type("String"));
+        assert!(is_plain_parameter_type("CommaDelimitedList"));
+        assert!(!is_plain_parameter_type("AWS::SSM::Parameter::Value<String>"));
+        assert!(!is_plain_parameter_type("AWS::EC2::KeyPair::KeyName"));
+    }
+
+    #[test]
+    fn spans_inside_literal_blocks() {
+        let text = "Resources:\n  I:\n    Type: AWS::EC2::Instance\n    Properties:\n      UserData: |\n        echo hi\n          key=AKIA2OGYBAH6STMMNXNN\n      Other: |-\n        one line\n";
+        let m = model(text);
+        let lit = m.literals.iter().find(|l| l.key == "UserData").unwrap();
+        let found = detect::scan_text(&lit.text);
+        let s = match_span(lit, &found[0].range);
+        assert_eq!((s.line, s.col, s.end_line, s.end_col), (7, 15, 7, 35));
+        assert_eq!(&text[s.start as usize..s.end as usize], "AKIA2OGYBAH6STMMNXNN");
+        // A quoted scalar with escapes keeps the literal's span.
+        let m = model("Resources:\n  I:\n    Type: AWS::EC2::Instance\n    Properties:\n      UserData: \"echo\\nAKIA2OGYBAH6STMMNXNN\"\n");
+        let lit = m.literals.iter().find(|l| l.key == "UserData").unwrap();
+        let found = detect::scan_text(&lit.text);
+        assert_eq!(match_span(lit, &found[0].range), lit.span);
+    }
+}
