@@ -277,7 +277,11 @@ fn substitute(n: &Node, subst: &[(String, String)]) -> Node {
             Kind::Map(
                 entries
                     .iter()
-                    .map(|e| Entry { key: substitute_str(&e.key, subst), key_span: e.key_span, value: substitute(&e.value, subst) })
+                    .map(|e| Entry {
+                        key: substitute_str(&e.key, subst),
+                        key_span: e.key_span,
+                        value: substitute(&e.value, subst),
+                    })
                     .collect(),
             )
         }
