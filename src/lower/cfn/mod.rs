@@ -302,7 +302,8 @@ impl<T> OrElseAbsent for Field<T> {
 }
 
 fn route(meta: ResMeta, span: Span, table: Field<Link>, p: &Props<'_>) -> Route {
-    let targets: [(&str, fn(Link) -> RouteTarget); 8] = [
+    type MakeTarget = fn(Link) -> RouteTarget;
+    let targets: [(&str, MakeTarget); 8] = [
         ("GatewayId", RouteTarget::Gateway),
         ("EgressOnlyInternetGatewayId", RouteTarget::EgressOnlyGateway),
         ("NatGatewayId", RouteTarget::NatGateway),

@@ -158,6 +158,10 @@ fn report_exposure(m: &Model, out: &mut super::Sink<'_>, want: fn(&Exposure) -> 
         let Some(class) = classify(ctx.rule) else { continue };
         let Some(what) = want(&class) else { continue };
         let cidr_text = cidr.get().map(String::as_str).unwrap_or_default();
+        let what = match ctx.rule.port_range() {
+            Some((from, to)) if from != to => format!("{}, including {what},", proto_ports(ctx.rule)),
+            _ => what,
+        };
         let f = out.report_field(ctx.owner, cidr, format!("{} allows {what} from the internet ({cidr_text})", ctx.subject()));
         if !ctx.rule.from_port.is_absent() {
             f.with_related(ctx.rule.port_span(), "the port range");
@@ -349,7 +353,7 @@ written in the template (and many templates leave egress to a central firewall).
             let what = if ctx.rule.all_protocols() {
                 "all outbound traffic".to_string()
             } else {
-                format!("every outbound {} port", proto_ports(ctx.rule))
+                format!("every outbound {} port", ctx.rule.protocol.get().map(String::as_str).unwrap_or_default())
             };
             out.report_field(
                 ctx.owner,
@@ -587,5 +591,26 @@ mod tests {
         assert_eq!(named_ports_in(DATABASE_PORTS, 1, 1000), None);
         assert_eq!(ports_text(22, 22), "port 22");
         assert_eq!(ports_text(0, 1024), "ports 0-1024");
+    }
+
+    /// (line, related lines) of every finding of `id` on `text`.
+    fn findings(id: &str, text: &str) -> Vec<(u32, Vec<u32>)> {
+        use crate::scan::{ScanOptions, scan_source};
+        let opts = ScanOptions { select: vec![id.to_string()], ..ScanOptions::default() };
+        let report = scan_source(crate::source::SourceFile::new("t.yaml", text.to_string()), &opts).unwrap();
+        report.findings.iter().map(|f| (f.location.span.line, f.related.iter().map(|r| r.location.span.line).collect())).collect()
+    }
+
+    #[test]
+    fn parameter_default_and_ports_are_related_locations() {
+        let text = include_str!("fixtures/sg-ingress-admin-ports-open.fail.yaml");
+        let got = findings("PAL-EC2-001", text);
+        // `CidrIp: !Ref AdminCidr` (line 26): the port (line 24) and the default (line 5).
+        let (_, related) = got.iter().find(|(l, _)| *l == 26).expect("finding at the property");
+        assert!(related.contains(&5), "{got:?}");
+        assert!(related.contains(&24), "{got:?}");
+        let text = include_str!("fixtures/nacl-admin-ports-open.fail.yaml");
+        let got = findings("PAL-EC2-007", text);
+        assert!(got.iter().any(|(l, r)| *l == 14 && r.contains(&16)), "{got:?}");
     }
 }
