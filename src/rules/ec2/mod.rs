@@ -6,7 +6,7 @@
 
 use super::{Rule, RuleMeta};
 use crate::finding::{Layer, Severity};
-use crate::model::{Link, Model, NetworkAclEntry, ResMeta, SgRule, Tri};
+use crate::model::{Link, Model, NaclProtocol, NetworkAclEntry, ResMeta, SgRule, Tri};
 use crate::source::Span;
 
 /// The rules of this area.
@@ -442,6 +442,13 @@ fn shadows(deny: &NetworkAclEntry, allow: &NetworkAclEntry, port: i64, v6: bool)
     if unknown { None } else { Some(true) }
 }
 
+/// A range of ephemeral ports for return traffic (network ACLs are stateless, so responses to
+/// connections the subnet opens need e.g. `1024-65535` inbound): it starts at or above 1024
+/// and runs to the last port.
+fn is_ephemeral_range(from: i64, to: i64) -> bool {
+    from >= 1024 && to >= 65535
+}
+
 pub static NACL_ADMIN_PORTS: Rule = Rule {
     meta: RuleMeta {
         id: "PAL-EC2-007",
@@ -460,7 +467,10 @@ the subnet layer blocks remote administration from the internet even if a securi
 traffic that no instance of the subnet is meant to receive. An inbound `allow` entry from `0.0.0.0/0` or `::/0` \
 whose protocol is all (`-1`) or tcp (`6`) with a port range including 22 or 3389 leaves remote administration \
 to the security groups alone. Entries are reported unless an earlier (lower-numbered) deny entry of the same \
-ACL already blocks the port from everywhere; tcp entries without a `PortRange` are not reported.",
+ACL already blocks the port from everywhere. Not reported: tcp entries without a `PortRange`, and tcp \
+ranges of ephemeral ports for return traffic (starting at 1024 or above and ending at 65535, e.g. \
+`1024-65535`, which contains 3389): network ACLs are stateless, so such an entry is needed for the responses to \
+connections the subnet opens, and the stateful security groups decide whether RDP is reachable.",
         fail_example: include_str!("fixtures/nacl-admin-ports-open.fail.yaml"),
         pass_example: include_str!("fixtures/nacl-admin-ports-open.pass.yaml"),
     },
@@ -476,6 +486,9 @@ ACL already blocks the port from everywhere; tcp entries without a `PortRange` a
             } else {
                 continue;
             };
+            if e.protocol_kind() == Some(NaclProtocol::Tcp) && e.ports.is(|&(from, to)| is_ephemeral_range(from, to)) {
+                continue;
+            }
             let open: Vec<String> = NACL_ADMIN
                 .iter()
                 .filter(|(port, _)| e.covers_tcp_port(*port) == Some(true))
