@@ -532,8 +532,9 @@ pub static VPC_FLOW_LOGS: Rule = Rule {
         description: "VPC flow logs record every accepted and rejected connection in the VPC: source, \
 destination, ports, bytes. Without them there is no record of which hosts talked to which, so scanning, lateral \
 movement and data exfiltration cannot be detected or investigated afterwards. Subnet- or interface-level flow \
-logs do not cover the whole VPC. If a flow log of the template refers to a resource that cannot be decided \
-(e.g. an imported value), no VPC is reported.",
+logs do not cover the whole VPC. A flow log whose `ResourceId` is a literal id (`vpc-...`) logs a VPC that \
+already exists, not one of the template; if a flow log refers to a resource that cannot be decided (an imported \
+value, a parameter without default), no VPC is reported.",
         fail_example: include_str!("fixtures/vpc-flow-logs.fail.yaml"),
         pass_example: include_str!("fixtures/vpc-flow-logs.pass.yaml"),
     },
