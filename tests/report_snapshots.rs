@@ -239,3 +239,22 @@ fn findings_are_grouped_by_file_in_sorted_order() {
         "3 findings: 3 medium\nBy layer: 3 data\n2 files scanned, 0 files with errors.\n"
     ));
 }
+
+#[test]
+fn escape_codes_from_scanned_files_are_not_echoed() {
+    let mut report = sample_report();
+    let evil = Arc::new(SourceFile::new(
+        "templates/app.yaml",
+        APP_YAML.replace(
+            "PublicAccessBlockConfiguration:",
+            "\x1b[2JPublicAccessBlockConfiguration:",
+        ),
+    ));
+    report.files.insert(Arc::from("templates/app.yaml"), evil);
+    report.findings[1].message.push_str("\x1b]0;title\x07");
+    report.findings[1].related[0].message.push_str("\x1b[1m");
+    report.diagnostics[0].message.push_str("\x1b[0m");
+    let out = render(&report, Format::Text, &RenderOptions::default());
+    assert!(!out.contains('\x1b'));
+    assert!(out.contains(" 9 |       \u{fffd}[2JPublicAccessBlockConfiguration:"));
+}
