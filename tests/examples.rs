@@ -30,12 +30,13 @@ fn sarif_report() {
 
 #[test]
 fn sarif_report_is_valid_against_the_official_schema() {
-    let schema: serde_json::Value =
-        serde_json::from_str(include_str!("data/sarif-schema-2.1.0.json")).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(include_str!("data/sarif-schema-2.1.0.json")).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let r = scan_examples();
-    let sarif: serde_json::Value = serde_json::from_str(&report::render(&r, Format::Sarif, &RenderOptions::default())).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    let sarif: serde_json::Value =
+        serde_json::from_str(&report::render(&r, Format::Sarif, &RenderOptions::default())).unwrap();
+    let errors: Vec<String> =
+        validator.iter_errors(&sarif).map(|e| format!("{} at {}", e, e.instance_path())).collect();
     assert!(errors.is_empty(), "{errors:#?}");
     assert!(sarif["runs"][0]["results"].as_array().unwrap().len() >= 10);
 }
