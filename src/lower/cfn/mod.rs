@@ -284,6 +284,7 @@ fn db_common(p: &Props<'_>) -> DbCommon {
         } else {
             p.string("SnapshotIdentifier")
         },
+        source_cluster: p.string("SourceDBClusterIdentifier"),
     }
 }
 
