@@ -169,7 +169,9 @@ fn run_scan(args: ScanArgs) -> i32 {
     let color = to_terminal && !args.no_color && std::env::var_os("NO_COLOR").is_none();
     let text = report::render(&report, args.format, &RenderOptions { color, quiet: args.quiet });
     let written = match &args.output {
-        Some(path) => std::fs::write(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display())),
+        Some(path) => {
+            std::fs::write(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        }
         None => std::io::stdout().lock().write_all(text.as_bytes()).map_err(|e| e.to_string()),
     };
     if let Err(e) = written {

@@ -37,7 +37,13 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> (Vec<Candidate>, V
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
             Err(e) => {
-                diags.push(Diagnostic { kind: DiagnosticKind::Read, file: display, line: 0, col: 0, message: e.to_string() });
+                diags.push(Diagnostic {
+                    kind: DiagnosticKind::Read,
+                    file: display,
+                    line: 0,
+                    col: 0,
+                    message: e.to_string(),
+                });
                 continue;
             }
         };
@@ -67,7 +73,13 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> (Vec<Candidate>, V
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    diags.push(Diagnostic { kind: DiagnosticKind::Read, file: display.clone(), line: 0, col: 0, message: e.to_string() });
+                    diags.push(Diagnostic {
+                        kind: DiagnosticKind::Read,
+                        file: display.clone(),
+                        line: 0,
+                        col: 0,
+                        message: e.to_string(),
+                    });
                     continue;
                 }
             };

@@ -56,8 +56,7 @@ pub enum Layer {
 }
 
 impl Layer {
-    pub const ALL: [Layer; 5] =
-        [Layer::Network, Layer::Identity, Layer::Application, Layer::Data, Layer::Monitoring];
+    pub const ALL: [Layer; 5] = [Layer::Network, Layer::Identity, Layer::Application, Layer::Data, Layer::Monitoring];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -110,13 +109,7 @@ pub struct Finding {
 impl Finding {
     /// Sort key: file, line, column, rule id, message.
     pub fn sort_key(&self) -> (&str, u32, u32, &str, &str) {
-        (
-            &self.location.file,
-            self.location.span.line,
-            self.location.span.col,
-            self.rule.id,
-            &self.message,
-        )
+        (&self.location.file, self.location.span.line, self.location.span.col, self.rule.id, &self.message)
     }
 
     /// The message with the condition qualifier, as reports show it.

@@ -2,10 +2,15 @@
 //!
 //! The pipeline: discover → parse → lower into one model → analyze → rules → filter → report.
 
+pub mod cli;
+pub mod discover;
 pub mod finding;
 pub mod lower;
 pub mod model;
+pub mod parse;
+pub mod report;
 pub mod rules;
+pub mod scan;
 pub mod source;
 pub mod value;
 

@@ -121,14 +121,21 @@ fn scan_file(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static R
                 parse::ReadError::NotUtf8 { line, col } => (*line, *col),
                 _ => (0, 0),
             };
-            if !file.explicit && matches!(e, parse::ReadError::NotUtf8 { .. }) && !looks_like_template_bytes(&file.path) {
+            if !file.explicit && matches!(e, parse::ReadError::NotUtf8 { .. }) && !looks_like_template_bytes(&file.path)
+            {
                 return FileResult { source: None, analysed: false, findings: Vec::new(), diagnostics: Vec::new() };
             }
             FileResult {
                 source: None,
                 analysed: false,
                 findings: Vec::new(),
-                diagnostics: vec![Diagnostic { kind: DiagnosticKind::Read, file: display, line, col, message: e.to_string() }],
+                diagnostics: vec![Diagnostic {
+                    kind: DiagnosticKind::Read,
+                    file: display,
+                    line,
+                    col,
+                    message: e.to_string(),
+                }],
             }
         }
     }
@@ -169,7 +176,13 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
         Ok(d) => d,
         Err(e) => {
             let diagnostics = if looks_like_template(&src.text) {
-                vec![Diagnostic { kind: DiagnosticKind::Parse, file: display, line: e.line, col: e.col, message: e.message }]
+                vec![Diagnostic {
+                    kind: DiagnosticKind::Parse,
+                    file: display,
+                    line: e.line,
+                    col: e.col,
+                    message: e.message,
+                }]
             } else {
                 Vec::new()
             };
@@ -189,7 +202,13 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
     out
 }
 
-fn analyse_template(root: &crate::value::Node, file: &Arc<str>, opts: &ScanOptions, rules: &[&'static Rule], out: &mut FileResult) {
+fn analyse_template(
+    root: &crate::value::Node,
+    file: &Arc<str>,
+    opts: &ScanOptions,
+    rules: &[&'static Rule],
+    out: &mut FileResult,
+) {
     let tpl = Template::new(root, &opts.parameters);
     for u in &tpl.unexpanded {
         out.diagnostics.push(Diagnostic {
@@ -236,7 +255,13 @@ fn merge_scenarios(atoms: &[String], scenarios: &[BTreeMap<String, bool>], per: 
     let mut found: HashMap<Key, (Finding, Vec<usize>)> = HashMap::new();
     for (i, findings) in per.into_iter().enumerate() {
         for f in findings {
-            let key = (f.rule.id, f.location.span.start, f.location.span.end, f.message.clone(), f.resource.as_ref().map(|r| r.id.clone()));
+            let key = (
+                f.rule.id,
+                f.location.span.start,
+                f.location.span.end,
+                f.message.clone(),
+                f.resource.as_ref().map(|r| r.id.clone()),
+            );
             match found.get_mut(&key) {
                 Some((_, seen)) => {
                     if seen.last() != Some(&i) {

@@ -78,11 +78,7 @@ impl SourceFile {
     /// The text of 1-based `line`, without its line terminator.
     pub fn line_text(&self, line: u32) -> Option<&str> {
         let start = self.line_start(line)? as usize;
-        let end = self
-            .line_starts
-            .get(line as usize)
-            .map(|&e| e as usize)
-            .unwrap_or(self.text.len());
+        let end = self.line_starts.get(line as usize).map(|&e| e as usize).unwrap_or(self.text.len());
         let s = self.text.get(start..end)?;
         Some(s.trim_end_matches(['\n', '\r']))
     }

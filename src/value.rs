@@ -110,14 +110,12 @@ impl Node {
         match &self.kind {
             Kind::Null => J::Null,
             Kind::Bool(b) => J::Bool(*b),
-            Kind::Number(n) => serde_json::from_str::<serde_json::Number>(n)
-                .map(J::Number)
-                .unwrap_or_else(|_| J::String(n.clone())),
+            Kind::Number(n) => {
+                serde_json::from_str::<serde_json::Number>(n).map(J::Number).unwrap_or_else(|_| J::String(n.clone()))
+            }
             Kind::String(s) => J::String(s.clone()),
             Kind::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
-            Kind::Map(entries) => J::Object(
-                entries.iter().map(|e| (e.key.clone(), e.value.to_json())).collect(),
-            ),
+            Kind::Map(entries) => J::Object(entries.iter().map(|e| (e.key.clone(), e.value.to_json())).collect()),
         }
     }
 }

@@ -53,11 +53,7 @@ fn expected_lines(text: &str, id: &str) -> BTreeSet<u32> {
 fn reported_lines(rule: &Rule, name: &str, text: &str) -> BTreeSet<u32> {
     let opts = ScanOptions { select: vec![rule.meta.id.to_string()], ..ScanOptions::default() };
     let report = scan_source(SourceFile::new(name, text.to_string()), &opts).unwrap();
-    assert!(
-        report.diagnostics.iter().all(|d| !d.is_error()),
-        "{name}: {:?}",
-        report.diagnostics
-    );
+    assert!(report.diagnostics.iter().all(|d| !d.is_error()), "{name}: {:?}", report.diagnostics);
     assert_eq!(report.files_scanned, 1, "{name} was not recognised as a template");
     report.findings.iter().filter(|f| f.rule.id == rule.meta.id).map(|f| f.location.span.line).collect()
 }
@@ -86,7 +82,11 @@ fn every_fixture_passes_or_fails_as_marked() {
         };
         let text = std::fs::read_to_string(&path).unwrap();
         let counts = seen.entry(slug).or_default();
-        if is_fail { counts.0 += 1 } else { counts.1 += 1 }
+        if is_fail {
+            counts.0 += 1
+        } else {
+            counts.1 += 1
+        }
         if let Err(e) = check(rule, &path.display().to_string(), &text, is_fail) {
             errors.push(e);
         }

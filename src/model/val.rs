@@ -114,9 +114,9 @@ impl Val {
         match &self.kind {
             VKind::Num(n) | VKind::Str(n) => {
                 let t = n.trim();
-                t.parse::<i64>().ok().or_else(|| {
-                    t.parse::<f64>().ok().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64)
-                })
+                t.parse::<i64>()
+                    .ok()
+                    .or_else(|| t.parse::<f64>().ok().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64))
             }
             _ => None,
         }

@@ -3,9 +3,9 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::finding::{Diagnostic, Finding};
+use crate::finding::{Diagnostic, Finding, Layer, Severity};
 use crate::rules::RuleMeta;
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 
 pub mod json;
 pub mod sarif;
@@ -52,5 +52,81 @@ pub fn render(report: &ScanReport, format: Format, opts: &RenderOptions) -> Stri
         Format::Text => text::render(report, opts),
         Format::Json => json::render(report),
         Format::Sarif => sarif::render(report),
+    }
+}
+
+/// A stable identifier for a finding across scans, as 16 lowercase hex digits.
+///
+/// It is the 64-bit FNV-1a hash of the rule id, the file, the resource id (empty when there is
+/// none) and the full message (with its condition qualifier), each followed by a NUL byte. The
+/// line and column are deliberately left out, so that editing unrelated parts of a file does not
+/// change the fingerprints of existing findings.
+pub fn fingerprint(f: &Finding) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let resource = f.resource.as_ref().map(|r| r.id.as_str()).unwrap_or("");
+    let message = f.full_message();
+    let mut h = OFFSET;
+    for part in [f.rule.id, &f.location.file, resource, &message] {
+        for b in part.bytes().chain(std::iter::once(0)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(PRIME);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// Number of findings per severity, most severe first (all five severities, zeros included).
+pub(crate) fn count_by_severity(findings: &[Finding]) -> [(Severity, usize); 5] {
+    Severity::ALL.map(|s| (s, findings.iter().filter(|f| f.severity == s).count()))
+}
+
+/// Number of findings per layer, in [`Layer::ALL`] order (zeros included).
+pub(crate) fn count_by_layer(findings: &[Finding]) -> [(Layer, usize); 5] {
+    Layer::ALL.map(|l| (l, findings.iter().filter(|f| f.rule.layer == l).count()))
+}
+
+/// Number of error diagnostics.
+pub(crate) fn error_count(report: &ScanReport) -> usize {
+    report.diagnostics.iter().filter(|d| d.is_error()).count()
+}
+
+/// Number of distinct files with at least one error diagnostic.
+pub(crate) fn files_with_errors(report: &ScanReport) -> usize {
+    let files: std::collections::BTreeSet<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| &*d.file)
+        .collect();
+    files.len()
+}
+
+/// A 1-based region that is always well formed: lines and columns at least 1, and the end not
+/// before the start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Region {
+    pub line: u32,
+    pub col: u32,
+    pub end_line: u32,
+    pub end_col: u32,
+}
+
+impl Region {
+    pub(crate) fn of(span: Span) -> Region {
+        let line = span.line.max(1);
+        let col = span.col.max(1);
+        let end_line = span.end_line.max(line);
+        let end_col = if end_line == line {
+            span.end_col.max(col)
+        } else {
+            span.end_col.max(1)
+        };
+        Region {
+            line,
+            col,
+            end_line,
+            end_col,
+        }
     }
 }

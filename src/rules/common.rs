@@ -65,7 +65,10 @@ pub fn links_to_bucket(link: &Link, bucket: &S3Bucket) -> bool {
 
 /// The policy documents attached to a bucket, and whether some bucket policy of the template
 /// has a bucket that cannot be decided (then "no policy" cannot be concluded).
-pub fn bucket_policies<'m>(m: &'m Model, bucket: &S3Bucket) -> (Vec<(&'m crate::model::BucketPolicy, Option<&'m PolicyDocument>)>, bool) {
+pub fn bucket_policies<'m>(
+    m: &'m Model,
+    bucket: &S3Bucket,
+) -> (Vec<(&'m crate::model::BucketPolicy, Option<&'m PolicyDocument>)>, bool) {
     let mut out = Vec::new();
     let mut undecided = false;
     for p in &m.bucket_policies {

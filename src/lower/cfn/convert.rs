@@ -19,10 +19,28 @@ impl<'v> Props<'v> {
         self.props?.get(key)
     }
 
-    /// A sub-map as `Props` (absent fields inside it point at the sub-map).
+    /// Where findings about `key` point: the value for scalars, the key for maps and lists
+    /// (whose own span starts at their first item).
+    pub fn span_of(&self, key: &str) -> Option<Span> {
+        let v = self.val(key)?;
+        match v.kind {
+            VKind::Map(_) | VKind::List(_) => self.props?.key_span(key).or(Some(v.span)),
+            _ => Some(v.span),
+        }
+    }
+
+    /// A sub-map as `Props` (absent fields inside it point at its key).
     pub fn sub(&self, key: &str) -> Option<Props<'v>> {
         let v = self.val(key)?;
-        Some(Props { props: Some(v), absent: v.span })
+        Some(Props { props: Some(v), absent: self.span_of(key).unwrap_or(v.span) })
+    }
+
+    /// Sets a field's span to where findings about `key` should point.
+    fn at<T>(&self, key: &str, mut f: Field<T>) -> Field<T> {
+        if let Some(s) = self.span_of(key) {
+            f.span = s;
+        }
+        f
     }
 
     pub fn string(&self, key: &str) -> Field<String> {
@@ -43,20 +61,36 @@ impl<'v> Props<'v> {
 
     /// Present (known map or list), as `()`.
     pub fn present(&self, key: &str) -> Field<()> {
-        field(self.val(key), self.absent, |v| match v.kind {
-            VKind::Map(_) | VKind::List(_) | VKind::Str(_) => Some(()),
-            _ => None,
-        })
+        self.at(
+            key,
+            field(self.val(key), self.absent, |v| match v.kind {
+                VKind::Map(_) | VKind::List(_) | VKind::Str(_) => Some(()),
+                _ => None,
+            }),
+        )
     }
 
     /// A list of links (e.g. `SubnetIds`).
     pub fn links(&self, key: &str) -> Field<Vec<Field<Link>>> {
-        list(self.val(key), self.absent, |v| field(Some(v), v.span, as_link))
+        self.at(key, list(self.val(key), self.absent, |v| field(Some(v), v.span, as_link)))
     }
 
     /// A list of strings.
     pub fn strings(&self, key: &str) -> Field<Vec<Field<String>>> {
-        list(self.val(key), self.absent, |v| field(Some(v), v.span, Val::scalar_text))
+        self.at(key, list(self.val(key), self.absent, |v| field(Some(v), v.span, Val::scalar_text)))
+    }
+
+    /// A list of items converted by `item`, pointing at the key.
+    pub fn list_of<T>(&self, key: &str, item: impl Fn(&Val) -> T) -> Field<Vec<T>> {
+        self.at(key, list(self.val(key), self.absent, item))
+    }
+
+    /// A policy document, pointing at the key.
+    pub fn document(&self, key: &str) -> Field<crate::model::PolicyDocument> {
+        match self.val(key) {
+            Some(v) => self.at(key, super::policy::document(v)),
+            None => Field::absent(self.absent),
+        }
     }
 }
 
@@ -83,7 +117,11 @@ pub fn list<T>(v: Option<&Val>, absent: Span, item: impl Fn(&Val) -> T) -> Field
         VKind::Unknown(_) | VKind::Ref(_) | VKind::Map(_) => {
             Field { value: Tri::Unknown, span: v.span, origin: v.origin.clone() }
         }
-        _ => Field { value: Tri::Known(v.items().into_iter().map(item).collect()), span: v.span, origin: v.origin.clone() },
+        _ => Field {
+            value: Tri::Known(v.items().into_iter().map(item).collect()),
+            span: v.span,
+            origin: v.origin.clone(),
+        },
     }
 }
 

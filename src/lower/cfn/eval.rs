@@ -66,11 +66,8 @@ impl<'t, 'a> Evaluator<'t, 'a> {
                 }
             }
             Kind::Seq(items) => {
-                let vals = items
-                    .iter()
-                    .map(|i| self.eval_depth(i, depth + 1))
-                    .filter(|v| v.kind != VKind::NoValue)
-                    .collect();
+                let vals =
+                    items.iter().map(|i| self.eval_depth(i, depth + 1)).filter(|v| v.kind != VKind::NoValue).collect();
                 Val::new(VKind::List(vals), n.span)
             }
             Kind::Map(entries) => {
@@ -159,7 +156,9 @@ impl<'t, 'a> Evaluator<'t, 'a> {
                 }
                 _ => match d.scalar_text() {
                     Some(t) => (t.into_owned(), origin),
-                    None => return Val::unknown(format!("parameter `{}` has a default that is not a scalar", p.name), span),
+                    None => {
+                        return Val::unknown(format!("parameter `{}` has a default that is not a scalar", p.name), span);
+                    }
                 },
             }
         } else {
@@ -502,5 +501,218 @@ fn if_conditions(n: &Node, out: &mut Vec<String>, depth: usize) {
         }
         Kind::Seq(items) => items.iter().for_each(|i| if_conditions(i, out, depth + 1)),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::Entry;
+
+    /// A node tree from JSON, with empty spans (tests of evaluation only).
+    pub(crate) fn node(j: &serde_json::Value) -> Node {
+        use serde_json::Value as J;
+        let kind = match j {
+            J::Null => Kind::Null,
+            J::Bool(b) => Kind::Bool(*b),
+            J::Number(n) => Kind::Number(n.to_string()),
+            J::String(s) => Kind::String(s.clone()),
+            J::Array(a) => Kind::Seq(a.iter().map(node).collect()),
+            J::Object(o) => Kind::Map(
+                o.iter().map(|(k, v)| Entry { key: k.clone(), key_span: Span::default(), value: node(v) }).collect(),
+            ),
+        };
+        Node::new(Span::default(), kind)
+    }
+
+    fn template() -> Node {
+        node(&serde_json::json!({
+            "Parameters": {
+                "Cidr": {"Type": "String", "Default": "0.0.0.0/0"},
+                "NoDefault": {"Type": "String"},
+                "Env": {"Type": "String", "Default": "prod"},
+                "Subnets": {"Type": "CommaDelimitedList", "Default": "a, b,c"},
+                "Ssm": {"Type": "AWS::SSM::Parameter::Value<String>", "Default": "/x"}
+            },
+            "Mappings": {"Ports": {"mysql": {"Port": 3306}}},
+            "Conditions": {
+                "IsProd": {"Fn::Equals": [{"Ref": "Env"}, "prod"]},
+                "IsDev": {"Fn::Not": [{"Condition": "IsProd"}]},
+                "Unknown": {"Fn::Equals": [{"Ref": "NoDefault"}, "x"]},
+                "NotUnknown": {"Fn::Not": [{"Condition": "Unknown"}]},
+                "ProdAndUnknown": {"Fn::And": [{"Condition": "IsProd"}, {"Condition": "Unknown"}]},
+                "DevAndUnknown": {"Fn::And": [{"Condition": "IsDev"}, {"Condition": "Unknown"}]},
+                "Cycle": {"Fn::Not": [{"Condition": "Cycle"}]}
+            },
+            "Resources": {
+                "Bucket": {"Type": "AWS::S3::Bucket"},
+                "Sg": {"Type": "AWS::EC2::SecurityGroup"}
+            }
+        }))
+    }
+
+    fn eval_with(root: &Node, overrides: &Overrides, assume: &[(&str, bool)], expr: serde_json::Value) -> Val {
+        let tpl = Template::new(root, overrides);
+        let a = assume.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+        let ev = Evaluator::new(&tpl, overrides, a);
+        ev.eval(&node(&expr))
+    }
+
+    fn eval(expr: serde_json::Value) -> Val {
+        eval_with(&template(), &Overrides::new(), &[], expr)
+    }
+
+    fn s(v: &Val) -> &str {
+        v.as_str().unwrap_or_else(|| panic!("not a known string: {v:?}"))
+    }
+
+    use serde_json::json;
+
+    #[test]
+    fn ref_parameter_default_is_known_with_origin() {
+        let v = eval(json!({"Ref": "Cidr"}));
+        assert_eq!(s(&v), "0.0.0.0/0");
+        assert!(v.origin.as_ref().unwrap().note.contains("default of parameter `Cidr`"));
+    }
+
+    #[test]
+    fn ref_parameter_without_default_is_unknown() {
+        assert!(eval(json!({"Ref": "NoDefault"})).is_unknown());
+        assert!(eval(json!({"Ref": "Ssm"})).is_unknown());
+    }
+
+    #[test]
+    fn supplied_values_override_defaults() {
+        let mut o = Overrides::new();
+        o.insert("Cidr".into(), "10.0.0.0/8".into());
+        o.insert("NoDefault".into(), "x".into());
+        let root = template();
+        assert_eq!(s(&eval_with(&root, &o, &[], json!({"Ref": "Cidr"}))), "10.0.0.0/8");
+        assert_eq!(eval_with(&root, &o, &[], json!({"Fn::If": ["Unknown", 1, 2]})).kind, VKind::Num("1".into()));
+    }
+
+    #[test]
+    fn ref_resource_and_pseudo() {
+        assert_eq!(eval(json!({"Ref": "Bucket"})).kind, VKind::Ref(RefTarget { id: "Bucket".into(), attr: None }));
+        assert!(eval(json!({"Ref": "AWS::Region"})).is_unknown());
+        assert!(eval(json!({"Ref": "Nope"})).is_unknown());
+        // AWS::NoValue removes the property or list item.
+        let v = eval(json!({"A": {"Ref": "AWS::NoValue"}, "B": [1, {"Ref": "AWS::NoValue"}]}));
+        assert!(v.get("A").is_none());
+        assert_eq!(v.get("B").unwrap().as_list().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn get_att_both_forms() {
+        let want = VKind::Ref(RefTarget { id: "Bucket".into(), attr: Some("Arn".into()) });
+        assert_eq!(eval(json!({"Fn::GetAtt": ["Bucket", "Arn"]})).kind, want);
+        assert_eq!(eval(json!({"Fn::GetAtt": "Bucket.Arn"})).kind, want);
+        assert!(eval(json!({"Fn::GetAtt": ["Missing", "Arn"]})).is_unknown());
+    }
+
+    #[test]
+    fn sub_string_and_list_forms() {
+        assert_eq!(s(&eval(json!({"Fn::Sub": "cidr=${Cidr} env=${Env}"}))), "cidr=0.0.0.0/0 env=prod");
+        assert_eq!(s(&eval(json!({"Fn::Sub": ["${A}-${Env}", {"A": "x"}]}))), "x-prod");
+        assert_eq!(s(&eval(json!({"Fn::Sub": "${!Literal}-${Env}"}))), "${Literal}-prod");
+        assert!(eval(json!({"Fn::Sub": "arn:${AWS::Partition}:s3:::x"})).is_unknown());
+        assert!(eval(json!({"Fn::Sub": "${Bucket.Arn}/*"})).is_unknown());
+        assert!(eval(json!({"Fn::Sub": "${NoDefault}"})).is_unknown());
+    }
+
+    #[test]
+    fn join_select_split() {
+        assert_eq!(s(&eval(json!({"Fn::Join": ["-", ["a", {"Ref": "Env"}, 3]]}))), "a-prod-3");
+        assert!(eval(json!({"Fn::Join": ["-", ["a", {"Ref": "NoDefault"}]]})).is_unknown());
+        assert_eq!(s(&eval(json!({"Fn::Select": [1, ["a", "b"]]}))), "b");
+        assert_eq!(s(&eval(json!({"Fn::Select": ["2", {"Ref": "Subnets"}]}))), "c");
+        assert!(eval(json!({"Fn::Select": [5, ["a"]]})).is_unknown());
+        let v = eval(json!({"Fn::Split": [",", "x,y"]}));
+        assert_eq!(v.as_list().unwrap().len(), 2);
+        assert_eq!(s(&eval(json!({"Fn::Select": [0, {"Fn::Split": ["/", "10.0.0.0/8"]}]}))), "10.0.0.0");
+    }
+
+    #[test]
+    fn find_in_map_and_default_value() {
+        assert_eq!(eval(json!({"Fn::FindInMap": ["Ports", "mysql", "Port"]})).as_i64(), Some(3306));
+        assert!(eval(json!({"Fn::FindInMap": ["Ports", "pg", "Port"]})).is_unknown());
+        assert_eq!(
+            eval(json!({"Fn::FindInMap": ["Ports", "pg", "Port", {"DefaultValue": 5432}]})).as_i64(),
+            Some(5432)
+        );
+    }
+
+    #[test]
+    fn if_with_decided_conditions() {
+        assert_eq!(s(&eval(json!({"Fn::If": ["IsProd", "p", "d"]}))), "p");
+        assert_eq!(s(&eval(json!({"Fn::If": ["IsDev", "d", "p"]}))), "p");
+        assert!(eval(json!({"Fn::If": ["Unknown", "a", "b"]})).is_unknown());
+        assert!(eval(json!({"Fn::If": ["Cycle", "a", "b"]})).is_unknown());
+        assert!(eval(json!({"Fn::If": ["Missing", "a", "b"]})).is_unknown());
+    }
+
+    #[test]
+    fn three_valued_and_or() {
+        let root = template();
+        let tpl = Template::new(&root, &Overrides::new());
+        let o = Overrides::new();
+        let ev = Evaluator::new(&tpl, &o, BTreeMap::new());
+        assert_eq!(ev.condition("IsProd"), Some(true));
+        assert_eq!(ev.condition("Unknown"), None);
+        assert_eq!(ev.condition("ProdAndUnknown"), None);
+        // false AND unknown is false.
+        assert_eq!(ev.condition("DevAndUnknown"), Some(false));
+    }
+
+    #[test]
+    fn assumptions_decide_undecidable_conditions() {
+        let root = template();
+        assert_eq!(
+            s(&eval_with(&root, &Overrides::new(), &[("Unknown", true)], json!({"Fn::If": ["NotUnknown", "a", "b"]}))),
+            "b"
+        );
+        let tpl = Template::new(&root, &Overrides::new());
+        let o = Overrides::new();
+        let ev = Evaluator::new(&tpl, &o, BTreeMap::new());
+        // NotUnknown and ProdAndUnknown derive from the atom `Unknown`.
+        let atoms = ev.undecided_atoms(&["NotUnknown".into(), "ProdAndUnknown".into(), "IsProd".into()]);
+        assert_eq!(atoms, vec!["Unknown".to_string()]);
+    }
+
+    #[test]
+    fn dynamic_references_are_unknown() {
+        assert!(eval(json!("{{resolve:secretsmanager:db:SecretString:password}}")).is_unknown());
+        assert!(eval(json!({"Fn::Sub": "{{resolve:ssm:/x}}"})).is_unknown());
+    }
+
+    #[test]
+    fn unsupported_functions_are_unknown() {
+        assert!(eval(json!({"Fn::ImportValue": "x"})).is_unknown());
+        assert!(eval(json!({"Fn::GetAZs": ""})).is_unknown());
+        assert!(eval(json!({"Fn::Cidr": ["10.0.0.0/16", 2, 8]})).is_unknown());
+        assert_eq!(eval(json!({"Fn::Length": [1, 2, 3]})).as_i64(), Some(3));
+        assert_eq!(s(&eval(json!({"Fn::Base64": "text"}))), "text");
+    }
+
+    #[test]
+    fn for_each_expands_resources() {
+        let root = node(&json!({
+            "Parameters": {"Names": {"Type": "CommaDelimitedList", "Default": "A,B"}},
+            "Resources": {
+                "Fn::ForEach::Buckets": ["Name", {"Ref": "Names"}, {
+                    "Bucket${Name}": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": {"Fn::Sub": "data-${Name}"}, "Tag": {"Ref": "Name"}}}
+                }],
+                "Fn::ForEach::Broken": ["X", {"Ref": "Missing"}, {"R${X}": {"Type": "AWS::S3::Bucket"}}]
+            }
+        }));
+        let o = Overrides::new();
+        let tpl = Template::new(&root, &o);
+        let ids: Vec<&str> = tpl.resources.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["BucketA", "BucketB"]);
+        assert_eq!(tpl.unexpanded.len(), 1);
+        let ev = Evaluator::new(&tpl, &o, BTreeMap::new());
+        let props = ev.eval(tpl.resources[1].properties().unwrap());
+        assert_eq!(s(props.get("BucketName").unwrap()), "data-B");
+        assert_eq!(s(props.get("Tag").unwrap()), "B");
     }
 }

@@ -14,7 +14,7 @@ pub mod params;
 pub mod policy;
 pub mod template;
 
-use convert::{Props, field, list};
+use convert::{Props, field};
 pub use eval::{Evaluator, Overrides};
 pub use template::{Template, is_template};
 
@@ -59,7 +59,8 @@ pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Mode
         lower_resource(&mut m, meta, &p, &mut pending_sg_rules);
     }
     for (group, rule, egress) in pending_sg_rules {
-        let target = group.get().and_then(Link::local).and_then(|id| m.security_groups.iter_mut().find(|g| g.meta.id == id));
+        let target =
+            group.get().and_then(Link::local).and_then(|id| m.security_groups.iter_mut().find(|g| g.meta.id == id));
         match target {
             Some(g) if egress => g.egress.push(rule),
             Some(g) => g.ingress.push(rule),
@@ -102,7 +103,10 @@ fn lower_resource(m: &mut Model, meta: ResMeta, p: &Props<'_>, pending: &mut Vec
                 Some(v) => match v.as_map() {
                     Some(entries) => Field {
                         value: Tri::Known(
-                            entries.iter().map(|(k, _, val)| (k.clone(), field(Some(val), val.span, Val::scalar_text))).collect(),
+                            entries
+                                .iter()
+                                .map(|(k, _, val)| (k.clone(), field(Some(val), val.span, Val::scalar_text)))
+                                .collect(),
                         ),
                         span: v.span,
                         origin: None,
@@ -213,10 +217,7 @@ fn lower_resource(m: &mut Model, meta: ResMeta, p: &Props<'_>, pending: &mut Vec
 }
 
 fn doc_field(p: &Props<'_>, key: &str) -> Field<PolicyDocument> {
-    match p.val(key) {
-        Some(v) => policy::document(v),
-        None => Field::absent(p.absent),
-    }
+    p.document(key)
 }
 
 fn s3_bucket(meta: ResMeta, p: &Props<'_>) -> S3Bucket {
@@ -229,7 +230,7 @@ fn s3_bucket(meta: ResMeta, p: &Props<'_>) -> S3Bucket {
     });
     let encryption = match p.sub("BucketEncryption") {
         None => Field::absent(meta.props_span),
-        Some(be) => list(be.val("ServerSideEncryptionConfiguration"), be.absent, |rule| {
+        Some(be) => be.list_of("ServerSideEncryptionConfiguration", |rule| {
             let r = Props::new(Some(rule), rule.span);
             let d = r.sub("ServerSideEncryptionByDefault");
             BucketEncryptionRule {
@@ -245,7 +246,7 @@ fn s3_bucket(meta: ResMeta, p: &Props<'_>) -> S3Bucket {
     };
     let lifecycle_rules = match p.sub("LifecycleConfiguration") {
         None => Field::absent(meta.props_span),
-        Some(lc) => list(lc.val("Rules"), lc.absent, |rule| {
+        Some(lc) => lc.list_of("Rules", |rule| {
             let r = Props::new(Some(rule), rule.span);
             LifecycleRule {
                 span: rule.span,
@@ -262,7 +263,10 @@ fn s3_bucket(meta: ResMeta, p: &Props<'_>) -> S3Bucket {
         encryption,
         versioning,
         logging: p.present("LoggingConfiguration"),
-        log_destination: p.sub("LoggingConfiguration").map(|l| l.link("DestinationBucketName")).unwrap_or_else(|| Field::absent(meta.props_span)),
+        log_destination: p
+            .sub("LoggingConfiguration")
+            .map(|l| l.link("DestinationBucketName"))
+            .unwrap_or_else(|| Field::absent(meta.props_span)),
         lifecycle_rules,
         meta,
     }
@@ -313,7 +317,15 @@ fn route(meta: ResMeta, span: Span, table: Field<Link>, p: &Props<'_>) -> Route 
     for (key, make) in targets {
         if p.val(key).is_some() {
             let l = p.link(key);
-            target = Field { value: match l.value { Tri::Known(l) => Tri::Known(make(l)), Tri::Unknown => Tri::Unknown, Tri::Absent => continue }, span: l.span, origin: l.origin };
+            target = Field {
+                value: match l.value {
+                    Tri::Known(l) => Tri::Known(make(l)),
+                    Tri::Unknown => Tri::Unknown,
+                    Tri::Absent => continue,
+                },
+                span: l.span,
+                origin: l.origin,
+            };
             break;
         }
     }
@@ -329,7 +341,11 @@ fn route(meta: ResMeta, span: Span, table: Field<Link>, p: &Props<'_>) -> Route 
 
 fn sg_rules(v: Option<&Val>, egress: bool) -> Vec<SgRule> {
     let Some(v) = v else { return Vec::new() };
-    v.items().into_iter().filter(|i| matches!(i.kind, VKind::Map(_))).map(|i| sg_rule(&Props::new(Some(i), i.span), i.span, egress)).collect()
+    v.items()
+        .into_iter()
+        .filter(|i| matches!(i.kind, VKind::Map(_)))
+        .map(|i| sg_rule(&Props::new(Some(i), i.span), i.span, egress))
+        .collect()
 }
 
 fn sg_rule(p: &Props<'_>, span: Span, egress: bool) -> SgRule {
@@ -378,8 +394,12 @@ fn collect_literals(n: &Node, path: &str, key: &str, resource: Option<usize>, ou
         return;
     }
     match &n.kind {
-        Kind::String(s) => out.push(Literal { path: path.to_string(), key: key.to_string(), text: s.clone(), span: n.span, resource }),
-        Kind::Number(s) => out.push(Literal { path: path.to_string(), key: key.to_string(), text: s.clone(), span: n.span, resource }),
+        Kind::String(s) => {
+            out.push(Literal { path: path.to_string(), key: key.to_string(), text: s.clone(), span: n.span, resource })
+        }
+        Kind::Number(s) => {
+            out.push(Literal { path: path.to_string(), key: key.to_string(), text: s.clone(), span: n.span, resource })
+        }
         Kind::Seq(items) => {
             for (i, item) in items.iter().enumerate() {
                 collect_literals(item, &format!("{path}[{i}]"), key, resource, out, depth + 1);
@@ -398,7 +418,11 @@ fn collect_literals(n: &Node, path: &str, key: &str, resource: Option<usize>, ou
 
 /// Values assumed for undecidable conditions, one map per scenario. At most `2^max_atoms`
 /// scenarios; conditions beyond that stay undecided (their `Fn::If`s evaluate to unknown).
-pub fn scenarios(tpl: &Template<'_>, overrides: &Overrides, max_atoms: usize) -> (Vec<String>, Vec<BTreeMap<String, bool>>) {
+pub fn scenarios(
+    tpl: &Template<'_>,
+    overrides: &Overrides,
+    max_atoms: usize,
+) -> (Vec<String>, Vec<BTreeMap<String, bool>>) {
     let base = Evaluator::new(tpl, overrides, BTreeMap::new());
     let used = eval::used_conditions(tpl);
     let mut atoms = base.undecided_atoms(&used);
@@ -414,4 +438,3 @@ pub fn scenarios(tpl: &Template<'_>, overrides: &Overrides, max_atoms: usize) ->
     }
     (atoms, out)
 }
-

@@ -19,17 +19,24 @@ pub fn parse_parameters(text: &str) -> Result<Overrides, String> {
             for (i, item) in items.iter().enumerate() {
                 match item {
                     J::Object(o) => {
-                        let key = o.get("ParameterKey").and_then(J::as_str).ok_or_else(|| {
-                            format!("item {i}: expected `ParameterKey` and `ParameterValue`")
-                        })?;
+                        let key = o
+                            .get("ParameterKey")
+                            .and_then(J::as_str)
+                            .ok_or_else(|| format!("item {i}: expected `ParameterKey` and `ParameterValue`"))?;
                         if o.get("UsePreviousValue").and_then(J::as_bool) == Some(true) {
                             continue;
                         }
-                        let value = o.get("ParameterValue").ok_or_else(|| format!("item {i}: `{key}` has no `ParameterValue`"))?;
-                        out.insert(key.to_string(), scalar(value).ok_or_else(|| format!("`{key}`: value must be a string"))?);
+                        let value = o
+                            .get("ParameterValue")
+                            .ok_or_else(|| format!("item {i}: `{key}` has no `ParameterValue`"))?;
+                        out.insert(
+                            key.to_string(),
+                            scalar(value).ok_or_else(|| format!("`{key}`: value must be a string"))?,
+                        );
                     }
                     J::String(s) => {
-                        let (k, v) = s.split_once('=').ok_or_else(|| format!("item {i}: expected `Key=Value`, found `{s}`"))?;
+                        let (k, v) =
+                            s.split_once('=').ok_or_else(|| format!("item {i}: expected `Key=Value`, found `{s}`"))?;
                         out.insert(k.trim().to_string(), v.to_string());
                     }
                     _ => return Err(format!("item {i}: expected an object or a `Key=Value` string")),
@@ -43,7 +50,10 @@ pub fn parse_parameters(text: &str) -> Result<Overrides, String> {
                 None => o,
             };
             for (k, v) in map {
-                out.insert(k.clone(), scalar(v).ok_or_else(|| format!("`{k}`: value must be a string, number, boolean or list"))?);
+                out.insert(
+                    k.clone(),
+                    scalar(v).ok_or_else(|| format!("`{k}`: value must be a string, number, boolean or list"))?,
+                );
             }
         }
         _ => return Err("expected a list of {ParameterKey, ParameterValue} or an object of names to values".into()),

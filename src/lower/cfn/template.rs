@@ -75,6 +75,11 @@ pub fn is_template(root: &Node) -> bool {
     let mut any_aws = false;
     for e in res {
         if e.key.starts_with("Fn::ForEach::") {
+            // `[Identifier, Collection, {OutputKey: {Type: ...}}]`
+            let outputs = e.value.as_seq().and_then(|s| s.get(2)).and_then(Node::as_map);
+            any_aws |= outputs.is_some_and(|o| {
+                o.iter().any(|r| r.value.get("Type").and_then(Node::as_str).is_some_and(|t| t.starts_with("AWS::")))
+            });
             continue;
         }
         match e.value.get("Type").map(|t| &t.kind) {
@@ -277,7 +282,11 @@ fn substitute(n: &Node, subst: &[(String, String)]) -> Node {
             Kind::Map(
                 entries
                     .iter()
-                    .map(|e| Entry { key: substitute_str(&e.key, subst), key_span: e.key_span, value: substitute(&e.value, subst) })
+                    .map(|e| Entry {
+                        key: substitute_str(&e.key, subst),
+                        key_span: e.key_span,
+                        value: substitute(&e.value, subst),
+                    })
                     .collect(),
             )
         }

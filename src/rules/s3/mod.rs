@@ -43,7 +43,11 @@ A setting that is omitted is `false`.",
     check: |m, out| {
         for b in &m.buckets {
             let Some(pab) = &b.public_access_block else {
-                out.report(&b.meta, b.meta.span, format!("bucket `{}` has no PublicAccessBlockConfiguration", b.meta.id));
+                out.report(
+                    &b.meta,
+                    b.meta.span,
+                    format!("bucket `{}` has no PublicAccessBlockConfiguration", b.meta.id),
+                );
                 continue;
             };
             let settings = [
@@ -58,7 +62,11 @@ A setting that is omitted is `false`.",
                         out.report_field(&b.meta, f, format!("bucket `{}` sets {name} to false", b.meta.id));
                     }
                     Tri::Absent => {
-                        out.report(&b.meta, pab.span, format!("bucket `{}` does not set {name} (defaults to false)", b.meta.id));
+                        out.report(
+                            &b.meta,
+                            pab.span,
+                            format!("bucket `{}` does not set {name} (defaults to false)", b.meta.id),
+                        );
                     }
                     _ => {}
                 }
@@ -92,10 +100,18 @@ SSE-KMS for sensitive data.",
         for b in &m.buckets {
             match &b.encryption.value {
                 Tri::Absent => {
-                    out.report(&b.meta, b.meta.span, format!("bucket `{}` does not declare default encryption", b.meta.id));
+                    out.report(
+                        &b.meta,
+                        b.meta.span,
+                        format!("bucket `{}` does not declare default encryption", b.meta.id),
+                    );
                 }
                 Tri::Known(rules) if rules.is_empty() => {
-                    out.report(&b.meta, b.encryption.span, format!("bucket `{}` has an empty encryption configuration", b.meta.id));
+                    out.report(
+                        &b.meta,
+                        b.encryption.span,
+                        format!("bucket `{}` has an empty encryption configuration", b.meta.id),
+                    );
                 }
                 _ => {}
             }
@@ -127,7 +143,11 @@ adds both. The finding reports the algorithm in use.",
             let Some(rules) = b.encryption.get() else { continue };
             for r in rules {
                 if r.algorithm.is(|a| a.eq_ignore_ascii_case("AES256")) {
-                    out.report_field(&b.meta, &r.algorithm, format!("bucket `{}` uses SSE-S3 (AES256) rather than SSE-KMS", b.meta.id));
+                    out.report_field(
+                        &b.meta,
+                        &r.algorithm,
+                        format!("bucket `{}` uses SSE-S3 (AES256) rather than SSE-KMS", b.meta.id),
+                    );
                 }
             }
         }
@@ -191,7 +211,11 @@ from where. They are the evidence an investigation needs when data is read or ch
         };
         for b in &m.buckets {
             if b.logging.is_absent() && !is_log_target(b) {
-                out.report(&b.meta, b.meta.span, format!("bucket `{}` does not enable server access logging", b.meta.id));
+                out.report(
+                    &b.meta,
+                    b.meta.span,
+                    format!("bucket `{}` does not enable server access logging", b.meta.id),
+                );
             }
         }
     },
@@ -223,12 +247,23 @@ breach can expose and what you pay for.",
             }
             match &b.lifecycle_rules.value {
                 Tri::Absent => {
-                    out.report(&b.meta, b.versioning.span, format!("bucket `{}` is versioned but has no lifecycle rule expiring noncurrent versions", b.meta.id));
+                    out.report(
+                        &b.meta,
+                        b.versioning.span,
+                        format!(
+                            "bucket `{}` is versioned but has no lifecycle rule expiring noncurrent versions",
+                            b.meta.id
+                        ),
+                    );
                 }
                 Tri::Known(rules) => {
                     let expires = rules.iter().any(|r| r.expires_noncurrent && !r.status.is(|s| s != "Enabled"));
                     if !expires {
-                        out.report(&b.meta, b.lifecycle_rules.span, format!("no enabled lifecycle rule of bucket `{}` expires noncurrent versions", b.meta.id));
+                        out.report(
+                            &b.meta,
+                            b.lifecycle_rules.span,
+                            format!("no enabled lifecycle rule of bucket `{}` expires noncurrent versions", b.meta.id),
+                        );
                     }
                 }
                 Tri::Unknown => {}
@@ -262,7 +297,11 @@ text.",
             let (policies, undecided) = bucket_policies(m, b);
             if policies.is_empty() {
                 if !undecided {
-                    out.report(&b.meta, b.meta.span, format!("bucket `{}` has no bucket policy denying requests without TLS", b.meta.id));
+                    out.report(
+                        &b.meta,
+                        b.meta.span,
+                        format!("bucket `{}` has no bucket policy denying requests without TLS", b.meta.id),
+                    );
                 }
                 continue;
             }
@@ -278,14 +317,19 @@ text.",
                     s.effect.get() == Some(&Effect::Deny)
                         && s.covers_action("s3:GetObject") == Some(true)
                         && (s.condition("aws:SecureTransport").any(|c| {
-                            c.operator.starts_with("Bool") && c.values.known().any(|(v, _)| v.eq_ignore_ascii_case("false"))
+                            c.operator.starts_with("Bool")
+                                && c.values.known().any(|(v, _)| v.eq_ignore_ascii_case("false"))
                         }) || s.condition("s3:TlsVersion").any(|c| c.operator.starts_with("NumericLessThan")))
                 });
             }
             if !denies && !any_unknown {
                 let (p, _) = policies[0];
-                out.report(&p.meta, p.document.span, format!("the policy of bucket `{}` does not deny requests without TLS", b.meta.id))
-                    .with_related(b.meta.span, format!("bucket `{}`", b.meta.id));
+                out.report(
+                    &p.meta,
+                    p.document.span,
+                    format!("the policy of bucket `{}` does not deny requests without TLS", b.meta.id),
+                )
+                .with_related(b.meta.span, format!("bucket `{}`", b.meta.id));
             }
         }
     },
@@ -318,7 +362,11 @@ world. Public write lets anyone store content at your cost and under your name."
             {
                 let who = if acl == "AuthenticatedRead" { "every AWS account" } else { "everyone" };
                 let what = if acl == "PublicReadWrite" { "read and write" } else { "read" };
-                out.report_field(&b.meta, &b.access_control, format!("bucket `{}` ACL `{acl}` grants {what} access to {who}", b.meta.id));
+                out.report_field(
+                    &b.meta,
+                    &b.access_control,
+                    format!("bucket `{}` ACL `{acl}` grants {what} access to {who}", b.meta.id),
+                );
             }
         }
     },
@@ -351,8 +399,15 @@ source resource.",
                 if let Some(span) = public_allow(s) {
                     let actions: Vec<&str> = s.action.iter().flat_map(|l| l.known().map(|(a, _)| a)).collect();
                     let what = if actions.is_empty() { "its actions".to_string() } else { actions.join(", ") };
-                    out.report(&p.meta, span, format!("bucket policy `{}` allows {what} to everyone without a restricting condition", p.meta.id))
-                        .with_related(s.span, "the statement");
+                    out.report(
+                        &p.meta,
+                        span,
+                        format!(
+                            "bucket policy `{}` allows {what} to everyone without a restricting condition",
+                            p.meta.id
+                        ),
+                    )
+                    .with_related(s.span, "the statement");
                 }
             }
         }

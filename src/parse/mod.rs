@@ -1,0 +1,240 @@
+//! Reading input files and parsing them into located [`Node`](crate::value::Node) trees.
+//!
+//! * [`read_source`] / [`source_from_bytes`] turn bytes into a [`SourceFile`]: they enforce the
+//!   size limit, strip a leading UTF-8 byte order mark and reject invalid UTF-8 with the line and
+//!   column of the first bad byte.
+//! * [`parse_yaml`] parses a YAML stream (one [`Document`] per `---` document). See the
+//!   [`yaml`] module for the scalar schema, tag normalisation, anchors and merge keys.
+//! * [`parse_json`] parses one strict RFC 8259 JSON document. See the [`json`] module.
+//!
+//! Both parsers build the tree without recursion, bound the nesting depth by
+//! [`Limits::max_depth`] and never panic on any input: every problem is a [`ParseError`] with a
+//! 1-based line and column (in characters).
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::source::SourceFile;
+use crate::value::Document;
+
+pub mod json;
+pub mod yaml;
+
+/// Resource limits applied to every file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file accepted, in bytes (default 8 MiB). Values above `u32::MAX - 1` are treated
+    /// as `u32::MAX - 1`, since spans hold 32-bit offsets.
+    pub max_file_bytes: usize,
+    /// Deepest nesting of collections accepted (default 256). The root is at depth 1. Keep this
+    /// modest: later passes walk the tree recursively.
+    pub max_depth: usize,
+    /// Most nodes that YAML alias expansion may produce in one file (default 100 000); guards
+    /// against "billion laughs" documents.
+    pub max_alias_nodes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { max_file_bytes: 8 * 1024 * 1024, max_depth: 256, max_alias_nodes: 100_000 }
+    }
+}
+
+impl Limits {
+    /// The size limit actually enforced (capped so that every offset fits a `u32`).
+    fn effective_max_bytes(&self) -> usize {
+        self.max_file_bytes.min(u32::MAX as usize - 1)
+    }
+}
+
+/// A syntax error (or a limit exceeded) while parsing, at a 1-based line and column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParseError {
+    pub line: u32,
+    pub col: u32,
+    pub message: String,
+}
+
+impl ParseError {
+    pub(crate) fn new(line: u32, col: u32, message: impl Into<String>) -> ParseError {
+        ParseError { line, col, message: message.into() }
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.col, self.message)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Why a file could not be turned into a [`SourceFile`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// The file is larger than [`Limits::max_file_bytes`].
+    TooLarge { size: u64, limit: usize },
+    /// The file is not valid UTF-8; the first invalid byte is at this 1-based line and column.
+    NotUtf8 { line: u32, col: u32 },
+    /// Any I/O error, as text.
+    Io(String),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::TooLarge { size, limit } => {
+                write!(f, "file is too large ({size} bytes; the limit is {limit} bytes)")
+            }
+            ReadError::NotUtf8 { line, col } => {
+                write!(f, "file is not valid UTF-8 (first invalid byte at line {line}, column {col})")
+            }
+            ReadError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Reads a file from disk into a [`SourceFile`] named `display`.
+///
+/// The size is checked from the file's metadata before reading, and again while reading (the
+/// file may grow, or be a pipe whose metadata says nothing). A leading UTF-8 byte order mark is
+/// removed.
+pub fn read_source(path: &Path, display: PathBuf, limits: &Limits) -> Result<SourceFile, ReadError> {
+    let limit = limits.effective_max_bytes();
+    let file = std::fs::File::open(path).map_err(|e| ReadError::Io(e.to_string()))?;
+    let meta = file.metadata().map_err(|e| ReadError::Io(e.to_string()))?;
+    if meta.is_dir() {
+        return Err(ReadError::Io("is a directory".to_string()));
+    }
+    if meta.len() > limit as u64 {
+        return Err(ReadError::TooLarge { size: meta.len(), limit });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // Read at most one byte more than allowed, to detect growth without reading everything.
+    file.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(|e| ReadError::Io(e.to_string()))?;
+    source_from_bytes(display, bytes, limits)
+}
+
+/// Builds a [`SourceFile`] from bytes already in memory (standard input, tests), applying the
+/// same size limit, byte order mark removal and UTF-8 check as [`read_source`].
+pub fn source_from_bytes(display: PathBuf, mut bytes: Vec<u8>, limits: &Limits) -> Result<SourceFile, ReadError> {
+    let limit = limits.effective_max_bytes();
+    if bytes.len() > limit {
+        return Err(ReadError::TooLarge { size: bytes.len() as u64, limit });
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let (line, col) = utf8_error_position(bytes, e.utf8_error().valid_up_to());
+            return Err(ReadError::NotUtf8 { line, col });
+        }
+    };
+    Ok(SourceFile::new(display, text))
+}
+
+/// 1-based line and column (in characters) of byte `bad` of `bytes`, all of whose bytes before
+/// `bad` are valid UTF-8.
+fn utf8_error_position(bytes: &[u8], bad: usize) -> (u32, u32) {
+    let valid = bytes.get(..bad).unwrap_or(bytes);
+    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+    let prefix = &valid[line_start..];
+    let col = std::str::from_utf8(prefix).map_or(prefix.len(), |s| s.chars().count()) + 1;
+    (line as u32, col as u32)
+}
+
+/// Parses a YAML stream. See [`yaml`] for the details.
+pub fn parse_yaml(file: &SourceFile, limits: &Limits) -> Result<Vec<Document>, ParseError> {
+    yaml::parse(file, limits)
+}
+
+/// Parses one JSON document. See [`json`] for the details.
+pub fn parse_json(file: &SourceFile, limits: &Limits) -> Result<Document, ParseError> {
+    json::parse(file, limits)
+}
+
+/// The message for a key given twice in one map (shared by both parsers).
+pub(crate) fn duplicate_key_message(key: &str, first_line: u32) -> String {
+    format!("duplicate key `{key}` (first defined at line {first_line})")
+}
+
+/// Finds earlier occurrences of map keys quickly: a linear scan for small maps, a hash index
+/// once a map grows.
+#[derive(Default)]
+pub(crate) struct KeyIndex {
+    index: Option<std::collections::HashMap<String, usize>>,
+}
+
+impl KeyIndex {
+    const LINEAR_MAX: usize = 12;
+
+    /// The position in `entries` of `key`, if present.
+    pub(crate) fn find(&self, entries: &[crate::value::Entry], key: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(key).copied(),
+            None => entries.iter().position(|e| e.key == key),
+        }
+    }
+
+    /// Records that `entries[entries.len() - 1]` was just added.
+    pub(crate) fn added(&mut self, entries: &[crate::value::Entry]) {
+        match &mut self.index {
+            Some(index) => {
+                if let Some(last) = entries.last() {
+                    index.insert(last.key.clone(), entries.len() - 1);
+                }
+            }
+            None if entries.len() > Self::LINEAR_MAX => {
+                self.index = Some(entries.iter().enumerate().map(|(i, e)| (e.key.clone(), i)).collect());
+            }
+            None => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_stripped() {
+        let f = source_from_bytes("a".into(), b"\xEF\xBB\xBFa: 1\n".to_vec(), &Limits::default()).unwrap();
+        assert_eq!(f.text, "a: 1\n");
+    }
+
+    #[test]
+    fn invalid_utf8_position() {
+        let err = source_from_bytes("a".into(), b"ab\n\xC3\xA9x\xFF".to_vec(), &Limits::default()).unwrap_err();
+        assert_eq!(err, ReadError::NotUtf8 { line: 2, col: 3 });
+        let err = source_from_bytes("a".into(), b"\xFF".to_vec(), &Limits::default()).unwrap_err();
+        assert_eq!(err, ReadError::NotUtf8 { line: 1, col: 1 });
+        // A truncated multi-byte sequence at the end.
+        let err = source_from_bytes("a".into(), b"x\xE2\x82".to_vec(), &Limits::default()).unwrap_err();
+        assert_eq!(err, ReadError::NotUtf8 { line: 1, col: 2 });
+    }
+
+    #[test]
+    fn size_limit() {
+        let limits = Limits { max_file_bytes: 4, ..Limits::default() };
+        let err = source_from_bytes("a".into(), b"12345".to_vec(), &limits).unwrap_err();
+        assert_eq!(err, ReadError::TooLarge { size: 5, limit: 4 });
+        assert!(source_from_bytes("a".into(), b"1234".to_vec(), &limits).is_ok());
+    }
+
+    #[test]
+    fn displays() {
+        assert_eq!(ParseError::new(3, 4, "oops").to_string(), "3:4: oops");
+        assert_eq!(
+            ReadError::NotUtf8 { line: 1, col: 2 }.to_string(),
+            "file is not valid UTF-8 (first invalid byte at line 1, column 2)"
+        );
+        assert!(ReadError::TooLarge { size: 10, limit: 5 }.to_string().contains("too large"));
+    }
+}

@@ -1,0 +1,843 @@
+//! YAML parsing into located [`Node`]s, on top of `saphyr-parser`'s event stream.
+//!
+//! # Scalars (YAML 1.2 core schema)
+//!
+//! Only *plain* (unquoted) scalars are resolved; quoted and block (`|`, `>`) scalars are always
+//! strings.
+//!
+//! | plain text                                                     | result            |
+//! |----------------------------------------------------------------|-------------------|
+//! | `null` `Null` `NULL` `~` or nothing                            | `Kind::Null`      |
+//! | `true` `True` `TRUE` `false` `False` `FALSE`                   | `Kind::Bool`      |
+//! | `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`                    | `Kind::Number`    |
+//! | `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`          | `Kind::Number`    |
+//! | `[-+]?.inf` (any of `inf`/`Inf`/`INF`), `.nan` `.NaN` `.NAN`   | `Kind::Number`    |
+//! | anything else, including YAML 1.1's `yes`/`no`/`on`/`off`      | `Kind::String`    |
+//!
+//! Numbers keep their text (`0777` stays `"0777"`). The tag `!!str` (or the non-specific `!`)
+//! forces a string; other standard tags (`!!int`, `!!map`, ...) leave resolution unchanged.
+//!
+//! # Map keys
+//!
+//! Keys must be scalars and become their text (`true:` gives the key `"true"`, a GitHub
+//! workflow's `on:` the key `"on"`). A collection as key, or a key given twice in one map, is
+//! an error. Merge keys (`<<: *base` or `<<: [*a, *b]`) copy the entries of the merged maps that
+//! the map does not define itself (keys written in the map win; among merged maps, the first
+//! listed wins).
+//!
+//! # Anchors and aliases
+//!
+//! An alias is replaced by a copy of its anchored node (which keeps the anchored node's spans).
+//! The nodes produced this way are counted per file; beyond [`Limits::max_alias_nodes`] parsing
+//! fails, which stops "billion laughs" documents. An alias to an unknown (or not yet complete)
+//! anchor is an error.
+//!
+//! # CloudFormation short-form tags
+//!
+//! Short forms are rewritten into the long form, so later passes never see tags:
+//!
+//! * `!Ref X` → `{"Ref": X}` and `!Condition X` → `{"Condition": X}`;
+//! * `!GetAtt A.B.C` → `{"Fn::GetAtt": ["A", "B.C"]}` (split at the first dot; a list
+//!   `!GetAtt [A, B]` is kept as it is);
+//! * `!GetAZs` with an empty or null value → `{"Fn::GetAZs": ""}`;
+//! * `!Sub`, `!Join`, `!Select`, `!Split`, `!If`, `!Equals`, `!And`, `!Or`, `!Not`,
+//!   `!FindInMap`, `!ImportValue`, `!Base64`, `!Cidr`, `!GetAZs`, `!Transform`, `!Length`,
+//!   `!ToJsonString`, `!ForEach` (and the rule functions `!Contains`, `!EachMemberEquals`,
+//!   `!EachMemberIn`, `!RefAll`, `!ValueOf`) → `{"Fn::<Name>": value}`.
+//!
+//! Tags apply to scalars, sequences and maps alike. The wrapper map spans the whole tagged node
+//! (tag included); its entry's key span is the tag; the value keeps the span of the node without
+//! its tag. Other local tags (`!Foo`) are dropped and the value kept.
+//!
+//! # Limits and robustness
+//!
+//! The tree is built with an explicit stack. Nesting deeper than [`Limits::max_depth`]
+//! (counting the wrapper maps of tags and the depth of alias copies) is an error at the node
+//! that goes too deep. Scanner errors keep the scanner's position.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Tag};
+
+use crate::source::{SourceFile, Span};
+use crate::value::{Document, Entry, Kind, Node};
+
+use super::{KeyIndex, Limits, ParseError, duplicate_key_message};
+
+/// Parses every document of the YAML stream in `file`.
+pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Vec<Document>, ParseError> {
+    if file.text.len() >= u32::MAX as usize {
+        return Err(ParseError::new(1, 1, "file is too large to parse"));
+    }
+    Builder::new(file, limits).run()
+}
+
+/// Resolves a plain scalar by the YAML 1.2 core schema (see the module documentation).
+pub fn resolve_plain(text: &str) -> Kind {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => Kind::Null,
+        "true" | "True" | "TRUE" => Kind::Bool(true),
+        "false" | "False" | "FALSE" => Kind::Bool(false),
+        _ if is_core_number(text) => Kind::Number(text.to_string()),
+        _ => Kind::String(text.to_string()),
+    }
+}
+
+/// Whether `s` is an integer or float of the YAML 1.2 core schema.
+fn is_core_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    if let Some(hex) = s.strip_prefix("0x") {
+        return !hex.is_empty() && hex.bytes().all(|c| c.is_ascii_hexdigit());
+    }
+    if let Some(oct) = s.strip_prefix("0o") {
+        return !oct.is_empty() && oct.bytes().all(|c| (b'0'..=b'7').contains(&c));
+    }
+    if matches!(s, ".nan" | ".NaN" | ".NAN") {
+        return true;
+    }
+    let unsigned = match b.first() {
+        Some(b'-' | b'+') => &s[1..],
+        _ => s,
+    };
+    if matches!(unsigned, ".inf" | ".Inf" | ".INF") {
+        return true;
+    }
+    // [0-9]+(\.[0-9]*)? | \.[0-9]+ , then an optional exponent.
+    let u = unsigned.as_bytes();
+    let mut i = 0;
+    while i < u.len() && u[i].is_ascii_digit() {
+        i += 1;
+    }
+    let int_digits = i;
+    let mut frac_digits = 0;
+    if i < u.len() && u[i] == b'.' {
+        i += 1;
+        while i < u.len() && u[i].is_ascii_digit() {
+            i += 1;
+            frac_digits += 1;
+        }
+    }
+    if int_digits == 0 && frac_digits == 0 {
+        return false;
+    }
+    if i < u.len() && (u[i] == b'e' || u[i] == b'E') {
+        i += 1;
+        if i < u.len() && (u[i] == b'+' || u[i] == b'-') {
+            i += 1;
+        }
+        let exp_start = i;
+        while i < u.len() && u[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == exp_start {
+            return false;
+        }
+    }
+    i == u.len()
+}
+
+/// The long-form key for a CloudFormation short-form tag name.
+fn cfn_function(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "Ref" => "Ref",
+        "Condition" => "Condition",
+        "GetAtt" => "Fn::GetAtt",
+        "Sub" => "Fn::Sub",
+        "Join" => "Fn::Join",
+        "Select" => "Fn::Select",
+        "Split" => "Fn::Split",
+        "If" => "Fn::If",
+        "Equals" => "Fn::Equals",
+        "And" => "Fn::And",
+        "Or" => "Fn::Or",
+        "Not" => "Fn::Not",
+        "FindInMap" => "Fn::FindInMap",
+        "ImportValue" => "Fn::ImportValue",
+        "Base64" => "Fn::Base64",
+        "Cidr" => "Fn::Cidr",
+        "GetAZs" => "Fn::GetAZs",
+        "Transform" => "Fn::Transform",
+        "Length" => "Fn::Length",
+        "ToJsonString" => "Fn::ToJsonString",
+        "ForEach" => "Fn::ForEach",
+        "Contains" => "Fn::Contains",
+        "EachMemberEquals" => "Fn::EachMemberEquals",
+        "EachMemberIn" => "Fn::EachMemberIn",
+        "RefAll" => "Fn::RefAll",
+        "ValueOf" => "Fn::ValueOf",
+        _ => return None,
+    })
+}
+
+/// What a node's tag means to us.
+#[derive(Clone, Copy, PartialEq)]
+enum TagMeaning {
+    /// No tag, a standard tag other than `!!str`, or an unknown local tag.
+    Plain,
+    /// `!!str` or the non-specific `!`: the scalar is a string.
+    Str,
+    /// A CloudFormation short form, with its long-form key.
+    Cfn(&'static str),
+}
+
+fn tag_meaning(tag: Option<&Tag>) -> TagMeaning {
+    let Some(tag) = tag else {
+        return TagMeaning::Plain;
+    };
+    match (tag.handle.as_str(), tag.suffix.as_str()) {
+        ("!", name) => cfn_function(name).map_or(TagMeaning::Plain, TagMeaning::Cfn),
+        ("tag:yaml.org,2002:", "str") | ("", "!") | ("", "tag:yaml.org,2002:str") => TagMeaning::Str,
+        _ => TagMeaning::Plain,
+    }
+}
+
+/// A position: byte offset plus 1-based line and column (characters).
+#[derive(Clone, Copy, Debug)]
+struct Pos {
+    byte: usize,
+    line: u32,
+    col: u32,
+}
+
+fn span_of(a: Pos, b: Pos) -> Span {
+    Span { start: a.byte as u32, end: b.byte as u32, line: a.line, col: a.col, end_line: b.line, end_col: b.col }
+}
+
+fn start_of(s: Span) -> Pos {
+    Pos { byte: s.start as usize, line: s.line, col: s.col }
+}
+
+fn end_of(s: Span) -> Pos {
+    Pos { byte: s.end as usize, line: s.end_line, col: s.end_col }
+}
+
+/// Converts the scanner's markers (character indices) to positions.
+struct Locator<'a> {
+    file: &'a SourceFile,
+    text: &'a str,
+    ascii: bool,
+    /// The file has a carriage return not followed by a line feed: the scanner counts it as a
+    /// line break but [`SourceFile`] does not, so lines are computed from byte offsets.
+    lone_cr: bool,
+    /// A known (character index, byte offset) pair, moved as markers are converted.
+    cursor: (usize, usize),
+}
+
+impl<'a> Locator<'a> {
+    fn new(file: &'a SourceFile) -> Locator<'a> {
+        let text = file.text.as_str();
+        let b = text.as_bytes();
+        let lone_cr = b.iter().enumerate().any(|(i, &c)| c == b'\r' && b.get(i + 1) != Some(&b'\n'));
+        Locator { file, text, ascii: text.is_ascii(), lone_cr, cursor: (0, 0) }
+    }
+
+    /// Byte offset of character index `idx` (clamped to the end of the text).
+    fn byte_of(&mut self, idx: usize) -> usize {
+        if self.ascii {
+            return idx.min(self.text.len());
+        }
+        let (mut ci, mut bi) = self.cursor;
+        if idx >= ci {
+            let mut chars = self.text[bi..].chars();
+            while ci < idx {
+                match chars.next() {
+                    Some(c) => {
+                        ci += 1;
+                        bi += c.len_utf8();
+                    }
+                    None => break,
+                }
+            }
+        } else {
+            let mut chars = self.text[..bi].chars();
+            while ci > idx {
+                match chars.next_back() {
+                    Some(c) => {
+                        ci -= 1;
+                        bi -= c.len_utf8();
+                    }
+                    None => break,
+                }
+            }
+        }
+        self.cursor = (ci, bi);
+        bi
+    }
+
+    fn pos(&mut self, m: Marker) -> Pos {
+        let byte = self.byte_of(m.index());
+        if self.lone_cr {
+            let (line, col) = self.file.line_col(byte as u32);
+            Pos { byte, line, col }
+        } else {
+            Pos { byte, line: m.line() as u32, col: m.col() as u32 + 1 }
+        }
+    }
+
+    /// The position of byte `to` (at a character boundary), found by walking from `from`.
+    fn advance(&self, from: Pos, to: usize) -> Pos {
+        let to = to.min(self.text.len());
+        if to < from.byte || self.lone_cr || !self.text.is_char_boundary(from.byte) {
+            let (line, col) = self.file.line_col(to as u32);
+            return Pos { byte: to, line, col };
+        }
+        let mut p = from;
+        for c in self.text.get(from.byte..to).unwrap_or("").chars() {
+            if c == '\n' {
+                p.line += 1;
+                p.col = 1;
+            } else {
+                p.col += 1;
+            }
+        }
+        p.byte = to;
+        p
+    }
+}
+
+/// Size of a finished subtree, for alias accounting.
+#[derive(Clone, Copy)]
+struct Stats {
+    nodes: usize,
+    height: usize,
+}
+
+/// A finished node with what its parent needs to know about it.
+struct Done {
+    node: Node,
+    stats: Stats,
+    /// For scalars: the text to use when the node is a map key, and whether it was plain.
+    key: Option<(String, bool)>,
+}
+
+/// Where a node starts and what properties it carries.
+struct Head {
+    /// Start including the properties (anchor, tag).
+    start: Pos,
+    /// Start of the node itself.
+    content: Pos,
+    /// The tag's span, if a tag was written.
+    tag_span: Option<Span>,
+    meaning: TagMeaning,
+    anchor: usize,
+}
+
+enum Collection {
+    Seq(Vec<Node>),
+    Map {
+        entries: Vec<Entry>,
+        index: KeyIndex,
+        /// Merged values (`<<`), with the number of entries written before them.
+        merges: Vec<(usize, Node)>,
+        /// The key waiting for its value: text, span, and whether it is a merge key.
+        key: Option<(String, Span, bool)>,
+    },
+}
+
+struct Frame {
+    head: Head,
+    flow: bool,
+    coll: Collection,
+    /// Depth of this collection's own node (the root is 1).
+    depth: usize,
+    /// End of the last child, for block collections.
+    last_end: Pos,
+    stats: Stats,
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    loc: Locator<'a>,
+    limits: &'a Limits,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, (Node, Stats)>,
+    expanded: usize,
+    root: Option<Node>,
+    docs: Vec<Document>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(file: &'a SourceFile, limits: &'a Limits) -> Builder<'a> {
+        Builder {
+            text: &file.text,
+            loc: Locator::new(file),
+            limits,
+            stack: Vec::new(),
+            anchors: HashMap::new(),
+            expanded: 0,
+            root: None,
+            docs: Vec::new(),
+        }
+    }
+
+    fn run(mut self) -> Result<Vec<Document>, ParseError> {
+        let mut parser = Parser::new_from_str(self.text);
+        while let Some(next) = parser.next_event() {
+            let (event, span) = match next {
+                Ok(e) => e,
+                Err(e) => {
+                    let p = self.loc.pos(*e.marker());
+                    return Err(ParseError::new(p.line, p.col, e.info().to_string()));
+                }
+            };
+            match event {
+                Event::Nothing | Event::StreamStart => {}
+                Event::StreamEnd => break,
+                Event::DocumentStart(_) => {
+                    self.anchors.clear();
+                    self.root = None;
+                }
+                Event::DocumentEnd => {
+                    let root = match self.root.take() {
+                        Some(root) => root,
+                        None => {
+                            let p = self.loc.pos(span.start);
+                            Node::new(span_of(p, p), Kind::Null)
+                        }
+                    };
+                    self.docs.push(Document { root });
+                }
+                Event::Alias(id) => {
+                    let p = self.loc.pos(span.start);
+                    let (node, stats) = self.alias(id, p)?;
+                    self.finish(Done { key: alias_key(&node), node, stats }, p)?;
+                }
+                Event::Scalar(value, style, anchor, tag) => {
+                    let done = self.scalar(value, style, anchor, tag, span)?;
+                    let p = start_of(done.node.span);
+                    self.finish(done, p)?;
+                }
+                Event::SequenceStart(anchor, tag) => {
+                    self.open(false, anchor, tag.as_deref(), span)?;
+                }
+                Event::MappingStart(anchor, tag) => {
+                    self.open(true, anchor, tag.as_deref(), span)?;
+                }
+                Event::SequenceEnd | Event::MappingEnd => {
+                    let end = self.loc.pos(span.end);
+                    let done = self.close(end)?;
+                    let p = start_of(done.node.span);
+                    self.finish(done, p)?;
+                }
+            }
+        }
+        Ok(self.docs)
+    }
+
+    /// Depth a new child node would have.
+    fn child_depth(&self) -> usize {
+        self.stack.last().map_or(1, |f| f.depth + 1)
+    }
+
+    fn too_deep(&self, at: Pos) -> ParseError {
+        ParseError::new(at.line, at.col, format!("nesting deeper than {} levels", self.limits.max_depth))
+    }
+
+    /// Reads the properties (anchor, tag) at the start of a node's event span.
+    fn head(&mut self, start: Pos, limit: usize, anchor: usize, tag: Option<&Tag>) -> Head {
+        let meaning = tag_meaning(tag);
+        if anchor == 0 && tag.is_none() {
+            return Head { start, content: start, tag_span: None, meaning, anchor };
+        }
+        let b = self.text.as_bytes();
+        let limit = limit.min(b.len());
+        let mut i = start.byte;
+        let mut tag_range = None;
+        while i < limit && (b[i] == b'&' || b[i] == b'!') {
+            let prop_start = i;
+            while i < limit && !matches!(b[i], b' ' | b'\t' | b'\r' | b'\n' | b',' | b'[' | b']' | b'{' | b'}') {
+                i += 1;
+            }
+            if b[prop_start] == b'!' {
+                tag_range = Some((prop_start, i));
+            }
+            // Separation: blanks, line breaks and comments.
+            loop {
+                while i < limit && matches!(b[i], b' ' | b'\t' | b'\r' | b'\n') {
+                    i += 1;
+                }
+                if i < limit && b[i] == b'#' {
+                    while i < limit && b[i] != b'\n' {
+                        i += 1;
+                    }
+                } else {
+                    break;
+                }
+            }
+        }
+        // `i` stops only at ASCII bytes or `limit`; make sure it is a character boundary anyway.
+        while i < b.len() && !self.text.is_char_boundary(i) {
+            i += 1;
+        }
+        let content = self.loc.advance(start, i);
+        let tag_span = tag.map(|_| match tag_range {
+            Some((s, e)) => {
+                let s = self.loc.advance(start, s);
+                let e = self.loc.advance(s, e);
+                span_of(s, e)
+            }
+            None => span_of(start, content),
+        });
+        Head { start, content, tag_span, meaning, anchor }
+    }
+
+    fn scalar(
+        &mut self,
+        value: Cow<'_, str>,
+        style: ScalarStyle,
+        anchor: usize,
+        tag: Option<Cow<'_, Tag>>,
+        span: saphyr_parser::Span,
+    ) -> Result<Done, ParseError> {
+        let mut start = self.loc.pos(span.start);
+        let mut end = self.loc.pos(span.end);
+        if end.byte < start.byte {
+            end = start;
+        }
+        let plain = style == ScalarStyle::Plain;
+        if plain && value.is_empty() && anchor == 0 && tag.is_none() {
+            // An empty value: the scanner reports the position of the neighbouring token
+            // (the `:` of `key:`, or the next token). Use an empty span after a `:`, else
+            // at the start.
+            if self.text.as_bytes().get(start.byte) == Some(&b':') {
+                start = Pos { byte: start.byte + 1, line: start.line, col: start.col + 1 };
+            }
+            end = start;
+        }
+        let head = self.head(start, end.byte, anchor, tag.as_deref());
+        let depth = self.child_depth() + usize::from(matches!(head.meaning, TagMeaning::Cfn(_)));
+        if depth > self.limits.max_depth {
+            return Err(self.too_deep(head.content));
+        }
+        let kind = if !plain || head.meaning == TagMeaning::Str {
+            Kind::String(value.to_string())
+        } else {
+            resolve_plain(&value)
+        };
+        let content = if head.content.byte > end.byte { end } else { head.content };
+        let node = Node::new(span_of(content, end), kind);
+        let key = Some((value.into_owned(), plain && head.meaning == TagMeaning::Plain));
+        self.wrap(head, node, Stats { nodes: 1, height: 1 }, end, key)
+    }
+
+    /// Applies a CloudFormation tag and registers an anchor.
+    fn wrap(
+        &mut self,
+        head: Head,
+        mut node: Node,
+        mut stats: Stats,
+        end: Pos,
+        key: Option<(String, bool)>,
+    ) -> Result<Done, ParseError> {
+        let mut key = key;
+        if let TagMeaning::Cfn(name) = head.meaning {
+            if name == "Fn::GetAtt" {
+                node = split_get_att(self.text, &self.loc, node);
+            } else if name == "Fn::GetAZs" && node.is_null() {
+                node.kind = Kind::String(String::new());
+            }
+            let full = span_of(head.start, end);
+            let key_span = head.tag_span.unwrap_or(node.span);
+            node = Node::new(full, Kind::Map(vec![Entry { key: name.to_string(), key_span, value: node }]));
+            stats = Stats { nodes: stats.nodes + 1 + 1, height: stats.height + 1 };
+            key = None;
+        }
+        if head.anchor != 0 {
+            self.anchors.insert(head.anchor, (node.clone(), stats));
+        }
+        Ok(Done { node, stats, key })
+    }
+
+    fn alias(&mut self, id: usize, at: Pos) -> Result<(Node, Stats), ParseError> {
+        let Some((node, stats)) = self.anchors.get(&id) else {
+            return Err(ParseError::new(at.line, at.col, "alias to an unknown anchor"));
+        };
+        let stats = *stats;
+        if self.child_depth() + stats.height - 1 > self.limits.max_depth {
+            return Err(self.too_deep(at));
+        }
+        self.expanded = self.expanded.saturating_add(stats.nodes);
+        if self.expanded > self.limits.max_alias_nodes {
+            return Err(ParseError::new(
+                at.line,
+                at.col,
+                format!("alias expansion exceeds {} nodes (possible billion-laughs)", self.limits.max_alias_nodes),
+            ));
+        }
+        Ok((node.clone(), stats))
+    }
+
+    fn open(
+        &mut self,
+        is_map: bool,
+        anchor: usize,
+        tag: Option<&Tag>,
+        span: saphyr_parser::Span,
+    ) -> Result<(), ParseError> {
+        let start = self.loc.pos(span.start);
+        let end = self.loc.pos(span.end);
+        let b = self.text.as_bytes();
+        let flow = end.byte > start.byte && end.byte >= 1 && matches!(b.get(end.byte - 1), Some(b'[' | b'{'));
+        let mut head = self.head(start, end.byte, anchor, tag);
+        head.content = if flow {
+            Pos { byte: end.byte - 1, line: end.line, col: end.col.saturating_sub(1).max(1) }
+        } else if !is_map && b.get(end.byte) != Some(&b'-') {
+            // An indentless sequence starts after its first `- `: move back to the dash.
+            let mut i = end.byte;
+            while i > 0 && matches!(b[i - 1], b' ' | b'\t') {
+                i -= 1;
+            }
+            if i > 0 && b[i - 1] == b'-' {
+                let dash = i - 1;
+                Pos { byte: dash, line: end.line, col: end.col.saturating_sub((end.byte - dash) as u32).max(1) }
+            } else {
+                end
+            }
+        } else {
+            end
+        };
+        if head.content.byte < head.start.byte || (anchor == 0 && tag.is_none()) {
+            head.start = head.content;
+        }
+        let depth = self.child_depth() + usize::from(matches!(head.meaning, TagMeaning::Cfn(_)));
+        if depth > self.limits.max_depth {
+            return Err(self.too_deep(head.content));
+        }
+        let coll = if is_map {
+            Collection::Map { entries: Vec::new(), index: KeyIndex::default(), merges: Vec::new(), key: None }
+        } else {
+            Collection::Seq(Vec::new())
+        };
+        let last_end = head.content;
+        self.stack.push(Frame { head, flow, coll, depth, last_end, stats: Stats { nodes: 1, height: 1 } });
+        Ok(())
+    }
+
+    fn close(&mut self, end_event: Pos) -> Result<Done, ParseError> {
+        let Some(frame) = self.stack.pop() else {
+            return Err(ParseError::new(end_event.line, end_event.col, "unbalanced collection end"));
+        };
+        let end = if frame.flow { end_event } else { frame.last_end };
+        let kind = match frame.coll {
+            Collection::Seq(items) => Kind::Seq(items),
+            Collection::Map { entries, merges, key, .. } => {
+                if let Some((k, span, _)) = key {
+                    // Cannot happen with a well-formed event stream; fail rather than lose it.
+                    return Err(ParseError::new(span.line, span.col, format!("key `{k}` has no value")));
+                }
+                Kind::Map(apply_merges(entries, merges))
+            }
+        };
+        let node = Node::new(span_of(frame.head.content, end), kind);
+        self.wrap(frame.head, node, frame.stats, end, None)
+    }
+
+    /// Hands a finished node to its parent (or makes it the document root).
+    fn finish(&mut self, done: Done, at: Pos) -> Result<(), ParseError> {
+        let Some(frame) = self.stack.last_mut() else {
+            self.root = Some(done.node);
+            return Ok(());
+        };
+        let Done { node, stats, key: key_text } = done;
+        frame.stats.nodes = frame.stats.nodes.saturating_add(stats.nodes);
+        frame.stats.height = frame.stats.height.max(stats.height + 1);
+        let node_end = end_of(node.span);
+        if node_end.byte >= frame.last_end.byte {
+            frame.last_end = node_end;
+        }
+        match &mut frame.coll {
+            Collection::Seq(items) => items.push(node),
+            Collection::Map { entries, index, merges, key } => match key.take() {
+                None => {
+                    let Some((text, plain)) = key_text else {
+                        return Err(ParseError::new(
+                            at.line,
+                            at.col,
+                            format!("map keys must be scalars, found {}", node.type_name()),
+                        ));
+                    };
+                    let merge = plain && text == "<<";
+                    *key = Some((text, node.span, merge));
+                }
+                Some((text, key_span, true)) => {
+                    let _ = text;
+                    check_merge_value(&node, key_span)?;
+                    merges.push((entries.len(), node));
+                }
+                Some((text, key_span, false)) => {
+                    if let Some(first) = index.find(entries, &text) {
+                        return Err(ParseError::new(
+                            key_span.line,
+                            key_span.col,
+                            duplicate_key_message(&text, entries[first].key_span.line),
+                        ));
+                    }
+                    entries.push(Entry { key: text, key_span, value: node });
+                    index.added(entries);
+                }
+            },
+        }
+        Ok(())
+    }
+}
+
+/// The key text of an aliased node, if it is a scalar.
+fn alias_key(node: &Node) -> Option<(String, bool)> {
+    match &node.kind {
+        Kind::Null => Some((String::new(), false)),
+        _ => node.scalar_text().map(|t| (t.into_owned(), false)),
+    }
+}
+
+/// A merge key's value must be a map or a list of maps.
+fn check_merge_value(node: &Node, key_span: Span) -> Result<(), ParseError> {
+    let ok = match &node.kind {
+        Kind::Map(_) => true,
+        Kind::Seq(items) => items.iter().all(|n| matches!(n.kind, Kind::Map(_))),
+        _ => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(ParseError::new(key_span.line, key_span.col, "merge key `<<` needs a map or a list of maps"))
+    }
+}
+
+/// Inserts merged entries (where their `<<` was written) unless the map, or an earlier merged
+/// map, already defines the key.
+fn apply_merges(entries: Vec<Entry>, merges: Vec<(usize, Node)>) -> Vec<Entry> {
+    if merges.is_empty() {
+        return entries;
+    }
+    let mut seen: std::collections::HashSet<String> = entries.iter().map(|e| e.key.clone()).collect();
+    let mut out = Vec::with_capacity(entries.len());
+    let mut merges = merges.into_iter().peekable();
+    let mut push_merges = |upto: usize, out: &mut Vec<Entry>| {
+        while let Some((_, node)) = merges.next_if(|(at, _)| *at <= upto) {
+            let maps = match node.kind {
+                Kind::Map(m) => vec![m],
+                Kind::Seq(items) => items
+                    .into_iter()
+                    .filter_map(|n| match n.kind {
+                        Kind::Map(m) => Some(m),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            for entry in maps.into_iter().flatten() {
+                if seen.insert(entry.key.clone()) {
+                    out.push(entry);
+                }
+            }
+        }
+    };
+    let n = entries.len();
+    for (i, entry) in entries.into_iter().enumerate() {
+        push_merges(i, &mut out);
+        out.push(entry);
+    }
+    push_merges(n, &mut out);
+    out
+}
+
+/// `!GetAtt A.B.C` → `["A", "B.C"]`; lists and strings without a dot are kept.
+fn split_get_att(text: &str, loc: &Locator<'_>, node: Node) -> Node {
+    let Kind::String(s) = &node.kind else {
+        return node;
+    };
+    let Some(dot) = s.find('.') else { return node };
+    let (a, b) = (s[..dot].to_string(), s[dot + 1..].to_string());
+    let span = node.span;
+    // Exact sub-spans when the source text is the value itself (a plain one-line scalar).
+    let (sa, sb) = if text.get(span.start as usize..span.end as usize) == Some(s.as_str()) {
+        let start = start_of(span);
+        let dot_pos = loc.advance(start, span.start as usize + dot);
+        let after = loc.advance(dot_pos, span.start as usize + dot + 1);
+        (span_of(start, dot_pos), span_of(after, end_of(span)))
+    } else {
+        (span, span)
+    };
+    Node::new(span, Kind::Seq(vec![Node::new(sa, Kind::String(a)), Node::new(sb, Kind::String(b))]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docs(s: &str) -> Result<Vec<Document>, ParseError> {
+        parse(&SourceFile::new("t.yaml", s.to_string()), &Limits::default())
+    }
+
+    fn one(s: &str) -> Node {
+        let mut d = docs(s).unwrap();
+        assert_eq!(d.len(), 1);
+        d.remove(0).root
+    }
+
+    #[test]
+    fn core_schema() {
+        for t in ["true", "True", "TRUE"] {
+            assert_eq!(resolve_plain(t), Kind::Bool(true));
+        }
+        for t in ["false", "False", "FALSE"] {
+            assert_eq!(resolve_plain(t), Kind::Bool(false));
+        }
+        for t in ["null", "Null", "NULL", "~", ""] {
+            assert_eq!(resolve_plain(t), Kind::Null);
+        }
+        for t in [
+            "0", "12", "-3", "+4", "0777", "0x1F", "0o17", "1.5", "-.5", "1.", "1e3", "2E-2", ".inf", "-.Inf", "+.INF",
+            ".nan", ".NaN", ".NAN",
+        ] {
+            assert_eq!(resolve_plain(t), Kind::Number(t.into()), "{t}");
+        }
+        for t in [
+            "yes", "no", "on", "off", "Yes", "tRue", "nul", "0x", "0o8", "1e", ".", "-", "1_000", "12:30", "1.2.3",
+            "+.nan", "0b101", "abc", "e3",
+        ] {
+            assert_eq!(resolve_plain(t), Kind::String(t.into()), "{t}");
+        }
+    }
+
+    #[test]
+    fn quoted_and_tagged_scalars() {
+        let n = one("a: 'true'\nb: \"1\"\nc: !!str 12\nd: !!int 12\ne: |\n  null\nf: ! 5\n");
+        assert_eq!(n.get("a").unwrap().kind, Kind::String("true".into()));
+        assert_eq!(n.get("b").unwrap().kind, Kind::String("1".into()));
+        assert_eq!(n.get("c").unwrap().kind, Kind::String("12".into()));
+        assert_eq!(n.get("d").unwrap().kind, Kind::Number("12".into()));
+        assert_eq!(n.get("e").unwrap().kind, Kind::String("null\n".into()));
+        assert_eq!(n.get("f").unwrap().kind, Kind::String("5".into()));
+    }
+
+    #[test]
+    fn empty_value_span() {
+        let n = one("a:\nb: 1\n");
+        let a = n.get("a").unwrap();
+        assert!(a.is_null());
+        assert_eq!((a.span.line, a.span.col, a.span.end_col), (1, 3, 3));
+        assert_eq!((n.span.end_line, n.span.end_col), (2, 5));
+    }
+
+    #[test]
+    fn locator_handles_non_ascii() {
+        let n = one("é: [ü, x]\nß: y\n");
+        let e = &n.as_map().unwrap()[1];
+        assert_eq!((e.key_span.line, e.key_span.col), (2, 1));
+        assert_eq!((e.value.span.line, e.value.span.col, e.value.span.end_col), (2, 4, 5));
+        let seq = n.get("é").unwrap();
+        assert_eq!((seq.span.col, seq.span.end_col), (4, 10));
+        let x = &seq.as_seq().unwrap()[1];
+        assert_eq!((x.span.col, x.span.start), (8, 9));
+    }
+
+    #[test]
+    fn lone_carriage_returns() {
+        let n = one("a: 1\rb: 2\r");
+        // SourceFile counts only line feeds as line breaks.
+        let b = n.entry("b").unwrap();
+        assert_eq!((b.key_span.line, b.key_span.col), (1, 6));
+    }
+}
