@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 use super::{Rule, RuleMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::{
-    DbCommon, DbParameterGroup, Field, Link, Model, ResMeta, RouteTarget, SecurityGroup, SgRule,
-    Subnet, Tri, is_world_v4, is_world_v6,
+    DbCommon, DbParameterGroup, Field, Link, Model, ResMeta, RouteTarget, SecurityGroup, SgRule, Subnet, Tri,
+    is_world_v4, is_world_v6,
 };
 use crate::source::Span;
 
@@ -157,12 +157,8 @@ fn default_port(engine: &str) -> Option<i64> {
 /// The major version of an engine version (`15.4` → 15, `8.0.35` → 8) or of the digits
 /// that end a parameter group family (`postgres14` → 14).
 fn major_version(v: &str) -> Option<u32> {
-    let digits: String = v
-        .trim()
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(|c| c.is_ascii_digit())
-        .collect();
+    let digits: String =
+        v.trim().chars().skip_while(|c| !c.is_ascii_digit()).take_while(|c| c.is_ascii_digit()).collect();
     digits.parse().ok()
 }
 
@@ -170,10 +166,7 @@ fn major_version(v: &str) -> Option<u32> {
 fn major_minor(v: &str) -> Option<(u32, u32)> {
     let mut parts = v.trim().split('.');
     let major = parts.next()?.trim().parse().ok()?;
-    let minor = parts
-        .next()
-        .map(|p| p.trim().parse().ok())
-        .unwrap_or(Some(0))?;
+    let minor = parts.next().map(|p| p.trim().parse().ok()).unwrap_or(Some(0))?;
     Some((major, minor))
 }
 
@@ -207,9 +200,7 @@ fn default_group_enforces_tls(f: Family, version: &Field<String>) -> Option<bool
             Tri::Known(v) => major_minor(v).map(|mm| mm >= (11, 8)),
             _ => None,
         },
-        Family::MySql | Family::AuroraMySql | Family::AuroraPostgres | Family::SqlServer => {
-            Some(false)
-        }
+        Family::MySql | Family::AuroraMySql | Family::AuroraPostgres | Family::SqlServer => Some(false),
         Family::AuroraV1 | Family::Oracle | Family::Db2 => None,
     }
 }
@@ -237,11 +228,7 @@ fn world_open_rules(sg: &SecurityGroup, port: i64) -> Vec<(&SgRule, (i64, i64))>
         .iter()
         .filter(|r| r.world_cidr().is_some())
         .filter(|r| r.all_protocols() || r.protocol.is(|p| p == "tcp"))
-        .filter_map(|r| {
-            r.port_range()
-                .filter(|&(f, t)| f <= port && port <= t)
-                .map(|pr| (r, pr))
-        })
+        .filter_map(|r| r.port_range().filter(|&(f, t)| f <= port && port <= t).map(|pr| (r, pr)))
         .collect()
 }
 
@@ -249,13 +236,7 @@ fn world_open_rules(sg: &SecurityGroup, port: i64) -> Vec<(&SgRule, (i64, i64))>
 fn public_reasons(m: &Model, subnet: &Subnet) -> Vec<(Span, String)> {
     let mut out = Vec::new();
     if subnet.map_public_ip.is_true() {
-        out.push((
-            subnet.map_public_ip.span,
-            format!(
-                "subnet `{}` sets MapPublicIpOnLaunch to true",
-                subnet.meta.id
-            ),
-        ));
+        out.push((subnet.map_public_ip.span, format!("subnet `{}` sets MapPublicIpOnLaunch to true", subnet.meta.id)));
     }
     let here = Link::Local(subnet.meta.id.clone());
     for assoc in &m.subnet_route_tables {
@@ -284,10 +265,9 @@ fn public_reasons(m: &Model, subnet: &Subnet) -> Vec<(Span, String)> {
                 Link::External(id) => id.starts_with("igw-"),
             };
             if igw {
-                let table_name = table.local().or(match table {
-                    Link::External(s) => Some(s.as_str()),
-                    Link::Local(_) => None,
-                });
+                let table_name = match table {
+                    Link::Local(s) | Link::External(s) => s,
+                };
                 let gw_name = match gw {
                     Link::Local(s) | Link::External(s) => s,
                 };
@@ -296,7 +276,7 @@ fn public_reasons(m: &Model, subnet: &Subnet) -> Vec<(Span, String)> {
                     format!(
                         "route {} of route table `{}` (associated with subnet `{}`) goes to internet gateway `{gw_name}`",
                         dest.get().map(String::as_str).unwrap_or(""),
-                        table_name.unwrap_or(""),
+                        table_name,
                         subnet.meta.id
                     ),
                 ));
@@ -335,27 +315,24 @@ inherit the encryption of their source.",
             if d.in_cluster || d.inherits_encryption || d.serverless_v1() != Some(false) {
                 continue;
             }
-            let key_note = if d.db.kms_key.is_absent() {
-                ""
-            } else {
-                "; its KmsKeyId is only used when StorageEncrypted is true"
-            };
+            let key_note =
+                if d.db.kms_key.is_absent() { "" } else { "; its KmsKeyId is only used when StorageEncrypted is true" };
             match &d.db.storage_encrypted.value {
                 Tri::Known(false) => {
                     out.report_field(
                         d.meta,
                         &d.db.storage_encrypted,
-                        format!(
-                            "{} `{}` sets StorageEncrypted to false{key_note}",
-                            d.what, d.meta.id
-                        ),
+                        format!("{} `{}` sets StorageEncrypted to false{key_note}", d.what, d.meta.id),
                     );
                 }
                 Tri::Absent if d.db.kms_key.is_absent() => {
                     out.report(
                         d.meta,
                         d.meta.span,
-                        format!("{} `{}` does not set StorageEncrypted (defaults to false): its storage is not encrypted", d.what, d.meta.id),
+                        format!(
+                            "{} `{}` does not set StorageEncrypted (defaults to false): its storage is not encrypted",
+                            d.what, d.meta.id
+                        ),
                     );
                 }
                 Tri::Absent => {
@@ -416,17 +393,17 @@ rotation and revocation.",
                     out.report(
                         d.meta,
                         d.meta.span,
-                        format!("{} `{}` is encrypted without KmsKeyId, with the AWS managed key `aws/rds`", d.what, d.meta.id),
+                        format!(
+                            "{} `{}` is encrypted without KmsKeyId, with the AWS managed key `aws/rds`",
+                            d.what, d.meta.id
+                        ),
                     );
                 }
                 Tri::Known(Link::External(k)) if is_aws_managed_rds_key(k) => {
                     out.report_field(
                         d.meta,
                         &d.db.kms_key,
-                        format!(
-                            "{} `{}` is encrypted with the AWS managed key `{k}`",
-                            d.what, d.meta.id
-                        ),
+                        format!("{} `{}` is encrypted with the AWS managed key `{k}`", d.what, d.meta.id),
                     );
                 }
                 _ => {}
@@ -463,10 +440,7 @@ explicit `true` is reported.",
                 out.report_field(
                     d.meta,
                     &d.db.publicly_accessible,
-                    format!(
-                        "{} `{}` is publicly accessible: its endpoint gets a public IP address",
-                        d.what, d.meta.id
-                    ),
+                    format!("{} `{}` is publicly accessible: its endpoint gets a public IP address", d.what, d.meta.id),
                 );
             }
         }
@@ -517,21 +491,14 @@ template are inspected; an instance of a cluster uses the cluster's groups.",
                 continue;
             };
             for g in groups {
-                let Some(sg) = g
-                    .get()
-                    .and_then(Link::local)
-                    .and_then(|id| m.security_group(id))
-                else {
+                let Some(sg) = g.get().and_then(Link::local).and_then(|id| m.security_group(id)) else {
                     continue;
                 };
                 let open = world_open_rules(sg, port);
                 let Some(&(first, range)) = open.first() else {
                     continue;
                 };
-                let cidr = first
-                    .world_cidr()
-                    .and_then(|c| c.get().cloned())
-                    .unwrap_or_default();
+                let cidr = first.world_cidr().and_then(|c| c.get().cloned()).unwrap_or_default();
                 let finding = out.report_field(
                     d.meta,
                     g,
@@ -546,10 +513,7 @@ template are inspected; an instance of a cluster uses the cluster's groups.",
                 for (r, range) in &open {
                     if let Some(c) = r.world_cidr() {
                         let what = c.get().map(String::as_str).unwrap_or("");
-                        finding.with_related(
-                            c.span,
-                            format!("ingress from {what} on {}", describe_ports(r, *range)),
-                        );
+                        finding.with_related(c.span, format!("ingress from {what} on {}", describe_ports(r, *range)));
                         finding.with_origin(c);
                     }
                 }
@@ -592,7 +556,10 @@ cluster holds the backups.",
                     out.report_field(
                         d.meta,
                         f,
-                        format!("{} `{}` sets BackupRetentionPeriod to 0: automated backups are disabled", d.what, d.meta.id),
+                        format!(
+                            "{} `{}` sets BackupRetentionPeriod to 0: automated backups are disabled",
+                            d.what, d.meta.id
+                        ),
                     );
                 }
                 Tri::Known(n) if *n < MIN_BACKUP_DAYS => {
@@ -656,11 +623,7 @@ of an option group (or native network encryption), not through a parameter.",
         // Findings on a parameter group, by group and parameter: the group is reported once,
         // with every database using it as a related location.
         type Key = (String, &'static str);
-        type OnGroup<'m> = (
-            &'m DbParameterGroup,
-            Option<&'m Field<String>>,
-            Vec<&'m ResMeta>,
-        );
+        type OnGroup<'m> = (&'m DbParameterGroup, Option<&'m Field<String>>, Vec<&'m ResMeta>);
         let mut on_groups: BTreeMap<Key, OnGroup<'_>> = BTreeMap::new();
         for d in dbs(m) {
             if d.in_cluster {
@@ -706,11 +669,7 @@ of an option group (or native network encryption), not through a parameter.",
                 None => {}
                 Some(_) => continue,
             }
-            on_groups
-                .entry((group.meta.id.clone(), param))
-                .or_insert((group, value, Vec::new()))
-                .2
-                .push(d.meta);
+            on_groups.entry((group.meta.id.clone(), param)).or_insert((group, value, Vec::new())).2.push(d.meta);
         }
         for ((_, param), (group, value, users)) in on_groups {
             let names: Vec<String> = users.iter().map(|u| format!("`{}`", u.id)).collect();
@@ -721,19 +680,21 @@ of an option group (or native network encryption), not through a parameter.",
                     out.report_field(
                         &group.meta,
                         v,
-                        format!("parameter group `{}` (used by {used_by}) sets {param} to `{text}`: TLS is not enforced", group.meta.id),
+                        format!(
+                            "parameter group `{}` (used by {used_by}) sets {param} to `{text}`: TLS is not enforced",
+                            group.meta.id
+                        ),
                     )
                 }
                 None => {
-                    let span = if group.parameters.is_absent() {
-                        group.meta.span
-                    } else {
-                        group.parameters.span
-                    };
+                    let span = if group.parameters.is_absent() { group.meta.span } else { group.parameters.span };
                     out.report(
                         &group.meta,
                         span,
-                        format!("parameter group `{}` (used by {used_by}) does not set {param}: TLS is not enforced", group.meta.id),
+                        format!(
+                            "parameter group `{}` (used by {used_by}) does not set {param}: TLS is not enforced",
+                            group.meta.id
+                        ),
                     )
                 }
             };
@@ -778,12 +739,7 @@ not concluded on from their routes.",
             if d.in_cluster {
                 continue;
             }
-            let Some(group) =
-                d.db.subnet_group
-                    .get()
-                    .and_then(Link::local)
-                    .and_then(|id| m.db_subnet_group(id))
-            else {
+            let Some(group) = d.db.subnet_group.get().and_then(Link::local).and_then(|id| m.db_subnet_group(id)) else {
                 continue;
             };
             let Some(subnets) = group.subnets.get() else {
@@ -802,15 +758,8 @@ not concluded on from their routes.",
             if public.is_empty() {
                 continue;
             }
-            let names: Vec<String> = public
-                .iter()
-                .map(|(s, _)| format!("`{}`", s.meta.id))
-                .collect();
-            let plural = if public.len() == 1 {
-                "subnet"
-            } else {
-                "subnets"
-            };
+            let names: Vec<String> = public.iter().map(|(s, _)| format!("`{}`", s.meta.id)).collect();
+            let plural = if public.len() == 1 { "subnet" } else { "subnets" };
             let finding = out.report_field(
                 d.meta,
                 &d.db.subnet_group,
@@ -823,10 +772,7 @@ not concluded on from their routes.",
                 ),
             );
             for (subnet, reasons) in public {
-                finding.with_related(
-                    subnet.meta.span,
-                    format!("public subnet `{}`", subnet.meta.id),
-                );
+                finding.with_related(subnet.meta.span, format!("public subnet `{}`", subnet.meta.id));
                 for (span, why) in reasons {
                     finding.with_related(span, why);
                 }
@@ -891,46 +837,16 @@ mod tests {
 
     #[test]
     fn default_groups() {
-        assert_eq!(
-            default_group_enforces_tls(Family::Postgres, &version(Some("14.9"))),
-            Some(false)
-        );
-        assert_eq!(
-            default_group_enforces_tls(Family::Postgres, &version(Some("15.4"))),
-            Some(true)
-        );
-        assert_eq!(
-            default_group_enforces_tls(Family::Postgres, &version(None)),
-            Some(true)
-        );
-        assert_eq!(
-            default_group_enforces_tls(Family::Postgres, &version(Some("latest"))),
-            None
-        );
-        assert_eq!(
-            default_group_enforces_tls(Family::MySql, &version(None)),
-            Some(false)
-        );
-        assert_eq!(
-            default_group_enforces_tls(Family::AuroraPostgres, &version(Some("16.1"))),
-            Some(false)
-        );
-        assert_eq!(
-            default_group_enforces_tls(Family::MariaDb, &version(Some("10.11"))),
-            Some(false)
-        );
-        assert_eq!(
-            default_group_enforces_tls(Family::MariaDb, &version(Some("11.8"))),
-            Some(true)
-        );
-        assert_eq!(
-            default_group_enforces_tls(Family::MariaDb, &version(None)),
-            None
-        );
-        assert_eq!(
-            default_group_enforces_tls(Family::Oracle, &version(None)),
-            None
-        );
+        assert_eq!(default_group_enforces_tls(Family::Postgres, &version(Some("14.9"))), Some(false));
+        assert_eq!(default_group_enforces_tls(Family::Postgres, &version(Some("15.4"))), Some(true));
+        assert_eq!(default_group_enforces_tls(Family::Postgres, &version(None)), Some(true));
+        assert_eq!(default_group_enforces_tls(Family::Postgres, &version(Some("latest"))), None);
+        assert_eq!(default_group_enforces_tls(Family::MySql, &version(None)), Some(false));
+        assert_eq!(default_group_enforces_tls(Family::AuroraPostgres, &version(Some("16.1"))), Some(false));
+        assert_eq!(default_group_enforces_tls(Family::MariaDb, &version(Some("10.11"))), Some(false));
+        assert_eq!(default_group_enforces_tls(Family::MariaDb, &version(Some("11.8"))), Some(true));
+        assert_eq!(default_group_enforces_tls(Family::MariaDb, &version(None)), None);
+        assert_eq!(default_group_enforces_tls(Family::Oracle, &version(None)), None);
     }
 
     #[test]
@@ -946,9 +862,7 @@ mod tests {
     #[test]
     fn aws_managed_key() {
         assert!(is_aws_managed_rds_key("alias/aws/rds"));
-        assert!(is_aws_managed_rds_key(
-            "arn:aws:kms:eu-west-1:111122223333:alias/aws/rds"
-        ));
+        assert!(is_aws_managed_rds_key("arn:aws:kms:eu-west-1:111122223333:alias/aws/rds"));
         assert!(!is_aws_managed_rds_key("alias/my-rds-key"));
     }
 }
