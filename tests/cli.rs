@@ -13,8 +13,9 @@ fn json_scan(args: &[&str], dir: &Path) -> (i32, Value) {
     let mut all = vec!["scan", "--format", "json"];
     all.extend_from_slice(args);
     let out = palisade(&all, dir);
-    let v: Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("{e}: {}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+    });
     (out.status.code().unwrap(), v)
 }
 
@@ -90,7 +91,10 @@ fn select_and_ignore_by_id_slug_and_prefix() {
     assert_eq!(rule_ids(&v), ["PAL-S3-008"]);
     let (_, v) = json_scan(&["--select", "PAL-S3", "--ignore", "PAL-S3-008,s3-versioning"], dir.path());
     let ids = rule_ids(&v);
-    assert!(!ids.is_empty() && ids.iter().all(|i| i.starts_with("PAL-S3-") && i != "PAL-S3-008" && i != "PAL-S3-004"), "{ids:?}");
+    assert!(
+        !ids.is_empty() && ids.iter().all(|i| i.starts_with("PAL-S3-") && i != "PAL-S3-008" && i != "PAL-S3-004"),
+        "{ids:?}"
+    );
     let out = palisade(&["scan", "--select", "PAL-NOPE-1"], dir.path());
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown rule `PAL-NOPE-1`"));
@@ -100,7 +104,11 @@ fn select_and_ignore_by_id_slug_and_prefix() {
 fn parse_errors_exit_2_and_other_files_are_still_scanned() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a-broken.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  X: [unclosed\n");
-    write(dir.path(), "b-dup.json", "{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\"}, \"A\": {\"Type\": \"AWS::S3::Bucket\"}}}");
+    write(
+        dir.path(),
+        "b-dup.json",
+        "{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\"}, \"A\": {\"Type\": \"AWS::S3::Bucket\"}}}",
+    );
     write(dir.path(), "c.yaml", PUBLIC_BUCKET);
     let (code, v) = json_scan(&["--select", "PAL-S3-008"], dir.path());
     assert_eq!(code, 2);
@@ -146,7 +154,8 @@ fn gitignore_exclude_and_no_ignore() {
     write(dir.path(), "vendor/t.yaml", PUBLIC_BUCKET);
     write(dir.path(), "src/t.yaml", PUBLIC_BUCKET);
     let files = |v: &Value| -> Vec<String> {
-        let mut f: Vec<String> = v["findings"].as_array().unwrap().iter().map(|f| f["file"].as_str().unwrap().to_string()).collect();
+        let mut f: Vec<String> =
+            v["findings"].as_array().unwrap().iter().map(|f| f["file"].as_str().unwrap().to_string()).collect();
         f.dedup();
         f
     };
@@ -242,7 +251,8 @@ Resources:
     );
     let (code, v) = json_scan(&["--select", "PAL-S3-008"], dir.path());
     assert_eq!(code, 1);
-    let ids: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["resource"]["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> =
+        v["findings"].as_array().unwrap().iter().map(|f| f["resource"]["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["SiteA", "SiteB"]);
     let d = &v["diagnostics"][0];
     assert_eq!(d["line"], 6);

@@ -20,14 +20,10 @@ pub fn render(report: &ScanReport) -> String {
 
 /// The JSON report as a value.
 pub fn document(report: &ScanReport) -> Value {
-    let by_severity: Map<String, Value> = count_by_severity(&report.findings)
-        .into_iter()
-        .map(|(s, n)| (s.as_str().to_string(), json!(n)))
-        .collect();
-    let by_layer: Map<String, Value> = count_by_layer(&report.findings)
-        .into_iter()
-        .map(|(l, n)| (l.as_str().to_string(), json!(n)))
-        .collect();
+    let by_severity: Map<String, Value> =
+        count_by_severity(&report.findings).into_iter().map(|(s, n)| (s.as_str().to_string(), json!(n))).collect();
+    let by_layer: Map<String, Value> =
+        count_by_layer(&report.findings).into_iter().map(|(l, n)| (l.as_str().to_string(), json!(n))).collect();
     json!({
         "schema_version": SCHEMA_VERSION,
         "tool": { "name": "palisade", "version": crate::VERSION },
@@ -81,11 +77,7 @@ fn related(location: &Location, message: &str) -> Value {
 }
 
 fn diagnostic(d: &Diagnostic) -> Value {
-    let (line, column) = if d.line > 0 {
-        (json!(d.line), json!(d.col.max(1)))
-    } else {
-        (Value::Null, Value::Null)
-    };
+    let (line, column) = if d.line > 0 { (json!(d.line), json!(d.col.max(1))) } else { (Value::Null, Value::Null) };
     json!({
         "kind": d.kind,
         "file": &*d.file,

@@ -93,12 +93,8 @@ pub(crate) fn error_count(report: &ScanReport) -> usize {
 
 /// Number of distinct files with at least one error diagnostic.
 pub(crate) fn files_with_errors(report: &ScanReport) -> usize {
-    let files: std::collections::BTreeSet<&str> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(|d| &*d.file)
-        .collect();
+    let files: std::collections::BTreeSet<&str> =
+        report.diagnostics.iter().filter(|d| d.is_error()).map(|d| &*d.file).collect();
     files.len()
 }
 
@@ -117,16 +113,7 @@ impl Region {
         let line = span.line.max(1);
         let col = span.col.max(1);
         let end_line = span.end_line.max(line);
-        let end_col = if end_line == line {
-            span.end_col.max(col)
-        } else {
-            span.end_col.max(1)
-        };
-        Region {
-            line,
-            col,
-            end_line,
-            end_col,
-        }
+        let end_col = if end_line == line { span.end_col.max(col) } else { span.end_col.max(1) };
+        Region { line, col, end_line, end_col }
     }
 }

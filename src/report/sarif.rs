@@ -20,8 +20,7 @@ pub const SRCROOT: &str = "%SRCROOT%";
 
 /// Renders the SARIF log: pretty-printed with two-space indentation and a trailing newline.
 pub fn render(report: &ScanReport) -> String {
-    let mut s =
-        serde_json::to_string_pretty(&document(report)).expect("a JSON value always serializes");
+    let mut s = serde_json::to_string_pretty(&document(report)).expect("a JSON value always serializes");
     s.push('\n');
     s
 }
@@ -36,11 +35,8 @@ pub fn document(report: &ScanReport) -> Value {
             rules.push(f.rule);
         }
     }
-    let results: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|f| result(f, rules.iter().position(|r| r.id == f.rule.id).unwrap_or(0)))
-        .collect();
+    let results: Vec<Value> =
+        report.findings.iter().map(|f| result(f, rules.iter().position(|r| r.id == f.rule.id).unwrap_or(0))).collect();
     let notifications: Vec<Value> = report.diagnostics.iter().map(notification).collect();
     let successful = !report.diagnostics.iter().any(Diagnostic::is_error);
 
@@ -137,10 +133,7 @@ fn result(f: &Finding, rule_index: usize) -> Value {
             .collect();
         obj.insert("relatedLocations".into(), json!(related));
     }
-    obj.insert(
-        "partialFingerprints".into(),
-        json!({ "palisade/v1": fingerprint(f) }),
-    );
+    obj.insert("partialFingerprints".into(), json!({ "palisade/v1": fingerprint(f) }));
     let mut props = json!({ "severity": f.severity });
     if let Some(r) = &f.resource {
         props["resource"] = json!(r.id);
@@ -219,9 +212,6 @@ mod tests {
     #[test]
     fn windows_paths_use_forward_slashes() {
         assert_eq!(artifact_location("t\\a.yaml")["uri"], "t/a.yaml");
-        assert_eq!(
-            artifact_location("/abs/a.yaml")["uri"],
-            "file:///abs/a.yaml"
-        );
+        assert_eq!(artifact_location("/abs/a.yaml")["uri"], "file:///abs/a.yaml");
     }
 }

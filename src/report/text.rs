@@ -22,11 +22,7 @@ struct Painter {
 
 impl Painter {
     fn paint(self, style: &str, text: &str) -> String {
-        if self.color && !text.is_empty() {
-            format!("{style}{text}{RESET}")
-        } else {
-            text.to_string()
-        }
+        if self.color && !text.is_empty() { format!("{style}{text}{RESET}") } else { text.to_string() }
     }
 
     fn severity(self, severity: Severity, text: &str) -> String {
@@ -80,10 +76,7 @@ fn render_finding(out: &mut String, p: Painter, f: &Finding, source: Option<&Sou
     let _ = writeln!(
         out,
         "{}: {} {} {}: {}",
-        p.paint(
-            BOLD,
-            &format!("{}:{}:{}", f.location.file, span.line, span.col)
-        ),
+        p.paint(BOLD, &format!("{}:{}:{}", f.location.file, span.line, span.col)),
         p.paint(BOLD, f.rule.id),
         p.severity(f.severity, &format!("[{}]", f.severity)),
         f.rule.slug,
@@ -103,32 +96,19 @@ fn render_finding(out: &mut String, p: Painter, f: &Finding, source: Option<&Sou
         }
         write_source_line(out, &numbered(span.line), line_text);
         let (pad, carets) = caret_line(line_text, span.col, span.end_line, span.end_col, span.line);
-        let _ = writeln!(
-            out,
-            "{blank_gutter} {pad}{}",
-            p.severity(f.severity, &carets)
-        );
+        let _ = writeln!(out, "{blank_gutter} {pad}{}", p.severity(f.severity, &carets));
         let _ = writeln!(out, "{blank_gutter}");
     }
 
     let note = |out: &mut String, label: &str, text: &str| {
-        let _ = writeln!(
-            out,
-            "{} {}: {text}",
-            p.paint(GUTTER, &format!("{:width$} =", "")),
-            p.paint(BOLD, label)
-        );
+        let _ = writeln!(out, "{} {}: {text}", p.paint(GUTTER, &format!("{:width$} =", "")), p.paint(BOLD, label));
     };
     if let Some(r) = &f.resource {
         note(out, "resource", &format!("{} ({})", r.id, r.kind));
     }
     for r in &f.related {
         let s = r.location.span;
-        note(
-            out,
-            "related",
-            &format!("{}:{}:{}: {}", r.location.file, s.line, s.col, r.message),
-        );
+        note(out, "related", &format!("{}:{}:{}: {}", r.location.file, s.line, s.col, r.message));
     }
     let fix = one_line(f.rule.remediation);
     if !fix.is_empty() {
@@ -147,24 +127,11 @@ fn write_source_line(out: &mut String, gutter: &str, text: &str) {
 
 /// The padding before the carets and the carets themselves, for a span starting at 1-based
 /// character column `col` of `line_text`. Tabs in the padding are kept so the carets line up.
-fn caret_line(
-    line_text: &str,
-    col: u32,
-    end_line: u32,
-    end_col: u32,
-    line: u32,
-) -> (String, String) {
+fn caret_line(line_text: &str, col: u32, end_line: u32, end_col: u32, line: u32) -> (String, String) {
     let chars: Vec<char> = line_text.chars().collect();
     let start = (col.max(1) as usize - 1).min(chars.len());
-    let pad: String = chars[..start]
-        .iter()
-        .map(|&c| if c == '\t' { '\t' } else { ' ' })
-        .collect();
-    let end = if end_line == line {
-        (end_col.max(1) as usize - 1).min(chars.len())
-    } else {
-        chars.len()
-    };
+    let pad: String = chars[..start].iter().map(|&c| if c == '\t' { '\t' } else { ' ' }).collect();
+    let end = if end_line == line { (end_col.max(1) as usize - 1).min(chars.len()) } else { chars.len() };
     let count = end.saturating_sub(start).max(1);
     (pad, "^".repeat(count))
 }
@@ -179,11 +146,7 @@ fn digits(n: u32) -> usize {
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
+    if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") }
 }
 
 fn render_summary(out: &mut String, p: Painter, report: &ScanReport) {
@@ -201,11 +164,8 @@ fn render_summary(out: &mut String, p: Painter, report: &ScanReport) {
         .filter(|&(_, n)| n > 0)
         .map(|(s, n)| p.severity(s, &format!("{n} {s}")))
         .collect();
-    let layers: Vec<String> = count_by_layer(&report.findings)
-        .into_iter()
-        .filter(|&(_, n)| n > 0)
-        .map(|(l, n)| format!("{n} {l}"))
-        .collect();
+    let layers: Vec<String> =
+        count_by_layer(&report.findings).into_iter().filter(|&(_, n)| n > 0).map(|(l, n)| format!("{n} {l}")).collect();
     let _ = writeln!(
         out,
         "{}: {}",
@@ -213,11 +173,7 @@ fn render_summary(out: &mut String, p: Painter, report: &ScanReport) {
         severities.join(", ")
     );
     let _ = writeln!(out, "By layer: {}", layers.join(", "));
-    let _ = writeln!(
-        out,
-        "{files} scanned, {} with errors.",
-        plural(errors, "file", "files")
-    );
+    let _ = writeln!(out, "{files} scanned, {} with errors.", plural(errors, "file", "files"));
 }
 
 #[cfg(test)]
@@ -226,18 +182,12 @@ mod tests {
 
     #[test]
     fn carets_cover_the_span_on_one_line() {
-        assert_eq!(
-            caret_line("  a: false", 6, 1, 11, 1),
-            ("     ".into(), "^^^^^".into())
-        );
+        assert_eq!(caret_line("  a: false", 6, 1, 11, 1), ("     ".into(), "^^^^^".into()));
     }
 
     #[test]
     fn carets_run_to_the_end_of_the_line_for_multi_line_spans() {
-        assert_eq!(
-            caret_line("  a: |", 3, 4, 2, 1),
-            ("  ".into(), "^^^^".into())
-        );
+        assert_eq!(caret_line("  a: |", 3, 4, 2, 1), ("  ".into(), "^^^^".into()));
     }
 
     #[test]
@@ -248,10 +198,7 @@ mod tests {
 
     #[test]
     fn tabs_in_the_padding_are_kept() {
-        assert_eq!(
-            caret_line("\tx: 1", 5, 1, 6, 1),
-            ("\t   ".into(), "^".into())
-        );
+        assert_eq!(caret_line("\tx: 1", 5, 1, 6, 1), ("\t   ".into(), "^".into()));
     }
 
     #[test]

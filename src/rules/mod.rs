@@ -120,6 +120,20 @@ impl<'a> Sink<'a> {
         finding
     }
 
+    /// Reports a finding about a resource defined in another file than the sink's (rules
+    /// over objects gathered from several files, such as Kubernetes manifests).
+    pub fn report_in(
+        &mut self,
+        file: &Arc<str>,
+        resource: &ResMeta,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Finding {
+        let f = self.report(resource, span, message);
+        f.location.file = file.clone();
+        f
+    }
+
     /// Reports a finding not tied to a resource (e.g. about a template parameter).
     pub fn report_at(&mut self, span: Span, message: impl Into<String>) -> &mut Finding {
         self.out.push(Finding {

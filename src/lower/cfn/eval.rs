@@ -157,7 +157,10 @@ impl<'t, 'a> Evaluator<'t, 'a> {
                 _ => match d.scalar_text() {
                     Some(t) => (t.into_owned(), origin),
                     None => {
-                        return Val::unknown(format!("parameter `{}` has a default that is not a scalar", p.name), span);
+                        return Val::unknown(
+                            format!("parameter `{}` has a default that is not a scalar", p.name),
+                            span,
+                        );
                     }
                 },
             }
