@@ -108,10 +108,10 @@ fn lower_resource(m: &mut Model, meta: ResMeta, p: &Props<'_>, pending: &mut Vec
                                 .map(|(k, _, val)| (k.clone(), field(Some(val), val.span, Val::scalar_text)))
                                 .collect(),
                         ),
-                        span: v.span,
+                        span: p.span_of("Parameters").unwrap_or(v.span),
                         origin: None,
                     },
-                    None => Field { value: Tri::Unknown, span: v.span, origin: None },
+                    None => Field { value: Tri::Unknown, span: v.span, origin: v.origin.clone() },
                 },
             };
             m.db_parameter_groups.push(DbParameterGroup { family: p.string("Family"), parameters, meta });
@@ -288,6 +288,7 @@ fn db_common(p: &Props<'_>) -> DbCommon {
         } else {
             p.string("SnapshotIdentifier")
         },
+        source_cluster: p.string("SourceDBClusterIdentifier"),
     }
 }
 
