@@ -1,5 +1,7 @@
 //! Snapshots of every report format for the examples, and SARIF schema validation.
 
+mod common;
+
 use std::path::PathBuf;
 
 use palisade::report::{self, Format, RenderOptions, ScanReport};
@@ -30,8 +32,7 @@ fn sarif_report() {
 
 #[test]
 fn sarif_report_is_valid_against_the_official_schema() {
-    let schema: serde_json::Value = serde_json::from_str(include_str!("data/sarif-schema-2.1.0.json")).unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
+    let validator = common::sarif_validator();
     let r = scan_examples();
     let sarif: serde_json::Value =
         serde_json::from_str(&report::render(&r, Format::Sarif, &RenderOptions::default())).unwrap();

@@ -254,7 +254,10 @@ pub fn covers_all_ports(from: i64, to: i64) -> bool {
 pub fn is_world_v4(cidr: &str) -> bool {
     let c = cidr.trim();
     let Some((addr, len)) = c.split_once('/') else { return false };
-    len.trim() == "0" && !addr.contains(':') && !addr.is_empty() && addr.split('.').all(|o| o.trim().parse::<u8>().is_ok())
+    len.trim() == "0"
+        && !addr.contains(':')
+        && !addr.is_empty()
+        && addr.split('.').all(|o| o.trim().parse::<u8>().is_ok())
 }
 
 /// `::/0` (any spelling with a zero prefix length).

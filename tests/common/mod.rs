@@ -171,3 +171,22 @@ pub fn empty_report() -> ScanReport {
 pub fn redact_version(s: &str) -> String {
     s.replace(&format!("\"{}\"", palisade::VERSION), "\"[VERSION]\"")
 }
+
+/// The `language` pattern of the official schema (on `run` and `toolComponent`) has a stray `]`
+/// that the draft-07 meta-schema's `regex` format rejects, so the schema would not compile. It is
+/// replaced, in memory only, by what it evidently means. Palisade never emits `language`.
+const BROKEN_PATTERN: &str = r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#;
+const FIXED_PATTERN: &str = r#""^[a-zA-Z]{2}(-[a-zA-Z]{2})?$""#;
+
+pub fn sarif_validator() -> jsonschema::Validator {
+    let text = include_str!("../data/sarif-schema-2.1.0.json");
+    assert_eq!(text.matches(BROKEN_PATTERN).count(), 2, "the schema copy changed");
+    let schema: serde_json::Value = serde_json::from_str(&text.replace(BROKEN_PATTERN, FIXED_PATTERN)).unwrap();
+    // The schema declares draft-07, whose meta-schema is bundled: no network access is needed.
+    // Formats (`uri`, `uri-reference`, ...) are checked too.
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft7)
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the SARIF schema compiles")
+}

@@ -21,7 +21,8 @@ pub static RULES: &[&Rule] = &[
     &VPC_FLOW_LOGS,
 ];
 
-const SG_TYPES: &[&str] = &["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"];
+const SG_TYPES: &[&str] =
+    &["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"];
 
 /// Remote administration ports.
 const ADMIN_PORTS: &[(i64, &str)] = &[(22, "SSH"), (3389, "RDP")];
@@ -112,12 +113,17 @@ fn ports_text(from: i64, to: i64) -> String {
 
 /// The named ports of `list` inside `from..=to`, as `SSH (22), RDP (3389)`.
 fn named_ports_in(list: &[(i64, &str)], from: i64, to: i64) -> Option<String> {
-    let hits: Vec<String> = list.iter().filter(|(p, _)| from <= *p && *p <= to).map(|(p, n)| format!("{n} ({p})")).collect();
+    let hits: Vec<String> =
+        list.iter().filter(|(p, _)| from <= *p && *p <= to).map(|(p, n)| format!("{n} ({p})")).collect();
     if hits.is_empty() {
         return None;
     }
     const MAX: usize = 4;
-    if hits.len() > MAX { Some(format!("{} and {} more", hits[..MAX].join(", "), hits.len() - MAX)) } else { Some(hits.join(", ")) }
+    if hits.len() > MAX {
+        Some(format!("{} and {} more", hits[..MAX].join(", "), hits.len() - MAX))
+    } else {
+        Some(hits.join(", "))
+    }
 }
 
 /// How a world-open ingress rule is classified (each rule in exactly one class).
@@ -162,7 +168,11 @@ fn report_exposure(m: &Model, out: &mut super::Sink<'_>, want: fn(&Exposure) -> 
             Some((from, to)) if from != to => format!("{}, including {what},", proto_ports(ctx.rule)),
             _ => what,
         };
-        let f = out.report_field(ctx.owner, cidr, format!("{} allows {what} from the internet ({cidr_text})", ctx.subject()));
+        let f = out.report_field(
+            ctx.owner,
+            cidr,
+            format!("{} allows {what} from the internet ({cidr_text})", ctx.subject()),
+        );
         if !ctx.rule.from_port.is_absent() {
             f.with_related(ctx.rule.port_span(), "the port range");
         }
@@ -316,7 +326,11 @@ listening on the instance, including those never meant to be reachable, is expos
             } else {
                 format!("every {} port", ctx.rule.protocol.get().map(String::as_str).unwrap_or_default())
             };
-            out.report_field(ctx.owner, cidr, format!("{} allows {what} from the internet ({cidr_text})", ctx.subject()));
+            out.report_field(
+                ctx.owner,
+                cidr,
+                format!("{} allows {what} from the internet ({cidr_text})", ctx.subject()),
+            );
         }
     },
 };
@@ -394,10 +408,18 @@ description is shown in the console and the API next to the rule.",
             match &d.value {
                 Tri::Absent => {
                     let span: Span = ctx.rule.standalone.as_ref().map(|s| s.span).unwrap_or(ctx.rule.span);
-                    out.report(ctx.owner, span, format!("{} ({}) has no Description", ctx.rule_name(), proto_ports(ctx.rule)));
+                    out.report(
+                        ctx.owner,
+                        span,
+                        format!("{} ({}) has no Description", ctx.rule_name(), proto_ports(ctx.rule)),
+                    );
                 }
                 Tri::Known(s) if s.trim().is_empty() => {
-                    out.report_field(ctx.owner, d, format!("{} ({}) has an empty Description", ctx.rule_name(), proto_ports(ctx.rule)));
+                    out.report_field(
+                        ctx.owner,
+                        d,
+                        format!("{} ({}) has an empty Description", ctx.rule_name(), proto_ports(ctx.rule)),
+                    );
                 }
                 _ => {}
             }
@@ -492,7 +514,9 @@ connections the subnet opens, and the stateful security groups decide whether RD
             let open: Vec<String> = NACL_ADMIN
                 .iter()
                 .filter(|(port, _)| e.covers_tcp_port(*port) == Some(true))
-                .filter(|(port, _)| m.network_acl_entries.iter().all(|d| std::ptr::eq(d, e) || shadows(d, e, *port, v6) == Some(false)))
+                .filter(|(port, _)| {
+                    m.network_acl_entries.iter().all(|d| std::ptr::eq(d, e) || shadows(d, e, *port, v6) == Some(false))
+                })
                 .map(|(p, n)| format!("{n} ({p})"))
                 .collect();
             if open.is_empty() {
@@ -506,7 +530,11 @@ connections the subnet opens, and the stateful security groups decide whether RD
             let f = out.report_field(
                 &e.meta,
                 cidr,
-                format!("network ACL entry `{}`{acl} allows {} from the internet ({cidr_text})", e.meta.id, open.join(", ")),
+                format!(
+                    "network ACL entry `{}`{acl} allows {} from the internet ({cidr_text})",
+                    e.meta.id,
+                    open.join(", ")
+                ),
             );
             if !e.ports.is_absent() {
                 f.with_related(e.ports.span, "the port range");
@@ -544,9 +572,17 @@ value, a parameter without default), no VPC is reported.",
             return;
         }
         for vpc in &m.vpcs {
-            let logged = m.flow_logs.iter().flat_map(|f| &f.resources).any(|r| r.get().and_then(Link::local) == Some(vpc.meta.id.as_str()));
+            let logged = m
+                .flow_logs
+                .iter()
+                .flat_map(|f| &f.resources)
+                .any(|r| r.get().and_then(Link::local) == Some(vpc.meta.id.as_str()));
             if !logged {
-                out.report(&vpc.meta, vpc.meta.span, format!("VPC `{}` has no flow log (no AWS::EC2::FlowLog refers to it)", vpc.meta.id));
+                out.report(
+                    &vpc.meta,
+                    vpc.meta.span,
+                    format!("VPC `{}` has no flow log (no AWS::EC2::FlowLog refers to it)", vpc.meta.id),
+                );
             }
         }
     },
@@ -589,7 +625,10 @@ mod tests {
         assert_eq!(classify(&rule("tcp", Some(0), Some(65535))), Some(Exposure::AllTraffic));
         assert_eq!(classify(&rule("tcp", Some(22), Some(22))), Some(Exposure::Admin("SSH (22)".into())));
         assert_eq!(classify(&rule("tcp", Some(0), Some(5000))), Some(Exposure::Admin("SSH (22), RDP (3389)".into())));
-        assert_eq!(classify(&rule("tcp", Some(3306), Some(3306))), Some(Exposure::Database("MySQL/MariaDB (3306)".into())));
+        assert_eq!(
+            classify(&rule("tcp", Some(3306), Some(3306))),
+            Some(Exposure::Database("MySQL/MariaDB (3306)".into()))
+        );
         assert_eq!(classify(&rule("tcp", Some(8080), Some(8080))), Some(Exposure::Other));
         assert_eq!(classify(&rule("tcp", Some(80), Some(443))), Some(Exposure::Other));
         assert_eq!(classify(&rule("tcp", Some(443), Some(443))), None);
@@ -612,7 +651,11 @@ mod tests {
         use crate::scan::{ScanOptions, scan_source};
         let opts = ScanOptions { select: vec![id.to_string()], ..ScanOptions::default() };
         let report = scan_source(crate::source::SourceFile::new("t.yaml", text.to_string()), &opts).unwrap();
-        report.findings.iter().map(|f| (f.location.span.line, f.related.iter().map(|r| r.location.span.line).collect())).collect()
+        report
+            .findings
+            .iter()
+            .map(|f| (f.location.span.line, f.related.iter().map(|r| r.location.span.line).collect()))
+            .collect()
     }
 
     #[test]
