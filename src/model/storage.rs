@@ -86,6 +86,9 @@ pub struct DbCommon {
     pub port: Field<i64>,
     /// Snapshot the instance/cluster is restored from (encryption is inherited from it).
     pub snapshot: Field<String>,
+    /// `SourceDBClusterIdentifier`: the cluster a cluster is cloned or restored from, or the
+    /// Multi-AZ DB cluster an instance replicates (encryption is inherited from it).
+    pub source_cluster: Field<String>,
 }
 
 /// `AWS::RDS::DBInstance`.

@@ -140,10 +140,10 @@ fn lower_resource(m: &mut Model, meta: ResMeta, p: &Props<'_>, pending: &mut Vec
                                 .map(|(k, _, val)| (k.clone(), field(Some(val), val.span, Val::scalar_text)))
                                 .collect(),
                         ),
-                        span: v.span,
+                        span: p.span_of("Parameters").unwrap_or(v.span),
                         origin: None,
                     },
-                    None => Field { value: Tri::Unknown, span: v.span, origin: None },
+                    None => Field { value: Tri::Unknown, span: v.span, origin: v.origin.clone() },
                 },
             };
             m.db_parameter_groups.push(DbParameterGroup { family: p.string("Family"), parameters, meta });
@@ -320,6 +320,7 @@ fn db_common(p: &Props<'_>) -> DbCommon {
         } else {
             p.string("SnapshotIdentifier")
         },
+        source_cluster: p.string("SourceDBClusterIdentifier"),
     }
 }
 
@@ -334,7 +335,8 @@ impl<T> OrElseAbsent for Field<T> {
 }
 
 fn route(meta: ResMeta, span: Span, table: Field<Link>, p: &Props<'_>) -> Route {
-    let targets: [(&str, fn(Link) -> RouteTarget); 8] = [
+    type MakeTarget = fn(Link) -> RouteTarget;
+    let targets: [(&str, MakeTarget); 8] = [
         ("GatewayId", RouteTarget::Gateway),
         ("EgressOnlyInternetGatewayId", RouteTarget::EgressOnlyGateway),
         ("NatGatewayId", RouteTarget::NatGateway),
