@@ -128,7 +128,8 @@ fn value_secrets(m: &Model) -> impl Iterator<Item = (&Literal, SecretMatch)> {
         .flat_map(move |l| find_secrets(judged_key(m, l), &l.text).into_iter().map(move |s| (l, s)))
 }
 
-/// Parameters named by a `Ref`-role literal (`!Ref P`, `!Sub '${P}'`).
+/// Parameters named by a `Ref`-role literal (`!Ref P`, `!Sub '${P}'`) or in a `Fn::Sub`
+/// template (`!Sub 'prefix-${P}'`).
 fn referenced_parameters<'m>(m: &'m Model, lit: &Literal) -> Vec<&'m Parameter> {
     let names: Vec<String> = if lit.text.contains("${") {
         lit.text.split("${").skip(1).filter_map(|s| s.split_once('}')).map(|(n, _)| n.trim().to_string()).collect()
@@ -138,11 +139,13 @@ fn referenced_parameters<'m>(m: &'m Model, lit: &Literal) -> Vec<&'m Parameter> 
     m.parameters.iter().filter(|p| names.contains(&p.name)).collect()
 }
 
-/// Uses of parameters as the value of a secret property or output: (literal, parameter).
+/// Uses of parameters in the value of a secret property or output: (literal, parameter).
 fn secret_uses(m: &Model) -> Vec<(&Literal, &Parameter)> {
     let mut out = Vec::new();
     for lit in &m.literals {
-        if lit.role != LiteralRole::Ref || lit.path.starts_with("Parameters.") || !is_secret_key(judged_key(m, lit)) {
+        let sub_template = lit.path.ends_with(".Fn::Sub") || lit.path.ends_with(".Fn::Sub[0]");
+        let names_parameters = lit.role == LiteralRole::Ref || (lit.role == LiteralRole::Value && sub_template);
+        if !names_parameters || lit.path.starts_with("Parameters.") || !is_secret_key(judged_key(m, lit)) {
             continue;
         }
         for p in referenced_parameters(m, lit) {
@@ -481,7 +484,9 @@ Outputs:
         assert_eq!((s.line, s.col, s.end_line, s.end_col), (7, 15, 7, 35));
         assert_eq!(&text[s.start as usize..s.end as usize], "AKIA2OGYBAH6STMMNXNN");
         // A quoted scalar with escapes keeps the literal's span.
-        let m = model("Resources:\n  I:\n    Type: AWS::EC2::Instance\n    Properties:\n      UserData: \"echo\\nAKIA2OGYBAH6STMMNXNN\"\n");
+        let m = model(
+            "Resources:\n  I:\n    Type: AWS::EC2::Instance\n    Properties:\n      UserData: \"echo\\nAKIA2OGYBAH6STMMNXNN\"\n",
+        );
         let lit = m.literals.iter().find(|l| l.key == "UserData").unwrap();
         let found = detect::scan_text(&lit.text);
         assert_eq!(match_span(lit, &found[0].range), lit.span);
