@@ -23,12 +23,7 @@ pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Document, ParseError>
     if file.text.len() >= u32::MAX as usize {
         return Err(ParseError::new(1, 1, "file is too large to parse"));
     }
-    let mut p = Parser {
-        src: file.text.as_bytes(),
-        pos: 0,
-        line: 1,
-        col: 1,
-    };
+    let mut p = Parser { src: file.text.as_bytes(), pos: 0, line: 1, col: 1 };
     let root = p.document(limits.max_depth)?;
     Ok(Document { root })
 }
@@ -43,16 +38,8 @@ struct Pos {
 
 /// An open container.
 enum Frame {
-    Array {
-        start: Pos,
-        items: Vec<Node>,
-    },
-    Object {
-        start: Pos,
-        entries: Vec<Entry>,
-        index: KeyIndex,
-        key: Option<(String, Span)>,
-    },
+    Array { start: Pos, items: Vec<Node> },
+    Object { start: Pos, entries: Vec<Entry>, index: KeyIndex, key: Option<(String, Span)> },
 }
 
 struct Parser<'a> {
@@ -65,11 +52,7 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn here(&self) -> Pos {
-        Pos {
-            byte: self.pos,
-            line: self.line,
-            col: self.col,
-        }
+        Pos { byte: self.pos, line: self.line, col: self.col }
     }
 
     fn span_from(&self, start: Pos) -> Span {
@@ -144,9 +127,7 @@ impl Parser<'_> {
             let mut node = match self.peek() {
                 Some(b'{') | Some(b'[') => {
                     if stack.len() + 1 > max_depth {
-                        return Err(
-                            self.error_here(format!("nesting deeper than {max_depth} levels"))
-                        );
+                        return Err(self.error_here(format!("nesting deeper than {max_depth} levels")));
                     }
                     let is_object = self.peek() == Some(b'{');
                     self.bump();
@@ -169,10 +150,7 @@ impl Parser<'_> {
                         self.bump();
                         Node::new(self.span_from(start), Kind::Seq(Vec::new()))
                     } else {
-                        stack.push(Frame::Array {
-                            start,
-                            items: Vec::new(),
-                        });
+                        stack.push(Frame::Array { start, items: Vec::new() });
                         continue 'value;
                     }
                 }
@@ -192,10 +170,7 @@ impl Parser<'_> {
                 let Some(frame) = stack.last_mut() else {
                     self.skip_ws();
                     if self.pos < self.src.len() {
-                        return Err(self.error_here(format!(
-                            "unexpected {} after the JSON value",
-                            self.found()
-                        )));
+                        return Err(self.error_here(format!("unexpected {} after the JSON value", self.found())));
                     }
                     return Ok(node);
                 };
@@ -217,12 +192,7 @@ impl Parser<'_> {
                             _ => return Err(self.expected("`,` or `]` after array element")),
                         }
                     }
-                    Frame::Object {
-                        start,
-                        entries,
-                        index,
-                        key,
-                    } => {
+                    Frame::Object { start, entries, index, key } => {
                         if let Some((key, key_span)) = key.take() {
                             if let Some(first) = index.find(entries, &key) {
                                 return Err(ParseError::new(
@@ -231,11 +201,7 @@ impl Parser<'_> {
                                     duplicate_key_message(&key, entries[first].key_span.line),
                                 ));
                             }
-                            entries.push(Entry {
-                                key,
-                                key_span,
-                                value: node,
-                            });
+                            entries.push(Entry { key, key_span, value: node });
                             index.added(entries);
                         }
                         match self.peek() {
@@ -376,20 +342,14 @@ impl Parser<'_> {
                             continue;
                         }
                         _ => {
-                            return Err(ParseError::new(
-                                esc.line,
-                                esc.col,
-                                "invalid escape sequence in string",
-                            ));
+                            return Err(ParseError::new(esc.line, esc.col, "invalid escape sequence in string"));
                         }
                     };
                     self.bump();
                     out.push(c);
                 }
                 Some(_) => {
-                    return Err(
-                        self.error_here("control characters must be escaped in JSON strings")
-                    );
+                    return Err(self.error_here("control characters must be escaped in JSON strings"));
                 }
             }
         }
@@ -454,10 +414,7 @@ mod tests {
     #[test]
     fn values() {
         let n = parse_str(r#" {"a": [1, -2.5e3, true, false, null, "x"], "b": {}} "#).unwrap();
-        assert_eq!(
-            n.to_json(),
-            serde_json::json!({"a": [1, -2.5e3, true, false, null, "x"], "b": {}})
-        );
+        assert_eq!(n.to_json(), serde_json::json!({"a": [1, -2.5e3, true, false, null, "x"], "b": {}}));
         let a = n.get("a").unwrap().as_seq().unwrap();
         assert_eq!(a[1].kind, Kind::Number("-2.5e3".into()));
     }
@@ -465,47 +422,23 @@ mod tests {
     #[test]
     fn spans() {
         let n = parse_str("{\n  \"é\": [1,\n   \"ü\"]\n}").unwrap();
-        assert_eq!(
-            (n.span.line, n.span.col, n.span.end_line, n.span.end_col),
-            (1, 1, 4, 2)
-        );
+        assert_eq!((n.span.line, n.span.col, n.span.end_line, n.span.end_col), (1, 1, 4, 2));
         let e = &n.as_map().unwrap()[0];
-        assert_eq!(
-            (e.key_span.line, e.key_span.col, e.key_span.end_col),
-            (2, 3, 6)
-        );
+        assert_eq!((e.key_span.line, e.key_span.col, e.key_span.end_col), (2, 3, 6));
         assert_eq!((e.value.span.line, e.value.span.col), (2, 8));
         assert_eq!((e.value.span.end_line, e.value.span.end_col), (3, 8));
         let s = &e.value.as_seq().unwrap()[1];
         assert_eq!((s.span.line, s.span.col, s.span.end_col), (3, 4, 7));
-        assert_eq!(
-            &"{\n  \"é\": [1,\n   \"ü\"]\n}"[s.span.start as usize..s.span.end as usize],
-            "\"ü\""
-        );
+        assert_eq!(&"{\n  \"é\": [1,\n   \"ü\"]\n}"[s.span.start as usize..s.span.end as usize], "\"ü\"");
     }
 
     #[test]
     fn escapes() {
         let n = parse_str(r#""a\"\\\/\b\f\n\r\t\u0041\u00e9\ud83d\ude00""#).unwrap();
         assert_eq!(n.as_str(), Some("a\"\\/\u{8}\u{c}\n\r\tAé😀"));
-        assert!(
-            parse_str(r#""\ud83d""#)
-                .unwrap_err()
-                .message
-                .contains("lone")
-        );
-        assert!(
-            parse_str(r#""\ude00""#)
-                .unwrap_err()
-                .message
-                .contains("lone")
-        );
-        assert!(
-            parse_str(r#""\ud83d\u0041""#)
-                .unwrap_err()
-                .message
-                .contains("lone")
-        );
+        assert!(parse_str(r#""\ud83d""#).unwrap_err().message.contains("lone"));
+        assert!(parse_str(r#""\ude00""#).unwrap_err().message.contains("lone"));
+        assert!(parse_str(r#""\ud83d\u0041""#).unwrap_err().message.contains("lone"));
         assert!(parse_str(r#""\x""#).is_err());
         assert!(parse_str(r#""\u12""#).is_err());
         assert!(parse_str("\"a\tb\"").is_err());
@@ -516,15 +449,9 @@ mod tests {
     fn errors() {
         let e = parse_str("{\"a\": 1 \"b\": 2}").unwrap_err();
         assert_eq!((e.line, e.col), (1, 9));
-        assert_eq!(
-            e.message,
-            "expected `,` or `}` after object member, found `\"`"
-        );
+        assert_eq!(e.message, "expected `,` or `}` after object member, found `\"`");
         let e = parse_str("[1 2]").unwrap_err();
-        assert_eq!(
-            e.message,
-            "expected `,` or `]` after array element, found `2`"
-        );
+        assert_eq!(e.message, "expected `,` or `]` after array element, found `2`");
         assert!(parse_str("[1,]").is_err());
         assert!(parse_str("{\"a\":1,}").is_err());
         assert!(parse_str("01").is_err());
@@ -551,12 +478,7 @@ mod tests {
             s.push_str(&format!("\"k{i}\": {i},"));
         }
         s.push_str("\"k7\": 0}");
-        assert!(
-            parse_str(&s)
-                .unwrap_err()
-                .message
-                .contains("duplicate key `k7`")
-        );
+        assert!(parse_str(&s).unwrap_err().message.contains("duplicate key `k7`"));
     }
 
     #[test]

@@ -27,8 +27,10 @@ pub struct Limits {
     /// Largest file accepted, in bytes (default 8 MiB). Values above `u32::MAX - 1` are treated
     /// as `u32::MAX - 1`, since spans hold 32-bit offsets.
     pub max_file_bytes: usize,
-    /// Deepest nesting of collections accepted (default 256). The root is at depth 1. Keep this
-    /// modest: later passes walk the tree recursively.
+    /// Deepest nesting of collections accepted (default 256): a top-level map or list is at
+    /// depth 1, scalars add no level, the wrapper map of a YAML short-form tag counts as one.
+    /// (The YAML scanner also stops flow collections at 255 levels.) Keep this modest: later
+    /// passes walk the tree recursively.
     pub max_depth: usize,
     /// Most nodes that YAML alias expansion may produce in one file (default 100 000); guards
     /// against "billion laughs" documents.
@@ -37,11 +39,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits {
-            max_file_bytes: 8 * 1024 * 1024,
-            max_depth: 256,
-            max_alias_nodes: 100_000,
-        }
+        Limits { max_file_bytes: 8 * 1024 * 1024, max_depth: 256, max_alias_nodes: 100_000 }
     }
 }
 
@@ -62,11 +60,7 @@ pub struct ParseError {
 
 impl ParseError {
     pub(crate) fn new(line: u32, col: u32, message: impl Into<String>) -> ParseError {
-        ParseError {
-            line,
-            col,
-            message: message.into(),
-        }
+        ParseError { line, col, message: message.into() }
     }
 }
 
@@ -93,16 +87,10 @@ impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReadError::TooLarge { size, limit } => {
-                write!(
-                    f,
-                    "file is too large ({size} bytes; the limit is {limit} bytes)"
-                )
+                write!(f, "file is too large ({size} bytes; the limit is {limit} bytes)")
             }
             ReadError::NotUtf8 { line, col } => {
-                write!(
-                    f,
-                    "file is not valid UTF-8 (first invalid byte at line {line}, column {col})"
-                )
+                write!(f, "file is not valid UTF-8 (first invalid byte at line {line}, column {col})")
             }
             ReadError::Io(e) => write!(f, "{e}"),
         }
@@ -116,11 +104,7 @@ impl std::error::Error for ReadError {}
 /// The size is checked from the file's metadata before reading, and again while reading (the
 /// file may grow, or be a pipe whose metadata says nothing). A leading UTF-8 byte order mark is
 /// removed.
-pub fn read_source(
-    path: &Path,
-    display: PathBuf,
-    limits: &Limits,
-) -> Result<SourceFile, ReadError> {
+pub fn read_source(path: &Path, display: PathBuf, limits: &Limits) -> Result<SourceFile, ReadError> {
     let limit = limits.effective_max_bytes();
     let file = std::fs::File::open(path).map_err(|e| ReadError::Io(e.to_string()))?;
     let meta = file.metadata().map_err(|e| ReadError::Io(e.to_string()))?;
@@ -128,32 +112,20 @@ pub fn read_source(
         return Err(ReadError::Io("is a directory".to_string()));
     }
     if meta.len() > limit as u64 {
-        return Err(ReadError::TooLarge {
-            size: meta.len(),
-            limit,
-        });
+        return Err(ReadError::TooLarge { size: meta.len(), limit });
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // Read at most one byte more than allowed, to detect growth without reading everything.
-    file.take(limit as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| ReadError::Io(e.to_string()))?;
+    file.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(|e| ReadError::Io(e.to_string()))?;
     source_from_bytes(display, bytes, limits)
 }
 
 /// Builds a [`SourceFile`] from bytes already in memory (standard input, tests), applying the
 /// same size limit, byte order mark removal and UTF-8 check as [`read_source`].
-pub fn source_from_bytes(
-    display: PathBuf,
-    mut bytes: Vec<u8>,
-    limits: &Limits,
-) -> Result<SourceFile, ReadError> {
+pub fn source_from_bytes(display: PathBuf, mut bytes: Vec<u8>, limits: &Limits) -> Result<SourceFile, ReadError> {
     let limit = limits.effective_max_bytes();
     if bytes.len() > limit {
-        return Err(ReadError::TooLarge {
-            size: bytes.len() as u64,
-            limit,
-        });
+        return Err(ReadError::TooLarge { size: bytes.len() as u64, limit });
     }
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
@@ -222,13 +194,7 @@ impl KeyIndex {
                 }
             }
             None if entries.len() > Self::LINEAR_MAX => {
-                self.index = Some(
-                    entries
-                        .iter()
-                        .enumerate()
-                        .map(|(i, e)| (e.key.clone(), i))
-                        .collect(),
-                );
+                self.index = Some(entries.iter().enumerate().map(|(i, e)| (e.key.clone(), i)).collect());
             }
             None => {}
         }
@@ -241,38 +207,24 @@ mod tests {
 
     #[test]
     fn bom_is_stripped() {
-        let f = source_from_bytes(
-            "a".into(),
-            b"\xEF\xBB\xBFa: 1\n".to_vec(),
-            &Limits::default(),
-        )
-        .unwrap();
+        let f = source_from_bytes("a".into(), b"\xEF\xBB\xBFa: 1\n".to_vec(), &Limits::default()).unwrap();
         assert_eq!(f.text, "a: 1\n");
     }
 
     #[test]
     fn invalid_utf8_position() {
-        let err = source_from_bytes(
-            "a".into(),
-            b"ab\n\xC3\xA9x\xFF".to_vec(),
-            &Limits::default(),
-        )
-        .unwrap_err();
+        let err = source_from_bytes("a".into(), b"ab\n\xC3\xA9x\xFF".to_vec(), &Limits::default()).unwrap_err();
         assert_eq!(err, ReadError::NotUtf8 { line: 2, col: 3 });
         let err = source_from_bytes("a".into(), b"\xFF".to_vec(), &Limits::default()).unwrap_err();
         assert_eq!(err, ReadError::NotUtf8 { line: 1, col: 1 });
         // A truncated multi-byte sequence at the end.
-        let err =
-            source_from_bytes("a".into(), b"x\xE2\x82".to_vec(), &Limits::default()).unwrap_err();
+        let err = source_from_bytes("a".into(), b"x\xE2\x82".to_vec(), &Limits::default()).unwrap_err();
         assert_eq!(err, ReadError::NotUtf8 { line: 1, col: 2 });
     }
 
     #[test]
     fn size_limit() {
-        let limits = Limits {
-            max_file_bytes: 4,
-            ..Limits::default()
-        };
+        let limits = Limits { max_file_bytes: 4, ..Limits::default() };
         let err = source_from_bytes("a".into(), b"12345".to_vec(), &limits).unwrap_err();
         assert_eq!(err, ReadError::TooLarge { size: 5, limit: 4 });
         assert!(source_from_bytes("a".into(), b"1234".to_vec(), &limits).is_ok());
@@ -285,10 +237,6 @@ mod tests {
             ReadError::NotUtf8 { line: 1, col: 2 }.to_string(),
             "file is not valid UTF-8 (first invalid byte at line 1, column 2)"
         );
-        assert!(
-            ReadError::TooLarge { size: 10, limit: 5 }
-                .to_string()
-                .contains("too large")
-        );
+        assert!(ReadError::TooLarge { size: 10, limit: 5 }.to_string().contains("too large"));
     }
 }

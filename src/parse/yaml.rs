@@ -187,9 +187,7 @@ fn tag_meaning(tag: Option<&Tag>) -> TagMeaning {
     };
     match (tag.handle.as_str(), tag.suffix.as_str()) {
         ("!", name) => cfn_function(name).map_or(TagMeaning::Plain, TagMeaning::Cfn),
-        ("tag:yaml.org,2002:", "str") | ("", "!") | ("", "tag:yaml.org,2002:str") => {
-            TagMeaning::Str
-        }
+        ("tag:yaml.org,2002:", "str") | ("", "!") | ("", "tag:yaml.org,2002:str") => TagMeaning::Str,
         _ => TagMeaning::Plain,
     }
 }
@@ -203,30 +201,15 @@ struct Pos {
 }
 
 fn span_of(a: Pos, b: Pos) -> Span {
-    Span {
-        start: a.byte as u32,
-        end: b.byte as u32,
-        line: a.line,
-        col: a.col,
-        end_line: b.line,
-        end_col: b.col,
-    }
+    Span { start: a.byte as u32, end: b.byte as u32, line: a.line, col: a.col, end_line: b.line, end_col: b.col }
 }
 
 fn start_of(s: Span) -> Pos {
-    Pos {
-        byte: s.start as usize,
-        line: s.line,
-        col: s.col,
-    }
+    Pos { byte: s.start as usize, line: s.line, col: s.col }
 }
 
 fn end_of(s: Span) -> Pos {
-    Pos {
-        byte: s.end as usize,
-        line: s.end_line,
-        col: s.end_col,
-    }
+    Pos { byte: s.end as usize, line: s.end_line, col: s.end_col }
 }
 
 /// Converts the scanner's markers (character indices) to positions.
@@ -245,17 +228,8 @@ impl<'a> Locator<'a> {
     fn new(file: &'a SourceFile) -> Locator<'a> {
         let text = file.text.as_str();
         let b = text.as_bytes();
-        let lone_cr = b
-            .iter()
-            .enumerate()
-            .any(|(i, &c)| c == b'\r' && b.get(i + 1) != Some(&b'\n'));
-        Locator {
-            file,
-            text,
-            ascii: text.is_ascii(),
-            lone_cr,
-            cursor: (0, 0),
-        }
+        let lone_cr = b.iter().enumerate().any(|(i, &c)| c == b'\r' && b.get(i + 1) != Some(&b'\n'));
+        Locator { file, text, ascii: text.is_ascii(), lone_cr, cursor: (0, 0) }
     }
 
     /// Byte offset of character index `idx` (clamped to the end of the text).
@@ -297,11 +271,7 @@ impl<'a> Locator<'a> {
             let (line, col) = self.file.line_col(byte as u32);
             Pos { byte, line, col }
         } else {
-            Pos {
-                byte,
-                line: m.line() as u32,
-                col: m.col() as u32 + 1,
-            }
+            Pos { byte, line: m.line() as u32, col: m.col() as u32 + 1 }
         }
     }
 
@@ -310,11 +280,7 @@ impl<'a> Locator<'a> {
         let to = to.min(self.text.len());
         if to < from.byte || self.lone_cr || !self.text.is_char_boundary(from.byte) {
             let (line, col) = self.file.line_col(to as u32);
-            return Pos {
-                byte: to,
-                line,
-                col,
-            };
+            return Pos { byte: to, line, col };
         }
         let mut p = from;
         for c in self.text.get(from.byte..to).unwrap_or("").chars() {
@@ -333,7 +299,9 @@ impl<'a> Locator<'a> {
 /// Size of a finished subtree, for alias accounting.
 #[derive(Clone, Copy)]
 struct Stats {
+    /// Number of nodes.
     nodes: usize,
+    /// Levels of collections (0 for a scalar).
     height: usize,
 }
 
@@ -412,7 +380,12 @@ impl<'a> Builder<'a> {
                 Ok(e) => e,
                 Err(e) => {
                     let p = self.loc.pos(*e.marker());
-                    return Err(ParseError::new(p.line, p.col, e.info().to_string()));
+                    let message = match e.info() {
+                        // The scanner counts flow levels in a `u8`.
+                        "recursion limit exceeded" => "flow collections nested deeper than 255 levels",
+                        info => info,
+                    };
+                    return Err(ParseError::new(p.line, p.col, message));
                 }
             };
             match event {
@@ -435,14 +408,7 @@ impl<'a> Builder<'a> {
                 Event::Alias(id) => {
                     let p = self.loc.pos(span.start);
                     let (node, stats) = self.alias(id, p)?;
-                    self.finish(
-                        Done {
-                            key: alias_key(&node),
-                            node,
-                            stats,
-                        },
-                        p,
-                    )?;
+                    self.finish(Done { key: alias_key(&node), node, stats }, p)?;
                 }
                 Event::Scalar(value, style, anchor, tag) => {
                     let done = self.scalar(value, style, anchor, tag, span)?;
@@ -472,24 +438,14 @@ impl<'a> Builder<'a> {
     }
 
     fn too_deep(&self, at: Pos) -> ParseError {
-        ParseError::new(
-            at.line,
-            at.col,
-            format!("nesting deeper than {} levels", self.limits.max_depth),
-        )
+        ParseError::new(at.line, at.col, format!("nesting deeper than {} levels", self.limits.max_depth))
     }
 
     /// Reads the properties (anchor, tag) at the start of a node's event span.
     fn head(&mut self, start: Pos, limit: usize, anchor: usize, tag: Option<&Tag>) -> Head {
         let meaning = tag_meaning(tag);
         if anchor == 0 && tag.is_none() {
-            return Head {
-                start,
-                content: start,
-                tag_span: None,
-                meaning,
-                anchor,
-            };
+            return Head { start, content: start, tag_span: None, meaning, anchor };
         }
         let b = self.text.as_bytes();
         let limit = limit.min(b.len());
@@ -497,12 +453,7 @@ impl<'a> Builder<'a> {
         let mut tag_range = None;
         while i < limit && (b[i] == b'&' || b[i] == b'!') {
             let prop_start = i;
-            while i < limit
-                && !matches!(
-                    b[i],
-                    b' ' | b'\t' | b'\r' | b'\n' | b',' | b'[' | b']' | b'{' | b'}'
-                )
-            {
+            while i < limit && !matches!(b[i], b' ' | b'\t' | b'\r' | b'\n' | b',' | b'[' | b']' | b'{' | b'}') {
                 i += 1;
             }
             if b[prop_start] == b'!' {
@@ -535,13 +486,7 @@ impl<'a> Builder<'a> {
             }
             None => span_of(start, content),
         });
-        Head {
-            start,
-            content,
-            tag_span,
-            meaning,
-            anchor,
-        }
+        Head { start, content, tag_span, meaning, anchor }
     }
 
     fn scalar(
@@ -563,44 +508,35 @@ impl<'a> Builder<'a> {
             // (the `:` of `key:`, or the next token). Use an empty span after a `:`, else
             // at the start.
             if self.text.as_bytes().get(start.byte) == Some(&b':') {
-                start = Pos {
-                    byte: start.byte + 1,
-                    line: start.line,
-                    col: start.col + 1,
-                };
+                start = Pos { byte: start.byte + 1, line: start.line, col: start.col + 1 };
             }
             end = start;
         }
-        let head = self.head(start, end.byte, anchor, tag.as_deref());
-        let depth = self.child_depth() + usize::from(matches!(head.meaning, TagMeaning::Cfn(_)));
-        if depth > self.limits.max_depth {
-            return Err(self.too_deep(head.content));
+        let mut head = self.head(start, end.byte, anchor, tag.as_deref());
+        // Scalars add no level, but a tag's wrapper map does.
+        if matches!(head.meaning, TagMeaning::Cfn(_)) && self.child_depth() > self.limits.max_depth {
+            return Err(self.too_deep(head.start));
         }
         let kind = if !plain || head.meaning == TagMeaning::Str {
             Kind::String(value.to_string())
         } else {
             resolve_plain(&value)
         };
-        let content = if head.content.byte > end.byte {
-            end
-        } else {
-            head.content
-        };
+        let mut content = if head.content.byte > end.byte { end } else { head.content };
+        if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
+            // The scanner's span of a block scalar runs from its first content line to the next
+            // token; make it run from the `|`/`>` indicator to the end of the last content line.
+            let (s, e) = block_scalar_extent(self.text, content.byte, end.byte);
+            let new_end = self.loc.advance(content, e);
+            content = self.loc.advance(content, s);
+            end = new_end;
+            if head.start.byte > content.byte {
+                head.start = content;
+            }
+        }
         let node = Node::new(span_of(content, end), kind);
-        let key = Some((
-            value.into_owned(),
-            plain && head.meaning == TagMeaning::Plain,
-        ));
-        self.wrap(
-            head,
-            node,
-            Stats {
-                nodes: 1,
-                height: 1,
-            },
-            end,
-            key,
-        )
+        let key = Some((value.into_owned(), plain && head.meaning == TagMeaning::Plain));
+        self.wrap(head, node, Stats { nodes: 1, height: 0 }, end, key)
     }
 
     /// Applies a CloudFormation tag and registers an anchor.
@@ -621,18 +557,8 @@ impl<'a> Builder<'a> {
             }
             let full = span_of(head.start, end);
             let key_span = head.tag_span.unwrap_or(node.span);
-            node = Node::new(
-                full,
-                Kind::Map(vec![Entry {
-                    key: name.to_string(),
-                    key_span,
-                    value: node,
-                }]),
-            );
-            stats = Stats {
-                nodes: stats.nodes + 1 + 1,
-                height: stats.height + 1,
-            };
+            node = Node::new(full, Kind::Map(vec![Entry { key: name.to_string(), key_span, value: node }]));
+            stats = Stats { nodes: stats.nodes + 1 + 1, height: stats.height + 1 };
             key = None;
         }
         if head.anchor != 0 {
@@ -643,14 +569,10 @@ impl<'a> Builder<'a> {
 
     fn alias(&mut self, id: usize, at: Pos) -> Result<(Node, Stats), ParseError> {
         let Some((node, stats)) = self.anchors.get(&id) else {
-            return Err(ParseError::new(
-                at.line,
-                at.col,
-                "alias to an unknown anchor",
-            ));
+            return Err(ParseError::new(at.line, at.col, "alias to an unknown anchor"));
         };
         let stats = *stats;
-        if self.child_depth() + stats.height - 1 > self.limits.max_depth {
+        if stats.height > 0 && self.child_depth() + stats.height - 1 > self.limits.max_depth {
             return Err(self.too_deep(at));
         }
         self.expanded = self.expanded.saturating_add(stats.nodes);
@@ -658,10 +580,7 @@ impl<'a> Builder<'a> {
             return Err(ParseError::new(
                 at.line,
                 at.col,
-                format!(
-                    "alias expansion exceeds {} nodes (possible billion-laughs)",
-                    self.limits.max_alias_nodes
-                ),
+                format!("alias expansion exceeds {} nodes (possible billion-laughs)", self.limits.max_alias_nodes),
             ));
         }
         Ok((node.clone(), stats))
@@ -677,16 +596,10 @@ impl<'a> Builder<'a> {
         let start = self.loc.pos(span.start);
         let end = self.loc.pos(span.end);
         let b = self.text.as_bytes();
-        let flow = end.byte > start.byte
-            && end.byte >= 1
-            && matches!(b.get(end.byte - 1), Some(b'[' | b'{'));
+        let flow = end.byte > start.byte && end.byte >= 1 && matches!(b.get(end.byte - 1), Some(b'[' | b'{'));
         let mut head = self.head(start, end.byte, anchor, tag);
         head.content = if flow {
-            Pos {
-                byte: end.byte - 1,
-                line: end.line,
-                col: end.col.saturating_sub(1).max(1),
-            }
+            Pos { byte: end.byte - 1, line: end.line, col: end.col.saturating_sub(1).max(1) }
         } else if !is_map && b.get(end.byte) != Some(&b'-') {
             // An indentless sequence starts after its first `- `: move back to the dash.
             let mut i = end.byte;
@@ -695,11 +608,7 @@ impl<'a> Builder<'a> {
             }
             if i > 0 && b[i - 1] == b'-' {
                 let dash = i - 1;
-                Pos {
-                    byte: dash,
-                    line: end.line,
-                    col: end.col.saturating_sub((end.byte - dash) as u32).max(1),
-                }
+                Pos { byte: dash, line: end.line, col: end.col.saturating_sub((end.byte - dash) as u32).max(1) }
             } else {
                 end
             }
@@ -714,58 +623,26 @@ impl<'a> Builder<'a> {
             return Err(self.too_deep(head.content));
         }
         let coll = if is_map {
-            Collection::Map {
-                entries: Vec::new(),
-                index: KeyIndex::default(),
-                merges: Vec::new(),
-                key: None,
-            }
+            Collection::Map { entries: Vec::new(), index: KeyIndex::default(), merges: Vec::new(), key: None }
         } else {
             Collection::Seq(Vec::new())
         };
         let last_end = head.content;
-        self.stack.push(Frame {
-            head,
-            flow,
-            coll,
-            depth,
-            last_end,
-            stats: Stats {
-                nodes: 1,
-                height: 1,
-            },
-        });
+        self.stack.push(Frame { head, flow, coll, depth, last_end, stats: Stats { nodes: 1, height: 1 } });
         Ok(())
     }
 
     fn close(&mut self, end_event: Pos) -> Result<Done, ParseError> {
         let Some(frame) = self.stack.pop() else {
-            return Err(ParseError::new(
-                end_event.line,
-                end_event.col,
-                "unbalanced collection end",
-            ));
+            return Err(ParseError::new(end_event.line, end_event.col, "unbalanced collection end"));
         };
-        let end = if frame.flow {
-            end_event
-        } else {
-            frame.last_end
-        };
+        let end = if frame.flow { end_event } else { frame.last_end };
         let kind = match frame.coll {
             Collection::Seq(items) => Kind::Seq(items),
-            Collection::Map {
-                entries,
-                merges,
-                key,
-                ..
-            } => {
+            Collection::Map { entries, merges, key, .. } => {
                 if let Some((k, span, _)) = key {
                     // Cannot happen with a well-formed event stream; fail rather than lose it.
-                    return Err(ParseError::new(
-                        span.line,
-                        span.col,
-                        format!("key `{k}` has no value"),
-                    ));
+                    return Err(ParseError::new(span.line, span.col, format!("key `{k}` has no value")));
                 }
                 Kind::Map(apply_merges(entries, merges))
             }
@@ -780,11 +657,7 @@ impl<'a> Builder<'a> {
             self.root = Some(done.node);
             return Ok(());
         };
-        let Done {
-            node,
-            stats,
-            key: key_text,
-        } = done;
+        let Done { node, stats, key: key_text } = done;
         frame.stats.nodes = frame.stats.nodes.saturating_add(stats.nodes);
         frame.stats.height = frame.stats.height.max(stats.height + 1);
         let node_end = end_of(node.span);
@@ -793,12 +666,7 @@ impl<'a> Builder<'a> {
         }
         match &mut frame.coll {
             Collection::Seq(items) => items.push(node),
-            Collection::Map {
-                entries,
-                index,
-                merges,
-                key,
-            } => match key.take() {
+            Collection::Map { entries, index, merges, key } => match key.take() {
                 None => {
                     let Some((text, plain)) = key_text else {
                         return Err(ParseError::new(
@@ -823,17 +691,89 @@ impl<'a> Builder<'a> {
                             duplicate_key_message(&text, entries[first].key_span.line),
                         ));
                     }
-                    entries.push(Entry {
-                        key: text,
-                        key_span,
-                        value: node,
-                    });
+                    entries.push(Entry { key: text, key_span, value: node });
                     index.added(entries);
                 }
             },
         }
         Ok(())
     }
+}
+
+/// The extent `(start, end)` of a block scalar, given where the scanner (or the skipped
+/// properties) put its start and where the scanner's span ends (the next token). `start` is the
+/// `|`/`>` indicator: at `from` itself for a tagged scalar, else found on the nearest non-blank
+/// line above `from`. `end` is the end of the last non-blank content line. Falls back to the given
+/// bounds when the text does not look as expected.
+fn block_scalar_extent(text: &str, from: usize, end: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let end = end.min(b.len());
+    let from = from.min(end);
+    let line_start = |i: usize| b[..i].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    let blank = |line: &[u8]| line.iter().all(|c| matches!(c, b' ' | b'\t' | b'\r'));
+
+    let (start, body) = if matches!(b.get(from), Some(b'|' | b'>')) {
+        let body = b[from..end].iter().position(|&c| c == b'\n').map_or(end, |p| from + p + 1);
+        (from, body)
+    } else {
+        // Walk up from the content's line to the first non-blank line: the header.
+        let mut start = from;
+        let mut ls = line_start(from);
+        while ls > 0 {
+            let prev = line_start(ls - 1);
+            let line = &b[prev..ls - 1];
+            if blank(line) {
+                ls = prev;
+                continue;
+            }
+            // The first `|` or `>` preceded by a blank and followed by indicator characters,
+            // then a blank, a comment or the end of the line.
+            for (i, &c) in line.iter().enumerate() {
+                if (c == b'|' || c == b'>') && (i == 0 || matches!(line[i - 1], b' ' | b'\t')) {
+                    let mut j = i + 1;
+                    while j < line.len() && matches!(line[j], b'0'..=b'9' | b'+' | b'-') {
+                        j += 1;
+                    }
+                    while j < line.len() && matches!(line[j], b' ' | b'\t' | b'\r') {
+                        j += 1;
+                    }
+                    if j == line.len() || line[j] == b'#' {
+                        start = prev + i;
+                        break;
+                    }
+                }
+            }
+            break;
+        }
+        (start, line_start(from))
+    };
+
+    // Content lines are blank or indented at least as much as the first non-blank one.
+    let mut indent = None;
+    let mut last = start + 1;
+    let mut i = body;
+    while i < end {
+        let line_end = b[i..end].iter().position(|&c| c == b'\n').map_or(end, |p| i + p);
+        let line = &b[i..line_end];
+        if !blank(line) {
+            let spaces = line.iter().take_while(|&&c| c == b' ').count();
+            if spaces < *indent.get_or_insert(spaces) {
+                break;
+            }
+            let mut e = line_end;
+            while e > i && matches!(b[e - 1], b' ' | b'\t' | b'\r') {
+                e -= 1;
+            }
+            last = e;
+        }
+        i = line_end + 1;
+    }
+    if start == from && !matches!(b.get(from), Some(b'|' | b'>')) {
+        // No indicator found: keep the scanner's start.
+        last = last.max(from);
+    }
+    let last = last.min(end).max(start);
+    (start, if text.is_char_boundary(last) { last } else { end })
 }
 
 /// The key text of an aliased node, if it is a scalar.
@@ -854,11 +794,7 @@ fn check_merge_value(node: &Node, key_span: Span) -> Result<(), ParseError> {
     if ok {
         Ok(())
     } else {
-        Err(ParseError::new(
-            key_span.line,
-            key_span.col,
-            "merge key `<<` needs a map or a list of maps",
-        ))
+        Err(ParseError::new(key_span.line, key_span.col, "merge key `<<` needs a map or a list of maps"))
     }
 }
 
@@ -868,8 +804,7 @@ fn apply_merges(entries: Vec<Entry>, merges: Vec<(usize, Node)>) -> Vec<Entry> {
     if merges.is_empty() {
         return entries;
     }
-    let mut seen: std::collections::HashSet<String> =
-        entries.iter().map(|e| e.key.clone()).collect();
+    let mut seen: std::collections::HashSet<String> = entries.iter().map(|e| e.key.clone()).collect();
     let mut out = Vec::with_capacity(entries.len());
     let mut merges = merges.into_iter().peekable();
     let mut push_merges = |upto: usize, out: &mut Vec<Entry>| {
@@ -918,13 +853,7 @@ fn split_get_att(text: &str, loc: &Locator<'_>, node: Node) -> Node {
     } else {
         (span, span)
     };
-    Node::new(
-        span,
-        Kind::Seq(vec![
-            Node::new(sa, Kind::String(a)),
-            Node::new(sb, Kind::String(b)),
-        ]),
-    )
+    Node::new(span, Kind::Seq(vec![Node::new(sa, Kind::String(a)), Node::new(sb, Kind::String(b))]))
 }
 
 #[cfg(test)]
@@ -932,10 +861,7 @@ mod tests {
     use super::*;
 
     fn docs(s: &str) -> Result<Vec<Document>, ParseError> {
-        parse(
-            &SourceFile::new("t.yaml", s.to_string()),
-            &Limits::default(),
-        )
+        parse(&SourceFile::new("t.yaml", s.to_string()), &Limits::default())
     }
 
     fn one(s: &str) -> Node {
@@ -956,14 +882,14 @@ mod tests {
             assert_eq!(resolve_plain(t), Kind::Null);
         }
         for t in [
-            "0", "12", "-3", "+4", "0777", "0x1F", "0o17", "1.5", "-.5", "1.", "1e3", "2E-2",
-            ".inf", "-.Inf", "+.INF", ".nan", ".NaN", ".NAN",
+            "0", "12", "-3", "+4", "0777", "0x1F", "0o17", "1.5", "-.5", "1.", "1e3", "2E-2", ".inf", "-.Inf", "+.INF",
+            ".nan", ".NaN", ".NAN",
         ] {
             assert_eq!(resolve_plain(t), Kind::Number(t.into()), "{t}");
         }
         for t in [
-            "yes", "no", "on", "off", "Yes", "tRue", "nul", "0x", "0o8", "1e", ".", "-", "1_000",
-            "12:30", "1.2.3", "+.nan", "0b101", "abc", "e3",
+            "yes", "no", "on", "off", "Yes", "tRue", "nul", "0x", "0o8", "1e", ".", "-", "1_000", "12:30", "1.2.3",
+            "+.nan", "0b101", "abc", "e3",
         ] {
             assert_eq!(resolve_plain(t), Kind::String(t.into()), "{t}");
         }
@@ -994,10 +920,7 @@ mod tests {
         let n = one("é: [ü, x]\nß: y\n");
         let e = &n.as_map().unwrap()[1];
         assert_eq!((e.key_span.line, e.key_span.col), (2, 1));
-        assert_eq!(
-            (e.value.span.line, e.value.span.col, e.value.span.end_col),
-            (2, 4, 5)
-        );
+        assert_eq!((e.value.span.line, e.value.span.col, e.value.span.end_col), (2, 4, 5));
         let seq = n.get("é").unwrap();
         assert_eq!((seq.span.col, seq.span.end_col), (4, 10));
         let x = &seq.as_seq().unwrap()[1];
