@@ -212,73 +212,73 @@ fn end_of(s: Span) -> Pos {
     Pos { byte: s.end as usize, line: s.end_line, col: s.end_col }
 }
 
-/// Converts the scanner's markers (character indices) to positions.
+/// Converts the scanner's markers to positions.
+///
+/// Only the markers' character index is used: line and column are counted here, the way
+/// [`SourceFile`] counts them (only `\n` breaks lines; the scanner also breaks at a lone `\r`,
+/// and reports a position past the end of the last line at end of input).
 struct Locator<'a> {
     file: &'a SourceFile,
     text: &'a str,
-    ascii: bool,
-    /// The file has a carriage return not followed by a line feed: the scanner counts it as a
-    /// line break but [`SourceFile`] does not, so lines are computed from byte offsets.
-    lone_cr: bool,
-    /// A known (character index, byte offset) pair, moved as markers are converted.
-    cursor: (usize, usize),
+    /// The position of the last converted marker, and its character index. Markers arrive
+    /// almost always in increasing order, so converting walks the text about once.
+    cursor: (usize, Pos),
 }
 
 impl<'a> Locator<'a> {
     fn new(file: &'a SourceFile) -> Locator<'a> {
-        let text = file.text.as_str();
-        let b = text.as_bytes();
-        let lone_cr = b.iter().enumerate().any(|(i, &c)| c == b'\r' && b.get(i + 1) != Some(&b'\n'));
-        Locator { file, text, ascii: text.is_ascii(), lone_cr, cursor: (0, 0) }
+        Locator { file, text: file.text.as_str(), cursor: (0, Pos { byte: 0, line: 1, col: 1 }) }
     }
 
-    /// Byte offset of character index `idx` (clamped to the end of the text).
-    fn byte_of(&mut self, idx: usize) -> usize {
-        if self.ascii {
-            return idx.min(self.text.len());
-        }
-        let (mut ci, mut bi) = self.cursor;
+    /// The position of character index `idx` (clamped to the end of the text).
+    fn at_index(&mut self, idx: usize) -> Pos {
+        let (mut ci, mut p) = self.cursor;
         if idx >= ci {
-            let mut chars = self.text[bi..].chars();
-            while ci < idx {
-                match chars.next() {
-                    Some(c) => {
-                        ci += 1;
-                        bi += c.len_utf8();
+            let bytes = self.text.as_bytes();
+            while ci < idx && p.byte < bytes.len() {
+                let b = bytes[p.byte];
+                if b < 0x80 {
+                    p.byte += 1;
+                    if b == b'\n' {
+                        p.line += 1;
+                        p.col = 1;
+                    } else {
+                        p.col += 1;
                     }
-                    None => break,
+                } else {
+                    let len = self.text[p.byte..].chars().next().map_or(1, char::len_utf8);
+                    p.byte += len;
+                    p.col += 1;
                 }
+                ci += 1;
             }
         } else {
-            let mut chars = self.text[..bi].chars();
+            let mut chars = self.text[..p.byte].chars();
             while ci > idx {
                 match chars.next_back() {
                     Some(c) => {
                         ci -= 1;
-                        bi -= c.len_utf8();
+                        p.byte -= c.len_utf8();
                     }
                     None => break,
                 }
             }
+            let (line, col) = self.file.line_col(p.byte as u32);
+            p.line = line;
+            p.col = col;
         }
-        self.cursor = (ci, bi);
-        bi
+        self.cursor = (ci, p);
+        p
     }
 
     fn pos(&mut self, m: Marker) -> Pos {
-        let byte = self.byte_of(m.index());
-        if self.lone_cr {
-            let (line, col) = self.file.line_col(byte as u32);
-            Pos { byte, line, col }
-        } else {
-            Pos { byte, line: m.line() as u32, col: m.col() as u32 + 1 }
-        }
+        self.at_index(m.index())
     }
 
     /// The position of byte `to` (at a character boundary), found by walking from `from`.
     fn advance(&self, from: Pos, to: usize) -> Pos {
         let to = to.min(self.text.len());
-        if to < from.byte || self.lone_cr || !self.text.is_char_boundary(from.byte) {
+        if to < from.byte || !self.text.is_char_boundary(from.byte) {
             let (line, col) = self.file.line_col(to as u32);
             return Pos { byte: to, line, col };
         }
