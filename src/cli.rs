@@ -51,6 +51,35 @@ enum Command {
         /// Rule id (e.g. PAL-S3-001) or slug (e.g. s3-public-access-block).
         id: String,
     },
+    /// Network analyses.
+    #[command(subcommand)]
+    Net(NetCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum NetCommand {
+    /// Which resources and ports the internet can reach, each with its path.
+    Exposure(ExposureArgs),
+}
+
+#[derive(Args, Debug)]
+struct ExposureArgs {
+    /// Files or directories to analyse.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format: a table, JSON, or a Graphviz graph.
+    #[arg(long, short, value_enum, default_value_t = ExposureFormat::Text)]
+    format: ExposureFormat,
+    /// Template parameter values (same formats as `scan --parameters`).
+    #[arg(long, value_name = "FILE")]
+    parameters: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExposureFormat {
+    Text,
+    Json,
+    Dot,
 }
 
 #[derive(Args, Debug)]
@@ -120,6 +149,7 @@ pub fn main() -> i32 {
     match cli.command {
         Command::Scan(args) => run_scan(args),
         Command::Rules(args) => list_rules(args.format),
+        Command::Net(NetCommand::Exposure(args)) => run_exposure(args),
         Command::Rule { id } => match rules::find(&id) {
             Some(r) => {
                 print!("{}", r.meta.documentation());
@@ -191,6 +221,35 @@ fn run_scan(args: ScanArgs) -> i32 {
     } else {
         EXIT_CLEAN
     }
+}
+
+fn run_exposure(args: ExposureArgs) -> i32 {
+    use crate::analyze::exposure;
+    let parameters = match &args.parameters {
+        None => Default::default(),
+        Some(p) => {
+            match std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display())).and_then(|text| {
+                crate::lower::cfn::params::parse_parameters(&text).map_err(|e| format!("{}: {e}", p.display()))
+            }) {
+                Ok(v) => v,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return EXIT_ERROR;
+                }
+            }
+        }
+    };
+    let (files, diags) = exposure::analyse_paths(&args.paths, &DiscoverOptions::default(), &parameters);
+    let text = match args.format {
+        ExposureFormat::Text => exposure::render_text(&files),
+        ExposureFormat::Json => exposure::render_json(&files),
+        ExposureFormat::Dot => exposure::render_dot(&files),
+    };
+    print!("{text}");
+    for d in &diags {
+        eprintln!("{d}");
+    }
+    if diags.iter().any(|d| d.is_error()) { EXIT_ERROR } else { EXIT_CLEAN }
 }
 
 fn list_rules(format: ListFormat) -> i32 {

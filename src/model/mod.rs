@@ -10,11 +10,13 @@ use crate::source::Span;
 
 pub mod network;
 pub mod policy;
+pub mod reach;
 pub mod storage;
 pub mod val;
 
 pub use network::*;
 pub use policy::*;
+pub use reach::*;
 pub use storage::*;
 pub use val::{Origin, RefTarget, VKind, Val};
 
@@ -198,6 +200,23 @@ pub struct Model {
     pub security_groups: Vec<SecurityGroup>,
     /// Standalone ingress/egress rules whose group is not in the template.
     pub external_sg_rules: Vec<ExternalSgRule>,
+
+    pub instances: Vec<Ec2Instance>,
+    pub launch_templates: Vec<LaunchTemplate>,
+    pub autoscaling_groups: Vec<AutoScalingGroup>,
+    pub elastic_ips: Vec<ElasticIp>,
+    pub load_balancers: Vec<LoadBalancer>,
+    pub listeners: Vec<Listener>,
+    pub target_groups: Vec<TargetGroup>,
+    pub eks_clusters: Vec<EksCluster>,
+    pub lambda_functions: Vec<LambdaFunction>,
+    pub data_services: Vec<DataService>,
+    pub service_subnet_groups: Vec<ServiceSubnetGroup>,
+    pub vpc_cidr_blocks: Vec<VpcCidrBlock>,
+    pub network_connections: Vec<NetworkConnection>,
+    pub prefix_lists: Vec<PrefixList>,
+    /// The reachability analysis, computed once on first use.
+    pub reachability: std::sync::OnceLock<crate::analyze::reach::Reachability>,
 }
 
 impl Model {

@@ -10,6 +10,7 @@ use crate::value::{Kind, Node};
 
 pub mod convert;
 pub mod eval;
+pub mod network_extra;
 pub mod params;
 pub mod policy;
 pub mod template;
@@ -244,6 +245,7 @@ fn lower_resource(m: &mut Model, meta: ResMeta, p: &Props<'_>, pending: &mut Vec
             rule.standalone = Some(meta);
             pending.push((group, rule, egress));
         }
+        k if network_extra::handles(k) => network_extra::lower(m, meta, p),
         _ => {}
     }
 }

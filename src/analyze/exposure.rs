@@ -1,0 +1,257 @@
+//! `palisade net exposure`: the reachability analysis of every template under some paths, as
+//! a table, JSON, or a Graphviz graph.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde_json::{Value, json};
+
+use super::reach::{self, Exposure, Verdict};
+use crate::discover::{self, DiscoverOptions};
+use crate::finding::Diagnostic;
+use crate::lower::cfn::{self, Evaluator, Overrides, Template};
+use crate::model::{Link, Model};
+use crate::parse::{self, Limits};
+use crate::source::SourceFile;
+
+/// The analysis of one template.
+pub struct FileExposure {
+    pub file: Arc<str>,
+    pub exposures: Vec<Exposure>,
+    /// VPC → subnets, and subnet → VPC, for the graph.
+    pub vpcs: Vec<(String, Vec<String>)>,
+}
+
+/// Analyses every template under `paths`. Undecidable template conditions are left
+/// undecided (their values are unknown).
+pub fn analyse_paths(
+    paths: &[PathBuf],
+    discover_opts: &DiscoverOptions,
+    parameters: &Overrides,
+) -> (Vec<FileExposure>, Vec<Diagnostic>) {
+    let (files, mut diags) = discover::discover(paths, discover_opts);
+    let limits = Limits::default();
+    let mut out = Vec::new();
+    for f in files {
+        let src = match parse::read_source(&f.path, f.path.clone(), &limits) {
+            Ok(s) => s,
+            Err(_) => continue,
+        };
+        let (found, d) = analyse_source(&src, parameters, &limits);
+        out.extend(found);
+        diags.extend(d);
+    }
+    (out, diags)
+}
+
+/// Analyses one source.
+pub fn analyse_source(
+    src: &SourceFile,
+    parameters: &Overrides,
+    limits: &Limits,
+) -> (Vec<FileExposure>, Vec<Diagnostic>) {
+    let file: Arc<str> = src.display_path().into();
+    let json = src.path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        || src.text.trim_start().starts_with('{');
+    let docs = if json { parse::parse_json(src, limits).map(|d| vec![d]) } else { parse::parse_yaml(src, limits) };
+    let docs = match docs {
+        Ok(d) => d,
+        Err(e) => {
+            if crate::scan::looks_like_template(&src.text) {
+                let d = Diagnostic {
+                    kind: crate::finding::DiagnosticKind::Parse,
+                    file,
+                    line: e.line,
+                    col: e.col,
+                    message: e.message,
+                };
+                return (Vec::new(), vec![d]);
+            }
+            return (Vec::new(), Vec::new());
+        }
+    };
+    let mut out = Vec::new();
+    for doc in &docs {
+        if !cfn::is_template(&doc.root) {
+            continue;
+        }
+        let tpl = Template::new(&doc.root, parameters);
+        let ev = Evaluator::new(&tpl, parameters, BTreeMap::new());
+        let model = cfn::lower(&tpl, &ev, file.clone());
+        out.push(FileExposure {
+            file: file.clone(),
+            exposures: reach::of(&model).exposures.clone(),
+            vpcs: vpcs(&model),
+        });
+    }
+    (out, Vec::new())
+}
+
+fn vpcs(m: &Model) -> Vec<(String, Vec<String>)> {
+    let mut by: BTreeMap<String, Vec<String>> = m.vpcs.iter().map(|v| (v.meta.id.clone(), Vec::new())).collect();
+    for s in &m.subnets {
+        let v = match s.vpc.get() {
+            Some(Link::Local(v)) | Some(Link::External(v)) => v.clone(),
+            None => "(unknown VPC)".to_string(),
+        };
+        by.entry(v).or_default().push(s.meta.id.clone());
+    }
+    by.into_iter().collect()
+}
+
+/// The table.
+pub fn render_text(files: &[FileExposure]) -> String {
+    let mut s = String::new();
+    let mut total = [0usize; 3];
+    for f in files {
+        if f.exposures.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "{}", f.file);
+        let rw = f.exposures.iter().map(|e| e.resource.id.len()).max().unwrap_or(8).max(8);
+        let pw = f.exposures.iter().map(|e| e.port_text().len()).max().unwrap_or(4).max(4);
+        let _ = writeln!(s, "  {:rw$}  {:pw$}  {:11}  PATH", "RESOURCE", "PORT", "VERDICT");
+        for e in &f.exposures {
+            total[match e.verdict {
+                Verdict::Exposed => 0,
+                Verdict::NotExposed => 1,
+                Verdict::Unknown => 2,
+            }] += 1;
+            let via = e.via.as_deref().map(|v| format!("via `{v}`: ")).unwrap_or_default();
+            let path: Vec<String> = e.path.iter().map(|h| format!("{} (line {})", h.text, h.span.line)).collect();
+            let sep = if e.verdict == Verdict::Exposed { " → " } else { "; " };
+            let _ = writeln!(
+                s,
+                "  {:rw$}  {:pw$}  {:11}  {via}{}",
+                e.resource.id,
+                e.port_text(),
+                e.verdict.as_str(),
+                path.join(sep)
+            );
+        }
+        s.push('\n');
+    }
+    let _ = writeln!(s, "{} exposed, {} not exposed, {} unknown.", total[0], total[1], total[2]);
+    s
+}
+
+/// The JSON document.
+pub fn render_json(files: &[FileExposure]) -> String {
+    let v: Vec<Value> = files
+        .iter()
+        .map(|f| {
+            json!({
+                "file": &*f.file,
+                "exposures": f.exposures.iter().map(exposure_json).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&json!({ "version": crate::VERSION, "files": v })).unwrap_or_default() + "\n"
+}
+
+fn exposure_json(e: &Exposure) -> Value {
+    json!({
+        "resource": e.resource.id,
+        "type": e.resource.kind,
+        "line": e.resource.span.line,
+        "category": e.category.as_str(),
+        "protocol": e.protocol,
+        "ports": e.ports.map(|(a, b)| json!({"from": a, "to": b})),
+        "application_protocol": e.app_protocol,
+        "verdict": e.verdict.as_str(),
+        "via": e.via,
+        "subnets": e.subnets,
+        "path": e.path.iter().map(|h| json!({
+            "kind": h.kind.as_str(),
+            "text": h.text,
+            "line": h.span.line,
+            "column": h.span.col,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn q(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// The network as a Graphviz graph: VPC → subnets → resources; exposed paths in red.
+pub fn render_dot(files: &[FileExposure]) -> String {
+    let mut s = String::from("digraph exposure {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
+    s.push_str("  internet [label=\"internet\", shape=ellipse, style=filled, fillcolor=\"#ffe0e0\"];\n");
+    for (fi, f) in files.iter().enumerate() {
+        let id = |x: &str| q(&format!("{fi}:{x}"));
+        let _ = writeln!(s, "  subgraph {} {{\n    label={};", q(&format!("cluster_file_{fi}")), q(&f.file));
+        let mut placed: BTreeSet<&str> = BTreeSet::new();
+        for (vi, (vpc, subnets)) in f.vpcs.iter().enumerate() {
+            let _ = writeln!(
+                s,
+                "    subgraph {} {{\n      label={};",
+                q(&format!("cluster_{fi}_{vi}")),
+                q(&format!("VPC {vpc}"))
+            );
+            for (si, sub) in subnets.iter().enumerate() {
+                let _ = writeln!(
+                    s,
+                    "      subgraph {} {{\n        label={};\n        style=dashed;",
+                    q(&format!("cluster_{fi}_{vi}_{si}")),
+                    q(&format!("subnet {sub}"))
+                );
+                let _ = writeln!(s, "        {} [label={}, shape=point];", id(&format!("subnet:{sub}")), q(sub));
+                for e in &f.exposures {
+                    if e.subnets.first().map(String::as_str) == Some(sub.as_str()) && placed.insert(&e.resource.id) {
+                        let _ = writeln!(
+                            s,
+                            "        {} [label={}];",
+                            id(&e.resource.id),
+                            q(&format!("{}\\n{}", e.resource.id, e.resource.kind))
+                        );
+                    }
+                }
+                s.push_str("      }\n");
+            }
+            s.push_str("    }\n");
+        }
+        for e in &f.exposures {
+            if placed.insert(&e.resource.id) {
+                let _ = writeln!(
+                    s,
+                    "    {} [label={}];",
+                    id(&e.resource.id),
+                    q(&format!("{}\\n{}", e.resource.id, e.resource.kind))
+                );
+            }
+        }
+        s.push_str("  }\n");
+        let mut edges: BTreeSet<String> = BTreeSet::new();
+        for e in &f.exposures {
+            for sub in e.subnets.iter().skip(1) {
+                edges.insert(format!(
+                    "  {} -> {} [style=dotted, arrowhead=none];\n",
+                    id(&format!("subnet:{sub}")),
+                    id(&e.resource.id)
+                ));
+            }
+            let (color, style) = match e.verdict {
+                Verdict::Exposed => ("red", "bold"),
+                Verdict::Unknown => ("orange", "dashed"),
+                Verdict::NotExposed => continue,
+            };
+            let from = match &e.via {
+                Some(lb) => id(lb),
+                None => "internet".to_string(),
+            };
+            edges.insert(format!(
+                "  {from} -> {} [label={}, color={color}, style={style}];\n",
+                id(&e.resource.id),
+                q(&e.port_text())
+            ));
+        }
+        for e in edges {
+            s.push_str(&e);
+        }
+    }
+    s.push_str("}\n");
+    s
+}

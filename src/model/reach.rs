@@ -1,0 +1,185 @@
+//! Things that sit in subnets and listen on ports, with their public addressing; and the
+//! network pieces beyond the basics of [`super::network`] (egress-only gateways, endpoints,
+//! peering, transit gateways, IPv6 blocks, prefix lists). Used by the reachability analysis.
+
+use super::{Field, Link, ResMeta};
+use crate::source::Span;
+
+/// A network interface declared on an instance or a launch template.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NetworkInterfaceSpec {
+    pub span: Span,
+    pub device_index: Field<i64>,
+    pub subnet: Field<Link>,
+    pub associate_public_ip: Field<bool>,
+    pub security_groups: Field<Vec<Field<Link>>>,
+}
+
+/// `AWS::EC2::Instance`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ec2Instance {
+    pub meta: ResMeta,
+    pub subnet: Field<Link>,
+    /// `SecurityGroupIds` (or `SecurityGroups` by name).
+    pub security_groups: Field<Vec<Field<Link>>>,
+    pub network_interfaces: Field<Vec<NetworkInterfaceSpec>>,
+    /// `LaunchTemplate.LaunchTemplateId` / `LaunchTemplateName`.
+    pub launch_template: Field<Link>,
+}
+
+/// `AWS::EC2::LaunchTemplate` (its `LaunchTemplateData`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaunchTemplate {
+    pub meta: ResMeta,
+    pub security_groups: Field<Vec<Field<Link>>>,
+    pub network_interfaces: Field<Vec<NetworkInterfaceSpec>>,
+}
+
+/// `AWS::AutoScaling::AutoScalingGroup`: instances launched from a template in subnets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AutoScalingGroup {
+    pub meta: ResMeta,
+    /// `VPCZoneIdentifier`.
+    pub subnets: Field<Vec<Field<Link>>>,
+    /// `LaunchTemplate.LaunchTemplateId` (or `LaunchTemplateName`).
+    pub launch_template: Field<Link>,
+    /// `TargetGroupARNs`.
+    pub target_groups: Field<Vec<Field<Link>>>,
+    /// `LoadBalancerNames` (classic load balancers).
+    pub load_balancers: Field<Vec<Field<Link>>>,
+}
+
+/// `AWS::EC2::EIP` or `AWS::EC2::EIPAssociation`: an address bound to an instance or
+/// interface.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ElasticIp {
+    pub meta: ResMeta,
+    pub instance: Field<Link>,
+}
+
+/// A load balancer, application/network/gateway (v2) or classic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadBalancer {
+    pub meta: ResMeta,
+    /// `internet-facing` (the default) or `internal`.
+    pub scheme: Field<String>,
+    /// `application` (default), `network`, `gateway`; `classic` for v1.
+    pub lb_type: Field<String>,
+    pub subnets: Field<Vec<Field<Link>>>,
+    /// `SubnetMappings[].SubnetId`, when given instead of `Subnets`.
+    pub subnet_mappings: Field<Vec<Field<Link>>>,
+    pub security_groups: Field<Vec<Field<Link>>>,
+    /// Classic load balancers: inline listeners.
+    pub listeners: Vec<Listener>,
+    /// Classic load balancers: `Instances`.
+    pub instances: Field<Vec<Field<Link>>>,
+}
+
+/// A listener: `AWS::ElasticLoadBalancingV2::Listener`, or an inline classic listener.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listener {
+    /// The standalone resource, or the load balancer for a classic listener.
+    pub meta: ResMeta,
+    pub span: Span,
+    pub load_balancer: Field<Link>,
+    pub port: Field<i64>,
+    pub protocol: Field<String>,
+    /// Target groups of `DefaultActions` (forward).
+    pub target_groups: Vec<Field<Link>>,
+    /// Classic: `InstancePort`.
+    pub instance_port: Field<i64>,
+}
+
+/// `AWS::ElasticLoadBalancingV2::TargetGroup`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetGroup {
+    pub meta: ResMeta,
+    pub port: Field<i64>,
+    pub protocol: Field<String>,
+    /// `instance` (default), `ip`, `lambda`, `alb`.
+    pub target_type: Field<String>,
+    /// `Targets`: (id, port override).
+    pub targets: Field<Vec<(Field<Link>, Field<i64>)>>,
+}
+
+/// `AWS::EKS::Cluster`'s API server endpoint.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EksCluster {
+    pub meta: ResMeta,
+    pub endpoint_public: Field<bool>,
+    pub public_cidrs: Field<Vec<Field<String>>>,
+    pub subnets: Field<Vec<Field<Link>>>,
+    pub security_groups: Field<Vec<Field<Link>>>,
+}
+
+/// `AWS::Lambda::Function` with its `VpcConfig`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LambdaFunction {
+    pub meta: ResMeta,
+    pub subnets: Field<Vec<Field<Link>>>,
+    pub security_groups: Field<Vec<Field<Link>>>,
+}
+
+/// What a managed data service is, for reachability.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataServiceKind {
+    /// ElastiCache cluster or replication group.
+    Cache,
+    /// OpenSearch / Elasticsearch domain.
+    Search,
+    /// Redshift cluster.
+    Warehouse,
+}
+
+/// ElastiCache, OpenSearch/Elasticsearch and Redshift, reduced to what reachability needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataService {
+    pub meta: ResMeta,
+    pub kind: DataServiceKind,
+    pub engine: Field<String>,
+    pub port: Field<i64>,
+    /// ElastiCache/Redshift subnet group, by name.
+    pub subnet_group: Field<Link>,
+    /// OpenSearch: `VPCOptions.SubnetIds`.
+    pub subnets: Field<Vec<Field<Link>>>,
+    pub security_groups: Field<Vec<Field<Link>>>,
+    /// Redshift: `PubliclyAccessible`.
+    pub publicly_accessible: Field<bool>,
+    /// OpenSearch: `VPCOptions` given (else the domain has a public endpoint).
+    pub in_vpc: Field<()>,
+}
+
+/// `AWS::ElastiCache::SubnetGroup` / `AWS::Redshift::ClusterSubnetGroup`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServiceSubnetGroup {
+    pub meta: ResMeta,
+    /// `CacheSubnetGroupName` when given (clusters may refer to it by name).
+    pub name: Field<String>,
+    pub subnets: Field<Vec<Field<Link>>>,
+}
+
+/// `AWS::EC2::VPCCidrBlock`: an extra block, IPv6 included.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VpcCidrBlock {
+    pub meta: ResMeta,
+    pub vpc: Field<Link>,
+    pub cidr: Field<String>,
+    pub amazon_ipv6: Field<bool>,
+    pub ipv6_cidr: Field<String>,
+}
+
+/// Gateways and connections that routes may point at, and that are never an inbound path
+/// from the internet: egress-only internet gateways, VPC endpoints, peering connections,
+/// transit gateways (and their attachments).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NetworkConnection {
+    pub meta: ResMeta,
+    pub vpc: Field<Link>,
+}
+
+/// `AWS::EC2::PrefixList` with its entries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrefixList {
+    pub meta: ResMeta,
+    pub entries: Field<Vec<Field<String>>>,
+}
