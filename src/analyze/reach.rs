@@ -183,8 +183,8 @@ pub fn of(m: &Model) -> &Reachability {
 enum D {
     /// Passes, because of these hops.
     Yes(Vec<Hop>),
-    /// Blocked here.
-    No(Hop),
+    /// Blocked here (the first hop; more when every alternative is blocked elsewhere).
+    No(Vec<Hop>),
     /// Cannot be decided here.
     Unk(Hop),
 }
@@ -192,6 +192,10 @@ enum D {
 impl D {
     fn yes(h: Hop) -> D {
         D::Yes(vec![h])
+    }
+
+    fn no(h: Hop) -> D {
+        D::No(vec![h])
     }
 
     /// Both (in order): the first blocking piece wins, then the first undecided one.
@@ -222,7 +226,20 @@ impl D {
 
     /// Either: the first passing alternative, else the first undecided, else the first block.
     fn or(alts: Vec<D>, none: Hop) -> D {
-        alts.into_iter().min_by_key(D::rank).unwrap_or(D::No(none))
+        if !alts.is_empty() && alts.iter().all(|a| matches!(a, D::No(_))) {
+            let mut hops: Vec<Hop> = Vec::new();
+            for a in alts {
+                if let D::No(hs) = a {
+                    for h in hs {
+                        if !hops.contains(&h) {
+                            hops.push(h);
+                        }
+                    }
+                }
+            }
+            return D::No(hops);
+        }
+        alts.into_iter().min_by_key(D::rank).unwrap_or(D::no(none))
     }
 }
 
@@ -457,7 +474,7 @@ impl<'m> Ctx<'m> {
         let dest = if fam == Family::V4 { "0.0.0.0/0" } else { "::/0" };
         outcome.unwrap_or_else(|| {
             let span = self.tables.get(tname).map(|t| t.meta.span).unwrap_or(assoc.meta.span);
-            D::No(hop(
+            D::no(hop(
                 HopKind::Route,
                 span,
                 format!("route table `{tname}` has no {dest} route to an internet gateway"),
@@ -478,9 +495,9 @@ impl<'m> Ctx<'m> {
         match t {
             RouteTarget::Gateway(l @ Link::Local(g)) => {
                 if !self.igws.contains(g.as_str()) {
-                    D::No(hop(HopKind::Route, at, via("gateway", l) + ", not an internet gateway"))
+                    D::no(hop(HopKind::Route, at, via("gateway", l) + ", not an internet gateway"))
                 } else if !self.igw_attached.contains(g.as_str()) && !self.igw_attach_unknown {
-                    D::No(hop(HopKind::Route, at, via("internet gateway", l) + ", which is attached to no VPC"))
+                    D::no(hop(HopKind::Route, at, via("internet gateway", l) + ", which is attached to no VPC"))
                 } else {
                     D::yes(hop(HopKind::Route, at, via("internet gateway", l)))
                 }
@@ -489,25 +506,25 @@ impl<'m> Ctx<'m> {
                 if g.starts_with("igw-") {
                     D::yes(hop(HopKind::Route, at, via("internet gateway", l)))
                 } else if g.starts_with("vgw-") || g == "local" {
-                    D::No(hop(HopKind::Route, at, via("gateway", l) + ", not an internet gateway"))
+                    D::no(hop(HopKind::Route, at, via("gateway", l) + ", not an internet gateway"))
                 } else {
                     D::Unk(hop(HopKind::Route, at, via("gateway", l) + ", which may or may not be an internet gateway"))
                 }
             }
-            RouteTarget::EgressOnlyGateway(l) => D::No(hop(
+            RouteTarget::EgressOnlyGateway(l) => D::no(hop(
                 HopKind::Route,
                 at,
                 via("egress-only internet gateway", l) + ", which lets no connection in from the internet",
             )),
-            RouteTarget::NatGateway(l) => D::No(hop(
+            RouteTarget::NatGateway(l) => D::no(hop(
                 HopKind::Route,
                 at,
                 via("NAT gateway", l) + ", which lets no connection in from the internet",
             )),
-            RouteTarget::PeeringConnection(l) => D::No(hop(HopKind::Route, at, via("VPC peering connection", l))),
-            RouteTarget::TransitGateway(l) => D::No(hop(HopKind::Route, at, via("transit gateway", l))),
-            RouteTarget::VpcEndpoint(l) => D::No(hop(HopKind::Route, at, via("VPC endpoint", l))),
-            RouteTarget::Instance(l) | RouteTarget::NetworkInterface(l) => D::No(hop(
+            RouteTarget::PeeringConnection(l) => D::no(hop(HopKind::Route, at, via("VPC peering connection", l))),
+            RouteTarget::TransitGateway(l) => D::no(hop(HopKind::Route, at, via("transit gateway", l))),
+            RouteTarget::VpcEndpoint(l) => D::no(hop(HopKind::Route, at, via("VPC endpoint", l))),
+            RouteTarget::Instance(l) | RouteTarget::NetworkInterface(l) => D::no(hop(
                 HopKind::Route,
                 at,
                 via("instance or interface", l) + ", not an internet gateway (replies to a public address need one)",
@@ -556,7 +573,7 @@ impl<'m> Ctx<'m> {
             None => match subnet.vpc.get() {
                 Some(l @ Link::Local(v)) if self.vpcs.contains_key(v.as_str()) => Ok(Acl {
                     name: format!("the default network ACL of `{v}`"),
-                    span: subnet.meta.span,
+                    span: self.vpcs.get(v.as_str()).map_or(subnet.meta.span, |x| x.meta.span),
                     default: true,
                     entries: self.entries_of(l),
                 }),
@@ -676,7 +693,7 @@ fn acl_decide(acl: &Acl<'_>, egress: bool, proto: &str, port: i64, src: &Source<
             Some(true) => {
                 return match e.action_is("allow") {
                     Some(true) => D::yes(hop(kind, e.meta.span, format!("{what} allows {proto}/{port}"))),
-                    Some(false) => D::No(hop(kind, e.meta.span, format!("{what} denies {proto}/{port}"))),
+                    Some(false) => D::no(hop(kind, e.meta.span, format!("{what} denies {proto}/{port}"))),
                     None => D::Unk(hop(kind, e.action.span, format!("the action of {what} cannot be decided"))),
                 };
             }
@@ -685,7 +702,7 @@ fn acl_decide(acl: &Acl<'_>, egress: bool, proto: &str, port: i64, src: &Source<
     if !default_done {
         return D::yes(hop(kind, acl.span, format!("{} allows all {dir} traffic (rule 100)", acl.name)));
     }
-    D::No(hop(
+    D::no(hop(
         kind,
         acl.span,
         format!("no {dir} entry of {} matches {proto}/{port} from {}: denied", acl_label(acl), source_text(src)),
@@ -719,7 +736,7 @@ fn acl_return(acl: &Acl<'_>, proto: &str, src: &Source<'_>) -> D {
             }
             D::Yes(hs)
         }
-        D::No(_) => D::No(hop(
+        D::No(_) => D::no(hop(
             HopKind::NaclOutbound,
             acl.span,
             format!(
@@ -751,7 +768,7 @@ fn sg_decide(c: &Ctx<'_>, groups: &Groups<'_>, proto: &str, port: i64, src: &Sou
     let k = HopKind::SecurityGroup;
     let list = match groups {
         Groups::None(s, t) => return D::yes(hop(k, *s, t.clone())),
-        Groups::Default(s, t) => return D::No(hop(k, *s, t.clone())),
+        Groups::Default(s, t) => return D::no(hop(k, *s, t.clone())),
         Groups::Unknown(s, t) => return D::Unk(hop(k, *s, t.clone())),
         Groups::List(f) => f,
     };
@@ -809,7 +826,7 @@ fn sg_decide(c: &Ctx<'_>, groups: &Groups<'_>, proto: &str, port: i64, src: &Sou
     } else {
         format!("security groups {}", names.join(", "))
     };
-    D::No(hop(k, list.span, format!("{which} allow no {proto}/{port} from {}", source_text(src))))
+    D::no(hop(k, list.span, format!("{which} allow no {proto}/{port} from {}", source_text(src))))
 }
 
 /// Does the rule admit this packet? `None` when undecidable.
@@ -914,7 +931,7 @@ fn map_public(s: &Subnet) -> D {
         Tri::Known(true) => {
             D::yes(hop(HopKind::PublicAddress, f.span, format!("subnet `{id}` assigns a public IP on launch")))
         }
-        Tri::Known(false) | Tri::Absent => D::No(hop(
+        Tri::Known(false) | Tri::Absent => D::no(hop(
             HopKind::PublicAddress,
             if f.is_absent() { s.meta.span } else { f.span },
             format!("no public IP: subnet `{id}` does not set MapPublicIpOnLaunch"),
@@ -941,7 +958,7 @@ fn instance_public(c: &Ctx<'_>, id: &str, nic: Option<&NetworkInterfaceSpec>, su
         match f.value {
             Tri::Known(true) => return D::yes(hop(HopKind::PublicAddress, f.span, "AssociatePublicIpAddress is true")),
             Tri::Known(false) => {
-                return D::No(hop(HopKind::PublicAddress, f.span, "no public IP: AssociatePublicIpAddress is false"));
+                return D::no(hop(HopKind::PublicAddress, f.span, "no public IP: AssociatePublicIpAddress is false"));
             }
             Tri::Unknown => {
                 return D::Unk(hop(HopKind::PublicAddress, f.span, "AssociatePublicIpAddress cannot be decided"));
@@ -1088,10 +1105,10 @@ fn db_endpoints<'m>(c: &Ctx<'m>, out: &mut Vec<Endpoint<'m>>) {
         let public = match pa.value {
             Tri::Known(true) => D::yes(hop(HopKind::PublicAddress, pa.span, "PubliclyAccessible is true")),
             Tri::Known(false) => {
-                D::No(hop(HopKind::PublicAddress, pa.span, "no public address: PubliclyAccessible is false"))
+                D::no(hop(HopKind::PublicAddress, pa.span, "no public address: PubliclyAccessible is false"))
             }
             Tri::Unknown => D::Unk(hop(HopKind::PublicAddress, pa.span, "PubliclyAccessible cannot be decided")),
-            Tri::Absent if !group_of.subnet_group.is_absent() => D::No(hop(
+            Tri::Absent if !group_of.subnet_group.is_absent() => D::no(hop(
                 HopKind::PublicAddress,
                 meta.span,
                 "no public address: PubliclyAccessible is not set (false by default with a DB subnet group)",
@@ -1141,7 +1158,7 @@ fn data_service<'m>(c: &Ctx<'m>, s: &'m DataService) -> Endpoint<'m> {
     let meta = &s.meta;
     let (category, public) = match s.kind {
         DataServiceKind::Cache => {
-            (Category::Cache, D::No(hop(HopKind::PublicAddress, meta.span, "ElastiCache nodes have no public address")))
+            (Category::Cache, D::no(hop(HopKind::PublicAddress, meta.span, "ElastiCache nodes have no public address")))
         }
         DataServiceKind::Warehouse => (
             Category::Database,
@@ -1154,7 +1171,7 @@ fn data_service<'m>(c: &Ctx<'m>, s: &'m DataService) -> Endpoint<'m> {
                     s.publicly_accessible.span,
                     "PubliclyAccessible cannot be decided",
                 )),
-                _ => D::No(hop(
+                _ => D::no(hop(
                     HopKind::PublicAddress,
                     if s.publicly_accessible.is_absent() { meta.span } else { s.publicly_accessible.span },
                     "no public address: PubliclyAccessible is not true",
@@ -1180,7 +1197,7 @@ fn data_service<'m>(c: &Ctx<'m>, s: &'m DataService) -> Endpoint<'m> {
                 Groups::List(&s.security_groups),
             ),
             Tri::Known(()) => (
-                Some(D::No(hop(HopKind::PublicAddress, s.in_vpc.span, "a domain in a VPC has no public endpoint"))),
+                Some(D::no(hop(HopKind::PublicAddress, s.in_vpc.span, "a domain in a VPC has no public endpoint"))),
                 Groups::List(&s.security_groups),
             ),
         };
@@ -1232,7 +1249,7 @@ fn lb_scheme(lb: &LoadBalancer) -> D {
             D::yes(hop(HopKind::PublicAddress, f.span, format!("`{id}` is internet-facing")))
         }
         Tri::Known(s) if s.eq_ignore_ascii_case("internal") => {
-            D::No(hop(HopKind::PublicAddress, f.span, format!("`{id}` is internal")))
+            D::no(hop(HopKind::PublicAddress, f.span, format!("`{id}` is internal")))
         }
         _ => D::Unk(hop(HopKind::PublicAddress, f.span, format!("the scheme of `{id}` cannot be decided"))),
     }
@@ -1463,7 +1480,7 @@ fn subnet_ids(e: &Endpoint<'_>) -> Vec<String> {
 fn verdict_of(d: D) -> (Verdict, Vec<Hop>) {
     match d {
         D::Yes(hs) => (Verdict::Exposed, hs),
-        D::No(h) => (Verdict::NotExposed, vec![h]),
+        D::No(hs) => (Verdict::NotExposed, hs),
         D::Unk(h) => (Verdict::Unknown, vec![h]),
     }
 }
@@ -1485,7 +1502,7 @@ fn rows(
     for (i, &a) in pts.iter().enumerate() {
         let b = pts.get(i + 1).map(|n| n - 1).unwrap_or(to);
         let (v, mut path) = verdict_of(decide(c, e, proto, a, None));
-        if let Some(x) = extra {
+        if let Some(x) = extra.filter(|_| v == Verdict::Exposed) {
             path.insert(0, x.clone());
         }
         // Texts name the port; compare by kind and span.
@@ -1530,11 +1547,17 @@ pub fn analyze(m: &Model) -> Reachability {
                     // No rule admits the internet (or the groups are not known): one row.
                     let (verdict, path) = verdict_of(decide(&c, e, "tcp", 0, None).and(|| match &e.groups {
                         Groups::List(f) if f.get().is_some() => {
-                            D::No(hop(HopKind::SecurityGroup, f.span, "no security group rule admits the internet"))
+                            D::no(hop(HopKind::SecurityGroup, f.span, "no security group rule admits the internet"))
                         }
                         _ => D::Yes(Vec::new()),
                     }));
                     let verdict = if verdict == Verdict::Exposed { Verdict::Unknown } else { verdict };
+                    let mut path = path;
+                    for h in
+                        path.iter_mut().filter(|h| h.kind == HopKind::SecurityGroup && verdict == Verdict::NotExposed)
+                    {
+                        h.text = "no rule of the security groups admits the internet".into();
+                    }
                     out.push(Exposure {
                         resource: e.meta.clone(),
                         category: e.category,
@@ -1584,7 +1607,7 @@ pub fn analyze(m: &Model) -> Reachability {
 fn eks(f: &EksCluster) -> Exposure {
     let e = &f.endpoint_public;
     let d = match e.value {
-        Tri::Known(false) => D::No(hop(HopKind::PublicAddress, e.span, "EndpointPublicAccess is false")),
+        Tri::Known(false) => D::no(hop(HopKind::PublicAddress, e.span, "EndpointPublicAccess is false")),
         Tri::Unknown => D::Unk(hop(HopKind::PublicAddress, e.span, "EndpointPublicAccess cannot be decided")),
         _ => {
             let addr = if e.is_absent() {
@@ -1608,7 +1631,7 @@ fn eks(f: &EksCluster) -> Exposure {
                             "a PublicAccessCidrs entry cannot be decided",
                         ))
                     } else {
-                        D::No(hop(
+                        D::no(hop(
                             HopKind::SecurityGroup,
                             f.public_cidrs.span,
                             "PublicAccessCidrs admits only specific networks",
@@ -1746,7 +1769,7 @@ fn through_load_balancers(c: &Ctx<'_>, eps: &[Endpoint<'_>], out: &mut Vec<Expos
                     category: te.category,
                     protocol: "tcp",
                     ports: Some((tport, tport)),
-                    app_protocol: None,
+                    app_protocol: lrow.app_protocol.clone(),
                     verdict,
                     path,
                     via: Some(lb.meta.id.clone()),
@@ -1775,9 +1798,9 @@ mod tests {
     #[test]
     fn three_valued_and_or() {
         let h = |t: &str| hop(HopKind::Route, Span::default(), t);
-        assert_eq!(D::Unk(h("u")).and(|| D::No(h("n"))), D::No(h("n")));
+        assert_eq!(D::Unk(h("u")).and(|| D::no(h("n"))), D::no(h("n")));
         assert_eq!(D::yes(h("y")).and(|| D::Unk(h("u"))), D::Unk(h("u")));
-        assert_eq!(D::or(vec![D::No(h("n")), D::Unk(h("u"))], h("x")), D::Unk(h("u")));
-        assert_eq!(D::or(vec![], h("x")), D::No(h("x")));
+        assert_eq!(D::or(vec![D::no(h("n")), D::Unk(h("u"))], h("x")), D::Unk(h("u")));
+        assert_eq!(D::or(vec![], h("x")), D::no(h("x")));
     }
 }

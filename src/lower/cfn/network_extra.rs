@@ -76,7 +76,7 @@ pub fn lower(m: &mut Model, meta: ResMeta, p: &Props<'_>) {
                 scheme: p.string("Scheme"),
                 lb_type,
                 subnets: p.links("Subnets"),
-                subnet_mappings: subnet_mappings,
+                subnet_mappings,
                 security_groups: p.links("SecurityGroups"),
                 listeners: Vec::new(),
                 instances: Field::absent(meta.props_span),
