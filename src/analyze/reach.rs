@@ -128,6 +128,8 @@ pub struct Exposure {
     pub via: Option<String>,
     /// Logical ids of the subnets the resource sits in.
     pub subnets: Vec<String>,
+    /// Logical ids of the resource's security groups of the template.
+    pub groups: Vec<String>,
 }
 
 impl Exposure {
@@ -1473,6 +1475,55 @@ fn ports_from_groups(c: &Ctx<'_>, e: &Endpoint<'_>) -> Vec<(&'static str, i64, i
     merged
 }
 
+fn group_ids(e: &Endpoint<'_>) -> Vec<String> {
+    match &e.groups {
+        Groups::List(f) => f
+            .get()
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|g| g.get().and_then(Link::local).map(String::from))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// What the analysis says about a security group rule open to the internet.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RuleReach<'r> {
+    /// These exposures go through the rule.
+    Reachable(Vec<&'r Exposure>),
+    /// Every resource of the group is unreachable on the rule's ports: the rows, with their
+    /// blocking hops.
+    Unreachable(Vec<&'r Exposure>),
+}
+
+/// The reachability of what an ingress rule of `group` (written at `rule_span`, opening
+/// `ports`) lets in. `None` when no resource uses the group, or when some verdict is unknown.
+pub fn rule_reach<'m>(m: &'m Model, group: &str, rule_span: Span, ports: Option<(i64, i64)>) -> Option<RuleReach<'m>> {
+    let rows = &of(m).exposures;
+    let through: Vec<&Exposure> = rows
+        .iter()
+        .filter(|e| {
+            e.verdict == Verdict::Exposed
+                && e.path.iter().any(|h| h.kind == HopKind::SecurityGroup && h.span == rule_span)
+        })
+        .collect();
+    if !through.is_empty() {
+        return Some(RuleReach::Reachable(through));
+    }
+    let overlaps = |e: &Exposure| match (e.ports, ports) {
+        (Some((a, b)), Some((c, d))) => a <= d && c <= b,
+        _ => true,
+    };
+    let users: Vec<&Exposure> =
+        rows.iter().filter(|e| e.via.is_none() && e.groups.iter().any(|g| g == group) && overlaps(e)).collect();
+    if users.is_empty() || users.iter().any(|e| e.verdict != Verdict::NotExposed) {
+        return None;
+    }
+    Some(RuleReach::Unreachable(users))
+}
+
 fn subnet_ids(e: &Endpoint<'_>) -> Vec<String> {
     e.placements.iter().filter_map(|p| p.subnet.as_ref().ok().map(|s| s.meta.id.clone())).collect()
 }
@@ -1525,6 +1576,7 @@ fn rows(
             path,
             via: None,
             subnets: subnet_ids(e),
+            groups: group_ids(e),
         });
     }
 }
@@ -1568,6 +1620,7 @@ pub fn analyze(m: &Model) -> Reachability {
                         path,
                         via: None,
                         subnets: subnet_ids(e),
+                        groups: group_ids(e),
                     });
                 }
                 for (proto, a, b) in ranges {
@@ -1599,6 +1652,7 @@ pub fn analyze(m: &Model) -> Reachability {
                 .get()
                 .map(|l| l.iter().filter_map(|s| s.get().and_then(Link::local)).map(String::from).collect())
                 .unwrap_or_default(),
+            groups: Vec::new(),
         });
     }
     Reachability { exposures: out }
@@ -1652,6 +1706,7 @@ fn eks(f: &EksCluster) -> Exposure {
         path,
         via: None,
         subnets: Vec::new(),
+        groups: Vec::new(),
     }
 }
 
@@ -1774,6 +1829,7 @@ fn through_load_balancers(c: &Ctx<'_>, eps: &[Endpoint<'_>], out: &mut Vec<Expos
                     path,
                     via: Some(lb.meta.id.clone()),
                     subnets: subnet_ids(te),
+                    groups: group_ids(te),
                 });
             }
         }

@@ -59,6 +59,8 @@ struct RuleCtx<'m> {
     group: String,
     rule: &'m SgRule,
     egress: bool,
+    /// The group's logical id, when it is a group of the template.
+    group_id: Option<&'m str>,
 }
 
 impl RuleCtx<'_> {
@@ -87,7 +89,13 @@ fn sg_rules(m: &Model) -> Vec<RuleCtx<'_>> {
         for (rules, egress) in [(&g.ingress, false), (&g.egress, true)] {
             for rule in rules {
                 let owner = rule.standalone.as_ref().unwrap_or(&g.meta);
-                out.push(RuleCtx { owner, group: format!("security group `{}`", g.meta.id), rule, egress });
+                out.push(RuleCtx {
+                    owner,
+                    group: format!("security group `{}`", g.meta.id),
+                    rule,
+                    egress,
+                    group_id: Some(&g.meta.id),
+                });
             }
         }
     }
@@ -97,9 +105,45 @@ fn sg_rules(m: &Model) -> Vec<RuleCtx<'_>> {
             Some(Link::External(id)) | Some(Link::Local(id)) => format!("security group `{id}`"),
             None => "a security group outside the template".to_string(),
         };
-        out.push(RuleCtx { owner, group, rule: &x.rule, egress: x.egress });
+        out.push(RuleCtx { owner, group, rule: &x.rule, egress: x.egress, group_id: None });
     }
     out
+}
+
+/// Points a finding about a world-open ingress rule to the reachability analysis: the
+/// resources the rule exposes (each a related location), or why none of the group's
+/// resources is reachable. Nothing is added when the analysis cannot decide.
+fn reach_note(m: &Model, ctx: &RuleCtx<'_>, f: &mut crate::finding::Finding) {
+    use crate::analyze::reach::{RuleReach, rule_reach};
+    let Some(group) = ctx.group_id else { return };
+    match rule_reach(m, group, ctx.rule.span, ctx.rule.port_range()) {
+        Some(RuleReach::Reachable(rows)) => {
+            let mut names: Vec<String> =
+                rows.iter().map(|e| format!("`{}` {}", e.resource.id, e.port_text())).collect();
+            names.dedup();
+            f.message.push_str(&format!("; reachable from the internet: {}", names.join(", ")));
+            for e in rows {
+                f.with_related(
+                    e.resource.span,
+                    format!("reachable from the internet on {}: {}", e.port_text(), e.path_text()),
+                );
+            }
+        }
+        Some(RuleReach::Unreachable(rows)) => {
+            let first = rows[0];
+            let why = first.path.first().map(|h| h.text.clone()).unwrap_or_default();
+            f.message.push_str(&format!("; not reachable from the internet: `{}`: {why}", first.resource.id));
+            for e in rows {
+                if let Some(h) = e.path.first() {
+                    f.with_related(
+                        h.span,
+                        format!("`{}` {} is not reachable: {}", e.resource.id, e.port_text(), h.text),
+                    );
+                }
+            }
+        }
+        None => {}
+    }
 }
 
 fn direction(egress: bool) -> &'static str {
@@ -176,6 +220,7 @@ fn report_exposure(m: &Model, out: &mut super::Sink<'_>, want: fn(&Exposure) -> 
         if !ctx.rule.from_port.is_absent() {
             f.with_related(ctx.rule.port_span(), "the port range");
         }
+        reach_note(m, &ctx, f);
     }
 }
 
@@ -287,6 +332,7 @@ ICMP rules are not reported.",
                 format!("{} allows {} from the internet ({cidr_text})", ctx.subject(), proto_ports(ctx.rule)),
             );
             f.with_related(ctx.rule.port_span(), "the port range");
+            reach_note(m, &ctx, f);
         }
     },
 };
@@ -326,11 +372,12 @@ listening on the instance, including those never meant to be reachable, is expos
             } else {
                 format!("every {} port", ctx.rule.protocol.get().map(String::as_str).unwrap_or_default())
             };
-            out.report_field(
+            let f = out.report_field(
                 ctx.owner,
                 cidr,
                 format!("{} allows {what} from the internet ({cidr_text})", ctx.subject()),
             );
+            reach_note(m, &ctx, f);
         }
     },
 };
