@@ -9,6 +9,8 @@ use rayon::prelude::*;
 use crate::discover::{self, DiscoverOptions};
 use crate::finding::{Diagnostic, DiagnosticKind, Finding};
 use crate::lower::cfn::{self, Evaluator, Overrides, Template};
+use crate::lower::k8s;
+use crate::model::k8s::K8sObjects;
 use crate::parse::{self, Limits};
 use crate::report::ScanReport;
 use crate::rules::{self, Rule, RuleMeta, Sink};
@@ -63,10 +65,18 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanReport, String> {
     let (files, mut diagnostics) = discover::discover(&opts.paths, &opts.discover);
     let results: Vec<FileResult> = files.par_iter().map(|f| scan_file(f, opts, &rules)).collect();
     let mut report = ScanReport { rules: rules.iter().map(|r| &r.meta).collect(), ..ScanReport::default() };
-    for r in results {
+    let mut manifests = K8sObjects::default();
+    let mut manifest_sources: HashMap<Arc<str>, Arc<SourceFile>> = HashMap::new();
+    for mut r in results {
         diagnostics.extend(r.diagnostics);
         if r.analysed {
             report.files_scanned += 1;
+        }
+        if !r.k8s.is_empty() {
+            if let Some(src) = &r.source {
+                manifest_sources.insert(display_of(src), src.clone());
+            }
+            manifests.append(std::mem::take(&mut r.k8s));
         }
         if let Some(src) = r.source
             && !r.findings.is_empty()
@@ -75,6 +85,12 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanReport, String> {
             report.files.insert(key, src);
         }
         report.findings.extend(r.findings);
+    }
+    for f in analyse_manifests(manifests, &rules) {
+        if let Some(src) = manifest_sources.get(&f.location.file) {
+            report.files.entry(f.location.file.clone()).or_insert_with(|| src.clone());
+        }
+        report.findings.push(f);
     }
     report.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.sort();
@@ -86,10 +102,15 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanReport, String> {
 /// Scans one in-memory source (used by tests and for standard input).
 pub fn scan_source(src: SourceFile, opts: &ScanOptions) -> Result<ScanReport, String> {
     let rules = select_rules(&opts.select, &opts.ignore)?;
-    let r = analyse_source(Arc::new(src), opts, &rules);
+    let mut r = analyse_source(Arc::new(src), opts, &rules);
     let mut report = ScanReport { rules: rules.iter().map(|r| &r.meta).collect(), ..ScanReport::default() };
     report.files_scanned = usize::from(r.analysed);
-    if let Some(src) = r.source {
+    let manifests = std::mem::take(&mut r.k8s);
+    let has_manifests = !manifests.is_empty();
+    r.findings.extend(analyse_manifests(manifests, &rules));
+    if let Some(src) = r.source
+        && (!r.findings.is_empty() || has_manifests)
+    {
         report.files.insert(display_of(&src), src);
     }
     report.findings = r.findings;
@@ -104,6 +125,8 @@ struct FileResult {
     analysed: bool,
     findings: Vec<Finding>,
     diagnostics: Vec<Diagnostic>,
+    /// Kubernetes objects of the file, checked with those of every other file once all are read.
+    k8s: K8sObjects,
 }
 
 fn display_of(src: &SourceFile) -> Arc<str> {
@@ -123,7 +146,13 @@ fn scan_file(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static R
             };
             if !file.explicit && matches!(e, parse::ReadError::NotUtf8 { .. }) && !looks_like_template_bytes(&file.path)
             {
-                return FileResult { source: None, analysed: false, findings: Vec::new(), diagnostics: Vec::new() };
+                return FileResult {
+                    source: None,
+                    analysed: false,
+                    findings: Vec::new(),
+                    diagnostics: Vec::new(),
+                    k8s: K8sObjects::default(),
+                };
             }
             FileResult {
                 source: None,
@@ -136,6 +165,7 @@ fn scan_file(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static R
                     col,
                     message: e.to_string(),
                 }],
+                k8s: K8sObjects::default(),
             }
         }
     }
@@ -175,7 +205,18 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
     let docs = match parsed {
         Ok(d) => d,
         Err(e) => {
-            let diagnostics = if looks_like_template(&src.text) {
+            let diagnostics = if k8s::looks_like_helm_template(&src.text) && !looks_like_template(&src.text) {
+                vec![Diagnostic {
+                    kind: DiagnosticKind::NotAnalysed,
+                    file: display,
+                    line: e.line,
+                    col: e.col,
+                    message: format!(
+                        "looks like an unrendered Helm template; render it with `helm template` first ({})",
+                        e.message
+                    ),
+                }]
+            } else if looks_like_template(&src.text) || k8s::looks_like_manifest(&src.text) {
                 vec![Diagnostic {
                     kind: DiagnosticKind::Parse,
                     file: display,
@@ -186,17 +227,32 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
             } else {
                 Vec::new()
             };
-            return FileResult { source: None, analysed: false, findings: Vec::new(), diagnostics };
+            return FileResult {
+                source: None,
+                analysed: false,
+                findings: Vec::new(),
+                diagnostics,
+                k8s: K8sObjects::default(),
+            };
         }
     };
-    let mut out = FileResult { source: None, analysed: false, findings: Vec::new(), diagnostics: Vec::new() };
+    let mut out = FileResult {
+        source: None,
+        analysed: false,
+        findings: Vec::new(),
+        diagnostics: Vec::new(),
+        k8s: K8sObjects::default(),
+    };
     for doc in &docs {
         if cfn::is_template(&doc.root) {
             out.analysed = true;
             analyse_template(&doc.root, &display, opts, rules, &mut out);
+        } else if k8s::is_manifest(&doc.root) {
+            out.analysed = true;
+            k8s::lower(&doc.root, &display, &mut out.k8s);
         }
     }
-    if !out.findings.is_empty() {
+    if !out.findings.is_empty() || !out.k8s.is_empty() {
         out.source = Some(src);
     }
     out
@@ -241,6 +297,30 @@ fn analyse_template(
         per_scenario.push(found);
     }
     out.findings.extend(merge_scenarios(&atoms, &scenarios, per_scenario));
+}
+
+/// Runs the rules once over the Kubernetes objects of every file together (namespaces,
+/// network policies and service accounts govern workloads defined in other files).
+fn analyse_manifests(objects: K8sObjects, rules: &[&'static Rule]) -> Vec<Finding> {
+    if objects.is_empty() {
+        return Vec::new();
+    }
+    let file: Arc<str> = objects
+        .workloads
+        .first()
+        .map(|w| w.obj.file.clone())
+        .or_else(|| objects.others.first().map(|o| o.file.clone()))
+        .unwrap_or_else(|| "".into());
+    let model = crate::model::Model { file: file.clone(), k8s: objects, ..crate::model::Model::default() };
+    rules
+        .par_iter()
+        .flat_map_iter(|rule| {
+            let mut found = Vec::new();
+            let mut sink = Sink::new(&rule.meta, file.clone(), &mut found);
+            (rule.check)(&model, &mut sink);
+            found
+        })
+        .collect()
 }
 
 type Key = (&'static str, u32, u32, String, Option<String>);

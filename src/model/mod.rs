@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use crate::source::Span;
 
+pub mod k8s;
 pub mod network;
 pub mod policy;
 pub mod storage;
@@ -171,6 +172,9 @@ pub struct Model {
     pub security_groups: Vec<SecurityGroup>,
     /// Standalone ingress/egress rules whose group is not in the template.
     pub external_sg_rules: Vec<ExternalSgRule>,
+
+    /// Kubernetes objects (of every manifest of the scan: they are checked together).
+    pub k8s: k8s::K8sObjects,
 }
 
 impl Model {
