@@ -23,7 +23,7 @@ pub const EXIT_ERROR: i32 = 2;
     name = "palisade",
     version,
     about = "Audit AWS infrastructure as code for security problems, with exact file:line locations.",
-    long_about = "Palisade audits CloudFormation templates (YAML and JSON) against a catalog of \
+    long_about = "Palisade audits CloudFormation templates and Kubernetes manifests (YAML and JSON) against a catalog of \
 security controls organised by defense-in-depth layer (network, identity, application, data, \
 monitoring) and mapped to the AWS Well-Architected Security Pillar.\n\n\
 Intrinsic functions are evaluated: parameters with defaults, conditions, mappings, Fn::Sub, \
@@ -197,7 +197,16 @@ fn list_rules(format: ListFormat) -> i32 {
     let all = rules::all();
     match format {
         ListFormat::Json => {
-            let v: Vec<_> = all.iter().map(|r| &r.meta).collect();
+            let v: Vec<serde_json::Value> = all
+                .iter()
+                .map(|r| {
+                    let mut m = serde_json::to_value(&r.meta).unwrap_or_default();
+                    if let (Some(obj), Some(profile)) = (m.as_object_mut(), rules::k8s::pss_profile(r.meta.id)) {
+                        obj.insert("pss_profile".into(), profile.into());
+                    }
+                    m
+                })
+                .collect();
             println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
         ListFormat::Text => {

@@ -84,6 +84,7 @@ pub static RULES: &[&Rule] = &[
     &workload::IMAGE_DIGEST,
     &workload::RESOURCES,
     &workload::AUTOMOUNT_TOKEN,
+    &workload::ENV_SECRET,
     &netpol::DEFAULT_DENY_INGRESS,
     &netpol::DEFAULT_DENY_EGRESS,
     &netpol::UNSELECTED_WORKLOAD,
