@@ -63,7 +63,7 @@ pub fn select_rules(select: &[String], ignore: &[String]) -> Result<Vec<&'static
 pub fn scan(opts: &ScanOptions) -> Result<ScanReport, String> {
     let rules = select_rules(&opts.select, &opts.ignore)?;
     let (files, mut diagnostics) = discover::discover(&opts.paths, &opts.discover);
-    let results: Vec<FileResult> = files.par_iter().map(|f| scan_file(f, opts, &rules)).collect();
+    let results: Vec<FileResult> = files.par_iter().map(|f| scan_file_guarded(f, opts, &rules)).collect();
     let mut report = ScanReport { rules: rules.iter().map(|r| &r.meta).collect(), ..ScanReport::default() };
     let mut manifests = K8sObjects::default();
     let mut manifest_sources: HashMap<Arc<str>, Arc<SourceFile>> = HashMap::new();
@@ -86,7 +86,9 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanReport, String> {
         }
         report.findings.extend(r.findings);
     }
-    for f in analyse_manifests(manifests, &rules) {
+    let (found, problems) = analyse_manifests(manifests, &rules);
+    diagnostics.extend(problems);
+    for f in found {
         if let Some(src) = manifest_sources.get(&f.location.file) {
             report.files.entry(f.location.file.clone()).or_insert_with(|| src.clone());
         }
@@ -107,7 +109,9 @@ pub fn scan_source(src: SourceFile, opts: &ScanOptions) -> Result<ScanReport, St
     report.files_scanned = usize::from(r.analysed);
     let manifests = std::mem::take(&mut r.k8s);
     let has_manifests = !manifests.is_empty();
-    r.findings.extend(analyse_manifests(manifests, &rules));
+    let (found, problems) = analyse_manifests(manifests, &rules);
+    r.findings.extend(found);
+    r.diagnostics.extend(problems);
     if let Some(src) = r.source
         && (!r.findings.is_empty() || has_manifests)
     {
@@ -131,6 +135,26 @@ struct FileResult {
 
 fn display_of(src: &SourceFile) -> Arc<str> {
     src.display_path().into()
+}
+
+/// Scans one file; an internal error (a bug, never expected) becomes a diagnostic for that
+/// file instead of ending the scan.
+fn scan_file_guarded(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static Rule]) -> FileResult {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scan_file(file, opts, rules))).unwrap_or_else(|_| {
+        FileResult {
+            source: None,
+            analysed: false,
+            findings: Vec::new(),
+            diagnostics: vec![Diagnostic {
+                kind: DiagnosticKind::Read,
+                file: crate::source::display_path(&file.path).into(),
+                line: 0,
+                col: 0,
+                message: "internal error while analysing this file; please report it with the file".into(),
+            }],
+            k8s: K8sObjects::default(),
+        }
+    })
 }
 
 fn scan_file(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static Rule]) -> FileResult {
@@ -246,7 +270,7 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
     for doc in &docs {
         if cfn::is_template(&doc.root) {
             out.analysed = true;
-            analyse_template(&doc.root, &display, opts, rules, &mut out);
+            analyse_template(&doc.root, &src, &display, opts, rules, &mut out);
         } else if k8s::is_manifest(&doc.root) {
             out.analysed = true;
             k8s::lower(&doc.root, &display, &mut out.k8s);
@@ -260,6 +284,7 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
 
 fn analyse_template(
     root: &crate::value::Node,
+    src: &Arc<SourceFile>,
     file: &Arc<str>,
     opts: &ScanOptions,
     rules: &[&'static Rule],
@@ -288,7 +313,8 @@ fn analyse_template(
     let mut per_scenario: Vec<Vec<Finding>> = Vec::with_capacity(scenarios.len());
     for assumptions in scenarios.iter() {
         let ev = Evaluator::new(&tpl, &opts.parameters, assumptions.clone());
-        let model = cfn::lower(&tpl, &ev, file.clone());
+        let mut model = cfn::lower(&tpl, &ev, file.clone());
+        model.source = Some(src.clone());
         let mut found = Vec::new();
         for rule in rules {
             let mut sink = Sink::new(&rule.meta, file.clone(), &mut found);
@@ -301,9 +327,10 @@ fn analyse_template(
 
 /// Runs the rules once over the Kubernetes objects of every file together (namespaces,
 /// network policies and service accounts govern workloads defined in other files).
-fn analyse_manifests(objects: K8sObjects, rules: &[&'static Rule]) -> Vec<Finding> {
+/// A rule that fails with an internal error is reported as a diagnostic and the others still run.
+fn analyse_manifests(objects: K8sObjects, rules: &[&'static Rule]) -> (Vec<Finding>, Vec<Diagnostic>) {
     if objects.is_empty() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let file: Arc<str> = objects
         .workloads
@@ -312,15 +339,35 @@ fn analyse_manifests(objects: K8sObjects, rules: &[&'static Rule]) -> Vec<Findin
         .or_else(|| objects.others.first().map(|o| o.file.clone()))
         .unwrap_or_else(|| "".into());
     let model = crate::model::Model { file: file.clone(), k8s: objects, ..crate::model::Model::default() };
-    rules
+    let per_rule: Vec<Result<Vec<Finding>, &'static str>> = rules
         .par_iter()
-        .flat_map_iter(|rule| {
-            let mut found = Vec::new();
-            let mut sink = Sink::new(&rule.meta, file.clone(), &mut found);
-            (rule.check)(&model, &mut sink);
-            found
+        .map(|rule| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let mut found = Vec::new();
+                let mut sink = Sink::new(&rule.meta, file.clone(), &mut found);
+                (rule.check)(&model, &mut sink);
+                found
+            }))
+            .map_err(|_| rule.meta.id)
         })
-        .collect()
+        .collect();
+    let mut findings = Vec::new();
+    let mut problems = Vec::new();
+    for r in per_rule {
+        match r {
+            Ok(found) => findings.extend(found),
+            Err(id) => problems.push(Diagnostic {
+                kind: DiagnosticKind::Read,
+                file: file.clone(),
+                line: 0,
+                col: 0,
+                message: format!(
+                    "internal error in rule {id} while checking the Kubernetes manifests; please report it"
+                ),
+            }),
+        }
+    }
+    (findings, problems)
 }
 
 type Key = (&'static str, u32, u32, String, Option<String>);

@@ -166,6 +166,9 @@ pub enum LiteralRole {
 pub struct Model {
     /// The file, as reports show it.
     pub file: Arc<str>,
+    /// The file's text, for rules that locate matches inside a value (e.g. a secret inside
+    /// a block scalar).
+    pub source: Option<Arc<crate::source::SourceFile>>,
     /// Every resource of the template (also those not modelled in detail), by logical id.
     pub resources: Vec<ResMeta>,
     pub resource_index: HashMap<String, usize>,

@@ -77,35 +77,30 @@ fn report_literal<'s>(
 /// are its source lines, that is the secret's own line (and columns, when the span starts at
 /// the block's content rather than at its `|` indicator); otherwise (quoted, plain or folded
 /// scalars, where escapes and folding break the correspondence) the literal's span.
-pub fn match_span(lit: &Literal, range: &Range<usize>) -> Span {
+pub fn match_span(m: &Model, lit: &Literal, range: &Range<usize>) -> Span {
     let s = lit.span;
     let text = &lit.text;
-    let lines = text.lines().count() as u32;
-    let spanned = s.end_line.saturating_sub(s.line);
-    if !text.contains('\n') || spanned == 0 || s.col == 0 {
-        return s;
-    }
+    let (Some(src), true) = (&m.source, text.contains('\n')) else { return s };
     let start = range.start.min(text.len());
+    let end = range.end.min(text.len()).max(start);
+    let Some(needle) = text.get(start..end).filter(|n| !n.is_empty() && !n.contains('\n')) else { return s };
+    // A literal block scalar (`|`) keeps its lines: the k-th line of the value is the k-th line
+    // after the indicator. Find the match on that line; otherwise (folded or quoted scalars,
+    // whose lines are rewritten) keep the whole value's span.
     let k = text[..start].matches('\n').count() as u32;
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    if lines + 1 == spanned {
-        // The span starts at the `|` indicator (a tagged scalar such as `!Sub |`): the content
-        // starts on the next line, at an indentation the model does not know. Point at the line.
-        let line = s.line + 1 + k;
-        let off = (s.start + line_start as u32).min(s.end);
-        return Span { start: off, end: off, line, col: 1, end_line: line + 1, end_col: 1 };
-    }
-    if lines != spanned && lines != spanned + 1 {
+    let indicator = src
+        .text
+        .get(s.start as usize..s.end as usize)
+        .map(|t| t.trim_start_matches(|c: char| c == '!' || c.is_alphanumeric() || c == ':' || c == ' '));
+    if !indicator.is_some_and(|t| t.starts_with('|')) {
         return s;
     }
-    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let end = range.end.min(line_end).max(start);
-    let col = s.col + text[line_start..start].chars().count() as u32;
-    let end_col = col + text[start..end].chars().count() as u32;
-    // Byte offsets assume every line carries the block's indentation (exact unless empty
-    // lines are written without it); reports use lines and columns.
-    let off = |o: usize| (s.start + o as u32 + k * (s.col - 1)).min(s.end);
-    Span { start: off(start), end: off(end), line: s.line + k, col, end_line: s.line + k, end_col }
+    let line = s.line + 1 + k;
+    let (Some(line_text), Some(line_start)) = (src.line_text(line), src.line_start(line)) else { return s };
+    match line_text.find(needle) {
+        Some(i) => src.span(line_start + i as u32, line_start + (i + needle.len()) as u32),
+        None => s,
+    }
 }
 
 /// The name a literal's value is judged under: its key, except for the few resources whose
@@ -201,7 +196,7 @@ print the secret.",
         let mut pieces: HashSet<String> = HashSet::new();
         for (lit, s) in value_secrets(m) {
             let (what, span) = match s.kind {
-                SecretKind::UrlPassword => ("contains a URL with a literal password", match_span(lit, &s.range)),
+                SecretKind::UrlPassword => ("contains a URL with a literal password", match_span(m, lit, &s.range)),
                 SecretKind::Password => ("is set to a literal value", lit.span),
                 _ => continue,
             };
@@ -285,7 +280,7 @@ name containing `secret` and `key` or `access`. The example keys of the AWS docu
                 SecretKind::AwsSecretAccessKey => format!("{} contains an AWS secret access key", place(m, lit)),
                 _ => continue,
             };
-            report_literal(m, out, lit, match_span(lit, &s.range), msg);
+            report_literal(m, out, lit, match_span(m, lit, &s.range), msg);
         }
     },
 };
@@ -318,7 +313,7 @@ whose body is a placeholder (`${Key}`, `...`) are not reported.",
                 continue;
             }
             let label = s.label.as_deref().unwrap_or("PRIVATE KEY");
-            let span = match_span(lit, &s.range);
+            let span = match_span(m, lit, &s.range);
             report_literal(m, out, lit, span, format!("{} contains a private key (`{label}`)", place(m, lit)));
         }
     },
@@ -383,7 +378,9 @@ mod tests {
         let overrides = HashMap::new();
         let tpl = Template::new(&docs[0].root, &overrides);
         let ev = Evaluator::new(&tpl, &overrides, BTreeMap::new());
-        cfn::lower(&tpl, &ev, "t.yaml".into())
+        let mut m = cfn::lower(&tpl, &ev, "t.yaml".into());
+        m.source = Some(std::sync::Arc::new(src));
+        m
     }
 
     /// (text, key, role) of every literal.
@@ -480,7 +477,7 @@ Outputs:
         let m = model(text);
         let lit = m.literals.iter().find(|l| l.key == "UserData").unwrap();
         let found = detect::scan_text(&lit.text);
-        let s = match_span(lit, &found[0].range);
+        let s = match_span(&m, lit, &found[0].range);
         assert_eq!((s.line, s.col, s.end_line, s.end_col), (7, 15, 7, 35));
         assert_eq!(&text[s.start as usize..s.end as usize], "AKIA2OGYBAH6STMMNXNN");
         // A quoted scalar with escapes keeps the literal's span.
@@ -489,6 +486,6 @@ Outputs:
         );
         let lit = m.literals.iter().find(|l| l.key == "UserData").unwrap();
         let found = detect::scan_text(&lit.text);
-        assert_eq!(match_span(lit, &found[0].range), lit.span);
+        assert_eq!(match_span(&m, lit, &found[0].range), lit.span);
     }
 }
