@@ -214,3 +214,23 @@ fn rules_json_shows_the_pss_profile() {
     assert!(rule("PAL-K8S-022").get("pss_profile").is_none());
     assert!(rule("PAL-S3-001").get("pss_profile").is_none());
 }
+
+#[test]
+fn kubernetes_examples_behave_as_described() {
+    let r = scan_paths(&[root().join("examples/secure-kubernetes.yaml")]);
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    assert!(r.findings.is_empty(), "{:?}", findings(&r));
+    let r = scan_paths(&[root().join("examples/insecure-kubernetes.yaml")]);
+    let ids: BTreeSet<&str> = r.findings.iter().map(|f| f.rule.id).collect();
+    for id in [
+        "PAL-K8S-002", // hostPID
+        "PAL-K8S-003", // privileged
+        "PAL-K8S-016", // no seccomp profile
+        "PAL-K8S-019", // the restricted namespace would reject both pods
+        "PAL-K8S-022", // nginx:latest, busybox
+        "PAL-K8S-026", // DB_PASSWORD literal
+        "PAL-K8S-044", // cluster-admin to a service account
+    ] {
+        assert!(ids.contains(id), "{id} missing from {ids:?}");
+    }
+}
