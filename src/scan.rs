@@ -124,6 +124,7 @@ pub fn scan_source(src: SourceFile, opts: &ScanOptions) -> Result<ScanReport, St
     Ok(report)
 }
 
+#[derive(Default)]
 struct FileResult {
     source: Option<Arc<SourceFile>>,
     analysed: bool,
@@ -131,6 +132,13 @@ struct FileResult {
     diagnostics: Vec<Diagnostic>,
     /// Kubernetes objects of the file, checked with those of every other file once all are read.
     k8s: K8sObjects,
+}
+
+impl FileResult {
+    /// A file that yields only a diagnostic.
+    fn diagnostic(d: Diagnostic) -> FileResult {
+        FileResult { diagnostics: vec![d], ..FileResult::default() }
+    }
 }
 
 fn display_of(src: &SourceFile) -> Arc<str> {
@@ -141,19 +149,13 @@ fn display_of(src: &SourceFile) -> Arc<str> {
 /// file instead of ending the scan.
 fn scan_file_guarded(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static Rule]) -> FileResult {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scan_file(file, opts, rules))).unwrap_or_else(|_| {
-        FileResult {
-            source: None,
-            analysed: false,
-            findings: Vec::new(),
-            diagnostics: vec![Diagnostic {
-                kind: DiagnosticKind::Read,
-                file: crate::source::display_path(&file.path).into(),
-                line: 0,
-                col: 0,
-                message: "internal error while analysing this file; please report it with the file".into(),
-            }],
-            k8s: K8sObjects::default(),
-        }
+        FileResult::diagnostic(Diagnostic {
+            kind: DiagnosticKind::Read,
+            file: crate::source::display_path(&file.path).into(),
+            line: 0,
+            col: 0,
+            message: "internal error while analysing this file; please report it with the file".into(),
+        })
     })
 }
 
@@ -170,27 +172,15 @@ fn scan_file(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static R
             };
             if !file.explicit && matches!(e, parse::ReadError::NotUtf8 { .. }) && !looks_like_template_bytes(&file.path)
             {
-                return FileResult {
-                    source: None,
-                    analysed: false,
-                    findings: Vec::new(),
-                    diagnostics: Vec::new(),
-                    k8s: K8sObjects::default(),
-                };
+                return FileResult::default();
             }
-            FileResult {
-                source: None,
-                analysed: false,
-                findings: Vec::new(),
-                diagnostics: vec![Diagnostic {
-                    kind: DiagnosticKind::Read,
-                    file: display,
-                    line,
-                    col,
-                    message: e.to_string(),
-                }],
-                k8s: K8sObjects::default(),
-            }
+            FileResult::diagnostic(Diagnostic {
+                kind: DiagnosticKind::Read,
+                file: display,
+                line,
+                col,
+                message: e.to_string(),
+            })
         }
     }
 }
@@ -251,22 +241,10 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
             } else {
                 Vec::new()
             };
-            return FileResult {
-                source: None,
-                analysed: false,
-                findings: Vec::new(),
-                diagnostics,
-                k8s: K8sObjects::default(),
-            };
+            return FileResult { diagnostics, ..FileResult::default() };
         }
     };
-    let mut out = FileResult {
-        source: None,
-        analysed: false,
-        findings: Vec::new(),
-        diagnostics: Vec::new(),
-        k8s: K8sObjects::default(),
-    };
+    let mut out = FileResult::default();
     for doc in &docs {
         if cfn::is_template(&doc.root) {
             out.analysed = true;

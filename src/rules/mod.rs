@@ -178,6 +178,7 @@ impl Finding {
 
 pub mod common;
 pub mod ec2;
+pub mod ecr;
 pub mod eks;
 pub mod k8s;
 pub mod kms;
@@ -187,7 +188,8 @@ pub mod secrets;
 
 /// The rule lists of every service area. A new area adds one line here; a new rule adds
 /// one line to its area's `RULES`.
-const AREAS: &[&[&Rule]] = &[ec2::RULES, kms::RULES, rds::RULES, s3::RULES, secrets::RULES, k8s::RULES, eks::RULES];
+const AREAS: &[&[&Rule]] =
+    &[ec2::RULES, kms::RULES, rds::RULES, s3::RULES, secrets::RULES, k8s::RULES, eks::RULES, ecr::RULES];
 
 /// Every rule, in id order.
 pub fn all() -> Vec<&'static Rule> {
@@ -199,4 +201,16 @@ pub fn all() -> Vec<&'static Rule> {
 /// The rule with this id or slug (case-insensitive).
 pub fn find(name: &str) -> Option<&'static Rule> {
     all().into_iter().find(|r| r.meta.id.eq_ignore_ascii_case(name) || r.meta.slug.eq_ignore_ascii_case(name))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn each_area_shares_one_id_prefix() {
+        for area in super::AREAS {
+            let prefix = |id: &str| id.rsplit_once('-').map(|(p, _)| p.to_string());
+            let first = prefix(area[0].meta.id);
+            assert!(area.iter().all(|r| prefix(r.meta.id) == first), "{:?}", first);
+        }
+    }
 }

@@ -123,15 +123,6 @@ pub fn report<'s>(out: &'s mut Sink<'_>, w: &Workload, span: Span, message: impl
 #[cfg(test)]
 mod tests {
     #[test]
-    fn ids_are_unique_and_prefixed() {
-        let mut ids: Vec<&str> = super::RULES.iter().map(|r| r.meta.id).collect();
-        ids.sort();
-        ids.dedup();
-        assert_eq!(ids.len(), super::RULES.len());
-        assert!(ids.iter().all(|i| i.starts_with("PAL-K8S-")));
-    }
-
-    #[test]
     fn every_pss_control_has_a_profile() {
         assert_eq!(super::pss_profile("PAL-K8S-003"), Some("baseline"));
         assert_eq!(super::pss_profile("PAL-K8S-016"), Some("restricted"));
