@@ -234,3 +234,88 @@ fn kubernetes_examples_behave_as_described() {
         assert!(ids.contains(id), "{id} missing from {ids:?}");
     }
 }
+
+#[test]
+fn values_of_the_wrong_type_or_templated_are_unknown_not_findings() {
+    let text = r#"apiVersion: v1
+kind: Pod
+metadata:
+  name: odd
+  namespace: "{{ .Release.Namespace }}"
+spec:
+  hostNetwork: "true"
+  hostPID: yes
+  securityContext:
+    runAsNonRoot: "{{ .Values.nonRoot }}"
+    runAsUser: "0"
+    seccompProfile: RuntimeDefault
+    sysctls: kernel.msgmax
+  volumes: {data: {hostPath: {path: /}}}
+  containers:
+    - name: app
+      image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"
+      securityContext:
+        privileged: "true"
+        allowPrivilegeEscalation: "{{ .Values.escalate }}"
+        readOnlyRootFilesystem: 1
+        capabilities:
+          add: SYS_ADMIN
+          drop: "{{ .Values.drop }}"
+      ports: [{containerPort: 80, hostPort: "{{ .Values.port }}"}]
+      env:
+        - name: DB_PASSWORD
+          value: "{{ .Values.password }}"
+      resources: "{{ toYaml .Values.resources }}"
+    - "not a container"
+    - name: second
+      securityContext: [1, 2]
+---
+apiVersion: v1
+kind: List
+items: {not: a list}
+---
+apiVersion: v1
+kind: Namespace
+metadata: [odd]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: p}
+spec:
+  podSelector: {matchLabels: "{{ .Values.labels }}"}
+  policyTypes: Ingress
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: b}
+roleRef: cluster-admin
+subjects: {kind: Group}
+"#;
+    let r = scan_source(SourceFile::new("odd.yaml", text.to_string()), &ScanOptions::default()).unwrap();
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    assert_eq!(r.files_scanned, 1);
+    let ids: BTreeSet<&str> = r.findings.iter().map(|f| f.rule.id).collect();
+    // Nothing written above decides a host namespace, a privilege, a capability, a user, a
+    // seccomp profile, a secret, an image, a namespace label or a binding.
+    for id in [
+        "PAL-K8S-002",
+        "PAL-K8S-003",
+        "PAL-K8S-004",
+        "PAL-K8S-005",
+        "PAL-K8S-006",
+        "PAL-K8S-011",
+        "PAL-K8S-013",
+        "PAL-K8S-014",
+        "PAL-K8S-015",
+        "PAL-K8S-016",
+        "PAL-K8S-017",
+        "PAL-K8S-018",
+        "PAL-K8S-020",
+        "PAL-K8S-022",
+        "PAL-K8S-023",
+        "PAL-K8S-026",
+        "PAL-K8S-044",
+    ] {
+        assert!(!ids.contains(id), "{id} reported: {:?}", r.findings.iter().map(|f| &f.message).collect::<Vec<_>>());
+    }
+}

@@ -288,34 +288,45 @@ fn container(c: &Node, kind: ContainerKind) -> Container {
 fn security_context(sc: Option<&Node>, owner: Span) -> SecurityContext {
     let sc = sc.filter(|n| !n.is_null());
     let span = sc.map(|n| n.span).unwrap_or(owner);
-    let Some(n) = sc else {
-        return SecurityContext {
-            span,
-            present: false,
-            run_as_non_root: Field::absent(span),
-            run_as_user: Field::absent(span),
-            privileged: Field::absent(span),
-            allow_privilege_escalation: Field::absent(span),
-            read_only_root_filesystem: Field::absent(span),
-            proc_mount: Field::absent(span),
-            seccomp: Field::absent(span),
-            apparmor: Field::absent(span),
-            selinux_type: Field::absent(span),
-            selinux_user: Field::absent(span),
-            selinux_role: Field::absent(span),
-            host_process: Field::absent(span),
-            caps_add: Field::absent(span),
-            caps_drop: Field::absent(span),
-            sysctls: Field::absent(span),
+    // Every field set to the same state (absent, or unknown).
+    macro_rules! uniform {
+        ($present:expr, $f:expr) => {
+            SecurityContext {
+                span,
+                present: $present,
+                run_as_non_root: $f,
+                run_as_user: $f,
+                privileged: $f,
+                allow_privilege_escalation: $f,
+                read_only_root_filesystem: $f,
+                proc_mount: $f,
+                seccomp: $f,
+                apparmor: $f,
+                selinux_type: $f,
+                selinux_user: $f,
+                selinux_role: $f,
+                host_process: $f,
+                caps_add: $f,
+                caps_drop: $f,
+                sysctls: $f,
+            }
         };
+    }
+    let Some(n) = sc else {
+        return uniform!(false, Field::absent(span));
     };
+    if n.as_map().is_none() {
+        return uniform!(true, unknown(span));
+    }
     let sub = |key: &str, field: &str| match n.get(key) {
-        Some(m) if !m.is_null() => string(m, field, m.span),
+        Some(m) if m.as_map().is_some() => string(m, field, m.span),
+        Some(m) if !m.is_null() => unknown(m.span),
         _ => Field::absent(span),
     };
     let caps = n.get("capabilities").filter(|c| !c.is_null());
     let cap_list = |key: &str| match caps {
-        Some(c) => string_list(c.get(key), c.span),
+        Some(c) if c.as_map().is_some() => string_list(c.get(key), c.span),
+        Some(c) => unknown(c.span),
         None => Field::absent(span),
     };
     let sysctls = match n.get("sysctls") {
@@ -341,7 +352,8 @@ fn security_context(sc: Option<&Node>, owner: Span) -> SecurityContext {
         selinux_user: sub("seLinuxOptions", "user"),
         selinux_role: sub("seLinuxOptions", "role"),
         host_process: match n.get("windowsOptions") {
-            Some(w) if !w.is_null() => boolean(w, "hostProcess", w.span),
+            Some(w) if w.as_map().is_some() => boolean(w, "hostProcess", w.span),
+            Some(w) if !w.is_null() => unknown(w.span),
             _ => Field::absent(span),
         },
         caps_add: cap_list("add"),

@@ -20,10 +20,12 @@ struct Group<'m> {
 
 fn groups(m: &Model) -> BTreeMap<Option<&str>, Group<'_>> {
     let mut g: BTreeMap<Option<&str>, Group<'_>> = BTreeMap::new();
-    for w in &m.k8s.workloads {
+    // A namespace still holding a template expression is undecidable: left out.
+    let known = |ns: &Option<String>| !ns.as_deref().is_some_and(|n| n.contains("{{"));
+    for w in m.k8s.workloads.iter().filter(|w| known(&w.obj.namespace)) {
         g.entry(w.obj.namespace.as_deref()).or_default().workloads.push(w);
     }
-    for p in &m.k8s.network_policies {
+    for p in m.k8s.network_policies.iter().filter(|p| known(&p.obj.namespace)) {
         g.entry(p.obj.namespace.as_deref()).or_default().policies.push(p);
     }
     g

@@ -742,7 +742,7 @@ its `pod-security.kubernetes.io/enforce` label and rejects the pods that violate
 capabilities and no seccomp profile.",
     check: |m, out| {
         for ns in &m.k8s.namespaces {
-            let name = ns.obj.name.as_deref().unwrap_or_default();
+            let Some(name) = ns.obj.name.as_deref() else { continue };
             match &ns.enforce {
                 None => {
                     out.report_in(
