@@ -324,15 +324,18 @@ pub struct NetworkPolicy {
 
 impl NetworkPolicy {
     /// Does the policy apply to `direction` (`Ingress` or `Egress`)? Without `policyTypes`,
-    /// Ingress always and Egress when egress rules are written. `None` when undecidable.
+    /// as the API server defaults it: Ingress always, Egress when at least one egress rule is
+    /// written. `None` when undecidable.
     pub fn applies_to(&self, direction: &str) -> Option<bool> {
         match &self.policy_types.value {
             super::Tri::Known(types) => Some(types.iter().any(|t| t == direction)),
             super::Tri::Unknown => None,
-            super::Tri::Absent => Some(match direction {
-                "Ingress" => true,
-                _ => !self.egress.is_absent(),
-            }),
+            super::Tri::Absent if direction == "Ingress" => Some(true),
+            super::Tri::Absent => match &self.egress.value {
+                super::Tri::Absent => Some(false),
+                super::Tri::Known(n) => Some(*n > 0),
+                super::Tri::Unknown => None,
+            },
         }
     }
 

@@ -611,4 +611,27 @@ mod tests {
         assert_eq!(o.network_policies[0].applies_to("Ingress"), Some(true));
         assert_eq!(o.network_policies[0].applies_to("Egress"), Some(false));
     }
+
+    #[test]
+    fn policy_types_default_as_the_api_server_does() {
+        let np = |spec: &str| {
+            let o = lower_text(&format!(
+                "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: p}}\nspec:\n  podSelector: {{}}\n{spec}"
+            ));
+            o.network_policies.into_iter().next().unwrap()
+        };
+        // Only an empty egress list: Ingress only (denies all ingress, says nothing of egress).
+        let p = np("  egress: []\n");
+        assert_eq!((p.applies_to("Ingress"), p.applies_to("Egress")), (Some(true), Some(false)));
+        assert_eq!((p.denies_all("Ingress"), p.denies_all("Egress")), (Some(true), Some(false)));
+        // An egress rule: both directions; ingress denied, egress allowed to that peer.
+        let p = np("  egress:\n  - to: [{podSelector: {}}]\n");
+        assert_eq!((p.denies_all("Ingress"), p.denies_all("Egress")), (Some(true), Some(false)));
+        // Explicit types, no rules: denies both.
+        let p = np("  policyTypes: [Ingress, Egress]\n");
+        assert_eq!((p.denies_all("Ingress"), p.denies_all("Egress")), (Some(true), Some(true)));
+        // Undecidable types.
+        let p = np("  policyTypes: '{{ .Values.types }}'\n");
+        assert_eq!(p.denies_all("Egress"), None);
+    }
 }
