@@ -79,6 +79,11 @@ struct ScanArgs {
     /// Do not honour .gitignore, .ignore and hidden-file rules when walking directories.
     #[arg(long)]
     no_ignore: bool,
+    /// Registry that Kubernetes images may come from, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com
+    /// or ghcr.io/my-org (comma-separated or repeated; without it, only images that name no
+    /// registry are reported).
+    #[arg(long, value_delimiter = ',', value_name = "REGISTRY")]
+    allowed_registry: Vec<String>,
     /// Template parameter values (JSON: [{"ParameterKey":..,"ParameterValue":..}], ["K=V"], or {"K": "V"}).
     #[arg(long, value_name = "FILE")]
     parameters: Option<PathBuf>,
@@ -155,6 +160,7 @@ fn run_scan(args: ScanArgs) -> i32 {
         discover: DiscoverOptions { exclude: args.exclude, no_ignore: args.no_ignore },
         parameters,
         select: args.select,
+        allowed_registries: args.allowed_registry,
         ignore: args.ignore,
         ..ScanOptions::default()
     };

@@ -32,6 +32,9 @@ pub struct ScanOptions {
     pub select: Vec<String>,
     /// Not these rules (ids, slugs or id prefixes).
     pub ignore: Vec<String>,
+    /// Registries (host, optionally with a path prefix) that Kubernetes images may come from;
+    /// empty: only images without an explicit registry are reported.
+    pub allowed_registries: Vec<String>,
 }
 
 /// Does `name` (an id, a slug or an id prefix such as `PAL-S3`) name this rule?
@@ -86,6 +89,7 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanReport, String> {
         }
         report.findings.extend(r.findings);
     }
+    manifests.allowed_registries = opts.allowed_registries.clone();
     let (found, problems) = analyse_manifests(manifests, &rules);
     diagnostics.extend(problems);
     for f in found {
@@ -107,7 +111,8 @@ pub fn scan_source(src: SourceFile, opts: &ScanOptions) -> Result<ScanReport, St
     let mut r = analyse_source(Arc::new(src), opts, &rules);
     let mut report = ScanReport { rules: rules.iter().map(|r| &r.meta).collect(), ..ScanReport::default() };
     report.files_scanned = usize::from(r.analysed);
-    let manifests = std::mem::take(&mut r.k8s);
+    let mut manifests = std::mem::take(&mut r.k8s);
+    manifests.allowed_registries = opts.allowed_registries.clone();
     let has_manifests = !manifests.is_empty();
     let (found, problems) = analyse_manifests(manifests, &rules);
     r.findings.extend(found);

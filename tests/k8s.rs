@@ -55,6 +55,7 @@ fn seed_pod_passes_the_restricted_controls_it_sets() {
         (SEED_POD, 22, "PAL-K8S-020"),
         (SEED_POD, 22, "PAL-K8S-024"),
         (SEED_POD, 23, "PAL-K8S-022"),
+        (SEED_POD, 23, "PAL-K8S-027"),
     ]);
     assert_eq!(got, want);
     // The restricted controls the example sets are met: runAsNonRoot, runAsUser,
@@ -318,4 +319,30 @@ subjects: {kind: Group}
     ] {
         assert!(!ids.contains(id), "{id} reported: {:?}", r.findings.iter().map(|f| &f.message).collect::<Vec<_>>());
     }
+}
+
+#[test]
+fn allowed_registries_come_from_the_scan_options() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: ghcr.io/my-org/a:1}\n  - {name: b, image: ghcr.io/other/b:1}\n  - {name: c, image: nginx:1.27}\n";
+    let run = |allowed: &[&str]| {
+        let opts = ScanOptions {
+            select: vec!["k8s-image-registry".into()],
+            allowed_registries: allowed.iter().map(|s| s.to_string()).collect(),
+            ..ScanOptions::default()
+        };
+        let r = scan_source(SourceFile::new("p.yaml", text.to_string()), &opts).unwrap();
+        r.findings.iter().map(|f| f.location.span.line).collect::<Vec<_>>()
+    };
+    assert_eq!(run(&[]), vec![8]);
+    assert_eq!(run(&["ghcr.io/my-org"]), vec![7, 8]);
+    assert_eq!(run(&["ghcr.io", "docker.io/library"]), Vec::<u32>::new());
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("p.yaml"), text).unwrap();
+    let (_, out) = palisade(
+        &["scan", ".", "--select", "PAL-K8S-027", "--allowed-registry", "ghcr.io/my-org,docker.io", "--format", "json"],
+        dir.path(),
+    );
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let lines: Vec<u64> = v["findings"].as_array().unwrap().iter().map(|f| f["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines, vec![7]);
 }

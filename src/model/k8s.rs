@@ -27,6 +27,8 @@ pub struct K8sObjects {
     /// Other objects (kinds not modelled in detail), kept so that their files count as
     /// Kubernetes manifests.
     pub others: Vec<ObjectMeta>,
+    /// Registries images may come from (scan setting, not an object).
+    pub allowed_registries: Vec<String>,
 }
 
 impl K8sObjects {

@@ -82,6 +82,7 @@ pub static RULES: &[&Rule] = &[
     &workload::HOST_USERS,
     &workload::IMAGE_TAG,
     &workload::IMAGE_DIGEST,
+    &workload::IMAGE_REGISTRY,
     &workload::RESOURCES,
     &workload::AUTOMOUNT_TOKEN,
     &workload::ENV_SECRET,
