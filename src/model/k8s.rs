@@ -407,7 +407,8 @@ pub struct Secret {
     pub obj: ObjectMeta,
     /// `type` (`Opaque`, `kubernetes.io/tls`, ...).
     pub secret_type: Field<String>,
-    /// Keys of `data` and `stringData`.
+    /// Keys of `data` and `stringData` whose value is written in the manifest (not empty, not
+    /// a template expression), with the span of the key.
     pub keys: Vec<(String, Span)>,
 }
 

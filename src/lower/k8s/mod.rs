@@ -75,7 +75,10 @@ fn lower_at(root: &Node, file: &Arc<str>, out: &mut K8sObjects, depth: usize) {
             let mut keys = Vec::new();
             for section in ["data", "stringData"] {
                 for e in root.get(section).and_then(Node::as_map).unwrap_or_default() {
-                    keys.push((e.key.clone(), e.key_span));
+                    // Only values written out: empty and templated values are left out.
+                    if e.value.scalar_text().is_some_and(|v| !v.trim().is_empty() && !v.contains("{{")) {
+                        keys.push((e.key.clone(), e.key_span));
+                    }
                 }
             }
             out.secrets.push(Secret { secret_type: string(root, "type", obj.res.span), keys, obj });

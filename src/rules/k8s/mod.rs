@@ -86,6 +86,8 @@ pub static RULES: &[&Rule] = &[
     &workload::RESOURCES,
     &workload::AUTOMOUNT_TOKEN,
     &workload::ENV_SECRET,
+    &workload::SECRET_MANIFEST,
+    &workload::CONFIGMAP_SECRET,
     &netpol::DEFAULT_DENY_INGRESS,
     &netpol::DEFAULT_DENY_EGRESS,
     &netpol::UNSELECTED_WORKLOAD,

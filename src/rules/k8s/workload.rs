@@ -420,6 +420,75 @@ keys, URLs with a password, and plausible literals under names such as `PASSWORD
     },
 );
 
+k8s_rule!(
+    SECRET_MANIFEST,
+    id: "PAL-K8S-028",
+    slug: "k8s-secret-in-manifest",
+    title: "Secret manifest carries its values",
+    severity: Medium,
+    layer: Identity,
+    controls: &["APP-09"],
+    well_architected: &["SEC02-BP03"],
+    resource_types: &["Secret"],
+    remediation: "Keep secret values out of the manifests: create the Secret from an external store \
+(External Secrets Operator or the Secrets Store CSI driver with AWS Secrets Manager), or commit it \
+encrypted (Sealed Secrets, SOPS). Rotate the values that were committed.",
+    description: "A Secret's `data` is only base64-encoded, not encrypted: a Secret manifest with \
+values puts the credentials in version control, in CI logs and on every machine that checks the \
+repository out. Empty values and template expressions are not reported.",
+    check: |m, out| {
+        for s in &m.k8s.secrets {
+            if s.keys.is_empty() {
+                continue;
+            }
+            let name = s.obj.name.as_deref().unwrap_or_default();
+            let keys: Vec<&str> = s.keys.iter().map(|(k, _)| k.as_str()).collect();
+            out.report_in(
+                &s.obj.file,
+                &s.obj.res,
+                s.keys[0].1,
+                format!("Secret `{name}` writes the values of {} in the manifest", keys.join(", ")),
+            );
+        }
+    },
+);
+
+k8s_rule!(
+    CONFIGMAP_SECRET,
+    id: "PAL-K8S-029",
+    slug: "k8s-configmap-secret",
+    title: "ConfigMap holds a secret",
+    severity: High,
+    layer: Identity,
+    controls: &["APP-09"],
+    well_architected: &["SEC02-BP03"],
+    resource_types: &["ConfigMap"],
+    remediation: "Move the value into a Secret (created from an external store) and reference it from \
+the pod with `secretKeyRef` or a secret volume; rotate the exposed credential.",
+    description: "ConfigMaps are meant for non-confidential configuration: RBAC commonly lets many \
+more people and workloads read them than Secrets, and they are never encrypted at rest. Values are \
+judged with the same detector as environment variables: AWS keys, private keys, URLs with a password, \
+and plausible literals under names such as `password` or `api_token`.",
+    check: |m, out| {
+        for c in &m.k8s.config_maps {
+            let name = c.obj.name.as_deref().unwrap_or_default();
+            for (key, value, span) in &c.data {
+                if value.contains("{{") {
+                    continue;
+                }
+                if let Some(found) = crate::rules::secrets::detect::looks_like_secret(key, value) {
+                    out.report_in(
+                        &c.obj.file,
+                        &c.obj.res,
+                        *span,
+                        format!("ConfigMap `{name}` key `{key}` holds {}", found.kind.describe()),
+                    );
+                }
+            }
+        }
+    },
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
