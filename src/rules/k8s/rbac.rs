@@ -133,7 +133,7 @@ k8s_rule!(
     controls: APP08,
     well_architected: &["SEC03-BP02", "SEC06-BP03"],
     resource_types: ROLES,
-    remediation: "Remove `create` on `pods/exec` (and `pods/attach`) from roles bound to workloads and \
+    remediation: "Remove `create` on `pods/exec` (and `pods/attach`, or `pods/*`) from roles bound to workloads and \
 everyday users; grant it temporarily, through a break-glass role, when debugging needs it.",
     description: "`create` on `pods/exec` runs arbitrary commands in any selected pod, with that pod's \
 service account token, mounted secrets and network position: it is code execution in every workload \
@@ -145,7 +145,7 @@ the role covers.",
                     continue;
                 }
                 for (res, span) in &rule.resources {
-                    if res == "pods/exec" || res == "pods/attach" {
+                    if matches!(res.as_str(), "pods/exec" | "pods/attach" | "pods/*") {
                         report(out, r, *span, format!("{} can create `{res}`", role_name(r)));
                     }
                 }

@@ -121,7 +121,7 @@ broken push is picked up silently.",
     check: |m, out| {
         for w in &m.k8s.workloads {
             for c in &w.pod.containers {
-                let Some(image) = c.image.get() else { continue };
+                let Some(image) = c.image.get().filter(|i| !i.trim().is_empty()) else { continue };
                 let r = parse_image(image);
                 if r.digest.is_some() {
                     continue;
@@ -164,7 +164,7 @@ verification refer to what really runs. (`latest` and untagged images are report
     check: |m, out| {
         for w in &m.k8s.workloads {
             for c in &w.pod.containers {
-                let Some(image) = c.image.get() else { continue };
+                let Some(image) = c.image.get().filter(|i| !i.trim().is_empty()) else { continue };
                 let r = parse_image(image);
                 if r.digest.is_none()
                     && let Some(tag) = r.tag
@@ -230,7 +230,7 @@ publish to, and whose name resolution depends on the node's runtime configuratio
         let allowed = &m.k8s.allowed_registries;
         for w in &m.k8s.workloads {
             for c in &w.pod.containers {
-                let Some(image) = c.image.get() else { continue };
+                let Some(image) = c.image.get().filter(|i| !i.trim().is_empty()) else { continue };
                 let name = parse_image(image).name;
                 if allowed.is_empty() {
                     if explicit_registry(name).is_none() {
