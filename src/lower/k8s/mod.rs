@@ -24,10 +24,18 @@ pub fn is_manifest(root: &Node) -> bool {
     root.get("apiVersion").and_then(Node::as_str).is_some() && root.get("kind").and_then(Node::as_str).is_some()
 }
 
-/// Text that looks like a Kubernetes manifest, for deciding whether a parse failure is worth
-/// reporting.
+/// Text that looks like a Kubernetes manifest (an `apiVersion` key and a `kind` key, in YAML or
+/// JSON), for deciding whether a parse failure is worth reporting.
 pub fn looks_like_manifest(text: &str) -> bool {
-    text.contains("apiVersion") && text.contains("kind")
+    let has_key = |key: &str| {
+        let quoted = format!("\"{key}\"");
+        let json = text.match_indices(quoted.as_str()).any(|(i, q)| text[i + q.len()..].trim_start().starts_with(':'));
+        json || text.lines().any(|l| {
+            let l = l.trim_start().trim_start_matches("- ").trim_start();
+            l.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with(':'))
+        })
+    };
+    has_key("apiVersion") && has_key("kind")
 }
 
 /// Text that looks like an unrendered Helm (Go) template.
@@ -573,6 +581,14 @@ mod tests {
             lower(&d.root, &file, &mut out);
         }
         out
+    }
+
+    #[test]
+    fn manifest_detection_for_parse_failures() {
+        assert!(looks_like_manifest("apiVersion: v1\nkind: Pod\nmetadata: [\n"));
+        assert!(looks_like_manifest("items:\n- apiVersion: v1\n  kind: Pod\n"));
+        assert!(looks_like_manifest("{\"apiVersion\": \"v1\", \n \"kind\" : \"Pod\"}"));
+        assert!(!looks_like_manifest("# Notes on the apiVersion and kind fields\ntext: [\n"));
     }
 
     #[test]
