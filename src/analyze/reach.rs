@@ -1669,25 +1669,29 @@ fn eks(f: &EksCluster) -> Exposure {
             } else {
                 hop(HopKind::PublicAddress, e.span, "EndpointPublicAccess is true")
             };
-            match f.public_cidrs.get() {
-                None if f.public_cidrs.is_absent() => D::Yes(vec![
+            match f.public_access_cidrs.get() {
+                None if f.public_access_cidrs.is_absent() => D::Yes(vec![
                     addr,
                     hop(HopKind::SecurityGroup, f.meta.span, "PublicAccessCidrs is not set: 0.0.0.0/0 (the default)"),
                 ]),
-                None => D::Unk(hop(HopKind::SecurityGroup, f.public_cidrs.span, "PublicAccessCidrs cannot be decided")),
+                None => D::Unk(hop(
+                    HopKind::SecurityGroup,
+                    f.public_access_cidrs.span,
+                    "PublicAccessCidrs cannot be decided",
+                )),
                 Some(list) => {
                     if let Some(w) = list.iter().find(|c| c.is(|c| is_world_v4(c))) {
                         D::Yes(vec![addr, hop(HopKind::SecurityGroup, w.span, "PublicAccessCidrs includes 0.0.0.0/0")])
                     } else if list.iter().any(|c| c.is_unknown()) {
                         D::Unk(hop(
                             HopKind::SecurityGroup,
-                            f.public_cidrs.span,
+                            f.public_access_cidrs.span,
                             "a PublicAccessCidrs entry cannot be decided",
                         ))
                     } else {
                         D::no(hop(
                             HopKind::SecurityGroup,
-                            f.public_cidrs.span,
+                            f.public_access_cidrs.span,
                             "PublicAccessCidrs admits only specific networks",
                         ))
                     }

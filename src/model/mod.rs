@@ -8,12 +8,15 @@ use std::sync::Arc;
 
 use crate::source::Span;
 
+pub mod containers;
+pub mod k8s;
 pub mod network;
 pub mod policy;
 pub mod reach;
 pub mod storage;
 pub mod val;
 
+pub use containers::*;
 pub use network::*;
 pub use policy::*;
 pub use reach::*;
@@ -201,6 +204,13 @@ pub struct Model {
     /// Standalone ingress/egress rules whose group is not in the template.
     pub external_sg_rules: Vec<ExternalSgRule>,
 
+    pub eks_clusters: Vec<EksCluster>,
+    pub eks_nodegroups: Vec<EksNodegroup>,
+    pub ecr_repositories: Vec<EcrRepository>,
+
+    /// Kubernetes objects (of every manifest of the scan: they are checked together).
+    pub k8s: k8s::K8sObjects,
+
     pub instances: Vec<Ec2Instance>,
     pub launch_templates: Vec<LaunchTemplate>,
     pub autoscaling_groups: Vec<AutoScalingGroup>,
@@ -208,7 +218,6 @@ pub struct Model {
     pub load_balancers: Vec<LoadBalancer>,
     pub listeners: Vec<Listener>,
     pub target_groups: Vec<TargetGroup>,
-    pub eks_clusters: Vec<EksCluster>,
     pub lambda_functions: Vec<LambdaFunction>,
     pub data_services: Vec<DataService>,
     pub service_subnet_groups: Vec<ServiceSubnetGroup>,

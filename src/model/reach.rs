@@ -102,16 +102,6 @@ pub struct TargetGroup {
     pub targets: Field<Vec<(Field<Link>, Field<i64>)>>,
 }
 
-/// `AWS::EKS::Cluster`'s API server endpoint.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EksCluster {
-    pub meta: ResMeta,
-    pub endpoint_public: Field<bool>,
-    pub public_cidrs: Field<Vec<Field<String>>>,
-    pub subnets: Field<Vec<Field<Link>>>,
-    pub security_groups: Field<Vec<Field<Link>>>,
-}
-
 /// `AWS::Lambda::Function` with its `VpcConfig`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LambdaFunction {

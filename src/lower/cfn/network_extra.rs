@@ -18,7 +18,6 @@ pub fn handles(kind: &str) -> bool {
             | "AWS::ElasticLoadBalancing::LoadBalancer"
             | "AWS::ElasticLoadBalancingV2::Listener"
             | "AWS::ElasticLoadBalancingV2::TargetGroup"
-            | "AWS::EKS::Cluster"
             | "AWS::Lambda::Function"
             | "AWS::ElastiCache::CacheCluster"
             | "AWS::ElastiCache::ReplicationGroup"
@@ -149,17 +148,6 @@ pub fn lower(m: &mut Model, meta: ResMeta, p: &Props<'_>) {
             }),
             meta,
         }),
-        "AWS::EKS::Cluster" => {
-            let c = p.sub("ResourcesVpcConfig");
-            let absent = meta.props_span;
-            m.eks_clusters.push(EksCluster {
-                endpoint_public: c.as_ref().map(|c| c.boolean("EndpointPublicAccess")).unwrap_or(Field::absent(absent)),
-                public_cidrs: c.as_ref().map(|c| c.strings("PublicAccessCidrs")).unwrap_or(Field::absent(absent)),
-                subnets: c.as_ref().map(|c| c.links("SubnetIds")).unwrap_or(Field::absent(absent)),
-                security_groups: c.as_ref().map(|c| c.links("SecurityGroupIds")).unwrap_or(Field::absent(absent)),
-                meta,
-            });
-        }
         "AWS::Lambda::Function" => {
             let c = p.sub("VpcConfig");
             let absent = meta.props_span;
