@@ -1025,8 +1025,16 @@ fn endpoints<'m>(c: &Ctx<'m>) -> Vec<Endpoint<'m>> {
                 meta: &g.meta,
                 category: Category::Compute,
                 placements: Vec::new(),
-                unplaced: Some(D::Unk(hop(HopKind::Placement, span, "the launch template is not in the template"))),
-                groups: Groups::Unknown(span, "the launch template is not in the template".into()),
+                unplaced: Some(D::Unk(hop(
+                    HopKind::Placement,
+                    span,
+                    "the instances' launch template is not in the template (or a launch configuration, not modelled)",
+                ))),
+                groups: Groups::Unknown(
+                    span,
+                    "the instances' launch template is not in the template (or a launch configuration, not modelled)"
+                        .into(),
+                ),
                 ports: Ports::FromGroups,
             });
             continue;
