@@ -484,6 +484,29 @@ impl<'m> Ctx<'m> {
         })
     }
 
+    /// Every route of the subnet's associated route tables that sends an arbitrary internet
+    /// address (`0.0.0.0/0` or `::/0`) to an internet gateway, with its table.
+    fn internet_gateway_routes(&self, subnet: &Subnet) -> Vec<(&'m Route, &'m Link)> {
+        let mut out = Vec::new();
+        for a in self.route_assoc.get(subnet.meta.id.as_str()).map(Vec::as_slice).unwrap_or_default() {
+            let Some(table) = a.target.get() else { continue };
+            for r in self.routes.get(table).map(Vec::as_slice).unwrap_or_default() {
+                let dest = if r.destination_ipv4.is(|c| is_world_v4(c)) {
+                    &r.destination_ipv4
+                } else if r.destination_ipv6.is(|c| is_world_v6(c)) {
+                    &r.destination_ipv6
+                } else {
+                    continue;
+                };
+                let d = dest.get().map(String::as_str).unwrap_or_default();
+                if matches!(self.route_target(r, link_name(table), d), D::Yes(_)) {
+                    out.push((*r, table));
+                }
+            }
+        }
+        out
+    }
+
     fn route_target(&self, r: &Route, table: &str, dest: &str) -> D {
         let at = r.target.span;
         let Some(t) = r.target.get() else {
@@ -1587,6 +1610,12 @@ fn rows(
             groups: group_ids(e),
         });
     }
+}
+
+/// The routes that make `subnet` public: each route of its associated route tables that
+/// sends `0.0.0.0/0` or `::/0` to an internet gateway, with the table it belongs to.
+pub fn internet_gateway_routes<'m>(m: &'m Model, subnet: &Subnet) -> Vec<(&'m Route, &'m Link)> {
+    Ctx::new(m).internet_gateway_routes(subnet)
 }
 
 /// Runs the analysis.

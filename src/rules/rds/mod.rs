@@ -12,7 +12,7 @@ use super::{Rule, RuleMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::{
     DbCommon, DbParameterGroup, Field, Link, Model, ResMeta, RouteTarget, SecurityGroup, SgRule, Subnet, Tri,
-    is_world_v4, is_world_v6,
+    is_world_v4,
 };
 use crate::source::Span;
 
@@ -238,50 +238,25 @@ fn public_reasons(m: &Model, subnet: &Subnet) -> Vec<(Span, String)> {
     if subnet.map_public_ip.is_true() {
         out.push((subnet.map_public_ip.span, format!("subnet `{}` sets MapPublicIpOnLaunch to true", subnet.meta.id)));
     }
-    let here = Link::Local(subnet.meta.id.clone());
-    for assoc in &m.subnet_route_tables {
-        if assoc.subnet.get() != Some(&here) {
-            continue;
-        }
-        let Some(table) = assoc.target.get() else {
-            continue;
+    // The routes to an internet gateway, as the reachability analysis decides them.
+    for (r, table) in crate::analyze::reach::internet_gateway_routes(m, subnet) {
+        let dest = if r.destination_ipv4.is(|c| is_world_v4(c)) { &r.destination_ipv4 } else { &r.destination_ipv6 };
+        let gw = match r.target.get() {
+            Some(RouteTarget::Gateway(Link::Local(g))) | Some(RouteTarget::Gateway(Link::External(g))) => g.as_str(),
+            _ => continue,
         };
-        for r in &m.routes {
-            if r.route_table.get() != Some(table) {
-                continue;
-            }
-            let dest = if r.destination_ipv4.is(|c| is_world_v4(c)) {
-                &r.destination_ipv4
-            } else if r.destination_ipv6.is(|c| is_world_v6(c)) {
-                &r.destination_ipv6
-            } else {
-                continue;
-            };
-            let Some(RouteTarget::Gateway(gw)) = r.target.get() else {
-                continue;
-            };
-            let igw = match gw {
-                Link::Local(id) => m.internet_gateways.iter().any(|g| &g.id == id),
-                Link::External(id) => id.starts_with("igw-"),
-            };
-            if igw {
-                let table_name = match table {
-                    Link::Local(s) | Link::External(s) => s,
-                };
-                let gw_name = match gw {
-                    Link::Local(s) | Link::External(s) => s,
-                };
-                out.push((
-                    r.target.span,
-                    format!(
-                        "route {} of route table `{}` (associated with subnet `{}`) goes to internet gateway `{gw_name}`",
-                        dest.get().map(String::as_str).unwrap_or(""),
-                        table_name,
-                        subnet.meta.id
-                    ),
-                ));
-            }
-        }
+        let table_name = match table {
+            Link::Local(s) | Link::External(s) => s,
+        };
+        out.push((
+            r.target.span,
+            format!(
+                "route {} of route table `{}` (associated with subnet `{}`) goes to internet gateway `{gw}`",
+                dest.get().map(String::as_str).unwrap_or(""),
+                table_name,
+                subnet.meta.id
+            ),
+        ));
     }
     out
 }
