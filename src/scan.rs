@@ -1,12 +1,13 @@
 //! The pipeline: discover → parse → lower → rules → filter, parallel across files.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::discover::{self, DiscoverOptions};
+use crate::filter::{self, Policy, Suppressed, SuppressedBy, Suppression, baseline::Baseline};
 use crate::finding::{Diagnostic, DiagnosticKind, Finding};
 use crate::lower::cfn::{self, Evaluator, Overrides, Template};
 use crate::parse::{self, Limits};
@@ -30,6 +31,23 @@ pub struct ScanOptions {
     pub select: Vec<String>,
     /// Not these rules (ids, slugs or id prefixes).
     pub ignore: Vec<String>,
+    /// What the configuration file asks: excludes, per-path ignores, severity overrides,
+    /// per-file parameter values, ...
+    pub policy: Policy,
+    /// Findings recorded here are not reported.
+    pub baseline: Option<Baseline>,
+    /// Only files with these paths (absolute, normalised) are analysed (`--diff`).
+    pub only: Option<HashSet<PathBuf>>,
+}
+
+/// A scan's report with what the filter stage removed.
+#[derive(Debug, Default)]
+pub struct Scanned {
+    pub report: ScanReport,
+    /// Findings removed by suppressions, the configuration or the baseline.
+    pub suppressed: Vec<Suppressed>,
+    /// The files analysed (display paths).
+    pub analysed: Vec<Arc<str>>,
 }
 
 /// Does `name` (an id, a slug or an id prefix such as `PAL-S3`) name this rule?
@@ -59,12 +77,28 @@ pub fn select_rules(select: &[String], ignore: &[String]) -> Result<Vec<&'static
 
 /// Scans the given paths. Errors in one file never stop the others.
 pub fn scan(opts: &ScanOptions) -> Result<ScanReport, String> {
+    scan_detailed(opts).map(|s| s.report)
+}
+
+/// Scans the given paths, keeping what the filter stage removed.
+pub fn scan_detailed(opts: &ScanOptions) -> Result<Scanned, String> {
     let rules = select_rules(&opts.select, &opts.ignore)?;
-    let (files, mut diagnostics) = discover::discover(&opts.paths, &opts.discover);
+    let (mut files, mut diagnostics) = discover::discover(&opts.paths, &opts.discover);
+    let cwd = std::env::current_dir().unwrap_or_default();
+    files.retain(|f| {
+        !opts.policy.excluded(&crate::source::display_path(&f.path))
+            && opts.only.as_ref().is_none_or(|only| only.contains(&filter::normalise(&cwd.join(&f.path))))
+    });
     let results: Vec<FileResult> = files.par_iter().map(|f| scan_file(f, opts, &rules)).collect();
     let mut report = ScanReport { rules: rules.iter().map(|r| &r.meta).collect(), ..ScanReport::default() };
+    let mut suppressions = Vec::new();
+    let mut analysed = Vec::new();
     for r in results {
         diagnostics.extend(r.diagnostics);
+        suppressions.extend(r.suppressions);
+        if let Some(d) = r.analysed_as {
+            analysed.push(d);
+        }
         if r.analysed {
             report.files_scanned += 1;
         }
@@ -76,15 +110,43 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanReport, String> {
         }
         report.findings.extend(r.findings);
     }
-    report.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    diagnostics.sort();
-    diagnostics.dedup();
     report.diagnostics = diagnostics;
-    Ok(report)
+    Ok(finish(report, &suppressions, analysed, opts))
+}
+
+/// The filter stage: suppressions, configuration, baseline; then sorting.
+fn finish(
+    mut report: ScanReport,
+    suppressions: &[Suppression],
+    analysed: Vec<Arc<str>>,
+    opts: &ScanOptions,
+) -> Scanned {
+    let findings = std::mem::take(&mut report.findings);
+    let filtered = filter::apply(findings, suppressions, &opts.policy, &report.rules, &report.files);
+    report.diagnostics.extend(filtered.diagnostics);
+    let mut suppressed = filtered.suppressed;
+    report.findings = filtered.kept;
+    if let Some(b) = &opts.baseline {
+        let applied = b.apply(std::mem::take(&mut report.findings), &analysed, &report.rules);
+        report.findings = applied.kept;
+        report.diagnostics.extend(applied.diagnostics);
+        suppressed
+            .extend(applied.baselined.into_iter().map(|finding| Suppressed { finding, by: SuppressedBy::Baseline }));
+    }
+    report.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    suppressed.sort_by(|a, b| a.finding.sort_key().cmp(&b.finding.sort_key()));
+    report.diagnostics.sort();
+    report.diagnostics.dedup();
+    Scanned { report, suppressed, analysed }
 }
 
 /// Scans one in-memory source (used by tests and for standard input).
 pub fn scan_source(src: SourceFile, opts: &ScanOptions) -> Result<ScanReport, String> {
+    scan_source_detailed(src, opts).map(|s| s.report)
+}
+
+/// Scans one in-memory source, keeping what the filter stage removed.
+pub fn scan_source_detailed(src: SourceFile, opts: &ScanOptions) -> Result<Scanned, String> {
     let rules = select_rules(&opts.select, &opts.ignore)?;
     let r = analyse_source(Arc::new(src), opts, &rules);
     let mut report = ScanReport { rules: rules.iter().map(|r| &r.meta).collect(), ..ScanReport::default() };
@@ -93,17 +155,20 @@ pub fn scan_source(src: SourceFile, opts: &ScanOptions) -> Result<ScanReport, St
         report.files.insert(display_of(&src), src);
     }
     report.findings = r.findings;
-    report.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     report.diagnostics = r.diagnostics;
-    report.diagnostics.sort();
-    Ok(report)
+    Ok(finish(report, &r.suppressions, r.analysed_as.into_iter().collect(), opts))
 }
 
+#[derive(Default)]
 struct FileResult {
     source: Option<Arc<SourceFile>>,
     analysed: bool,
     findings: Vec<Finding>,
     diagnostics: Vec<Diagnostic>,
+    /// Suppressions written in the file.
+    suppressions: Vec<Suppression>,
+    /// The display path, when the file was analysed.
+    analysed_as: Option<Arc<str>>,
 }
 
 fn display_of(src: &SourceFile) -> Arc<str> {
@@ -123,12 +188,9 @@ fn scan_file(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static R
             };
             if !file.explicit && matches!(e, parse::ReadError::NotUtf8 { .. }) && !looks_like_template_bytes(&file.path)
             {
-                return FileResult { source: None, analysed: false, findings: Vec::new(), diagnostics: Vec::new() };
+                return FileResult::default();
             }
             FileResult {
-                source: None,
-                analysed: false,
-                findings: Vec::new(),
                 diagnostics: vec![Diagnostic {
                     kind: DiagnosticKind::Read,
                     file: display,
@@ -136,6 +198,7 @@ fn scan_file(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static R
                     col,
                     message: e.to_string(),
                 }],
+                ..FileResult::default()
             }
         }
     }
@@ -186,15 +249,19 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
             } else {
                 Vec::new()
             };
-            return FileResult { source: None, analysed: false, findings: Vec::new(), diagnostics };
+            return FileResult { diagnostics, ..FileResult::default() };
         }
     };
-    let mut out = FileResult { source: None, analysed: false, findings: Vec::new(), diagnostics: Vec::new() };
+    let mut out = FileResult::default();
     for doc in &docs {
         if cfn::is_template(&doc.root) {
             out.analysed = true;
             analyse_template(&doc.root, &display, opts, rules, &mut out);
         }
+    }
+    if out.analysed {
+        out.suppressions.extend(filter::comment_suppressions(&src, &display));
+        out.analysed_as = Some(display.clone());
     }
     if !out.findings.is_empty() {
         out.source = Some(src);
@@ -209,7 +276,12 @@ fn analyse_template(
     rules: &[&'static Rule],
     out: &mut FileResult,
 ) {
-    let tpl = Template::new(root, &opts.parameters);
+    let per_file = opts.policy.parameters_for(file, &opts.parameters);
+    let parameters = per_file.as_ref().unwrap_or(&opts.parameters);
+    let tpl = Template::new(root, parameters);
+    let (sups, warnings) = filter::metadata_suppressions(tpl.resources.iter().map(|r| (r.id.as_str(), &*r.node)), file);
+    out.suppressions.extend(sups);
+    out.diagnostics.extend(warnings);
     for u in &tpl.unexpanded {
         out.diagnostics.push(Diagnostic {
             kind: DiagnosticKind::NotAnalysed,
@@ -228,10 +300,10 @@ fn analyse_template(
             message: msg.clone(),
         });
     }
-    let (atoms, scenarios) = cfn::scenarios(&tpl, &opts.parameters, MAX_CONDITION_ATOMS);
+    let (atoms, scenarios) = cfn::scenarios(&tpl, parameters, MAX_CONDITION_ATOMS);
     let mut per_scenario: Vec<Vec<Finding>> = Vec::with_capacity(scenarios.len());
     for assumptions in scenarios.iter() {
-        let ev = Evaluator::new(&tpl, &opts.parameters, assumptions.clone());
+        let ev = Evaluator::new(&tpl, parameters, assumptions.clone());
         let model = cfn::lower(&tpl, &ev, file.clone());
         let mut found = Vec::new();
         for rule in rules {

@@ -39,7 +39,7 @@ pub fn document(report: &ScanReport) -> Value {
     })
 }
 
-fn finding(f: &Finding) -> Value {
+pub(crate) fn finding(f: &Finding) -> Value {
     let r = Region::of(f.location.span);
     json!({
         "rule_id": f.rule.id,
