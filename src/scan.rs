@@ -89,7 +89,7 @@ pub fn scan_detailed(opts: &ScanOptions) -> Result<Scanned, String> {
         !opts.policy.excluded(&crate::source::display_path(&f.path))
             && opts.only.as_ref().is_none_or(|only| only.contains(&filter::normalise(&cwd.join(&f.path))))
     });
-    let results: Vec<FileResult> = files.par_iter().map(|f| scan_file(f, opts, &rules)).collect();
+    let results: Vec<FileResult> = files.par_iter().map(|f| scan_file_guarded(f, opts, &rules)).collect();
     let mut report = ScanReport { rules: rules.iter().map(|r| &r.meta).collect(), ..ScanReport::default() };
     let mut suppressions = Vec::new();
     let mut analysed = Vec::new();
@@ -175,6 +175,23 @@ fn display_of(src: &SourceFile) -> Arc<str> {
     src.display_path().into()
 }
 
+/// Scans one file; an internal error (a bug, never expected) becomes a diagnostic for that
+/// file instead of ending the scan.
+fn scan_file_guarded(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static Rule]) -> FileResult {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scan_file(file, opts, rules))).unwrap_or_else(|_| {
+        FileResult {
+            diagnostics: vec![Diagnostic {
+                kind: DiagnosticKind::Read,
+                file: crate::source::display_path(&file.path).into(),
+                line: 0,
+                col: 0,
+                message: "internal error while analysing this file; please report it with the file".into(),
+            }],
+            ..FileResult::default()
+        }
+    })
+}
+
 fn scan_file(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static Rule]) -> FileResult {
     let display: Arc<str> = crate::source::display_path(&file.path).into();
     match parse::read_source(&file.path, file.path.clone(), &opts.limits) {
@@ -256,7 +273,7 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
     for doc in &docs {
         if cfn::is_template(&doc.root) {
             out.analysed = true;
-            analyse_template(&doc.root, &display, opts, rules, &mut out);
+            analyse_template(&doc.root, &src, &display, opts, rules, &mut out);
         }
     }
     if out.analysed {
@@ -271,6 +288,7 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
 
 fn analyse_template(
     root: &crate::value::Node,
+    src: &Arc<SourceFile>,
     file: &Arc<str>,
     opts: &ScanOptions,
     rules: &[&'static Rule],
@@ -304,7 +322,8 @@ fn analyse_template(
     let mut per_scenario: Vec<Vec<Finding>> = Vec::with_capacity(scenarios.len());
     for assumptions in scenarios.iter() {
         let ev = Evaluator::new(&tpl, parameters, assumptions.clone());
-        let model = cfn::lower(&tpl, &ev, file.clone());
+        let mut model = cfn::lower(&tpl, &ev, file.clone());
+        model.source = Some(src.clone());
         let mut found = Vec::new();
         for rule in rules {
             let mut sink = Sink::new(&rule.meta, file.clone(), &mut found);
