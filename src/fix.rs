@@ -267,11 +267,8 @@ fn ensure(src: &SourceFile, map: &Node, entries: &[(&'static str, Want)], step: 
                         let Some(colon) = colon else { return false };
                         edits.push(Edit { start: colon, end: colon, text: format!(" {v}") });
                     } else {
-                        edits.push(Edit {
-                            start: e.value.span.start as usize,
-                            end: e.value.span.end as usize,
-                            text: v.to_string(),
-                        });
+                        let start = e.value.span.start as usize;
+                        edits.push(Edit { start, end: start + scalar_len(text), text: v.to_string() });
                     }
                 }
                 _ => return false,
@@ -309,6 +306,41 @@ fn ensure(src: &SourceFile, map: &Node, entries: &[(&'static str, Want)], step: 
     }
     edits.push(Edit { start: at, end: at, text });
     true
+}
+
+/// The length of the scalar written at the start of `text`: a quoted scalar ends at its
+/// closing quote (the parser's span of a quoted scalar may run on over a trailing comment), a
+/// plain one at ` #` or the end.
+fn scalar_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    match bytes.first() {
+        Some(b'\'') => {
+            let mut i = 1;
+            while i < bytes.len() {
+                if bytes[i] == b'\'' {
+                    if bytes.get(i + 1) == Some(&b'\'') {
+                        i += 2;
+                        continue;
+                    }
+                    return i + 1;
+                }
+                i += 1;
+            }
+            text.len()
+        }
+        Some(b'"') => {
+            let mut i = 1;
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'\\' => i += 2,
+                    b'"' => return i + 1,
+                    _ => i += 1,
+                }
+            }
+            text.len()
+        }
+        _ => text[..text.find(" #").unwrap_or(text.len())].trim_end().len(),
+    }
 }
 
 fn render(out: &mut String, key: &str, want: &Want, indent: usize, step: usize) {
@@ -390,6 +422,18 @@ mod tests {
             got,
             "Resources:\n  D:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: true\n"
         );
+    }
+
+    #[test]
+    fn quoted_values_are_replaced_up_to_their_closing_quote() {
+        assert_eq!(scalar_len("'fa''lse'   # c"), 9);
+        assert_eq!(scalar_len("\"fa\\\"lse\" # c"), 9);
+        assert_eq!(scalar_len("false   # c"), 5);
+        assert_eq!(scalar_len("false"), 5);
+        assert_eq!(scalar_len("'unclosed"), 9);
+        let text = "Resources:\n  D:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: \"false\"  # off\n";
+        let got = fix(text, "D", "PAL-RDS-001").unwrap();
+        assert_eq!(got, text.replace("\"false\"", "true"));
     }
 
     #[test]

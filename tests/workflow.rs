@@ -530,3 +530,42 @@ Resources:
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("No mechanical fix"), "{text}");
 }
+
+#[test]
+fn show_fixes_for_rds_encryption_and_kms_rotation() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    git(d, &["init", "-q"]);
+    let text = "Resources:
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: mysql
+      DBInstanceClass: db.t3.micro
+      StorageEncrypted: 'false'   # was turned off for a test
+  Cluster:
+    Type: AWS::RDS::DBCluster
+    Properties:
+      Engine: aurora-mysql
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      Description: app key
+";
+    write(d, "db.yaml", text);
+    let rules = "PAL-RDS-001,PAL-KMS-001";
+    let (code, v) = json_scan(&["--select", rules], d);
+    assert_eq!(code, 1);
+    let before = reported(&v);
+    assert_eq!(before.len(), 3, "{before:?}");
+    let (_, v) = json_scan(&["--select", rules, "--show-fixes"], d);
+    write(d, "fix.patch", v["fixes"][0]["diff"].as_str().unwrap());
+    git(d, &["apply", "fix.patch"]);
+    std::fs::remove_file(d.join("fix.patch")).unwrap();
+    let fixed = std::fs::read_to_string(d.join("db.yaml")).unwrap();
+    assert!(fixed.contains("StorageEncrypted: true   # was turned off for a test"), "{fixed}");
+    assert!(fixed.contains("      Engine: aurora-mysql\n      StorageEncrypted: true\n"), "{fixed}");
+    assert!(fixed.contains("      Description: app key\n      EnableKeyRotation: true\n"), "{fixed}");
+    let (code, v) = json_scan(&["--select", rules], d);
+    assert_eq!((code, reported(&v)), (0, vec![]), "{fixed}");
+}
