@@ -1,6 +1,8 @@
 //! Living with Palisade: suppressions, baselines, the configuration file, `--diff`, standard
 //! input and `--show-fixes`, through the library and the real binary.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
@@ -568,4 +570,57 @@ fn show_fixes_for_rds_encryption_and_kms_rotation() {
     assert!(fixed.contains("      Description: app key\n      EnableKeyRotation: true\n"), "{fixed}");
     let (code, v) = json_scan(&["--select", rules], d);
     assert_eq!((code, reported(&v)), (0, vec![]), "{fixed}");
+}
+
+#[test]
+fn secret_allow_list_applies_to_the_offending_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = "Resources:
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: mysql
+      MasterUsername: admin
+      MasterUserPassword: ExampleOnly-Passw0rd
+  Other:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: mysql
+      MasterUsername: admin
+      MasterUserPassword: Adm1nPassw0rd
+";
+    write(dir.path(), "t.yaml", tpl);
+    let (_, v) = json_scan(&["--select", "PAL-SEC"], dir.path());
+    let before = reported(&v);
+    assert!(before.contains(&("PAL-SEC-001".into(), "Db".into())), "{before:?}");
+    assert!(before.contains(&("PAL-SEC-001".into(), "Other".into())), "{before:?}");
+    write(dir.path(), "palisade.toml", "[secrets]\nallow = [\"^ExampleOnly-\"]\n");
+    let (_, v) = json_scan(&["--select", "PAL-SEC"], dir.path());
+    let after = reported(&v);
+    assert!(!after.contains(&("PAL-SEC-001".into(), "Db".into())), "{after:?}");
+    assert!(after.contains(&("PAL-SEC-001".into(), "Other".into())), "{after:?}");
+    assert_eq!(v["suppressed"][0]["suppression"]["kind"], "config");
+}
+
+#[test]
+fn sarif_with_suppressed_results_is_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = TWO_BUCKETS
+        .replace("  Alpha:\n", "  Alpha: # palisade:ignore PAL-S3-004 accepted\n")
+        .replace("  Beta:\n", "  Beta: # palisade:ignore PAL-S3-005\n");
+    write(dir.path(), "t.yaml", &text);
+    write(dir.path(), "palisade.toml", "[per-path-ignores]\n\"t.yaml\" = [\"PAL-S3-002\"]\n");
+    let out = palisade(&["scan", "--format", "sarif"], dir.path());
+    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let validator = common::sarif_validator();
+    let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let kinds: Vec<&str> =
+        results.iter().filter_map(|r| r["suppressions"][0]["kind"].as_str()).collect::<Vec<_>>();
+    assert_eq!(kinds.iter().filter(|k| **k == "inSource").count(), 2, "{kinds:?}");
+    assert_eq!(kinds.iter().filter(|k| **k == "external").count(), 2, "{kinds:?}");
+    // The reason-less suppression is a tool notification.
+    let notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"].as_array().unwrap();
+    assert_eq!(notes.len(), 1, "{notes:?}");
 }

@@ -351,6 +351,36 @@ pub fn parse_annotation(value: &str) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
+/// The annotation key that carries Kubernetes suppressions.
+pub const ANNOTATION_KEY: &str = "palisade.dev/ignore";
+
+/// Suppressions from the annotations of one Kubernetes object (key, value, span of the
+/// value): each rule named in a `palisade.dev/ignore` annotation applies to findings about
+/// `resource` (`kind/namespace/name`) in `file`.
+pub fn annotation_suppressions<'a>(
+    file: &Arc<str>,
+    resource: &str,
+    annotations: impl IntoIterator<Item = (&'a str, &'a str, Span)>,
+) -> Vec<Suppression> {
+    let mut out = Vec::new();
+    for (key, value, span) in annotations {
+        if key != ANNOTATION_KEY {
+            continue;
+        }
+        for (rule, reason) in parse_annotation(value) {
+            out.push(Suppression {
+                rule,
+                reason,
+                file: file.clone(),
+                target: Target::Resource(resource.to_string()),
+                at: span,
+                origin: Origin::Annotation,
+            });
+        }
+    }
+    out
+}
+
 // ---------------------------------------------------------------------------------------------
 // Configuration-driven filtering.
 
@@ -574,13 +604,20 @@ pub fn apply(
                 .push(warn(format!("suppression of `{}` has no reason: say why the risk is accepted", s.rule)));
         }
     }
+    let mut by_file: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, s) in suppressions.iter().enumerate() {
+        if !s.rule.is_empty() {
+            by_file.entry(&s.file).or_default().push(i);
+        }
+    }
     for mut f in findings {
         if let Some(sev) = policy.severity_of(f.rule) {
             f.severity = sev;
         }
         let mut by = None;
-        for (i, s) in suppressions.iter().enumerate() {
-            if !s.rule.is_empty() && s.covers(&f) {
+        for &i in by_file.get(&*f.location.file).map(Vec::as_slice).unwrap_or(&[]) {
+            let s = &suppressions[i];
+            if s.covers(&f) {
                 used[i] = true;
                 if by.is_none() {
                     by = Some(SuppressedBy::Inline {
@@ -682,6 +719,21 @@ mod tests {
             ]
         );
         assert!(parse_annotation(" ; ").is_empty());
+    }
+
+    #[test]
+    fn annotations_become_resource_suppressions() {
+        let file: Arc<str> = Arc::from("deploy.yaml");
+        let span = Span { line: 7, col: 5, ..Span::default() };
+        let got = annotation_suppressions(
+            &file,
+            "Deployment/web/api",
+            [("app.kubernetes.io/name", "api", span), (ANNOTATION_KEY, "PAL-K8S-001: legacy image; PAL-K8S-002", span)],
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].target, Target::Resource("Deployment/web/api".into()));
+        assert_eq!(got[0].reason.as_deref(), Some("legacy image"));
+        assert_eq!((got[1].reason.as_deref(), got[1].origin, got[1].at.line), (None, Origin::Annotation, 7));
     }
 
     #[test]
