@@ -285,10 +285,7 @@ impl Config {
         use toml::{Table, Value};
         let strings = |v: &[String]| Value::Array(v.iter().map(|s| Value::String(s.clone())).collect());
         let mut t = Table::new();
-        match &self.select {
-            Some(s) => t.insert("select".into(), strings(s)),
-            None => t.insert("select".into(), strings(&["all".to_string()])),
-        };
+        t.insert("select".into(), strings(self.select.as_deref().unwrap_or_default()));
         t.insert("ignore".into(), strings(&self.ignore));
         t.insert("fail-on".into(), Value::String(self.fail_on.unwrap_or(Severity::Low).as_str().into()));
         t.insert("exclude".into(), strings(&self.exclude));
@@ -325,6 +322,7 @@ impl Config {
             Some(p) => format!("# Effective configuration, from {}\n", p.display()),
             None => "# Effective configuration: no palisade.toml found, defaults\n".to_string(),
         };
+        let source = format!("{source}# (`select = []` selects every rule)\n");
         format!("{source}{}", toml::to_string(&t).unwrap_or_default())
     }
 }
