@@ -171,6 +171,13 @@ struct FileResult {
     analysed_as: Option<Arc<str>>,
 }
 
+impl FileResult {
+    /// A file that yields only a diagnostic.
+    fn diagnostic(d: Diagnostic) -> FileResult {
+        FileResult { diagnostics: vec![d], ..FileResult::default() }
+    }
+}
+
 fn display_of(src: &SourceFile) -> Arc<str> {
     src.display_path().into()
 }
@@ -179,16 +186,13 @@ fn display_of(src: &SourceFile) -> Arc<str> {
 /// file instead of ending the scan.
 fn scan_file_guarded(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static Rule]) -> FileResult {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scan_file(file, opts, rules))).unwrap_or_else(|_| {
-        FileResult {
-            diagnostics: vec![Diagnostic {
-                kind: DiagnosticKind::Read,
-                file: crate::source::display_path(&file.path).into(),
-                line: 0,
-                col: 0,
-                message: "internal error while analysing this file; please report it with the file".into(),
-            }],
-            ..FileResult::default()
-        }
+        FileResult::diagnostic(Diagnostic {
+            kind: DiagnosticKind::Read,
+            file: crate::source::display_path(&file.path).into(),
+            line: 0,
+            col: 0,
+            message: "internal error while analysing this file; please report it with the file".into(),
+        })
     })
 }
 
@@ -207,16 +211,13 @@ fn scan_file(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static R
             {
                 return FileResult::default();
             }
-            FileResult {
-                diagnostics: vec![Diagnostic {
-                    kind: DiagnosticKind::Read,
-                    file: display,
-                    line,
-                    col,
-                    message: e.to_string(),
-                }],
-                ..FileResult::default()
-            }
+            FileResult::diagnostic(Diagnostic {
+                kind: DiagnosticKind::Read,
+                file: display,
+                line,
+                col,
+                message: e.to_string(),
+            })
         }
     }
 }
