@@ -12,9 +12,10 @@
 //! | PAL-KMS-001 | `EnableKeyRotation: true` |
 //!
 //! Missing keys are added after the last key of their map, at that map's indentation; a value
-//! that is a plain scalar is replaced in place. Nothing is offered when the value is computed
-//! (`!Ref`, `!If`, ...), when the map is written in flow style (`{...}`), for JSON files, and
-//! for resources produced by `Fn::ForEach`. Every fixed file is parsed again before the fix is
+//! that is a plain scalar is replaced in place. YAML and JSON templates are both fixed, JSON
+//! when each key of the map stands on its own line. Nothing is offered when the value is
+//! computed (`!Ref`, `Fn::If`, ...), for YAML maps written in flow style (`{...}`), and for
+//! resources produced by `Fn::ForEach`. Every fixed file is parsed again before the fix is
 //! offered.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -157,16 +158,28 @@ fn is_json(src: &SourceFile) -> bool {
     ext == "json" || (ext != "yaml" && ext != "yml" && src.text.trim_start().starts_with('{'))
 }
 
+/// The syntax of the file being fixed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Syntax {
+    Yaml,
+    Json,
+}
+
+fn parse_as(syntax: Syntax, src: &SourceFile, limits: &Limits) -> Option<Vec<crate::value::Document>> {
+    match syntax {
+        Syntax::Yaml => parse::parse_yaml(src, limits).ok(),
+        Syntax::Json => parse::parse_json(src, limits).ok().map(|d| vec![d]),
+    }
+}
+
 fn fix_file(
     file: &str,
     src: &SourceFile,
     per_resource: &BTreeMap<String, (Want, BTreeSet<&'static str>)>,
 ) -> Option<FileFix> {
-    if is_json(src) {
-        return None;
-    }
+    let syntax = if is_json(src) { Syntax::Json } else { Syntax::Yaml };
     let limits = Limits::default();
-    let docs = parse::parse_yaml(src, &limits).ok()?;
+    let docs = parse_as(syntax, src, &limits)?;
     let mut edits = Vec::new();
     let mut rules = BTreeSet::new();
     let mut resources = Vec::new();
@@ -175,7 +188,7 @@ fn fix_file(
         let Want::Map(entries) = want else { continue };
         let step = indent_step(src, node).unwrap_or(2);
         let mut mine = Vec::new();
-        if ensure(src, node, entries, step, &mut mine) && !mine.is_empty() {
+        if ensure(src, syntax, node, entries, step, &mut mine) && !mine.is_empty() {
             edits.extend(mine);
             rules.extend(rs.iter().copied());
             resources.push(id.clone());
@@ -187,7 +200,7 @@ fn fix_file(
     let fixed = apply_edits(&src.text, &edits);
     // Offer only a fix that still parses.
     let check = SourceFile::new(src.path.clone(), fixed.clone());
-    parse::parse_yaml(&check, &limits).ok()?;
+    parse_as(syntax, &check, &limits)?;
     let diff = unified_diff(file, &src.text, &fixed);
     Some(FileFix { file: file.into(), rules: rules.into_iter().collect(), resources, edits, fixed, diff })
 }
@@ -212,11 +225,13 @@ fn indent_step(src: &SourceFile, resource: &Node) -> Option<usize> {
     None
 }
 
-/// Is this map written in block style with each key starting its own line?
-fn is_block_map(src: &SourceFile, node: &Node) -> bool {
+/// Is this map written with each key starting its own line, at one indentation (and, for
+/// YAML, in block style)?
+fn is_block_map(src: &SourceFile, syntax: Syntax, node: &Node) -> bool {
     let Some(entries) = node.as_map() else { return false };
     let Some(first) = entries.first() else { return false };
-    if src.text.as_bytes().get(node.span.start as usize) == Some(&b'{') {
+    let brace = src.text.as_bytes().get(node.span.start as usize) == Some(&b'{');
+    if brace != (syntax == Syntax::Json) {
         return false;
     }
     entries.iter().all(|e| {
@@ -238,8 +253,15 @@ fn scalar_matches(node: &Node, want: &str) -> bool {
 
 /// Adds the edits that make `map` hold `entries`. False when that cannot be done
 /// mechanically.
-fn ensure(src: &SourceFile, map: &Node, entries: &[(&'static str, Want)], step: usize, edits: &mut Vec<Edit>) -> bool {
-    if !is_block_map(src, map) {
+fn ensure(
+    src: &SourceFile,
+    syntax: Syntax,
+    map: &Node,
+    entries: &[(&'static str, Want)],
+    step: usize,
+    edits: &mut Vec<Edit>,
+) -> bool {
+    if !is_block_map(src, syntax, map) {
         return false;
     }
     let mut missing: Vec<&(&str, Want)> = Vec::new();
@@ -261,7 +283,10 @@ fn ensure(src: &SourceFile, map: &Node, entries: &[(&'static str, Want)], step: 
                     if text.contains('\n') || text.starts_with(['!', '|', '>', '&', '*']) {
                         return false;
                     }
-                    if matches!(e.value.kind, Kind::Null) && text.is_empty() {
+                    if syntax == Syntax::Json {
+                        let (start, end) = (e.value.span.start as usize, e.value.span.end as usize);
+                        edits.push(Edit { start, end, text: json_scalar(v) });
+                    } else if matches!(e.value.kind, Kind::Null) && text.is_empty() {
                         let at = e.key_span.end as usize;
                         let colon = src.text[at..].find(':').map(|i| at + i + 1);
                         let Some(colon) = colon else { return false };
@@ -275,7 +300,7 @@ fn ensure(src: &SourceFile, map: &Node, entries: &[(&'static str, Want)], step: 
             },
             Want::Map(sub) => match &e.value.kind {
                 Kind::Map(_) => {
-                    if !ensure(src, &e.value, sub, step, edits) {
+                    if !ensure(src, syntax, &e.value, sub, step, edits) {
                         return false;
                     }
                 }
@@ -288,6 +313,17 @@ fn ensure(src: &SourceFile, map: &Node, entries: &[(&'static str, Want)], step: 
     }
     let Some(last) = map.as_map().and_then(|m| m.last()) else { return false };
     let indent = last.key_span.col.saturating_sub(1) as usize;
+    if syntax == Syntax::Json {
+        // After the last value: `,` and the new entries, one per line.
+        let mut text = String::new();
+        for (key, want) in missing {
+            text.push_str(",\n");
+            render_json(&mut text, key, want, indent, step);
+        }
+        let at = last.value.span.end as usize;
+        edits.push(Edit { start: at, end: at, text });
+        return true;
+    }
     // Insert after the last non-blank byte of the map's last value, at the start of the next
     // line (after a trailing comment on that line, if any).
     let end = (last.value.span.end.max(last.key_span.end) as usize).min(src.text.len());
@@ -340,6 +376,33 @@ fn scalar_len(text: &str) -> usize {
             text.len()
         }
         _ => text[..text.find(" #").unwrap_or(text.len())].trim_end().len(),
+    }
+}
+
+/// A JSON scalar: booleans and numbers as they are, anything else as a string.
+fn json_scalar(v: &str) -> String {
+    if matches!(v, "true" | "false") || v.parse::<f64>().is_ok() {
+        v.to_string()
+    } else {
+        serde_json::Value::String(v.to_string()).to_string()
+    }
+}
+
+fn render_json(out: &mut String, key: &str, want: &Want, indent: usize, step: usize) {
+    let pad = " ".repeat(indent);
+    let key = serde_json::Value::String(key.to_string());
+    match want {
+        Want::Scalar(v) => out.push_str(&format!("{pad}{key}: {}", json_scalar(v))),
+        Want::Map(entries) => {
+            out.push_str(&format!("{pad}{key}: {{\n"));
+            for (i, (k, w)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(",\n");
+                }
+                render_json(out, k, w, indent + step, step);
+            }
+            out.push_str(&format!("\n{pad}}}"));
+        }
     }
 }
 
@@ -434,6 +497,29 @@ mod tests {
         let text = "Resources:\n  D:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: \"false\"  # off\n";
         let got = fix(text, "D", "PAL-RDS-001").unwrap();
         assert_eq!(got, text.replace("\"false\"", "true"));
+    }
+
+    fn fix_json(text: &str, id: &str, rule: &str) -> Option<String> {
+        let src = SourceFile::new("t.json", text.to_string());
+        let per = BTreeMap::from([(id.to_string(), (wanted(rule).unwrap(), BTreeSet::from(["X"])))]);
+        fix_file("t.json", &src, &per).map(|f| f.fixed)
+    }
+
+    #[test]
+    fn json_templates() {
+        let text = "{\n  \"Resources\": {\n    \"B\": {\n      \"Type\": \"AWS::S3::Bucket\"\n    },\n    \"K\": {\n      \"Type\": \"AWS::KMS::Key\",\n      \"Properties\": {\n        \"EnableKeyRotation\": \"false\"\n      }\n    }\n  }\n}\n";
+        let got = fix_json(text, "B", "PAL-S3-004").unwrap();
+        assert_eq!(
+            got,
+            text.replace(
+                "\"Type\": \"AWS::S3::Bucket\"\n",
+                "\"Type\": \"AWS::S3::Bucket\",\n      \"Properties\": {\n        \"VersioningConfiguration\": {\n          \"Status\": \"Enabled\"\n        }\n      }\n"
+            )
+        );
+        let got = fix_json(text, "K", "PAL-KMS-001").unwrap();
+        assert_eq!(got, text.replace("\"EnableKeyRotation\": \"false\"", "\"EnableKeyRotation\": true"));
+        // One-line objects are left alone.
+        assert_eq!(fix_json("{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\"}}}", "B", "PAL-S3-004"), None);
     }
 
     #[test]

@@ -625,3 +625,39 @@ fn sarif_with_suppressed_results_is_valid() {
     let notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"].as_array().unwrap();
     assert_eq!(notes.len(), 1, "{notes:?}");
 }
+
+#[test]
+fn show_fixes_in_json_templates() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    git(d, &["init", "-q"]);
+    let text = r#"{
+  "AWSTemplateFormatVersion": "2010-09-09",
+  "Resources": {
+    "Uploads": {
+      "Type": "AWS::S3::Bucket",
+      "Properties": {
+        "VersioningConfiguration": {
+          "Status": "Suspended"
+        }
+      }
+    }
+  }
+}
+"#;
+    write(d, "stack.json", text);
+    let rules = "PAL-S3-001,PAL-S3-004";
+    let (code, v) = json_scan(&["--select", rules, "--show-fixes"], d);
+    assert_eq!(code, 1);
+    write(d, "fix.patch", v["fixes"][0]["diff"].as_str().unwrap());
+    git(d, &["apply", "fix.patch"]);
+    std::fs::remove_file(d.join("fix.patch")).unwrap();
+    let fixed = std::fs::read_to_string(d.join("stack.json")).unwrap();
+    assert!(
+        fixed
+            .contains("          \"Status\": \"Enabled\"\n        },\n        \"PublicAccessBlockConfiguration\": {\n"),
+        "{fixed}"
+    );
+    let (code, v) = json_scan(&["--select", rules], d);
+    assert_eq!((code, reported(&v)), (0, vec![]), "{fixed}");
+}
