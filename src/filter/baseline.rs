@@ -193,3 +193,51 @@ impl Baseline {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::ResourceRef;
+    use crate::source::{Location, Span};
+
+    fn finding(file: &str, line: u32, message: &str) -> Finding {
+        let rule = &crate::rules::s3::VERSIONING.meta;
+        Finding {
+            rule,
+            severity: rule.severity,
+            message: message.to_string(),
+            location: Location::new(file.into(), Span { line, col: 3, ..Span::default() }),
+            resource: Some(ResourceRef { id: "Logs".into(), kind: "AWS::S3::Bucket".into() }),
+            related: Vec::new(),
+            when: None,
+        }
+    }
+
+    #[test]
+    fn entries_ignore_lines_and_whitespace_runs_but_not_values() {
+        let b = Baseline::new(Path::new("base/.palisade-baseline.json"));
+        let a = b.entry_for(&finding("base/stacks/a.yaml", 3, "bucket `Logs` has versioning `Suspended`"));
+        let moved = b.entry_for(&finding("base/stacks/a.yaml", 40, "bucket  `Logs` has versioning `Suspended`"));
+        assert_eq!(a, moved);
+        assert_eq!(a.file, "stacks/a.yaml");
+        let other_value = b.entry_for(&finding("base/stacks/a.yaml", 3, "bucket `Logs` has versioning `Off`"));
+        assert_ne!(a.fingerprint, other_value.fingerprint);
+        let other_file = b.entry_for(&finding("base/stacks/b.yaml", 3, "bucket `Logs` has versioning `Suspended`"));
+        assert_ne!(a.fingerprint, other_file.fingerprint);
+    }
+
+    #[test]
+    fn round_trip_and_version_check() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.json");
+        let f = finding("x.yaml", 1, "m");
+        let b = Baseline::from_findings(&path, [&f]);
+        b.write().unwrap();
+        let back = Baseline::load(&path).unwrap();
+        assert_eq!(back.entries, b.entries);
+        std::fs::write(&path, b.to_json().replace("\"version\": 1", "\"version\": 9")).unwrap();
+        assert!(Baseline::load(&path).unwrap_err().contains("version 9"));
+        std::fs::write(&path, "{\"version\": 1, \"findings\": [], \"extra\": 1}").unwrap();
+        assert!(Baseline::load(&path).is_err());
+    }
+}

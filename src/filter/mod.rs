@@ -755,3 +755,32 @@ mod tests {
         assert_eq!(normalise(Path::new("/a/./b/../c")), PathBuf::from("/a/c"));
     }
 }
+
+#[cfg(test)]
+mod policy_tests {
+    use super::*;
+
+    #[test]
+    fn the_most_specific_severity_override_wins() {
+        let p = Policy {
+            severity: vec![
+                ("PAL-S3".into(), Severity::Info),
+                ("s3-versioning".into(), Severity::Critical),
+                ("PAL".into(), Severity::Low),
+            ],
+            ..Policy::default()
+        };
+        assert_eq!(p.severity_of(&crate::rules::s3::VERSIONING.meta), Some(Severity::Critical));
+        assert_eq!(p.severity_of(&crate::rules::s3::ACCESS_LOGGING.meta), Some(Severity::Info));
+        assert_eq!(Policy::default().severity_of(&crate::rules::s3::ACCESS_LOGGING.meta), None);
+    }
+
+    #[test]
+    fn paths_are_made_relative_to_the_root() {
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(relative_to(Some(&cwd), "a/b.yaml"), "a/b.yaml");
+        assert_eq!(relative_to(Some(&cwd.join("a")), "./a/b.yaml"), "b.yaml");
+        assert_eq!(relative_to(Some(&cwd.join("x")), "a/b.yaml"), "a/b.yaml");
+        assert_eq!(relative_to(None, "./a/b.yaml"), "a/b.yaml");
+    }
+}
