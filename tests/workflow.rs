@@ -661,3 +661,33 @@ fn show_fixes_in_json_templates() {
     let (code, v) = json_scan(&["--select", rules], d);
     assert_eq!((code, reported(&v)), (0, vec![]), "{fixed}");
 }
+
+#[test]
+fn pre_commit_hook_definition() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join(".pre-commit-hooks.yaml")).unwrap();
+    let src = SourceFile::new(".pre-commit-hooks.yaml", text);
+    let docs = palisade::parse::parse_yaml(&src, &Default::default()).unwrap();
+    let hook = &docs[0].root.as_seq().unwrap()[0];
+    assert_eq!(hook.get("id").and_then(|n| n.as_str()), Some("palisade"));
+    assert_eq!(hook.get("entry").and_then(|n| n.as_str()), Some("palisade scan"));
+    assert_eq!(hook.get("language").and_then(|n| n.as_str()), Some("rust"));
+    let files = regex::Regex::new(hook.get("files").and_then(|n| n.as_str()).unwrap()).unwrap();
+    for name in ["a.yaml", "b/c.yml", "d.json", "e.template"] {
+        assert!(files.is_match(name), "{name}");
+    }
+    assert!(!files.is_match("f.toml"));
+}
+
+#[test]
+fn files_named_explicitly_still_honour_config_excludes() {
+    // pre-commit passes file names; excluded files must stay excluded.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "palisade.toml", "exclude = [\"vendor/**\"]\n");
+    write(dir.path(), "vendor/t.yaml", TWO_BUCKETS);
+    write(dir.path(), "app/t.yaml", TWO_BUCKETS);
+    let (code, v) = json_scan(&["--select", "PAL-S3-004", "vendor/t.yaml", "app/t.yaml"], dir.path());
+    assert_eq!(code, 1);
+    assert_eq!(v["summary"]["files_scanned"], 1);
+    assert!(v["findings"].as_array().unwrap().iter().all(|f| f["file"] == "app/t.yaml"));
+}
