@@ -93,9 +93,11 @@ pub struct FileFix {
     pub rules: Vec<&'static str>,
     /// Resources it touches.
     pub resources: Vec<String>,
+    /// (resource, rule) pairs whose findings it removes.
+    pub fixed: Vec<(String, &'static str)>,
     pub edits: Vec<Edit>,
     /// The file after the fix.
-    pub fixed: String,
+    pub text: String,
     /// A unified diff (`a/FILE`, `b/FILE`) that `git apply` and `patch -p1` accept.
     pub diff: String,
 }
@@ -183,6 +185,7 @@ fn fix_file(
     let mut edits = Vec::new();
     let mut rules = BTreeSet::new();
     let mut resources = Vec::new();
+    let mut pairs = Vec::new();
     for (id, (want, rs)) in per_resource {
         let Some(node) = docs.iter().find_map(|d| d.root.get("Resources").and_then(|r| r.get(id))) else { continue };
         let Want::Map(entries) = want else { continue };
@@ -192,6 +195,7 @@ fn fix_file(
             edits.extend(mine);
             rules.extend(rs.iter().copied());
             resources.push(id.clone());
+            pairs.extend(rs.iter().map(|r| (id.clone(), *r)));
         }
     }
     if edits.is_empty() {
@@ -202,7 +206,15 @@ fn fix_file(
     let check = SourceFile::new(src.path.clone(), fixed.clone());
     parse_as(syntax, &check, &limits)?;
     let diff = unified_diff(file, &src.text, &fixed);
-    Some(FileFix { file: file.into(), rules: rules.into_iter().collect(), resources, edits, fixed, diff })
+    Some(FileFix {
+        file: file.into(),
+        rules: rules.into_iter().collect(),
+        resources,
+        fixed: pairs,
+        edits,
+        text: fixed,
+        diff,
+    })
 }
 
 /// The number of columns one nesting level adds in this resource: the column of its
@@ -426,7 +438,7 @@ mod tests {
     fn fix(text: &str, id: &str, rule: &str) -> Option<String> {
         let src = SourceFile::new("t.yaml", text.to_string());
         let per = BTreeMap::from([(id.to_string(), (wanted(rule).unwrap(), BTreeSet::from(["X"])))]);
-        fix_file("t.yaml", &src, &per).map(|f| f.fixed)
+        fix_file("t.yaml", &src, &per).map(|f| f.text)
     }
 
     #[test]
@@ -502,7 +514,7 @@ mod tests {
     fn fix_json(text: &str, id: &str, rule: &str) -> Option<String> {
         let src = SourceFile::new("t.json", text.to_string());
         let per = BTreeMap::from([(id.to_string(), (wanted(rule).unwrap(), BTreeSet::from(["X"])))]);
-        fix_file("t.json", &src, &per).map(|f| f.fixed)
+        fix_file("t.json", &src, &per).map(|f| f.text)
     }
 
     #[test]

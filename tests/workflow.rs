@@ -508,6 +508,9 @@ Resources:
     write(d, "stack.yaml", text);
     git(d, &["add", "."]);
     let rules = "PAL-S3-001,PAL-S3-004";
+    let out = palisade(&["scan", "--select", rules], d);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("of these findings have a mechanical fix: `--show-fixes`"), "{text}");
     let (code, v) = json_scan(&["--select", rules, "--show-fixes"], d);
     assert_eq!(code, 1);
     let fixes = v["fixes"].as_array().unwrap();
@@ -529,10 +532,12 @@ Resources:
     assert_eq!(code, 1);
     let left = reported(&v);
     assert!(!left.is_empty() && left.iter().all(|(_, r)| r == "Gamma"), "{left:?}");
-    // The text report shows the same diff.
+    // What is left has no mechanical fix.
     let out = palisade(&["scan", "--select", rules, "--show-fixes"], d);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("No mechanical fix"), "{text}");
+    let out = palisade(&["scan", "--select", rules], d);
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("--show-fixes"));
 }
 
 #[test]

@@ -62,6 +62,28 @@ pub fn suppressed_summary(suppressed: &[Suppressed]) -> String {
 fn render_text(scanned: &Scanned, fixes: Option<&[FileFix]>, opts: &RenderOptions) -> String {
     let mut out = text::render(&scanned.report, opts);
     out.push_str(&suppressed_summary(&scanned.suppressed));
+    if fixes.is_none() && !opts.quiet {
+        let report = &scanned.report;
+        let offered = crate::fix::fixes(&report.findings, &report.files);
+        let fixable = report
+            .findings
+            .iter()
+            .filter(|f| {
+                offered.iter().any(|x| {
+                    *x.file == *f.location.file
+                        && f.resource
+                            .as_ref()
+                            .is_some_and(|r| x.fixed.iter().any(|(id, rule)| *id == r.id && *rule == f.rule.id))
+                })
+            })
+            .count();
+        if fixable > 0 {
+            out.push_str(&format!(
+                "{fixable} of these {} a mechanical fix: `--show-fixes` prints it as a diff.\n",
+                if fixable == 1 { "findings has" } else { "findings have" }
+            ));
+        }
+    }
     if let Some(fixes) = fixes {
         if fixes.is_empty() {
             out.push_str("\nNo mechanical fix for these findings.\n");
