@@ -278,7 +278,8 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
         }
     }
     if out.analysed {
-        out.suppressions.extend(filter::comment_suppressions(&src, &display));
+        let roots: Vec<&crate::value::Node> = docs.iter().map(|d| &d.root).collect();
+        out.suppressions.extend(filter::outside_strings(filter::comment_suppressions(&src, &display), &roots));
         out.analysed_as = Some(display.clone());
     }
     if !out.findings.is_empty() {

@@ -199,6 +199,28 @@ pub fn comment_suppressions(src: &SourceFile, file: &Arc<str>) -> Vec<Suppressio
     out
 }
 
+/// Leaves out comment suppressions written inside multi-line strings of the parsed documents
+/// (a shell script in `UserData` may well contain `# palisade:ignore`, but it is not a YAML
+/// comment).
+pub fn outside_strings(sups: Vec<Suppression>, roots: &[&Node]) -> Vec<Suppression> {
+    if sups.is_empty() {
+        return sups;
+    }
+    let mut ranges = Vec::new();
+    let mut stack: Vec<&Node> = roots.to_vec();
+    while let Some(n) = stack.pop() {
+        match &n.kind {
+            Kind::String(_) if n.span.end_line > n.span.line => ranges.push((n.span.line, n.span.end_line)),
+            Kind::Seq(items) => stack.extend(items),
+            Kind::Map(entries) => stack.extend(entries.iter().map(|e| &e.value)),
+            _ => {}
+        }
+    }
+    sups.into_iter()
+        .filter(|s| s.origin != Origin::Comment || !ranges.iter().any(|&(a, b)| a < s.at.line && s.at.line <= b))
+        .collect()
+}
+
 /// Byte index of the `#` that starts a YAML comment on this line, if any: at the start of
 /// the line or after whitespace, and not inside a quoted scalar.
 fn comment_start(line: &str) -> Option<usize> {
@@ -700,6 +722,17 @@ mod tests {
         assert!(sups("a: x # palisade:ignored PAL-S3-001 r\n").is_empty());
         assert_eq!(sups("a: \"it's\" # palisade:ignore PAL-S3-001 r\n").len(), 1);
         assert_eq!(sups("a: don't # palisade:ignore PAL-S3-001 r\n").len(), 1);
+    }
+
+    #[test]
+    fn comments_inside_block_strings_are_not_suppressions() {
+        let text = "a:\n  s: |\n    echo hi # palisade:ignore PAL-S3-001 not yaml\n    # palisade:ignore PAL-S3-002 nor this\n  t: 1 # palisade:ignore PAL-S3-004 real\n";
+        let src = SourceFile::new("t.yaml", text.to_string());
+        let docs = crate::parse::parse_yaml(&src, &Default::default()).unwrap();
+        let all = comment_suppressions(&src, &Arc::from("t.yaml"));
+        assert_eq!(all.len(), 3);
+        let kept = outside_strings(all, &[&docs[0].root]);
+        assert_eq!(kept.iter().map(|s| s.rule.as_str()).collect::<Vec<_>>(), ["PAL-S3-004"]);
     }
 
     #[test]
