@@ -34,8 +34,13 @@ Fn::Join and friends. A value that cannot be decided is never reported as insecu
 palisade scan templates/ --format sarif --output palisade.sarif\n  \
 palisade scan stack.yaml --parameters params.json --fail-on high\n  \
 palisade rules                        list every rule\n  \
-palisade rule PAL-S3-001              show a rule's documentation\n\n\
-Exit status: 0 no findings at or above --fail-on, 1 findings, 2 a file could not be read or parsed, or bad arguments."
+palisade rule PAL-S3-001              show a rule's documentation\n  \
+palisade scan --write-baseline .palisade-baseline.json    accept today's findings\n  \
+palisade scan --baseline .palisade-baseline.json          report only new ones\n  \
+palisade config --show                show the palisade.toml that applies\n\n\
+Suppress a finding with a reason: `# palisade:ignore PAL-S3-001 why` on its line or the line above.\n\n\
+Exit status: 0 no findings at or above --fail-on, 1 findings, 2 a file could not be read or parsed, \
+or bad arguments, configuration or baseline. Suppressed and baselined findings never count."
 )]
 struct Cli {
     #[command(subcommand)]
