@@ -21,7 +21,7 @@
 //! a suppression without a reason (it still applies), one that names an unknown rule, one
 //! that is malformed, and — with `--report-unused-suppressions` — one that matches no finding.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
@@ -146,6 +146,12 @@ pub fn comment_suppressions(src: &SourceFile, file: &Arc<str>) -> Vec<Suppressio
         return Vec::new();
     }
     let lines: Vec<&str> = src.text.lines().collect();
+    // For each line, the first line at or after it that is neither blank nor a comment.
+    let mut next_content = vec![None; lines.len() + 1];
+    for (j, l) in lines.iter().enumerate().rev() {
+        let t = l.trim();
+        next_content[j] = if !t.is_empty() && !t.starts_with('#') { Some(j as u32 + 1) } else { next_content[j + 1] };
+    }
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let Some(hash) = comment_start(line) else { continue };
@@ -156,20 +162,7 @@ pub fn comment_suppressions(src: &SourceFile, file: &Arc<str>) -> Vec<Suppressio
         }
         let line_no = i as u32 + 1;
         let own_line = line[..hash].trim().is_empty();
-        let target_line = if own_line {
-            lines
-                .iter()
-                .enumerate()
-                .skip(i + 1)
-                .find(|(_, l)| {
-                    let t = l.trim();
-                    !t.is_empty() && !t.starts_with('#')
-                })
-                .map(|(j, _)| j as u32 + 1)
-                .unwrap_or(line_no)
-        } else {
-            line_no
-        };
+        let target_line = if own_line { next_content[i + 1].unwrap_or(line_no) } else { line_no };
         let start = src.line_start(line_no).unwrap_or(0) + hash as u32;
         let end = src.line_start(line_no).unwrap_or(0) + line.len() as u32;
         let at = src.span(start, end);
@@ -185,7 +178,7 @@ pub fn comment_suppressions(src: &SourceFile, file: &Arc<str>) -> Vec<Suppressio
             });
         }
         if rules.is_empty() {
-            // `# palisade:ignore` alone: reported as malformed by `check` (empty rule).
+            // `# palisade:ignore` alone: reported as malformed by `apply` (empty rule).
             out.push(Suppression {
                 rule: String::new(),
                 reason,
@@ -216,9 +209,21 @@ pub fn outside_strings(sups: Vec<Suppression>, roots: &[&Node]) -> Vec<Suppressi
             _ => {}
         }
     }
-    sups.into_iter()
-        .filter(|s| s.origin != Origin::Comment || !ranges.iter().any(|&(a, b)| a < s.at.line && s.at.line <= b))
-        .collect()
+    // Lines strictly after a string's first line, up to its last, as sorted disjoint ranges.
+    ranges.sort_unstable();
+    let mut merged: Vec<(u32, u32)> = Vec::new();
+    for (a, b) in ranges {
+        let (a, b) = (a + 1, b);
+        match merged.last_mut() {
+            Some(last) if a <= last.1 + 1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    let inside = |line: u32| {
+        let i = merged.partition_point(|&(a, _)| a <= line);
+        i > 0 && line <= merged[i - 1].1
+    };
+    sups.into_iter().filter(|s| s.origin != Origin::Comment || !inside(s.at.line)).collect()
 }
 
 /// Byte index of the `#` that starts a YAML comment on this line, if any: at the start of
@@ -626,10 +631,26 @@ pub fn apply(
                 .push(warn(format!("suppression of `{}` has no reason: say why the risk is accepted", s.rule)));
         }
     }
-    let mut by_file: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    // Suppressions indexed by (file, line) and (file, resource), so that filtering stays
+    // linear however many suppressions a file holds.
+    let mut by_line: HashMap<(&str, u32), Vec<usize>> = HashMap::new();
+    let mut by_resource: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    // Line ranges too long to index line by line.
+    let mut wide: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, s) in suppressions.iter().enumerate() {
-        if !s.rule.is_empty() {
-            by_file.entry(&s.file).or_default().push(i);
+        if s.rule.is_empty() {
+            continue;
+        }
+        match &s.target {
+            Target::Lines { first, last } if last.saturating_sub(*first) > 64 => {
+                wide.entry(&s.file).or_default().push(i)
+            }
+            Target::Lines { first, last } => {
+                for line in *first..=*last {
+                    by_line.entry((&s.file, line)).or_default().push(i);
+                }
+            }
+            Target::Resource(id) => by_resource.entry((&s.file, id.as_str())).or_default().push(i),
         }
     }
     for mut f in findings {
@@ -637,7 +658,16 @@ pub fn apply(
             f.severity = sev;
         }
         let mut by = None;
-        for &i in by_file.get(&*f.location.file).map(Vec::as_slice).unwrap_or(&[]) {
+        let file: &str = &f.location.file;
+        let candidates = by_line
+            .get(&(file, f.location.span.line))
+            .into_iter()
+            .chain(f.resource.as_ref().and_then(|r| by_resource.get(&(file, r.id.as_str()))))
+            .chain(wide.get(file))
+            .flatten()
+            .copied()
+            .collect::<Vec<usize>>();
+        for i in candidates {
             let s = &suppressions[i];
             if s.covers(&f) {
                 used[i] = true;
@@ -815,5 +845,58 @@ mod policy_tests {
         assert_eq!(relative_to(Some(&cwd.join("a")), "./a/b.yaml"), "b.yaml");
         assert_eq!(relative_to(Some(&cwd.join("x")), "a/b.yaml"), "a/b.yaml");
         assert_eq!(relative_to(None, "./a/b.yaml"), "a/b.yaml");
+    }
+}
+
+#[cfg(test)]
+mod apply_tests {
+    use super::*;
+    use crate::finding::ResourceRef;
+
+    fn finding(file: &str, line: u32, resource: &str) -> Finding {
+        let rule = &crate::rules::s3::VERSIONING.meta;
+        Finding {
+            rule,
+            severity: rule.severity,
+            message: "m".into(),
+            location: Location::new(file.into(), Span { line, col: 1, ..Span::default() }),
+            resource: Some(ResourceRef { id: resource.into(), kind: "AWS::S3::Bucket".into() }),
+            related: Vec::new(),
+            when: None,
+        }
+    }
+
+    fn sup(file: &str, rule: &str, target: Target) -> Suppression {
+        Suppression {
+            rule: rule.into(),
+            reason: Some("r".into()),
+            file: file.into(),
+            target,
+            at: Span { line: 1, col: 1, ..Span::default() },
+            origin: Origin::Annotation,
+        }
+    }
+
+    #[test]
+    fn each_target_kind_matches_only_its_file_rule_and_place() {
+        let sups = vec![
+            sup("a.yaml", "PAL-S3-004", Target::Lines { first: 100, last: 5000 }),
+            sup("a.yaml", "s3-versioning", Target::Resource("Kept".into())),
+            sup("b.yaml", "PAL-S3", Target::Lines { first: 7, last: 8 }),
+            sup("b.yaml", "PAL-S3-005", Target::Resource("Other".into())),
+        ];
+        let findings = vec![
+            finding("a.yaml", 4000, "X"),  // wide range
+            finding("a.yaml", 50, "Kept"), // resource
+            finding("a.yaml", 50, "Y"),    // nothing
+            finding("b.yaml", 8, "Z"),     // prefix on a line
+            finding("b.yaml", 9, "Other"), // other rule on that resource
+        ];
+        let out = apply(findings, &sups, &Policy::default(), &[], &BTreeMap::new());
+        let kept: Vec<(&str, u32)> = out.kept.iter().map(|f| (&*f.location.file, f.location.span.line)).collect();
+        assert_eq!(kept, [("a.yaml", 50), ("b.yaml", 9)]);
+        assert_eq!(out.kept[0].resource.as_ref().unwrap().id, "Y");
+        assert_eq!(out.suppressed.len(), 3);
+        assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
     }
 }
