@@ -18,7 +18,7 @@
 //! [per-path-ignores]                     # rules not reported for some paths
 //! "legacy/**" = ["PAL-S3-004", "PAL-S3-005"]
 //!
-//! [images]
+//! [images]                             # registries Kubernetes images may come from
 //! allowed-registries = ["123456789012.dkr.ecr.eu-west-1.amazonaws.com"]
 //!
 //! [secrets]
@@ -30,7 +30,7 @@
 //!
 //! Globs are relative to the directory of `palisade.toml`; one without `/` matches at any
 //! depth. Command-line options win over the file: `--select` replaces `select`, `--ignore` and
-//! `--exclude` add to `ignore` and `exclude`, `--fail-on` replaces `fail-on`, `--parameters`
+//! `--exclude` and `--allowed-registry` add to `ignore`, `exclude` and `allowed-registries`, `--fail-on` replaces `fail-on`, `--parameters`
 //! values win over `[parameters]`.
 
 use std::collections::BTreeMap;

@@ -1,10 +1,10 @@
 //! `--diff REV`: the files changed since a git revision.
 //!
 //! The scan still walks the given paths as usual (so excludes and `.gitignore` apply), then
-//! analyses only the files in this set. Rules over a single template need nothing else. A
-//! rule that needs other files to decide (cross-file posture) gets them from its frontend,
-//! which reads the whole tree it is given; the set only decides which files' findings are
-//! wanted.
+//! analyses only the files in this set. A CloudFormation template is judged on its own, so
+//! the other templates are not even read. Kubernetes objects govern each other across files
+//! (a network policy in one file covers the pods of another), so the other manifests are
+//! still read for that context, and only findings in changed files are reported.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

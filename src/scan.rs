@@ -10,6 +10,8 @@ use crate::discover::{self, DiscoverOptions};
 use crate::filter::{self, Policy, Suppressed, SuppressedBy, Suppression, baseline::Baseline};
 use crate::finding::{Diagnostic, DiagnosticKind, Finding};
 use crate::lower::cfn::{self, Evaluator, Overrides, Template};
+use crate::lower::k8s;
+use crate::model::k8s::K8sObjects;
 use crate::parse::{self, Limits};
 use crate::report::ScanReport;
 use crate::rules::{self, Rule, RuleMeta, Sink};
@@ -36,8 +38,13 @@ pub struct ScanOptions {
     pub policy: Policy,
     /// Findings recorded here are not reported.
     pub baseline: Option<Baseline>,
-    /// Only files with these paths (absolute, normalised) are analysed (`--diff`).
+    /// Only files with these paths (absolute, normalised) are analysed (`--diff`). Other
+    /// Kubernetes manifests are still read, since their objects govern those of the wanted
+    /// files, but only findings in wanted files are reported.
     pub only: Option<HashSet<PathBuf>>,
+    /// Registries (host, optionally with a path prefix) that Kubernetes images may come from;
+    /// empty: only images without an explicit registry are reported.
+    pub allowed_registries: Vec<String>,
 }
 
 /// A scan's report with what the filter stage removed.
@@ -85,15 +92,20 @@ pub fn scan_detailed(opts: &ScanOptions) -> Result<Scanned, String> {
     let rules = select_rules(&opts.select, &opts.ignore)?;
     let (mut files, mut diagnostics) = discover::discover(&opts.paths, &opts.discover);
     let cwd = std::env::current_dir().unwrap_or_default();
-    files.retain(|f| {
-        !opts.policy.excluded(&crate::source::display_path(&f.path))
-            && opts.only.as_ref().is_none_or(|only| only.contains(&filter::normalise(&cwd.join(&f.path))))
-    });
-    let results: Vec<FileResult> = files.par_iter().map(|f| scan_file_guarded(f, opts, &rules)).collect();
+    files.retain(|f| !opts.policy.excluded(&crate::source::display_path(&f.path)));
+    // With `--diff`, the other files are read only for the context they give (Kubernetes
+    // objects that govern those of the wanted files).
+    let context_only = |f: &discover::Candidate| {
+        opts.only.as_ref().is_some_and(|o| !o.contains(&filter::normalise(&cwd.join(&f.path))))
+    };
+    let results: Vec<FileResult> =
+        files.par_iter().map(|f| scan_file_guarded(f, opts, &rules, context_only(f))).collect();
     let mut report = ScanReport { rules: rules.iter().map(|r| &r.meta).collect(), ..ScanReport::default() };
     let mut suppressions = Vec::new();
     let mut analysed = Vec::new();
-    for r in results {
+    let mut manifests = K8sObjects::default();
+    let mut manifest_sources: HashMap<Arc<str>, Arc<SourceFile>> = HashMap::new();
+    for mut r in results {
         diagnostics.extend(r.diagnostics);
         suppressions.extend(r.suppressions);
         if let Some(d) = r.analysed_as {
@@ -102,6 +114,12 @@ pub fn scan_detailed(opts: &ScanOptions) -> Result<Scanned, String> {
         if r.analysed {
             report.files_scanned += 1;
         }
+        if !r.k8s.is_empty() {
+            if let Some(src) = &r.source {
+                manifest_sources.insert(display_of(src), src.clone());
+            }
+            manifests.append(std::mem::take(&mut r.k8s));
+        }
         if let Some(src) = r.source
             && !r.findings.is_empty()
         {
@@ -109,6 +127,19 @@ pub fn scan_detailed(opts: &ScanOptions) -> Result<Scanned, String> {
             report.files.insert(key, src);
         }
         report.findings.extend(r.findings);
+    }
+    manifests.allowed_registries = opts.allowed_registries.clone();
+    let (mut found, problems) = analyse_manifests(manifests, &rules);
+    diagnostics.extend(problems);
+    if let Some(only) = &opts.only {
+        // Objects of other files gave context; report only on the wanted files.
+        found.retain(|f| only.contains(&filter::normalise(&cwd.join(&*f.location.file))));
+    }
+    for f in found {
+        if let Some(src) = manifest_sources.get(&f.location.file) {
+            report.files.entry(f.location.file.clone()).or_insert_with(|| src.clone());
+        }
+        report.findings.push(f);
     }
     report.diagnostics = diagnostics;
     Ok(finish(report, &suppressions, analysed, opts))
@@ -148,10 +179,18 @@ pub fn scan_source(src: SourceFile, opts: &ScanOptions) -> Result<ScanReport, St
 /// Scans one in-memory source, keeping what the filter stage removed.
 pub fn scan_source_detailed(src: SourceFile, opts: &ScanOptions) -> Result<Scanned, String> {
     let rules = select_rules(&opts.select, &opts.ignore)?;
-    let r = analyse_source(Arc::new(src), opts, &rules);
+    let mut r = analyse_source(Arc::new(src), opts, &rules);
     let mut report = ScanReport { rules: rules.iter().map(|r| &r.meta).collect(), ..ScanReport::default() };
     report.files_scanned = usize::from(r.analysed);
-    if let Some(src) = r.source {
+    let mut manifests = std::mem::take(&mut r.k8s);
+    manifests.allowed_registries = opts.allowed_registries.clone();
+    let has_manifests = !manifests.is_empty();
+    let (found, problems) = analyse_manifests(manifests, &rules);
+    r.findings.extend(found);
+    r.diagnostics.extend(problems);
+    if let Some(src) = r.source
+        && (!r.findings.is_empty() || has_manifests)
+    {
         report.files.insert(display_of(&src), src);
     }
     report.findings = r.findings;
@@ -169,6 +208,8 @@ struct FileResult {
     suppressions: Vec<Suppression>,
     /// The display path, when the file was analysed.
     analysed_as: Option<Arc<str>>,
+    /// Kubernetes objects of the file, checked with those of every other file once all are read.
+    k8s: K8sObjects,
 }
 
 impl FileResult {
@@ -184,22 +225,35 @@ fn display_of(src: &SourceFile) -> Arc<str> {
 
 /// Scans one file; an internal error (a bug, never expected) becomes a diagnostic for that
 /// file instead of ending the scan.
-fn scan_file_guarded(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static Rule]) -> FileResult {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scan_file(file, opts, rules))).unwrap_or_else(|_| {
-        FileResult::diagnostic(Diagnostic {
-            kind: DiagnosticKind::Read,
-            file: crate::source::display_path(&file.path).into(),
-            line: 0,
-            col: 0,
-            message: "internal error while analysing this file; please report it with the file".into(),
+fn scan_file_guarded(
+    file: &discover::Candidate,
+    opts: &ScanOptions,
+    rules: &[&'static Rule],
+    context_only: bool,
+) -> FileResult {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scan_file(file, opts, rules, context_only)))
+        .unwrap_or_else(|_| {
+            FileResult::diagnostic(Diagnostic {
+                kind: DiagnosticKind::Read,
+                file: crate::source::display_path(&file.path).into(),
+                line: 0,
+                col: 0,
+                message: "internal error while analysing this file; please report it with the file".into(),
+            })
         })
-    })
 }
 
-fn scan_file(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static Rule]) -> FileResult {
+fn scan_file(
+    file: &discover::Candidate,
+    opts: &ScanOptions,
+    rules: &[&'static Rule],
+    context_only: bool,
+) -> FileResult {
     let display: Arc<str> = crate::source::display_path(&file.path).into();
     match parse::read_source(&file.path, file.path.clone(), &opts.limits) {
+        Ok(src) if context_only => manifest_context(Arc::new(src), opts),
         Ok(src) => analyse_source(Arc::new(src), opts, rules),
+        Err(_) if context_only => FileResult::default(),
         Err(e) => {
             // An unreadable file that we were not asked for by name and that does not look
             // like anything we scan is skipped; otherwise it is an error.
@@ -256,7 +310,18 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
     let docs = match parsed {
         Ok(d) => d,
         Err(e) => {
-            let diagnostics = if looks_like_template(&src.text) {
+            let diagnostics = if k8s::looks_like_helm_template(&src.text) && !looks_like_template(&src.text) {
+                vec![Diagnostic {
+                    kind: DiagnosticKind::NotAnalysed,
+                    file: display,
+                    line: e.line,
+                    col: e.col,
+                    message: format!(
+                        "looks like an unrendered Helm template; render it with `helm template` first ({})",
+                        e.message
+                    ),
+                }]
+            } else if looks_like_template(&src.text) || k8s::looks_like_manifest(&src.text) {
                 vec![Diagnostic {
                     kind: DiagnosticKind::Parse,
                     file: display,
@@ -275,15 +340,57 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
         if cfn::is_template(&doc.root) {
             out.analysed = true;
             analyse_template(&doc.root, &src, &display, opts, rules, &mut out);
+        } else if k8s::is_manifest(&doc.root) {
+            out.analysed = true;
+            k8s::lower(&doc.root, &display, &mut out.k8s);
         }
     }
     if out.analysed {
         let roots: Vec<&crate::value::Node> = docs.iter().map(|d| &d.root).collect();
         out.suppressions.extend(filter::outside_strings(filter::comment_suppressions(&src, &display), &roots));
+        out.suppressions.extend(annotation_suppressions(&out.k8s));
         out.analysed_as = Some(display.clone());
     }
-    if !out.findings.is_empty() {
+    if !out.findings.is_empty() || !out.k8s.is_empty() {
         out.source = Some(src);
+    }
+    out
+}
+
+/// The Kubernetes objects of a file that is not itself reported on (see [`ScanOptions::only`]).
+fn manifest_context(src: Arc<SourceFile>, opts: &ScanOptions) -> FileResult {
+    let mut out = FileResult::default();
+    if is_json(&src) || !k8s::looks_like_manifest(&src.text) {
+        return out;
+    }
+    let Ok(docs) = parse::parse_yaml(&src, &opts.limits) else { return out };
+    let display = display_of(&src);
+    for doc in &docs {
+        if k8s::is_manifest(&doc.root) {
+            k8s::lower(&doc.root, &display, &mut out.k8s);
+        }
+    }
+    out
+}
+
+/// Suppressions from `palisade.dev/ignore` annotations of Kubernetes objects (the object's
+/// own, and for workloads those of the pods they create).
+fn annotation_suppressions(objects: &K8sObjects) -> Vec<Suppression> {
+    use crate::model::k8s::{Annotation, ObjectMeta};
+    let mut metas: Vec<(&ObjectMeta, &[Annotation])> = Vec::new();
+    metas.extend(objects.namespaces.iter().map(|o| (&o.obj, &[][..])));
+    metas.extend(objects.workloads.iter().map(|o| (&o.obj, o.pod_annotations.as_slice())));
+    metas.extend(objects.network_policies.iter().map(|o| (&o.obj, &[][..])));
+    metas.extend(objects.roles.iter().map(|o| (&o.obj, &[][..])));
+    metas.extend(objects.bindings.iter().map(|o| (&o.obj, &[][..])));
+    metas.extend(objects.service_accounts.iter().map(|o| (&o.obj, &[][..])));
+    metas.extend(objects.secrets.iter().map(|o| (&o.obj, &[][..])));
+    metas.extend(objects.config_maps.iter().map(|o| (&o.obj, &[][..])));
+    metas.extend(objects.others.iter().map(|o| (o, &[][..])));
+    let mut out = Vec::new();
+    for (meta, pod) in metas {
+        let annotations = meta.annotations.iter().chain(pod).map(|a| (a.key.as_str(), a.value.as_str(), a.span));
+        out.extend(filter::annotation_suppressions(&meta.file, &meta.res.id, annotations));
     }
     out
 }
@@ -334,6 +441,51 @@ fn analyse_template(
         per_scenario.push(found);
     }
     out.findings.extend(merge_scenarios(&atoms, &scenarios, per_scenario));
+}
+
+/// Runs the rules once over the Kubernetes objects of every file together (namespaces,
+/// network policies and service accounts govern workloads defined in other files).
+/// A rule that fails with an internal error is reported as a diagnostic and the others still run.
+fn analyse_manifests(objects: K8sObjects, rules: &[&'static Rule]) -> (Vec<Finding>, Vec<Diagnostic>) {
+    if objects.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let file: Arc<str> = objects
+        .workloads
+        .first()
+        .map(|w| w.obj.file.clone())
+        .or_else(|| objects.others.first().map(|o| o.file.clone()))
+        .unwrap_or_else(|| "".into());
+    let model = crate::model::Model { file: file.clone(), k8s: objects, ..crate::model::Model::default() };
+    let per_rule: Vec<Result<Vec<Finding>, &'static str>> = rules
+        .par_iter()
+        .map(|rule| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let mut found = Vec::new();
+                let mut sink = Sink::new(&rule.meta, file.clone(), &mut found);
+                (rule.check)(&model, &mut sink);
+                found
+            }))
+            .map_err(|_| rule.meta.id)
+        })
+        .collect();
+    let mut findings = Vec::new();
+    let mut problems = Vec::new();
+    for r in per_rule {
+        match r {
+            Ok(found) => findings.extend(found),
+            Err(id) => problems.push(Diagnostic {
+                kind: DiagnosticKind::Read,
+                file: file.clone(),
+                line: 0,
+                col: 0,
+                message: format!(
+                    "internal error in rule {id} while checking the Kubernetes manifests; please report it"
+                ),
+            }),
+        }
+    }
+    (findings, problems)
 }
 
 type Key = (&'static str, u32, u32, String, Option<String>);

@@ -696,3 +696,111 @@ fn files_named_explicitly_still_honour_config_excludes() {
     assert_eq!(v["summary"]["files_scanned"], 1);
     assert!(v["findings"].as_array().unwrap().iter().all(|f| f["file"] == "app/t.yaml"));
 }
+
+const DEPLOYMENT: &str = "apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: NAME
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: NAME}
+  template:
+    metadata:
+      labels: {app: NAME}
+    spec:
+      containers:
+        - name: web
+          image: registry.example.com/web:1.0
+          securityContext:
+            privileged: true
+";
+
+const DEFAULT_DENY: &str = "apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny
+  namespace: shop
+spec:
+  podSelector: {}
+  policyTypes: [Ingress, Egress]
+";
+
+fn deployment(name: &str) -> String {
+    DEPLOYMENT.replace("NAME", name)
+}
+
+#[test]
+fn kubernetes_annotations_suppress_their_rule_on_their_object_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let annotated = deployment("api").replace(
+        "  namespace: shop\n",
+        "  namespace: shop\n  annotations:\n    palisade.dev/ignore: \"PAL-K8S-003: the node agent needs it; k8s-image-registry\"\n",
+    );
+    write(dir.path(), "deploy.yaml", &format!("{annotated}---\n{}", deployment("web")));
+    let (_, v) = json_scan(&["--select", "PAL-K8S-003,PAL-K8S-027", "--allowed-registry", "ghcr.io/acme"], dir.path());
+    assert_eq!(
+        reported(&v),
+        pairs(&[("PAL-K8S-027", "Deployment/shop/web"), ("PAL-K8S-003", "Deployment/shop/web")]),
+        "{v:#}"
+    );
+    let sup: Vec<&str> = v["suppressed"].as_array().unwrap().iter().map(|s| s["rule_id"].as_str().unwrap()).collect();
+    assert_eq!(sup, ["PAL-K8S-027", "PAL-K8S-003"]);
+    // `k8s-image-registry` has no reason: a warning at the annotation.
+    let d = v["diagnostics"].as_array().unwrap();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!((d[0]["kind"].as_str(), d[0]["line"].as_u64()), (Some("suppression"), Some(7)));
+}
+
+#[test]
+fn comments_suppress_in_kubernetes_manifests_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = deployment("web").replace(
+        "            privileged: true\n",
+        "            privileged: true # palisade:ignore PAL-K8S-003 debugging sidecar, removed in JIRA-12\n",
+    );
+    write(dir.path(), "deploy.yaml", &text);
+    let (code, v) = json_scan(&["--select", "PAL-K8S-003"], dir.path());
+    assert_eq!((code, reported(&v)), (0, vec![]), "{v:#}");
+}
+
+#[test]
+fn config_allowed_registries_feed_the_image_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "deploy.yaml", &deployment("web"));
+    write(dir.path(), "palisade.toml", "[images]\nallowed-registries = [\"ghcr.io/acme\"]\n");
+    let (_, v) = json_scan(&["--select", "PAL-K8S-027"], dir.path());
+    assert_eq!(reported(&v), pairs(&[("PAL-K8S-027", "Deployment/shop/web")]));
+    write(dir.path(), "palisade.toml", "[images]\nallowed-registries = [\"registry.example.com\"]\n");
+    let (code, v) = json_scan(&["--select", "PAL-K8S-027"], dir.path());
+    assert_eq!((code, reported(&v)), (0, vec![]));
+    // The command line adds to the configuration's list.
+    write(dir.path(), "palisade.toml", "[images]\nallowed-registries = [\"ghcr.io/acme\"]\n");
+    let (code, _) = json_scan(&["--select", "PAL-K8S-027", "--allowed-registry", "registry.example.com"], dir.path());
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn diff_still_reads_the_manifests_that_govern_changed_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    git(d, &["init", "-q"]);
+    write(d, "deploy.yaml", &deployment("web"));
+    write(d, "netpol.yaml", DEFAULT_DENY);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "start"]);
+    let rules = "PAL-K8S-030,PAL-K8S-031,PAL-K8S-003";
+    // Only the deployment changed: the unchanged default-deny policy still covers it.
+    write(d, "deploy.yaml", &deployment("web").replace("web:1.0", "web:1.1"));
+    let (_, v) = json_scan(&["--select", rules, "--diff", "HEAD"], d);
+    assert_eq!(reported(&v), pairs(&[("PAL-K8S-003", "Deployment/shop/web")]), "{v:#}");
+    assert_eq!(v["summary"]["files_scanned"], 1);
+    // Only the policy changed: nothing is reported about the unchanged deployment.
+    git(d, &["checkout", "-q", "deploy.yaml"]);
+    write(d, "netpol.yaml", &DEFAULT_DENY.replace("[Ingress, Egress]", "[Ingress]"));
+    let (code, v) = json_scan(&["--select", rules, "--diff", "HEAD"], d);
+    assert_eq!((code, reported(&v)), (0, vec![]), "{v:#}");
+    // Scanned alone, the deployment has no default-deny policy.
+    let (_, v) = json_scan(&["--select", rules, "deploy.yaml"], d);
+    assert_eq!(reported(&v).len(), 3, "{v:#}");
+}

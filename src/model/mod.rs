@@ -8,11 +8,14 @@ use std::sync::Arc;
 
 use crate::source::Span;
 
+pub mod containers;
+pub mod k8s;
 pub mod network;
 pub mod policy;
 pub mod storage;
 pub mod val;
 
+pub use containers::*;
 pub use network::*;
 pub use policy::*;
 pub use storage::*;
@@ -198,6 +201,13 @@ pub struct Model {
     pub security_groups: Vec<SecurityGroup>,
     /// Standalone ingress/egress rules whose group is not in the template.
     pub external_sg_rules: Vec<ExternalSgRule>,
+
+    pub eks_clusters: Vec<EksCluster>,
+    pub eks_nodegroups: Vec<EksNodegroup>,
+    pub ecr_repositories: Vec<EcrRepository>,
+
+    /// Kubernetes objects (of every manifest of the scan: they are checked together).
+    pub k8s: k8s::K8sObjects,
 }
 
 impl Model {
