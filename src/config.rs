@@ -29,9 +29,9 @@
 //! ```
 //!
 //! Globs are relative to the directory of `palisade.toml`; one without `/` matches at any
-//! depth. Command-line options win over the file: `--select` replaces `select`, `--ignore` and
-//! `--exclude` and `--allowed-registry` add to `ignore`, `exclude` and `allowed-registries`, `--fail-on` replaces `fail-on`, `--parameters`
-//! values win over `[parameters]`.
+//! depth. Command-line options win over the file: `--select` replaces `select`; `--ignore`,
+//! `--exclude` and `--allowed-registry` add to `ignore`, `exclude` and `allowed-registries`;
+//! `--fail-on` replaces `fail-on`; `--parameters` values win over `[parameters]`.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
