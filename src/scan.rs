@@ -360,10 +360,15 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
 /// The Kubernetes objects of a file that is not itself reported on (see [`ScanOptions::only`]).
 fn manifest_context(src: Arc<SourceFile>, opts: &ScanOptions) -> FileResult {
     let mut out = FileResult::default();
-    if is_json(&src) || !k8s::looks_like_manifest(&src.text) {
+    if !k8s::looks_like_manifest(&src.text) {
         return out;
     }
-    let Ok(docs) = parse::parse_yaml(&src, &opts.limits) else { return out };
+    let parsed = if is_json(&src) {
+        parse::parse_json(&src, &opts.limits).map(|d| vec![d])
+    } else {
+        parse::parse_yaml(&src, &opts.limits)
+    };
+    let Ok(docs) = parsed else { return out };
     let display = display_of(&src);
     for doc in &docs {
         if k8s::is_manifest(&doc.root) {
