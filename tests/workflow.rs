@@ -6,6 +6,7 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use palisade::config::Config;
 use palisade::filter::SuppressedBy;
 use palisade::finding::DiagnosticKind;
 use palisade::scan::{ScanOptions, Scanned, scan_source_detailed};
@@ -803,4 +804,44 @@ fn diff_still_reads_the_manifests_that_govern_changed_files() {
     // Scanned alone, the deployment has no default-deny policy.
     let (_, v) = json_scan(&["--select", rules, "deploy.yaml"], d);
     assert_eq!(reported(&v).len(), 3, "{v:#}");
+}
+
+/// The fenced code blocks of the README in `lang`, in order.
+fn readme_blocks(lang: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let mut out = Vec::new();
+    // The block being read and the indentation of its fence (blocks inside list items).
+    let mut current: Option<(String, usize)> = None;
+    for line in text.lines() {
+        let t = line.trim_start();
+        let indent = line.len() - t.len();
+        match &mut current {
+            None if t == format!("```{lang}") => current = Some((String::new(), indent)),
+            Some(_) if t == "```" => out.push(current.take().unwrap().0),
+            Some((block, fence)) => {
+                block.push_str(line.get(*fence..).unwrap_or(""));
+                block.push('\n');
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn readme_configuration_examples_are_valid() {
+    let blocks = readme_blocks("toml");
+    assert!(blocks.len() >= 2);
+    for b in blocks {
+        Config::parse(&b, Path::new("README/palisade.toml")).unwrap_or_else(|e| panic!("{e}\n{b}"));
+    }
+}
+
+#[test]
+fn readme_suppression_example_suppresses_what_it_says() {
+    let block = readme_blocks("yaml").into_iter().find(|b| b.contains("# palisade:ignore PAL-S3-005")).unwrap();
+    let s = scan_text(&block, &["PAL-S3-004", "PAL-S3-005"]);
+    assert_eq!(found(&s), vec![], "{block}");
+    assert_eq!(s.suppressed.len(), 2);
+    assert!(s.report.diagnostics.is_empty());
 }
