@@ -862,33 +862,28 @@ fn rule_admits(r: &SgRule, proto: &str, port: i64, src: &Source<'_>) -> Option<b
         Some(p) if p == proto => r.port_range().map(|(a, b)| a <= port && port <= b),
         Some(_) => Some(false),
     };
-    if proto_ok == Some(false) {
-        return Some(false);
-    }
-    let mut unknown = proto_ok.is_none();
-    let mut yes = false;
-    match cidr_matches(&r.cidr_ipv4, &r.cidr_ipv6, src) {
-        Some(true) => yes = true,
-        Some(false) => {}
-        None => unknown = true,
-    }
-    match (&r.source_group.value, src) {
-        (Tri::Known(Link::Local(g)), Source::LoadBalancer { groups, .. }) if groups.contains(&g.as_str()) => yes = true,
-        (Tri::Unknown, Source::LoadBalancer { .. }) => unknown = true,
-        _ => {}
-    }
+    // The source matches when one of its parts does (CIDR, source group, prefix list).
+    let cidr = cidr_matches(&r.cidr_ipv4, &r.cidr_ipv6, src);
+    let group = match (&r.source_group.value, src) {
+        (Tri::Known(Link::Local(g)), Source::LoadBalancer { groups, .. }) => Some(groups.contains(&g.as_str())),
+        (Tri::Unknown, Source::LoadBalancer { .. }) => None,
+        _ => Some(false),
+    };
     // A prefix list's entries are not known here: an arbitrary address may be in it.
-    if matches!(src, Source::Internet(_)) && !r.prefix_list.is_absent() {
-        unknown = true;
+    let prefix = if matches!(src, Source::Internet(_)) && !r.prefix_list.is_absent() { None } else { Some(false) };
+    let parts = [cidr, group, prefix];
+    let src_ok = if parts.contains(&Some(true)) {
+        Some(true)
+    } else if parts.contains(&None) {
+        None
+    } else {
+        Some(false)
+    };
+    match (proto_ok, src_ok) {
+        (Some(false), _) | (_, Some(false)) => Some(false),
+        (Some(true), Some(true)) => Some(true),
+        _ => None,
     }
-    if unknown && !(yes && proto_ok == Some(true)) {
-        return if yes || proto_ok.is_none() || !r.prefix_list.is_absent() || r.cidr_ipv4.is_unknown() {
-            None
-        } else {
-            Some(false)
-        };
-    }
-    Some(yes)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1890,6 +1885,46 @@ mod tests {
         assert!(a.contains(&b) && !b.contains(&a) && w.contains(&a));
         assert!(!Net4::parse("10.1.0.0/16").unwrap().overlaps(&b));
         assert!(Net4::parse("10.0.0/16").is_none() && Net4::parse("10.0.0.0/33").is_none());
+    }
+
+    fn rule(proto: Tri<String>, ports: (i64, i64), cidr: Tri<String>, prefix: bool) -> SgRule {
+        let sp = Span::default();
+        let f = |v: Tri<String>| Field { value: v, span: sp, origin: None };
+        SgRule {
+            span: sp,
+            standalone: None,
+            protocol: f(proto),
+            from_port: Field::known(ports.0, sp),
+            to_port: Field::known(ports.1, sp),
+            cidr_ipv4: f(cidr),
+            cidr_ipv6: Field::absent(sp),
+            source_group: Field::absent(sp),
+            prefix_list: if prefix { Field::known("pl-1".into(), sp) } else { Field::absent(sp) },
+            description: Field::absent(sp),
+        }
+    }
+
+    #[test]
+    fn security_group_rules_are_three_valued() {
+        let k = |s: &str| Tri::Known(s.to_string());
+        let net = Source::Internet(Family::V4);
+        assert_eq!(rule_admits(&rule(k("tcp"), (22, 22), k("0.0.0.0/0"), false), "tcp", 22, &net), Some(true));
+        assert_eq!(rule_admits(&rule(k("tcp"), (22, 22), k("0.0.0.0/0"), false), "tcp", 23, &net), Some(false));
+        assert_eq!(rule_admits(&rule(k("-1"), (0, 0), k("0.0.0.0/0"), false), "udp", 53, &net), Some(true));
+        // A specific CIDR does not admit an arbitrary address, whatever the protocol.
+        assert_eq!(rule_admits(&rule(Tri::Unknown, (22, 22), k("10.0.0.0/8"), false), "tcp", 22, &net), Some(false));
+        // Undecidable CIDR or a prefix list: unknown.
+        assert_eq!(rule_admits(&rule(k("tcp"), (22, 22), Tri::Unknown, false), "tcp", 22, &net), None);
+        assert_eq!(rule_admits(&rule(k("tcp"), (22, 22), Tri::Absent, true), "tcp", 22, &net), None);
+        // From a load balancer's subnets: a CIDR covering them all admits it.
+        let lb = Source::LoadBalancer {
+            nets: vec![Net4::parse("10.0.1.0/24").unwrap(), Net4::parse("10.0.2.0/24").unwrap()],
+            groups: vec![],
+            name: "Lb",
+        };
+        assert_eq!(rule_admits(&rule(k("tcp"), (80, 80), k("10.0.0.0/16"), false), "tcp", 80, &lb), Some(true));
+        assert_eq!(rule_admits(&rule(k("tcp"), (80, 80), k("10.0.1.0/24"), false), "tcp", 80, &lb), None);
+        assert_eq!(rule_admits(&rule(k("tcp"), (80, 80), k("192.168.0.0/16"), false), "tcp", 80, &lb), Some(false));
     }
 
     #[test]
