@@ -39,7 +39,19 @@ pub fn analyse_paths(
             Ok(s) => s,
             Err(_) => continue,
         };
-        let (found, d) = analyse_source(&src, parameters, &limits);
+        // An internal error (a bug, never expected) becomes a diagnostic for that file.
+        let guarded =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse_source(&src, parameters, &limits)));
+        let (found, d) = guarded.unwrap_or_else(|_| {
+            let d = Diagnostic {
+                kind: crate::finding::DiagnosticKind::Read,
+                file: src.display_path().into(),
+                line: 0,
+                col: 0,
+                message: "internal error while analysing this file; please report it with the file".into(),
+            };
+            (Vec::new(), vec![d])
+        });
         out.extend(found);
         diags.extend(d);
     }

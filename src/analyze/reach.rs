@@ -743,7 +743,7 @@ fn acl_return(acl: &Acl<'_>, proto: &str, src: &Source<'_>) -> D {
     let mut candidates: Vec<i64> = vec![1024, 65535];
     for e in &acl.entries {
         if let Some(&(a, b)) = e.ports.get() {
-            for p in [a - 1, a, b, b + 1] {
+            for p in [a.saturating_sub(1), a, b, b.saturating_add(1)] {
                 if (1024..=65535).contains(&p) {
                     candidates.push(p);
                 }
