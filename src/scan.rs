@@ -194,6 +194,14 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
         if cfn::is_template(&doc.root) {
             out.analysed = true;
             analyse_template(&doc.root, &display, opts, rules, &mut out);
+        } else if crate::lower::policy_file::is_policy(&doc.root) {
+            out.analysed = true;
+            let name = src.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let model = crate::lower::policy_file::lower(&doc.root, &name, display.clone());
+            for rule in rules {
+                let mut sink = Sink::new(&rule.meta, display.clone(), &mut out.findings);
+                (rule.check)(&model, &mut sink);
+            }
         }
     }
     if !out.findings.is_empty() {

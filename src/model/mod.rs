@@ -8,11 +8,13 @@ use std::sync::Arc;
 
 use crate::source::Span;
 
+pub mod iam;
 pub mod network;
 pub mod policy;
 pub mod storage;
 pub mod val;
 
+pub use iam::*;
 pub use network::*;
 pub use policy::*;
 pub use storage::*;
@@ -171,6 +173,20 @@ pub struct Model {
     pub security_groups: Vec<SecurityGroup>,
     /// Standalone ingress/egress rules whose group is not in the template.
     pub external_sg_rules: Vec<ExternalSgRule>,
+
+    pub iam_roles: Vec<IamRole>,
+    pub iam_users: Vec<IamUser>,
+    pub iam_groups: Vec<IamGroup>,
+    /// `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy`.
+    pub iam_policies: Vec<IamPolicy>,
+    pub user_to_groups: Vec<UserToGroup>,
+    pub access_keys: Vec<AccessKey>,
+    /// SQS queue and SNS topic policies.
+    pub resource_policies: Vec<ResourcePolicy>,
+    pub lambda_permissions: Vec<LambdaPermission>,
+    pub org_policies: Vec<OrgPolicy>,
+    /// The document itself, when the input is a bare policy file.
+    pub policy_file: Option<PolicyFile>,
 }
 
 impl Model {

@@ -10,6 +10,7 @@ use crate::value::{Kind, Node};
 
 pub mod convert;
 pub mod eval;
+pub mod iam;
 pub mod params;
 pub mod policy;
 pub mod template;
@@ -212,6 +213,7 @@ fn lower_resource(m: &mut Model, meta: ResMeta, p: &Props<'_>, pending: &mut Vec
             rule.standalone = Some(meta);
             pending.push((group, rule, egress));
         }
+        k if iam::TYPES.contains(&k) => iam::lower(m, meta, p),
         _ => {}
     }
 }
