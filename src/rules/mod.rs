@@ -178,6 +178,7 @@ impl Finding {
 
 pub mod common;
 pub mod ec2;
+pub mod iam;
 pub mod kms;
 pub mod rds;
 pub mod s3;
@@ -185,7 +186,7 @@ pub mod secrets;
 
 /// The rule lists of every service area. A new area adds one line here; a new rule adds
 /// one line to its area's `RULES`.
-const AREAS: &[&[&Rule]] = &[ec2::RULES, kms::RULES, rds::RULES, s3::RULES, secrets::RULES];
+const AREAS: &[&[&Rule]] = &[ec2::RULES, iam::RULES, kms::RULES, rds::RULES, s3::RULES, secrets::RULES];
 
 /// Every rule, in id order.
 pub fn all() -> Vec<&'static Rule> {

@@ -164,11 +164,15 @@ pub fn statement_applies(st: &Statement, req: &Request<'_>) -> Option<bool> {
 }
 
 /// A policy with a label for messages.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Labeled<'a> {
-    pub label: &'a str,
+    pub label: String,
     pub doc: &'a PolicyDocument,
-    pub file: Option<&'a std::sync::Arc<str>>,
+    /// The file the policy is in, when it differs from the principal's.
+    pub file: Option<std::sync::Arc<str>>,
+    /// Where the policy is attached, for policies not written in the scan (AWS managed
+    /// policies): deciding statements point there.
+    pub attachment: Option<Span>,
 }
 
 /// A set of policies evaluated together, plus policies known to exist but not readable.
@@ -211,12 +215,12 @@ impl<'a> PolicySet<'a> {
                 let certain = applies == Some(true);
                 let effect = st.effect.get().cloned();
                 let deciding = |effect: Effect| Deciding {
-                    policy: d.label.to_string(),
-                    statement: st.span,
-                    action,
+                    policy: d.label.clone(),
+                    statement: d.attachment.unwrap_or(st.span),
+                    action: if d.attachment.is_some() { None } else { action },
                     effect,
                     certain,
-                    file: d.file.cloned(),
+                    file: d.file.clone(),
                 };
                 match (effect, certain) {
                     (Some(Effect::Deny), true) => deny_sure.push(deciding(Effect::Deny)),
@@ -315,7 +319,7 @@ mod tests {
 
     fn decide(docs: &[&PolicyDocument], action: &str, resource: Option<&str>, ctx: &Context) -> Outcome {
         let set = PolicySet {
-            docs: docs.iter().map(|d| Labeled { label: "p", doc: d, file: None }).collect(),
+            docs: docs.iter().map(|d| Labeled { label: "p".into(), doc: d, file: None, attachment: None }).collect(),
             unknown: Vec::new(),
         };
         set.evaluate(&Request { action, resource, caller: None, context: ctx }).outcome
@@ -395,7 +399,10 @@ mod tests {
             r#"{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"sqs:*"},
             {"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::111122223333:role/Admin"},"Action":"sqs:DeleteQueue"}]}"#,
         );
-        let set = PolicySet { docs: vec![Labeled { label: "q", doc: &d, file: None }], unknown: Vec::new() };
+        let set = PolicySet {
+            docs: vec![Labeled { label: "q".into(), doc: &d, file: None, attachment: None }],
+            unknown: Vec::new(),
+        };
         let ctx = Context::new();
         let worker = Caller::Aws("arn:aws:iam::111122223333:role/Worker".into());
         let admin = Caller::Aws("arn:aws:iam::111122223333:role/Admin".into());
@@ -416,7 +423,10 @@ mod tests {
             {"Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}]}"#);
         let boundary = doc(r#"{"Statement":{"Effect":"Allow","Action":["s3:*","organizations:*"],"Resource":"*"}}"#);
         fn set<'a>(d: &'static str, p: &'a PolicyDocument) -> PolicySet<'a> {
-            PolicySet { docs: vec![Labeled { label: d, doc: p, file: None }], unknown: Vec::new() }
+            PolicySet {
+                docs: vec![Labeled { label: d.into(), doc: p, file: None, attachment: None }],
+                unknown: Vec::new(),
+            }
         }
         let g = Governing { identity: set("id", &admin), scps: set("scp", &scp), boundary: Some(set("b", &boundary)) };
         let req = |a| Request { action: a, resource: Some("arn:aws:s3:::b"), caller: None, context: &ctx };
@@ -432,7 +442,7 @@ mod tests {
         let ctx = Context::new();
         let allow = doc(r#"{"Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}}"#);
         let set = PolicySet {
-            docs: vec![Labeled { label: "a", doc: &allow, file: None }],
+            docs: vec![Labeled { label: "a".into(), doc: &allow, file: None, attachment: None }],
             unknown: vec![("managed policy `X`".into(), true, true)],
         };
         let req = |a| Request { action: a, resource: None, caller: None, context: &ctx };

@@ -4,4 +4,7 @@
 pub mod arn;
 pub mod catalog;
 pub mod condition;
+pub mod escalation;
 pub mod eval;
+pub mod expand;
+pub mod principals;
