@@ -61,7 +61,7 @@ pub fn select_rules(select: &[String], ignore: &[String]) -> Result<Vec<&'static
 pub fn scan(opts: &ScanOptions) -> Result<ScanReport, String> {
     let rules = select_rules(&opts.select, &opts.ignore)?;
     let (files, mut diagnostics) = discover::discover(&opts.paths, &opts.discover);
-    let results: Vec<FileResult> = files.par_iter().map(|f| scan_file(f, opts, &rules)).collect();
+    let results: Vec<FileResult> = files.par_iter().map(|f| scan_file_guarded(f, opts, &rules)).collect();
     let mut report = ScanReport { rules: rules.iter().map(|r| &r.meta).collect(), ..ScanReport::default() };
     for r in results {
         diagnostics.extend(r.diagnostics);
@@ -108,6 +108,25 @@ struct FileResult {
 
 fn display_of(src: &SourceFile) -> Arc<str> {
     src.display_path().into()
+}
+
+/// Scans one file; an internal error (a bug, never expected) becomes a diagnostic for that
+/// file instead of ending the scan.
+fn scan_file_guarded(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static Rule]) -> FileResult {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scan_file(file, opts, rules))).unwrap_or_else(|_| {
+        FileResult {
+            source: None,
+            analysed: false,
+            findings: Vec::new(),
+            diagnostics: vec![Diagnostic {
+                kind: DiagnosticKind::Read,
+                file: crate::source::display_path(&file.path).into(),
+                line: 0,
+                col: 0,
+                message: "internal error while analysing this file; please report it with the file".into(),
+            }],
+        }
+    })
 }
 
 fn scan_file(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static Rule]) -> FileResult {
@@ -193,11 +212,12 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
     for doc in &docs {
         if cfn::is_template(&doc.root) {
             out.analysed = true;
-            analyse_template(&doc.root, &display, opts, rules, &mut out);
+            analyse_template(&doc.root, &src, &display, opts, rules, &mut out);
         } else if crate::lower::policy_file::is_policy(&doc.root) {
             out.analysed = true;
             let name = src.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let model = crate::lower::policy_file::lower(&doc.root, &name, display.clone());
+            let mut model = crate::lower::policy_file::lower(&doc.root, &name, display.clone());
+            model.source = Some(src.clone());
             for rule in rules {
                 let mut sink = Sink::new(&rule.meta, display.clone(), &mut out.findings);
                 (rule.check)(&model, &mut sink);
@@ -212,6 +232,7 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
 
 fn analyse_template(
     root: &crate::value::Node,
+    src: &Arc<SourceFile>,
     file: &Arc<str>,
     opts: &ScanOptions,
     rules: &[&'static Rule],
@@ -240,7 +261,8 @@ fn analyse_template(
     let mut per_scenario: Vec<Vec<Finding>> = Vec::with_capacity(scenarios.len());
     for assumptions in scenarios.iter() {
         let ev = Evaluator::new(&tpl, &opts.parameters, assumptions.clone());
-        let model = cfn::lower(&tpl, &ev, file.clone());
+        let mut model = cfn::lower(&tpl, &ev, file.clone());
+        model.source = Some(src.clone());
         let mut found = Vec::new();
         for rule in rules {
             let mut sink = Sink::new(&rule.meta, file.clone(), &mut found);

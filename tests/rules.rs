@@ -40,10 +40,10 @@ fn classify(path: &Path) -> (String, bool) {
 fn expected_lines(text: &str, id: &str) -> BTreeSet<u32> {
     let mut out = BTreeSet::new();
     for (i, line) in text.lines().enumerate() {
-        if let Some((_, rest)) = line.split_once("# expect:") {
-            if rest.split(',').any(|s| s.trim() == id) {
-                out.insert(i as u32 + 1);
-            }
+        if let Some((_, rest)) = line.split_once("# expect:")
+            && rest.split(',').any(|s| s.trim() == id)
+        {
+            out.insert(i as u32 + 1);
         }
     }
     out

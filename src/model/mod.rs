@@ -129,12 +129,35 @@ pub struct Parameter {
 pub struct Literal {
     /// Keys from the template root, e.g. `Resources.Db.Properties.MasterUserPassword`.
     pub path: String,
-    /// The last map key on the path (the property name).
+    /// The last map key on the path that is not an intrinsic function name (the property
+    /// name; for a value inside `Fn::Sub`'s variable map, the property holding the `Fn::Sub`).
     pub key: String,
     pub text: String,
     pub span: Span,
     /// The resource it belongs to, if any.
     pub resource: Option<usize>,
+    /// Whether the literal is a value or a function argument naming something.
+    pub role: LiteralRole,
+}
+
+/// What a [`Literal`] is, for content rules: only [`LiteralRole::Value`]s can hold data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LiteralRole {
+    /// A value: written as is, or a piece that ends up in a value (`Fn::Join` items, `Fn::If`
+    /// branches, `Fn::Sub` templates with text besides their `${...}` placeholders, ...).
+    Value,
+    /// Names a parameter, resource or pseudo parameter: the argument of `Ref`, or a `Fn::Sub`
+    /// template made only of `${...}` placeholders (`!Sub '${DbPassword}'`).
+    Ref,
+    /// Names something else: `Fn::GetAtt` arguments, `Fn::ImportValue` export names, condition
+    /// names (`Condition`, the first item of `Fn::If`), `Fn::FindInMap` names, the region of
+    /// `Fn::GetAZs`.
+    Name,
+    /// Function syntax: the delimiter of `Fn::Join`/`Fn::Split`, the index of `Fn::Select`,
+    /// the count and size of `Fn::Cidr`.
+    Syntax,
+    /// Contains a dynamic reference (`{{resolve:...}}`), resolved at deploy time.
+    Dynamic,
 }
 
 /// Everything Palisade knows about one input document.
@@ -142,12 +165,16 @@ pub struct Literal {
 pub struct Model {
     /// The file, as reports show it.
     pub file: Arc<str>,
+    /// The file's text, for rules that locate matches inside a value (e.g. a secret inside
+    /// a block scalar).
+    pub source: Option<Arc<crate::source::SourceFile>>,
     /// Every resource of the template (also those not modelled in detail), by logical id.
     pub resources: Vec<ResMeta>,
     pub resource_index: HashMap<String, usize>,
     pub parameters: Vec<Parameter>,
-    /// Every literal string in the template's `Parameters` defaults and `Resources`, with
-    /// intrinsic function arguments included.
+    /// Every literal string or number in the template's `Parameters` defaults, `Mappings`,
+    /// resource `Properties` and `Metadata`, and `Outputs`, with intrinsic function arguments
+    /// included (see [`LiteralRole`]).
     pub literals: Vec<Literal>,
 
     pub buckets: Vec<S3Bucket>,

@@ -1,6 +1,6 @@
 //! VPC networking: VPCs, subnets, routes, gateways, NACLs, security groups, flow logs.
 
-use super::{Field, Link, ResMeta};
+use super::{Field, Link, ResMeta, Tri};
 use crate::source::Span;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -95,6 +95,57 @@ pub struct NetworkAclEntry {
     pub ports: Field<(i64, i64)>,
 }
 
+/// What a network ACL entry's protocol covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NaclProtocol {
+    /// `-1`: every protocol and port.
+    All,
+    /// `6`.
+    Tcp,
+    /// `17`.
+    Udp,
+    /// Another protocol number (ICMP, ...).
+    Other,
+}
+
+impl NetworkAclEntry {
+    /// The protocol, when known. CloudFormation takes a number, written as a number or a
+    /// string; names are accepted too.
+    pub fn protocol_kind(&self) -> Option<NaclProtocol> {
+        let p = self.protocol.get()?.trim().to_ascii_lowercase();
+        Some(match p.as_str() {
+            "-1" | "all" => NaclProtocol::All,
+            "6" | "tcp" => NaclProtocol::Tcp,
+            "17" | "udp" => NaclProtocol::Udp,
+            _ => NaclProtocol::Other,
+        })
+    }
+
+    /// Whether the entry applies to tcp `port`: `None` when that cannot be decided (unknown
+    /// protocol, or tcp without a known `PortRange`).
+    pub fn covers_tcp_port(&self, port: i64) -> Option<bool> {
+        match self.protocol_kind()? {
+            NaclProtocol::All => Some(true),
+            NaclProtocol::Tcp => self.ports.get().map(|&(from, to)| from <= port && port <= to),
+            NaclProtocol::Udp | NaclProtocol::Other => Some(false),
+        }
+    }
+
+    /// An inbound entry (`Egress` absent or false), when known.
+    pub fn is_ingress(&self) -> Option<bool> {
+        match self.egress.value {
+            Tri::Absent => Some(true),
+            Tri::Known(e) => Some(!e),
+            Tri::Unknown => None,
+        }
+    }
+
+    /// `RuleAction` is `allow` / `deny`, when known.
+    pub fn action_is(&self, action: &str) -> Option<bool> {
+        self.action.get().map(|a| a.trim().eq_ignore_ascii_case(action))
+    }
+}
+
 /// `AWS::EC2::FlowLog`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FlowLog {
@@ -142,8 +193,9 @@ impl SgRule {
         self.protocol.is(|p| p == "-1")
     }
 
-    /// The port range the rule opens, when known. All protocols, or tcp/udp without ports,
-    /// mean every port.
+    /// The port range the rule opens, when known: `None` for protocols without ports (ICMP,
+    /// other protocol numbers) and for undecidable values. All protocols, tcp/udp without
+    /// ports, or a `-1` port mean every port.
     pub fn port_range(&self) -> Option<(i64, i64)> {
         let proto = self.protocol.get()?;
         if proto == "-1" {
@@ -152,15 +204,33 @@ impl SgRule {
         if proto != "tcp" && proto != "udp" {
             return None;
         }
-        let from = self.from_port.get().copied();
-        let to = self.to_port.get().copied();
         match (&self.from_port.value, &self.to_port.value) {
-            (super::Tri::Absent, super::Tri::Absent) => Some((0, 65535)),
-            _ => {
-                let (from, to) = (from?, to?);
-                if from == -1 || to == -1 { Some((0, 65535)) } else { Some((from, to)) }
+            (Tri::Absent, Tri::Absent) => Some((0, 65535)),
+            (Tri::Known(from), Tri::Known(to)) => {
+                if *from == -1 || *to == -1 {
+                    Some((0, 65535))
+                } else {
+                    Some((*from, *to))
+                }
             }
+            // One port given and the other not, or an undecidable port.
+            _ => None,
         }
+    }
+
+    /// Opens every port (of every protocol, or of tcp/udp), when known.
+    pub fn opens_all_ports(&self) -> bool {
+        self.all_protocols() || self.port_range().is_some_and(|(from, to)| covers_all_ports(from, to))
+    }
+
+    /// The port range, when known, includes `port`.
+    pub fn includes_port(&self, port: i64) -> bool {
+        self.port_range().is_some_and(|(from, to)| from <= port && port <= to)
+    }
+
+    /// Where the ports are written (`FromPort`), or the rule itself.
+    pub fn port_span(&self) -> Span {
+        if self.from_port.is_absent() { self.span } else { self.from_port.span }
     }
 
     /// Open to the whole internet (`0.0.0.0/0` or `::/0`): the CIDR that says so.
@@ -175,15 +245,26 @@ impl SgRule {
     }
 }
 
-/// `0.0.0.0/0`.
+/// A port range that leaves no port out (port 0 is reserved, so `1-65535` counts too).
+pub fn covers_all_ports(from: i64, to: i64) -> bool {
+    from <= 1 && to >= 65535
+}
+
+/// `0.0.0.0/0` (the address part may be any spelling of zero, e.g. `0.0.0.0/0`, `0/0`).
 pub fn is_world_v4(cidr: &str) -> bool {
-    cidr.trim() == "0.0.0.0/0"
+    let c = cidr.trim();
+    let Some((addr, len)) = c.split_once('/') else { return false };
+    len.trim() == "0"
+        && !addr.contains(':')
+        && !addr.is_empty()
+        && addr.split('.').all(|o| o.trim().parse::<u8>().is_ok())
 }
 
 /// `::/0` (any spelling with a zero prefix length).
 pub fn is_world_v6(cidr: &str) -> bool {
     let c = cidr.trim();
-    c.ends_with("/0") && c.contains(':')
+    let Some((addr, len)) = c.split_once('/') else { return false };
+    len.trim() == "0" && addr.contains(':')
 }
 
 /// A standalone security group rule for a group outside the template.
@@ -192,4 +273,110 @@ pub struct ExternalSgRule {
     pub group: Field<Link>,
     pub rule: SgRule,
     pub egress: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Span;
+
+    fn sp() -> Span {
+        Span::default()
+    }
+
+    fn f<T>(v: Option<T>) -> Field<T> {
+        match v {
+            Some(v) => Field::known(v, sp()),
+            None => Field::absent(sp()),
+        }
+    }
+
+    fn rule(proto: &str, from: Option<i64>, to: Option<i64>, cidr: &str) -> SgRule {
+        SgRule {
+            span: sp(),
+            standalone: None,
+            protocol: f(Some(proto.to_string())),
+            from_port: f(from),
+            to_port: f(to),
+            cidr_ipv4: f(Some(cidr.to_string())),
+            cidr_ipv6: f(None),
+            source_group: f(None),
+            prefix_list: f(None),
+            description: f(None),
+        }
+    }
+
+    #[test]
+    fn port_ranges() {
+        assert_eq!(rule("tcp", Some(22), Some(22), "0.0.0.0/0").port_range(), Some((22, 22)));
+        assert_eq!(rule("-1", Some(22), Some(22), "0.0.0.0/0").port_range(), Some((0, 65535)));
+        assert_eq!(rule("tcp", None, None, "0.0.0.0/0").port_range(), Some((0, 65535)));
+        assert_eq!(rule("udp", Some(-1), Some(-1), "0.0.0.0/0").port_range(), Some((0, 65535)));
+        assert_eq!(rule("tcp", Some(22), None, "0.0.0.0/0").port_range(), None);
+        assert_eq!(rule("icmp", Some(-1), Some(-1), "0.0.0.0/0").port_range(), None);
+        assert_eq!(rule("50", None, None, "0.0.0.0/0").port_range(), None);
+        let mut unknown = rule("tcp", Some(22), Some(22), "0.0.0.0/0");
+        unknown.to_port.value = Tri::Unknown;
+        assert_eq!(unknown.port_range(), None);
+        unknown.protocol.value = Tri::Unknown;
+        assert!(!unknown.opens_all_ports());
+    }
+
+    #[test]
+    fn all_ports_and_inclusion() {
+        assert!(rule("-1", None, None, "0.0.0.0/0").opens_all_ports());
+        assert!(rule("tcp", Some(0), Some(65535), "0.0.0.0/0").opens_all_ports());
+        assert!(rule("tcp", Some(1), Some(65535), "0.0.0.0/0").opens_all_ports());
+        assert!(!rule("tcp", Some(1024), Some(65535), "0.0.0.0/0").opens_all_ports());
+        assert!(rule("tcp", Some(20), Some(25), "0.0.0.0/0").includes_port(22));
+        assert!(!rule("tcp", Some(23), Some(25), "0.0.0.0/0").includes_port(22));
+        assert!(!rule("icmp", Some(-1), Some(-1), "0.0.0.0/0").includes_port(22));
+    }
+
+    #[test]
+    fn world_cidrs() {
+        assert!(is_world_v4("0.0.0.0/0"));
+        assert!(is_world_v4(" 0.0.0.0/0 "));
+        assert!(!is_world_v4("10.0.0.0/8"));
+        assert!(!is_world_v4("0.0.0.0/1"));
+        assert!(!is_world_v4("0.0.0.0/00x"));
+        assert!(!is_world_v4("::/0"));
+        assert!(is_world_v6("::/0"));
+        assert!(is_world_v6("0::0/0"));
+        assert!(!is_world_v6("2001:db8::/32"));
+        assert!(!is_world_v6("0.0.0.0/0"));
+        let r = rule("tcp", Some(22), Some(22), "0.0.0.0/0");
+        assert_eq!(r.world_cidr().and_then(Field::get).map(String::as_str), Some("0.0.0.0/0"));
+        let mut r6 = rule("tcp", Some(22), Some(22), "10.0.0.0/8");
+        assert!(r6.world_cidr().is_none());
+        r6.cidr_ipv6 = f(Some("::/0".to_string()));
+        assert_eq!(r6.world_cidr().and_then(Field::get).map(String::as_str), Some("::/0"));
+    }
+
+    fn entry(proto: &str, ports: Option<(i64, i64)>) -> NetworkAclEntry {
+        let meta = ResMeta { id: "E".into(), kind: "AWS::EC2::NetworkAclEntry".into(), span: sp(), props_span: sp() };
+        NetworkAclEntry {
+            meta,
+            acl: f(None),
+            rule_number: f(Some(100)),
+            protocol: f(Some(proto.to_string())),
+            action: f(Some("allow".into())),
+            egress: f(None),
+            cidr_ipv4: f(Some("0.0.0.0/0".into())),
+            cidr_ipv6: f(None),
+            ports: f(ports),
+        }
+    }
+
+    #[test]
+    fn nacl_ports() {
+        assert_eq!(entry("-1", None).covers_tcp_port(22), Some(true));
+        assert_eq!(entry("6", Some((0, 1024))).covers_tcp_port(22), Some(true));
+        assert_eq!(entry("tcp", Some((80, 80))).covers_tcp_port(22), Some(false));
+        assert_eq!(entry("6", None).covers_tcp_port(22), None);
+        assert_eq!(entry("17", Some((0, 65535))).covers_tcp_port(22), Some(false));
+        assert_eq!(entry("1", None).covers_tcp_port(22), Some(false));
+        assert_eq!(entry("-1", None).is_ingress(), Some(true));
+        assert_eq!(entry("-1", None).action_is("ALLOW"), Some(true));
+    }
 }

@@ -65,6 +65,10 @@ pub struct KmsKey {
     pub enable_key_rotation: Field<bool>,
     /// `KeySpec`; rotation only applies to `SYMMETRIC_DEFAULT`.
     pub key_spec: Field<String>,
+    /// `Origin`: `AWS_KMS` (default), `EXTERNAL` (imported key material) or
+    /// `AWS_CLOUDHSM`/`EXTERNAL_KEY_STORE` (custom key stores); only `AWS_KMS` keys rotate
+    /// automatically.
+    pub origin: Field<String>,
     pub key_policy: Field<PolicyDocument>,
 }
 
@@ -82,6 +86,9 @@ pub struct DbCommon {
     pub port: Field<i64>,
     /// Snapshot the instance/cluster is restored from (encryption is inherited from it).
     pub snapshot: Field<String>,
+    /// `SourceDBClusterIdentifier`: the cluster a cluster is cloned or restored from, or the
+    /// Multi-AZ DB cluster an instance replicates (encryption is inherited from it).
+    pub source_cluster: Field<String>,
 }
 
 /// `AWS::RDS::DBInstance`.

@@ -27,8 +27,10 @@ pub struct Limits {
     /// Largest file accepted, in bytes (default 8 MiB). Values above `u32::MAX - 1` are treated
     /// as `u32::MAX - 1`, since spans hold 32-bit offsets.
     pub max_file_bytes: usize,
-    /// Deepest nesting of collections accepted (default 256). The root is at depth 1. Keep this
-    /// modest: later passes walk the tree recursively.
+    /// Deepest nesting of collections accepted (default 256): a top-level map or list is at
+    /// depth 1, scalars add no level, the wrapper map of a YAML short-form tag counts as one.
+    /// (The YAML scanner also stops flow collections at 255 levels.) Keep this modest: later
+    /// passes walk the tree recursively.
     pub max_depth: usize,
     /// Most nodes that YAML alias expansion may produce in one file (default 100 000); guards
     /// against "billion laughs" documents.

@@ -212,73 +212,73 @@ fn end_of(s: Span) -> Pos {
     Pos { byte: s.end as usize, line: s.end_line, col: s.end_col }
 }
 
-/// Converts the scanner's markers (character indices) to positions.
+/// Converts the scanner's markers to positions.
+///
+/// Only the markers' character index is used: line and column are counted here, the way
+/// [`SourceFile`] counts them (only `\n` breaks lines; the scanner also breaks at a lone `\r`,
+/// and reports a position past the end of the last line at end of input).
 struct Locator<'a> {
     file: &'a SourceFile,
     text: &'a str,
-    ascii: bool,
-    /// The file has a carriage return not followed by a line feed: the scanner counts it as a
-    /// line break but [`SourceFile`] does not, so lines are computed from byte offsets.
-    lone_cr: bool,
-    /// A known (character index, byte offset) pair, moved as markers are converted.
-    cursor: (usize, usize),
+    /// The position of the last converted marker, and its character index. Markers arrive
+    /// almost always in increasing order, so converting walks the text about once.
+    cursor: (usize, Pos),
 }
 
 impl<'a> Locator<'a> {
     fn new(file: &'a SourceFile) -> Locator<'a> {
-        let text = file.text.as_str();
-        let b = text.as_bytes();
-        let lone_cr = b.iter().enumerate().any(|(i, &c)| c == b'\r' && b.get(i + 1) != Some(&b'\n'));
-        Locator { file, text, ascii: text.is_ascii(), lone_cr, cursor: (0, 0) }
+        Locator { file, text: file.text.as_str(), cursor: (0, Pos { byte: 0, line: 1, col: 1 }) }
     }
 
-    /// Byte offset of character index `idx` (clamped to the end of the text).
-    fn byte_of(&mut self, idx: usize) -> usize {
-        if self.ascii {
-            return idx.min(self.text.len());
-        }
-        let (mut ci, mut bi) = self.cursor;
+    /// The position of character index `idx` (clamped to the end of the text).
+    fn at_index(&mut self, idx: usize) -> Pos {
+        let (mut ci, mut p) = self.cursor;
         if idx >= ci {
-            let mut chars = self.text[bi..].chars();
-            while ci < idx {
-                match chars.next() {
-                    Some(c) => {
-                        ci += 1;
-                        bi += c.len_utf8();
+            let bytes = self.text.as_bytes();
+            while ci < idx && p.byte < bytes.len() {
+                let b = bytes[p.byte];
+                if b < 0x80 {
+                    p.byte += 1;
+                    if b == b'\n' {
+                        p.line += 1;
+                        p.col = 1;
+                    } else {
+                        p.col += 1;
                     }
-                    None => break,
+                } else {
+                    let len = self.text[p.byte..].chars().next().map_or(1, char::len_utf8);
+                    p.byte += len;
+                    p.col += 1;
                 }
+                ci += 1;
             }
         } else {
-            let mut chars = self.text[..bi].chars();
+            let mut chars = self.text[..p.byte].chars();
             while ci > idx {
                 match chars.next_back() {
                     Some(c) => {
                         ci -= 1;
-                        bi -= c.len_utf8();
+                        p.byte -= c.len_utf8();
                     }
                     None => break,
                 }
             }
+            let (line, col) = self.file.line_col(p.byte as u32);
+            p.line = line;
+            p.col = col;
         }
-        self.cursor = (ci, bi);
-        bi
+        self.cursor = (ci, p);
+        p
     }
 
     fn pos(&mut self, m: Marker) -> Pos {
-        let byte = self.byte_of(m.index());
-        if self.lone_cr {
-            let (line, col) = self.file.line_col(byte as u32);
-            Pos { byte, line, col }
-        } else {
-            Pos { byte, line: m.line() as u32, col: m.col() as u32 + 1 }
-        }
+        self.at_index(m.index())
     }
 
     /// The position of byte `to` (at a character boundary), found by walking from `from`.
     fn advance(&self, from: Pos, to: usize) -> Pos {
         let to = to.min(self.text.len());
-        if to < from.byte || self.lone_cr || !self.text.is_char_boundary(from.byte) {
+        if to < from.byte || !self.text.is_char_boundary(from.byte) {
             let (line, col) = self.file.line_col(to as u32);
             return Pos { byte: to, line, col };
         }
@@ -299,7 +299,9 @@ impl<'a> Locator<'a> {
 /// Size of a finished subtree, for alias accounting.
 #[derive(Clone, Copy)]
 struct Stats {
+    /// Number of nodes.
     nodes: usize,
+    /// Levels of collections (0 for a scalar).
     height: usize,
 }
 
@@ -378,7 +380,12 @@ impl<'a> Builder<'a> {
                 Ok(e) => e,
                 Err(e) => {
                     let p = self.loc.pos(*e.marker());
-                    return Err(ParseError::new(p.line, p.col, e.info().to_string()));
+                    let message = match e.info() {
+                        // The scanner counts flow levels in a `u8`.
+                        "recursion limit exceeded" => "flow collections nested deeper than 255 levels",
+                        info => info,
+                    };
+                    return Err(ParseError::new(p.line, p.col, message));
                 }
             };
             match event {
@@ -505,20 +512,31 @@ impl<'a> Builder<'a> {
             }
             end = start;
         }
-        let head = self.head(start, end.byte, anchor, tag.as_deref());
-        let depth = self.child_depth() + usize::from(matches!(head.meaning, TagMeaning::Cfn(_)));
-        if depth > self.limits.max_depth {
-            return Err(self.too_deep(head.content));
+        let mut head = self.head(start, end.byte, anchor, tag.as_deref());
+        // Scalars add no level, but a tag's wrapper map does.
+        if matches!(head.meaning, TagMeaning::Cfn(_)) && self.child_depth() > self.limits.max_depth {
+            return Err(self.too_deep(head.start));
         }
         let kind = if !plain || head.meaning == TagMeaning::Str {
             Kind::String(value.to_string())
         } else {
             resolve_plain(&value)
         };
-        let content = if head.content.byte > end.byte { end } else { head.content };
+        let mut content = if head.content.byte > end.byte { end } else { head.content };
+        if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
+            // The scanner's span of a block scalar runs from its first content line to the next
+            // token; make it run from the `|`/`>` indicator to the end of the last content line.
+            let (s, e) = block_scalar_extent(self.text, content.byte, end.byte);
+            let new_end = self.loc.advance(content, e);
+            content = self.loc.advance(content, s);
+            end = new_end;
+            if head.start.byte > content.byte {
+                head.start = content;
+            }
+        }
         let node = Node::new(span_of(content, end), kind);
         let key = Some((value.into_owned(), plain && head.meaning == TagMeaning::Plain));
-        self.wrap(head, node, Stats { nodes: 1, height: 1 }, end, key)
+        self.wrap(head, node, Stats { nodes: 1, height: 0 }, end, key)
     }
 
     /// Applies a CloudFormation tag and registers an anchor.
@@ -554,7 +572,7 @@ impl<'a> Builder<'a> {
             return Err(ParseError::new(at.line, at.col, "alias to an unknown anchor"));
         };
         let stats = *stats;
-        if self.child_depth() + stats.height - 1 > self.limits.max_depth {
+        if stats.height > 0 && self.child_depth() + stats.height - 1 > self.limits.max_depth {
             return Err(self.too_deep(at));
         }
         self.expanded = self.expanded.saturating_add(stats.nodes);
@@ -680,6 +698,82 @@ impl<'a> Builder<'a> {
         }
         Ok(())
     }
+}
+
+/// The extent `(start, end)` of a block scalar, given where the scanner (or the skipped
+/// properties) put its start and where the scanner's span ends (the next token). `start` is the
+/// `|`/`>` indicator: at `from` itself for a tagged scalar, else found on the nearest non-blank
+/// line above `from`. `end` is the end of the last non-blank content line. Falls back to the given
+/// bounds when the text does not look as expected.
+fn block_scalar_extent(text: &str, from: usize, end: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let end = end.min(b.len());
+    let from = from.min(end);
+    let line_start = |i: usize| b[..i].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    let blank = |line: &[u8]| line.iter().all(|c| matches!(c, b' ' | b'\t' | b'\r'));
+
+    let (start, body) = if matches!(b.get(from), Some(b'|' | b'>')) {
+        let body = b[from..end].iter().position(|&c| c == b'\n').map_or(end, |p| from + p + 1);
+        (from, body)
+    } else {
+        // Walk up from the content's line to the first non-blank line: the header.
+        let mut start = from;
+        let mut ls = line_start(from);
+        while ls > 0 {
+            let prev = line_start(ls - 1);
+            let line = &b[prev..ls - 1];
+            if blank(line) {
+                ls = prev;
+                continue;
+            }
+            // The first `|` or `>` preceded by a blank and followed by indicator characters,
+            // then a blank, a comment or the end of the line.
+            for (i, &c) in line.iter().enumerate() {
+                if (c == b'|' || c == b'>') && (i == 0 || matches!(line[i - 1], b' ' | b'\t')) {
+                    let mut j = i + 1;
+                    while j < line.len() && matches!(line[j], b'0'..=b'9' | b'+' | b'-') {
+                        j += 1;
+                    }
+                    while j < line.len() && matches!(line[j], b' ' | b'\t' | b'\r') {
+                        j += 1;
+                    }
+                    if j == line.len() || line[j] == b'#' {
+                        start = prev + i;
+                        break;
+                    }
+                }
+            }
+            break;
+        }
+        (start, line_start(from))
+    };
+
+    // Content lines are blank or indented at least as much as the first non-blank one.
+    let mut indent = None;
+    let mut last = start + 1;
+    let mut i = body;
+    while i < end {
+        let line_end = b[i..end].iter().position(|&c| c == b'\n').map_or(end, |p| i + p);
+        let line = &b[i..line_end];
+        if !blank(line) {
+            let spaces = line.iter().take_while(|&&c| c == b' ').count();
+            if spaces < *indent.get_or_insert(spaces) {
+                break;
+            }
+            let mut e = line_end;
+            while e > i && matches!(b[e - 1], b' ' | b'\t' | b'\r') {
+                e -= 1;
+            }
+            last = e;
+        }
+        i = line_end + 1;
+    }
+    if start == from && !matches!(b.get(from), Some(b'|' | b'>')) {
+        // No indicator found: keep the scanner's start.
+        last = last.max(from);
+    }
+    let last = last.min(end).max(start);
+    (start, if text.is_char_boundary(last) { last } else { end })
 }
 
 /// The key text of an aliased node, if it is a scalar.

@@ -115,7 +115,7 @@ fn result(f: &Finding, rule_index: usize) -> Value {
         "ruleIndex": rule_index,
         "level": level(f.severity),
         "message": { "text": f.full_message() },
-        "locations": [{ "physicalLocation": physical_location(&f.location.file, Some(f.location.span)) }],
+        "locations": [{ "physicalLocation": physical_location(&f.location.file, f.location.span) }],
     });
     let obj = v.as_object_mut().expect("result is an object");
     if !f.related.is_empty() {
@@ -126,7 +126,7 @@ fn result(f: &Finding, rule_index: usize) -> Value {
             .map(|(i, r)| {
                 json!({
                     "id": i + 1,
-                    "physicalLocation": physical_location(&r.location.file, Some(r.location.span)),
+                    "physicalLocation": physical_location(&r.location.file, r.location.span),
                     "message": { "text": r.message },
                 })
             })
@@ -144,35 +144,31 @@ fn result(f: &Finding, rule_index: usize) -> Value {
 }
 
 fn notification(d: &Diagnostic) -> Value {
-    let span = (d.line > 0).then(|| Span {
-        line: d.line,
-        col: d.col.max(1),
-        end_line: d.line,
-        end_col: d.col.max(1),
-        ..Span::default()
-    });
+    let mut physical = json!({ "artifactLocation": artifact_location(&d.file) });
+    if d.line > 0 {
+        // A diagnostic is a point, not a range.
+        physical["region"] = json!({ "startLine": d.line, "startColumn": d.col.max(1) });
+    }
     json!({
         "level": if d.is_error() { "error" } else { "warning" },
         "message": { "text": d.message },
-        "locations": [{ "physicalLocation": physical_location(&d.file, span) }],
+        "locations": [{ "physicalLocation": physical }],
         "properties": { "kind": d.kind },
     })
 }
 
-fn physical_location(file: &str, span: Option<Span>) -> Value {
-    let mut v = json!({ "artifactLocation": artifact_location(file) });
-    if let Some(span) = span {
-        let r = Region::of(span);
-        v["region"] = json!({
+fn physical_location(file: &str, span: Span) -> Value {
+    let r = Region::of(span);
+    json!({
+        "artifactLocation": artifact_location(file),
+        "region": {
             "startLine": r.line,
             "startColumn": r.col,
             "endLine": r.end_line,
             "endColumn": r.end_col,
-        });
-    }
-    v
+        },
+    })
 }
-
 fn artifact_location(file: &str) -> Value {
     let path = file.replace('\\', "/");
     if path.starts_with('/') {

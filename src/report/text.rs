@@ -62,7 +62,7 @@ pub fn render(report: &ScanReport, opts: &RenderOptions) -> String {
     if !report.diagnostics.is_empty() {
         for d in &report.diagnostics {
             let style = if d.is_error() { RED } else { YELLOW };
-            let _ = writeln!(out, "{}", p.paint(style, &d.to_string()));
+            let _ = writeln!(out, "{}", p.paint(style, &clean(&d.to_string())));
         }
         out.push('\n');
     }
@@ -76,11 +76,11 @@ fn render_finding(out: &mut String, p: Painter, f: &Finding, source: Option<&Sou
     let _ = writeln!(
         out,
         "{}: {} {} {}: {}",
-        p.paint(BOLD, &format!("{}:{}:{}", f.location.file, span.line, span.col)),
+        p.paint(BOLD, &clean(&format!("{}:{}:{}", f.location.file, span.line, span.col))),
         p.paint(BOLD, f.rule.id),
         p.severity(f.severity, &format!("[{}]", f.severity)),
         f.rule.slug,
-        f.full_message(),
+        clean(&f.full_message()),
     );
 
     let width = digits(span.line);
@@ -101,7 +101,8 @@ fn render_finding(out: &mut String, p: Painter, f: &Finding, source: Option<&Sou
     }
 
     let note = |out: &mut String, label: &str, text: &str| {
-        let _ = writeln!(out, "{} {}: {text}", p.paint(GUTTER, &format!("{:width$} =", "")), p.paint(BOLD, label));
+        let _ =
+            writeln!(out, "{} {}: {}", p.paint(GUTTER, &format!("{:width$} =", "")), p.paint(BOLD, label), clean(text));
     };
     if let Some(r) = &f.resource {
         note(out, "resource", &format!("{} ({})", r.id, r.kind));
@@ -121,8 +122,15 @@ fn write_source_line(out: &mut String, gutter: &str, text: &str) {
     if text.is_empty() {
         let _ = writeln!(out, "{gutter}");
     } else {
-        let _ = writeln!(out, "{gutter} {text}");
+        let _ = writeln!(out, "{gutter} {}", clean(text));
     }
+}
+
+/// Replaces control characters (other than tab) with U+FFFD, one for one, so that text from
+/// scanned files can neither inject terminal escapes nor break the line structure, and columns
+/// still line up.
+fn clean(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() && c != '\t' { '\u{fffd}' } else { c }).collect()
 }
 
 /// The padding before the carets and the carets themselves, for a span starting at 1-based
@@ -199,6 +207,11 @@ mod tests {
     #[test]
     fn tabs_in_the_padding_are_kept() {
         assert_eq!(caret_line("\tx: 1", 5, 1, 6, 1), ("\t   ".into(), "^".into()));
+    }
+
+    #[test]
+    fn control_characters_are_neutralised() {
+        assert_eq!(clean("a\x1b[31mb\tc\u{9b}d\re"), "a\u{fffd}[31mb\tc\u{fffd}d\u{fffd}e");
     }
 
     #[test]

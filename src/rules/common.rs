@@ -42,6 +42,16 @@ pub fn restricting_condition(stmt: &Statement) -> Option<&Condition> {
     })
 }
 
+/// A condition on a restricting key whose values cannot be decided (e.g.
+/// `aws:SourceAccount: !Ref AWS::AccountId`): it may well restrict, so nothing can be concluded.
+fn undecided_restriction(stmt: &Statement) -> bool {
+    stmt.conditions.iter().any(|c| {
+        RESTRICTING_KEYS.iter().any(|k| k.eq_ignore_ascii_case(&c.key))
+            && is_positive_operator(&c.operator)
+            && c.values.has_unknown
+    })
+}
+
 /// An `Allow` statement that grants something to everyone (`*`) with no restricting
 /// condition. `None` when the statement is not such a grant or when it cannot be decided.
 pub fn public_allow(stmt: &Statement) -> Option<crate::source::Span> {
@@ -49,7 +59,7 @@ pub fn public_allow(stmt: &Statement) -> Option<crate::source::Span> {
         return None;
     }
     let span = stmt.principal.as_ref()?.is_everyone()?;
-    if restricting_condition(stmt).is_some() {
+    if restricting_condition(stmt).is_some() || undecided_restriction(stmt) {
         return None;
     }
     Some(span)

@@ -30,8 +30,8 @@ pub fn document(v: &Val) -> Field<PolicyDocument> {
         statements: Vec::new(),
         has_unknown_statements: false,
     };
-    match v.get("Statement") {
-        Some(s) => match &s.kind {
+    if let Some(s) = v.get("Statement") {
+        match &s.kind {
             VKind::List(items) => {
                 for i in items {
                     match statement(i) {
@@ -45,8 +45,7 @@ pub fn document(v: &Val) -> Field<PolicyDocument> {
                 None => doc.has_unknown_statements = true,
             },
             _ => doc.has_unknown_statements = true,
-        },
-        None => {}
+        }
     }
     Field { value: Tri::Known(doc), span: v.span, origin: None }
 }

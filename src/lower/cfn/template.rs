@@ -83,13 +83,8 @@ pub fn is_template(root: &Node) -> bool {
             continue;
         }
         match e.value.get("Type").map(|t| &t.kind) {
-            Some(Kind::String(t)) => {
-                if t.starts_with("AWS::") || t.starts_with("Custom::") || t.starts_with("Alexa::") {
-                    any_aws |= t.starts_with("AWS::");
-                } else {
-                    return false;
-                }
-            }
+            Some(Kind::String(t)) if t.starts_with("AWS::") => any_aws = true,
+            Some(Kind::String(t)) if t.starts_with("Custom::") || t.starts_with("Alexa::") => {}
             _ => return false,
         }
     }

@@ -1,0 +1,52 @@
+//! Snapshots of every report format for the examples, and SARIF schema validation.
+
+mod common;
+
+use std::path::PathBuf;
+
+use palisade::report::{self, Format, RenderOptions, ScanReport};
+use palisade::scan::{ScanOptions, scan};
+
+fn scan_examples() -> ScanReport {
+    let opts = ScanOptions { paths: vec![PathBuf::from("examples")], ..ScanOptions::default() };
+    scan(&opts).unwrap()
+}
+
+#[test]
+fn text_report() {
+    let r = scan_examples();
+    insta::assert_snapshot!(report::render(&r, Format::Text, &RenderOptions::default()));
+}
+
+#[test]
+fn json_report() {
+    let r = scan_examples();
+    insta::assert_snapshot!(report::render(&r, Format::Json, &RenderOptions::default()));
+}
+
+#[test]
+fn sarif_report() {
+    let r = scan_examples();
+    insta::assert_snapshot!(report::render(&r, Format::Sarif, &RenderOptions::default()));
+}
+
+#[test]
+fn sarif_report_is_valid_against_the_official_schema() {
+    let validator = common::sarif_validator();
+    let r = scan_examples();
+    let sarif: serde_json::Value =
+        serde_json::from_str(&report::render(&r, Format::Sarif, &RenderOptions::default())).unwrap();
+    let errors: Vec<String> =
+        validator.iter_errors(&sarif).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(sarif["runs"][0]["results"].as_array().unwrap().len() >= 10);
+}
+
+#[test]
+fn secure_example_is_clean_and_insecure_example_covers_every_area() {
+    let r = scan_examples();
+    assert!(r.findings.iter().all(|f| &*f.location.file == "examples/insecure-stack.yaml"));
+    for area in ["PAL-S3-", "PAL-EC2-", "PAL-RDS-", "PAL-KMS-", "PAL-SEC-"] {
+        assert!(r.findings.iter().any(|f| f.rule.id.starts_with(area)), "no {area} finding in the insecure example");
+    }
+}

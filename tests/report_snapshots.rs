@@ -1,0 +1,214 @@
+//! Snapshots of the three report formats, plus properties of the text and JSON reports.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use common::{APP_YAML, S3_PUBLIC, empty_report, loc, redact_version, sample_report, span_of};
+use palisade::finding::{Finding, Severity};
+use palisade::report::{Format, RenderOptions, fingerprint, render};
+use palisade::source::{Location, SourceFile, Span};
+use serde_json::Value;
+
+fn text(color: bool, quiet: bool) -> String {
+    render(&sample_report(), Format::Text, &RenderOptions { color, quiet })
+}
+
+#[test]
+fn text_snapshot() {
+    insta::assert_snapshot!("text", text(false, false));
+}
+
+#[test]
+fn text_color_snapshot() {
+    // ESC made visible so the snapshot is readable.
+    insta::assert_snapshot!("text_color", text(true, false).replace('\x1b', "␛"));
+}
+
+#[test]
+fn text_quiet_snapshot() {
+    insta::assert_snapshot!("text_quiet", text(false, true));
+}
+
+#[test]
+fn json_snapshot() {
+    let out = render(&sample_report(), Format::Json, &RenderOptions::default());
+    insta::assert_snapshot!("json", redact_version(&out));
+}
+
+#[test]
+fn sarif_snapshot() {
+    let out = render(&sample_report(), Format::Sarif, &RenderOptions::default());
+    insta::assert_snapshot!("sarif", redact_version(&out));
+}
+
+#[test]
+fn text_without_color_has_no_escape_codes() {
+    for quiet in [false, true] {
+        assert!(!text(false, quiet).contains('\x1b'), "quiet={quiet}");
+    }
+    let empty = render(&empty_report(), Format::Text, &RenderOptions::default());
+    assert!(!empty.contains('\x1b'));
+    assert!(text(true, false).contains('\x1b'));
+}
+
+#[test]
+fn gutters_align_across_line_9_and_10() {
+    let out = text(false, false);
+    let block: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("templates/app.yaml:10:"))
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .collect();
+    let nine = block.iter().find(|l| l.starts_with(" 9 |")).expect("line 9 shown");
+    let ten = block.iter().find(|l| l.starts_with("10 |")).expect("line 10 shown");
+    assert_eq!(nine.find('|'), ten.find('|'));
+    for l in &block {
+        let bar = l.find(['|', '=']).expect("every snippet line has a gutter");
+        assert_eq!(bar, 3, "misaligned gutter in {l:?}");
+    }
+    // The carets sit under `!Ref Public`.
+    let carets = block.iter().find(|l| l.contains('^')).unwrap();
+    assert_eq!(carets.find('^'), ten.find("!Ref"));
+    assert_eq!(carets.trim_end().len() - carets.find('^').unwrap(), "!Ref Public".len());
+}
+
+#[test]
+fn text_summary_and_quiet_mode() {
+    let out = text(false, false);
+    assert!(out.contains("3 findings: 1 critical, 1 high, 1 low\n"));
+    assert!(out.contains("By layer: 1 identity, 1 data, 1 monitoring\n"));
+    assert!(out.contains("3 files scanned, 1 file with errors.\n"));
+    let quiet = text(false, true);
+    assert!(!quiet.contains(" | "));
+    assert!(!quiet.contains("PAL-S3-001"));
+    assert!(quiet.contains("templates/broken.yaml:3:5: error: cannot parse"));
+    assert!(quiet.ends_with(out.lines().last().unwrap()) || quiet.ends_with("errors.\n"));
+}
+
+#[test]
+fn text_with_no_findings() {
+    let out = render(&empty_report(), Format::Text, &RenderOptions::default());
+    assert_eq!(out, "No findings in 2 files.\n");
+}
+
+#[test]
+fn snippet_is_omitted_when_the_file_is_unknown_or_the_span_is_past_its_end() {
+    let mut report = sample_report();
+    report.files.remove("templates/iam.yaml");
+    // A span far past the end of app.yaml.
+    report.findings[1].location.span = Span { start: 9000, end: 9001, line: 500, col: 3, end_line: 500, end_col: 4 };
+    let out = render(&report, Format::Text, &RenderOptions::default());
+    assert!(out.contains("templates/app.yaml:500:3: PAL-S3-001"));
+    assert!(out.contains("templates/iam.yaml:8:21: PAL-IAM-001"));
+    assert!(!out.contains("Action: \"*\""), "no snippet for a file not in the report");
+    assert!(out.contains("= resource: Admin (AWS::IAM::Policy)"));
+    // A zero span (unknown position) does not panic either.
+    report.findings[0].location.span = Span::default();
+    let _ = render(&report, Format::Text, &RenderOptions { color: true, quiet: false });
+}
+
+#[test]
+fn json_summary_counts() {
+    let out = render(&sample_report(), Format::Json, &RenderOptions::default());
+    assert!(out.ends_with("}\n"));
+    assert!(out.starts_with("{\n  \"schema_version\": \"1.0\",\n"));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let s = &v["summary"];
+    assert_eq!(s["files_scanned"], 3);
+    assert_eq!(s["findings"], 3);
+    assert_eq!(s["errors"], 1);
+    assert_eq!(s["by_severity"], serde_json::json!({"critical": 1, "high": 1, "medium": 0, "low": 1, "info": 0}));
+    assert_eq!(
+        s["by_layer"],
+        serde_json::json!({"network": 0, "identity": 1, "application": 0, "data": 1, "monitoring": 1})
+    );
+    assert_eq!(v["findings"].as_array().unwrap().len(), 3);
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 2);
+    assert_eq!(v["diagnostics"][1]["line"], Value::Null);
+    assert_eq!(v["findings"][1]["when"], "IsProd is false");
+    assert_eq!(v["findings"][0]["when"], Value::Null);
+    assert_eq!(v["findings"][0]["severity"], "low", "the effective severity, not the rule's");
+}
+
+#[test]
+fn json_for_an_empty_report() {
+    let out = render(&empty_report(), Format::Json, &RenderOptions::default());
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["summary"]["findings"], 0);
+    assert_eq!(v["findings"], serde_json::json!([]));
+    assert_eq!(v["diagnostics"], serde_json::json!([]));
+}
+
+#[test]
+fn fingerprints_ignore_position_but_not_identity() {
+    let report = sample_report();
+    let f = &report.findings[1];
+    let fp = fingerprint(f);
+    assert_eq!(fp.len(), 16);
+    assert!(fp.chars().all(|c| c.is_ascii_hexdigit()));
+
+    let mut moved = f.clone();
+    moved.location.span = Span { line: 40, end_line: 40, ..moved.location.span };
+    assert_eq!(fingerprint(&moved), fp);
+
+    let mut other = f.clone();
+    other.resource.as_mut().unwrap().id = "Other".into();
+    assert_ne!(fingerprint(&other), fp);
+
+    let mut elsewhere = f.clone();
+    elsewhere.location = Location::new(Arc::from("other.yaml"), f.location.span);
+    assert_ne!(fingerprint(&elsewhere), fp);
+
+    let distinct: std::collections::BTreeSet<String> = report.findings.iter().map(fingerprint).collect();
+    assert_eq!(distinct.len(), 3);
+}
+
+#[test]
+fn findings_are_grouped_by_file_in_sorted_order() {
+    let app = Arc::new(SourceFile::new("b.yaml", APP_YAML.to_string()));
+    let other = Arc::new(SourceFile::new("a.yaml", APP_YAML.to_string()));
+    let make = |file: &SourceFile| Finding {
+        rule: &S3_PUBLIC,
+        severity: Severity::Medium,
+        message: format!("in {}", file.display_path()),
+        location: loc(file, span_of(file, "Logs", 0)),
+        resource: None,
+        related: vec![],
+        when: None,
+    };
+    let mut files = BTreeMap::new();
+    files.insert(Arc::from("b.yaml"), app.clone());
+    files.insert(Arc::from("a.yaml"), other.clone());
+    let report = palisade::report::ScanReport {
+        findings: vec![make(&app), make(&other), make(&app)],
+        files,
+        files_scanned: 2,
+        ..Default::default()
+    };
+    let out = render(&report, Format::Text, &RenderOptions::default());
+    let headers: Vec<&str> = out.lines().filter(|l| l.contains(": PAL-")).collect();
+    assert_eq!(headers.len(), 3);
+    assert!(headers[0].starts_with("a.yaml:"));
+    assert!(headers[1].starts_with("b.yaml:"));
+    assert!(headers[2].starts_with("b.yaml:"));
+    assert!(out.ends_with("3 findings: 3 medium\nBy layer: 3 data\n2 files scanned, 0 files with errors.\n"));
+}
+
+#[test]
+fn escape_codes_from_scanned_files_are_not_echoed() {
+    let mut report = sample_report();
+    let evil = Arc::new(SourceFile::new(
+        "templates/app.yaml",
+        APP_YAML.replace("PublicAccessBlockConfiguration:", "\x1b[2JPublicAccessBlockConfiguration:"),
+    ));
+    report.files.insert(Arc::from("templates/app.yaml"), evil);
+    report.findings[1].message.push_str("\x1b]0;title\x07");
+    report.findings[1].related[0].message.push_str("\x1b[1m");
+    report.diagnostics[0].message.push_str("\x1b[0m");
+    let out = render(&report, Format::Text, &RenderOptions::default());
+    assert!(!out.contains('\x1b'));
+    assert!(out.contains(" 9 |       \u{fffd}[2JPublicAccessBlockConfiguration:"));
+}
