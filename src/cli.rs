@@ -51,6 +51,9 @@ enum Command {
         /// Rule id (e.g. PAL-S3-001) or slug (e.g. s3-public-access-block).
         id: String,
     },
+    /// Evaluate IAM policies: `iam can PRINCIPAL ACTION [RESOURCE]`, `iam explain FILE`.
+    #[command(subcommand)]
+    Iam(crate::analyze::iam::command::IamCommand),
 }
 
 #[derive(Args, Debug)]
@@ -120,6 +123,7 @@ pub fn main() -> i32 {
     match cli.command {
         Command::Scan(args) => run_scan(args),
         Command::Rules(args) => list_rules(args.format),
+        Command::Iam(cmd) => crate::analyze::iam::command::run(cmd),
         Command::Rule { id } => match rules::find(&id) {
             Some(r) => {
                 print!("{}", r.meta.documentation());

@@ -171,6 +171,14 @@ pub fn parse_operator(op: &str) -> Result<Operator, String> {
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(n, _)| format!(" (operators are case-sensitive: `{n}`)"))
+            .or_else(|| {
+                BASES
+                    .iter()
+                    .map(|(n, _)| (super::catalog::edit_distance(name, n), n))
+                    .filter(|(d, _)| *d <= 2)
+                    .min()
+                    .map(|(_, n)| format!("; did you mean `{n}`?"))
+            })
             .unwrap_or_default();
         return Err(format!("unknown condition operator `{op}`{hint}"));
     };

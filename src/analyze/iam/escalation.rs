@@ -197,6 +197,15 @@ pub fn allowed_broadly(p: &PrincipalInfo<'_>, action: &str) -> Option<Vec<Decidi
     (c.outcome == Outcome::Allow).then_some(c.decision.deciding)
 }
 
+/// Is the principal allowed every action on every resource (then escalation is moot: it is
+/// reported as administrator access)? An action no policy can name specifically stands for
+/// "any action".
+pub fn is_full_admin(p: &PrincipalInfo<'_>) -> bool {
+    let ctx = Context::new();
+    let req = Request { action: "palisade-probe:AnyAction", resource: None, caller: None, context: &ctx };
+    p.governing.evaluate(&req).outcome == Outcome::Allow
+}
+
 /// One escalation a principal can perform.
 #[derive(Debug)]
 pub struct Escalation {
@@ -210,6 +219,9 @@ pub struct Escalation {
 /// The escalation methods `p` can perform.
 pub fn escalations(m: &Model, p: &PrincipalInfo<'_>) -> Vec<Escalation> {
     let mut out = Vec::new();
+    if is_full_admin(p) {
+        return out;
+    }
     for method in METHODS {
         let mut grants = Vec::new();
         for a in method.actions {

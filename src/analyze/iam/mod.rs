@@ -3,8 +3,10 @@
 
 pub mod arn;
 pub mod catalog;
+pub mod command;
 pub mod condition;
 pub mod escalation;
 pub mod eval;
 pub mod expand;
 pub mod principals;
+pub mod query;

@@ -193,8 +193,14 @@ fn json_val(j: &serde_json::Value) -> Val {
     Val::new(kind, s)
 }
 
+/// AWS's default service control policy (allows everything).
+pub fn full_aws_access() -> Option<&'static PolicyDocument> {
+    builtin("FullAWSAccess")
+}
+
 /// The statements of a few AWS managed policies (their published content).
 const BUILTIN: &[(&str, &str)] = &[
+    ("FullAWSAccess", r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#),
     ("AdministratorAccess", r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#),
     (
         "PowerUserAccess",

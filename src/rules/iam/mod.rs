@@ -920,3 +920,114 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
 fn quote(items: &[&str]) -> String {
     items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(" or ")
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::iam::escalation::METHODS;
+    use crate::scan::{ScanOptions, scan_source};
+    use crate::source::SourceFile;
+
+    /// Messages of `rule` on a template.
+    fn messages(rule: &str, text: &str) -> Vec<String> {
+        let opts = ScanOptions { select: vec![rule.to_string()], ..ScanOptions::default() };
+        let r = scan_source(SourceFile::new("t.yaml", text.to_string()), &opts).unwrap();
+        r.findings.iter().map(|f| f.message.clone()).collect()
+    }
+
+    fn role_with(actions: &[&str]) -> String {
+        let list: String = actions.iter().map(|a| format!("                  - {a}\n")).collect();
+        format!(
+            "Resources:
+  Subject:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal:
+              Service: ec2.amazonaws.com
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: p
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action:
+{list}                Resource: '*'
+"
+        )
+    }
+
+    /// One template per published method: the role holding exactly the method's actions is
+    /// reported for it; holding all but one, it is not.
+    #[test]
+    fn every_escalation_method_is_detected() {
+        for m in METHODS {
+            let got = messages("PAL-IAM-006", &role_with(m.actions));
+            assert!(got.iter().any(|g| g.contains(&format!("with {}:", m.name))), "{}: {got:?}", m.name);
+            if m.actions.len() > 1 {
+                for skip in 0..m.actions.len() {
+                    let partial: Vec<&str> =
+                        m.actions.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, a)| *a).collect();
+                    let got = messages("PAL-IAM-006", &role_with(&partial));
+                    assert!(
+                        !got.iter().any(|g| g.contains(&format!("with {}:", m.name))),
+                        "{} reported without {}: {got:?}",
+                        m.name,
+                        m.actions[skip]
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn escalation_respects_denies_conditions_and_boundaries() {
+        let base = role_with(&["iam:CreatePolicyVersion"]);
+        assert_eq!(messages("PAL-IAM-006", &base).len(), 1);
+        let denied = base.replace(
+            "                Resource: '*'\n",
+            "                Resource: '*'\n              - Effect: Deny\n                Action: iam:*\n                Resource: '*'\n",
+        );
+        assert!(messages("PAL-IAM-006", &denied).is_empty());
+        let conditional = base.replace(
+            "                Resource: '*'\n",
+            "                Resource: '*'\n                Condition:\n                  StringEquals:\n                    aws:PrincipalTag/admin: 'yes'\n",
+        );
+        assert!(messages("PAL-IAM-006", &conditional).is_empty(), "a condition makes it unknown");
+        let bounded = base.replace("      Policies:\n", "      PermissionsBoundary: !Ref Boundary\n      Policies:\n")
+            + "  Boundary:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: '2012-10-17'\n        Statement:\n          - Effect: Allow\n            Action: s3:*\n            Resource: '*'\n";
+        assert!(messages("PAL-IAM-006", &bounded).is_empty(), "the boundary does not allow IAM");
+        let external_boundary = base.replace(
+            "      Policies:\n",
+            "      PermissionsBoundary: arn:aws:iam::111122223333:policy/boundary\n      Policies:\n",
+        );
+        assert!(messages("PAL-IAM-006", &external_boundary).is_empty(), "unknown boundary: unknown");
+        let admin = role_with(&["'*'"]);
+        assert!(messages("PAL-IAM-006", &admin).is_empty(), "administrators are reported by PAL-IAM-001");
+    }
+
+    #[test]
+    fn passable_roles_are_named() {
+        let t = role_with(&["iam:PassRole", "ec2:RunInstances"])
+            + "  Target:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal:\n              Service: ec2.amazonaws.com\n            Action: sts:AssumeRole\n";
+        let opts = ScanOptions { select: vec!["PAL-IAM-006".into()], ..ScanOptions::default() };
+        let r = scan_source(SourceFile::new("t.yaml", t), &opts).unwrap();
+        let f = r.findings.iter().find(|f| f.message.contains("ec2:RunInstances")).unwrap();
+        assert!(f.related.iter().any(|r| r.message.contains("role `Target`")), "{:?}", f.related);
+        assert!(f.related.iter().any(|r| r.message.contains("allows iam:PassRole")), "{:?}", f.related);
+    }
+
+    #[test]
+    fn least_privilege_counts_expanded_actions() {
+        let t = role_with(&["s3:*"]);
+        let got = messages("PAL-IAM-003", &t);
+        let n = crate::analyze::iam::catalog::catalog().service("s3").unwrap().actions.len();
+        assert_eq!(got.len(), 1);
+        assert!(got[0].contains(&format!("all {n} actions of Amazon S3")), "{got:?}");
+        let w = messages("PAL-IAM-004", &role_with(&["dynamodb:PutItem", "dynamodb:DeleteItem", "sqs:SendMessage"]));
+        assert!(w[0].contains("grants 3 write actions across 2 services"), "{w:?}");
+    }
+}
