@@ -231,11 +231,18 @@ pub struct ExplainedStatement {
     /// `None` when the statement names an action that cannot be decided.
     pub actions: Option<usize>,
     pub services: Option<usize>,
-    /// Actions by access level.
-    pub by_level: BTreeMap<&'static str, Vec<String>>,
+    /// Actions by access level (List, Read, Write, Permissions management, Tagging).
+    pub by_level: Vec<LevelActions>,
     pub resources: Vec<String>,
     pub not_resource: bool,
     pub conditions: Vec<String>,
+}
+
+/// The actions of one access level.
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelActions {
+    pub level: &'static str,
+    pub actions: Vec<String>,
 }
 
 /// One policy, expanded.
@@ -256,7 +263,7 @@ pub fn explain(loaded: &Loaded) -> Vec<ExplainedPolicy> {
             let mut statements = Vec::new();
             for st in &p.doc.statements {
                 let exp = statement_actions(st);
-                let mut by_level: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+                let mut by_level = Vec::new();
                 if let Some(e) = &exp {
                     for lv in AccessLevel::ALL {
                         let names: Vec<String> = e
@@ -266,7 +273,7 @@ pub fn explain(loaded: &Loaded) -> Vec<ExplainedPolicy> {
                             .map(|&i| c.full_name(&c.actions[i]))
                             .collect();
                         if !names.is_empty() {
-                            by_level.insert(lv.as_str(), names);
+                            by_level.push(LevelActions { level: lv.as_str(), actions: names });
                         }
                     }
                 }
@@ -321,7 +328,7 @@ pub fn render_explain(policies: &[ExplainedPolicy], max_names: Option<usize>) ->
                 _ => "actions that cannot be decided".to_string(),
             };
             s.push_str(&format!("  line {}:{sid} {} {count}\n", st.line, st.effect));
-            for (level, names) in &st.by_level {
+            for LevelActions { level, actions: names } in &st.by_level {
                 let shown: Vec<&str> = names.iter().take(max_names.unwrap_or(usize::MAX)).map(String::as_str).collect();
                 let more = if shown.len() < names.len() {
                     format!(", ... ({} more)", names.len() - shown.len())
