@@ -100,3 +100,147 @@ fn identity(p: &Props<'_>, name_key: &str) -> Identity {
         boundary: p.link("PermissionsBoundary"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::super::{Evaluator, Overrides, Template, lower};
+    use crate::model::*;
+    use crate::parse::{Limits, parse_yaml};
+    use crate::source::SourceFile;
+
+    const T: &str = "Parameters:
+  Team:
+    Type: String
+Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: app
+      AssumeRolePolicyDocument: '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}'
+      ManagedPolicyArns: [arn:aws:iam::aws:policy/ReadOnlyAccess, !Ref Managed]
+      PermissionsBoundary: !Ref Managed
+      Policies:
+        - PolicyName: inline
+          PolicyDocument:
+            Statement:
+              Effect: Allow
+              Action: s3:GetObject
+              Resource: '*'
+        - !Ref Team
+  Managed:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      ManagedPolicyName: managed
+      Users: [!Ref User]
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Deny
+            NotAction: [iam:*]
+            NotResource: arn:aws:s3:::x
+            Condition:
+              ForAnyValue:StringLike:
+                aws:TagKeys: [a*, b*]
+  User:
+    Type: AWS::IAM::User
+    Properties:
+      Groups: [!Ref Group]
+      LoginProfile:
+        Password: '{{resolve:secretsmanager:p}}'
+  Group:
+    Type: AWS::IAM::Group
+  Add:
+    Type: AWS::IAM::UserToGroupAddition
+    Properties:
+      GroupName: !Ref Group
+      Users: [!Ref User]
+  Key:
+    Type: AWS::IAM::AccessKey
+    Properties:
+      UserName: !Ref User
+  Queue:
+    Type: AWS::SQS::Queue
+  QueuePolicy:
+    Type: AWS::SQS::QueuePolicy
+    Properties:
+      Queues: [!Ref Queue]
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            NotPrincipal: {AWS: arn:aws:iam::111122223333:root}
+            Action: sqs:SendMessage
+  TopicPolicy:
+    Type: AWS::SNS::TopicPolicy
+    Properties:
+      Topics: [arn:aws:sns:eu-west-1:111122223333:t]
+      PolicyDocument: {Statement: []}
+  Perm:
+    Type: AWS::Lambda::Permission
+    Properties:
+      FunctionName: f
+      Action: lambda:InvokeFunction
+      Principal: s3.amazonaws.com
+      SourceAccount: '111122223333'
+  Scp:
+    Type: AWS::Organizations::Policy
+    Properties:
+      Name: guard
+      Type: SERVICE_CONTROL_POLICY
+      Content: {Version: '2012-10-17', Statement: [{Effect: Deny, Action: '*', Resource: '*'}]}
+";
+
+    #[test]
+    fn lowers_every_iam_resource() {
+        let src = SourceFile::new("t.yaml", T.to_string());
+        let docs = parse_yaml(&src, &Limits::default()).unwrap();
+        let ov = Overrides::default();
+        let tpl = Template::new(&docs[0].root, &ov);
+        let ev = Evaluator::new(&tpl, &ov, BTreeMap::new());
+        let m = lower(&tpl, &ev, "t.yaml".into());
+
+        let role = &m.iam_roles[0];
+        assert_eq!(role.identity.name.get().map(String::as_str), Some("app"));
+        let trust = role.trust.get().unwrap();
+        assert_eq!(trust.statements.len(), 1, "trust policy written as a JSON string");
+        let managed = role.identity.managed.get().unwrap();
+        assert_eq!(managed[1].get(), Some(&Link::Local("Managed".into())));
+        assert_eq!(role.identity.boundary.get(), Some(&Link::Local("Managed".into())));
+        let inline = role.identity.inline.get().unwrap();
+        assert_eq!(inline.len(), 2);
+        let st = &inline[0].document.get().unwrap().statements[0];
+        assert_eq!(st.action.as_ref().unwrap().items[0].get().map(String::as_str), Some("s3:GetObject"));
+        assert_eq!(st.action.as_ref().unwrap().items[0].span.line, 17, "spans down to each action");
+        assert!(inline[1].document.is_unknown(), "an inline policy from a parameter is unknown");
+
+        let mp = &m.iam_policies[0];
+        assert!(mp.managed);
+        assert_eq!(mp.users.get().unwrap()[0].get(), Some(&Link::Local("User".into())));
+        let st = &mp.document.get().unwrap().statements[0];
+        assert_eq!(st.effect.get(), Some(&Effect::Deny));
+        assert!(st.not_action.is_some() && st.not_resource.is_some());
+        assert_eq!(st.conditions[0].operator, "ForAnyValue:StringLike");
+        assert_eq!(st.conditions[0].values.items.len(), 2);
+
+        let user = &m.iam_users[0];
+        assert!(user.login_profile.get().is_some());
+        assert_eq!(user.groups.get().unwrap().len(), 1);
+        assert_eq!(m.iam_groups.len(), 1);
+        assert_eq!(m.user_to_groups[0].group.get(), Some(&Link::Local("Group".into())));
+        assert_eq!(m.access_keys[0].user.get(), Some(&Link::Local("User".into())));
+
+        assert_eq!(m.resource_policies.len(), 2);
+        assert_eq!(m.resource_policies[0].kind, ResourcePolicyKind::Sqs);
+        let qs = &m.resource_policies[0].document.get().unwrap().statements[0];
+        assert!(matches!(qs.not_principal, Some(Principal::Map(_))));
+        assert_eq!(m.resource_policies[1].kind, ResourcePolicyKind::Sns);
+
+        let perm = &m.lambda_permissions[0];
+        assert_eq!(perm.principal.get().map(String::as_str), Some("s3.amazonaws.com"));
+        assert_eq!(perm.source_account.get().map(String::as_str), Some("111122223333"));
+
+        assert!(m.org_policies[0].is_scp());
+        assert_eq!(m.org_policies[0].document.get().unwrap().statements.len(), 1);
+    }
+}

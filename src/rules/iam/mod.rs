@@ -825,6 +825,27 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
         _ => {}
     }
     for st in &p.doc.statements {
+        if let Some((e, span)) = &st.effect_text
+            && e != "Allow"
+            && e != "Deny"
+        {
+            report(out, p.owner, *span, format!("`{e}` is not an Effect: use `Allow` or `Deny` (case-sensitive)"));
+        }
+        for (k, span) in &st.unknown_elements {
+            let hint = crate::model::STATEMENT_ELEMENTS
+                .iter()
+                .map(|e| {
+                    (crate::analyze::iam::catalog::edit_distance(&k.to_ascii_lowercase(), &e.to_ascii_lowercase()), e)
+                })
+                .filter(|(d, _)| *d <= 2)
+                .min()
+                .map(|(_, e)| format!("; did you mean `{e}`?"))
+                .unwrap_or_default();
+            report(out, p.owner, *span, format!("`{k}` is not a statement element{hint}"));
+        }
+        if st.action.is_none() && st.not_action.is_none() {
+            report(out, p.owner, st.span, "a statement needs `Action` or `NotAction`".into());
+        }
         if st.action.is_some() && st.not_action.is_some() {
             report(out, p.owner, st.span, "a statement cannot have both `Action` and `NotAction`".into());
         }
