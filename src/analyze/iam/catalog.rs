@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::sync::OnceLock;
 
-use crate::model::wildcard_match;
+use super::arn::glob;
 
 static DATA: &[u8] = include_bytes!("../../../data/iam-catalog.txt.gz");
 
@@ -81,6 +81,8 @@ pub struct Action {
     pub service: u32,
     /// Name as AWS writes it, e.g. `GetObject`.
     pub name: String,
+    /// `prefix:Name`, e.g. `s3:GetObject`.
+    pub full: String,
     pub level: AccessLevel,
     /// Resource types (indices into the service's `resources`) and whether each is required.
     pub resources: Vec<(u16, bool)>,
@@ -172,9 +174,16 @@ impl Catalog {
                         })
                         .collect();
                     let conditions = f.next().unwrap_or("").split(',').filter_map(|s| s.parse::<u16>().ok()).collect();
-                    let key = format!("{}:{}", c.services[si].prefix, name).to_ascii_lowercase();
-                    c.by_name.insert(key, c.actions.len() as u32);
-                    c.actions.push(Action { service: si as u32, name: name.to_string(), level, resources, conditions });
+                    let full = format!("{}:{}", c.services[si].prefix, name);
+                    c.by_name.insert(full.to_ascii_lowercase(), c.actions.len() as u32);
+                    c.actions.push(Action {
+                        service: si as u32,
+                        name: name.to_string(),
+                        full,
+                        level,
+                        resources,
+                        conditions,
+                    });
                 }
                 _ => {}
             }
@@ -201,7 +210,7 @@ impl Catalog {
 
     /// `prefix:Name` of an action, with AWS's casing.
     pub fn full_name(&self, a: &Action) -> String {
-        format!("{}:{}", self.services[a.service as usize].prefix, a.name)
+        a.full.clone()
     }
 
     pub fn service_of(&self, a: &Action) -> &Service {
@@ -223,12 +232,12 @@ impl Catalog {
             if !rest.contains(['*', '?']) {
                 return self.action_index(p).into_iter().collect();
             }
-            return s.actions.clone().filter(|&i| wildcard_match(rest, &self.actions[i].name)).collect();
+            return s.actions.clone().filter(|&i| glob(rest, &self.actions[i].name, true)).collect();
         }
         if p == "*" {
             return (0..self.actions.len()).collect();
         }
-        (0..self.actions.len()).filter(|&i| wildcard_match(p, &self.full_name(&self.actions[i]))).collect()
+        (0..self.actions.len()).filter(|&i| glob(p, &self.actions[i].full, true)).collect()
     }
 
     /// Known service prefixes close to `prefix` (for "did you mean").

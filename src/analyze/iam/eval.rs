@@ -2,9 +2,9 @@
 //! policies intersected with service control policies and permission boundaries. Every
 //! answer is three-valued: what depends on an unknown value is `Unknown`, never a finding.
 
-use super::arn::{account_of, arn_match};
+use super::arn::{account_of, arn_match, glob};
 use super::condition::{self, Context, substitute};
-use crate::model::{Effect, PolicyDocument, Principal, Statement, StrList, wildcard_match};
+use crate::model::{Effect, PolicyDocument, Principal, Statement, StrList};
 use crate::source::Span;
 
 /// Who makes a request, for policies with a `Principal` (resource and trust policies).
@@ -105,7 +105,7 @@ fn resource_list_matches(l: &StrList, resource: Option<&str>, ctx: &Context) -> 
 
 /// The action item of a list matching `action`.
 pub fn matching_action(l: &StrList, action: &str) -> Option<Span> {
-    l.known().find(|(p, _)| wildcard_match(p, action)).map(|(_, f)| f.span)
+    l.known().find(|(p, _)| glob(p, action, true)).map(|(_, f)| f.span)
 }
 
 fn principal_matches(p: &Principal, caller: &Caller) -> Option<bool> {
@@ -141,9 +141,26 @@ fn principal_matches(p: &Principal, caller: &Caller) -> Option<bool> {
     }
 }
 
+/// Does the statement's `Action`/`NotAction` cover the action (case-insensitive wildcards)?
+fn covers_action(st: &Statement, action: &str) -> Option<bool> {
+    let (l, negated) = match (&st.action, &st.not_action) {
+        (Some(l), _) => (l, false),
+        (None, Some(l)) => (l, true),
+        (None, None) => return Some(false),
+    };
+    let matched = if l.known().any(|(p, _)| glob(p, action, true)) {
+        Some(true)
+    } else if l.has_unknown {
+        None
+    } else {
+        Some(false)
+    };
+    matched.map(|m| m != negated)
+}
+
 /// Does the statement apply to the request (ignoring its effect)?
 pub fn statement_applies(st: &Statement, req: &Request<'_>) -> Option<bool> {
-    let action = st.covers_action(req.action);
+    let action = covers_action(st, req.action);
     let resource = match (&st.resource, &st.not_resource) {
         (Some(l), _) => resource_list_matches(l, req.resource, req.context),
         (None, Some(l)) => resource_list_matches(l, req.resource, req.context).map(|b| !b),
@@ -450,5 +467,66 @@ mod tests {
         assert_eq!(set.evaluate(&req("ec2:RunInstances")).outcome, Outcome::Unknown);
         let allow_only = PolicySet { unknown: vec![("aws managed".into(), true, false)], ..set.clone() };
         assert_eq!(allow_only.evaluate(&req("s3:GetObject")).outcome, Outcome::Allow);
+    }
+}
+
+#[cfg(test)]
+mod bench {
+    use super::*;
+    use crate::lower::policy_file::to_val;
+    use crate::parse::{Limits, parse_json};
+    use crate::source::SourceFile;
+
+    /// Statement evaluations per second (run with `cargo test --release -- --ignored
+    /// --nocapture evaluation_throughput`).
+    #[test]
+    #[ignore]
+    fn evaluation_throughput() {
+        let mut statements = Vec::new();
+        for i in 0..500 {
+            statements.push(format!(
+                r#"{{"Effect":"Allow","Action":["s3:Get*","s3:List*","dynamodb:Query"],"Resource":"arn:aws:s3:::bucket-{i}/*"}}"#
+            ));
+            statements.push(r#"{"Effect":"Allow","Action":["sqs:*","sns:Publish"],"Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}"#.to_string());
+            statements
+                .push(format!(r#"{{"Effect":"Deny","NotAction":"s3:*","NotResource":"arn:aws:s3:::bucket-{i}"}}"#));
+            statements.push(r#"{"Effect":"Allow","Action":"ec2:Describe*","Resource":"*","Condition":{"StringEquals":{"aws:RequestedRegion":["eu-west-1","eu-central-1"]}}}"#.to_string());
+        }
+        let json = format!(r#"{{"Version":"2012-10-17","Statement":[{}]}}"#, statements.join(","));
+        let src = SourceFile::new("p.json", json);
+        let d = parse_json(&src, &Limits::default()).unwrap();
+        let doc = crate::lower::cfn::policy::document(&to_val(&d.root)).get().cloned().unwrap();
+        let set = PolicySet {
+            docs: vec![Labeled { label: "p".into(), doc: &doc, file: None, attachment: None }],
+            unknown: Vec::new(),
+        };
+        let ctx = Context::new().with("aws:SourceIp", "10.1.2.3").with("aws:RequestedRegion", "eu-west-1");
+        let requests = [
+            ("s3:GetObject", "arn:aws:s3:::bucket-250/key"),
+            ("sqs:SendMessage", "arn:aws:sqs:eu-west-1:111122223333:q"),
+            ("ec2:DescribeInstances", "*"),
+            ("iam:CreateUser", "arn:aws:iam::111122223333:user/x"),
+        ];
+        let rounds = 50;
+        let start = std::time::Instant::now();
+        let mut outcomes = Vec::new();
+        for _ in 0..rounds {
+            for (a, r) in requests {
+                outcomes
+                    .push(set.evaluate(&Request { action: a, resource: Some(r), caller: None, context: &ctx }).outcome);
+            }
+        }
+        let secs = start.elapsed().as_secs_f64();
+        let evaluated = (rounds * requests.len() * doc.statements.len()) as f64;
+        println!(
+            "{} statements x {} requests: {:.0} statements/s",
+            doc.statements.len(),
+            rounds * requests.len(),
+            evaluated / secs
+        );
+        assert_eq!(
+            &outcomes[..4],
+            &[Outcome::Allow, Outcome::ExplicitDeny, Outcome::ExplicitDeny, Outcome::ExplicitDeny]
+        );
     }
 }
