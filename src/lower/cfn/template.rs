@@ -64,8 +64,8 @@ pub struct Template<'a> {
 }
 
 /// Is this document a CloudFormation template? `AWSTemplateFormatVersion`, or a `Resources`
-/// map whose entries have a string `Type` starting with `AWS::` (at least one, and no entry
-/// whose `Type` is not a string).
+/// map whose entries all have a string `Type`, at least one of them an `AWS::` type or a
+/// registry type of another publisher (`Alexa::ASK::Skill`).
 pub fn is_template(root: &Node) -> bool {
     let Some(entries) = root.as_map() else { return false };
     if entries.iter().any(|e| e.key == "AWSTemplateFormatVersion") {
@@ -83,8 +83,9 @@ pub fn is_template(root: &Node) -> bool {
             continue;
         }
         match e.value.get("Type").map(|t| &t.kind) {
-            Some(Kind::String(t)) if t.starts_with("AWS::") => any_aws = true,
-            Some(Kind::String(t)) if t.starts_with("Custom::") || t.starts_with("Alexa::") => {}
+            // AWS types, and registry types of other publishers (`Alexa::ASK::Skill`,
+            // `MongoDB::Atlas::Cluster`); macros and custom resources may add any other name.
+            Some(Kind::String(t)) => any_aws |= t.starts_with("AWS::") || is_registry_type(t),
             _ => return false,
         }
     }
@@ -237,6 +238,12 @@ impl<'a> Template<'a> {
             _ => None,
         }
     }
+}
+
+/// `Publisher::Service::Resource`: three `::`-separated alphanumeric parts.
+fn is_registry_type(t: &str) -> bool {
+    let parts: Vec<&str> = t.split("::").collect();
+    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// CloudFormation's truthiness of a scalar: `true` or the string `"true"` (any case).

@@ -83,7 +83,10 @@ pub fn match_span(m: &Model, lit: &Literal, range: &Range<usize>) -> Span {
     let (Some(src), true) = (&m.source, text.contains('\n')) else { return s };
     let start = range.start.min(text.len());
     let end = range.end.min(text.len()).max(start);
-    let Some(needle) = text.get(start..end).filter(|n| !n.is_empty() && !n.contains('\n')) else { return s };
+    // A match over several lines (a PEM block) is located by its first line.
+    let Some(needle) = text.get(start..end).and_then(|n| n.lines().next()).filter(|n| !n.is_empty()) else {
+        return s;
+    };
     // A literal block scalar (`|`) keeps its lines: the k-th line of the value is the k-th line
     // after the indicator. Find the match on that line; otherwise (folded or quoted scalars,
     // whose lines are rewritten) keep the whole value's span.
