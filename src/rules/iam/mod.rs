@@ -414,7 +414,7 @@ role's ARN then gets its permissions.",
         for p in trust_policies(m) {
             for st in &p.doc.statements {
                 let Some(span) = public_allow(st) else { continue };
-                if trust_restricted(st) || undecided_restriction(st) {
+                if trust_restricted(st) {
                     continue;
                 }
                 report(out, p.owner, span, format!("{} lets any AWS principal assume the role", p.label));
@@ -495,7 +495,7 @@ policies and KMS key policies in templates have their own rules.)",
         for r in &m.resource_policies {
             let Some(doc) = r.document.get() else { continue };
             for st in &doc.statements {
-                if let Some(span) = public_allow(st).filter(|_| !undecided_restriction(st)) {
+                if let Some(span) = public_allow(st) {
                     out.report(
                         &r.meta,
                         span,
@@ -506,7 +506,7 @@ policies and KMS key policies in templates have their own rules.)",
         }
         if let Some(f) = m.policy_file.as_ref().filter(|f| f.kind == crate::model::PolicyFileKind::Resource) {
             for st in &f.document.statements {
-                if let Some(span) = public_allow(st).filter(|_| !undecided_restriction(st)) {
+                if let Some(span) = public_allow(st) {
                     out.report_at(span, "resource policy grants access to everyone without a restricting condition");
                 }
             }
@@ -531,14 +531,6 @@ policies and KMS key policies in templates have their own rules.)",
         }
     },
 };
-
-/// A condition on a restricting key whose values are not known (e.g. `aws:SourceArn: !Ref
-/// Topic`): whether it restricts cannot be decided, so nothing is reported.
-fn undecided_restriction(st: &Statement) -> bool {
-    st.conditions
-        .iter()
-        .any(|c| c.values.has_unknown && super::common::RESTRICTING_KEYS.iter().any(|k| k.eq_ignore_ascii_case(&c.key)))
-}
 
 /// Does a statement deny when MFA is absent (`BoolIfExists`/`Bool` false, or `Null` true)?
 fn denies_without_mfa(st: &Statement) -> bool {
