@@ -564,3 +564,43 @@ mod tests {
         assert_eq!(date("yesterday"), None);
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use crate::analyze::iam::arn::{arn_match, check_arn, glob, probe_arn};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Arbitrary text never panics any matcher or parser of the engine.
+        #[test]
+        fn matchers_never_panic(a in "\\PC{0,40}", b in "[a-z0-9:*?/${}.\\-]{0,40}") {
+            let _ = glob(&a, &b, true);
+            let _ = glob(&b, &a, false);
+            let _ = arn_match(&b, &a);
+            let _ = check_arn(&a);
+            let _ = probe_arn(&b);
+            let _ = cidr_contains(&a, &b);
+            let _ = date(&a);
+            let _ = parse_operator(&a);
+            let _ = substitute(&b, &Context::new().with("aws:username", &a));
+        }
+
+        /// `*` matches everything; a literal matches itself.
+        #[test]
+        fn star_and_literals(t in "[a-zA-Z0-9:/._-]{0,30}") {
+            prop_assert!(glob("*", &t, false));
+            prop_assert!(glob(&t, &t, false));
+            prop_assert!(glob(&t.to_uppercase(), &t, true));
+            prop_assert!(arn_match("*", &t));
+        }
+
+        /// Every address is in 0.0.0.0/0 and in its own /32.
+        #[test]
+        fn cidr_laws(a in any::<u32>()) {
+            let ip = std::net::Ipv4Addr::from(a).to_string();
+            prop_assert_eq!(cidr_contains("0.0.0.0/0", &ip), Some(true));
+            prop_assert_eq!(cidr_contains(&format!("{ip}/32"), &ip), Some(true));
+        }
+    }
+}
