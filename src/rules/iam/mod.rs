@@ -30,6 +30,7 @@ pub static RULES: &[&Rule] = &[
     &USER_ACCESS_KEY,
     &SCP_GUARDRAILS,
     &POLICY_INVALID,
+    &CROSS_ACCOUNT_RESOURCE_POLICY,
 ];
 
 const POLICY_TYPES: &[&str] = &[
@@ -959,6 +960,73 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
 fn quote(items: &[&str]) -> String {
     items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(" or ")
 }
+
+pub static CROSS_ACCOUNT_RESOURCE_POLICY: Rule = Rule {
+    meta: RuleMeta {
+        id: "PAL-IAM-015",
+        slug: "iam-resource-policy-cross-account",
+        title: "Resource policy grants access to another AWS account without a restricting condition",
+        severity: Severity::Low,
+        layer: Layer::Data,
+        service: "iam",
+        well_architected: &["SEC03-BP07"],
+        controls: &["IAM-12"],
+        resource_types: &[
+            "AWS::S3::BucketPolicy",
+            "AWS::KMS::Key",
+            "AWS::SQS::QueuePolicy",
+            "AWS::SNS::TopicPolicy",
+            "AWS::Lambda::Permission",
+            "policy file",
+        ],
+        remediation: "Check that the account is meant to have access. Name the role that needs it \
+(`arn:aws:iam::ACCOUNT:role/NAME`) rather than the whole account, and add a condition that keeps the grant \
+inside your perimeter: `aws:PrincipalOrgID` for accounts of your organisation, `aws:SourceArn` / \
+`aws:SourceAccount` for a service acting for that account. Write your own account as \
+`${AWS::AccountId}` so that it is not mistaken for another one.",
+        description: "A bucket, key, queue, topic or function policy that names an account id (or its \
+`:root`) lets every principal of that account that its administrators allow use the resource — data \
+leaves your control as soon as the other account is compromised or changes hands. The account is written \
+literally, so Palisade cannot tell whether it is the template's own; the finding asks to confirm the grant \
+or to narrow it.",
+        fail_example: include_str!("fixtures/iam-resource-policy-cross-account.fail.yaml"),
+        pass_example: include_str!("fixtures/iam-resource-policy-cross-account.pass.yaml"),
+    },
+    check: |m, out| {
+        for p in policies(m).into_iter().filter(|p| p.usage == PolicyUse::Resource) {
+            for st in &p.doc.statements {
+                if !allow(st) || st.condition_unknown || trust_restricted(st) {
+                    continue;
+                }
+                let Some(Principal::Map(entries)) = &st.principal else { continue };
+                for (_, l) in entries.iter().filter(|(k, _)| k == "AWS") {
+                    for (v, f) in l.known() {
+                        let whole = v.len() == 12 || v.ends_with(":root");
+                        if let (true, Some(acct)) = (whole, account_of(v)) {
+                            report(
+                                out,
+                                p.owner,
+                                f.span,
+                                format!("{} grants access to every principal of account {acct}", p.label),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        for perm in &m.lambda_permissions {
+            let Some(who) = perm.principal.get() else { continue };
+            if account_of(who).is_none() || !perm.source_arn.is_absent() || !perm.principal_org_id.is_absent() {
+                continue;
+            }
+            out.report_field(
+                &perm.meta,
+                &perm.principal,
+                format!("permission `{}` lets every principal of account {who} invoke the function", perm.meta.id),
+            );
+        }
+    },
+};
 
 #[cfg(test)]
 mod tests {
