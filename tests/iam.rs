@@ -156,3 +156,58 @@ fn explain_expands_statements() {
     let out = palisade(&["iam", "explain", "missing.json"], d.path());
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn policy_files_and_group_members_are_principals() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(
+        d.path().join("reader.json"),
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"arn:aws:s3:::data/*"}]}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        d.path().join("users.yaml"),
+        "Resources:
+  Readers:
+    Type: AWS::IAM::Group
+    Properties:
+      Policies:
+        - PolicyName: read
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action: sqs:ReceiveMessage
+                Resource: '*'
+  Carol:
+    Type: AWS::IAM::User
+  Membership:
+    Type: AWS::IAM::UserToGroupAddition
+    Properties:
+      GroupName: !Ref Readers
+      Users: [!Ref Carol]
+",
+    )
+    .unwrap();
+    let (code, v) = can(d.path(), &["reader.json", "s3:GetObject", "arn:aws:s3:::data/x"]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["principal"], "this policy");
+    let (code, _) = can(d.path(), &["reader.json", "s3:PutObject", "arn:aws:s3:::data/x"]);
+    assert_eq!(code, 1);
+    let (code, v) = can(d.path(), &["Carol", "sqs:ReceiveMessage", "arn:aws:sqs:eu-west-1:111122223333:q"]);
+    assert_eq!(code, 0, "{v}");
+    assert!(v["statements"][0]["policy"].as_str().unwrap().contains("through group `Readers`"), "{v}");
+}
+
+#[test]
+fn rules_list_the_iam_rules_with_controls() {
+    let d = tempfile::tempdir().unwrap();
+    let out = palisade(&["rules", "--format", "json"], d.path());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let iam: Vec<&Value> =
+        v.as_array().unwrap().iter().filter(|r| r["id"].as_str().unwrap().starts_with("PAL-IAM-")).collect();
+    assert_eq!(iam.len(), 15);
+    for r in iam {
+        assert!(!r["controls"].as_array().unwrap().is_empty(), "{r}");
+    }
+}
