@@ -211,3 +211,72 @@ fn rules_list_the_iam_rules_with_controls() {
         assert!(!r["controls"].as_array().unwrap().is_empty(), "{r}");
     }
 }
+
+#[test]
+fn resource_policies_deny_and_grant() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(
+        d.path().join("stack.yaml"),
+        "Resources:
+  Reader:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: reader
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: {Service: ec2.amazonaws.com}
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: s3
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action: s3:*
+                Resource: '*'
+  Vault:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: vault
+  VaultPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Vault
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Deny
+            Principal: '*'
+            Action: s3:DeleteObject
+            Resource: arn:aws:s3:::vault/*
+          - Effect: Allow
+            Principal: {AWS: arn:aws:iam::111122223333:role/auditor}
+            Action: s3:GetObject
+            Resource: arn:aws:s3:::vault/*
+  Auditor:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: auditor
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: {Service: ec2.amazonaws.com}
+            Action: sts:AssumeRole
+",
+    )
+    .unwrap();
+    let (code, v) = can(d.path(), &["Reader", "s3:DeleteObject", "arn:aws:s3:::vault/k"]);
+    assert_eq!((code, v["decided_by"].as_str()), (1, Some("resource policy")), "{v}");
+    let (code, _) = can(d.path(), &["Reader", "s3:DeleteObject", "arn:aws:s3:::other/k"]);
+    assert_eq!(code, 0);
+    // The auditor has no identity policy: only the bucket policy can grant, if it names it.
+    let (code, _) = can(d.path(), &["Auditor", "s3:GetObject", "arn:aws:s3:::vault/k"]);
+    assert_eq!(code, 3, "without its ARN the principal might be the one named");
+    let arn = "arn:aws:iam::111122223333:role/auditor";
+    let (code, v) = can(d.path(), &["Auditor", "s3:GetObject", "arn:aws:s3:::vault/k", "--principal-arn", arn]);
+    assert_eq!((code, v["decided_by"].as_str()), (0, Some("resource policy")), "{v}");
+    let other = "arn:aws:iam::111122223333:role/other";
+    let (code, _) = can(d.path(), &["Auditor", "s3:GetObject", "arn:aws:s3:::vault/k", "--principal-arn", other]);
+    assert_eq!(code, 1);
+}

@@ -47,6 +47,10 @@ pub struct CanArgs {
     /// The resource ARN, when it does not start with `arn:`.
     #[arg(long, value_name = "ARN")]
     pub resource: Option<String>,
+    /// The principal's ARN, to match the `Principal` of resource policies (bucket, queue, ...
+    /// policies naming the resource); without it only `*` surely names the principal.
+    #[arg(long, value_name = "ARN")]
+    pub principal_arn: Option<String>,
     /// A request context value KEY=VALUE (repeat a key for several values).
     #[arg(long = "context", short = 'c', value_name = "KEY=VALUE")]
     pub context: Vec<String>,
@@ -111,7 +115,7 @@ fn run_can(a: CanArgs) -> i32 {
         paths.push(PathBuf::from("."));
     }
     let loaded = query::load(&paths, &DiscoverOptions::default(), &Default::default());
-    match query::can(&loaded, &a.principal, &a.action, resource.as_deref(), &ctx) {
+    match query::can_as(&loaded, &a.principal, a.principal_arn.as_deref(), &a.action, resource.as_deref(), &ctx) {
         Ok(ans) => {
             match a.format {
                 OutFormat::Text => print!("{}", ans.render_text()),

@@ -16,6 +16,8 @@ pub enum Caller {
     Service(String),
     /// An unauthenticated caller.
     Anonymous,
+    /// An IAM principal whose ARN is not known: only `*` surely names it.
+    AwsUnknown,
 }
 
 /// One request to decide.
@@ -118,6 +120,10 @@ fn principal_matches(p: &Principal, caller: &Caller) -> Option<bool> {
                 for (v, _) in list.known() {
                     let m = match (kind.as_str(), caller) {
                         ("AWS", _) if v == "*" => true,
+                        ("AWS", Caller::AwsUnknown) => {
+                            out = None;
+                            false
+                        }
                         ("AWS", Caller::Aws(arn)) => {
                             if let Some(acct) = account_of(v).filter(|_| v.len() == 12 || v.ends_with(":root")) {
                                 account_of(arn) == Some(acct)
@@ -430,6 +436,8 @@ mod tests {
         assert_eq!(set.evaluate(&req("sqs:DeleteQueue", &admin)).outcome, Outcome::Allow);
         assert_eq!(set.evaluate(&req("sqs:SendMessage", &other)).outcome, Outcome::ImplicitDeny);
         assert_eq!(set.evaluate(&req("sqs:SendMessage", &Caller::Anonymous)).outcome, Outcome::ImplicitDeny);
+        // A caller whose ARN is not known might be the named principal.
+        assert_eq!(set.evaluate(&req("sqs:SendMessage", &Caller::AwsUnknown)).outcome, Outcome::Unknown);
     }
 
     #[test]

@@ -7,16 +7,18 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::arn::arn_match;
 use super::catalog::{AccessLevel, catalog};
 use super::condition::Context;
-use super::eval::{Combined, Deciding, Governing, Labeled, Outcome, PolicySet, Request};
+use super::eval::{Caller, Combined, Deciding, Governing, Labeled, Outcome, PolicySet, Request};
 use super::expand::statement_actions;
-use super::principals::{policies, principals, scps};
+use super::principals::{PolicyUse, policies, principals, scps};
 use crate::discover::{self, DiscoverOptions};
 use crate::finding::Diagnostic;
 use crate::lower::cfn::{self, Evaluator, Overrides, Template};
 use crate::model::{Effect, Model};
 use crate::parse::{self, Limits};
+use crate::rules::common::links_to_bucket;
 use crate::source::SourceFile;
 
 /// The models of every file found under the paths.
@@ -113,6 +115,45 @@ pub fn can(
     resource: Option<&str>,
     ctx: &Context,
 ) -> Result<CanAnswer, String> {
+    can_as(loaded, who, None, action, resource, ctx)
+}
+
+/// The resource policies of the loaded files that govern `resource`: bucket policies of a
+/// bucket whose name is known, and any resource policy with a statement naming the ARN.
+fn resource_policies<'m>(loaded: &'m Loaded, resource: &str) -> Vec<Labeled<'m>> {
+    let mut out = Vec::new();
+    for m in &loaded.models {
+        for p in policies(m).into_iter().filter(|p| p.usage == PolicyUse::Resource) {
+            let names_it = p.doc.statements.iter().any(|st| {
+                st.resource.as_ref().is_some_and(|l| l.known().any(|(r, _)| r != "*" && arn_match(r, resource)))
+            });
+            let of_bucket = m.bucket_policies.iter().any(|bp| {
+                Some(&bp.meta) == p.owner
+                    && m.buckets.iter().any(|b| {
+                        bp.bucket.get().is_some_and(|l| links_to_bucket(l, b))
+                            && b.name.get().is_some_and(|n| {
+                                let arn = format!("arn:aws:s3:::{n}");
+                                resource == arn || resource.starts_with(&format!("{arn}/"))
+                            })
+                    })
+            });
+            if names_it || of_bucket {
+                out.push(Labeled { label: p.label, doc: p.doc, file: Some(m.file.clone()), attachment: None });
+            }
+        }
+    }
+    out
+}
+
+/// Like [`can`], with the principal's ARN (to match the `Principal` of resource policies).
+pub fn can_as(
+    loaded: &Loaded,
+    who: &str,
+    principal_arn: Option<&str>,
+    action: &str,
+    resource: Option<&str>,
+    ctx: &Context,
+) -> Result<CanAnswer, String> {
     let mut found = Vec::new();
     for m in &loaded.models {
         for p in principals(m) {
@@ -177,7 +218,51 @@ pub fn can(
     }
     let g = Governing { identity, scps: PolicySet { docs: scp_docs, unknown: Vec::new() }, boundary };
     let req = Request { action, resource, caller: None, context: ctx };
-    let Combined { outcome, layer, decision, .. } = g.evaluate(&req);
+    let Combined { mut outcome, mut layer, mut decision, layers } = g.evaluate(&req);
+    // Resource policies: their explicit denies apply; their allows grant in the same account
+    // (for a principal they name) even where the identity policies do not.
+    let res_docs = resource.map(|r| resource_policies(loaded, r)).unwrap_or_default();
+    if !res_docs.is_empty() {
+        let caller = match principal_arn {
+            Some(a) => Caller::Aws(a.to_string()),
+            None => Caller::AwsUnknown,
+        };
+        let rreq = Request { action, resource, caller: Some(&caller), context: ctx };
+        let r = PolicySet { docs: res_docs, unknown: Vec::new() }.evaluate(&rreq);
+        let maybe_denied = r.deciding.iter().any(|d| d.effect == Effect::Deny && !d.certain);
+        // Guardrails (SCPs, boundary) still apply to what a resource policy grants.
+        let guards: Vec<Outcome> =
+            layers.iter().filter(|(l, _)| *l != "identity policies").map(|(_, d)| d.outcome).collect();
+        let guard = if guards.iter().any(|o| matches!(o, Outcome::ExplicitDeny | Outcome::ImplicitDeny)) {
+            Some(false)
+        } else if guards.contains(&Outcome::Unknown) {
+            None
+        } else {
+            Some(true)
+        };
+        let maybe_allowed = r.deciding.iter().any(|d| d.effect == Effect::Allow);
+        if r.outcome == Outcome::ExplicitDeny {
+            (outcome, layer, decision) = (Outcome::ExplicitDeny, "resource policy", r);
+        } else if outcome == Outcome::ExplicitDeny {
+            // Already denied.
+        } else if outcome == Outcome::Allow {
+            if maybe_denied {
+                outcome = Outcome::Unknown;
+                layer = "resource policy";
+                decision.deciding.extend(r.deciding);
+            }
+        } else if r.outcome == Outcome::Allow && guard == Some(true) {
+            (outcome, layer, decision) = (Outcome::Allow, "resource policy", r);
+        } else if maybe_allowed && guard != Some(false) {
+            outcome = Outcome::Unknown;
+            layer = "resource policy";
+            decision.deciding.extend(r.deciding);
+            decision.unknowns.extend(r.unknowns);
+            if principal_arn.is_none() {
+                notes.push("a resource policy might name this principal: give --principal-arn to decide".into());
+            }
+        }
+    }
     Ok(CanAnswer {
         principal: p.describe(),
         file: m.file.to_string(),
