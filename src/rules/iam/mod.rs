@@ -865,6 +865,33 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
         if st.action.is_none() && st.not_action.is_none() {
             report(out, p.owner, st.span, "a statement needs `Action` or `NotAction`".into());
         }
+        let has_principal = st.principal.is_some() || st.not_principal.is_some();
+        let has_resource = st.resource.is_some() || st.not_resource.is_some();
+        match p.usage {
+            PolicyUse::Identity if has_principal => {
+                report(out, p.owner, st.span, "an identity policy cannot have `Principal` or `NotPrincipal`: it applies to the identity it is attached to".into());
+            }
+            PolicyUse::Identity if !has_resource => {
+                report(
+                    out,
+                    p.owner,
+                    st.span,
+                    "a statement of an identity policy needs `Resource` or `NotResource`".into(),
+                );
+            }
+            PolicyUse::Resource | PolicyUse::Trust if !has_principal => {
+                report(
+                    out,
+                    p.owner,
+                    st.span,
+                    format!(
+                        "a statement of a {} needs `Principal` or `NotPrincipal`",
+                        if p.usage == PolicyUse::Trust { "trust policy" } else { "resource policy" }
+                    ),
+                );
+            }
+            _ => {}
+        }
         if st.action.is_some() && st.not_action.is_some() {
             report(out, p.owner, st.span, "a statement cannot have both `Action` and `NotAction`".into());
         }
