@@ -212,8 +212,8 @@ pub struct Escalation {
     pub method: &'static Method,
     /// The statements that grant each action.
     pub grants: Vec<(&'static str, Vec<Deciding>)>,
-    /// Roles of the model that the method could pass (they trust the service).
-    pub reachable: Vec<(String, Span)>,
+    /// Roles of the model that the method could pass: (role, the service it trusts, span).
+    pub reachable: Vec<(String, String, Span)>,
 }
 
 /// The escalation methods `p` can perform.
@@ -237,22 +237,28 @@ pub fn escalations(m: &Model, p: &PrincipalInfo<'_>) -> Vec<Escalation> {
             .iam_roles
             .iter()
             .filter(|r| !method.passes_to.is_empty() && p.meta.is_none_or(|pm| pm.id != r.meta.id))
-            .filter(|r| r.trust.get().is_some_and(|t| trusts_any(t, method.passes_to)))
-            .map(|r| (r.meta.id.clone(), r.meta.span))
+            .filter_map(|r| {
+                let service = trusts_any(r.trust.get()?, method.passes_to)?;
+                Some((r.meta.id.clone(), service, r.meta.span))
+            })
             .collect();
         out.push(Escalation { method, grants, reachable });
     }
     out
 }
 
-fn trusts_any(doc: &crate::model::PolicyDocument, services: &[&str]) -> bool {
-    doc.statements.iter().any(|s| match &s.principal {
-        Some(Principal::Map(entries)) => entries
-            .iter()
-            .filter(|(k, _)| k == "Service")
-            .flat_map(|(_, l)| l.known())
-            .any(|(v, _)| services.iter().any(|x| x.eq_ignore_ascii_case(v))),
-        _ => false,
+/// The first of `services` the trust policy lets in.
+fn trusts_any(doc: &crate::model::PolicyDocument, services: &[&str]) -> Option<String> {
+    doc.statements.iter().filter(|s| s.effect.get() == Some(&crate::model::Effect::Allow)).find_map(|s| {
+        match &s.principal {
+            Some(Principal::Map(entries)) => entries
+                .iter()
+                .filter(|(k, _)| k == "Service")
+                .flat_map(|(_, l)| l.known())
+                .find(|(v, _)| services.iter().any(|x| x.eq_ignore_ascii_case(v)))
+                .map(|(v, _)| v.to_string()),
+            _ => None,
+        }
     })
 }
 

@@ -355,8 +355,8 @@ template that could be passed.",
                         f.with_related(d.action.unwrap_or(d.statement), format!("{} allows {action}", d.policy));
                     }
                 }
-                for (role, span) in &e.reachable {
-                    f.with_related(*span, format!("role `{role}` trusts the service and could be passed"));
+                for (role, service, span) in &e.reachable {
+                    f.with_related(*span, format!("role `{role}` trusts {service} and could be passed"));
                 }
             }
         }
