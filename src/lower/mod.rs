@@ -1,4 +1,5 @@
 //! Frontends: each maps its parsed documents into the [`crate::model::Model`].
 
 pub mod cfn;
+pub mod k8s;
 pub mod policy_file;

@@ -8,12 +8,15 @@ use std::sync::Arc;
 
 use crate::source::Span;
 
+pub mod containers;
 pub mod iam;
+pub mod k8s;
 pub mod network;
 pub mod policy;
 pub mod storage;
 pub mod val;
 
+pub use containers::*;
 pub use iam::*;
 pub use network::*;
 pub use policy::*;
@@ -201,6 +204,12 @@ pub struct Model {
     /// Standalone ingress/egress rules whose group is not in the template.
     pub external_sg_rules: Vec<ExternalSgRule>,
 
+    pub eks_clusters: Vec<EksCluster>,
+    pub eks_nodegroups: Vec<EksNodegroup>,
+    pub ecr_repositories: Vec<EcrRepository>,
+
+    /// Kubernetes objects (of every manifest of the scan: they are checked together).
+    pub k8s: k8s::K8sObjects,
     pub iam_roles: Vec<IamRole>,
     pub iam_users: Vec<IamUser>,
     pub iam_groups: Vec<IamGroup>,

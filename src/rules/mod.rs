@@ -178,7 +178,10 @@ impl Finding {
 
 pub mod common;
 pub mod ec2;
+pub mod ecr;
+pub mod eks;
 pub mod iam;
+pub mod k8s;
 pub mod kms;
 pub mod rds;
 pub mod s3;
@@ -186,7 +189,8 @@ pub mod secrets;
 
 /// The rule lists of every service area. A new area adds one line here; a new rule adds
 /// one line to its area's `RULES`.
-const AREAS: &[&[&Rule]] = &[ec2::RULES, iam::RULES, kms::RULES, rds::RULES, s3::RULES, secrets::RULES];
+const AREAS: &[&[&Rule]] =
+    &[ec2::RULES, iam::RULES, kms::RULES, rds::RULES, s3::RULES, secrets::RULES, k8s::RULES, eks::RULES, ecr::RULES];
 
 /// Every rule, in id order.
 pub fn all() -> Vec<&'static Rule> {
