@@ -115,6 +115,7 @@ fn run_can(a: CanArgs) -> i32 {
         paths.push(PathBuf::from("."));
     }
     let loaded = query::load(&paths, &DiscoverOptions::default(), &Default::default());
+    warn(&loaded);
     match query::can_as(&loaded, &a.principal, a.principal_arn.as_deref(), &a.action, resource.as_deref(), &ctx) {
         Ok(ans) => {
             match a.format {
@@ -136,10 +137,18 @@ fn run_can(a: CanArgs) -> i32 {
 
 fn run_explain(a: ExplainArgs) -> i32 {
     let loaded = query::load(&a.files, &DiscoverOptions::default(), &Default::default());
+    warn(&loaded);
     let explained = query::explain(&loaded);
     match a.format {
         OutFormat::Text => print!("{}", query::render_explain(&explained, if a.all { None } else { Some(8) })),
         OutFormat::Json => println!("{}", serde_json::to_string_pretty(&explained).unwrap_or_default()),
     }
     if explained.is_empty() { EXIT_ERROR } else { 0 }
+}
+
+/// Files that could not be read or parsed: the answer may miss their policies.
+fn warn(loaded: &query::Loaded) {
+    for d in &loaded.diagnostics {
+        eprintln!("{d}");
+    }
 }

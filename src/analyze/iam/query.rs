@@ -14,7 +14,7 @@ use super::eval::{Caller, Combined, Deciding, Governing, Labeled, Outcome, Polic
 use super::expand::statement_actions;
 use super::principals::{PolicyUse, policies, principals, scps};
 use crate::discover::{self, DiscoverOptions};
-use crate::finding::Diagnostic;
+use crate::finding::{Diagnostic, DiagnosticKind};
 use crate::lower::cfn::{self, Evaluator, Overrides, Template};
 use crate::model::{Effect, Model};
 use crate::parse::{self, Limits};
@@ -35,14 +35,41 @@ pub fn load(paths: &[PathBuf], discover_opts: &DiscoverOptions, overrides: &Over
     let limits = Limits::default();
     let mut out = Loaded { models: Vec::new(), sources: BTreeMap::new(), diagnostics };
     for f in files {
-        let Ok(src) = parse::read_source(&f.path, f.path.clone(), &limits) else { continue };
-        let src = Arc::new(src);
-        let display: Arc<str> = src.display_path().into();
+        let display: Arc<str> = crate::source::display_path(&f.path).into();
+        let src = match parse::read_source(&f.path, f.path.clone(), &limits) {
+            Ok(s) => Arc::new(s),
+            Err(e) => {
+                if f.explicit {
+                    out.diagnostics.push(Diagnostic {
+                        kind: DiagnosticKind::Read,
+                        file: display,
+                        line: 0,
+                        col: 0,
+                        message: e.to_string(),
+                    });
+                }
+                continue;
+            }
+        };
         let ext = f.path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
         let json = ext == "json" || (ext != "yaml" && ext != "yml" && src.text.trim_start().starts_with('{'));
         let docs =
             if json { parse::parse_json(&src, &limits).map(|d| vec![d]) } else { parse::parse_yaml(&src, &limits) };
-        let Ok(docs) = docs else { continue };
+        let docs = match docs {
+            Ok(d) => d,
+            Err(e) => {
+                if f.explicit || crate::scan::looks_like_template(&src.text) || src.text.contains("Statement") {
+                    out.diagnostics.push(Diagnostic {
+                        kind: DiagnosticKind::Parse,
+                        file: display,
+                        line: e.line,
+                        col: e.col,
+                        message: e.message,
+                    });
+                }
+                continue;
+            }
+        };
         let name = f.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         for d in &docs {
             if cfn::is_template(&d.root) {
