@@ -86,8 +86,25 @@ the actions the statement grants after expansion against the AWS action catalog.
                 if !allow(st) || !st.conditions.is_empty() || st.condition_unknown || on_every_resource(st).is_none() {
                     continue;
                 }
+                let total = catalog().actions.len();
+                if let Some(l) = &st.not_action
+                    && statement_actions(st).is_some_and(|e| e.len() == total)
+                {
+                    report(
+                        out,
+                        p.owner,
+                        l.span,
+                        format!(
+                            "{} allows everything but actions that do not exist, on every resource: full administrator access",
+                            p.label
+                        ),
+                    );
+                }
                 let Some(l) = &st.action else { continue };
-                if let Some((pat, f)) = l.known().find(|(a, _)| *a == "*" || *a == "*:*") {
+                // `*`, `*:*` or any pattern that expands to every action.
+                let everything =
+                    |a: &str| a == "*" || (a.starts_with(['*', '?']) && catalog().expand(a).len() == total);
+                if let Some((pat, f)) = l.known().find(|(a, _)| everything(a)) {
                     report(
                         out,
                         p.owner,
