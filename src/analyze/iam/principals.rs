@@ -164,7 +164,7 @@ impl PrincipalInfo<'_> {
 }
 
 /// AWS managed policies whose content Palisade knows (the ones rules care about).
-fn builtin(name: &str) -> Option<&'static PolicyDocument> {
+pub fn builtin(name: &str) -> Option<&'static PolicyDocument> {
     static DOCS: OnceLock<Vec<(&'static str, PolicyDocument)>> = OnceLock::new();
     let docs = DOCS.get_or_init(|| {
         BUILTIN

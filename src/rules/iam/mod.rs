@@ -9,7 +9,7 @@ use crate::analyze::iam::catalog::{AccessLevel, Expansion, catalog, plural};
 use crate::analyze::iam::condition::parse_operator;
 use crate::analyze::iam::escalation::escalations;
 use crate::analyze::iam::expand::{on_every_resource, statement_actions};
-use crate::analyze::iam::principals::{PolicyAt, PolicyUse, aws_managed_name, policies, principals};
+use crate::analyze::iam::principals::{PolicyAt, PolicyUse, aws_managed_name, builtin, policies, principals};
 use crate::finding::{Finding, Layer, Severity};
 use crate::model::{Effect, Link, Model, Principal, ResMeta, Statement, Tri};
 use crate::source::Span;
@@ -310,10 +310,22 @@ principal (and anyone who steals its credentials) control of the account.",
                 let Some(Link::External(arn)) = f.get() else { continue };
                 let Some(name) = aws_managed_name(arn) else { continue };
                 if let Some(admin) = ADMIN_POLICIES.iter().find(|a| a.eq_ignore_ascii_case(name)) {
+                    let grants = builtin(admin)
+                        .map(|d| {
+                            let all: Vec<usize> = d
+                                .statements
+                                .iter()
+                                .filter(|s| allow(s))
+                                .filter_map(statement_actions)
+                                .flat_map(|e| e.actions)
+                                .collect();
+                            format!(": it grants {}", Expansion::new(all).describe())
+                        })
+                        .unwrap_or_default();
                     out.report_field(
                         meta,
                         f,
-                        format!("{kind} `{}` has the AWS managed policy `{admin}` attached", meta.id),
+                        format!("{kind} `{}` has the AWS managed policy `{admin}` attached{grants}", meta.id),
                     );
                 }
             }
