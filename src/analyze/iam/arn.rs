@@ -118,7 +118,10 @@ pub fn account_of(s: &str) -> Option<&str> {
         return Some(s);
     }
     let parts: Vec<&str> = s.splitn(6, ':').collect();
-    (parts.len() == 6 && parts[4].len() == 12 && parts[4].bytes().all(|b| b.is_ascii_digit())).then_some(parts[4])
+    match parts.get(4) {
+        Some(a) if parts.len() == 6 && a.len() == 12 && a.bytes().all(|b| b.is_ascii_digit()) => Some(a),
+        _ => None,
+    }
 }
 
 /// A probe ARN from a catalog ARN format: arbitrary names, any account and region. It stands
@@ -191,5 +194,7 @@ mod tests {
         assert!(check_arn("arn:aws:iam::aws:policy/AdministratorAccess").is_ok());
         assert_eq!(account_of("arn:aws:iam::123456789012:root"), Some("123456789012"));
         assert_eq!(account_of("123456789012"), Some("123456789012"));
+        assert_eq!(account_of("*"), None);
+        assert_eq!(account_of("arn:aws"), None);
     }
 }

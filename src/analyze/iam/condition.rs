@@ -579,6 +579,8 @@ mod props {
             let _ = glob(&b, &a, false);
             let _ = arn_match(&b, &a);
             let _ = check_arn(&a);
+            let _ = crate::analyze::iam::arn::account_of(&a);
+            let _ = crate::analyze::iam::arn::account_of(&b);
             let _ = probe_arn(&b);
             let _ = cidr_contains(&a, &b);
             let _ = date(&a);
