@@ -4,8 +4,12 @@
 
 pub mod analyze;
 pub mod cli;
+pub mod config;
 pub mod discover;
+pub mod filter;
 pub mod finding;
+pub mod fix;
+pub mod gitdiff;
 pub mod lower;
 pub mod model;
 pub mod parse;
