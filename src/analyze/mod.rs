@@ -1,4 +1,5 @@
-//! Analyses over the whole model, computed once per model and shared by rules and commands.
+//! Analyses over the model that rules build on (IAM policy evaluation, ...).
 
 pub mod exposure;
+pub mod iam;
 pub mod reach;

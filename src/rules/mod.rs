@@ -180,6 +180,7 @@ pub mod common;
 pub mod ec2;
 pub mod ecr;
 pub mod eks;
+pub mod iam;
 pub mod k8s;
 pub mod kms;
 pub mod net;
@@ -189,8 +190,18 @@ pub mod secrets;
 
 /// The rule lists of every service area. A new area adds one line here; a new rule adds
 /// one line to its area's `RULES`.
-const AREAS: &[&[&Rule]] =
-    &[ec2::RULES, kms::RULES, rds::RULES, s3::RULES, secrets::RULES, k8s::RULES, eks::RULES, ecr::RULES, net::RULES];
+const AREAS: &[&[&Rule]] = &[
+    ec2::RULES,
+    iam::RULES,
+    kms::RULES,
+    rds::RULES,
+    s3::RULES,
+    secrets::RULES,
+    k8s::RULES,
+    eks::RULES,
+    ecr::RULES,
+    net::RULES,
+];
 
 /// Every rule, in id order.
 pub fn all() -> Vec<&'static Rule> {

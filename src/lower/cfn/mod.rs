@@ -10,6 +10,7 @@ use crate::value::{Kind, Node};
 
 pub mod convert;
 pub mod eval;
+pub mod iam;
 pub mod network_extra;
 pub mod params;
 pub mod policy;
@@ -273,6 +274,7 @@ fn lower_resource(m: &mut Model, meta: ResMeta, p: &Props<'_>, pending: &mut Vec
                 .unwrap_or_else(|| Field::absent(meta.span)),
             meta,
         }),
+        k if iam::TYPES.contains(&k) => iam::lower(m, meta, p),
         k if network_extra::handles(k) => network_extra::lower(m, meta, p),
         _ => {}
     }
