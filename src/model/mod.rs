@@ -8,11 +8,13 @@ use std::sync::Arc;
 
 use crate::source::Span;
 
+pub mod monitoring;
 pub mod network;
 pub mod policy;
 pub mod storage;
 pub mod val;
 
+pub use monitoring::*;
 pub use network::*;
 pub use policy::*;
 pub use storage::*;
@@ -198,6 +200,8 @@ pub struct Model {
     pub security_groups: Vec<SecurityGroup>,
     /// Standalone ingress/egress rules whose group is not in the template.
     pub external_sg_rules: Vec<ExternalSgRule>,
+    /// Detection, logging, compute and data-service encryption settings.
+    pub monitoring: Monitoring,
 }
 
 impl Model {

@@ -176,20 +176,46 @@ impl Finding {
     }
 }
 
+pub mod backup;
+pub mod cloudtrail;
 pub mod common;
+pub mod config;
 pub mod ec2;
+pub mod elb;
+pub mod encryption;
+pub mod guardduty;
+pub mod imds;
 pub mod kms;
+pub mod lambda;
+pub mod logs;
 pub mod rds;
 pub mod s3;
 pub mod secrets;
+pub mod secretsmanager;
+pub mod securityhub;
 
 /// The rule lists of every service area. A new area adds one line here; a new rule adds
 /// one line to its area's `RULES`.
 const AREAS: &[&[&Rule]] = &[ec2::RULES, kms::RULES, rds::RULES, s3::RULES, secrets::RULES];
 
+/// Monitoring, compute and data-service areas.
+const MORE_AREAS: &[&[&Rule]] = &[
+    backup::RULES,
+    cloudtrail::RULES,
+    config::RULES,
+    elb::RULES,
+    encryption::RULES,
+    guardduty::RULES,
+    imds::RULES,
+    lambda::RULES,
+    logs::RULES,
+    secretsmanager::RULES,
+    securityhub::RULES,
+];
+
 /// Every rule, in id order.
 pub fn all() -> Vec<&'static Rule> {
-    let mut v: Vec<&'static Rule> = AREAS.iter().flat_map(|a| a.iter().copied()).collect();
+    let mut v: Vec<&'static Rule> = AREAS.iter().chain(MORE_AREAS).flat_map(|a| a.iter().copied()).collect();
     v.sort_by_key(|r| r.meta.id);
     v
 }
