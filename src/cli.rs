@@ -32,6 +32,7 @@ Fn::Join and friends. A value that cannot be decided is never reported as insecu
 palisade scan templates/ --format sarif --output palisade.sarif\n  \
 palisade scan stack.yaml --parameters params.json --fail-on high\n  \
 palisade rules                        list every rule\n  \
+palisade posture templates/           layer scorecard and Well-Architected coverage\n  \
 palisade rule PAL-S3-001              show a rule's documentation\n\n\
 Exit status: 0 no findings at or above --fail-on, 1 findings, 2 a file could not be read or parsed, or bad arguments."
 )]
@@ -46,6 +47,8 @@ enum Command {
     Scan(ScanArgs),
     /// List the rules.
     Rules(RulesArgs),
+    /// Show the defense-in-depth scorecard and Well-Architected coverage of a set of files.
+    Posture(PostureArgs),
     /// Show one rule's documentation (by id or slug).
     Rule {
         /// Rule id (e.g. PAL-S3-001) or slug (e.g. s3-public-access-block).
@@ -91,6 +94,19 @@ struct ScanArgs {
 }
 
 #[derive(Args, Debug)]
+struct PostureArgs {
+    /// Files or directories to evaluate together.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+    format: ListFormat,
+    /// Leave out paths matching GLOB (gitignore syntax; repeatable).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+}
+
+#[derive(Args, Debug)]
 struct RulesArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
@@ -120,6 +136,7 @@ pub fn main() -> i32 {
     match cli.command {
         Command::Scan(args) => run_scan(args),
         Command::Rules(args) => list_rules(args.format),
+        Command::Posture(args) => run_posture(args),
         Command::Rule { id } => match rules::find(&id) {
             Some(r) => {
                 print!("{}", r.meta.documentation());
@@ -191,6 +208,30 @@ fn run_scan(args: ScanArgs) -> i32 {
     } else {
         EXIT_CLEAN
     }
+}
+
+fn run_posture(args: PostureArgs) -> i32 {
+    let opts = ScanOptions {
+        paths: args.paths,
+        discover: DiscoverOptions { exclude: args.exclude, ..DiscoverOptions::default() },
+        ..ScanOptions::default()
+    };
+    let report = match scan::scan(&opts) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_ERROR;
+        }
+    };
+    for d in report.diagnostics.iter().filter(|d| d.is_error()) {
+        eprintln!("{d}");
+    }
+    let posture = crate::posture::Posture::of(&report);
+    match args.format {
+        ListFormat::Text => print!("{}", crate::posture::render::text(&posture)),
+        ListFormat::Json => print!("{}", crate::posture::render::json(&posture)),
+    }
+    if report.diagnostics.iter().any(|d| d.is_error()) { EXIT_ERROR } else { EXIT_CLEAN }
 }
 
 fn list_rules(format: ListFormat) -> i32 {

@@ -8,6 +8,7 @@ pub mod finding;
 pub mod lower;
 pub mod model;
 pub mod parse;
+pub mod posture;
 pub mod report;
 pub mod rules;
 pub mod scan;

@@ -75,6 +75,7 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanReport, String> {
             report.files.insert(key, src);
         }
         report.findings.extend(r.findings);
+        report.evidence.extend(r.evidence);
     }
     report.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.sort();
@@ -93,6 +94,7 @@ pub fn scan_source(src: SourceFile, opts: &ScanOptions) -> Result<ScanReport, St
         report.files.insert(display_of(&src), src);
     }
     report.findings = r.findings;
+    report.evidence = r.evidence;
     report.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     report.diagnostics = r.diagnostics;
     report.diagnostics.sort();
@@ -104,6 +106,7 @@ struct FileResult {
     analysed: bool,
     findings: Vec<Finding>,
     diagnostics: Vec<Diagnostic>,
+    evidence: Vec<crate::posture::Evidence>,
 }
 
 fn display_of(src: &SourceFile) -> Arc<str> {
@@ -125,6 +128,7 @@ fn scan_file_guarded(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'
                 col: 0,
                 message: "internal error while analysing this file; please report it with the file".into(),
             }],
+            evidence: Vec::new(),
         }
     })
 }
@@ -142,7 +146,13 @@ fn scan_file(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static R
             };
             if !file.explicit && matches!(e, parse::ReadError::NotUtf8 { .. }) && !looks_like_template_bytes(&file.path)
             {
-                return FileResult { source: None, analysed: false, findings: Vec::new(), diagnostics: Vec::new() };
+                return FileResult {
+                    source: None,
+                    analysed: false,
+                    findings: Vec::new(),
+                    diagnostics: Vec::new(),
+                    evidence: Vec::new(),
+                };
             }
             FileResult {
                 source: None,
@@ -155,6 +165,7 @@ fn scan_file(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static R
                     col,
                     message: e.to_string(),
                 }],
+                evidence: Vec::new(),
             }
         }
     }
@@ -205,10 +216,22 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
             } else {
                 Vec::new()
             };
-            return FileResult { source: None, analysed: false, findings: Vec::new(), diagnostics };
+            return FileResult {
+                source: None,
+                analysed: false,
+                findings: Vec::new(),
+                diagnostics,
+                evidence: Vec::new(),
+            };
         }
     };
-    let mut out = FileResult { source: None, analysed: false, findings: Vec::new(), diagnostics: Vec::new() };
+    let mut out = FileResult {
+        source: None,
+        analysed: false,
+        findings: Vec::new(),
+        diagnostics: Vec::new(),
+        evidence: Vec::new(),
+    };
     for doc in &docs {
         if cfn::is_template(&doc.root) {
             out.analysed = true;
@@ -254,6 +277,9 @@ fn analyse_template(
         let ev = Evaluator::new(&tpl, &opts.parameters, assumptions.clone());
         let mut model = cfn::lower(&tpl, &ev, file.clone());
         model.source = Some(src.clone());
+        if per_scenario.is_empty() {
+            out.evidence.push(crate::posture::Evidence::of(&model));
+        }
         let mut found = Vec::new();
         for rule in rules {
             let mut sink = Sink::new(&rule.meta, file.clone(), &mut found);

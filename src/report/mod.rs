@@ -24,6 +24,8 @@ pub struct ScanReport {
     pub files_scanned: usize,
     /// The rules that ran, in id order.
     pub rules: Vec<&'static RuleMeta>,
+    /// What each analysed template contributes to the posture (resources, baseline services).
+    pub evidence: Vec<crate::posture::Evidence>,
 }
 
 /// Output formats.
