@@ -101,12 +101,20 @@ pub fn scan_source(src: SourceFile, opts: &ScanOptions) -> Result<ScanReport, St
     Ok(report)
 }
 
+#[derive(Default)]
 struct FileResult {
     source: Option<Arc<SourceFile>>,
     analysed: bool,
     findings: Vec<Finding>,
     diagnostics: Vec<Diagnostic>,
     evidence: Vec<crate::posture::Evidence>,
+}
+
+impl FileResult {
+    /// A file that yields only a diagnostic.
+    fn diagnostic(d: Diagnostic) -> FileResult {
+        FileResult { diagnostics: vec![d], ..FileResult::default() }
+    }
 }
 
 fn display_of(src: &SourceFile) -> Arc<str> {
@@ -117,19 +125,13 @@ fn display_of(src: &SourceFile) -> Arc<str> {
 /// file instead of ending the scan.
 fn scan_file_guarded(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static Rule]) -> FileResult {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scan_file(file, opts, rules))).unwrap_or_else(|_| {
-        FileResult {
-            source: None,
-            analysed: false,
-            findings: Vec::new(),
-            diagnostics: vec![Diagnostic {
-                kind: DiagnosticKind::Read,
-                file: crate::source::display_path(&file.path).into(),
-                line: 0,
-                col: 0,
-                message: "internal error while analysing this file; please report it with the file".into(),
-            }],
-            evidence: Vec::new(),
-        }
+        FileResult::diagnostic(Diagnostic {
+            kind: DiagnosticKind::Read,
+            file: crate::source::display_path(&file.path).into(),
+            line: 0,
+            col: 0,
+            message: "internal error while analysing this file; please report it with the file".into(),
+        })
     })
 }
 
@@ -146,27 +148,15 @@ fn scan_file(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static R
             };
             if !file.explicit && matches!(e, parse::ReadError::NotUtf8 { .. }) && !looks_like_template_bytes(&file.path)
             {
-                return FileResult {
-                    source: None,
-                    analysed: false,
-                    findings: Vec::new(),
-                    diagnostics: Vec::new(),
-                    evidence: Vec::new(),
-                };
+                return FileResult::default();
             }
-            FileResult {
-                source: None,
-                analysed: false,
-                findings: Vec::new(),
-                diagnostics: vec![Diagnostic {
-                    kind: DiagnosticKind::Read,
-                    file: display,
-                    line,
-                    col,
-                    message: e.to_string(),
-                }],
-                evidence: Vec::new(),
-            }
+            FileResult::diagnostic(Diagnostic {
+                kind: DiagnosticKind::Read,
+                file: display,
+                line,
+                col,
+                message: e.to_string(),
+            })
         }
     }
 }
@@ -216,22 +206,10 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
             } else {
                 Vec::new()
             };
-            return FileResult {
-                source: None,
-                analysed: false,
-                findings: Vec::new(),
-                diagnostics,
-                evidence: Vec::new(),
-            };
+            return FileResult { diagnostics, ..FileResult::default() };
         }
     };
-    let mut out = FileResult {
-        source: None,
-        analysed: false,
-        findings: Vec::new(),
-        diagnostics: Vec::new(),
-        evidence: Vec::new(),
-    };
+    let mut out = FileResult::default();
     for doc in &docs {
         if cfn::is_template(&doc.root) {
             out.analysed = true;

@@ -224,3 +224,15 @@ pub fn all() -> Vec<&'static Rule> {
 pub fn find(name: &str) -> Option<&'static Rule> {
     all().into_iter().find(|r| r.meta.id.eq_ignore_ascii_case(name) || r.meta.slug.eq_ignore_ascii_case(name))
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn each_area_shares_one_id_prefix() {
+        for area in super::AREAS {
+            let prefix = |id: &str| id.rsplit_once('-').map(|(p, _)| p.to_string());
+            let first = prefix(area[0].meta.id);
+            assert!(area.iter().all(|r| prefix(r.meta.id) == first), "{:?}", first);
+        }
+    }
+}

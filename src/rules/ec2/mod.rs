@@ -593,15 +593,6 @@ mod tests {
     use super::*;
     use crate::model::Field;
 
-    #[test]
-    fn ids_are_unique_and_prefixed() {
-        let mut ids: Vec<&str> = RULES.iter().map(|r| r.meta.id).collect();
-        ids.sort();
-        ids.dedup();
-        assert_eq!(ids.len(), RULES.len());
-        assert!(ids.iter().all(|i| i.starts_with("PAL-EC2-")));
-    }
-
     fn rule(proto: &str, from: Option<i64>, to: Option<i64>) -> SgRule {
         let s = Span::default();
         let f = |v: Option<i64>| v.map(|v| Field::known(v, s)).unwrap_or_else(|| Field::absent(s));

@@ -786,15 +786,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_are_unique_and_prefixed() {
-        let mut ids: Vec<&str> = RULES.iter().map(|r| r.meta.id).collect();
-        ids.sort();
-        ids.dedup();
-        assert_eq!(ids.len(), RULES.len());
-        assert!(ids.iter().all(|i| i.starts_with("PAL-RDS-")));
-    }
-
-    #[test]
     fn engine_families_and_default_ports() {
         assert_eq!(default_port("mysql"), Some(3306));
         assert_eq!(default_port("MariaDB"), Some(3306));
