@@ -7,6 +7,7 @@ use crate::finding::{Diagnostic, Finding, Layer, Severity};
 use crate::rules::RuleMeta;
 use crate::source::{SourceFile, Span};
 
+pub mod html;
 pub mod json;
 pub mod sarif;
 pub mod text;
@@ -37,6 +38,8 @@ pub enum Format {
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF consumers.
     Sarif,
+    /// One self-contained HTML page: scorecard chart, Well-Architected heat map, filterable findings.
+    Html,
 }
 
 /// Presentation options.
@@ -54,6 +57,7 @@ pub fn render(report: &ScanReport, format: Format, opts: &RenderOptions) -> Stri
         Format::Text => text::render(report, opts),
         Format::Json => json::render(report),
         Format::Sarif => sarif::render(report),
+        Format::Html => html::render(report),
     }
 }
 
