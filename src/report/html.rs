@@ -380,9 +380,9 @@ pub fn render(report: &ScanReport) -> String {
             escape(&res),
             escape(&f.full_message())
         );
-        let _ = write!(
+        let _ = writeln!(
             s,
-            "<tr class=\"detail\" hidden><td colspan=\"6\"><pre>{}</pre><p class=\"fix\"><b>Fix:</b> {}</p><p class=\"muted\">{} · controls {} · Well-Architected {}</p></td></tr>\n",
+            "<tr class=\"detail\" hidden><td colspan=\"6\"><pre>{}</pre><p class=\"fix\"><b>Fix:</b> {}</p><p class=\"muted\">{} · controls {} · Well-Architected {}</p></td></tr>",
             snippet(report, f),
             escape(f.rule.remediation),
             f.rule.slug,
