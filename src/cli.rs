@@ -91,6 +91,12 @@ struct ScanArgs {
     /// Never use colors.
     #[arg(long)]
     no_color: bool,
+    /// ASFF: the AWS account id of the Security Hub that imports the findings.
+    #[arg(long, value_name = "ID", default_value = "000000000000", value_parser = parse_account_id)]
+    aws_account_id: String,
+    /// ASFF: the region of the Security Hub that imports the findings.
+    #[arg(long, value_name = "REGION", default_value = "us-east-1")]
+    aws_region: String,
 }
 
 #[derive(Args, Debug)]
@@ -117,6 +123,14 @@ struct RulesArgs {
 enum ListFormat {
     Text,
     Json,
+}
+
+fn parse_account_id(s: &str) -> Result<String, String> {
+    if s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(s.to_string())
+    } else {
+        Err(format!("expected a 12-digit AWS account id; found `{s}`"))
+    }
 }
 
 fn parse_severity(s: &str) -> Result<Severity, String> {
@@ -184,7 +198,15 @@ fn run_scan(args: ScanArgs) -> i32 {
     };
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = to_terminal && !args.no_color && std::env::var_os("NO_COLOR").is_none();
-    let text = report::render(&report, args.format, &RenderOptions { color, quiet: args.quiet });
+    let text = report::render(
+        &report,
+        args.format,
+        &RenderOptions {
+            color,
+            quiet: args.quiet,
+            asff: report::asff::AsffTarget { account_id: args.aws_account_id, region: args.aws_region },
+        },
+    );
     let written = match &args.output {
         Some(path) => {
             std::fs::write(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))
