@@ -7,7 +7,7 @@ cargo build --release --quiet
 bin=target/release/palisade
 corpus_root=${CORPUS_ROOT:-../shared/corpus}
 dirs=("$@")
-[ ${#dirs[@]} -gt 0 ] || dirs=("$corpus_root/cfn")
+[ ${#dirs[@]} -gt 0 ] || dirs=("$corpus_root/cfn" "$corpus_root/k8s")
 runs=${RUNS:-5}
 
 measure() { # dir -> prints one line of figures

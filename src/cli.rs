@@ -23,7 +23,7 @@ pub const EXIT_ERROR: i32 = 2;
     name = "palisade",
     version,
     about = "Audit AWS infrastructure as code for security problems, with exact file:line locations.",
-    long_about = "Palisade audits CloudFormation templates (YAML and JSON) against a catalog of \
+    long_about = "Palisade audits CloudFormation templates and Kubernetes manifests (YAML and JSON) against a catalog of \
 security controls organised by defense-in-depth layer (network, identity, application, data, \
 monitoring) and mapped to the AWS Well-Architected Security Pillar.\n\n\
 Intrinsic functions are evaluated: parameters with defaults, conditions, mappings, Fn::Sub, \
@@ -82,6 +82,11 @@ struct ScanArgs {
     /// Do not honour .gitignore, .ignore and hidden-file rules when walking directories.
     #[arg(long)]
     no_ignore: bool,
+    /// Registry that Kubernetes images may come from, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com
+    /// or ghcr.io/my-org (comma-separated or repeated; without it, only images that name no
+    /// registry are reported).
+    #[arg(long, value_delimiter = ',', value_name = "REGISTRY")]
+    allowed_registry: Vec<String>,
     /// Template parameter values (JSON: [{"ParameterKey":..,"ParameterValue":..}], ["K=V"], or {"K": "V"}).
     #[arg(long, value_name = "FILE")]
     parameters: Option<PathBuf>,
@@ -186,6 +191,7 @@ fn run_scan(args: ScanArgs) -> i32 {
         discover: DiscoverOptions { exclude: args.exclude, no_ignore: args.no_ignore },
         parameters,
         select: args.select,
+        allowed_registries: args.allowed_registry,
         ignore: args.ignore,
         ..ScanOptions::default()
     };
@@ -260,7 +266,16 @@ fn list_rules(format: ListFormat) -> i32 {
     let all = rules::all();
     match format {
         ListFormat::Json => {
-            let v: Vec<_> = all.iter().map(|r| &r.meta).collect();
+            let v: Vec<serde_json::Value> = all
+                .iter()
+                .map(|r| {
+                    let mut m = serde_json::to_value(&r.meta).unwrap_or_default();
+                    if let (Some(obj), Some(profile)) = (m.as_object_mut(), rules::k8s::pss_profile(r.meta.id)) {
+                        obj.insert("pss_profile".into(), profile.into());
+                    }
+                    m
+                })
+                .collect();
             println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
         ListFormat::Text => {

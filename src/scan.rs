@@ -9,6 +9,8 @@ use rayon::prelude::*;
 use crate::discover::{self, DiscoverOptions};
 use crate::finding::{Diagnostic, DiagnosticKind, Finding};
 use crate::lower::cfn::{self, Evaluator, Overrides, Template};
+use crate::lower::k8s;
+use crate::model::k8s::K8sObjects;
 use crate::parse::{self, Limits};
 use crate::report::ScanReport;
 use crate::rules::{self, Rule, RuleMeta, Sink};
@@ -30,6 +32,9 @@ pub struct ScanOptions {
     pub select: Vec<String>,
     /// Not these rules (ids, slugs or id prefixes).
     pub ignore: Vec<String>,
+    /// Registries (host, optionally with a path prefix) that Kubernetes images may come from;
+    /// empty: only images without an explicit registry are reported.
+    pub allowed_registries: Vec<String>,
 }
 
 /// Does `name` (an id, a slug or an id prefix such as `PAL-S3`) name this rule?
@@ -63,10 +68,18 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanReport, String> {
     let (files, mut diagnostics) = discover::discover(&opts.paths, &opts.discover);
     let results: Vec<FileResult> = files.par_iter().map(|f| scan_file_guarded(f, opts, &rules)).collect();
     let mut report = ScanReport { rules: rules.iter().map(|r| &r.meta).collect(), ..ScanReport::default() };
-    for r in results {
+    let mut manifests = K8sObjects::default();
+    let mut manifest_sources: HashMap<Arc<str>, Arc<SourceFile>> = HashMap::new();
+    for mut r in results {
         diagnostics.extend(r.diagnostics);
         if r.analysed {
             report.files_scanned += 1;
+        }
+        if !r.k8s.is_empty() {
+            if let Some(src) = &r.source {
+                manifest_sources.insert(display_of(src), src.clone());
+            }
+            manifests.append(std::mem::take(&mut r.k8s));
         }
         if let Some(src) = r.source
             && !r.findings.is_empty()
@@ -76,6 +89,15 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanReport, String> {
         }
         report.findings.extend(r.findings);
         report.evidence.extend(r.evidence);
+    }
+    manifests.allowed_registries = opts.allowed_registries.clone();
+    let (found, problems) = analyse_manifests(manifests, &rules);
+    diagnostics.extend(problems);
+    for f in found {
+        if let Some(src) = manifest_sources.get(&f.location.file) {
+            report.files.entry(f.location.file.clone()).or_insert_with(|| src.clone());
+        }
+        report.findings.push(f);
     }
     report.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.sort();
@@ -87,10 +109,18 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanReport, String> {
 /// Scans one in-memory source (used by tests and for standard input).
 pub fn scan_source(src: SourceFile, opts: &ScanOptions) -> Result<ScanReport, String> {
     let rules = select_rules(&opts.select, &opts.ignore)?;
-    let r = analyse_source(Arc::new(src), opts, &rules);
+    let mut r = analyse_source(Arc::new(src), opts, &rules);
     let mut report = ScanReport { rules: rules.iter().map(|r| &r.meta).collect(), ..ScanReport::default() };
     report.files_scanned = usize::from(r.analysed);
-    if let Some(src) = r.source {
+    let mut manifests = std::mem::take(&mut r.k8s);
+    manifests.allowed_registries = opts.allowed_registries.clone();
+    let has_manifests = !manifests.is_empty();
+    let (found, problems) = analyse_manifests(manifests, &rules);
+    r.findings.extend(found);
+    r.diagnostics.extend(problems);
+    if let Some(src) = r.source
+        && (!r.findings.is_empty() || has_manifests)
+    {
         report.files.insert(display_of(&src), src);
     }
     report.findings = r.findings;
@@ -108,6 +138,8 @@ struct FileResult {
     findings: Vec<Finding>,
     diagnostics: Vec<Diagnostic>,
     evidence: Vec<crate::posture::Evidence>,
+    /// Kubernetes objects of the file, checked with those of every other file once all are read.
+    k8s: K8sObjects,
 }
 
 impl FileResult {
@@ -195,7 +227,18 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
     let docs = match parsed {
         Ok(d) => d,
         Err(e) => {
-            let diagnostics = if looks_like_template(&src.text) {
+            let diagnostics = if k8s::looks_like_helm_template(&src.text) && !looks_like_template(&src.text) {
+                vec![Diagnostic {
+                    kind: DiagnosticKind::NotAnalysed,
+                    file: display,
+                    line: e.line,
+                    col: e.col,
+                    message: format!(
+                        "looks like an unrendered Helm template; render it with `helm template` first ({})",
+                        e.message
+                    ),
+                }]
+            } else if looks_like_template(&src.text) || k8s::looks_like_manifest(&src.text) {
                 vec![Diagnostic {
                     kind: DiagnosticKind::Parse,
                     file: display,
@@ -214,9 +257,12 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
         if cfn::is_template(&doc.root) {
             out.analysed = true;
             analyse_template(&doc.root, &src, &display, opts, rules, &mut out);
+        } else if k8s::is_manifest(&doc.root) {
+            out.analysed = true;
+            k8s::lower(&doc.root, &display, &mut out.k8s);
         }
     }
-    if !out.findings.is_empty() {
+    if !out.findings.is_empty() || !out.k8s.is_empty() {
         out.source = Some(src);
     }
     out
@@ -266,6 +312,51 @@ fn analyse_template(
         per_scenario.push(found);
     }
     out.findings.extend(merge_scenarios(&atoms, &scenarios, per_scenario));
+}
+
+/// Runs the rules once over the Kubernetes objects of every file together (namespaces,
+/// network policies and service accounts govern workloads defined in other files).
+/// A rule that fails with an internal error is reported as a diagnostic and the others still run.
+fn analyse_manifests(objects: K8sObjects, rules: &[&'static Rule]) -> (Vec<Finding>, Vec<Diagnostic>) {
+    if objects.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let file: Arc<str> = objects
+        .workloads
+        .first()
+        .map(|w| w.obj.file.clone())
+        .or_else(|| objects.others.first().map(|o| o.file.clone()))
+        .unwrap_or_else(|| "".into());
+    let model = crate::model::Model { file: file.clone(), k8s: objects, ..crate::model::Model::default() };
+    let per_rule: Vec<Result<Vec<Finding>, &'static str>> = rules
+        .par_iter()
+        .map(|rule| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let mut found = Vec::new();
+                let mut sink = Sink::new(&rule.meta, file.clone(), &mut found);
+                (rule.check)(&model, &mut sink);
+                found
+            }))
+            .map_err(|_| rule.meta.id)
+        })
+        .collect();
+    let mut findings = Vec::new();
+    let mut problems = Vec::new();
+    for r in per_rule {
+        match r {
+            Ok(found) => findings.extend(found),
+            Err(id) => problems.push(Diagnostic {
+                kind: DiagnosticKind::Read,
+                file: file.clone(),
+                line: 0,
+                col: 0,
+                message: format!(
+                    "internal error in rule {id} while checking the Kubernetes manifests; please report it"
+                ),
+            }),
+        }
+    }
+    (findings, problems)
 }
 
 type Key = (&'static str, u32, u32, String, Option<String>);

@@ -1,3 +1,4 @@
 //! Frontends: each maps its parsed documents into the [`crate::model::Model`].
 
 pub mod cfn;
+pub mod k8s;

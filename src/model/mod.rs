@@ -9,12 +9,15 @@ use std::sync::Arc;
 use crate::source::Span;
 
 pub mod monitoring;
+pub mod containers;
+pub mod k8s;
 pub mod network;
 pub mod policy;
 pub mod storage;
 pub mod val;
 
 pub use monitoring::*;
+pub use containers::*;
 pub use network::*;
 pub use policy::*;
 pub use storage::*;
@@ -202,6 +205,13 @@ pub struct Model {
     pub external_sg_rules: Vec<ExternalSgRule>,
     /// Detection, logging, compute and data-service encryption settings.
     pub monitoring: Monitoring,
+
+    pub eks_clusters: Vec<EksCluster>,
+    pub eks_nodegroups: Vec<EksNodegroup>,
+    pub ecr_repositories: Vec<EcrRepository>,
+
+    /// Kubernetes objects (of every manifest of the scan: they are checked together).
+    pub k8s: k8s::K8sObjects,
 }
 
 impl Model {

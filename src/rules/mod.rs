@@ -185,6 +185,9 @@ pub mod elb;
 pub mod encryption;
 pub mod guardduty;
 pub mod imds;
+pub mod ecr;
+pub mod eks;
+pub mod k8s;
 pub mod kms;
 pub mod lambda;
 pub mod logs;
@@ -196,7 +199,8 @@ pub mod securityhub;
 
 /// The rule lists of every service area. A new area adds one line here; a new rule adds
 /// one line to its area's `RULES`.
-const AREAS: &[&[&Rule]] = &[ec2::RULES, kms::RULES, rds::RULES, s3::RULES, secrets::RULES];
+const AREAS: &[&[&Rule]] =
+    &[ec2::RULES, kms::RULES, rds::RULES, s3::RULES, secrets::RULES, k8s::RULES, eks::RULES, ecr::RULES];
 
 /// Monitoring, compute and data-service areas.
 const MORE_AREAS: &[&[&Rule]] = &[

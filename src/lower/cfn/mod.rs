@@ -246,7 +246,70 @@ fn lower_resource(m: &mut Model, meta: ResMeta, p: &Props<'_>, pending: &mut Vec
             rule.standalone = Some(meta);
             pending.push((group, rule, egress));
         }
+        "AWS::EKS::Cluster" => m.eks_clusters.push(eks_cluster(meta, p)),
+        "AWS::EKS::Nodegroup" => {
+            let ra = p.sub("RemoteAccess");
+            m.eks_nodegroups.push(EksNodegroup {
+                remote_access: p
+                    .val("RemoteAccess")
+                    .filter(|v| v.as_map().is_some())
+                    .and_then(|_| p.span_of("RemoteAccess")),
+                ssh_key: ra.as_ref().map(|r| r.string("Ec2SshKey")).unwrap_or_else(|| Field::absent(meta.props_span)),
+                source_security_groups: ra
+                    .as_ref()
+                    .map(|r| r.links("SourceSecurityGroups"))
+                    .unwrap_or_else(|| Field::absent(meta.props_span)),
+                meta,
+            });
+        }
+        "AWS::ECR::Repository" => m.ecr_repositories.push(EcrRepository {
+            scan_on_push: p
+                .sub("ImageScanningConfiguration")
+                .map(|s| s.boolean("ScanOnPush"))
+                .unwrap_or_else(|| Field::absent(meta.span)),
+            tag_mutability: p.string("ImageTagMutability"),
+            encryption_type: p
+                .sub("EncryptionConfiguration")
+                .map(|e| e.string("EncryptionType"))
+                .unwrap_or_else(|| Field::absent(meta.span)),
+            meta,
+        }),
         _ => {}
+    }
+}
+
+fn eks_cluster(meta: ResMeta, p: &Props<'_>) -> EksCluster {
+    let vpc = p.sub("ResourcesVpcConfig");
+    let vpc_config_span = p.span_of("ResourcesVpcConfig").unwrap_or(meta.span);
+    let absent = Field::absent(vpc_config_span);
+    let log_types = match p.sub("Logging") {
+        None => Field::absent(meta.span),
+        Some(l) => match l.sub("ClusterLogging") {
+            None => Field::absent(p.span_of("Logging").unwrap_or(meta.span)),
+            Some(cl) => cl.list_of("EnabledTypes", |t| {
+                let tp = Props::new(Some(t), t.span);
+                tp.string("Type")
+            }),
+        },
+    };
+    EksCluster {
+        encryption: p.list_of("EncryptionConfig", |e| {
+            let ep = Props::new(Some(e), e.span);
+            EksEncryption {
+                span: e.span,
+                resources: ep.strings("Resources"),
+                key: ep.sub("Provider").map(|pr| pr.link("KeyArn")).unwrap_or_else(|| Field::absent(e.span)),
+            }
+        }),
+        endpoint_public: vpc.as_ref().map(|v| v.boolean("EndpointPublicAccess")).unwrap_or_else(|| absent.clone()),
+        endpoint_private: vpc.as_ref().map(|v| v.boolean("EndpointPrivateAccess")).unwrap_or_else(|| absent.clone()),
+        public_access_cidrs: vpc
+            .as_ref()
+            .map(|v| v.strings("PublicAccessCidrs"))
+            .unwrap_or_else(|| Field::absent(vpc_config_span)),
+        vpc_config_span,
+        log_types,
+        meta,
     }
 }
 
