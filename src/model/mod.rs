@@ -8,16 +8,16 @@ use std::sync::Arc;
 
 use crate::source::Span;
 
-pub mod monitoring;
 pub mod containers;
 pub mod k8s;
+pub mod monitoring;
 pub mod network;
 pub mod policy;
 pub mod storage;
 pub mod val;
 
-pub use monitoring::*;
 pub use containers::*;
+pub use monitoring::*;
 pub use network::*;
 pub use policy::*;
 pub use storage::*;
