@@ -91,6 +91,7 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanReport, String> {
         report.evidence.extend(r.evidence);
     }
     manifests.allowed_registries = opts.allowed_registries.clone();
+    report.evidence.push(crate::posture::Evidence::of_manifests(&manifests));
     let (found, problems) = analyse_manifests(manifests, &rules);
     diagnostics.extend(problems);
     for f in found {

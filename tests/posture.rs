@@ -42,6 +42,17 @@ fn secure_example_scores_full_marks_on_every_layer_it_evidences() {
 }
 
 #[test]
+fn secure_examples_together_score_full_marks() {
+    let p = posture_of(&["examples/secure-stack.yaml", "examples/secure-kubernetes.yaml"]);
+    for l in &p.layers {
+        assert_eq!(l.score, Some(100), "{:?}: {:#?}", l.layer, l.controls);
+    }
+    // Kubernetes objects count as checked resources.
+    let app = p.layers.iter().find(|l| l.layer == Layer::Application).unwrap();
+    assert!(app.controls.iter().any(|c| c.control == "APP-01" && c.status == Status::Pass && !c.evidence.is_empty()));
+}
+
+#[test]
 fn insecure_example_alone_misses_the_account_baseline() {
     let p = posture_of(&["examples/insecure-stack.yaml"]);
     // It declares a trail and a hub (whose settings the rules report), but no detector,

@@ -77,6 +77,25 @@ pub fn recognise_filter(pattern: &str) -> Vec<&'static str> {
 }
 
 impl Evidence {
+    /// Collects the resources of the Kubernetes manifests of a scan (checked together).
+    pub fn of_manifests(k: &crate::model::k8s::K8sObjects) -> Evidence {
+        let mut objects: Vec<&crate::model::k8s::ObjectMeta> = Vec::new();
+        objects.extend(k.namespaces.iter().map(|o| &o.obj));
+        objects.extend(k.workloads.iter().map(|o| &o.obj));
+        objects.extend(k.network_policies.iter().map(|o| &o.obj));
+        objects.extend(k.roles.iter().map(|o| &o.obj));
+        objects.extend(k.bindings.iter().map(|o| &o.obj));
+        objects.extend(k.service_accounts.iter().map(|o| &o.obj));
+        objects.extend(k.secrets.iter().map(|o| &o.obj));
+        objects.extend(k.config_maps.iter().map(|o| &o.obj));
+        objects.extend(k.others.iter());
+        let resources = objects
+            .into_iter()
+            .map(|o| Seen { file: o.file.clone(), line: o.res.span.line, id: o.res.id.clone(), kind: o.kind.clone() })
+            .collect();
+        Evidence { resources, ..Evidence::default() }
+    }
+
     /// Collects the evidence of one template's model.
     pub fn of(m: &Model) -> Evidence {
         let file = &m.file;
