@@ -33,6 +33,21 @@ pub struct Monitoring {
     pub secrets: Vec<ResMeta>,
     /// The secret of each `AWS::SecretsManager::RotationSchedule`.
     pub rotation_schedules: Vec<Field<Link>>,
+    /// Operational settings of RDS instances and clusters.
+    pub databases: Vec<DbOperations>,
+}
+
+/// Operational settings of an `AWS::RDS::DBInstance` or `AWS::RDS::DBCluster`.
+#[derive(Debug, Clone)]
+pub struct DbOperations {
+    pub meta: ResMeta,
+    pub deletion_protection: Field<bool>,
+    /// `EnableCloudwatchLogsExports`.
+    pub log_exports: Field<Vec<Field<String>>>,
+    /// An instance of an Aurora cluster (`DBClusterIdentifier`): these settings are the cluster's.
+    pub in_cluster: bool,
+    /// A read replica (`SourceDBInstanceIdentifier`).
+    pub replica: bool,
 }
 
 /// `AWS::CloudTrail::Trail`.

@@ -180,6 +180,7 @@ pub mod backup;
 pub mod cloudtrail;
 pub mod common;
 pub mod config;
+pub mod database;
 pub mod ec2;
 pub mod ecr;
 pub mod eks;
@@ -207,6 +208,7 @@ const MORE_AREAS: &[&[&Rule]] = &[
     backup::RULES,
     cloudtrail::RULES,
     config::RULES,
+    database::RULES,
     elb::RULES,
     encryption::RULES,
     guardduty::RULES,

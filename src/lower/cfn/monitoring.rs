@@ -152,6 +152,13 @@ pub fn lower(m: &mut Monitoring, meta: &ResMeta, p: &Props<'_>) {
             let target = p.link("ResourceArn");
             m.waf_associations.push((meta, target))
         }
+        "AWS::RDS::DBInstance" | "AWS::RDS::DBCluster" => m.databases.push(DbOperations {
+            deletion_protection: p.boolean("DeletionProtection"),
+            log_exports: p.strings("EnableCloudwatchLogsExports"),
+            in_cluster: p.val("DBClusterIdentifier").is_some(),
+            replica: p.val("SourceDBInstanceIdentifier").is_some(),
+            meta,
+        }),
         "AWS::SecretsManager::Secret" => m.secrets.push(meta),
         "AWS::SecretsManager::RotationSchedule" => m.rotation_schedules.push(p.link("SecretId")),
         _ => encryption(m, &meta, p),
@@ -193,6 +200,16 @@ fn encryption(m: &mut Monitoring, meta: &ResMeta, p: &Props<'_>) {
         (state, f.span)
     };
     match meta.kind.as_str() {
+        "AWS::EC2::Volume" => {
+            // Without `Encrypted`, the account's EBS encryption-by-default setting decides.
+            let f = p.boolean("Encrypted");
+            let state = match &f.value {
+                Tri::Known(true) => On,
+                Tri::Known(false) => Off,
+                _ => Unknown,
+            };
+            push("at rest", "Encrypted", state, f.span);
+        }
         "AWS::EFS::FileSystem" => {
             let (s, span) = flag(p, "Encrypted");
             push("at rest", "Encrypted", s, span);

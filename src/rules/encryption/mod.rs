@@ -9,6 +9,7 @@ use crate::model::{EncryptionState, Model};
 pub static RULES: &[&Rule] = &[&AT_REST, &IN_TRANSIT];
 
 const TYPES: &[&str] = &[
+    "AWS::EC2::Volume",
     "AWS::EFS::FileSystem",
     "AWS::SNS::Topic",
     "AWS::SQS::Queue",
@@ -42,13 +43,14 @@ pub static AT_REST: Rule = Rule {
         controls: &["DATA-16"],
         resource_types: TYPES,
         remediation: "Turn encryption at rest on where the resource is created (it usually cannot be added \
-later): EFS `Encrypted: true` with `KmsKeyId`; SNS `KmsMasterKeyId: alias/aws/sns` or a customer key; SQS keep \
+later): EBS volumes `Encrypted: true` (or encryption by default in the account); EFS `Encrypted: true` with `KmsKeyId`; SNS `KmsMasterKeyId: alias/aws/sns` or a customer key; SQS keep \
 `SqsManagedSseEnabled` or set `KmsMasterKeyId`; ElastiCache `AtRestEncryptionEnabled: true`; OpenSearch \
 `EncryptionAtRestOptions: {Enabled: true}`; Redshift `Encrypted: true`.",
         description: "Data at rest without encryption is readable from snapshots, backups and the underlying \
 storage by anyone who obtains them, and fails most compliance baselines. For these services encryption is a \
 creation-time setting, and except for SQS and Redshift it is off unless the template asks for it. \
-DynamoDB tables are always encrypted and are not checked.",
+An EBS volume without `Encrypted` follows the account's encryption-by-default setting and is \
+not reported; DynamoDB tables are always encrypted and are not checked.",
         fail_example: include_str!("fixtures/data-service-unencrypted-at-rest.fail.yaml"),
         pass_example: include_str!("fixtures/data-service-unencrypted-at-rest.pass.yaml"),
     },
