@@ -35,6 +35,18 @@ pub struct Monitoring {
     pub rotation_schedules: Vec<Field<Link>>,
     /// Operational settings of RDS instances and clusters.
     pub databases: Vec<DbOperations>,
+    /// `AWS::CloudFront::Distribution`: `DistributionConfig.WebACLId`.
+    pub distributions: Vec<(ResMeta, Field<String>)>,
+    pub ssm_parameters: Vec<SsmParameter>,
+}
+
+/// `AWS::SSM::Parameter`.
+#[derive(Debug, Clone)]
+pub struct SsmParameter {
+    pub meta: ResMeta,
+    pub name: Field<String>,
+    /// `String`, `StringList` (CloudFormation cannot create `SecureString` parameters).
+    pub kind: Field<String>,
 }
 
 /// Operational settings of an `AWS::RDS::DBInstance` or `AWS::RDS::DBCluster`.

@@ -197,6 +197,7 @@ pub mod s3;
 pub mod secrets;
 pub mod secretsmanager;
 pub mod securityhub;
+pub mod ssm;
 
 /// The rule lists of every service area. A new area adds one line here; a new rule adds
 /// one line to its area's `RULES`.
@@ -217,6 +218,7 @@ const MORE_AREAS: &[&[&Rule]] = &[
     logs::RULES,
     secretsmanager::RULES,
     securityhub::RULES,
+    ssm::RULES,
 ];
 
 /// Every rule, in id order.

@@ -159,6 +159,16 @@ pub fn lower(m: &mut Monitoring, meta: &ResMeta, p: &Props<'_>) {
             replica: p.val("SourceDBInstanceIdentifier").is_some(),
             meta,
         }),
+        "AWS::CloudFront::Distribution" => {
+            let acl = match p.sub("DistributionConfig") {
+                Some(dc) => dc.string("WebACLId"),
+                None => Field { value: Tri::Unknown, span: meta.span, origin: None },
+            };
+            m.distributions.push((meta, acl))
+        }
+        "AWS::SSM::Parameter" => {
+            m.ssm_parameters.push(SsmParameter { name: p.string("Name"), kind: p.string("Type"), meta })
+        }
         "AWS::SecretsManager::Secret" => m.secrets.push(meta),
         "AWS::SecretsManager::RotationSchedule" => m.rotation_schedules.push(p.link("SecretId")),
         _ => encryption(m, &meta, p),

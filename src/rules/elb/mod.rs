@@ -6,7 +6,7 @@ use crate::finding::{Layer, Severity};
 use crate::model::{Link, Tri};
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[&HTTP_WITHOUT_REDIRECT, &OLD_TLS_POLICY, &NO_WAF];
+pub static RULES: &[&Rule] = &[&HTTP_WITHOUT_REDIRECT, &OLD_TLS_POLICY, &NO_WAF, &CLOUDFRONT_NO_WAF];
 
 /// Does this predefined security policy allow only TLS 1.2 and later?
 pub fn policy_is_modern(p: &str) -> bool {
@@ -137,6 +137,41 @@ association in the same template; when an association's target cannot be decided
                     lb.meta.span,
                     format!("internet-facing load balancer `{}` has no WAF web ACL association", lb.meta.id),
                 );
+            }
+        }
+    },
+};
+
+pub static CLOUDFRONT_NO_WAF: Rule = Rule {
+    meta: RuleMeta {
+        id: "PAL-WAF-002",
+        slug: "cloudfront-without-waf",
+        title: "CloudFront distribution has no WAF web ACL",
+        severity: Severity::Medium,
+        layer: Layer::Application,
+        service: "cloudfront",
+        well_architected: &["SEC05-BP03", "SEC06-BP01"],
+        controls: &["APP-14"],
+        resource_types: &["AWS::CloudFront::Distribution"],
+        remediation: "Create an `AWS::WAFv2::WebACL` with `Scope: CLOUDFRONT` (in us-east-1) using the AWS \
+managed rule groups and a rate-based rule, and set `DistributionConfig.WebACLId` to its ARN \
+(`!GetAtt EdgeWebAcl.Arn`).",
+        description: "A distribution is the public front door of the application: every request on the \
+internet reaches it. Without a web ACL, injection attempts, known bad inputs, bots and request floods all \
+pass through to the origin. Attaching the ACL at the edge also stops the traffic before it costs origin \
+capacity.",
+        fail_example: include_str!("fixtures/cloudfront-without-waf.fail.yaml"),
+        pass_example: include_str!("fixtures/cloudfront-without-waf.pass.yaml"),
+    },
+    check: |m, out| {
+        for (meta, acl) in &m.monitoring.distributions {
+            let missing = match &acl.value {
+                Tri::Absent => true,
+                Tri::Known(s) => s.trim().is_empty(),
+                Tri::Unknown => false,
+            };
+            if missing {
+                out.report(meta, meta.span, format!("CloudFront distribution `{}` has no WebACLId", meta.id));
             }
         }
     },
