@@ -1,11 +1,13 @@
 //! The command line.
 
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::config::Config;
 use crate::discover::DiscoverOptions;
+use crate::filter::baseline::Baseline;
 use crate::finding::Severity;
 use crate::report::{self, Format, RenderOptions};
 use crate::rules;
@@ -32,9 +34,14 @@ Fn::Join and friends. A value that cannot be decided is never reported as insecu
 palisade scan templates/ --format sarif --output palisade.sarif\n  \
 palisade scan stack.yaml --parameters params.json --fail-on high\n  \
 palisade rules                        list every rule\n  \
+palisade rule PAL-S3-001              show a rule's documentation\n  \
 palisade posture templates/           layer scorecard and Well-Architected coverage\n  \
-palisade rule PAL-S3-001              show a rule's documentation\n\n\
-Exit status: 0 no findings at or above --fail-on, 1 findings, 2 a file could not be read or parsed, or bad arguments."
+palisade scan --write-baseline .palisade-baseline.json    accept today's findings\n  \
+palisade scan --baseline .palisade-baseline.json          report only new ones\n  \
+palisade config --show                show the palisade.toml that applies\n\n\
+Suppress a finding with a reason: `# palisade:ignore PAL-S3-001 why` on its line or the line above.\n\n\
+Exit status: 0 no findings at or above --fail-on, 1 findings, 2 a file could not be read or parsed, \
+or bad arguments, configuration or baseline. Suppressed and baselined findings never count."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -42,6 +49,7 @@ struct Cli {
 }
 
 #[derive(Subcommand, Debug)]
+#[allow(clippy::large_enum_variant)] // parsed once per run
 enum Command {
     /// Scan files and directories for security problems.
     Scan(ScanArgs),
@@ -54,11 +62,26 @@ enum Command {
         /// Rule id (e.g. PAL-S3-001) or slug (e.g. s3-public-access-block).
         id: String,
     },
+    /// Show the configuration (palisade.toml) that applies to a path.
+    Config(ConfigArgs),
+}
+
+#[derive(Args, Debug)]
+struct ConfigArgs {
+    /// Print the effective configuration, every key included.
+    #[arg(long)]
+    show: bool,
+    /// Use this configuration file instead of looking for palisade.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Where to look for palisade.toml (this directory and its parents).
+    #[arg(default_value = ".")]
+    path: PathBuf,
 }
 
 #[derive(Args, Debug)]
 struct ScanArgs {
-    /// Files or directories to scan.
+    /// Files or directories to scan; `-` reads one template from standard input.
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
     /// Output format.
@@ -67,9 +90,10 @@ struct ScanArgs {
     /// Write the report to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Exit with status 1 when a finding is at or above this severity.
-    #[arg(long, value_name = "SEVERITY", default_value = "low", value_parser = parse_severity)]
-    fail_on: Severity,
+    /// Exit with status 1 when a finding is at or above this severity [default: low, or the
+    /// configuration's fail-on].
+    #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
+    fail_on: Option<Severity>,
     /// Run only these rules (ids, slugs or id prefixes such as PAL-S3; comma-separated or repeated).
     #[arg(long, value_delimiter = ',', value_name = "RULE")]
     select: Vec<String>,
@@ -96,6 +120,34 @@ struct ScanArgs {
     /// Never use colors.
     #[arg(long)]
     no_color: bool,
+    /// Use this configuration file instead of the nearest palisade.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Do not read any palisade.toml.
+    #[arg(long)]
+    no_config: bool,
+    /// Leave out the findings recorded in this baseline file, and warn about its entries that
+    /// no longer occur.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (then exit 0 unless a file could not
+    /// be read or parsed).
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
+    /// Warn about inline suppressions that suppress nothing.
+    #[arg(long)]
+    report_unused_suppressions: bool,
+    /// Scan only the files changed since this git revision (committed, staged, unstaged or
+    /// untracked).
+    #[arg(long, value_name = "REV")]
+    diff: Option<String>,
+    /// With `-`: the name to show for standard input, also used to detect its format and to
+    /// match configuration globs.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<PathBuf>,
+    /// Show the mechanical fixes for the findings as a unified diff.
+    #[arg(long)]
+    show_fixes: bool,
     /// ASFF: the AWS account id of the Security Hub that imports the findings.
     #[arg(long, value_name = "ID", default_value = "000000000000", value_parser = parse_account_id)]
     aws_account_id: String,
@@ -156,6 +208,7 @@ pub fn main() -> i32 {
         Command::Scan(args) => run_scan(args),
         Command::Rules(args) => list_rules(args.format),
         Command::Posture(args) => run_posture(args),
+        Command::Config(args) => show_config(args),
         Command::Rule { id } => match rules::find(&id) {
             Some(r) => {
                 print!("{}", r.meta.documentation());
@@ -169,43 +222,144 @@ pub fn main() -> i32 {
     }
 }
 
+fn load_config(explicit: Option<&Path>, start: &Path, disabled: bool) -> Result<Config, String> {
+    if disabled {
+        return Ok(Config::default());
+    }
+    match explicit {
+        Some(p) => Config::load(p),
+        None => match Config::discover(start) {
+            Some(p) => Config::load(&p),
+            None => Ok(Config::default()),
+        },
+    }
+}
+
+fn show_config(args: ConfigArgs) -> i32 {
+    if !args.show {
+        eprintln!("error: nothing to do: `palisade config --show` prints the effective configuration");
+        return EXIT_ERROR;
+    }
+    match load_config(args.config.as_deref(), &args.path, false) {
+        Ok(c) => {
+            print!("{}", c.to_toml());
+            EXIT_CLEAN
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            EXIT_ERROR
+        }
+    }
+}
+
 fn run_scan(args: ScanArgs) -> i32 {
+    match scan_command(args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            EXIT_ERROR
+        }
+    }
+}
+
+fn scan_command(args: ScanArgs) -> Result<i32, String> {
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if stdin && args.paths.len() > 1 {
+        return Err("`-` (standard input) cannot be combined with other paths".into());
+    }
+    if args.stdin_filename.is_some() && !stdin {
+        return Err("--stdin-filename needs `-` as the path".into());
+    }
+    if stdin && args.diff.is_some() {
+        return Err("--diff cannot be used with standard input".into());
+    }
+    let start = if stdin {
+        args.stdin_filename
+            .as_deref()
+            .and_then(Path::parent)
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+    } else {
+        args.paths.first().map(PathBuf::as_path).unwrap_or(Path::new("."))
+    };
+    let config = load_config(args.config.as_deref(), start, args.no_config)?;
     let parameters = match &args.parameters {
         None => Default::default(),
-        Some(p) => match std::fs::read_to_string(p) {
-            Ok(text) => match crate::lower::cfn::params::parse_parameters(&text) {
-                Ok(v) => v,
-                Err(e) => {
-                    eprintln!("error: {}: {e}", p.display());
-                    return EXIT_ERROR;
-                }
-            },
-            Err(e) => {
-                eprintln!("error: cannot read {}: {e}", p.display());
-                return EXIT_ERROR;
-            }
-        },
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            crate::lower::cfn::params::parse_parameters(&text).map_err(|e| format!("{}: {e}", p.display()))?
+        }
     };
+    let mut policy = config.policy()?;
+    policy.report_unused |= args.report_unused_suppressions;
+    let baseline_path =
+        if args.write_baseline.is_some() { None } else { args.baseline.clone().or(config.baseline.clone()) };
+    let baseline = match &baseline_path {
+        Some(p) => Some(Baseline::load(p).map_err(|e| {
+            if p.exists() {
+                e
+            } else {
+                format!("{e} (create it with `palisade scan --write-baseline {}`)", p.display())
+            }
+        })?),
+        None => None,
+    };
+    let only = match &args.diff {
+        Some(rev) => Some(crate::gitdiff::changed_files(start, rev)?),
+        None => None,
+    };
+    let mut ignore = config.ignore.clone();
+    ignore.extend(args.ignore);
     let opts = ScanOptions {
         paths: args.paths,
         discover: DiscoverOptions { exclude: args.exclude, no_ignore: args.no_ignore },
         parameters,
-        select: args.select,
-        allowed_registries: args.allowed_registry,
-        ignore: args.ignore,
+        select: if args.select.is_empty() { config.select.clone().unwrap_or_default() } else { args.select },
+        allowed_registries: {
+            let mut r = config.allowed_registries.clone();
+            r.extend(args.allowed_registry);
+            r
+        },
+        ignore,
+        policy,
+        baseline,
+        only,
         ..ScanOptions::default()
     };
-    let report = match scan::scan(&opts) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return EXIT_ERROR;
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Low);
+    let scanned = if stdin {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+        let name = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>"));
+        match crate::parse::source_from_bytes(name.clone(), bytes, &opts.limits) {
+            Ok(src) => scan::scan_source_detailed(src, &opts)?,
+            Err(e) => {
+                let mut s = scan::Scanned::default();
+                s.report.diagnostics.push(crate::finding::Diagnostic {
+                    kind: crate::finding::DiagnosticKind::Read,
+                    file: crate::source::display_path(&name).into(),
+                    line: 0,
+                    col: 0,
+                    message: e.to_string(),
+                });
+                s
+            }
         }
+    } else {
+        scan::scan_detailed(&opts)?
     };
+    let report = &scanned.report;
+    if let Some(path) = &args.write_baseline {
+        let b = Baseline::from_findings(path, &report.findings);
+        b.write()?;
+        eprintln!("wrote {} findings to the baseline {}", b.entries.len(), path.display());
+    }
+    let fixes = args.show_fixes.then(|| crate::fix::fixes(&report.findings, &report.files));
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = to_terminal && !args.no_color && std::env::var_os("NO_COLOR").is_none();
-    let text = report::render(
-        &report,
+    let text = report::filtered::render(
+        &scanned,
+        fixes.as_deref(),
         args.format,
         &RenderOptions {
             color,
@@ -213,29 +367,27 @@ fn run_scan(args: ScanArgs) -> i32 {
             asff: report::asff::AsffTarget { account_id: args.aws_account_id, region: args.aws_region },
         },
     );
-    let written = match &args.output {
+    match &args.output {
         Some(path) => {
-            std::fs::write(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))
+            std::fs::write(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))?
         }
-        None => std::io::stdout().lock().write_all(text.as_bytes()).map_err(|e| e.to_string()),
+        None => std::io::stdout().lock().write_all(text.as_bytes()).map_err(|e| e.to_string())?,
     };
-    if let Err(e) = written {
-        eprintln!("error: {e}");
-        return EXIT_ERROR;
-    }
     if args.format != Format::Text || args.output.is_some() {
         // Diagnostics are in the report; repeat errors on stderr so they are not missed.
         for d in report.diagnostics.iter().filter(|d| d.is_error()) {
             eprintln!("{d}");
         }
     }
-    if report.diagnostics.iter().any(|d| d.is_error()) {
+    Ok(if report.diagnostics.iter().any(|d| d.is_error()) {
         EXIT_ERROR
-    } else if report.findings.iter().any(|f| f.severity >= args.fail_on) {
+    } else if args.write_baseline.is_some() {
+        EXIT_CLEAN
+    } else if report.findings.iter().any(|f| f.severity >= fail_on) {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
-    }
+    })
 }
 
 fn run_posture(args: PostureArgs) -> i32 {

@@ -131,6 +131,10 @@ pub enum DiagnosticKind {
     Parse,
     /// Part of the file was not analysed (e.g. a construct that cannot be expanded).
     NotAnalysed,
+    /// A suppression without a reason, for an unknown rule, malformed, or (when asked) unused.
+    Suppression,
+    /// A baseline entry that no longer occurs.
+    Baseline,
 }
 
 /// A problem with the input rather than with the infrastructure it describes.
@@ -157,6 +161,8 @@ impl fmt::Display for Diagnostic {
             DiagnosticKind::Read => "error: cannot read",
             DiagnosticKind::Parse => "error: cannot parse",
             DiagnosticKind::NotAnalysed => "warning: not analysed",
+            DiagnosticKind::Suppression => "warning: suppression",
+            DiagnosticKind::Baseline => "warning: baseline",
         };
         if self.line > 0 {
             write!(f, "{}:{}:{}: {what}: {}", self.file, self.line, self.col, self.message)

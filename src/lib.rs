@@ -3,8 +3,12 @@
 //! The pipeline: discover → parse → lower into one model → analyze → rules → filter → report.
 
 pub mod cli;
+pub mod config;
 pub mod discover;
+pub mod filter;
 pub mod finding;
+pub mod fix;
+pub mod gitdiff;
 pub mod lower;
 pub mod model;
 pub mod parse;

@@ -1,12 +1,13 @@
 //! The pipeline: discover → parse → lower → rules → filter, parallel across files.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::discover::{self, DiscoverOptions};
+use crate::filter::{self, Policy, Suppressed, SuppressedBy, Suppression, baseline::Baseline};
 use crate::finding::{Diagnostic, DiagnosticKind, Finding};
 use crate::lower::cfn::{self, Evaluator, Overrides, Template};
 use crate::lower::k8s;
@@ -32,9 +33,28 @@ pub struct ScanOptions {
     pub select: Vec<String>,
     /// Not these rules (ids, slugs or id prefixes).
     pub ignore: Vec<String>,
+    /// What the configuration file asks: excludes, per-path ignores, severity overrides,
+    /// per-file parameter values, ...
+    pub policy: Policy,
+    /// Findings recorded here are not reported.
+    pub baseline: Option<Baseline>,
+    /// Only files with these paths (absolute, normalised) are analysed (`--diff`). Other
+    /// Kubernetes manifests are still read, since their objects govern those of the wanted
+    /// files, but only findings in wanted files are reported.
+    pub only: Option<HashSet<PathBuf>>,
     /// Registries (host, optionally with a path prefix) that Kubernetes images may come from;
     /// empty: only images without an explicit registry are reported.
     pub allowed_registries: Vec<String>,
+}
+
+/// A scan's report with what the filter stage removed.
+#[derive(Debug, Default)]
+pub struct Scanned {
+    pub report: ScanReport,
+    /// Findings removed by suppressions, the configuration or the baseline.
+    pub suppressed: Vec<Suppressed>,
+    /// The files analysed (display paths).
+    pub analysed: Vec<Arc<str>>,
 }
 
 /// Does `name` (an id, a slug or an id prefix such as `PAL-S3`) name this rule?
@@ -64,14 +84,33 @@ pub fn select_rules(select: &[String], ignore: &[String]) -> Result<Vec<&'static
 
 /// Scans the given paths. Errors in one file never stop the others.
 pub fn scan(opts: &ScanOptions) -> Result<ScanReport, String> {
+    scan_detailed(opts).map(|s| s.report)
+}
+
+/// Scans the given paths, keeping what the filter stage removed.
+pub fn scan_detailed(opts: &ScanOptions) -> Result<Scanned, String> {
     let rules = select_rules(&opts.select, &opts.ignore)?;
-    let (files, mut diagnostics) = discover::discover(&opts.paths, &opts.discover);
-    let results: Vec<FileResult> = files.par_iter().map(|f| scan_file_guarded(f, opts, &rules)).collect();
+    let (mut files, mut diagnostics) = discover::discover(&opts.paths, &opts.discover);
+    let cwd = std::env::current_dir().unwrap_or_default();
+    files.retain(|f| !opts.policy.excluded(&crate::source::display_path(&f.path)));
+    // With `--diff`, the other files are read only for the context they give (Kubernetes
+    // objects that govern those of the wanted files).
+    let context_only = |f: &discover::Candidate| {
+        opts.only.as_ref().is_some_and(|o| !o.contains(&filter::normalise(&cwd.join(&f.path))))
+    };
+    let results: Vec<FileResult> =
+        files.par_iter().map(|f| scan_file_guarded(f, opts, &rules, context_only(f))).collect();
     let mut report = ScanReport { rules: rules.iter().map(|r| &r.meta).collect(), ..ScanReport::default() };
+    let mut suppressions = Vec::new();
+    let mut analysed = Vec::new();
     let mut manifests = K8sObjects::default();
     let mut manifest_sources: HashMap<Arc<str>, Arc<SourceFile>> = HashMap::new();
     for mut r in results {
         diagnostics.extend(r.diagnostics);
+        suppressions.extend(r.suppressions);
+        if let Some(d) = r.analysed_as {
+            analysed.push(d);
+        }
         if r.analysed {
             report.files_scanned += 1;
         }
@@ -92,23 +131,55 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanReport, String> {
     }
     manifests.allowed_registries = opts.allowed_registries.clone();
     report.evidence.push(crate::posture::Evidence::of_manifests(&manifests));
-    let (found, problems) = analyse_manifests(manifests, &rules);
+    let (mut found, problems) = analyse_manifests(manifests, &rules);
     diagnostics.extend(problems);
+    if let Some(only) = &opts.only {
+        // Objects of other files gave context; report only on the wanted files.
+        found.retain(|f| only.contains(&filter::normalise(&cwd.join(&*f.location.file))));
+    }
     for f in found {
         if let Some(src) = manifest_sources.get(&f.location.file) {
             report.files.entry(f.location.file.clone()).or_insert_with(|| src.clone());
         }
         report.findings.push(f);
     }
-    report.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    diagnostics.sort();
-    diagnostics.dedup();
     report.diagnostics = diagnostics;
-    Ok(report)
+    Ok(finish(report, &suppressions, analysed, opts))
+}
+
+/// The filter stage: suppressions, configuration, baseline; then sorting.
+fn finish(
+    mut report: ScanReport,
+    suppressions: &[Suppression],
+    analysed: Vec<Arc<str>>,
+    opts: &ScanOptions,
+) -> Scanned {
+    let findings = std::mem::take(&mut report.findings);
+    let filtered = filter::apply(findings, suppressions, &opts.policy, &report.rules, &report.files);
+    report.diagnostics.extend(filtered.diagnostics);
+    let mut suppressed = filtered.suppressed;
+    report.findings = filtered.kept;
+    if let Some(b) = &opts.baseline {
+        let applied = b.apply(std::mem::take(&mut report.findings), &analysed, &report.rules);
+        report.findings = applied.kept;
+        report.diagnostics.extend(applied.diagnostics);
+        suppressed
+            .extend(applied.baselined.into_iter().map(|finding| Suppressed { finding, by: SuppressedBy::Baseline }));
+    }
+    report.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    suppressed.sort_by(|a, b| a.finding.sort_key().cmp(&b.finding.sort_key()));
+    report.diagnostics.sort();
+    report.diagnostics.dedup();
+    Scanned { report, suppressed, analysed }
 }
 
 /// Scans one in-memory source (used by tests and for standard input).
 pub fn scan_source(src: SourceFile, opts: &ScanOptions) -> Result<ScanReport, String> {
+    scan_source_detailed(src, opts).map(|s| s.report)
+}
+
+/// Scans one in-memory source, keeping what the filter stage removed.
+pub fn scan_source_detailed(src: SourceFile, opts: &ScanOptions) -> Result<Scanned, String> {
     let rules = select_rules(&opts.select, &opts.ignore)?;
     let mut r = analyse_source(Arc::new(src), opts, &rules);
     let mut report = ScanReport { rules: rules.iter().map(|r| &r.meta).collect(), ..ScanReport::default() };
@@ -126,10 +197,8 @@ pub fn scan_source(src: SourceFile, opts: &ScanOptions) -> Result<ScanReport, St
     }
     report.findings = r.findings;
     report.evidence = r.evidence;
-    report.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     report.diagnostics = r.diagnostics;
-    report.diagnostics.sort();
-    Ok(report)
+    Ok(finish(report, &r.suppressions, r.analysed_as.into_iter().collect(), opts))
 }
 
 #[derive(Default)]
@@ -139,6 +208,10 @@ struct FileResult {
     findings: Vec<Finding>,
     diagnostics: Vec<Diagnostic>,
     evidence: Vec<crate::posture::Evidence>,
+    /// Suppressions written in the file.
+    suppressions: Vec<Suppression>,
+    /// The display path, when the file was analysed.
+    analysed_as: Option<Arc<str>>,
     /// Kubernetes objects of the file, checked with those of every other file once all are read.
     k8s: K8sObjects,
 }
@@ -156,22 +229,35 @@ fn display_of(src: &SourceFile) -> Arc<str> {
 
 /// Scans one file; an internal error (a bug, never expected) becomes a diagnostic for that
 /// file instead of ending the scan.
-fn scan_file_guarded(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static Rule]) -> FileResult {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scan_file(file, opts, rules))).unwrap_or_else(|_| {
-        FileResult::diagnostic(Diagnostic {
-            kind: DiagnosticKind::Read,
-            file: crate::source::display_path(&file.path).into(),
-            line: 0,
-            col: 0,
-            message: "internal error while analysing this file; please report it with the file".into(),
+fn scan_file_guarded(
+    file: &discover::Candidate,
+    opts: &ScanOptions,
+    rules: &[&'static Rule],
+    context_only: bool,
+) -> FileResult {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scan_file(file, opts, rules, context_only)))
+        .unwrap_or_else(|_| {
+            FileResult::diagnostic(Diagnostic {
+                kind: DiagnosticKind::Read,
+                file: crate::source::display_path(&file.path).into(),
+                line: 0,
+                col: 0,
+                message: "internal error while analysing this file; please report it with the file".into(),
+            })
         })
-    })
 }
 
-fn scan_file(file: &discover::Candidate, opts: &ScanOptions, rules: &[&'static Rule]) -> FileResult {
+fn scan_file(
+    file: &discover::Candidate,
+    opts: &ScanOptions,
+    rules: &[&'static Rule],
+    context_only: bool,
+) -> FileResult {
     let display: Arc<str> = crate::source::display_path(&file.path).into();
     match parse::read_source(&file.path, file.path.clone(), &opts.limits) {
+        Ok(src) if context_only => manifest_context(Arc::new(src), opts),
         Ok(src) => analyse_source(Arc::new(src), opts, rules),
+        Err(_) if context_only => FileResult::default(),
         Err(e) => {
             // An unreadable file that we were not asked for by name and that does not look
             // like anything we scan is skipped; otherwise it is an error.
@@ -263,8 +349,57 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
             k8s::lower(&doc.root, &display, &mut out.k8s);
         }
     }
+    if out.analysed {
+        let roots: Vec<&crate::value::Node> = docs.iter().map(|d| &d.root).collect();
+        out.suppressions.extend(filter::outside_strings(filter::comment_suppressions(&src, &display), &roots));
+        out.suppressions.extend(annotation_suppressions(&out.k8s));
+        out.analysed_as = Some(display.clone());
+    }
     if !out.findings.is_empty() || !out.k8s.is_empty() {
         out.source = Some(src);
+    }
+    out
+}
+
+/// The Kubernetes objects of a file that is not itself reported on (see [`ScanOptions::only`]).
+fn manifest_context(src: Arc<SourceFile>, opts: &ScanOptions) -> FileResult {
+    let mut out = FileResult::default();
+    if !k8s::looks_like_manifest(&src.text) {
+        return out;
+    }
+    let parsed = if is_json(&src) {
+        parse::parse_json(&src, &opts.limits).map(|d| vec![d])
+    } else {
+        parse::parse_yaml(&src, &opts.limits)
+    };
+    let Ok(docs) = parsed else { return out };
+    let display = display_of(&src);
+    for doc in &docs {
+        if k8s::is_manifest(&doc.root) {
+            k8s::lower(&doc.root, &display, &mut out.k8s);
+        }
+    }
+    out
+}
+
+/// Suppressions from `palisade.dev/ignore` annotations of Kubernetes objects (the object's
+/// own, and for workloads those of the pods they create).
+fn annotation_suppressions(objects: &K8sObjects) -> Vec<Suppression> {
+    use crate::model::k8s::{Annotation, ObjectMeta};
+    let mut metas: Vec<(&ObjectMeta, &[Annotation])> = Vec::new();
+    metas.extend(objects.namespaces.iter().map(|o| (&o.obj, &[][..])));
+    metas.extend(objects.workloads.iter().map(|o| (&o.obj, o.pod_annotations.as_slice())));
+    metas.extend(objects.network_policies.iter().map(|o| (&o.obj, &[][..])));
+    metas.extend(objects.roles.iter().map(|o| (&o.obj, &[][..])));
+    metas.extend(objects.bindings.iter().map(|o| (&o.obj, &[][..])));
+    metas.extend(objects.service_accounts.iter().map(|o| (&o.obj, &[][..])));
+    metas.extend(objects.secrets.iter().map(|o| (&o.obj, &[][..])));
+    metas.extend(objects.config_maps.iter().map(|o| (&o.obj, &[][..])));
+    metas.extend(objects.others.iter().map(|o| (o, &[][..])));
+    let mut out = Vec::new();
+    for (meta, pod) in metas {
+        let annotations = meta.annotations.iter().chain(pod).map(|a| (a.key.as_str(), a.value.as_str(), a.span));
+        out.extend(filter::annotation_suppressions(&meta.file, &meta.res.id, annotations));
     }
     out
 }
@@ -277,7 +412,12 @@ fn analyse_template(
     rules: &[&'static Rule],
     out: &mut FileResult,
 ) {
-    let tpl = Template::new(root, &opts.parameters);
+    let per_file = opts.policy.parameters_for(file, &opts.parameters);
+    let parameters = per_file.as_ref().unwrap_or(&opts.parameters);
+    let tpl = Template::new(root, parameters);
+    let (sups, warnings) = filter::metadata_suppressions(tpl.resources.iter().map(|r| (r.id.as_str(), &*r.node)), file);
+    out.suppressions.extend(sups);
+    out.diagnostics.extend(warnings);
     for u in &tpl.unexpanded {
         out.diagnostics.push(Diagnostic {
             kind: DiagnosticKind::NotAnalysed,
@@ -296,10 +436,10 @@ fn analyse_template(
             message: msg.clone(),
         });
     }
-    let (atoms, scenarios) = cfn::scenarios(&tpl, &opts.parameters, MAX_CONDITION_ATOMS);
+    let (atoms, scenarios) = cfn::scenarios(&tpl, parameters, MAX_CONDITION_ATOMS);
     let mut per_scenario: Vec<Vec<Finding>> = Vec::with_capacity(scenarios.len());
     for assumptions in scenarios.iter() {
-        let ev = Evaluator::new(&tpl, &opts.parameters, assumptions.clone());
+        let ev = Evaluator::new(&tpl, parameters, assumptions.clone());
         let mut model = cfn::lower(&tpl, &ev, file.clone());
         model.source = Some(src.clone());
         if per_scenario.is_empty() {

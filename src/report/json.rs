@@ -8,7 +8,7 @@ use crate::finding::{Diagnostic, Finding};
 use crate::source::Location;
 
 /// The version of the JSON document's schema.
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.1";
 
 /// Renders the JSON report: pretty-printed with two-space indentation and a trailing newline.
 pub fn render(report: &ScanReport) -> String {
@@ -39,7 +39,7 @@ pub fn document(report: &ScanReport) -> Value {
     })
 }
 
-fn finding(f: &Finding) -> Value {
+pub(crate) fn finding(f: &Finding) -> Value {
     let r = Region::of(f.location.span);
     json!({
         "rule_id": f.rule.id,

@@ -8,6 +8,7 @@ use crate::rules::RuleMeta;
 use crate::source::{SourceFile, Span};
 
 pub mod asff;
+pub mod filtered;
 pub mod html;
 pub mod json;
 pub mod junit;
@@ -87,12 +88,17 @@ pub fn render(report: &ScanReport, format: Format, opts: &RenderOptions) -> Stri
 /// line and column are deliberately left out, so that editing unrelated parts of a file does not
 /// change the fingerprints of existing findings.
 pub fn fingerprint(f: &Finding) -> String {
+    let resource = f.resource.as_ref().map(|r| r.id.as_str()).unwrap_or("");
+    fingerprint_of(f.rule.id, &f.location.file, resource, &f.full_message())
+}
+
+/// The hash behind [`fingerprint`], over given parts (the baseline passes the file relative
+/// to the baseline's directory).
+pub fn fingerprint_of(rule_id: &str, file: &str, resource: &str, message: &str) -> String {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let resource = f.resource.as_ref().map(|r| r.id.as_str()).unwrap_or("");
-    let message = f.full_message();
     let mut h = OFFSET;
-    for part in [f.rule.id, &f.location.file, resource, &message] {
+    for part in [rule_id, file, resource, message] {
         for b in part.bytes().chain(std::iter::once(0)) {
             h ^= u64::from(b);
             h = h.wrapping_mul(PRIME);

@@ -109,7 +109,7 @@ fn descriptor(rule: &RuleMeta) -> Value {
     })
 }
 
-fn result(f: &Finding, rule_index: usize) -> Value {
+pub(crate) fn result(f: &Finding, rule_index: usize) -> Value {
     let mut v = json!({
         "ruleId": f.rule.id,
         "ruleIndex": rule_index,
