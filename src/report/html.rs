@@ -237,7 +237,7 @@ fn snippet(report: &ScanReport, f: &Finding) -> String {
     out
 }
 
-fn options(id: &str, label: &str, values: &BTreeSet<String>) -> String {
+fn options<'a>(id: &str, label: &str, values: impl IntoIterator<Item = &'a String>) -> String {
     let mut s = format!(r#"<label>{label}<select id="{id}"><option value="">all</option>"#);
     for v in values {
         let _ = write!(s, r#"<option value="{0}">{0}</option>"#, escape(v));
@@ -356,6 +356,9 @@ pub fn render(report: &ScanReport) -> String {
         report.findings.len(),
         report.findings.len()
     );
+    // Most severe first.
+    let sevs: Vec<String> =
+        crate::finding::Severity::ALL.iter().map(|s| s.as_str().to_string()).filter(|s| sevs.contains(s)).collect();
     s.push_str(&options("f-severity", "Severity", &sevs));
     s.push_str(&options("f-layer", "Layer", &layers));
     s.push_str(&options("f-service", "Service", &services));

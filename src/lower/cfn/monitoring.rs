@@ -124,6 +124,19 @@ pub fn lower(m: &mut Monitoring, meta: &ResMeta, p: &Props<'_>) {
             };
             m.launch_templates.push(LaunchTemplate { http_tokens, http_endpoint, meta })
         }
+        "AWS::EC2::Instance" => {
+            // An instance launched from a launch template without its own `MetadataOptions`
+            // takes the template's (checked there).
+            let own = p.sub("MetadataOptions");
+            if own.is_none() && p.val("LaunchTemplate").is_some() {
+                return;
+            }
+            let (http_tokens, http_endpoint) = match own {
+                Some(mo) => (mo.string("HttpTokens"), mo.string("HttpEndpoint")),
+                None => (Field::absent(p.absent), Field::absent(p.absent)),
+            };
+            m.launch_templates.push(LaunchTemplate { http_tokens, http_endpoint, meta })
+        }
         "AWS::Lambda::Function" => m.functions.push(LambdaFunction { runtime: p.string("Runtime"), meta }),
         "AWS::Lambda::Permission" => m.lambda_permissions.push(LambdaPermission {
             principal: p.string("Principal"),

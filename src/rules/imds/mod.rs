@@ -11,21 +11,22 @@ pub static IMDSV2: Rule = Rule {
     meta: RuleMeta {
         id: "PAL-IMDS-001",
         slug: "imdsv2-not-required",
-        title: "Launch template does not require IMDSv2",
+        title: "EC2 instance or launch template does not require IMDSv2",
         severity: Severity::High,
         layer: Layer::Application,
         service: "ec2",
         well_architected: &["SEC06-BP02"],
         controls: &["APP-13"],
-        resource_types: &["AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration"],
-        remediation: "Add `MetadataOptions: {HttpTokens: required, HttpPutResponseHopLimit: 1}` (in \
-`LaunchTemplateData` for a launch template), or `HttpEndpoint: disabled` when the instances never use the \
+        resource_types: &["AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration"],
+        remediation: "Add `MetadataOptions: {HttpTokens: required, HttpPutResponseHopLimit: 1}` (on the \
+instance, or in `LaunchTemplateData` for a launch template), or `HttpEndpoint: disabled` when the instances never use the \
 metadata service.",
         description: "With IMDSv1 allowed, any server-side request forgery in an application on the instance \
 (a URL fetcher, an XML parser, a misconfigured proxy) can read `http://169.254.169.254/` and steal the \
 instance role's temporary credentials — the path of several large breaches. IMDSv2 requires a session token \
 obtained with a PUT request, which such bugs cannot send. Without `MetadataOptions`, instances allow IMDSv1 \
-unless their AMI is marked for IMDSv2 only.",
+unless their AMI is marked for IMDSv2 only. An instance launched from a launch template without its own \
+`MetadataOptions` is judged by the template.",
         fail_example: include_str!("fixtures/imdsv2-not-required.fail.yaml"),
         pass_example: include_str!("fixtures/imdsv2-not-required.pass.yaml"),
     },
