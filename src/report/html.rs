@@ -223,9 +223,9 @@ fn snippet(report: &ScanReport, f: &Finding) -> String {
     let Some(src) = report.files.get(&f.location.file) else { return String::new() };
     let span = f.location.span;
     let (first, last) = (span.line.max(1), span.end_line.max(span.line).max(1));
-    let last = last.min(first + 8);
+    let last = last.min(first.saturating_add(8));
     let mut out = String::new();
-    for n in first.saturating_sub(2).max(1)..=last + 2 {
+    for n in first.saturating_sub(2).max(1)..=last.saturating_add(2) {
         let Some(text) = src.line_text(n) else { continue };
         let line = format!("{n:>5} | {}", escape(text.trim_end()));
         if (first..=last).contains(&n) {
