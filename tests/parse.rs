@@ -394,3 +394,19 @@ fn yaml_reads_json_the_same() {
     let src = r#"{"a": [1, "x", {"b": null}], "c": true}"#;
     assert_eq!(yaml(src).to_json(), json_doc(src).unwrap().to_json());
 }
+
+#[test]
+fn quoted_scalars_end_at_their_closing_quote() {
+    let text = "a: 'it''s'   # comment\nb: \"say \\\"hi\\\"\" # c\nc: 'multi\n  line' # c\n";
+    let src = palisade::source::SourceFile::new("q.yaml", text.to_string());
+    let docs = palisade::parse::parse_yaml(&src, &palisade::parse::Limits::default()).unwrap();
+    let root = &docs[0].root;
+    let slice = |k: &str| {
+        let s = root.get(k).unwrap().span;
+        &text[s.start as usize..s.end as usize]
+    };
+    assert_eq!(slice("a"), "'it''s'");
+    assert_eq!(slice("b"), "\"say \\\"hi\\\"\"");
+    assert_eq!(slice("c"), "'multi\n  line'");
+    assert_eq!(root.get("a").unwrap().as_str(), Some("it's"));
+}

@@ -534,6 +534,17 @@ impl<'a> Builder<'a> {
                 head.start = content;
             }
         }
+        if let Some(quote) = match style {
+            ScalarStyle::SingleQuoted => Some(b'\''),
+            ScalarStyle::DoubleQuoted => Some(b'"'),
+            _ => None,
+        } && let Some(e) = quoted_end(self.text, content.byte, quote)
+            && e <= end.byte
+        {
+            // The scanner's end of a quoted scalar can run on to the next token (over spaces and
+            // a comment); end it after the closing quote.
+            end = self.loc.advance(content, e);
+        }
         let node = Node::new(span_of(content, end), kind);
         let key = Some((value.into_owned(), plain && head.meaning == TagMeaning::Plain));
         self.wrap(head, node, Stats { nodes: 1, height: 0 }, end, key)
@@ -705,6 +716,29 @@ impl<'a> Builder<'a> {
 /// `|`/`>` indicator: at `from` itself for a tagged scalar, else found on the nearest non-blank
 /// line above `from`. `end` is the end of the last non-blank content line. Falls back to the given
 /// bounds when the text does not look as expected.
+/// The byte offset just past the closing quote of the quoted scalar starting at `from`.
+fn quoted_end(text: &str, from: usize, quote: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if bytes.get(from) != Some(&quote) {
+        return None;
+    }
+    let mut i = from + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if quote == b'"' => i += 2,
+            b if b == quote => {
+                if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+                    i += 2;
+                } else {
+                    return Some(i + 1);
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
 fn block_scalar_extent(text: &str, from: usize, end: usize) -> (usize, usize) {
     let b = text.as_bytes();
     let end = end.min(b.len());
