@@ -81,6 +81,11 @@ fn baseline_services_count_across_every_file_of_the_scan() {
     assert_eq!(baseline_status(&together, Layer::Monitoring, "MON-04"), Some(Status::Pass));
     assert_eq!(baseline_status(&together, Layer::Network, "NET-06"), Some(Status::Pass));
     assert_eq!(baseline_status(&together, Layer::Monitoring, "MON-03"), Some(Status::Fail));
+    // A Config recorder needs a delivery channel somewhere in the scan.
+    let recorder_only = posture_of(&["src/rules/config/fixtures/config-recorder-partial.fail.yaml"]);
+    assert_eq!(baseline_status(&recorder_only, Layer::Monitoring, "MON-05"), Some(Status::Fail));
+    let with_channel = posture_of(&["src/rules/config/fixtures/config-recorder-partial.pass.yaml"]);
+    assert_eq!(baseline_status(&with_channel, Layer::Monitoring, "MON-05"), Some(Status::Pass));
     let trail = together.layers[4].controls.iter().find(|c| c.control == "MON-01").unwrap();
     assert_eq!(&*trail.evidence[0].file, "tests/data/posture/baseline.yaml");
     assert_eq!(trail.evidence[0].line, 3);

@@ -146,6 +146,9 @@ impl Evidence {
             };
             hit("recorder", &r.meta, detail.into());
         }
+        for c in &mon.delivery_channels {
+            hit("channel", c, "Config delivery channel".into());
+        }
         for a in &mon.access_analyzers {
             hit("analyzer", a, "IAM Access Analyzer".into());
         }

@@ -85,7 +85,7 @@ pub const BASELINE: &[Baseline] = &[
         key: "recorder",
         control: "MON-05",
         layer: Layer::Monitoring,
-        title: "AWS Config recorder",
+        title: "AWS Config recorder with a delivery channel",
         well_architected: &["SEC04-BP04"],
     },
     Baseline {
@@ -138,6 +138,9 @@ pub struct ControlScore {
     pub findings: usize,
     /// Rules that implement it.
     pub rules: Vec<&'static str>,
+    /// What is missing, for a failing baseline control.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing: Option<String>,
 }
 
 /// A resource that evidences a control, with what it shows.
@@ -235,6 +238,7 @@ impl Posture {
         for layer in Layer::ALL {
             let mut controls = Vec::new();
             for b in BASELINE.iter().filter(|b| b.layer == layer) {
+                let mut missing = None;
                 let (status, evidence) = if b.key == "flowlogs" {
                     if vpcs.is_empty() {
                         continue;
@@ -245,11 +249,30 @@ impl Posture {
                         .iter()
                         .map(|(s, c)| item(s, if *c { "flow log in the template" } else { "no flow log found" }))
                         .collect();
+                    if !ok {
+                        missing = Some(format!("{uncovered} VPC(s) without a flow log"));
+                    }
                     (if ok { Status::Pass } else { Status::Fail }, ev)
                 } else {
-                    let ev: Vec<EvidenceItem> =
+                    let mut ev: Vec<EvidenceItem> =
                         hits.iter().filter(|h| h.control == b.key).map(|h| item(&h.resource, &h.detail)).collect();
-                    (if ev.is_empty() { Status::Fail } else { Status::Pass }, ev)
+                    let mut ok = !ev.is_empty();
+                    if b.key == "recorder" {
+                        // A recorder records nothing without a delivery channel.
+                        let channels: Vec<EvidenceItem> = hits
+                            .iter()
+                            .filter(|h| h.control == "channel")
+                            .map(|h| item(&h.resource, &h.detail))
+                            .collect();
+                        ok = ok && !channels.is_empty();
+                        ev.extend(channels);
+                    }
+                    if ev.is_empty() {
+                        missing = Some("none of the scanned files declares it".to_string());
+                    } else if !ok {
+                        missing = Some("no AWS::Config::DeliveryChannel in the scanned files".to_string());
+                    }
+                    (if ok { Status::Pass } else { Status::Fail }, ev)
                 };
                 controls.push(ControlScore {
                     control: b.control.to_string(),
@@ -259,6 +282,7 @@ impl Posture {
                     evidence,
                     findings: 0,
                     rules: Vec::new(),
+                    missing,
                 });
             }
             // Rule-based controls of this layer, grouped by control id.
@@ -298,6 +322,7 @@ impl Posture {
                     evidence,
                     findings,
                     rules: rules.iter().map(|r| r.id).collect(),
+                    missing: None,
                 });
             }
             let passed = controls.iter().filter(|c| c.status == Status::Pass).count();

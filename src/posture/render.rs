@@ -49,8 +49,8 @@ pub fn text(p: &Posture) -> String {
             if c.evidence.len() > MAX_EVIDENCE {
                 s.push_str(&format!("         - … and {} more\n", c.evidence.len() - MAX_EVIDENCE));
             }
-            if c.kind == "baseline" && c.evidence.is_empty() {
-                s.push_str("         - missing: none of the scanned files declares it\n");
+            if let Some(m) = &c.missing {
+                s.push_str(&format!("         - missing: {m}\n"));
             }
         }
         s.push('\n');

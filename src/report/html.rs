@@ -324,8 +324,9 @@ pub fn render(report: &ScanReport) -> String {
                     let _ = write!(s, "<li class=\"muted\">… and {} more</li>", c.evidence.len() - 6);
                 }
                 s.push_str("</ul>");
-            } else if c.kind == "baseline" {
-                s.push_str(" <span class=\"muted\">— missing from every scanned file</span>");
+            }
+            if let Some(m) = &c.missing {
+                let _ = write!(s, " <span class=\"muted\">— missing: {}</span>", escape(m));
             }
             s.push_str("</li>");
         }
