@@ -133,8 +133,11 @@ impl Evidence {
             hit("hub", &h.meta, "Security Hub enabled".into());
         }
         for s in &mon.hub_standards {
-            let name = s.arn.get().and_then(|a| a.split("standards/").nth(1)).unwrap_or("a standard").to_string();
-            hit("hub", &s.meta, format!("standard {name}"));
+            let detail = match s.arn.get().and_then(|a| a.split("standards/").nth(1)) {
+                Some(name) => format!("standard {name}"),
+                None => "a standard subscription".to_string(),
+            };
+            hit("hub", &s.meta, detail);
         }
         for r in &mon.config_recorders {
             let all = !r.all_supported.is_false();

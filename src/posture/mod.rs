@@ -138,7 +138,8 @@ pub struct ControlScore {
     pub findings: usize,
     /// Rules that implement it.
     pub rules: Vec<&'static str>,
-    /// What is missing, for a failing baseline control.
+    /// What is missing: for a failing baseline control, why it fails; for MON-02, the security
+    /// metric filters that no alarm covers (the control passes with at least one).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub missing: Option<String>,
 }
@@ -266,6 +267,19 @@ impl Posture {
                             .collect();
                         ok = ok && !channels.is_empty();
                         ev.extend(channels);
+                    }
+                    if b.key == "alarms" && !ev.is_empty() {
+                        // Which of the security filters have no alarm anywhere in the scan.
+                        let covered: BTreeSet<&str> =
+                            hits.iter().filter(|h| h.control == "alarms").flat_map(|h| h.detail.split(", ")).collect();
+                        let uncovered: Vec<&str> = evidence::SECURITY_FILTERS
+                            .iter()
+                            .map(|(n, _)| *n)
+                            .filter(|n| !covered.contains(n))
+                            .collect();
+                        if !uncovered.is_empty() {
+                            missing = Some(format!("no alarmed metric filter for {}", uncovered.join(", ")));
+                        }
                     }
                     if ev.is_empty() {
                         missing = Some("none of the scanned files declares it".to_string());

@@ -50,7 +50,8 @@ pub fn text(p: &Posture) -> String {
                 s.push_str(&format!("         - … and {} more\n", c.evidence.len() - MAX_EVIDENCE));
             }
             if let Some(m) = &c.missing {
-                s.push_str(&format!("         - missing: {m}\n"));
+                let label = if c.status == Status::Fail { "missing" } else { "not covered" };
+                s.push_str(&format!("         - {label}: {m}\n"));
             }
         }
         s.push('\n');

@@ -326,7 +326,8 @@ pub fn render(report: &ScanReport) -> String {
                 s.push_str("</ul>");
             }
             if let Some(m) = &c.missing {
-                let _ = write!(s, " <span class=\"muted\">— missing: {}</span>", escape(m));
+                let label = if c.status == Status::Fail { "missing" } else { "not covered" };
+                let _ = write!(s, " <span class=\"muted\">— {label}: {}</span>", escape(m));
             }
             s.push_str("</li>");
         }
