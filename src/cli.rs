@@ -64,6 +64,9 @@ enum Command {
     },
     /// Show the configuration (palisade.toml) that applies to a path.
     Config(ConfigArgs),
+    /// Evaluate IAM policies: `iam can PRINCIPAL ACTION [RESOURCE]`, `iam explain FILE`.
+    #[command(subcommand)]
+    Iam(crate::analyze::iam::command::IamCommand),
 }
 
 #[derive(Args, Debug)]
@@ -208,6 +211,7 @@ pub fn main() -> i32 {
         Command::Scan(args) => run_scan(args),
         Command::Rules(args) => list_rules(args.format),
         Command::Posture(args) => run_posture(args),
+        Command::Iam(cmd) => crate::analyze::iam::command::run(cmd),
         Command::Config(args) => show_config(args),
         Command::Rule { id } => match rules::find(&id) {
             Some(r) => {

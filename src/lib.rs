@@ -2,6 +2,7 @@
 //!
 //! The pipeline: discover → parse → lower into one model → analyze → rules → filter → report.
 
+pub mod analyze;
 pub mod cli;
 pub mod config;
 pub mod discover;

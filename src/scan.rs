@@ -347,6 +347,15 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
         } else if k8s::is_manifest(&doc.root) {
             out.analysed = true;
             k8s::lower(&doc.root, &display, &mut out.k8s);
+        } else if crate::lower::policy_file::is_policy(&doc.root) {
+            out.analysed = true;
+            let name = src.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let mut model = crate::lower::policy_file::lower(&doc.root, &name, display.clone());
+            model.source = Some(src.clone());
+            for rule in rules {
+                let mut sink = Sink::new(&rule.meta, display.clone(), &mut out.findings);
+                (rule.check)(&model, &mut sink);
+            }
         }
     }
     if out.analysed {

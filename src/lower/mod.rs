@@ -2,3 +2,4 @@
 
 pub mod cfn;
 pub mod k8s;
+pub mod policy_file;

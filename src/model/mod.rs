@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::source::Span;
 
 pub mod containers;
+pub mod iam;
 pub mod k8s;
 pub mod monitoring;
 pub mod network;
@@ -17,6 +18,7 @@ pub mod storage;
 pub mod val;
 
 pub use containers::*;
+pub use iam::*;
 pub use monitoring::*;
 pub use network::*;
 pub use policy::*;
@@ -212,6 +214,19 @@ pub struct Model {
 
     /// Kubernetes objects (of every manifest of the scan: they are checked together).
     pub k8s: k8s::K8sObjects,
+    pub iam_roles: Vec<IamRole>,
+    pub iam_users: Vec<IamUser>,
+    pub iam_groups: Vec<IamGroup>,
+    /// `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy`.
+    pub iam_policies: Vec<IamPolicy>,
+    pub user_to_groups: Vec<UserToGroup>,
+    pub access_keys: Vec<AccessKey>,
+    /// SQS queue and SNS topic policies.
+    pub resource_policies: Vec<ResourcePolicy>,
+    pub lambda_permissions: Vec<LambdaPermission>,
+    pub org_policies: Vec<OrgPolicy>,
+    /// The document itself, when the input is a bare policy file.
+    pub policy_file: Option<PolicyFile>,
 }
 
 impl Model {

@@ -23,7 +23,6 @@ pub struct Monitoring {
     pub backup_plans: Vec<BackupPlan>,
     pub launch_templates: Vec<LaunchTemplate>,
     pub functions: Vec<LambdaFunction>,
-    pub lambda_permissions: Vec<LambdaPermission>,
     pub listeners: Vec<Listener>,
     pub load_balancers: Vec<LoadBalancer>,
     /// `AWS::WAFv2::WebACLAssociation` resources, by the resource they protect.
@@ -171,18 +170,6 @@ pub struct LaunchTemplate {
 pub struct LambdaFunction {
     pub meta: ResMeta,
     pub runtime: Field<String>,
-}
-
-/// `AWS::Lambda::Permission`.
-#[derive(Debug, Clone)]
-pub struct LambdaPermission {
-    pub meta: ResMeta,
-    pub principal: Field<String>,
-    pub action: Field<String>,
-    pub source_arn: Field<String>,
-    pub source_account: Field<String>,
-    pub principal_org_id: Field<String>,
-    pub function_url_auth_type: Field<String>,
 }
 
 /// `AWS::ElasticLoadBalancingV2::Listener`.

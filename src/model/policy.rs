@@ -85,7 +85,15 @@ pub struct Statement {
     pub conditions: Vec<Condition>,
     /// The `Condition` block could not be evaluated.
     pub condition_unknown: bool,
+    /// `Effect` as written, when it is a string (to tell a misspelt effect from an unknown one).
+    pub effect_text: Option<(String, Span)>,
+    /// Elements that are not part of the policy grammar (e.g. a misspelt `Actions`).
+    pub unknown_elements: Vec<(String, Span)>,
 }
+
+/// The elements a statement may have.
+pub const STATEMENT_ELEMENTS: &[&str] =
+    &["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"];
 
 impl Statement {
     /// Does the statement apply to `action` (e.g. `s3:GetObject`)? Wildcards in the

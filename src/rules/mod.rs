@@ -187,6 +187,7 @@ pub mod eks;
 pub mod elb;
 pub mod encryption;
 pub mod guardduty;
+pub mod iam;
 pub mod imds;
 pub mod k8s;
 pub mod kms;
@@ -202,7 +203,7 @@ pub mod ssm;
 /// The rule lists of every service area. A new area adds one line here; a new rule adds
 /// one line to its area's `RULES`.
 const AREAS: &[&[&Rule]] =
-    &[ec2::RULES, kms::RULES, rds::RULES, s3::RULES, secrets::RULES, k8s::RULES, eks::RULES, ecr::RULES];
+    &[ec2::RULES, iam::RULES, kms::RULES, rds::RULES, s3::RULES, secrets::RULES, k8s::RULES, eks::RULES, ecr::RULES];
 
 /// Monitoring, compute and data-service areas.
 const MORE_AREAS: &[&[&Rule]] = &[

@@ -10,6 +10,7 @@ use crate::value::{Kind, Node};
 
 pub mod convert;
 pub mod eval;
+pub mod iam;
 pub mod monitoring;
 pub mod params;
 pub mod policy;
@@ -274,6 +275,7 @@ fn lower_resource(m: &mut Model, meta: ResMeta, p: &Props<'_>, pending: &mut Vec
                 .unwrap_or_else(|| Field::absent(meta.span)),
             meta,
         }),
+        k if iam::TYPES.contains(&k) => iam::lower(m, meta, p),
         _ => {}
     }
 }

@@ -138,15 +138,6 @@ pub fn lower(m: &mut Monitoring, meta: &ResMeta, p: &Props<'_>) {
             m.launch_templates.push(LaunchTemplate { http_tokens, http_endpoint, meta })
         }
         "AWS::Lambda::Function" => m.functions.push(LambdaFunction { runtime: p.string("Runtime"), meta }),
-        "AWS::Lambda::Permission" => m.lambda_permissions.push(LambdaPermission {
-            principal: p.string("Principal"),
-            action: p.string("Action"),
-            source_arn: p.string("SourceArn"),
-            source_account: p.string("SourceAccount"),
-            principal_org_id: p.string("PrincipalOrgID"),
-            function_url_auth_type: p.string("FunctionUrlAuthType"),
-            meta,
-        }),
         "AWS::ElasticLoadBalancingV2::Listener" => m.listeners.push(Listener {
             load_balancer: p.link("LoadBalancerArn"),
             protocol: p.string("Protocol"),

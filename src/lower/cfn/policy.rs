@@ -72,6 +72,14 @@ fn statement(v: &Val) -> Option<Statement> {
         not_resource: v.get("NotResource").map(str_list),
         conditions,
         condition_unknown,
+        effect_text: v.get("Effect").and_then(|e| e.as_str().map(|t| (t.to_string(), e.span))),
+        unknown_elements: v
+            .as_map()
+            .unwrap_or_default()
+            .iter()
+            .filter(|(k, _, _)| !crate::model::STATEMENT_ELEMENTS.contains(&k.as_str()))
+            .map(|(k, span, _)| (k.clone(), *span))
+            .collect(),
     })
 }
 

@@ -1,10 +1,11 @@
-//! Lambda functions (application layer): public invocation and deprecated runtimes.
+//! Lambda functions (application layer): deprecated runtimes. (Public invocation through
+//! `AWS::Lambda::Permission` is a resource-policy rule of the IAM area.)
 
 use super::{Rule, RuleMeta};
 use crate::finding::{Layer, Severity};
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[&PUBLIC_INVOKE, &DEPRECATED_RUNTIME];
+pub static RULES: &[&Rule] = &[&DEPRECATED_RUNTIME];
 
 /// Runtimes past their deprecation date, with the date (end of security patches).
 pub const DEPRECATED: &[(&str, &str)] = &[
@@ -36,54 +37,9 @@ pub const DEPRECATED: &[(&str, &str)] = &[
     ("dotnet7", "2024-05-14"),
 ];
 
-pub static PUBLIC_INVOKE: Rule = Rule {
-    meta: RuleMeta {
-        id: "PAL-LAMBDA-001",
-        slug: "lambda-public-invocation",
-        title: "Lambda function can be invoked by anyone",
-        severity: Severity::High,
-        layer: Layer::Application,
-        service: "lambda",
-        well_architected: &["SEC03-BP07", "SEC06-BP01"],
-        controls: &["APP-12"],
-        resource_types: &["AWS::Lambda::Permission"],
-        remediation: "Name the calling service or account in `Principal` (e.g. `s3.amazonaws.com`, \
-`apigateway.amazonaws.com` or an account id) and restrict it with `SourceArn` and `SourceAccount`, or with \
-`PrincipalOrgID` for callers in your organization. For a function URL use `FunctionUrlAuthType: AWS_IAM`.",
-        description: "A resource policy statement with `Principal: \"*\"` and no `SourceArn`, `SourceAccount` \
-or `PrincipalOrgID` lets every AWS account invoke the function, and a function URL with `AuthType: NONE` lets \
-anyone on the internet call it. The function then runs attacker-chosen input with its role's permissions, and \
-every call is billed to you.",
-        fail_example: include_str!("fixtures/lambda-public-invocation.fail.yaml"),
-        pass_example: include_str!("fixtures/lambda-public-invocation.pass.yaml"),
-    },
-    check: |m, out| {
-        for p in &m.monitoring.lambda_permissions {
-            if p.principal.get().map(String::as_str) != Some("*") {
-                continue;
-            }
-            // Any source condition, decided or not, may restrict the grant.
-            if !(p.source_arn.is_absent() && p.source_account.is_absent() && p.principal_org_id.is_absent()) {
-                continue;
-            }
-            if p.function_url_auth_type.get().is_some_and(|t| t.eq_ignore_ascii_case("AWS_IAM")) {
-                continue;
-            }
-            if p.function_url_auth_type.is_unknown() {
-                continue;
-            }
-            out.report_field(
-                &p.meta,
-                &p.principal,
-                format!("permission `{}` lets any principal invoke the function without a source condition", p.meta.id),
-            );
-        }
-    },
-};
-
 pub static DEPRECATED_RUNTIME: Rule = Rule {
     meta: RuleMeta {
-        id: "PAL-LAMBDA-002",
+        id: "PAL-LAMBDA-001",
         slug: "lambda-deprecated-runtime",
         title: "Lambda function uses a deprecated runtime",
         severity: Severity::Medium,

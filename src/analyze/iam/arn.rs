@@ -1,0 +1,200 @@
+//! ARN and wildcard matching as IAM does it.
+
+/// A request segment that stands for "any value" (the account or region of a probe ARN).
+pub const ANY_SEGMENT: &str = "\u{1}";
+
+/// Wildcard match (`*` any run, `?` one character), case-sensitive unless `fold`.
+pub fn glob(pattern: &str, text: &str, fold: bool) -> bool {
+    if pattern.is_ascii() && text.is_ascii() {
+        return glob_ascii(pattern.as_bytes(), text.as_bytes(), fold);
+    }
+    let norm = |s: &str| -> Vec<char> { if fold { s.to_lowercase().chars().collect() } else { s.chars().collect() } };
+    let (p, t) = (norm(pattern), norm(text));
+    let (mut pi, mut ti) = (0usize, 0usize);
+    let (mut star, mut mark) = (None, 0usize);
+    while ti < t.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some(pi);
+            mark = ti;
+            pi += 1;
+        } else if let Some(s) = star {
+            pi = s + 1;
+            mark += 1;
+            ti = mark;
+        } else {
+            return false;
+        }
+    }
+    while pi < p.len() && p[pi] == '*' {
+        pi += 1;
+    }
+    pi == p.len()
+}
+
+fn glob_ascii(p: &[u8], t: &[u8], fold: bool) -> bool {
+    let eq = |a: u8, b: u8| if fold { a.eq_ignore_ascii_case(&b) } else { a == b };
+    let (mut pi, mut ti) = (0usize, 0usize);
+    let (mut star, mut mark) = (None, 0usize);
+    while ti < t.len() {
+        if pi < p.len() && (p[pi] == b'?' || eq(p[pi], t[ti])) {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == b'*' {
+            star = Some(pi);
+            mark = ti;
+            pi += 1;
+        } else if let Some(s) = star {
+            pi = s + 1;
+            mark += 1;
+            ti = mark;
+        } else {
+            return false;
+        }
+    }
+    while pi < p.len() && p[pi] == b'*' {
+        pi += 1;
+    }
+    pi == p.len()
+}
+
+/// Does the ARN pattern (from a `Resource` or an `Arn*` condition) match `arn`? Each of the
+/// six colon-separated parts is matched on its own, case-sensitively; wildcards in the last
+/// part (the resource) may span `/` and `:`. A pattern `*` matches everything.
+pub fn arn_match(pattern: &str, arn: &str) -> bool {
+    if pattern == "*" {
+        return true;
+    }
+    let p: Vec<&str> = pattern.splitn(6, ':').collect();
+    let a: Vec<&str> = arn.splitn(6, ':').collect();
+    if p.len() != 6 || a.len() != 6 {
+        // Not an ARN: match as a whole; an ARN pattern with missing parts matches nothing.
+        return !pattern.starts_with("arn:") && glob(pattern, arn, false);
+    }
+    p.iter().zip(&a).all(|(ps, asg)| *asg == ANY_SEGMENT || glob(ps, asg, false))
+}
+
+/// Is `s` a syntactically valid ARN (`arn:partition:service:region:account:resource`)?
+/// Returns what is wrong otherwise.
+pub fn check_arn(s: &str) -> Result<(), String> {
+    if s == "*" {
+        return Ok(());
+    }
+    let parts: Vec<&str> = s.splitn(6, ':').collect();
+    if parts.len() < 6 {
+        return Err(format!(
+            "an ARN has six parts `arn:partition:service:region:account:resource`; `{s}` has {}",
+            parts.len()
+        ));
+    }
+    if !glob(parts[0], "arn", false) {
+        return Err(format!("an ARN starts with `arn:`, not `{}:`", parts[0]));
+    }
+    let partition_ok = ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"]
+        .iter()
+        .any(|p| glob(parts[1], p, false));
+    if !partition_ok {
+        return Err(format!("unknown partition `{}` (expected aws, aws-cn, aws-us-gov, ...)", parts[1]));
+    }
+    if parts[2].is_empty() {
+        return Err("the service part of the ARN is empty".into());
+    }
+    let account = parts[4];
+    let literal = !account.is_empty() && !account.contains(['*', '?', '$']) && account != "aws";
+    if literal && (account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit())) {
+        return Err(format!("account `{account}` is not a 12-digit account id"));
+    }
+    if parts[5].is_empty() {
+        return Err("the resource part of the ARN is empty".into());
+    }
+    Ok(())
+}
+
+/// The account of an ARN (or a bare 12-digit account id), when literal.
+pub fn account_of(s: &str) -> Option<&str> {
+    if s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(s);
+    }
+    let parts: Vec<&str> = s.splitn(6, ':').collect();
+    match parts.get(4) {
+        Some(a) if parts.len() == 6 && a.len() == 12 && a.bytes().all(|b| b.is_ascii_digit()) => Some(a),
+        _ => None,
+    }
+}
+
+/// A probe ARN from a catalog ARN format: arbitrary names, any account and region. It stands
+/// for "some resource of this type that nobody chose in advance".
+pub fn probe_arn(format: &str) -> String {
+    let mut out = String::new();
+    let mut rest = format;
+    while let Some(start) = rest.find("${") {
+        out.push_str(&rest[..start]);
+        let Some(end) = rest[start..].find('}') else { break };
+        let name = &rest[start + 2..start + end];
+        out.push_str(match name {
+            "Partition" => "aws",
+            "Region" | "Account" => ANY_SEGMENT,
+            _ => "palisade-probe-7f3a",
+        });
+        rest = &rest[start + end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arn_segments_match_separately() {
+        assert!(arn_match("arn:aws:s3:::bucket/*", "arn:aws:s3:::bucket/a/b:c"));
+        assert!(!arn_match("arn:aws:s3:::bucket/*", "arn:aws:s3:::bucket"));
+        assert!(arn_match("arn:aws:dynamodb:*:*:table/T", "arn:aws:dynamodb:eu-west-1:123456789012:table/T"));
+        // A wildcard cannot swallow a segment separator.
+        assert!(!arn_match("arn:aws:iam::*", "arn:aws:iam::123456789012:role/x"));
+        assert!(arn_match("arn:aws:iam::*:role/*", "arn:aws:iam::123456789012:role/x"));
+        assert!(!arn_match("arn:aws:iam::*:role/*", "arn:aws:iam::123456789012:user/x"));
+        assert!(arn_match("arn:aws:iam::12345678901?:role/x", "arn:aws:iam::123456789012:role/x"));
+        assert!(!arn_match("arn:aws:iam::12345678901?:role/x", "arn:aws:iam::12345678901:role/x"));
+        // Case-sensitive.
+        assert!(!arn_match("arn:aws:s3:::Bucket/*", "arn:aws:s3:::bucket/k"));
+        assert!(arn_match("*", "anything"));
+    }
+
+    #[test]
+    fn globs_fold_case_only_when_asked() {
+        assert!(glob("s3:Get*", "S3:GETOBJECT", true));
+        assert!(!glob("s3:Get*", "S3:GETOBJECT", false));
+        assert!(glob("a?c*", "abcdef", false));
+        assert!(!glob("a?c", "ac", false));
+        assert!(glob("ünï*", "ÜNÏcode", true));
+        assert!(!glob("ünï*", "ÜNÏcode", false));
+        assert!(glob("*", "", false));
+    }
+
+    #[test]
+    fn probes_match_only_wildcard_names() {
+        let p = probe_arn("arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}");
+        assert!(arn_match("arn:aws:iam::123456789012:role/*", &p));
+        assert!(arn_match("*", &p));
+        assert!(!arn_match("arn:aws:iam::123456789012:role/AppRole", &p));
+    }
+
+    #[test]
+    fn checks_arn_syntax() {
+        assert!(check_arn("arn:aws:s3:::bucket").is_ok());
+        assert!(check_arn("arn:aws:iam::123456789012:role/x").is_ok());
+        assert!(check_arn("arn:aws:s3::bucket").is_err());
+        assert!(check_arn("arn:aws:s3").is_err());
+        assert!(check_arn("arn:awz:s3:::b").is_err());
+        assert!(check_arn("arn:aws:iam::12345:role/x").is_err());
+        assert!(check_arn("arn:aws:iam::aws:policy/AdministratorAccess").is_ok());
+        assert_eq!(account_of("arn:aws:iam::123456789012:root"), Some("123456789012"));
+        assert_eq!(account_of("123456789012"), Some("123456789012"));
+        assert_eq!(account_of("*"), None);
+        assert_eq!(account_of("arn:aws"), None);
+    }
+}

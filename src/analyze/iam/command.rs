@@ -1,0 +1,154 @@
+//! The `palisade iam` subcommands.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::condition::Context;
+use super::eval::Outcome;
+use super::query;
+use crate::discover::DiscoverOptions;
+
+/// Exit status of `iam can`: the action is allowed.
+pub const EXIT_ALLOWED: i32 = 0;
+/// Exit status of `iam can`: the action is denied (explicitly or by default).
+pub const EXIT_DENIED: i32 = 1;
+/// Exit status: bad arguments, or the principal was not found.
+pub const EXIT_ERROR: i32 = 2;
+/// Exit status of `iam can`: the answer depends on something the files do not say.
+pub const EXIT_UNKNOWN: i32 = 3;
+
+#[derive(Subcommand, Debug)]
+pub enum IamCommand {
+    /// Can PRINCIPAL perform ACTION (on RESOURCE)? Evaluates the principal's policies from the
+    /// scanned templates and policy files, with service control policies and its permission
+    /// boundary. Exit status: 0 allowed, 1 denied, 3 unknown, 2 error.
+    #[command(
+        after_help = "Examples:\n  palisade iam can AppRole s3:GetObject arn:aws:s3:::data/report.csv templates/\n  \
+palisade iam can AppRole s3:GetObject arn:aws:s3:::data/k --context aws:SourceIp=10.1.2.3 stack.yaml\n  \
+palisade iam can DeployUser iam:PassRole stack.yaml --complete-context"
+    )]
+    Can(CanArgs),
+    /// Expand every statement of the policies in FILES: the actions granted, by access level.
+    Explain(ExplainArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct CanArgs {
+    /// Role, user or group (logical id or name), or an identity policy file (path).
+    pub principal: String,
+    /// The action, e.g. s3:GetObject.
+    pub action: String,
+    /// The resource ARN (an argument starting with `arn:`, or `*`), then the files or
+    /// directories to read the policies from (default: the current directory). When omitted,
+    /// only statements on `*` decide.
+    #[arg(value_name = "RESOURCE|PATH")]
+    pub rest: Vec<String>,
+    /// The resource ARN, when it does not start with `arn:`.
+    #[arg(long, value_name = "ARN")]
+    pub resource: Option<String>,
+    /// The principal's ARN, to match the `Principal` of resource policies (bucket, queue, ...
+    /// policies naming the resource); without it only `*` surely names the principal.
+    #[arg(long, value_name = "ARN")]
+    pub principal_arn: Option<String>,
+    /// A request context value KEY=VALUE (repeat a key for several values).
+    #[arg(long = "context", short = 'c', value_name = "KEY=VALUE")]
+    pub context: Vec<String>,
+    /// Keys not given with --context are absent from the request (instead of unknown).
+    #[arg(long)]
+    pub complete_context: bool,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = OutFormat::Text)]
+    pub format: OutFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// Policy files or templates (or directories).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// List every action (by default at most 8 per access level).
+    #[arg(long)]
+    pub all: bool,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = OutFormat::Text)]
+    pub format: OutFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutFormat {
+    Text,
+    Json,
+}
+
+/// Runs an `iam` subcommand; returns the exit status.
+pub fn run(cmd: IamCommand) -> i32 {
+    match cmd {
+        IamCommand::Can(a) => run_can(a),
+        IamCommand::Explain(a) => run_explain(a),
+    }
+}
+
+fn run_can(a: CanArgs) -> i32 {
+    let mut ctx = Context::new();
+    ctx.complete = a.complete_context;
+    for kv in &a.context {
+        match Context::parse_pair(kv) {
+            Ok((k, v)) => {
+                ctx.set(&k, &v);
+            }
+            Err(e) => {
+                eprintln!("error: --context: {e}");
+                return EXIT_ERROR;
+            }
+        }
+    }
+    let mut rest = a.rest.iter().peekable();
+    let mut resource = a.resource.clone();
+    if resource.is_none()
+        && let Some(r) = rest.next_if(|r| r.starts_with("arn:") || r.as_str() == "*")
+    {
+        resource = Some(r.clone());
+    }
+    let mut paths: Vec<PathBuf> = rest.map(PathBuf::from).collect();
+    if paths.is_empty() {
+        paths.push(PathBuf::from("."));
+    }
+    let loaded = query::load(&paths, &DiscoverOptions::default(), &Default::default());
+    warn(&loaded);
+    match query::can_as(&loaded, &a.principal, a.principal_arn.as_deref(), &a.action, resource.as_deref(), &ctx) {
+        Ok(ans) => {
+            match a.format {
+                OutFormat::Text => print!("{}", ans.render_text()),
+                OutFormat::Json => println!("{}", serde_json::to_string_pretty(&ans).unwrap_or_default()),
+            }
+            match ans.outcome {
+                Outcome::Allow => EXIT_ALLOWED,
+                Outcome::ExplicitDeny | Outcome::ImplicitDeny => EXIT_DENIED,
+                Outcome::Unknown => EXIT_UNKNOWN,
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            EXIT_ERROR
+        }
+    }
+}
+
+fn run_explain(a: ExplainArgs) -> i32 {
+    let loaded = query::load(&a.files, &DiscoverOptions::default(), &Default::default());
+    warn(&loaded);
+    let explained = query::explain(&loaded);
+    match a.format {
+        OutFormat::Text => print!("{}", query::render_explain(&explained, if a.all { None } else { Some(8) })),
+        OutFormat::Json => println!("{}", serde_json::to_string_pretty(&explained).unwrap_or_default()),
+    }
+    if explained.is_empty() { EXIT_ERROR } else { 0 }
+}
+
+/// Files that could not be read or parsed: the answer may miss their policies.
+fn warn(loaded: &query::Loaded) {
+    for d in &loaded.diagnostics {
+        eprintln!("{d}");
+    }
+}

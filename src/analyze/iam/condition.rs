@@ -1,0 +1,608 @@
+//! Condition operators evaluated against a request context, three-valued: `None` when the
+//! answer depends on something the context does not say.
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+
+use super::arn::{arn_match, glob};
+use crate::model::Condition;
+
+/// What is known about a request: condition keys and their values.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    values: HashMap<String, Vec<String>>,
+    /// Keys not given are known to be absent from the request (`true`), or unknown (`false`,
+    /// the default: then conditions on them cannot be decided).
+    pub complete: bool,
+}
+
+impl Context {
+    pub fn new() -> Context {
+        Context::default()
+    }
+
+    /// Adds a value of `key` (case-insensitive; repeated keys are multi-valued).
+    pub fn set(&mut self, key: &str, value: &str) -> &mut Context {
+        self.values.entry(key.to_ascii_lowercase()).or_default().push(value.to_string());
+        self
+    }
+
+    pub fn with(mut self, key: &str, value: &str) -> Context {
+        self.set(key, value);
+        self
+    }
+
+    /// Keys not given are absent from the request.
+    pub fn complete(mut self) -> Context {
+        self.complete = true;
+        self
+    }
+
+    /// `Some(values)` when known (empty: known absent), `None` when unknown.
+    pub fn get(&self, key: &str) -> Option<&[String]> {
+        match self.values.get(&key.to_ascii_lowercase()) {
+            Some(v) => Some(v),
+            None if self.complete => Some(&[]),
+            None => None,
+        }
+    }
+
+    /// Parses `key=value`.
+    pub fn parse_pair(s: &str) -> Result<(String, String), String> {
+        match s.split_once('=') {
+            Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
+            _ => Err(format!("expected KEY=VALUE, found `{s}`")),
+        }
+    }
+}
+
+/// Operator families.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base {
+    StringEquals,
+    StringNotEquals,
+    StringEqualsIgnoreCase,
+    StringNotEqualsIgnoreCase,
+    StringLike,
+    StringNotLike,
+    NumericEquals,
+    NumericNotEquals,
+    NumericLessThan,
+    NumericLessThanEquals,
+    NumericGreaterThan,
+    NumericGreaterThanEquals,
+    DateEquals,
+    DateNotEquals,
+    DateLessThan,
+    DateLessThanEquals,
+    DateGreaterThan,
+    DateGreaterThanEquals,
+    Bool,
+    BinaryEquals,
+    IpAddress,
+    NotIpAddress,
+    ArnEquals,
+    ArnLike,
+    ArnNotEquals,
+    ArnNotLike,
+    Null,
+}
+
+const BASES: &[(&str, Base)] = &[
+    ("StringEquals", Base::StringEquals),
+    ("StringNotEquals", Base::StringNotEquals),
+    ("StringEqualsIgnoreCase", Base::StringEqualsIgnoreCase),
+    ("StringNotEqualsIgnoreCase", Base::StringNotEqualsIgnoreCase),
+    ("StringLike", Base::StringLike),
+    ("StringNotLike", Base::StringNotLike),
+    ("NumericEquals", Base::NumericEquals),
+    ("NumericNotEquals", Base::NumericNotEquals),
+    ("NumericLessThan", Base::NumericLessThan),
+    ("NumericLessThanEquals", Base::NumericLessThanEquals),
+    ("NumericGreaterThan", Base::NumericGreaterThan),
+    ("NumericGreaterThanEquals", Base::NumericGreaterThanEquals),
+    ("DateEquals", Base::DateEquals),
+    ("DateNotEquals", Base::DateNotEquals),
+    ("DateLessThan", Base::DateLessThan),
+    ("DateLessThanEquals", Base::DateLessThanEquals),
+    ("DateGreaterThan", Base::DateGreaterThan),
+    ("DateGreaterThanEquals", Base::DateGreaterThanEquals),
+    ("Bool", Base::Bool),
+    ("BinaryEquals", Base::BinaryEquals),
+    ("IpAddress", Base::IpAddress),
+    ("NotIpAddress", Base::NotIpAddress),
+    ("ArnEquals", Base::ArnEquals),
+    ("ArnLike", Base::ArnLike),
+    ("ArnNotEquals", Base::ArnNotEquals),
+    ("ArnNotLike", Base::ArnNotLike),
+    ("Null", Base::Null),
+];
+
+/// `ForAllValues:` / `ForAnyValue:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetOp {
+    ForAllValues,
+    ForAnyValue,
+}
+
+/// A parsed condition operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operator {
+    pub base: Base,
+    pub set: Option<SetOp>,
+    pub if_exists: bool,
+}
+
+impl Base {
+    /// Negated operators are true when no policy value matches (and when the key is absent).
+    pub fn is_negated(self) -> bool {
+        matches!(
+            self,
+            Base::StringNotEquals
+                | Base::StringNotEqualsIgnoreCase
+                | Base::StringNotLike
+                | Base::NumericNotEquals
+                | Base::DateNotEquals
+                | Base::NotIpAddress
+                | Base::ArnNotEquals
+                | Base::ArnNotLike
+        )
+    }
+}
+
+/// Parses an operator as AWS spells it (`ForAnyValue:StringLike`, `BoolIfExists`, ...).
+/// Returns why it is invalid otherwise.
+pub fn parse_operator(op: &str) -> Result<Operator, String> {
+    let (set, rest) = if let Some(r) = op.strip_prefix("ForAllValues:") {
+        (Some(SetOp::ForAllValues), r)
+    } else if let Some(r) = op.strip_prefix("ForAnyValue:") {
+        (Some(SetOp::ForAnyValue), r)
+    } else if let Some((p, _)) = op.split_once(':') {
+        return Err(format!("unknown set operator `{p}:` (expected `ForAllValues:` or `ForAnyValue:`)"));
+    } else {
+        (None, op)
+    };
+    let (if_exists, name) = match rest.strip_suffix("IfExists") {
+        Some(n) => (true, n),
+        None => (false, rest),
+    };
+    let Some(&(_, base)) = BASES.iter().find(|(n, _)| *n == name) else {
+        let hint = BASES
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(n, _)| format!(" (operators are case-sensitive: `{n}`)"))
+            .or_else(|| {
+                BASES
+                    .iter()
+                    .map(|(n, _)| (super::catalog::edit_distance(name, n), n))
+                    .filter(|(d, _)| *d <= 2)
+                    .min()
+                    .map(|(_, n)| format!("; did you mean `{n}`?"))
+            })
+            .unwrap_or_default();
+        return Err(format!("unknown condition operator `{op}`{hint}"));
+    };
+    if base == Base::Null && (if_exists || set.is_some()) {
+        return Err(format!("`{op}` is not valid: `Null` takes no `IfExists` or set operator"));
+    }
+    Ok(Operator { base, set, if_exists })
+}
+
+/// Replaces policy variables (`${aws:username}`, `${*}`, ...) from the context. `None` when
+/// a variable is not known.
+pub fn substitute(s: &str, ctx: &Context) -> Option<String> {
+    if !s.contains("${") {
+        return Some(s.to_string());
+    }
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(start) = rest.find("${") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find('}')?;
+        let name = &rest[start + 2..start + end];
+        match name {
+            "*" | "?" | "$" => out.push_str(name),
+            _ => {
+                let v = ctx.get(name.trim())?;
+                if v.len() != 1 {
+                    return None;
+                }
+                out.push_str(&v[0]);
+            }
+        }
+        rest = &rest[start + end + 1..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// Does one request value match one policy value, for the positive form of `base`?
+fn matches_one(base: Base, policy: &str, request: &str) -> Option<bool> {
+    use Base::*;
+    Some(match base {
+        StringEquals | StringNotEquals => policy == request,
+        StringEqualsIgnoreCase | StringNotEqualsIgnoreCase => policy.to_lowercase() == request.to_lowercase(),
+        StringLike | StringNotLike => glob(policy, request, false),
+        NumericEquals | NumericNotEquals => num(policy)? == num(request)?,
+        NumericLessThan => num(request)? < num(policy)?,
+        NumericLessThanEquals => num(request)? <= num(policy)?,
+        NumericGreaterThan => num(request)? > num(policy)?,
+        NumericGreaterThanEquals => num(request)? >= num(policy)?,
+        DateEquals | DateNotEquals => date(policy)? == date(request)?,
+        DateLessThan => date(request)? < date(policy)?,
+        DateLessThanEquals => date(request)? <= date(policy)?,
+        DateGreaterThan => date(request)? > date(policy)?,
+        DateGreaterThanEquals => date(request)? >= date(policy)?,
+        Bool => boolean(policy)? == boolean(request)?,
+        BinaryEquals => policy == request,
+        IpAddress | NotIpAddress => cidr_contains(policy, request)?,
+        ArnEquals | ArnLike | ArnNotEquals | ArnNotLike => arn_match(policy, request),
+        Null => return None,
+    })
+}
+
+fn num(s: &str) -> Option<f64> {
+    s.trim().parse::<f64>().ok().filter(|f| f.is_finite())
+}
+
+fn boolean(s: &str) -> Option<bool> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    }
+}
+
+/// Seconds since the epoch from an ISO 8601 date-time (`2024-01-31`, `2024-01-31T12:00:00Z`,
+/// with fractions or an offset) or an epoch number.
+pub fn date(s: &str) -> Option<f64> {
+    let s = s.trim();
+    if let Ok(n) = s.parse::<f64>() {
+        return Some(n);
+    }
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<i64> {
+        let t = s.get(r)?;
+        if t.bytes().all(|c| c.is_ascii_digit()) && !t.is_empty() { t.parse().ok() } else { None }
+    };
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (y, mo, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let mut secs = 0f64;
+    let mut offset = 0i64;
+    if b.len() > 10 {
+        if b[10] != b'T' && b[10] != b't' && b[10] != b' ' {
+            return None;
+        }
+        let (h, mi) = (digits(11..13)?, digits(14..16)?);
+        if b.get(13) != Some(&b':') {
+            return None;
+        }
+        let mut i = 16;
+        let mut sec = 0f64;
+        if b.get(16) == Some(&b':') {
+            let mut j = 19;
+            while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.') {
+                j += 1;
+            }
+            sec = s.get(17..j)?.parse().ok()?;
+            i = j;
+        }
+        match b.get(i) {
+            None | Some(b'Z') | Some(b'z') => {}
+            Some(b'+') | Some(b'-') => {
+                let sign = if b[i] == b'+' { 1 } else { -1 };
+                let oh = digits(i + 1..i + 3)?;
+                let om = if b.get(i + 3) == Some(&b':') { digits(i + 4..i + 6)? } else { digits(i + 3..i + 5)? };
+                offset = sign * (oh * 3600 + om * 60);
+            }
+            _ => return None,
+        }
+        secs = (h * 3600 + mi * 60) as f64 + sec;
+    }
+    Some((days_from_civil(y, mo, d) * 86_400) as f64 + secs - offset as f64)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date.
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Is `ip` inside `cidr` (a network `a.b.c.d/n` or a single address)?
+pub fn cidr_contains(cidr: &str, ip: &str) -> Option<bool> {
+    let ip: IpAddr = ip.trim().parse().ok()?;
+    let (net, len) = match cidr.trim().split_once('/') {
+        Some((n, l)) => (n.parse::<IpAddr>().ok()?, Some(l.parse::<u32>().ok()?)),
+        None => (cidr.trim().parse::<IpAddr>().ok()?, None),
+    };
+    let (a, b, bits) = match (net, ip) {
+        (IpAddr::V4(n), IpAddr::V4(i)) => (u128::from(u32::from(n)), u128::from(u32::from(i)), 32),
+        (IpAddr::V6(n), IpAddr::V6(i)) => (u128::from(n), u128::from(i), 128),
+        (IpAddr::V6(n), IpAddr::V4(i)) => match n.to_ipv4_mapped() {
+            Some(n4) => (u128::from(u32::from(n4)), u128::from(u32::from(i)), 32),
+            None => return Some(false),
+        },
+        (IpAddr::V4(_), IpAddr::V6(_)) => return Some(false),
+    };
+    let len = len.unwrap_or(bits);
+    if len > bits {
+        return None;
+    }
+    if len == 0 {
+        return Some(true);
+    }
+    let shift = bits - len;
+    Some((a >> shift) == (b >> shift))
+}
+
+fn and3(a: Option<bool>, b: Option<bool>) -> Option<bool> {
+    match (a, b) {
+        (Some(false), _) | (_, Some(false)) => Some(false),
+        (Some(true), Some(true)) => Some(true),
+        _ => None,
+    }
+}
+
+fn or3(a: Option<bool>, b: Option<bool>) -> Option<bool> {
+    match (a, b) {
+        (Some(true), _) | (_, Some(true)) => Some(true),
+        (Some(false), Some(false)) => Some(false),
+        _ => None,
+    }
+}
+
+/// Three-valued AND over many: false if any is false, unknown if any is unknown.
+pub fn all3(items: impl Iterator<Item = Option<bool>>) -> Option<bool> {
+    let mut out = Some(true);
+    for i in items {
+        out = and3(out, i);
+    }
+    out
+}
+
+/// Three-valued OR over many: true if any is true, unknown if any is unknown.
+pub fn any3(items: impl Iterator<Item = Option<bool>>) -> Option<bool> {
+    let mut out = Some(false);
+    for i in items {
+        out = or3(out, i);
+    }
+    out
+}
+
+/// Does one request value satisfy the operator against the policy values?
+fn value_satisfies(base: Base, policy: &[String], request: &str) -> Option<bool> {
+    let mut any = Some(false);
+    for p in policy {
+        any = or3(any, matches_one(base, p, request));
+    }
+    if base.is_negated() { any.map(|b| !b) } else { any }
+}
+
+/// Evaluates one condition (operator, key, values) against the context.
+pub fn evaluate(c: &Condition, ctx: &Context) -> Option<bool> {
+    let op = parse_operator(&c.operator).ok()?;
+    if c.values.has_unknown {
+        return None;
+    }
+    let mut policy = Vec::new();
+    for (v, _) in c.values.known() {
+        policy.push(substitute(v, ctx)?);
+    }
+    let request = ctx.get(&c.key)?;
+    if op.base == Base::Null {
+        // `Null: true` holds when the key is absent.
+        let absent = request.is_empty();
+        let mut any = Some(false);
+        for p in &policy {
+            any = or3(any, boolean(p).map(|want| want == absent));
+        }
+        return any;
+    }
+    if request.is_empty() {
+        return Some(match op.set {
+            Some(SetOp::ForAllValues) => true,
+            Some(SetOp::ForAnyValue) => op.if_exists,
+            None => op.if_exists || op.base.is_negated(),
+        });
+    }
+    match op.set {
+        Some(SetOp::ForAllValues) => all3(request.iter().map(|r| value_satisfies(op.base, &policy, r))),
+        Some(SetOp::ForAnyValue) => any3(request.iter().map(|r| value_satisfies(op.base, &policy, r))),
+        None if op.base.is_negated() => all3(request.iter().map(|r| value_satisfies(op.base, &policy, r))),
+        None => any3(request.iter().map(|r| value_satisfies(op.base, &policy, r))),
+    }
+}
+
+/// All conditions of a statement (AND of every operator and key).
+pub fn evaluate_all(conds: &[Condition], ctx: &Context) -> Option<bool> {
+    all3(conds.iter().map(|c| evaluate(c, ctx)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Field, StrList};
+    use crate::source::Span;
+
+    fn cond(op: &str, key: &str, values: &[&str]) -> Condition {
+        Condition {
+            span: Span::default(),
+            operator: op.into(),
+            key: key.into(),
+            values: StrList {
+                span: Span::default(),
+                items: values.iter().map(|v| Field::known(v.to_string(), Span::default())).collect(),
+                has_unknown: false,
+            },
+        }
+    }
+
+    fn ev(op: &str, key: &str, values: &[&str], ctx: &Context) -> Option<bool> {
+        evaluate(&cond(op, key, values), ctx)
+    }
+
+    #[test]
+    fn unknown_keys_are_unknown() {
+        let ctx = Context::new();
+        assert_eq!(ev("StringEquals", "aws:PrincipalTag/team", &["a"], &ctx), None);
+        assert_eq!(ev("Null", "aws:TokenIssueTime", &["true"], &ctx), None);
+    }
+
+    #[test]
+    fn string_operators() {
+        let ctx = Context::new().with("s3:prefix", "home/alice/x").with("aws:username", "alice");
+        assert_eq!(ev("StringEquals", "s3:prefix", &["home/alice/x"], &ctx), Some(true));
+        assert_eq!(ev("StringEquals", "s3:prefix", &["HOME/alice/x"], &ctx), Some(false));
+        assert_eq!(ev("StringEqualsIgnoreCase", "s3:prefix", &["HOME/alice/x"], &ctx), Some(true));
+        assert_eq!(ev("StringNotEquals", "s3:prefix", &["a", "b"], &ctx), Some(true));
+        assert_eq!(ev("StringNotEquals", "s3:prefix", &["a", "home/alice/x"], &ctx), Some(false));
+        assert_eq!(ev("StringLike", "s3:prefix", &["home/${aws:username}/*"], &ctx), Some(true));
+        assert_eq!(ev("StringLike", "s3:prefix", &["home/bob/*"], &ctx), Some(false));
+        assert_eq!(ev("StringNotLike", "s3:prefix", &["home/bob/*"], &ctx), Some(true));
+        // Condition keys are case-insensitive.
+        assert_eq!(ev("StringEquals", "S3:Prefix", &["home/alice/x"], &ctx), Some(true));
+        // An unresolved policy variable leaves the answer unknown.
+        assert_eq!(ev("StringLike", "s3:prefix", &["home/${aws:userid}/*"], &ctx), None);
+    }
+
+    #[test]
+    fn numeric_date_bool_binary() {
+        let ctx = Context::new()
+            .with("s3:max-keys", "10")
+            .with("aws:CurrentTime", "2024-06-01T12:00:00Z")
+            .with("aws:SecureTransport", "false")
+            .with("aws:MultiFactorAuthAge", "3600");
+        assert_eq!(ev("NumericLessThanEquals", "s3:max-keys", &["10"], &ctx), Some(true));
+        assert_eq!(ev("NumericLessThan", "s3:max-keys", &["10"], &ctx), Some(false));
+        assert_eq!(ev("NumericGreaterThan", "aws:MultiFactorAuthAge", &["300"], &ctx), Some(true));
+        assert_eq!(ev("NumericEquals", "s3:max-keys", &["ten"], &ctx), None);
+        assert_eq!(ev("DateGreaterThan", "aws:CurrentTime", &["2024-01-01"], &ctx), Some(true));
+        assert_eq!(ev("DateLessThan", "aws:CurrentTime", &["2024-06-01T13:00:00+02:00"], &ctx), Some(false));
+        assert_eq!(ev("DateEquals", "aws:CurrentTime", &["1717243200"], &ctx), Some(true));
+        assert_eq!(ev("Bool", "aws:SecureTransport", &["false"], &ctx), Some(true));
+        assert_eq!(ev("Bool", "aws:SecureTransport", &["true"], &ctx), Some(false));
+        assert_eq!(ev("BinaryEquals", "aws:SecureTransport", &["false"], &ctx), Some(true));
+    }
+
+    #[test]
+    fn ip_addresses() {
+        let ctx = Context::new().with("aws:SourceIp", "10.1.2.3");
+        assert_eq!(ev("IpAddress", "aws:SourceIp", &["10.0.0.0/8"], &ctx), Some(true));
+        assert_eq!(ev("IpAddress", "aws:SourceIp", &["192.168.0.0/16", "10.1.2.3"], &ctx), Some(true));
+        assert_eq!(ev("IpAddress", "aws:SourceIp", &["10.1.2.4/32"], &ctx), Some(false));
+        assert_eq!(ev("NotIpAddress", "aws:SourceIp", &["10.0.0.0/8"], &ctx), Some(false));
+        assert_eq!(ev("IpAddress", "aws:SourceIp", &["0.0.0.0/0"], &ctx), Some(true));
+        let v6 = Context::new().with("aws:SourceIp", "2001:db8::1");
+        assert_eq!(ev("IpAddress", "aws:SourceIp", &["2001:db8::/32"], &v6), Some(true));
+        assert_eq!(ev("IpAddress", "aws:SourceIp", &["10.0.0.0/8"], &v6), Some(false));
+        assert_eq!(cidr_contains("10.0.0.0/33", "10.0.0.1"), None);
+    }
+
+    #[test]
+    fn arn_operators() {
+        let ctx = Context::new().with("aws:SourceArn", "arn:aws:sns:eu-west-1:123456789012:topic");
+        assert_eq!(ev("ArnLike", "aws:SourceArn", &["arn:aws:sns:*:123456789012:*"], &ctx), Some(true));
+        assert_eq!(ev("ArnEquals", "aws:SourceArn", &["arn:aws:sns:*:123456789012:topic"], &ctx), Some(true));
+        assert_eq!(ev("ArnNotLike", "aws:SourceArn", &["arn:aws:sns:*:111111111111:*"], &ctx), Some(true));
+    }
+
+    #[test]
+    fn absent_keys_if_exists_and_null() {
+        let ctx = Context::new().complete();
+        assert_eq!(ev("StringEquals", "aws:SourceVpce", &["vpce-1"], &ctx), Some(false));
+        assert_eq!(ev("StringEqualsIfExists", "aws:SourceVpce", &["vpce-1"], &ctx), Some(true));
+        assert_eq!(ev("StringNotEquals", "aws:SourceVpce", &["vpce-1"], &ctx), Some(true));
+        assert_eq!(ev("Bool", "aws:MultiFactorAuthPresent", &["false"], &ctx), Some(false));
+        assert_eq!(ev("BoolIfExists", "aws:MultiFactorAuthPresent", &["false"], &ctx), Some(true));
+        assert_eq!(ev("Null", "aws:MultiFactorAuthPresent", &["true"], &ctx), Some(true));
+        assert_eq!(ev("Null", "aws:MultiFactorAuthPresent", &["false"], &ctx), Some(false));
+        let present = Context::new().with("aws:MultiFactorAuthPresent", "true").complete();
+        assert_eq!(ev("Null", "aws:MultiFactorAuthPresent", &["false"], &present), Some(true));
+        assert_eq!(ev("BoolIfExists", "aws:MultiFactorAuthPresent", &["false"], &present), Some(false));
+    }
+
+    #[test]
+    fn set_operators() {
+        let tags = Context::new().with("aws:TagKeys", "team").with("aws:TagKeys", "env").complete();
+        assert_eq!(ev("ForAllValues:StringEquals", "aws:TagKeys", &["team", "env", "cost"], &tags), Some(true));
+        assert_eq!(ev("ForAllValues:StringEquals", "aws:TagKeys", &["team"], &tags), Some(false));
+        assert_eq!(ev("ForAnyValue:StringEquals", "aws:TagKeys", &["team"], &tags), Some(true));
+        assert_eq!(ev("ForAnyValue:StringEquals", "aws:TagKeys", &["owner"], &tags), Some(false));
+        assert_eq!(ev("ForAllValues:StringNotEquals", "aws:TagKeys", &["owner"], &tags), Some(true));
+        assert_eq!(ev("ForAnyValue:StringLike", "aws:TagKeys", &["t*"], &tags), Some(true));
+        let none = Context::new().complete();
+        assert_eq!(ev("ForAllValues:StringEquals", "aws:TagKeys", &["team"], &none), Some(true));
+        assert_eq!(ev("ForAnyValue:StringEquals", "aws:TagKeys", &["team"], &none), Some(false));
+    }
+
+    #[test]
+    fn operators_parse_or_explain() {
+        assert!(parse_operator("ForAnyValue:StringLikeIfExists").is_ok());
+        assert!(parse_operator("stringequals").unwrap_err().contains("case-sensitive"));
+        assert!(parse_operator("StringEqual").is_err());
+        assert!(parse_operator("NullIfExists").is_err());
+        assert!(parse_operator("ForSomeValues:StringEquals").is_err());
+        assert!(parse_operator("IpAddressIfExists").unwrap().if_exists);
+    }
+
+    #[test]
+    fn dates_parse() {
+        assert_eq!(date("1970-01-01T00:00:00Z"), Some(0.0));
+        assert_eq!(date("1970-01-02"), Some(86_400.0));
+        assert_eq!(date("2000-03-01T00:00:00Z"), Some(951_868_800.0));
+        assert_eq!(date("2024-13-01"), None);
+        assert_eq!(date("yesterday"), None);
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use crate::analyze::iam::arn::{arn_match, check_arn, glob, probe_arn};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Arbitrary text never panics any matcher or parser of the engine.
+        #[test]
+        fn matchers_never_panic(a in "\\PC{0,40}", b in "[a-z0-9:*?/${}.\\-]{0,40}") {
+            let _ = glob(&a, &b, true);
+            let _ = glob(&b, &a, false);
+            let _ = arn_match(&b, &a);
+            let _ = check_arn(&a);
+            let _ = crate::analyze::iam::arn::account_of(&a);
+            let _ = crate::analyze::iam::arn::account_of(&b);
+            let _ = probe_arn(&b);
+            let _ = cidr_contains(&a, &b);
+            let _ = date(&a);
+            let _ = parse_operator(&a);
+            let _ = substitute(&b, &Context::new().with("aws:username", &a));
+        }
+
+        /// `*` matches everything; a literal matches itself.
+        #[test]
+        fn star_and_literals(t in "[a-zA-Z0-9:/._-]{0,30}") {
+            prop_assert!(glob("*", &t, false));
+            prop_assert!(glob(&t, &t, false));
+            prop_assert!(glob(&t.to_uppercase(), &t, true));
+            prop_assert!(arn_match("*", &t));
+        }
+
+        /// Every address is in 0.0.0.0/0 and in its own /32.
+        #[test]
+        fn cidr_laws(a in any::<u32>()) {
+            let ip = std::net::Ipv4Addr::from(a).to_string();
+            prop_assert_eq!(cidr_contains("0.0.0.0/0", &ip), Some(true));
+            prop_assert_eq!(cidr_contains(&format!("{ip}/32"), &ip), Some(true));
+        }
+    }
+}

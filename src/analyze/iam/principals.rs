@@ -1,0 +1,472 @@
+//! The policy documents of a model and the principals they govern.
+
+use std::sync::OnceLock;
+
+use super::eval::{Governing, Labeled, PolicySet};
+use crate::model::*;
+use crate::source::Span;
+
+/// How a policy document is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolicyUse {
+    /// Grants to the principal it is attached to.
+    Identity,
+    /// A role's trust policy (`AssumeRolePolicyDocument`).
+    Trust,
+    /// A resource policy (S3, KMS, SQS, SNS, a resource policy file).
+    Resource,
+    /// A service control policy.
+    Scp,
+}
+
+/// A policy document of the model, where it is and what it is for.
+#[derive(Debug, Clone)]
+pub struct PolicyAt<'m> {
+    pub doc: &'m PolicyDocument,
+    pub usage: PolicyUse,
+    /// For messages: "inline policy `S3Read` of role `AppRole`".
+    pub label: String,
+    /// The resource it belongs to (none for a policy file).
+    pub owner: Option<&'m ResMeta>,
+}
+
+/// Every policy document of the model whose content is known.
+pub fn policies(m: &Model) -> Vec<PolicyAt<'_>> {
+    let mut out = Vec::new();
+    for r in &m.iam_roles {
+        for (doc, label) in inline_docs(&r.identity, "role", &r.meta.id) {
+            out.push(PolicyAt { doc, usage: PolicyUse::Identity, label, owner: Some(&r.meta) });
+        }
+        if let Some(doc) = r.trust.get() {
+            out.push(PolicyAt {
+                doc,
+                usage: PolicyUse::Trust,
+                label: format!("trust policy of role `{}`", r.meta.id),
+                owner: Some(&r.meta),
+            });
+        }
+    }
+    for u in &m.iam_users {
+        for (doc, label) in inline_docs(&u.identity, "user", &u.meta.id) {
+            out.push(PolicyAt { doc, usage: PolicyUse::Identity, label, owner: Some(&u.meta) });
+        }
+    }
+    for g in &m.iam_groups {
+        for (doc, label) in inline_docs(&g.identity, "group", &g.meta.id) {
+            out.push(PolicyAt { doc, usage: PolicyUse::Identity, label, owner: Some(&g.meta) });
+        }
+    }
+    for p in &m.iam_policies {
+        if let Some(doc) = p.document.get() {
+            let what = if p.managed { "managed policy" } else { "policy" };
+            out.push(PolicyAt {
+                doc,
+                usage: PolicyUse::Identity,
+                label: format!("{what} `{}`", p.meta.id),
+                owner: Some(&p.meta),
+            });
+        }
+    }
+    for b in &m.bucket_policies {
+        if let Some(doc) = b.document.get() {
+            out.push(PolicyAt {
+                doc,
+                usage: PolicyUse::Resource,
+                label: format!("bucket policy `{}`", b.meta.id),
+                owner: Some(&b.meta),
+            });
+        }
+    }
+    for k in &m.kms_keys {
+        if let Some(doc) = k.key_policy.get() {
+            out.push(PolicyAt {
+                doc,
+                usage: PolicyUse::Resource,
+                label: format!("key policy of `{}`", k.meta.id),
+                owner: Some(&k.meta),
+            });
+        }
+    }
+    for r in &m.resource_policies {
+        if let Some(doc) = r.document.get() {
+            out.push(PolicyAt {
+                doc,
+                usage: PolicyUse::Resource,
+                label: format!("{} policy `{}`", r.kind.noun(), r.meta.id),
+                owner: Some(&r.meta),
+            });
+        }
+    }
+    for o in &m.org_policies {
+        if let (true, Some(doc)) = (o.is_scp(), o.document.get()) {
+            out.push(PolicyAt {
+                doc,
+                usage: PolicyUse::Scp,
+                label: format!("service control policy `{}`", o.meta.id),
+                owner: Some(&o.meta),
+            });
+        }
+    }
+    if let Some(f) = &m.policy_file {
+        let usage = match f.kind {
+            PolicyFileKind::Identity => PolicyUse::Identity,
+            PolicyFileKind::Resource => PolicyUse::Resource,
+            PolicyFileKind::Trust => PolicyUse::Trust,
+            PolicyFileKind::Scp => PolicyUse::Scp,
+        };
+        out.push(PolicyAt { doc: &f.document, usage, label: f.kind.as_str().to_string(), owner: None });
+    }
+    out
+}
+
+fn inline_docs<'m>(id: &'m Identity, kind: &str, owner: &str) -> Vec<(&'m PolicyDocument, String)> {
+    let Some(items) = id.inline.get() else { return Vec::new() };
+    items
+        .iter()
+        .filter_map(|p| {
+            let name = p.name.get().map(|n| format!(" `{n}`")).unwrap_or_default();
+            p.document.get().map(|d| (d, format!("inline policy{name} of {kind} `{owner}`")))
+        })
+        .collect()
+}
+
+/// A principal of the model: a role, a user, a group, or the identity policy file itself.
+#[derive(Debug, Clone)]
+pub struct PrincipalInfo<'m> {
+    /// `role`, `user`, `group` or `policy`.
+    pub kind: &'static str,
+    /// `None` for a policy file.
+    pub meta: Option<&'m ResMeta>,
+    /// Logical id and physical name (when known).
+    pub id: String,
+    pub name: Option<String>,
+    pub governing: Governing<'m>,
+}
+
+impl PrincipalInfo<'_> {
+    /// "role `AppRole`".
+    pub fn describe(&self) -> String {
+        match self.meta {
+            Some(_) => format!("{} `{}`", self.kind, self.id),
+            None => "this policy".to_string(),
+        }
+    }
+
+    /// Is this principal called `who` (logical id or name)?
+    pub fn is_called(&self, who: &str) -> bool {
+        self.id == who || self.name.as_deref() == Some(who)
+    }
+
+    /// The span to report on.
+    pub fn span(&self) -> Span {
+        self.meta.map(|m| m.span).unwrap_or_default()
+    }
+}
+
+/// AWS managed policies whose content Palisade knows (the ones rules care about).
+pub fn builtin(name: &str) -> Option<&'static PolicyDocument> {
+    static DOCS: OnceLock<Vec<(&'static str, PolicyDocument)>> = OnceLock::new();
+    let docs = DOCS.get_or_init(|| {
+        BUILTIN
+            .iter()
+            .filter_map(|(n, json)| {
+                let j: serde_json::Value = serde_json::from_str(json).ok()?;
+                let v = json_val(&j);
+                crate::lower::cfn::policy::document(&v).get().cloned().map(|d| (*n, d))
+            })
+            .collect()
+    });
+    docs.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, d)| d)
+}
+
+fn json_val(j: &serde_json::Value) -> Val {
+    use serde_json::Value as J;
+    let s = Span::default();
+    let kind = match j {
+        J::Null => VKind::Null,
+        J::Bool(b) => VKind::Bool(*b),
+        J::Number(n) => VKind::Num(n.to_string()),
+        J::String(t) => VKind::Str(t.clone()),
+        J::Array(a) => VKind::List(a.iter().map(json_val).collect()),
+        J::Object(o) => VKind::Map(o.iter().map(|(k, v)| (k.clone(), s, json_val(v))).collect()),
+    };
+    Val::new(kind, s)
+}
+
+/// AWS's default service control policy (allows everything).
+pub fn full_aws_access() -> Option<&'static PolicyDocument> {
+    builtin("FullAWSAccess")
+}
+
+/// The statements of a few AWS managed policies (their published content).
+const BUILTIN: &[(&str, &str)] = &[
+    ("FullAWSAccess", r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#),
+    ("AdministratorAccess", r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#),
+    (
+        "PowerUserAccess",
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":["iam:*","organizations:*","account:*"],"Resource":"*"},
+        {"Effect":"Allow","Action":["iam:CreateServiceLinkedRole","iam:DeleteServiceLinkedRole","iam:ListRoles","organizations:DescribeOrganization","account:ListRegions","account:GetAccountInformation"],"Resource":"*"}]}"#,
+    ),
+    (
+        "IAMFullAccess",
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:*","organizations:DescribeAccount","organizations:DescribeOrganization","organizations:DescribeOrganizationalUnit","organizations:DescribePolicy","organizations:ListChildren","organizations:ListParents","organizations:ListPoliciesForTarget","organizations:ListRoots","organizations:ListPolicies","organizations:ListTargetsForPolicy"],"Resource":"*"}]}"#,
+    ),
+    (
+        "AmazonS3ReadOnlyAccess",
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:Get*","s3:List*","s3:Describe*","s3-object-lambda:Get*","s3-object-lambda:List*"],"Resource":"*"}]}"#,
+    ),
+];
+
+/// The name of an AWS managed policy from its ARN (`arn:aws:iam::aws:policy/job-function/X` → `X`).
+pub fn aws_managed_name(arn: &str) -> Option<&str> {
+    let rest = arn.split_once(":iam::aws:policy/")?.1;
+    Some(rest.rsplit('/').next().unwrap_or(rest))
+}
+
+/// What a policy with this document could add: (may allow, may deny).
+fn effects(doc: Option<&PolicyDocument>) -> (bool, bool) {
+    match doc {
+        None => (true, true),
+        Some(d) if d.has_unknown_statements => (true, true),
+        Some(d) => {
+            let allow = d.statements.iter().any(|s| s.effect.get() != Some(&Effect::Deny));
+            let deny = d.statements.iter().any(|s| s.effect.get() != Some(&Effect::Allow));
+            (allow, deny)
+        }
+    }
+}
+
+fn link_is(l: &Link, meta: &ResMeta, name: Option<&String>) -> bool {
+    match l {
+        Link::Local(id) => *id == meta.id,
+        Link::External(n) => name.is_some_and(|x| x == n || n.ends_with(&format!("/{x}"))),
+    }
+}
+
+/// Does a list of links name this resource? `None` when the list cannot be decided.
+fn names(list: &Field<Vec<Field<Link>>>, meta: &ResMeta, name: Option<&String>) -> Option<bool> {
+    match &list.value {
+        Tri::Absent => Some(false),
+        Tri::Unknown => None,
+        Tri::Known(items) => {
+            let mut out = Some(false);
+            for i in items {
+                match i.get() {
+                    Some(l) if link_is(l, meta, name) => return Some(true),
+                    Some(_) => {}
+                    None => out = None,
+                }
+            }
+            out
+        }
+    }
+}
+
+/// Adds one managed policy reference (`ManagedPolicyArns` item or boundary) to a set.
+fn add_managed<'m>(m: &'m Model, set: &mut PolicySet<'m>, link: &Field<Link>, owner: &str) {
+    match link.get() {
+        None => set.unknown.push((format!("a managed policy of {owner}"), true, true)),
+        Some(Link::Local(id)) => match m.iam_policies.iter().find(|p| p.meta.id == *id) {
+            Some(p) => match p.document.get() {
+                Some(doc) => set.docs.push(Labeled {
+                    label: format!("managed policy `{id}`"),
+                    doc,
+                    file: None,
+                    attachment: None,
+                }),
+                None => set.unknown.push((format!("managed policy `{id}`"), true, true)),
+            },
+            None => set.unknown.push((format!("managed policy `{id}`"), true, true)),
+        },
+        Some(Link::External(arn)) => match aws_managed_name(arn) {
+            Some(name) => match builtin(name) {
+                Some(doc) if !doc.statements.is_empty() => set.docs.push(Labeled {
+                    label: format!("AWS managed policy `{name}`"),
+                    doc,
+                    file: None,
+                    attachment: Some(link.span),
+                }),
+                // Other AWS managed policies grant; they do not deny.
+                _ => set.unknown.push((format!("AWS managed policy `{name}`"), true, false)),
+            },
+            None => set.unknown.push((format!("managed policy `{arn}`"), true, true)),
+        },
+    }
+}
+
+/// Adds the inline and managed policies of an identity, and the `AWS::IAM::Policy` /
+/// `ManagedPolicy` resources attached to it.
+fn add_identity<'m>(
+    m: &'m Model,
+    set: &mut PolicySet<'m>,
+    id: &'m Identity,
+    meta: &'m ResMeta,
+    kind: &str,
+    attached: impl Fn(&IamPolicy) -> &Field<Vec<Field<Link>>>,
+) {
+    let owner = format!("{kind} `{}`", meta.id);
+    match &id.inline.value {
+        Tri::Unknown => set.unknown.push((format!("the inline policies of {owner}"), true, true)),
+        Tri::Known(items) => {
+            for p in items {
+                let name = p.name.get().map(|n| format!(" `{n}`")).unwrap_or_default();
+                match p.document.get() {
+                    Some(doc) => set.docs.push(Labeled {
+                        label: format!("inline policy{name} of {owner}"),
+                        doc,
+                        file: None,
+                        attachment: None,
+                    }),
+                    None if p.document.is_absent() => {}
+                    None => set.unknown.push((format!("inline policy{name} of {owner}"), true, true)),
+                }
+            }
+        }
+        Tri::Absent => {}
+    }
+    match &id.managed.value {
+        Tri::Unknown => set.unknown.push((format!("the managed policies of {owner}"), true, true)),
+        Tri::Known(items) => {
+            for l in items {
+                add_managed(m, set, l, &owner);
+            }
+        }
+        Tri::Absent => {}
+    }
+    let name = id.name.get();
+    for p in &m.iam_policies {
+        let label = format!("{} `{}`", if p.managed { "managed policy" } else { "policy" }, p.meta.id);
+        // A managed policy listed in ManagedPolicyArns is already in.
+        let listed =
+            id.managed.get().is_some_and(|l| l.iter().any(|f| f.get() == Some(&Link::Local(p.meta.id.clone()))));
+        if listed {
+            continue;
+        }
+        match names(attached(p), meta, name) {
+            Some(true) => match p.document.get() {
+                Some(doc) => set.docs.push(Labeled { label, doc, file: None, attachment: None }),
+                None => set.unknown.push((label, true, true)),
+            },
+            Some(false) => {}
+            None => {
+                let (a, d) = effects(p.document.get());
+                set.unknown.push((format!("{label} (attached to an undecided {kind})"), a, d));
+            }
+        }
+    }
+}
+
+fn boundary<'m>(m: &'m Model, id: &'m Identity, owner: &str) -> Option<PolicySet<'m>> {
+    if id.boundary.is_absent() {
+        return None;
+    }
+    let mut set = PolicySet::default();
+    add_managed(m, &mut set, &id.boundary, owner);
+    Some(set)
+}
+
+/// The groups a user belongs to: (group, or `None` when a membership cannot be resolved).
+fn groups_of<'m>(m: &'m Model, u: &'m IamUser) -> Vec<Option<&'m IamGroup>> {
+    let mut out = Vec::new();
+    let resolve = |l: &Field<Link>| -> Option<&'m IamGroup> {
+        match l.get()? {
+            Link::Local(id) => m.iam_groups.iter().find(|g| g.meta.id == *id),
+            Link::External(n) => m.iam_groups.iter().find(|g| g.identity.name.get() == Some(n)),
+        }
+    };
+    match &u.groups.value {
+        Tri::Known(items) => out.extend(items.iter().map(resolve)),
+        Tri::Unknown => out.push(None),
+        Tri::Absent => {}
+    }
+    for a in &m.user_to_groups {
+        match names(&a.users, &u.meta, u.identity.name.get()) {
+            Some(true) => out.push(resolve(&a.group)),
+            Some(false) => {}
+            None => out.push(None),
+        }
+    }
+    out
+}
+
+/// Every principal of the model with the policies that govern it. Service control policies
+/// are not included (the template does not say where they are attached).
+pub fn principals(m: &Model) -> Vec<PrincipalInfo<'_>> {
+    let mut out = Vec::new();
+    for r in &m.iam_roles {
+        let mut identity = PolicySet::default();
+        add_identity(m, &mut identity, &r.identity, &r.meta, "role", |p| &p.roles);
+        out.push(PrincipalInfo {
+            kind: "role",
+            meta: Some(&r.meta),
+            id: r.meta.id.clone(),
+            name: r.identity.name.get().cloned(),
+            governing: Governing {
+                identity,
+                scps: PolicySet::default(),
+                boundary: boundary(m, &r.identity, &format!("role `{}`", r.meta.id)),
+            },
+        });
+    }
+    for u in &m.iam_users {
+        let mut identity = PolicySet::default();
+        add_identity(m, &mut identity, &u.identity, &u.meta, "user", |p| &p.users);
+        for g in groups_of(m, u) {
+            match g {
+                Some(g) => {
+                    let first = identity.docs.len();
+                    add_identity(m, &mut identity, &g.identity, &g.meta, "group", |p| &p.groups);
+                    for d in &mut identity.docs[first..] {
+                        d.label = format!("{} (through group `{}`)", d.label, g.meta.id);
+                    }
+                }
+                None => identity.unknown.push((format!("a group of user `{}`", u.meta.id), true, true)),
+            }
+        }
+        out.push(PrincipalInfo {
+            kind: "user",
+            meta: Some(&u.meta),
+            id: u.meta.id.clone(),
+            name: u.identity.name.get().cloned(),
+            governing: Governing {
+                identity,
+                scps: PolicySet::default(),
+                boundary: boundary(m, &u.identity, &format!("user `{}`", u.meta.id)),
+            },
+        });
+    }
+    for g in &m.iam_groups {
+        let mut identity = PolicySet::default();
+        add_identity(m, &mut identity, &g.identity, &g.meta, "group", |p| &p.groups);
+        out.push(PrincipalInfo {
+            kind: "group",
+            meta: Some(&g.meta),
+            id: g.meta.id.clone(),
+            name: g.identity.name.get().cloned(),
+            governing: Governing { identity, scps: PolicySet::default(), boundary: None },
+        });
+    }
+    if let Some(f) = m.policy_file.as_ref().filter(|f| f.kind == PolicyFileKind::Identity) {
+        let identity = PolicySet {
+            docs: vec![Labeled { label: "this policy".into(), doc: &f.document, file: None, attachment: None }],
+            unknown: Vec::new(),
+        };
+        out.push(PrincipalInfo {
+            kind: "policy",
+            meta: None,
+            id: m.file.to_string(),
+            name: None,
+            governing: Governing { identity, scps: PolicySet::default(), boundary: None },
+        });
+    }
+    out
+}
+
+/// The service control policies of a model.
+pub fn scps(m: &Model) -> Vec<Labeled<'_>> {
+    policies(m)
+        .into_iter()
+        .filter(|p| p.usage == PolicyUse::Scp)
+        .map(|p| Labeled { label: p.label, doc: p.doc, file: Some(m.file.clone()), attachment: None })
+        .collect()
+}

@@ -1,0 +1,469 @@
+//! Questions asked of the scanned policies: "can this principal do that?" and "what does
+//! this policy grant?" (`palisade iam can`, `palisade iam explain`).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::arn::arn_match;
+use super::catalog::{AccessLevel, catalog};
+use super::condition::Context;
+use super::eval::{Caller, Combined, Deciding, Governing, Labeled, Outcome, PolicySet, Request};
+use super::expand::statement_actions;
+use super::principals::{PolicyUse, policies, principals, scps};
+use crate::discover::{self, DiscoverOptions};
+use crate::finding::{Diagnostic, DiagnosticKind};
+use crate::lower::cfn::{self, Evaluator, Overrides, Template};
+use crate::model::{Effect, Model};
+use crate::parse::{self, Limits};
+use crate::rules::common::links_to_bucket;
+use crate::source::SourceFile;
+
+/// The models of every file found under the paths.
+pub struct Loaded {
+    pub models: Vec<Model>,
+    pub sources: BTreeMap<Arc<str>, Arc<SourceFile>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Discovers, parses and lowers the files (templates with the values their parameters'
+/// defaults and `overrides` give; undecidable conditions stay unknown; bare policy files).
+pub fn load(paths: &[PathBuf], discover_opts: &DiscoverOptions, overrides: &Overrides) -> Loaded {
+    let (files, diagnostics) = discover::discover(paths, discover_opts);
+    let limits = Limits::default();
+    let mut out = Loaded { models: Vec::new(), sources: BTreeMap::new(), diagnostics };
+    for f in files {
+        let display: Arc<str> = crate::source::display_path(&f.path).into();
+        let src = match parse::read_source(&f.path, f.path.clone(), &limits) {
+            Ok(s) => Arc::new(s),
+            Err(e) => {
+                if f.explicit {
+                    out.diagnostics.push(Diagnostic {
+                        kind: DiagnosticKind::Read,
+                        file: display,
+                        line: 0,
+                        col: 0,
+                        message: e.to_string(),
+                    });
+                }
+                continue;
+            }
+        };
+        let ext = f.path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        let json = ext == "json" || (ext != "yaml" && ext != "yml" && src.text.trim_start().starts_with('{'));
+        let docs =
+            if json { parse::parse_json(&src, &limits).map(|d| vec![d]) } else { parse::parse_yaml(&src, &limits) };
+        let docs = match docs {
+            Ok(d) => d,
+            Err(e) => {
+                if f.explicit || crate::scan::looks_like_template(&src.text) || src.text.contains("Statement") {
+                    out.diagnostics.push(Diagnostic {
+                        kind: DiagnosticKind::Parse,
+                        file: display,
+                        line: e.line,
+                        col: e.col,
+                        message: e.message,
+                    });
+                }
+                continue;
+            }
+        };
+        let name = f.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        for d in &docs {
+            if cfn::is_template(&d.root) {
+                let tpl = Template::new(&d.root, overrides);
+                let ev = Evaluator::new(&tpl, overrides, BTreeMap::new());
+                out.models.push(cfn::lower(&tpl, &ev, display.clone()));
+            } else if crate::lower::policy_file::is_policy(&d.root) {
+                out.models.push(crate::lower::policy_file::lower(&d.root, &name, display.clone()));
+            } else {
+                continue;
+            }
+            out.sources.insert(display.clone(), src.clone());
+        }
+    }
+    out
+}
+
+/// A statement in an answer, located.
+#[derive(Debug, Clone, Serialize)]
+pub struct Located {
+    pub file: String,
+    pub line: u32,
+    pub col: u32,
+    pub policy: String,
+    pub effect: &'static str,
+    /// `false` when the statement only might apply (a condition or value is unknown).
+    pub certain: bool,
+}
+
+/// The answer of `iam can`.
+#[derive(Debug, Clone, Serialize)]
+pub struct CanAnswer {
+    pub principal: String,
+    pub file: String,
+    pub action: String,
+    pub resource: Option<String>,
+    /// `allow`, `explicit deny`, `implicit deny` or `unknown`.
+    pub decision: &'static str,
+    /// The layer that decided: identity policies, service control policies, permission boundary.
+    pub decided_by: &'static str,
+    pub statements: Vec<Located>,
+    /// Why the answer is unknown, when it is.
+    pub unknowns: Vec<String>,
+    /// Notes (an action missing from the catalog, other principals with the same name).
+    pub notes: Vec<String>,
+    #[serde(skip)]
+    pub outcome: Outcome,
+}
+
+fn locate(d: &Deciding, default_file: &Arc<str>) -> Located {
+    let file = d.file.clone().unwrap_or_else(|| default_file.clone());
+    let span = d.action.unwrap_or(d.statement);
+    Located {
+        file: file.to_string(),
+        line: span.line,
+        col: span.col,
+        policy: d.policy.clone(),
+        effect: if d.effect == Effect::Allow { "Allow" } else { "Deny" },
+        certain: d.certain,
+    }
+}
+
+/// Can `who` (a role, user or group by logical id or name, or an identity policy file by
+/// path) perform `action` on `resource`? Service control policies found anywhere in the scan
+/// apply as guardrails.
+pub fn can(
+    loaded: &Loaded,
+    who: &str,
+    action: &str,
+    resource: Option<&str>,
+    ctx: &Context,
+) -> Result<CanAnswer, String> {
+    can_as(loaded, who, None, action, resource, ctx)
+}
+
+/// The resource policies of the loaded files that govern `resource`: bucket policies of a
+/// bucket whose name is known, and any resource policy with a statement naming the ARN.
+fn resource_policies<'m>(loaded: &'m Loaded, resource: &str) -> Vec<Labeled<'m>> {
+    let mut out = Vec::new();
+    for m in &loaded.models {
+        for p in policies(m).into_iter().filter(|p| p.usage == PolicyUse::Resource) {
+            let names_it = p.doc.statements.iter().any(|st| {
+                st.resource.as_ref().is_some_and(|l| l.known().any(|(r, _)| r != "*" && arn_match(r, resource)))
+            });
+            let of_bucket = m.bucket_policies.iter().any(|bp| {
+                Some(&bp.meta) == p.owner
+                    && m.buckets.iter().any(|b| {
+                        bp.bucket.get().is_some_and(|l| links_to_bucket(l, b))
+                            && b.name.get().is_some_and(|n| {
+                                let arn = format!("arn:aws:s3:::{n}");
+                                resource == arn || resource.starts_with(&format!("{arn}/"))
+                            })
+                    })
+            });
+            if names_it || of_bucket {
+                out.push(Labeled { label: p.label, doc: p.doc, file: Some(m.file.clone()), attachment: None });
+            }
+        }
+    }
+    out
+}
+
+/// Like [`can`], with the principal's ARN (to match the `Principal` of resource policies).
+pub fn can_as(
+    loaded: &Loaded,
+    who: &str,
+    principal_arn: Option<&str>,
+    action: &str,
+    resource: Option<&str>,
+    ctx: &Context,
+) -> Result<CanAnswer, String> {
+    let mut found = Vec::new();
+    for m in &loaded.models {
+        for p in principals(m) {
+            let by_path = p.meta.is_none() && (p.id == who || p.id.ends_with(&format!("/{who}")));
+            if p.is_called(who) || by_path {
+                found.push((m, p));
+            }
+        }
+    }
+    let Some((m, p)) = found.first() else {
+        let mut known: Vec<String> = loaded
+            .models
+            .iter()
+            .flat_map(|m| principals(m).into_iter().filter(|p| p.meta.is_some()).map(|p| p.id))
+            .collect();
+        known.sort();
+        known.dedup();
+        let hint = if known.is_empty() {
+            "no roles, users, groups or identity policies were found".to_string()
+        } else {
+            format!("known principals: {}", known.join(", "))
+        };
+        return Err(format!("no principal `{who}` in the scanned files ({hint})"));
+    };
+    let mut notes = Vec::new();
+    if found.len() > 1 {
+        notes.push(format!(
+            "{} principals are called `{who}`; answering for {} in {}",
+            found.len(),
+            p.describe(),
+            m.file
+        ));
+    }
+    let c = catalog();
+    if !action.contains(['*', '?']) && c.action(action).is_none() {
+        let hint = action
+            .split_once(':')
+            .and_then(|(s, n)| c.service(s).map(|svc| c.suggest_action(svc, n)))
+            .filter(|h| !h.is_empty())
+            .map(|h| format!("; did you mean {}?", h.join(" or ")))
+            .unwrap_or_default();
+        notes.push(format!("`{action}` is not in the AWS action catalog{hint}"));
+    }
+    let mut identity = PolicySet { docs: Vec::new(), unknown: p.governing.identity.unknown.clone() };
+    for d in &p.governing.identity.docs {
+        identity.docs.push(Labeled { file: Some(m.file.clone()), ..d.clone() });
+    }
+    let boundary = p.governing.boundary.as_ref().map(|b| PolicySet {
+        docs: b.docs.iter().map(|d| Labeled { file: Some(m.file.clone()), ..d.clone() }).collect(),
+        unknown: b.unknown.clone(),
+    });
+    let mut scp_docs: Vec<Labeled<'_>> = loaded.models.iter().flat_map(scps).collect();
+    // Without an allow list of their own, SCPs work with the default FullAWSAccess policy
+    // that AWS attaches to every root, OU and account.
+    let allow_list = scp_docs.iter().any(|d| d.doc.statements.iter().any(|s| s.effect.get() == Some(&Effect::Allow)));
+    if !scp_docs.is_empty()
+        && !allow_list
+        && let Some(full) = super::principals::full_aws_access()
+    {
+        notes.push("the scanned SCPs only deny: AWS's default FullAWSAccess SCP is assumed attached".into());
+        scp_docs.push(Labeled { label: "FullAWSAccess (default SCP)".into(), doc: full, file: None, attachment: None });
+    }
+    let g = Governing { identity, scps: PolicySet { docs: scp_docs, unknown: Vec::new() }, boundary };
+    let req = Request { action, resource, caller: None, context: ctx };
+    let Combined { mut outcome, mut layer, mut decision, layers } = g.evaluate(&req);
+    // Resource policies: their explicit denies apply; their allows grant in the same account
+    // (for a principal they name) even where the identity policies do not.
+    let res_docs = resource.map(|r| resource_policies(loaded, r)).unwrap_or_default();
+    if !res_docs.is_empty() {
+        let caller = match principal_arn {
+            Some(a) => Caller::Aws(a.to_string()),
+            None => Caller::AwsUnknown,
+        };
+        let rreq = Request { action, resource, caller: Some(&caller), context: ctx };
+        let r = PolicySet { docs: res_docs, unknown: Vec::new() }.evaluate(&rreq);
+        let maybe_denied = r.deciding.iter().any(|d| d.effect == Effect::Deny && !d.certain);
+        // Guardrails (SCPs, boundary) still apply to what a resource policy grants.
+        let guards: Vec<Outcome> =
+            layers.iter().filter(|(l, _)| *l != "identity policies").map(|(_, d)| d.outcome).collect();
+        let guard = if guards.iter().any(|o| matches!(o, Outcome::ExplicitDeny | Outcome::ImplicitDeny)) {
+            Some(false)
+        } else if guards.contains(&Outcome::Unknown) {
+            None
+        } else {
+            Some(true)
+        };
+        let maybe_allowed = r.deciding.iter().any(|d| d.effect == Effect::Allow);
+        if r.outcome == Outcome::ExplicitDeny {
+            (outcome, layer, decision) = (Outcome::ExplicitDeny, "resource policy", r);
+        } else if outcome == Outcome::ExplicitDeny {
+            // Already denied.
+        } else if outcome == Outcome::Allow {
+            if maybe_denied {
+                outcome = Outcome::Unknown;
+                layer = "resource policy";
+                decision.deciding.extend(r.deciding);
+            }
+        } else if r.outcome == Outcome::Allow && guard == Some(true) {
+            (outcome, layer, decision) = (Outcome::Allow, "resource policy", r);
+        } else if maybe_allowed && guard != Some(false) {
+            outcome = Outcome::Unknown;
+            layer = "resource policy";
+            decision.deciding.extend(r.deciding);
+            decision.unknowns.extend(r.unknowns);
+            if principal_arn.is_none() {
+                notes.push("a resource policy might name this principal: give --principal-arn to decide".into());
+            }
+        }
+    }
+    Ok(CanAnswer {
+        principal: p.describe(),
+        file: m.file.to_string(),
+        action: action.to_string(),
+        resource: resource.map(str::to_string),
+        decision: outcome.as_str(),
+        decided_by: layer,
+        statements: decision.deciding.iter().map(|d| locate(d, &m.file)).collect(),
+        unknowns: decision.unknowns,
+        notes,
+        outcome,
+    })
+}
+
+impl CanAnswer {
+    pub fn render_text(&self) -> String {
+        let mut s = String::new();
+        let verdict = match self.outcome {
+            Outcome::Allow => "ALLOWED",
+            Outcome::ExplicitDeny => "DENIED (explicit deny)",
+            Outcome::ImplicitDeny => "DENIED (no statement allows it)",
+            Outcome::Unknown => "UNKNOWN",
+        };
+        let on = self.resource.as_deref().map(|r| format!(" on {r}")).unwrap_or_default();
+        s.push_str(&format!("{verdict}: {} ({}) {}{on}\n", self.principal, self.file, self.action));
+        s.push_str(&format!("decided by: {}\n", self.decided_by));
+        for st in &self.statements {
+            let maybe = if st.certain { "" } else { " (might apply: depends on an unknown value)" };
+            if st.line == 0 {
+                s.push_str(&format!("  (not in the files): {} in {}{maybe}\n", st.effect, st.policy));
+            } else {
+                s.push_str(&format!("  {}:{}:{}: {} in {}{maybe}\n", st.file, st.line, st.col, st.effect, st.policy));
+            }
+        }
+        for u in &self.unknowns {
+            s.push_str(&format!("  unknown: {u}\n"));
+        }
+        for n in &self.notes {
+            s.push_str(&format!("  note: {n}\n"));
+        }
+        s
+    }
+}
+
+/// One statement, expanded.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExplainedStatement {
+    pub line: u32,
+    pub sid: Option<String>,
+    pub effect: &'static str,
+    /// `None` when the statement names an action that cannot be decided.
+    pub actions: Option<usize>,
+    pub services: Option<usize>,
+    /// Actions by access level (List, Read, Write, Permissions management, Tagging).
+    pub by_level: Vec<LevelActions>,
+    pub resources: Vec<String>,
+    pub not_resource: bool,
+    pub conditions: Vec<String>,
+}
+
+/// The actions of one access level.
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelActions {
+    pub level: &'static str,
+    pub actions: Vec<String>,
+}
+
+/// One policy, expanded.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExplainedPolicy {
+    pub file: String,
+    pub line: u32,
+    pub policy: String,
+    pub statements: Vec<ExplainedStatement>,
+}
+
+/// Every policy of the loaded files, each statement expanded against the catalog.
+pub fn explain(loaded: &Loaded) -> Vec<ExplainedPolicy> {
+    let c = catalog();
+    let mut out = Vec::new();
+    for m in &loaded.models {
+        for p in policies(m) {
+            let mut statements = Vec::new();
+            for st in &p.doc.statements {
+                let exp = statement_actions(st);
+                let mut by_level = Vec::new();
+                if let Some(e) = &exp {
+                    for lv in AccessLevel::ALL {
+                        let names: Vec<String> = e
+                            .actions
+                            .iter()
+                            .filter(|&&i| c.actions[i].level == lv)
+                            .map(|&i| c.full_name(&c.actions[i]))
+                            .collect();
+                        if !names.is_empty() {
+                            by_level.push(LevelActions { level: lv.as_str(), actions: names });
+                        }
+                    }
+                }
+                let (res, not_resource) = match (&st.resource, &st.not_resource) {
+                    (Some(l), _) => (l, false),
+                    (None, Some(l)) => (l, true),
+                    (None, None) => (&crate::model::StrList::default(), false),
+                };
+                let mut resources: Vec<String> = res.known().map(|(r, _)| r.to_string()).collect();
+                if res.has_unknown {
+                    resources.push("(unknown)".into());
+                }
+                statements.push(ExplainedStatement {
+                    line: st.span.line,
+                    sid: st.sid.clone(),
+                    effect: match st.effect.get() {
+                        Some(Effect::Allow) => "Allow",
+                        Some(Effect::Deny) => "Deny",
+                        None => "(unknown)",
+                    },
+                    actions: exp.as_ref().map(|e| e.len()),
+                    services: exp.as_ref().map(|e| e.services()),
+                    by_level,
+                    resources,
+                    not_resource,
+                    conditions: st
+                        .conditions
+                        .iter()
+                        .map(|c| {
+                            let v: Vec<&str> = c.values.known().map(|(v, _)| v).collect();
+                            format!("{} {} {}", c.operator, c.key, v.join(", "))
+                        })
+                        .collect(),
+                });
+            }
+            out.push(ExplainedPolicy { file: m.file.to_string(), line: p.doc.span.line, policy: p.label, statements });
+        }
+    }
+    out
+}
+
+/// Text rendering of `explain`, listing at most `max_names` actions per access level (all
+/// when `None`).
+pub fn render_explain(policies: &[ExplainedPolicy], max_names: Option<usize>) -> String {
+    let mut s = String::new();
+    for p in policies {
+        s.push_str(&format!("{}:{}: {}\n", p.file, p.line, p.policy));
+        for st in &p.statements {
+            let sid = st.sid.as_deref().map(|x| format!(" {x}")).unwrap_or_default();
+            let count = match (st.actions, st.services) {
+                (Some(a), Some(sv)) => format!("{a} action{} across {sv} service{}", plural(a), plural(sv)),
+                _ => "actions that cannot be decided".to_string(),
+            };
+            s.push_str(&format!("  line {}:{sid} {} {count}\n", st.line, st.effect));
+            for LevelActions { level, actions: names } in &st.by_level {
+                let shown: Vec<&str> = names.iter().take(max_names.unwrap_or(usize::MAX)).map(String::as_str).collect();
+                let more = if shown.len() < names.len() {
+                    format!(", ... ({} more)", names.len() - shown.len())
+                } else {
+                    String::new()
+                };
+                s.push_str(&format!("    {level} ({}): {}{more}\n", names.len(), shown.join(", ")));
+            }
+            let what = if st.not_resource { "every resource except" } else { "on" };
+            if !st.resources.is_empty() {
+                s.push_str(&format!("    {what}: {}\n", st.resources.join(", ")));
+            }
+            for c in &st.conditions {
+                s.push_str(&format!("    when: {c}\n"));
+            }
+        }
+    }
+    if policies.is_empty() {
+        s.push_str("no policy documents found\n");
+    }
+    s
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

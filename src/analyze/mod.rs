@@ -1,0 +1,3 @@
+//! Analyses over the model that rules build on (IAM policy evaluation, ...).
+
+pub mod iam;
