@@ -35,6 +35,7 @@ palisade scan templates/ --format sarif --output palisade.sarif\n  \
 palisade scan stack.yaml --parameters params.json --fail-on high\n  \
 palisade rules                        list every rule\n  \
 palisade rule PAL-S3-001              show a rule's documentation\n  \
+palisade posture templates/           layer scorecard and Well-Architected coverage\n  \
 palisade scan --write-baseline .palisade-baseline.json    accept today's findings\n  \
 palisade scan --baseline .palisade-baseline.json          report only new ones\n  \
 palisade config --show                show the palisade.toml that applies\n\n\
@@ -54,6 +55,8 @@ enum Command {
     Scan(ScanArgs),
     /// List the rules.
     Rules(RulesArgs),
+    /// Show the defense-in-depth scorecard and Well-Architected coverage of a set of files.
+    Posture(PostureArgs),
     /// Show one rule's documentation (by id or slug).
     Rule {
         /// Rule id (e.g. PAL-S3-001) or slug (e.g. s3-public-access-block).
@@ -177,6 +180,25 @@ struct ScanArgs {
     /// Show the mechanical fixes for the findings as a unified diff.
     #[arg(long)]
     show_fixes: bool,
+    /// ASFF: the AWS account id of the Security Hub that imports the findings.
+    #[arg(long, value_name = "ID", default_value = "000000000000", value_parser = parse_account_id)]
+    aws_account_id: String,
+    /// ASFF: the region of the Security Hub that imports the findings.
+    #[arg(long, value_name = "REGION", default_value = "us-east-1")]
+    aws_region: String,
+}
+
+#[derive(Args, Debug)]
+struct PostureArgs {
+    /// Files or directories to evaluate together.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+    format: ListFormat,
+    /// Leave out paths matching GLOB (gitignore syntax; repeatable).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
 }
 
 #[derive(Args, Debug)]
@@ -190,6 +212,14 @@ struct RulesArgs {
 enum ListFormat {
     Text,
     Json,
+}
+
+fn parse_account_id(s: &str) -> Result<String, String> {
+    if s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(s.to_string())
+    } else {
+        Err(format!("expected a 12-digit AWS account id; found `{s}`"))
+    }
 }
 
 fn parse_severity(s: &str) -> Result<Severity, String> {
@@ -209,6 +239,7 @@ pub fn main() -> i32 {
     match cli.command {
         Command::Scan(args) => run_scan(args),
         Command::Rules(args) => list_rules(args.format),
+        Command::Posture(args) => run_posture(args),
         Command::Iam(cmd) => crate::analyze::iam::command::run(cmd),
         Command::Net(NetCommand::Exposure(args)) => run_exposure(args),
         Command::Config(args) => show_config(args),
@@ -360,8 +391,16 @@ fn scan_command(args: ScanArgs) -> Result<i32, String> {
     let fixes = args.show_fixes.then(|| crate::fix::fixes(&report.findings, &report.files));
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = to_terminal && !args.no_color && std::env::var_os("NO_COLOR").is_none();
-    let text =
-        report::filtered::render(&scanned, fixes.as_deref(), args.format, &RenderOptions { color, quiet: args.quiet });
+    let text = report::filtered::render(
+        &scanned,
+        fixes.as_deref(),
+        args.format,
+        &RenderOptions {
+            color,
+            quiet: args.quiet,
+            asff: report::asff::AsffTarget { account_id: args.aws_account_id, region: args.aws_region },
+        },
+    );
     match &args.output {
         Some(path) => {
             std::fs::write(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))?
@@ -412,6 +451,30 @@ fn run_exposure(args: ExposureArgs) -> i32 {
         eprintln!("{d}");
     }
     if diags.iter().any(|d| d.is_error()) { EXIT_ERROR } else { EXIT_CLEAN }
+}
+
+fn run_posture(args: PostureArgs) -> i32 {
+    let opts = ScanOptions {
+        paths: args.paths,
+        discover: DiscoverOptions { exclude: args.exclude, ..DiscoverOptions::default() },
+        ..ScanOptions::default()
+    };
+    let report = match scan::scan(&opts) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_ERROR;
+        }
+    };
+    for d in report.diagnostics.iter().filter(|d| d.is_error()) {
+        eprintln!("{d}");
+    }
+    let posture = crate::posture::Posture::of(&report);
+    match args.format {
+        ListFormat::Text => print!("{}", crate::posture::render::text(&posture)),
+        ListFormat::Json => print!("{}", crate::posture::render::json(&posture)),
+    }
+    if report.diagnostics.iter().any(|d| d.is_error()) { EXIT_ERROR } else { EXIT_CLEAN }
 }
 
 fn list_rules(format: ListFormat) -> i32 {

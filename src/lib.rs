@@ -13,6 +13,7 @@ pub mod gitdiff;
 pub mod lower;
 pub mod model;
 pub mod parse;
+pub mod posture;
 pub mod report;
 pub mod rules;
 pub mod scan;

@@ -127,8 +127,10 @@ pub fn scan_detailed(opts: &ScanOptions) -> Result<Scanned, String> {
             report.files.insert(key, src);
         }
         report.findings.extend(r.findings);
+        report.evidence.extend(r.evidence);
     }
     manifests.allowed_registries = opts.allowed_registries.clone();
+    report.evidence.push(crate::posture::Evidence::of_manifests(&manifests));
     let (mut found, problems) = analyse_manifests(manifests, &rules);
     diagnostics.extend(problems);
     if let Some(only) = &opts.only {
@@ -194,6 +196,7 @@ pub fn scan_source_detailed(src: SourceFile, opts: &ScanOptions) -> Result<Scann
         report.files.insert(display_of(&src), src);
     }
     report.findings = r.findings;
+    report.evidence = r.evidence;
     report.diagnostics = r.diagnostics;
     Ok(finish(report, &r.suppressions, r.analysed_as.into_iter().collect(), opts))
 }
@@ -204,6 +207,7 @@ struct FileResult {
     analysed: bool,
     findings: Vec<Finding>,
     diagnostics: Vec<Diagnostic>,
+    evidence: Vec<crate::posture::Evidence>,
     /// Suppressions written in the file.
     suppressions: Vec<Suppression>,
     /// The display path, when the file was analysed.
@@ -447,6 +451,9 @@ fn analyse_template(
         let ev = Evaluator::new(&tpl, parameters, assumptions.clone());
         let mut model = cfn::lower(&tpl, &ev, file.clone());
         model.source = Some(src.clone());
+        if per_scenario.is_empty() {
+            out.evidence.push(crate::posture::Evidence::of(&model));
+        }
         let mut found = Vec::new();
         for rule in rules {
             let mut sink = Sink::new(&rule.meta, file.clone(), &mut found);

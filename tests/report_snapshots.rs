@@ -12,7 +12,7 @@ use palisade::source::{Location, SourceFile, Span};
 use serde_json::Value;
 
 fn text(color: bool, quiet: bool) -> String {
-    render(&sample_report(), Format::Text, &RenderOptions { color, quiet })
+    render(&sample_report(), Format::Text, &RenderOptions { color, quiet, ..Default::default() })
 }
 
 #[test]
@@ -107,7 +107,7 @@ fn snippet_is_omitted_when_the_file_is_unknown_or_the_span_is_past_its_end() {
     assert!(out.contains("= resource: Admin (AWS::IAM::Policy)"));
     // A zero span (unknown position) does not panic either.
     report.findings[0].location.span = Span::default();
-    let _ = render(&report, Format::Text, &RenderOptions { color: true, quiet: false });
+    let _ = render(&report, Format::Text, &RenderOptions { color: true, quiet: false, ..Default::default() });
 }
 
 #[test]

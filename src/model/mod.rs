@@ -11,6 +11,7 @@ use crate::source::Span;
 pub mod containers;
 pub mod iam;
 pub mod k8s;
+pub mod monitoring;
 pub mod network;
 pub mod policy;
 pub mod reach;
@@ -19,6 +20,7 @@ pub mod val;
 
 pub use containers::*;
 pub use iam::*;
+pub use monitoring::*;
 pub use network::*;
 pub use policy::*;
 pub use reach::*;
@@ -205,6 +207,8 @@ pub struct Model {
     pub security_groups: Vec<SecurityGroup>,
     /// Standalone ingress/egress rules whose group is not in the template.
     pub external_sg_rules: Vec<ExternalSgRule>,
+    /// Detection, logging, compute and data-service encryption settings.
+    pub monitoring: Monitoring,
 
     pub eks_clusters: Vec<EksCluster>,
     pub eks_nodegroups: Vec<EksNodegroup>,

@@ -88,6 +88,10 @@ pub struct Listener {
     pub target_groups: Vec<Field<Link>>,
     /// Classic: `InstancePort`.
     pub instance_port: Field<i64>,
+    /// `SslPolicy` (v2 HTTPS/TLS listeners).
+    pub ssl_policy: Field<String>,
+    /// The type of each default action (`forward`, `redirect`, ...) with the redirect protocol.
+    pub actions: Field<Vec<(Field<String>, Field<String>)>>,
 }
 
 /// `AWS::ElasticLoadBalancingV2::TargetGroup`.
@@ -106,6 +110,7 @@ pub struct TargetGroup {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LambdaFunction {
     pub meta: ResMeta,
+    pub runtime: Field<String>,
     pub subnets: Field<Vec<Field<Link>>>,
     pub security_groups: Field<Vec<Field<Link>>>,
 }

@@ -38,6 +38,8 @@ pub fn render(scanned: &Scanned, fixes: Option<&[FileFix]>, format: Format, opts
             s.push('\n');
             s
         }
+        // The other formats show the findings that remain.
+        other => super::render(&scanned.report, other, opts),
     }
 }
 

@@ -7,10 +7,16 @@ use crate::finding::{Diagnostic, Finding, Layer, Severity};
 use crate::rules::RuleMeta;
 use crate::source::{SourceFile, Span};
 
+pub mod asff;
 pub mod filtered;
+pub mod html;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod ocsf;
 pub mod sarif;
 pub mod text;
+pub mod timestamp;
 
 /// Everything a report needs to know about one scan.
 #[derive(Debug, Default)]
@@ -25,6 +31,8 @@ pub struct ScanReport {
     pub files_scanned: usize,
     /// The rules that ran, in id order.
     pub rules: Vec<&'static RuleMeta>,
+    /// What each analysed template contributes to the posture (resources, baseline services).
+    pub evidence: Vec<crate::posture::Evidence>,
 }
 
 /// Output formats.
@@ -36,6 +44,16 @@ pub enum Format {
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF consumers.
     Sarif,
+    /// One self-contained HTML page: scorecard chart, Well-Architected heat map, filterable findings.
+    Html,
+    /// JUnit XML: a test case per rule and resource, a failure per finding.
+    Junit,
+    /// A Markdown summary sized for a pull-request comment.
+    Markdown,
+    /// AWS Security Finding Format, for Security Hub `BatchImportFindings`.
+    Asff,
+    /// OCSF Compliance Finding events (class 2003), for Security Lake.
+    Ocsf,
 }
 
 /// Presentation options.
@@ -45,6 +63,8 @@ pub struct RenderOptions {
     pub color: bool,
     /// Print only the summary and diagnostics, not each finding (text only).
     pub quiet: bool,
+    /// Account and region of the Security Hub receiving the findings (ASFF only).
+    pub asff: asff::AsffTarget,
 }
 
 /// Renders a report in the chosen format.
@@ -53,6 +73,11 @@ pub fn render(report: &ScanReport, format: Format, opts: &RenderOptions) -> Stri
         Format::Text => text::render(report, opts),
         Format::Json => json::render(report),
         Format::Sarif => sarif::render(report),
+        Format::Html => html::render(report),
+        Format::Junit => junit::render(report),
+        Format::Markdown => markdown::render(report),
+        Format::Asff => asff::render(report, &opts.asff),
+        Format::Ocsf => ocsf::render(report),
     }
 }
 

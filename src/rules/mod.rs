@@ -176,31 +176,59 @@ impl Finding {
     }
 }
 
+pub mod backup;
+pub mod cloudtrail;
 pub mod common;
+pub mod config;
+pub mod database;
 pub mod ec2;
 pub mod ecr;
 pub mod eks;
+pub mod elb;
+pub mod encryption;
+pub mod guardduty;
 pub mod iam;
+pub mod imds;
 pub mod k8s;
 pub mod kms;
+pub mod lambda;
+pub mod logs;
 pub mod net;
 pub mod rds;
 pub mod s3;
 pub mod secrets;
+pub mod secretsmanager;
+pub mod securityhub;
+pub mod ssm;
+pub mod waf;
 
 /// The rule lists of every service area. A new area adds one line here; a new rule adds
 /// one line to its area's `RULES`.
 const AREAS: &[&[&Rule]] = &[
+    backup::RULES,
+    cloudtrail::RULES,
+    config::RULES,
+    database::RULES,
     ec2::RULES,
+    ecr::RULES,
+    eks::RULES,
+    elb::RULES,
+    encryption::RULES,
+    guardduty::RULES,
     iam::RULES,
+    imds::RULES,
+    k8s::RULES,
     kms::RULES,
+    lambda::RULES,
+    logs::RULES,
+    net::RULES,
     rds::RULES,
     s3::RULES,
     secrets::RULES,
-    k8s::RULES,
-    eks::RULES,
-    ecr::RULES,
-    net::RULES,
+    secretsmanager::RULES,
+    securityhub::RULES,
+    ssm::RULES,
+    waf::RULES,
 ];
 
 /// Every rule, in id order.

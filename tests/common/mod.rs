@@ -159,6 +159,7 @@ pub fn sample_report() -> ScanReport {
         files,
         files_scanned: 3,
         rules: vec![&IAM_ADMIN, &S3_PUBLIC, &S3_LOGGING],
+        evidence: Vec::new(),
     }
 }
 

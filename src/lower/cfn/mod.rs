@@ -11,6 +11,7 @@ use crate::value::{Kind, Node};
 pub mod convert;
 pub mod eval;
 pub mod iam;
+pub mod monitoring;
 pub mod network_extra;
 pub mod params;
 pub mod policy;
@@ -104,6 +105,7 @@ pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Mode
 }
 
 fn lower_resource(m: &mut Model, meta: ResMeta, p: &Props<'_>, pending: &mut Vec<(Field<Link>, SgRule, bool)>) {
+    monitoring::lower(&mut m.monitoring, &meta, p);
     match meta.kind.as_str() {
         "AWS::S3::Bucket" => m.buckets.push(s3_bucket(meta, p)),
         "AWS::S3::BucketPolicy" => m.bucket_policies.push(BucketPolicy {

@@ -99,6 +99,8 @@ pub fn lower(m: &mut Model, meta: ResMeta, p: &Props<'_>) {
                                 protocol: lp.string("Protocol"),
                                 target_groups: Vec::new(),
                                 instance_port: lp.int("InstancePort"),
+                                ssl_policy: Field::absent(v.span),
+                                actions: Field::absent(v.span),
                             }
                         })
                         .collect()
@@ -134,6 +136,12 @@ pub fn lower(m: &mut Model, meta: ResMeta, p: &Props<'_>) {
                 protocol: p.string("Protocol"),
                 target_groups,
                 instance_port: Field::absent(span),
+                ssl_policy: p.string("SslPolicy"),
+                actions: p.list_of("DefaultActions", |a| {
+                    let ap = Props::new(Some(a), a.span);
+                    let proto = ap.sub("RedirectConfig").map(|r| r.string("Protocol")).unwrap_or(Field::absent(a.span));
+                    (ap.string("Type"), proto)
+                }),
                 span,
                 meta,
             });
@@ -152,6 +160,7 @@ pub fn lower(m: &mut Model, meta: ResMeta, p: &Props<'_>) {
             let c = p.sub("VpcConfig");
             let absent = meta.props_span;
             m.lambda_functions.push(LambdaFunction {
+                runtime: p.string("Runtime"),
                 subnets: c.as_ref().map(|c| c.links("SubnetIds")).unwrap_or(Field::absent(absent)),
                 security_groups: c.as_ref().map(|c| c.links("SecurityGroupIds")).unwrap_or(Field::absent(absent)),
                 meta,

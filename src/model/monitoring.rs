@@ -1,0 +1,188 @@
+//! Detection, logging, compute and encryption settings of the services the monitoring,
+//! application and data rules inspect (CloudTrail, CloudWatch, GuardDuty, Security Hub,
+//! Config, Access Analyzer, Backup, EC2 metadata, Lambda, load balancers, and the encryption
+//! switches of managed data services).
+
+use super::{Field, Link, ResMeta};
+use crate::source::Span;
+
+/// Everything of this module found in one template.
+#[derive(Debug, Default)]
+pub struct Monitoring {
+    pub trails: Vec<Trail>,
+    pub log_groups: Vec<LogGroup>,
+    pub metric_filters: Vec<MetricFilter>,
+    pub alarms: Vec<Alarm>,
+    pub detectors: Vec<Detector>,
+    pub security_hubs: Vec<SecurityHub>,
+    /// `AWS::SecurityHub::Standard` resources.
+    pub hub_standards: Vec<HubStandard>,
+    pub config_recorders: Vec<ConfigRecorder>,
+    pub delivery_channels: Vec<ResMeta>,
+    pub access_analyzers: Vec<ResMeta>,
+    pub backup_plans: Vec<BackupPlan>,
+    /// Instance metadata settings of launch templates, launch configurations and instances.
+    pub instance_metadata: Vec<InstanceMetadata>,
+    /// `AWS::WAFv2::WebACLAssociation` resources, by the resource they protect.
+    pub waf_associations: Vec<(ResMeta, Field<Link>)>,
+    /// Encryption switches of data services (EFS, SNS, SQS, EBS, ...).
+    pub encryption: Vec<EncryptionSetting>,
+    pub secrets: Vec<ResMeta>,
+    /// The secret of each `AWS::SecretsManager::RotationSchedule`.
+    pub rotation_schedules: Vec<Field<Link>>,
+    /// Operational settings of RDS instances and clusters.
+    pub databases: Vec<DbOperations>,
+    /// `AWS::CloudFront::Distribution`: `DistributionConfig.WebACLId`.
+    pub distributions: Vec<(ResMeta, Field<String>)>,
+    pub ssm_parameters: Vec<SsmParameter>,
+}
+
+/// `AWS::SSM::Parameter`.
+#[derive(Debug, Clone)]
+pub struct SsmParameter {
+    pub meta: ResMeta,
+    pub name: Field<String>,
+    /// `String`, `StringList` (CloudFormation cannot create `SecureString` parameters).
+    pub kind: Field<String>,
+}
+
+/// Operational settings of an `AWS::RDS::DBInstance` or `AWS::RDS::DBCluster`.
+#[derive(Debug, Clone)]
+pub struct DbOperations {
+    pub meta: ResMeta,
+    pub deletion_protection: Field<bool>,
+    /// `EnableCloudwatchLogsExports`.
+    pub log_exports: Field<Vec<Field<String>>>,
+    /// An instance of an Aurora cluster (`DBClusterIdentifier`): these settings are the cluster's.
+    pub in_cluster: bool,
+    /// A read replica (`SourceDBInstanceIdentifier`).
+    pub replica: bool,
+}
+
+/// `AWS::CloudTrail::Trail`.
+#[derive(Debug, Clone)]
+pub struct Trail {
+    pub meta: ResMeta,
+    pub is_logging: Field<bool>,
+    pub multi_region: Field<bool>,
+    pub global_events: Field<bool>,
+    pub log_validation: Field<bool>,
+    pub kms_key: Field<Link>,
+    pub log_group: Field<Link>,
+    pub bucket: Field<Link>,
+    /// Data resources of the event selectors (or advanced selectors) are declared.
+    pub data_events: bool,
+}
+
+/// `AWS::Logs::LogGroup`.
+#[derive(Debug, Clone)]
+pub struct LogGroup {
+    pub meta: ResMeta,
+    pub retention_days: Field<i64>,
+    pub kms_key: Field<Link>,
+}
+
+/// `AWS::Logs::MetricFilter`.
+#[derive(Debug, Clone)]
+pub struct MetricFilter {
+    pub meta: ResMeta,
+    pub pattern: Field<String>,
+    /// (namespace, metric name) of each metric transformation.
+    pub metrics: Vec<(Option<String>, Option<String>)>,
+}
+
+/// `AWS::CloudWatch::Alarm`.
+#[derive(Debug, Clone)]
+pub struct Alarm {
+    pub meta: ResMeta,
+    pub namespace: Field<String>,
+    pub metric_name: Field<String>,
+    /// Metric names used by metric-math queries.
+    pub query_metrics: Vec<String>,
+}
+
+/// `AWS::GuardDuty::Detector`.
+#[derive(Debug, Clone)]
+pub struct Detector {
+    pub meta: ResMeta,
+    pub enable: Field<bool>,
+    /// (name, status) of each protection feature.
+    pub features: Vec<(Field<String>, Field<String>)>,
+}
+
+/// `AWS::SecurityHub::Hub`.
+#[derive(Debug, Clone)]
+pub struct SecurityHub {
+    pub meta: ResMeta,
+    /// Standards listed on the hub (`StandardsSubscriptionArns`, as some documentation writes).
+    pub standards: Field<Vec<Field<String>>>,
+}
+
+/// `AWS::SecurityHub::Standard`.
+#[derive(Debug, Clone)]
+pub struct HubStandard {
+    pub meta: ResMeta,
+    pub arn: Field<String>,
+}
+
+/// `AWS::Config::ConfigurationRecorder`.
+#[derive(Debug, Clone)]
+pub struct ConfigRecorder {
+    pub meta: ResMeta,
+    /// Where the recording group is (or the resource when there is none).
+    pub group_span: Span,
+    pub all_supported: Field<bool>,
+    pub include_global: Field<bool>,
+}
+
+/// `AWS::Backup::BackupPlan`.
+#[derive(Debug, Clone)]
+pub struct BackupPlan {
+    pub meta: ResMeta,
+    pub rules: Field<Vec<BackupRule>>,
+}
+
+/// One rule of a backup plan.
+#[derive(Debug, Clone)]
+pub struct BackupRule {
+    pub span: Span,
+    pub name: Field<String>,
+    /// `Lifecycle.DeleteAfterDays`.
+    pub delete_after_days: Field<i64>,
+    /// The lifecycle map is present.
+    pub lifecycle: bool,
+}
+
+/// The instance metadata service settings (`MetadataOptions`) of an
+/// `AWS::EC2::LaunchTemplate`, `AWS::AutoScaling::LaunchConfiguration` or `AWS::EC2::Instance`.
+#[derive(Debug, Clone)]
+pub struct InstanceMetadata {
+    pub meta: ResMeta,
+    /// `MetadataOptions.HttpTokens`.
+    pub http_tokens: Field<String>,
+    /// `MetadataOptions.HttpEndpoint`.
+    pub http_endpoint: Field<String>,
+}
+
+/// One encryption switch of a data service.
+#[derive(Debug, Clone)]
+pub struct EncryptionSetting {
+    pub meta: ResMeta,
+    /// `at rest` or `in transit`.
+    pub what: &'static str,
+    /// The property, e.g. `Encrypted` or `KmsMasterKeyId`.
+    pub property: &'static str,
+    pub state: EncryptionState,
+    /// Where to point: the property, or the resource when absent.
+    pub span: Span,
+}
+
+/// Whether a switch is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EncryptionState {
+    On,
+    /// Off, explicitly or by the service's documented default.
+    Off,
+    /// Could not be decided.
+    Unknown,
+}

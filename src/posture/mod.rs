@@ -1,0 +1,407 @@
+//! Posture across a scan: the defense-in-depth scorecard (five layers, with evidence) and
+//! the coverage of the Well-Architected Security Pillar's best practices.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::finding::Layer;
+use crate::report::ScanReport;
+
+pub mod evidence;
+pub mod render;
+
+pub use evidence::{BaselineHit, Evidence, Seen};
+
+/// The Security Pillar's best practices (id, area, title), shipped with the tool.
+pub const WELL_ARCHITECTED_TSV: &str = include_str!("../../data/well-architected-security.tsv");
+
+/// A Well-Architected best practice.
+#[derive(Debug, Clone, Serialize)]
+pub struct BestPractice {
+    pub id: &'static str,
+    pub area: &'static str,
+    pub title: &'static str,
+}
+
+/// Every best practice, in id order.
+pub fn best_practices() -> Vec<BestPractice> {
+    WELL_ARCHITECTED_TSV
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let mut it = l.split('\t');
+            Some(BestPractice { id: it.next()?.trim(), area: it.next()?.trim(), title: it.next()?.trim() })
+        })
+        .filter(|p| !p.id.is_empty())
+        .collect()
+}
+
+/// An account-baseline control: a service that should exist once in the account, evaluated
+/// across every file of the scan together.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Baseline {
+    /// Key used by [`BaselineHit::control`].
+    pub key: &'static str,
+    /// CONTROLS catalog id.
+    pub control: &'static str,
+    pub layer: Layer,
+    pub title: &'static str,
+    pub well_architected: &'static [&'static str],
+}
+
+/// The account-baseline controls.
+pub const BASELINE: &[Baseline] = &[
+    Baseline {
+        key: "trail",
+        control: "MON-01",
+        layer: Layer::Monitoring,
+        title: "CloudTrail trail recording API activity",
+        well_architected: &["SEC04-BP01"],
+    },
+    Baseline {
+        key: "alarms",
+        control: "MON-02",
+        layer: Layer::Monitoring,
+        title: "CloudWatch alarms on security metric filters (CIS monitoring set)",
+        well_architected: &["SEC04-BP02", "SEC04-BP03"],
+    },
+    Baseline {
+        key: "hub",
+        control: "MON-03",
+        layer: Layer::Monitoring,
+        title: "Security Hub with standards",
+        well_architected: &["SEC04-BP02"],
+    },
+    Baseline {
+        key: "detector",
+        control: "MON-04",
+        layer: Layer::Monitoring,
+        title: "GuardDuty detector",
+        well_architected: &["SEC04-BP03"],
+    },
+    Baseline {
+        key: "recorder",
+        control: "MON-05",
+        layer: Layer::Monitoring,
+        title: "AWS Config recorder with a delivery channel",
+        well_architected: &["SEC04-BP04"],
+    },
+    Baseline {
+        key: "analyzer",
+        control: "MON-06",
+        layer: Layer::Identity,
+        title: "IAM Access Analyzer analyzer",
+        well_architected: &["SEC03-BP07"],
+    },
+    Baseline {
+        key: "backup",
+        control: "MON-07",
+        layer: Layer::Data,
+        title: "AWS Backup plan",
+        well_architected: &["SEC10-BP06"],
+    },
+    Baseline {
+        key: "flowlogs",
+        control: "NET-06",
+        layer: Layer::Network,
+        title: "Flow logs for every VPC",
+        well_architected: &["SEC04-BP01", "SEC05-BP01"],
+    },
+];
+
+/// Outcome of one scorecard control.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Evidenced and without findings.
+    Pass,
+    /// Evidenced with findings, or a baseline service missing from the scan.
+    Fail,
+    /// Nothing in the scan for the control's rules to check.
+    NotEvidenced,
+}
+
+/// One control of a layer's scorecard.
+#[derive(Debug, Clone, Serialize)]
+pub struct ControlScore {
+    /// CONTROLS catalog id, e.g. `MON-01`.
+    pub control: String,
+    pub title: String,
+    /// `baseline` (present once across the scan) or `rules` (checked resource by resource).
+    pub kind: &'static str,
+    pub status: Status,
+    /// Resources that evidence the control (present, or checked by its rules).
+    pub evidence: Vec<EvidenceItem>,
+    /// Findings against the control.
+    pub findings: usize,
+    /// Rules that implement it.
+    pub rules: Vec<&'static str>,
+    /// What is missing: for a failing baseline control, why it fails; for MON-02, the security
+    /// metric filters that no alarm covers (the control passes with at least one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing: Option<String>,
+}
+
+/// A resource that evidences a control, with what it shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceItem {
+    #[serde(serialize_with = "ser_arc")]
+    pub file: Arc<str>,
+    pub line: u32,
+    pub resource: String,
+    pub kind: String,
+    pub detail: String,
+}
+
+/// One layer of the defense-in-depth scorecard.
+#[derive(Debug, Clone, Serialize)]
+pub struct LayerScore {
+    pub layer: Layer,
+    /// The guide's services for this layer.
+    pub services: &'static str,
+    pub controls: Vec<ControlScore>,
+    pub passed: usize,
+    /// Controls evidenced (passed or failed).
+    pub evaluated: usize,
+    /// Percentage of evaluated controls that pass; `None` when nothing could be evaluated.
+    pub score: Option<u32>,
+}
+
+/// Coverage of one Well-Architected best practice.
+#[derive(Debug, Clone, Serialize)]
+pub struct PracticeCoverage {
+    pub id: &'static str,
+    pub area: &'static str,
+    pub title: &'static str,
+    /// `pass`, `fail`, `no-evidence` (rules exist but nothing in the scan to check) or
+    /// `not-machine-checkable` (no rule or baseline control can evidence it from templates).
+    pub status: &'static str,
+    pub rules: Vec<&'static str>,
+    pub baseline: Vec<&'static str>,
+    /// Resource checks that passed / failed over the scan (rule × resource).
+    pub passed: usize,
+    pub failed: usize,
+}
+
+/// The posture of a scan.
+#[derive(Debug, Clone, Serialize)]
+pub struct Posture {
+    pub files_scanned: usize,
+    pub layers: Vec<LayerScore>,
+    pub well_architected: Vec<PracticeCoverage>,
+}
+
+fn layer_services(l: Layer) -> &'static str {
+    match l {
+        Layer::Network => "VPC, security groups, network ACLs, flow logs, load balancers",
+        Layer::Identity => "IAM, MFA, Access Analyzer, secrets",
+        Layer::Application => "WAF, Shield, EC2 metadata, Lambda",
+        Layer::Data => "KMS, S3, RDS, backups, data-service encryption",
+        Layer::Monitoring => "CloudTrail, CloudWatch, GuardDuty, Security Hub, Config",
+    }
+}
+
+/// Resources by (file, logical id).
+type ResourceSet = BTreeSet<(Arc<str>, String)>;
+
+/// Per rule: (resources checked, resources with findings) over the scan.
+fn rule_counts(report: &ScanReport) -> BTreeMap<&'static str, (ResourceSet, ResourceSet)> {
+    let mut out: BTreeMap<&'static str, (ResourceSet, ResourceSet)> = BTreeMap::new();
+    for r in &report.rules {
+        let e = out.entry(r.id).or_default();
+        for ev in &report.evidence {
+            for s in &ev.resources {
+                if r.resource_types.contains(&s.kind.as_str()) {
+                    e.0.insert((s.file.clone(), s.id.clone()));
+                }
+            }
+        }
+    }
+    for f in &report.findings {
+        let e = out.entry(f.rule.id).or_default();
+        let key = (f.location.file.clone(), f.resource.as_ref().map(|r| r.id.clone()).unwrap_or_default());
+        e.0.insert(key.clone());
+        e.1.insert(key);
+    }
+    out
+}
+
+impl Posture {
+    /// Builds the posture of a scan from its findings, rules and evidence.
+    pub fn of(report: &ScanReport) -> Posture {
+        let counts = rule_counts(report);
+        let hits: Vec<&BaselineHit> = report.evidence.iter().flat_map(|e| &e.baseline).collect();
+        let vpcs: Vec<&(Seen, bool)> = report.evidence.iter().flat_map(|e| &e.vpcs).collect();
+        let external_flow_log = report.evidence.iter().any(|e| e.external_flow_log);
+        let mut layers = Vec::new();
+        for layer in Layer::ALL {
+            let mut controls = Vec::new();
+            for b in BASELINE.iter().filter(|b| b.layer == layer) {
+                let mut missing = None;
+                let (status, evidence) = if b.key == "flowlogs" {
+                    if vpcs.is_empty() {
+                        continue;
+                    }
+                    let uncovered = vpcs.iter().filter(|(_, c)| !c).count();
+                    let ok = uncovered == 0 || external_flow_log;
+                    let ev = vpcs
+                        .iter()
+                        .map(|(s, c)| item(s, if *c { "flow log in the template" } else { "no flow log found" }))
+                        .collect();
+                    if !ok {
+                        missing = Some(format!("{uncovered} VPC(s) without a flow log"));
+                    }
+                    (if ok { Status::Pass } else { Status::Fail }, ev)
+                } else {
+                    let mut ev: Vec<EvidenceItem> =
+                        hits.iter().filter(|h| h.control == b.key).map(|h| item(&h.resource, &h.detail)).collect();
+                    let mut ok = !ev.is_empty();
+                    if b.key == "recorder" {
+                        // A recorder records nothing without a delivery channel.
+                        let channels: Vec<EvidenceItem> = hits
+                            .iter()
+                            .filter(|h| h.control == "channel")
+                            .map(|h| item(&h.resource, &h.detail))
+                            .collect();
+                        ok = ok && !channels.is_empty();
+                        ev.extend(channels);
+                    }
+                    if b.key == "alarms" && !ev.is_empty() {
+                        // Which of the security filters have no alarm anywhere in the scan.
+                        let covered: BTreeSet<&str> =
+                            hits.iter().filter(|h| h.control == "alarms").flat_map(|h| h.detail.split(", ")).collect();
+                        let uncovered: Vec<&str> = evidence::SECURITY_FILTERS
+                            .iter()
+                            .map(|(n, _)| *n)
+                            .filter(|n| !covered.contains(n))
+                            .collect();
+                        if !uncovered.is_empty() {
+                            missing = Some(format!("no alarmed metric filter for {}", uncovered.join(", ")));
+                        }
+                    }
+                    if ev.is_empty() {
+                        missing = Some("none of the scanned files declares it".to_string());
+                    } else if !ok {
+                        missing = Some("no AWS::Config::DeliveryChannel in the scanned files".to_string());
+                    }
+                    (if ok { Status::Pass } else { Status::Fail }, ev)
+                };
+                controls.push(ControlScore {
+                    control: b.control.to_string(),
+                    title: b.title.to_string(),
+                    kind: "baseline",
+                    status,
+                    evidence,
+                    findings: 0,
+                    rules: Vec::new(),
+                    missing,
+                });
+            }
+            // Rule-based controls of this layer, grouped by control id.
+            let mut by_control: BTreeMap<&'static str, Vec<&'static crate::rules::RuleMeta>> = BTreeMap::new();
+            for r in report.rules.iter().filter(|r| r.layer == layer) {
+                for c in r.controls.iter().take(1) {
+                    by_control.entry(c).or_default().push(r);
+                }
+            }
+            for (control, rules) in by_control {
+                let mut checked: BTreeSet<(Arc<str>, String)> = BTreeSet::new();
+                for r in &rules {
+                    if let Some((c, _)) = counts.get(r.id) {
+                        checked.extend(c.iter().cloned());
+                    }
+                }
+                let findings = report.findings.iter().filter(|f| rules.iter().any(|r| r.id == f.rule.id)).count();
+                let status = if checked.is_empty() {
+                    Status::NotEvidenced
+                } else if findings > 0 {
+                    Status::Fail
+                } else {
+                    Status::Pass
+                };
+                let seen: BTreeMap<(Arc<str>, String), &Seen> = report
+                    .evidence
+                    .iter()
+                    .flat_map(|e| &e.resources)
+                    .map(|s| ((s.file.clone(), s.id.clone()), s))
+                    .collect();
+                let evidence = checked.iter().filter_map(|k| seen.get(k)).map(|s| item(s, "checked")).collect();
+                controls.push(ControlScore {
+                    control: control.to_string(),
+                    title: format!("checked by {}", rules.iter().map(|r| r.slug).collect::<Vec<_>>().join(", ")),
+                    kind: "rules",
+                    status,
+                    evidence,
+                    findings,
+                    rules: rules.iter().map(|r| r.id).collect(),
+                    missing: None,
+                });
+            }
+            let passed = controls.iter().filter(|c| c.status == Status::Pass).count();
+            let evaluated = controls.iter().filter(|c| c.status != Status::NotEvidenced).count();
+            let score = (evaluated > 0).then(|| (passed * 100 / evaluated) as u32);
+            layers.push(LayerScore { layer, services: layer_services(layer), controls, passed, evaluated, score });
+        }
+        let mut well_architected = Vec::new();
+        for p in best_practices() {
+            let rules: Vec<&'static str> =
+                report.rules.iter().filter(|r| r.well_architected.contains(&p.id)).map(|r| r.id).collect();
+            let baseline: Vec<&'static str> =
+                BASELINE.iter().filter(|b| b.well_architected.contains(&p.id)).map(|b| b.control).collect();
+            let (mut passed, mut failed) = (0, 0);
+            for r in &rules {
+                if let Some((c, f)) = counts.get(r) {
+                    failed += f.len();
+                    passed += c.len() - f.len();
+                }
+            }
+            for b in BASELINE.iter().filter(|b| b.well_architected.contains(&p.id)) {
+                if let Some(l) = layers.iter().find(|l| l.layer == b.layer)
+                    && let Some(c) = l.controls.iter().find(|c| c.control == b.control && c.kind == "baseline")
+                {
+                    match c.status {
+                        Status::Pass => passed += 1,
+                        Status::Fail => failed += 1,
+                        Status::NotEvidenced => {}
+                    }
+                }
+            }
+            let status = if rules.is_empty() && baseline.is_empty() {
+                "not-machine-checkable"
+            } else if failed > 0 {
+                "fail"
+            } else if passed > 0 {
+                "pass"
+            } else {
+                "no-evidence"
+            };
+            well_architected.push(PracticeCoverage {
+                id: p.id,
+                area: p.area,
+                title: p.title,
+                status,
+                rules,
+                baseline,
+                passed,
+                failed,
+            });
+        }
+        Posture { files_scanned: report.files_scanned, layers, well_architected }
+    }
+}
+
+fn item(s: &Seen, detail: &str) -> EvidenceItem {
+    EvidenceItem {
+        file: s.file.clone(),
+        line: s.line,
+        resource: s.id.clone(),
+        kind: s.kind.clone(),
+        detail: detail.to_string(),
+    }
+}
+
+fn ser_arc<S: serde::Serializer>(a: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(a)
+}

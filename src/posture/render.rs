@@ -1,0 +1,95 @@
+//! The posture as text or JSON.
+
+use super::{Posture, Status};
+
+/// At most this many evidence lines per control in text output.
+const MAX_EVIDENCE: usize = 5;
+
+/// The posture as a versioned JSON document.
+pub fn json(p: &Posture) -> String {
+    let v = serde_json::json!({
+        "schema_version": 1,
+        "tool": {"name": "palisade", "version": crate::VERSION},
+        "posture": p,
+    });
+    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn status_text(s: Status) -> &'static str {
+    match s {
+        Status::Pass => "PASS",
+        Status::Fail => "FAIL",
+        Status::NotEvidenced => "n/a ",
+    }
+}
+
+/// The posture as text: the scorecard, then the Well-Architected coverage.
+pub fn text(p: &Posture) -> String {
+    let mut s = String::new();
+    s.push_str(&format!("Defense-in-depth scorecard ({} file(s) analysed)\n", p.files_scanned));
+    s.push_str("==================================================\n\n");
+    for l in &p.layers {
+        let score = match l.score {
+            Some(v) => format!("{v}% ({}/{} controls)", l.passed, l.evaluated),
+            None => "not evidenced".to_string(),
+        };
+        s.push_str(&format!("{} layer: {score}\n  services: {}\n", capitalise(l.layer.as_str()), l.services));
+        for c in &l.controls {
+            let extra = match (c.kind, c.findings) {
+                ("rules", 0) => format!(" [{}]", c.rules.join(", ")),
+                ("rules", n) => format!(" [{}] {n} finding(s)", c.rules.join(", ")),
+                _ => " [account baseline]".to_string(),
+            };
+            s.push_str(&format!("  {} {:7} {}{extra}\n", status_text(c.status), c.control, c.title));
+            for e in c.evidence.iter().take(MAX_EVIDENCE) {
+                s.push_str(&format!("         - {}:{} {} ({}): {}\n", e.file, e.line, e.resource, e.kind, e.detail));
+            }
+            if c.evidence.len() > MAX_EVIDENCE {
+                s.push_str(&format!("         - … and {} more\n", c.evidence.len() - MAX_EVIDENCE));
+            }
+            if let Some(m) = &c.missing {
+                let label = if c.status == Status::Fail { "missing" } else { "not covered" };
+                s.push_str(&format!("         - {label}: {m}\n"));
+            }
+        }
+        s.push('\n');
+    }
+    s.push_str("Well-Architected Security Pillar coverage\n");
+    s.push_str("=========================================\n\n");
+    let mut counts = std::collections::BTreeMap::new();
+    for w in &p.well_architected {
+        *counts.entry(w.status).or_insert(0usize) += 1;
+        let by: Vec<&str> = w.rules.iter().chain(&w.baseline).copied().collect();
+        let detail = match w.status {
+            "not-machine-checkable" => "not machine-checkable".to_string(),
+            "no-evidence" => format!("no evidence in the scan ({})", by.join(", ")),
+            _ => format!("{} passed, {} failed ({})", w.passed, w.failed, by.join(", ")),
+        };
+        let mark = match w.status {
+            "pass" => "PASS",
+            "fail" => "FAIL",
+            "no-evidence" => "----",
+            _ => "    ",
+        };
+        s.push_str(&format!("  {mark} {} {}: {detail}\n", w.id, w.title));
+    }
+    s.push_str(&format!(
+        "\n{} practices: {} pass, {} fail, {} without evidence in the scan, {} not machine-checkable\n",
+        p.well_architected.len(),
+        counts.get("pass").unwrap_or(&0),
+        counts.get("fail").unwrap_or(&0),
+        counts.get("no-evidence").unwrap_or(&0),
+        counts.get("not-machine-checkable").unwrap_or(&0),
+    ));
+    s
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

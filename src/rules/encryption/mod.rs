@@ -1,0 +1,85 @@
+//! Encryption of managed data services (data layer): EFS, SNS, SQS, ElastiCache, OpenSearch
+//! and Redshift, at rest and in transit.
+
+use super::{Rule, RuleMeta, Sink};
+use crate::finding::{Layer, Severity};
+use crate::model::{EncryptionState, Model};
+
+/// The rules of this area.
+pub static RULES: &[&Rule] = &[&AT_REST, &IN_TRANSIT];
+
+const TYPES: &[&str] = &[
+    "AWS::EC2::Volume",
+    "AWS::EFS::FileSystem",
+    "AWS::SNS::Topic",
+    "AWS::SQS::Queue",
+    "AWS::ElastiCache::ReplicationGroup",
+    "AWS::OpenSearchService::Domain",
+    "AWS::Elasticsearch::Domain",
+    "AWS::Redshift::Cluster",
+];
+
+fn report(m: &Model, out: &mut Sink<'_>, what: &str) {
+    for e in &m.monitoring.encryption {
+        if e.what == what && e.state == EncryptionState::Off {
+            out.report(
+                &e.meta,
+                e.span,
+                format!("{} `{}` is not encrypted {what} ({} is off or not set)", e.meta.kind, e.meta.id, e.property),
+            );
+        }
+    }
+}
+
+pub static AT_REST: Rule = Rule {
+    meta: RuleMeta {
+        id: "PAL-ENC-001",
+        slug: "data-service-unencrypted-at-rest",
+        title: "Managed data service is not encrypted at rest",
+        severity: Severity::High,
+        layer: Layer::Data,
+        service: "data-services",
+        well_architected: &["SEC08-BP02"],
+        controls: &["DATA-16"],
+        resource_types: TYPES,
+        remediation: "Turn encryption at rest on where the resource is created (it usually cannot be added \
+later): EBS volumes `Encrypted: true` (or encryption by default in the account); EFS `Encrypted: true` with `KmsKeyId`; SNS `KmsMasterKeyId: alias/aws/sns` or a customer key; SQS keep \
+`SqsManagedSseEnabled` or set `KmsMasterKeyId`; ElastiCache `AtRestEncryptionEnabled: true`; OpenSearch \
+`EncryptionAtRestOptions: {Enabled: true}`; Redshift `Encrypted: true`.",
+        description: "Data at rest without encryption is readable from snapshots, backups and the underlying \
+storage by anyone who obtains them, and fails most compliance baselines. For these services encryption is a \
+creation-time setting, and except for SQS and Redshift it is off unless the template asks for it. \
+An EBS volume without `Encrypted` follows the account's encryption-by-default setting and is \
+not reported; DynamoDB tables are always encrypted and are not checked.",
+        fail_example: include_str!("fixtures/data-service-unencrypted-at-rest.fail.yaml"),
+        pass_example: include_str!("fixtures/data-service-unencrypted-at-rest.pass.yaml"),
+    },
+    check: |m, out| report(m, out, "at rest"),
+};
+
+pub static IN_TRANSIT: Rule = Rule {
+    meta: RuleMeta {
+        id: "PAL-ENC-002",
+        slug: "data-service-unencrypted-in-transit",
+        title: "Managed data service accepts unencrypted connections",
+        severity: Severity::Medium,
+        layer: Layer::Data,
+        service: "data-services",
+        well_architected: &["SEC09-BP02"],
+        controls: &["DATA-16"],
+        resource_types: &[
+            "AWS::ElastiCache::ReplicationGroup",
+            "AWS::OpenSearchService::Domain",
+            "AWS::Elasticsearch::Domain",
+        ],
+        remediation: "ElastiCache: `TransitEncryptionEnabled: true` (with an `AuthToken` or RBAC user group). \
+OpenSearch: `NodeToNodeEncryptionOptions: {Enabled: true}` and `DomainEndpointOptions: {EnforceHTTPS: true, \
+TLSSecurityPolicy: Policy-Min-TLS-1-2-2019-07}`.",
+        description: "Without TLS, cache commands, search queries and the documents they return cross the \
+network in clear text, and credentials sent on the connection can be captured. Node-to-node encryption protects \
+replication traffic inside an OpenSearch domain; `EnforceHTTPS` refuses plain HTTP on its endpoint.",
+        fail_example: include_str!("fixtures/data-service-unencrypted-in-transit.fail.yaml"),
+        pass_example: include_str!("fixtures/data-service-unencrypted-in-transit.pass.yaml"),
+    },
+    check: |m, out| report(m, out, "in transit"),
+};

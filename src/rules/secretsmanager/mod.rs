@@ -1,0 +1,44 @@
+//! Secrets Manager (data layer): rotation.
+
+use super::{Rule, RuleMeta};
+use crate::finding::{Layer, Severity};
+use crate::model::Link;
+
+/// The rules of this area.
+pub static RULES: &[&Rule] = &[&NO_ROTATION];
+
+pub static NO_ROTATION: Rule = Rule {
+    meta: RuleMeta {
+        id: "PAL-SECRETSMANAGER-001",
+        slug: "secret-without-rotation",
+        title: "Secrets Manager secret is never rotated",
+        severity: Severity::Medium,
+        layer: Layer::Data,
+        service: "secretsmanager",
+        well_architected: &["SEC02-BP03"],
+        controls: &["DATA-17"],
+        resource_types: &["AWS::SecretsManager::Secret", "AWS::SecretsManager::RotationSchedule"],
+        remediation: "Add an `AWS::SecretsManager::RotationSchedule` with `SecretId: !Ref TheSecret`, a \
+`RotationLambdaARN` (or `HostedRotationLambda` for RDS, Redshift and DocumentDB credentials) and \
+`RotationRules: {ScheduleExpression: rate(30 days)}`. For RDS master passwords, `ManageMasterUserPassword: true` \
+lets RDS rotate them for you.",
+        description: "A credential that never changes stays valid for as long as it is leaked: in a log, a \
+laptop, a former employee's notes. Rotation limits that window and proves that the applications read the \
+secret from Secrets Manager instead of keeping copies. The rule looks for a rotation schedule in the same \
+template; schedules whose secret cannot be decided silence it.",
+        fail_example: include_str!("fixtures/secret-without-rotation.fail.yaml"),
+        pass_example: include_str!("fixtures/secret-without-rotation.pass.yaml"),
+    },
+    check: |m, out| {
+        let mon = &m.monitoring;
+        if mon.rotation_schedules.iter().any(|s| s.is_unknown()) {
+            return;
+        }
+        for s in &mon.secrets {
+            let rotated = mon.rotation_schedules.iter().any(|r| r.get() == Some(&Link::Local(s.id.clone())));
+            if !rotated {
+                out.report(s, s.span, format!("secret `{}` has no rotation schedule in the template", s.id));
+            }
+        }
+    },
+};

@@ -1,0 +1,67 @@
+//! Security Hub (monitoring layer): which standards are subscribed.
+
+use super::{Rule, RuleMeta};
+use crate::finding::{Layer, Severity};
+use crate::model::Field;
+
+/// The rules of this area.
+pub static RULES: &[&Rule] = &[&SUPERSEDED_STANDARD];
+
+/// (ARN fragment of a superseded standard version, its name, the current version to use).
+pub const SUPERSEDED: &[(&str, &str, &str)] = &[
+    (
+        "cis-aws-foundations-benchmark/v/1.2.0",
+        "CIS AWS Foundations Benchmark 1.2.0",
+        "standards/cis-aws-foundations-benchmark/v/3.0.0",
+    ),
+    (
+        "standards/cis-aws-foundations-benchmark/v/1.4.0",
+        "CIS AWS Foundations Benchmark 1.4.0",
+        "standards/cis-aws-foundations-benchmark/v/3.0.0",
+    ),
+    ("standards/pci-dss/v/3.2.1", "PCI DSS 3.2.1", "standards/pci-dss/v/4.0.1"),
+];
+
+/// The superseded standard an ARN names, if any.
+pub fn superseded(arn: &str) -> Option<&'static (&'static str, &'static str, &'static str)> {
+    SUPERSEDED.iter().find(|(frag, _, _)| arn.contains(frag))
+}
+
+pub static SUPERSEDED_STANDARD: Rule = Rule {
+    meta: RuleMeta {
+        id: "PAL-SECURITYHUB-001",
+        slug: "securityhub-superseded-standard",
+        title: "Security Hub subscribes a superseded standard version",
+        severity: Severity::Low,
+        layer: Layer::Monitoring,
+        service: "securityhub",
+        well_architected: &["SEC04-BP02", "SEC01-BP04"],
+        controls: &["MON-03"],
+        resource_types: &["AWS::SecurityHub::Hub", "AWS::SecurityHub::Standard"],
+        remediation: "Subscribe the current versions instead — `arn:aws:securityhub:<region>::standards/\
+cis-aws-foundations-benchmark/v/3.0.0` and `arn:aws:securityhub:<region>::standards/pci-dss/v/4.0.1` — together \
+with AWS Foundational Security Best Practices (`arn:aws:securityhub:<region>::standards/\
+aws-foundational-security-best-practices/v/1.0.0`), using `AWS::SecurityHub::Standard` resources.",
+        description: "CIS AWS Foundations Benchmark 1.2.0 and 1.4.0 and PCI DSS 3.2.1 have been replaced by \
+newer versions whose controls cover services and attacks the old ones do not (for example IMDSv2, EBS default \
+encryption, S3 public access at the account level). Findings of a superseded standard no longer match what \
+auditors check, and AWS stops adding controls to it.",
+        fail_example: include_str!("fixtures/securityhub-superseded-standard.fail.yaml"),
+        pass_example: include_str!("fixtures/securityhub-superseded-standard.pass.yaml"),
+    },
+    check: |m, out| {
+        let mut check = |meta, f: &Field<String>| {
+            if let Some((_, name, current)) = f.get().and_then(|a| superseded(a)) {
+                out.report_field(meta, f, format!("`{}` subscribes {name}; use `{current}` instead", meta.id));
+            }
+        };
+        for h in &m.monitoring.security_hubs {
+            for s in h.standards.get().map(Vec::as_slice).unwrap_or_default() {
+                check(&h.meta, s);
+            }
+        }
+        for s in &m.monitoring.hub_standards {
+            check(&s.meta, &s.arn);
+        }
+    },
+};
