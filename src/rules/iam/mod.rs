@@ -178,8 +178,13 @@ adds in the future. The finding counts what the wildcard grants, by access level
         pass_example: include_str!("fixtures/iam-service-wildcard.pass.yaml"),
     },
     check: |m, out| {
+        let policies = identity_policies(m);
+        if policies.is_empty() {
+            return;
+        }
+        // Loaded only when there is a policy to judge.
         let c = catalog();
-        for p in identity_policies(m) {
+        for p in policies {
             for st in &p.doc.statements {
                 let (true, Some(l)) = (allow(st), &st.action) else { continue };
                 for (a, f) in l.known() {
@@ -222,8 +227,13 @@ permissions (they can only be granted on `*`) are not counted.",
         pass_example: include_str!("fixtures/iam-write-on-any-resource.pass.yaml"),
     },
     check: |m, out| {
+        let policies = identity_policies(m);
+        if policies.is_empty() {
+            return;
+        }
+        // Loaded only when there is a policy to judge.
         let c = catalog();
-        for p in identity_policies(m) {
+        for p in policies {
             for st in &p.doc.statements {
                 if !allow(st) || !st.conditions.is_empty() || st.condition_unknown || st.not_action.is_some() {
                     continue;
