@@ -122,15 +122,28 @@ impl Statement {
 
 /// IAM-style wildcard match (`*` any run, `?` one character), case-insensitive.
 pub fn wildcard_match(pattern: &str, text: &str) -> bool {
-    let p: Vec<char> = pattern.to_ascii_lowercase().chars().collect();
-    let t: Vec<char> = text.to_ascii_lowercase().chars().collect();
+    glob(pattern, text, true)
+}
+
+/// Wildcard match (`*` any run, `?` one character), case-sensitive unless `fold`.
+pub fn glob(pattern: &str, text: &str, fold: bool) -> bool {
+    if pattern.is_ascii() && text.is_ascii() {
+        let eq = |a: u8, b: u8| if fold { a.eq_ignore_ascii_case(&b) } else { a == b };
+        return glob_with(pattern.as_bytes(), text.as_bytes(), b'?', b'*', eq);
+    }
+    let norm = |s: &str| -> Vec<char> { if fold { s.to_lowercase().chars().collect() } else { s.chars().collect() } };
+    glob_with(&norm(pattern), &norm(text), '?', '*', |a, b| a == b)
+}
+
+/// Greedy wildcard matching with backtracking to the last `*`: linear in practice.
+fn glob_with<T: Copy + PartialEq>(p: &[T], t: &[T], any_one: T, any_run: T, eq: impl Fn(T, T) -> bool) -> bool {
     let (mut pi, mut ti) = (0usize, 0usize);
     let (mut star, mut mark) = (None, 0usize);
     while ti < t.len() {
-        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+        if pi < p.len() && (p[pi] == any_one || eq(p[pi], t[ti])) {
             pi += 1;
             ti += 1;
-        } else if pi < p.len() && p[pi] == '*' {
+        } else if pi < p.len() && p[pi] == any_run {
             star = Some(pi);
             mark = ti;
             pi += 1;
@@ -142,7 +155,7 @@ pub fn wildcard_match(pattern: &str, text: &str) -> bool {
             return false;
         }
     }
-    while pi < p.len() && p[pi] == '*' {
+    while pi < p.len() && p[pi] == any_run {
         pi += 1;
     }
     pi == p.len()

@@ -3,62 +3,7 @@
 /// A request segment that stands for "any value" (the account or region of a probe ARN).
 pub const ANY_SEGMENT: &str = "\u{1}";
 
-/// Wildcard match (`*` any run, `?` one character), case-sensitive unless `fold`.
-pub fn glob(pattern: &str, text: &str, fold: bool) -> bool {
-    if pattern.is_ascii() && text.is_ascii() {
-        return glob_ascii(pattern.as_bytes(), text.as_bytes(), fold);
-    }
-    let norm = |s: &str| -> Vec<char> { if fold { s.to_lowercase().chars().collect() } else { s.chars().collect() } };
-    let (p, t) = (norm(pattern), norm(text));
-    let (mut pi, mut ti) = (0usize, 0usize);
-    let (mut star, mut mark) = (None, 0usize);
-    while ti < t.len() {
-        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
-            pi += 1;
-            ti += 1;
-        } else if pi < p.len() && p[pi] == '*' {
-            star = Some(pi);
-            mark = ti;
-            pi += 1;
-        } else if let Some(s) = star {
-            pi = s + 1;
-            mark += 1;
-            ti = mark;
-        } else {
-            return false;
-        }
-    }
-    while pi < p.len() && p[pi] == '*' {
-        pi += 1;
-    }
-    pi == p.len()
-}
-
-fn glob_ascii(p: &[u8], t: &[u8], fold: bool) -> bool {
-    let eq = |a: u8, b: u8| if fold { a.eq_ignore_ascii_case(&b) } else { a == b };
-    let (mut pi, mut ti) = (0usize, 0usize);
-    let (mut star, mut mark) = (None, 0usize);
-    while ti < t.len() {
-        if pi < p.len() && (p[pi] == b'?' || eq(p[pi], t[ti])) {
-            pi += 1;
-            ti += 1;
-        } else if pi < p.len() && p[pi] == b'*' {
-            star = Some(pi);
-            mark = ti;
-            pi += 1;
-        } else if let Some(s) = star {
-            pi = s + 1;
-            mark += 1;
-            ti = mark;
-        } else {
-            return false;
-        }
-    }
-    while pi < p.len() && p[pi] == b'*' {
-        pi += 1;
-    }
-    pi == p.len()
-}
+pub use crate::model::policy::glob;
 
 /// Does the ARN pattern (from a `Resource` or an `Arn*` condition) match `arn`? Each of the
 /// six colon-separated parts is matched on its own, case-sensitively; wildcards in the last
