@@ -120,27 +120,19 @@ enum Family {
 fn family(name: &str) -> Option<Family> {
     let n = name.trim().to_ascii_lowercase();
     let n = n.strip_prefix("custom-").unwrap_or(&n);
-    Some(if n.starts_with("aurora-postgresql") {
-        Family::AuroraPostgres
-    } else if n.starts_with("aurora-mysql") {
-        Family::AuroraMySql
-    } else if n.starts_with("aurora") {
-        Family::AuroraV1
-    } else if n.starts_with("mariadb") {
-        Family::MariaDb
-    } else if n.starts_with("mysql") {
-        Family::MySql
-    } else if n.starts_with("postgres") {
-        Family::Postgres
-    } else if n.starts_with("sqlserver") {
-        Family::SqlServer
-    } else if n.starts_with("oracle") {
-        Family::Oracle
-    } else if n.starts_with("db2") {
-        Family::Db2
-    } else {
-        return None;
-    })
+    // Longest prefixes first: `aurora-postgresql` before `aurora`.
+    const PREFIXES: [(&str, Family); 9] = [
+        ("aurora-postgresql", Family::AuroraPostgres),
+        ("aurora-mysql", Family::AuroraMySql),
+        ("aurora", Family::AuroraV1),
+        ("mariadb", Family::MariaDb),
+        ("mysql", Family::MySql),
+        ("postgres", Family::Postgres),
+        ("sqlserver", Family::SqlServer),
+        ("oracle", Family::Oracle),
+        ("db2", Family::Db2),
+    ];
+    PREFIXES.iter().find(|(p, _)| n.starts_with(p)).map(|(_, f)| *f)
 }
 
 /// The port an engine listens on when `Port` is not set.
