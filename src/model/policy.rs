@@ -45,16 +45,22 @@ pub enum Principal {
 }
 
 impl Principal {
+    /// The known values listed under `key` (`AWS`, `Service`, `Federated`, `CanonicalUser`).
+    pub fn values<'a>(&'a self, key: &'a str) -> impl Iterator<Item = (&'a str, &'a Field<String>)> + 'a {
+        let entries: &[(String, StrList)] = match self {
+            Principal::Map(entries) => entries,
+            _ => &[],
+        };
+        entries.iter().filter(move |(k, _)| k == key).flat_map(|(_, l)| l.known())
+    }
+
     /// Everyone: `"*"` or `{"AWS": "*"}` (anonymous or any AWS account).
     pub fn is_everyone(&self) -> Option<Span> {
         match self {
             Principal::Any(s) => Some(*s),
-            Principal::Map(entries) => entries
-                .iter()
-                .filter(|(k, _)| k == "AWS" || k == "CanonicalUser")
-                .flat_map(|(_, l)| l.known())
-                .find(|(s, _)| *s == "*")
-                .map(|(_, f)| f.span),
+            Principal::Map(_) => {
+                self.values("AWS").chain(self.values("CanonicalUser")).find(|(s, _)| *s == "*").map(|(_, f)| f.span)
+            }
             Principal::Unknown(_) => None,
         }
     }

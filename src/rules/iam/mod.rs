@@ -11,7 +11,7 @@ use crate::analyze::iam::escalation::escalations;
 use crate::analyze::iam::expand::{on_every_resource, statement_actions};
 use crate::analyze::iam::principals::{PolicyAt, PolicyUse, aws_managed_name, builtin, policies, principals};
 use crate::finding::{Finding, Layer, Severity};
-use crate::model::{Effect, Link, Model, Principal, ResMeta, Statement, Tri};
+use crate::model::{Effect, Link, Model, ResMeta, Statement, Tri};
 use crate::source::Span;
 
 /// The rules of this area.
@@ -466,22 +466,20 @@ repository, pipeline or service account of that provider can assume it.",
                 if !allow(st) || st.condition_unknown {
                     continue;
                 }
-                let Some(Principal::Map(entries)) = &st.principal else { continue };
-                for (_, l) in entries.iter().filter(|(k, _)| k == "Federated") {
-                    for (v, f) in l.known() {
-                        let Some((_, provider)) = v.split_once(":oidc-provider/") else { continue };
-                        let sub = format!("{provider}:sub");
-                        if !st.conditions.iter().any(|c| c.key.eq_ignore_ascii_case(&sub)) {
-                            report(
-                                out,
-                                p.owner,
-                                f.span,
-                                format!(
-                                    "{} trusts the OIDC provider `{provider}` without a condition on `{sub}`: any identity of that provider can assume the role",
-                                    p.label
-                                ),
-                            );
-                        }
+                let Some(principal) = &st.principal else { continue };
+                for (v, f) in principal.values("Federated") {
+                    let Some((_, provider)) = v.split_once(":oidc-provider/") else { continue };
+                    let sub = format!("{provider}:sub");
+                    if !st.conditions.iter().any(|c| c.key.eq_ignore_ascii_case(&sub)) {
+                        report(
+                            out,
+                            p.owner,
+                            f.span,
+                            format!(
+                                "{} trusts the OIDC provider `{provider}` without a condition on `{sub}`: any identity of that provider can assume the role",
+                                p.label
+                            ),
+                        );
                     }
                 }
             }
@@ -516,17 +514,15 @@ enough. The account id is written literally; Palisade cannot tell whether it is 
                 if !allow(st) || st.condition_unknown || trust_restricted(st) {
                     continue;
                 }
-                let Some(Principal::Map(entries)) = &st.principal else { continue };
-                for (_, l) in entries.iter().filter(|(k, _)| k == "AWS") {
-                    for (v, f) in l.known() {
-                        if let Some(acct) = account_of(v) {
-                            report(
-                                out,
-                                p.owner,
-                                f.span,
-                                format!("{} trusts account {acct} without requiring sts:ExternalId or MFA", p.label),
-                            );
-                        }
+                let Some(principal) = &st.principal else { continue };
+                for (v, f) in principal.values("AWS") {
+                    if let Some(acct) = account_of(v) {
+                        report(
+                            out,
+                            p.owner,
+                            f.span,
+                            format!("{} trusts account {acct} without requiring sts:ExternalId or MFA", p.label),
+                        );
                     }
                 }
             }
@@ -1064,18 +1060,16 @@ or to narrow it.",
                 if !allow(st) || st.condition_unknown || trust_restricted(st) {
                     continue;
                 }
-                let Some(Principal::Map(entries)) = &st.principal else { continue };
-                for (_, l) in entries.iter().filter(|(k, _)| k == "AWS") {
-                    for (v, f) in l.known() {
-                        let whole = v.len() == 12 || v.ends_with(":root");
-                        if let (true, Some(acct)) = (whole, account_of(v)) {
-                            report(
-                                out,
-                                p.owner,
-                                f.span,
-                                format!("{} grants access to every principal of account {acct}", p.label),
-                            );
-                        }
+                let Some(principal) = &st.principal else { continue };
+                for (v, f) in principal.values("AWS") {
+                    let whole = v.len() == 12 || v.ends_with(":root");
+                    if let (true, Some(acct)) = (whole, account_of(v)) {
+                        report(
+                            out,
+                            p.owner,
+                            f.span,
+                            format!("{} grants access to every principal of account {acct}", p.label),
+                        );
                     }
                 }
             }
