@@ -43,7 +43,6 @@ use toml::Spanned;
 use crate::filter::{PathGlob, Policy};
 use crate::finding::Severity;
 use crate::rules;
-use crate::scan::rule_matches;
 
 /// The configuration file's name.
 pub const FILE_NAME: &str = "palisade.toml";
@@ -127,7 +126,7 @@ impl Errors<'_> {
 
 fn check_rule(e: &Errors<'_>, name: &Spanned<String>) -> Result<String, String> {
     let n = name.get_ref().trim();
-    if rules::all().iter().any(|r| rule_matches(&r.meta, n)) {
+    if rules::all().iter().any(|r| r.meta.matches(n)) {
         Ok(n.to_string())
     } else {
         Err(e.at(name.span(), format!("unknown rule `{n}` (run `palisade rules` to list them)")))

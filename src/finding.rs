@@ -1,7 +1,6 @@
 //! Findings, diagnostics and the vocabulary they share (severity, layer).
 
 use std::fmt;
-use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -94,7 +93,7 @@ pub struct Related {
 /// One problem found by a rule.
 #[derive(Debug, Clone)]
 pub struct Finding {
-    pub rule: &'static RuleMeta,
+    pub rule: std::sync::Arc<RuleMeta>,
     /// Effective severity (the rule's unless overridden).
     pub severity: Severity,
     pub message: String,
@@ -109,7 +108,7 @@ pub struct Finding {
 impl Finding {
     /// Sort key: file, line, column, rule id, message.
     pub fn sort_key(&self) -> (&str, u32, u32, &str, &str) {
-        (&self.location.file, self.location.span.line, self.location.span.col, self.rule.id, &self.message)
+        (&self.location.file, self.location.span.line, self.location.span.col, &self.rule.id, &self.message)
     }
 
     /// The message with the condition qualifier, as reports show it.
@@ -121,53 +120,4 @@ impl Finding {
     }
 }
 
-/// What went wrong with an input file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum DiagnosticKind {
-    /// The file could not be read (I/O error, too large, not UTF-8).
-    Read,
-    /// The file could not be parsed.
-    Parse,
-    /// Part of the file was not analysed (e.g. a construct that cannot be expanded).
-    NotAnalysed,
-    /// A suppression without a reason, for an unknown rule, malformed, or (when asked) unused.
-    Suppression,
-    /// A baseline entry that no longer occurs.
-    Baseline,
-}
-
-/// A problem with the input rather than with the infrastructure it describes.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Diagnostic {
-    pub kind: DiagnosticKind,
-    pub file: Arc<str>,
-    /// Where in the file, when known (1-based line/column; 0 when the whole file is meant).
-    pub line: u32,
-    pub col: u32,
-    pub message: String,
-}
-
-impl Diagnostic {
-    /// Errors make the scan exit with status 2; notes do not.
-    pub fn is_error(&self) -> bool {
-        matches!(self.kind, DiagnosticKind::Read | DiagnosticKind::Parse)
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = match self.kind {
-            DiagnosticKind::Read => "error: cannot read",
-            DiagnosticKind::Parse => "error: cannot parse",
-            DiagnosticKind::NotAnalysed => "warning: not analysed",
-            DiagnosticKind::Suppression => "warning: suppression",
-            DiagnosticKind::Baseline => "warning: baseline",
-        };
-        if self.line > 0 {
-            write!(f, "{}:{}:{}: {what}: {}", self.file, self.line, self.col, self.message)
-        } else {
-            write!(f, "{}: {what}: {}", self.file, self.message)
-        }
-    }
-}
+pub use crate::diagnostic::{Diagnostic, DiagnosticKind};

@@ -90,11 +90,11 @@ pub struct Edit {
 pub struct FileFix {
     pub file: Arc<str>,
     /// Rules whose findings the fix removes.
-    pub rules: Vec<&'static str>,
+    pub rules: Vec<String>,
     /// Resources it touches.
     pub resources: Vec<String>,
     /// (resource, rule) pairs whose findings it removes.
-    pub fixed: Vec<(String, &'static str)>,
+    pub fixed: Vec<(String, String)>,
     pub edits: Vec<Edit>,
     /// The file after the fix.
     pub text: String,
@@ -131,17 +131,17 @@ pub fn unified_diff(file: &str, old: &str, new: &str) -> String {
 
 /// The fixes for `findings` (already filtered), for files whose source is in `files`.
 pub fn fixes(findings: &[Finding], files: &BTreeMap<Arc<str>, Arc<SourceFile>>) -> Vec<FileFix> {
-    let mut wanted_by_file: BTreeMap<&str, BTreeMap<String, (Want, BTreeSet<&'static str>)>> = BTreeMap::new();
+    let mut wanted_by_file: BTreeMap<&str, BTreeMap<String, (Want, BTreeSet<String>)>> = BTreeMap::new();
     for f in findings {
-        let (Some(want), Some(res)) = (wanted(f.rule.id), &f.resource) else { continue };
+        let (Some(want), Some(res)) = (wanted(&f.rule.id), &f.resource) else { continue };
         let per = wanted_by_file.entry(&f.location.file).or_default();
         match per.get_mut(&res.id) {
             Some((w, rules)) => {
                 merge(w, want);
-                rules.insert(f.rule.id);
+                rules.insert(f.rule.id.to_string());
             }
             None => {
-                per.insert(res.id.clone(), (want, BTreeSet::from([f.rule.id])));
+                per.insert(res.id.clone(), (want, BTreeSet::from([f.rule.id.to_string()])));
             }
         }
     }
@@ -177,7 +177,7 @@ fn parse_as(syntax: Syntax, src: &SourceFile, limits: &Limits) -> Option<Vec<cra
 fn fix_file(
     file: &str,
     src: &SourceFile,
-    per_resource: &BTreeMap<String, (Want, BTreeSet<&'static str>)>,
+    per_resource: &BTreeMap<String, (Want, BTreeSet<String>)>,
 ) -> Option<FileFix> {
     let syntax = if is_json(src) { Syntax::Json } else { Syntax::Yaml };
     let limits = Limits::default();
@@ -193,9 +193,9 @@ fn fix_file(
         let mut mine = Vec::new();
         if ensure(src, syntax, node, entries, step, &mut mine) && !mine.is_empty() {
             edits.extend(mine);
-            rules.extend(rs.iter().copied());
+            rules.extend(rs.iter().cloned());
             resources.push(id.clone());
-            pairs.extend(rs.iter().map(|r| (id.clone(), *r)));
+            pairs.extend(rs.iter().map(|r| (id.clone(), r.clone())));
         }
     }
     if edits.is_empty() {
@@ -437,7 +437,7 @@ mod tests {
 
     fn fix(text: &str, id: &str, rule: &str) -> Option<String> {
         let src = SourceFile::new("t.yaml", text.to_string());
-        let per = BTreeMap::from([(id.to_string(), (wanted(rule).unwrap(), BTreeSet::from(["X"])))]);
+        let per = BTreeMap::from([(id.to_string(), (wanted(rule).unwrap(), BTreeSet::from(["X".to_string()])))]);
         fix_file("t.yaml", &src, &per).map(|f| f.text)
     }
 
@@ -513,7 +513,7 @@ mod tests {
 
     fn fix_json(text: &str, id: &str, rule: &str) -> Option<String> {
         let src = SourceFile::new("t.json", text.to_string());
-        let per = BTreeMap::from([(id.to_string(), (wanted(rule).unwrap(), BTreeSet::from(["X"])))]);
+        let per = BTreeMap::from([(id.to_string(), (wanted(rule).unwrap(), BTreeSet::from(["X".to_string()])))]);
         fix_file("t.json", &src, &per).map(|f| f.text)
     }
 

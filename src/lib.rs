@@ -5,10 +5,12 @@
 pub mod analyze;
 pub mod cli;
 pub mod config;
+pub mod diagnostic;
 pub mod discover;
 pub mod filter;
 pub mod finding;
 pub mod fix;
+pub mod frontend;
 pub mod gitdiff;
 pub mod lower;
 pub mod model;
@@ -18,6 +20,7 @@ pub mod report;
 pub mod rules;
 pub mod scan;
 pub mod source;
+pub mod suppress;
 pub mod value;
 
 /// The tool's version, as reports show it.

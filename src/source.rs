@@ -1,10 +1,58 @@
 //! Source files, spans and locations.
 //!
-//! Every node of a parsed tree carries a [`Span`]: a byte range plus the 1-based line and
-//! column (in characters) of its start and end. A [`Location`] adds the file.
+//! Every node of a parsed tree carries a [`Span`]: the file it is in, a byte range, and the
+//! 1-based line and column (in characters) of its start and end. A [`Location`] is a span
+//! with its file's name resolved, as reports show it.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, LazyLock, RwLock};
+
+/// A file known to this process, by a small number so that spans stay `Copy`.
+///
+/// Ids are handed out by [`FileId::intern`] (one per real path) and never reused; `FileId::NONE`
+/// is a span without a file (built by hand, in tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, serde::Serialize)]
+pub struct FileId(pub u32);
+
+struct FileTable {
+    names: Vec<Arc<str>>,
+    by_path: HashMap<PathBuf, u32>,
+}
+
+static FILES: LazyLock<RwLock<FileTable>> =
+    LazyLock::new(|| RwLock::new(FileTable { names: vec!["".into()], by_path: HashMap::new() }));
+
+impl FileId {
+    /// No file.
+    pub const NONE: FileId = FileId(0);
+
+    /// The id of the file at `path` (as given, e.g. relative to the working directory), named
+    /// `display` in reports. The same path always gets the same id.
+    pub fn intern(path: &Path, display: &str) -> FileId {
+        if let Some(&id) = FILES.read().unwrap_or_else(|e| e.into_inner()).by_path.get(path) {
+            return FileId(id);
+        }
+        let mut t = FILES.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(&id) = t.by_path.get(path) {
+            return FileId(id);
+        }
+        let id = t.names.len() as u32;
+        t.names.push(display.into());
+        t.by_path.insert(path.to_path_buf(), id);
+        FileId(id)
+    }
+
+    /// The file's name as reports show it (empty for [`FileId::NONE`]).
+    pub fn name(self) -> Arc<str> {
+        let t = FILES.read().unwrap_or_else(|e| e.into_inner());
+        t.names.get(self.0 as usize).cloned().unwrap_or_else(|| "".into())
+    }
+
+    pub fn is_none(self) -> bool {
+        self == FileId::NONE
+    }
+}
 
 /// A region of one source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
@@ -21,6 +69,8 @@ pub struct Span {
     pub end_line: u32,
     /// 1-based column (in characters) of `end`.
     pub end_col: u32,
+    /// The file the region is in.
+    pub file: FileId,
 }
 
 impl Span {
@@ -35,6 +85,7 @@ impl Span {
             end: last.end,
             end_line: last.end_line,
             end_col: last.end_col,
+            file: first.file,
         }
     }
 }
@@ -46,6 +97,8 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// The file's text.
     pub text: String,
+    /// The id every span into this file carries.
+    pub id: FileId,
     line_starts: Vec<u32>,
 }
 
@@ -57,7 +110,9 @@ impl SourceFile {
                 line_starts.push((i + 1) as u32);
             }
         }
-        SourceFile { path: path.into(), text, line_starts }
+        let path: PathBuf = path.into();
+        let id = FileId::intern(&path, &display_path(&path));
+        SourceFile { path, text, id, line_starts }
     }
 
     /// The path rendered with forward slashes, as reports show it.
@@ -115,7 +170,7 @@ impl SourceFile {
     pub fn span(&self, start: u32, end: u32) -> Span {
         let (line, col) = self.line_col(start);
         let (end_line, end_col) = self.line_col(end);
-        Span { start, end, line, col, end_line, end_col }
+        Span { start, end, line, col, end_line, end_col, file: self.id }
     }
 }
 
@@ -139,4 +194,25 @@ impl Location {
     pub fn new(file: Arc<str>, span: Span) -> Location {
         Location { file, span }
     }
+
+    /// The location of a span in its own file, or in `fallback` when the span has none.
+    pub fn of(span: Span, fallback: &Arc<str>) -> Location {
+        let file = if span.file.is_none() { fallback.clone() } else { span.file.name() };
+        Location { file, span }
+    }
+}
+
+/// Removes `.` and resolves `..` lexically.
+pub fn normalise(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
 }

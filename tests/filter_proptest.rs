@@ -5,8 +5,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use palisade::config::Config;
-use palisade::filter::{Target, comment_suppressions, parse_annotation};
 use palisade::source::SourceFile;
+use palisade::suppress::{Target, comment_suppressions, parse_annotation};
 use proptest::prelude::*;
 
 fn line_strategy() -> impl Strategy<Value = String> {

@@ -103,7 +103,7 @@ proptest! {
 
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("p.json"), &text).unwrap();
-        let loaded = query::load(&[dir.path().to_path_buf()], &Default::default(), &Default::default());
+        let loaded = palisade::cli::iam::load(vec![dir.path().to_path_buf()]);
         let who = if as_role { "R" } else { "p.json" };
         for (action, resource) in [("s3:GetObject", Some("arn:aws:s3:::b/k")), ("iam:PassRole", None)] {
             let _ = query::can(&loaded, who, action, resource, &Context::new());

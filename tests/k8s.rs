@@ -20,12 +20,12 @@ fn scan_paths(paths: &[PathBuf]) -> ScanReport {
 }
 
 /// (file name, line, rule id) of every finding.
-fn findings(r: &ScanReport) -> BTreeSet<(String, u32, &'static str)> {
+fn findings(r: &ScanReport) -> BTreeSet<(String, u32, &str)> {
     r.findings
         .iter()
         .map(|f| {
             let name = Path::new(&*f.location.file).file_name().unwrap().to_string_lossy().into_owned();
-            (name, f.location.span.line, f.rule.id)
+            (name, f.location.span.line, &*f.rule.id)
         })
         .collect()
 }
@@ -222,7 +222,7 @@ fn kubernetes_examples_behave_as_described() {
     assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
     assert!(r.findings.is_empty(), "{:?}", findings(&r));
     let r = scan_paths(&[root().join("examples/insecure-kubernetes.yaml")]);
-    let ids: BTreeSet<&str> = r.findings.iter().map(|f| f.rule.id).collect();
+    let ids: BTreeSet<&str> = r.findings.iter().map(|f| &*f.rule.id).collect();
     for id in [
         "PAL-K8S-002", // hostPID
         "PAL-K8S-003", // privileged
@@ -295,7 +295,7 @@ subjects: {kind: Group}
     let r = scan_source(SourceFile::new("odd.yaml", text.to_string()), &ScanOptions::default()).unwrap();
     assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
     assert_eq!(r.files_scanned, 1);
-    let ids: BTreeSet<&str> = r.findings.iter().map(|f| f.rule.id).collect();
+    let ids: BTreeSet<&str> = r.findings.iter().map(|f| &*f.rule.id).collect();
     // Nothing written above decides a host namespace, a privilege, a capability, a user, a
     // seccomp profile, a secret, an image, a namespace label or a binding.
     for id in [

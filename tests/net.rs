@@ -5,9 +5,8 @@
 use std::path::Path;
 use std::process::Command;
 
-use palisade::analyze::exposure::analyse_source;
 use palisade::analyze::reach::{Exposure, HopKind, Verdict};
-use palisade::parse::Limits;
+use palisade::cli::net::analyse_source;
 use palisade::scan::{ScanOptions, scan_source};
 use palisade::source::SourceFile;
 
@@ -17,7 +16,7 @@ fn root() -> &'static Path {
 
 fn exposures(rel: &str) -> Vec<Exposure> {
     let text = std::fs::read_to_string(root().join(rel)).unwrap();
-    let (files, diags) = analyse_source(&SourceFile::new(rel, text), &Default::default(), &Limits::default());
+    let (files, diags) = analyse_source(SourceFile::new(rel, text), &Default::default());
     assert!(diags.is_empty(), "{diags:?}");
     assert_eq!(files.len(), 1, "{rel} is not a template");
     files.into_iter().next().unwrap().exposures

@@ -99,7 +99,8 @@ fn snippet_is_omitted_when_the_file_is_unknown_or_the_span_is_past_its_end() {
     let mut report = sample_report();
     report.files.remove("templates/iam.yaml");
     // A span far past the end of app.yaml.
-    report.findings[1].location.span = Span { start: 9000, end: 9001, line: 500, col: 3, end_line: 500, end_col: 4 };
+    report.findings[1].location.span =
+        Span { start: 9000, end: 9001, line: 500, col: 3, end_line: 500, end_col: 4, ..Span::default() };
     let out = render(&report, Format::Text, &RenderOptions::default());
     assert!(out.contains("templates/app.yaml:500:3: PAL-S3-001"));
     assert!(out.contains("templates/iam.yaml:8:21: PAL-IAM-001"));
@@ -171,7 +172,7 @@ fn findings_are_grouped_by_file_in_sorted_order() {
     let app = Arc::new(SourceFile::new("b.yaml", APP_YAML.to_string()));
     let other = Arc::new(SourceFile::new("a.yaml", APP_YAML.to_string()));
     let make = |file: &SourceFile| Finding {
-        rule: &S3_PUBLIC,
+        rule: common::meta(&S3_PUBLIC),
         severity: Severity::Medium,
         message: format!("in {}", file.display_path()),
         location: loc(file, span_of(file, "Logs", 0)),

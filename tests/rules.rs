@@ -60,7 +60,7 @@ fn reported_lines(rule: &Rule, name: &str, text: &str) -> BTreeSet<u32> {
 
 fn check(rule: &Rule, name: &str, text: &str, is_fail: bool) -> Result<(), String> {
     let got = reported_lines(rule, name, text);
-    let want = if is_fail { expected_lines(text, rule.meta.id) } else { BTreeSet::new() };
+    let want = if is_fail { expected_lines(text, &rule.meta.id) } else { BTreeSet::new() };
     if is_fail && want.is_empty() {
         return Err(format!("{name}: failing fixture has no `# expect: {}` marker", rule.meta.id));
     }
@@ -87,12 +87,12 @@ fn every_fixture_passes_or_fails_as_marked() {
         } else {
             counts.1 += 1
         }
-        if let Err(e) = check(rule, &path.display().to_string(), &text, is_fail) {
+        if let Err(e) = check(&rule, &path.display().to_string(), &text, is_fail) {
             errors.push(e);
         }
     }
     for r in rules::all() {
-        match seen.get(r.meta.slug) {
+        match seen.get(&*r.meta.slug) {
             Some((f, p)) if *f > 0 && *p > 0 => {}
             _ => errors.push(format!("{} ({}) needs a failing and a passing fixture", r.meta.id, r.meta.slug)),
         }
@@ -104,10 +104,10 @@ fn every_fixture_passes_or_fails_as_marked() {
 fn documented_examples_behave_as_documented() {
     let mut errors = Vec::new();
     for r in rules::all() {
-        if let Err(e) = check(r, &format!("{}-fail.yaml", r.meta.slug), r.meta.fail_example, true) {
+        if let Err(e) = check(&r, &format!("{}-fail.yaml", r.meta.slug), r.meta.fail_example(), true) {
             errors.push(e);
         }
-        if let Err(e) = check(r, &format!("{}-pass.yaml", r.meta.slug), r.meta.pass_example, false) {
+        if let Err(e) = check(&r, &format!("{}-pass.yaml", r.meta.slug), r.meta.pass_example(), false) {
             errors.push(e);
         }
     }
@@ -122,8 +122,8 @@ fn metadata_is_complete_and_unique() {
     let mut slugs = BTreeSet::new();
     for r in &all {
         let m = &r.meta;
-        assert!(ids.insert(m.id), "duplicate id {}", m.id);
-        assert!(slugs.insert(m.slug), "duplicate slug {}", m.slug);
+        assert!(ids.insert(m.id.clone()), "duplicate id {}", m.id);
+        assert!(slugs.insert(m.slug.clone()), "duplicate slug {}", m.slug);
         assert!(m.id.starts_with("PAL-"), "{}", m.id);
         assert!(m.slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{}", m.slug);
         assert!(!m.controls.is_empty(), "{} names no control", m.id);

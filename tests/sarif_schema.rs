@@ -57,7 +57,8 @@ fn empty_report_is_valid_sarif() {
 fn degenerate_spans_still_give_valid_regions() {
     let mut report = sample_report();
     report.findings[0].location.span = Span::default();
-    report.findings[1].location.span = Span { start: 5, end: 2, line: 4, col: 9, end_line: 3, end_col: 1 };
+    report.findings[1].location.span =
+        Span { start: 5, end: 2, line: 4, col: 9, end_line: 3, end_col: 1, ..Span::default() };
     report.findings[2].related[0].location.span = Span { line: 0, col: 0, ..Span::default() };
     // Rules that ran but are missing from the list still get a descriptor.
     report.rules.clear();

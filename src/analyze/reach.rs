@@ -173,11 +173,6 @@ pub struct Reachability {
     pub exposures: Vec<Exposure>,
 }
 
-/// The analysis of `m`, computed on first use.
-pub fn of(m: &Model) -> &Reachability {
-    m.reachability.get_or_init(|| analyze(m))
-}
-
 // ---------------------------------------------------------------------------------------
 // Three-valued decisions with their explanation.
 
@@ -1526,8 +1521,13 @@ pub enum RuleReach<'r> {
 
 /// The reachability of what an ingress rule of `group` (written at `rule_span`, opening
 /// `ports`) lets in. `None` when no resource uses the group, or when some verdict is unknown.
-pub fn rule_reach<'m>(m: &'m Model, group: &str, rule_span: Span, ports: Option<(i64, i64)>) -> Option<RuleReach<'m>> {
-    let rows = &of(m).exposures;
+pub fn rule_reach<'r>(
+    reach: &'r Reachability,
+    group: &str,
+    rule_span: Span,
+    ports: Option<(i64, i64)>,
+) -> Option<RuleReach<'r>> {
+    let rows = &reach.exposures;
     let through: Vec<&Exposure> = rows
         .iter()
         .filter(|e| {

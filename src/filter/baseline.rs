@@ -25,7 +25,6 @@ use super::{normalise, relative_to};
 use crate::finding::{Diagnostic, DiagnosticKind, Finding};
 use crate::report::fingerprint_of;
 use crate::rules::RuleMeta;
-use crate::scan::rule_matches;
 
 /// The version of the baseline file format.
 pub const FORMAT_VERSION: u32 = 1;
@@ -108,7 +107,7 @@ impl Baseline {
         let resource = f.resource.as_ref().map(|r| r.id.clone());
         let message = collapse(&f.full_message());
         Entry {
-            fingerprint: fingerprint_of(f.rule.id, &file, resource.as_deref().unwrap_or(""), &message),
+            fingerprint: fingerprint_of(&f.rule.id, &file, resource.as_deref().unwrap_or(""), &message),
             rule_id: f.rule.id.to_string(),
             file,
             resource,
@@ -148,7 +147,7 @@ impl Baseline {
     /// scan (display paths) and `ran` the rules that ran: an entry that no longer occurs is
     /// reported only when its file was scanned (or no longer exists) and its rule ran, so that
     /// scanning part of a tree does not make the rest look stale.
-    pub fn apply(&self, findings: Vec<Finding>, scanned: &[Arc<str>], ran: &[&'static RuleMeta]) -> Applied {
+    pub fn apply(&self, findings: Vec<Finding>, scanned: &[Arc<str>], ran: &[Arc<RuleMeta>]) -> Applied {
         let mut remaining: HashMap<&str, usize> = HashMap::new();
         for e in &self.entries {
             *remaining.entry(e.fingerprint.as_str()).or_default() += 1;
@@ -172,7 +171,7 @@ impl Baseline {
             if *n == 0 {
                 continue;
             }
-            let relevant = ran.iter().any(|r| rule_matches(r, &e.rule_id))
+            let relevant = ran.iter().any(|r| r.matches(&e.rule_id))
                 && (scanned.contains(&e.file) || !self.root.join(&e.file).exists());
             if !relevant {
                 continue;
@@ -201,10 +200,10 @@ mod tests {
     use crate::source::{Location, Span};
 
     fn finding(file: &str, line: u32, message: &str) -> Finding {
-        let rule = &crate::rules::s3::VERSIONING.meta;
+        let rule = std::sync::Arc::new(crate::rules::s3::VERSIONING.meta.to_meta());
         Finding {
-            rule,
             severity: rule.severity,
+            rule,
             message: message.to_string(),
             location: Location::new(file.into(), Span { line, col: 3, ..Span::default() }),
             resource: Some(ResourceRef { id: "Logs".into(), kind: "AWS::S3::Bucket".into() }),

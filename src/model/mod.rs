@@ -243,8 +243,6 @@ pub struct Model {
     pub vpc_cidr_blocks: Vec<VpcCidrBlock>,
     pub network_connections: Vec<NetworkConnection>,
     pub prefix_lists: Vec<PrefixList>,
-    /// The reachability analysis, computed once on first use.
-    pub reachability: std::sync::OnceLock<crate::analyze::reach::Reachability>,
 }
 
 impl Model {

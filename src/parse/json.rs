@@ -13,7 +13,7 @@
 //! Every node's span covers its text exactly (strings include their quotes, containers their
 //! brackets); columns count characters.
 
-use crate::source::{SourceFile, Span};
+use crate::source::{FileId, SourceFile, Span};
 use crate::value::{Document, Entry, Kind, Node};
 
 use super::{KeyIndex, Limits, ParseError, duplicate_key_message};
@@ -23,7 +23,7 @@ pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Document, ParseError>
     if file.text.len() >= u32::MAX as usize {
         return Err(ParseError::new(1, 1, "file is too large to parse"));
     }
-    let mut p = Parser { src: file.text.as_bytes(), pos: 0, line: 1, col: 1 };
+    let mut p = Parser { src: file.text.as_bytes(), pos: 0, line: 1, col: 1, file: file.id };
     let root = p.document(limits.max_depth)?;
     Ok(Document { root })
 }
@@ -48,6 +48,7 @@ struct Parser<'a> {
     line: u32,
     /// 1-based column, in characters, of `pos`.
     col: u32,
+    file: FileId,
 }
 
 impl Parser<'_> {
@@ -63,6 +64,7 @@ impl Parser<'_> {
             col: start.col,
             end_line: self.line,
             end_col: self.col,
+            file: self.file,
         }
     }
 

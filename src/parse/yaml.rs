@@ -60,7 +60,7 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Tag};
 
-use crate::source::{SourceFile, Span};
+use crate::source::{FileId, SourceFile, Span};
 use crate::value::{Document, Entry, Kind, Node};
 
 use super::{KeyIndex, Limits, ParseError, duplicate_key_message};
@@ -198,18 +198,27 @@ struct Pos {
     byte: usize,
     line: u32,
     col: u32,
+    file: FileId,
 }
 
 fn span_of(a: Pos, b: Pos) -> Span {
-    Span { start: a.byte as u32, end: b.byte as u32, line: a.line, col: a.col, end_line: b.line, end_col: b.col }
+    Span {
+        start: a.byte as u32,
+        end: b.byte as u32,
+        line: a.line,
+        col: a.col,
+        end_line: b.line,
+        end_col: b.col,
+        file: a.file,
+    }
 }
 
 fn start_of(s: Span) -> Pos {
-    Pos { byte: s.start as usize, line: s.line, col: s.col }
+    Pos { byte: s.start as usize, line: s.line, col: s.col, file: s.file }
 }
 
 fn end_of(s: Span) -> Pos {
-    Pos { byte: s.end as usize, line: s.end_line, col: s.end_col }
+    Pos { byte: s.end as usize, line: s.end_line, col: s.end_col, file: s.file }
 }
 
 /// Converts the scanner's markers to positions.
@@ -227,7 +236,7 @@ struct Locator<'a> {
 
 impl<'a> Locator<'a> {
     fn new(file: &'a SourceFile) -> Locator<'a> {
-        Locator { file, text: file.text.as_str(), cursor: (0, Pos { byte: 0, line: 1, col: 1 }) }
+        Locator { file, text: file.text.as_str(), cursor: (0, Pos { byte: 0, line: 1, col: 1, file: file.id }) }
     }
 
     /// The position of character index `idx` (clamped to the end of the text).
@@ -280,7 +289,7 @@ impl<'a> Locator<'a> {
         let to = to.min(self.text.len());
         if to < from.byte || !self.text.is_char_boundary(from.byte) {
             let (line, col) = self.file.line_col(to as u32);
-            return Pos { byte: to, line, col };
+            return Pos { byte: to, line, col, ..from };
         }
         let mut p = from;
         for c in self.text.get(from.byte..to).unwrap_or("").chars() {
@@ -508,7 +517,7 @@ impl<'a> Builder<'a> {
             // (the `:` of `key:`, or the next token). Use an empty span after a `:`, else
             // at the start.
             if self.text.as_bytes().get(start.byte) == Some(&b':') {
-                start = Pos { byte: start.byte + 1, line: start.line, col: start.col + 1 };
+                start = Pos { byte: start.byte + 1, col: start.col + 1, ..start };
             }
             end = start;
         }
@@ -610,7 +619,7 @@ impl<'a> Builder<'a> {
         let flow = end.byte > start.byte && end.byte >= 1 && matches!(b.get(end.byte - 1), Some(b'[' | b'{'));
         let mut head = self.head(start, end.byte, anchor, tag);
         head.content = if flow {
-            Pos { byte: end.byte - 1, line: end.line, col: end.col.saturating_sub(1).max(1) }
+            Pos { byte: end.byte - 1, col: end.col.saturating_sub(1).max(1), ..end }
         } else if !is_map && b.get(end.byte) != Some(&b'-') {
             // An indentless sequence starts after its first `- `: move back to the dash.
             let mut i = end.byte;
@@ -619,7 +628,7 @@ impl<'a> Builder<'a> {
             }
             if i > 0 && b[i - 1] == b'-' {
                 let dash = i - 1;
-                Pos { byte: dash, line: end.line, col: end.col.saturating_sub((end.byte - dash) as u32).max(1) }
+                Pos { byte: dash, col: end.col.saturating_sub((end.byte - dash) as u32).max(1), ..end }
             } else {
                 end
             }

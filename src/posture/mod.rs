@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::finding::Layer;
 use crate::report::ScanReport;
 
-pub mod evidence;
+pub use crate::analyze::evidence;
 pub mod render;
 
 pub use evidence::{BaselineHit, Evidence, Seen};
@@ -137,7 +137,7 @@ pub struct ControlScore {
     /// Findings against the control.
     pub findings: usize,
     /// Rules that implement it.
-    pub rules: Vec<&'static str>,
+    pub rules: Vec<String>,
     /// What is missing: for a failing baseline control, why it fails; for MON-02, the security
     /// metric filters that no alarm covers (the control passes with at least one).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -178,7 +178,7 @@ pub struct PracticeCoverage {
     /// `pass`, `fail`, `no-evidence` (rules exist but nothing in the scan to check) or
     /// `not-machine-checkable` (no rule or baseline control can evidence it from templates).
     pub status: &'static str,
-    pub rules: Vec<&'static str>,
+    pub rules: Vec<String>,
     pub baseline: Vec<&'static str>,
     /// Resource checks that passed / failed over the scan (rule × resource).
     pub passed: usize,
@@ -207,20 +207,20 @@ fn layer_services(l: Layer) -> &'static str {
 type ResourceSet = BTreeSet<(Arc<str>, String)>;
 
 /// Per rule: (resources checked, resources with findings) over the scan.
-fn rule_counts(report: &ScanReport) -> BTreeMap<&'static str, (ResourceSet, ResourceSet)> {
-    let mut out: BTreeMap<&'static str, (ResourceSet, ResourceSet)> = BTreeMap::new();
+fn rule_counts(report: &ScanReport) -> BTreeMap<&str, (ResourceSet, ResourceSet)> {
+    let mut out: BTreeMap<&str, (ResourceSet, ResourceSet)> = BTreeMap::new();
     for r in &report.rules {
-        let e = out.entry(r.id).or_default();
+        let e = out.entry(&*r.id).or_default();
         for ev in &report.evidence {
             for s in &ev.resources {
-                if r.resource_types.contains(&s.kind.as_str()) {
+                if r.resource_types.iter().any(|t| *t == s.kind) {
                     e.0.insert((s.file.clone(), s.id.clone()));
                 }
             }
         }
     }
     for f in &report.findings {
-        let e = out.entry(f.rule.id).or_default();
+        let e = out.entry(&f.rule.id).or_default();
         let key = (f.location.file.clone(), f.resource.as_ref().map(|r| r.id.clone()).unwrap_or_default());
         e.0.insert(key.clone());
         e.1.insert(key);
@@ -300,7 +300,7 @@ impl Posture {
                 });
             }
             // Rule-based controls of this layer, grouped by control id.
-            let mut by_control: BTreeMap<&'static str, Vec<&'static crate::rules::RuleMeta>> = BTreeMap::new();
+            let mut by_control: BTreeMap<&str, Vec<&crate::rules::RuleMeta>> = BTreeMap::new();
             for r in report.rules.iter().filter(|r| r.layer == layer) {
                 for c in r.controls.iter().take(1) {
                     by_control.entry(c).or_default().push(r);
@@ -309,7 +309,7 @@ impl Posture {
             for (control, rules) in by_control {
                 let mut checked: BTreeSet<(Arc<str>, String)> = BTreeSet::new();
                 for r in &rules {
-                    if let Some((c, _)) = counts.get(r.id) {
+                    if let Some((c, _)) = counts.get(&*r.id) {
                         checked.extend(c.iter().cloned());
                     }
                 }
@@ -330,12 +330,12 @@ impl Posture {
                 let evidence = checked.iter().filter_map(|k| seen.get(k)).map(|s| item(s, "checked")).collect();
                 controls.push(ControlScore {
                     control: control.to_string(),
-                    title: format!("checked by {}", rules.iter().map(|r| r.slug).collect::<Vec<_>>().join(", ")),
+                    title: format!("checked by {}", rules.iter().map(|r| &*r.slug).collect::<Vec<_>>().join(", ")),
                     kind: "rules",
                     status,
                     evidence,
                     findings,
-                    rules: rules.iter().map(|r| r.id).collect(),
+                    rules: rules.iter().map(|r| r.id.to_string()).collect(),
                     missing: None,
                 });
             }
@@ -346,13 +346,17 @@ impl Posture {
         }
         let mut well_architected = Vec::new();
         for p in best_practices() {
-            let rules: Vec<&'static str> =
-                report.rules.iter().filter(|r| r.well_architected.contains(&p.id)).map(|r| r.id).collect();
+            let rules: Vec<String> = report
+                .rules
+                .iter()
+                .filter(|r| r.well_architected.iter().any(|w| w == p.id))
+                .map(|r| r.id.to_string())
+                .collect();
             let baseline: Vec<&'static str> =
                 BASELINE.iter().filter(|b| b.well_architected.contains(&p.id)).map(|b| b.control).collect();
             let (mut passed, mut failed) = (0, 0);
             for r in &rules {
-                if let Some((c, f)) = counts.get(r) {
+                if let Some((c, f)) = counts.get(r.as_str()) {
                     failed += f.len();
                     passed += c.len() - f.len();
                 }

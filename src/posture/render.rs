@@ -61,7 +61,7 @@ pub fn text(p: &Posture) -> String {
     let mut counts = std::collections::BTreeMap::new();
     for w in &p.well_architected {
         *counts.entry(w.status).or_insert(0usize) += 1;
-        let by: Vec<&str> = w.rules.iter().chain(&w.baseline).copied().collect();
+        let by: Vec<&str> = w.rules.iter().map(String::as_str).chain(w.baseline.iter().copied()).collect();
         let detail = match w.status {
             "not-machine-checkable" => "not machine-checkable".to_string(),
             "no-evidence" => format!("no evidence in the scan ({})", by.join(", ")),

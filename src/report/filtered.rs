@@ -133,7 +133,7 @@ pub fn sarif_document(scanned: &Scanned) -> Value {
         .suppressed
         .iter()
         .filter_map(|s| {
-            let index = ids.iter().position(|id| id == s.finding.rule.id)?;
+            let index = ids.iter().position(|id| id == &s.finding.rule.id)?;
             let mut v = sarif::result(&s.finding, index);
             let k = if matches!(s.by, SuppressedBy::Inline { .. }) { "inSource" } else { "external" };
             v["suppressions"] = json!([{ "kind": k, "status": "accepted", "justification": s.by.justification() }]);

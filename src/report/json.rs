@@ -42,12 +42,12 @@ pub fn document(report: &ScanReport) -> Value {
 pub(crate) fn finding(f: &Finding) -> Value {
     let r = Region::of(f.location.span);
     json!({
-        "rule_id": f.rule.id,
-        "slug": f.rule.slug,
-        "title": f.rule.title,
+        "rule_id": &f.rule.id,
+        "slug": &f.rule.slug,
+        "title": &f.rule.title,
         "severity": f.severity,
         "layer": f.rule.layer,
-        "service": f.rule.service,
+        "service": &f.rule.service,
         "well_architected": f.rule.well_architected,
         "controls": f.rule.controls,
         "message": f.full_message(),

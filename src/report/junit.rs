@@ -17,7 +17,7 @@ pub fn render(report: &ScanReport) -> String {
         let mut cases: BTreeMap<(String, String), (String, Vec<&crate::finding::Finding>)> = BTreeMap::new();
         for ev in &report.evidence {
             for s in &ev.resources {
-                if rule.resource_types.contains(&s.kind.as_str()) {
+                if rule.resource_types.iter().any(|t| *t == s.kind) {
                     cases.entry((s.file.to_string(), s.id.clone())).or_insert_with(|| (s.kind.clone(), Vec::new()));
                 }
             }
@@ -60,7 +60,7 @@ pub fn render(report: &ScanReport) -> String {
                     f.location.span.line,
                     f.location.span.col,
                     escape(&f.full_message()),
-                    escape(rule.remediation)
+                    escape(&rule.remediation)
                 );
             }
             s.push_str("    </testcase>\n");

@@ -47,8 +47,8 @@ pub fn render(report: &ScanReport) -> String {
                 s,
                 "| {} | `{}` {} | `{}:{}` | {} |",
                 f.severity.as_str(),
-                f.rule.id,
-                cell(f.rule.slug),
+                &f.rule.id,
+                cell(&f.rule.slug),
                 cell(&f.location.file),
                 f.location.span.line,
                 cell(&f.full_message())
@@ -60,8 +60,8 @@ pub fn render(report: &ScanReport) -> String {
         s.push_str("\n<details><summary>How to fix</summary>\n\n");
         let mut seen = std::collections::BTreeSet::new();
         for f in sorted.iter().take(MAX_ROWS) {
-            if seen.insert(f.rule.id) {
-                let _ = writeln!(s, "- **{}** {}: {}", f.rule.id, cell(f.rule.title), cell(f.rule.remediation));
+            if seen.insert(&f.rule.id) {
+                let _ = writeln!(s, "- **{}** {}: {}", &f.rule.id, cell(&f.rule.title), cell(&f.rule.remediation));
             }
         }
         s.push_str("\n</details>\n");

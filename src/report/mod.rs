@@ -30,7 +30,7 @@ pub struct ScanReport {
     /// Number of files analysed.
     pub files_scanned: usize,
     /// The rules that ran, in id order.
-    pub rules: Vec<&'static RuleMeta>,
+    pub rules: Vec<std::sync::Arc<RuleMeta>>,
     /// What each analysed template contributes to the posture (resources, baseline services).
     pub evidence: Vec<crate::posture::Evidence>,
 }
@@ -89,7 +89,7 @@ pub fn render(report: &ScanReport, format: Format, opts: &RenderOptions) -> Stri
 /// change the fingerprints of existing findings.
 pub fn fingerprint(f: &Finding) -> String {
     let resource = f.resource.as_ref().map(|r| r.id.as_str()).unwrap_or("");
-    fingerprint_of(f.rule.id, &f.location.file, resource, &f.full_message())
+    fingerprint_of(&f.rule.id, &f.location.file, resource, &f.full_message())
 }
 
 /// The hash behind [`fingerprint`], over given parts (the baseline passes the file relative

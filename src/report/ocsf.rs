@@ -37,9 +37,9 @@ fn severity_name(s: Severity) -> &'static str {
 }
 
 fn event(f: &Finding, time_ms: u64) -> Value {
-    let uid = format!("palisade/{}/{}", f.rule.id, fingerprint(f));
-    let mut requirements: Vec<&str> = f.rule.controls.to_vec();
-    requirements.extend(f.rule.well_architected.iter().copied());
+    let uid = format!("palisade/{}/{}", &f.rule.id, fingerprint(f));
+    let mut requirements: Vec<&str> = f.rule.controls.iter().map(|c| &**c).collect();
+    requirements.extend(f.rule.well_architected.iter().map(|w| &**w));
     let resources: Vec<Value> = f
         .resource
         .iter()
@@ -74,16 +74,16 @@ fn event(f: &Finding, time_ms: u64) -> Value {
         },
         "finding_info": {
             "uid": uid,
-            "title": f.rule.title,
+            "title": &f.rule.title,
             "desc": f.full_message(),
             "types": [format!("{} layer", f.rule.layer.as_str())],
             "created_time": time_ms,
-            "src_url": format!("palisade rule {}", f.rule.id),
+            "src_url": format!("palisade rule {}", &f.rule.id),
         },
         "compliance": {
             "standards": ["AWS Well-Architected Framework Security Pillar", "Palisade controls"],
             "requirements": requirements,
-            "control": f.rule.id,
+            "control": &f.rule.id,
             "status_id": 3,
             "status": "Fail",
         },
@@ -93,8 +93,8 @@ fn event(f: &Finding, time_ms: u64) -> Value {
             "file": f.location.file.to_string(),
             "line": f.location.span.line,
             "column": f.location.span.col,
-            "rule_slug": f.rule.slug,
-            "service": f.rule.service,
+            "rule_slug": &f.rule.slug,
+            "service": &f.rule.service,
         },
     })
 }

@@ -29,10 +29,10 @@ pub fn render(report: &ScanReport) -> String {
 pub fn document(report: &ScanReport) -> Value {
     // The rules that ran, plus any rule a finding names that is missing from that list, so that
     // every result's `ruleIndex` points at its descriptor.
-    let mut rules: Vec<&'static RuleMeta> = report.rules.clone();
+    let mut rules: Vec<&RuleMeta> = report.rules.iter().map(|r| &**r).collect();
     for f in &report.findings {
         if !rules.iter().any(|r| r.id == f.rule.id) {
-            rules.push(f.rule);
+            rules.push(&f.rule);
         }
     }
     let results: Vec<Value> =
@@ -83,9 +83,9 @@ pub fn security_severity(severity: Severity) -> &'static str {
 }
 
 fn descriptor(rule: &RuleMeta) -> Value {
-    let mut tags: Vec<&str> = vec!["security", rule.layer.as_str(), rule.service];
-    for c in rule.controls {
-        if !tags.contains(c) {
+    let mut tags: Vec<&str> = vec!["security", rule.layer.as_str(), &rule.service];
+    for c in rule.controls.iter() {
+        if !tags.contains(&&**c) {
             tags.push(c);
         }
     }
@@ -111,7 +111,7 @@ fn descriptor(rule: &RuleMeta) -> Value {
 
 pub(crate) fn result(f: &Finding, rule_index: usize) -> Value {
     let mut v = json!({
-        "ruleId": f.rule.id,
+        "ruleId": &f.rule.id,
         "ruleIndex": rule_index,
         "level": level(f.severity),
         "message": { "text": f.full_message() },

@@ -77,9 +77,9 @@ fn render_finding(out: &mut String, p: Painter, f: &Finding, source: Option<&Sou
         out,
         "{}: {} {} {}: {}",
         p.paint(BOLD, &clean(&format!("{}:{}:{}", f.location.file, span.line, span.col))),
-        p.paint(BOLD, f.rule.id),
+        p.paint(BOLD, &f.rule.id),
         p.severity(f.severity, &format!("[{}]", f.severity)),
-        f.rule.slug,
+        &f.rule.slug,
         clean(&f.full_message()),
     );
 
@@ -111,11 +111,11 @@ fn render_finding(out: &mut String, p: Painter, f: &Finding, source: Option<&Sou
         let s = r.location.span;
         note(out, "related", &format!("{}:{}:{}: {}", r.location.file, s.line, s.col, r.message));
     }
-    let fix = one_line(f.rule.remediation);
+    let fix = one_line(&f.rule.remediation);
     if !fix.is_empty() {
         note(out, "fix", &fix);
     }
-    note(out, "docs", &format!("palisade rule {}", f.rule.id));
+    note(out, "docs", &format!("palisade rule {}", &f.rule.id));
 }
 
 fn write_source_line(out: &mut String, gutter: &str, text: &str) {

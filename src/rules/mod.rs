@@ -6,42 +6,93 @@
 //! and run through the whole pipeline by the test suite. A line of a failing fixture that
 //! carries the comment `# expect: RULE-ID` is where that rule must report.
 
+use std::borrow::Cow;
+use std::sync::{Arc, LazyLock};
+
 use serde::Serialize;
 
-use crate::finding::{Layer, Severity};
+use crate::analyze::Facts;
+use crate::finding::{Finding, Layer, Related, ResourceRef, Severity};
+use crate::model::{Field, Model, Origin, ResMeta};
+use crate::source::{Location, Span};
+
+/// Text of a rule's metadata: written into the program, or owned (rules loaded at run time).
+pub type Text = Cow<'static, str>;
+
+/// A list of texts, likewise.
+pub type Texts = Cow<'static, [Text]>;
 
 /// A rule's metadata and documentation.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone)]
 pub struct RuleMeta {
     /// Stable id, e.g. `PAL-S3-001`.
-    pub id: &'static str,
+    pub id: Text,
     /// Stable human-readable name, e.g. `s3-public-access-block`.
-    pub slug: &'static str,
+    pub slug: Text,
     /// One-line title.
-    pub title: &'static str,
+    pub title: Text,
     /// Default severity.
     pub severity: Severity,
     /// Defense-in-depth layer.
     pub layer: Layer,
     /// The AWS service or platform area (`s3`, `ec2`, `rds`, `kms`, `cloudformation`, ...).
-    pub service: &'static str,
+    pub service: Text,
     /// Well-Architected Security Pillar best-practice ids the rule evidences.
-    pub well_architected: &'static [&'static str],
+    pub well_architected: Texts,
     /// Ids of the controls (CONTROLS catalog) the rule implements, e.g. `DATA-01`.
-    pub controls: &'static [&'static str],
+    pub controls: Texts,
     /// Resource types the rule inspects.
-    pub resource_types: &'static [&'static str],
+    pub resource_types: Texts,
     /// What to do about a finding.
-    pub remediation: &'static str,
+    pub remediation: Text,
     /// Why this matters, in Markdown.
-    pub description: &'static str,
-    /// A template the rule reports on (tested).
-    pub fail_example: &'static str,
-    /// A template the rule accepts (tested).
-    pub pass_example: &'static str,
+    pub description: Text,
+    /// Documented examples (each one tested): at least one failing and one passing.
+    pub examples: Cow<'static, [Example]>,
+}
+
+/// One documented example of a rule: an input it reports on, or one it accepts.
+#[derive(Debug, Clone, Serialize)]
+pub struct Example {
+    /// File name, e.g. `s3-public-access-block.fail.yaml`.
+    pub name: Text,
+    /// Whether the rule reports on it.
+    pub fails: bool,
+    pub text: Text,
+}
+
+impl Serialize for RuleMeta {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("RuleMeta", 13)?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("slug", &self.slug)?;
+        st.serialize_field("title", &self.title)?;
+        st.serialize_field("severity", &self.severity)?;
+        st.serialize_field("layer", &self.layer)?;
+        st.serialize_field("service", &self.service)?;
+        st.serialize_field("well_architected", &self.well_architected)?;
+        st.serialize_field("controls", &self.controls)?;
+        st.serialize_field("resource_types", &self.resource_types)?;
+        st.serialize_field("remediation", &self.remediation)?;
+        st.serialize_field("description", &self.description)?;
+        st.serialize_field("fail_example", self.fail_example())?;
+        st.serialize_field("pass_example", self.pass_example())?;
+        st.end()
+    }
 }
 
 impl RuleMeta {
+    /// The first failing example.
+    pub fn fail_example(&self) -> &str {
+        self.examples.iter().find(|e| e.fails).map(|e| &*e.text).unwrap_or("")
+    }
+
+    /// The first passing example.
+    pub fn pass_example(&self) -> &str {
+        self.examples.iter().find(|e| !e.fails).map(|e| &*e.text).unwrap_or("")
+    }
+
     /// The documentation as Markdown, as `palisade rule ID` prints it.
     pub fn documentation(&self) -> String {
         let mut s = String::new();
@@ -60,68 +111,156 @@ impl RuleMeta {
         s.push_str("\n\n## Fix\n\n");
         s.push_str(self.remediation.trim());
         s.push_str("\n\n## Failing example\n\n```yaml\n");
-        s.push_str(self.fail_example.trim_end());
+        s.push_str(self.fail_example().trim_end());
         s.push_str("\n```\n\n## Passing example\n\n```yaml\n");
-        s.push_str(self.pass_example.trim_end());
+        s.push_str(self.pass_example().trim_end());
         s.push_str("\n```\n");
         s
     }
+
+    /// Does `name` (an id, a slug or an id prefix such as `PAL-S3`) name this rule?
+    pub fn matches(&self, name: &str) -> bool {
+        let n = name.trim();
+        self.id.eq_ignore_ascii_case(n)
+            || self.slug.eq_ignore_ascii_case(n)
+            || (self.id.len() > n.len()
+                && self.id.is_char_boundary(n.len())
+                && self.id[..n.len()].eq_ignore_ascii_case(n)
+                && self.id.as_bytes()[n.len()] == b'-')
+    }
 }
 
-use std::sync::Arc;
+/// A rule's check: reports every problem it sees in a model, given the facts the analyses
+/// established about it.
+pub type CheckFn = fn(&Model, &Facts<'_>, &mut Sink<'_>);
 
-use crate::finding::{Finding, Related, ResourceRef};
-use crate::model::{Field, Model, Origin, ResMeta};
-use crate::source::{Location, Span};
+/// A check loaded at run time.
+pub type DynCheck = Box<dyn Fn(&Model, &Facts<'_>, &mut Sink<'_>) + Send + Sync>;
+
+/// How a rule checks a model.
+pub enum Check {
+    /// A check compiled into the program.
+    Native(CheckFn),
+    /// A check loaded at run time.
+    Dynamic(DynCheck),
+}
 
 /// A rule: its metadata and its check.
 pub struct Rule {
-    pub meta: RuleMeta,
-    /// Reports every problem it sees in the model.
-    pub check: fn(&Model, &mut Sink<'_>),
+    pub meta: Arc<RuleMeta>,
+    pub check: Check,
+}
+
+impl Rule {
+    /// Runs the check.
+    pub fn run(&self, model: &Model, facts: &Facts<'_>, sink: &mut Sink<'_>) {
+        match &self.check {
+            Check::Native(f) => f(model, facts, sink),
+            Check::Dynamic(f) => f(model, facts, sink),
+        }
+    }
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rule").field("id", &self.meta.id).finish_non_exhaustive()
+    }
+}
+
+/// The metadata of a built-in rule, as written in its module.
+#[derive(Debug)]
+pub struct StaticMeta {
+    pub id: &'static str,
+    pub slug: &'static str,
+    pub title: &'static str,
+    pub severity: Severity,
+    pub layer: Layer,
+    pub service: &'static str,
+    pub well_architected: &'static [&'static str],
+    pub controls: &'static [&'static str],
+    pub resource_types: &'static [&'static str],
+    pub remediation: &'static str,
+    pub description: &'static str,
+    pub fail_example: &'static str,
+    pub pass_example: &'static str,
+}
+
+/// A built-in rule, as written in its module.
+pub struct Builtin {
+    pub meta: StaticMeta,
+    pub check: CheckFn,
+}
+
+fn texts(v: &'static [&'static str]) -> Texts {
+    v.iter().map(|s| Text::Borrowed(*s)).collect::<Vec<_>>().into()
+}
+
+impl StaticMeta {
+    /// The metadata, as rules carry it.
+    pub fn to_meta(&self) -> RuleMeta {
+        let m = self;
+        let examples = vec![
+            Example { name: format!("{}.fail.yaml", m.slug).into(), fails: true, text: m.fail_example.into() },
+            Example { name: format!("{}.pass.yaml", m.slug).into(), fails: false, text: m.pass_example.into() },
+        ];
+        RuleMeta {
+            id: m.id.into(),
+            slug: m.slug.into(),
+            title: m.title.into(),
+            severity: m.severity,
+            layer: m.layer,
+            service: m.service.into(),
+            well_architected: texts(m.well_architected),
+            controls: texts(m.controls),
+            resource_types: texts(m.resource_types),
+            remediation: m.remediation.into(),
+            description: m.description.into(),
+            examples: examples.into(),
+        }
+    }
+}
+
+impl Builtin {
+    fn to_rule(&self) -> Rule {
+        Rule { meta: Arc::new(self.meta.to_meta()), check: Check::Native(self.check) }
+    }
 }
 
 /// Collects one rule's findings for one model.
 pub struct Sink<'a> {
-    rule: &'static RuleMeta,
+    rule: Arc<RuleMeta>,
     file: Arc<str>,
     out: &'a mut Vec<Finding>,
 }
 
 impl<'a> Sink<'a> {
-    pub fn new(rule: &'static RuleMeta, file: Arc<str>, out: &'a mut Vec<Finding>) -> Sink<'a> {
-        Sink { rule, file, out }
+    /// A sink for `rule`'s findings; spans without a file are taken to be in `file`.
+    pub fn new(rule: &Arc<RuleMeta>, file: Arc<str>, out: &'a mut Vec<Finding>) -> Sink<'a> {
+        Sink { rule: rule.clone(), file, out }
     }
 
     /// Reports a finding about `resource` at `span`. Returns it so that related locations
     /// can be added.
     pub fn report(&mut self, resource: &ResMeta, span: Span, message: impl Into<String>) -> &mut Finding {
-        self.out.push(Finding {
-            rule: self.rule,
-            severity: self.rule.severity,
-            message: message.into(),
-            location: Location::new(self.file.clone(), span),
-            resource: Some(ResourceRef { id: resource.id.clone(), kind: resource.kind.clone() }),
-            related: Vec::new(),
-            when: None,
-        });
-        self.out.last_mut().expect("just pushed")
+        let f = self.report_at(span, message);
+        f.resource = Some(ResourceRef { id: resource.id.clone(), kind: resource.kind.clone() });
+        f
     }
 
     /// Reports a finding at a field, adding the field's origin (e.g. the parameter default
     /// the value came from) as a related location.
     pub fn report_field<T>(&mut self, resource: &ResMeta, f: &Field<T>, message: impl Into<String>) -> &mut Finding {
-        let file = self.file.clone();
         let origin = f.origin.clone();
         let finding = self.report(resource, f.span, message);
         if let Some(o) = origin {
-            finding.related.push(related(&file, &o));
+            let r = related(&finding.location.file, &o);
+            finding.related.push(r);
         }
         finding
     }
 
-    /// Reports a finding about a resource defined in another file than the sink's (rules
-    /// over objects gathered from several files, such as Kubernetes manifests).
+    /// Reports a finding about a resource defined in another file than the sink's, when the
+    /// span does not say which.
     pub fn report_in(
         &mut self,
         file: &Arc<str>,
@@ -130,17 +269,19 @@ impl<'a> Sink<'a> {
         message: impl Into<String>,
     ) -> &mut Finding {
         let f = self.report(resource, span, message);
-        f.location.file = file.clone();
+        if span.file.is_none() {
+            f.location.file = file.clone();
+        }
         f
     }
 
     /// Reports a finding not tied to a resource (e.g. about a template parameter).
     pub fn report_at(&mut self, span: Span, message: impl Into<String>) -> &mut Finding {
         self.out.push(Finding {
-            rule: self.rule,
+            rule: self.rule.clone(),
             severity: self.rule.severity,
             message: message.into(),
-            location: Location::new(self.file.clone(), span),
+            location: Location::of(span, &self.file),
             resource: None,
             related: Vec::new(),
             when: None,
@@ -154,15 +295,15 @@ impl<'a> Sink<'a> {
     }
 }
 
-fn related(file: &Arc<str>, o: &Origin) -> Related {
-    Related { location: Location::new(file.clone(), o.span), message: o.note.clone() }
+fn related(fallback: &Arc<str>, o: &Origin) -> Related {
+    Related { location: Location::of(o.span, fallback), message: o.note.clone() }
 }
 
 impl Finding {
-    /// Adds a related location in the same file.
+    /// Adds a related location (in the span's file; the finding's when the span has none).
     pub fn with_related(&mut self, span: Span, message: impl Into<String>) -> &mut Finding {
-        let file = self.location.file.clone();
-        self.related.push(Related { location: Location::new(file, span), message: message.into() });
+        let location = Location::of(span, &self.location.file);
+        self.related.push(Related { location, message: message.into() });
         self
     }
 
@@ -204,7 +345,7 @@ pub mod waf;
 
 /// The rule lists of every service area. A new area adds one line here; a new rule adds
 /// one line to its area's `RULES`.
-const AREAS: &[&[&Rule]] = &[
+const AREAS: &[&[&Builtin]] = &[
     backup::RULES,
     cloudtrail::RULES,
     config::RULES,
@@ -231,16 +372,73 @@ const AREAS: &[&[&Rule]] = &[
     waf::RULES,
 ];
 
-/// Every rule, in id order.
-pub fn all() -> Vec<&'static Rule> {
-    let mut v: Vec<&'static Rule> = AREAS.iter().flat_map(|a| a.iter().copied()).collect();
-    v.sort_by_key(|r| r.meta.id);
+static BUILTIN: LazyLock<Vec<Arc<Rule>>> = LazyLock::new(|| {
+    let mut v: Vec<Arc<Rule>> = AREAS.iter().flat_map(|a| a.iter()).map(|b| Arc::new(b.to_rule())).collect();
+    v.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     v
+});
+
+/// Every built-in rule, in id order.
+pub fn all() -> Vec<Arc<Rule>> {
+    BUILTIN.clone()
 }
 
-/// The rule with this id or slug (case-insensitive).
-pub fn find(name: &str) -> Option<&'static Rule> {
-    all().into_iter().find(|r| r.meta.id.eq_ignore_ascii_case(name) || r.meta.slug.eq_ignore_ascii_case(name))
+/// The built-in rule with this id or slug (case-insensitive).
+pub fn find(name: &str) -> Option<Arc<Rule>> {
+    BUILTIN.iter().find(|r| r.meta.id.eq_ignore_ascii_case(name) || r.meta.slug.eq_ignore_ascii_case(name)).cloned()
+}
+
+/// A set of rules to run: the built-in ones and any loaded at run time.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    rules: Vec<Arc<Rule>>,
+}
+
+impl Registry {
+    /// The built-in rules.
+    pub fn builtin() -> Registry {
+        Registry { rules: all() }
+    }
+
+    /// Adds a rule; an id or slug already present is an error.
+    pub fn add(&mut self, rule: Rule) -> Result<(), String> {
+        if self.rules.iter().any(|r| r.meta.id.eq_ignore_ascii_case(&rule.meta.id)) {
+            return Err(format!("a rule with id `{}` already exists", rule.meta.id));
+        }
+        if self.rules.iter().any(|r| r.meta.slug.eq_ignore_ascii_case(&rule.meta.slug)) {
+            return Err(format!("a rule with slug `{}` already exists", rule.meta.slug));
+        }
+        self.rules.push(Arc::new(rule));
+        self.rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+        Ok(())
+    }
+
+    /// Every rule, in id order.
+    pub fn rules(&self) -> &[Arc<Rule>] {
+        &self.rules
+    }
+
+    /// The rule with this id or slug (case-insensitive).
+    pub fn find(&self, name: &str) -> Option<&Arc<Rule>> {
+        self.rules.iter().find(|r| r.meta.id.eq_ignore_ascii_case(name) || r.meta.slug.eq_ignore_ascii_case(name))
+    }
+
+    /// The rules selected by `select`/`ignore` (ids, slugs or id prefixes; all when `select`
+    /// is empty). Unknown names are an error.
+    pub fn select(&self, select: &[String], ignore: &[String]) -> Result<Vec<Arc<Rule>>, String> {
+        for name in select.iter().chain(ignore) {
+            if !self.rules.iter().any(|r| r.meta.matches(name)) {
+                return Err(format!("unknown rule `{name}` (run `palisade rules` to list them)"));
+            }
+        }
+        Ok(self
+            .rules
+            .iter()
+            .filter(|r| select.is_empty() || select.iter().any(|s| r.meta.matches(s)))
+            .filter(|r| !ignore.iter().any(|s| r.meta.matches(s)))
+            .cloned()
+            .collect())
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,12 @@ use std::sync::Arc;
 
 use palisade::finding::{Diagnostic, DiagnosticKind, Finding, Layer, Related, ResourceRef, Severity};
 use palisade::report::ScanReport;
-use palisade::rules::RuleMeta;
+use palisade::rules::{RuleMeta, StaticMeta};
+
+/// The metadata of a test rule, as findings carry it.
+pub fn meta(m: &StaticMeta) -> std::sync::Arc<RuleMeta> {
+    std::sync::Arc::new(m.to_meta())
+}
 use palisade::source::{Location, SourceFile, Span};
 
 pub const APP_YAML: &str = "\
@@ -36,7 +41,7 @@ Resources:
             Resource: \"*\"
 ";
 
-pub static S3_PUBLIC: RuleMeta = RuleMeta {
+pub static S3_PUBLIC: StaticMeta = StaticMeta {
     id: "PAL-S3-001",
     slug: "s3-public-access-block",
     title: "S3 buckets block public access",
@@ -52,7 +57,7 @@ pub static S3_PUBLIC: RuleMeta = RuleMeta {
     pass_example: "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n",
 };
 
-pub static S3_LOGGING: RuleMeta = RuleMeta {
+pub static S3_LOGGING: StaticMeta = StaticMeta {
     id: "PAL-S3-004",
     slug: "s3-access-logging",
     title: "S3 buckets log server access",
@@ -68,7 +73,7 @@ pub static S3_LOGGING: RuleMeta = RuleMeta {
     pass_example: "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      LoggingConfiguration: {}\n",
 };
 
-pub static IAM_ADMIN: RuleMeta = RuleMeta {
+pub static IAM_ADMIN: StaticMeta = StaticMeta {
     id: "PAL-IAM-001",
     slug: "iam-no-admin-policy",
     title: "IAM policies do not grant every action on every resource",
@@ -102,7 +107,7 @@ pub fn sample_report() -> ScanReport {
 
     let logs = ResourceRef { id: "Logs".into(), kind: "AWS::S3::Bucket".into() };
     let public = Finding {
-        rule: &S3_PUBLIC,
+        rule: meta(&S3_PUBLIC),
         severity: Severity::High,
         message: "Bucket `Logs` does not block public access: BlockPublicPolicy is false".into(),
         location: loc(&app, span_of(&app, "!Ref Public", 0)),
@@ -116,7 +121,7 @@ pub fn sample_report() -> ScanReport {
     // The whole `Logs` resource, from its key to the end of its body.
     let logs_start = APP_YAML.find("Logs:").unwrap() as u32;
     let logging = Finding {
-        rule: &S3_LOGGING,
+        rule: meta(&S3_LOGGING),
         severity: Severity::Low,
         message: "Bucket `Logs` does not log server access".into(),
         location: loc(&app, app.span(logs_start, APP_YAML.trim_end().len() as u32)),
@@ -125,7 +130,7 @@ pub fn sample_report() -> ScanReport {
         when: None,
     };
     let admin = Finding {
-        rule: &IAM_ADMIN,
+        rule: meta(&IAM_ADMIN),
         severity: Severity::Critical,
         message: "Policy `Admin` allows every action on every resource".into(),
         location: loc(&iam, span_of(&iam, "\"*\"", 0)),
@@ -158,14 +163,14 @@ pub fn sample_report() -> ScanReport {
         ],
         files,
         files_scanned: 3,
-        rules: vec![&IAM_ADMIN, &S3_PUBLIC, &S3_LOGGING],
+        rules: vec![meta(&IAM_ADMIN), meta(&S3_PUBLIC), meta(&S3_LOGGING)],
         evidence: Vec::new(),
     }
 }
 
 /// A report with nothing in it.
 pub fn empty_report() -> ScanReport {
-    ScanReport { files_scanned: 2, rules: vec![&S3_PUBLIC], ..ScanReport::default() }
+    ScanReport { files_scanned: 2, rules: vec![meta(&S3_PUBLIC)], ..ScanReport::default() }
 }
 
 /// Replaces the crate version so snapshots survive releases.

@@ -3,7 +3,6 @@
 
 pub mod arn;
 pub mod catalog;
-pub mod command;
 pub mod condition;
 pub mod escalation;
 pub mod eval;

@@ -2,7 +2,6 @@
 //! this policy grant?" (`palisade iam can`, `palisade iam explain`).
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -13,78 +12,18 @@ use super::condition::Context;
 use super::eval::{Caller, Combined, Deciding, Governing, Labeled, Outcome, PolicySet, Request};
 use super::expand::statement_actions;
 use super::principals::{PolicyUse, policies, principals, scps};
-use crate::discover::{self, DiscoverOptions};
-use crate::finding::{Diagnostic, DiagnosticKind};
-use crate::lower::cfn::{self, Evaluator, Overrides, Template};
+use crate::finding::Diagnostic;
 use crate::model::{Effect, Model};
-use crate::parse::{self, Limits};
 use crate::rules::common::links_to_bucket;
 use crate::source::SourceFile;
 
-/// The models of every file found under the paths.
+/// The models the questions are asked of (templates with undecidable conditions left
+/// unknown, bare policy files), with their sources.
+#[derive(Default)]
 pub struct Loaded {
     pub models: Vec<Model>,
     pub sources: BTreeMap<Arc<str>, Arc<SourceFile>>,
     pub diagnostics: Vec<Diagnostic>,
-}
-
-/// Discovers, parses and lowers the files (templates with the values their parameters'
-/// defaults and `overrides` give; undecidable conditions stay unknown; bare policy files).
-pub fn load(paths: &[PathBuf], discover_opts: &DiscoverOptions, overrides: &Overrides) -> Loaded {
-    let (files, diagnostics) = discover::discover(paths, discover_opts);
-    let limits = Limits::default();
-    let mut out = Loaded { models: Vec::new(), sources: BTreeMap::new(), diagnostics };
-    for f in files {
-        let display: Arc<str> = crate::source::display_path(&f.path).into();
-        let src = match parse::read_source(&f.path, f.path.clone(), &limits) {
-            Ok(s) => Arc::new(s),
-            Err(e) => {
-                if f.explicit {
-                    out.diagnostics.push(Diagnostic {
-                        kind: DiagnosticKind::Read,
-                        file: display,
-                        line: 0,
-                        col: 0,
-                        message: e.to_string(),
-                    });
-                }
-                continue;
-            }
-        };
-        let ext = f.path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-        let json = ext == "json" || (ext != "yaml" && ext != "yml" && src.text.trim_start().starts_with('{'));
-        let docs =
-            if json { parse::parse_json(&src, &limits).map(|d| vec![d]) } else { parse::parse_yaml(&src, &limits) };
-        let docs = match docs {
-            Ok(d) => d,
-            Err(e) => {
-                if f.explicit || crate::scan::looks_like_template(&src.text) || src.text.contains("Statement") {
-                    out.diagnostics.push(Diagnostic {
-                        kind: DiagnosticKind::Parse,
-                        file: display,
-                        line: e.line,
-                        col: e.col,
-                        message: e.message,
-                    });
-                }
-                continue;
-            }
-        };
-        let name = f.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        for d in &docs {
-            if cfn::is_template(&d.root) {
-                let tpl = Template::new(&d.root, overrides);
-                let ev = Evaluator::new(&tpl, overrides, BTreeMap::new());
-                out.models.push(cfn::lower(&tpl, &ev, display.clone()));
-            } else if crate::lower::policy_file::is_policy(&d.root) {
-                out.models.push(crate::lower::policy_file::lower(&d.root, &name, display.clone()));
-            } else {
-                continue;
-            }
-            out.sources.insert(display.clone(), src.clone());
-        }
-    }
-    out
 }
 
 /// A statement in an answer, located.

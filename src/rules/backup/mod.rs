@@ -1,17 +1,17 @@
 //! AWS Backup plans (data layer): how long recovery points are kept.
 
-use super::{Rule, RuleMeta};
+use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[&RETENTION];
+pub static RULES: &[&Builtin] = &[&RETENTION];
 
 /// Recovery points kept fewer days than this are too short-lived to recover from an incident
 /// noticed late.
 pub const MIN_DAYS: i64 = 7;
 
-pub static RETENTION: Rule = Rule {
-    meta: RuleMeta {
+pub static RETENTION: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-BACKUP-001",
         slug: "backup-plan-retention",
         title: "Backup plan rule keeps recovery points less than a week or has no lifecycle",
@@ -31,7 +31,7 @@ reported.",
         fail_example: include_str!("fixtures/backup-plan-retention.fail.yaml"),
         pass_example: include_str!("fixtures/backup-plan-retention.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for p in &m.monitoring.backup_plans {
             for r in p.rules.get().map(Vec::as_slice).unwrap_or_default() {
                 let name = r.name.get().map(String::as_str).unwrap_or("a rule");

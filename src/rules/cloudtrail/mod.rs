@@ -1,11 +1,11 @@
 //! CloudTrail trails (monitoring layer): coverage, integrity, encryption and delivery.
 
-use super::{Rule, RuleMeta, Sink};
+use super::{Builtin, Sink, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::{Field, Model, Trail, Tri};
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[&MULTI_REGION, &LOG_VALIDATION, &KMS, &CLOUDWATCH, &NOT_LOGGING];
+pub static RULES: &[&Builtin] = &[&MULTI_REGION, &LOG_VALIDATION, &KMS, &CLOUDWATCH, &NOT_LOGGING];
 
 const TRAIL: &[&str] = &["AWS::CloudTrail::Trail"];
 
@@ -18,8 +18,8 @@ fn each_trail(m: &Model, out: &mut Sink<'_>, bad: impl Fn(&Trail) -> Option<(&Fi
     }
 }
 
-pub static MULTI_REGION: Rule = Rule {
-    meta: RuleMeta {
+pub static MULTI_REGION: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-CLOUDTRAIL-001",
         slug: "cloudtrail-multi-region",
         title: "CloudTrail trail does not cover every region and global services",
@@ -40,7 +40,7 @@ user creation, policy changes, role assumption — which are the heart of most i
         fail_example: include_str!("fixtures/cloudtrail-multi-region.fail.yaml"),
         pass_example: include_str!("fixtures/cloudtrail-multi-region.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         each_trail(m, out, |t| {
             if t.global_events.is_false() {
                 return Some((
@@ -62,8 +62,8 @@ user creation, policy changes, role assumption — which are the heart of most i
     },
 };
 
-pub static LOG_VALIDATION: Rule = Rule {
-    meta: RuleMeta {
+pub static LOG_VALIDATION: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-CLOUDTRAIL-002",
         slug: "cloudtrail-log-file-validation",
         title: "CloudTrail log file integrity validation is disabled",
@@ -82,7 +82,7 @@ to `false`.",
         fail_example: include_str!("fixtures/cloudtrail-log-file-validation.fail.yaml"),
         pass_example: include_str!("fixtures/cloudtrail-log-file-validation.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         each_trail(m, out, |t| match &t.log_validation.value {
             Tri::Absent | Tri::Known(false) => Some((
                 &t.log_validation,
@@ -93,8 +93,8 @@ to `false`.",
     },
 };
 
-pub static KMS: Rule = Rule {
-    meta: RuleMeta {
+pub static KMS: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-CLOUDTRAIL-003",
         slug: "cloudtrail-kms-encryption",
         title: "CloudTrail logs are not encrypted with a KMS key",
@@ -112,7 +112,7 @@ needs `kms:Decrypt` on the key, a second, separately audited permission.",
         fail_example: include_str!("fixtures/cloudtrail-kms-encryption.fail.yaml"),
         pass_example: include_str!("fixtures/cloudtrail-kms-encryption.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for t in &m.monitoring.trails {
             if t.kms_key.is_absent() {
                 out.report(
@@ -125,8 +125,8 @@ needs `kms:Decrypt` on the key, a second, separately audited permission.",
     },
 };
 
-pub static CLOUDWATCH: Rule = Rule {
-    meta: RuleMeta {
+pub static CLOUDWATCH: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-CLOUDTRAIL-004",
         slug: "cloudtrail-cloudwatch-logs",
         title: "CloudTrail trail does not send events to CloudWatch Logs",
@@ -145,7 +145,7 @@ security group changes or failed API calls all need the events in a log group.",
         fail_example: include_str!("fixtures/cloudtrail-cloudwatch-logs.fail.yaml"),
         pass_example: include_str!("fixtures/cloudtrail-cloudwatch-logs.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for t in &m.monitoring.trails {
             if t.log_group.is_absent() {
                 out.report(
@@ -161,8 +161,8 @@ security group changes or failed API calls all need the events in a log group.",
     },
 };
 
-pub static NOT_LOGGING: Rule = Rule {
-    meta: RuleMeta {
+pub static NOT_LOGGING: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-CLOUDTRAIL-005",
         slug: "cloudtrail-logging-off",
         title: "CloudTrail trail is created with logging turned off",
@@ -178,7 +178,7 @@ console and inventories still show a trail, which gives a false sense of coverag
         fail_example: include_str!("fixtures/cloudtrail-logging-off.fail.yaml"),
         pass_example: include_str!("fixtures/cloudtrail-logging-off.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         each_trail(m, out, |t| {
             t.is_logging.is_false().then(|| (&t.is_logging, format!("trail `{}` has IsLogging: false", t.meta.id)))
         })

@@ -1,14 +1,14 @@
 //! AWS Config (monitoring layer): what the recorder records.
 
-use super::{Rule, RuleMeta};
+use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::Tri;
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[&RECORDER_PARTIAL];
+pub static RULES: &[&Builtin] = &[&RECORDER_PARTIAL];
 
-pub static RECORDER_PARTIAL: Rule = Rule {
-    meta: RuleMeta {
+pub static RECORDER_PARTIAL: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-CONFIG-001",
         slug: "config-recorder-partial",
         title: "AWS Config recorder does not record every resource type",
@@ -28,7 +28,7 @@ IAM. A recorder without a `RecordingGroup` records all supported regional types 
         fail_example: include_str!("fixtures/config-recorder-partial.fail.yaml"),
         pass_example: include_str!("fixtures/config-recorder-partial.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for r in &m.monitoring.config_recorders {
             if r.all_supported.is_false() {
                 out.report_field(

@@ -1,17 +1,17 @@
 //! Operational safety of RDS databases: deletion protection (data layer) and log exports
 //! (monitoring layer).
 
-use super::{Rule, RuleMeta};
+use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::Tri;
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[&DELETION_PROTECTION, &LOG_EXPORTS];
+pub static RULES: &[&Builtin] = &[&DELETION_PROTECTION, &LOG_EXPORTS];
 
 const DB: &[&str] = &["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"];
 
-pub static DELETION_PROTECTION: Rule = Rule {
-    meta: RuleMeta {
+pub static DELETION_PROTECTION: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-DB-001",
         slug: "rds-deletion-protection",
         title: "RDS database can be deleted without first turning off deletion protection",
@@ -30,7 +30,7 @@ the setting from their cluster and read replicas are not checked.",
         fail_example: include_str!("fixtures/rds-deletion-protection.fail.yaml"),
         pass_example: include_str!("fixtures/rds-deletion-protection.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for d in &m.monitoring.databases {
             if d.in_cluster || d.replica {
                 continue;
@@ -46,8 +46,8 @@ the setting from their cluster and read replicas are not checked.",
     },
 };
 
-pub static LOG_EXPORTS: Rule = Rule {
-    meta: RuleMeta {
+pub static LOG_EXPORTS: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-DB-002",
         slug: "rds-log-exports",
         title: "RDS database exports no logs to CloudWatch Logs",
@@ -67,7 +67,7 @@ not checked.",
         fail_example: include_str!("fixtures/rds-log-exports.fail.yaml"),
         pass_example: include_str!("fixtures/rds-log-exports.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for d in &m.monitoring.databases {
             if d.in_cluster || d.replica {
                 continue;

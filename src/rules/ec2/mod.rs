@@ -4,13 +4,14 @@
 //! all traffic (PAL-EC2-004), else admin ports (PAL-EC2-001), else database ports
 //! (PAL-EC2-002), else any port other than 80/443 (PAL-EC2-003).
 
-use super::{Rule, RuleMeta};
+use super::{Builtin, StaticMeta};
+use crate::analyze::Facts;
 use crate::finding::{Layer, Severity};
 use crate::model::{Link, Model, NaclProtocol, NetworkAclEntry, ResMeta, SgRule, Tri};
 use crate::source::Span;
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[
+pub static RULES: &[&Builtin] = &[
     &SG_ADMIN_PORTS,
     &SG_DATABASE_PORTS,
     &SG_OPEN_TO_WORLD,
@@ -113,10 +114,10 @@ fn sg_rules(m: &Model) -> Vec<RuleCtx<'_>> {
 /// Points a finding about a world-open ingress rule to the reachability analysis: the
 /// resources the rule exposes (each a related location), or why none of the group's
 /// resources is reachable. Nothing is added when the analysis cannot decide.
-fn reach_note(m: &Model, ctx: &RuleCtx<'_>, f: &mut crate::finding::Finding) {
+fn reach_note(facts: &Facts<'_>, ctx: &RuleCtx<'_>, f: &mut crate::finding::Finding) {
     use crate::analyze::reach::{RuleReach, rule_reach};
     let Some(group) = ctx.group_id else { return };
-    match rule_reach(m, group, ctx.rule.span, ctx.rule.port_range()) {
+    match rule_reach(facts.reachability(), group, ctx.rule.span, ctx.rule.port_range()) {
         Some(RuleReach::Reachable(rows)) => {
             let mut names: Vec<String> =
                 rows.iter().map(|e| format!("`{}` {}", e.resource.id, e.port_text())).collect();
@@ -199,7 +200,7 @@ fn classify(rule: &SgRule) -> Option<Exposure> {
 }
 
 /// Reports world-open ingress rules of one class.
-fn report_exposure(m: &Model, out: &mut super::Sink<'_>, want: fn(&Exposure) -> Option<String>) {
+fn report_exposure(m: &Model, facts: &Facts<'_>, out: &mut super::Sink<'_>, want: fn(&Exposure) -> Option<String>) {
     for ctx in sg_rules(m) {
         if ctx.egress {
             continue;
@@ -220,7 +221,7 @@ fn report_exposure(m: &Model, out: &mut super::Sink<'_>, want: fn(&Exposure) -> 
         if !ctx.rule.from_port.is_absent() {
             f.with_related(ctx.rule.port_span(), "the port range");
         }
-        reach_note(m, &ctx, f);
+        reach_note(facts, &ctx, f);
     }
 }
 
@@ -233,8 +234,8 @@ fn proto_ports(rule: &SgRule) -> String {
     }
 }
 
-pub static SG_ADMIN_PORTS: Rule = Rule {
-    meta: RuleMeta {
+pub static SG_ADMIN_PORTS: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-EC2-001",
         slug: "sg-ingress-admin-ports-open",
         title: "Security group allows SSH or RDP from the internet",
@@ -254,16 +255,16 @@ rule whose port range includes 22 or 3389 (rules that open every port are report
         fail_example: include_str!("fixtures/sg-ingress-admin-ports-open.fail.yaml"),
         pass_example: include_str!("fixtures/sg-ingress-admin-ports-open.pass.yaml"),
     },
-    check: |m, out| {
-        report_exposure(m, out, |c| match c {
+    check: |m, facts, out| {
+        report_exposure(m, facts, out, |c| match c {
             Exposure::Admin(names) => Some(names.clone()),
             _ => None,
         })
     },
 };
 
-pub static SG_DATABASE_PORTS: Rule = Rule {
-    meta: RuleMeta {
+pub static SG_DATABASE_PORTS: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-EC2-002",
         slug: "sg-ingress-database-ports-open",
         title: "Security group allows a database port from the internet",
@@ -286,16 +287,16 @@ SSH or RDP is reported by PAL-EC2-001.",
         fail_example: include_str!("fixtures/sg-ingress-database-ports-open.fail.yaml"),
         pass_example: include_str!("fixtures/sg-ingress-database-ports-open.pass.yaml"),
     },
-    check: |m, out| {
-        report_exposure(m, out, |c| match c {
+    check: |m, facts, out| {
+        report_exposure(m, facts, out, |c| match c {
             Exposure::Database(names) => Some(names.clone()),
             _ => None,
         })
     },
 };
 
-pub static SG_OPEN_TO_WORLD: Rule = Rule {
-    meta: RuleMeta {
+pub static SG_OPEN_TO_WORLD: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-EC2-003",
         slug: "sg-ingress-open-to-world",
         title: "Security group allows a port other than 80/443 from the internet",
@@ -316,7 +317,7 @@ ICMP rules are not reported.",
         fail_example: include_str!("fixtures/sg-ingress-open-to-world.fail.yaml"),
         pass_example: include_str!("fixtures/sg-ingress-open-to-world.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, facts, out| {
         for ctx in sg_rules(m) {
             if ctx.egress {
                 continue;
@@ -332,13 +333,13 @@ ICMP rules are not reported.",
                 format!("{} allows {} from the internet ({cidr_text})", ctx.subject(), proto_ports(ctx.rule)),
             );
             f.with_related(ctx.rule.port_span(), "the port range");
-            reach_note(m, &ctx, f);
+            reach_note(facts, &ctx, f);
         }
     },
 };
 
-pub static SG_ALL_OPEN: Rule = Rule {
-    meta: RuleMeta {
+pub static SG_ALL_OPEN: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-EC2-004",
         slug: "sg-ingress-all-open",
         title: "Security group allows all traffic from the internet",
@@ -357,7 +358,7 @@ listening on the instance, including those never meant to be reachable, is expos
         fail_example: include_str!("fixtures/sg-ingress-all-open.fail.yaml"),
         pass_example: include_str!("fixtures/sg-ingress-all-open.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, facts, out| {
         for ctx in sg_rules(m) {
             if ctx.egress {
                 continue;
@@ -377,13 +378,13 @@ listening on the instance, including those never meant to be reachable, is expos
                 cidr,
                 format!("{} allows {what} from the internet ({cidr_text})", ctx.subject()),
             );
-            reach_note(m, &ctx, f);
+            reach_note(facts, &ctx, f);
         }
     },
 };
 
-pub static SG_EGRESS_ALL_OPEN: Rule = Rule {
-    meta: RuleMeta {
+pub static SG_EGRESS_ALL_OPEN: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-EC2-005",
         slug: "sg-egress-all-open",
         title: "Security group explicitly allows all outbound traffic to the internet",
@@ -404,7 +405,7 @@ written in the template (and many templates leave egress to a central firewall).
         fail_example: include_str!("fixtures/sg-egress-all-open.fail.yaml"),
         pass_example: include_str!("fixtures/sg-egress-all-open.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for ctx in sg_rules(m) {
             if !ctx.egress || !ctx.rule.opens_all_ports() {
                 continue;
@@ -429,8 +430,8 @@ command-and-control servers; restrict egress to the destinations needed (VPC end
     },
 };
 
-pub static SG_RULE_DESCRIPTION: Rule = Rule {
-    meta: RuleMeta {
+pub static SG_RULE_DESCRIPTION: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-EC2-006",
         slug: "sg-rule-description",
         title: "Security group rule has no description",
@@ -449,7 +450,7 @@ description is shown in the console and the API next to the rule.",
         fail_example: include_str!("fixtures/sg-rule-description.fail.yaml"),
         pass_example: include_str!("fixtures/sg-rule-description.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for ctx in sg_rules(m) {
             let d = &ctx.rule.description;
             match &d.value {
@@ -518,8 +519,8 @@ fn is_ephemeral_range(from: i64, to: i64) -> bool {
     from >= 1024 && to >= 65535
 }
 
-pub static NACL_ADMIN_PORTS: Rule = Rule {
-    meta: RuleMeta {
+pub static NACL_ADMIN_PORTS: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-EC2-007",
         slug: "nacl-admin-ports-open",
         title: "Network ACL allows SSH or RDP from the internet",
@@ -543,7 +544,7 @@ connections the subnet opens, and the stateful security groups decide whether RD
         fail_example: include_str!("fixtures/nacl-admin-ports-open.fail.yaml"),
         pass_example: include_str!("fixtures/nacl-admin-ports-open.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for e in &m.network_acl_entries {
             if e.action_is("allow") != Some(true) || e.is_ingress() != Some(true) {
                 continue;
@@ -590,8 +591,8 @@ connections the subnet opens, and the stateful security groups decide whether RD
     },
 };
 
-pub static VPC_FLOW_LOGS: Rule = Rule {
-    meta: RuleMeta {
+pub static VPC_FLOW_LOGS: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-EC2-008",
         slug: "vpc-flow-logs",
         title: "VPC has no flow log",
@@ -613,7 +614,7 @@ value, a parameter without default), no VPC is reported.",
         fail_example: include_str!("fixtures/vpc-flow-logs.fail.yaml"),
         pass_example: include_str!("fixtures/vpc-flow-logs.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         let undecided = m.flow_logs.iter().flat_map(|f| &f.resources).any(|r| r.is_unknown());
         if undecided {
             return;

@@ -1,16 +1,16 @@
 //! ECR repositories (application layer).
 
-use super::{Rule, RuleMeta};
+use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::Tri;
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[&ECR_SCAN_ON_PUSH, &ECR_IMMUTABLE_TAGS, &ECR_KMS];
+pub static RULES: &[&Builtin] = &[&ECR_SCAN_ON_PUSH, &ECR_IMMUTABLE_TAGS, &ECR_KMS];
 
 const REPOSITORY: &[&str] = &["AWS::ECR::Repository"];
 
-pub static ECR_SCAN_ON_PUSH: Rule = Rule {
-    meta: RuleMeta {
+pub static ECR_SCAN_ON_PUSH: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-ECR-001",
         slug: "ecr-scan-on-push",
         title: "ECR repository does not scan images on push",
@@ -29,7 +29,7 @@ setting.)",
         fail_example: include_str!("fixtures/ecr-scan-on-push.fail.yaml"),
         pass_example: include_str!("fixtures/ecr-scan-on-push.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for r in &m.ecr_repositories {
             match r.scan_on_push.value {
                 Tri::Absent => {
@@ -52,8 +52,8 @@ setting.)",
     },
 };
 
-pub static ECR_IMMUTABLE_TAGS: Rule = Rule {
-    meta: RuleMeta {
+pub static ECR_IMMUTABLE_TAGS: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-ECR-002",
         slug: "ecr-immutable-tags",
         title: "ECR repository allows image tags to be overwritten",
@@ -71,7 +71,7 @@ ever, which is what deployments and signatures assume. The default is `MUTABLE`.
         fail_example: include_str!("fixtures/ecr-immutable-tags.fail.yaml"),
         pass_example: include_str!("fixtures/ecr-immutable-tags.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for r in &m.ecr_repositories {
             match &r.tag_mutability.value {
                 Tri::Absent => {
@@ -94,8 +94,8 @@ ever, which is what deployments and signatures assume. The default is `MUTABLE`.
     },
 };
 
-pub static ECR_KMS: Rule = Rule {
-    meta: RuleMeta {
+pub static ECR_KMS: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-ECR-003",
         slug: "ecr-encryption-kms",
         title: "ECR repository is not encrypted with a KMS key",
@@ -113,7 +113,7 @@ for images that embed proprietary code or data.",
         fail_example: include_str!("fixtures/ecr-encryption-kms.fail.yaml"),
         pass_example: include_str!("fixtures/ecr-encryption-kms.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for r in &m.ecr_repositories {
             match &r.encryption_type.value {
                 Tri::Absent => {

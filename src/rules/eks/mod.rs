@@ -1,16 +1,16 @@
 //! EKS clusters and node groups (application layer).
 
-use super::{Rule, RuleMeta};
+use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::Tri;
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[&SECRETS_ENCRYPTION, &PUBLIC_ENDPOINT, &CONTROL_PLANE_LOGGING, &NODEGROUP_SSH];
+pub static RULES: &[&Builtin] = &[&SECRETS_ENCRYPTION, &PUBLIC_ENDPOINT, &CONTROL_PLANE_LOGGING, &NODEGROUP_SSH];
 
 const CLUSTER: &[&str] = &["AWS::EKS::Cluster"];
 
-pub static SECRETS_ENCRYPTION: Rule = Rule {
-    meta: RuleMeta {
+pub static SECRETS_ENCRYPTION: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-EKS-001",
         slug: "eks-secrets-encryption",
         title: "EKS cluster does not encrypt Kubernetes secrets with a KMS key",
@@ -28,7 +28,7 @@ reveals nothing without access to the key, and every decryption is logged in Clo
         fail_example: include_str!("fixtures/eks-secrets-encryption.fail.yaml"),
         pass_example: include_str!("fixtures/eks-secrets-encryption.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for c in &m.eks_clusters {
             match &c.encryption.value {
                 Tri::Absent => {
@@ -74,8 +74,8 @@ reveals nothing without access to the key, and every decryption is logged in Clo
     },
 };
 
-pub static PUBLIC_ENDPOINT: Rule = Rule {
-    meta: RuleMeta {
+pub static PUBLIC_ENDPOINT: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-EKS-002",
         slug: "eks-public-endpoint",
         title: "EKS API server endpoint is open to the whole internet",
@@ -95,7 +95,7 @@ kubeconfig or IAM key, and to vulnerabilities of the API server itself. Both `En
         fail_example: include_str!("fixtures/eks-public-endpoint.fail.yaml"),
         pass_example: include_str!("fixtures/eks-public-endpoint.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for c in &m.eks_clusters {
             if c.endpoint_public.is_false() || c.endpoint_public.is_unknown() {
                 continue;
@@ -132,8 +132,8 @@ kubeconfig or IAM key, and to vulnerabilities of the API server itself. Both `En
 /// The control-plane log types the rule requires.
 const REQUIRED_LOGS: &[&str] = &["api", "audit", "authenticator"];
 
-pub static CONTROL_PLANE_LOGGING: Rule = Rule {
-    meta: RuleMeta {
+pub static CONTROL_PLANE_LOGGING: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-EKS-003",
         slug: "eks-control-plane-logging",
         title: "EKS control-plane logging misses api, audit or authenticator logs",
@@ -152,7 +152,7 @@ records requests and their outcome: without them an incident in the cluster cann
         fail_example: include_str!("fixtures/eks-control-plane-logging.fail.yaml"),
         pass_example: include_str!("fixtures/eks-control-plane-logging.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for c in &m.eks_clusters {
             match &c.log_types.value {
                 Tri::Absent => {
@@ -186,8 +186,8 @@ records requests and their outcome: without them an incident in the cluster cann
     },
 };
 
-pub static NODEGROUP_SSH: Rule = Rule {
-    meta: RuleMeta {
+pub static NODEGROUP_SSH: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-EKS-004",
         slug: "eks-nodegroup-ssh-open",
         title: "EKS node group allows SSH from the whole internet",
@@ -205,7 +205,7 @@ credentials and every pod's secrets; they should not be reachable by SSH from an
         fail_example: include_str!("fixtures/eks-nodegroup-ssh-open.fail.yaml"),
         pass_example: include_str!("fixtures/eks-nodegroup-ssh-open.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for n in &m.eks_nodegroups {
             let Some(span) = n.remote_access else { continue };
             if n.ssh_key.get().is_none() {

@@ -1,20 +1,20 @@
 //! Application load balancers: HTTPS listeners and TLS policies (network layer), WAF
 //! protection of internet-facing load balancers (application layer).
 
-use super::{Rule, RuleMeta};
+use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::Tri;
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[&HTTP_WITHOUT_REDIRECT, &OLD_TLS_POLICY];
+pub static RULES: &[&Builtin] = &[&HTTP_WITHOUT_REDIRECT, &OLD_TLS_POLICY];
 
 /// Does this predefined security policy allow only TLS 1.2 and later?
 pub fn policy_is_modern(p: &str) -> bool {
     ["TLS-1-2", "TLS13-1-2", "TLS13-1-3", "FS-1-2", "PQ-TLS-1-2", "TLS13-1-2-FIPS"].iter().any(|m| p.contains(m))
 }
 
-pub static HTTP_WITHOUT_REDIRECT: Rule = Rule {
-    meta: RuleMeta {
+pub static HTTP_WITHOUT_REDIRECT: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-ELB-001",
         slug: "alb-http-without-redirect",
         title: "Load balancer listener serves plain HTTP without redirecting to HTTPS",
@@ -33,7 +33,7 @@ fine; forwarding on it is not.",
         fail_example: include_str!("fixtures/alb-http-without-redirect.fail.yaml"),
         pass_example: include_str!("fixtures/alb-http-without-redirect.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for l in m.listeners.iter().filter(|l| l.meta.kind == "AWS::ElasticLoadBalancingV2::Listener") {
             if l.protocol.get().map(String::as_str) != Some("HTTP") {
                 continue;
@@ -55,8 +55,8 @@ fine; forwarding on it is not.",
     },
 };
 
-pub static OLD_TLS_POLICY: Rule = Rule {
-    meta: RuleMeta {
+pub static OLD_TLS_POLICY: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-ELB-002",
         slug: "alb-tls-policy-outdated",
         title: "Load balancer TLS policy allows TLS 1.0 or 1.1",
@@ -74,7 +74,7 @@ offers them allows downgrade to those protocols.",
         fail_example: include_str!("fixtures/alb-tls-policy-outdated.fail.yaml"),
         pass_example: include_str!("fixtures/alb-tls-policy-outdated.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for l in m.listeners.iter().filter(|l| l.meta.kind == "AWS::ElasticLoadBalancingV2::Listener") {
             if let Tri::Known(p) = &l.ssl_policy.value
                 && p.starts_with("ELBSecurityPolicy")

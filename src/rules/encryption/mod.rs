@@ -1,12 +1,12 @@
 //! Encryption of managed data services (data layer): EFS, SNS, SQS, ElastiCache, OpenSearch
 //! and Redshift, at rest and in transit.
 
-use super::{Rule, RuleMeta, Sink};
+use super::{Builtin, Sink, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::{EncryptionState, Model};
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[&AT_REST, &IN_TRANSIT];
+pub static RULES: &[&Builtin] = &[&AT_REST, &IN_TRANSIT];
 
 const TYPES: &[&str] = &[
     "AWS::EC2::Volume",
@@ -31,8 +31,8 @@ fn report(m: &Model, out: &mut Sink<'_>, what: &str) {
     }
 }
 
-pub static AT_REST: Rule = Rule {
-    meta: RuleMeta {
+pub static AT_REST: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-ENC-001",
         slug: "data-service-unencrypted-at-rest",
         title: "Managed data service is not encrypted at rest",
@@ -54,11 +54,11 @@ not reported; DynamoDB tables are always encrypted and are not checked.",
         fail_example: include_str!("fixtures/data-service-unencrypted-at-rest.fail.yaml"),
         pass_example: include_str!("fixtures/data-service-unencrypted-at-rest.pass.yaml"),
     },
-    check: |m, out| report(m, out, "at rest"),
+    check: |m, _, out| report(m, out, "at rest"),
 };
 
-pub static IN_TRANSIT: Rule = Rule {
-    meta: RuleMeta {
+pub static IN_TRANSIT: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-ENC-002",
         slug: "data-service-unencrypted-in-transit",
         title: "Managed data service accepts unencrypted connections",
@@ -81,5 +81,5 @@ replication traffic inside an OpenSearch domain; `EnforceHTTPS` refuses plain HT
         fail_example: include_str!("fixtures/data-service-unencrypted-in-transit.fail.yaml"),
         pass_example: include_str!("fixtures/data-service-unencrypted-in-transit.pass.yaml"),
     },
-    check: |m, out| report(m, out, "in transit"),
+    check: |m, _, out| report(m, out, "in transit"),
 };

@@ -1,15 +1,15 @@
 //! GuardDuty detectors (monitoring layer).
 
-use super::{Rule, RuleMeta};
+use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[&DETECTOR_DISABLED, &FEATURE_DISABLED];
+pub static RULES: &[&Builtin] = &[&DETECTOR_DISABLED, &FEATURE_DISABLED];
 
 const DETECTOR: &[&str] = &["AWS::GuardDuty::Detector"];
 
-pub static DETECTOR_DISABLED: Rule = Rule {
-    meta: RuleMeta {
+pub static DETECTOR_DISABLED: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-GUARDDUTY-001",
         slug: "guardduty-detector-disabled",
         title: "GuardDuty detector is created disabled",
@@ -27,7 +27,7 @@ exists but analyses nothing.",
         fail_example: include_str!("fixtures/guardduty-detector-disabled.fail.yaml"),
         pass_example: include_str!("fixtures/guardduty-detector-disabled.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for d in &m.monitoring.detectors {
             if d.enable.is_false() {
                 out.report_field(&d.meta, &d.enable, format!("GuardDuty detector `{}` has Enable: false", d.meta.id));
@@ -36,8 +36,8 @@ exists but analyses nothing.",
     },
 };
 
-pub static FEATURE_DISABLED: Rule = Rule {
-    meta: RuleMeta {
+pub static FEATURE_DISABLED: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-GUARDDUTY-002",
         slug: "guardduty-protection-disabled",
         title: "GuardDuty protection feature is turned off",
@@ -56,7 +56,7 @@ A feature listed with `Status: DISABLED` is a deliberate blind spot that should 
         fail_example: include_str!("fixtures/guardduty-protection-disabled.fail.yaml"),
         pass_example: include_str!("fixtures/guardduty-protection-disabled.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for d in &m.monitoring.detectors {
             for (name, status) in &d.features {
                 if status.get().is_some_and(|s| s.eq_ignore_ascii_case("DISABLED")) {

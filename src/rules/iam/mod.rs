@@ -3,7 +3,7 @@
 //! the IAM engine (`crate::analyze::iam`), not matched as text.
 
 use super::common::{public_allow, restricting_condition};
-use super::{Rule, RuleMeta, Sink};
+use super::{Builtin, Sink, StaticMeta};
 use crate::analyze::iam::arn::{account_of, check_arn};
 use crate::analyze::iam::catalog::{AccessLevel, Expansion, catalog, plural};
 use crate::analyze::iam::condition::parse_operator;
@@ -15,7 +15,7 @@ use crate::model::{Effect, Link, Model, ResMeta, Statement, Tri};
 use crate::source::Span;
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[
+pub static RULES: &[&Builtin] = &[
     &FULL_ADMIN,
     &ALLOW_NOT_ACTION,
     &SERVICE_WILDCARD,
@@ -59,8 +59,8 @@ fn identity_policies(m: &Model) -> Vec<PolicyAt<'_>> {
     policies(m).into_iter().filter(|p| p.usage == PolicyUse::Identity).collect()
 }
 
-pub static FULL_ADMIN: Rule = Rule {
-    meta: RuleMeta {
+pub static FULL_ADMIN: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-IAM-001",
         slug: "iam-full-admin",
         title: "IAM policy grants full administrator access",
@@ -80,7 +80,7 @@ the actions the statement grants after expansion against the AWS action catalog.
         fail_example: include_str!("fixtures/iam-full-admin.fail.yaml"),
         pass_example: include_str!("fixtures/iam-full-admin.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for p in identity_policies(m) {
             for st in &p.doc.statements {
                 if !allow(st) || !st.conditions.is_empty() || st.condition_unknown || on_every_resource(st).is_none() {
@@ -122,8 +122,8 @@ the actions the statement grants after expansion against the AWS action catalog.
     },
 };
 
-pub static ALLOW_NOT_ACTION: Rule = Rule {
-    meta: RuleMeta {
+pub static ALLOW_NOT_ACTION: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-IAM-002",
         slug: "iam-allow-not-action",
         title: "IAM policy allows everything except a list of actions (Allow with NotAction)",
@@ -141,7 +141,7 @@ actions across hundreds of services. The finding reports how many actions the st
         fail_example: include_str!("fixtures/iam-allow-not-action.fail.yaml"),
         pass_example: include_str!("fixtures/iam-allow-not-action.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for p in identity_policies(m) {
             for st in &p.doc.statements {
                 let (true, Some(l)) = (allow(st), &st.not_action) else { continue };
@@ -158,8 +158,8 @@ actions across hundreds of services. The finding reports how many actions the st
     },
 };
 
-pub static SERVICE_WILDCARD: Rule = Rule {
-    meta: RuleMeta {
+pub static SERVICE_WILDCARD: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-IAM-003",
         slug: "iam-service-wildcard",
         title: "IAM policy allows every action of a service (`service:*`)",
@@ -177,7 +177,7 @@ adds in the future. The finding counts what the wildcard grants, by access level
         fail_example: include_str!("fixtures/iam-service-wildcard.fail.yaml"),
         pass_example: include_str!("fixtures/iam-service-wildcard.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         let policies = identity_policies(m);
         if policies.is_empty() {
             return;
@@ -205,8 +205,8 @@ adds in the future. The finding counts what the wildcard grants, by access level
     },
 };
 
-pub static WRITE_ON_ANY_RESOURCE: Rule = Rule {
-    meta: RuleMeta {
+pub static WRITE_ON_ANY_RESOURCE: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-IAM-004",
         slug: "iam-write-on-any-resource",
         title: "IAM policy allows write or permissions-management actions on every resource",
@@ -226,7 +226,7 @@ permissions (they can only be granted on `*`) are not counted.",
         fail_example: include_str!("fixtures/iam-write-on-any-resource.fail.yaml"),
         pass_example: include_str!("fixtures/iam-write-on-any-resource.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         let policies = identity_policies(m);
         if policies.is_empty() {
             return;
@@ -287,8 +287,8 @@ permissions (they can only be granted on `*`) are not counted.",
 /// AWS managed policies that make their holder an administrator (of everything or of IAM).
 const ADMIN_POLICIES: &[&str] = &["AdministratorAccess", "IAMFullAccess", "PowerUserAccess"];
 
-pub static ADMIN_MANAGED_POLICY: Rule = Rule {
-    meta: RuleMeta {
+pub static ADMIN_MANAGED_POLICY: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-IAM-005",
         slug: "iam-admin-managed-policy",
         title: "Administrator-equivalent AWS managed policy attached",
@@ -307,7 +307,7 @@ principal (and anyone who steals its credentials) control of the account.",
         fail_example: include_str!("fixtures/iam-admin-managed-policy.fail.yaml"),
         pass_example: include_str!("fixtures/iam-admin-managed-policy.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         let ids = m
             .iam_roles
             .iter()
@@ -343,8 +343,8 @@ principal (and anyone who steals its credentials) control of the account.",
     },
 };
 
-pub static PRIVILEGE_ESCALATION: Rule = Rule {
-    meta: RuleMeta {
+pub static PRIVILEGE_ESCALATION: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-IAM-006",
         slug: "iam-privilege-escalation",
         title: "Principal can escalate its own privileges",
@@ -367,7 +367,7 @@ template that could be passed.",
         fail_example: include_str!("fixtures/iam-privilege-escalation.fail.yaml"),
         pass_example: include_str!("fixtures/iam-privilege-escalation.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for p in principals(m) {
             for e in escalations(m, &p) {
                 // A user's escalation that comes only from its groups is reported on the group.
@@ -430,8 +430,8 @@ fn trust_policies(m: &Model) -> Vec<PolicyAt<'_>> {
     policies(m).into_iter().filter(|p| p.usage == PolicyUse::Trust).collect()
 }
 
-pub static PUBLIC_TRUST: Rule = Rule {
-    meta: RuleMeta {
+pub static PUBLIC_TRUST: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-IAM-007",
         slug: "iam-trust-policy-public",
         title: "Role trust policy lets anyone assume the role",
@@ -453,7 +453,7 @@ repository, pipeline or service account of that provider can assume it.",
         fail_example: include_str!("fixtures/iam-trust-policy-public.fail.yaml"),
         pass_example: include_str!("fixtures/iam-trust-policy-public.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for p in trust_policies(m) {
             for st in &p.doc.statements {
                 let Some(span) = public_allow(st) else { continue };
@@ -487,8 +487,8 @@ repository, pipeline or service account of that provider can assume it.",
     },
 };
 
-pub static CROSS_ACCOUNT_TRUST: Rule = Rule {
-    meta: RuleMeta {
+pub static CROSS_ACCOUNT_TRUST: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-IAM-008",
         slug: "iam-cross-account-trust",
         title: "Role trusts another AWS account without an external id or MFA",
@@ -508,7 +508,7 @@ enough. The account id is written literally; Palisade cannot tell whether it is 
         fail_example: include_str!("fixtures/iam-cross-account-trust.fail.yaml"),
         pass_example: include_str!("fixtures/iam-cross-account-trust.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for p in trust_policies(m) {
             for st in &p.doc.statements {
                 if !allow(st) || st.condition_unknown || trust_restricted(st) {
@@ -530,8 +530,8 @@ enough. The account id is written literally; Palisade cannot tell whether it is 
     },
 };
 
-pub static PUBLIC_RESOURCE_POLICY: Rule = Rule {
-    meta: RuleMeta {
+pub static PUBLIC_RESOURCE_POLICY: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-IAM-009",
         slug: "iam-resource-policy-public",
         title: "Queue, topic, function or resource policy grants access to everyone",
@@ -553,7 +553,7 @@ policies and KMS key policies in templates have their own rules.)",
         fail_example: include_str!("fixtures/iam-resource-policy-public.fail.yaml"),
         pass_example: include_str!("fixtures/iam-resource-policy-public.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for r in &m.resource_policies {
             let Some(doc) = r.document.get() else { continue };
             for st in &doc.statements {
@@ -606,8 +606,8 @@ fn denies_without_mfa(st: &Statement) -> bool {
         })
 }
 
-pub static CONSOLE_USER_MFA: Rule = Rule {
-    meta: RuleMeta {
+pub static CONSOLE_USER_MFA: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-IAM-010",
         slug: "iam-console-user-mfa",
         title: "Console user is not forced to use MFA",
@@ -628,7 +628,7 @@ template it stays silent.",
         fail_example: include_str!("fixtures/iam-console-user-mfa.fail.yaml"),
         pass_example: include_str!("fixtures/iam-console-user-mfa.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for p in principals(m).into_iter().filter(|p| p.kind == "user") {
             let Some(u) = m.iam_users.iter().find(|u| Some(&u.meta) == p.meta) else { continue };
             if u.login_profile.get().is_none() {
@@ -650,8 +650,8 @@ template it stays silent.",
     },
 };
 
-pub static USER_ATTACHED_POLICY: Rule = Rule {
-    meta: RuleMeta {
+pub static USER_ATTACHED_POLICY: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-IAM-011",
         slug: "iam-user-attached-policy",
         title: "Policy attached directly to an IAM user",
@@ -668,7 +668,7 @@ different set that nobody reviews. Granting through groups keeps one place to re
         fail_example: include_str!("fixtures/iam-user-attached-policy.fail.yaml"),
         pass_example: include_str!("fixtures/iam-user-attached-policy.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for u in &m.iam_users {
             if u.identity.inline.is(|v| !v.is_empty()) {
                 out.report_field(&u.meta, &u.identity.inline, format!("user `{}` has inline policies", u.meta.id));
@@ -689,8 +689,8 @@ different set that nobody reviews. Granting through groups keeps one place to re
     },
 };
 
-pub static USER_ACCESS_KEY: Rule = Rule {
-    meta: RuleMeta {
+pub static USER_ACCESS_KEY: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-IAM-012",
         slug: "iam-user-access-key",
         title: "Long-lived access key created for an IAM user",
@@ -709,7 +709,7 @@ notices and deletes it.",
         fail_example: include_str!("fixtures/iam-user-access-key.fail.yaml"),
         pass_example: include_str!("fixtures/iam-user-access-key.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for k in &m.access_keys {
             if k.status.is(|s| s.eq_ignore_ascii_case("Inactive")) {
                 continue;
@@ -736,8 +736,8 @@ const GUARDRAILS: &[(&str, &[&str])] = &[
     ("disabling Security Hub", &["securityhub:DisableSecurityHub"]),
 ];
 
-pub static SCP_GUARDRAILS: Rule = Rule {
-    meta: RuleMeta {
+pub static SCP_GUARDRAILS: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-IAM-013",
         slug: "iam-scp-guardrails",
         title: "Service control policies lack common organization guardrails",
@@ -759,7 +759,7 @@ security role) count as present.",
         fail_example: include_str!("fixtures/iam-scp-guardrails.fail.yaml"),
         pass_example: include_str!("fixtures/iam-scp-guardrails.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         let scps: Vec<PolicyAt<'_>> = policies(m).into_iter().filter(|p| p.usage == PolicyUse::Scp).collect();
         if scps.is_empty() || scps.iter().any(|p| p.doc.has_unknown_statements) {
             return;
@@ -814,8 +814,8 @@ security role) count as present.",
     },
 };
 
-pub static POLICY_INVALID: Rule = Rule {
-    meta: RuleMeta {
+pub static POLICY_INVALID: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-IAM-014",
         slug: "iam-policy-invalid",
         title: "IAM policy document is not valid",
@@ -849,7 +849,7 @@ such as `${aws:username}` are not substituted).",
         fail_example: include_str!("fixtures/iam-policy-invalid.fail.yaml"),
         pass_example: include_str!("fixtures/iam-policy-invalid.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for p in policies(m) {
             validate(&p, out);
         }
@@ -1023,8 +1023,8 @@ fn quote(items: &[&str]) -> String {
     items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(" or ")
 }
 
-pub static CROSS_ACCOUNT_RESOURCE_POLICY: Rule = Rule {
-    meta: RuleMeta {
+pub static CROSS_ACCOUNT_RESOURCE_POLICY: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-IAM-015",
         slug: "iam-resource-policy-cross-account",
         title: "Resource policy grants access to another AWS account without a restricting condition",
@@ -1054,7 +1054,7 @@ or to narrow it.",
         fail_example: include_str!("fixtures/iam-resource-policy-cross-account.fail.yaml"),
         pass_example: include_str!("fixtures/iam-resource-policy-cross-account.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for p in policies(m).into_iter().filter(|p| p.usage == PolicyUse::Resource) {
             for st in &p.doc.statements {
                 if !allow(st) || st.condition_unknown || trust_restricted(st) {

@@ -1,14 +1,14 @@
 //! EC2 instance metadata (application layer): IMDSv2.
 
-use super::{Rule, RuleMeta};
+use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::Tri;
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[&IMDSV2];
+pub static RULES: &[&Builtin] = &[&IMDSV2];
 
-pub static IMDSV2: Rule = Rule {
-    meta: RuleMeta {
+pub static IMDSV2: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-IMDS-001",
         slug: "imdsv2-not-required",
         title: "EC2 instance or launch template does not require IMDSv2",
@@ -30,7 +30,7 @@ unless their AMI is marked for IMDSv2 only. An instance launched from a launch t
         fail_example: include_str!("fixtures/imdsv2-not-required.fail.yaml"),
         pass_example: include_str!("fixtures/imdsv2-not-required.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for t in &m.monitoring.instance_metadata {
             if t.http_endpoint.get().is_some_and(|e| e.eq_ignore_ascii_case("disabled")) {
                 continue;

@@ -4,7 +4,7 @@
 //! The objects of every manifest of a scan are checked together, so findings are reported
 //! into the file each object came from.
 
-use super::{Rule, Sink};
+use super::{Builtin, Sink};
 use crate::finding::Finding;
 use crate::model::k8s::{Container, Workload};
 use crate::source::Span;
@@ -31,8 +31,8 @@ macro_rules! k8s_rule {
         description: $desc:expr,
         check: $check:expr $(,)?
     ) => {
-        pub static $name: crate::rules::Rule = crate::rules::Rule {
-            meta: crate::rules::RuleMeta {
+        pub static $name: crate::rules::Builtin = crate::rules::Builtin {
+            meta: crate::rules::StaticMeta {
                 id: $id,
                 slug: $slug,
                 title: $title,
@@ -58,7 +58,7 @@ pub const WORKLOADS: &[&str] =
     &["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"];
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[
+pub static RULES: &[&Builtin] = &[
     &pss::HOST_PROCESS,
     &pss::HOST_NAMESPACES,
     &pss::PRIVILEGED,

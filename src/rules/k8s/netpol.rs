@@ -99,7 +99,7 @@ default-deny policy (selecting every pod and allowing nothing) turns that around
 policy explicitly allows get through, so a compromised pod cannot reach every other pod of the \
 namespace. The finding is reported on the Namespace object when it is in the scanned manifests, \
 otherwise on the first workload of the namespace.",
-    check: |m, out| default_deny(m, out, "Ingress"),
+    check: |m, _, out| default_deny(m, out, "Ingress"),
 );
 
 k8s_rule!(
@@ -117,7 +117,7 @@ rules to the namespace, then allow DNS and the destinations each workload needs 
     description: "Without a default-deny egress policy any pod can open connections anywhere: to \
 other namespaces, to the cloud metadata endpoint, to the internet for exfiltration. A default-deny \
 egress policy makes every outbound flow an explicit decision.",
-    check: |m, out| default_deny(m, out, "Egress"),
+    check: |m, _, out| default_deny(m, out, "Egress"),
 );
 
 k8s_rule!(
@@ -136,7 +136,7 @@ namespace-wide default-deny policy selects every pod).",
 isolated at all: every connection to and from it is allowed. This usually means a label changed or a \
 policy was forgotten. (When the namespace has no policy at all, the default-deny rules report it once \
 for the namespace.)",
-    check: |m, out| {
+    check: |m, _, out| {
         for (_, g) in groups(m) {
             if g.policies.is_empty() {
                 continue;
@@ -179,7 +179,7 @@ to protect (or remove the policy).",
     description: "A policy whose podSelector matches none of the workloads of its namespace protects \
 nothing: usually a label was renamed on one side only. Checked only for namespaces that have workloads \
 in the scanned manifests.",
-    check: |m, out| {
+    check: |m, _, out| {
         for (_, g) in groups(m) {
             if g.workloads.is_empty() {
                 continue;

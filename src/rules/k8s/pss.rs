@@ -12,7 +12,7 @@ use crate::finding::Related;
 use crate::model::Field;
 use crate::model::k8s::Workload;
 use crate::model::{Model, Tri};
-use crate::rules::{Rule, Sink};
+use crate::rules::{Builtin, Sink};
 use crate::source::{Location, Span};
 
 /// A Pod Security Standards level.
@@ -51,7 +51,7 @@ pub struct Violation {
 
 /// One control: its rule, its profile and its check.
 pub struct Control {
-    pub rule: &'static Rule,
+    pub rule: &'static Builtin,
     pub level: Level,
     /// Short name as the standard calls it.
     pub name: &'static str,
@@ -426,7 +426,7 @@ Run node-level Windows tooling outside of application namespaces.",
     description: "Pod Security Standards profile: **baseline**. A HostProcess container runs directly on \
 the Windows node with the node's privileges and network; it is the Windows counterpart of a privileged \
 container and the baseline profile forbids it.",
-    check: |m, out| run(m, out, host_process),
+    check: |m, _, out| run(m, out, host_process),
 );
 
 k8s_rule!(
@@ -445,7 +445,7 @@ workload through a Service instead of the node's network.",
 interface of the node and can bind to its addresses; with `hostPID` it sees (and can signal or trace) \
 every process on the node; with `hostIPC` it shares the node's shared memory. Each one removes an isolation \
 boundary between the workload and the node.",
-    check: |m, out| run(m, out, host_namespaces),
+    check: |m, _, out| run(m, out, host_namespaces),
 );
 
 k8s_rule!(
@@ -463,7 +463,7 @@ needs instead (the baseline profile allows a small set), or move the work to a n
     description: "Pod Security Standards profile: **baseline**. A privileged container has every \
 capability, every device of the node and no seccomp or AppArmor confinement: a compromise of the process is \
 a compromise of the node.",
-    check: |m, out| run(m, out, privileged),
+    check: |m, _, out| run(m, out, privileged),
 );
 
 k8s_rule!(
@@ -482,7 +482,7 @@ SETGID, SETPCAP, SETUID and SYS_CHROOT.",
     description: "Pod Security Standards profile: **baseline**. Capabilities such as SYS_ADMIN, \
 NET_ADMIN, SYS_PTRACE or SYS_MODULE give a container powers over the kernel and the node that ordinary \
 applications never need; most container escapes start from one of them.",
-    check: |m, out| run(m, out, caps_baseline),
+    check: |m, _, out| run(m, out, caps_baseline),
 );
 
 k8s_rule!(
@@ -500,7 +500,7 @@ k8s_rule!(
     description: "Pod Security Standards profile: **baseline**. A hostPath volume mounts a directory of \
 the node into the container: the container runtime socket, the kubelet's credentials or `/etc` are one \
 mount away from a node takeover.",
-    check: |m, out| run(m, out, host_path),
+    check: |m, _, out| run(m, out, host_path),
 );
 
 k8s_rule!(
@@ -518,7 +518,7 @@ k8s_rule!(
     description: "Pod Security Standards profile: **baseline**. A host port opens the container on the \
 node's own address, bypassing the Service and, with many network plugins, NetworkPolicy; it also ties \
 the pod to nodes where the port is free.",
-    check: |m, out| run(m, out, host_ports),
+    check: |m, _, out| run(m, out, host_ports),
 );
 
 k8s_rule!(
@@ -536,7 +536,7 @@ profile you maintain); for the legacy annotation use `runtime/default` or `local
     description: "Pod Security Standards profile: **baseline**. The container runtime's default \
 AppArmor profile blocks writes to sensitive kernel interfaces and mounts; `Unconfined` removes that \
 protection.",
-    check: |m, out| run(m, out, apparmor),
+    check: |m, _, out| run(m, out, apparmor),
 );
 
 k8s_rule!(
@@ -554,7 +554,7 @@ k8s_rule!(
     description: "Pod Security Standards profile: **baseline**. The SELinux type confines what a \
 container process may touch on the node; a custom type such as `spc_t` (super-privileged container) or a \
 custom user or role lifts that confinement.",
-    check: |m, out| run(m, out, selinux),
+    check: |m, _, out| run(m, out, selinux),
 );
 
 k8s_rule!(
@@ -571,7 +571,7 @@ k8s_rule!(
     description: "Pod Security Standards profile: **baseline**. The default /proc mount hides and makes \
 read-only the kernel paths that leak node information or allow changing kernel settings; `Unmasked` \
 exposes them to the container.",
-    check: |m, out| run(m, out, proc_mount),
+    check: |m, _, out| run(m, out, proc_mount),
 );
 
 k8s_rule!(
@@ -589,7 +589,7 @@ instead of `Unconfined`.",
     description: "Pod Security Standards profile: **baseline**. Seccomp filters the system calls a \
 container may make; the runtime's default profile blocks the rarely needed calls that most kernel \
 exploits rely on. `Unconfined` turns the filter off.",
-    check: |m, out| run(m, out, seccomp_baseline),
+    check: |m, _, out| run(m, out, seccomp_baseline),
 );
 
 k8s_rule!(
@@ -608,7 +608,7 @@ k8s_rule!(
 `net.ipv4.tcp_keepalive_*`, `tcp_fin_timeout`, `tcp_rmem` and `tcp_wmem` settings) is allowed.",
     description: "Pod Security Standards profile: **baseline**. Sysctls outside the safe set are not \
 isolated per pod: they change the kernel of the whole node, for every other workload on it.",
-    check: |m, out| run(m, out, sysctls),
+    check: |m, _, out| run(m, out, sysctls),
 );
 
 k8s_rule!(
@@ -627,7 +627,7 @@ PersistentVolumeClaim.",
     description: "Pod Security Standards profile: **restricted**. Inline volume sources such as `nfs`, \
 `iscsi`, `rbd` or `gitRepo` let a pod author reach storage directly, without the PersistentVolume \
 objects an administrator controls. (A `hostPath` volume is reported by the baseline control.)",
-    check: |m, out| run(m, out, volume_types),
+    check: |m, _, out| run(m, out, volume_types),
 );
 
 k8s_rule!(
@@ -645,7 +645,7 @@ container and ephemeral container.",
     description: "Pod Security Standards profile: **restricted**. Unless `allowPrivilegeEscalation` is \
 `false`, a process can gain more privileges than its parent (through setuid binaries or file \
 capabilities). The field defaults to allowing it. Windows pods are exempt.",
-    check: |m, out| run(m, out, privilege_escalation),
+    check: |m, _, out| run(m, out, privilege_escalation),
 );
 
 k8s_rule!(
@@ -663,7 +663,7 @@ build the image with a non-root `USER`.",
     description: "Pod Security Standards profile: **restricted**. With `runAsNonRoot: true` the kubelet \
 refuses to start a container whose user would be root. A container-level value overrides the pod-level \
 one; a container that sets `false` violates the control even when the pod sets `true`.",
-    check: |m, out| run(m, out, run_as_non_root),
+    check: |m, _, out| run(m, out, run_as_non_root),
 );
 
 k8s_rule!(
@@ -680,7 +680,7 @@ k8s_rule!(
 on the image's non-root user together with `runAsNonRoot: true`.",
     description: "Pod Security Standards profile: **restricted**. `runAsUser: 0` runs the process as \
 root, which is root on the node too unless user namespaces are in use.",
-    check: |m, out| run(m, out, run_as_user),
+    check: |m, _, out| run(m, out, run_as_user),
 );
 
 k8s_rule!(
@@ -699,7 +699,7 @@ to every container), or `Localhost` with a profile you maintain.",
 explicit seccomp profile, `RuntimeDefault` or `Localhost`, at the pod level or on every container. Without \
 one, most runtimes run containers unconfined. (An explicit `Unconfined` is reported by the baseline \
 control.) Windows pods are exempt.",
-    check: |m, out| run(m, out, seccomp_restricted),
+    check: |m, _, out| run(m, out, seccomp_restricted),
 );
 
 k8s_rule!(
@@ -718,7 +718,7 @@ k8s_rule!(
 of capabilities (CHOWN, DAC_OVERRIDE, SETUID, NET_RAW, ...); the restricted profile requires dropping \
 all of them and allows adding back only NET_BIND_SERVICE. (Capabilities outside the baseline allow-list \
 are reported by the baseline control.) Windows pods are exempt.",
-    check: |m, out| run(m, out, caps_restricted),
+    check: |m, _, out| run(m, out, caps_restricted),
 );
 
 /// Label holding the level Pod Security admission enforces.
@@ -740,7 +740,7 @@ for `audit` and `warn`). Where a workload truly needs more, use `baseline` for t
 its `pod-security.kubernetes.io/enforce` label and rejects the pods that violate it. Without the label \
 (or with `privileged`) nothing is enforced; `baseline` still allows running as root with the default \
 capabilities and no seccomp profile.",
-    check: |m, out| {
+    check: |m, _, out| {
         for ns in &m.k8s.namespaces {
             let Some(name) = ns.obj.name.as_deref() else { continue };
             match &ns.enforce {
@@ -783,7 +783,7 @@ workload to a namespace with a level it meets.",
     description: "When the workload's namespace is in the scanned manifests and enforces `baseline` or \
 `restricted`, Pod Security admission will refuse its pods: a Pod is rejected at creation, a controller's \
 pods never start. The finding lists every violated control; the namespace label is a related location.",
-    check: |m, out| {
+    check: |m, _, out| {
         for w in &m.k8s.workloads {
             let Some(ns_name) = w.obj.namespace.as_deref() else { continue };
             let Some(ns) = m.k8s.namespace(ns_name) else { continue };

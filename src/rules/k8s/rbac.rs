@@ -43,7 +43,7 @@ Kubernetes versions and by CRDs.",
     description: "`*` in `verbs`, `resources` or `apiGroups` grants far more than any workload or \
 person needs — including `escalate`, `bind`, `impersonate`, secrets and every custom resource — and \
 keeps growing as the cluster does.",
-    check: |m, out| {
+    check: |m, _, out| {
         for r in &m.k8s.roles {
             for rule in &r.rules {
                 for (list, what) in [(&rule.verbs, "verbs"), (&rule.resources, "resources"), (&rule.api_groups, "API groups")] {
@@ -73,7 +73,7 @@ administrators who are bound to them explicitly.",
     description: "`escalate` lets a subject create or edit roles with permissions it does not hold, \
 `bind` lets it bind any role (cluster-admin included) to itself, and `impersonate` lets it act as any \
 user, group or service account. Each is a direct path to cluster-admin.",
-    check: |m, out| {
+    check: |m, _, out| {
         for r in &m.k8s.roles {
             for rule in &r.rules {
                 for (v, span) in &rule.verbs {
@@ -101,7 +101,7 @@ secrets the subject needs; avoid `list` and `watch`, which return every secret's
     description: "A ClusterRole with `get`, `list` or `watch` on `secrets` in the core API group, bound \
 cluster-wide, reads every secret of every namespace: service account tokens, TLS keys, database \
 passwords. Rules restricted with `resourceNames` are not reported.",
-    check: |m, out| {
+    check: |m, _, out| {
         for r in m.k8s.roles.iter().filter(|r| r.cluster) {
             for rule in &r.rules {
                 if !core_group(rule) || !rule.resource_names.is_empty() || !has(&rule.verbs, &["get", "list", "watch", "*"]) {
@@ -138,7 +138,7 @@ everyday users; grant it temporarily, through a break-glass role, when debugging
     description: "`create` on `pods/exec` runs arbitrary commands in any selected pod, with that pod's \
 service account token, mounted secrets and network position: it is code execution in every workload \
 the role covers.",
-    check: |m, out| {
+    check: |m, _, out| {
         for r in &m.k8s.roles {
             for rule in &r.rules {
                 if !core_group(rule) || !has(&rule.verbs, &["create", "*"]) {
@@ -174,7 +174,7 @@ account, any compromise of a pod using that account owns the cluster; bound to \
 `system:authenticated` it is granted to every identity the cluster accepts (on EKS, any IAM principal \
 mapped into it), and to `system:unauthenticated`/`system:anonymous` to anyone who can reach the API \
 server.",
-    check: |m, out| {
+    check: |m, _, out| {
         for b in &m.k8s.bindings {
             if b.role_name.get().map(String::as_str) != Some("cluster-admin")
                 || b.role_kind.is(|k| k != "ClusterRole")

@@ -41,7 +41,7 @@ k8s_rule!(
     description: "A read-only root filesystem stops an attacker who gains code execution from \
 dropping tools, changing binaries or persisting in the container's filesystem, and makes the \
 container's behaviour match its image.",
-    check: |m, out| {
+    check: |m, _, out| {
         for w in &m.k8s.workloads {
             for c in &w.pod.containers {
                 let f = &c.security.read_only_root_filesystem;
@@ -79,7 +79,7 @@ container runtime support user namespaces).",
     description: "With `hostUsers: false` the pod gets its own user namespace: user ids inside the \
 container, root included, map to unprivileged ids on the node. A process that escapes the container \
 is then nobody on the node. The default shares the node's user namespace. Windows pods are exempt.",
-    check: |m, out| {
+    check: |m, _, out| {
         for w in &m.k8s.workloads {
             if w.pod.is_windows() {
                 continue;
@@ -118,7 +118,7 @@ k8s_rule!(
     description: "`latest`, or no tag at all (which means `latest`), names whatever was pushed last: \
 two nodes can run different code for the same pod, a rollback does not roll back, and a compromised or \
 broken push is picked up silently.",
-    check: |m, out| {
+    check: |m, _, out| {
         for w in &m.k8s.workloads {
             for c in &w.pod.containers {
                 let Some(image) = c.image.get().filter(|i| !i.trim().is_empty()) else { continue };
@@ -161,7 +161,7 @@ Renovate or `crane digest` keep digests current.",
 digest names exactly one image. Pinning by digest makes deployments reproducible and lets signature \
 verification refer to what really runs. (`latest` and untagged images are reported by \
 `k8s-image-tag`.)",
-    check: |m, out| {
+    check: |m, _, out| {
         for w in &m.k8s.workloads {
             for c in &w.pod.containers {
                 let Some(image) = c.image.get().filter(|i| !i.trim().is_empty()) else { continue };
@@ -226,7 +226,7 @@ List your registries with `palisade scan --allowed-registry`.",
 such as `ghcr.io/my-org`), every image must come from one of the listed registries. Without it, images \
 that name no registry are reported: they are pulled from Docker Hub, whose public repositories anyone can \
 publish to, and whose name resolution depends on the node's runtime configuration.",
-    check: |m, out| {
+    check: |m, _, out| {
         let allowed = &m.k8s.allowed_registries;
         for w in &m.k8s.workloads {
             for c in &w.pod.containers {
@@ -276,7 +276,7 @@ namespace).",
     description: "Without requests the scheduler cannot place the pod sensibly and the pod is the first \
 to be evicted; without a memory limit one compromised or runaway container can exhaust the node's memory \
 and take its neighbours down. Ephemeral containers cannot set resources and are not checked.",
-    check: |m, out| {
+    check: |m, _, out| {
         for w in &m.k8s.workloads {
             for c in &w.pod.containers {
                 if c.kind == ContainerKind::Ephemeral {
@@ -331,7 +331,7 @@ a minimal Role.",
 use it against the API server with the account's permissions. The pod-level setting wins over the \
 ServiceAccount's; when the pod leaves it unset and uses a named ServiceAccount that is not in the \
 scanned manifests, nothing is reported (its setting is unknown).",
-    check: |m, out| {
+    check: |m, _, out| {
         for w in &m.k8s.workloads {
             let f = &w.pod.automount_token;
             match f.value {
@@ -394,7 +394,7 @@ rotate the exposed credential.",
 by `kubectl describe`, stored unencrypted in the object and readable by anyone who can read the \
 workload. Values are judged with the same detector as CloudFormation properties: AWS keys, private \
 keys, URLs with a password, and plausible literals under names such as `PASSWORD` or `API_TOKEN`.",
-    check: |m, out| {
+    check: |m, _, out| {
         for w in &m.k8s.workloads {
             for c in &w.pod.containers {
                 for e in &c.env {
@@ -436,7 +436,7 @@ encrypted (Sealed Secrets, SOPS). Rotate the values that were committed.",
     description: "A Secret's `data` is only base64-encoded, not encrypted: a Secret manifest with \
 values puts the credentials in version control, in CI logs and on every machine that checks the \
 repository out. Empty values and template expressions are not reported.",
-    check: |m, out| {
+    check: |m, _, out| {
         for s in &m.k8s.secrets {
             if s.keys.is_empty() {
                 continue;
@@ -469,7 +469,7 @@ the pod with `secretKeyRef` or a secret volume; rotate the exposed credential.",
 more people and workloads read them than Secrets, and they are never encrypted at rest. Values are \
 judged with the same detector as environment variables: AWS keys, private keys, URLs with a password, \
 and plausible literals under names such as `password` or `api_token`.",
-    check: |m, out| {
+    check: |m, _, out| {
         for c in &m.k8s.config_maps {
             let name = c.obj.name.as_deref().unwrap_or_default();
             for (key, value, span) in &c.data {

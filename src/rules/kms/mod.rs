@@ -1,12 +1,12 @@
 //! KMS keys (data layer): rotation and key policies.
 
 use super::common::{RESTRICTING_KEYS, public_allow};
-use super::{Rule, RuleMeta};
+use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::{KmsKey, Statement, StrList, Tri};
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[&KEY_ROTATION, &KEY_POLICY_PUBLIC];
+pub static RULES: &[&Builtin] = &[&KEY_ROTATION, &KEY_POLICY_PUBLIC];
 
 const KEY: &[&str] = &["AWS::KMS::Key"];
 
@@ -27,8 +27,8 @@ pub fn supports_rotation(k: &KmsKey) -> Option<bool> {
     Some(spec_ok && origin_ok)
 }
 
-pub static KEY_ROTATION: Rule = Rule {
-    meta: RuleMeta {
+pub static KEY_ROTATION: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-KMS-001",
         slug: "kms-key-rotation",
         title: "KMS key does not rotate its key material",
@@ -49,7 +49,7 @@ not reported.",
         fail_example: include_str!("fixtures/kms-key-rotation.fail.yaml"),
         pass_example: include_str!("fixtures/kms-key-rotation.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for k in &m.kms_keys {
             if supports_rotation(k) != Some(true) {
                 continue;
@@ -115,8 +115,8 @@ fn describe_actions(stmt: &Statement) -> String {
     "no action".into()
 }
 
-pub static KEY_POLICY_PUBLIC: Rule = Rule {
-    meta: RuleMeta {
+pub static KEY_POLICY_PUBLIC: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-KMS-002",
         slug: "kms-key-policy-public",
         title: "KMS key policy allows everyone",
@@ -140,7 +140,7 @@ does not restrict who calls.",
         fail_example: include_str!("fixtures/kms-key-policy-public.fail.yaml"),
         pass_example: include_str!("fixtures/kms-key-policy-public.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for k in &m.kms_keys {
             let Some(doc) = k.key_policy.get() else { continue };
             for stmt in &doc.statements {

@@ -1,11 +1,11 @@
 //! Lambda functions (application layer): deprecated runtimes. (Public invocation through
 //! `AWS::Lambda::Permission` is a resource-policy rule of the IAM area.)
 
-use super::{Rule, RuleMeta};
+use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[&DEPRECATED_RUNTIME];
+pub static RULES: &[&Builtin] = &[&DEPRECATED_RUNTIME];
 
 /// Runtimes past their deprecation date, with the date (end of security patches).
 pub const DEPRECATED: &[(&str, &str)] = &[
@@ -37,8 +37,8 @@ pub const DEPRECATED: &[(&str, &str)] = &[
     ("dotnet7", "2024-05-14"),
 ];
 
-pub static DEPRECATED_RUNTIME: Rule = Rule {
-    meta: RuleMeta {
+pub static DEPRECATED_RUNTIME: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-LAMBDA-001",
         slug: "lambda-deprecated-runtime",
         title: "Lambda function uses a deprecated runtime",
@@ -56,7 +56,7 @@ bundled libraries then stay open for good.",
         fail_example: include_str!("fixtures/lambda-deprecated-runtime.fail.yaml"),
         pass_example: include_str!("fixtures/lambda-deprecated-runtime.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for f in &m.lambda_functions {
             if let Some((rt, date)) = f.runtime.get().and_then(|r| DEPRECATED.iter().find(|(d, _)| d == r)) {
                 out.report_field(

@@ -1,18 +1,18 @@
 //! CloudWatch Logs and alarms (monitoring layer): retention, encryption, and metric filters
 //! that nobody is alerted on.
 
-use super::{Rule, RuleMeta};
+use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::Tri;
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[&RETENTION, &KMS, &FILTER_WITHOUT_ALARM];
+pub static RULES: &[&Builtin] = &[&RETENTION, &KMS, &FILTER_WITHOUT_ALARM];
 
 /// Retention shorter than this many days is too short to investigate an incident.
 pub const MIN_RETENTION_DAYS: i64 = 365;
 
-pub static RETENTION: Rule = Rule {
-    meta: RuleMeta {
+pub static RETENTION: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-LOGS-001",
         slug: "log-group-retention-short",
         title: "Log group keeps events for less than a year",
@@ -30,7 +30,7 @@ investigation needs them. A group without `RetentionInDays` keeps events forever
         fail_example: include_str!("fixtures/log-group-retention-short.fail.yaml"),
         pass_example: include_str!("fixtures/log-group-retention-short.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for g in &m.monitoring.log_groups {
             if let Some(&d) = g.retention_days.get()
                 && d < MIN_RETENTION_DAYS
@@ -45,8 +45,8 @@ investigation needs them. A group without `RetentionInDays` keeps events forever
     },
 };
 
-pub static KMS: Rule = Rule {
-    meta: RuleMeta {
+pub static KMS: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-LOGS-002",
         slug: "log-group-kms",
         title: "Log group is not encrypted with a KMS key",
@@ -64,7 +64,7 @@ and the ability to make the logs unreadable by disabling the key.",
         fail_example: include_str!("fixtures/log-group-kms.fail.yaml"),
         pass_example: include_str!("fixtures/log-group-kms.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for g in &m.monitoring.log_groups {
             if g.kms_key.is_absent() {
                 out.report(&g.meta, g.meta.span, format!("log group `{}` has no KmsKeyId", g.meta.id));
@@ -73,8 +73,8 @@ and the ability to make the logs unreadable by disabling the key.",
     },
 };
 
-pub static FILTER_WITHOUT_ALARM: Rule = Rule {
-    meta: RuleMeta {
+pub static FILTER_WITHOUT_ALARM: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-LOGS-003",
         slug: "metric-filter-without-alarm",
         title: "Metric filter has no alarm in the template",
@@ -93,7 +93,7 @@ but alerts no one. Filters whose metric name cannot be decided are not reported.
         fail_example: include_str!("fixtures/metric-filter-without-alarm.fail.yaml"),
         pass_example: include_str!("fixtures/metric-filter-without-alarm.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         let mon = &m.monitoring;
         // An alarm whose metric cannot be decided might watch any filter.
         if mon.alarms.iter().any(|a| a.metric_name.is_unknown()) {

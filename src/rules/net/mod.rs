@@ -5,13 +5,13 @@
 //! (PAL-NET-001), else SSH/RDP (PAL-NET-002), else any port that is not plain web traffic
 //! (PAL-NET-003). PAL-NET-004 lists every exposure, web ports included.
 
-use super::{Rule, RuleMeta, Sink};
-use crate::analyze::reach::{self, Exposure, Verdict};
+use super::{Builtin, Sink, StaticMeta};
+use crate::analyze::Facts;
+use crate::analyze::reach::{Exposure, Verdict};
 use crate::finding::{Layer, Severity};
-use crate::model::Model;
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[&DATA_EXPOSED, &ADMIN_EXPOSED, &PORT_EXPOSED, &INVENTORY];
+pub static RULES: &[&Builtin] = &[&DATA_EXPOSED, &ADMIN_EXPOSED, &PORT_EXPOSED, &INVENTORY];
 
 const TYPES: &[&str] = &[
     "AWS::EC2::Instance",
@@ -35,8 +35,8 @@ fn what(e: &Exposure) -> String {
 }
 
 /// Reports the exposed rows that `want` selects, with the path.
-fn report(m: &Model, out: &mut Sink<'_>, want: impl Fn(&Exposure) -> Option<String>) {
-    for e in &reach::of(m).exposures {
+fn report(facts: &Facts<'_>, out: &mut Sink<'_>, want: impl Fn(&Exposure) -> Option<String>) {
+    for e in &facts.reachability().exposures {
         if e.verdict != Verdict::Exposed {
             continue;
         }
@@ -53,8 +53,8 @@ fn report(m: &Model, out: &mut Sink<'_>, want: impl Fn(&Exposure) -> Option<Stri
     }
 }
 
-pub static DATA_EXPOSED: Rule = Rule {
-    meta: RuleMeta {
+pub static DATA_EXPOSED: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-NET-001",
         slug: "net-data-store-reachable",
         title: "A database, cache or search cluster is reachable from the internet",
@@ -79,11 +79,11 @@ main route table) never lead to a finding.",
         fail_example: include_str!("fixtures/net-data-store-reachable.fail.yaml"),
         pass_example: include_str!("fixtures/net-data-store-reachable.pass.yaml"),
     },
-    check: |m, out| report(m, out, |e| e.category.is_data().then(String::new)),
+    check: |_, facts, out| report(facts, out, |e| e.category.is_data().then(String::new)),
 };
 
-pub static ADMIN_EXPOSED: Rule = Rule {
-    meta: RuleMeta {
+pub static ADMIN_EXPOSED: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-NET-002",
         slug: "net-admin-port-reachable",
         title: "SSH or RDP is reachable from the internet",
@@ -104,16 +104,16 @@ location.",
         fail_example: include_str!("fixtures/net-admin-port-reachable.fail.yaml"),
         pass_example: include_str!("fixtures/net-admin-port-reachable.pass.yaml"),
     },
-    check: |m, out| {
-        report(m, out, |e| {
+    check: |_, facts, out| {
+        report(facts, out, |e| {
             let admin = e.admin_ports();
             (!e.category.is_data() && !admin.is_empty()).then(|| format!(" ({})", admin.join(", ")))
         })
     },
 };
 
-pub static PORT_EXPOSED: Rule = Rule {
-    meta: RuleMeta {
+pub static PORT_EXPOSED: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-NET-003",
         slug: "net-non-web-port-reachable",
         title: "A port other than HTTP(S) is reachable from the internet",
@@ -134,13 +134,13 @@ internet-facing hop for their targets. Databases, caches and search clusters (PA
         fail_example: include_str!("fixtures/net-non-web-port-reachable.fail.yaml"),
         pass_example: include_str!("fixtures/net-non-web-port-reachable.pass.yaml"),
     },
-    check: |m, out| {
-        report(m, out, |e| (!e.category.is_data() && e.admin_ports().is_empty() && !e.is_web()).then(String::new))
+    check: |_, facts, out| {
+        report(facts, out, |e| (!e.category.is_data() && e.admin_ports().is_empty() && !e.is_web()).then(String::new))
     },
 };
 
-pub static INVENTORY: Rule = Rule {
-    meta: RuleMeta {
+pub static INVENTORY: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-NET-004",
         slug: "net-exposure-inventory",
         title: "Resource port reachable from the internet (inventory)",
@@ -159,7 +159,7 @@ rules single out the dangerous entries.",
         fail_example: include_str!("fixtures/net-exposure-inventory.fail.yaml"),
         pass_example: include_str!("fixtures/net-exposure-inventory.pass.yaml"),
     },
-    check: |m, out| report(m, out, |_| Some(String::new())),
+    check: |_, facts, out| report(facts, out, |_| Some(String::new())),
 };
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Rule, RuleMeta};
+use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::{
     DbCommon, DbParameterGroup, Field, Link, Model, ResMeta, RouteTarget, SecurityGroup, SgRule, Subnet, Tri,
@@ -17,7 +17,7 @@ use crate::model::{
 use crate::source::Span;
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[
+pub static RULES: &[&Builtin] = &[
     &STORAGE_ENCRYPTED,
     &CUSTOMER_MANAGED_KEY,
     &PUBLICLY_ACCESSIBLE,
@@ -253,8 +253,8 @@ fn public_reasons(m: &Model, subnet: &Subnet) -> Vec<(Span, String)> {
     out
 }
 
-pub static STORAGE_ENCRYPTED: Rule = Rule {
-    meta: RuleMeta {
+pub static STORAGE_ENCRYPTED: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-RDS-001",
         slug: "rds-storage-encrypted",
         title: "RDS storage is not encrypted at rest",
@@ -277,7 +277,7 @@ inherit the encryption of their source.",
         fail_example: include_str!("fixtures/rds-storage-encrypted.fail.yaml"),
         pass_example: include_str!("fixtures/rds-storage-encrypted.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for d in dbs(m) {
             if d.in_cluster || d.inherits_encryption || d.serverless_v1() != Some(false) {
                 continue;
@@ -319,8 +319,8 @@ inherit the encryption of their source.",
     },
 };
 
-pub static CUSTOMER_MANAGED_KEY: Rule = Rule {
-    meta: RuleMeta {
+pub static CUSTOMER_MANAGED_KEY: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-RDS-002",
         slug: "rds-customer-managed-key",
         title: "RDS storage is encrypted with the AWS managed key",
@@ -342,7 +342,7 @@ rotation and revocation.",
         fail_example: include_str!("fixtures/rds-customer-managed-key.fail.yaml"),
         pass_example: include_str!("fixtures/rds-customer-managed-key.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for d in dbs(m) {
             if d.in_cluster || d.inherits_encryption {
                 continue;
@@ -379,8 +379,8 @@ rotation and revocation.",
     },
 };
 
-pub static PUBLICLY_ACCESSIBLE: Rule = Rule {
-    meta: RuleMeta {
+pub static PUBLICLY_ACCESSIBLE: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-RDS-003",
         slug: "rds-publicly-accessible",
         title: "RDS database is publicly accessible",
@@ -401,7 +401,7 @@ explicit `true` is reported.",
         fail_example: include_str!("fixtures/rds-publicly-accessible.fail.yaml"),
         pass_example: include_str!("fixtures/rds-publicly-accessible.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for d in dbs(m) {
             if d.db.publicly_accessible.is_true() {
                 out.report_field(
@@ -414,8 +414,8 @@ explicit `true` is reported.",
     },
 };
 
-pub static SG_OPEN_TO_INTERNET: Rule = Rule {
-    meta: RuleMeta {
+pub static SG_OPEN_TO_INTERNET: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-RDS-004",
         slug: "rds-security-group-open-to-internet",
         title: "RDS security group admits the database port from the internet",
@@ -441,7 +441,7 @@ template are inspected; an instance of a cluster uses the cluster's groups.",
         fail_example: include_str!("fixtures/rds-security-group-open-to-internet.fail.yaml"),
         pass_example: include_str!("fixtures/rds-security-group-open-to-internet.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for d in dbs(m) {
             if d.in_cluster {
                 continue;
@@ -489,8 +489,8 @@ template are inspected; an instance of a cluster uses the cluster's groups.",
     },
 };
 
-pub static BACKUP_RETENTION: Rule = Rule {
-    meta: RuleMeta {
+pub static BACKUP_RETENTION: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-RDS-005",
         slug: "rds-backup-retention",
         title: "RDS automated backups are disabled or kept less than 7 days",
@@ -512,7 +512,7 @@ cluster holds the backups.",
         fail_example: include_str!("fixtures/rds-backup-retention.fail.yaml"),
         pass_example: include_str!("fixtures/rds-backup-retention.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for d in dbs(m) {
             if d.in_cluster || d.replica {
                 continue;
@@ -556,8 +556,8 @@ cluster holds the backups.",
     },
 };
 
-pub static TLS_ENFORCED: Rule = Rule {
-    meta: RuleMeta {
+pub static TLS_ENFORCED: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-RDS-006",
         slug: "rds-tls-enforced",
         title: "RDS parameter group does not enforce TLS connections",
@@ -586,7 +586,7 @@ of an option group (or native network encryption), not through a parameter.",
         fail_example: include_str!("fixtures/rds-tls-enforced.fail.yaml"),
         pass_example: include_str!("fixtures/rds-tls-enforced.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         // Findings on a parameter group, by group and parameter: the group is reported once,
         // with every database using it as a related location.
         type Key = (String, &'static str);
@@ -672,8 +672,8 @@ of an option group (or native network encryption), not through a parameter.",
     },
 };
 
-pub static IN_PUBLIC_SUBNET: Rule = Rule {
-    meta: RuleMeta {
+pub static IN_PUBLIC_SUBNET: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-RDS-007",
         slug: "rds-in-public-subnet",
         title: "RDS subnet group contains a public subnet",
@@ -701,7 +701,7 @@ not concluded on from their routes.",
         fail_example: include_str!("fixtures/rds-in-public-subnet.fail.yaml"),
         pass_example: include_str!("fixtures/rds-in-public-subnet.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for d in dbs(m) {
             if d.in_cluster {
                 continue;

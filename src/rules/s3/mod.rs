@@ -1,12 +1,12 @@
 //! S3 buckets and bucket policies (data layer).
 
 use super::common::{bucket_policies, public_allow};
-use super::{Rule, RuleMeta};
+use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::{Effect, Tri};
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[
+pub static RULES: &[&Builtin] = &[
     &PUBLIC_ACCESS_BLOCK,
     &DEFAULT_ENCRYPTION,
     &ENCRYPTION_KMS,
@@ -20,8 +20,8 @@ pub static RULES: &[&Rule] = &[
 
 const BUCKET: &[&str] = &["AWS::S3::Bucket"];
 
-pub static PUBLIC_ACCESS_BLOCK: Rule = Rule {
-    meta: RuleMeta {
+pub static PUBLIC_ACCESS_BLOCK: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-S3-001",
         slug: "s3-public-access-block",
         title: "S3 bucket does not block all public access",
@@ -40,7 +40,7 @@ A setting that is omitted is `false`.",
         fail_example: include_str!("fixtures/s3-public-access-block.fail.yaml"),
         pass_example: include_str!("fixtures/s3-public-access-block.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for b in &m.buckets {
             let Some(pab) = &b.public_access_block else {
                 out.report(
@@ -75,8 +75,8 @@ A setting that is omitted is `false`.",
     },
 };
 
-pub static DEFAULT_ENCRYPTION: Rule = Rule {
-    meta: RuleMeta {
+pub static DEFAULT_ENCRYPTION: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-S3-002",
         slug: "s3-default-encryption",
         title: "S3 bucket has no default encryption configuration",
@@ -96,7 +96,7 @@ SSE-KMS for sensitive data.",
         fail_example: include_str!("fixtures/s3-default-encryption.fail.yaml"),
         pass_example: include_str!("fixtures/s3-default-encryption.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for b in &m.buckets {
             match &b.encryption.value {
                 Tri::Absent => {
@@ -119,8 +119,8 @@ SSE-KMS for sensitive data.",
     },
 };
 
-pub static ENCRYPTION_KMS: Rule = Rule {
-    meta: RuleMeta {
+pub static ENCRYPTION_KMS: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-S3-003",
         slug: "s3-encryption-sse-kms",
         title: "S3 bucket encrypts with S3-managed keys instead of KMS",
@@ -138,7 +138,7 @@ adds both. The finding reports the algorithm in use.",
         fail_example: include_str!("fixtures/s3-encryption-sse-kms.fail.yaml"),
         pass_example: include_str!("fixtures/s3-encryption-sse-kms.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for b in &m.buckets {
             let Some(rules) = b.encryption.get() else { continue };
             for r in rules {
@@ -154,8 +154,8 @@ adds both. The finding reports the algorithm in use.",
     },
 };
 
-pub static VERSIONING: Rule = Rule {
-    meta: RuleMeta {
+pub static VERSIONING: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-S3-004",
         slug: "s3-versioning",
         title: "S3 bucket versioning is not enabled",
@@ -171,7 +171,7 @@ pub static VERSIONING: Rule = Rule {
         fail_example: include_str!("fixtures/s3-versioning.fail.yaml"),
         pass_example: include_str!("fixtures/s3-versioning.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for b in &m.buckets {
             match &b.versioning.value {
                 Tri::Absent => {
@@ -186,8 +186,8 @@ pub static VERSIONING: Rule = Rule {
     },
 };
 
-pub static ACCESS_LOGGING: Rule = Rule {
-    meta: RuleMeta {
+pub static ACCESS_LOGGING: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-S3-005",
         slug: "s3-access-logging",
         title: "S3 bucket server access logging is not enabled",
@@ -204,7 +204,7 @@ from where. They are the evidence an investigation needs when data is read or ch
         fail_example: include_str!("fixtures/s3-access-logging.fail.yaml"),
         pass_example: include_str!("fixtures/s3-access-logging.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         // A bucket that receives other buckets' access logs is not expected to log itself.
         let is_log_target = |b: &crate::model::S3Bucket| {
             m.buckets.iter().any(|o| o.log_destination.get().is_some_and(|l| super::common::links_to_bucket(l, b)))
@@ -221,8 +221,8 @@ from where. They are the evidence an investigation needs when data is read or ch
     },
 };
 
-pub static NONCURRENT_EXPIRATION: Rule = Rule {
-    meta: RuleMeta {
+pub static NONCURRENT_EXPIRATION: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-S3-006",
         slug: "s3-noncurrent-version-expiration",
         title: "Versioned S3 bucket never expires noncurrent versions",
@@ -240,7 +240,7 @@ breach can expose and what you pay for.",
         fail_example: include_str!("fixtures/s3-noncurrent-version-expiration.fail.yaml"),
         pass_example: include_str!("fixtures/s3-noncurrent-version-expiration.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for b in &m.buckets {
             if b.versioning.get().map(String::as_str) != Some("Enabled") {
                 continue;
@@ -272,8 +272,8 @@ breach can expose and what you pay for.",
     },
 };
 
-pub static DENY_INSECURE_TRANSPORT: Rule = Rule {
-    meta: RuleMeta {
+pub static DENY_INSECURE_TRANSPORT: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-S3-007",
         slug: "s3-deny-insecure-transport",
         title: "S3 bucket policy does not deny requests without TLS",
@@ -292,7 +292,7 @@ text.",
         fail_example: include_str!("fixtures/s3-deny-insecure-transport.fail.yaml"),
         pass_example: include_str!("fixtures/s3-deny-insecure-transport.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for b in &m.buckets {
             let (policies, undecided) = bucket_policies(m, b);
             if policies.is_empty() {
@@ -335,8 +335,8 @@ text.",
     },
 };
 
-pub static PUBLIC_ACL: Rule = Rule {
-    meta: RuleMeta {
+pub static PUBLIC_ACL: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-S3-008",
         slug: "s3-public-acl",
         title: "S3 bucket ACL grants access to everyone",
@@ -355,7 +355,7 @@ world. Public write lets anyone store content at your cost and under your name."
         fail_example: include_str!("fixtures/s3-public-acl.fail.yaml"),
         pass_example: include_str!("fixtures/s3-public-acl.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for b in &m.buckets {
             if let Some(acl) = b.access_control.get()
                 && matches!(acl.as_str(), "PublicRead" | "PublicReadWrite" | "AuthenticatedRead")
@@ -372,8 +372,8 @@ world. Public write lets anyone store content at your cost and under your name."
     },
 };
 
-pub static PUBLIC_POLICY: Rule = Rule {
-    meta: RuleMeta {
+pub static PUBLIC_POLICY: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-S3-009",
         slug: "s3-public-bucket-policy",
         title: "S3 bucket policy allows everyone without a restricting condition",
@@ -392,7 +392,7 @@ source resource.",
         fail_example: include_str!("fixtures/s3-public-bucket-policy.fail.yaml"),
         pass_example: include_str!("fixtures/s3-public-bucket-policy.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for p in &m.bucket_policies {
             let Some(doc) = p.document.get() else { continue };
             for s in &doc.statements {

@@ -11,7 +11,7 @@ pub mod detect;
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::{Rule, RuleMeta, Sink};
+use super::{Builtin, Sink, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::{Literal, LiteralRole, Model, Parameter};
 use crate::source::Span;
@@ -20,7 +20,7 @@ use detect::{
 };
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[&HARDCODED_PASSWORD, &AWS_ACCESS_KEY, &PRIVATE_KEY, &PARAMETER_WITHOUT_NOECHO];
+pub static RULES: &[&Builtin] = &[&HARDCODED_PASSWORD, &AWS_ACCESS_KEY, &PRIVATE_KEY, &PARAMETER_WITHOUT_NOECHO];
 
 /// Any resource, and the template's parameters, mappings and outputs.
 const ANY: &[&str] = &["*"];
@@ -160,8 +160,8 @@ fn secret_default(p: &Parameter) -> Option<&(String, Span)> {
         .filter(|(d, _)| is_plausible_value(d, detect::MIN_SECRET_LEN) && is_plain_parameter_type(&p.kind))
 }
 
-pub static HARDCODED_PASSWORD: Rule = Rule {
-    meta: RuleMeta {
+pub static HARDCODED_PASSWORD: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-SEC-001",
         slug: "hardcoded-password",
         title: "Password or other secret written literally in the template",
@@ -194,7 +194,7 @@ print the secret.",
         fail_example: include_str!("fixtures/hardcoded-password.fail.yaml"),
         pass_example: include_str!("fixtures/hardcoded-password.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         let mut reported: HashSet<(u32, u32)> = HashSet::new();
         let mut pieces: HashSet<String> = HashSet::new();
         for (lit, s) in value_secrets(m) {
@@ -244,8 +244,8 @@ print the secret.",
     },
 };
 
-pub static AWS_ACCESS_KEY: Rule = Rule {
-    meta: RuleMeta {
+pub static AWS_ACCESS_KEY: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-SEC-002",
         slug: "aws-access-key",
         title: "AWS access key written in the template",
@@ -270,7 +270,7 @@ name containing `secret` and `key` or `access`. The example keys of the AWS docu
         fail_example: include_str!("fixtures/aws-access-key.fail.yaml"),
         pass_example: include_str!("fixtures/aws-access-key.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for (lit, s) in value_secrets(m) {
             let msg = match s.kind {
                 SecretKind::AwsAccessKeyId => {
@@ -288,8 +288,8 @@ name containing `secret` and `key` or `access`. The example keys of the AWS docu
     },
 };
 
-pub static PRIVATE_KEY: Rule = Rule {
-    meta: RuleMeta {
+pub static PRIVATE_KEY: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-SEC-003",
         slug: "private-key",
         title: "Private key written in the template",
@@ -310,7 +310,7 @@ whose body is a placeholder (`${Key}`, `...`) are not reported.",
         fail_example: include_str!("fixtures/private-key.fail.yaml"),
         pass_example: include_str!("fixtures/private-key.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for (lit, s) in value_secrets(m) {
             if s.kind != SecretKind::PrivateKey {
                 continue;
@@ -322,8 +322,8 @@ whose body is a placeholder (`${Key}`, `...`) are not reported.",
     },
 };
 
-pub static PARAMETER_WITHOUT_NOECHO: Rule = Rule {
-    meta: RuleMeta {
+pub static PARAMETER_WITHOUT_NOECHO: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-SEC-004",
         slug: "secret-parameter-without-noecho",
         title: "Parameter carrying a secret is not NoEcho",
@@ -347,7 +347,7 @@ names (`KeyName`) are not. Only plain types (`String`, `Number`, lists) are chec
         fail_example: include_str!("fixtures/secret-parameter-without-noecho.fail.yaml"),
         pass_example: include_str!("fixtures/secret-parameter-without-noecho.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         let uses = secret_uses(m);
         for p in &m.parameters {
             if p.no_echo || !is_plain_parameter_type(&p.kind) {

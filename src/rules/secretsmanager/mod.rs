@@ -1,14 +1,14 @@
 //! Secrets Manager (data layer): rotation.
 
-use super::{Rule, RuleMeta};
+use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::Link;
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[&NO_ROTATION];
+pub static RULES: &[&Builtin] = &[&NO_ROTATION];
 
-pub static NO_ROTATION: Rule = Rule {
-    meta: RuleMeta {
+pub static NO_ROTATION: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-SECRETSMANAGER-001",
         slug: "secret-without-rotation",
         title: "Secrets Manager secret is never rotated",
@@ -29,7 +29,7 @@ template; schedules whose secret cannot be decided silence it.",
         fail_example: include_str!("fixtures/secret-without-rotation.fail.yaml"),
         pass_example: include_str!("fixtures/secret-without-rotation.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         let mon = &m.monitoring;
         if mon.rotation_schedules.iter().any(|s| s.is_unknown()) {
             return;

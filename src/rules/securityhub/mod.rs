@@ -1,11 +1,11 @@
 //! Security Hub (monitoring layer): which standards are subscribed.
 
-use super::{Rule, RuleMeta};
+use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::Field;
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[&SUPERSEDED_STANDARD];
+pub static RULES: &[&Builtin] = &[&SUPERSEDED_STANDARD];
 
 /// (ARN fragment of a superseded standard version, its name, the current version to use).
 pub const SUPERSEDED: &[(&str, &str, &str)] = &[
@@ -27,8 +27,8 @@ pub fn superseded(arn: &str) -> Option<&'static (&'static str, &'static str, &'s
     SUPERSEDED.iter().find(|(frag, _, _)| arn.contains(frag))
 }
 
-pub static SUPERSEDED_STANDARD: Rule = Rule {
-    meta: RuleMeta {
+pub static SUPERSEDED_STANDARD: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-SECURITYHUB-001",
         slug: "securityhub-superseded-standard",
         title: "Security Hub subscribes a superseded standard version",
@@ -49,7 +49,7 @@ auditors check, and AWS stops adding controls to it.",
         fail_example: include_str!("fixtures/securityhub-superseded-standard.fail.yaml"),
         pass_example: include_str!("fixtures/securityhub-superseded-standard.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         let mut check = |meta, f: &Field<String>| {
             if let Some((_, name, current)) = f.get().and_then(|a| superseded(a)) {
                 out.report_field(meta, f, format!("`{}` subscribes {name}; use `{current}` instead", meta.id));

@@ -1,10 +1,10 @@
 //! Systems Manager Parameter Store (data layer): secrets kept in plain parameters.
 
-use super::{Rule, RuleMeta};
+use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[&SECRET_AS_STRING];
+pub static RULES: &[&Builtin] = &[&SECRET_AS_STRING];
 
 /// Words in a parameter name that say it holds a secret.
 const SECRET_WORDS: &[&str] = &[
@@ -27,8 +27,8 @@ pub fn names_a_secret(name: &str) -> bool {
     SECRET_WORDS.iter().any(|w| lower.contains(w))
 }
 
-pub static SECRET_AS_STRING: Rule = Rule {
-    meta: RuleMeta {
+pub static SECRET_AS_STRING: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-SSM-001",
         slug: "ssm-secret-in-plain-parameter",
         title: "Secret kept in a plain-text SSM parameter",
@@ -48,7 +48,7 @@ should not be one of them.",
         fail_example: include_str!("fixtures/ssm-secret-in-plain-parameter.fail.yaml"),
         pass_example: include_str!("fixtures/ssm-secret-in-plain-parameter.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for p in &m.monitoring.ssm_parameters {
             let Some(kind) = p.kind.get() else { continue };
             if kind != "String" && kind != "StringList" {

@@ -1,14 +1,14 @@
 //! AWS WAF in front of internet-facing entry points (application layer).
 
-use super::{Rule, RuleMeta};
+use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::{Link, Tri};
 
 /// The rules of this area.
-pub static RULES: &[&Rule] = &[&NO_WAF, &CLOUDFRONT_NO_WAF];
+pub static RULES: &[&Builtin] = &[&NO_WAF, &CLOUDFRONT_NO_WAF];
 
-pub static NO_WAF: Rule = Rule {
-    meta: RuleMeta {
+pub static NO_WAF: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-WAF-001",
         slug: "alb-without-waf",
         title: "Internet-facing application load balancer has no WAF web ACL",
@@ -28,7 +28,7 @@ association in the same template; when an association's target cannot be decided
         fail_example: include_str!("fixtures/alb-without-waf.fail.yaml"),
         pass_example: include_str!("fixtures/alb-without-waf.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         let mon = &m.monitoring;
         if mon.waf_associations.iter().any(|(_, t)| t.is_unknown()) {
             return;
@@ -59,8 +59,8 @@ association in the same template; when an association's target cannot be decided
     },
 };
 
-pub static CLOUDFRONT_NO_WAF: Rule = Rule {
-    meta: RuleMeta {
+pub static CLOUDFRONT_NO_WAF: Builtin = Builtin {
+    meta: StaticMeta {
         id: "PAL-WAF-002",
         slug: "cloudfront-without-waf",
         title: "CloudFront distribution has no WAF web ACL",
@@ -80,7 +80,7 @@ capacity.",
         fail_example: include_str!("fixtures/cloudfront-without-waf.fail.yaml"),
         pass_example: include_str!("fixtures/cloudfront-without-waf.pass.yaml"),
     },
-    check: |m, out| {
+    check: |m, _, out| {
         for (meta, acl) in &m.monitoring.distributions {
             let missing = match &acl.value {
                 Tri::Absent => true,

@@ -8,12 +8,12 @@ use std::sync::Arc;
 
 use serde_json::{Value, json};
 
-use super::reach::{self, Exposure, Verdict};
-use crate::discover::{self, DiscoverOptions};
-use crate::finding::Diagnostic;
-use crate::lower::cfn::{self, Evaluator, Overrides, Template};
+use crate::analyze::Facts;
+use crate::analyze::reach::{Exposure, Verdict};
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::discover::DiscoverOptions;
+use crate::frontend::{self, LoadOptions, Overrides, Variants};
 use crate::model::{Link, Model};
-use crate::parse::{self, Limits};
 use crate::source::SourceFile;
 
 /// The analysis of one template.
@@ -31,74 +31,44 @@ pub fn analyse_paths(
     discover_opts: &DiscoverOptions,
     parameters: &Overrides,
 ) -> (Vec<FileExposure>, Vec<Diagnostic>) {
-    let (files, mut diags) = discover::discover(paths, discover_opts);
-    let limits = Limits::default();
-    let mut out = Vec::new();
-    for f in files {
-        let src = match parse::read_source(&f.path, f.path.clone(), &limits) {
-            Ok(s) => s,
-            Err(_) => continue,
-        };
-        // An internal error (a bug, never expected) becomes a diagnostic for that file.
-        let guarded =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse_source(&src, parameters, &limits)));
-        let (found, d) = guarded.unwrap_or_else(|_| {
-            let d = Diagnostic {
-                kind: crate::finding::DiagnosticKind::Read,
-                file: src.display_path().into(),
-                line: 0,
-                col: 0,
-                message: "internal error while analysing this file; please report it with the file".into(),
-            };
-            (Vec::new(), vec![d])
-        });
-        out.extend(found);
-        diags.extend(d);
-    }
-    (out, diags)
+    let opts = LoadOptions {
+        paths: paths.to_vec(),
+        discover: discover_opts.clone(),
+        parameters: parameters.clone(),
+        variants: Variants::Undecided,
+        ..LoadOptions::default()
+    };
+    exposures_of(frontend::load(&opts))
 }
 
-/// Analyses one source.
-pub fn analyse_source(
-    src: &SourceFile,
-    parameters: &Overrides,
-    limits: &Limits,
-) -> (Vec<FileExposure>, Vec<Diagnostic>) {
-    let file: Arc<str> = src.display_path().into();
-    let json = src.path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("json"))
-        || src.text.trim_start().starts_with('{');
-    let docs = if json { parse::parse_json(src, limits).map(|d| vec![d]) } else { parse::parse_yaml(src, limits) };
-    let docs = match docs {
-        Ok(d) => d,
-        Err(e) => {
-            if crate::scan::looks_like_template(&src.text) {
-                let d = Diagnostic {
-                    kind: crate::finding::DiagnosticKind::Parse,
-                    file,
-                    line: e.line,
-                    col: e.col,
-                    message: e.message,
-                };
-                return (Vec::new(), vec![d]);
-            }
-            return (Vec::new(), Vec::new());
-        }
-    };
+/// Analyses one in-memory template.
+pub fn analyse_source(src: SourceFile, parameters: &Overrides) -> (Vec<FileExposure>, Vec<Diagnostic>) {
+    let opts = LoadOptions { parameters: parameters.clone(), variants: Variants::Undecided, ..LoadOptions::default() };
+    exposures_of(frontend::load_source(src, &opts))
+}
+
+fn exposures_of(loaded: frontend::Loaded) -> (Vec<FileExposure>, Vec<Diagnostic>) {
+    let mut diags = loaded.diagnostics;
     let mut out = Vec::new();
-    for doc in &docs {
-        if !cfn::is_template(&doc.root) {
-            continue;
+    for unit in loaded.units.iter().filter(|u| u.frontend == "cloudformation") {
+        diags.extend(unit.diagnostics.iter().filter(|d| d.is_error()).cloned());
+        // An internal error (a bug, never expected) becomes a diagnostic for that file.
+        let model = unit.model();
+        let guarded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| FileExposure {
+            file: unit.name.clone(),
+            exposures: Facts::new(model).reachability().exposures.clone(),
+            vpcs: vpcs(model),
+        }));
+        match guarded {
+            Ok(f) => out.push(f),
+            Err(_) => diags.push(Diagnostic::whole_file(
+                DiagnosticKind::Read,
+                &unit.name,
+                "internal error while analysing this file; please report it with the file",
+            )),
         }
-        let tpl = Template::new(&doc.root, parameters);
-        let ev = Evaluator::new(&tpl, parameters, BTreeMap::new());
-        let model = cfn::lower(&tpl, &ev, file.clone());
-        out.push(FileExposure {
-            file: file.clone(),
-            exposures: reach::of(&model).exposures.clone(),
-            vpcs: vpcs(&model),
-        });
     }
-    (out, Vec::new())
+    (out, diags)
 }
 
 fn vpcs(m: &Model) -> Vec<(String, Vec<String>)> {

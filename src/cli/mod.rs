@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod iam;
+pub mod net;
+
 use crate::config::Config;
 use crate::discover::DiscoverOptions;
 use crate::filter::baseline::Baseline;
@@ -69,7 +72,7 @@ enum Command {
     Config(ConfigArgs),
     /// Evaluate IAM policies: `iam can PRINCIPAL ACTION [RESOURCE]`, `iam explain FILE`.
     #[command(subcommand)]
-    Iam(crate::analyze::iam::command::IamCommand),
+    Iam(iam::IamCommand),
 }
 
 #[derive(Args, Debug)]
@@ -240,7 +243,7 @@ pub fn main() -> i32 {
         Command::Scan(args) => run_scan(args),
         Command::Rules(args) => list_rules(args.format),
         Command::Posture(args) => run_posture(args),
-        Command::Iam(cmd) => crate::analyze::iam::command::run(cmd),
+        Command::Iam(cmd) => iam::run(cmd),
         Command::Net(NetCommand::Exposure(args)) => run_exposure(args),
         Command::Config(args) => show_config(args),
         Command::Rule { id } => match rules::find(&id) {
@@ -425,7 +428,7 @@ fn scan_command(args: ScanArgs) -> Result<i32, String> {
 }
 
 fn run_exposure(args: ExposureArgs) -> i32 {
-    use crate::analyze::exposure;
+    use net as exposure;
     let parameters = match &args.parameters {
         None => Default::default(),
         Some(p) => {
@@ -484,8 +487,8 @@ fn list_rules(format: ListFormat) -> i32 {
             let v: Vec<serde_json::Value> = all
                 .iter()
                 .map(|r| {
-                    let mut m = serde_json::to_value(&r.meta).unwrap_or_default();
-                    if let (Some(obj), Some(profile)) = (m.as_object_mut(), rules::k8s::pss_profile(r.meta.id)) {
+                    let mut m = serde_json::to_value(&*r.meta).unwrap_or_default();
+                    if let (Some(obj), Some(profile)) = (m.as_object_mut(), rules::k8s::pss_profile(&r.meta.id)) {
                         obj.insert("pss_profile".into(), profile.into());
                     }
                     m

@@ -4,10 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::condition::Context;
-use super::eval::Outcome;
-use super::query;
-use crate::discover::DiscoverOptions;
+use crate::analyze::iam::condition::Context;
+use crate::analyze::iam::eval::Outcome;
+use crate::analyze::iam::query;
+use crate::frontend::{self, LoadOptions, Variants};
 
 /// Exit status of `iam can`: the action is allowed.
 pub const EXIT_ALLOWED: i32 = 0;
@@ -114,7 +114,7 @@ fn run_can(a: CanArgs) -> i32 {
     if paths.is_empty() {
         paths.push(PathBuf::from("."));
     }
-    let loaded = query::load(&paths, &DiscoverOptions::default(), &Default::default());
+    let loaded = load(paths);
     warn(&loaded);
     match query::can_as(&loaded, &a.principal, a.principal_arn.as_deref(), &a.action, resource.as_deref(), &ctx) {
         Ok(ans) => {
@@ -136,7 +136,7 @@ fn run_can(a: CanArgs) -> i32 {
 }
 
 fn run_explain(a: ExplainArgs) -> i32 {
-    let loaded = query::load(&a.files, &DiscoverOptions::default(), &Default::default());
+    let loaded = load(a.files);
     warn(&loaded);
     let explained = query::explain(&loaded);
     match a.format {
@@ -144,6 +144,22 @@ fn run_explain(a: ExplainArgs) -> i32 {
         OutFormat::Json => println!("{}", serde_json::to_string_pretty(&explained).unwrap_or_default()),
     }
     if explained.is_empty() { EXIT_ERROR } else { 0 }
+}
+
+/// Loads the templates and policy files under `paths`, with undecidable conditions left
+/// unknown (kubernetes manifests have no IAM policies and are left out).
+pub fn load(paths: Vec<PathBuf>) -> query::Loaded {
+    let opts = LoadOptions { paths, variants: Variants::Undecided, ..LoadOptions::default() };
+    let loaded = frontend::load(&opts);
+    let mut out = query::Loaded { diagnostics: loaded.diagnostics, ..query::Loaded::default() };
+    for unit in loaded.units.into_iter().filter(|u| u.frontend != "kubernetes") {
+        out.diagnostics.extend(unit.diagnostics);
+        for src in unit.sources {
+            out.sources.insert(src.display_path().into(), src);
+        }
+        out.models.extend(unit.variants);
+    }
+    out
 }
 
 /// Files that could not be read or parsed: the answer may miss their policies.

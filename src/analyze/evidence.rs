@@ -78,7 +78,7 @@ pub fn recognise_filter(pattern: &str) -> Vec<&'static str> {
 
 impl Evidence {
     /// Collects the resources of the Kubernetes manifests of a scan (checked together).
-    pub fn of_manifests(k: &crate::model::k8s::K8sObjects) -> Evidence {
+    fn of_manifests(k: &crate::model::k8s::K8sObjects) -> Evidence {
         let mut objects: Vec<&crate::model::k8s::ObjectMeta> = Vec::new();
         objects.extend(k.namespaces.iter().map(|o| &o.obj));
         objects.extend(k.workloads.iter().map(|o| &o.obj));
@@ -97,7 +97,17 @@ impl Evidence {
     }
 
     /// Collects the evidence of one template's model.
+    /// The evidence of a model: its resources (AWS and Kubernetes) and the baseline services
+    /// it configures.
     pub fn of(m: &Model) -> Evidence {
+        let mut e = Evidence::of_aws(m);
+        if !m.k8s.is_empty() {
+            e.resources.extend(Evidence::of_manifests(&m.k8s).resources);
+        }
+        e
+    }
+
+    fn of_aws(m: &Model) -> Evidence {
         let file = &m.file;
         let mon = &m.monitoring;
         let mut e =

@@ -1,0 +1,99 @@
+//! CloudFormation templates: one unit per template, one model per combination of the
+//! template's undecidable conditions.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use super::{LoadOptions, Unit, Variants};
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::lower::cfn::{self, Evaluator, Template};
+use crate::source::SourceFile;
+use crate::value::{Document, Node};
+
+/// Values given for template parameters, by name.
+pub type Overrides = HashMap<String, String>;
+
+/// At most this many undecidable conditions are explored (2^N variants per template).
+pub const MAX_CONDITION_ATOMS: usize = 4;
+
+/// The CloudFormation frontend.
+pub struct CloudFormation;
+
+/// Text that looks like a CloudFormation template, for deciding whether a parse failure is
+/// worth reporting.
+pub fn looks_like_template(text: &str) -> bool {
+    text.contains("AWSTemplateFormatVersion") || (text.contains("Resources") && text.contains("AWS::"))
+}
+
+impl super::Frontend for CloudFormation {
+    fn name(&self) -> &'static str {
+        "cloudformation"
+    }
+
+    fn recognises(&self, root: &Node) -> bool {
+        cfn::is_template(root)
+    }
+
+    fn parse_failure(&self, text: &str, message: &str) -> Option<(DiagnosticKind, String)> {
+        looks_like_template(text).then(|| (DiagnosticKind::Parse, message.to_string()))
+    }
+
+    fn lower(&self, doc: Arc<Document>, src: &Arc<SourceFile>, opts: &LoadOptions) -> Unit {
+        let file: Arc<str> = src.display_path().into();
+        let per_file = opts.parameters_for.as_ref().and_then(|f| f(&file));
+        let parameters = per_file.as_ref().unwrap_or(&opts.parameters);
+        let tpl = Template::new(&doc.root, parameters);
+        let mut unit = Unit::single(self.name(), src, crate::model::Model::default());
+        let (sups, warnings) =
+            crate::suppress::metadata_suppressions(tpl.resources.iter().map(|r| (r.id.as_str(), &*r.node)), &file);
+        unit.suppressions = sups;
+        unit.diagnostics = warnings;
+        for u in &tpl.unexpanded {
+            unit.diagnostics.push(Diagnostic::at(
+                DiagnosticKind::NotAnalysed,
+                &file,
+                u.span,
+                format!("the resources of `{}` were not analysed: {}", u.name, u.reason),
+            ));
+        }
+        for (span, msg) in &tpl.problems {
+            unit.diagnostics.push(Diagnostic::at(DiagnosticKind::NotAnalysed, &file, *span, msg.clone()));
+        }
+        let lower_with = |assumptions: BTreeMap<String, bool>| {
+            let ev = Evaluator::new(&tpl, parameters, assumptions);
+            let mut model = cfn::lower(&tpl, &ev, file.clone());
+            model.source = Some(src.clone());
+            model
+        };
+        match opts.variants {
+            Variants::Undecided => unit.variants = vec![lower_with(BTreeMap::new())],
+            Variants::Enumerate => {
+                let (atoms, scenarios) = cfn::scenarios(&tpl, parameters, MAX_CONDITION_ATOMS);
+                unit.variants = scenarios.iter().map(|a| lower_with(a.clone())).collect();
+                if unit.variants.len() > 1 {
+                    unit.describe = Some(Box::new(move |seen: &[usize]| describe(&atoms, &scenarios, seen)));
+                }
+            }
+        }
+        drop(tpl);
+        unit.documents.push(doc);
+        unit
+    }
+}
+
+/// Describes a set of scenarios: "IsProd is false", or a disjunction of assignments.
+fn describe(atoms: &[String], scenarios: &[BTreeMap<String, bool>], seen: &[usize]) -> String {
+    // One atom fixed to one value describes the set exactly?
+    for a in atoms {
+        for v in [true, false] {
+            let matching: Vec<usize> = (0..scenarios.len()).filter(|&i| scenarios[i].get(a) == Some(&v)).collect();
+            if matching == seen {
+                return format!("{a} is {v}");
+            }
+        }
+    }
+    seen.iter()
+        .map(|&i| scenarios[i].iter().map(|(k, v)| format!("{k} is {v}")).collect::<Vec<_>>().join(" and "))
+        .collect::<Vec<_>>()
+        .join(", or ")
+}

@@ -1,0 +1,105 @@
+//! Kubernetes manifests: every manifest of a scan forms one unit, since namespaces, network
+//! policies, service accounts and RBAC objects govern workloads defined in other files.
+
+use std::sync::Arc;
+
+use super::{LoadOptions, Unit};
+use crate::diagnostic::DiagnosticKind;
+use crate::lower::k8s;
+use crate::model::Model;
+use crate::model::k8s::{Annotation, K8sObjects, ObjectMeta};
+use crate::source::SourceFile;
+use crate::suppress::{Suppression, annotation_suppressions};
+use crate::value::{Document, Node};
+
+/// The Kubernetes frontend.
+pub struct Kubernetes;
+
+impl super::Frontend for Kubernetes {
+    fn name(&self) -> &'static str {
+        "kubernetes"
+    }
+
+    fn recognises(&self, root: &Node) -> bool {
+        k8s::is_manifest(root)
+    }
+
+    fn parse_failure(&self, text: &str, message: &str) -> Option<(DiagnosticKind, String)> {
+        if k8s::looks_like_helm_template(text) {
+            Some((
+                DiagnosticKind::NotAnalysed,
+                format!("looks like an unrendered Helm template; render it with `helm template` first ({message})"),
+            ))
+        } else if k8s::looks_like_manifest(text) {
+            Some((DiagnosticKind::Parse, message.to_string()))
+        } else {
+            None
+        }
+    }
+
+    fn lower(&self, doc: Arc<Document>, src: &Arc<SourceFile>, _opts: &LoadOptions) -> Unit {
+        let file: Arc<str> = src.display_path().into();
+        let mut objects = K8sObjects::default();
+        k8s::lower(&doc.root, &file, &mut objects);
+        let suppressions = annotation_suppressions_of(&objects);
+        let model = Model { file, k8s: objects, ..Model::default() };
+        let mut unit = Unit::single(self.name(), src, model);
+        unit.suppressions = suppressions;
+        unit.documents.push(doc);
+        unit
+    }
+
+    fn scan_wide(&self) -> bool {
+        true
+    }
+
+    fn merge(&self, units: Vec<Unit>, opts: &LoadOptions) -> Vec<Unit> {
+        let mut units = units.into_iter();
+        let Some(mut all) = units.next() else { return Vec::new() };
+        for u in units {
+            for s in u.sources {
+                if !all.sources.iter().any(|k| Arc::ptr_eq(k, &s)) {
+                    all.sources.push(s);
+                }
+            }
+            all.documents.extend(u.documents);
+            all.suppressions.extend(u.suppressions);
+            all.diagnostics.extend(u.diagnostics);
+            for m in u.variants {
+                all.variants[0].k8s.append(m.k8s);
+            }
+        }
+        let objects = &mut all.variants[0].k8s;
+        objects.allowed_registries = opts.allowed_registries.clone();
+        let first = objects
+            .workloads
+            .first()
+            .map(|w| w.obj.file.clone())
+            .or_else(|| objects.others.first().map(|o| o.file.clone()))
+            .unwrap_or_else(|| all.name.clone());
+        all.variants[0].file = first.clone();
+        all.name = first;
+        vec![all]
+    }
+}
+
+/// Suppressions from `palisade.dev/ignore` annotations of Kubernetes objects (the object's
+/// own, and for workloads those of the pods they create).
+fn annotation_suppressions_of(objects: &K8sObjects) -> Vec<Suppression> {
+    let mut metas: Vec<(&ObjectMeta, &[Annotation])> = Vec::new();
+    metas.extend(objects.namespaces.iter().map(|o| (&o.obj, &[][..])));
+    metas.extend(objects.workloads.iter().map(|o| (&o.obj, o.pod_annotations.as_slice())));
+    metas.extend(objects.network_policies.iter().map(|o| (&o.obj, &[][..])));
+    metas.extend(objects.roles.iter().map(|o| (&o.obj, &[][..])));
+    metas.extend(objects.bindings.iter().map(|o| (&o.obj, &[][..])));
+    metas.extend(objects.service_accounts.iter().map(|o| (&o.obj, &[][..])));
+    metas.extend(objects.secrets.iter().map(|o| (&o.obj, &[][..])));
+    metas.extend(objects.config_maps.iter().map(|o| (&o.obj, &[][..])));
+    metas.extend(objects.others.iter().map(|o| (o, &[][..])));
+    let mut out = Vec::new();
+    for (meta, pod) in metas {
+        let annotations = meta.annotations.iter().chain(pod).map(|a| (a.key.as_str(), a.value.as_str(), a.span));
+        out.extend(annotation_suppressions(&meta.file, &meta.res.id, annotations));
+    }
+    out
+}

@@ -1,0 +1,314 @@
+//! The front door: every command gets its units of analysis from [`load`].
+//!
+//! A [`Frontend`] knows one input language. It recognises its documents, lowers them into
+//! the [`Model`] (evaluating the language on the way), and owns what only that language
+//! knows: its suppression syntax, what an absent field means, its variants (CloudFormation's
+//! undecidable conditions). One place reads files, decides their syntax (JSON or YAML) and
+//! asks the frontends in turn which of them a document belongs to.
+//!
+//! A [`Unit`] is what rules judge together: one CloudFormation template, one policy file,
+//! all Kubernetes manifests of a scan.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::discover::{self, Candidate, DiscoverOptions};
+use crate::model::Model;
+use crate::parse::{self, Limits};
+use crate::source::SourceFile;
+use crate::suppress::Suppression;
+use crate::value::Document;
+
+pub mod cloudformation;
+pub mod kubernetes;
+pub mod policy;
+
+pub use cloudformation::Overrides;
+
+/// Parameter values for one file (display path), when the configuration gives any.
+pub type ParametersFor = Arc<dyn Fn(&str) -> Option<Overrides> + Send + Sync>;
+
+/// Whether a file (display path) is left out.
+pub type Excluded = Arc<dyn Fn(&str) -> bool + Send + Sync>;
+
+/// What to load and how.
+#[derive(Clone, Default)]
+pub struct LoadOptions {
+    pub paths: Vec<PathBuf>,
+    pub discover: DiscoverOptions,
+    pub limits: Limits,
+    /// Values for template parameters (override `Default`s).
+    pub parameters: Overrides,
+    /// Per-file parameter values, by file (display path): what the configuration asks for
+    /// the file, when it asks anything.
+    pub parameters_for: Option<ParametersFor>,
+    /// Files (display paths) that are not loaded at all.
+    pub excluded: Option<Excluded>,
+    /// Only files with these paths (absolute, normalised) are analysed; the others are read
+    /// only for the context scan-wide units need (Kubernetes objects that govern those of the
+    /// wanted files).
+    pub only: Option<HashSet<PathBuf>>,
+    /// Registries (host, optionally with a path prefix) that Kubernetes images may come from.
+    pub allowed_registries: Vec<String>,
+    /// How undecidable choices of a unit are treated.
+    pub variants: Variants,
+}
+
+/// How a unit's undecidable choices (CloudFormation conditions that depend on a parameter
+/// without a value) become models.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Variants {
+    /// One model per combination of the choices (up to a budget), so that a finding can say
+    /// under which choices it holds.
+    #[default]
+    Enumerate,
+    /// One model, in which undecided choices leave their values unknown.
+    Undecided,
+}
+
+/// Describes a set of a unit's variants in words ("IsProd is false").
+pub type DescribeVariants = Box<dyn Fn(&[usize]) -> String + Send + Sync>;
+
+/// What rules judge together.
+pub struct Unit {
+    /// The frontend that made it (`cloudformation`, `kubernetes`, `policy`).
+    pub frontend: &'static str,
+    /// Display name: the file, or the scan-wide set's first file.
+    pub name: Arc<str>,
+    /// One model, or one per variant (see [`Variants`]).
+    pub variants: Vec<Model>,
+    /// Describes a subset of the variants, when there are several.
+    pub describe: Option<DescribeVariants>,
+    /// The files of the unit, for snippets and fixes.
+    pub sources: Vec<Arc<SourceFile>>,
+    /// The parsed documents the unit was lowered from.
+    pub documents: Vec<Arc<Document>>,
+    /// Suppressions written in the unit's own syntax.
+    pub suppressions: Vec<Suppression>,
+    /// Problems found while lowering (parts not analysed, malformed suppressions).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Unit {
+    /// A unit of one model.
+    pub fn single(frontend: &'static str, src: &Arc<SourceFile>, model: Model) -> Unit {
+        Unit {
+            frontend,
+            name: src.display_path().into(),
+            variants: vec![model],
+            describe: None,
+            sources: vec![src.clone()],
+            documents: Vec::new(),
+            suppressions: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// The model with every undecided choice unknown, or the first variant.
+    pub fn model(&self) -> &Model {
+        &self.variants[0]
+    }
+}
+
+/// One input language.
+pub trait Frontend: Sync {
+    /// Short name (`cloudformation`, `kubernetes`, `policy`).
+    fn name(&self) -> &'static str;
+
+    /// Whether a parsed document is in this language.
+    fn recognises(&self, root: &crate::value::Node) -> bool;
+
+    /// Whether unparsable text looks like this language (so that the parse error is worth
+    /// reporting), and what to say about it.
+    fn parse_failure(&self, text: &str, message: &str) -> Option<(DiagnosticKind, String)>;
+
+    /// Lowers one recognised document of `src` into a unit.
+    fn lower(&self, doc: Arc<Document>, src: &Arc<SourceFile>, opts: &LoadOptions) -> Unit;
+
+    /// Whether the documents of every file of a scan are judged together (their units are
+    /// merged with [`Frontend::merge`]), and read even from files that are only context.
+    fn scan_wide(&self) -> bool {
+        false
+    }
+
+    /// Merges the units of a scan-wide frontend into the units judged.
+    fn merge(&self, units: Vec<Unit>, _opts: &LoadOptions) -> Vec<Unit> {
+        units
+    }
+}
+
+/// Every frontend, in the order they are asked.
+pub fn frontends() -> &'static [&'static dyn Frontend] {
+    &[&cloudformation::CloudFormation, &kubernetes::Kubernetes, &policy::PolicyFile]
+}
+
+/// Everything loaded from some paths.
+#[derive(Default)]
+pub struct Loaded {
+    pub units: Vec<Unit>,
+    /// Problems with files that made no unit (unreadable, unparsable).
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files analysed (display paths): those a frontend recognised, context files excluded.
+    pub analysed: Vec<Arc<str>>,
+}
+
+/// Whether a file's text is JSON (by extension, else by its first character).
+pub fn is_json(src: &SourceFile) -> bool {
+    let ext = src.path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "json" => true,
+        "yaml" | "yml" => false,
+        _ => src.text.trim_start().starts_with('{'),
+    }
+}
+
+/// Parses a source as JSON or YAML.
+pub fn parse_source(src: &SourceFile, limits: &Limits) -> Result<Vec<Document>, parse::ParseError> {
+    if is_json(src) { parse::parse_json(src, limits).map(|d| vec![d]) } else { parse::parse_yaml(src, limits) }
+}
+
+/// What one file gave.
+#[derive(Default)]
+struct FileLoad {
+    units: Vec<(usize, Unit)>,
+    diagnostics: Vec<Diagnostic>,
+    analysed: Option<Arc<str>>,
+}
+
+/// Discovers the files under the paths and loads them.
+pub fn load(opts: &LoadOptions) -> Loaded {
+    let (mut files, diagnostics) = discover::discover(&opts.paths, &opts.discover);
+    if let Some(excluded) = &opts.excluded {
+        files.retain(|f| !excluded(&crate::source::display_path(&f.path)));
+    }
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let per_file: Vec<FileLoad> = files
+        .par_iter()
+        .map(|f| {
+            let context_only =
+                opts.only.as_ref().is_some_and(|o| !o.contains(&crate::source::normalise(&cwd.join(&f.path))));
+            guarded(&crate::source::display_path(&f.path), || load_file(f, opts, context_only))
+        })
+        .collect();
+    assemble(per_file, diagnostics, opts)
+}
+
+/// Loads one in-memory source (standard input, tests).
+pub fn load_source(src: SourceFile, opts: &LoadOptions) -> Loaded {
+    let src = Arc::new(src);
+    let display: Arc<str> = src.display_path().into();
+    let one = guarded(&display, || load_parsed(&src, opts, false));
+    assemble(vec![one], Vec::new(), opts)
+}
+
+/// Runs `f`; an internal error (a bug, never expected) becomes a diagnostic for the file
+/// instead of ending the scan.
+fn guarded(display: &str, f: impl FnOnce() -> FileLoad) -> FileLoad {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| FileLoad {
+        diagnostics: vec![Diagnostic::whole_file(
+            DiagnosticKind::Read,
+            display,
+            "internal error while analysing this file; please report it with the file",
+        )],
+        ..FileLoad::default()
+    })
+}
+
+fn assemble(per_file: Vec<FileLoad>, mut diagnostics: Vec<Diagnostic>, opts: &LoadOptions) -> Loaded {
+    // Units in file order, then the scan-wide ones.
+    let all = frontends();
+    let mut scan_wide: Vec<Vec<Unit>> = all.iter().map(|_| Vec::new()).collect();
+    let mut units = Vec::new();
+    let mut analysed = Vec::new();
+    for f in per_file {
+        diagnostics.extend(f.diagnostics);
+        analysed.extend(f.analysed);
+        for (i, u) in f.units {
+            if all[i].scan_wide() { scan_wide[i].push(u) } else { units.push(u) }
+        }
+    }
+    for (fe, us) in all.iter().zip(scan_wide) {
+        if !us.is_empty() {
+            units.extend(fe.merge(us, opts));
+        }
+    }
+    Loaded { units, diagnostics, analysed }
+}
+
+fn load_file(file: &Candidate, opts: &LoadOptions, context_only: bool) -> FileLoad {
+    let display: Arc<str> = crate::source::display_path(&file.path).into();
+    match parse::read_source(&file.path, file.path.clone(), &opts.limits) {
+        Ok(src) => load_parsed(&Arc::new(src), opts, context_only),
+        Err(_) if context_only => FileLoad::default(),
+        Err(e) => {
+            // An unreadable file that was not named explicitly and does not look like any
+            // input we know is skipped; otherwise it is an error.
+            let (line, col) = match &e {
+                parse::ReadError::NotUtf8 { line, col } => (*line, *col),
+                _ => (0, 0),
+            };
+            if !file.explicit && matches!(e, parse::ReadError::NotUtf8 { .. }) && !looks_like_input_bytes(&file.path) {
+                return FileLoad::default();
+            }
+            FileLoad {
+                diagnostics: vec![Diagnostic {
+                    kind: DiagnosticKind::Read,
+                    file: display,
+                    line,
+                    col,
+                    message: e.to_string(),
+                }],
+                ..FileLoad::default()
+            }
+        }
+    }
+}
+
+fn looks_like_input_bytes(path: &std::path::Path) -> bool {
+    std::fs::read(path).is_ok_and(|b| cloudformation::looks_like_template(&String::from_utf8_lossy(&b)))
+}
+
+fn load_parsed(src: &Arc<SourceFile>, opts: &LoadOptions, context_only: bool) -> FileLoad {
+    let display: Arc<str> = src.display_path().into();
+    let all = frontends();
+    if context_only && !all.iter().any(|f| f.scan_wide()) {
+        return FileLoad::default();
+    }
+    let docs = match parse_source(src, &opts.limits) {
+        Ok(d) => d,
+        Err(e) => {
+            if context_only {
+                return FileLoad::default();
+            }
+            let diagnostics = all
+                .iter()
+                .find_map(|f| f.parse_failure(&src.text, &e.message))
+                .map(|(kind, message)| Diagnostic { kind, file: display, line: e.line, col: e.col, message })
+                .into_iter()
+                .collect();
+            return FileLoad { diagnostics, ..FileLoad::default() };
+        }
+    };
+    let mut out = FileLoad::default();
+    for doc in docs {
+        let Some(i) = all.iter().position(|f| f.recognises(&doc.root)) else { continue };
+        if context_only && !all[i].scan_wide() {
+            continue;
+        }
+        let unit = all[i].lower(Arc::new(doc), src, opts);
+        out.units.push((i, unit));
+    }
+    if !out.units.is_empty() && !context_only {
+        // Comment suppressions are the file's, whatever its documents are.
+        let roots: Vec<&crate::value::Node> =
+            out.units.iter().flat_map(|(_, u)| u.documents.iter().map(|d| &d.root)).collect();
+        let comments = crate::suppress::outside_strings(crate::suppress::comment_suppressions(src, &display), &roots);
+        out.units[0].1.suppressions.extend(comments);
+        out.analysed = Some(display);
+    }
+    out
+}
