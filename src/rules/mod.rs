@@ -16,6 +16,43 @@ use crate::finding::{Finding, Layer, Related, ResourceRef, Severity};
 use crate::model::{Field, Model, Origin, ResMeta};
 use crate::source::{Location, Span};
 
+mod examples {
+    include!(concat!(env!("OUT_DIR"), "/examples.rs"));
+}
+
+/// The Markdown code-fence language of an example file, from its extension.
+pub fn fence(name: &str) -> &'static str {
+    match name.rsplit('.').next().unwrap_or("") {
+        "json" => "json",
+        "tf" => "hcl",
+        "rego" => "rego",
+        _ => "yaml",
+    }
+}
+
+/// The example files of the rule with this slug: `<slug>.fail[.N].<ext>` and
+/// `<slug>.pass[.N].<ext>`, in name order.
+pub fn examples_of(slug: &str) -> Vec<Example> {
+    let mut out: Vec<Example> = examples::EXAMPLES
+        .iter()
+        .filter_map(|(name, text)| {
+            let rest = name.strip_prefix(slug)?.strip_prefix('.')?;
+            let fails = if rest.starts_with("fail.") {
+                true
+            } else if rest.starts_with("pass.") {
+                false
+            } else {
+                return None;
+            };
+            Some(Example { name: Text::Borrowed(name), fails, text: Text::Borrowed(text) })
+        })
+        .collect();
+    // `<slug>.fail.yaml` before `<slug>.fail.2.yaml`.
+    let numbered = |e: &Example| e.name.split('.').any(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    out.sort_by(|a, b| (numbered(a), &a.name).cmp(&(numbered(b), &b.name)));
+    out
+}
+
 /// Text of a rule's metadata: written into the program, or owned (rules loaded at run time).
 pub type Text = Cow<'static, str>;
 
@@ -110,11 +147,26 @@ impl RuleMeta {
         s.push_str(self.description.trim());
         s.push_str("\n\n## Fix\n\n");
         s.push_str(self.remediation.trim());
-        s.push_str("\n\n## Failing example\n\n```yaml\n");
-        s.push_str(self.fail_example().trim_end());
-        s.push_str("\n```\n\n## Passing example\n\n```yaml\n");
-        s.push_str(self.pass_example().trim_end());
-        s.push_str("\n```\n");
+        // One failing and one passing example per input language the rule has examples in.
+        let mut languages: Vec<&str> = Vec::new();
+        for e in self.examples.iter() {
+            let l = fence(&e.name);
+            if !languages.contains(&l) {
+                languages.push(l);
+            }
+        }
+        for l in languages {
+            let first = |fails: bool| self.examples.iter().find(|e| e.fails == fails && fence(&e.name) == l);
+            let suffix = if l == "yaml" { String::new() } else { format!(" ({l})") };
+            for (title, fails) in [("Failing example", true), ("Passing example", false)] {
+                if let Some(e) = first(fails) {
+                    s.push_str(&format!("\n\n## {title}{suffix}\n\n```{l}\n"));
+                    s.push_str(e.text.trim_end());
+                    s.push_str("\n```");
+                }
+            }
+        }
+        s.push('\n');
         s
     }
 
@@ -181,8 +233,6 @@ pub struct StaticMeta {
     pub resource_types: &'static [&'static str],
     pub remediation: &'static str,
     pub description: &'static str,
-    pub fail_example: &'static str,
-    pub pass_example: &'static str,
 }
 
 /// A built-in rule, as written in its module.
@@ -199,10 +249,7 @@ impl StaticMeta {
     /// The metadata, as rules carry it.
     pub fn to_meta(&self) -> RuleMeta {
         let m = self;
-        let examples = vec![
-            Example { name: format!("{}.fail.yaml", m.slug).into(), fails: true, text: m.fail_example.into() },
-            Example { name: format!("{}.pass.yaml", m.slug).into(), fails: false, text: m.pass_example.into() },
-        ];
+        let examples = examples_of(m.slug);
         RuleMeta {
             id: m.id.into(),
             slug: m.slug.into(),
@@ -316,6 +363,78 @@ impl Finding {
         self
     }
 }
+
+/// Declares a built-in rule, in its own file `rules/<area>/<slug>.rs`:
+///
+/// ```ignore
+/// rule!(RULE,
+///     id: "PAL-S3-001",
+///     slug: "s3-public-access-block",
+///     title: "...",
+///     severity: High,
+///     layer: Data,
+///     service: "s3",
+///     controls: &["DATA-01"],
+///     well_architected: &["SEC03-BP07"],
+///     resource_types: &["AWS::S3::Bucket"],
+///     remediation: "...",
+///     description: "...",
+///     check: |m, facts, out| { ... },
+/// );
+/// ```
+///
+/// Its examples are the files `fixtures/<slug>.fail[.N].<ext>` and `fixtures/<slug>.pass[.N].<ext>`
+/// of its area, in any input language; they are found when the program is built.
+#[allow(unused_macros)]
+macro_rules! rule {
+    (
+        $name:ident,
+        id: $id:literal,
+        slug: $slug:literal,
+        title: $title:expr,
+        severity: $sev:ident,
+        layer: $layer:ident,
+        service: $service:literal,
+        controls: $controls:expr,
+        well_architected: $wa:expr,
+        resource_types: $types:expr,
+        remediation: $rem:expr,
+        description: $desc:expr,
+        check: $check:expr $(,)?
+    ) => {
+        pub static $name: $crate::rules::Builtin = $crate::rules::Builtin {
+            meta: $crate::rules::StaticMeta {
+                id: $id,
+                slug: $slug,
+                title: $title,
+                severity: $crate::finding::Severity::$sev,
+                layer: $crate::finding::Layer::$layer,
+                service: $service,
+                well_architected: $wa,
+                controls: $controls,
+                resource_types: $types,
+                remediation: $rem,
+                description: $desc,
+            },
+            check: $check,
+        };
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use rule;
+
+/// Declares the rule files of an area (each defines `RULE` with [`rule!`]) and the area's
+/// `RULES` list. Adding a rule to an area is adding its module name here.
+#[allow(unused_macros)]
+macro_rules! area {
+    ($($m:ident),* $(,)?) => {
+        $(pub mod $m;)*
+        /// The rules of this area.
+        pub static RULES: &[&$crate::rules::Builtin] = &[$(&$m::RULE),*];
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use area;
 
 pub mod backup;
 pub mod cloudtrail;

@@ -28,8 +28,6 @@ another account or region for ransomware-resistant recovery.",
 mistaken deletion. Recovery points deleted after a few days are gone before most incidents are noticed; a rule \
 without a lifecycle keeps points forever, with no written retention decision and growing cost, so it is also \
 reported.",
-        fail_example: include_str!("fixtures/backup-plan-retention.fail.yaml"),
-        pass_example: include_str!("fixtures/backup-plan-retention.pass.yaml"),
     },
     check: |m, _, out| {
         for p in &m.monitoring.backup_plans {

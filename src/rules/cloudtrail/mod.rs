@@ -37,8 +37,6 @@ attacker with stolen credentials typically launches resources in a region nobody
 multi-region trail there is no record of it. Turning off global service events hides IAM and STS calls — \
 user creation, policy changes, role assumption — which are the heart of most incidents. \
 `IsMultiRegionTrail` defaults to `false`.",
-        fail_example: include_str!("fixtures/cloudtrail-multi-region.fail.yaml"),
-        pass_example: include_str!("fixtures/cloudtrail-multi-region.pass.yaml"),
     },
     check: |m, _, out| {
         each_trail(m, out, |t| {
@@ -79,8 +77,6 @@ digest files, and `aws cloudtrail validate-logs` proves whether any log file was
 CloudTrail wrote: an intruder with write access to the log bucket can remove or edit the records of what they \
 did. Digest files chain SHA-256 hashes of every log file and are signed by CloudTrail. The property defaults \
 to `false`.",
-        fail_example: include_str!("fixtures/cloudtrail-log-file-validation.fail.yaml"),
-        pass_example: include_str!("fixtures/cloudtrail-log-file-validation.pass.yaml"),
     },
     check: |m, _, out| {
         each_trail(m, out, |t| match &t.log_validation.value {
@@ -109,8 +105,6 @@ lets `cloudtrail.amazonaws.com` encrypt and only the security team decrypt.",
         description: "By default trail logs are encrypted with S3-managed keys, so anyone who can read the \
 bucket can read the logs, which describe every API call in the account. With SSE-KMS, reading a log also \
 needs `kms:Decrypt` on the key, a second, separately audited permission.",
-        fail_example: include_str!("fixtures/cloudtrail-kms-encryption.fail.yaml"),
-        pass_example: include_str!("fixtures/cloudtrail-kms-encryption.pass.yaml"),
     },
     check: |m, _, out| {
         for t in &m.monitoring.trails {
@@ -142,8 +136,6 @@ then add metric filters and alarms for the events you must react to.",
         description: "Logs that only land in S3 are read after the fact. Delivering the trail to CloudWatch \
 Logs is what makes real-time detection possible: metric filters and alarms on root sign-in, IAM policy changes, \
 security group changes or failed API calls all need the events in a log group.",
-        fail_example: include_str!("fixtures/cloudtrail-cloudwatch-logs.fail.yaml"),
-        pass_example: include_str!("fixtures/cloudtrail-cloudwatch-logs.pass.yaml"),
     },
     check: |m, _, out| {
         for t in &m.monitoring.trails {
@@ -175,8 +167,6 @@ pub static NOT_LOGGING: Builtin = Builtin {
         remediation: "Set `IsLogging: true`.",
         description: "`IsLogging: false` creates the trail but stops it: nothing is recorded, while the \
 console and inventories still show a trail, which gives a false sense of coverage.",
-        fail_example: include_str!("fixtures/cloudtrail-logging-off.fail.yaml"),
-        pass_example: include_str!("fixtures/cloudtrail-logging-off.pass.yaml"),
     },
     check: |m, _, out| {
         each_trail(m, out, |t| {

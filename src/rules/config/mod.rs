@@ -25,8 +25,6 @@ pub static RECORDER_PARTIAL: Builtin = Builtin {
 policy changed, and it is what Config rules and Security Hub controls evaluate. A recorder limited to a list of \
 types, or one that leaves out global resource types, misses changes to everything else — most importantly \
 IAM. A recorder without a `RecordingGroup` records all supported regional types but not the global ones.",
-        fail_example: include_str!("fixtures/config-recorder-partial.fail.yaml"),
-        pass_example: include_str!("fixtures/config-recorder-partial.pass.yaml"),
     },
     check: |m, _, out| {
         for r in &m.monitoring.config_recorders {

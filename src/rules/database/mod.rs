@@ -27,8 +27,6 @@ pub static DELETION_PROTECTION: Builtin = Builtin {
 against the wrong account, or an intruder covering their tracks — deletes the database. With it, deletion \
 first needs a separate, logged modification. `DeletionProtection` defaults to `false`. Aurora instances take \
 the setting from their cluster and read replicas are not checked.",
-        fail_example: include_str!("fixtures/rds-deletion-protection.fail.yaml"),
-        pass_example: include_str!("fixtures/rds-deletion-protection.pass.yaml"),
     },
     check: |m, _, out| {
         for d in &m.monitoring.databases {
@@ -64,8 +62,6 @@ MySQL, `alert`/`audit`/`listener`/`trace` for Oracle, `agent`/`error` for SQL Se
 the instance they rotate away within days and are lost with it; exported to CloudWatch Logs they are retained, \
 searchable and can raise alarms. Aurora instances take the setting from their cluster and read replicas are \
 not checked.",
-        fail_example: include_str!("fixtures/rds-log-exports.fail.yaml"),
-        pass_example: include_str!("fixtures/rds-log-exports.pass.yaml"),
     },
     check: |m, _, out| {
         for d in &m.monitoring.databases {

@@ -252,8 +252,6 @@ reach instances through AWS Systems Manager Session Manager, which needs no inbo
 `0.0.0.0/0` or `::/0`, they are found by internet-wide scanners within minutes and then face constant password \
 guessing and exploitation of any unpatched vulnerability in the daemon. The rule reports any world-open tcp/udp \
 rule whose port range includes 22 or 3389 (rules that open every port are reported by PAL-EC2-004 instead).",
-        fail_example: include_str!("fixtures/sg-ingress-admin-ports-open.fail.yaml"),
-        pass_example: include_str!("fixtures/sg-ingress-admin-ports-open.pass.yaml"),
     },
     check: |m, facts, out| {
         report_exposure(m, facts, out, |c| match c {
@@ -284,8 +282,6 @@ world-open rule on their port puts them one credential guess — or none — awa
 (CouchDB), 6379 (Redis), 7000-7001 and 9042 (Cassandra), 8086 (InfluxDB), 9200 and 9300 \
 (Elasticsearch/OpenSearch), 11211 (Memcached), 27017 (MongoDB) and 50000 (Db2). A range that also includes \
 SSH or RDP is reported by PAL-EC2-001.",
-        fail_example: include_str!("fixtures/sg-ingress-database-ports-open.fail.yaml"),
-        pass_example: include_str!("fixtures/sg-ingress-database-ports-open.pass.yaml"),
     },
     check: |m, facts, out| {
         report_exposure(m, facts, out, |c| match c {
@@ -314,8 +310,6 @@ to `0.0.0.0/0` or `::/0` exposes a service (an application port, a management in
 was usually meant for a known set of clients, and widens the attack surface for no benefit. Rules whose range \
 includes admin or database ports, or every port, are reported by PAL-EC2-001, PAL-EC2-002 and PAL-EC2-004; \
 ICMP rules are not reported.",
-        fail_example: include_str!("fixtures/sg-ingress-open-to-world.fail.yaml"),
-        pass_example: include_str!("fixtures/sg-ingress-open-to-world.pass.yaml"),
     },
     check: |m, facts, out| {
         for ctx in sg_rules(m) {
@@ -355,8 +349,6 @@ prefix list or a specific CIDR).",
         description: "`IpProtocol: -1` (all protocols), a tcp/udp rule without ports or with port `-1`, or a \
 range covering every port (0/1-65535) from `0.0.0.0/0` or `::/0` turns the security group off: every service \
 listening on the instance, including those never meant to be reachable, is exposed to the internet.",
-        fail_example: include_str!("fixtures/sg-ingress-all-open.fail.yaml"),
-        pass_example: include_str!("fixtures/sg-ingress-all-open.pass.yaml"),
     },
     check: |m, facts, out| {
         for ctx in sg_rules(m) {
@@ -402,8 +394,6 @@ compromised instance send data anywhere and reach any command-and-control server
 few controls that still helps after an intrusion. Groups that declare no `SecurityGroupEgress` at all get the \
 same allow-all rule from AWS by default; they are not reported, because only an explicit rule is a decision \
 written in the template (and many templates leave egress to a central firewall).",
-        fail_example: include_str!("fixtures/sg-egress-all-open.fail.yaml"),
-        pass_example: include_str!("fixtures/sg-egress-all-open.pass.yaml"),
     },
     check: |m, _, out| {
         for ctx in sg_rules(m) {
@@ -447,8 +437,6 @@ to every `AWS::EC2::SecurityGroupIngress`/`Egress` resource, saying who or what 
         description: "A rule without a description cannot be reviewed: nobody can tell whether it is still \
 needed, who asked for it, or whether its source is right, so stale and overly broad rules accumulate. The \
 description is shown in the console and the API next to the rule.",
-        fail_example: include_str!("fixtures/sg-rule-description.fail.yaml"),
-        pass_example: include_str!("fixtures/sg-rule-description.pass.yaml"),
     },
     check: |m, _, out| {
         for ctx in sg_rules(m) {
@@ -541,8 +529,6 @@ ACL already blocks the port from everywhere. Not reported: tcp entries without a
 ranges of ephemeral ports for return traffic (starting at 1024 or above and ending at 65535, e.g. \
 `1024-65535`, which contains 3389): network ACLs are stateless, so such an entry is needed for the responses to \
 connections the subnet opens, and the stateful security groups decide whether RDP is reachable.",
-        fail_example: include_str!("fixtures/nacl-admin-ports-open.fail.yaml"),
-        pass_example: include_str!("fixtures/nacl-admin-ports-open.pass.yaml"),
     },
     check: |m, _, out| {
         for e in &m.network_acl_entries {
@@ -611,8 +597,6 @@ movement and data exfiltration cannot be detected or investigated afterwards. Su
 logs do not cover the whole VPC. A flow log whose `ResourceId` is a literal id (`vpc-...`) logs a VPC that \
 already exists, not one of the template; if a flow log refers to a resource that cannot be decided (an imported \
 value, a parameter without default), no VPC is reported.",
-        fail_example: include_str!("fixtures/vpc-flow-logs.fail.yaml"),
-        pass_example: include_str!("fixtures/vpc-flow-logs.pass.yaml"),
     },
     check: |m, _, out| {
         let undecided = m.flow_logs.iter().flat_map(|f| &f.resources).any(|r| r.is_unknown());

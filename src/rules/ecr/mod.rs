@@ -26,8 +26,6 @@ with Amazon Inspector for the registry, `AWS::ECR::RegistryScanningConfiguration
 operating system packages before it is deployed. Without it vulnerable images reach the cluster \
 unnoticed. (A registry-wide enhanced scanning configuration, when you have one, supersedes this \
 setting.)",
-        fail_example: include_str!("fixtures/ecr-scan-on-push.fail.yaml"),
-        pass_example: include_str!("fixtures/ecr-scan-on-push.pass.yaml"),
     },
     check: |m, _, out| {
         for r in &m.ecr_repositories {
@@ -68,8 +66,6 @@ filters for the moving tags you really need).",
         description: "With mutable tags anyone allowed to push can replace the image behind `v1.4.2` \
 without any change to the manifests that deploy it. Immutable tags make a tag name one image for \
 ever, which is what deployments and signatures assume. The default is `MUTABLE`.",
-        fail_example: include_str!("fixtures/ecr-immutable-tags.fail.yaml"),
-        pass_example: include_str!("fixtures/ecr-immutable-tags.pass.yaml"),
     },
     check: |m, _, out| {
         for r in &m.ecr_repositories {
@@ -110,8 +106,6 @@ pub static ECR_KMS: Builtin = Builtin {
         description: "ECR encrypts images at rest with S3-managed AES-256 keys by default. A KMS key \
 adds an access control of its own (the key policy) and a CloudTrail record of every use, which matters \
 for images that embed proprietary code or data.",
-        fail_example: include_str!("fixtures/ecr-encryption-kms.fail.yaml"),
-        pass_example: include_str!("fixtures/ecr-encryption-kms.pass.yaml"),
     },
     check: |m, _, out| {
         for r in &m.ecr_repositories {

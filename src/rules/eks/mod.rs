@@ -25,8 +25,6 @@ customer managed KMS key (with rotation enabled).",
         description: "EKS stores Kubernetes secrets in etcd. Envelope encryption encrypts each secret \
 with a data key that is itself encrypted by your KMS key, so a copy of etcd (a backup, a snapshot) \
 reveals nothing without access to the key, and every decryption is logged in CloudTrail.",
-        fail_example: include_str!("fixtures/eks-secrets-encryption.fail.yaml"),
-        pass_example: include_str!("fixtures/eks-secrets-encryption.pass.yaml"),
     },
     check: |m, _, out| {
         for c in &m.eks_clusters {
@@ -92,8 +90,6 @@ or keep the public endpoint with `PublicAccessCidrs` limited to your own address
 Authentication still applies, but the endpoint is exposed to credential stuffing, to any leaked \
 kubeconfig or IAM key, and to vulnerabilities of the API server itself. Both `EndpointPublicAccess` \
 (default `true`) and `PublicAccessCidrs` (default `0.0.0.0/0`) are taken into account.",
-        fail_example: include_str!("fixtures/eks-public-endpoint.fail.yaml"),
-        pass_example: include_str!("fixtures/eks-public-endpoint.pass.yaml"),
     },
     check: |m, _, out| {
         for c in &m.eks_clusters {
@@ -149,8 +145,6 @@ pub static CONTROL_PLANE_LOGGING: Builtin = Builtin {
         description: "Control-plane logs are off by default. The audit log records who did what through \
 the Kubernetes API, the authenticator log maps IAM identities to Kubernetes users, and the API log \
 records requests and their outcome: without them an incident in the cluster cannot be reconstructed.",
-        fail_example: include_str!("fixtures/eks-control-plane-logging.fail.yaml"),
-        pass_example: include_str!("fixtures/eks-control-plane-logging.pass.yaml"),
     },
     check: |m, _, out| {
         for c in &m.eks_clusters {
@@ -202,8 +196,6 @@ security groups allowed to connect in `RemoteAccess.SourceSecurityGroups`.",
         description: "When a managed node group has `RemoteAccess.Ec2SshKey` and no \
 `SourceSecurityGroups`, EKS opens port 22 on the nodes to `0.0.0.0/0`. Nodes hold the kubelet's \
 credentials and every pod's secrets; they should not be reachable by SSH from anywhere.",
-        fail_example: include_str!("fixtures/eks-nodegroup-ssh-open.fail.yaml"),
-        pass_example: include_str!("fixtures/eks-nodegroup-ssh-open.pass.yaml"),
     },
     check: |m, _, out| {
         for n in &m.eks_nodegroups {

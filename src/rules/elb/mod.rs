@@ -30,8 +30,6 @@ HTTP_301}`.",
         description: "A listener on plain HTTP that forwards to targets sends cookies, tokens and form data in \
 clear text, readable and modifiable by anyone on the path. Keeping port 80 open only to redirect to HTTPS is \
 fine; forwarding on it is not.",
-        fail_example: include_str!("fixtures/alb-http-without-redirect.fail.yaml"),
-        pass_example: include_str!("fixtures/alb-http-without-redirect.pass.yaml"),
     },
     check: |m, _, out| {
         for l in m.listeners.iter().filter(|l| l.meta.kind == "AWS::ElasticLoadBalancingV2::Listener") {
@@ -71,8 +69,6 @@ secrecy), or `ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04` where FIPS is required."
         description: "TLS 1.0 and 1.1 are deprecated (RFC 8996): they rely on weak hash constructions and \
 cipher suites and are refused by current browsers and compliance standards such as PCI DSS. A policy that still \
 offers them allows downgrade to those protocols.",
-        fail_example: include_str!("fixtures/alb-tls-policy-outdated.fail.yaml"),
-        pass_example: include_str!("fixtures/alb-tls-policy-outdated.pass.yaml"),
     },
     check: |m, _, out| {
         for l in m.listeners.iter().filter(|l| l.meta.kind == "AWS::ElasticLoadBalancingV2::Listener") {

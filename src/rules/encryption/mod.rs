@@ -51,8 +51,6 @@ storage by anyone who obtains them, and fails most compliance baselines. For the
 creation-time setting, and except for SQS and Redshift it is off unless the template asks for it. \
 An EBS volume without `Encrypted` follows the account's encryption-by-default setting and is \
 not reported; DynamoDB tables are always encrypted and are not checked.",
-        fail_example: include_str!("fixtures/data-service-unencrypted-at-rest.fail.yaml"),
-        pass_example: include_str!("fixtures/data-service-unencrypted-at-rest.pass.yaml"),
     },
     check: |m, _, out| report(m, out, "at rest"),
 };
@@ -78,8 +76,6 @@ TLSSecurityPolicy: Policy-Min-TLS-1-2-2019-07}`.",
         description: "Without TLS, cache commands, search queries and the documents they return cross the \
 network in clear text, and credentials sent on the connection can be captured. Node-to-node encryption protects \
 replication traffic inside an OpenSearch domain; `EnforceHTTPS` refuses plain HTTP on its endpoint.",
-        fail_example: include_str!("fixtures/data-service-unencrypted-in-transit.fail.yaml"),
-        pass_example: include_str!("fixtures/data-service-unencrypted-in-transit.pass.yaml"),
     },
     check: |m, _, out| report(m, out, "in transit"),
 };

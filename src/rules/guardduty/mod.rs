@@ -24,8 +24,6 @@ see findings sooner).",
         description: "GuardDuty analyses CloudTrail, VPC flow logs and DNS logs for signs of compromise \
 (credential exfiltration, crypto-mining, calls from known malicious hosts). A detector with `Enable: false` \
 exists but analyses nothing.",
-        fail_example: include_str!("fixtures/guardduty-detector-disabled.fail.yaml"),
-        pass_example: include_str!("fixtures/guardduty-detector-disabled.pass.yaml"),
     },
     check: |m, _, out| {
         for d in &m.monitoring.detectors {
@@ -53,8 +51,6 @@ if the account does not use the service it protects.",
         description: "GuardDuty's protection plans extend detection to S3 data access, EKS audit logs, \
 runtime behaviour of containers and instances, malware on EBS volumes, RDS logins and Lambda network activity. \
 A feature listed with `Status: DISABLED` is a deliberate blind spot that should be justified.",
-        fail_example: include_str!("fixtures/guardduty-protection-disabled.fail.yaml"),
-        pass_example: include_str!("fixtures/guardduty-protection-disabled.pass.yaml"),
     },
     check: |m, _, out| {
         for d in &m.monitoring.detectors {

@@ -77,8 +77,6 @@ keep administrator access to a few break-glass roles that require MFA.",
 administrator of the account: it can read all data, change every control and create new credentials for \
 itself. A single leaked key or a compromised workload then means a compromised account. The finding counts \
 the actions the statement grants after expansion against the AWS action catalog.",
-        fail_example: include_str!("fixtures/iam-full-admin.fail.yaml"),
-        pass_example: include_str!("fixtures/iam-full-admin.pass.yaml"),
     },
     check: |m, _, out| {
         for p in identity_policies(m) {
@@ -138,8 +136,6 @@ an exclusion list. Use `NotAction` only with `Deny`.",
         description: "`Allow` with `NotAction` grants every action that is not listed — including every \
 action of every service AWS adds later. A statement meant to exclude IAM often still grants thousands of \
 actions across hundreds of services. The finding reports how many actions the statement grants today.",
-        fail_example: include_str!("fixtures/iam-allow-not-action.fail.yaml"),
-        pass_example: include_str!("fixtures/iam-allow-not-action.pass.yaml"),
     },
     check: |m, _, out| {
         for p in identity_policies(m) {
@@ -174,8 +170,6 @@ narrow prefix (`s3:Get*`) instead of `service:*`, and scope `Resource` to the re
         description: "`service:*` grants every action of the service, including its permission-management \
 actions (for example `s3:PutBucketPolicy`, `kms:PutKeyPolicy`, `iam:*` itself) and every action the service \
 adds in the future. The finding counts what the wildcard grants, by access level.",
-        fail_example: include_str!("fixtures/iam-service-wildcard.fail.yaml"),
-        pass_example: include_str!("fixtures/iam-service-wildcard.pass.yaml"),
     },
     check: |m, _, out| {
         let policies = identity_policies(m);
@@ -223,8 +217,6 @@ permissions need `Resource: \"*\"`.",
 `Resource: \"*\"` they apply to every resource of the account, not only to those of the workload: a \
 function that should write to one table can drop all of them. Actions that support no resource-level \
 permissions (they can only be granted on `*`) are not counted.",
-        fail_example: include_str!("fixtures/iam-write-on-any-resource.fail.yaml"),
-        pass_example: include_str!("fixtures/iam-write-on-any-resource.pass.yaml"),
     },
     check: |m, _, out| {
         let policies = identity_policies(m);
@@ -304,8 +296,6 @@ managed policy (or a narrower AWS managed job-function policy) that grants what 
 everything; `PowerUserAccess` grants every action outside IAM, Organizations and Account management — \
 including reading and deleting all data. Attaching one of them to a workload role or a user gives that \
 principal (and anyone who steals its credentials) control of the account.",
-        fail_example: include_str!("fixtures/iam-admin-managed-policy.fail.yaml"),
-        pass_example: include_str!("fixtures/iam-admin-managed-policy.pass.yaml"),
     },
     check: |m, _, out| {
         let ids = m
@@ -364,8 +354,6 @@ privileged role; with `iam:CreateAccessKey` it becomes another user. Palisade ev
 policies (inline, managed, group memberships, permission boundary) and reports each published escalation \
 method the principal is allowed on any resource, with the statements that grant it and the roles of the \
 template that could be passed.",
-        fail_example: include_str!("fixtures/iam-privilege-escalation.fail.yaml"),
-        pass_example: include_str!("fixtures/iam-privilege-escalation.pass.yaml"),
     },
     check: |m, _, out| {
         for p in principals(m) {
@@ -450,8 +438,6 @@ in any account in the world, to assume the role unless a condition narrows who. 
 role's ARN then gets its permissions. The same holds for a role federated with an OIDC provider (GitHub \
 Actions, GitLab, EKS, ...) whose trust has no condition on the token's subject (`<provider>:sub`): every \
 repository, pipeline or service account of that provider can assume it.",
-        fail_example: include_str!("fixtures/iam-trust-policy-public.fail.yaml"),
-        pass_example: include_str!("fixtures/iam-trust-policy-public.pass.yaml"),
     },
     check: |m, _, out| {
         for p in trust_policies(m) {
@@ -505,8 +491,6 @@ third party, `Bool: {aws:MultiFactorAuthPresent: true}` for people, or `aws:Prin
 administrators: any of its principals they allow can assume the role. For third parties, an external id \
 prevents the confused-deputy problem; for people, requiring MFA keeps a stolen access key from being \
 enough. The account id is written literally; Palisade cannot tell whether it is your own account.",
-        fail_example: include_str!("fixtures/iam-cross-account-trust.fail.yaml"),
-        pass_example: include_str!("fixtures/iam-cross-account-trust.pass.yaml"),
     },
     check: |m, _, out| {
         for p in trust_policies(m) {
@@ -550,8 +534,6 @@ any AWS account, and for some services anonymous callers — send to the queue, 
 invoke the function. Conditions on `aws:SourceIp`, `aws:SourceVpc`, `aws:SourceVpce`, `aws:SourceVpcArn`, \
 `aws:PrincipalOrgID`, `aws:SourceAccount` or `aws:SourceArn` are recognised as restricting. (S3 bucket \
 policies and KMS key policies in templates have their own rules.)",
-        fail_example: include_str!("fixtures/iam-resource-policy-public.fail.yaml"),
-        pass_example: include_str!("fixtures/iam-resource-policy-public.pass.yaml"),
     },
     check: |m, _, out| {
         for r in &m.resource_policies {
@@ -625,8 +607,6 @@ phished or reused password is enough to take over the user. IAM cannot require M
 password user by configuration alone; the usual control is a policy that denies requests made without MFA. \
 Palisade looks for such a deny among the user's own and group policies; if some of them are outside the \
 template it stays silent.",
-        fail_example: include_str!("fixtures/iam-console-user-mfa.fail.yaml"),
-        pass_example: include_str!("fixtures/iam-console-user-mfa.pass.yaml"),
     },
     check: |m, _, out| {
         for p in principals(m).into_iter().filter(|p| p.kind == "user") {
@@ -665,8 +645,6 @@ pub static USER_ATTACHED_POLICY: Builtin = Builtin {
 workloads a role instead of a user.",
         description: "Permissions attached to individual users drift: each user ends up with a slightly \
 different set that nobody reviews. Granting through groups keeps one place to review and to revoke.",
-        fail_example: include_str!("fixtures/iam-user-attached-policy.fail.yaml"),
-        pass_example: include_str!("fixtures/iam-user-attached-policy.pass.yaml"),
     },
     check: |m, _, out| {
         for u in &m.iam_users {
@@ -706,8 +684,6 @@ Manager and rotate it.",
         description: "An access key never expires by itself. Created in a template it usually ends up in \
 outputs, parameters or configuration files, where it leaks; whoever holds it acts as the user until someone \
 notices and deletes it.",
-        fail_example: include_str!("fixtures/iam-user-access-key.fail.yaml"),
-        pass_example: include_str!("fixtures/iam-user-access-key.pass.yaml"),
     },
     check: |m, _, out| {
         for k in &m.access_keys {
@@ -756,8 +732,6 @@ they keep accounts in the organisation and keep the detective controls (CloudTra
 Security Hub) running even if an administrator is compromised. The finding lists which of the common \
 guardrails the scanned SCPs hold and which are missing. Statements with conditions (exceptions for a \
 security role) count as present.",
-        fail_example: include_str!("fixtures/iam-scp-guardrails.fail.yaml"),
-        pass_example: include_str!("fixtures/iam-scp-guardrails.pass.yaml"),
     },
     check: |m, _, out| {
         let scps: Vec<PolicyAt<'_>> = policies(m).into_iter().filter(|p| p.usage == PolicyUse::Scp).collect();
@@ -846,8 +820,6 @@ nothing, so a `Deny` that was meant to protect something does not, and a workloa
 instead of in review. Palisade checks every action against the AWS action catalog (445 services, 20,455 \
 actions), and checks ARNs, condition operators and the `Version` (without `2012-10-17`, policy variables \
 such as `${aws:username}` are not substituted).",
-        fail_example: include_str!("fixtures/iam-policy-invalid.fail.yaml"),
-        pass_example: include_str!("fixtures/iam-policy-invalid.pass.yaml"),
     },
     check: |m, _, out| {
         for p in policies(m) {
@@ -1051,8 +1023,6 @@ inside your perimeter: `aws:PrincipalOrgID` for accounts of your organisation, `
 leaves your control as soon as the other account is compromised or changes hands. The account is written \
 literally, so Palisade cannot tell whether it is the template's own; the finding asks to confirm the grant \
 or to narrow it.",
-        fail_example: include_str!("fixtures/iam-resource-policy-cross-account.fail.yaml"),
-        pass_example: include_str!("fixtures/iam-resource-policy-cross-account.pass.yaml"),
     },
     check: |m, _, out| {
         for p in policies(m).into_iter().filter(|p| p.usage == PolicyUse::Resource) {

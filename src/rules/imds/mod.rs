@@ -27,8 +27,6 @@ instance role's temporary credentials — the path of several large breaches. IM
 obtained with a PUT request, which such bugs cannot send. Without `MetadataOptions`, instances allow IMDSv1 \
 unless their AMI is marked for IMDSv2 only. An instance launched from a launch template without its own \
 `MetadataOptions` is judged by the template.",
-        fail_example: include_str!("fixtures/imdsv2-not-required.fail.yaml"),
-        pass_example: include_str!("fixtures/imdsv2-not-required.pass.yaml"),
     },
     check: |m, _, out| {
         for t in &m.monitoring.instance_metadata {

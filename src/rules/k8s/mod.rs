@@ -44,8 +44,6 @@ macro_rules! k8s_rule {
                 resource_types: $types,
                 remediation: $rem,
                 description: $desc,
-                fail_example: include_str!(concat!("fixtures/", $slug, ".fail.yaml")),
-                pass_example: include_str!(concat!("fixtures/", $slug, ".pass.yaml")),
             },
             check: $check,
         };

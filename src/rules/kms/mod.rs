@@ -46,8 +46,6 @@ no application changes. Rotation limits how much data depends on one piece of ke
 required by most compliance frameworks. `EnableKeyRotation` defaults to `false`. Asymmetric and HMAC \
 keys, keys with imported material and keys in custom key stores cannot rotate automatically and are \
 not reported.",
-        fail_example: include_str!("fixtures/kms-key-rotation.fail.yaml"),
-        pass_example: include_str!("fixtures/kms-key-rotation.pass.yaml"),
     },
     check: |m, _, out| {
         for k in &m.kms_keys {
@@ -137,8 +135,6 @@ lets any AWS account in the world use the key for the listed actions. With `kms:
 every piece of data encrypted under the key to anyone who obtains the ciphertext; with `kms:*` anyone \
 can also change the policy or schedule the key's deletion, destroying the data. `kms:ViaService` alone \
 does not restrict who calls.",
-        fail_example: include_str!("fixtures/kms-key-policy-public.fail.yaml"),
-        pass_example: include_str!("fixtures/kms-key-policy-public.pass.yaml"),
     },
     check: |m, _, out| {
         for k in &m.kms_keys {

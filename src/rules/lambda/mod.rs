@@ -53,8 +53,6 @@ pub static DEPRECATED_RUNTIME: Builtin = Builtin {
         description: "After a runtime's deprecation date AWS no longer applies security patches to it, and \
 later blocks creating and then updating functions that use it. Vulnerabilities in the language runtime or its \
 bundled libraries then stay open for good.",
-        fail_example: include_str!("fixtures/lambda-deprecated-runtime.fail.yaml"),
-        pass_example: include_str!("fixtures/lambda-deprecated-runtime.pass.yaml"),
     },
     check: |m, _, out| {
         for f in &m.lambda_functions {

@@ -27,8 +27,6 @@ export the group to S3 with a lifecycle that keeps the events long enough.",
         description: "Intrusions are often discovered months after they began. Security-relevant logs \
 (trail events, flow logs, application audit logs) that expire after days or weeks are gone when the \
 investigation needs them. A group without `RetentionInDays` keeps events forever and is not reported.",
-        fail_example: include_str!("fixtures/log-group-retention-short.fail.yaml"),
-        pass_example: include_str!("fixtures/log-group-retention-short.pass.yaml"),
     },
     check: |m, _, out| {
         for g in &m.monitoring.log_groups {
@@ -61,8 +59,6 @@ policy allows `logs.<region>.amazonaws.com` to use it for this log group.",
         description: "CloudWatch Logs always encrypts data with a service key; a customer managed key adds \
 control over who can read the events (`kms:Decrypt` is checked on every read), an audit trail of key use, \
 and the ability to make the logs unreadable by disabling the key.",
-        fail_example: include_str!("fixtures/log-group-kms.fail.yaml"),
-        pass_example: include_str!("fixtures/log-group-kms.pass.yaml"),
     },
     check: |m, _, out| {
         for g in &m.monitoring.log_groups {
@@ -90,8 +86,6 @@ topic in `AlarmActions` that reaches the people on call.",
         description: "A metric filter only counts matching log events; nobody is told unless an alarm \
 watches the metric. A filter for root sign-in or IAM policy changes without an alarm looks like monitoring \
 but alerts no one. Filters whose metric name cannot be decided are not reported.",
-        fail_example: include_str!("fixtures/metric-filter-without-alarm.fail.yaml"),
-        pass_example: include_str!("fixtures/metric-filter-without-alarm.pass.yaml"),
     },
     check: |m, _, out| {
         let mon = &m.monitoring;

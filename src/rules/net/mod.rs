@@ -76,8 +76,6 @@ port reported; each hop is a related location. A data store reachable this way i
 credential away from a breach, and some engines (Redis, Memcached) accept connections without any. Hops that \
 cannot be decided (a parameter without default, a route table outside the template, a subnet using the VPC's \
 main route table) never lead to a finding.",
-        fail_example: include_str!("fixtures/net-data-store-reachable.fail.yaml"),
-        pass_example: include_str!("fixtures/net-data-store-reachable.pass.yaml"),
     },
     check: |_, facts, out| report(facts, out, |e| e.category.is_data().then(String::new)),
 };
@@ -101,8 +99,6 @@ instance (or load balancer) has a public address, its subnet routes to an intern
 lets the connection in and the replies out, and a security group admits SSH (22) or RDP (3389) from anywhere. \
 Such ports are scanned and attacked within minutes of being exposed. Each hop of the path is a related \
 location.",
-        fail_example: include_str!("fixtures/net-admin-port-reachable.fail.yaml"),
-        pass_example: include_str!("fixtures/net-admin-port-reachable.pass.yaml"),
     },
     check: |_, facts, out| {
         report(facts, out, |e| {
@@ -131,8 +127,6 @@ internet widens the attack surface for no benefit. The port is reported only whe
 address, internet gateway route, network ACL in and out, security group; load balancer listeners count as the \
 internet-facing hop for their targets. Databases, caches and search clusters (PAL-NET-001) and SSH/RDP \
 (PAL-NET-002) are reported by their own rules; ports 80 and 443, and HTTP(S) listeners, are not reported.",
-        fail_example: include_str!("fixtures/net-non-web-port-reachable.fail.yaml"),
-        pass_example: include_str!("fixtures/net-non-web-port-reachable.pass.yaml"),
     },
     check: |_, facts, out| {
         report(facts, out, |e| (!e.category.is_data() && e.admin_ports().is_empty() && !e.is_web()).then(String::new))
@@ -156,8 +150,6 @@ balancer on 443). `palisade net exposure` shows the same inventory as a table, J
 the path it takes (public address, internet gateway route, network ACL entries, security group rule; the load \
 balancer for targets behind one). It is the attack surface of the template, for review; the other PAL-NET \
 rules single out the dangerous entries.",
-        fail_example: include_str!("fixtures/net-exposure-inventory.fail.yaml"),
-        pass_example: include_str!("fixtures/net-exposure-inventory.pass.yaml"),
     },
     check: |_, facts, out| report(facts, out, |_| Some(String::new())),
 };

@@ -274,8 +274,6 @@ Setting `KmsKeyId` alone does not encrypt anything: the key is used only when `S
 `true`. Aurora Serverless v1 clusters (`EngineMode: serverless`) are always encrypted and are not \
 reported; neither are instances of a cluster (the cluster decides), read replicas and restores, which \
 inherit the encryption of their source.",
-        fail_example: include_str!("fixtures/rds-storage-encrypted.fail.yaml"),
-        pass_example: include_str!("fixtures/rds-storage-encrypted.pass.yaml"),
     },
     check: |m, _, out| {
         for d in dbs(m) {
@@ -339,8 +337,6 @@ policy belongs to AWS: you cannot restrict who may use it beyond IAM, cannot dis
 deletion, and cannot share encrypted snapshots with another account, which blocks cross-account backup \
 copies. A customer managed key gives you the key policy, the audit trail of its grants, and control over \
 rotation and revocation.",
-        fail_example: include_str!("fixtures/rds-customer-managed-key.fail.yaml"),
-        pass_example: include_str!("fixtures/rds-customer-managed-key.pass.yaml"),
     },
     check: |m, _, out| {
         for d in dbs(m) {
@@ -398,8 +394,6 @@ resolvable from the internet. Its security group is then the only thing between 
 every scanner on the internet, and a single overly broad rule exposes it. When the property is not \
 set, the default depends on the subnet group (private subnets give a private endpoint), so only an \
 explicit `true` is reported.",
-        fail_example: include_str!("fixtures/rds-publicly-accessible.fail.yaml"),
-        pass_example: include_str!("fixtures/rds-publicly-accessible.pass.yaml"),
     },
     check: |m, _, out| {
         for d in dbs(m) {
@@ -438,8 +432,6 @@ anyone who can route to the endpoint try to log in: credential stuffing, brute f
 the database engine. The port is the DB's `Port`, or the engine's default (3306 MySQL/MariaDB/Aurora \
 MySQL, 5432 PostgreSQL, 1521 Oracle, 1433 SQL Server, 50000 Db2). Only security groups defined in the \
 template are inspected; an instance of a cluster uses the cluster's groups.",
-        fail_example: include_str!("fixtures/rds-security-group-open-to-internet.fail.yaml"),
-        pass_example: include_str!("fixtures/rds-security-group-open-to-internet.pass.yaml"),
     },
     check: |m, _, out| {
         for d in dbs(m) {
@@ -509,8 +501,6 @@ incident, and investigate a copy of it. `BackupRetentionPeriod: 0` disables them
 default is 1 day, often too short to notice an incident before the clean state is gone. The seed \
 guide keeps 7 days. Read replicas and instances of a cluster are not reported: their source or \
 cluster holds the backups.",
-        fail_example: include_str!("fixtures/rds-backup-retention.fail.yaml"),
-        pass_example: include_str!("fixtures/rds-backup-retention.pass.yaml"),
     },
     check: |m, _, out| {
         for d in dbs(m) {
@@ -583,8 +573,6 @@ SQL Server. Default parameter groups leave it off, except RDS for PostgreSQL 15 
 11.8 and later), whose defaults enforce TLS. A group that is not defined in the template cannot be \
 inspected and is not reported. Oracle is not covered: it encrypts connections through the SSL option \
 of an option group (or native network encryption), not through a parameter.",
-        fail_example: include_str!("fixtures/rds-tls-enforced.fail.yaml"),
-        pass_example: include_str!("fixtures/rds-tls-enforced.pass.yaml"),
     },
     check: |m, _, out| {
         // Findings on a parameter group, by group and parameter: the group is reported once,
@@ -698,8 +686,6 @@ or that assigns public IPs on launch, is a public subnet. A database placed ther
 longer separates the data tier from the web tier. Subnets outside the template, and subnets without a \
 route table association (they use the VPC's main route table, which the template does not show), are \
 not concluded on from their routes.",
-        fail_example: include_str!("fixtures/rds-in-public-subnet.fail.yaml"),
-        pass_example: include_str!("fixtures/rds-in-public-subnet.pass.yaml"),
     },
     check: |m, _, out| {
         for d in dbs(m) {

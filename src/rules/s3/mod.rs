@@ -37,8 +37,6 @@ pub static PUBLIC_ACCESS_BLOCK: Builtin = Builtin {
 or a bucket policy later grants access to everyone. All four settings are needed: the two ACL settings stop \
 public ACLs from being set and from taking effect, the two policy settings do the same for bucket policies. \
 A setting that is omitted is `false`.",
-        fail_example: include_str!("fixtures/s3-public-access-block.fail.yaml"),
-        pass_example: include_str!("fixtures/s3-public-access-block.pass.yaml"),
     },
     check: |m, _, out| {
         for b in &m.buckets {
@@ -93,8 +91,6 @@ pub static DEFAULT_ENCRYPTION: Builtin = Builtin {
 account-independent default (SSE-S3 since January 2023), which cannot be audited from the template and gives \
 no key-level access control. Declaring the encryption makes the intent reviewable and lets you choose \
 SSE-KMS for sensitive data.",
-        fail_example: include_str!("fixtures/s3-default-encryption.fail.yaml"),
-        pass_example: include_str!("fixtures/s3-default-encryption.pass.yaml"),
     },
     check: |m, _, out| {
         for b in &m.buckets {
@@ -135,8 +131,6 @@ pub static ENCRYPTION_KMS: Builtin = Builtin {
         description: "SSE-S3 (`AES256`) encrypts at rest, but anyone who can read the object gets the \
 plaintext: there is no separate key policy and no per-use audit trail. SSE-KMS with a customer managed key \
 adds both. The finding reports the algorithm in use.",
-        fail_example: include_str!("fixtures/s3-encryption-sse-kms.fail.yaml"),
-        pass_example: include_str!("fixtures/s3-encryption-sse-kms.pass.yaml"),
     },
     check: |m, _, out| {
         for b in &m.buckets {
@@ -168,8 +162,6 @@ pub static VERSIONING: Builtin = Builtin {
         remediation: "Set `VersioningConfiguration.Status: Enabled`.",
         description: "Versioning keeps every version of every object, so that an overwrite or a delete \
 — by mistake, by a compromised credential or by ransomware — can be undone.",
-        fail_example: include_str!("fixtures/s3-versioning.fail.yaml"),
-        pass_example: include_str!("fixtures/s3-versioning.pass.yaml"),
     },
     check: |m, _, out| {
         for b in &m.buckets {
@@ -201,8 +193,6 @@ pub static ACCESS_LOGGING: Builtin = Builtin {
 reserved for logs) and a `LogFilePrefix`.",
         description: "Server access logs record every request made to the bucket: who, what, when and \
 from where. They are the evidence an investigation needs when data is read or changed unexpectedly.",
-        fail_example: include_str!("fixtures/s3-access-logging.fail.yaml"),
-        pass_example: include_str!("fixtures/s3-access-logging.pass.yaml"),
     },
     check: |m, _, out| {
         // A bucket that receives other buckets' access logs is not expected to log itself.
@@ -237,8 +227,6 @@ pub static NONCURRENT_EXPIRATION: Builtin = Builtin {
         description: "With versioning on, deleted and overwritten objects are kept as noncurrent versions \
 forever unless a lifecycle rule expires them. Data then outlives its retention period, which widens what a \
 breach can expose and what you pay for.",
-        fail_example: include_str!("fixtures/s3-noncurrent-version-expiration.fail.yaml"),
-        pass_example: include_str!("fixtures/s3-noncurrent-version-expiration.pass.yaml"),
     },
     check: |m, _, out| {
         for b in &m.buckets {
@@ -289,8 +277,6 @@ pub static DENY_INSECURE_TRANSPORT: Builtin = Builtin {
         description: "S3 accepts plain HTTP requests unless a bucket policy denies them. A deny on \
 `aws:SecureTransport = false` makes every client use TLS, so data and credentials are never sent in clear \
 text.",
-        fail_example: include_str!("fixtures/s3-deny-insecure-transport.fail.yaml"),
-        pass_example: include_str!("fixtures/s3-deny-insecure-transport.pass.yaml"),
     },
     check: |m, _, out| {
         for b in &m.buckets {
@@ -352,8 +338,6 @@ with conditions or CloudFront with origin access control.",
         description: "The canned ACLs `PublicRead` and `PublicReadWrite` grant the `AllUsers` group \
 (anyone on the internet) read or write access; `AuthenticatedRead` grants it to any AWS account in the \
 world. Public write lets anyone store content at your cost and under your name.",
-        fail_example: include_str!("fixtures/s3-public-acl.fail.yaml"),
-        pass_example: include_str!("fixtures/s3-public-acl.pass.yaml"),
     },
     check: |m, _, out| {
         for b in &m.buckets {
@@ -389,8 +373,6 @@ on `aws:SourceVpce`, `aws:SourceVpc`, `aws:SourceIp`, `aws:PrincipalOrgID`, `aws
         description: "An `Allow` statement whose principal is `*` (or `{\"AWS\": \"*\"}`) grants its \
 actions to anyone on the internet, unless a condition narrows it down to a network, an organisation or a \
 source resource.",
-        fail_example: include_str!("fixtures/s3-public-bucket-policy.fail.yaml"),
-        pass_example: include_str!("fixtures/s3-public-bucket-policy.pass.yaml"),
     },
     check: |m, _, out| {
         for p in &m.bucket_policies {

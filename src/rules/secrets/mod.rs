@@ -191,8 +191,6 @@ with a literal `Default`. Values are taken directly or from `Fn::Join`, `Fn::Sub
 Dynamic references, `${...}` placeholders, ARNs, booleans and values shorter than 6 characters are not \
 secrets; placeholders such as `CHANGEME` are, because they get deployed as they are. Messages never \
 print the secret.",
-        fail_example: include_str!("fixtures/hardcoded-password.fail.yaml"),
-        pass_example: include_str!("fixtures/hardcoded-password.pass.yaml"),
     },
     check: |m, _, out| {
         let mut reported: HashSet<(u32, u32)> = HashSet::new();
@@ -267,8 +265,6 @@ The rule finds access key ids anywhere (properties, user data, tags, metadata, o
 defaults), and 40-character secret access keys written as `aws_secret_access_key=...` or under a \
 name containing `secret` and `key` or `access`. The example keys of the AWS documentation (containing \
 `EXAMPLE`) are ignored.",
-        fail_example: include_str!("fixtures/aws-access-key.fail.yaml"),
-        pass_example: include_str!("fixtures/aws-access-key.pass.yaml"),
     },
     check: |m, _, out| {
         for (lit, s) in value_secrets(m) {
@@ -307,8 +303,6 @@ or Systems Manager Session Manager instead of distributing SSH keys.",
 the identity the key stands for: an SSH login, a TLS server, a signing key. Templates are copied into \
 repositories, CI systems and the stack's stored template, so the key must be considered disclosed. Blocks \
 whose body is a placeholder (`${Key}`, `...`) are not reported.",
-        fail_example: include_str!("fixtures/private-key.fail.yaml"),
-        pass_example: include_str!("fixtures/private-key.pass.yaml"),
     },
     check: |m, _, out| {
         for (lit, s) in value_secrets(m) {
@@ -344,8 +338,6 @@ property (see `hardcoded-password`), or when its name contains `password`, `pass
 rather than the secret itself (`SecretArn`, `SecretName`, `TokenTtl`, `PasswordLength`) and key pair \
 names (`KeyName`) are not. Only plain types (`String`, `Number`, lists) are checked: the value of an \
 `AWS::SSM::Parameter::Value<...>` parameter is an SSM parameter name.",
-        fail_example: include_str!("fixtures/secret-parameter-without-noecho.fail.yaml"),
-        pass_example: include_str!("fixtures/secret-parameter-without-noecho.pass.yaml"),
     },
     check: |m, _, out| {
         let uses = secret_uses(m);

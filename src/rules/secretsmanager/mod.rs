@@ -26,8 +26,6 @@ lets RDS rotate them for you.",
 laptop, a former employee's notes. Rotation limits that window and proves that the applications read the \
 secret from Secrets Manager instead of keeping copies. The rule looks for a rotation schedule in the same \
 template; schedules whose secret cannot be decided silence it.",
-        fail_example: include_str!("fixtures/secret-without-rotation.fail.yaml"),
-        pass_example: include_str!("fixtures/secret-without-rotation.pass.yaml"),
     },
     check: |m, _, out| {
         let mon = &m.monitoring;

@@ -46,8 +46,6 @@ aws-foundational-security-best-practices/v/1.0.0`), using `AWS::SecurityHub::Sta
 newer versions whose controls cover services and attacks the old ones do not (for example IMDSv2, EBS default \
 encryption, S3 public access at the account level). Findings of a superseded standard no longer match what \
 auditors check, and AWS stops adding controls to it.",
-        fail_example: include_str!("fixtures/securityhub-superseded-standard.fail.yaml"),
-        pass_example: include_str!("fixtures/securityhub-superseded-standard.pass.yaml"),
     },
     check: |m, _, out| {
         let mut check = |meta, f: &Field<String>| {

@@ -45,8 +45,6 @@ CloudFormation (which cannot create them) and read with `{{resolve:ssm-secure:na
 with `ssm:GetParameter` on them, without any `kms:Decrypt` check, and their values show in the console and in \
 CloudFormation. A parameter whose name or logical id says it holds a password, token, key or credential \
 should not be one of them.",
-        fail_example: include_str!("fixtures/ssm-secret-in-plain-parameter.fail.yaml"),
-        pass_example: include_str!("fixtures/ssm-secret-in-plain-parameter.pass.yaml"),
     },
     check: |m, _, out| {
         for p in &m.monitoring.ssm_parameters {

@@ -25,8 +25,6 @@ with an `AWS::WAFv2::WebACLAssociation` whose `ResourceArn` is `!Ref` of the loa
 A web ACL filters common exploits (SQL injection, cross-site scripting, known bad inputs), blocks abusive \
 clients with rate limits, and gives a place to apply virtual patches quickly. The rule looks for an \
 association in the same template; when an association's target cannot be decided, nothing is reported.",
-        fail_example: include_str!("fixtures/alb-without-waf.fail.yaml"),
-        pass_example: include_str!("fixtures/alb-without-waf.pass.yaml"),
     },
     check: |m, _, out| {
         let mon = &m.monitoring;
@@ -77,8 +75,6 @@ managed rule groups and a rate-based rule, and set `DistributionConfig.WebACLId`
 internet reaches it. Without a web ACL, injection attempts, known bad inputs, bots and request floods all \
 pass through to the origin. Attaching the ACL at the edge also stops the traffic before it costs origin \
 capacity.",
-        fail_example: include_str!("fixtures/cloudfront-without-waf.fail.yaml"),
-        pass_example: include_str!("fixtures/cloudfront-without-waf.pass.yaml"),
     },
     check: |m, _, out| {
         for (meta, acl) in &m.monitoring.distributions {
