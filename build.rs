@@ -22,7 +22,8 @@ fn main() {
     }
     files.sort();
     let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let mut out = String::from("/// Every example file: (file name, text).\npub static EXAMPLES: &[(&str, &str)] = &[\n");
+    let mut out =
+        String::from("/// Every example file: (file name, text).\npub static EXAMPLES: &[(&str, &str)] = &[\n");
     for f in &files {
         let name = f.file_name().and_then(|n| n.to_str()).expect("fixture names are UTF-8");
         let abs = Path::new(&manifest).join(f);

@@ -53,8 +53,6 @@ pub static S3_PUBLIC: StaticMeta = StaticMeta {
     resource_types: &["AWS::S3::Bucket"],
     remediation: "Set all four PublicAccessBlockConfiguration settings to true.",
     description: "A bucket without a public access block can be made public by a bucket policy or an ACL.",
-    fail_example: "Resources:\n  B:\n    Type: AWS::S3::Bucket\n",
-    pass_example: "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n",
 };
 
 pub static S3_LOGGING: StaticMeta = StaticMeta {
@@ -69,8 +67,6 @@ pub static S3_LOGGING: StaticMeta = StaticMeta {
     resource_types: &["AWS::S3::Bucket"],
     remediation: "Add a LoggingConfiguration\nthat names a log bucket.",
     description: "Without access logs, reads of sensitive objects leave no trace.",
-    fail_example: "Resources:\n  B:\n    Type: AWS::S3::Bucket\n",
-    pass_example: "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      LoggingConfiguration: {}\n",
 };
 
 pub static IAM_ADMIN: StaticMeta = StaticMeta {
@@ -85,8 +81,6 @@ pub static IAM_ADMIN: StaticMeta = StaticMeta {
     resource_types: &["AWS::IAM::Policy"],
     remediation: "Grant only the actions and resources the principal needs.",
     description: "`Action: \"*\"` on `Resource: \"*\"` makes the principal an administrator.",
-    fail_example: "Resources:\n  P:\n    Type: AWS::IAM::Policy\n",
-    pass_example: "Resources:\n  P:\n    Type: AWS::IAM::Policy\n",
 };
 
 /// The span of the `nth` (0-based) occurrence of `needle` in `file`.
