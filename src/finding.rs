@@ -104,6 +104,12 @@ pub struct Finding {
     /// When the finding holds only for some values of undecidable template conditions,
     /// the condition values that lead to it ("IsProd is false").
     pub when: Option<String>,
+    /// The offending field and value, the same whatever the input language or the message's
+    /// wording: the path from the document root to the node at the finding's span, with
+    /// `=<scalar text>` when that node is a scalar, e.g.
+    /// `Resources.Logs.Properties.PublicAccessBlockConfiguration.BlockPublicPolicy=false`.
+    /// `None` when it is not known (see [`crate::value::subject_at`]).
+    pub subject: Option<String>,
 }
 
 impl Finding {
@@ -118,6 +124,11 @@ impl Finding {
             Some(w) => format!("{} (when {w})", self.message),
             None => self.message.clone(),
         }
+    }
+
+    /// The resource id, or the empty string when the finding is not about one resource.
+    pub fn resource_id(&self) -> &str {
+        self.resource.as_ref().map(|r| r.id.as_str()).unwrap_or("")
     }
 }
 

@@ -16,7 +16,7 @@ use crate::parse::{self, Limits};
 use crate::report::ScanReport;
 use crate::rules::{self, Rule, RuleMeta, Sink};
 use crate::source::SourceFile;
-use crate::value::Document;
+use crate::value::{Document, Node};
 
 /// At most this many undecidable conditions are explored (2^N scenarios per template).
 pub const MAX_CONDITION_ATOMS: usize = 4;
@@ -105,6 +105,7 @@ pub fn scan_detailed(opts: &ScanOptions) -> Result<Scanned, String> {
     let mut analysed = Vec::new();
     let mut manifests = K8sObjects::default();
     let mut manifest_sources: HashMap<Arc<str>, Arc<SourceFile>> = HashMap::new();
+    let mut manifest_documents: HashMap<Arc<str>, Vec<Document>> = HashMap::new();
     for mut r in results {
         diagnostics.extend(r.diagnostics);
         suppressions.extend(r.suppressions);
@@ -117,6 +118,7 @@ pub fn scan_detailed(opts: &ScanOptions) -> Result<Scanned, String> {
         if !r.k8s.is_empty() {
             if let Some(src) = &r.source {
                 manifest_sources.insert(display_of(src), src.clone());
+                manifest_documents.insert(display_of(src), std::mem::take(&mut r.documents));
             }
             manifests.append(std::mem::take(&mut r.k8s));
         }
@@ -137,7 +139,11 @@ pub fn scan_detailed(opts: &ScanOptions) -> Result<Scanned, String> {
         // Objects of other files gave context; report only on the wanted files.
         found.retain(|f| only.contains(&filter::normalise(&cwd.join(&*f.location.file))));
     }
-    for f in found {
+    for mut f in found {
+        if let Some(docs) = manifest_documents.get(&f.location.file) {
+            let roots: Vec<&Node> = docs.iter().map(|d| &d.root).collect();
+            fill_subjects(std::slice::from_mut(&mut f), &roots);
+        }
         if let Some(src) = manifest_sources.get(&f.location.file) {
             report.files.entry(f.location.file.clone()).or_insert_with(|| src.clone());
         }
@@ -187,7 +193,9 @@ pub fn scan_source_detailed(src: SourceFile, opts: &ScanOptions) -> Result<Scann
     let mut manifests = std::mem::take(&mut r.k8s);
     manifests.allowed_registries = opts.allowed_registries.clone();
     let has_manifests = !manifests.is_empty();
-    let (found, problems) = analyse_manifests(manifests, &rules);
+    let (mut found, problems) = analyse_manifests(manifests, &rules);
+    let roots: Vec<&Node> = r.documents.iter().map(|d| &d.root).collect();
+    fill_subjects(&mut found, &roots);
     r.findings.extend(found);
     r.diagnostics.extend(problems);
     if let Some(src) = r.source
@@ -214,6 +222,9 @@ struct FileResult {
     analysed_as: Option<Arc<str>>,
     /// Kubernetes objects of the file, checked with those of every other file once all are read.
     k8s: K8sObjects,
+    /// The parsed documents of a file with Kubernetes objects, for the subjects of the
+    /// findings those objects get (see [`fill_subjects`]).
+    documents: Vec<Document>,
 }
 
 impl FileResult {
@@ -358,16 +369,36 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
             }
         }
     }
+    let roots: Vec<&Node> = docs.iter().map(|d| &d.root).collect();
+    fill_subjects(&mut out.findings, &roots);
     if out.analysed {
-        let roots: Vec<&crate::value::Node> = docs.iter().map(|d| &d.root).collect();
         out.suppressions.extend(filter::outside_strings(filter::comment_suppressions(&src, &display), &roots));
         out.suppressions.extend(annotation_suppressions(&out.k8s));
         out.analysed_as = Some(display.clone());
+    }
+    if !out.k8s.is_empty() {
+        out.documents = docs;
     }
     if !out.findings.is_empty() || !out.k8s.is_empty() {
         out.source = Some(src);
     }
     out
+}
+
+/// Sets each finding's subject from the parsed documents of its file (see
+/// [`crate::value::subject_at`]): the document whose root contains the finding's span locates
+/// it. Values that could be secrets are left out (see [`rules::secrets::may_reveal_secret`]).
+fn fill_subjects(findings: &mut [Finding], roots: &[&Node]) {
+    for f in findings {
+        let span = f.location.span;
+        let Some(root) = roots.iter().find(|r| r.span.start <= span.start && span.end <= r.span.end) else {
+            continue;
+        };
+        let rule = f.rule;
+        f.subject = crate::value::subject_at_with(root, span, |key, value| {
+            !rules::secrets::may_reveal_secret(rule, key, value)
+        });
+    }
 }
 
 /// The Kubernetes objects of a file that is not itself reported on (see [`ScanOptions::only`]).

@@ -178,6 +178,7 @@ fn findings_are_grouped_by_file_in_sorted_order() {
         resource: None,
         related: vec![],
         when: None,
+        subject: None,
     };
     let mut files = BTreeMap::new();
     files.insert(Arc::from("b.yaml"), app.clone());

@@ -278,6 +278,63 @@ fn baseline_survives_edits_above_and_catches_new_findings() {
     assert!(d.iter().all(|d| d["kind"] == "baseline" && d["message"].as_str().unwrap().contains("(Alpha)")), "{d:?}");
 }
 
+/// The insecure example template, rewritten in JSON (short-form tags in their long form).
+fn insecure_stack_as_json() -> String {
+    let src = SourceFile::new("insecure-stack.yaml", std::fs::read_to_string("examples/insecure-stack.yaml").unwrap());
+    let docs = palisade::parse::parse_yaml(&src, &palisade::parse::Limits::default()).unwrap();
+    serde_json::to_string_pretty(&docs[0].root.to_json()).unwrap()
+}
+
+#[test]
+fn subjects_are_the_same_whatever_the_input_language() {
+    let yaml = std::fs::read_to_string("examples/insecure-stack.yaml").unwrap();
+    let subjects = |path: &str, text: String| {
+        let s = palisade::scan::scan_source(SourceFile::new(path, text), &ScanOptions::default()).unwrap();
+        let mut v: Vec<(String, String, Option<String>)> = s
+            .findings
+            .iter()
+            .map(|f| (f.rule.id.to_string(), f.resource_id().to_string(), f.subject.clone()))
+            .collect();
+        v.sort();
+        v
+    };
+    let from_yaml = subjects("stack.yaml", yaml);
+    assert!(from_yaml.len() > 20 && from_yaml.iter().all(|(_, _, s)| s.is_some()), "{from_yaml:#?}");
+    assert!(from_yaml.iter().any(|(rule, _, s)| rule == "PAL-S3-004"
+        && s.as_deref() == Some("Resources.DataBucket.Properties.VersioningConfiguration.Status=Suspended")));
+    assert_eq!(subjects("stack.json", insecure_stack_as_json()), from_yaml);
+}
+
+#[test]
+fn subjects_never_hold_secret_values() {
+    let text = "Resources:
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: mysql
+      MasterUsername: admin
+      MasterUserPassword: hunter2hunter2
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Environment:
+        Variables:
+          API_TOKEN: tok
+          ACCESS_KEY: AKIA2OGYBAH6STMMNXNN
+";
+    let s = palisade::scan::scan_source(SourceFile::new("t.yaml", text.into()), &ScanOptions::default()).unwrap();
+    let subjects: Vec<&str> = s.findings.iter().filter_map(|f| f.subject.as_deref()).collect();
+    assert!(subjects.contains(&"Resources.Db.Properties.MasterUserPassword"), "{subjects:#?}");
+    assert!(
+        subjects.iter().any(|s| s.starts_with("Resources.Fn.Properties.Environment.Variables.ACCESS_KEY")),
+        "{subjects:#?}"
+    );
+    assert!(
+        subjects.iter().all(|s| !s.contains("hunter2") && !s.contains("AKIA") && !s.ends_with("=tok")),
+        "{subjects:#?}"
+    );
+}
+
 #[test]
 fn baseline_counts_identical_findings() {
     let dir = tempfile::tempdir().unwrap();

@@ -210,6 +210,7 @@ mod tests {
             resource: Some(ResourceRef { id: "Logs".into(), kind: "AWS::S3::Bucket".into() }),
             related: Vec::new(),
             when: None,
+            subject: None,
         }
     }
 

@@ -104,6 +104,7 @@ impl<'a> Sink<'a> {
             resource: Some(ResourceRef { id: resource.id.clone(), kind: resource.kind.clone() }),
             related: Vec::new(),
             when: None,
+            subject: None,
         });
         self.out.last_mut().expect("just pushed")
     }
@@ -144,6 +145,7 @@ impl<'a> Sink<'a> {
             resource: None,
             related: Vec::new(),
             when: None,
+            subject: None,
         });
         self.out.last_mut().expect("just pushed")
     }

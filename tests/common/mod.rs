@@ -112,6 +112,7 @@ pub fn sample_report() -> ScanReport {
             message: "default of parameter `Public`".into(),
         }],
         when: Some("IsProd is false".into()),
+        subject: None,
     };
     // The whole `Logs` resource, from its key to the end of its body.
     let logs_start = APP_YAML.find("Logs:").unwrap() as u32;
@@ -123,6 +124,7 @@ pub fn sample_report() -> ScanReport {
         resource: Some(logs),
         related: vec![],
         when: None,
+        subject: None,
     };
     let admin = Finding {
         rule: &IAM_ADMIN,
@@ -132,6 +134,7 @@ pub fn sample_report() -> ScanReport {
         resource: Some(ResourceRef { id: "Admin".into(), kind: "AWS::IAM::Policy".into() }),
         related: vec![Related { location: loc(&iam, span_of(&iam, "\"*\"", 1)), message: "every resource".into() }],
         when: None,
+        subject: None,
     };
 
     let mut files = BTreeMap::new();
