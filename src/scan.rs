@@ -139,11 +139,14 @@ pub fn scan_detailed(opts: &ScanOptions) -> Result<Scanned, String> {
         // Objects of other files gave context; report only on the wanted files.
         found.retain(|f| only.contains(&filter::normalise(&cwd.join(&*f.location.file))));
     }
-    for mut f in found {
-        if let Some(docs) = manifest_documents.get(&f.location.file) {
+    found.sort_by(|a, b| a.location.file.cmp(&b.location.file));
+    for same_file in found.chunk_by_mut(|a, b| a.location.file == b.location.file) {
+        if let Some(docs) = manifest_documents.get(&same_file[0].location.file) {
             let roots: Vec<&Node> = docs.iter().map(|d| &d.root).collect();
-            fill_subjects(std::slice::from_mut(&mut f), &roots);
+            fill_subjects(same_file, &roots);
         }
+    }
+    for f in found {
         if let Some(src) = manifest_sources.get(&f.location.file) {
             report.files.entry(f.location.file.clone()).or_insert_with(|| src.clone());
         }
@@ -385,11 +388,13 @@ fn analyse_source(src: Arc<SourceFile>, opts: &ScanOptions, rules: &[&'static Ru
     out
 }
 
-/// Sets each finding's subject from the parsed documents of its file (see
-/// [`crate::value::subject_at`]): the document whose root contains the finding's span locates
-/// it. Values that could be secrets are left out (see [`rules::secrets::may_reveal_secret`]).
+/// Sets the subjects of the findings of one file from its parsed documents (see
+/// [`crate::value::subject_at`]): the document whose root contains a finding's span locates
+/// it. Values that could be secrets are left out (see [`rules::secrets::may_reveal_secret`]),
+/// and so are subjects that do not tell findings apart (see
+/// [`crate::finding::drop_ambiguous_subjects`]).
 fn fill_subjects(findings: &mut [Finding], roots: &[&Node]) {
-    for f in findings {
+    for f in findings.iter_mut() {
         let span = f.location.span;
         let Some(root) = roots.iter().find(|r| r.span.start <= span.start && span.end <= r.span.end) else {
             continue;
@@ -399,6 +404,7 @@ fn fill_subjects(findings: &mut [Finding], roots: &[&Node]) {
             !rules::secrets::may_reveal_secret(rule, key, value)
         });
     }
+    crate::finding::drop_ambiguous_subjects(findings);
 }
 
 /// The Kubernetes objects of a file that is not itself reported on (see [`ScanOptions::only`]).

@@ -228,7 +228,7 @@ fn baseline_survives_edits_above_and_catches_new_findings() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let baseline: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join(".palisade-baseline.json")).unwrap()).unwrap();
-    assert_eq!(baseline["version"], 1);
+    assert_eq!(baseline["version"], 2);
     let entries = baseline["findings"].as_array().unwrap();
     assert!(entries.len() >= 4);
     assert!(entries.iter().all(|e| e["file"] == "stacks/app.yaml" && e.get("line").is_none()), "{entries:?}");
@@ -303,6 +303,48 @@ fn subjects_are_the_same_whatever_the_input_language() {
     assert!(from_yaml.iter().any(|(rule, _, s)| rule == "PAL-S3-004"
         && s.as_deref() == Some("Resources.DataBucket.Properties.VersioningConfiguration.Status=Suspended")));
     assert_eq!(subjects("stack.json", insecure_stack_as_json()), from_yaml);
+}
+
+#[test]
+fn baseline_survives_a_change_of_input_language() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "stack.template", &std::fs::read_to_string("examples/insecure-stack.yaml").unwrap());
+    let out = palisade(&["scan", "--write-baseline", "b.json"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    write(dir.path(), "stack.template", &insecure_stack_as_json());
+    let (code, v) = json_scan(&["--baseline", "b.json"], dir.path());
+    assert_eq!((code, reported(&v)), (0, vec![]), "{v:#}");
+    assert_eq!(v["diagnostics"], Value::Array(vec![]), "{v:#}");
+}
+
+#[test]
+fn baseline_of_the_first_format_still_applies() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "stacks/app.yaml", TWO_BUCKETS);
+    palisade(&["scan", "--select", "PAL-S3", "--write-baseline", "b.json"], dir.path());
+    // The same entries as the first format wrote them: fingerprints over the message.
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("b.json")).unwrap()).unwrap();
+    doc["version"] = 1.into();
+    for e in doc["findings"].as_array_mut().unwrap() {
+        let field = |k: &str| e[k].as_str().unwrap_or("").to_string();
+        let old = palisade::finding::legacy_fingerprint_of(
+            &field("rule_id"),
+            &field("file"),
+            &field("resource"),
+            &field("message"),
+        );
+        assert_ne!(e["fingerprint"], old);
+        e["fingerprint"] = old.into();
+    }
+    write(dir.path(), "v1.json", &serde_json::to_string_pretty(&doc).unwrap());
+    let (code, v) = json_scan(&["--select", "PAL-S3", "--baseline", "v1.json"], dir.path());
+    assert_eq!((code, reported(&v)), (0, vec![]), "{v:#}");
+    assert_eq!(v["summary"]["suppressed"].as_u64().unwrap() as usize, doc["findings"].as_array().unwrap().len());
+    assert_eq!(v["diagnostics"], Value::Array(vec![]), "{v:#}");
+    // A new finding is still new.
+    write(dir.path(), "stacks/app.yaml", &TWO_BUCKETS.replace("beta\n", "beta\n      AccessControl: PublicRead\n"));
+    let (code, v) = json_scan(&["--select", "PAL-S3", "--baseline", "v1.json"], dir.path());
+    assert_eq!((code, reported(&v)), (1, pairs(&[("PAL-S3-008", "Beta")])), "{v:#}");
 }
 
 #[test]
