@@ -1,5 +1,6 @@
 //! Findings, diagnostics and the vocabulary they share (severity, layer).
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::Serialize;
@@ -103,6 +104,14 @@ pub struct Finding {
     /// When the finding holds only for some values of undecidable template conditions,
     /// the condition values that lead to it ("IsProd is false").
     pub when: Option<String>,
+    /// The offending field and value, the same whatever the input language or the message's
+    /// wording: the path from the document root to the node at the finding's span, with
+    /// `=<scalar text>` when that node is a scalar, e.g.
+    /// `Resources.Logs.Properties.PublicAccessBlockConfiguration.BlockPublicPolicy=false`.
+    /// `None` when it is not known (see [`crate::value::subject_at`]), or when it does not tell
+    /// the finding apart from another of the same rule and resource (see
+    /// [`drop_ambiguous_subjects`]).
+    pub subject: Option<String>,
 }
 
 impl Finding {
@@ -118,6 +127,147 @@ impl Finding {
             None => self.message.clone(),
         }
     }
+
+    /// The resource id, or the empty string when the finding is not about one resource.
+    pub fn resource_id(&self) -> &str {
+        self.resource.as_ref().map(|r| r.id.as_str()).unwrap_or("")
+    }
+
+    /// What identifies the finding within its rule, file and resource: the subject, or when it
+    /// is not known the full message (with its condition qualifier) with runs of whitespace
+    /// collapsed.
+    pub fn identity(&self) -> String {
+        match &self.subject {
+            Some(s) => s.clone(),
+            None => collapse_whitespace(&self.full_message()),
+        }
+    }
+
+    /// A stable identifier for the finding across scans, as 16 lowercase hex digits: see
+    /// [`fingerprint_of`]. The message's wording is not part of it when the subject is known,
+    /// and the line and column never are, so that editing unrelated parts of a file, rewording
+    /// a message or reading the same template in another input language keeps it.
+    pub fn fingerprint(&self) -> String {
+        fingerprint_of(&self.rule.id, &self.location.file, self.resource_id(), &self.identity())
+    }
+
+    /// The fingerprint of earlier versions, over the full message instead of the subject: see
+    /// [`legacy_fingerprint_of`]. Kept to read files that recorded it.
+    pub fn legacy_fingerprint(&self) -> String {
+        legacy_fingerprint_of(&self.rule.id, &self.location.file, self.resource_id(), &self.full_message())
+    }
+}
+
+/// Drops the subjects that do not tell findings apart: when findings of one rule about one
+/// resource of one file share a subject but not their full message (a rule reporting several
+/// problems at one node, or one problem under different conditions), the subject alone would
+/// give them one fingerprint, so each is identified by its message instead (see
+/// [`Finding::identity`]). Findings identical in every respect keep theirs.
+pub fn drop_ambiguous_subjects(findings: &mut [Finding]) {
+    let mut first: HashMap<(&str, &str, &str, &str), String> = HashMap::new();
+    let mut ambiguous: HashSet<(String, String, String, String)> = HashSet::new();
+    for f in findings.iter() {
+        let Some(subject) = f.subject.as_deref() else { continue };
+        let key = (&*f.rule.id, &*f.location.file, f.resource_id(), subject);
+        let message = collapse_whitespace(&f.full_message());
+        match first.get(&key) {
+            None => {
+                first.insert(key, message);
+            }
+            Some(m) if *m != message => {
+                ambiguous.insert((key.0.to_string(), key.1.to_string(), key.2.to_string(), key.3.to_string()));
+            }
+            Some(_) => {}
+        }
+    }
+    if ambiguous.is_empty() {
+        return;
+    }
+    for f in findings.iter_mut() {
+        let Some(subject) = f.subject.as_deref() else { continue };
+        let key =
+            (f.rule.id.to_string(), f.location.file.to_string(), f.resource_id().to_string(), subject.to_string());
+        if ambiguous.contains(&key) {
+            f.subject = None;
+        }
+    }
+}
+
+/// Runs of whitespace replaced by one space, with none at either end.
+pub fn collapse_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The fingerprint over given parts: the 64-bit FNV-1a hash of the rule id, the file, the
+/// resource id (empty when there is none) and the finding's identity (its subject, or its
+/// collapsed full message; see [`Finding::identity`]), each followed by a NUL byte, as 16
+/// lowercase hex digits. The baseline passes the file relative to the baseline's directory.
+pub fn fingerprint_of(rule_id: &str, file: &str, resource: &str, subject_or_message: &str) -> String {
+    fnv1a_64(&[rule_id, file, resource, subject_or_message])
+}
+
+/// The fingerprint of earlier versions over given parts: the same hash over the rule id, the
+/// file, the resource id and the message (reports passed the full message, baselines the full
+/// message with runs of whitespace collapsed).
+pub fn legacy_fingerprint_of(rule_id: &str, file: &str, resource: &str, message: &str) -> String {
+    fnv1a_64(&[rule_id, file, resource, message])
+}
+
+/// 64-bit FNV-1a over the parts, each followed by a NUL byte, as 16 lowercase hex digits.
+fn fnv1a_64(parts: &[&str]) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h = OFFSET;
+    for part in parts {
+        for b in part.bytes().chain(std::iter::once(0)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(PRIME);
+        }
+    }
+    format!("{h:016x}")
 }
 
 pub use crate::diagnostic::{Diagnostic, DiagnosticKind};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Span;
+
+    fn finding(resource: &str, message: &str) -> Finding {
+        let rule = std::sync::Arc::new(crate::rules::s3::VERSIONING.meta.to_meta());
+        Finding {
+            severity: rule.severity,
+            rule,
+            message: message.to_string(),
+            location: Location::new("t.yaml".into(), Span { line: 3, col: 3, ..Span::default() }),
+            resource: Some(ResourceRef { id: resource.into(), kind: "AWS::S3::Bucket".into() }),
+            related: Vec::new(),
+            when: None,
+            subject: Some(format!("Resources.{resource}")),
+        }
+    }
+
+    #[test]
+    fn subjects_that_do_not_tell_findings_apart_are_dropped() {
+        let mut found = vec![
+            finding("Web", "reachable on tcp/80"),
+            finding("Web", "reachable on tcp/443"),
+            finding("Db", "reachable on tcp/3306"),
+            finding("Logs", "versioning is off"),
+            finding("Logs", "versioning  is off"),
+            finding("Cache", "versioning is off"),
+            finding("Cache", "versioning is off"),
+        ];
+        found[6].when = Some("IsProd is false".into());
+        drop_ambiguous_subjects(&mut found);
+        let kept: Vec<Option<&str>> = found.iter().map(|f| f.subject.as_deref()).collect();
+        assert_eq!(
+            kept,
+            [None, None, Some("Resources.Db"), Some("Resources.Logs"), Some("Resources.Logs"), None, None]
+        );
+        let fingerprints: HashSet<String> = found.iter().map(Finding::fingerprint).collect();
+        assert_eq!(fingerprints.len(), 6, "only the two identical findings share one");
+        assert_eq!(found[0].fingerprint(), fingerprint_of(&found[0].rule.id, "t.yaml", "Web", "reachable on tcp/80"));
+    }
+}

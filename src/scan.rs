@@ -183,10 +183,12 @@ fn judge(unit: &Unit, rules: &[Arc<Rule>]) -> Judged {
     }
     diagnostics.sort();
     diagnostics.dedup();
-    let findings = match &unit.describe {
+    let mut findings = match &unit.describe {
         Some(describe) => merge_variants(per_variant, describe),
         None => per_variant.into_iter().flatten().collect(),
     };
+    let roots: Vec<&crate::value::Node> = unit.documents.iter().map(|d| &d.root).collect();
+    fill_subjects(&mut findings, &roots);
     Judged { findings, diagnostics, evidence: evidence.unwrap_or_default() }
 }
 
@@ -224,6 +226,25 @@ pub fn run_rules(
         }
     }
     (findings, problems)
+}
+
+/// Records each finding's subject: the offending field and value, as the path to the node at
+/// its span (values that may be secrets left out), so that fingerprints do not depend on how
+/// the message is worded.
+fn fill_subjects(findings: &mut [Finding], roots: &[&crate::value::Node]) {
+    for f in findings.iter_mut() {
+        let span = f.location.span;
+        let Some(root) =
+            roots.iter().find(|r| r.span.file == span.file && r.span.start <= span.start && span.end <= r.span.end)
+        else {
+            continue;
+        };
+        let rule = f.rule.clone();
+        f.subject = crate::value::subject_at_with(root, span, |key, value| {
+            !crate::rules::secrets::may_reveal_secret(&rule, key, value)
+        });
+    }
+    crate::finding::drop_ambiguous_subjects(findings);
 }
 
 type Key = (Arc<str>, u32, u32, String, Option<String>);

@@ -125,3 +125,287 @@ impl Node {
 pub struct Document {
     pub root: Node,
 }
+
+/// One step of a path from a document root: a map key or a sequence index.
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn contains(outer: Span, inner: Span) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+/// What a finding at `span` is about, independently of the input language: the path from
+/// `root` to the node at `span`, plus `=<scalar text>` when that node is a scalar (`null` for
+/// a null), e.g. `Resources.Logs.Properties.PublicAccessBlockConfiguration.BlockPublicPolicy=false`.
+///
+/// The node is the one whose span equals `span` (the outermost one when several do, as the
+/// wrapper map of a YAML tag and its value may); failing that, the deepest node whose span
+/// contains it. A span on (or inside) a map key stands for that key's value. Keys are joined
+/// with `.`; a key that is empty or holds `.`, `[`, `]`, `=`, `"` or whitespace is written
+/// `["key"]` (JSON-quoted); sequence items are written `[3]`.
+///
+/// `None` when `span` is unknown (line 0), lies outside `root`, or is the root itself.
+pub fn subject_at(root: &Node, span: Span) -> Option<String> {
+    subject_at_with(root, span, |_, _| true)
+}
+
+/// [`subject_at`], writing the scalar value only when `show(key, value)` allows it; `key` is
+/// the last map key of the path (empty when the node is a sequence item).
+pub fn subject_at_with(root: &Node, span: Span, show: impl Fn(&str, &str) -> bool) -> Option<String> {
+    if span.line == 0 || !contains(root.span, span) {
+        return None;
+    }
+    let mut node = root;
+    let mut path: Vec<Step<'_>> = Vec::new();
+    // Every step goes one level down a finite tree, so the walk ends; no recursion.
+    while node.span != span {
+        let (step, child, on_key) = match &node.kind {
+            Kind::Map(entries) => {
+                let exact = entries.iter().find(|e| e.value.span == span || e.key_span == span);
+                let Some(e) = exact
+                    .or_else(|| entries.iter().find(|e| contains(e.value.span, span) || contains(e.key_span, span)))
+                else {
+                    break;
+                };
+                let on_key = e.value.span != span && contains(e.key_span, span);
+                (Step::Key(&e.key), &e.value, on_key)
+            }
+            Kind::Seq(items) => {
+                let Some(i) = items
+                    .iter()
+                    .position(|n| n.span == span)
+                    .or_else(|| items.iter().position(|n| contains(n.span, span)))
+                else {
+                    break;
+                };
+                (Step::Index(i), &items[i], false)
+            }
+            _ => break,
+        };
+        path.push(step);
+        node = child;
+        if on_key {
+            break;
+        }
+    }
+    if path.is_empty() {
+        return None;
+    }
+    let mut out = String::new();
+    for step in &path {
+        match step {
+            Step::Key(k) if is_plain_key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Step::Key(k) => {
+                out.push('[');
+                out.push_str(&serde_json::Value::from(*k).to_string());
+                out.push(']');
+            }
+            Step::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+    let value = if node.is_null() { Some("null".into()) } else { node.scalar_text() };
+    if let Some(v) = value {
+        let key = match path.last() {
+            Some(Step::Key(k)) => k,
+            _ => "",
+        };
+        if show(key, &v) {
+            out.push('=');
+            out.push_str(&v);
+        }
+    }
+    Some(out)
+}
+
+/// Can `key` be written as it is in a path?
+fn is_plain_key(key: &str) -> bool {
+    !key.is_empty() && !key.chars().any(|c| matches!(c, '.' | '[' | ']' | '=' | '"') || c.is_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{Limits, parse_json, parse_yaml};
+    use crate::source::SourceFile;
+
+    const YAML: &str = "\
+Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      PublicAccessBlockConfiguration:
+        BlockPublicPolicy: false
+        RestrictPublicBuckets: !Ref Public
+      Tags:
+        - Key: team
+          Value: data
+        - Key: empty
+          Value:
+      UserData: |
+        #!/bin/sh
+        echo hello
+    Metadata:
+      app.kubernetes.io/name: web
+";
+
+    const JSON: &str = r##"{
+  "Resources": {
+    "Logs": {
+      "Type": "AWS::S3::Bucket",
+      "Properties": {
+        "PublicAccessBlockConfiguration": {
+          "BlockPublicPolicy": false,
+          "RestrictPublicBuckets": {"Ref": "Public"}
+        },
+        "Tags": [
+          {"Key": "team", "Value": "data"},
+          {"Key": "empty", "Value": null}
+        ],
+        "UserData": "#!/bin/sh\necho hello\n"
+      },
+      "Metadata": {"app.kubernetes.io/name": "web"}
+    }
+  }
+}"##;
+
+    /// The same template in both languages.
+    fn both() -> [(SourceFile, Node); 2] {
+        let y = SourceFile::new("t.yaml", YAML.to_string());
+        let y_root = parse_yaml(&y, &Limits::default()).unwrap().remove(0).root;
+        let j = SourceFile::new("t.json", JSON.to_string());
+        let j_root = parse_json(&j, &Limits::default()).unwrap().root;
+        [(y, y_root), (j, j_root)]
+    }
+
+    /// The span of the `nth` occurrence of `needle`.
+    fn span_of(src: &SourceFile, needle: &str, nth: usize) -> Span {
+        let start = src.text.match_indices(needle).nth(nth).unwrap_or_else(|| panic!("no {needle}")).0;
+        src.span(start as u32, (start + needle.len()) as u32)
+    }
+
+    /// The node at `path`: map keys, or sequence indexes written as numbers.
+    fn node<'a>(root: &'a Node, path: &[&str]) -> &'a Node {
+        path.iter().fold(root, |n, k| match k.parse::<usize>() {
+            Ok(i) => &n.as_seq().unwrap()[i],
+            Err(_) => n.get(k).unwrap(),
+        })
+    }
+
+    const BPP: &str = "Resources.Logs.Properties.PublicAccessBlockConfiguration.BlockPublicPolicy";
+
+    #[test]
+    fn scalars_give_their_path_and_value_the_same_in_both_languages() {
+        for (src, root) in both() {
+            let at = |needle: &str, nth: usize| subject_at(&root, span_of(&src, needle, nth));
+            assert_eq!(at("false", 0), Some(format!("{BPP}=false")), "{}", src.path.display());
+            // A key's span stands for its value.
+            let key = node(&root, &["Resources", "Logs", "Properties", "PublicAccessBlockConfiguration"])
+                .as_map()
+                .unwrap()[0]
+                .key_span;
+            assert_eq!(subject_at(&root, key), Some(format!("{BPP}=false")));
+            // Sequence items by index; a null is written `null`.
+            assert_eq!(at("data", 0).as_deref(), Some("Resources.Logs.Properties.Tags[0].Value=data"));
+            let null = node(&root, &["Resources", "Logs", "Properties", "Tags", "1", "Value"]);
+            assert_eq!(subject_at(&root, null.span).as_deref(), Some("Resources.Logs.Properties.Tags[1].Value=null"));
+            // A key that is not a plain name is quoted.
+            assert_eq!(at("web", 0).as_deref(), Some(r#"Resources.Logs.Metadata["app.kubernetes.io/name"]=web"#));
+        }
+    }
+
+    #[test]
+    fn collections_give_their_path_only() {
+        for (src, root) in both() {
+            let logs = node(&root, &["Resources", "Logs"]).span;
+            assert_eq!(subject_at(&root, logs).as_deref(), Some("Resources.Logs"));
+            // A short-form tag and the long form alike: the function is a map, its argument a
+            // scalar.
+            let rpb = node(
+                &root,
+                &["Resources", "Logs", "Properties", "PublicAccessBlockConfiguration", "RestrictPublicBuckets"],
+            );
+            let expected = "Resources.Logs.Properties.PublicAccessBlockConfiguration.RestrictPublicBuckets";
+            assert_eq!(subject_at(&root, rpb.span).as_deref(), Some(expected), "{}", src.path.display());
+            assert_eq!(subject_at(&root, span_of(&src, "Public", 3)), Some(format!("{expected}.Ref=Public")));
+        }
+    }
+
+    #[test]
+    fn a_span_inside_a_node_gives_the_deepest_node_containing_it() {
+        for (src, root) in both() {
+            let echo = span_of(&src, "echo", 0);
+            let user_data = "Resources.Logs.Properties.UserData=#!/bin/sh\necho hello\n";
+            assert_eq!(subject_at(&root, echo).as_deref(), Some(user_data));
+            // Between two entries of a map: the map.
+            let after_type = node(&root, &["Resources", "Logs", "Type"]).span.end;
+            let between = src.span(after_type, after_type + 1);
+            assert_eq!(subject_at(&root, between).as_deref(), Some("Resources.Logs"), "{}", src.path.display());
+        }
+    }
+
+    #[test]
+    fn unknown_spans_the_root_and_outside_spans_have_no_subject() {
+        for (src, root) in both() {
+            assert_eq!(subject_at(&root, Span::default()), None);
+            assert_eq!(subject_at(&root, root.span), None);
+            let outside =
+                Span { start: 10_000, end: 10_001, line: 900, col: 1, end_line: 900, end_col: 2, ..Span::default() };
+            assert_eq!(subject_at(&root, outside), None);
+            assert_eq!(subject_at(&root, span_of(&src, "Logs", 0)).as_deref(), Some("Resources.Logs"));
+        }
+    }
+
+    #[test]
+    fn values_can_be_left_out() {
+        for (src, root) in both() {
+            let hide_data = |key: &str, value: &str| !(key == "Value" && value == "data");
+            let at = |needle: &str| subject_at_with(&root, span_of(&src, needle, 0), hide_data);
+            assert_eq!(at("data").as_deref(), Some("Resources.Logs.Properties.Tags[0].Value"));
+            assert_eq!(at("team").as_deref(), Some("Resources.Logs.Properties.Tags[0].Key=team"));
+        }
+    }
+
+    #[test]
+    fn deep_trees_are_walked_without_recursion() {
+        // Far deeper than the parsers allow: levels alternate one-entry maps and one-item lists.
+        const DEPTH: u32 = 100_000;
+        let at = |i: u32| Span {
+            start: i,
+            end: 2 * DEPTH + 1 - i,
+            line: 1,
+            col: i + 1,
+            end_line: 1,
+            end_col: 1,
+            ..Span::default()
+        };
+        let mut tree = Node::new(at(DEPTH), Kind::String("x".into()));
+        for i in (0..DEPTH).rev() {
+            tree = if i % 2 == 0 {
+                let key_span = Span { start: i, end: i, ..at(i) };
+                Node::new(at(i), Kind::Map(vec![Entry { key: "k".into(), key_span, value: tree }]))
+            } else {
+                Node::new(at(i), Kind::Seq(vec![tree]))
+            };
+        }
+        let subject = subject_at(&tree, at(DEPTH)).unwrap();
+        assert!(
+            subject.starts_with("k[0].k[0].k") && subject.ends_with(".k[0]=x"),
+            "{}",
+            &subject[subject.len() - 20..]
+        );
+        assert_eq!(subject.matches('k').count() as u32, DEPTH / 2);
+        // Dropping a tree is recursive: leak this one rather than overflow the stack.
+        std::mem::forget(tree);
+    }
+}

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use common::{APP_YAML, S3_PUBLIC, empty_report, loc, redact_version, sample_report, span_of};
-use palisade::finding::{Finding, Severity};
-use palisade::report::{Format, RenderOptions, fingerprint, render};
+use palisade::finding::{Finding, Severity, legacy_fingerprint_of};
+use palisade::report::{Format, RenderOptions, render};
 use palisade::source::{Location, SourceFile, Span};
 use serde_json::Value;
 
@@ -147,24 +147,45 @@ fn json_for_an_empty_report() {
 fn fingerprints_ignore_position_but_not_identity() {
     let report = sample_report();
     let f = &report.findings[1];
-    let fp = fingerprint(f);
+    let fp = f.fingerprint();
     assert_eq!(fp.len(), 16);
     assert!(fp.chars().all(|c| c.is_ascii_hexdigit()));
 
     let mut moved = f.clone();
     moved.location.span = Span { line: 40, end_line: 40, ..moved.location.span };
-    assert_eq!(fingerprint(&moved), fp);
+    assert_eq!(moved.fingerprint(), fp);
 
     let mut other = f.clone();
     other.resource.as_mut().unwrap().id = "Other".into();
-    assert_ne!(fingerprint(&other), fp);
+    assert_ne!(other.fingerprint(), fp);
 
     let mut elsewhere = f.clone();
     elsewhere.location = Location::new(Arc::from("other.yaml"), f.location.span);
-    assert_ne!(fingerprint(&elsewhere), fp);
+    assert_ne!(elsewhere.fingerprint(), fp);
 
-    let distinct: std::collections::BTreeSet<String> = report.findings.iter().map(fingerprint).collect();
+    let distinct: std::collections::BTreeSet<String> = report.findings.iter().map(Finding::fingerprint).collect();
     assert_eq!(distinct.len(), 3);
+
+    // Without a subject the message identifies the finding (runs of whitespace aside); with
+    // one, the message's wording no longer matters but the subject's value does.
+    let mut spaced = f.clone();
+    spaced.message = spaced.message.replace(' ', "  ");
+    assert_eq!(spaced.fingerprint(), fp);
+    let mut reworded = f.clone();
+    reworded.message = "Public access is not blocked".into();
+    assert_ne!(reworded.fingerprint(), fp);
+    let subject = "Resources.Logs.Properties.PublicAccessBlockConfiguration.BlockPublicPolicy";
+    let (mut a, mut b) = (f.clone(), reworded);
+    a.subject = Some(subject.into());
+    b.subject = Some(subject.into());
+    assert_eq!(a.fingerprint(), b.fingerprint());
+    assert_ne!(a.fingerprint(), fp);
+    b.subject = Some(format!("{subject}.Ref=Public"));
+    assert_ne!(a.fingerprint(), b.fingerprint());
+    // The fingerprint of earlier versions (the value this finding had in their reports) is
+    // kept for reading what they recorded.
+    assert_eq!(a.legacy_fingerprint(), "6fed7163575e9e51");
+    assert_eq!(f.legacy_fingerprint(), legacy_fingerprint_of(&f.rule.id, &f.location.file, "Logs", &f.full_message()));
 }
 
 #[test]
@@ -179,6 +200,7 @@ fn findings_are_grouped_by_file_in_sorted_order() {
         resource: None,
         related: vec![],
         when: None,
+        subject: None,
     };
     let mut files = BTreeMap::new();
     files.insert(Arc::from("b.yaml"), app.clone());

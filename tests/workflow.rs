@@ -228,7 +228,7 @@ fn baseline_survives_edits_above_and_catches_new_findings() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let baseline: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join(".palisade-baseline.json")).unwrap()).unwrap();
-    assert_eq!(baseline["version"], 1);
+    assert_eq!(baseline["version"], 2);
     let entries = baseline["findings"].as_array().unwrap();
     assert!(entries.len() >= 4);
     assert!(entries.iter().all(|e| e["file"] == "stacks/app.yaml" && e.get("line").is_none()), "{entries:?}");
@@ -276,6 +276,105 @@ fn baseline_survives_edits_above_and_catches_new_findings() {
     let d = v["diagnostics"].as_array().unwrap();
     assert!(!d.is_empty());
     assert!(d.iter().all(|d| d["kind"] == "baseline" && d["message"].as_str().unwrap().contains("(Alpha)")), "{d:?}");
+}
+
+/// The insecure example template, rewritten in JSON (short-form tags in their long form).
+fn insecure_stack_as_json() -> String {
+    let src = SourceFile::new("insecure-stack.yaml", std::fs::read_to_string("examples/insecure-stack.yaml").unwrap());
+    let docs = palisade::parse::parse_yaml(&src, &palisade::parse::Limits::default()).unwrap();
+    serde_json::to_string_pretty(&docs[0].root.to_json()).unwrap()
+}
+
+#[test]
+fn subjects_are_the_same_whatever_the_input_language() {
+    let yaml = std::fs::read_to_string("examples/insecure-stack.yaml").unwrap();
+    let subjects = |path: &str, text: String| {
+        let s = palisade::scan::scan_source(SourceFile::new(path, text), &ScanOptions::default()).unwrap();
+        let mut v: Vec<(String, String, Option<String>)> = s
+            .findings
+            .iter()
+            .map(|f| (f.rule.id.to_string(), f.resource_id().to_string(), f.subject.clone()))
+            .collect();
+        v.sort();
+        v
+    };
+    let from_yaml = subjects("stack.yaml", yaml);
+    assert!(from_yaml.len() > 20 && from_yaml.iter().all(|(_, _, s)| s.is_some()), "{from_yaml:#?}");
+    assert!(from_yaml.iter().any(|(rule, _, s)| rule == "PAL-S3-004"
+        && s.as_deref() == Some("Resources.DataBucket.Properties.VersioningConfiguration.Status=Suspended")));
+    assert_eq!(subjects("stack.json", insecure_stack_as_json()), from_yaml);
+}
+
+#[test]
+fn baseline_survives_a_change_of_input_language() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "stack.template", &std::fs::read_to_string("examples/insecure-stack.yaml").unwrap());
+    let out = palisade(&["scan", "--write-baseline", "b.json"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    write(dir.path(), "stack.template", &insecure_stack_as_json());
+    let (code, v) = json_scan(&["--baseline", "b.json"], dir.path());
+    assert_eq!((code, reported(&v)), (0, vec![]), "{v:#}");
+    assert_eq!(v["diagnostics"], Value::Array(vec![]), "{v:#}");
+}
+
+#[test]
+fn baseline_of_the_first_format_still_applies() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "stacks/app.yaml", TWO_BUCKETS);
+    palisade(&["scan", "--select", "PAL-S3", "--write-baseline", "b.json"], dir.path());
+    // The same entries as the first format wrote them: fingerprints over the message.
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("b.json")).unwrap()).unwrap();
+    doc["version"] = 1.into();
+    for e in doc["findings"].as_array_mut().unwrap() {
+        let field = |k: &str| e[k].as_str().unwrap_or("").to_string();
+        let old = palisade::finding::legacy_fingerprint_of(
+            &field("rule_id"),
+            &field("file"),
+            &field("resource"),
+            &field("message"),
+        );
+        assert_ne!(e["fingerprint"], old);
+        e["fingerprint"] = old.into();
+    }
+    write(dir.path(), "v1.json", &serde_json::to_string_pretty(&doc).unwrap());
+    let (code, v) = json_scan(&["--select", "PAL-S3", "--baseline", "v1.json"], dir.path());
+    assert_eq!((code, reported(&v)), (0, vec![]), "{v:#}");
+    assert_eq!(v["summary"]["suppressed"].as_u64().unwrap() as usize, doc["findings"].as_array().unwrap().len());
+    assert_eq!(v["diagnostics"], Value::Array(vec![]), "{v:#}");
+    // A new finding is still new.
+    write(dir.path(), "stacks/app.yaml", &TWO_BUCKETS.replace("beta\n", "beta\n      AccessControl: PublicRead\n"));
+    let (code, v) = json_scan(&["--select", "PAL-S3", "--baseline", "v1.json"], dir.path());
+    assert_eq!((code, reported(&v)), (1, pairs(&[("PAL-S3-008", "Beta")])), "{v:#}");
+}
+
+#[test]
+fn subjects_never_hold_secret_values() {
+    let text = "Resources:
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: mysql
+      MasterUsername: admin
+      MasterUserPassword: hunter2hunter2
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Environment:
+        Variables:
+          API_TOKEN: tok
+          ACCESS_KEY: AKIA2OGYBAH6STMMNXNN
+";
+    let s = palisade::scan::scan_source(SourceFile::new("t.yaml", text.into()), &ScanOptions::default()).unwrap();
+    let subjects: Vec<&str> = s.findings.iter().filter_map(|f| f.subject.as_deref()).collect();
+    assert!(subjects.contains(&"Resources.Db.Properties.MasterUserPassword"), "{subjects:#?}");
+    assert!(
+        subjects.iter().any(|s| s.starts_with("Resources.Fn.Properties.Environment.Variables.ACCESS_KEY")),
+        "{subjects:#?}"
+    );
+    assert!(
+        subjects.iter().all(|s| !s.contains("hunter2") && !s.contains("AKIA") && !s.ends_with("=tok")),
+        "{subjects:#?}"
+    );
 }
 
 #[test]

@@ -437,6 +437,7 @@ mod apply_tests {
             resource: Some(ResourceRef { id: resource.into(), kind: "AWS::S3::Bucket".into() }),
             related: Vec::new(),
             when: None,
+            subject: None,
         }
     }
 

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{ScanReport, fingerprint, timestamp};
+use super::{ScanReport, timestamp};
 use crate::finding::{Finding, Severity};
 
 /// Where the findings are imported (the account and region of the Security Hub receiving them).
@@ -80,7 +80,7 @@ fn finding(f: &Finding, t: &AsffTarget, now: &str) -> Value {
     requirements.extend(f.rule.well_architected.iter().map(|w| format!("AWS Well-Architected {w}")));
     json!({
         "SchemaVersion": "2018-10-08",
-        "Id": truncate(&format!("palisade/{}/{}", &f.rule.id, fingerprint(f)), MAX_ID),
+        "Id": truncate(&format!("palisade/{}/{}", f.rule.id, f.fingerprint()), MAX_ID),
         "ProductArn": format!("arn:aws:securityhub:{}:{}:product/{}/default", t.region, t.account_id, t.account_id),
         "GeneratorId": format!("palisade/{}", &f.rule.id),
         "AwsAccountId": t.account_id,

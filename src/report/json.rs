@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Region, ScanReport, count_by_layer, count_by_severity, error_count, fingerprint};
+use super::{Region, ScanReport, count_by_layer, count_by_severity, error_count};
 use crate::finding::{Diagnostic, Finding};
 use crate::source::Location;
 
@@ -60,7 +60,7 @@ pub(crate) fn finding(f: &Finding) -> Value {
         "resource": f.resource.as_ref().map(|r| json!({ "id": r.id, "type": r.kind })),
         "related": f.related.iter().map(|r| related(&r.location, &r.message)).collect::<Vec<_>>(),
         "remediation": f.rule.remediation.trim(),
-        "fingerprint": fingerprint(f),
+        "fingerprint": f.fingerprint(),
     })
 }
 

@@ -81,32 +81,6 @@ pub fn render(report: &ScanReport, format: Format, opts: &RenderOptions) -> Stri
     }
 }
 
-/// A stable identifier for a finding across scans, as 16 lowercase hex digits.
-///
-/// It is the 64-bit FNV-1a hash of the rule id, the file, the resource id (empty when there is
-/// none) and the full message (with its condition qualifier), each followed by a NUL byte. The
-/// line and column are deliberately left out, so that editing unrelated parts of a file does not
-/// change the fingerprints of existing findings.
-pub fn fingerprint(f: &Finding) -> String {
-    let resource = f.resource.as_ref().map(|r| r.id.as_str()).unwrap_or("");
-    fingerprint_of(&f.rule.id, &f.location.file, resource, &f.full_message())
-}
-
-/// The hash behind [`fingerprint`], over given parts (the baseline passes the file relative
-/// to the baseline's directory).
-pub fn fingerprint_of(rule_id: &str, file: &str, resource: &str, message: &str) -> String {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut h = OFFSET;
-    for part in [rule_id, file, resource, message] {
-        for b in part.bytes().chain(std::iter::once(0)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(PRIME);
-        }
-    }
-    format!("{h:016x}")
-}
-
 /// Number of findings per severity, most severe first (all five severities, zeros included).
 pub(crate) fn count_by_severity(findings: &[Finding]) -> [(Severity, usize); 5] {
     Severity::ALL.map(|s| (s, findings.iter().filter(|f| f.severity == s).count()))

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{ScanReport, fingerprint, timestamp};
+use super::{ScanReport, timestamp};
 use crate::finding::{Finding, Severity};
 
 /// OCSF schema version the events follow.
@@ -37,7 +37,7 @@ fn severity_name(s: Severity) -> &'static str {
 }
 
 fn event(f: &Finding, time_ms: u64) -> Value {
-    let uid = format!("palisade/{}/{}", &f.rule.id, fingerprint(f));
+    let uid = format!("palisade/{}/{}", f.rule.id, f.fingerprint());
     let mut requirements: Vec<&str> = f.rule.controls.iter().map(|c| &**c).collect();
     requirements.extend(f.rule.well_architected.iter().map(|w| &**w));
     let resources: Vec<Value> = f

@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Region, ScanReport, fingerprint};
+use super::{Region, ScanReport};
 use crate::finding::{Diagnostic, Finding, Severity};
 use crate::rules::RuleMeta;
 use crate::source::Span;
@@ -133,7 +133,7 @@ pub(crate) fn result(f: &Finding, rule_index: usize) -> Value {
             .collect();
         obj.insert("relatedLocations".into(), json!(related));
     }
-    obj.insert("partialFingerprints".into(), json!({ "palisade/v1": fingerprint(f) }));
+    obj.insert("partialFingerprints".into(), json!({ "palisade/v2": f.fingerprint() }));
     let mut props = json!({ "severity": f.severity });
     if let Some(r) = &f.resource {
         props["resource"] = json!(r.id);

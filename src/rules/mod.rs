@@ -332,6 +332,7 @@ impl<'a> Sink<'a> {
             resource: None,
             related: Vec::new(),
             when: None,
+            subject: None,
         });
         self.out.last_mut().expect("just pushed")
     }

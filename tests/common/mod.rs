@@ -111,6 +111,7 @@ pub fn sample_report() -> ScanReport {
             message: "default of parameter `Public`".into(),
         }],
         when: Some("IsProd is false".into()),
+        subject: None,
     };
     // The whole `Logs` resource, from its key to the end of its body.
     let logs_start = APP_YAML.find("Logs:").unwrap() as u32;
@@ -122,6 +123,7 @@ pub fn sample_report() -> ScanReport {
         resource: Some(logs),
         related: vec![],
         when: None,
+        subject: None,
     };
     let admin = Finding {
         rule: meta(&IAM_ADMIN),
@@ -131,6 +133,7 @@ pub fn sample_report() -> ScanReport {
         resource: Some(ResourceRef { id: "Admin".into(), kind: "AWS::IAM::Policy".into() }),
         related: vec![Related { location: loc(&iam, span_of(&iam, "\"*\"", 1)), message: "every resource".into() }],
         when: None,
+        subject: None,
     };
 
     let mut files = BTreeMap::new();

@@ -25,6 +25,22 @@ pub static RULES: &[&Builtin] = &[&HARDCODED_PASSWORD, &AWS_ACCESS_KEY, &PRIVATE
 /// Any resource, and the template's parameters, mappings and outputs.
 const ANY: &[&str] = &["*"];
 
+/// The rules whose findings point at secret values (here and in Kubernetes manifests).
+const ABOUT_SECRET_VALUES: &[&str] =
+    &["PAL-SEC-001", "PAL-SEC-002", "PAL-SEC-003", "PAL-SEC-004", "PAL-K8S-026", "PAL-K8S-028", "PAL-K8S-029"];
+
+/// Could a finding of `rule` reveal a secret by recording `value`, found under `key`? True for
+/// every finding of the rules about secrets, for any value under a name that says it is a
+/// secret, and for any value the detector judges a secret. Fingerprints are published (SARIF,
+/// Security Hub) and a hash of a short secret can be guessed, so such values are left out of a
+/// finding's subject.
+pub fn may_reveal_secret(rule: &super::RuleMeta, key: &str, value: &str) -> bool {
+    ABOUT_SECRET_VALUES.contains(&&*rule.id)
+        || is_secret_key(key)
+        || is_secret_parameter_name(key)
+        || detect::looks_like_secret(key, value).is_some()
+}
+
 /// Parameter types whose value is the secret itself (as opposed to `AWS::SSM::Parameter::Value<...>`,
 /// whose value is the name of an SSM parameter, or AWS-specific types such as key pair names).
 pub fn is_plain_parameter_type(kind: &str) -> bool {
@@ -482,5 +498,20 @@ Outputs:
         let lit = m.literals.iter().find(|l| l.key == "UserData").unwrap();
         let found = detect::scan_text(&lit.text);
         assert_eq!(match_span(&m, lit, &found[0].range), lit.span);
+    }
+
+    #[test]
+    fn values_that_may_reveal_a_secret() {
+        let other = &crate::rules::s3::VERSIONING.meta.to_meta();
+        assert!(!may_reveal_secret(other, "Status", "Suspended"));
+        assert!(!may_reveal_secret(other, "", "0.0.0.0/0"));
+        // Under a secret's name, even too short to be reported.
+        assert!(may_reveal_secret(other, "MasterUserPassword", "abc"));
+        assert!(may_reveal_secret(other, "DB_PASSWORD", "hunter2hunter2"));
+        // Recognised by content, under any name.
+        assert!(may_reveal_secret(other, "UserData", "export KEY=AKIA2OGYBAH6STMMNXNN\n"));
+        // Anything a rule about secrets reports at.
+        assert!(may_reveal_secret(&crate::rules::find("PAL-SEC-001").unwrap().meta, "Default", "x"));
+        assert!(may_reveal_secret(&crate::rules::find("PAL-K8S-028").unwrap().meta, "username", "admin"));
     }
 }
