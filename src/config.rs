@@ -42,6 +42,7 @@ use toml::Spanned;
 
 use crate::filter::{PathGlob, Policy};
 use crate::finding::Severity;
+use crate::frontend::InputPolicy;
 use crate::rules;
 
 /// The configuration file's name.
@@ -257,7 +258,6 @@ impl Config {
         let glob = |g: &String| PathGlob::new(g);
         Ok(Policy {
             root: self.root(),
-            exclude: self.exclude.iter().map(glob).collect::<Result<_, _>>()?,
             per_path_ignores: self
                 .per_path_ignores
                 .iter()
@@ -270,12 +270,22 @@ impl Config {
                 .map(|r| regex::Regex::new(r).map_err(|e| e.to_string()))
                 .collect::<Result<_, _>>()?,
             allowed_registries: self.allowed_registries.clone(),
+            report_unused: self.report_unused_suppressions,
+        })
+    }
+
+    /// What loading the inputs needs from this configuration: excluded files and per-file
+    /// parameter values.
+    pub fn inputs(&self) -> Result<InputPolicy, String> {
+        let glob = |g: &String| PathGlob::new(g);
+        Ok(InputPolicy {
+            root: self.root(),
+            exclude: self.exclude.iter().map(glob).collect::<Result<_, _>>()?,
             parameters: self
                 .parameters
                 .iter()
                 .map(|(g, v)| Ok((glob(g)?, v.iter().cloned().collect())))
                 .collect::<Result<_, String>>()?,
-            report_unused: self.report_unused_suppressions,
         })
     }
 

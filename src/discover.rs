@@ -7,7 +7,7 @@ use std::sync::Arc;
 use ignore::WalkBuilder;
 use ignore::overrides::OverrideBuilder;
 
-use crate::finding::{Diagnostic, DiagnosticKind};
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 /// Extensions of files that may hold a template.
 pub const EXTENSIONS: &[&str] = &["yaml", "yml", "json", "template"];

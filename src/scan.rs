@@ -11,7 +11,7 @@ use crate::analyze::Facts;
 use crate::discover::DiscoverOptions;
 use crate::filter::{self, Policy, Suppressed, SuppressedBy, Suppression, baseline::Baseline};
 use crate::finding::{Diagnostic, DiagnosticKind, Finding};
-use crate::frontend::{self, LoadOptions, Loaded, Overrides, Unit, Variants};
+use crate::frontend::{self, InputPolicy, LoadOptions, Loaded, Overrides, Unit, Variants};
 use crate::model::Model;
 use crate::parse::Limits;
 use crate::report::ScanReport;
@@ -30,9 +30,11 @@ pub struct ScanOptions {
     pub select: Vec<String>,
     /// Not these rules (ids, slugs or id prefixes).
     pub ignore: Vec<String>,
-    /// What the configuration file asks: excludes, per-path ignores, severity overrides,
-    /// per-file parameter values, ...
+    /// What the configuration file asks of the filter: per-path ignores, severity overrides,
+    /// the secret allow-list, ...
     pub policy: Policy,
+    /// What the configuration file asks of the inputs: excludes, per-file parameter values.
+    pub inputs: InputPolicy,
     /// Findings recorded here are not reported.
     pub baseline: Option<Baseline>,
     /// Only files with these paths (absolute, normalised) are analysed (`--diff`). Other
@@ -49,7 +51,7 @@ pub struct ScanOptions {
 impl ScanOptions {
     /// What the loader needs to know.
     pub fn load_options(&self) -> LoadOptions {
-        let policy = Arc::new(self.policy.clone());
+        let policy = Arc::new(self.inputs.clone());
         let (p1, p2) = (policy.clone(), policy);
         let cli = self.parameters.clone();
         LoadOptions {
@@ -74,15 +76,7 @@ impl ScanOptions {
     }
 }
 
-/// A scan's report with what the filter stage removed.
-#[derive(Debug, Default)]
-pub struct Scanned {
-    pub report: ScanReport,
-    /// Findings removed by suppressions, the configuration or the baseline.
-    pub suppressed: Vec<Suppressed>,
-    /// The files analysed (display paths).
-    pub analysed: Vec<Arc<str>>,
-}
+pub use crate::results::Scanned;
 
 /// The rules selected by `select`/`ignore` among the built-in ones. Unknown names are an error.
 pub fn select_rules(select: &[String], ignore: &[String]) -> Result<Vec<Arc<Rule>>, String> {
@@ -315,5 +309,5 @@ fn finish(
     suppressed.sort_by(|a, b| a.finding.sort_key().cmp(&b.finding.sort_key()));
     report.diagnostics.sort();
     report.diagnostics.dedup();
-    Scanned { report, suppressed, analysed }
+    Scanned { report, suppressed, analysed, fixes: Vec::new() }
 }

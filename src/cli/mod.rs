@@ -359,6 +359,7 @@ fn scan_command(args: ScanArgs) -> Result<i32, String> {
         },
         ignore,
         policy,
+        inputs: config.inputs()?,
         baseline,
         only,
         ..ScanOptions::default()
@@ -385,18 +386,23 @@ fn scan_command(args: ScanArgs) -> Result<i32, String> {
     } else {
         scan::scan_detailed(&opts)?
     };
-    let report = &scanned.report;
     if let Some(path) = &args.write_baseline {
-        let b = Baseline::from_findings(path, &report.findings);
+        let b = Baseline::from_findings(path, &scanned.report.findings);
         b.write()?;
         eprintln!("wrote {} findings to the baseline {}", b.entries.len(), path.display());
     }
-    let fixes = args.show_fixes.then(|| crate::fix::fixes(&report.findings, &report.files));
+    // Fixes are computed before rendering, when the output shows them or counts them.
+    let mut scanned = scanned;
+    if args.show_fixes || (args.format == Format::Text && !args.quiet) {
+        scanned.fixes = crate::fix::fixes(&scanned.report.findings, &scanned.report.files);
+    }
+    let report = &scanned.report;
+    let fixes = args.show_fixes.then_some(scanned.fixes.as_slice());
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = to_terminal && !args.no_color && std::env::var_os("NO_COLOR").is_none();
     let text = report::filtered::render(
         &scanned,
-        fixes.as_deref(),
+        fixes,
         args.format,
         &RenderOptions {
             color,

@@ -22,14 +22,12 @@
 //! that is malformed, and — with `--report-unused-suppressions` — one that matches no finding.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
-use globset::{Glob, GlobBuilder, GlobMatcher};
 use regex::Regex;
 
 use crate::finding::{Diagnostic, DiagnosticKind, Finding, Severity};
-use crate::lower::cfn::Overrides;
 use crate::rules::{self, RuleMeta};
 use crate::source::{Location, SourceFile, Span};
 use crate::suppress::COMMENT_MARKER;
@@ -89,44 +87,7 @@ pub struct Suppressed {
 // ---------------------------------------------------------------------------------------------
 // Configuration-driven filtering.
 
-/// A glob over paths relative to the configuration's directory. A glob without `/` matches at
-/// any depth (`*.json` is `**/*.json`).
-#[derive(Debug, Clone)]
-pub struct PathGlob {
-    pub text: String,
-    matcher: GlobMatcher,
-}
-
-impl PathGlob {
-    pub fn new(text: &str) -> Result<PathGlob, String> {
-        let t = text.trim().trim_start_matches("./");
-        let pattern = if t.contains('/') { t.trim_start_matches('/').to_string() } else { format!("**/{t}") };
-        let glob: Glob = GlobBuilder::new(&pattern)
-            .literal_separator(true)
-            .build()
-            .map_err(|e| format!("invalid glob `{text}`: {e}"))?;
-        // `dir/` or `dir` also means everything below it.
-        Ok(PathGlob { text: text.to_string(), matcher: glob.compile_matcher() })
-    }
-
-    pub fn is_match(&self, rel: &str) -> bool {
-        if self.matcher.is_match(rel) {
-            return true;
-        }
-        // A glob that matches a directory matches every file below it.
-        let mut p = Path::new(rel);
-        while let Some(parent) = p.parent() {
-            if parent.as_os_str().is_empty() {
-                break;
-            }
-            if self.matcher.is_match(parent) {
-                return true;
-            }
-            p = parent;
-        }
-        false
-    }
-}
+pub use crate::paths::{PathGlob, relative_to};
 
 /// Everything the configuration file asks of the scan and the filter. The default asks
 /// nothing.
@@ -135,8 +96,6 @@ pub struct Policy {
     /// The directory globs are relative to (the configuration file's); the working directory
     /// when `None`.
     pub root: Option<PathBuf>,
-    /// Files to leave out.
-    pub exclude: Vec<PathGlob>,
     /// Rules not to report for some paths.
     pub per_path_ignores: Vec<(PathGlob, Vec<String>)>,
     /// Severity overrides by rule id, slug or prefix (the most specific match wins: id, then
@@ -146,9 +105,6 @@ pub struct Policy {
     pub secrets_allow: Vec<Regex>,
     /// Container image registries that image rules accept.
     pub allowed_registries: Vec<String>,
-    /// Template parameter values for files matching a glob, in the order written (later
-    /// globs win).
-    pub parameters: Vec<(PathGlob, Overrides)>,
     /// Report suppressions that matched no finding.
     pub report_unused: bool,
 }
@@ -157,37 +113,6 @@ impl Policy {
     /// The path of a file relative to [`Policy::root`], with forward slashes, for glob matching.
     pub fn relative(&self, display: &str) -> String {
         relative_to(self.root.as_deref(), display)
-    }
-
-    /// Is this file excluded by the configuration?
-    pub fn excluded(&self, display: &str) -> bool {
-        if self.exclude.is_empty() {
-            return false;
-        }
-        let rel = self.relative(display);
-        self.exclude.iter().any(|g| g.is_match(&rel))
-    }
-
-    /// Parameter values for one file: the configured ones for matching globs, then `cli`
-    /// (from `--parameters`) on top.
-    pub fn parameters_for(&self, display: &str, cli: &Overrides) -> Option<Overrides> {
-        if self.parameters.is_empty() {
-            return None;
-        }
-        let rel = self.relative(display);
-        let mut out = Overrides::new();
-        let mut any = false;
-        for (g, values) in &self.parameters {
-            if g.is_match(&rel) {
-                any = true;
-                out.extend(values.iter().map(|(k, v)| (k.clone(), v.clone())));
-            }
-        }
-        if !any {
-            return None;
-        }
-        out.extend(cli.iter().map(|(k, v)| (k.clone(), v.clone())));
-        Some(out)
     }
 
     /// The configured severity of a rule, if overridden.
@@ -229,19 +154,6 @@ pub fn is_secret_rule(rule: &RuleMeta) -> bool {
 
 fn span_text(src: &SourceFile, span: Span) -> Option<&str> {
     src.text.get(span.start as usize..span.end as usize)
-}
-
-/// `display` made relative to `root` (both resolved against the working directory), with
-/// forward slashes; `display` itself when it is not below `root`.
-pub fn relative_to(root: Option<&Path>, display: &str) -> String {
-    let Some(root) = root else { return display.trim_start_matches("./").to_string() };
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let abs = normalise(&cwd.join(display));
-    let root = normalise(&cwd.join(root));
-    match abs.strip_prefix(&root) {
-        Ok(rel) => crate::source::display_path(rel),
-        Err(_) => display.to_string(),
-    }
 }
 
 pub use crate::source::normalise;
@@ -389,7 +301,7 @@ mod tests {
 
     #[test]
     fn normalise_resolves_dots() {
-        assert_eq!(normalise(Path::new("/a/./b/../c")), PathBuf::from("/a/c"));
+        assert_eq!(normalise(std::path::Path::new("/a/./b/../c")), PathBuf::from("/a/c"));
     }
 }
 

@@ -19,6 +19,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::discover::{self, Candidate, DiscoverOptions};
 use crate::model::Model;
 use crate::parse::{self, Limits};
+use crate::paths::{PathGlob, relative_to};
 use crate::source::SourceFile;
 use crate::suppress::Suppression;
 use crate::value::Document;
@@ -34,6 +35,53 @@ pub type ParametersFor = Arc<dyn Fn(&str) -> Option<Overrides> + Send + Sync>;
 
 /// Whether a file (display path) is left out.
 pub type Excluded = Arc<dyn Fn(&str) -> bool + Send + Sync>;
+
+/// What the configuration says about inputs: files to leave out, and template parameter
+/// values for the files matching a glob.
+#[derive(Debug, Clone, Default)]
+pub struct InputPolicy {
+    /// The directory globs are relative to (the configuration file's); the working directory
+    /// when `None`.
+    pub root: Option<PathBuf>,
+    /// Files to leave out.
+    pub exclude: Vec<PathGlob>,
+    /// Template parameter values for files matching a glob, in the order written (later globs
+    /// win).
+    pub parameters: Vec<(PathGlob, Overrides)>,
+}
+
+impl InputPolicy {
+    /// Is this file (display path) left out?
+    pub fn excluded(&self, display: &str) -> bool {
+        if self.exclude.is_empty() {
+            return false;
+        }
+        let rel = relative_to(self.root.as_deref(), display);
+        self.exclude.iter().any(|g| g.is_match(&rel))
+    }
+
+    /// Parameter values for one file: the configured ones for matching globs, then `cli`
+    /// (from `--parameters`) on top. `None` when no glob matches.
+    pub fn parameters_for(&self, display: &str, cli: &Overrides) -> Option<Overrides> {
+        if self.parameters.is_empty() {
+            return None;
+        }
+        let rel = relative_to(self.root.as_deref(), display);
+        let mut out = Overrides::new();
+        let mut any = false;
+        for (g, values) in &self.parameters {
+            if g.is_match(&rel) {
+                any = true;
+                out.extend(values.iter().map(|(k, v)| (k.clone(), v.clone())));
+            }
+        }
+        if !any {
+            return None;
+        }
+        out.extend(cli.iter().map(|(k, v)| (k.clone(), v.clone())));
+        Some(out)
+    }
+}
 
 /// What to load and how.
 #[derive(Clone, Default)]

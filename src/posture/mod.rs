@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::finding::Layer;
-use crate::report::ScanReport;
+use crate::results::ScanReport;
 
 pub use crate::analyze::evidence;
 pub mod render;

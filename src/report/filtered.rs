@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use super::{Format, RenderOptions, json as json_report, sarif, text};
 use crate::filter::{Suppressed, SuppressedBy};
 use crate::fix::FileFix;
-use crate::scan::Scanned;
+use crate::results::Scanned;
 
 fn kind(by: &SuppressedBy) -> &'static str {
     match by {
@@ -66,7 +66,7 @@ fn render_text(scanned: &Scanned, fixes: Option<&[FileFix]>, opts: &RenderOption
     out.push_str(&suppressed_summary(&scanned.suppressed));
     if fixes.is_none() && !opts.quiet {
         let report = &scanned.report;
-        let offered = crate::fix::fixes(&report.findings, &report.files);
+        let offered = &scanned.fixes;
         let fixable = report
             .findings
             .iter()

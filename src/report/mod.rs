@@ -1,11 +1,7 @@
 //! Reports: pure functions from a scan's results to bytes.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
-
-use crate::finding::{Diagnostic, Finding, Layer, Severity};
-use crate::rules::RuleMeta;
-use crate::source::{SourceFile, Span};
+use crate::finding::{Finding, Layer, Severity};
+use crate::source::Span;
 
 pub mod asff;
 pub mod filtered;
@@ -18,22 +14,7 @@ pub mod sarif;
 pub mod text;
 pub mod timestamp;
 
-/// Everything a report needs to know about one scan.
-#[derive(Debug, Default)]
-pub struct ScanReport {
-    /// Findings after filtering, sorted by file, line, column, rule id.
-    pub findings: Vec<Finding>,
-    /// Problems with inputs (unreadable or unparsable files, parts not analysed), sorted.
-    pub diagnostics: Vec<Diagnostic>,
-    /// The files that were analysed, by display path (for snippets).
-    pub files: BTreeMap<Arc<str>, Arc<SourceFile>>,
-    /// Number of files analysed.
-    pub files_scanned: usize,
-    /// The rules that ran, in id order.
-    pub rules: Vec<std::sync::Arc<RuleMeta>>,
-    /// What each analysed template contributes to the posture (resources, baseline services).
-    pub evidence: Vec<crate::posture::Evidence>,
-}
+pub use crate::results::ScanReport;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -67,10 +67,7 @@ pub fn public_allow(stmt: &Statement) -> Option<crate::source::Span> {
 
 /// Does `link` point at `bucket` (by logical id, or by its literal name)?
 pub fn links_to_bucket(link: &Link, bucket: &S3Bucket) -> bool {
-    match link {
-        Link::Local(id) => *id == bucket.meta.id,
-        Link::External(name) => bucket.name.get().is_some_and(|n| n == name),
-    }
+    bucket.is_linked_by(link)
 }
 
 /// The policy documents attached to a bucket, and whether some bucket policy of the template

@@ -12,9 +12,8 @@ use super::condition::Context;
 use super::eval::{Caller, Combined, Deciding, Governing, Labeled, Outcome, PolicySet, Request};
 use super::expand::statement_actions;
 use super::principals::{PolicyUse, policies, principals, scps};
-use crate::finding::Diagnostic;
+use crate::diagnostic::Diagnostic;
 use crate::model::{Effect, Model};
-use crate::rules::common::links_to_bucket;
 use crate::source::SourceFile;
 
 /// The models the questions are asked of (templates with undecidable conditions left
@@ -96,7 +95,7 @@ fn resource_policies<'m>(loaded: &'m Loaded, resource: &str) -> Vec<Labeled<'m>>
             let of_bucket = m.bucket_policies.iter().any(|bp| {
                 Some(&bp.meta) == p.owner
                     && m.buckets.iter().any(|b| {
-                        bp.bucket.get().is_some_and(|l| links_to_bucket(l, b))
+                        bp.bucket.get().is_some_and(|l| b.is_linked_by(l))
                             && b.name.get().is_some_and(|n| {
                                 let arn = format!("arn:aws:s3:::{n}");
                                 resource == arn || resource.starts_with(&format!("{arn}/"))
