@@ -1,5 +1,4 @@
-//! PAL-BACKUP-001 backup-plan-retention.
-
+//! PAL-BACKUP-001 `backup-plan-retention`: Backup plan rule keeps recovery points less than a week or has no lifecycle.
 
 /// Recovery points kept fewer days than this are too short-lived to recover from an incident
 /// noticed late.

@@ -1,4 +1,4 @@
-//! PAL-CLOUDTRAIL-004 cloudtrail-cloudwatch-logs.
+//! PAL-CLOUDTRAIL-004 `cloudtrail-cloudwatch-logs`: CloudTrail trail does not send events to CloudWatch Logs.
 
 use super::TRAIL;
 

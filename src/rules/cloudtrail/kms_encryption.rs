@@ -1,4 +1,4 @@
-//! PAL-CLOUDTRAIL-003 cloudtrail-kms-encryption.
+//! PAL-CLOUDTRAIL-003 `cloudtrail-kms-encryption`: CloudTrail logs are not encrypted with a KMS key.
 
 use super::TRAIL;
 

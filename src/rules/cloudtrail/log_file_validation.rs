@@ -1,4 +1,4 @@
-//! PAL-CLOUDTRAIL-002 cloudtrail-log-file-validation.
+//! PAL-CLOUDTRAIL-002 `cloudtrail-log-file-validation`: CloudTrail log file integrity validation is disabled.
 
 use super::{TRAIL, each_trail};
 use crate::model::Tri;

@@ -1,4 +1,4 @@
-//! PAL-CLOUDTRAIL-005 cloudtrail-logging-off.
+//! PAL-CLOUDTRAIL-005 `cloudtrail-logging-off`: CloudTrail trail is created with logging turned off.
 
 use super::{TRAIL, each_trail};
 

@@ -1,4 +1,4 @@
-//! PAL-CLOUDTRAIL-001 cloudtrail-multi-region.
+//! PAL-CLOUDTRAIL-001 `cloudtrail-multi-region`: CloudTrail trail does not cover every region and global services.
 
 use super::{TRAIL, each_trail};
 use crate::model::Tri;

@@ -1,4 +1,4 @@
-//! PAL-CONFIG-001 config-recorder-partial.
+//! PAL-CONFIG-001 `config-recorder-partial`: AWS Config recorder does not record every resource type.
 
 use crate::model::Tri;
 

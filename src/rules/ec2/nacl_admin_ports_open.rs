@@ -1,4 +1,4 @@
-//! PAL-EC2-007 nacl-admin-ports-open.
+//! PAL-EC2-007 `nacl-admin-ports-open`: Network ACL allows SSH or RDP from the internet.
 
 use super::ADMIN_PORTS;
 use crate::model::{Link, NaclProtocol, NetworkAclEntry, Tri};

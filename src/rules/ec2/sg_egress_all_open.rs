@@ -1,4 +1,4 @@
-//! PAL-EC2-005 sg-egress-all-open.
+//! PAL-EC2-005 `sg-egress-all-open`: Security group explicitly allows all outbound traffic to the internet.
 
 use super::{SG_TYPES, sg_rules};
 

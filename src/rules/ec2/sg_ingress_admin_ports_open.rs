@@ -1,4 +1,4 @@
-//! PAL-EC2-001 sg-ingress-admin-ports-open.
+//! PAL-EC2-001 `sg-ingress-admin-ports-open`: Security group allows SSH or RDP from the internet.
 
 use super::{Exposure, SG_TYPES, report_exposure};
 

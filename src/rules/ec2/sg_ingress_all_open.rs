@@ -1,4 +1,4 @@
-//! PAL-EC2-004 sg-ingress-all-open.
+//! PAL-EC2-004 `sg-ingress-all-open`: Security group allows all traffic from the internet.
 
 use super::{Exposure, SG_TYPES, classify, reach_note, sg_rules};
 

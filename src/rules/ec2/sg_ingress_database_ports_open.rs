@@ -1,4 +1,4 @@
-//! PAL-EC2-002 sg-ingress-database-ports-open.
+//! PAL-EC2-002 `sg-ingress-database-ports-open`: Security group allows a database port from the internet.
 
 use super::{Exposure, SG_TYPES, report_exposure};
 

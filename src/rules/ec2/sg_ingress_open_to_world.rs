@@ -1,4 +1,4 @@
-//! PAL-EC2-003 sg-ingress-open-to-world.
+//! PAL-EC2-003 `sg-ingress-open-to-world`: Security group allows a port other than 80/443 from the internet.
 
 use super::{Exposure, SG_TYPES, classify, proto_ports, reach_note, sg_rules};
 

@@ -1,4 +1,4 @@
-//! PAL-EC2-006 sg-rule-description.
+//! PAL-EC2-006 `sg-rule-description`: Security group rule has no description.
 
 use super::{SG_TYPES, proto_ports, sg_rules};
 use crate::model::Tri;

@@ -1,4 +1,4 @@
-//! PAL-EC2-008 vpc-flow-logs.
+//! PAL-EC2-008 `vpc-flow-logs`: VPC has no flow log.
 
 use crate::model::Link;
 

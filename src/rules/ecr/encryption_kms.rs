@@ -1,4 +1,4 @@
-//! PAL-ECR-003 ecr-encryption-kms.
+//! PAL-ECR-003 `ecr-encryption-kms`: ECR repository is not encrypted with a KMS key.
 
 use super::REPOSITORY;
 use crate::model::Tri;

@@ -1,4 +1,4 @@
-//! PAL-ECR-002 ecr-immutable-tags.
+//! PAL-ECR-002 `ecr-immutable-tags`: ECR repository allows image tags to be overwritten.
 
 use super::REPOSITORY;
 use crate::model::Tri;

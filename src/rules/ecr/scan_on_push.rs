@@ -1,4 +1,4 @@
-//! PAL-ECR-001 ecr-scan-on-push.
+//! PAL-ECR-001 `ecr-scan-on-push`: ECR repository does not scan images on push.
 
 use super::REPOSITORY;
 use crate::model::Tri;

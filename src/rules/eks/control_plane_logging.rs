@@ -1,4 +1,4 @@
-//! PAL-EKS-003 eks-control-plane-logging.
+//! PAL-EKS-003 `eks-control-plane-logging`: EKS control-plane logging misses api, audit or authenticator logs.
 
 use super::CLUSTER;
 use crate::model::Tri;

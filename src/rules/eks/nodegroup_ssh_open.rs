@@ -1,4 +1,4 @@
-//! PAL-EKS-004 eks-nodegroup-ssh-open.
+//! PAL-EKS-004 `eks-nodegroup-ssh-open`: EKS node group allows SSH from the whole internet.
 
 use crate::model::Tri;
 

@@ -1,4 +1,4 @@
-//! PAL-EKS-002 eks-public-endpoint.
+//! PAL-EKS-002 `eks-public-endpoint`: EKS API server endpoint is open to the whole internet.
 
 use super::CLUSTER;
 use crate::model::Tri;

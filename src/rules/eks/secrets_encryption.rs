@@ -1,4 +1,4 @@
-//! PAL-EKS-001 eks-secrets-encryption.
+//! PAL-EKS-001 `eks-secrets-encryption`: EKS cluster does not encrypt Kubernetes secrets with a KMS key.
 
 use super::CLUSTER;
 use crate::model::Tri;

@@ -1,4 +1,4 @@
-//! PAL-GUARDDUTY-001 guardduty-detector-disabled.
+//! PAL-GUARDDUTY-001 `guardduty-detector-disabled`: GuardDuty detector is created disabled.
 
 use super::DETECTOR;
 

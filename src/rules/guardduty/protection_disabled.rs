@@ -1,4 +1,4 @@
-//! PAL-GUARDDUTY-002 guardduty-protection-disabled.
+//! PAL-GUARDDUTY-002 `guardduty-protection-disabled`: GuardDuty protection feature is turned off.
 
 use super::DETECTOR;
 

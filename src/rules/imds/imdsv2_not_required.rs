@@ -1,4 +1,4 @@
-//! PAL-IMDS-001 imdsv2-not-required.
+//! PAL-IMDS-001 `imdsv2-not-required`: EC2 instance or launch template does not require IMDSv2.
 
 use crate::model::Tri;
 

@@ -1,4 +1,4 @@
-//! PAL-KMS-002 kms-key-policy-public.
+//! PAL-KMS-002 `kms-key-policy-public`: KMS key policy allows everyone.
 
 use super::KEY;
 use crate::rules::common::{RESTRICTING_KEYS, public_allow};

@@ -1,4 +1,4 @@
-//! PAL-KMS-001 kms-key-rotation.
+//! PAL-KMS-001 `kms-key-rotation`: KMS key does not rotate its key material.
 
 use super::KEY;
 use crate::model::{KmsKey, Tri};

@@ -1,5 +1,4 @@
-//! PAL-LAMBDA-001 lambda-deprecated-runtime.
-
+//! PAL-LAMBDA-001 `lambda-deprecated-runtime`: Lambda function uses a deprecated runtime.
 
 /// Runtimes past their deprecation date, with the date (end of security patches).
 pub const DEPRECATED: &[(&str, &str)] = &[

@@ -1,5 +1,4 @@
-//! PAL-LOGS-002 log-group-kms.
-
+//! PAL-LOGS-002 `log-group-kms`: Log group is not encrypted with a KMS key.
 
 rule!(RULE,
     id: "PAL-LOGS-002",

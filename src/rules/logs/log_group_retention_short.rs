@@ -1,5 +1,4 @@
-//! PAL-LOGS-001 log-group-retention-short.
-
+//! PAL-LOGS-001 `log-group-retention-short`: Log group keeps events for less than a year.
 
 /// Retention shorter than this many days is too short to investigate an incident.
 pub const MIN_RETENTION_DAYS: i64 = 365;

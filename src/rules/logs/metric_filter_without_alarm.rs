@@ -1,4 +1,4 @@
-//! PAL-LOGS-003 metric-filter-without-alarm.
+//! PAL-LOGS-003 `metric-filter-without-alarm`: Metric filter has no alarm in the template.
 
 use crate::model::Tri;
 

@@ -1,4 +1,4 @@
-//! PAL-SECRETSMANAGER-001 secret-without-rotation.
+//! PAL-SECRETSMANAGER-001 `secret-without-rotation`: Secrets Manager secret is never rotated.
 
 use crate::model::Link;
 

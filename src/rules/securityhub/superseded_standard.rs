@@ -1,4 +1,4 @@
-//! PAL-SECURITYHUB-001 securityhub-superseded-standard.
+//! PAL-SECURITYHUB-001 `securityhub-superseded-standard`: Security Hub subscribes a superseded standard version.
 
 use crate::model::Field;
 

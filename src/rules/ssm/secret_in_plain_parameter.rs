@@ -1,5 +1,4 @@
-//! PAL-SSM-001 ssm-secret-in-plain-parameter.
-
+//! PAL-SSM-001 `ssm-secret-in-plain-parameter`: Secret kept in a plain-text SSM parameter.
 
 /// Words in a parameter name that say it holds a secret.
 const SECRET_WORDS: &[&str] = &[
