@@ -1,0 +1,40 @@
+//! PAL-CONFIG-001 `config-recorder-partial`: AWS Config recorder does not record every resource type.
+
+use crate::model::Tri;
+
+rule!(RULE,
+    id: "PAL-CONFIG-001",
+    slug: "config-recorder-partial",
+    title: "AWS Config recorder does not record every resource type",
+    severity: Medium,
+    layer: Monitoring,
+    service: "config",
+    controls: &["MON-05"],
+    well_architected: &["SEC04-BP04", "SEC04-BP01"],
+    resource_types: &["AWS::Config::ConfigurationRecorder"],
+    remediation: "Give the recorder `RecordingGroup: {AllSupported: true, IncludeGlobalResourceTypes: true}` \
+(global types such as IAM users, roles and policies need to be recorded in one region), and add an \
+`AWS::Config::DeliveryChannel`.",
+    description: "The configuration history is what shows when a security group was opened or a bucket \
+policy changed, and it is what Config rules and Security Hub controls evaluate. A recorder limited to a list of \
+types, or one that leaves out global resource types, misses changes to everything else — most importantly \
+IAM. A recorder without a `RecordingGroup` records all supported regional types but not the global ones.",
+    check: |m, _, out| {
+        for r in &m.monitoring.config_recorders {
+            if r.all_supported.is_false() {
+                out.report_field(
+                    &r.meta,
+                    &r.all_supported,
+                    format!("Config recorder `{}` records only a list of resource types", r.meta.id),
+                );
+            } else if matches!(r.include_global.value, Tri::Absent | Tri::Known(false)) && !r.all_supported.is_unknown()
+            {
+                out.report_field(
+                    &r.meta,
+                    &r.include_global,
+                    format!("Config recorder `{}` does not record global resource types (IAM)", r.meta.id),
+                );
+            }
+        }
+    },
+);

@@ -1,0 +1,43 @@
+//! PAL-ECR-001 `ecr-scan-on-push`: ECR repository does not scan images on push.
+
+use super::REPOSITORY;
+use crate::model::Tri;
+
+rule!(RULE,
+    id: "PAL-ECR-001",
+    slug: "ecr-scan-on-push",
+    title: "ECR repository does not scan images on push",
+    severity: Medium,
+    layer: Application,
+    service: "ecr",
+    controls: &["APP-11"],
+    well_architected: &["SEC06-BP01"],
+    resource_types: REPOSITORY,
+    remediation: "Set `ImageScanningConfiguration.ScanOnPush: true` (or configure enhanced scanning \
+with Amazon Inspector for the registry, `AWS::ECR::RegistryScanningConfiguration`).",
+    description: "Scanning on push checks every new image for known vulnerabilities in its \
+operating system packages before it is deployed. Without it vulnerable images reach the cluster \
+unnoticed. (A registry-wide enhanced scanning configuration, when you have one, supersedes this \
+setting.)",
+    check: |m, _, out| {
+        for r in &m.ecr_repositories {
+            match r.scan_on_push.value {
+                Tri::Absent => {
+                    out.report(
+                        &r.meta,
+                        r.scan_on_push.span,
+                        format!("ECR repository `{}` does not scan images on push", r.meta.id),
+                    );
+                }
+                Tri::Known(false) => {
+                    out.report_field(
+                        &r.meta,
+                        &r.scan_on_push,
+                        format!("ECR repository `{}` sets ScanOnPush to false", r.meta.id),
+                    );
+                }
+                _ => {}
+            }
+        }
+    },
+);

@@ -1,0 +1,43 @@
+//! PAL-EKS-004 `eks-nodegroup-ssh-open`: EKS node group allows SSH from the whole internet.
+
+use crate::model::Tri;
+
+rule!(RULE,
+    id: "PAL-EKS-004",
+    slug: "eks-nodegroup-ssh-open",
+    title: "EKS node group allows SSH from the whole internet",
+    severity: High,
+    layer: Network,
+    service: "eks",
+    controls: &["APP-10"],
+    well_architected: &["SEC05-BP02", "SEC06-BP03"],
+    resource_types: &["AWS::EKS::Nodegroup"],
+    remediation: "Remove `RemoteAccess` and reach nodes with SSM Session Manager, or list the \
+security groups allowed to connect in `RemoteAccess.SourceSecurityGroups`.",
+    description: "When a managed node group has `RemoteAccess.Ec2SshKey` and no \
+`SourceSecurityGroups`, EKS opens port 22 on the nodes to `0.0.0.0/0`. Nodes hold the kubelet's \
+credentials and every pod's secrets; they should not be reachable by SSH from anywhere.",
+    check: |m, _, out| {
+        for n in &m.eks_nodegroups {
+            let Some(span) = n.remote_access else { continue };
+            if n.ssh_key.get().is_none() {
+                continue;
+            }
+            let open = match &n.source_security_groups.value {
+                Tri::Absent => true,
+                Tri::Known(groups) => groups.is_empty(),
+                Tri::Unknown => false,
+            };
+            if open {
+                out.report(
+                    &n.meta,
+                    span,
+                    format!(
+                        "node group `{}` has an SSH key and no SourceSecurityGroups: port 22 is open to 0.0.0.0/0",
+                        n.meta.id
+                    ),
+                );
+            }
+        }
+    },
+);

@@ -1,0 +1,27 @@
+//! PAL-GUARDDUTY-001 `guardduty-detector-disabled`: GuardDuty detector is created disabled.
+
+use super::DETECTOR;
+
+rule!(RULE,
+    id: "PAL-GUARDDUTY-001",
+    slug: "guardduty-detector-disabled",
+    title: "GuardDuty detector is created disabled",
+    severity: High,
+    layer: Monitoring,
+    service: "guardduty",
+    controls: &["MON-04"],
+    well_architected: &["SEC04-BP03"],
+    resource_types: DETECTOR,
+    remediation: "Set `Enable: true` on the detector (and `FindingPublishingFrequency: FIFTEEN_MINUTES` to \
+see findings sooner).",
+    description: "GuardDuty analyses CloudTrail, VPC flow logs and DNS logs for signs of compromise \
+(credential exfiltration, crypto-mining, calls from known malicious hosts). A detector with `Enable: false` \
+exists but analyses nothing.",
+    check: |m, _, out| {
+        for d in &m.monitoring.detectors {
+            if d.enable.is_false() {
+                out.report_field(&d.meta, &d.enable, format!("GuardDuty detector `{}` has Enable: false", d.meta.id));
+            }
+        }
+    },
+);

@@ -1,0 +1,31 @@
+//! PAL-GUARDDUTY-002 `guardduty-protection-disabled`: GuardDuty protection feature is turned off.
+
+use super::DETECTOR;
+
+rule!(RULE,
+    id: "PAL-GUARDDUTY-002",
+    slug: "guardduty-protection-disabled",
+    title: "GuardDuty protection feature is turned off",
+    severity: Medium,
+    layer: Monitoring,
+    service: "guardduty",
+    controls: &["MON-04"],
+    well_architected: &["SEC04-BP03"],
+    resource_types: DETECTOR,
+    remediation: "Set `Status: ENABLED` for the feature (`S3_DATA_EVENTS`, `EKS_AUDIT_LOGS`, \
+`RUNTIME_MONITORING`, `EBS_MALWARE_PROTECTION`, `RDS_LOGIN_EVENTS`, `LAMBDA_NETWORK_LOGS`), or remove the entry \
+if the account does not use the service it protects.",
+    description: "GuardDuty's protection plans extend detection to S3 data access, EKS audit logs, \
+runtime behaviour of containers and instances, malware on EBS volumes, RDS logins and Lambda network activity. \
+A feature listed with `Status: DISABLED` is a deliberate blind spot that should be justified.",
+    check: |m, _, out| {
+        for d in &m.monitoring.detectors {
+            for (name, status) in &d.features {
+                if status.get().is_some_and(|s| s.eq_ignore_ascii_case("DISABLED")) {
+                    let name = name.get().map(String::as_str).unwrap_or("a feature");
+                    out.report_field(&d.meta, status, format!("GuardDuty detector `{}` turns off {name}", d.meta.id));
+                }
+            }
+        }
+    },
+);

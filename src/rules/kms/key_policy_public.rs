@@ -1,0 +1,91 @@
+//! PAL-KMS-002 `kms-key-policy-public`: KMS key policy allows everyone.
+
+use super::KEY;
+use crate::rules::common::{RESTRICTING_KEYS, public_allow};
+use crate::model::{Statement, StrList};
+
+/// Operators that limit a key to the listed values.
+fn is_positive_operator(op: &str) -> bool {
+    let base = op.rsplit(':').next().unwrap_or(op);
+    let base = base.strip_suffix("IfExists").unwrap_or(base);
+    matches!(base, "StringEquals" | "StringEqualsIgnoreCase" | "StringLike" | "ArnEquals" | "ArnLike" | "IpAddress")
+}
+
+/// A restricting condition whose values could not be decided (e.g.
+/// `kms:CallerAccount: !Ref AWS::AccountId`): the grant may well be restricted, so it is not
+/// reported.
+fn undecided_restriction(stmt: &Statement) -> bool {
+    stmt.conditions.iter().any(|c| {
+        RESTRICTING_KEYS.iter().any(|k| k.eq_ignore_ascii_case(&c.key))
+            && is_positive_operator(&c.operator)
+            && c.values.has_unknown
+    })
+}
+
+/// The actions of a statement, for messages.
+fn describe_actions(stmt: &Statement) -> String {
+    let list = |l: &StrList| {
+        let mut names: Vec<String> = l.known().map(|(a, _)| format!("`{a}`")).collect();
+        if l.has_unknown {
+            names.push("actions that could not be decided".into());
+        }
+        names.join(", ")
+    };
+    if let Some(l) = &stmt.action {
+        if l.known().any(|(a, _)| a == "*" || a.eq_ignore_ascii_case("kms:*")) {
+            return "all KMS actions (`kms:*`, which includes changing the key policy and scheduling the key's deletion)"
+                .into();
+        }
+        return list(l);
+    }
+    if let Some(l) = &stmt.not_action {
+        return format!("every action except {}", list(l));
+    }
+    "no action".into()
+}
+
+rule!(RULE,
+    id: "PAL-KMS-002",
+    slug: "kms-key-policy-public",
+    title: "KMS key policy allows everyone",
+    severity: Critical,
+    layer: Data,
+    service: "kms",
+    controls: &["DATA-15", "IAM-12"],
+    well_architected: &["SEC08-BP01", "SEC03-BP07"],
+    resource_types: KEY,
+    remediation: "Name the principals that need the key (the account root \
+`arn:aws:iam::${AWS::AccountId}:root`, so that IAM policies decide, plus specific roles), or keep \
+`Principal: \"*\"` only together with a condition that limits it to your account or organisation, e.g. \
+`StringEquals: {kms:CallerAccount: !Ref AWS::AccountId}` (with `kms:ViaService` to allow use only \
+through a given service) or `aws:PrincipalOrgID`.",
+    description: "The key policy is the primary control over a KMS key: a statement that allows `*` \
+(or `{\"AWS\": \"*\"}`) without a condition restricting the caller's account, organisation or network \
+lets any AWS account in the world use the key for the listed actions. With `kms:Decrypt` that exposes \
+every piece of data encrypted under the key to anyone who obtains the ciphertext; with `kms:*` anyone \
+can also change the policy or schedule the key's deletion, destroying the data. `kms:ViaService` alone \
+does not restrict who calls.",
+    check: |m, _, out| {
+        for k in &m.kms_keys {
+            let Some(doc) = k.key_policy.get() else { continue };
+            for stmt in &doc.statements {
+                let Some(span) = public_allow(stmt) else { continue };
+                if undecided_restriction(stmt) {
+                    continue;
+                }
+                let label =
+                    stmt.sid.as_ref().map_or_else(|| "the statement".to_string(), |s| format!("statement `{s}`"));
+                out.report(
+                    &k.meta,
+                    span,
+                    format!(
+                        "the key policy of KMS key `{}` allows everyone (`*`) {} with no restricting condition",
+                        k.meta.id,
+                        describe_actions(stmt)
+                    ),
+                )
+                .with_related(stmt.span, label);
+            }
+        }
+    },
+);

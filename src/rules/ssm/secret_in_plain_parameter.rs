@@ -1,0 +1,57 @@
+//! PAL-SSM-001 `ssm-secret-in-plain-parameter`: Secret kept in a plain-text SSM parameter.
+
+/// Words in a parameter name that say it holds a secret.
+const SECRET_WORDS: &[&str] = &[
+    "password",
+    "passwd",
+    "secret",
+    "token",
+    "apikey",
+    "api-key",
+    "api_key",
+    "privatekey",
+    "private-key",
+    "private_key",
+    "credential",
+];
+
+/// Does this parameter name (or logical id) say the parameter holds a secret?
+pub fn names_a_secret(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    SECRET_WORDS.iter().any(|w| lower.contains(w))
+}
+
+rule!(RULE,
+    id: "PAL-SSM-001",
+    slug: "ssm-secret-in-plain-parameter",
+    title: "Secret kept in a plain-text SSM parameter",
+    severity: Medium,
+    layer: Data,
+    service: "ssm",
+    controls: &["DATA-17"],
+    well_architected: &["SEC02-BP03", "SEC08-BP02"],
+    resource_types: &["AWS::SSM::Parameter"],
+    remediation: "Keep secrets in AWS Secrets Manager (`AWS::SecretsManager::Secret` with \
+`GenerateSecretString` and a rotation schedule), or in a `SecureString` parameter created outside \
+CloudFormation (which cannot create them) and read with `{{resolve:ssm-secure:name}}`.",
+    description: "`String` and `StringList` parameters are stored unencrypted and readable by anyone \
+with `ssm:GetParameter` on them, without any `kms:Decrypt` check, and their values show in the console and in \
+CloudFormation. A parameter whose name or logical id says it holds a password, token, key or credential \
+should not be one of them.",
+    check: |m, _, out| {
+        for p in &m.monitoring.ssm_parameters {
+            let Some(kind) = p.kind.get() else { continue };
+            if kind != "String" && kind != "StringList" {
+                continue;
+            }
+            let named = p.name.get().is_some_and(|n| names_a_secret(n));
+            if named || names_a_secret(&p.meta.id) {
+                out.report_field(
+                    &p.meta,
+                    &p.kind,
+                    format!("SSM parameter `{}` looks like a secret but is a plain {kind}", p.meta.id),
+                );
+            }
+        }
+    },
+);
