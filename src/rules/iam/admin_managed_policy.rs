@@ -1,9 +1,8 @@
+use super::allow;
 use crate::analyze::iam::catalog::Expansion;
 use crate::analyze::iam::expand::statement_actions;
-use crate::analyze::iam::principals::aws_managed_name;
-use crate::analyze::iam::principals::builtin;
+use crate::analyze::iam::principals::{aws_managed_name, builtin};
 use crate::model::Link;
-use super::allow;
 
 rule!(
     RULE,

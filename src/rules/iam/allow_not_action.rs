@@ -1,9 +1,5 @@
-use crate::analyze::iam::expand::on_every_resource;
-use crate::analyze::iam::expand::statement_actions;
-use super::POLICY_TYPES;
-use super::report;
-use super::allow;
-use super::identity_policies;
+use super::{POLICY_TYPES, allow, identity_policies, report};
+use crate::analyze::iam::expand::{on_every_resource, statement_actions};
 
 rule!(
     RULE,

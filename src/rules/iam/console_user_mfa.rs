@@ -1,6 +1,5 @@
 use crate::analyze::iam::principals::principals;
-use crate::model::Effect;
-use crate::model::Statement;
+use crate::model::{Effect, Statement};
 
 rule!(
     RULE,

@@ -1,8 +1,5 @@
+use super::{allow, report, trust_policies, trust_restricted};
 use crate::analyze::iam::arn::account_of;
-use super::report;
-use super::allow;
-use super::trust_restricted;
-use super::trust_policies;
 
 rule!(
     RULE,

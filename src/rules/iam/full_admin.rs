@@ -1,10 +1,6 @@
+use super::{POLICY_TYPES, allow, identity_policies, report};
 use crate::analyze::iam::catalog::catalog;
-use crate::analyze::iam::expand::on_every_resource;
-use crate::analyze::iam::expand::statement_actions;
-use super::POLICY_TYPES;
-use super::report;
-use super::allow;
-use super::identity_policies;
+use crate::analyze::iam::expand::{on_every_resource, statement_actions};
 
 rule!(
     RULE,

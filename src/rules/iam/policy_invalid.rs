@@ -1,13 +1,10 @@
-use crate::rules::Sink;
+use super::{allow, report};
 use crate::analyze::iam::arn::check_arn;
 use crate::analyze::iam::catalog::catalog;
 use crate::analyze::iam::condition::parse_operator;
-use crate::analyze::iam::principals::PolicyAt;
-use crate::analyze::iam::principals::PolicyUse;
-use crate::analyze::iam::principals::policies;
+use crate::analyze::iam::principals::{PolicyAt, PolicyUse, policies};
 use crate::model::Tri;
-use super::report;
-use super::allow;
+use crate::rules::Sink;
 
 rule!(
     RULE,

@@ -1,6 +1,6 @@
+use super::report;
 use crate::analyze::iam::escalation::escalations;
 use crate::analyze::iam::principals::principals;
-use super::report;
 
 rule!(
     RULE,

@@ -1,9 +1,6 @@
+use super::{allow, report, trust_restricted};
 use crate::analyze::iam::arn::account_of;
-use crate::analyze::iam::principals::PolicyUse;
-use crate::analyze::iam::principals::policies;
-use super::report;
-use super::allow;
-use super::trust_restricted;
+use crate::analyze::iam::principals::{PolicyUse, policies};
 
 rule!(
     RULE,

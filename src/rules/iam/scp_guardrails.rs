@@ -1,8 +1,6 @@
-use crate::analyze::iam::principals::PolicyAt;
-use crate::analyze::iam::principals::PolicyUse;
-use crate::analyze::iam::principals::policies;
-use crate::model::Effect;
 use super::report;
+use crate::analyze::iam::principals::{PolicyAt, PolicyUse, policies};
+use crate::model::Effect;
 
 rule!(
     RULE,

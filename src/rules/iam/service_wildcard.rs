@@ -1,10 +1,5 @@
-use crate::analyze::iam::catalog::AccessLevel;
-use crate::analyze::iam::catalog::Expansion;
-use crate::analyze::iam::catalog::catalog;
-use super::POLICY_TYPES;
-use super::report;
-use super::allow;
-use super::identity_policies;
+use super::{POLICY_TYPES, allow, identity_policies, report};
+use crate::analyze::iam::catalog::{AccessLevel, Expansion, catalog};
 
 rule!(
     RULE,

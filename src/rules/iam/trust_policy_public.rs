@@ -1,8 +1,5 @@
+use super::{allow, report, trust_policies, trust_restricted};
 use crate::rules::common::public_allow;
-use super::report;
-use super::allow;
-use super::trust_restricted;
-use super::trust_policies;
 
 rule!(
     RULE,

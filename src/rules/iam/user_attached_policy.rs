@@ -1,4 +1,3 @@
-
 rule!(
     RULE,
     id: "PAL-IAM-011",

@@ -1,12 +1,6 @@
-use crate::analyze::iam::catalog::AccessLevel;
-use crate::analyze::iam::catalog::Expansion;
-use crate::analyze::iam::catalog::catalog;
-use crate::analyze::iam::catalog::plural;
+use super::{POLICY_TYPES, allow, identity_policies, report};
+use crate::analyze::iam::catalog::{AccessLevel, Expansion, catalog, plural};
 use crate::analyze::iam::expand::on_every_resource;
-use super::POLICY_TYPES;
-use super::report;
-use super::allow;
-use super::identity_policies;
 
 rule!(
     RULE,

@@ -1,8 +1,6 @@
-use super::report;
-use super::who;
+use super::{report, who};
 use crate::model::Tri;
-use crate::model::k8s::K8sObjects;
-use crate::model::k8s::Workload;
+use crate::model::k8s::{K8sObjects, Workload};
 
 rule!(
     RULE,

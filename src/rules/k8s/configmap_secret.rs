@@ -1,4 +1,3 @@
-
 rule!(
     RULE,
     id: "PAL-K8S-029",

@@ -1,6 +1,4 @@
-use super::WORKLOADS;
-use super::report;
-use super::who;
+use super::{WORKLOADS, report, who};
 use crate::model::Tri;
 
 rule!(

@@ -1,8 +1,5 @@
-use super::WORKLOADS;
-use super::cname;
-use super::report;
-use super::who;
 use super::image::parse_image;
+use super::{WORKLOADS, cname, report, who};
 
 rule!(
     RULE,

@@ -1,5 +1,4 @@
-use super::pss::Level;
-use super::pss::WA;
+use super::pss::{Level, WA};
 
 rule!(
     RULE,

@@ -1,5 +1,4 @@
-use super::netpol::default_deny;
-use super::netpol::NS_AND_POLICIES;
+use super::netpol::{NS_AND_POLICIES, default_deny};
 
 rule!(
     RULE,

@@ -1,7 +1,5 @@
-use super::WORKLOADS;
-use super::report;
-use super::who;
 use super::netpol::groups;
+use super::{WORKLOADS, report, who};
 
 rule!(
     RULE,

@@ -1,10 +1,7 @@
-use super::WORKLOADS;
-use super::report;
+use super::pss::{Level, WA, violations};
+use super::{WORKLOADS, report};
 use crate::finding::Related;
 use crate::source::Location;
-use super::pss::Level;
-use super::pss::violations;
-use super::pss::WA;
 
 rule!(
     RULE,

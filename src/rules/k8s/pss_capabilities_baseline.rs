@@ -1,13 +1,6 @@
-use super::WORKLOADS;
-use super::cname;
+use super::pss::{APP03, BASELINE_CAPS, Violation, WA, cap_name, run, v};
+use super::{WORKLOADS, cname};
 use crate::model::k8s::Workload;
-use super::pss::Violation;
-use super::pss::run;
-use super::pss::v;
-use super::pss::BASELINE_CAPS;
-use super::pss::cap_name;
-use super::pss::APP03;
-use super::pss::WA;
 
 rule!(
     RULE,

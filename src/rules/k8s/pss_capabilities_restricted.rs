@@ -1,15 +1,7 @@
-use super::WORKLOADS;
-use super::cname;
-use crate::model::Field;
+use super::pss::{APP03, BASELINE_CAPS, Violation, WA, cap_name, run, v};
+use super::{WORKLOADS, cname};
 use crate::model::k8s::Workload;
-use crate::model::Tri;
-use super::pss::Violation;
-use super::pss::run;
-use super::pss::v;
-use super::pss::BASELINE_CAPS;
-use super::pss::cap_name;
-use super::pss::APP03;
-use super::pss::WA;
+use crate::model::{Field, Tri};
 
 rule!(
     RULE,

@@ -1,12 +1,7 @@
-use super::WORKLOADS;
-use super::cname;
-use crate::model::k8s::Workload;
+use super::pss::{APP03, Violation, WA, run, v};
+use super::{WORKLOADS, cname};
 use crate::model::Tri;
-use super::pss::Violation;
-use super::pss::run;
-use super::pss::v;
-use super::pss::APP03;
-use super::pss::WA;
+use crate::model::k8s::Workload;
 
 rule!(
     RULE,

@@ -1,11 +1,6 @@
-use super::WORKLOADS;
-use super::cname;
+use super::pss::{APP03, Violation, WA, run, v};
+use super::{WORKLOADS, cname};
 use crate::model::k8s::Workload;
-use super::pss::Violation;
-use super::pss::run;
-use super::pss::v;
-use super::pss::APP03;
-use super::pss::WA;
 
 rule!(
     RULE,

@@ -1,10 +1,6 @@
 use super::WORKLOADS;
+use super::pss::{APP01, Violation, WA, run, v};
 use crate::model::k8s::Workload;
-use super::pss::Violation;
-use super::pss::run;
-use super::pss::v;
-use super::pss::APP01;
-use super::pss::WA;
 
 rule!(
     RULE,

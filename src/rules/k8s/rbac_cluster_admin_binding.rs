@@ -1,5 +1,4 @@
-use super::rbac::WA;
-use super::rbac::APP08;
+use super::rbac::{APP08, WA};
 
 rule!(
     RULE,

@@ -1,8 +1,4 @@
-use super::rbac::ROLES;
-use super::rbac::WA;
-use super::rbac::APP08;
-use super::rbac::role_name;
-use super::rbac::report;
+use super::rbac::{APP08, ROLES, WA, report, role_name};
 
 rule!(
     RULE,

@@ -1,8 +1,4 @@
-use super::rbac::APP08;
-use super::rbac::role_name;
-use super::rbac::report;
-use super::rbac::core_group;
-use super::rbac::has;
+use super::rbac::{APP08, core_group, has, report, role_name};
 
 rule!(
     RULE,

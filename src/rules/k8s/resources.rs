@@ -1,7 +1,4 @@
-use super::WORKLOADS;
-use super::cname;
-use super::report;
-use super::who;
+use super::{WORKLOADS, cname, report, who};
 use crate::model::k8s::ContainerKind;
 
 rule!(
