@@ -365,7 +365,8 @@ impl Finding {
     }
 }
 
-/// Declares a built-in rule, in its own file `rules/<area>/<slug>.rs`:
+/// Declares a built-in rule, in its own file `rules/<area>/<name>.rs` (`<name>`: the slug without
+/// the area's prefix, `-` written `_`; `k8s-pss-privileged` is `rules/k8s/pss_privileged.rs`):
 ///
 /// ```ignore
 /// rule!(RULE,

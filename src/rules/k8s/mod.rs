@@ -1,101 +1,64 @@
 //! Kubernetes manifests (application layer): every Pod Security Standards control, namespace
 //! admission levels, workload hardening beyond the standards, NetworkPolicy coverage and RBAC.
 //!
-//! The objects of every manifest of a scan are checked together, so findings are reported
-//! into the file each object came from.
+//! One rule per module (`area!` below lists them); `pss`, `image`, `netpol` and `rbac` hold
+//! what several of them share. The objects of every manifest of a scan are checked together, so
+//! findings are reported into the file each object came from.
 
-use super::{Builtin, Sink};
+use super::Sink;
 use crate::finding::Finding;
 use crate::model::k8s::{Container, Workload};
 use crate::source::Span;
 
+pub mod image;
 pub mod netpol;
 pub mod pss;
 pub mod rbac;
-pub mod workload;
-
-/// Defines a Kubernetes rule whose examples are `fixtures/<slug>.fail.yaml` and
-/// `fixtures/<slug>.pass.yaml`.
-macro_rules! k8s_rule {
-    (
-        $name:ident,
-        id: $id:literal,
-        slug: $slug:literal,
-        title: $title:expr,
-        severity: $sev:ident,
-        layer: $layer:ident,
-        controls: $controls:expr,
-        well_architected: $wa:expr,
-        resource_types: $types:expr,
-        remediation: $rem:expr,
-        description: $desc:expr,
-        check: $check:expr $(,)?
-    ) => {
-        pub static $name: crate::rules::Builtin = crate::rules::Builtin {
-            meta: crate::rules::StaticMeta {
-                id: $id,
-                slug: $slug,
-                title: $title,
-                severity: crate::finding::Severity::$sev,
-                layer: crate::finding::Layer::$layer,
-                service: "kubernetes",
-                well_architected: $wa,
-                controls: $controls,
-                resource_types: $types,
-                remediation: $rem,
-                description: $desc,
-            },
-            check: $check,
-        };
-    };
-}
-pub(crate) use k8s_rule;
 
 /// The workload kinds every pod-spec rule inspects.
 pub const WORKLOADS: &[&str] =
     &["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"];
 
-/// The rules of this area.
-pub static RULES: &[&Builtin] = &[
-    &pss::HOST_PROCESS,
-    &pss::HOST_NAMESPACES,
-    &pss::PRIVILEGED,
-    &pss::CAPABILITIES_BASELINE,
-    &pss::HOST_PATH,
-    &pss::HOST_PORTS,
-    &pss::APPARMOR,
-    &pss::SELINUX,
-    &pss::PROC_MOUNT,
-    &pss::SECCOMP_BASELINE,
-    &pss::SYSCTLS,
-    &pss::VOLUME_TYPES,
-    &pss::PRIVILEGE_ESCALATION,
-    &pss::RUN_AS_NON_ROOT,
-    &pss::RUN_AS_USER,
-    &pss::SECCOMP_RESTRICTED,
-    &pss::CAPABILITIES_RESTRICTED,
-    &pss::NAMESPACE_ENFORCE,
-    &pss::ADMISSION_REJECTS,
-    &workload::READ_ONLY_ROOT_FS,
-    &workload::HOST_USERS,
-    &workload::IMAGE_TAG,
-    &workload::IMAGE_DIGEST,
-    &workload::IMAGE_REGISTRY,
-    &workload::RESOURCES,
-    &workload::AUTOMOUNT_TOKEN,
-    &workload::ENV_SECRET,
-    &workload::SECRET_MANIFEST,
-    &workload::CONFIGMAP_SECRET,
-    &netpol::DEFAULT_DENY_INGRESS,
-    &netpol::DEFAULT_DENY_EGRESS,
-    &netpol::UNSELECTED_WORKLOAD,
-    &netpol::SELECTS_NOTHING,
-    &rbac::WILDCARD,
-    &rbac::ESCALATION_VERBS,
-    &rbac::SECRETS_READ,
-    &rbac::PODS_EXEC,
-    &rbac::CLUSTER_ADMIN_BINDING,
-];
+super::area! {
+    pss_host_process,
+    pss_host_namespaces,
+    pss_privileged,
+    pss_capabilities_baseline,
+    pss_host_path,
+    pss_host_ports,
+    pss_apparmor,
+    pss_selinux,
+    pss_proc_mount,
+    pss_seccomp_baseline,
+    pss_sysctls,
+    pss_volume_types,
+    pss_privilege_escalation,
+    pss_run_as_non_root,
+    pss_run_as_user,
+    pss_seccomp_restricted,
+    pss_capabilities_restricted,
+    namespace_pss_enforce,
+    pss_admission_rejects,
+    read_only_root_filesystem,
+    host_users,
+    image_tag,
+    image_digest,
+    image_registry,
+    resources,
+    automount_service_account_token,
+    env_secret_literal,
+    secret_in_manifest,
+    configmap_secret,
+    netpol_default_deny_ingress,
+    netpol_default_deny_egress,
+    netpol_unselected_workload,
+    netpol_selects_nothing,
+    rbac_wildcard,
+    rbac_escalation_verbs,
+    rbac_secrets_read,
+    rbac_pods_exec,
+    rbac_cluster_admin_binding,
+}
 
 /// The Pod Security Standards profile (`baseline` or `restricted`) a rule implements a
 /// control of, if it is one of them.

@@ -1,24 +1,25 @@
-//! NetworkPolicy coverage, per namespace of the scanned manifests: default-deny policies for
-//! ingress and egress, workloads that no policy selects, policies that select nothing.
+//! What the NetworkPolicy coverage rules share (`netpol_*`: default-deny policies for ingress
+//! and egress, workloads that no policy selects, policies that select nothing), per namespace
+//! of the scanned manifests.
 //!
 //! Objects without `metadata.namespace` land in whatever namespace `kubectl` applies them to;
 //! they are grouped together, as one namespace.
 
 use std::collections::BTreeMap;
 
-use super::{WORKLOADS, k8s_rule, report, who};
+use super::report;
 use crate::model::Model;
 use crate::model::k8s::{NetworkPolicy, Workload};
 use crate::rules::Sink;
 
 /// Workloads and policies of one namespace (`None`: no namespace written).
 #[derive(Default)]
-struct Group<'m> {
-    workloads: Vec<&'m Workload>,
-    policies: Vec<&'m NetworkPolicy>,
+pub(super) struct Group<'m> {
+    pub(super) workloads: Vec<&'m Workload>,
+    pub(super) policies: Vec<&'m NetworkPolicy>,
 }
 
-fn groups(m: &Model) -> BTreeMap<Option<&str>, Group<'_>> {
+pub(super) fn groups(m: &Model) -> BTreeMap<Option<&str>, Group<'_>> {
     let mut g: BTreeMap<Option<&str>, Group<'_>> = BTreeMap::new();
     // A namespace still holding a template expression is undecidable: left out.
     let known = |ns: &Option<String>| !ns.as_deref().is_some_and(|n| n.contains("{{"));
@@ -31,7 +32,7 @@ fn groups(m: &Model) -> BTreeMap<Option<&str>, Group<'_>> {
     g
 }
 
-fn ns_label(ns: Option<&str>) -> String {
+pub(super) fn ns_label(ns: Option<&str>) -> String {
     match ns {
         Some(n) => format!("namespace `{n}`"),
         None => "the namespace of the manifests without `metadata.namespace`".to_string(),
@@ -39,7 +40,7 @@ fn ns_label(ns: Option<&str>) -> String {
 }
 
 /// Reports a missing default-deny policy for `direction`.
-fn default_deny(m: &Model, out: &mut Sink<'_>, direction: &str) {
+pub(super) fn default_deny(m: &Model, out: &mut Sink<'_>, direction: &str) {
     for (ns, g) in groups(m) {
         let Some(first) = g.workloads.first() else { continue };
         let mut undecided = false;
@@ -80,135 +81,4 @@ fn default_deny(m: &Model, out: &mut Sink<'_>, direction: &str) {
     }
 }
 
-const NS_AND_POLICIES: &[&str] = &["Namespace", "NetworkPolicy"];
-
-k8s_rule!(
-    DEFAULT_DENY_INGRESS,
-    id: "PAL-K8S-030",
-    slug: "k8s-netpol-default-deny-ingress",
-    title: "Namespace with workloads has no default-deny ingress NetworkPolicy",
-    severity: Medium,
-    layer: Network,
-    controls: &["APP-07"],
-    well_architected: &["SEC05-BP02"],
-    resource_types: NS_AND_POLICIES,
-    remediation: "Add a NetworkPolicy with `podSelector: {}`, `policyTypes: [Ingress]` and no `ingress` \
-rules to the namespace, then allow the flows each workload needs with narrower policies.",
-    description: "Kubernetes allows all traffic to a pod until some NetworkPolicy selects it. A \
-default-deny policy (selecting every pod and allowing nothing) turns that around: only the flows that a \
-policy explicitly allows get through, so a compromised pod cannot reach every other pod of the \
-namespace. The finding is reported on the Namespace object when it is in the scanned manifests, \
-otherwise on the first workload of the namespace.",
-    check: |m, _, out| default_deny(m, out, "Ingress"),
-);
-
-k8s_rule!(
-    DEFAULT_DENY_EGRESS,
-    id: "PAL-K8S-031",
-    slug: "k8s-netpol-default-deny-egress",
-    title: "Namespace with workloads has no default-deny egress NetworkPolicy",
-    severity: Medium,
-    layer: Network,
-    controls: &["APP-07"],
-    well_architected: &["SEC05-BP02"],
-    resource_types: NS_AND_POLICIES,
-    remediation: "Add a NetworkPolicy with `podSelector: {}`, `policyTypes: [Egress]` and no `egress` \
-rules to the namespace, then allow DNS and the destinations each workload needs with narrower policies.",
-    description: "Without a default-deny egress policy any pod can open connections anywhere: to \
-other namespaces, to the cloud metadata endpoint, to the internet for exfiltration. A default-deny \
-egress policy makes every outbound flow an explicit decision.",
-    check: |m, _, out| default_deny(m, out, "Egress"),
-);
-
-k8s_rule!(
-    UNSELECTED_WORKLOAD,
-    id: "PAL-K8S-032",
-    slug: "k8s-netpol-unselected-workload",
-    title: "Workload is selected by no NetworkPolicy",
-    severity: Low,
-    layer: Network,
-    controls: &["APP-07"],
-    well_architected: &["SEC05-BP02"],
-    resource_types: WORKLOADS,
-    remediation: "Label the pod template so that a policy selects it, or add a policy for it (a \
-namespace-wide default-deny policy selects every pod).",
-    description: "In a namespace that has NetworkPolicies, a pod that none of them selects is not \
-isolated at all: every connection to and from it is allowed. This usually means a label changed or a \
-policy was forgotten. (When the namespace has no policy at all, the default-deny rules report it once \
-for the namespace.)",
-    check: |m, _, out| {
-        for (_, g) in groups(m) {
-            if g.policies.is_empty() {
-                continue;
-            }
-            for w in &g.workloads {
-                let mut selected = false;
-                let mut undecided = false;
-                for p in &g.policies {
-                    match p.pod_selector.get().and_then(|s| s.matches(&w.pod_labels)) {
-                        Some(true) => selected = true,
-                        Some(false) => {}
-                        None => undecided = true,
-                    }
-                }
-                if !selected && !undecided {
-                    report(
-                        out,
-                        w,
-                        w.obj.res.span,
-                        format!("{} is selected by no NetworkPolicy: all its traffic is allowed", who(w)),
-                    );
-                }
-            }
-        }
-    },
-);
-
-k8s_rule!(
-    SELECTS_NOTHING,
-    id: "PAL-K8S-033",
-    slug: "k8s-netpol-selects-nothing",
-    title: "NetworkPolicy selects no workload of the scanned manifests",
-    severity: Low,
-    layer: Network,
-    controls: &["APP-07"],
-    well_architected: &["SEC05-BP02"],
-    resource_types: &["NetworkPolicy"],
-    remediation: "Make the policy's `podSelector` match the labels of the pod templates it is meant \
-to protect (or remove the policy).",
-    description: "A policy whose podSelector matches none of the workloads of its namespace protects \
-nothing: usually a label was renamed on one side only. Checked only for namespaces that have workloads \
-in the scanned manifests.",
-    check: |m, _, out| {
-        for (_, g) in groups(m) {
-            if g.workloads.is_empty() {
-                continue;
-            }
-            for p in &g.policies {
-                let Some(sel) = p.pod_selector.get() else { continue };
-                if sel.is_empty() {
-                    continue;
-                }
-                let mut any = false;
-                let mut undecided = false;
-                for w in &g.workloads {
-                    match sel.matches(&w.pod_labels) {
-                        Some(true) => any = true,
-                        Some(false) => {}
-                        None => undecided = true,
-                    }
-                }
-                if !any && !undecided {
-                    let name = p.obj.name.as_deref().unwrap_or_default();
-                    out.report_in(
-                        &p.obj.file,
-                        &p.obj.res,
-                        p.obj.res.span,
-                        format!("NetworkPolicy `{name}` selects none of the workloads of its namespace"),
-                    )
-                    .with_related(p.pod_selector.span, "its podSelector");
-                }
-            }
-        }
-    },
-);
+pub(super) const NS_AND_POLICIES: &[&str] = &["Namespace", "NetworkPolicy"];

@@ -1,0 +1,35 @@
+use super::{POLICY_TYPES, allow, identity_policies, report};
+use crate::analyze::iam::expand::{on_every_resource, statement_actions};
+
+rule!(
+    RULE,
+    id: "PAL-IAM-002",
+    slug: "iam-allow-not-action",
+    title: "IAM policy allows everything except a list of actions (Allow with NotAction)",
+    severity: High,
+    layer: Identity,
+    service: "iam",
+    controls: &["IAM-02"],
+    well_architected: &["SEC03-BP02"],
+    resource_types: POLICY_TYPES,
+    remediation: "Write the statement as an `Allow` of the actions that are needed (`Action`), not as \
+an exclusion list. Use `NotAction` only with `Deny`.",
+    description: "`Allow` with `NotAction` grants every action that is not listed — including every \
+action of every service AWS adds later. A statement meant to exclude IAM often still grants thousands of \
+actions across hundreds of services. The finding reports how many actions the statement grants today.",
+    check: |m, _, out| {
+        for p in identity_policies(m) {
+            for st in &p.doc.statements {
+                let (true, Some(l)) = (allow(st), &st.not_action) else { continue };
+                let Some(e) = statement_actions(st) else { continue };
+                let scope = if on_every_resource(st).is_some() { " on every resource" } else { "" };
+                report(
+                    out,
+                    p.owner,
+                    l.span,
+                    format!("{} allows everything except {} item(s): {}{scope}", p.label, l.items.len(), e.describe()),
+                );
+            }
+        }
+    },
+);

@@ -1,0 +1,63 @@
+use super::{POLICY_TYPES, allow, identity_policies, report};
+use crate::analyze::iam::catalog::catalog;
+use crate::analyze::iam::expand::{on_every_resource, statement_actions};
+
+rule!(
+    RULE,
+    id: "PAL-IAM-001",
+    slug: "iam-full-admin",
+    title: "IAM policy grants full administrator access",
+    severity: Critical,
+    layer: Identity,
+    service: "iam",
+    controls: &["IAM-02"],
+    well_architected: &["SEC03-BP02"],
+    resource_types: POLICY_TYPES,
+    remediation: "Replace `Action: \"*\"` with the actions the principal needs, on the resources it \
+needs them for. Start from what the workload calls (CloudTrail, IAM Access Analyzer policy generation) and \
+keep administrator access to a few break-glass roles that require MFA.",
+    description: "A statement that allows every action on every resource makes its principal an \
+administrator of the account: it can read all data, change every control and create new credentials for \
+itself. A single leaked key or a compromised workload then means a compromised account. The finding counts \
+the actions the statement grants after expansion against the AWS action catalog.",
+    check: |m, _, out| {
+        for p in identity_policies(m) {
+            for st in &p.doc.statements {
+                if !allow(st) || !st.conditions.is_empty() || st.condition_unknown || on_every_resource(st).is_none() {
+                    continue;
+                }
+                let total = catalog().actions.len();
+                if let Some(l) = &st.not_action
+                    && statement_actions(st).is_some_and(|e| e.len() == total)
+                {
+                    report(
+                        out,
+                        p.owner,
+                        l.span,
+                        format!(
+                            "{} allows everything but actions that do not exist, on every resource: full administrator access",
+                            p.label
+                        ),
+                    );
+                }
+                let Some(l) = &st.action else { continue };
+                // `*`, `*:*` or any pattern that expands to every action.
+                let everything =
+                    |a: &str| a == "*" || (a.starts_with(['*', '?']) && catalog().expand(a).len() == total);
+                if let Some((pat, f)) = l.known().find(|(a, _)| everything(a)) {
+                    report(
+                        out,
+                        p.owner,
+                        f.span,
+                        format!(
+                            "{} allows `{pat}` on every resource: full administrator access ({} actions across {} services)",
+                            p.label,
+                            catalog().actions.len(),
+                            catalog().services.len()
+                        ),
+                    );
+                }
+            }
+        }
+    },
+);

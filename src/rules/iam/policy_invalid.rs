@@ -1,0 +1,213 @@
+use super::{allow, report};
+use crate::analyze::iam::arn::check_arn;
+use crate::analyze::iam::catalog::catalog;
+use crate::analyze::iam::condition::parse_operator;
+use crate::analyze::iam::principals::{PolicyAt, PolicyUse, policies};
+use crate::model::Tri;
+use crate::rules::Sink;
+
+rule!(
+    RULE,
+    id: "PAL-IAM-014",
+    slug: "iam-policy-invalid",
+    title: "IAM policy document is not valid",
+    severity: Medium,
+    layer: Identity,
+    service: "iam",
+    controls: &["IAM-14"],
+    well_architected: &["SEC03-BP02"],
+    resource_types: &[
+        "AWS::IAM::Role",
+        "AWS::IAM::User",
+        "AWS::IAM::Group",
+        "AWS::IAM::Policy",
+        "AWS::IAM::ManagedPolicy",
+        "AWS::S3::BucketPolicy",
+        "AWS::KMS::Key",
+        "AWS::SQS::QueuePolicy",
+        "AWS::SNS::TopicPolicy",
+        "AWS::Organizations::Policy",
+        "policy file",
+    ],
+    remediation: "Fix the reported element: use `Version: \"2012-10-17\"`; spell actions as in the AWS \
+Service Authorization Reference (the message suggests the closest names); write ARNs as \
+`arn:partition:service:region:account:resource`; use a documented condition operator; grant actions that \
+support no resource-level permissions on `Resource: \"*\"`.",
+    description: "A misspelt action is not an error for AWS: the statement silently grants or denies \
+nothing, so a `Deny` that was meant to protect something does not, and a workload fails in production \
+instead of in review. Palisade checks every action against the AWS action catalog (445 services, 20,455 \
+actions), and checks ARNs, condition operators and the `Version` (without `2012-10-17`, policy variables \
+such as `${aws:username}` are not substituted).",
+    check: |m, _, out| {
+        for p in policies(m) {
+            validate(&p, out);
+        }
+    },
+);
+
+fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
+    let c = catalog();
+    match &p.doc.version.value {
+        Tri::Absent => {
+            report(out, p.owner, p.doc.span, format!("{} has no `Version`; add `Version: \"2012-10-17\"`", p.label));
+        }
+        Tri::Known(v) if v == "2008-10-17" => {
+            report(
+                out,
+                p.owner,
+                p.doc.version.span,
+                format!(
+                    "{} uses the old policy language version 2008-10-17: policy variables are not substituted; use 2012-10-17",
+                    p.label
+                ),
+            );
+        }
+        Tri::Known(v) if v != "2012-10-17" => {
+            report(out, p.owner, p.doc.version.span, format!("`{v}` is not a policy language version; use 2012-10-17"));
+        }
+        _ => {}
+    }
+    for st in &p.doc.statements {
+        if let Some((e, span)) = &st.effect_text
+            && e != "Allow"
+            && e != "Deny"
+        {
+            report(out, p.owner, *span, format!("`{e}` is not an Effect: use `Allow` or `Deny` (case-sensitive)"));
+        }
+        for (k, span) in &st.unknown_elements {
+            let hint = crate::model::STATEMENT_ELEMENTS
+                .iter()
+                .map(|e| {
+                    (crate::analyze::iam::catalog::edit_distance(&k.to_ascii_lowercase(), &e.to_ascii_lowercase()), e)
+                })
+                .filter(|(d, _)| *d <= 2)
+                .min()
+                .map(|(_, e)| format!("; did you mean `{e}`?"))
+                .unwrap_or_default();
+            report(out, p.owner, *span, format!("`{k}` is not a statement element{hint}"));
+        }
+        if st.action.is_none() && st.not_action.is_none() {
+            report(out, p.owner, st.span, "a statement needs `Action` or `NotAction`".into());
+        }
+        let has_principal = st.principal.is_some() || st.not_principal.is_some();
+        let has_resource = st.resource.is_some() || st.not_resource.is_some();
+        match p.usage {
+            PolicyUse::Identity if has_principal => {
+                report(out, p.owner, st.span, "an identity policy cannot have `Principal` or `NotPrincipal`: it applies to the identity it is attached to".into());
+            }
+            PolicyUse::Identity if !has_resource => {
+                report(
+                    out,
+                    p.owner,
+                    st.span,
+                    "a statement of an identity policy needs `Resource` or `NotResource`".into(),
+                );
+            }
+            PolicyUse::Resource | PolicyUse::Trust if !has_principal => {
+                report(
+                    out,
+                    p.owner,
+                    st.span,
+                    format!(
+                        "a statement of a {} needs `Principal` or `NotPrincipal`",
+                        if p.usage == PolicyUse::Trust { "trust policy" } else { "resource policy" }
+                    ),
+                );
+            }
+            _ => {}
+        }
+        if st.action.is_some() && st.not_action.is_some() {
+            report(out, p.owner, st.span, "a statement cannot have both `Action` and `NotAction`".into());
+        }
+        if st.resource.is_some() && st.not_resource.is_some() {
+            report(out, p.owner, st.span, "a statement cannot have both `Resource` and `NotResource`".into());
+        }
+        let mut literal_actions = Vec::new();
+        for l in [&st.action, &st.not_action].into_iter().flatten() {
+            for (a, f) in l.known() {
+                if a == "*" {
+                    continue;
+                }
+                let Some((svc, name)) = a.split_once(':') else {
+                    report(out, p.owner, f.span, format!("`{a}` is not an action: write `service:Action`"));
+                    continue;
+                };
+                if svc.contains(['*', '?']) {
+                    if c.expand(a).is_empty() {
+                        report(out, p.owner, f.span, format!("`{a}` matches no AWS action"));
+                    }
+                    continue;
+                }
+                let Some(s) = c.service(svc) else {
+                    let hint = c.suggest_service(svc);
+                    let hint =
+                        if hint.is_empty() { String::new() } else { format!("; did you mean {}?", quote(&hint)) };
+                    report(out, p.owner, f.span, format!("unknown service prefix `{svc}` in `{a}`{hint}"));
+                    continue;
+                };
+                if name.contains(['*', '?']) {
+                    if c.expand(a).is_empty() {
+                        report(out, p.owner, f.span, format!("`{a}` matches no action of {}", s.name));
+                    }
+                    continue;
+                }
+                match c.action(a) {
+                    Some(act) => literal_actions.push((act, f.span)),
+                    None => {
+                        let hint = c.suggest_action(s, name);
+                        let hint = if hint.is_empty() {
+                            String::new()
+                        } else {
+                            format!("; did you mean {}?", quote(&hint.iter().map(String::as_str).collect::<Vec<_>>()))
+                        };
+                        report(
+                            out,
+                            p.owner,
+                            f.span,
+                            format!("unknown action `{a}`: {} has no action `{name}`{hint}", s.name),
+                        );
+                    }
+                }
+            }
+        }
+        for l in [&st.resource, &st.not_resource].into_iter().flatten() {
+            for (r, f) in l.known() {
+                if (r.starts_with("arn:") || (r.contains(':') && p.usage == PolicyUse::Identity))
+                    && let Err(e) = check_arn(r)
+                {
+                    report(out, p.owner, f.span, format!("malformed ARN `{r}`: {e}"));
+                }
+            }
+        }
+        // Actions without resource-level permissions never match a specific resource.
+        if allow(st)
+            && let Some(res) = &st.resource
+            && !res.has_unknown
+            && !res.items.is_empty()
+            && res.known().all(|(r, _)| r != "*")
+        {
+            for (act, span) in &literal_actions {
+                if act.resources.is_empty() {
+                    report(
+                        out,
+                        p.owner,
+                        *span,
+                        format!(
+                            "`{}` supports no resource-level permissions: with specific resources this statement never allows it; grant it on `Resource: \"*\"`",
+                            c.full_name(act)
+                        ),
+                    );
+                }
+            }
+        }
+        for cond in &st.conditions {
+            if let Err(e) = parse_operator(&cond.operator) {
+                report(out, p.owner, cond.span, e);
+            }
+        }
+    }
+}
+
+fn quote(items: &[&str]) -> String {
+    items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(" or ")
+}

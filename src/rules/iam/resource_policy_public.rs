@@ -1,0 +1,62 @@
+use crate::rules::common::public_allow;
+
+rule!(
+    RULE,
+    id: "PAL-IAM-009",
+    slug: "iam-resource-policy-public",
+    title: "Queue, topic, function or resource policy grants access to everyone",
+    severity: High,
+    layer: Data,
+    service: "iam",
+    controls: &["IAM-12", "DATA-07"],
+    well_architected: &["SEC03-BP07"],
+    resource_types: &["AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy", "AWS::Lambda::Permission", "policy file"],
+    remediation: "Name the principals in `Principal`, or keep `*` only with a condition that restricts \
+the caller: `aws:SourceArn` / `aws:SourceAccount` for AWS services, `aws:PrincipalOrgID` for your \
+organisation, `aws:SourceVpce` / `aws:SourceIp` for a network perimeter. For `AWS::Lambda::Permission` set \
+`SourceArn`, `SourceAccount` or `PrincipalOrgID`.",
+    description: "A resource policy with `Principal: \"*\"` and no restricting condition lets anyone — \
+any AWS account, and for some services anonymous callers — send to the queue, publish to the topic or \
+invoke the function. Conditions on `aws:SourceIp`, `aws:SourceVpc`, `aws:SourceVpce`, `aws:SourceVpcArn`, \
+`aws:PrincipalOrgID`, `aws:SourceAccount` or `aws:SourceArn` are recognised as restricting. (S3 bucket \
+policies and KMS key policies in templates have their own rules.)",
+    check: |m, _, out| {
+        for r in &m.resource_policies {
+            let Some(doc) = r.document.get() else { continue };
+            for st in &doc.statements {
+                if let Some(span) = public_allow(st) {
+                    out.report(
+                        &r.meta,
+                        span,
+                        format!("{} policy `{}` grants access to everyone", r.kind.noun(), r.meta.id),
+                    );
+                }
+            }
+        }
+        if let Some(f) = m.policy_file.as_ref().filter(|f| f.kind == crate::model::PolicyFileKind::Resource) {
+            for st in &f.document.statements {
+                if let Some(span) = public_allow(st) {
+                    out.report_at(span, "resource policy grants access to everyone without a restricting condition");
+                }
+            }
+        }
+        for p in &m.lambda_permissions {
+            let Some(who) = p.principal.get() else { continue };
+            if who != "*" {
+                continue;
+            }
+            let restricted = [&p.source_account, &p.source_arn, &p.principal_org_id];
+            if restricted.iter().any(|f| !f.is_absent()) {
+                continue;
+            }
+            if p.function_url_auth_type.is(|t| t == "AWS_IAM") {
+                continue;
+            }
+            out.report_field(
+                &p.meta,
+                &p.principal,
+                format!("permission `{}` lets anyone invoke the function", p.meta.id),
+            );
+        }
+    },
+);

@@ -1,0 +1,87 @@
+use super::report;
+use crate::analyze::iam::principals::{PolicyAt, PolicyUse, policies};
+use crate::model::Effect;
+
+rule!(
+    RULE,
+    id: "PAL-IAM-013",
+    slug: "iam-scp-guardrails",
+    title: "Service control policies lack common organization guardrails",
+    severity: Low,
+    layer: Identity,
+    service: "organizations",
+    controls: &["IAM-13"],
+    well_architected: &["SEC03-BP05"],
+    resource_types: &["AWS::Organizations::Policy", "policy file"],
+    remediation: "Add `Deny` statements to an SCP attached to your accounts for the missing guardrails: \
+`organizations:LeaveOrganization`; `cloudtrail:StopLogging`/`DeleteTrail`; `guardduty:DeleteDetector`; \
+`config:StopConfigurationRecorder`/`DeleteConfigurationRecorder`; `securityhub:DisableSecurityHub`; and a \
+region restriction (`Deny` with `StringNotEquals: {aws:RequestedRegion: [...]}`).",
+    description: "Service control policies are the guardrails no account administrator can remove: \
+they keep accounts in the organisation and keep the detective controls (CloudTrail, GuardDuty, Config, \
+Security Hub) running even if an administrator is compromised. The finding lists which of the common \
+guardrails the scanned SCPs hold and which are missing. Statements with conditions (exceptions for a \
+security role) count as present.",
+    check: |m, _, out| {
+        let scps: Vec<PolicyAt<'_>> = policies(m).into_iter().filter(|p| p.usage == PolicyUse::Scp).collect();
+        if scps.is_empty() || scps.iter().any(|p| p.doc.has_unknown_statements) {
+            return;
+        }
+        let denies = |action: &str| -> Option<bool> {
+            let mut out = Some(false);
+            for p in &scps {
+                for st in p.doc.statements.iter().filter(|s| s.effect.get() != Some(&Effect::Allow)) {
+                    match (st.effect.get(), st.covers_action(action)) {
+                        (Some(Effect::Deny), Some(true)) => return Some(true),
+                        (_, Some(false)) => {}
+                        _ => out = None,
+                    }
+                }
+            }
+            out
+        };
+        let mut present = Vec::new();
+        let mut missing = Vec::new();
+        for (name, actions) in GUARDRAILS {
+            let d: Vec<Option<bool>> = actions.iter().map(|a| denies(a)).collect();
+            if d.iter().all(|x| *x == Some(true)) {
+                present.push(*name);
+            } else if d.contains(&Some(false)) {
+                missing.push(*name);
+            }
+        }
+        let region = scps.iter().any(|p| {
+            p.doc.statements.iter().any(|s| {
+                s.effect.get() == Some(&Effect::Deny)
+                    && s.condition("aws:RequestedRegion")
+                        .any(|c| c.operator.starts_with("StringNotEquals") || c.operator.starts_with("StringNotLike"))
+            })
+        });
+        if region {
+            present.push("using unapproved regions");
+        } else {
+            missing.push("using unapproved regions");
+        }
+        if missing.is_empty() {
+            return;
+        }
+        let first = &scps[0];
+        let span = first.owner.map(|o| o.span).unwrap_or(first.doc.span);
+        let have = if present.is_empty() { "none".to_string() } else { present.join(", ") };
+        report(
+            out,
+            first.owner,
+            span,
+            format!("service control policies do not deny {}; guardrails present: {have}", missing.join(", ")),
+        );
+    },
+);
+
+/// The guardrails an organisation's SCPs are expected to hold: (name, actions denied).
+const GUARDRAILS: &[(&str, &[&str])] = &[
+    ("leaving the organization", &["organizations:LeaveOrganization"]),
+    ("stopping or deleting CloudTrail", &["cloudtrail:StopLogging", "cloudtrail:DeleteTrail"]),
+    ("disabling GuardDuty", &["guardduty:DeleteDetector", "guardduty:DisassociateFromMasterAccount"]),
+    ("stopping AWS Config", &["config:StopConfigurationRecorder", "config:DeleteConfigurationRecorder"]),
+    ("disabling Security Hub", &["securityhub:DisableSecurityHub"]),
+];

@@ -1,0 +1,59 @@
+use super::{POLICY_TYPES, allow, identity_policies, report};
+use crate::analyze::iam::catalog::{AccessLevel, Expansion, catalog};
+
+rule!(
+    RULE,
+    id: "PAL-IAM-003",
+    slug: "iam-service-wildcard",
+    title: "IAM policy allows every action of a service (`service:*`)",
+    severity: Medium,
+    layer: Identity,
+    service: "iam",
+    controls: &["IAM-03"],
+    well_architected: &["SEC03-BP02"],
+    resource_types: POLICY_TYPES,
+    remediation: "List the actions the principal uses (`s3:GetObject`, `s3:PutObject`, ...) or a \
+narrow prefix (`s3:Get*`) instead of `service:*`, and scope `Resource` to the resources it works on.",
+    description: "`service:*` grants every action of the service, including its permission-management \
+actions (for example `s3:PutBucketPolicy`, `kms:PutKeyPolicy`, `iam:*` itself) and every action the service \
+adds in the future. The finding counts what the wildcard grants, by access level.",
+    check: |m, _, out| {
+        let policies = identity_policies(m);
+        if policies.is_empty() {
+            return;
+        }
+        // Loaded only when there is a policy to judge.
+        let c = catalog();
+        for p in policies {
+            for st in &p.doc.statements {
+                let (true, Some(l)) = (allow(st), &st.action) else { continue };
+                for (a, f) in l.known() {
+                    let Some((svc, "*")) = a.split_once(':') else { continue };
+                    let Some(s) = c.service(svc).filter(|_| svc != "*") else { continue };
+                    let e = Expansion::new(s.actions.clone().collect());
+                    let pm = e.count(AccessLevel::PermissionsManagement);
+                    let extra = if pm > 0 { format!(", {pm} of them permissions management") } else { String::new() };
+                    report(
+                        out,
+                        p.owner,
+                        f.span,
+                        format!("{} allows `{a}`: all {} actions of {}{extra}", p.label, e.len(), s.name),
+                    );
+                }
+            }
+        }
+    },
+);
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{messages, role_with};
+
+    #[test]
+    fn counts_the_actions_of_the_service() {
+        let got = messages("PAL-IAM-003", &role_with(&["s3:*"]));
+        let n = crate::analyze::iam::catalog::catalog().service("s3").unwrap().actions.len();
+        assert_eq!(got.len(), 1);
+        assert!(got[0].contains(&format!("all {n} actions of Amazon S3")), "{got:?}");
+    }
+}

@@ -1,0 +1,35 @@
+rule!(
+    RULE,
+    id: "PAL-IAM-011",
+    slug: "iam-user-attached-policy",
+    title: "Policy attached directly to an IAM user",
+    severity: Low,
+    layer: Identity,
+    service: "iam",
+    controls: &["IAM-07"],
+    well_architected: &["SEC02-BP06"],
+    resource_types: &["AWS::IAM::User", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"],
+    remediation: "Attach the policy to a group (`AWS::IAM::Group`) and make the user a member, or give \
+workloads a role instead of a user.",
+    description: "Permissions attached to individual users drift: each user ends up with a slightly \
+different set that nobody reviews. Granting through groups keeps one place to review and to revoke.",
+    check: |m, _, out| {
+        for u in &m.iam_users {
+            if u.identity.inline.is(|v| !v.is_empty()) {
+                out.report_field(&u.meta, &u.identity.inline, format!("user `{}` has inline policies", u.meta.id));
+            }
+            if u.identity.managed.is(|v| !v.is_empty()) {
+                out.report_field(
+                    &u.meta,
+                    &u.identity.managed,
+                    format!("user `{}` has managed policies attached", u.meta.id),
+                );
+            }
+        }
+        for p in &m.iam_policies {
+            if p.users.is(|v| !v.is_empty()) {
+                out.report_field(&p.meta, &p.users, format!("policy `{}` is attached to users", p.meta.id));
+            }
+        }
+    },
+);

@@ -1,0 +1,90 @@
+use super::{POLICY_TYPES, allow, identity_policies, report};
+use crate::analyze::iam::catalog::{AccessLevel, Expansion, catalog, plural};
+use crate::analyze::iam::expand::on_every_resource;
+
+rule!(
+    RULE,
+    id: "PAL-IAM-004",
+    slug: "iam-write-on-any-resource",
+    title: "IAM policy allows write or permissions-management actions on every resource",
+    severity: Medium,
+    layer: Identity,
+    service: "iam",
+    controls: &["IAM-03"],
+    well_architected: &["SEC03-BP02"],
+    resource_types: POLICY_TYPES,
+    remediation: "Scope `Resource` to the ARNs the principal works on (a table, a bucket prefix, a \
+queue) or add conditions that narrow it (`aws:ResourceTag/...`). Only actions that support no resource-level \
+permissions need `Resource: \"*\"`.",
+    description: "Write, tagging and permissions-management actions change things. Allowed on \
+`Resource: \"*\"` they apply to every resource of the account, not only to those of the workload: a \
+function that should write to one table can drop all of them. Actions that support no resource-level \
+permissions (they can only be granted on `*`) are not counted.",
+    check: |m, _, out| {
+        let policies = identity_policies(m);
+        if policies.is_empty() {
+            return;
+        }
+        // Loaded only when there is a policy to judge.
+        let c = catalog();
+        for p in policies {
+            for st in &p.doc.statements {
+                if !allow(st) || !st.conditions.is_empty() || st.condition_unknown || st.not_action.is_some() {
+                    continue;
+                }
+                let (Some(star), Some(l)) = (on_every_resource(st), &st.action) else { continue };
+                // `*` and `service:*` are reported by their own rules.
+                if l.known().any(|(a, _)| a == "*" || a == "*:*") {
+                    continue;
+                }
+                let mut ids = Vec::new();
+                for (a, _) in l.known() {
+                    if a.split_once(':').is_some_and(|(s, r)| r == "*" && !s.contains(['*', '?'])) {
+                        continue;
+                    }
+                    ids.extend(c.expand(a));
+                }
+                let e = Expansion::new(ids).filter(|a| a.level.is_mutating() && !a.resources.is_empty());
+                if e.is_empty() {
+                    continue;
+                }
+                let examples: Vec<String> = e.actions.iter().take(3).map(|&i| c.full_name(&c.actions[i])).collect();
+                let more = if e.len() > 3 { ", ..." } else { "" };
+                let levels: Vec<String> =
+                    [AccessLevel::Write, AccessLevel::PermissionsManagement, AccessLevel::Tagging]
+                        .iter()
+                        .filter_map(|&lv| {
+                            let n = e.count(lv);
+                            (n > 0).then(|| format!("{n} {}", lv.as_str()))
+                        })
+                        .collect();
+                report(
+                    out,
+                    p.owner,
+                    star.span,
+                    format!(
+                        "{} grants {} write action{} across {} service{} on every resource ({}; e.g. {}{more})",
+                        p.label,
+                        e.len(),
+                        plural(e.len()),
+                        e.services(),
+                        plural(e.services()),
+                        levels.join(", "),
+                        examples.join(", "),
+                    ),
+                );
+            }
+        }
+    },
+);
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{messages, role_with};
+
+    #[test]
+    fn counts_expanded_write_actions() {
+        let w = messages("PAL-IAM-004", &role_with(&["dynamodb:PutItem", "dynamodb:DeleteItem", "sqs:SendMessage"]));
+        assert!(w[0].contains("grants 3 write actions across 2 services"), "{w:?}");
+    }
+}

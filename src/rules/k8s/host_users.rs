@@ -1,0 +1,42 @@
+use super::{WORKLOADS, report, who};
+use crate::model::Tri;
+
+rule!(
+    RULE,
+    id: "PAL-K8S-021",
+    slug: "k8s-host-users",
+    title: "Pod does not use a user namespace (hostUsers is not false)",
+    severity: Low,
+    layer: Application,
+    service: "kubernetes",
+    controls: &["APP-04"],
+    well_architected: &["SEC06-BP02"],
+    resource_types: WORKLOADS,
+    remediation: "Set `hostUsers: false` in the pod spec (it needs Linux nodes whose kernel and \
+container runtime support user namespaces).",
+    description: "With `hostUsers: false` the pod gets its own user namespace: user ids inside the \
+container, root included, map to unprivileged ids on the node. A process that escapes the container \
+is then nobody on the node. The default shares the node's user namespace. Windows pods are exempt.",
+    check: |m, _, out| {
+        for w in &m.k8s.workloads {
+            if w.pod.is_windows() {
+                continue;
+            }
+            let f = &w.pod.host_users;
+            match f.value {
+                Tri::Known(true) => {
+                    report(out, w, f.span, format!("{} sets hostUsers: true (no user namespace)", who(w)));
+                }
+                Tri::Absent => {
+                    report(
+                        out,
+                        w,
+                        w.obj.res.span,
+                        format!("{} does not set hostUsers: false: container root is root on the node", who(w)),
+                    );
+                }
+                _ => {}
+            }
+        }
+    },
+);

@@ -1,0 +1,51 @@
+use super::netpol::groups;
+
+rule!(
+    RULE,
+    id: "PAL-K8S-033",
+    slug: "k8s-netpol-selects-nothing",
+    title: "NetworkPolicy selects no workload of the scanned manifests",
+    severity: Low,
+    layer: Network,
+    service: "kubernetes",
+    controls: &["APP-07"],
+    well_architected: &["SEC05-BP02"],
+    resource_types: &["NetworkPolicy"],
+    remediation: "Make the policy's `podSelector` match the labels of the pod templates it is meant \
+to protect (or remove the policy).",
+    description: "A policy whose podSelector matches none of the workloads of its namespace protects \
+nothing: usually a label was renamed on one side only. Checked only for namespaces that have workloads \
+in the scanned manifests.",
+    check: |m, _, out| {
+        for (_, g) in groups(m) {
+            if g.workloads.is_empty() {
+                continue;
+            }
+            for p in &g.policies {
+                let Some(sel) = p.pod_selector.get() else { continue };
+                if sel.is_empty() {
+                    continue;
+                }
+                let mut any = false;
+                let mut undecided = false;
+                for w in &g.workloads {
+                    match sel.matches(&w.pod_labels) {
+                        Some(true) => any = true,
+                        Some(false) => {}
+                        None => undecided = true,
+                    }
+                }
+                if !any && !undecided {
+                    let name = p.obj.name.as_deref().unwrap_or_default();
+                    out.report_in(
+                        &p.obj.file,
+                        &p.obj.res,
+                        p.obj.res.span,
+                        format!("NetworkPolicy `{name}` selects none of the workloads of its namespace"),
+                    )
+                    .with_related(p.pod_selector.span, "its podSelector");
+                }
+            }
+        }
+    },
+);

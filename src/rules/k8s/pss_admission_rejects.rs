@@ -1,0 +1,64 @@
+use super::pss::{Level, WA, violations};
+use super::{WORKLOADS, report};
+use crate::finding::Related;
+use crate::source::Location;
+
+rule!(
+    RULE,
+    id: "PAL-K8S-019",
+    slug: "k8s-pss-admission-rejects",
+    title: "Workload violates the Pod Security level its namespace enforces",
+    severity: High,
+    layer: Application,
+    service: "kubernetes",
+    controls: &["APP-01", "APP-02"],
+    well_architected: WA,
+    resource_types: WORKLOADS,
+    remediation: "Fix the listed controls in the pod template (see each control's rule), or move the \
+workload to a namespace with a level it meets.",
+    description: "When the workload's namespace is in the scanned manifests and enforces `baseline` or \
+`restricted`, Pod Security admission will refuse its pods: a Pod is rejected at creation, a controller's \
+pods never start. The finding lists every violated control; the namespace label is a related location.",
+    check: |m, _, out| {
+        for w in &m.k8s.workloads {
+            let Some(ns_name) = w.obj.namespace.as_deref() else { continue };
+            let Some(ns) = m.k8s.namespace(ns_name) else { continue };
+            let Some(label) = &ns.enforce else { continue };
+            let Some(level) = Level::parse(&label.value) else { continue };
+            if level == Level::Privileged {
+                continue;
+            }
+            let found = violations(w, level);
+            if found.is_empty() {
+                continue;
+            }
+            let mut names: Vec<String> = Vec::new();
+            for (c, _) in &found {
+                let n = format!("{} ({})", c.name, c.level.as_str());
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+            let whom = if w.obj.kind == "Pod" { "it" } else { "its pods" };
+            let f = report(
+                out,
+                w,
+                w.obj.res.span,
+                format!(
+                    "namespace `{ns_name}` enforces `{}`: admission would reject {whom} ({} violated: {})",
+                    level.as_str(),
+                    if names.len() == 1 { "control" } else { "controls" },
+                    names.join(", ")
+                ),
+            );
+            f.related.push(Related {
+                location: Location::new(ns.obj.file.clone(), label.span),
+                message: format!("namespace `{ns_name}` enforces `{}`", level.as_str()),
+            });
+            for (c, v) in found {
+                let file = f.location.file.clone();
+                f.related.push(Related { location: Location::new(file, v.span), message: format!("{}: {}", c.name, v.message) });
+            }
+        }
+    },
+);
