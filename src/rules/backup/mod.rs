@@ -2,6 +2,7 @@
 
 use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
+use crate::model::kind;
 
 /// The rules of this area.
 pub static RULES: &[&Builtin] = &[&RETENTION];
@@ -20,7 +21,7 @@ pub static RETENTION: Builtin = Builtin {
         service: "backup",
         well_architected: &["SEC10-BP06", "SEC04-BP01"],
         controls: &["MON-07"],
-        resource_types: &["AWS::Backup::BackupPlan"],
+        resource_types: &[kind::BACKUP_PLAN],
         remediation: "Give every `BackupPlanRule` a `Lifecycle` with `DeleteAfterDays` of at least 7 (the \
 example in the guide keeps daily backups 30 days and copies 90 days), and a `CopyActions` entry to a vault in \
 another account or region for ransomware-resistant recovery.",

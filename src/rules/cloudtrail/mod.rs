@@ -2,12 +2,13 @@
 
 use super::{Builtin, Sink, StaticMeta};
 use crate::finding::{Layer, Severity};
+use crate::model::kind;
 use crate::model::{Field, Model, Trail, Tri};
 
 /// The rules of this area.
 pub static RULES: &[&Builtin] = &[&MULTI_REGION, &LOG_VALIDATION, &KMS, &CLOUDWATCH, &NOT_LOGGING];
 
-const TRAIL: &[&str] = &["AWS::CloudTrail::Trail"];
+const TRAIL: &[&str] = &[kind::CLOUDTRAIL_TRAIL];
 
 /// Reports every trail where `bad` picks a field that is off, with `what` as the message.
 fn each_trail(m: &Model, out: &mut Sink<'_>, bad: impl Fn(&Trail) -> Option<(&Field<bool>, String)>) {

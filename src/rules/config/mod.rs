@@ -3,6 +3,7 @@
 use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::Tri;
+use crate::model::kind;
 
 /// The rules of this area.
 pub static RULES: &[&Builtin] = &[&RECORDER_PARTIAL];
@@ -17,7 +18,7 @@ pub static RECORDER_PARTIAL: Builtin = Builtin {
         service: "config",
         well_architected: &["SEC04-BP04", "SEC04-BP01"],
         controls: &["MON-05"],
-        resource_types: &["AWS::Config::ConfigurationRecorder"],
+        resource_types: &[kind::CONFIG_RECORDER],
         remediation: "Give the recorder `RecordingGroup: {AllSupported: true, IncludeGlobalResourceTypes: true}` \
 (global types such as IAM users, roles and policies need to be recorded in one region), and add an \
 `AWS::Config::DeliveryChannel`.",

@@ -7,6 +7,7 @@
 use super::{Builtin, StaticMeta};
 use crate::analyze::Facts;
 use crate::finding::{Layer, Severity};
+use crate::model::kind;
 use crate::model::{Link, Model, NaclProtocol, NetworkAclEntry, ResMeta, SgRule, Tri};
 use crate::source::Span;
 
@@ -23,7 +24,7 @@ pub static RULES: &[&Builtin] = &[
 ];
 
 const SG_TYPES: &[&str] =
-    &["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"];
+    &[kind::EC2_SECURITY_GROUP, kind::EC2_SECURITY_GROUP_INGRESS, kind::EC2_SECURITY_GROUP_EGRESS];
 
 /// Remote administration ports.
 const ADMIN_PORTS: &[(i64, &str)] = &[(22, "SSH"), (3389, "RDP")];
@@ -517,7 +518,7 @@ pub static NACL_ADMIN_PORTS: Builtin = Builtin {
         service: "ec2",
         well_architected: &["SEC05-BP01"],
         controls: &["NET-05"],
-        resource_types: &["AWS::EC2::NetworkAclEntry"],
+        resource_types: &[kind::EC2_NETWORK_ACL_ENTRY],
         remediation: "Narrow the entry's `CidrBlock`/`Ipv6CidrBlock` to your administration network, or add a \
 `RuleAction: deny` entry with a lower `RuleNumber` for tcp 22 and 3389 from `0.0.0.0/0` (and `::/0`), so that \
 the subnet layer blocks remote administration from the internet even if a security group is opened by mistake.",
@@ -587,7 +588,7 @@ pub static VPC_FLOW_LOGS: Builtin = Builtin {
         service: "ec2",
         well_architected: &["SEC04-BP01"],
         controls: &["NET-06"],
-        resource_types: &["AWS::EC2::VPC", "AWS::EC2::FlowLog"],
+        resource_types: &[kind::EC2_VPC, kind::EC2_FLOW_LOG],
         remediation: "Add an `AWS::EC2::FlowLog` with `ResourceType: VPC`, `ResourceId: !Ref MyVPC`, \
 `TrafficType: ALL` and a destination: `LogDestinationType: s3` with a bucket ARN, or `cloud-watch-logs` with a \
 `LogGroupName` and a `DeliverLogsPermissionArn`.",

@@ -3,11 +3,12 @@
 use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::Tri;
+use crate::model::kind;
 
 /// The rules of this area.
 pub static RULES: &[&Builtin] = &[&ECR_SCAN_ON_PUSH, &ECR_IMMUTABLE_TAGS, &ECR_KMS];
 
-const REPOSITORY: &[&str] = &["AWS::ECR::Repository"];
+const REPOSITORY: &[&str] = &[kind::ECR_REPOSITORY];
 
 pub static ECR_SCAN_ON_PUSH: Builtin = Builtin {
     meta: StaticMeta {

@@ -3,11 +3,12 @@
 use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::Tri;
+use crate::model::kind;
 
 /// The rules of this area.
 pub static RULES: &[&Builtin] = &[&SECRETS_ENCRYPTION, &PUBLIC_ENDPOINT, &CONTROL_PLANE_LOGGING, &NODEGROUP_SSH];
 
-const CLUSTER: &[&str] = &["AWS::EKS::Cluster"];
+const CLUSTER: &[&str] = &[kind::EKS_CLUSTER];
 
 pub static SECRETS_ENCRYPTION: Builtin = Builtin {
     meta: StaticMeta {
@@ -190,7 +191,7 @@ pub static NODEGROUP_SSH: Builtin = Builtin {
         service: "eks",
         well_architected: &["SEC05-BP02", "SEC06-BP03"],
         controls: &["APP-10"],
-        resource_types: &["AWS::EKS::Nodegroup"],
+        resource_types: &[kind::EKS_NODEGROUP],
         remediation: "Remove `RemoteAccess` and reach nodes with SSM Session Manager, or list the \
 security groups allowed to connect in `RemoteAccess.SourceSecurityGroups`.",
         description: "When a managed node group has `RemoteAccess.Ec2SshKey` and no \

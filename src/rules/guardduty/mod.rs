@@ -2,11 +2,12 @@
 
 use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
+use crate::model::kind;
 
 /// The rules of this area.
 pub static RULES: &[&Builtin] = &[&DETECTOR_DISABLED, &FEATURE_DISABLED];
 
-const DETECTOR: &[&str] = &["AWS::GuardDuty::Detector"];
+const DETECTOR: &[&str] = &[kind::GUARDDUTY_DETECTOR];
 
 pub static DETECTOR_DISABLED: Builtin = Builtin {
     meta: StaticMeta {

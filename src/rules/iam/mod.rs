@@ -11,6 +11,7 @@ use crate::analyze::iam::escalation::escalations;
 use crate::analyze::iam::expand::{on_every_resource, statement_actions};
 use crate::analyze::iam::principals::{PolicyAt, PolicyUse, aws_managed_name, builtin, policies, principals};
 use crate::finding::{Finding, Layer, Severity};
+use crate::model::kind;
 use crate::model::{Effect, Link, Model, ResMeta, Statement, Tri};
 use crate::source::Span;
 
@@ -33,14 +34,8 @@ pub static RULES: &[&Builtin] = &[
     &CROSS_ACCOUNT_RESOURCE_POLICY,
 ];
 
-const POLICY_TYPES: &[&str] = &[
-    "AWS::IAM::Role",
-    "AWS::IAM::User",
-    "AWS::IAM::Group",
-    "AWS::IAM::Policy",
-    "AWS::IAM::ManagedPolicy",
-    "policy file",
-];
+const POLICY_TYPES: &[&str] =
+    &[kind::IAM_ROLE, kind::IAM_USER, kind::IAM_GROUP, kind::IAM_POLICY, kind::IAM_MANAGED_POLICY, kind::POLICY_FILE];
 
 /// Reports on a policy: at its owner resource, or in the policy file.
 fn report<'s>(out: &'s mut Sink<'_>, owner: Option<&ResMeta>, span: Span, msg: String) -> &'s mut Finding {
@@ -289,7 +284,7 @@ pub static ADMIN_MANAGED_POLICY: Builtin = Builtin {
         service: "iam",
         well_architected: &["SEC03-BP02"],
         controls: &["IAM-04"],
-        resource_types: &["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"],
+        resource_types: &[kind::IAM_ROLE, kind::IAM_USER, kind::IAM_GROUP],
         remediation: "Replace `AdministratorAccess`, `PowerUserAccess` or `IAMFullAccess` with a customer \
 managed policy (or a narrower AWS managed job-function policy) that grants what the principal needs.",
         description: "`AdministratorAccess` grants everything; `IAMFullAccess` lets its holder grant itself \
@@ -343,7 +338,7 @@ pub static PRIVILEGE_ESCALATION: Builtin = Builtin {
         service: "iam",
         well_architected: &["SEC03-BP02", "SEC03-BP05"],
         controls: &["IAM-05"],
-        resource_types: &["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "policy file"],
+        resource_types: &[kind::IAM_ROLE, kind::IAM_USER, kind::IAM_GROUP, kind::POLICY_FILE],
         remediation: "Remove the permission the method needs, or scope it: `iam:PassRole` to the specific \
 role ARNs with an `iam:PassedToService` condition; IAM write actions (`CreatePolicyVersion`, `Attach*Policy`, \
 `Put*Policy`, `CreateAccessKey`, ...) to resources that cannot grant more than the principal already has, or \
@@ -428,7 +423,7 @@ pub static PUBLIC_TRUST: Builtin = Builtin {
         service: "iam",
         well_architected: &["SEC03-BP07"],
         controls: &["IAM-06"],
-        resource_types: &["AWS::IAM::Role", "policy file"],
+        resource_types: &[kind::IAM_ROLE, kind::POLICY_FILE],
         remediation: "Name the accounts, roles or services that may assume the role in `Principal`. If \
 several accounts of your organisation need it, keep `Principal: {AWS: \"*\"}` only with an \
 `aws:PrincipalOrgID` condition. For OIDC federation add `StringLike: {<provider>:sub: ...}` naming the \
@@ -483,7 +478,7 @@ pub static CROSS_ACCOUNT_TRUST: Builtin = Builtin {
         service: "iam",
         well_architected: &["SEC03-BP07"],
         controls: &["IAM-06"],
-        resource_types: &["AWS::IAM::Role", "policy file"],
+        resource_types: &[kind::IAM_ROLE, kind::POLICY_FILE],
         remediation: "Add a condition to the trust statement: `StringEquals: {sts:ExternalId: ...}` for a \
 third party, `Bool: {aws:MultiFactorAuthPresent: true}` for people, or `aws:PrincipalOrgID` / \
 `aws:PrincipalArn` to name who in the other account may assume the role.",
@@ -524,7 +519,7 @@ pub static PUBLIC_RESOURCE_POLICY: Builtin = Builtin {
         service: "iam",
         well_architected: &["SEC03-BP07"],
         controls: &["IAM-12", "DATA-07"],
-        resource_types: &["AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy", "AWS::Lambda::Permission", "policy file"],
+        resource_types: &[kind::SQS_QUEUE_POLICY, kind::SNS_TOPIC_POLICY, kind::LAMBDA_PERMISSION, kind::POLICY_FILE],
         remediation: "Name the principals in `Principal`, or keep `*` only with a condition that restricts \
 the caller: `aws:SourceArn` / `aws:SourceAccount` for AWS services, `aws:PrincipalOrgID` for your \
 organisation, `aws:SourceVpce` / `aws:SourceIp` for a network perimeter. For `AWS::Lambda::Permission` set \
@@ -598,7 +593,7 @@ pub static CONSOLE_USER_MFA: Builtin = Builtin {
         service: "iam",
         well_architected: &["SEC02-BP01"],
         controls: &["IAM-01"],
-        resource_types: &["AWS::IAM::User"],
+        resource_types: &[kind::IAM_USER],
         remediation: "Attach (directly or through a group) a policy that denies everything except managing \
 one's own MFA device when `aws:MultiFactorAuthPresent` is false (`BoolIfExists`), or move people to IAM \
 Identity Center.",
@@ -640,7 +635,7 @@ pub static USER_ATTACHED_POLICY: Builtin = Builtin {
         service: "iam",
         well_architected: &["SEC02-BP06"],
         controls: &["IAM-07"],
-        resource_types: &["AWS::IAM::User", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"],
+        resource_types: &[kind::IAM_USER, kind::IAM_POLICY, kind::IAM_MANAGED_POLICY],
         remediation: "Attach the policy to a group (`AWS::IAM::Group`) and make the user a member, or give \
 workloads a role instead of a user.",
         description: "Permissions attached to individual users drift: each user ends up with a slightly \
@@ -677,7 +672,7 @@ pub static USER_ACCESS_KEY: Builtin = Builtin {
         service: "iam",
         well_architected: &["SEC02-BP02"],
         controls: &["IAM-08"],
-        resource_types: &["AWS::IAM::AccessKey"],
+        resource_types: &[kind::IAM_ACCESS_KEY],
         remediation: "Use a role with temporary credentials instead: an instance profile, a task or \
 function role, IAM Roles Anywhere, or OIDC federation for CI. If a key is unavoidable, keep it in Secrets \
 Manager and rotate it.",
@@ -722,7 +717,7 @@ pub static SCP_GUARDRAILS: Builtin = Builtin {
         service: "organizations",
         well_architected: &["SEC03-BP05"],
         controls: &["IAM-13"],
-        resource_types: &["AWS::Organizations::Policy", "policy file"],
+        resource_types: &[kind::ORGANIZATIONS_POLICY, kind::POLICY_FILE],
         remediation: "Add `Deny` statements to an SCP attached to your accounts for the missing guardrails: \
 `organizations:LeaveOrganization`; `cloudtrail:StopLogging`/`DeleteTrail`; `guardduty:DeleteDetector`; \
 `config:StopConfigurationRecorder`/`DeleteConfigurationRecorder`; `securityhub:DisableSecurityHub`; and a \
@@ -799,17 +794,17 @@ pub static POLICY_INVALID: Builtin = Builtin {
         well_architected: &["SEC03-BP02"],
         controls: &["IAM-14"],
         resource_types: &[
-            "AWS::IAM::Role",
-            "AWS::IAM::User",
-            "AWS::IAM::Group",
-            "AWS::IAM::Policy",
-            "AWS::IAM::ManagedPolicy",
-            "AWS::S3::BucketPolicy",
-            "AWS::KMS::Key",
-            "AWS::SQS::QueuePolicy",
-            "AWS::SNS::TopicPolicy",
-            "AWS::Organizations::Policy",
-            "policy file",
+            kind::IAM_ROLE,
+            kind::IAM_USER,
+            kind::IAM_GROUP,
+            kind::IAM_POLICY,
+            kind::IAM_MANAGED_POLICY,
+            kind::S3_BUCKET_POLICY,
+            kind::KMS_KEY,
+            kind::SQS_QUEUE_POLICY,
+            kind::SNS_TOPIC_POLICY,
+            kind::ORGANIZATIONS_POLICY,
+            kind::POLICY_FILE,
         ],
         remediation: "Fix the reported element: use `Version: \"2012-10-17\"`; spell actions as in the AWS \
 Service Authorization Reference (the message suggests the closest names); write ARNs as \
@@ -1006,12 +1001,12 @@ pub static CROSS_ACCOUNT_RESOURCE_POLICY: Builtin = Builtin {
         well_architected: &["SEC03-BP07"],
         controls: &["IAM-12"],
         resource_types: &[
-            "AWS::S3::BucketPolicy",
-            "AWS::KMS::Key",
-            "AWS::SQS::QueuePolicy",
-            "AWS::SNS::TopicPolicy",
-            "AWS::Lambda::Permission",
-            "policy file",
+            kind::S3_BUCKET_POLICY,
+            kind::KMS_KEY,
+            kind::SQS_QUEUE_POLICY,
+            kind::SNS_TOPIC_POLICY,
+            kind::LAMBDA_PERMISSION,
+            kind::POLICY_FILE,
         ],
         remediation: "Check that the account is meant to have access. Name the role that needs it \
 (`arn:aws:iam::ACCOUNT:role/NAME`) rather than the whole account, and add a condition that keeps the grant \

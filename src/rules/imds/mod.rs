@@ -3,6 +3,7 @@
 use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::Tri;
+use crate::model::kind;
 
 /// The rules of this area.
 pub static RULES: &[&Builtin] = &[&IMDSV2];
@@ -17,7 +18,7 @@ pub static IMDSV2: Builtin = Builtin {
         service: "ec2",
         well_architected: &["SEC06-BP02"],
         controls: &["APP-13"],
-        resource_types: &["AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration"],
+        resource_types: &[kind::EC2_INSTANCE, kind::EC2_LAUNCH_TEMPLATE, kind::AUTOSCALING_LAUNCH_CONFIGURATION],
         remediation: "Add `MetadataOptions: {HttpTokens: required, HttpPutResponseHopLimit: 1}` (on the \
 instance, or in `LaunchTemplateData` for a launch template), or `HttpEndpoint: disabled` when the instances never use the \
 metadata service.",

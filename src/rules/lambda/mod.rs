@@ -3,6 +3,7 @@
 
 use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
+use crate::model::kind;
 
 /// The rules of this area.
 pub static RULES: &[&Builtin] = &[&DEPRECATED_RUNTIME];
@@ -47,7 +48,7 @@ pub static DEPRECATED_RUNTIME: Builtin = Builtin {
         service: "lambda",
         well_architected: &["SEC06-BP01"],
         controls: &["APP-12"],
-        resource_types: &["AWS::Lambda::Function"],
+        resource_types: &[kind::LAMBDA_FUNCTION],
         remediation: "Move the function to a supported runtime (e.g. `nodejs22.x`, `python3.13`, `java21`, \
 `dotnet8`, `provided.al2023`), test it, and set `Runtime` accordingly.",
         description: "After a runtime's deprecation date AWS no longer applies security patches to it, and \

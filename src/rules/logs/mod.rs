@@ -4,6 +4,7 @@
 use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::Tri;
+use crate::model::kind;
 
 /// The rules of this area.
 pub static RULES: &[&Builtin] = &[&RETENTION, &KMS, &FILTER_WITHOUT_ALARM];
@@ -21,7 +22,7 @@ pub static RETENTION: Builtin = Builtin {
         service: "logs",
         well_architected: &["SEC04-BP01"],
         controls: &["MON-08"],
-        resource_types: &["AWS::Logs::LogGroup"],
+        resource_types: &[kind::LOGS_LOG_GROUP],
         remediation: "Set `RetentionInDays` to 365 or more (or to what your retention policy requires), or \
 export the group to S3 with a lifecycle that keeps the events long enough.",
         description: "Intrusions are often discovered months after they began. Security-relevant logs \
@@ -53,7 +54,7 @@ pub static KMS: Builtin = Builtin {
         service: "logs",
         well_architected: &["SEC04-BP01", "SEC08-BP02"],
         controls: &["MON-08"],
-        resource_types: &["AWS::Logs::LogGroup"],
+        resource_types: &[kind::LOGS_LOG_GROUP],
         remediation: "Set `KmsKeyId` to the ARN of a customer managed key (`!GetAtt LogsKey.Arn`) whose key \
 policy allows `logs.<region>.amazonaws.com` to use it for this log group.",
         description: "CloudWatch Logs always encrypts data with a service key; a customer managed key adds \
@@ -79,7 +80,7 @@ pub static FILTER_WITHOUT_ALARM: Builtin = Builtin {
         service: "cloudwatch",
         well_architected: &["SEC04-BP02", "SEC04-BP03"],
         controls: &["MON-02"],
-        resource_types: &["AWS::Logs::MetricFilter", "AWS::CloudWatch::Alarm"],
+        resource_types: &[kind::LOGS_METRIC_FILTER, kind::CLOUDWATCH_ALARM],
         remediation: "Add an `AWS::CloudWatch::Alarm` on the filter's metric (same `MetricName` and \
 `Namespace`, `Statistic: Sum`, `Threshold: 1`, `ComparisonOperator: GreaterThanOrEqualToThreshold`) with an SNS \
 topic in `AlarmActions` that reaches the people on call.",

@@ -3,6 +3,7 @@
 use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::Link;
+use crate::model::kind;
 
 /// The rules of this area.
 pub static RULES: &[&Builtin] = &[&NO_ROTATION];
@@ -17,7 +18,7 @@ pub static NO_ROTATION: Builtin = Builtin {
         service: "secretsmanager",
         well_architected: &["SEC02-BP03"],
         controls: &["DATA-17"],
-        resource_types: &["AWS::SecretsManager::Secret", "AWS::SecretsManager::RotationSchedule"],
+        resource_types: &[kind::SECRETSMANAGER_SECRET, kind::SECRETSMANAGER_ROTATION_SCHEDULE],
         remediation: "Add an `AWS::SecretsManager::RotationSchedule` with `SecretId: !Ref TheSecret`, a \
 `RotationLambdaARN` (or `HostedRotationLambda` for RDS, Redshift and DocumentDB credentials) and \
 `RotationRules: {ScheduleExpression: rate(30 days)}`. For RDS master passwords, `ManageMasterUserPassword: true` \

@@ -3,6 +3,7 @@
 use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::Field;
+use crate::model::kind;
 
 /// The rules of this area.
 pub static RULES: &[&Builtin] = &[&SUPERSEDED_STANDARD];
@@ -37,7 +38,7 @@ pub static SUPERSEDED_STANDARD: Builtin = Builtin {
         service: "securityhub",
         well_architected: &["SEC04-BP02", "SEC01-BP04"],
         controls: &["MON-03"],
-        resource_types: &["AWS::SecurityHub::Hub", "AWS::SecurityHub::Standard"],
+        resource_types: &[kind::SECURITYHUB_HUB, kind::SECURITYHUB_STANDARD],
         remediation: "Subscribe the current versions instead — `arn:aws:securityhub:<region>::standards/\
 cis-aws-foundations-benchmark/v/3.0.0` and `arn:aws:securityhub:<region>::standards/pci-dss/v/4.0.1` — together \
 with AWS Foundational Security Best Practices (`arn:aws:securityhub:<region>::standards/\

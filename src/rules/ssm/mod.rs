@@ -2,6 +2,7 @@
 
 use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
+use crate::model::kind;
 
 /// The rules of this area.
 pub static RULES: &[&Builtin] = &[&SECRET_AS_STRING];
@@ -37,7 +38,7 @@ pub static SECRET_AS_STRING: Builtin = Builtin {
         service: "ssm",
         well_architected: &["SEC02-BP03", "SEC08-BP02"],
         controls: &["DATA-17"],
-        resource_types: &["AWS::SSM::Parameter"],
+        resource_types: &[kind::SSM_PARAMETER],
         remediation: "Keep secrets in AWS Secrets Manager (`AWS::SecretsManager::Secret` with \
 `GenerateSecretString` and a rotation schedule), or in a `SecureString` parameter created outside \
 CloudFormation (which cannot create them) and read with `{{resolve:ssm-secure:name}}`.",
