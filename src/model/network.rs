@@ -357,7 +357,7 @@ mod tests {
         let meta = ResMeta {
             id: "E".into(),
             kind: "AWS::EC2::NetworkAclEntry".into(),
-            model_kind: super::kind::EC2_NETWORK_ACL_ENTRY,
+            model_kind: crate::model::kind::EC2_NETWORK_ACL_ENTRY,
             span: sp(),
             props_span: sp(),
         };
