@@ -1299,8 +1299,8 @@ fn load_balancer<'m>(c: &Ctx<'m>, lb: &'m LoadBalancer) -> Endpoint<'m> {
         Ok(list) => (list.into_iter().map(|s| Placement { subnet: s, public: public.clone() }).collect(), None),
         Err(h) => (Vec::new(), Some(public.and(|| D::Unk(h)))),
     };
-    let network = lb.lb_type.get().is_some_and(|t| t.eq_ignore_ascii_case("network"));
-    let classic = lb.lb_type.get().is_some_and(|t| t == "classic");
+    let network = lb.flavour.get() == Some(&LbFlavour::Network);
+    let classic = lb.flavour.get() == Some(&LbFlavour::Classic);
     let groups = if !lb.security_groups.is_absent() {
         Groups::List(&lb.security_groups)
     } else if network {
@@ -1310,7 +1310,7 @@ fn load_balancer<'m>(c: &Ctx<'m>, lb: &'m LoadBalancer) -> Endpoint<'m> {
             lb.meta.span,
             format!("`{}` names no security group (one is created outside the template)", lb.meta.id),
         )
-    } else if lb.lb_type.is_unknown() {
+    } else if lb.flavour.is_unknown() {
         Groups::Unknown(lb.meta.span, "the load balancer type cannot be decided".into())
     } else {
         groups_or_default(&lb.security_groups, &lb.meta, "the load balancer")

@@ -11,6 +11,7 @@ use crate::source::Span;
 pub mod containers;
 pub mod iam;
 pub mod k8s;
+pub mod kind;
 pub mod monitoring;
 pub mod network;
 pub mod policy;
@@ -48,6 +49,16 @@ pub struct Field<T> {
 }
 
 impl<T> Field<T> {
+    /// The same field with its known value converted.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Field<U> {
+        let value = match self.value {
+            Tri::Absent => Tri::Absent,
+            Tri::Unknown => Tri::Unknown,
+            Tri::Known(v) => Tri::Known(f(v)),
+        };
+        Field { value, span: self.span, origin: self.origin }
+    }
+
     pub fn absent(span: Span) -> Field<T> {
         Field { value: Tri::Absent, span, origin: None }
     }
@@ -111,8 +122,11 @@ impl Link {
 pub struct ResMeta {
     /// Logical id.
     pub id: String,
-    /// Resource type, e.g. `AWS::S3::Bucket`.
+    /// Resource type as the source spells it, e.g. `AWS::S3::Bucket` (reports show it).
     pub kind: String,
+    /// What the model calls the resource, e.g. [`kind::S3_BUCKET`]; [`kind::OTHER`] when it
+    /// has no name for it. Rules compare this, never [`ResMeta::kind`].
+    pub model_kind: &'static str,
     /// Span of the logical id.
     pub span: Span,
     /// Span of the `Properties` map, or of the logical id when there is none.

@@ -170,8 +170,10 @@ pub struct EncryptionSetting {
     pub meta: ResMeta,
     /// `at rest` or `in transit`.
     pub what: &'static str,
-    /// The property, e.g. `Encrypted` or `KmsMasterKeyId`.
-    pub property: &'static str,
+    /// The source name of the switch, supplied by the frontend for messages (for
+    /// CloudFormation the property, e.g. `Encrypted` or `KmsMasterKeyId`). Rules show it;
+    /// they never look anything up by it.
+    pub source_name: &'static str,
     pub state: EncryptionState,
     /// Where to point: the property, or the resource when absent.
     pub span: Span,

@@ -354,7 +354,13 @@ mod tests {
     }
 
     fn entry(proto: &str, ports: Option<(i64, i64)>) -> NetworkAclEntry {
-        let meta = ResMeta { id: "E".into(), kind: "AWS::EC2::NetworkAclEntry".into(), span: sp(), props_span: sp() };
+        let meta = ResMeta {
+            id: "E".into(),
+            kind: "AWS::EC2::NetworkAclEntry".into(),
+            model_kind: crate::model::kind::EC2_NETWORK_ACL_ENTRY,
+            span: sp(),
+            props_span: sp(),
+        };
         NetworkAclEntry {
             meta,
             acl: f(None),

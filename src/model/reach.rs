@@ -63,8 +63,8 @@ pub struct LoadBalancer {
     pub meta: ResMeta,
     /// `internet-facing` (the default) or `internal`.
     pub scheme: Field<String>,
-    /// `application` (default), `network`, `gateway`; `classic` for v1.
-    pub lb_type: Field<String>,
+    /// Application (the default of v2 when absent), network, gateway, or classic (v1).
+    pub flavour: Field<LbFlavour>,
     pub subnets: Field<Vec<Field<Link>>>,
     /// `SubnetMappings[].SubnetId`, when given instead of `Subnets`.
     pub subnet_mappings: Field<Vec<Field<Link>>>,
@@ -75,11 +75,33 @@ pub struct LoadBalancer {
     pub instances: Field<Vec<Field<Link>>>,
 }
 
-/// A listener: `AWS::ElasticLoadBalancingV2::Listener`, or an inline classic listener.
+impl LoadBalancer {
+    /// Elastic Load Balancing v2 (application, network or gateway), also when its type cannot
+    /// be decided.
+    pub fn is_v2(&self) -> bool {
+        self.flavour.get() != Some(&LbFlavour::Classic)
+    }
+}
+
+/// The kind of a load balancer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LbFlavour {
+    Application,
+    Network,
+    Gateway,
+    /// A classic (v1) load balancer.
+    Classic,
+    /// A v2 type the model does not know, as written.
+    Other(String),
+}
+
+/// A listener: a standalone ELBv2 listener, or an inline classic listener.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Listener {
     /// The standalone resource, or the load balancer for a classic listener.
     pub meta: ResMeta,
+    /// Belongs to an Elastic Load Balancing v2 load balancer (a standalone listener).
+    pub elbv2: bool,
     pub span: Span,
     pub load_balancer: Field<Link>,
     pub port: Field<i64>,

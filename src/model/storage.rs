@@ -8,8 +8,8 @@ use crate::source::Span;
 pub struct S3Bucket {
     pub meta: ResMeta,
     pub name: Field<String>,
-    /// Canned ACL (`AccessControl`), e.g. `PublicRead`.
-    pub access_control: Field<String>,
+    /// Canned ACL.
+    pub access_control: Field<CannedAcl>,
     pub public_access_block: Option<PublicAccessBlock>,
     /// Default encryption rules (`BucketEncryption.ServerSideEncryptionConfiguration`).
     pub encryption: Field<Vec<BucketEncryptionRule>>,
@@ -31,6 +31,23 @@ impl S3Bucket {
             Link::External(name) => self.name.get().is_some_and(|n| n == name),
         }
     }
+}
+
+/// A canned ACL: its name in the S3 API, and how the source wrote it (for messages).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CannedAcl {
+    /// The S3 API spelling: `private`, `public-read`, `public-read-write`, `authenticated-read`,
+    /// `aws-exec-read`, `bucket-owner-read`, `bucket-owner-full-control`, `log-delivery-write`;
+    /// a value the frontend does not recognise, as written.
+    pub value: String,
+    /// The value as written in the source.
+    pub source_text: String,
+}
+
+impl CannedAcl {
+    pub const PUBLIC_READ: &str = "public-read";
+    pub const PUBLIC_READ_WRITE: &str = "public-read-write";
+    pub const AUTHENTICATED_READ: &str = "authenticated-read";
 }
 
 /// `PublicAccessBlockConfiguration`.
@@ -108,7 +125,11 @@ pub struct DbInstance {
     pub db: DbCommon,
     /// `DBClusterIdentifier`: an Aurora instance takes most settings from its cluster.
     pub cluster: Field<Link>,
+    /// The DB parameter group (TLS and other engine settings).
     pub parameter_group: Field<Link>,
+    /// The source name of `parameter_group`, supplied by the frontend for messages (for
+    /// CloudFormation the property, `DBParameterGroupName`).
+    pub parameter_group_source_name: &'static str,
     pub source_instance: Field<String>,
 }
 
@@ -117,7 +138,11 @@ pub struct DbInstance {
 pub struct DbCluster {
     pub meta: ResMeta,
     pub db: DbCommon,
+    /// The DB cluster parameter group (TLS and other engine settings).
     pub parameter_group: Field<Link>,
+    /// The source name of `parameter_group`, supplied by the frontend for messages (for
+    /// CloudFormation the property, `DBClusterParameterGroupName`).
+    pub parameter_group_source_name: &'static str,
     /// `EngineMode` (`provisioned`, `serverless`, ...).
     pub engine_mode: Field<String>,
 }

@@ -78,7 +78,7 @@ pub struct RuleMeta {
     pub well_architected: Texts,
     /// Ids of the controls (CONTROLS catalog) the rule implements, e.g. `DATA-01`.
     pub controls: Texts,
-    /// Resource types the rule inspects.
+    /// Resource types the rule inspects, as the input languages spell them.
     pub resource_types: Texts,
     /// What to do about a finding.
     pub remediation: Text,
@@ -230,6 +230,8 @@ pub struct StaticMeta {
     pub service: &'static str,
     pub well_architected: &'static [&'static str],
     pub controls: &'static [&'static str],
+    /// Model kinds ([`crate::model::kind`]) the rule inspects; documentation lists the source
+    /// types they stand for. A string that is not a model kind is listed as it is.
     pub resource_types: &'static [&'static str],
     pub remediation: &'static str,
     pub description: &'static str,
@@ -243,6 +245,20 @@ pub struct Builtin {
 
 fn texts(v: &'static [&'static str]) -> Texts {
     v.iter().map(|s| Text::Borrowed(*s)).collect::<Vec<_>>().into()
+}
+
+/// The source types that model kinds stand for, in order; other strings as they are.
+fn source_type_texts(kinds: &'static [&'static str]) -> Texts {
+    let mut out: Vec<Text> = Vec::new();
+    for k in kinds {
+        let types = crate::model::kind::source_types(k);
+        if types.is_empty() {
+            out.push(Text::Borrowed(*k));
+        } else {
+            out.extend(types.into_iter().map(Text::Borrowed));
+        }
+    }
+    out.into()
 }
 
 impl StaticMeta {
@@ -259,7 +275,7 @@ impl StaticMeta {
             service: m.service.into(),
             well_architected: texts(m.well_architected),
             controls: texts(m.controls),
-            resource_types: texts(m.resource_types),
+            resource_types: source_type_texts(m.resource_types),
             remediation: m.remediation.into(),
             description: m.description.into(),
             examples: examples.into(),
@@ -378,7 +394,7 @@ impl Finding {
 ///     service: "s3",
 ///     controls: &["DATA-01"],
 ///     well_architected: &["SEC03-BP07"],
-///     resource_types: &["AWS::S3::Bucket"],
+///     resource_types: &[kind::S3_BUCKET],
 ///     remediation: "...",
 ///     description: "...",
 ///     check: |m, facts, out| { ... },

@@ -21,6 +21,10 @@ use convert::{Props, field};
 pub use eval::{Evaluator, Overrides};
 pub use template::{Template, is_template};
 
+/// CloudFormation resource types and model kinds, both ways: the table is
+/// [`crate::model::kind::SOURCE_TYPES`].
+pub use crate::model::kind::{model_kind, source_types};
+
 /// Builds the model of a template, evaluating intrinsics with `ev` (which fixes the values of
 /// undecidable conditions for this scenario).
 pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Model {
@@ -64,6 +68,7 @@ pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Mode
         let meta = ResMeta {
             id: r.id.clone(),
             kind: r.kind.clone(),
+            model_kind: model_kind(&r.kind),
             span: r.id_span,
             props_span: props_node.map(|p| p.span).unwrap_or(r.id_span),
         };
@@ -124,12 +129,14 @@ fn lower_resource(m: &mut Model, meta: ResMeta, p: &Props<'_>, pending: &mut Vec
             db: db_common(p),
             cluster: p.link("DBClusterIdentifier"),
             parameter_group: p.link("DBParameterGroupName"),
+            parameter_group_source_name: "DBParameterGroupName",
             source_instance: p.string("SourceDBInstanceIdentifier"),
             meta,
         }),
         "AWS::RDS::DBCluster" => m.db_clusters.push(DbCluster {
             db: db_common(p),
             parameter_group: p.link("DBClusterParameterGroupName"),
+            parameter_group_source_name: "DBClusterParameterGroupName",
             engine_mode: p.string("EngineMode"),
             meta,
         }),
@@ -321,6 +328,22 @@ fn doc_field(p: &Props<'_>, key: &str) -> Field<PolicyDocument> {
     p.document(key)
 }
 
+/// A canned ACL from its CloudFormation spelling (`PublicRead`, ...).
+fn canned_acl(text: String) -> CannedAcl {
+    let value = match text.as_str() {
+        "Private" => "private",
+        "PublicRead" => CannedAcl::PUBLIC_READ,
+        "PublicReadWrite" => CannedAcl::PUBLIC_READ_WRITE,
+        "AuthenticatedRead" => CannedAcl::AUTHENTICATED_READ,
+        "AwsExecRead" => "aws-exec-read",
+        "BucketOwnerRead" => "bucket-owner-read",
+        "BucketOwnerFullControl" => "bucket-owner-full-control",
+        "LogDeliveryWrite" => "log-delivery-write",
+        other => other,
+    };
+    CannedAcl { value: value.to_string(), source_text: text }
+}
+
 fn s3_bucket(meta: ResMeta, p: &Props<'_>) -> S3Bucket {
     let public_access_block = p.sub("PublicAccessBlockConfiguration").map(|b| PublicAccessBlock {
         span: b.absent,
@@ -359,7 +382,7 @@ fn s3_bucket(meta: ResMeta, p: &Props<'_>) -> S3Bucket {
     };
     S3Bucket {
         name: p.string("BucketName"),
-        access_control: p.string("AccessControl"),
+        access_control: p.string("AccessControl").map(canned_acl),
         public_access_block,
         encryption,
         versioning,

@@ -167,8 +167,8 @@ pub fn lower(m: &mut Monitoring, meta: &ResMeta, p: &Props<'_>) {
 /// The encryption switches of data services.
 fn encryption(m: &mut Monitoring, meta: &ResMeta, p: &Props<'_>) {
     use EncryptionState::*;
-    let mut push = |what: &'static str, property: &'static str, state: EncryptionState, span| {
-        m.encryption.push(EncryptionSetting { meta: meta.clone(), what, property, state, span })
+    let mut push = |what: &'static str, source_name: &'static str, state: EncryptionState, span| {
+        m.encryption.push(EncryptionSetting { meta: meta.clone(), what, source_name, state, span })
     };
     // A boolean whose absence means off.
     let flag = |p: &Props<'_>, key: &str| -> (EncryptionState, crate::source::Span) {

@@ -70,10 +70,15 @@ pub fn lower(m: &mut Model, meta: ResMeta, p: &Props<'_>) {
                 Some(_) => p.list_of("SubnetMappings", |v| Props::new(Some(v), v.span).link("SubnetId")),
                 None => Field::absent(meta.props_span),
             };
-            let lb_type = p.string("Type");
+            let flavour = p.string("Type").map(|t| match t.as_str() {
+                "application" => LbFlavour::Application,
+                "gateway" => LbFlavour::Gateway,
+                t if t.eq_ignore_ascii_case("network") => LbFlavour::Network,
+                _ => LbFlavour::Other(t),
+            });
             m.load_balancers.push(LoadBalancer {
                 scheme: p.string("Scheme"),
-                lb_type,
+                flavour,
                 subnets: p.links("Subnets"),
                 subnet_mappings,
                 security_groups: p.links("SecurityGroups"),
@@ -93,6 +98,7 @@ pub fn lower(m: &mut Model, meta: ResMeta, p: &Props<'_>) {
                             let lp = Props::new(Some(v), v.span);
                             Listener {
                                 meta: meta.clone(),
+                                elbv2: false,
                                 span: v.span,
                                 load_balancer: Field::known(Link::Local(meta.id.clone()), v.span),
                                 port: lp.int("LoadBalancerPort"),
@@ -108,7 +114,7 @@ pub fn lower(m: &mut Model, meta: ResMeta, p: &Props<'_>) {
                 .unwrap_or_default();
             m.load_balancers.push(LoadBalancer {
                 scheme: p.string("Scheme"),
-                lb_type: Field::known("classic".to_string(), meta.span),
+                flavour: Field::known(LbFlavour::Classic, meta.span),
                 subnets: p.links("Subnets"),
                 subnet_mappings: Field::absent(meta.props_span),
                 security_groups: p.links("SecurityGroups"),
@@ -131,6 +137,7 @@ pub fn lower(m: &mut Model, meta: ResMeta, p: &Props<'_>) {
             }
             let span = meta.props_span;
             m.listeners.push(Listener {
+                elbv2: true,
                 load_balancer: p.link("LoadBalancerArn"),
                 port: p.int("Port"),
                 protocol: p.string("Protocol"),

@@ -121,7 +121,7 @@ fn object_meta(root: &Node, file: &Arc<str>) -> ObjectMeta {
     };
     ObjectMeta {
         file: file.clone(),
-        res: ResMeta { id, kind: kind.clone(), span, props_span: root.span },
+        res: ResMeta { id, kind: kind.clone(), model_kind: model_kind(&kind), span, props_span: root.span },
         api_version,
         kind,
         name,
@@ -564,6 +564,34 @@ fn string_list(n: Option<&Node>, absent: Span) -> Field<Vec<Field<String>>> {
             None => unknown(l.span),
         },
     }
+}
+
+/// Kubernetes kinds the model names, as `k8s.<lowercase kind>`.
+static MODEL_KINDS: &[(&str, &str)] = &[
+    ("Pod", "k8s.pod"),
+    ("Deployment", "k8s.deployment"),
+    ("StatefulSet", "k8s.statefulset"),
+    ("DaemonSet", "k8s.daemonset"),
+    ("ReplicaSet", "k8s.replicaset"),
+    ("ReplicationController", "k8s.replicationcontroller"),
+    ("Job", "k8s.job"),
+    ("CronJob", "k8s.cronjob"),
+    ("Namespace", "k8s.namespace"),
+    ("NetworkPolicy", "k8s.networkpolicy"),
+    ("Role", "k8s.role"),
+    ("ClusterRole", "k8s.clusterrole"),
+    ("RoleBinding", "k8s.rolebinding"),
+    ("ClusterRoleBinding", "k8s.clusterrolebinding"),
+    ("ServiceAccount", "k8s.serviceaccount"),
+    ("Service", "k8s.service"),
+    ("Ingress", "k8s.ingress"),
+    ("ConfigMap", "k8s.configmap"),
+    ("Secret", "k8s.secret"),
+];
+
+/// The model kind of a Kubernetes kind ([`crate::model::kind::OTHER`] when unnamed).
+pub fn model_kind(kind: &str) -> &'static str {
+    MODEL_KINDS.iter().find(|(k, _)| *k == kind).map(|(_, m)| *m).unwrap_or(crate::model::kind::OTHER)
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! PAL-BACKUP-001 `backup-plan-retention`: Backup plan rule keeps recovery points less than a week or has no lifecycle.
 
+use crate::model::kind;
+
 /// Recovery points kept fewer days than this are too short-lived to recover from an incident
 /// noticed late.
 pub const MIN_DAYS: i64 = 7;
@@ -13,7 +15,7 @@ rule!(RULE,
     service: "backup",
     controls: &["MON-07"],
     well_architected: &["SEC10-BP06", "SEC04-BP01"],
-    resource_types: &["AWS::Backup::BackupPlan"],
+    resource_types: &[kind::BACKUP_PLAN],
     remediation: "Give every `BackupPlanRule` a `Lifecycle` with `DeleteAfterDays` of at least 7 (the \
 example in the guide keeps daily backups 30 days and copies 90 days), and a `CopyActions` entry to a vault in \
 another account or region for ransomware-resistant recovery.",

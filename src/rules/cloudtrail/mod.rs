@@ -1,11 +1,11 @@
 //! CloudTrail trails (monitoring layer): coverage, integrity, encryption and delivery.
 
 use super::Sink;
-use crate::model::{Field, Model, Trail};
+use crate::model::{Field, Model, Trail, kind};
 
 area! { multi_region, log_file_validation, kms_encryption, cloudwatch_logs, logging_off }
 
-const TRAIL: &[&str] = &["AWS::CloudTrail::Trail"];
+const TRAIL: &[&str] = &[kind::CLOUDTRAIL_TRAIL];
 
 /// Reports every trail where `bad` picks a field that is off, with `what` as the message.
 fn each_trail(m: &Model, out: &mut Sink<'_>, bad: impl Fn(&Trail) -> Option<(&Field<bool>, String)>) {

@@ -1,6 +1,7 @@
 //! PAL-CONFIG-001 `config-recorder-partial`: AWS Config recorder does not record every resource type.
 
 use crate::model::Tri;
+use crate::model::kind;
 
 rule!(RULE,
     id: "PAL-CONFIG-001",
@@ -11,7 +12,7 @@ rule!(RULE,
     service: "config",
     controls: &["MON-05"],
     well_architected: &["SEC04-BP04", "SEC04-BP01"],
-    resource_types: &["AWS::Config::ConfigurationRecorder"],
+    resource_types: &[kind::CONFIG_RECORDER],
     remediation: "Give the recorder `RecordingGroup: {AllSupported: true, IncludeGlobalResourceTypes: true}` \
 (global types such as IAM users, roles and policies need to be recorded in one region), and add an \
 `AWS::Config::DeliveryChannel`.",

@@ -4,11 +4,12 @@
 use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::Tri;
+use crate::model::kind;
 
 /// The rules of this area.
 pub static RULES: &[&Builtin] = &[&DELETION_PROTECTION, &LOG_EXPORTS];
 
-const DB: &[&str] = &["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"];
+const DB: &[&str] = &[kind::RDS_DB_INSTANCE, kind::RDS_DB_CLUSTER];
 
 pub static DELETION_PROTECTION: Builtin = Builtin {
     meta: StaticMeta {

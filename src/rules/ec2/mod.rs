@@ -5,7 +5,7 @@
 //! (PAL-EC2-002), else any port other than 80/443 (PAL-EC2-003).
 
 use crate::analyze::Facts;
-use crate::model::{Link, Model, ResMeta, SgRule};
+use crate::model::{Link, Model, ResMeta, SgRule, kind};
 
 area! {
     sg_ingress_admin_ports_open,
@@ -19,7 +19,7 @@ area! {
 }
 
 const SG_TYPES: &[&str] =
-    &["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"];
+    &[kind::EC2_SECURITY_GROUP, kind::EC2_SECURITY_GROUP_INGRESS, kind::EC2_SECURITY_GROUP_EGRESS];
 
 /// Remote administration ports.
 const ADMIN_PORTS: &[(i64, &str)] = &[(22, "SSH"), (3389, "RDP")];

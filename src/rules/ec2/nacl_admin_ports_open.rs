@@ -1,7 +1,7 @@
 //! PAL-EC2-007 `nacl-admin-ports-open`: Network ACL allows SSH or RDP from the internet.
 
 use super::ADMIN_PORTS;
-use crate::model::{Link, NaclProtocol, NetworkAclEntry, Tri};
+use crate::model::{Link, NaclProtocol, NetworkAclEntry, Tri, kind};
 
 const NACL_ADMIN: &[(i64, &str)] = ADMIN_PORTS;
 
@@ -56,7 +56,7 @@ rule!(RULE,
     service: "ec2",
     controls: &["NET-05"],
     well_architected: &["SEC05-BP01"],
-    resource_types: &["AWS::EC2::NetworkAclEntry"],
+    resource_types: &[kind::EC2_NETWORK_ACL_ENTRY],
     remediation: "Narrow the entry's `CidrBlock`/`Ipv6CidrBlock` to your administration network, or add a \
 `RuleAction: deny` entry with a lower `RuleNumber` for tcp 22 and 3389 from `0.0.0.0/0` (and `::/0`), so that \
 the subnet layer blocks remote administration from the internet even if a security group is opened by mistake.",

@@ -1,6 +1,7 @@
 //! PAL-EC2-008 `vpc-flow-logs`: VPC has no flow log.
 
 use crate::model::Link;
+use crate::model::kind;
 
 rule!(RULE,
     id: "PAL-EC2-008",
@@ -11,7 +12,7 @@ rule!(RULE,
     service: "ec2",
     controls: &["NET-06"],
     well_architected: &["SEC04-BP01"],
-    resource_types: &["AWS::EC2::VPC", "AWS::EC2::FlowLog"],
+    resource_types: &[kind::EC2_VPC, kind::EC2_FLOW_LOG],
     remediation: "Add an `AWS::EC2::FlowLog` with `ResourceType: VPC`, `ResourceId: !Ref MyVPC`, \
 `TrafficType: ALL` and a destination: `LogDestinationType: s3` with a bucket ARN, or `cloud-watch-logs` with a \
 `LogGroupName` and a `DeliverLogsPermissionArn`.",

@@ -1,6 +1,7 @@
 //! PAL-EKS-004 `eks-nodegroup-ssh-open`: EKS node group allows SSH from the whole internet.
 
 use crate::model::Tri;
+use crate::model::kind;
 
 rule!(RULE,
     id: "PAL-EKS-004",
@@ -11,7 +12,7 @@ rule!(RULE,
     service: "eks",
     controls: &["APP-10"],
     well_architected: &["SEC05-BP02", "SEC06-BP03"],
-    resource_types: &["AWS::EKS::Nodegroup"],
+    resource_types: &[kind::EKS_NODEGROUP],
     remediation: "Remove `RemoteAccess` and reach nodes with SSM Session Manager, or list the \
 security groups allowed to connect in `RemoteAccess.SourceSecurityGroups`.",
     description: "When a managed node group has `RemoteAccess.Ec2SshKey` and no \

@@ -4,6 +4,7 @@
 use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
 use crate::model::Tri;
+use crate::model::kind;
 
 /// The rules of this area.
 pub static RULES: &[&Builtin] = &[&HTTP_WITHOUT_REDIRECT, &OLD_TLS_POLICY];
@@ -23,7 +24,7 @@ pub static HTTP_WITHOUT_REDIRECT: Builtin = Builtin {
         service: "elasticloadbalancing",
         well_architected: &["SEC09-BP02"],
         controls: &["NET-10"],
-        resource_types: &["AWS::ElasticLoadBalancingV2::Listener"],
+        resource_types: &[kind::ELB_LISTENER],
         remediation: "Serve the application on an `HTTPS` listener with a certificate, and make the port 80 \
 listener's default action `Type: redirect` with `RedirectConfig: {Protocol: HTTPS, Port: '443', StatusCode: \
 HTTP_301}`.",
@@ -32,7 +33,7 @@ clear text, readable and modifiable by anyone on the path. Keeping port 80 open 
 fine; forwarding on it is not.",
     },
     check: |m, _, out| {
-        for l in m.listeners.iter().filter(|l| l.meta.kind == "AWS::ElasticLoadBalancingV2::Listener") {
+        for l in m.listeners.iter().filter(|l| l.elbv2) {
             if l.protocol.get().map(String::as_str) != Some("HTTP") {
                 continue;
             }
@@ -63,7 +64,7 @@ pub static OLD_TLS_POLICY: Builtin = Builtin {
         service: "elasticloadbalancing",
         well_architected: &["SEC09-BP02"],
         controls: &["NET-10"],
-        resource_types: &["AWS::ElasticLoadBalancingV2::Listener"],
+        resource_types: &[kind::ELB_LISTENER],
         remediation: "Use `SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06` (TLS 1.3 and 1.2 with forward \
 secrecy), or `ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04` where FIPS is required.",
         description: "TLS 1.0 and 1.1 are deprecated (RFC 8996): they rely on weak hash constructions and \
@@ -71,7 +72,7 @@ cipher suites and are refused by current browsers and compliance standards such 
 offers them allows downgrade to those protocols.",
     },
     check: |m, _, out| {
-        for l in m.listeners.iter().filter(|l| l.meta.kind == "AWS::ElasticLoadBalancingV2::Listener") {
+        for l in m.listeners.iter().filter(|l| l.elbv2) {
             if let Tri::Known(p) = &l.ssl_policy.value
                 && p.starts_with("ELBSecurityPolicy")
                 && !policy_is_modern(p)

@@ -3,20 +3,20 @@
 
 use super::{Builtin, Sink, StaticMeta};
 use crate::finding::{Layer, Severity};
+use crate::model::kind;
 use crate::model::{EncryptionState, Model};
 
 /// The rules of this area.
 pub static RULES: &[&Builtin] = &[&AT_REST, &IN_TRANSIT];
 
 const TYPES: &[&str] = &[
-    "AWS::EC2::Volume",
-    "AWS::EFS::FileSystem",
-    "AWS::SNS::Topic",
-    "AWS::SQS::Queue",
-    "AWS::ElastiCache::ReplicationGroup",
-    "AWS::OpenSearchService::Domain",
-    "AWS::Elasticsearch::Domain",
-    "AWS::Redshift::Cluster",
+    kind::EC2_VOLUME,
+    kind::EFS_FILE_SYSTEM,
+    kind::SNS_TOPIC,
+    kind::SQS_QUEUE,
+    kind::ELASTICACHE_REPLICATION_GROUP,
+    kind::OPENSEARCH_DOMAIN,
+    kind::REDSHIFT_CLUSTER,
 ];
 
 fn report(m: &Model, out: &mut Sink<'_>, what: &str) {
@@ -25,7 +25,10 @@ fn report(m: &Model, out: &mut Sink<'_>, what: &str) {
             out.report(
                 &e.meta,
                 e.span,
-                format!("{} `{}` is not encrypted {what} ({} is off or not set)", e.meta.kind, e.meta.id, e.property),
+                format!(
+                    "{} `{}` is not encrypted {what} ({} is off or not set)",
+                    e.meta.kind, e.meta.id, e.source_name
+                ),
             );
         }
     }
@@ -65,11 +68,7 @@ pub static IN_TRANSIT: Builtin = Builtin {
         service: "data-services",
         well_architected: &["SEC09-BP02"],
         controls: &["DATA-16"],
-        resource_types: &[
-            "AWS::ElastiCache::ReplicationGroup",
-            "AWS::OpenSearchService::Domain",
-            "AWS::Elasticsearch::Domain",
-        ],
+        resource_types: &[kind::ELASTICACHE_REPLICATION_GROUP, kind::OPENSEARCH_DOMAIN],
         remediation: "ElastiCache: `TransitEncryptionEnabled: true` (with an `AuthToken` or RBAC user group). \
 OpenSearch: `NodeToNodeEncryptionOptions: {Enabled: true}` and `DomainEndpointOptions: {EnforceHTTPS: true, \
 TLSSecurityPolicy: Policy-Min-TLS-1-2-2019-07}`.",

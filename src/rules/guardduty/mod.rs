@@ -1,5 +1,7 @@
 //! GuardDuty detectors (monitoring layer).
 
+use crate::model::kind;
+
 area! { detector_disabled, protection_disabled }
 
-const DETECTOR: &[&str] = &["AWS::GuardDuty::Detector"];
+const DETECTOR: &[&str] = &[kind::GUARDDUTY_DETECTOR];

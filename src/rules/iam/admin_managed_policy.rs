@@ -3,6 +3,7 @@ use crate::analyze::iam::catalog::Expansion;
 use crate::analyze::iam::expand::statement_actions;
 use crate::analyze::iam::principals::{aws_managed_name, builtin};
 use crate::model::Link;
+use crate::model::kind;
 
 rule!(
     RULE,
@@ -14,7 +15,7 @@ rule!(
     service: "iam",
     controls: &["IAM-04"],
     well_architected: &["SEC03-BP02"],
-    resource_types: &["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"],
+    resource_types: &[kind::IAM_ROLE, kind::IAM_USER, kind::IAM_GROUP],
     remediation: "Replace `AdministratorAccess`, `PowerUserAccess` or `IAMFullAccess` with a customer \
 managed policy (or a narrower AWS managed job-function policy) that grants what the principal needs.",
     description: "`AdministratorAccess` grants everything; `IAMFullAccess` lets its holder grant itself \

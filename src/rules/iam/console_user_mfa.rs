@@ -1,5 +1,5 @@
 use crate::analyze::iam::principals::principals;
-use crate::model::{Effect, Statement};
+use crate::model::{Effect, Statement, kind};
 
 rule!(
     RULE,
@@ -11,7 +11,7 @@ rule!(
     service: "iam",
     controls: &["IAM-01"],
     well_architected: &["SEC02-BP01"],
-    resource_types: &["AWS::IAM::User"],
+    resource_types: &[kind::IAM_USER],
     remediation: "Attach (directly or through a group) a policy that denies everything except managing \
 one's own MFA device when `aws:MultiFactorAuthPresent` is false (`BoolIfExists`), or move people to IAM \
 Identity Center.",

@@ -1,5 +1,6 @@
 use super::{allow, report, trust_policies, trust_restricted};
 use crate::analyze::iam::arn::account_of;
+use crate::model::kind;
 
 rule!(
     RULE,
@@ -11,7 +12,7 @@ rule!(
     service: "iam",
     controls: &["IAM-06"],
     well_architected: &["SEC03-BP07"],
-    resource_types: &["AWS::IAM::Role", "policy file"],
+    resource_types: &[kind::IAM_ROLE, kind::POLICY_FILE],
     remediation: "Add a condition to the trust statement: `StringEquals: {sts:ExternalId: ...}` for a \
 third party, `Bool: {aws:MultiFactorAuthPresent: true}` for people, or `aws:PrincipalOrgID` / \
 `aws:PrincipalArn` to name who in the other account may assume the role.",

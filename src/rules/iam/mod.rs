@@ -8,7 +8,7 @@ use super::Sink;
 use super::common::restricting_condition;
 use crate::analyze::iam::principals::{PolicyAt, PolicyUse, policies};
 use crate::finding::Finding;
-use crate::model::{Effect, Model, ResMeta, Statement};
+use crate::model::{Effect, Model, ResMeta, Statement, kind};
 use crate::source::Span;
 
 super::area! {
@@ -29,14 +29,8 @@ super::area! {
     resource_policy_cross_account,
 }
 
-const POLICY_TYPES: &[&str] = &[
-    "AWS::IAM::Role",
-    "AWS::IAM::User",
-    "AWS::IAM::Group",
-    "AWS::IAM::Policy",
-    "AWS::IAM::ManagedPolicy",
-    "policy file",
-];
+const POLICY_TYPES: &[&str] =
+    &[kind::IAM_ROLE, kind::IAM_USER, kind::IAM_GROUP, kind::IAM_POLICY, kind::IAM_MANAGED_POLICY, kind::POLICY_FILE];
 
 /// Reports on a policy: at its owner resource, or in the policy file.
 fn report<'s>(out: &'s mut Sink<'_>, owner: Option<&ResMeta>, span: Span, msg: String) -> &'s mut Finding {

@@ -4,6 +4,7 @@ use crate::analyze::iam::catalog::catalog;
 use crate::analyze::iam::condition::parse_operator;
 use crate::analyze::iam::principals::{PolicyAt, PolicyUse, policies};
 use crate::model::Tri;
+use crate::model::kind;
 use crate::rules::Sink;
 
 rule!(
@@ -17,17 +18,17 @@ rule!(
     controls: &["IAM-14"],
     well_architected: &["SEC03-BP02"],
     resource_types: &[
-        "AWS::IAM::Role",
-        "AWS::IAM::User",
-        "AWS::IAM::Group",
-        "AWS::IAM::Policy",
-        "AWS::IAM::ManagedPolicy",
-        "AWS::S3::BucketPolicy",
-        "AWS::KMS::Key",
-        "AWS::SQS::QueuePolicy",
-        "AWS::SNS::TopicPolicy",
-        "AWS::Organizations::Policy",
-        "policy file",
+        kind::IAM_ROLE,
+        kind::IAM_USER,
+        kind::IAM_GROUP,
+        kind::IAM_POLICY,
+        kind::IAM_MANAGED_POLICY,
+        kind::S3_BUCKET_POLICY,
+        kind::KMS_KEY,
+        kind::SQS_QUEUE_POLICY,
+        kind::SNS_TOPIC_POLICY,
+        kind::ORGANIZATIONS_POLICY,
+        kind::POLICY_FILE,
     ],
     remediation: "Fix the reported element: use `Version: \"2012-10-17\"`; spell actions as in the AWS \
 Service Authorization Reference (the message suggests the closest names); write ARNs as \

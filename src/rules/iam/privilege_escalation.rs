@@ -1,6 +1,7 @@
 use super::report;
 use crate::analyze::iam::escalation::escalations;
 use crate::analyze::iam::principals::principals;
+use crate::model::kind;
 
 rule!(
     RULE,
@@ -12,7 +13,7 @@ rule!(
     service: "iam",
     controls: &["IAM-05"],
     well_architected: &["SEC03-BP02", "SEC03-BP05"],
-    resource_types: &["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "policy file"],
+    resource_types: &[kind::IAM_ROLE, kind::IAM_USER, kind::IAM_GROUP, kind::POLICY_FILE],
     remediation: "Remove the permission the method needs, or scope it: `iam:PassRole` to the specific \
 role ARNs with an `iam:PassedToService` condition; IAM write actions (`CreatePolicyVersion`, `Attach*Policy`, \
 `Put*Policy`, `CreateAccessKey`, ...) to resources that cannot grant more than the principal already has, or \

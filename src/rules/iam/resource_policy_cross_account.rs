@@ -1,6 +1,7 @@
 use super::{allow, report, trust_restricted};
 use crate::analyze::iam::arn::account_of;
 use crate::analyze::iam::principals::{PolicyUse, policies};
+use crate::model::kind;
 
 rule!(
     RULE,
@@ -13,12 +14,12 @@ rule!(
     controls: &["IAM-12"],
     well_architected: &["SEC03-BP07"],
     resource_types: &[
-        "AWS::S3::BucketPolicy",
-        "AWS::KMS::Key",
-        "AWS::SQS::QueuePolicy",
-        "AWS::SNS::TopicPolicy",
-        "AWS::Lambda::Permission",
-        "policy file",
+        kind::S3_BUCKET_POLICY,
+        kind::KMS_KEY,
+        kind::SQS_QUEUE_POLICY,
+        kind::SNS_TOPIC_POLICY,
+        kind::LAMBDA_PERMISSION,
+        kind::POLICY_FILE,
     ],
     remediation: "Check that the account is meant to have access. Name the role that needs it \
 (`arn:aws:iam::ACCOUNT:role/NAME`) rather than the whole account, and add a condition that keeps the grant \

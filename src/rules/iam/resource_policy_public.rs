@@ -1,3 +1,4 @@
+use crate::model::kind;
 use crate::rules::common::public_allow;
 
 rule!(
@@ -10,7 +11,7 @@ rule!(
     service: "iam",
     controls: &["IAM-12", "DATA-07"],
     well_architected: &["SEC03-BP07"],
-    resource_types: &["AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy", "AWS::Lambda::Permission", "policy file"],
+    resource_types: &[kind::SQS_QUEUE_POLICY, kind::SNS_TOPIC_POLICY, kind::LAMBDA_PERMISSION, kind::POLICY_FILE],
     remediation: "Name the principals in `Principal`, or keep `*` only with a condition that restricts \
 the caller: `aws:SourceArn` / `aws:SourceAccount` for AWS services, `aws:PrincipalOrgID` for your \
 organisation, `aws:SourceVpce` / `aws:SourceIp` for a network perimeter. For `AWS::Lambda::Permission` set \

@@ -1,6 +1,7 @@
 use super::report;
 use crate::analyze::iam::principals::{PolicyAt, PolicyUse, policies};
 use crate::model::Effect;
+use crate::model::kind;
 
 rule!(
     RULE,
@@ -12,7 +13,7 @@ rule!(
     service: "organizations",
     controls: &["IAM-13"],
     well_architected: &["SEC03-BP05"],
-    resource_types: &["AWS::Organizations::Policy", "policy file"],
+    resource_types: &[kind::ORGANIZATIONS_POLICY, kind::POLICY_FILE],
     remediation: "Add `Deny` statements to an SCP attached to your accounts for the missing guardrails: \
 `organizations:LeaveOrganization`; `cloudtrail:StopLogging`/`DeleteTrail`; `guardduty:DeleteDetector`; \
 `config:StopConfigurationRecorder`/`DeleteConfigurationRecorder`; `securityhub:DisableSecurityHub`; and a \

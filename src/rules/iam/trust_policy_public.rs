@@ -1,4 +1,5 @@
 use super::{allow, report, trust_policies, trust_restricted};
+use crate::model::kind;
 use crate::rules::common::public_allow;
 
 rule!(
@@ -11,7 +12,7 @@ rule!(
     service: "iam",
     controls: &["IAM-06"],
     well_architected: &["SEC03-BP07"],
-    resource_types: &["AWS::IAM::Role", "policy file"],
+    resource_types: &[kind::IAM_ROLE, kind::POLICY_FILE],
     remediation: "Name the accounts, roles or services that may assume the role in `Principal`. If \
 several accounts of your organisation need it, keep `Principal: {AWS: \"*\"}` only with an \
 `aws:PrincipalOrgID` condition. For OIDC federation add `StringLike: {<provider>:sub: ...}` naming the \

@@ -1,4 +1,5 @@
 use crate::model::Link;
+use crate::model::kind;
 
 rule!(
     RULE,
@@ -10,7 +11,7 @@ rule!(
     service: "iam",
     controls: &["IAM-08"],
     well_architected: &["SEC02-BP02"],
-    resource_types: &["AWS::IAM::AccessKey"],
+    resource_types: &[kind::IAM_ACCESS_KEY],
     remediation: "Use a role with temporary credentials instead: an instance profile, a task or \
 function role, IAM Roles Anywhere, or OIDC federation for CI. If a key is unavoidable, keep it in Secrets \
 Manager and rotate it.",

@@ -1,3 +1,4 @@
+use crate::model::kind;
 rule!(
     RULE,
     id: "PAL-IAM-011",
@@ -8,7 +9,7 @@ rule!(
     service: "iam",
     controls: &["IAM-07"],
     well_architected: &["SEC02-BP06"],
-    resource_types: &["AWS::IAM::User", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"],
+    resource_types: &[kind::IAM_USER, kind::IAM_POLICY, kind::IAM_MANAGED_POLICY],
     remediation: "Attach the policy to a group (`AWS::IAM::Group`) and make the user a member, or give \
 workloads a role instead of a user.",
     description: "Permissions attached to individual users drift: each user ends up with a slightly \

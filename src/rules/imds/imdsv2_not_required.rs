@@ -1,6 +1,7 @@
 //! PAL-IMDS-001 `imdsv2-not-required`: EC2 instance or launch template does not require IMDSv2.
 
 use crate::model::Tri;
+use crate::model::kind;
 
 rule!(RULE,
     id: "PAL-IMDS-001",
@@ -11,7 +12,7 @@ rule!(RULE,
     service: "ec2",
     controls: &["APP-13"],
     well_architected: &["SEC06-BP02"],
-    resource_types: &["AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration"],
+    resource_types: &[kind::EC2_INSTANCE, kind::EC2_LAUNCH_TEMPLATE, kind::AUTOSCALING_LAUNCH_CONFIGURATION],
     remediation: "Add `MetadataOptions: {HttpTokens: required, HttpPutResponseHopLimit: 1}` (on the \
 instance, or in `LaunchTemplateData` for a launch template), or `HttpEndpoint: disabled` when the instances never use the \
 metadata service.",

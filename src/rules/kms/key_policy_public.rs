@@ -1,8 +1,8 @@
 //! PAL-KMS-002 `kms-key-policy-public`: KMS key policy allows everyone.
 
 use super::KEY;
-use crate::rules::common::{RESTRICTING_KEYS, public_allow};
 use crate::model::{Statement, StrList};
+use crate::rules::common::{RESTRICTING_KEYS, public_allow};
 
 /// Operators that limit a key to the listed values.
 fn is_positive_operator(op: &str) -> bool {

@@ -1,5 +1,7 @@
 //! PAL-LAMBDA-001 `lambda-deprecated-runtime`: Lambda function uses a deprecated runtime.
 
+use crate::model::kind;
+
 /// Runtimes past their deprecation date, with the date (end of security patches).
 pub const DEPRECATED: &[(&str, &str)] = &[
     ("nodejs", "2016-10-31"),
@@ -39,7 +41,7 @@ rule!(RULE,
     service: "lambda",
     controls: &["APP-12"],
     well_architected: &["SEC06-BP01"],
-    resource_types: &["AWS::Lambda::Function"],
+    resource_types: &[kind::LAMBDA_FUNCTION],
     remediation: "Move the function to a supported runtime (e.g. `nodejs22.x`, `python3.13`, `java21`, \
 `dotnet8`, `provided.al2023`), test it, and set `Runtime` accordingly.",
     description: "After a runtime's deprecation date AWS no longer applies security patches to it, and \

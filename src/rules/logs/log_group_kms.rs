@@ -1,5 +1,7 @@
 //! PAL-LOGS-002 `log-group-kms`: Log group is not encrypted with a KMS key.
 
+use crate::model::kind;
+
 rule!(RULE,
     id: "PAL-LOGS-002",
     slug: "log-group-kms",
@@ -9,7 +11,7 @@ rule!(RULE,
     service: "logs",
     controls: &["MON-08"],
     well_architected: &["SEC04-BP01", "SEC08-BP02"],
-    resource_types: &["AWS::Logs::LogGroup"],
+    resource_types: &[kind::LOGS_LOG_GROUP],
     remediation: "Set `KmsKeyId` to the ARN of a customer managed key (`!GetAtt LogsKey.Arn`) whose key \
 policy allows `logs.<region>.amazonaws.com` to use it for this log group.",
     description: "CloudWatch Logs always encrypts data with a service key; a customer managed key adds \

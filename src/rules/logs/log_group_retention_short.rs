@@ -1,5 +1,7 @@
 //! PAL-LOGS-001 `log-group-retention-short`: Log group keeps events for less than a year.
 
+use crate::model::kind;
+
 /// Retention shorter than this many days is too short to investigate an incident.
 pub const MIN_RETENTION_DAYS: i64 = 365;
 
@@ -12,7 +14,7 @@ rule!(RULE,
     service: "logs",
     controls: &["MON-08"],
     well_architected: &["SEC04-BP01"],
-    resource_types: &["AWS::Logs::LogGroup"],
+    resource_types: &[kind::LOGS_LOG_GROUP],
     remediation: "Set `RetentionInDays` to 365 or more (or to what your retention policy requires), or \
 export the group to S3 with a lifecycle that keeps the events long enough.",
     description: "Intrusions are often discovered months after they began. Security-relevant logs \

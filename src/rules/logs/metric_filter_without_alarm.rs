@@ -1,6 +1,7 @@
 //! PAL-LOGS-003 `metric-filter-without-alarm`: Metric filter has no alarm in the template.
 
 use crate::model::Tri;
+use crate::model::kind;
 
 rule!(RULE,
     id: "PAL-LOGS-003",
@@ -11,7 +12,7 @@ rule!(RULE,
     service: "cloudwatch",
     controls: &["MON-02"],
     well_architected: &["SEC04-BP02", "SEC04-BP03"],
-    resource_types: &["AWS::Logs::MetricFilter", "AWS::CloudWatch::Alarm"],
+    resource_types: &[kind::LOGS_METRIC_FILTER, kind::CLOUDWATCH_ALARM],
     remediation: "Add an `AWS::CloudWatch::Alarm` on the filter's metric (same `MetricName` and \
 `Namespace`, `Statistic: Sum`, `Threshold: 1`, `ComparisonOperator: GreaterThanOrEqualToThreshold`) with an SNS \
 topic in `AlarmActions` that reaches the people on call.",

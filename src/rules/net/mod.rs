@@ -9,29 +9,28 @@ use super::{Builtin, Sink, StaticMeta};
 use crate::analyze::Facts;
 use crate::analyze::reach::{Exposure, Verdict};
 use crate::finding::{Layer, Severity};
+use crate::model::kind;
 
 /// The rules of this area.
 pub static RULES: &[&Builtin] = &[&DATA_EXPOSED, &ADMIN_EXPOSED, &PORT_EXPOSED, &INVENTORY];
 
 const TYPES: &[&str] = &[
-    "AWS::EC2::Instance",
-    "AWS::AutoScaling::AutoScalingGroup",
-    "AWS::RDS::DBInstance",
-    "AWS::RDS::DBCluster",
-    "AWS::Redshift::Cluster",
-    "AWS::ElastiCache::CacheCluster",
-    "AWS::ElastiCache::ReplicationGroup",
-    "AWS::OpenSearchService::Domain",
-    "AWS::Elasticsearch::Domain",
-    "AWS::ElasticLoadBalancingV2::LoadBalancer",
-    "AWS::ElasticLoadBalancing::LoadBalancer",
-    "AWS::EKS::Cluster",
+    kind::EC2_INSTANCE,
+    kind::AUTOSCALING_GROUP,
+    kind::RDS_DB_INSTANCE,
+    kind::RDS_DB_CLUSTER,
+    kind::REDSHIFT_CLUSTER,
+    kind::ELASTICACHE_CACHE_CLUSTER,
+    kind::ELASTICACHE_REPLICATION_GROUP,
+    kind::OPENSEARCH_DOMAIN,
+    kind::ELB_LOAD_BALANCER,
+    kind::ELB_CLASSIC_LOAD_BALANCER,
+    kind::EKS_CLUSTER,
 ];
 
 /// What the resource is, for messages.
 fn what(e: &Exposure) -> String {
-    let kind = e.resource.kind.rsplit("::").next().unwrap_or(&e.resource.kind);
-    format!("{kind} `{}`", e.resource.id)
+    format!("{} `{}`", kind::noun(&e.resource), e.resource.id)
 }
 
 /// Reports the exposed rows that `want` selects, with the path.

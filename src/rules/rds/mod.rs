@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
+use crate::model::kind;
 use crate::model::{
     DbCommon, DbParameterGroup, Field, Link, Model, ResMeta, RouteTarget, SecurityGroup, SgRule, Subnet, Tri,
     is_world_v4,
@@ -27,7 +28,7 @@ pub static RULES: &[&Builtin] = &[
     &IN_PUBLIC_SUBNET,
 ];
 
-const DB: &[&str] = &["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"];
+const DB: &[&str] = &[kind::RDS_DB_INSTANCE, kind::RDS_DB_CLUSTER];
 
 /// The retention the rule asks for (the seed guide's value).
 const MIN_BACKUP_DAYS: i64 = 7;
@@ -49,8 +50,8 @@ struct Db<'m> {
     /// The parameter group that holds TLS settings: the DB parameter group of a standalone
     /// instance, the cluster parameter group of a cluster.
     parameter_group: &'m Field<Link>,
-    /// Name of the property `parameter_group` comes from.
-    parameter_group_key: &'static str,
+    /// The source name of `parameter_group`, for messages.
+    parameter_group_source_name: &'static str,
 }
 
 impl Db<'_> {
@@ -81,7 +82,7 @@ fn dbs(m: &Model) -> Vec<Db<'_>> {
             inherits_encryption: replica || !i.db.snapshot.is_absent(),
             engine_mode: None,
             parameter_group: &i.parameter_group,
-            parameter_group_key: "DBParameterGroupName",
+            parameter_group_source_name: i.parameter_group_source_name,
         });
     }
     for c in &m.db_clusters {
@@ -94,7 +95,7 @@ fn dbs(m: &Model) -> Vec<Db<'_>> {
             inherits_encryption: !c.db.snapshot.is_absent() || !c.db.source_cluster.is_absent(),
             engine_mode: Some(&c.engine_mode),
             parameter_group: &c.parameter_group,
-            parameter_group_key: "DBClusterParameterGroupName",
+            parameter_group_source_name: c.parameter_group_source_name,
         });
     }
     out
@@ -419,10 +420,10 @@ pub static SG_OPEN_TO_INTERNET: Builtin = Builtin {
         well_architected: &["SEC05-BP02"],
         controls: &["DATA-10"],
         resource_types: &[
-            "AWS::RDS::DBInstance",
-            "AWS::RDS::DBCluster",
-            "AWS::EC2::SecurityGroup",
-            "AWS::EC2::SecurityGroupIngress",
+            kind::RDS_DB_INSTANCE,
+            kind::RDS_DB_CLUSTER,
+            kind::EC2_SECURITY_GROUP,
+            kind::EC2_SECURITY_GROUP_INGRESS,
         ],
         remediation: "Replace the `0.0.0.0/0` / `::/0` ingress rule of the database's security group \
 with a rule whose `SourceSecurityGroupId` is the security group of the application tier (or a narrow \
@@ -557,10 +558,10 @@ pub static TLS_ENFORCED: Builtin = Builtin {
         well_architected: &["SEC09-BP02"],
         controls: &["DATA-12"],
         resource_types: &[
-            "AWS::RDS::DBInstance",
-            "AWS::RDS::DBCluster",
-            "AWS::RDS::DBParameterGroup",
-            "AWS::RDS::DBClusterParameterGroup",
+            kind::RDS_DB_INSTANCE,
+            kind::RDS_DB_CLUSTER,
+            kind::RDS_DB_PARAMETER_GROUP,
+            kind::RDS_DB_CLUSTER_PARAMETER_GROUP,
         ],
         remediation: "Give the database a parameter group of its own that enforces TLS: for MySQL, \
 MariaDB and Aurora MySQL `require_secure_transport: \"ON\"`; for PostgreSQL, Aurora PostgreSQL and \
@@ -609,7 +610,7 @@ of an option group (or native network encryption), not through a parameter.",
                         d.meta.span,
                         format!(
                             "{} `{}` does not set {} (the default {engine} parameter group leaves {param} off): TLS is not enforced",
-                            d.what, d.meta.id, d.parameter_group_key
+                            d.what, d.meta.id, d.parameter_group_source_name
                         ),
                     );
                 }
@@ -671,11 +672,11 @@ pub static IN_PUBLIC_SUBNET: Builtin = Builtin {
         well_architected: &["SEC05-BP01"],
         controls: &["NET-07"],
         resource_types: &[
-            "AWS::RDS::DBInstance",
-            "AWS::RDS::DBCluster",
-            "AWS::RDS::DBSubnetGroup",
-            "AWS::EC2::Subnet",
-            "AWS::EC2::Route",
+            kind::RDS_DB_INSTANCE,
+            kind::RDS_DB_CLUSTER,
+            kind::RDS_DB_SUBNET_GROUP,
+            kind::EC2_SUBNET,
+            kind::EC2_ROUTE,
         ],
         remediation: "Build the `AWS::RDS::DBSubnetGroup` from private subnets only: subnets without \
 `MapPublicIpOnLaunch: true` whose route table sends `0.0.0.0/0` to a NAT gateway (or nowhere) rather \

@@ -3,7 +3,8 @@
 use super::common::{bucket_policies, public_allow};
 use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
-use crate::model::{Effect, Tri};
+use crate::model::kind;
+use crate::model::{CannedAcl, Effect, Tri};
 
 /// The rules of this area.
 pub static RULES: &[&Builtin] = &[
@@ -18,7 +19,7 @@ pub static RULES: &[&Builtin] = &[
     &PUBLIC_POLICY,
 ];
 
-const BUCKET: &[&str] = &["AWS::S3::Bucket"];
+const BUCKET: &[&str] = &[kind::S3_BUCKET];
 
 pub static PUBLIC_ACCESS_BLOCK: Builtin = Builtin {
     meta: StaticMeta {
@@ -270,7 +271,7 @@ pub static DENY_INSECURE_TRANSPORT: Builtin = Builtin {
         service: "s3",
         well_architected: &["SEC09-BP02"],
         controls: &["DATA-06"],
-        resource_types: &["AWS::S3::Bucket", "AWS::S3::BucketPolicy"],
+        resource_types: &[kind::S3_BUCKET, kind::S3_BUCKET_POLICY],
         remediation: "Add a bucket policy statement with `Effect: Deny`, `Principal: \"*\"`, \
 `Action: \"s3:*\"`, the bucket and its objects as `Resource`, and \
 `Condition: {Bool: {\"aws:SecureTransport\": \"false\"}}`.",
@@ -342,14 +343,17 @@ world. Public write lets anyone store content at your cost and under your name."
     check: |m, _, out| {
         for b in &m.buckets {
             if let Some(acl) = b.access_control.get()
-                && matches!(acl.as_str(), "PublicRead" | "PublicReadWrite" | "AuthenticatedRead")
+                && matches!(
+                    acl.value.as_str(),
+                    CannedAcl::PUBLIC_READ | CannedAcl::PUBLIC_READ_WRITE | CannedAcl::AUTHENTICATED_READ
+                )
             {
-                let who = if acl == "AuthenticatedRead" { "every AWS account" } else { "everyone" };
-                let what = if acl == "PublicReadWrite" { "read and write" } else { "read" };
+                let who = if acl.value == CannedAcl::AUTHENTICATED_READ { "every AWS account" } else { "everyone" };
+                let what = if acl.value == CannedAcl::PUBLIC_READ_WRITE { "read and write" } else { "read" };
                 out.report_field(
                     &b.meta,
                     &b.access_control,
-                    format!("bucket `{}` ACL `{acl}` grants {what} access to {who}", b.meta.id),
+                    format!("bucket `{}` ACL `{}` grants {what} access to {who}", b.meta.id, acl.source_text),
                 );
             }
         }
@@ -366,7 +370,7 @@ pub static PUBLIC_POLICY: Builtin = Builtin {
         service: "s3",
         well_architected: &["SEC03-BP07"],
         controls: &["DATA-07", "IAM-12"],
-        resource_types: &["AWS::S3::BucketPolicy"],
+        resource_types: &[kind::S3_BUCKET_POLICY],
         remediation: "Name the principals that need access, or restrict the statement with a condition \
 on `aws:SourceVpce`, `aws:SourceVpc`, `aws:SourceIp`, `aws:PrincipalOrgID`, `aws:SourceAccount` or \
 `aws:SourceArn`. To serve public content, put CloudFront with origin access control in front.",

@@ -1,6 +1,7 @@
 //! PAL-SECRETSMANAGER-001 `secret-without-rotation`: Secrets Manager secret is never rotated.
 
 use crate::model::Link;
+use crate::model::kind;
 
 rule!(RULE,
     id: "PAL-SECRETSMANAGER-001",
@@ -11,7 +12,7 @@ rule!(RULE,
     service: "secretsmanager",
     controls: &["DATA-17"],
     well_architected: &["SEC02-BP03"],
-    resource_types: &["AWS::SecretsManager::Secret", "AWS::SecretsManager::RotationSchedule"],
+    resource_types: &[kind::SECRETSMANAGER_SECRET, kind::SECRETSMANAGER_ROTATION_SCHEDULE],
     remediation: "Add an `AWS::SecretsManager::RotationSchedule` with `SecretId: !Ref TheSecret`, a \
 `RotationLambdaARN` (or `HostedRotationLambda` for RDS, Redshift and DocumentDB credentials) and \
 `RotationRules: {ScheduleExpression: rate(30 days)}`. For RDS master passwords, `ManageMasterUserPassword: true` \

@@ -1,6 +1,7 @@
 //! PAL-SECURITYHUB-001 `securityhub-superseded-standard`: Security Hub subscribes a superseded standard version.
 
 use crate::model::Field;
+use crate::model::kind;
 
 /// (ARN fragment of a superseded standard version, its name, the current version to use).
 pub const SUPERSEDED: &[(&str, &str, &str)] = &[
@@ -31,7 +32,7 @@ rule!(RULE,
     service: "securityhub",
     controls: &["MON-03"],
     well_architected: &["SEC04-BP02", "SEC01-BP04"],
-    resource_types: &["AWS::SecurityHub::Hub", "AWS::SecurityHub::Standard"],
+    resource_types: &[kind::SECURITYHUB_HUB, kind::SECURITYHUB_STANDARD],
     remediation: "Subscribe the current versions instead — `arn:aws:securityhub:<region>::standards/\
 cis-aws-foundations-benchmark/v/3.0.0` and `arn:aws:securityhub:<region>::standards/pci-dss/v/4.0.1` — together \
 with AWS Foundational Security Best Practices (`arn:aws:securityhub:<region>::standards/\

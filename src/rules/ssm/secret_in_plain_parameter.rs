@@ -1,5 +1,7 @@
 //! PAL-SSM-001 `ssm-secret-in-plain-parameter`: Secret kept in a plain-text SSM parameter.
 
+use crate::model::kind;
+
 /// Words in a parameter name that say it holds a secret.
 const SECRET_WORDS: &[&str] = &[
     "password",
@@ -30,7 +32,7 @@ rule!(RULE,
     service: "ssm",
     controls: &["DATA-17"],
     well_architected: &["SEC02-BP03", "SEC08-BP02"],
-    resource_types: &["AWS::SSM::Parameter"],
+    resource_types: &[kind::SSM_PARAMETER],
     remediation: "Keep secrets in AWS Secrets Manager (`AWS::SecretsManager::Secret` with \
 `GenerateSecretString` and a rotation schedule), or in a `SecureString` parameter created outside \
 CloudFormation (which cannot create them) and read with `{{resolve:ssm-secure:name}}`.",

@@ -2,7 +2,8 @@
 
 use super::{Builtin, StaticMeta};
 use crate::finding::{Layer, Severity};
-use crate::model::{Link, Tri};
+use crate::model::kind;
+use crate::model::{LbFlavour, Link, Tri};
 
 /// The rules of this area.
 pub static RULES: &[&Builtin] = &[&NO_WAF, &CLOUDFRONT_NO_WAF];
@@ -17,7 +18,7 @@ pub static NO_WAF: Builtin = Builtin {
         service: "wafv2",
         well_architected: &["SEC05-BP03", "SEC06-BP01"],
         controls: &["APP-14"],
-        resource_types: &["AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::WAFv2::WebACLAssociation"],
+        resource_types: &[kind::ELB_LOAD_BALANCER, kind::WAF_WEB_ACL_ASSOCIATION],
         remediation: "Create an `AWS::WAFv2::WebACL` (scope `REGIONAL`) with the AWS managed rule groups \
 (`AWSManagedRulesCommonRuleSet`, `AWSManagedRulesKnownBadInputsRuleSet`, and a rate-based rule), and attach it \
 with an `AWS::WAFv2::WebACLAssociation` whose `ResourceArn` is `!Ref` of the load balancer.",
@@ -31,15 +32,15 @@ association in the same template; when an association's target cannot be decided
         if mon.waf_associations.iter().any(|(_, t)| t.is_unknown()) {
             return;
         }
-        for lb in m.load_balancers.iter().filter(|lb| lb.meta.kind == "AWS::ElasticLoadBalancingV2::LoadBalancer") {
+        for lb in m.load_balancers.iter().filter(|lb| lb.is_v2()) {
             let public = match &lb.scheme.value {
                 Tri::Absent => true,
                 Tri::Known(s) => s == "internet-facing",
                 Tri::Unknown => false,
             };
-            let alb = match &lb.lb_type.value {
+            let alb = match &lb.flavour.value {
                 Tri::Absent => true,
-                Tri::Known(t) => t == "application",
+                Tri::Known(t) => *t == LbFlavour::Application,
                 Tri::Unknown => false,
             };
             if !public || !alb {
@@ -67,7 +68,7 @@ pub static CLOUDFRONT_NO_WAF: Builtin = Builtin {
         service: "cloudfront",
         well_architected: &["SEC05-BP03", "SEC06-BP01"],
         controls: &["APP-14"],
-        resource_types: &["AWS::CloudFront::Distribution"],
+        resource_types: &[kind::CLOUDFRONT_DISTRIBUTION],
         remediation: "Create an `AWS::WAFv2::WebACL` with `Scope: CLOUDFRONT` (in us-east-1) using the AWS \
 managed rule groups and a rate-based rule, and set `DistributionConfig.WebACLId` to its ARN \
 (`!GetAtt EdgeWebAcl.Arn`).",
