@@ -1,5 +1,5 @@
 //! Analyses over the model that rules build on: network reachability, the IAM engine and its
-//! index of principals and policies.
+//! index of principals and policies, secrets written in the input.
 //!
 //! Each analysis is computed at most once per unit of analysis, on first use, into [`Facts`]
 //! that sit beside the model (the model itself caches nothing).
@@ -11,6 +11,7 @@ use crate::model::Model;
 pub mod evidence;
 pub mod iam;
 pub mod reach;
+pub mod secrets;
 
 use iam::principals::{PolicyAt, PrincipalInfo};
 
@@ -22,6 +23,7 @@ pub struct Facts<'m> {
     principals: OnceLock<Vec<PrincipalInfo<'m>>>,
     policies: OnceLock<Vec<PolicyAt<'m>>>,
     evidence: OnceLock<evidence::Evidence>,
+    secrets: OnceLock<secrets::SecretFacts<'m>>,
 }
 
 impl<'m> Facts<'m> {
@@ -32,6 +34,7 @@ impl<'m> Facts<'m> {
             principals: OnceLock::new(),
             policies: OnceLock::new(),
             evidence: OnceLock::new(),
+            secrets: OnceLock::new(),
         }
     }
 
@@ -59,5 +62,10 @@ impl<'m> Facts<'m> {
     /// configures.
     pub fn evidence(&self) -> &evidence::Evidence {
         self.evidence.get_or_init(|| evidence::Evidence::of(self.model))
+    }
+
+    /// The secrets written in the model's values, and the inputs that carry secrets.
+    pub fn secrets(&self) -> &secrets::SecretFacts<'m> {
+        self.secrets.get_or_init(|| secrets::analyze(self.model))
     }
 }

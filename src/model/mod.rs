@@ -17,6 +17,7 @@ pub mod network;
 pub mod policy;
 pub mod reach;
 pub mod storage;
+pub mod text;
 pub mod val;
 
 pub use containers::*;
@@ -26,6 +27,7 @@ pub use network::*;
 pub use policy::*;
 pub use reach::*;
 pub use storage::*;
+pub use text::{Input, TextRole, TextValue};
 pub use val::{Origin, RefTarget, VKind, Val};
 
 /// Three-valued: absent, unknown, or known.
@@ -133,70 +135,22 @@ pub struct ResMeta {
     pub props_span: Span,
 }
 
-/// A template parameter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Parameter {
-    pub name: String,
-    pub span: Span,
-    pub kind: String,
-    pub no_echo: bool,
-    /// The default, when it is a scalar.
-    pub default: Option<(String, Span)>,
-}
-
-/// A string that may appear anywhere in a template, with the path of keys leading to it.
-/// Used by content rules such as the secret detector.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Literal {
-    /// Keys from the template root, e.g. `Resources.Db.Properties.MasterUserPassword`.
-    pub path: String,
-    /// The last map key on the path that is not an intrinsic function name (the property
-    /// name; for a value inside `Fn::Sub`'s variable map, the property holding the `Fn::Sub`).
-    pub key: String,
-    pub text: String,
-    pub span: Span,
-    /// The resource it belongs to, if any.
-    pub resource: Option<usize>,
-    /// Whether the literal is a value or a function argument naming something.
-    pub role: LiteralRole,
-}
-
-/// What a [`Literal`] is, for content rules: only [`LiteralRole::Value`]s can hold data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LiteralRole {
-    /// A value: written as is, or a piece that ends up in a value (`Fn::Join` items, `Fn::If`
-    /// branches, `Fn::Sub` templates with text besides their `${...}` placeholders, ...).
-    Value,
-    /// Names a parameter, resource or pseudo parameter: the argument of `Ref`, or a `Fn::Sub`
-    /// template made only of `${...}` placeholders (`!Sub '${DbPassword}'`).
-    Ref,
-    /// Names something else: `Fn::GetAtt` arguments, `Fn::ImportValue` export names, condition
-    /// names (`Condition`, the first item of `Fn::If`), `Fn::FindInMap` names, the region of
-    /// `Fn::GetAZs`.
-    Name,
-    /// Function syntax: the delimiter of `Fn::Join`/`Fn::Split`, the index of `Fn::Select`,
-    /// the count and size of `Fn::Cidr`.
-    Syntax,
-    /// Contains a dynamic reference (`{{resolve:...}}`), resolved at deploy time.
-    Dynamic,
-}
-
 /// Everything Palisade knows about one input document.
 #[derive(Debug, Default)]
 pub struct Model {
     /// The file, as reports show it.
     pub file: Arc<str>,
-    /// The file's text, for rules that locate matches inside a value (e.g. a secret inside
+    /// The file's text, for analyses that locate matches inside a value (e.g. a secret inside
     /// a block scalar).
     pub source: Option<Arc<crate::source::SourceFile>>,
     /// Every resource of the template (also those not modelled in detail), by logical id.
     pub resources: Vec<ResMeta>,
     pub resource_index: HashMap<String, usize>,
-    pub parameters: Vec<Parameter>,
-    /// Every literal string or number in the template's `Parameters` defaults, `Mappings`,
-    /// resource `Properties` and `Metadata`, and `Outputs`, with intrinsic function arguments
-    /// included (see [`LiteralRole`]).
-    pub literals: Vec<Literal>,
+    /// The inputs the document declares (template parameters).
+    pub inputs: Vec<Input>,
+    /// Every literal of the document that can hold data or name something, for content
+    /// analyses (see [`TextValue`]).
+    pub texts: Vec<TextValue>,
 
     pub buckets: Vec<S3Bucket>,
     pub bucket_policies: Vec<BucketPolicy>,

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::model::*;
 use crate::source::Span;
-use crate::value::{Kind, Node};
+use crate::value::Node;
 
 pub mod convert;
 pub mod eval;
@@ -16,10 +16,12 @@ pub mod network_extra;
 pub mod params;
 pub mod policy;
 pub mod template;
+pub mod texts;
 
 use convert::{Props, field};
 pub use eval::{Evaluator, Overrides};
 pub use template::{Template, is_template};
+pub use texts::only_placeholders;
 
 /// CloudFormation resource types and model kinds, both ways: the table is
 /// [`crate::model::kind::SOURCE_TYPES`].
@@ -28,33 +30,20 @@ pub use crate::model::kind::{model_kind, source_types};
 /// Builds the model of a template, evaluating intrinsics with `ev` (which fixes the values of
 /// undecidable conditions for this scenario).
 pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Model {
-    let mut m = Model { file, ..Model::default() };
+    let mut m = Model { file, inputs: texts::inputs(tpl), ..Model::default() };
+    let mut lits = texts::Literals::default();
     for p in &tpl.parameters {
-        m.parameters.push(Parameter {
-            name: p.name.clone(),
-            span: p.span,
-            kind: p.kind.clone(),
-            no_echo: p.no_echo,
-            default: p.default.and_then(|d| d.scalar_text().map(|t| (t.into_owned(), d.span))),
-        });
         if let Some(d) = p.default {
-            collect_literals(
-                d,
-                &format!("Parameters.{}.Default", p.name),
-                LitCtx::new("Default", None),
-                &mut m.literals,
-                0,
-            );
+            lits.add(d, &format!("Parameters.{}.Default", p.name), "Default", None);
         }
     }
     if let Some(maps) = tpl.mappings {
-        collect_literals(maps, "Mappings", LitCtx::new("Mappings", None), &mut m.literals, 0);
+        lits.add(maps, "Mappings", "Mappings", None);
     }
     // Outputs, but not their `Condition` (a condition name).
     for o in tpl.root.get("Outputs").and_then(Node::as_map).unwrap_or_default() {
         for e in o.value.as_map().unwrap_or_default().iter().filter(|e| e.key != "Condition") {
-            let path = format!("Outputs.{}.{}", o.key, e.key);
-            collect_literals(&e.value, &path, LitCtx::new(&e.key, None), &mut m.literals, 0);
+            lits.add(&e.value, &format!("Outputs.{}.{}", o.key, e.key), &e.key, None);
         }
     }
     let mut pending_sg_rules: Vec<(Field<Link>, SgRule, bool)> = Vec::new();
@@ -76,22 +65,10 @@ pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Mode
         m.resource_index.insert(r.id.clone(), idx);
         m.resources.push(meta.clone());
         if let Some(p) = props_node {
-            collect_literals(
-                p,
-                &format!("Resources.{}.Properties", r.id),
-                LitCtx::new("Properties", Some(idx)),
-                &mut m.literals,
-                0,
-            );
+            lits.add(p, &format!("Resources.{}.Properties", r.id), "Properties", Some(idx));
         }
         if let Some(md) = r.node.get("Metadata") {
-            collect_literals(
-                md,
-                &format!("Resources.{}.Metadata", r.id),
-                LitCtx::new("Metadata", Some(idx)),
-                &mut m.literals,
-                0,
-            );
+            lits.add(md, &format!("Resources.{}.Metadata", r.id), "Metadata", Some(idx));
         }
         let props_val = props_node.map(|p| ev.eval(p));
         let p = Props::new(props_val.as_ref().filter(|v| matches!(v.kind, VKind::Map(_))), r.id_span);
@@ -106,6 +83,7 @@ pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Mode
             None => m.external_sg_rules.push(ExternalSgRule { group, rule, egress }),
         }
     }
+    m.texts = lits.into_texts(&m.resources);
     m
 }
 
@@ -509,132 +487,6 @@ pub fn normalise_protocol(p: &str) -> String {
         "58" | "icmpv6" => "icmpv6".into(),
         other => other.into(),
     }
-}
-
-const MAX_LITERAL_DEPTH: usize = 200;
-
-/// Where [`collect_literals`] is: the key literals are attributed to, their resource, and the
-/// role of the strings found here.
-#[derive(Clone, Copy)]
-struct LitCtx<'k> {
-    key: &'k str,
-    resource: Option<usize>,
-    role: LiteralRole,
-}
-
-impl<'k> LitCtx<'k> {
-    fn new(key: &'k str, resource: Option<usize>) -> LitCtx<'k> {
-        LitCtx { key, resource, role: LiteralRole::Value }
-    }
-
-    fn role(self, role: LiteralRole) -> LitCtx<'k> {
-        LitCtx { role, ..self }
-    }
-}
-
-/// Every literal string and number under `n`, with its key path and role.
-fn collect_literals(n: &Node, path: &str, cx: LitCtx<'_>, out: &mut Vec<Literal>, depth: usize) {
-    if depth > MAX_LITERAL_DEPTH {
-        return;
-    }
-    let mut push = |text: &str, role: LiteralRole| {
-        out.push(Literal {
-            path: path.to_string(),
-            key: cx.key.to_string(),
-            text: text.to_string(),
-            span: n.span,
-            resource: cx.resource,
-            role,
-        })
-    };
-    match &n.kind {
-        Kind::String(s) if s.contains("{{resolve:") => push(s, LiteralRole::Dynamic),
-        Kind::String(s) | Kind::Number(s) => push(s, cx.role),
-        Kind::Seq(items) => {
-            for (i, item) in items.iter().enumerate() {
-                collect_literals(item, &format!("{path}[{i}]"), cx, out, depth + 1);
-            }
-        }
-        Kind::Map(entries) => {
-            if let [e] = entries.as_slice()
-                && eval::is_intrinsic(&e.key)
-            {
-                collect_intrinsic(&e.key, &e.value, &format!("{path}.{}", e.key), cx, out, depth + 1);
-                return;
-            }
-            for e in entries {
-                // Intrinsic names are not property names: keep the property key.
-                let k = if eval::is_intrinsic(&e.key) { cx.key } else { e.key.as_str() };
-                collect_literals(&e.value, &format!("{path}.{}", e.key), LitCtx { key: k, ..cx }, out, depth + 1);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// The literals of an intrinsic function's argument, each with the role its position gives it.
-fn collect_intrinsic(name: &str, arg: &Node, path: &str, cx: LitCtx<'_>, out: &mut Vec<Literal>, depth: usize) {
-    use LiteralRole::{Name, Ref, Syntax};
-    // Roles of the leading items of a list argument; later items keep the context's role.
-    let leading: &[LiteralRole] = match name {
-        "Ref" => return collect_literals(arg, path, cx.role(Ref), out, depth),
-        "Condition" | "Fn::GetAtt" | "Fn::GetAZs" | "Fn::ImportValue" => {
-            return collect_literals(arg, path, cx.role(Name), out, depth);
-        }
-        "Fn::Sub" => return collect_sub(arg, path, cx, out, depth),
-        "Fn::If" => &[Name],
-        "Fn::FindInMap" => &[Name, Name, Name],
-        "Fn::Join" | "Fn::Split" | "Fn::Select" => &[Syntax],
-        "Fn::Cidr" => &[cx.role, Syntax, Syntax],
-        _ => &[],
-    };
-    match &arg.kind {
-        Kind::Seq(items) => {
-            for (i, item) in items.iter().enumerate() {
-                let c = leading.get(i).map_or(cx, |&r| cx.role(r));
-                collect_literals(item, &format!("{path}[{i}]"), c, out, depth + 1);
-            }
-        }
-        _ => collect_literals(arg, path, cx, out, depth),
-    }
-}
-
-/// `Fn::Sub`: a template made only of `${...}` placeholders names what it substitutes; the
-/// values of the variable map belong to the property holding the `Fn::Sub`.
-fn collect_sub(arg: &Node, path: &str, cx: LitCtx<'_>, out: &mut Vec<Literal>, depth: usize) {
-    let template_cx = |s: &str| if only_placeholders(s) { cx.role(LiteralRole::Ref) } else { cx };
-    match &arg.kind {
-        Kind::String(s) => collect_literals(arg, path, template_cx(s), out, depth),
-        Kind::Seq(items) if items.len() == 2 => {
-            let first = items[0].as_str().map_or(cx, template_cx);
-            collect_literals(&items[0], &format!("{path}[0]"), first, out, depth + 1);
-            match items[1].as_map() {
-                Some(vars) => {
-                    for e in vars {
-                        collect_literals(&e.value, &format!("{path}[1].{}", e.key), cx, out, depth + 1);
-                    }
-                }
-                None => collect_literals(&items[1], &format!("{path}[1]"), cx, out, depth + 1),
-            }
-        }
-        _ => collect_literals(arg, path, cx, out, depth),
-    }
-}
-
-/// Is `s` made only of `Fn::Sub` placeholders (`${Name}`, not the literal `${!Text}`) and
-/// white space?
-pub fn only_placeholders(s: &str) -> bool {
-    let mut rest = s;
-    let mut any = false;
-    while let Some(pos) = rest.find("${") {
-        if !rest[..pos].trim().is_empty() || rest[pos + 2..].starts_with('!') {
-            return false;
-        }
-        let Some(end) = rest[pos..].find('}') else { return false };
-        rest = &rest[pos + end + 1..];
-        any = true;
-    }
-    any && rest.trim().is_empty()
 }
 
 /// Values assumed for undecidable conditions, one map per scenario. At most `2^max_atoms`

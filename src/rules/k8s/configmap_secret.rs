@@ -22,7 +22,7 @@ and plausible literals under names such as `password` or `api_token`.",
                 if value.contains("{{") {
                     continue;
                 }
-                if let Some(found) = crate::rules::secrets::detect::looks_like_secret(key, value) {
+                if let Some(found) = crate::analyze::secrets::detect::looks_like_secret(key, value) {
                     out.report_in(
                         &c.obj.file,
                         &c.obj.res,

@@ -23,7 +23,7 @@ keys, URLs with a password, and plausible literals under names such as `PASSWORD
             for c in &w.pod.containers {
                 for e in &c.env {
                     let Some(value) = e.value.get() else { continue };
-                    if let Some(found) = crate::rules::secrets::detect::looks_like_secret(&e.name, value) {
+                    if let Some(found) = crate::analyze::secrets::detect::looks_like_secret(&e.name, value) {
                         report(
                             out,
                             w,
@@ -34,7 +34,7 @@ keys, URLs with a password, and plausible literals under names such as `PASSWORD
                                 cname(c),
                                 e.name,
                                 found.kind.describe(),
-                                crate::rules::secrets::detect::mask(&value[found.range.clone()], 4)
+                                crate::analyze::secrets::detect::mask(&value[found.range.clone()], 4)
                             ),
                         );
                     }

@@ -1,0 +1,391 @@
+//! The template's text and parameters as content analyses see them ([`TextValue`], [`Input`]).
+//!
+//! Every literal string or number of the parameter defaults, mappings, resource properties
+//! and metadata, and outputs is collected with the path of keys leading to it and the role
+//! its position gives it (intrinsic function arguments naming a parameter, resource,
+//! condition or mapping are not values; dynamic references `{{resolve:...}}` are resolved at
+//! deploy time). The CloudFormation specifics (paths, `Fn::Sub` placeholders, parameter
+//! types, the `Value` of `AWS::ApiGateway::ApiKey`) are decided here, so that the analyses
+//! read neutral fields only.
+
+use super::eval;
+use super::template::Template;
+use crate::model::{Input, ResMeta, TextRole, TextValue};
+use crate::source::Span;
+use crate::value::{Kind, Node};
+
+/// Parameter types whose value is the secret itself (as opposed to `AWS::SSM::Parameter::Value<...>`,
+/// whose value is the name of an SSM parameter, or AWS-specific types such as key pair names).
+pub fn is_plain_parameter_type(kind: &str) -> bool {
+    matches!(kind, "String" | "Number" | "CommaDelimitedList" | "List<String>" | "List<Number>")
+}
+
+/// The template's parameters.
+pub fn inputs(tpl: &Template<'_>) -> Vec<Input> {
+    tpl.parameters
+        .iter()
+        .map(|p| Input {
+            name: p.name.clone(),
+            span: p.span,
+            kind: p.kind.clone(),
+            sensitive: p.no_echo,
+            holds_value: is_plain_parameter_type(&p.kind),
+            default: p.default.and_then(|d| d.scalar_text().map(|t| (t.into_owned(), d.span))),
+        })
+        .collect()
+}
+
+/// A literal of the template, with the keys from the template root leading to it, e.g.
+/// `Resources.Db.Properties.MasterUserPassword`.
+struct Literal {
+    path: String,
+    /// The last map key on the path that is not an intrinsic function name (the property
+    /// name; for a value inside `Fn::Sub`'s variable map, the property holding the `Fn::Sub`).
+    key: String,
+    text: String,
+    span: Span,
+    resource: Option<usize>,
+    role: TextRole,
+}
+
+/// The literals of a template, collected section by section.
+#[derive(Default)]
+pub(super) struct Literals(Vec<Literal>);
+
+impl Literals {
+    /// Adds the literals under `n`, at `path`, attributed to the key `key` and to `resource`.
+    pub(super) fn add(&mut self, n: &Node, path: &str, key: &str, resource: Option<usize>) {
+        collect_literals(n, path, LitCtx::new(key, resource), &mut self.0, 0);
+    }
+
+    /// The literals as text values; `resources` are the model's resources, which literals
+    /// refer to by index.
+    pub(super) fn into_texts(self, resources: &[ResMeta]) -> Vec<TextValue> {
+        self.0.into_iter().map(|l| text_value(l, resources)).collect()
+    }
+}
+
+fn text_value(l: Literal, resources: &[ResMeta]) -> TextValue {
+    let res = l.resource.map(|i| &resources[i]);
+    let secret_by_design = res.is_some_and(|r| {
+        r.kind == "AWS::ApiGateway::ApiKey" && l.path == format!("Resources.{}.Properties.Value", r.id)
+    });
+    let sub_template = l.path.ends_with(".Fn::Sub") || l.path.ends_with(".Fn::Sub[0]");
+    let names_parameters = l.role == TextRole::Ref || (l.role == TextRole::Value && sub_template);
+    let inputs = if names_parameters && !l.path.starts_with("Parameters.") { referenced(&l.text) } else { Vec::new() };
+    TextValue {
+        place: place(res, &l.path),
+        text: l.text,
+        span: l.span,
+        resource: l.resource,
+        key: l.key,
+        role: l.role,
+        secret_by_design,
+        inputs,
+    }
+}
+
+/// Names of the parameters a `Ref`-role literal (`!Ref P`, `!Sub '${P}'`) or a `Fn::Sub`
+/// template (`!Sub 'prefix-${P}'`) refers to.
+fn referenced(text: &str) -> Vec<String> {
+    if text.contains("${") {
+        text.split("${").skip(1).filter_map(|s| s.split_once('}')).map(|(n, _)| n.trim().to_string()).collect()
+    } else {
+        vec![text.trim().to_string()]
+    }
+}
+
+/// Where a literal is, for messages: "`Db` property `MasterUserPassword`", "output `Key`", ...
+fn place(res: Option<&ResMeta>, path: &str) -> String {
+    // Function names and their argument positions say nothing to the reader: cut them off.
+    let cut = |p: &str| -> String {
+        let end = [".Fn::", ".Ref", ".Condition"].iter().filter_map(|s| p.find(s)).min().unwrap_or(p.len());
+        p[..end].to_string()
+    };
+    if let Some(r) = res {
+        let id = &r.id;
+        if let Some(rest) = path.strip_prefix(&format!("Resources.{id}.Properties.")) {
+            return format!("`{id}` property `{}`", cut(rest));
+        }
+        if let Some(rest) = path.strip_prefix(&format!("Resources.{id}.Metadata.")) {
+            return format!("`{id}` metadata `{}`", cut(rest));
+        }
+        return format!("`{id}`");
+    }
+    if let Some(rest) = path.strip_prefix("Outputs.") {
+        let name = rest.split('.').next().unwrap_or(rest);
+        return format!("output `{name}`");
+    }
+    if let Some(rest) = path.strip_prefix("Parameters.") {
+        let name = rest.split('.').next().unwrap_or(rest);
+        return format!("the default of parameter `{name}`");
+    }
+    format!("`{}`", cut(path))
+}
+
+const MAX_LITERAL_DEPTH: usize = 200;
+
+/// Where [`collect_literals`] is: the key literals are attributed to, their resource, and the
+/// role of the strings found here.
+#[derive(Clone, Copy)]
+struct LitCtx<'k> {
+    key: &'k str,
+    resource: Option<usize>,
+    role: TextRole,
+}
+
+impl<'k> LitCtx<'k> {
+    fn new(key: &'k str, resource: Option<usize>) -> LitCtx<'k> {
+        LitCtx { key, resource, role: TextRole::Value }
+    }
+
+    fn role(self, role: TextRole) -> LitCtx<'k> {
+        LitCtx { role, ..self }
+    }
+}
+
+/// Every literal string and number under `n`, with its key path and role.
+fn collect_literals(n: &Node, path: &str, cx: LitCtx<'_>, out: &mut Vec<Literal>, depth: usize) {
+    if depth > MAX_LITERAL_DEPTH {
+        return;
+    }
+    let mut push = |text: &str, role: TextRole| {
+        out.push(Literal {
+            path: path.to_string(),
+            key: cx.key.to_string(),
+            text: text.to_string(),
+            span: n.span,
+            resource: cx.resource,
+            role,
+        })
+    };
+    match &n.kind {
+        Kind::String(s) if s.contains("{{resolve:") => push(s, TextRole::Dynamic),
+        Kind::String(s) | Kind::Number(s) => push(s, cx.role),
+        Kind::Seq(items) => {
+            for (i, item) in items.iter().enumerate() {
+                collect_literals(item, &format!("{path}[{i}]"), cx, out, depth + 1);
+            }
+        }
+        Kind::Map(entries) => {
+            if let [e] = entries.as_slice()
+                && eval::is_intrinsic(&e.key)
+            {
+                collect_intrinsic(&e.key, &e.value, &format!("{path}.{}", e.key), cx, out, depth + 1);
+                return;
+            }
+            for e in entries {
+                // Intrinsic names are not property names: keep the property key.
+                let k = if eval::is_intrinsic(&e.key) { cx.key } else { e.key.as_str() };
+                collect_literals(&e.value, &format!("{path}.{}", e.key), LitCtx { key: k, ..cx }, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The literals of an intrinsic function's argument, each with the role its position gives it.
+fn collect_intrinsic(name: &str, arg: &Node, path: &str, cx: LitCtx<'_>, out: &mut Vec<Literal>, depth: usize) {
+    use TextRole::{Name, Ref, Syntax};
+    // Roles of the leading items of a list argument; later items keep the context's role.
+    let leading: &[TextRole] = match name {
+        "Ref" => return collect_literals(arg, path, cx.role(Ref), out, depth),
+        "Condition" | "Fn::GetAtt" | "Fn::GetAZs" | "Fn::ImportValue" => {
+            return collect_literals(arg, path, cx.role(Name), out, depth);
+        }
+        "Fn::Sub" => return collect_sub(arg, path, cx, out, depth),
+        "Fn::If" => &[Name],
+        "Fn::FindInMap" => &[Name, Name, Name],
+        "Fn::Join" | "Fn::Split" | "Fn::Select" => &[Syntax],
+        "Fn::Cidr" => &[cx.role, Syntax, Syntax],
+        _ => &[],
+    };
+    match &arg.kind {
+        Kind::Seq(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let c = leading.get(i).map_or(cx, |&r| cx.role(r));
+                collect_literals(item, &format!("{path}[{i}]"), c, out, depth + 1);
+            }
+        }
+        _ => collect_literals(arg, path, cx, out, depth),
+    }
+}
+
+/// `Fn::Sub`: a template made only of `${...}` placeholders names what it substitutes; the
+/// values of the variable map belong to the property holding the `Fn::Sub`.
+fn collect_sub(arg: &Node, path: &str, cx: LitCtx<'_>, out: &mut Vec<Literal>, depth: usize) {
+    let template_cx = |s: &str| if only_placeholders(s) { cx.role(TextRole::Ref) } else { cx };
+    match &arg.kind {
+        Kind::String(s) => collect_literals(arg, path, template_cx(s), out, depth),
+        Kind::Seq(items) if items.len() == 2 => {
+            let first = items[0].as_str().map_or(cx, template_cx);
+            collect_literals(&items[0], &format!("{path}[0]"), first, out, depth + 1);
+            match items[1].as_map() {
+                Some(vars) => {
+                    for e in vars {
+                        collect_literals(&e.value, &format!("{path}[1].{}", e.key), cx, out, depth + 1);
+                    }
+                }
+                None => collect_literals(&items[1], &format!("{path}[1]"), cx, out, depth + 1),
+            }
+        }
+        _ => collect_literals(arg, path, cx, out, depth),
+    }
+}
+
+/// Is `s` made only of `Fn::Sub` placeholders (`${Name}`, not the literal `${!Text}`) and
+/// white space?
+pub fn only_placeholders(s: &str) -> bool {
+    let mut rest = s;
+    let mut any = false;
+    while let Some(pos) = rest.find("${") {
+        if !rest[..pos].trim().is_empty() || rest[pos + 2..].starts_with('!') {
+            return false;
+        }
+        let Some(end) = rest[pos..].find('}') else { return false };
+        rest = &rest[pos + end + 1..];
+        any = true;
+    }
+    any && rest.trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, HashMap};
+
+    use super::*;
+    use crate::lower::cfn::{self, Evaluator};
+    use crate::model::Model;
+    use crate::parse::{Limits, parse_yaml};
+    use crate::source::SourceFile;
+
+    fn model(text: &str) -> Model {
+        let src = SourceFile::new("t.yaml", text.to_string());
+        let docs = parse_yaml(&src, &Limits::default()).unwrap();
+        let overrides = HashMap::new();
+        let tpl = Template::new(&docs[0].root, &overrides);
+        let ev = Evaluator::new(&tpl, &overrides, BTreeMap::new());
+        cfn::lower(&tpl, &ev, "t.yaml".into())
+    }
+
+    /// (text, key, role) of every literal.
+    fn literals(text: &str) -> Vec<(String, String, TextRole)> {
+        model(text).texts.into_iter().map(|l| (l.text, l.key, l.role)).collect()
+    }
+
+    fn role_of(lits: &[(String, String, TextRole)], text: &str) -> (String, TextRole) {
+        let (_, k, r) = lits.iter().find(|(t, _, _)| t == text).unwrap_or_else(|| panic!("no literal {text}"));
+        (k.clone(), *r)
+    }
+
+    #[test]
+    fn literal_roles() {
+        use TextRole::*;
+        let lits = literals(
+            r#"
+Parameters:
+  Pw: {Type: String, Default: dflt-value}
+Mappings:
+  Env: {prod: {DbPassword: mapped-value}}
+Conditions:
+  IsProd: !Equals [a, b]
+Resources:
+  R:
+    Type: AWS::Test::Thing
+    Metadata: {Note: meta-value}
+    Properties:
+      A: !Ref Pw
+      B: !GetAtt Other.Arn
+      C: !If [IsProd, if-value, !Ref AWS::NoValue]
+      D: !Join ['-', [join-value, !ImportValue export-name]]
+      E: !Sub '${Pw}'
+      F: !Sub 'x-${Pw}'
+      G: !Sub ['${V}', {V: var-value}]
+      H: !FindInMap [Env, prod, DbPassword]
+      I: '{{resolve:secretsmanager:s:SecretString:p}}'
+      J: !Select [1, !GetAZs region-name]
+      K: !Sub ['${!Literal}', {}]
+  Other: {Type: AWS::Test::Thing}
+Outputs:
+  O: {Value: out-value, Condition: OutputCondition}
+"#,
+        );
+        assert_eq!(role_of(&lits, "dflt-value"), ("Default".into(), Value));
+        assert_eq!(role_of(&lits, "mapped-value"), ("DbPassword".into(), Value));
+        assert_eq!(role_of(&lits, "meta-value"), ("Note".into(), Value));
+        assert_eq!(role_of(&lits, "Pw"), ("A".into(), Ref));
+        // The parser splits the short form `!GetAtt Other.Arn` into `[Other, Arn]`.
+        assert_eq!(role_of(&lits, "Other"), ("B".into(), Name));
+        assert_eq!(role_of(&lits, "Arn"), ("B".into(), Name));
+        assert_eq!(role_of(&lits, "IsProd"), ("C".into(), Name));
+        assert_eq!(role_of(&lits, "if-value"), ("C".into(), Value));
+        assert_eq!(role_of(&lits, "AWS::NoValue"), ("C".into(), Ref));
+        assert_eq!(role_of(&lits, "-"), ("D".into(), Syntax));
+        assert_eq!(role_of(&lits, "join-value"), ("D".into(), Value));
+        assert_eq!(role_of(&lits, "export-name"), ("D".into(), Name));
+        assert_eq!(role_of(&lits, "${Pw}"), ("E".into(), Ref));
+        assert_eq!(role_of(&lits, "x-${Pw}"), ("F".into(), Value));
+        assert_eq!(role_of(&lits, "${V}"), ("G".into(), Ref));
+        assert_eq!(role_of(&lits, "var-value"), ("G".into(), Value));
+        assert_eq!(role_of(&lits, "Env"), ("H".into(), Name));
+        assert_eq!(role_of(&lits, "prod"), ("H".into(), Name));
+        assert_eq!(role_of(&lits, "{{resolve:secretsmanager:s:SecretString:p}}"), ("I".into(), Dynamic));
+        assert_eq!(role_of(&lits, "1"), ("J".into(), Syntax));
+        assert_eq!(role_of(&lits, "region-name"), ("J".into(), Name));
+        assert_eq!(role_of(&lits, "${!Literal}"), ("K".into(), Value));
+        assert_eq!(role_of(&lits, "out-value"), ("Value".into(), Value));
+        assert!(lits.iter().all(|(t, _, _)| t != "OutputCondition"));
+    }
+
+    #[test]
+    fn placeholder_only_sub_templates() {
+        assert!(only_placeholders("${A}"));
+        assert!(only_placeholders(" ${A}${AWS::Region} "));
+        assert!(!only_placeholders("${A}-x"));
+        assert!(!only_placeholders("${!A}"));
+        assert!(!only_placeholders("plain"));
+        assert!(!only_placeholders("${A"));
+    }
+
+    #[test]
+    fn parameter_types() {
+        assert!(is_plain_parameter_type("String"));
+        assert!(is_plain_parameter_type("CommaDelimitedList"));
+        assert!(!is_plain_parameter_type("AWS::SSM::Parameter::Value<String>"));
+        assert!(!is_plain_parameter_type("AWS::EC2::KeyPair::KeyName"));
+    }
+
+    #[test]
+    fn places_and_inputs() {
+        let m = model(
+            r#"
+Parameters:
+  Pw: {Type: String, Default: dflt-value}
+  Ssm: {Type: 'AWS::SSM::Parameter::Value<String>', NoEcho: true}
+Resources:
+  R:
+    Type: AWS::Test::Thing
+    Properties:
+      A: !Ref Pw
+      F: !Sub 'x-${Pw}-${AWS::Region}'
+      Env: {Variables: {DB: !Sub '${Pw}'}}
+  Key:
+    Type: AWS::ApiGateway::ApiKey
+    Properties: {Value: key-value, Name: key-name}
+Outputs:
+  O: {Value: out-value}
+"#,
+        );
+        let t = |text: &str| m.texts.iter().find(|t| t.text == text).unwrap_or_else(|| panic!("no text {text}"));
+        assert_eq!(t("dflt-value").place, "the default of parameter `Pw`");
+        assert!(t("dflt-value").inputs.is_empty());
+        assert_eq!((t("Pw").place.as_str(), t("Pw").inputs.as_slice()), ("`R` property `A`", &["Pw".to_string()][..]));
+        assert_eq!(t("x-${Pw}-${AWS::Region}").inputs, ["Pw", "AWS::Region"]);
+        assert_eq!(t("${Pw}").place, "`R` property `Env.Variables.DB`");
+        assert!(t("key-value").secret_by_design && !t("key-name").secret_by_design);
+        assert_eq!(t("out-value").place, "output `O`");
+        let inputs: Vec<_> = m.inputs.iter().map(|i| (i.name.as_str(), i.sensitive, i.holds_value)).collect();
+        assert_eq!(inputs, [("Pw", false, true), ("Ssm", true, false)]);
+        assert_eq!(m.inputs[0].default.as_ref().map(|d| d.0.as_str()), Some("dflt-value"));
+    }
+}
