@@ -15,6 +15,7 @@ pub mod monitoring;
 pub mod network;
 pub mod policy;
 pub mod reach;
+mod ser;
 pub mod storage;
 pub mod val;
 
@@ -89,7 +90,8 @@ impl Field<bool> {
 }
 
 /// A reference from one resource to another.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Link {
     /// A resource of the same template, by logical id.
     Local(String),
@@ -107,7 +109,7 @@ impl Link {
 }
 
 /// Identity and location of a modelled resource.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ResMeta {
     /// Logical id.
     pub id: String,
@@ -120,7 +122,7 @@ pub struct ResMeta {
 }
 
 /// A template parameter.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Parameter {
     pub name: String,
     pub span: Span,
@@ -132,7 +134,7 @@ pub struct Parameter {
 
 /// A string that may appear anywhere in a template, with the path of keys leading to it.
 /// Used by content rules such as the secret detector.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Literal {
     /// Keys from the template root, e.g. `Resources.Db.Properties.MasterUserPassword`.
     pub path: String,
@@ -148,7 +150,8 @@ pub struct Literal {
 }
 
 /// What a [`Literal`] is, for content rules: only [`LiteralRole::Value`]s can hold data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum LiteralRole {
     /// A value: written as is, or a piece that ends up in a value (`Fn::Join` items, `Fn::If`
     /// branches, `Fn::Sub` templates with text besides their `${...}` placeholders, ...).
@@ -168,15 +171,17 @@ pub enum LiteralRole {
 }
 
 /// Everything Palisade knows about one input document.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize)]
 pub struct Model {
     /// The file, as reports show it.
     pub file: Arc<str>,
     /// The file's text, for rules that locate matches inside a value (e.g. a secret inside
     /// a block scalar).
+    #[serde(skip)]
     pub source: Option<Arc<crate::source::SourceFile>>,
     /// Every resource of the template (also those not modelled in detail), by logical id.
     pub resources: Vec<ResMeta>,
+    #[serde(skip)]
     pub resource_index: HashMap<String, usize>,
     pub parameters: Vec<Parameter>,
     /// Every literal string or number in the template's `Parameters` defaults, `Mappings`,

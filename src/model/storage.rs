@@ -4,7 +4,7 @@ use super::{Field, Link, PolicyDocument, ResMeta};
 use crate::source::Span;
 
 /// `AWS::S3::Bucket`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct S3Bucket {
     pub meta: ResMeta,
     pub name: Field<String>,
@@ -24,7 +24,7 @@ pub struct S3Bucket {
 }
 
 /// `PublicAccessBlockConfiguration`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PublicAccessBlock {
     pub span: Span,
     pub block_public_acls: Field<bool>,
@@ -33,7 +33,7 @@ pub struct PublicAccessBlock {
     pub restrict_public_buckets: Field<bool>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct BucketEncryptionRule {
     pub span: Span,
     /// `AES256`, `aws:kms`, `aws:kms:dsse`.
@@ -41,7 +41,7 @@ pub struct BucketEncryptionRule {
     pub kms_key: Field<Link>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LifecycleRule {
     pub span: Span,
     pub status: Field<String>,
@@ -51,7 +51,7 @@ pub struct LifecycleRule {
 }
 
 /// `AWS::S3::BucketPolicy`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct BucketPolicy {
     pub meta: ResMeta,
     pub bucket: Field<Link>,
@@ -59,7 +59,7 @@ pub struct BucketPolicy {
 }
 
 /// `AWS::KMS::Key`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct KmsKey {
     pub meta: ResMeta,
     pub enable_key_rotation: Field<bool>,
@@ -73,7 +73,7 @@ pub struct KmsKey {
 }
 
 /// Settings shared by `AWS::RDS::DBInstance` and `AWS::RDS::DBCluster`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DbCommon {
     pub engine: Field<String>,
     pub engine_version: Field<String>,
@@ -92,7 +92,7 @@ pub struct DbCommon {
 }
 
 /// `AWS::RDS::DBInstance`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DbInstance {
     pub meta: ResMeta,
     pub db: DbCommon,
@@ -103,7 +103,7 @@ pub struct DbInstance {
 }
 
 /// `AWS::RDS::DBCluster`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DbCluster {
     pub meta: ResMeta,
     pub db: DbCommon,
@@ -113,7 +113,7 @@ pub struct DbCluster {
 }
 
 /// `AWS::RDS::DBParameterGroup` or `AWS::RDS::DBClusterParameterGroup`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DbParameterGroup {
     pub meta: ResMeta,
     pub family: Field<String>,
@@ -129,7 +129,7 @@ impl DbParameterGroup {
 }
 
 /// `AWS::RDS::DBSubnetGroup`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DbSubnetGroup {
     pub meta: ResMeta,
     pub subnets: Field<Vec<Field<Link>>>,
