@@ -132,6 +132,23 @@ fn parameters_decide_conditions() {
 }
 
 #[test]
+fn parameter_without_default_is_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    let stack = dir.path().join("stack.yaml");
+    std::fs::write(
+        &stack,
+        "AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  BucketName:\n    Type: String\nResources:\n  \
+Logs:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref BucketName\n",
+    )
+    .unwrap();
+    let doc = model(&[stack.to_str().unwrap()], 0);
+    let name = &by_id(&unit(&doc, "stack.yaml")["model"]["buckets"], "Logs")["name"];
+    assert_eq!(name["state"], "unknown", "{name}");
+    assert_eq!(name["span"]["line"], 9);
+    assert_eq!(name["span"]["col"], 19);
+}
+
+#[test]
 fn policy_file_and_output_file() {
     let dir = tempfile::tempdir().unwrap();
     let policy = dir.path().join("policy.json");
