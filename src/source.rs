@@ -90,6 +90,27 @@ impl Span {
     }
 }
 
+/// A span as a location object: its file's display name (`null` without a file), the 1-based
+/// line and column of its start and end, and its byte offsets.
+impl serde::Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Span", 7)?;
+        if self.file.is_none() {
+            st.serialize_field("file", &None::<&str>)?;
+        } else {
+            st.serialize_field("file", &*self.file.name())?;
+        }
+        st.serialize_field("line", &self.line)?;
+        st.serialize_field("col", &self.col)?;
+        st.serialize_field("end_line", &self.end_line)?;
+        st.serialize_field("end_col", &self.end_col)?;
+        st.serialize_field("start", &self.start)?;
+        st.serialize_field("end", &self.end)?;
+        st.end()
+    }
+}
+
 /// One file read for scanning.
 #[derive(Debug)]
 pub struct SourceFile {

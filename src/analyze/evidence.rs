@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::model::{Link, Model, ResMeta, Tri};
 
 /// A resource seen in a template.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub struct Seen {
     pub file: Arc<str>,
     pub line: u32,
@@ -22,7 +22,7 @@ impl Seen {
 }
 
 /// An account-baseline service found in a template.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct BaselineHit {
     /// Key of the baseline control (see [`super::BASELINE`]).
     pub control: &'static str,
@@ -32,7 +32,7 @@ pub struct BaselineHit {
 }
 
 /// The posture evidence of one template.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Evidence {
     pub resources: Vec<Seen>,
     pub baseline: Vec<BaselineHit>,

@@ -22,7 +22,8 @@ use crate::model::*;
 use crate::source::Span;
 
 /// Is a resource port reachable from the internet?
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Exposed,
     NotExposed,
@@ -40,7 +41,8 @@ impl Verdict {
 }
 
 /// What kind of hop a step of a path is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum HopKind {
     PublicAddress,
     Route,
@@ -66,7 +68,7 @@ impl HopKind {
 }
 
 /// One step of a path: what it is, where it is written, what it says.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Hop {
     pub kind: HopKind,
     pub span: Span,
@@ -78,7 +80,8 @@ fn hop(kind: HopKind, span: Span, text: impl Into<String>) -> Hop {
 }
 
 /// What a resource is, for severity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Category {
     Database,
     Cache,
@@ -109,7 +112,7 @@ impl Category {
 }
 
 /// The verdict for one resource and port range.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Exposure {
     pub resource: ResMeta,
     pub category: Category,
@@ -168,7 +171,7 @@ impl Exposure {
 }
 
 /// The result of the analysis for one model.
-#[derive(Debug, Default, Clone, PartialEq)]
+#[derive(Debug, Default, Clone, PartialEq, serde::Serialize)]
 pub struct Reachability {
     pub exposures: Vec<Exposure>,
 }

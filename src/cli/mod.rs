@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub mod iam;
+pub mod model;
 pub mod net;
 
 use crate::config::Config;
@@ -39,6 +40,7 @@ palisade scan stack.yaml --parameters params.json --fail-on high\n  \
 palisade rules                        list every rule\n  \
 palisade rule PAL-S3-001              show a rule's documentation\n  \
 palisade posture templates/           layer scorecard and Well-Architected coverage\n  \
+palisade model stack.yaml             the model and facts as JSON, for custom rules\n  \
 palisade scan --write-baseline .palisade-baseline.json    accept today's findings\n  \
 palisade scan --baseline .palisade-baseline.json          report only new ones\n  \
 palisade config --show                show the palisade.toml that applies\n\n\
@@ -73,6 +75,24 @@ enum Command {
     /// Evaluate IAM policies: `iam can PRINCIPAL ACTION [RESOURCE]`, `iam explain FILE`.
     #[command(subcommand)]
     Iam(iam::IamCommand),
+    /// Print the model and the analysis facts of some files as one JSON document.
+    #[command(
+        long_about = "Print what Palisade understood of some files as one versioned JSON document: for each \
+unit of analysis (a CloudFormation template, a policy file, the Kubernetes manifests taken together), \
+its typed model (resources, security groups, policies, workloads, ...) and the facts the analyses \
+established (network reachability, posture evidence).\n\n\
+Every field says whether it is known, unknown (written, but not decidable: a parameter without a \
+default, an import, an undecided condition) or absent, and where it is written (file, line, column); \
+a value taken from elsewhere (a parameter default, a mapping) also says where it came from. \
+Undecidable template conditions are left undecided.\n\n\
+The document is meant for custom rules written in another language and for editor integrations; \
+its layout is described by docs/model-schema.json and versioned by its `schema_version`.\n\n\
+Exit status: 0, or 2 when a file could not be read or parsed (the document is still written).",
+        after_help = "Examples:\n  palisade model stack.yaml\n  \
+palisade model templates/ --parameters params.json --output model.json\n  \
+palisade model . | jq '.units[].model.buckets[].encryption.state'"
+    )]
+    Model(model::ModelArgs),
 }
 
 #[derive(Args, Debug)]
@@ -244,6 +264,7 @@ pub fn main() -> i32 {
         Command::Rules(args) => list_rules(args.format),
         Command::Posture(args) => run_posture(args),
         Command::Iam(cmd) => iam::run(cmd),
+        Command::Model(args) => model::run(args),
         Command::Net(NetCommand::Exposure(args)) => run_exposure(args),
         Command::Config(args) => show_config(args),
         Command::Rule { id } => match rules::find(&id) {

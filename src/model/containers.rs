@@ -4,7 +4,7 @@ use super::{Field, Link, ResMeta};
 use crate::source::Span;
 
 /// `AWS::EKS::Cluster`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EksCluster {
     pub meta: ResMeta,
     /// `EncryptionConfig` entries.
@@ -22,7 +22,7 @@ pub struct EksCluster {
 }
 
 /// One `EncryptionConfig` entry.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EksEncryption {
     pub span: Span,
     /// `Resources` (only `secrets` exists).
@@ -32,7 +32,7 @@ pub struct EksEncryption {
 }
 
 /// `AWS::EKS::Nodegroup`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EksNodegroup {
     pub meta: ResMeta,
     /// Span of `RemoteAccess`; none when absent.
@@ -44,7 +44,7 @@ pub struct EksNodegroup {
 }
 
 /// `AWS::ECR::Repository`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EcrRepository {
     pub meta: ResMeta,
     /// `ImageScanningConfiguration.ScanOnPush`.

@@ -4,7 +4,7 @@ use super::{Field, Link, PolicyDocument, ResMeta};
 use crate::source::Span;
 
 /// A policy embedded in a role, user or group (`Policies` item).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct InlinePolicy {
     pub span: Span,
     pub name: Field<String>,
@@ -12,7 +12,7 @@ pub struct InlinePolicy {
 }
 
 /// Policies and attachments shared by roles, users and groups.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Identity {
     /// `RoleName` / `UserName` / `GroupName`.
     pub name: Field<String>,
@@ -25,7 +25,7 @@ pub struct Identity {
 }
 
 /// `AWS::IAM::Role`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct IamRole {
     pub meta: ResMeta,
     pub identity: Identity,
@@ -34,7 +34,7 @@ pub struct IamRole {
 }
 
 /// `AWS::IAM::User`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct IamUser {
     pub meta: ResMeta,
     pub identity: Identity,
@@ -45,14 +45,14 @@ pub struct IamUser {
 }
 
 /// `AWS::IAM::Group`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct IamGroup {
     pub meta: ResMeta,
     pub identity: Identity,
 }
 
 /// `AWS::IAM::Policy` (inline, attached by the resource) or `AWS::IAM::ManagedPolicy`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct IamPolicy {
     pub meta: ResMeta,
     pub managed: bool,
@@ -64,7 +64,7 @@ pub struct IamPolicy {
 }
 
 /// `AWS::IAM::UserToGroupAddition`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UserToGroup {
     pub meta: ResMeta,
     pub group: Field<Link>,
@@ -72,7 +72,7 @@ pub struct UserToGroup {
 }
 
 /// `AWS::IAM::AccessKey`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AccessKey {
     pub meta: ResMeta,
     pub user: Field<Link>,
@@ -80,7 +80,8 @@ pub struct AccessKey {
 }
 
 /// The service a resource policy belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ResourcePolicyKind {
     Sqs,
     Sns,
@@ -96,7 +97,7 @@ impl ResourcePolicyKind {
 }
 
 /// `AWS::SQS::QueuePolicy` / `AWS::SNS::TopicPolicy`: one document for several resources.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ResourcePolicy {
     pub meta: ResMeta,
     pub kind: ResourcePolicyKind,
@@ -106,7 +107,7 @@ pub struct ResourcePolicy {
 }
 
 /// `AWS::Lambda::Permission`: one statement of a function's resource policy.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LambdaPermission {
     pub meta: ResMeta,
     pub function: Field<Link>,
@@ -119,7 +120,7 @@ pub struct LambdaPermission {
 }
 
 /// `AWS::Organizations::Policy`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct OrgPolicy {
     pub meta: ResMeta,
     pub name: Field<String>,
@@ -137,7 +138,8 @@ impl OrgPolicy {
 }
 
 /// What a standalone policy file is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum PolicyFileKind {
     /// Grants to the identity it is attached to (no `Principal`).
     Identity,
@@ -161,7 +163,7 @@ impl PolicyFileKind {
 }
 
 /// A policy document that is a file of its own (JSON or YAML with `Statement`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PolicyFile {
     pub kind: PolicyFileKind,
     pub document: PolicyDocument,

@@ -11,7 +11,7 @@ use super::{Field, ResMeta};
 use crate::source::Span;
 
 /// Every Kubernetes object of a scan (or of one file, before they are gathered).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize)]
 pub struct K8sObjects {
     pub namespaces: Vec<Namespace>,
     /// Pods and every kind that embeds a pod template.
@@ -64,7 +64,7 @@ impl K8sObjects {
 }
 
 /// Identity and location of one Kubernetes object.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ObjectMeta {
     /// The file it was read from, as reports show it.
     pub file: Arc<str>,
@@ -81,7 +81,7 @@ pub struct ObjectMeta {
 }
 
 /// A label or annotation with the span of its value.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Annotation {
     pub key: String,
     pub value: String,
@@ -96,7 +96,7 @@ impl ObjectMeta {
 }
 
 /// `Namespace`: its labels carry the Pod Security admission levels.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Namespace {
     pub obj: ObjectMeta,
     /// Span of `metadata.labels` (of the name when there are none).
@@ -108,7 +108,7 @@ pub struct Namespace {
 }
 
 /// Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Workload {
     pub obj: ObjectMeta,
     /// Labels of the pods it creates (the template's, or the Pod's own).
@@ -119,7 +119,7 @@ pub struct Workload {
 }
 
 /// A pod spec.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PodSpec {
     /// Span of the `spec` map.
     pub span: Span,
@@ -147,7 +147,8 @@ impl PodSpec {
 }
 
 /// Which list a container comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ContainerKind {
     Regular,
     Init,
@@ -166,7 +167,7 @@ impl ContainerKind {
 }
 
 /// One container.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Container {
     pub kind: ContainerKind,
     pub name: String,
@@ -182,7 +183,7 @@ pub struct Container {
 }
 
 /// A `securityContext`, pod- or container-level (each level sets a subset of the fields).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SecurityContext {
     /// Span of the `securityContext` map, or of what it would belong to when absent.
     pub span: Span,
@@ -212,7 +213,7 @@ pub struct SecurityContext {
 }
 
 /// A volume of a pod.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Volume {
     pub name: String,
     pub span: Span,
@@ -222,7 +223,7 @@ pub struct Volume {
 }
 
 /// `ports[*]`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ContainerPort {
     pub span: Span,
     pub container_port: Field<i64>,
@@ -230,7 +231,7 @@ pub struct ContainerPort {
 }
 
 /// `env[*]`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EnvVar {
     pub name: String,
     pub name_span: Span,
@@ -241,7 +242,7 @@ pub struct EnvVar {
 }
 
 /// `envFrom[*]`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EnvFrom {
     pub span: Span,
     pub secret: Option<String>,
@@ -249,7 +250,7 @@ pub struct EnvFrom {
 }
 
 /// `resources`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Resources {
     /// Span of the `resources` key (of the container when absent).
     pub span: Span,
@@ -260,7 +261,7 @@ pub struct Resources {
 }
 
 /// A label selector.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Selector {
     pub match_labels: Vec<(String, String)>,
     pub expressions: Vec<SelectorExpr>,
@@ -269,7 +270,7 @@ pub struct Selector {
 }
 
 /// One `matchExpressions` entry.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SelectorExpr {
     pub key: String,
     /// `In`, `NotIn`, `Exists`, `DoesNotExist`.
@@ -312,7 +313,7 @@ impl Selector {
 }
 
 /// `NetworkPolicy`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct NetworkPolicy {
     pub obj: ObjectMeta,
     /// `spec.podSelector`, with its span.
@@ -355,7 +356,7 @@ impl NetworkPolicy {
 }
 
 /// `Role` or `ClusterRole`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Role {
     pub obj: ObjectMeta,
     pub cluster: bool,
@@ -363,7 +364,7 @@ pub struct Role {
 }
 
 /// One rule of a role.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PolicyRule {
     pub span: Span,
     pub api_groups: Vec<(String, Span)>,
@@ -374,7 +375,7 @@ pub struct PolicyRule {
 }
 
 /// `RoleBinding` or `ClusterRoleBinding`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RoleBinding {
     pub obj: ObjectMeta,
     pub cluster: bool,
@@ -385,7 +386,7 @@ pub struct RoleBinding {
 }
 
 /// One subject of a binding.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Subject {
     pub span: Span,
     /// `User`, `Group`, `ServiceAccount`.
@@ -395,14 +396,14 @@ pub struct Subject {
 }
 
 /// `ServiceAccount`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ServiceAccount {
     pub obj: ObjectMeta,
     pub automount_token: Field<bool>,
 }
 
 /// `Secret`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Secret {
     pub obj: ObjectMeta,
     /// `type` (`Opaque`, `kubernetes.io/tls`, ...).
@@ -413,7 +414,7 @@ pub struct Secret {
 }
 
 /// `ConfigMap`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ConfigMap {
     pub obj: ObjectMeta,
     /// `data` entries: key, value, span of the value.

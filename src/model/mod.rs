@@ -16,6 +16,7 @@ pub mod monitoring;
 pub mod network;
 pub mod policy;
 pub mod reach;
+mod ser;
 pub mod storage;
 pub mod text;
 pub mod val;
@@ -102,7 +103,8 @@ impl Field<bool> {
 }
 
 /// A reference from one resource to another.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Link {
     /// A resource of the same template, by logical id.
     Local(String),
@@ -120,7 +122,7 @@ impl Link {
 }
 
 /// Identity and location of a modelled resource.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ResMeta {
     /// Logical id.
     pub id: String,
@@ -136,15 +138,17 @@ pub struct ResMeta {
 }
 
 /// Everything Palisade knows about one input document.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize)]
 pub struct Model {
     /// The file, as reports show it.
     pub file: Arc<str>,
     /// The file's text, for analyses that locate matches inside a value (e.g. a secret inside
     /// a block scalar).
+    #[serde(skip)]
     pub source: Option<Arc<crate::source::SourceFile>>,
     /// Every resource of the template (also those not modelled in detail), by logical id.
     pub resources: Vec<ResMeta>,
+    #[serde(skip)]
     pub resource_index: HashMap<String, usize>,
     /// The inputs the document declares (template parameters).
     pub inputs: Vec<Input>,

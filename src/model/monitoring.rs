@@ -7,7 +7,7 @@ use super::{Field, Link, ResMeta};
 use crate::source::Span;
 
 /// Everything of this module found in one template.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize)]
 pub struct Monitoring {
     pub trails: Vec<Trail>,
     pub log_groups: Vec<LogGroup>,
@@ -38,7 +38,7 @@ pub struct Monitoring {
 }
 
 /// `AWS::SSM::Parameter`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct SsmParameter {
     pub meta: ResMeta,
     pub name: Field<String>,
@@ -47,7 +47,7 @@ pub struct SsmParameter {
 }
 
 /// Operational settings of an `AWS::RDS::DBInstance` or `AWS::RDS::DBCluster`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct DbOperations {
     pub meta: ResMeta,
     pub deletion_protection: Field<bool>,
@@ -60,7 +60,7 @@ pub struct DbOperations {
 }
 
 /// `AWS::CloudTrail::Trail`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Trail {
     pub meta: ResMeta,
     pub is_logging: Field<bool>,
@@ -75,7 +75,7 @@ pub struct Trail {
 }
 
 /// `AWS::Logs::LogGroup`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct LogGroup {
     pub meta: ResMeta,
     pub retention_days: Field<i64>,
@@ -83,7 +83,7 @@ pub struct LogGroup {
 }
 
 /// `AWS::Logs::MetricFilter`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct MetricFilter {
     pub meta: ResMeta,
     pub pattern: Field<String>,
@@ -92,7 +92,7 @@ pub struct MetricFilter {
 }
 
 /// `AWS::CloudWatch::Alarm`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Alarm {
     pub meta: ResMeta,
     pub namespace: Field<String>,
@@ -102,7 +102,7 @@ pub struct Alarm {
 }
 
 /// `AWS::GuardDuty::Detector`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Detector {
     pub meta: ResMeta,
     pub enable: Field<bool>,
@@ -111,7 +111,7 @@ pub struct Detector {
 }
 
 /// `AWS::SecurityHub::Hub`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct SecurityHub {
     pub meta: ResMeta,
     /// Standards listed on the hub (`StandardsSubscriptionArns`, as some documentation writes).
@@ -119,14 +119,14 @@ pub struct SecurityHub {
 }
 
 /// `AWS::SecurityHub::Standard`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct HubStandard {
     pub meta: ResMeta,
     pub arn: Field<String>,
 }
 
 /// `AWS::Config::ConfigurationRecorder`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct ConfigRecorder {
     pub meta: ResMeta,
     /// Where the recording group is (or the resource when there is none).
@@ -136,14 +136,14 @@ pub struct ConfigRecorder {
 }
 
 /// `AWS::Backup::BackupPlan`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct BackupPlan {
     pub meta: ResMeta,
     pub rules: Field<Vec<BackupRule>>,
 }
 
 /// One rule of a backup plan.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct BackupRule {
     pub span: Span,
     pub name: Field<String>,
@@ -155,7 +155,7 @@ pub struct BackupRule {
 
 /// The instance metadata service settings (`MetadataOptions`) of an
 /// `AWS::EC2::LaunchTemplate`, `AWS::AutoScaling::LaunchConfiguration` or `AWS::EC2::Instance`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct InstanceMetadata {
     pub meta: ResMeta,
     /// `MetadataOptions.HttpTokens`.
@@ -165,7 +165,7 @@ pub struct InstanceMetadata {
 }
 
 /// One encryption switch of a data service.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct EncryptionSetting {
     pub meta: ResMeta,
     /// `at rest` or `in transit`.
@@ -180,7 +180,8 @@ pub struct EncryptionSetting {
 }
 
 /// Whether a switch is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum EncryptionState {
     On,
     /// Off, explicitly or by the service's documented default.

@@ -3,13 +3,13 @@
 use super::{Field, Link, ResMeta, Tri};
 use crate::source::Span;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Vpc {
     pub meta: ResMeta,
     pub cidr: Field<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Subnet {
     pub meta: ResMeta,
     pub vpc: Field<Link>,
@@ -17,14 +17,15 @@ pub struct Subnet {
     pub map_public_ip: Field<bool>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RouteTable {
     pub meta: ResMeta,
     pub vpc: Field<Link>,
 }
 
 /// What a route sends traffic to.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RouteTarget {
     /// `GatewayId` (an internet gateway or a virtual private gateway).
     Gateway(Link),
@@ -39,7 +40,7 @@ pub enum RouteTarget {
 }
 
 /// `AWS::EC2::Route` (or an inline route).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Route {
     pub meta: ResMeta,
     pub span: Span,
@@ -50,7 +51,7 @@ pub struct Route {
 }
 
 /// `AWS::EC2::SubnetRouteTableAssociation` / `AWS::EC2::SubnetNetworkAclAssociation`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SubnetAssociation {
     pub meta: ResMeta,
     pub subnet: Field<Link>,
@@ -59,27 +60,27 @@ pub struct SubnetAssociation {
 }
 
 /// `AWS::EC2::VPCGatewayAttachment`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct GatewayAttachment {
     pub meta: ResMeta,
     pub vpc: Field<Link>,
     pub internet_gateway: Field<Link>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct NatGateway {
     pub meta: ResMeta,
     pub subnet: Field<Link>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct NetworkAcl {
     pub meta: ResMeta,
     pub vpc: Field<Link>,
 }
 
 /// `AWS::EC2::NetworkAclEntry`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct NetworkAclEntry {
     pub meta: ResMeta,
     pub acl: Field<Link>,
@@ -96,7 +97,8 @@ pub struct NetworkAclEntry {
 }
 
 /// What a network ACL entry's protocol covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum NaclProtocol {
     /// `-1`: every protocol and port.
     All,
@@ -147,7 +149,7 @@ impl NetworkAclEntry {
 }
 
 /// `AWS::EC2::FlowLog`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FlowLog {
     pub meta: ResMeta,
     /// `ResourceId` (or each of `ResourceIds`).
@@ -158,7 +160,7 @@ pub struct FlowLog {
 
 /// `AWS::EC2::SecurityGroup` with its inline rules and the standalone
 /// `AWS::EC2::SecurityGroupIngress`/`Egress` resources that target it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SecurityGroup {
     pub meta: ResMeta,
     pub description: Field<String>,
@@ -170,7 +172,7 @@ pub struct SecurityGroup {
 }
 
 /// A security group rule.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SgRule {
     /// The rule's own map (inline) or the standalone resource's properties.
     pub span: Span,
@@ -268,7 +270,7 @@ pub fn is_world_v6(cidr: &str) -> bool {
 }
 
 /// A standalone security group rule for a group outside the template.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ExternalSgRule {
     pub group: Field<Link>,
     pub rule: SgRule,

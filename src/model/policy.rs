@@ -4,7 +4,7 @@ use super::Field;
 use crate::source::Span;
 
 /// A policy document.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PolicyDocument {
     pub span: Span,
     pub version: Field<String>,
@@ -13,14 +13,15 @@ pub struct PolicyDocument {
     pub has_unknown_statements: bool,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Effect {
     Allow,
     Deny,
 }
 
 /// A list of strings in a statement (`Action`, `Resource`, ...): string-or-list forms.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct StrList {
     pub span: Span,
     pub items: Vec<Field<String>>,
@@ -35,7 +36,8 @@ impl StrList {
 }
 
 /// `Principal` / `NotPrincipal`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Principal {
     /// `"*"`.
     Any(Span),
@@ -67,7 +69,7 @@ impl Principal {
 }
 
 /// One condition: operator, key, values.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Condition {
     pub span: Span,
     /// e.g. `StringEquals`, `ForAnyValue:StringLike`, `BoolIfExists`.
@@ -77,7 +79,7 @@ pub struct Condition {
 }
 
 /// One statement.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Statement {
     pub span: Span,
     pub sid: Option<String>,

@@ -6,7 +6,7 @@ use super::{Field, Link, ResMeta};
 use crate::source::Span;
 
 /// A network interface declared on an instance or a launch template.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct NetworkInterfaceSpec {
     pub span: Span,
     pub device_index: Field<i64>,
@@ -16,7 +16,7 @@ pub struct NetworkInterfaceSpec {
 }
 
 /// `AWS::EC2::Instance`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Ec2Instance {
     pub meta: ResMeta,
     pub subnet: Field<Link>,
@@ -28,7 +28,7 @@ pub struct Ec2Instance {
 }
 
 /// `AWS::EC2::LaunchTemplate` (its `LaunchTemplateData`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LaunchTemplate {
     pub meta: ResMeta,
     pub security_groups: Field<Vec<Field<Link>>>,
@@ -36,7 +36,7 @@ pub struct LaunchTemplate {
 }
 
 /// `AWS::AutoScaling::AutoScalingGroup`: instances launched from a template in subnets.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AutoScalingGroup {
     pub meta: ResMeta,
     /// `VPCZoneIdentifier`.
@@ -51,14 +51,14 @@ pub struct AutoScalingGroup {
 
 /// `AWS::EC2::EIP` or `AWS::EC2::EIPAssociation`: an address bound to an instance or
 /// interface.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ElasticIp {
     pub meta: ResMeta,
     pub instance: Field<Link>,
 }
 
 /// A load balancer, application/network/gateway (v2) or classic.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LoadBalancer {
     pub meta: ResMeta,
     /// `internet-facing` (the default) or `internal`.
@@ -84,7 +84,8 @@ impl LoadBalancer {
 }
 
 /// The kind of a load balancer.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum LbFlavour {
     Application,
     Network,
@@ -96,7 +97,7 @@ pub enum LbFlavour {
 }
 
 /// A listener: a standalone ELBv2 listener, or an inline classic listener.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Listener {
     /// The standalone resource, or the load balancer for a classic listener.
     pub meta: ResMeta,
@@ -117,7 +118,7 @@ pub struct Listener {
 }
 
 /// `AWS::ElasticLoadBalancingV2::TargetGroup`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TargetGroup {
     pub meta: ResMeta,
     pub port: Field<i64>,
@@ -129,7 +130,7 @@ pub struct TargetGroup {
 }
 
 /// `AWS::Lambda::Function` with its `VpcConfig`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LambdaFunction {
     pub meta: ResMeta,
     pub runtime: Field<String>,
@@ -138,7 +139,8 @@ pub struct LambdaFunction {
 }
 
 /// What a managed data service is, for reachability.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum DataServiceKind {
     /// ElastiCache cluster or replication group.
     Cache,
@@ -149,7 +151,7 @@ pub enum DataServiceKind {
 }
 
 /// ElastiCache, OpenSearch/Elasticsearch and Redshift, reduced to what reachability needs.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DataService {
     pub meta: ResMeta,
     pub kind: DataServiceKind,
@@ -167,7 +169,7 @@ pub struct DataService {
 }
 
 /// `AWS::ElastiCache::SubnetGroup` / `AWS::Redshift::ClusterSubnetGroup`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ServiceSubnetGroup {
     pub meta: ResMeta,
     /// `CacheSubnetGroupName` when given (clusters may refer to it by name).
@@ -176,7 +178,7 @@ pub struct ServiceSubnetGroup {
 }
 
 /// `AWS::EC2::VPCCidrBlock`: an extra block, IPv6 included.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct VpcCidrBlock {
     pub meta: ResMeta,
     pub vpc: Field<Link>,
@@ -188,14 +190,14 @@ pub struct VpcCidrBlock {
 /// Gateways and connections that routes may point at, and that are never an inbound path
 /// from the internet: egress-only internet gateways, VPC endpoints, peering connections,
 /// transit gateways (and their attachments).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct NetworkConnection {
     pub meta: ResMeta,
     pub vpc: Field<Link>,
 }
 
 /// `AWS::EC2::PrefixList` with its entries.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PrefixList {
     pub meta: ResMeta,
     pub entries: Field<Vec<Field<String>>>,

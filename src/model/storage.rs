@@ -4,7 +4,7 @@ use super::{Field, Link, PolicyDocument, ResMeta};
 use crate::source::Span;
 
 /// `AWS::S3::Bucket`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct S3Bucket {
     pub meta: ResMeta,
     pub name: Field<String>,
@@ -34,7 +34,7 @@ impl S3Bucket {
 }
 
 /// A canned ACL: its name in the S3 API, and how the source wrote it (for messages).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CannedAcl {
     /// The S3 API spelling: `private`, `public-read`, `public-read-write`, `authenticated-read`,
     /// `aws-exec-read`, `bucket-owner-read`, `bucket-owner-full-control`, `log-delivery-write`;
@@ -51,7 +51,7 @@ impl CannedAcl {
 }
 
 /// `PublicAccessBlockConfiguration`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PublicAccessBlock {
     pub span: Span,
     pub block_public_acls: Field<bool>,
@@ -60,7 +60,7 @@ pub struct PublicAccessBlock {
     pub restrict_public_buckets: Field<bool>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct BucketEncryptionRule {
     pub span: Span,
     /// `AES256`, `aws:kms`, `aws:kms:dsse`.
@@ -68,7 +68,7 @@ pub struct BucketEncryptionRule {
     pub kms_key: Field<Link>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LifecycleRule {
     pub span: Span,
     pub status: Field<String>,
@@ -78,7 +78,7 @@ pub struct LifecycleRule {
 }
 
 /// `AWS::S3::BucketPolicy`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct BucketPolicy {
     pub meta: ResMeta,
     pub bucket: Field<Link>,
@@ -86,7 +86,7 @@ pub struct BucketPolicy {
 }
 
 /// `AWS::KMS::Key`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct KmsKey {
     pub meta: ResMeta,
     pub enable_key_rotation: Field<bool>,
@@ -100,7 +100,7 @@ pub struct KmsKey {
 }
 
 /// Settings shared by `AWS::RDS::DBInstance` and `AWS::RDS::DBCluster`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DbCommon {
     pub engine: Field<String>,
     pub engine_version: Field<String>,
@@ -119,7 +119,7 @@ pub struct DbCommon {
 }
 
 /// `AWS::RDS::DBInstance`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DbInstance {
     pub meta: ResMeta,
     pub db: DbCommon,
@@ -134,7 +134,7 @@ pub struct DbInstance {
 }
 
 /// `AWS::RDS::DBCluster`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DbCluster {
     pub meta: ResMeta,
     pub db: DbCommon,
@@ -148,7 +148,7 @@ pub struct DbCluster {
 }
 
 /// `AWS::RDS::DBParameterGroup` or `AWS::RDS::DBClusterParameterGroup`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DbParameterGroup {
     pub meta: ResMeta,
     pub family: Field<String>,
@@ -164,7 +164,7 @@ impl DbParameterGroup {
 }
 
 /// `AWS::RDS::DBSubnetGroup`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DbSubnetGroup {
     pub meta: ResMeta,
     pub subnets: Field<Vec<Field<Link>>>,

@@ -4,7 +4,7 @@
 use crate::source::Span;
 
 /// A literal string (or number) written in the input, with where it is and what it is.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TextValue {
     pub text: String,
     pub span: Span,
@@ -26,7 +26,8 @@ pub struct TextValue {
 }
 
 /// What a [`TextValue`] is: only [`TextRole::Value`]s can hold data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TextRole {
     /// Data: written as is, or a piece that ends up in a value (items joined together,
     /// branches of a choice, templates with text besides their placeholders, ...).
@@ -43,7 +44,7 @@ pub enum TextRole {
 }
 
 /// A value the input takes at deployment time (a template parameter).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Input {
     pub name: String,
     pub span: Span,

@@ -8,14 +8,14 @@ use crate::source::Span;
 
 /// Where a value came from when that is not where it is used: the default of a parameter,
 /// a mapping entry, ... Reports show it as a related location.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Origin {
     pub span: Span,
     pub note: String,
 }
 
 /// An evaluated value with the span of the expression it came from.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Val {
     pub kind: VKind,
     /// Span of the expression that produced the value (the property value in the template).
@@ -25,13 +25,14 @@ pub struct Val {
 }
 
 /// A reference to a resource of the same template, or one of its attributes.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct RefTarget {
     pub id: String,
     pub attr: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum VKind {
     Null,
     Bool(bool),

@@ -1,0 +1,164 @@
+//! `palisade model`: the model and the facts of every unit of analysis, as one versioned JSON
+//! document (described by `docs/model-schema.json`), for custom rules and editor integrations.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use serde_json::{Map, Value, json};
+
+use crate::analyze::Facts;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::discover::DiscoverOptions;
+use crate::frontend::{self, LoadOptions, Loaded, Overrides, Unit, Variants};
+
+/// Version of the document's layout: the major part changes when a consumer could break.
+pub const SCHEMA_VERSION: &str = "1.0";
+
+#[derive(Args, Debug)]
+pub struct ModelArgs {
+    /// Files or directories to load.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ModelFormat::Json)]
+    pub format: ModelFormat,
+    /// Write the document to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Leave out paths matching GLOB (gitignore syntax; repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Do not honour .gitignore, .ignore and hidden-file rules when walking directories.
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Template parameter values (same formats as `scan --parameters`).
+    #[arg(long, value_name = "FILE")]
+    pub parameters: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModelFormat {
+    /// One JSON document (see docs/model-schema.json).
+    Json,
+}
+
+/// Runs `palisade model`; returns the exit status.
+pub fn run(args: ModelArgs) -> i32 {
+    match command(args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            super::EXIT_ERROR
+        }
+    }
+}
+
+fn command(args: ModelArgs) -> Result<i32, String> {
+    let parameters: Overrides = match &args.parameters {
+        None => Default::default(),
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            crate::lower::cfn::params::parse_parameters(&text).map_err(|e| format!("{}: {e}", p.display()))?
+        }
+    };
+    let opts = LoadOptions {
+        paths: args.paths,
+        discover: DiscoverOptions { exclude: args.exclude, no_ignore: args.no_ignore },
+        parameters,
+        variants: Variants::Undecided,
+        ..LoadOptions::default()
+    };
+    let loaded = frontend::load(&opts);
+    let (doc, diagnostics) = document(&loaded);
+    let text = match args.format {
+        ModelFormat::Json => serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())? + "\n",
+    };
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))?
+        }
+        None => std::io::stdout().lock().write_all(text.as_bytes()).map_err(|e| e.to_string())?,
+    }
+    for d in diagnostics.iter().filter(|d| d.is_error()) {
+        eprintln!("{d}");
+    }
+    Ok(if diagnostics.iter().any(|d| d.is_error()) { super::EXIT_ERROR } else { super::EXIT_CLEAN })
+}
+
+/// The document for everything loaded, and every diagnostic it contains.
+pub fn document(loaded: &Loaded) -> (Value, Vec<Diagnostic>) {
+    let mut diagnostics = loaded.diagnostics.clone();
+    let mut units = Vec::new();
+    for unit in &loaded.units {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| unit_json(unit))) {
+            Ok(v) => {
+                units.push(v);
+                diagnostics.extend(unit.diagnostics.iter().cloned());
+            }
+            // An internal error (a bug, never expected) becomes a diagnostic for that unit.
+            Err(_) => diagnostics.push(Diagnostic::whole_file(
+                DiagnosticKind::Read,
+                &unit.name,
+                "internal error while analysing this file; please report it with the file",
+            )),
+        }
+    }
+    let doc = json!({
+        "schema_version": SCHEMA_VERSION,
+        "tool": { "name": "palisade", "version": crate::VERSION },
+        "units": units,
+        "diagnostics": diagnostics.iter().map(diagnostic_json).collect::<Vec<_>>(),
+    });
+    (doc, diagnostics)
+}
+
+fn unit_json(unit: &Unit) -> Value {
+    let model = unit.model();
+    let facts = Facts::new(model);
+    let mut model_json = serde_json::to_value(model).unwrap_or(Value::Null);
+    prune(&mut model_json);
+    json!({
+        "frontend": unit.frontend,
+        "name": &*unit.name,
+        "files": unit.sources.iter().map(|s| s.display_path()).collect::<Vec<_>>(),
+        "model": model_json,
+        "facts": {
+            "reachability": &facts.reachability().exposures,
+            "evidence": facts.evidence(),
+        },
+    })
+}
+
+/// Leaves out the empty collections of the model (and of its `monitoring` and `k8s` groups),
+/// so that a document shows what its files contain. Values of fields are never touched.
+fn prune(model: &mut Value) {
+    fn prune_map(m: &mut Map<String, Value>) {
+        m.retain(|_, v| match v {
+            Value::Null => false,
+            Value::Array(a) => !a.is_empty(),
+            _ => true,
+        });
+    }
+    let Some(m) = model.as_object_mut() else { return };
+    for group in ["monitoring", "k8s"] {
+        if let Some(Value::Object(g)) = m.get_mut(group) {
+            prune_map(g);
+            if g.is_empty() {
+                m.remove(group);
+            }
+        }
+    }
+    prune_map(m);
+}
+
+fn diagnostic_json(d: &Diagnostic) -> Value {
+    json!({
+        "kind": d.kind,
+        "file": &*d.file,
+        "line": d.line,
+        "col": d.col,
+        "message": d.message,
+        "error": d.is_error(),
+    })
+}
