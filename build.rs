@@ -1,5 +1,10 @@
-//! Generates the table of every rule's example files: `src/rules/<area>/fixtures/<slug>.<fail|pass>[.N].<ext>`,
-//! embedded in the program so that `palisade rule ID` can show them and the tests can run them.
+//! Generates, from the files under `src/rules/`:
+//!
+//! * the table of every rule's example files, `src/rules/<area>/fixtures/<slug>.<fail|pass>[.N].<ext>`,
+//!   embedded in the program so that `palisade rule ID` can show them and the tests can run them;
+//! * each area's list of rules: every module `src/rules/<area>/<name>.rs` that declares a rule
+//!   with `rule!(RULE, ...)`. An area's `mod.rs` declares the module (`pub mod <name>;`), which
+//!   is all it takes to add a rule.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -30,6 +35,38 @@ fn main() {
         writeln!(out, "    ({name:?}, include_str!({:?})),", abs.display().to_string()).expect("write to a String");
     }
     out.push_str("];\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("examples.rs");
-    std::fs::write(dest, out).expect("write the examples table");
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out_dir).join("examples.rs"), out).expect("write the examples table");
+    area_lists(root, Path::new(&out_dir));
+}
+
+/// Writes `rules_<area>.rs` for every area: `pub static RULES` with the `RULE` of each of the
+/// area's modules that declares one.
+fn area_lists(root: &Path, out_dir: &Path) {
+    let Ok(areas) = std::fs::read_dir(root) else { return };
+    let mut areas: Vec<_> = areas.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    areas.sort();
+    for area in areas {
+        let name = area.file_name().and_then(|n| n.to_str()).expect("area names are UTF-8").to_string();
+        let mut modules = Vec::new();
+        for e in std::fs::read_dir(&area).expect("read an area").flatten() {
+            let p = e.path();
+            let Some(stem) = p.file_stem().and_then(|s| s.to_str()) else { continue };
+            if p.extension().is_none_or(|x| x != "rs") || stem == "mod" {
+                continue;
+            }
+            println!("cargo:rerun-if-changed={}", p.display());
+            let text = std::fs::read_to_string(&p).expect("read a rule module");
+            if text.contains("\nrule!(") || text.starts_with("rule!(") {
+                modules.push(stem.to_string());
+            }
+        }
+        modules.sort();
+        let mut out = String::from("/// The rules of this area.\npub static RULES: &[&crate::rules::Builtin] = &[");
+        for m in &modules {
+            write!(out, "&{m}::RULE, ").expect("write to a String");
+        }
+        out.push_str("];\n");
+        std::fs::write(out_dir.join(format!("rules_{name}.rs")), out).expect("write an area's list");
+    }
 }

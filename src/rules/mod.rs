@@ -441,18 +441,15 @@ macro_rules! rule {
 #[allow(unused_imports)]
 pub(crate) use rule;
 
-/// Declares the rule files of an area (each defines `RULE` with [`rule!`]) and the area's
-/// `RULES` list. Adding a rule to an area is adding its module name here.
-#[allow(unused_macros)]
-macro_rules! area {
-    ($($m:ident),* $(,)?) => {
-        $(pub mod $m;)*
-        /// The rules of this area.
-        pub static RULES: &[&$crate::rules::Builtin] = &[$(&$m::RULE),*];
+/// The list of an area's rules, `RULES`: each module of the area (declared with `pub mod`)
+/// that declares a rule with [`rule!`]. The list is made when the program is built.
+macro_rules! area_rules {
+    ($area:literal) => {
+        include!(concat!(env!("OUT_DIR"), "/rules_", $area, ".rs"));
     };
 }
 #[allow(unused_imports)]
-pub(crate) use area;
+pub(crate) use area_rules;
 
 pub mod backup;
 pub mod cloudtrail;

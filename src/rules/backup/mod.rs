@@ -1,3 +1,5 @@
 //! AWS Backup plans (data layer): how long recovery points are kept.
 
-area! { plan_retention }
+pub mod plan_retention;
+
+super::area_rules!("backup");

@@ -3,7 +3,13 @@
 use super::Sink;
 use crate::model::{Field, Model, Trail, kind};
 
-area! { multi_region, log_file_validation, kms_encryption, cloudwatch_logs, logging_off }
+pub mod cloudwatch_logs;
+pub mod kms_encryption;
+pub mod log_file_validation;
+pub mod logging_off;
+pub mod multi_region;
+
+super::area_rules!("cloudtrail");
 
 const TRAIL: &[&str] = &[kind::CLOUDTRAIL_TRAIL];
 

@@ -1,3 +1,5 @@
 //! AWS Config (monitoring layer): what the recorder records.
 
-area! { recorder_partial }
+pub mod recorder_partial;
+
+super::area_rules!("config");

@@ -7,16 +7,16 @@
 use crate::analyze::Facts;
 use crate::model::{Link, Model, ResMeta, SgRule, kind};
 
-area! {
-    sg_ingress_admin_ports_open,
-    sg_ingress_database_ports_open,
-    sg_ingress_open_to_world,
-    sg_ingress_all_open,
-    sg_egress_all_open,
-    sg_rule_description,
-    nacl_admin_ports_open,
-    vpc_flow_logs,
-}
+pub mod nacl_admin_ports_open;
+pub mod sg_egress_all_open;
+pub mod sg_ingress_admin_ports_open;
+pub mod sg_ingress_all_open;
+pub mod sg_ingress_database_ports_open;
+pub mod sg_ingress_open_to_world;
+pub mod sg_rule_description;
+pub mod vpc_flow_logs;
+
+super::area_rules!("ec2");
 
 const SG_TYPES: &[&str] =
     &[kind::EC2_SECURITY_GROUP, kind::EC2_SECURITY_GROUP_INGRESS, kind::EC2_SECURITY_GROUP_EGRESS];

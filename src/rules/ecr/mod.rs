@@ -2,6 +2,10 @@
 
 use crate::model::kind;
 
-area! { scan_on_push, immutable_tags, encryption_kms }
+pub mod encryption_kms;
+pub mod immutable_tags;
+pub mod scan_on_push;
+
+super::area_rules!("ecr");
 
 const REPOSITORY: &[&str] = &[kind::ECR_REPOSITORY];

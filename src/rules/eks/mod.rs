@@ -2,6 +2,11 @@
 
 use crate::model::kind;
 
-area! { secrets_encryption, public_endpoint, control_plane_logging, nodegroup_ssh_open }
+pub mod control_plane_logging;
+pub mod nodegroup_ssh_open;
+pub mod public_endpoint;
+pub mod secrets_encryption;
+
+super::area_rules!("eks");
 
 const CLUSTER: &[&str] = &[kind::EKS_CLUSTER];

@@ -2,6 +2,9 @@
 
 use crate::model::kind;
 
-area! { detector_disabled, protection_disabled }
+pub mod detector_disabled;
+pub mod protection_disabled;
+
+super::area_rules!("guardduty");
 
 const DETECTOR: &[&str] = &[kind::GUARDDUTY_DETECTOR];

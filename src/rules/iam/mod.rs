@@ -11,23 +11,23 @@ use crate::finding::Finding;
 use crate::model::{Effect, Model, ResMeta, Statement, kind};
 use crate::source::Span;
 
-super::area! {
-    full_admin,
-    allow_not_action,
-    service_wildcard,
-    write_on_any_resource,
-    admin_managed_policy,
-    privilege_escalation,
-    trust_policy_public,
-    cross_account_trust,
-    resource_policy_public,
-    console_user_mfa,
-    user_attached_policy,
-    user_access_key,
-    scp_guardrails,
-    policy_invalid,
-    resource_policy_cross_account,
-}
+pub mod admin_managed_policy;
+pub mod allow_not_action;
+pub mod console_user_mfa;
+pub mod cross_account_trust;
+pub mod full_admin;
+pub mod policy_invalid;
+pub mod privilege_escalation;
+pub mod resource_policy_cross_account;
+pub mod resource_policy_public;
+pub mod scp_guardrails;
+pub mod service_wildcard;
+pub mod trust_policy_public;
+pub mod user_access_key;
+pub mod user_attached_policy;
+pub mod write_on_any_resource;
+
+super::area_rules!("iam");
 
 const POLICY_TYPES: &[&str] =
     &[kind::IAM_ROLE, kind::IAM_USER, kind::IAM_GROUP, kind::IAM_POLICY, kind::IAM_MANAGED_POLICY, kind::POLICY_FILE];

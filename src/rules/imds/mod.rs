@@ -1,3 +1,5 @@
 //! EC2 instance metadata (application layer): IMDSv2.
 
-area! { imdsv2_not_required }
+pub mod imdsv2_not_required;
+
+super::area_rules!("imds");

@@ -19,46 +19,46 @@ pub mod rbac;
 pub const WORKLOADS: &[&str] =
     &["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"];
 
-super::area! {
-    pss_host_process,
-    pss_host_namespaces,
-    pss_privileged,
-    pss_capabilities_baseline,
-    pss_host_path,
-    pss_host_ports,
-    pss_apparmor,
-    pss_selinux,
-    pss_proc_mount,
-    pss_seccomp_baseline,
-    pss_sysctls,
-    pss_volume_types,
-    pss_privilege_escalation,
-    pss_run_as_non_root,
-    pss_run_as_user,
-    pss_seccomp_restricted,
-    pss_capabilities_restricted,
-    namespace_pss_enforce,
-    pss_admission_rejects,
-    read_only_root_filesystem,
-    host_users,
-    image_tag,
-    image_digest,
-    image_registry,
-    resources,
-    automount_service_account_token,
-    env_secret_literal,
-    secret_in_manifest,
-    configmap_secret,
-    netpol_default_deny_ingress,
-    netpol_default_deny_egress,
-    netpol_unselected_workload,
-    netpol_selects_nothing,
-    rbac_wildcard,
-    rbac_escalation_verbs,
-    rbac_secrets_read,
-    rbac_pods_exec,
-    rbac_cluster_admin_binding,
-}
+pub mod automount_service_account_token;
+pub mod configmap_secret;
+pub mod env_secret_literal;
+pub mod host_users;
+pub mod image_digest;
+pub mod image_registry;
+pub mod image_tag;
+pub mod namespace_pss_enforce;
+pub mod netpol_default_deny_egress;
+pub mod netpol_default_deny_ingress;
+pub mod netpol_selects_nothing;
+pub mod netpol_unselected_workload;
+pub mod pss_admission_rejects;
+pub mod pss_apparmor;
+pub mod pss_capabilities_baseline;
+pub mod pss_capabilities_restricted;
+pub mod pss_host_namespaces;
+pub mod pss_host_path;
+pub mod pss_host_ports;
+pub mod pss_host_process;
+pub mod pss_privilege_escalation;
+pub mod pss_privileged;
+pub mod pss_proc_mount;
+pub mod pss_run_as_non_root;
+pub mod pss_run_as_user;
+pub mod pss_seccomp_baseline;
+pub mod pss_seccomp_restricted;
+pub mod pss_selinux;
+pub mod pss_sysctls;
+pub mod pss_volume_types;
+pub mod rbac_cluster_admin_binding;
+pub mod rbac_escalation_verbs;
+pub mod rbac_pods_exec;
+pub mod rbac_secrets_read;
+pub mod rbac_wildcard;
+pub mod read_only_root_filesystem;
+pub mod resources;
+pub mod secret_in_manifest;
+
+super::area_rules!("k8s");
 
 /// The Pod Security Standards profile (`baseline` or `restricted`) a rule implements a
 /// control of, if it is one of them.

@@ -2,6 +2,9 @@
 
 use crate::model::kind;
 
-area! { key_rotation, key_policy_public }
+pub mod key_policy_public;
+pub mod key_rotation;
+
+super::area_rules!("kms");
 
 const KEY: &[&str] = &[kind::KMS_KEY];

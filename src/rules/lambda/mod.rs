@@ -1,4 +1,6 @@
 //! Lambda functions (application layer): deprecated runtimes. (Public invocation through
 //! `AWS::Lambda::Permission` is a resource-policy rule of the IAM area.)
 
-area! { deprecated_runtime }
+pub mod deprecated_runtime;
+
+super::area_rules!("lambda");

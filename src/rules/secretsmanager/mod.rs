@@ -1,3 +1,5 @@
 //! Secrets Manager (data layer): rotation.
 
-area! { secret_without_rotation }
+pub mod secret_without_rotation;
+
+super::area_rules!("secretsmanager");

@@ -1,3 +1,5 @@
 //! Security Hub (monitoring layer): which standards are subscribed.
 
-area! { superseded_standard }
+pub mod superseded_standard;
+
+super::area_rules!("securityhub");

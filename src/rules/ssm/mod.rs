@@ -1,3 +1,5 @@
 //! Systems Manager Parameter Store (data layer): secrets kept in plain parameters.
 
-area! { secret_in_plain_parameter }
+pub mod secret_in_plain_parameter;
+
+super::area_rules!("ssm");
