@@ -91,7 +91,8 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanReport, String> {
 /// Scans the given paths, keeping what the filter stage removed.
 pub fn scan_detailed(opts: &ScanOptions) -> Result<Scanned, String> {
     let rules = opts.rules()?;
-    let loaded = frontend::load(&opts.load_options());
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let loaded = frontend::load_each(&opts.load_options(), &|u| judge_unit(u, &rules, opts, &cwd));
     Ok(judge_all(loaded, &rules, opts))
 }
 
@@ -103,7 +104,13 @@ pub fn scan_source(src: SourceFile, opts: &ScanOptions) -> Result<ScanReport, St
 /// Scans one in-memory source, keeping what the filter stage removed.
 pub fn scan_source_detailed(src: SourceFile, opts: &ScanOptions) -> Result<Scanned, String> {
     let rules = opts.rules()?;
+    let cwd = std::env::current_dir().unwrap_or_default();
     let loaded = frontend::load_source(src, &opts.load_options());
+    let loaded = Loaded {
+        units: loaded.units.into_iter().map(|u| judge_unit(u, &rules, opts, &cwd)).collect(),
+        diagnostics: loaded.diagnostics,
+        analysed: loaded.analysed,
+    };
     Ok(judge_all(loaded, &rules, opts))
 }
 
@@ -114,33 +121,54 @@ struct Judged {
     evidence: crate::posture::Evidence,
 }
 
-fn judge_all(loaded: Loaded, rules: &[Arc<Rule>], opts: &ScanOptions) -> Scanned {
+/// What a unit gave, once judged: everything the report needs of it (its models and
+/// documents are gone).
+struct UnitResult {
+    findings: Vec<Finding>,
+    diagnostics: Vec<Diagnostic>,
+    evidence: crate::posture::Evidence,
+    suppressions: Vec<Suppression>,
+    /// The unit's files that findings point into.
+    sources: Vec<Arc<SourceFile>>,
+}
+
+/// Judges a unit and keeps what the report needs of it.
+fn judge_unit(unit: Unit, rules: &[Arc<Rule>], opts: &ScanOptions, cwd: &std::path::Path) -> UnitResult {
+    let j = judge_guarded(&unit, rules);
+    let mut findings = j.findings;
+    if let Some(only) = &opts.only {
+        // Files that are not wanted gave context only; report on the wanted ones.
+        findings.retain(|f| only.contains(&filter::normalise(&cwd.join(&*f.location.file))));
+    }
+    let mut diagnostics = unit.diagnostics;
+    diagnostics.extend(j.diagnostics);
+    let sources = unit
+        .sources
+        .into_iter()
+        .filter(|src| {
+            let key = src.display_path();
+            findings.iter().any(|f| *f.location.file == *key)
+        })
+        .collect();
+    UnitResult { findings, diagnostics, evidence: j.evidence, suppressions: unit.suppressions, sources }
+}
+
+fn judge_all(loaded: Loaded<UnitResult>, rules: &[Arc<Rule>], opts: &ScanOptions) -> Scanned {
     let Loaded { units, mut diagnostics, analysed } = loaded;
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let judged: Vec<Judged> = units.par_iter().map(|u| judge_guarded(u, rules)).collect();
     let mut report = ScanReport {
         rules: rules.iter().map(|r| r.meta.clone()).collect(),
         files_scanned: analysed.len(),
         ..ScanReport::default()
     };
     let mut suppressions = Vec::new();
-    for (unit, j) in units.into_iter().zip(judged) {
-        diagnostics.extend(unit.diagnostics);
-        diagnostics.extend(j.diagnostics);
-        suppressions.extend(unit.suppressions);
-        let mut findings = j.findings;
-        if let Some(only) = &opts.only {
-            // Files that are not wanted gave context only; report on the wanted ones.
-            findings.retain(|f| only.contains(&filter::normalise(&cwd.join(&*f.location.file))));
+    for u in units {
+        diagnostics.extend(u.diagnostics);
+        suppressions.extend(u.suppressions);
+        for src in u.sources {
+            report.files.entry(src.display_path().into()).or_insert(src);
         }
-        for src in unit.sources {
-            let key: Arc<str> = src.display_path().into();
-            if findings.iter().any(|f| f.location.file == key) {
-                report.files.entry(key).or_insert(src);
-            }
-        }
-        report.findings.extend(findings);
-        report.evidence.push(j.evidence);
+        report.findings.extend(u.findings);
+        report.evidence.push(u.evidence);
     }
     report.diagnostics = diagnostics;
     finish(report, &suppressions, analysed, opts)

@@ -194,10 +194,9 @@ pub fn frontends() -> &'static [&'static dyn Frontend] {
     &[&cloudformation::CloudFormation, &kubernetes::Kubernetes, &policy::PolicyFile]
 }
 
-/// Everything loaded from some paths.
-#[derive(Default)]
-pub struct Loaded {
-    pub units: Vec<Unit>,
+/// Everything loaded from some paths: the units, or what was made of each (see [`load_each`]).
+pub struct Loaded<U = Unit> {
+    pub units: Vec<U>,
     /// Problems with files that made no unit (unreadable, unparsable).
     pub diagnostics: Vec<Diagnostic>,
     /// Files analysed (display paths): those a frontend recognised, context files excluded.
@@ -227,22 +226,37 @@ struct FileLoad {
     analysed: Option<Arc<str>>,
 }
 
+impl<U> Default for Loaded<U> {
+    fn default() -> Self {
+        Loaded { units: Vec::new(), diagnostics: Vec::new(), analysed: Vec::new() }
+    }
+}
+
 /// Discovers the files under the paths and loads them.
 pub fn load(opts: &LoadOptions) -> Loaded {
+    load_each(opts, &|u| u)
+}
+
+/// Discovers the files under the paths, loads them, and hands each unit to `each` as soon as
+/// it is complete (a unit of one document right after its file is read, in parallel; the
+/// scan-wide units once every file is read), so that a unit's documents and models need not
+/// outlive it. The results come in file order, then the scan-wide ones.
+pub fn load_each<U: Send>(opts: &LoadOptions, each: &(dyn Fn(Unit) -> U + Sync)) -> Loaded<U> {
     let (mut files, diagnostics) = discover::discover(&opts.paths, &opts.discover);
     if let Some(excluded) = &opts.excluded {
         files.retain(|f| !excluded(&crate::source::display_path(&f.path)));
     }
     let cwd = std::env::current_dir().unwrap_or_default();
-    let per_file: Vec<FileLoad> = files
+    let per_file: Vec<FileResult<U>> = files
         .par_iter()
         .map(|f| {
             let context_only =
                 opts.only.as_ref().is_some_and(|o| !o.contains(&crate::source::normalise(&cwd.join(&f.path))));
-            guarded(&crate::source::display_path(&f.path), || load_file(f, opts, context_only))
+            let loaded = guarded(&crate::source::display_path(&f.path), || load_file(f, opts, context_only));
+            hand_over(loaded, each)
         })
         .collect();
-    assemble(per_file, diagnostics, opts)
+    assemble(per_file, diagnostics, opts, each)
 }
 
 /// Loads one in-memory source (standard input, tests).
@@ -250,7 +264,25 @@ pub fn load_source(src: SourceFile, opts: &LoadOptions) -> Loaded {
     let src = Arc::new(src);
     let display: Arc<str> = src.display_path().into();
     let one = guarded(&display, || load_parsed(&src, opts, false));
-    assemble(vec![one], Vec::new(), opts)
+    assemble(vec![hand_over(one, &|u| u)], Vec::new(), opts, &|u| u)
+}
+
+/// What one file gave, with its complete units handed to `each`.
+struct FileResult<U> {
+    done: Vec<U>,
+    /// Units of scan-wide frontends, by frontend, merged once every file is read.
+    pending: Vec<(usize, Unit)>,
+    diagnostics: Vec<Diagnostic>,
+    analysed: Option<Arc<str>>,
+}
+
+fn hand_over<U>(f: FileLoad, each: &(dyn Fn(Unit) -> U + Sync)) -> FileResult<U> {
+    let all = frontends();
+    let mut out = FileResult { done: Vec::new(), pending: Vec::new(), diagnostics: f.diagnostics, analysed: f.analysed };
+    for (i, u) in f.units {
+        if all[i].scan_wide() { out.pending.push((i, u)) } else { out.done.push(each(u)) }
+    }
+    out
 }
 
 /// Runs `f`; an internal error (a bug, never expected) becomes a diagnostic for the file
@@ -266,7 +298,12 @@ fn guarded(display: &str, f: impl FnOnce() -> FileLoad) -> FileLoad {
     })
 }
 
-fn assemble(per_file: Vec<FileLoad>, mut diagnostics: Vec<Diagnostic>, opts: &LoadOptions) -> Loaded {
+fn assemble<U>(
+    per_file: Vec<FileResult<U>>,
+    mut diagnostics: Vec<Diagnostic>,
+    opts: &LoadOptions,
+    each: &(dyn Fn(Unit) -> U + Sync),
+) -> Loaded<U> {
     // Units in file order, then the scan-wide ones.
     let all = frontends();
     let mut scan_wide: Vec<Vec<Unit>> = all.iter().map(|_| Vec::new()).collect();
@@ -275,13 +312,14 @@ fn assemble(per_file: Vec<FileLoad>, mut diagnostics: Vec<Diagnostic>, opts: &Lo
     for f in per_file {
         diagnostics.extend(f.diagnostics);
         analysed.extend(f.analysed);
-        for (i, u) in f.units {
-            if all[i].scan_wide() { scan_wide[i].push(u) } else { units.push(u) }
+        units.extend(f.done);
+        for (i, u) in f.pending {
+            scan_wide[i].push(u);
         }
     }
     for (fe, us) in all.iter().zip(scan_wide) {
         if !us.is_empty() {
-            units.extend(fe.merge(us, opts));
+            units.extend(fe.merge(us, opts).into_iter().map(each));
         }
     }
     Loaded { units, diagnostics, analysed }
