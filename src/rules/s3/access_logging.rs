@@ -1,6 +1,7 @@
 //! PAL-S3-005 `s3-access-logging`: S3 bucket server access logging is not enabled.
 
 use super::BUCKET;
+use crate::rules::common::links_to_bucket;
 
 rule!(RULE,
     id: "PAL-S3-005",
@@ -19,7 +20,7 @@ from where. They are the evidence an investigation needs when data is read or ch
     check: |m, _, out| {
         // A bucket that receives other buckets' access logs is not expected to log itself.
         let is_log_target = |b: &crate::model::S3Bucket| {
-            m.buckets.iter().any(|o| o.log_destination.get().is_some_and(|l| crate::rules::common::links_to_bucket(l, b)))
+            m.buckets.iter().any(|o| o.log_destination.get().is_some_and(|l| links_to_bucket(l, b)))
         };
         for b in &m.buckets {
             if b.logging.is_absent() && !is_log_target(b) {
