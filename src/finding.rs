@@ -235,7 +235,7 @@ mod tests {
     use crate::source::Span;
 
     fn finding(resource: &str, message: &str) -> Finding {
-        let rule = std::sync::Arc::new(crate::rules::s3::VERSIONING.meta.to_meta());
+        let rule = std::sync::Arc::new(crate::rules::s3::versioning::RULE.meta.to_meta());
         Finding {
             severity: rule.severity,
             rule,

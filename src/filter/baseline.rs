@@ -220,7 +220,7 @@ mod tests {
     use crate::source::{Location, Span};
 
     fn finding(file: &str, line: u32, message: &str) -> Finding {
-        let rule = std::sync::Arc::new(crate::rules::s3::VERSIONING.meta.to_meta());
+        let rule = std::sync::Arc::new(crate::rules::s3::versioning::RULE.meta.to_meta());
         Finding {
             severity: rule.severity,
             rule,
@@ -269,7 +269,7 @@ mod tests {
 
         let written = Baseline::from_findings(Path::new("base/.palisade-baseline.json"), [&old]);
         assert!(written.to_json().contains("\"version\": 2"));
-        let ran = [std::sync::Arc::new(crate::rules::s3::VERSIONING.meta.to_meta())];
+        let ran = [std::sync::Arc::new(crate::rules::s3::versioning::RULE.meta.to_meta())];
         let applied = written.apply(vec![reworded, other_value], &["base/stacks/a.yaml".into()], &ran);
         assert_eq!(applied.baselined.len(), 1);
         assert_eq!(applied.baselined[0].message, "Versioning of `Logs` is suspended");
@@ -321,7 +321,7 @@ mod tests {
         let mut conditional = finding(&file, 4, "bucket `Logs` has versioning `Off`");
         conditional.when = Some("IsProd is false".into());
         let reworded = with_subject(finding(&file, 3, "Versioning of `Logs` is suspended"), SUBJECT);
-        let ran = [std::sync::Arc::new(crate::rules::s3::VERSIONING.meta.to_meta())];
+        let ran = [std::sync::Arc::new(crate::rules::s3::versioning::RULE.meta.to_meta())];
         let applied = b.apply(vec![same, conditional, reworded], &[file.as_str().into()], &ran);
         let baselined: Vec<u32> = applied.baselined.iter().map(|f| f.location.span.line).collect();
         assert_eq!(baselined, [12, 4]);

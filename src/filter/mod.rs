@@ -319,9 +319,9 @@ mod policy_tests {
             ],
             ..Policy::default()
         };
-        assert_eq!(p.severity_of(&crate::rules::s3::VERSIONING.meta.to_meta()), Some(Severity::Critical));
-        assert_eq!(p.severity_of(&crate::rules::s3::ACCESS_LOGGING.meta.to_meta()), Some(Severity::Info));
-        assert_eq!(Policy::default().severity_of(&crate::rules::s3::ACCESS_LOGGING.meta.to_meta()), None);
+        assert_eq!(p.severity_of(&crate::rules::s3::versioning::RULE.meta.to_meta()), Some(Severity::Critical));
+        assert_eq!(p.severity_of(&crate::rules::s3::access_logging::RULE.meta.to_meta()), Some(Severity::Info));
+        assert_eq!(Policy::default().severity_of(&crate::rules::s3::access_logging::RULE.meta.to_meta()), None);
     }
 
     #[test]
@@ -340,7 +340,7 @@ mod apply_tests {
     use crate::finding::ResourceRef;
 
     fn finding(file: &str, line: u32, resource: &str) -> Finding {
-        let rule = std::sync::Arc::new(crate::rules::s3::VERSIONING.meta.to_meta());
+        let rule = std::sync::Arc::new(crate::rules::s3::versioning::RULE.meta.to_meta());
         Finding {
             severity: rule.severity,
             rule,

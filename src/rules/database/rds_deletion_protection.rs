@@ -1,0 +1,36 @@
+//! PAL-DB-001 `rds-deletion-protection`: RDS database can be deleted without first turning off deletion protection.
+
+use super::DB;
+use crate::model::Tri;
+
+rule!(RULE,
+    id: "PAL-DB-001",
+    slug: "rds-deletion-protection",
+    title: "RDS database can be deleted without first turning off deletion protection",
+    severity: Low,
+    layer: Data,
+    service: "rds",
+    controls: &["DATA-13"],
+    well_architected: &["SEC10-BP06", "SEC08-BP04"],
+    resource_types: DB,
+    remediation: "Set `DeletionProtection: true` on the DB instance (or on the Aurora cluster), and keep \
+`DeletionPolicy: Snapshot` on the resource so that removing it from the template snapshots it first.",
+    description: "Without deletion protection one API call — a mistaken stack update, a script run \
+against the wrong account, or an intruder covering their tracks — deletes the database. With it, deletion \
+first needs a separate, logged modification. `DeletionProtection` defaults to `false`. Aurora instances take \
+the setting from their cluster and read replicas are not checked.",
+    check: |m, _, out| {
+        for d in &m.monitoring.databases {
+            if d.in_cluster || d.replica {
+                continue;
+            }
+            if matches!(d.deletion_protection.value, Tri::Absent | Tri::Known(false)) {
+                out.report_field(
+                    &d.meta,
+                    &d.deletion_protection,
+                    format!("`{}` has no deletion protection (DeletionProtection is not true)", d.meta.id),
+                );
+            }
+        }
+    },
+);

@@ -1,0 +1,36 @@
+//! PAL-ENC-001 `data-service-unencrypted-at-rest`: Managed data service is not encrypted at rest.
+
+use super::report;
+use crate::model::kind;
+
+const TYPES: &[&str] = &[
+    kind::EC2_VOLUME,
+    kind::EFS_FILE_SYSTEM,
+    kind::SNS_TOPIC,
+    kind::SQS_QUEUE,
+    kind::ELASTICACHE_REPLICATION_GROUP,
+    kind::OPENSEARCH_DOMAIN,
+    kind::REDSHIFT_CLUSTER,
+];
+
+rule!(RULE,
+    id: "PAL-ENC-001",
+    slug: "data-service-unencrypted-at-rest",
+    title: "Managed data service is not encrypted at rest",
+    severity: High,
+    layer: Data,
+    service: "data-services",
+    controls: &["DATA-16"],
+    well_architected: &["SEC08-BP02"],
+    resource_types: TYPES,
+    remediation: "Turn encryption at rest on where the resource is created (it usually cannot be added \
+later): EBS volumes `Encrypted: true` (or encryption by default in the account); EFS `Encrypted: true` with `KmsKeyId`; SNS `KmsMasterKeyId: alias/aws/sns` or a customer key; SQS keep \
+`SqsManagedSseEnabled` or set `KmsMasterKeyId`; ElastiCache `AtRestEncryptionEnabled: true`; OpenSearch \
+`EncryptionAtRestOptions: {Enabled: true}`; Redshift `Encrypted: true`.",
+    description: "Data at rest without encryption is readable from snapshots, backups and the underlying \
+storage by anyone who obtains them, and fails most compliance baselines. For these services encryption is a \
+creation-time setting, and except for SQS and Redshift it is off unless the template asks for it. \
+An EBS volume without `Encrypted` follows the account's encryption-by-default setting and is \
+not reported; DynamoDB tables are always encrypted and are not checked.",
+    check: |m, _, out| report(m, out, "at rest"),
+);

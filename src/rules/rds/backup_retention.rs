@@ -1,0 +1,70 @@
+//! PAL-RDS-005 `rds-backup-retention`: RDS automated backups are disabled or kept less than 7 days.
+
+use super::{DB, dbs};
+use crate::model::Tri;
+
+/// The retention the rule asks for (the seed guide's value).
+const MIN_BACKUP_DAYS: i64 = 7;
+
+rule!(RULE,
+    id: "PAL-RDS-005",
+    slug: "rds-backup-retention",
+    title: "RDS automated backups are disabled or kept less than 7 days",
+    severity: Medium,
+    layer: Data,
+    service: "rds",
+    controls: &["DATA-11"],
+    well_architected: &["SEC10-BP03"],
+    resource_types: DB,
+    remediation: "Set `BackupRetentionPeriod` to at least `7` (up to `35`) on the DB instance, or on \
+the DB cluster for Aurora and Multi-AZ DB clusters. For longer retention, copy snapshots with AWS \
+Backup, ideally to another account.",
+    description: "Automated backups give point-in-time recovery: after a destructive change, \
+ransomware or a compromised credential you can restore the database to a moment before the \
+incident, and investigate a copy of it. `BackupRetentionPeriod: 0` disables them; CloudFormation's \
+default is 1 day, often too short to notice an incident before the clean state is gone. The seed \
+guide keeps 7 days. Read replicas and instances of a cluster are not reported: their source or \
+cluster holds the backups.",
+    check: |m, _, out| {
+        for d in dbs(m) {
+            if d.in_cluster || d.replica {
+                continue;
+            }
+            let f = &d.db.backup_retention;
+            match &f.value {
+                Tri::Known(0) => {
+                    out.report_field(
+                        d.meta,
+                        f,
+                        format!(
+                            "{} `{}` sets BackupRetentionPeriod to 0: automated backups are disabled",
+                            d.what, d.meta.id
+                        ),
+                    );
+                }
+                Tri::Known(n) if *n < MIN_BACKUP_DAYS => {
+                    let days = if *n == 1 { "day" } else { "days" };
+                    out.report_field(
+                        d.meta,
+                        f,
+                        format!(
+                            "{} `{}` keeps automated backups for {n} {days} (at least {MIN_BACKUP_DAYS} recommended)",
+                            d.what, d.meta.id
+                        ),
+                    );
+                }
+                Tri::Absent => {
+                    out.report(
+                        d.meta,
+                        d.meta.span,
+                        format!(
+                            "{} `{}` does not set BackupRetentionPeriod (defaults to 1 day; at least {MIN_BACKUP_DAYS} recommended)",
+                            d.what, d.meta.id
+                        ),
+                    );
+                }
+                _ => {}
+            }
+        }
+    },
+);

@@ -1,0 +1,40 @@
+//! PAL-S3-008 `s3-public-acl`: S3 bucket ACL grants access to everyone.
+
+use super::BUCKET;
+use crate::model::CannedAcl;
+
+rule!(RULE,
+    id: "PAL-S3-008",
+    slug: "s3-public-acl",
+    title: "S3 bucket ACL grants access to everyone",
+    severity: High,
+    layer: Data,
+    service: "s3",
+    controls: &["DATA-07"],
+    well_architected: &["SEC03-BP07"],
+    resource_types: BUCKET,
+    remediation: "Remove `AccessControl` (or use `Private`/`BucketOwnerFullControl`/`LogDeliveryWrite`), \
+set `OwnershipControls` to `BucketOwnerEnforced` to disable ACLs, and share data through a bucket policy \
+with conditions or CloudFront with origin access control.",
+    description: "The canned ACLs `PublicRead` and `PublicReadWrite` grant the `AllUsers` group \
+(anyone on the internet) read or write access; `AuthenticatedRead` grants it to any AWS account in the \
+world. Public write lets anyone store content at your cost and under your name.",
+    check: |m, _, out| {
+        for b in &m.buckets {
+            if let Some(acl) = b.access_control.get()
+                && matches!(
+                    acl.value.as_str(),
+                    CannedAcl::PUBLIC_READ | CannedAcl::PUBLIC_READ_WRITE | CannedAcl::AUTHENTICATED_READ
+                )
+            {
+                let who = if acl.value == CannedAcl::AUTHENTICATED_READ { "every AWS account" } else { "everyone" };
+                let what = if acl.value == CannedAcl::PUBLIC_READ_WRITE { "read and write" } else { "read" };
+                out.report_field(
+                    &b.meta,
+                    &b.access_control,
+                    format!("bucket `{}` ACL `{}` grants {what} access to {who}", b.meta.id, acl.source_text),
+                );
+            }
+        }
+    },
+);

@@ -1,0 +1,32 @@
+//! PAL-S3-004 `s3-versioning`: S3 bucket versioning is not enabled.
+
+use super::BUCKET;
+use crate::model::Tri;
+
+rule!(RULE,
+    id: "PAL-S3-004",
+    slug: "s3-versioning",
+    title: "S3 bucket versioning is not enabled",
+    severity: Medium,
+    layer: Data,
+    service: "s3",
+    controls: &["DATA-03"],
+    well_architected: &["SEC08-BP04"],
+    resource_types: BUCKET,
+    remediation: "Set `VersioningConfiguration.Status: Enabled`.",
+    description: "Versioning keeps every version of every object, so that an overwrite or a delete \
+— by mistake, by a compromised credential or by ransomware — can be undone.",
+    check: |m, _, out| {
+        for b in &m.buckets {
+            match &b.versioning.value {
+                Tri::Absent => {
+                    out.report(&b.meta, b.meta.span, format!("bucket `{}` does not enable versioning", b.meta.id));
+                }
+                Tri::Known(s) if s != "Enabled" => {
+                    out.report_field(&b.meta, &b.versioning, format!("bucket `{}` has versioning `{s}`", b.meta.id));
+                }
+                _ => {}
+            }
+        }
+    },
+);
