@@ -278,7 +278,8 @@ struct FileResult<U> {
 
 fn hand_over<U>(f: FileLoad, each: &(dyn Fn(Unit) -> U + Sync)) -> FileResult<U> {
     let all = frontends();
-    let mut out = FileResult { done: Vec::new(), pending: Vec::new(), diagnostics: f.diagnostics, analysed: f.analysed };
+    let mut out =
+        FileResult { done: Vec::new(), pending: Vec::new(), diagnostics: f.diagnostics, analysed: f.analysed };
     for (i, u) in f.units {
         if all[i].scan_wide() { out.pending.push((i, u)) } else { out.done.push(each(u)) }
     }
