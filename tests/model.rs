@@ -204,3 +204,180 @@ fn help_says_what_the_document_is_for() {
     assert!(help.contains("editor integrations"), "{help}");
     assert!(help.contains("docs/model-schema.json"), "{help}");
 }
+
+/// Walks a document next to the schema and reports every object key the schema does not
+/// describe where it appears, naming the schema definition (the model type) and the key.
+struct KeyCheck<'s> {
+    defs: &'s serde_json::Map<String, Value>,
+    used: std::collections::BTreeSet<String>,
+    /// What is not described, with the first place it appears in.
+    problems: std::collections::BTreeMap<String, String>,
+}
+
+impl<'s> KeyCheck<'s> {
+    /// The schemas that apply to an instance (following `$ref`, `allOf` and the branch of
+    /// `anyOf`/`oneOf` that fits), each with the definition it belongs to.
+    fn parts(&mut self, schema: &'s Value, def: &str, v: &Value, out: &mut Vec<(String, &'s Value)>) {
+        out.push((def.to_string(), schema));
+        if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+            let name = r.strip_prefix("#/$defs/").unwrap_or_else(|| panic!("unexpected $ref {r}"));
+            self.used.insert(name.to_string());
+            let target = self.defs.get(name).unwrap_or_else(|| panic!("no $defs/{name}"));
+            self.parts(target, name, v, out);
+        }
+        for s in schema.get("allOf").and_then(Value::as_array).into_iter().flatten() {
+            self.parts(s, def, v, out);
+        }
+        for key in ["anyOf", "oneOf"] {
+            if let Some(branches) = schema.get(key).and_then(Value::as_array) {
+                match branches.iter().find(|b| self.fits(b, v)) {
+                    Some(b) => self.parts(b, def, v, out),
+                    None => {
+                        self.problems
+                            .entry(format!("`{def}`: no `{key}` branch fits"))
+                            .or_insert_with(|| format!("{v:.80}"));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether a branch of a choice is the one for this instance: its type, and for objects
+    /// its required keys (and, when it is closed, its property names).
+    fn fits(&self, schema: &Value, v: &Value) -> bool {
+        let schema = match schema.get("$ref").and_then(Value::as_str) {
+            Some(r) => &self.defs[r.trim_start_matches("#/$defs/")],
+            None => schema,
+        };
+        if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+            return values.contains(v);
+        }
+        if let Some(branches) = schema.get("oneOf").or(schema.get("anyOf")).and_then(Value::as_array) {
+            return branches.iter().any(|b| self.fits(b, v));
+        }
+        let ty = match v {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+        };
+        match schema.get("type").and_then(Value::as_str) {
+            Some(t) if t != ty && !(t == "number" && ty == "integer") => return false,
+            _ => {}
+        }
+        if let Value::Object(o) = v {
+            let required = schema.get("required").and_then(Value::as_array).into_iter().flatten();
+            if !required.filter_map(Value::as_str).all(|k| o.contains_key(k)) {
+                return false;
+            }
+            if schema.get("additionalProperties") == Some(&Value::Bool(false)) {
+                let props = schema.get("properties");
+                return o.keys().all(|k| props.is_some_and(|p| p.get(k).is_some()));
+            }
+        }
+        true
+    }
+
+    /// Checks `v` against every schema in `schemas` (all of them apply to it).
+    fn check(&mut self, schemas: Vec<(String, &'s Value)>, at: &str, v: &Value) {
+        let mut parts = Vec::new();
+        for (def, schema) in &schemas {
+            self.parts(schema, def, v, &mut parts);
+        }
+        let def = schemas.first().map(|(d, _)| d.clone()).unwrap_or_default();
+        match v {
+            Value::Object(o) => {
+                let described: Vec<&(String, &Value)> =
+                    parts.iter().filter(|(_, s)| s.get("properties").is_some()).collect();
+                let owner = described.last().map(|(d, _)| d.clone()).unwrap_or(def);
+                for (key, item) in o {
+                    let subs: Vec<(String, &'s Value)> = parts
+                        .iter()
+                        .filter_map(|(d, s)| s.get("properties").and_then(|p| p.get(key)).map(|s| (d.clone(), s)))
+                        .collect();
+                    if subs.is_empty() {
+                        self.problems
+                            .entry(format!("`{owner}` has no property `{key}`"))
+                            .or_insert_with(|| format!("at {at}/{key}"));
+                        continue;
+                    }
+                    self.check(subs, &format!("{at}/{key}"), item);
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let subs: Vec<(String, &'s Value)> = parts
+                        .iter()
+                        .filter_map(|(d, s)| {
+                            s.get("prefixItems")
+                                .and_then(|p| p.get(i))
+                                .or_else(|| s.get("items").filter(|s| s.is_object()))
+                                .map(|s| (d.clone(), s))
+                        })
+                        .collect();
+                    if subs.is_empty() {
+                        self.problems
+                            .entry(format!("`{def}`: items not described"))
+                            .or_insert_with(|| format!("at {at}"));
+                        break;
+                    }
+                    self.check(subs, &format!("{at}/{i}"), item);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Every key of the document is described by the schema where it appears: a model type that
+/// gains a field fails here until the schema says what the field is.
+#[test]
+fn schema_describes_every_key() {
+    let text = std::fs::read_to_string(root().join("docs/model-schema.json")).unwrap();
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    let mut check =
+        KeyCheck { defs: schema["$defs"].as_object().unwrap(), used: Default::default(), problems: Default::default() };
+    let mut fixtures: Vec<String> = std::fs::read_dir(root().join("src/rules"))
+        .unwrap()
+        .map(|e| e.unwrap().path().join("fixtures"))
+        .filter(|p| p.is_dir())
+        .map(|p| p.strip_prefix(root()).unwrap().to_string_lossy().into_owned())
+        .collect();
+    fixtures.sort();
+    assert!(fixtures.len() > 10, "{fixtures:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let policy = dir.path().join("policy.json");
+    std::fs::write(
+        &policy,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"},
+            "Action": "s3:GetObject", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}"#,
+    )
+    .unwrap();
+    let runs: Vec<Vec<&str>> =
+        vec![vec!["examples"], fixtures.iter().map(String::as_str).collect(), vec![policy.to_str().unwrap()]];
+    for args in &runs {
+        let doc = model(args, 0);
+        check.check(vec![("(document)".to_string(), &schema)], "", &doc);
+    }
+    let problems: Vec<String> = check.problems.iter().map(|(p, at)| format!("{p} (e.g. {at})")).collect();
+    assert!(
+        problems.is_empty(),
+        "docs/model-schema.json does not describe the output (regenerate it with \
+         scripts/gen-model-schema.py):\n{}",
+        problems.join("\n")
+    );
+    // Definitions nothing refers to are left over from older models.
+    let unused: Vec<&String> = check.defs.keys().filter(|d| !check.used.contains(*d)).collect();
+    let mut referenced = std::collections::BTreeSet::new();
+    let all = serde_json::to_string(&schema).unwrap();
+    for d in check.defs.keys() {
+        if all.contains(&format!("\"#/$defs/{d}\"")) {
+            referenced.insert(d.clone());
+        }
+    }
+    let orphans: Vec<&&String> = unused.iter().filter(|d| !referenced.contains(**d)).collect();
+    assert!(orphans.is_empty(), "definitions no other part of the schema refers to: {orphans:?}");
+}
