@@ -14,4 +14,8 @@ if [ -z "${PALISADE_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; the
     exit 2
   fi
 fi
+# The model's JSON schema describes every serialised type of the source.
+if command -v python3 >/dev/null 2>&1; then
+  python3 scripts/gen-model-schema.py --check
+fi
 exec cargo test --locked "$@"
