@@ -46,6 +46,9 @@ pub struct ScanOptions {
     pub allowed_registries: Vec<String>,
     /// The rules to choose from (the built-in ones when `None`).
     pub registry: Option<Registry>,
+    /// Whether findings need their subject (what fingerprints hash: reports that show
+    /// fingerprints, baselines). Files of scan-wide units are read again for it.
+    pub skip_subjects: bool,
 }
 
 impl ScanOptions {
@@ -136,6 +139,9 @@ struct UnitResult {
 fn judge_unit(unit: Unit, rules: &[Arc<Rule>], opts: &ScanOptions, cwd: &std::path::Path) -> UnitResult {
     let j = judge_guarded(&unit, rules);
     let mut findings = j.findings;
+    if !opts.skip_subjects {
+        subjects(&unit, &mut findings, opts);
+    }
     if let Some(only) = &opts.only {
         // Files that are not wanted gave context only; report on the wanted ones.
         findings.retain(|f| only.contains(&filter::normalise(&cwd.join(&*f.location.file))));
@@ -190,7 +196,7 @@ fn judge_guarded(unit: &Unit, rules: &[Arc<Rule>]) -> Judged {
 
 /// Runs the rules over every variant of a unit and merges their findings.
 fn judge(unit: &Unit, rules: &[Arc<Rule>]) -> Judged {
-    let parallel = unit.documents.len() > 8;
+    let parallel = unit.sources.len() > 8;
     let mut diagnostics = Vec::new();
     let mut per_variant = Vec::with_capacity(unit.variants.len());
     let mut evidence = None;
@@ -205,12 +211,10 @@ fn judge(unit: &Unit, rules: &[Arc<Rule>]) -> Judged {
     }
     diagnostics.sort();
     diagnostics.dedup();
-    let mut findings = match &unit.describe {
+    let findings = match &unit.describe {
         Some(describe) => merge_variants(per_variant, describe),
         None => per_variant.into_iter().flatten().collect(),
     };
-    let roots: Vec<&crate::value::Node> = unit.documents.iter().map(|d| &d.root).collect();
-    fill_subjects(&mut findings, &roots);
     Judged { findings, diagnostics, evidence: evidence.unwrap_or_default() }
 }
 
@@ -248,6 +252,27 @@ pub fn run_rules(
         }
     }
     (findings, problems)
+}
+
+/// Fills the findings' subjects from the unit's documents, or, for a unit that keeps none,
+/// from its files read again (in parallel, one tree at a time per file).
+fn subjects(unit: &Unit, findings: &mut [Finding], opts: &ScanOptions) {
+    if !unit.documents.is_empty() {
+        let roots: Vec<&crate::value::Node> = unit.documents.iter().map(|d| &d.root).collect();
+        fill_subjects(findings, &roots);
+        return;
+    }
+    findings.sort_by(|a, b| a.location.file.cmp(&b.location.file));
+    let mut groups: Vec<&mut [Finding]> = findings.chunk_by_mut(|a, b| a.location.file == b.location.file).collect();
+    groups.par_iter_mut().for_each(|group| {
+        let file = group[0].location.file.clone();
+        let Some(src) = unit.sources.iter().find(|s| *s.display_path() == *file) else { return };
+        if let Ok(docs) = frontend::parse_source(src, &opts.limits) {
+            let roots: Vec<&crate::value::Node> = docs.iter().map(|d| &d.root).collect();
+            fill_subjects(group, &roots);
+        }
+    });
+    crate::finding::drop_ambiguous_subjects(findings);
 }
 
 /// Records each finding's subject: the offending field and value, as the path to the node at

@@ -381,6 +381,10 @@ fn scan_command(args: ScanArgs) -> Result<i32, String> {
         ignore,
         policy,
         inputs: config.inputs()?,
+        // Only some reports show fingerprints; baselines hash them too.
+        skip_subjects: baseline.is_none()
+            && args.write_baseline.is_none()
+            && !matches!(args.format, Format::Json | Format::Sarif | Format::Asff | Format::Ocsf),
         baseline,
         only,
         ..ScanOptions::default()

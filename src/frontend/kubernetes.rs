@@ -45,7 +45,9 @@ impl super::Frontend for Kubernetes {
         let model = Model { file, k8s: objects, ..Model::default() };
         let mut unit = Unit::single(self.name(), src, model);
         unit.suppressions = suppressions;
-        unit.documents.push(doc);
+        // The documents of every manifest would have to be kept until the scan-wide unit is
+        // judged; they are not: whoever needs them reads the files again.
+        drop(doc);
         unit
     }
 
@@ -62,7 +64,6 @@ impl super::Frontend for Kubernetes {
                     all.sources.push(s);
                 }
             }
-            all.documents.extend(u.documents);
             all.suppressions.extend(u.suppressions);
             all.diagnostics.extend(u.diagnostics);
             for m in u.variants {

@@ -133,7 +133,8 @@ pub struct Unit {
     pub describe: Option<DescribeVariants>,
     /// The files of the unit, for snippets and fixes.
     pub sources: Vec<Arc<SourceFile>>,
-    /// The parsed documents the unit was lowered from.
+    /// The parsed documents the unit was lowered from, when the frontend keeps them (units of
+    /// one document do; scan-wide units do not, to keep memory proportional to one file).
     pub documents: Vec<Arc<Document>>,
     /// Suppressions written in the unit's own syntax.
     pub suppressions: Vec<Suppression>,
