@@ -17,8 +17,8 @@ an exclusion list. Use `NotAction` only with `Deny`.",
     description: "`Allow` with `NotAction` grants every action that is not listed — including every \
 action of every service AWS adds later. A statement meant to exclude IAM often still grants thousands of \
 actions across hundreds of services. The finding reports how many actions the statement grants today.",
-    check: |m, _, out| {
-        for p in identity_policies(m) {
+    check: |_, facts, out| {
+        for p in identity_policies(facts) {
             for st in &p.doc.statements {
                 let (true, Some(l)) = (allow(st), &st.not_action) else { continue };
                 let Some(e) = statement_actions(st) else { continue };

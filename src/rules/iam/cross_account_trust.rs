@@ -20,8 +20,8 @@ third party, `Bool: {aws:MultiFactorAuthPresent: true}` for people, or `aws:Prin
 administrators: any of its principals they allow can assume the role. For third parties, an external id \
 prevents the confused-deputy problem; for people, requiring MFA keeps a stolen access key from being \
 enough. The account id is written literally; Palisade cannot tell whether it is your own account.",
-    check: |m, _, out| {
-        for p in trust_policies(m) {
+    check: |_, facts, out| {
+        for p in trust_policies(facts) {
             for st in &p.doc.statements {
                 if !allow(st) || st.condition_unknown || trust_restricted(st) {
                     continue;

@@ -20,8 +20,8 @@ keep administrator access to a few break-glass roles that require MFA.",
 administrator of the account: it can read all data, change every control and create new credentials for \
 itself. A single leaked key or a compromised workload then means a compromised account. The finding counts \
 the actions the statement grants after expansion against the AWS action catalog.",
-    check: |m, _, out| {
-        for p in identity_policies(m) {
+    check: |_, facts, out| {
+        for p in identity_policies(facts) {
             for st in &p.doc.statements {
                 if !allow(st) || !st.conditions.is_empty() || st.condition_unknown || on_every_resource(st).is_none() {
                     continue;

@@ -6,9 +6,10 @@
 
 use super::Sink;
 use super::common::restricting_condition;
-use crate::analyze::iam::principals::{PolicyAt, PolicyUse, policies};
+use crate::analyze::Facts;
+use crate::analyze::iam::principals::{PolicyAt, PolicyUse};
 use crate::finding::Finding;
-use crate::model::{Effect, Model, ResMeta, Statement, kind};
+use crate::model::{Effect, ResMeta, Statement, kind};
 use crate::source::Span;
 
 pub mod admin_managed_policy;
@@ -45,8 +46,8 @@ fn allow(st: &Statement) -> bool {
 }
 
 /// Identity policies of the model (inline, managed, policy files).
-fn identity_policies(m: &Model) -> Vec<PolicyAt<'_>> {
-    policies(m).into_iter().filter(|p| p.usage == PolicyUse::Identity).collect()
+fn identity_policies<'f, 'm>(facts: &'f Facts<'m>) -> Vec<&'f PolicyAt<'m>> {
+    facts.policies().iter().filter(|p| p.usage == PolicyUse::Identity).collect()
 }
 
 /// Keys that tie a trust relationship to the intended caller.
@@ -73,8 +74,8 @@ fn mfa_required(st: &Statement) -> bool {
     })
 }
 
-fn trust_policies(m: &Model) -> Vec<PolicyAt<'_>> {
-    policies(m).into_iter().filter(|p| p.usage == PolicyUse::Trust).collect()
+fn trust_policies<'f, 'm>(facts: &'f Facts<'m>) -> Vec<&'f PolicyAt<'m>> {
+    facts.policies().iter().filter(|p| p.usage == PolicyUse::Trust).collect()
 }
 
 /// Templates and scans the unit tests of the rules share.

@@ -2,7 +2,7 @@ use super::{allow, report};
 use crate::analyze::iam::arn::check_arn;
 use crate::analyze::iam::catalog::catalog;
 use crate::analyze::iam::condition::parse_operator;
-use crate::analyze::iam::principals::{PolicyAt, PolicyUse, policies};
+use crate::analyze::iam::principals::{PolicyAt, PolicyUse};
 use crate::model::Tri;
 use crate::model::kind;
 use crate::rules::Sink;
@@ -39,9 +39,9 @@ nothing, so a `Deny` that was meant to protect something does not, and a workloa
 instead of in review. Palisade checks every action against the AWS action catalog (445 services, 20,455 \
 actions), and checks ARNs, condition operators and the `Version` (without `2012-10-17`, policy variables \
 such as `${aws:username}` are not substituted).",
-    check: |m, _, out| {
-        for p in policies(m) {
-            validate(&p, out);
+    check: |_, facts, out| {
+        for p in facts.policies() {
+            validate(p, out);
         }
     },
 );

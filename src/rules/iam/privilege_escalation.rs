@@ -1,6 +1,5 @@
 use super::report;
 use crate::analyze::iam::escalation::escalations;
-use crate::analyze::iam::principals::principals;
 use crate::model::kind;
 
 rule!(
@@ -24,9 +23,9 @@ privileged role; with `iam:CreateAccessKey` it becomes another user. Palisade ev
 policies (inline, managed, group memberships, permission boundary) and reports each published escalation \
 method the principal is allowed on any resource, with the statements that grant it and the roles of the \
 template that could be passed.",
-    check: |m, _, out| {
-        for p in principals(m) {
-            for e in escalations(m, &p) {
+    check: |m, facts, out| {
+        for p in facts.principals() {
+            for e in escalations(m, p) {
                 // A user's escalation that comes only from its groups is reported on the group.
                 if p.kind == "user"
                     && e.grants.iter().all(|(_, d)| {

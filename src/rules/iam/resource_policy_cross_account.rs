@@ -1,6 +1,6 @@
 use super::{allow, report, trust_restricted};
 use crate::analyze::iam::arn::account_of;
-use crate::analyze::iam::principals::{PolicyUse, policies};
+use crate::analyze::iam::principals::PolicyUse;
 use crate::model::kind;
 
 rule!(
@@ -31,8 +31,8 @@ inside your perimeter: `aws:PrincipalOrgID` for accounts of your organisation, `
 leaves your control as soon as the other account is compromised or changes hands. The account is written \
 literally, so Palisade cannot tell whether it is the template's own; the finding asks to confirm the grant \
 or to narrow it.",
-    check: |m, _, out| {
-        for p in policies(m).into_iter().filter(|p| p.usage == PolicyUse::Resource) {
+    check: |m, facts, out| {
+        for p in facts.policies().iter().filter(|p| p.usage == PolicyUse::Resource) {
             for st in &p.doc.statements {
                 if !allow(st) || st.condition_unknown || trust_restricted(st) {
                     continue;

@@ -1,5 +1,5 @@
 use super::report;
-use crate::analyze::iam::principals::{PolicyAt, PolicyUse, policies};
+use crate::analyze::iam::principals::{PolicyAt, PolicyUse};
 use crate::model::Effect;
 use crate::model::kind;
 
@@ -23,8 +23,8 @@ they keep accounts in the organisation and keep the detective controls (CloudTra
 Security Hub) running even if an administrator is compromised. The finding lists which of the common \
 guardrails the scanned SCPs hold and which are missing. Statements with conditions (exceptions for a \
 security role) count as present.",
-    check: |m, _, out| {
-        let scps: Vec<PolicyAt<'_>> = policies(m).into_iter().filter(|p| p.usage == PolicyUse::Scp).collect();
+    check: |_, facts, out| {
+        let scps: Vec<&PolicyAt<'_>> = facts.policies().iter().filter(|p| p.usage == PolicyUse::Scp).collect();
         if scps.is_empty() || scps.iter().any(|p| p.doc.has_unknown_statements) {
             return;
         }

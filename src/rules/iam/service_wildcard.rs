@@ -17,8 +17,8 @@ narrow prefix (`s3:Get*`) instead of `service:*`, and scope `Resource` to the re
     description: "`service:*` grants every action of the service, including its permission-management \
 actions (for example `s3:PutBucketPolicy`, `kms:PutKeyPolicy`, `iam:*` itself) and every action the service \
 adds in the future. The finding counts what the wildcard grants, by access level.",
-    check: |m, _, out| {
-        let policies = identity_policies(m);
+    check: |_, facts, out| {
+        let policies = identity_policies(facts);
         if policies.is_empty() {
             return;
         }

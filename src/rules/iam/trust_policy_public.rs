@@ -22,8 +22,8 @@ in any account in the world, to assume the role unless a condition narrows who. 
 role's ARN then gets its permissions. The same holds for a role federated with an OIDC provider (GitHub \
 Actions, GitLab, EKS, ...) whose trust has no condition on the token's subject (`<provider>:sub`): every \
 repository, pipeline or service account of that provider can assume it.",
-    check: |m, _, out| {
-        for p in trust_policies(m) {
+    check: |_, facts, out| {
+        for p in trust_policies(facts) {
             for st in &p.doc.statements {
                 let Some(span) = public_allow(st) else { continue };
                 if trust_restricted(st) {

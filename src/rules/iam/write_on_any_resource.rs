@@ -20,8 +20,8 @@ permissions need `Resource: \"*\"`.",
 `Resource: \"*\"` they apply to every resource of the account, not only to those of the workload: a \
 function that should write to one table can drop all of them. Actions that support no resource-level \
 permissions (they can only be granted on `*`) are not counted.",
-    check: |m, _, out| {
-        let policies = identity_policies(m);
+    check: |_, facts, out| {
+        let policies = identity_policies(facts);
         if policies.is_empty() {
             return;
         }
