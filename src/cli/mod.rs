@@ -483,7 +483,10 @@ fn scan_command(mut args: ScanArgs) -> Result<i32, String> {
                 false,
             )
         } else {
-            why_nothing_analysed(&opts, &discover)
+            let mut failed: Vec<&str> = report.diagnostics.iter().filter(|d| d.is_error()).map(|d| &*d.file).collect();
+            failed.sort_unstable();
+            failed.dedup();
+            why_nothing_analysed(&opts, &discover, failed.len())
         };
         nothing_analysed_is_error = explicit_paths && !config_chose && args.diff.is_none();
         let level = if nothing_analysed_is_error { "error" } else { "warning" };
@@ -597,7 +600,7 @@ fn list_rules(format: ListFormat) -> i32 {
 
 /// Why a scan analysed no file, and whether the configuration chose that (its `exclude` left
 /// out every file found).
-fn why_nothing_analysed(opts: &ScanOptions, discover: &DiscoverOptions) -> (String, bool) {
+fn why_nothing_analysed(opts: &ScanOptions, discover: &DiscoverOptions, failed: usize) -> (String, bool) {
     let (found, _) = crate::discover::discover(&opts.paths, discover);
     let excluded = found.iter().filter(|f| opts.inputs.excluded(&crate::source::display_path(&f.path))).count();
     if found.is_empty() {
@@ -618,10 +621,12 @@ fn why_nothing_analysed(opts: &ScanOptions, discover: &DiscoverOptions) -> (Stri
     } else if excluded == found.len() {
         (format!("all {} files found were left out by `exclude` in the configuration", found.len()), true)
     } else {
+        let read = found.len() - excluded;
+        let failed = if failed > 0 { format!("{failed} could not be read or parsed; ") } else { String::new() };
         (
             format!(
-                "none of the {} files read is a CloudFormation template, Kubernetes manifest or IAM policy document",
-                found.len() - excluded
+                "of the {read} files found, {failed}none is a CloudFormation template, Kubernetes manifest or IAM \
+                 policy document"
             ),
             false,
         )
