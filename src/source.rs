@@ -260,3 +260,16 @@ pub fn printable(text: &str, multiline: bool) -> std::borrow::Cow<'_, str> {
     }
     std::borrow::Cow::Owned(out)
 }
+
+#[cfg(test)]
+mod printable_tests {
+    use super::printable;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(printable("plain\ttext\n", true), "plain\ttext\n");
+        assert_eq!(printable("a\u{1b}[2Jb\u{9b}c", true), "a\\u{1b}[2Jb\\u{9b}c");
+        assert_eq!(printable("a\nb\tc", false), "a\\u{a}b\\u{9}c");
+        assert_eq!(printable("x\u{202e}y", true), "x\\u{202e}y");
+    }
+}

@@ -331,6 +331,19 @@ mod tests {
     }
 
     #[test]
+    fn sizes_and_utf16() {
+        assert_eq!(parse_size("10MB"), Ok(10_000_000));
+        assert_eq!(parse_size("512KiB"), Ok(512 * 1024));
+        assert_eq!(parse_size("42"), Ok(42));
+        assert!(parse_size("0").is_err() && parse_size("1XB").is_err() && parse_size("").is_err());
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("a: é\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("a: é\n".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        assert_eq!(decode_text(le).unwrap(), "a: é\n");
+        assert_eq!(decode_text(be).unwrap(), "a: é\n");
+        assert!(decode_text(vec![0xFF, 0xFE, 0x00, 0xD8]).is_err());
+    }
+
+    #[test]
     fn displays() {
         assert_eq!(ParseError::new(3, 4, "oops").to_string(), "3:4: oops");
         assert_eq!(
