@@ -68,6 +68,7 @@ struct Raw {
     #[serde(default)]
     secrets: Secrets,
     parameters: Option<Spanned<toml::Table>>,
+    max_file_size: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -102,6 +103,8 @@ pub struct Config {
     pub secrets_allow: Vec<String>,
     /// Glob → parameter values, in the order written.
     pub parameters: Vec<(String, Vec<(String, String)>)>,
+    /// Largest file read, in bytes (`max-file-size`: bytes, or a string such as "10MB").
+    pub max_file_size: Option<usize>,
 }
 
 /// 1-based line and column of a byte offset.
@@ -179,6 +182,14 @@ impl Config {
         c.exclude = raw.exclude.iter().map(|g| check_glob(&e, g.get_ref(), g.span())).collect::<Result<_, _>>()?;
         c.baseline = raw.baseline.as_ref().map(|b| dir.join(b.get_ref()));
         c.report_unused_suppressions = raw.report_unused_suppressions.unwrap_or(false);
+        if let Some(size) = &raw.max_file_size {
+            let parsed = match size.get_ref() {
+                toml::Value::Integer(n) => crate::parse::parse_size(&n.to_string()),
+                toml::Value::String(t) => crate::parse::parse_size(t),
+                _ => Err("expected a number of bytes or a string such as \"10MB\"".to_string()),
+            };
+            c.max_file_size = Some(parsed.map_err(|m| e.at(size.span(), format!("`max-file-size`: {m}")))?);
+        }
         for (rule, sev) in &raw.severity {
             let name = check_rule(&e, &Spanned::new(sev.span(), rule.clone()))?;
             c.severity.push((name, check_severity(&e, sev)?));
@@ -224,7 +235,12 @@ impl Config {
 
     /// Reads and parses a configuration file.
     pub fn load(path: &Path) -> Result<Config, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        Config::load_limited(path, &crate::parse::Limits::default())
+    }
+
+    /// Reads and parses a configuration file no larger than `limits` allow.
+    pub fn load_limited(path: &Path, limits: &crate::parse::Limits) -> Result<Config, String> {
+        let text = crate::parse::read_text_file(path, limits)?;
         Config::parse(&text, path)
     }
 
@@ -302,6 +318,8 @@ impl Config {
             t.insert("baseline".into(), Value::String(crate::source::display_path(b)));
         }
         t.insert("report-unused-suppressions".into(), Value::Boolean(self.report_unused_suppressions));
+        let max = self.max_file_size.unwrap_or(crate::parse::Limits::default().max_file_bytes);
+        t.insert("max-file-size".into(), Value::Integer(i64::try_from(max).unwrap_or(i64::MAX)));
         let mut sev = Table::new();
         for (r, s) in &self.severity {
             sev.insert(r.clone(), Value::String(s.as_str().into()));

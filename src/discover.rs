@@ -47,7 +47,9 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> (Vec<Candidate>, V
                 continue;
             }
         };
-        if meta.is_file() {
+        if !meta.is_dir() {
+            // A file, or something else named explicitly (a FIFO, a device): the loader says
+            // what it makes of it rather than the walk skipping it.
             files.push(Candidate { path: root.clone(), explicit: true });
             continue;
         }

@@ -237,3 +237,39 @@ pub fn normalise(p: &Path) -> PathBuf {
     }
     out
 }
+/// Text taken from the input, made safe to print on a terminal: control characters (C0,
+/// DEL, C1: they could move the cursor, rewrite earlier lines or change the terminal's
+/// settings) and the invisible bidirectional-text controls are shown escaped, as `\u{1b}`.
+/// With `multiline`, newlines and tabs are kept (they are the text's structure); without it,
+/// they are escaped too, so that the text stays on one line.
+pub fn printable(text: &str, multiline: bool) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && !(multiline && (c == '\n' || c == '\t')))
+            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod printable_tests {
+    use super::printable;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(printable("plain\ttext\n", true), "plain\ttext\n");
+        assert_eq!(printable("a\u{1b}[2Jb\u{9b}c", true), "a\\u{1b}[2Jb\\u{9b}c");
+        assert_eq!(printable("a\nb\tc", false), "a\\u{a}b\\u{9}c");
+        assert_eq!(printable("x\u{202e}y", true), "x\\u{202e}y");
+    }
+}

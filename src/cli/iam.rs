@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
+use super::output;
 use crate::analyze::iam::condition::Context;
 use crate::analyze::iam::eval::Outcome;
 use crate::analyze::iam::query;
@@ -98,7 +99,7 @@ fn run_can(a: CanArgs) -> i32 {
                 ctx.set(&k, &v);
             }
             Err(e) => {
-                eprintln!("error: --context: {e}");
+                output::error(&format!("error: --context: {e}"));
                 return EXIT_ERROR;
             }
         }
@@ -116,11 +117,22 @@ fn run_can(a: CanArgs) -> i32 {
     }
     let loaded = load(paths);
     warn(&loaded);
+    // A file that could not be read or parsed may hold a policy (a deny) that changes the answer.
+    let unread = unread_files(&loaded);
     match query::can_as(&loaded, &a.principal, a.principal_arn.as_deref(), &a.action, resource.as_deref(), &ctx) {
-        Ok(ans) => {
+        Ok(mut ans) => {
+            if !unread.is_empty() && ans.outcome != Outcome::ExplicitDeny {
+                ans.outcome = Outcome::Unknown;
+                ans.decision = "unknown";
+                for f in &unread {
+                    ans.unknowns.push(format!("{f} could not be read or parsed: its policies may change the answer"));
+                }
+            }
             match a.format {
-                OutFormat::Text => print!("{}", ans.render_text()),
-                OutFormat::Json => println!("{}", serde_json::to_string_pretty(&ans).unwrap_or_default()),
+                OutFormat::Text => output::emit_input(&ans.render_text()),
+                OutFormat::Json => {
+                    output::emit(&format!("{}\n", serde_json::to_string_pretty(&ans).unwrap_or_default()))
+                }
             }
             match ans.outcome {
                 Outcome::Allow => EXIT_ALLOWED,
@@ -128,8 +140,15 @@ fn run_can(a: CanArgs) -> i32 {
                 Outcome::Unknown => EXIT_UNKNOWN,
             }
         }
+        Err(e) if !unread.is_empty() => {
+            output::error(&format!(
+                "unknown: {e}; it may be defined in a file that could not be read or parsed: {}",
+                unread.join(", ")
+            ));
+            EXIT_UNKNOWN
+        }
         Err(e) => {
-            eprintln!("error: {e}");
+            output::error(&format!("error: {e}"));
             EXIT_ERROR
         }
     }
@@ -140,10 +159,11 @@ fn run_explain(a: ExplainArgs) -> i32 {
     warn(&loaded);
     let explained = query::explain(&loaded);
     match a.format {
-        OutFormat::Text => print!("{}", query::render_explain(&explained, if a.all { None } else { Some(8) })),
-        OutFormat::Json => println!("{}", serde_json::to_string_pretty(&explained).unwrap_or_default()),
+        OutFormat::Text => output::emit_input(&query::render_explain(&explained, if a.all { None } else { Some(8) })),
+        OutFormat::Json => output::emit(&format!("{}\n", serde_json::to_string_pretty(&explained).unwrap_or_default())),
     }
-    if explained.is_empty() { EXIT_ERROR } else { 0 }
+    // What could not be read is not explained: the explanation is incomplete.
+    if explained.is_empty() || !unread_files(&loaded).is_empty() { EXIT_ERROR } else { 0 }
 }
 
 /// Loads the templates and policy files under `paths`, with undecidable conditions left
@@ -165,6 +185,15 @@ pub fn load(paths: Vec<PathBuf>) -> query::Loaded {
 /// Files that could not be read or parsed: the answer may miss their policies.
 fn warn(loaded: &query::Loaded) {
     for d in &loaded.diagnostics {
-        eprintln!("{d}");
+        output::diagnostic(d);
     }
+}
+
+/// The files that could not be read or parsed (errors, not notes).
+fn unread_files(loaded: &query::Loaded) -> Vec<String> {
+    let mut files: Vec<String> =
+        loaded.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.file.to_string()).collect();
+    files.sort();
+    files.dedup();
+    files
 }

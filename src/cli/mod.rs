@@ -1,6 +1,6 @@
 //! The command line.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -8,11 +8,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub mod iam;
 pub mod model;
 pub mod net;
+pub mod output;
 
 use crate::config::Config;
 use crate::discover::DiscoverOptions;
 use crate::filter::baseline::Baseline;
 use crate::finding::Severity;
+use crate::parse::Limits;
 use crate::report::{self, Format, RenderOptions};
 use crate::rules;
 use crate::scan::{self, ScanOptions};
@@ -136,8 +138,9 @@ enum ExposureFormat {
 
 #[derive(Args, Debug)]
 struct ScanArgs {
-    /// Files or directories to scan; `-` reads one template from standard input.
-    #[arg(default_value = ".")]
+    /// Files or directories to scan; `-` reads one template from standard input [default: .].
+    /// A scan that analyses no file at all is an error when paths are given, a warning
+    /// otherwise.
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
@@ -203,6 +206,11 @@ struct ScanArgs {
     /// Show the mechanical fixes for the findings as a unified diff.
     #[arg(long)]
     show_fixes: bool,
+    /// Largest file read, in bytes or with a unit: 10MB, 512KiB, 1GiB [default: 8MiB, or the
+    /// configuration's max-file-size]. Applies to scanned files, standard input, the
+    /// configuration, the baseline and parameter files.
+    #[arg(long, value_name = "SIZE", value_parser = crate::parse::parse_size)]
+    max_file_size: Option<usize>,
     /// ASFF: the AWS account id of the Security Hub that imports the findings.
     #[arg(long, value_name = "ID", default_value = "000000000000", value_parser = parse_account_id)]
     aws_account_id: String,
@@ -269,42 +277,48 @@ pub fn main() -> i32 {
         Command::Config(args) => show_config(args),
         Command::Rule { id } => match rules::find(&id) {
             Some(r) => {
-                print!("{}", r.meta.documentation());
+                output::emit(&r.meta.documentation());
                 EXIT_CLEAN
             }
             None => {
-                eprintln!("error: no rule `{id}` (run `palisade rules` to list them)");
+                output::error(&format!("error: no rule `{id}` (run `palisade rules` to list them)"));
                 EXIT_ERROR
             }
         },
     }
 }
 
-fn load_config(explicit: Option<&Path>, start: &Path, disabled: bool) -> Result<Config, String> {
+fn load_config(explicit: Option<&Path>, start: &Path, disabled: bool, limits: &Limits) -> Result<Config, String> {
     if disabled {
         return Ok(Config::default());
     }
     match explicit {
-        Some(p) => Config::load(p),
+        Some(p) => Config::load_limited(p, limits),
         None => match Config::discover(start) {
-            Some(p) => Config::load(&p),
+            Some(p) => Config::load_limited(&p, limits),
             None => Ok(Config::default()),
         },
     }
 }
 
+/// Reads a parameter values file (`--parameters`).
+fn read_parameters(path: &Path, limits: &Limits) -> Result<crate::frontend::Overrides, String> {
+    let text = crate::parse::read_text_file(path, limits)?;
+    crate::lower::cfn::params::parse_parameters(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 fn show_config(args: ConfigArgs) -> i32 {
     if !args.show {
-        eprintln!("error: nothing to do: `palisade config --show` prints the effective configuration");
+        output::error("error: nothing to do: `palisade config --show` prints the effective configuration");
         return EXIT_ERROR;
     }
-    match load_config(args.config.as_deref(), &args.path, false) {
+    match load_config(args.config.as_deref(), &args.path, false, &Limits::default()) {
         Ok(c) => {
-            print!("{}", c.to_toml());
+            output::emit(&c.to_toml());
             EXIT_CLEAN
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            output::error(&format!("error: {e}"));
             EXIT_ERROR
         }
     }
@@ -314,13 +328,17 @@ fn run_scan(args: ScanArgs) -> i32 {
     match scan_command(args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e}");
+            output::error(&format!("error: {e}"));
             EXIT_ERROR
         }
     }
 }
 
-fn scan_command(args: ScanArgs) -> Result<i32, String> {
+fn scan_command(mut args: ScanArgs) -> Result<i32, String> {
+    let explicit_paths = !args.paths.is_empty();
+    if !explicit_paths {
+        args.paths.push(PathBuf::from("."));
+    }
     let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
     if stdin && args.paths.len() > 1 {
         return Err("`-` (standard input) cannot be combined with other paths".into());
@@ -340,20 +358,23 @@ fn scan_command(args: ScanArgs) -> Result<i32, String> {
     } else {
         args.paths.first().map(PathBuf::as_path).unwrap_or(Path::new("."))
     };
-    let config = load_config(args.config.as_deref(), start, args.no_config)?;
+    let cli_limits =
+        Limits { max_file_bytes: args.max_file_size.unwrap_or(Limits::default().max_file_bytes), ..Limits::default() };
+    let config = load_config(args.config.as_deref(), start, args.no_config, &cli_limits)?;
+    let limits = Limits {
+        max_file_bytes: args.max_file_size.or(config.max_file_size).unwrap_or(Limits::default().max_file_bytes),
+        ..Limits::default()
+    };
     let parameters = match &args.parameters {
         None => Default::default(),
-        Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-            crate::lower::cfn::params::parse_parameters(&text).map_err(|e| format!("{}: {e}", p.display()))?
-        }
+        Some(p) => read_parameters(p, &limits)?,
     };
     let mut policy = config.policy()?;
     policy.report_unused |= args.report_unused_suppressions;
     let baseline_path =
         if args.write_baseline.is_some() { None } else { args.baseline.clone().or(config.baseline.clone()) };
     let baseline = match &baseline_path {
-        Some(p) => Some(Baseline::load(p).map_err(|e| {
+        Some(p) => Some(Baseline::load_limited(p, &limits).map_err(|e| {
             if p.exists() {
                 e
             } else {
@@ -368,9 +389,11 @@ fn scan_command(args: ScanArgs) -> Result<i32, String> {
     };
     let mut ignore = config.ignore.clone();
     ignore.extend(args.ignore);
+    let discover = DiscoverOptions { exclude: args.exclude, no_ignore: args.no_ignore };
     let opts = ScanOptions {
         paths: args.paths,
-        discover: DiscoverOptions { exclude: args.exclude, no_ignore: args.no_ignore },
+        discover: discover.clone(),
+        limits,
         parameters,
         select: if args.select.is_empty() { config.select.clone().unwrap_or_default() } else { args.select },
         allowed_registries: {
@@ -391,10 +414,10 @@ fn scan_command(args: ScanArgs) -> Result<i32, String> {
     };
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Low);
     let scanned = if stdin {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
         let name = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>"));
-        match crate::parse::source_from_bytes(name.clone(), bytes, &opts.limits) {
+        let src = crate::parse::read_bounded(std::io::stdin().lock(), &opts.limits)
+            .and_then(|bytes| crate::parse::source_from_bytes(name.clone(), bytes, &opts.limits));
+        match src {
             Ok(src) => scan::scan_source_detailed(src, &opts)?,
             Err(e) => {
                 let mut s = scan::Scanned::default();
@@ -403,7 +426,12 @@ fn scan_command(args: ScanArgs) -> Result<i32, String> {
                     file: crate::source::display_path(&name).into(),
                     line: 0,
                     col: 0,
-                    message: e.to_string(),
+                    message: match e {
+                        crate::parse::ReadError::TooLarge { .. } => {
+                            format!("standard input: {e} (raise it with --max-file-size)")
+                        }
+                        _ => format!("standard input: {e}"),
+                    },
                 });
                 s
             }
@@ -414,7 +442,7 @@ fn scan_command(args: ScanArgs) -> Result<i32, String> {
     if let Some(path) = &args.write_baseline {
         let b = Baseline::from_findings(path, &scanned.report.findings);
         b.write()?;
-        eprintln!("wrote {} findings to the baseline {}", b.entries.len(), path.display());
+        output::error(&format!("wrote {} findings to the baseline {}", b.entries.len(), path.display()));
     }
     // Fixes are computed before rendering, when the output shows them or counts them.
     let mut scanned = scanned;
@@ -439,15 +467,32 @@ fn scan_command(args: ScanArgs) -> Result<i32, String> {
         Some(path) => {
             std::fs::write(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))?
         }
-        None => std::io::stdout().lock().write_all(text.as_bytes()).map_err(|e| e.to_string())?,
+        None => output::emit(&text),
     };
     if args.format != Format::Text || args.output.is_some() {
         // Diagnostics are in the report; repeat errors on stderr so they are not missed.
         for d in report.diagnostics.iter().filter(|d| d.is_error()) {
-            eprintln!("{d}");
+            output::diagnostic(d);
         }
     }
-    Ok(if report.diagnostics.iter().any(|d| d.is_error()) {
+    let mut nothing_analysed_is_error = false;
+    if scanned.analysed.is_empty() {
+        let (why, config_chose) = if stdin {
+            (
+                "standard input is not a CloudFormation template, Kubernetes manifest or IAM policy document".into(),
+                false,
+            )
+        } else {
+            let mut failed: Vec<&str> = report.diagnostics.iter().filter(|d| d.is_error()).map(|d| &*d.file).collect();
+            failed.sort_unstable();
+            failed.dedup();
+            why_nothing_analysed(&opts, &discover, failed.len())
+        };
+        nothing_analysed_is_error = explicit_paths && !config_chose && args.diff.is_none();
+        let level = if nothing_analysed_is_error { "error" } else { "warning" };
+        output::error(&format!("{level}: no file was analysed: {why}"));
+    }
+    Ok(if nothing_analysed_is_error || report.diagnostics.iter().any(|d| d.is_error()) {
         EXIT_ERROR
     } else if args.write_baseline.is_some() {
         EXIT_CLEAN
@@ -462,17 +507,13 @@ fn run_exposure(args: ExposureArgs) -> i32 {
     use net as exposure;
     let parameters = match &args.parameters {
         None => Default::default(),
-        Some(p) => {
-            match std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display())).and_then(|text| {
-                crate::lower::cfn::params::parse_parameters(&text).map_err(|e| format!("{}: {e}", p.display()))
-            }) {
-                Ok(v) => v,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    return EXIT_ERROR;
-                }
+        Some(p) => match read_parameters(p, &Limits::default()) {
+            Ok(v) => v,
+            Err(e) => {
+                output::error(&format!("error: {e}"));
+                return EXIT_ERROR;
             }
-        }
+        },
     };
     let (files, diags) = exposure::analyse_paths(&args.paths, &DiscoverOptions::default(), &parameters);
     let text = match args.format {
@@ -480,9 +521,9 @@ fn run_exposure(args: ExposureArgs) -> i32 {
         ExposureFormat::Json => exposure::render_json(&files),
         ExposureFormat::Dot => exposure::render_dot(&files),
     };
-    print!("{text}");
+    output::emit_input(&text);
     for d in &diags {
-        eprintln!("{d}");
+        output::diagnostic(d);
     }
     if diags.iter().any(|d| d.is_error()) { EXIT_ERROR } else { EXIT_CLEAN }
 }
@@ -496,17 +537,17 @@ fn run_posture(args: PostureArgs) -> i32 {
     let report = match scan::scan(&opts) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: {e}");
+            output::error(&format!("error: {e}"));
             return EXIT_ERROR;
         }
     };
     for d in report.diagnostics.iter().filter(|d| d.is_error()) {
-        eprintln!("{d}");
+        output::diagnostic(d);
     }
     let posture = crate::posture::Posture::of(&report);
     match args.format {
-        ListFormat::Text => print!("{}", crate::posture::render::text(&posture)),
-        ListFormat::Json => print!("{}", crate::posture::render::json(&posture)),
+        ListFormat::Text => output::emit_input(&crate::posture::render::text(&posture)),
+        ListFormat::Json => output::emit(&crate::posture::render::json(&posture)),
     }
     if report.diagnostics.iter().any(|d| d.is_error()) { EXIT_ERROR } else { EXIT_CLEAN }
 }
@@ -525,15 +566,22 @@ fn list_rules(format: ListFormat) -> i32 {
                     m
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            output::emit(&format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()));
         }
         ListFormat::Text => {
             let id_w = all.iter().map(|r| r.meta.id.len()).max().unwrap_or(2);
             let slug_w = all.iter().map(|r| r.meta.slug.len()).max().unwrap_or(4);
-            println!("{:id_w$}  {:slug_w$}  {:8}  {:11}  {:14}  TITLE", "ID", "SLUG", "SEVERITY", "LAYER", "CONTROLS");
+            use std::fmt::Write as _;
+            let mut out = String::new();
+            let _ = writeln!(
+                out,
+                "{:id_w$}  {:slug_w$}  {:8}  {:11}  {:14}  TITLE",
+                "ID", "SLUG", "SEVERITY", "LAYER", "CONTROLS"
+            );
             for r in &all {
                 let m = &r.meta;
-                println!(
+                let _ = writeln!(
+                    out,
                     "{:id_w$}  {:slug_w$}  {:8}  {:11}  {:14}  {}",
                     m.id,
                     m.slug,
@@ -543,8 +591,44 @@ fn list_rules(format: ListFormat) -> i32 {
                     m.title
                 );
             }
-            println!("\n{} rules. `palisade rule ID` shows one rule's documentation.", all.len());
+            let _ = writeln!(out, "\n{} rules. `palisade rule ID` shows one rule's documentation.", all.len());
+            output::emit(&out);
         }
     }
     EXIT_CLEAN
+}
+
+/// Why a scan analysed no file, and whether the configuration chose that (its `exclude` left
+/// out every file found).
+fn why_nothing_analysed(opts: &ScanOptions, discover: &DiscoverOptions, failed: usize) -> (String, bool) {
+    let (found, _) = crate::discover::discover(&opts.paths, discover);
+    let excluded = found.iter().filter(|f| opts.inputs.excluded(&crate::source::display_path(&f.path))).count();
+    if found.is_empty() {
+        let unfiltered = DiscoverOptions { exclude: Vec::new(), no_ignore: true };
+        let (all, _) = crate::discover::discover(&opts.paths, &unfiltered);
+        if all.is_empty() {
+            ("no .yaml, .yml, .json or .template file was found".to_string(), false)
+        } else {
+            (
+                format!(
+                    "all {} .yaml, .yml, .json or .template files found were left out by ignore files (.gitignore, \
+                     .ignore), hidden-file rules or --exclude (see --no-ignore)",
+                    all.len()
+                ),
+                false,
+            )
+        }
+    } else if excluded == found.len() {
+        (format!("all {} files found were left out by `exclude` in the configuration", found.len()), true)
+    } else {
+        let read = found.len() - excluded;
+        let failed = if failed > 0 { format!("{failed} could not be read or parsed; ") } else { String::new() };
+        (
+            format!(
+                "of the {read} files found, {failed}none is a CloudFormation template, Kubernetes manifest or IAM \
+                 policy document"
+            ),
+            false,
+        )
+    }
 }

@@ -1,7 +1,6 @@
 //! `palisade model`: the model and the facts of every unit of analysis, as one versioned JSON
 //! document (described by `docs/model-schema.json`), for custom rules and editor integrations.
 
-use std::io::Write as _;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
@@ -48,7 +47,7 @@ pub fn run(args: ModelArgs) -> i32 {
     match command(args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e}");
+            super::output::error(&format!("error: {e}"));
             super::EXIT_ERROR
         }
     }
@@ -57,10 +56,7 @@ pub fn run(args: ModelArgs) -> i32 {
 fn command(args: ModelArgs) -> Result<i32, String> {
     let parameters: Overrides = match &args.parameters {
         None => Default::default(),
-        Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-            crate::lower::cfn::params::parse_parameters(&text).map_err(|e| format!("{}: {e}", p.display()))?
-        }
+        Some(p) => super::read_parameters(p, &crate::parse::Limits::default())?,
     };
     let opts = LoadOptions {
         paths: args.paths,
@@ -78,10 +74,10 @@ fn command(args: ModelArgs) -> Result<i32, String> {
         Some(path) => {
             std::fs::write(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))?
         }
-        None => std::io::stdout().lock().write_all(text.as_bytes()).map_err(|e| e.to_string())?,
+        None => super::output::emit(&text),
     }
     for d in diagnostics.iter().filter(|d| d.is_error()) {
-        eprintln!("{d}");
+        super::output::diagnostic(d);
     }
     Ok(if diagnostics.iter().any(|d| d.is_error()) { super::EXIT_ERROR } else { super::EXIT_CLEAN })
 }

@@ -95,8 +95,12 @@ impl Baseline {
 
     /// Reads a baseline file.
     pub fn load(path: &Path) -> Result<Baseline, String> {
-        let text =
-            std::fs::read_to_string(path).map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
+        Baseline::load_limited(path, &crate::parse::Limits::default())
+    }
+
+    /// Reads a baseline file no larger than `limits` allow.
+    pub fn load_limited(path: &Path, limits: &crate::parse::Limits) -> Result<Baseline, String> {
+        let text = crate::parse::read_text_file(path, limits).map_err(|e| format!("baseline: {e}"))?;
         let doc: Document = serde_json::from_str(&text)
             .map_err(|e| format!("{}:{}:{}: invalid baseline: {e}", path.display(), e.line(), e.column()))?;
         if doc.version != FORMAT_VERSION && doc.version != LEGACY_FORMAT_VERSION {

@@ -40,11 +40,12 @@ impl super::Frontend for Kubernetes {
     fn lower(&self, doc: Arc<Document>, src: &Arc<SourceFile>, _opts: &LoadOptions) -> Unit {
         let file: Arc<str> = src.display_path().into();
         let mut objects = K8sObjects::default();
-        k8s::lower(&doc.root, &file, &mut objects);
+        let diagnostics = k8s::lower_reporting(&doc.root, &file, &mut objects);
         let suppressions = annotation_suppressions_of(&objects);
         let model = Model { file, k8s: objects, ..Model::default() };
         let mut unit = Unit::single(self.name(), src, model);
         unit.suppressions = suppressions;
+        unit.diagnostics = diagnostics;
         // The documents of every manifest would have to be kept until the scan-wide unit is
         // judged; they are not: whoever needs them reads the files again.
         drop(doc);

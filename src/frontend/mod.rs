@@ -244,8 +244,22 @@ pub fn load(opts: &LoadOptions) -> Loaded {
 /// outlive it. The results come in file order, then the scan-wide ones.
 pub fn load_each<U: Send>(opts: &LoadOptions, each: &(dyn Fn(Unit) -> U + Sync)) -> Loaded<U> {
     let (mut files, diagnostics) = discover::discover(&opts.paths, &opts.discover);
+    let mut diagnostics = diagnostics;
     if let Some(excluded) = &opts.excluded {
-        files.retain(|f| !excluded(&crate::source::display_path(&f.path)));
+        files.retain(|f| {
+            let display = crate::source::display_path(&f.path);
+            if !excluded(&display) {
+                return true;
+            }
+            if f.explicit {
+                diagnostics.push(Diagnostic::whole_file(
+                    DiagnosticKind::NotAnalysed,
+                    &display,
+                    "left out by `exclude` in the configuration",
+                ));
+            }
+            false
+        });
     }
     let cwd = std::env::current_dir().unwrap_or_default();
     let per_file: Vec<FileResult<U>> = files
@@ -264,7 +278,7 @@ pub fn load_each<U: Send>(opts: &LoadOptions, each: &(dyn Fn(Unit) -> U + Sync))
 pub fn load_source(src: SourceFile, opts: &LoadOptions) -> Loaded {
     let src = Arc::new(src);
     let display: Arc<str> = src.display_path().into();
-    let one = guarded(&display, || load_parsed(&src, opts, false));
+    let one = guarded(&display, || load_parsed(&src, opts, false, true));
     assemble(vec![hand_over(one, &|u| u)], Vec::new(), opts, &|u| u)
 }
 
@@ -330,7 +344,7 @@ fn assemble<U>(
 fn load_file(file: &Candidate, opts: &LoadOptions, context_only: bool) -> FileLoad {
     let display: Arc<str> = crate::source::display_path(&file.path).into();
     match parse::read_source(&file.path, file.path.clone(), &opts.limits) {
-        Ok(src) => load_parsed(&Arc::new(src), opts, context_only),
+        Ok(src) => load_parsed(&Arc::new(src), opts, context_only, file.explicit),
         Err(_) if context_only => FileLoad::default(),
         Err(e) => {
             // An unreadable file that was not named explicitly and does not look like any
@@ -360,7 +374,9 @@ fn looks_like_input_bytes(path: &std::path::Path) -> bool {
     std::fs::read(path).is_ok_and(|b| cloudformation::looks_like_template(&String::from_utf8_lossy(&b)))
 }
 
-fn load_parsed(src: &Arc<SourceFile>, opts: &LoadOptions, context_only: bool) -> FileLoad {
+/// Loads one file's text. A file named explicitly (`explicit`) is never left out in silence:
+/// when it cannot be parsed, or is no input any frontend knows, a diagnostic says so.
+fn load_parsed(src: &Arc<SourceFile>, opts: &LoadOptions, context_only: bool, explicit: bool) -> FileLoad {
     let display: Arc<str> = src.display_path().into();
     let all = frontends();
     if context_only && !all.iter().any(|f| f.scan_wide()) {
@@ -372,9 +388,12 @@ fn load_parsed(src: &Arc<SourceFile>, opts: &LoadOptions, context_only: bool) ->
             if context_only {
                 return FileLoad::default();
             }
-            let diagnostics = all
-                .iter()
-                .find_map(|f| f.parse_failure(&src.text, &e.message))
+            let claimed = all.iter().find_map(|f| f.parse_failure(&src.text, &e.message));
+            let claimed = claimed.or_else(|| {
+                let syntax = if is_json(src) { "JSON" } else { "YAML" };
+                explicit.then(|| (DiagnosticKind::Parse, format!("not valid {syntax}: {}", e.message)))
+            });
+            let diagnostics = claimed
                 .map(|(kind, message)| Diagnostic { kind, file: display, line: e.line, col: e.col, message })
                 .into_iter()
                 .collect();
@@ -382,8 +401,12 @@ fn load_parsed(src: &Arc<SourceFile>, opts: &LoadOptions, context_only: bool) ->
         }
     };
     let mut out = FileLoad::default();
+    let mut unknown = None;
     for doc in docs {
-        let Some(i) = all.iter().position(|f| f.recognises(&doc.root)) else { continue };
+        let Some(i) = all.iter().position(|f| f.recognises(&doc.root)) else {
+            unknown.get_or_insert(doc.root.span);
+            continue;
+        };
         if context_only && !all[i].scan_wide() {
             continue;
         }
@@ -397,6 +420,18 @@ fn load_parsed(src: &Arc<SourceFile>, opts: &LoadOptions, context_only: bool) ->
         let comments = crate::suppress::outside_strings(crate::suppress::comment_suppressions(src, &display), &roots);
         out.units[0].1.suppressions.extend(comments);
         out.analysed = Some(display);
+    } else if explicit && !context_only {
+        let hint = if src.text.contains("Resources") {
+            " (a CloudFormation template needs `AWSTemplateFormatVersion`, or a resource whose `Type` is a string \
+             starting with `AWS::`)"
+        } else {
+            ""
+        };
+        let message = format!("not a CloudFormation template, Kubernetes manifest or IAM policy document{hint}");
+        out.diagnostics.push(match unknown {
+            Some(span) => Diagnostic::at(DiagnosticKind::NotAnalysed, &display, span, message),
+            None => Diagnostic::whole_file(DiagnosticKind::NotAnalysed, &display, message),
+        });
     }
     out
 }

@@ -20,8 +20,10 @@ impl super::Frontend for PolicyFile {
         policy_file::is_policy(root)
     }
 
-    fn parse_failure(&self, _text: &str, _message: &str) -> Option<(DiagnosticKind, String)> {
-        None
+    fn parse_failure(&self, text: &str, message: &str) -> Option<(DiagnosticKind, String)> {
+        // A policy document that does not parse must not be ignored: its statements (a deny)
+        // may matter.
+        looks_like_policy(text).then(|| (DiagnosticKind::Parse, message.to_string()))
     }
 
     fn lower(&self, doc: Arc<Document>, src: &Arc<SourceFile>, _opts: &LoadOptions) -> Unit {
@@ -32,4 +34,10 @@ impl super::Frontend for PolicyFile {
         unit.documents.push(doc);
         unit
     }
+}
+
+/// Text that looks like an IAM policy document (a `Statement` with an `Effect`), for deciding
+/// whether a parse failure is worth reporting.
+pub fn looks_like_policy(text: &str) -> bool {
+    text.contains("Statement") && text.contains("Effect")
 }

@@ -86,9 +86,10 @@ pub enum ReadError {
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ReadError::TooLarge { size, limit } => {
+            ReadError::TooLarge { size, limit } if *size > *limit as u64 + 1 => {
                 write!(f, "file is too large ({size} bytes; the limit is {limit} bytes)")
             }
+            ReadError::TooLarge { limit, .. } => write!(f, "file is too large (more than the limit of {limit} bytes)"),
             ReadError::NotUtf8 { line, col } => {
                 write!(f, "file is not valid UTF-8 (first invalid byte at line {line}, column {col})")
             }
@@ -105,40 +106,139 @@ impl std::error::Error for ReadError {}
 /// file may grow, or be a pipe whose metadata says nothing). A leading UTF-8 byte order mark is
 /// removed.
 pub fn read_source(path: &Path, display: PathBuf, limits: &Limits) -> Result<SourceFile, ReadError> {
-    let limit = limits.effective_max_bytes();
-    let file = std::fs::File::open(path).map_err(|e| ReadError::Io(e.to_string()))?;
-    let meta = file.metadata().map_err(|e| ReadError::Io(e.to_string()))?;
+    let bytes = read_bytes(path, limits)?;
+    source_from_bytes(display, bytes, limits)
+}
+
+/// Reads a whole file's bytes, refusing files larger than [`Limits::max_file_bytes`] (checked
+/// from the metadata before reading, and again while reading), directories, and files that
+/// are not regular files (FIFOs, devices: reading them may never end).
+pub fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>, ReadError> {
+    let meta = std::fs::metadata(path).map_err(|e| ReadError::Io(e.to_string()))?;
     if meta.is_dir() {
         return Err(ReadError::Io("is a directory".to_string()));
     }
+    if !meta.is_file() {
+        return Err(ReadError::Io("not a regular file (a FIFO, socket or device); not read".to_string()));
+    }
+    let limit = limits.effective_max_bytes();
     if meta.len() > limit as u64 {
         return Err(ReadError::TooLarge { size: meta.len(), limit });
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // Read at most one byte more than allowed, to detect growth without reading everything.
-    file.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(|e| ReadError::Io(e.to_string()))?;
-    source_from_bytes(display, bytes, limits)
+    let file = std::fs::File::open(path).map_err(|e| ReadError::Io(e.to_string()))?;
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return Err(ReadError::Io("not a regular file; not read".to_string()));
+    }
+    read_bounded(file, limits)
+}
+
+/// Reads everything from `reader` (standard input, a file), refusing more than
+/// [`Limits::max_file_bytes`]: at most one byte more than allowed is ever read.
+pub fn read_bounded(reader: impl Read, limits: &Limits) -> Result<Vec<u8>, ReadError> {
+    let limit = limits.effective_max_bytes();
+    let mut bytes = Vec::new();
+    reader.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(|e| ReadError::Io(e.to_string()))?;
+    if bytes.len() > limit {
+        return Err(ReadError::TooLarge { size: bytes.len() as u64, limit });
+    }
+    Ok(bytes)
+}
+
+/// Reads a text file given to a command (configuration, baseline, parameter values) with the
+/// same limit and decoding as scanned files. Errors name the file and, for a file too large,
+/// the limit and how to raise it.
+pub fn read_text_file(path: &Path, limits: &Limits) -> Result<String, String> {
+    let what = |e: ReadError| {
+        let hint = if matches!(e, ReadError::TooLarge { .. }) { " (raise it with --max-file-size)" } else { "" };
+        format!("cannot read {}: {e}{hint}", path.display())
+    };
+    let bytes = read_bytes(path, limits).map_err(what)?;
+    decode_text(bytes).map_err(what)
+}
+
+/// Parses a size: bytes (`1048576`), or a number with a unit: `k`/`KB` (1000), `KiB` (1024),
+/// `M`/`MB`, `MiB`, `G`/`GB`, `GiB` (case-insensitive, optional space).
+pub fn parse_size(text: &str) -> Result<usize, String> {
+    let t = text.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let bad = || format!("invalid size `{text}`: expected bytes or a number with a unit such as 10MB or 512KiB");
+    let n: u64 = num.parse().map_err(|_| bad())?;
+    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" => 1000,
+        "kib" => 1 << 10,
+        "m" | "mb" => 1_000_000,
+        "mib" => 1 << 20,
+        "g" | "gb" => 1_000_000_000,
+        "gib" => 1 << 30,
+        _ => return Err(bad()),
+    };
+    let bytes = n.checked_mul(mult).ok_or_else(bad)?;
+    if bytes == 0 {
+        return Err(format!("invalid size `{text}`: must be more than 0"));
+    }
+    Ok(usize::try_from(bytes).unwrap_or(usize::MAX))
 }
 
 /// Builds a [`SourceFile`] from bytes already in memory (standard input, tests), applying the
 /// same size limit, byte order mark removal and UTF-8 check as [`read_source`].
-pub fn source_from_bytes(display: PathBuf, mut bytes: Vec<u8>, limits: &Limits) -> Result<SourceFile, ReadError> {
+pub fn source_from_bytes(display: PathBuf, bytes: Vec<u8>, limits: &Limits) -> Result<SourceFile, ReadError> {
     let limit = limits.effective_max_bytes();
     if bytes.len() > limit {
         return Err(ReadError::TooLarge { size: bytes.len() as u64, limit });
     }
+    Ok(SourceFile::new(display, decode_text(bytes)?))
+}
+
+/// Decodes a file's bytes: UTF-8 (a leading byte order mark removed), or UTF-16 when the file
+/// starts with a UTF-16 byte order mark (little- or big-endian).
+pub fn decode_text(mut bytes: Vec<u8>) -> Result<String, ReadError> {
+    if let Some(big_endian) = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => Some(false),
+        Some([0xFE, 0xFF]) => Some(true),
+        _ => None,
+    } {
+        return decode_utf16(&bytes[2..], big_endian);
+    }
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
         Err(e) => {
             let bytes = e.as_bytes();
             let (line, col) = utf8_error_position(bytes, e.utf8_error().valid_up_to());
-            return Err(ReadError::NotUtf8 { line, col });
+            Err(ReadError::NotUtf8 { line, col })
         }
+    }
+}
+
+fn decode_utf16(bytes: &[u8], big_endian: bool) -> Result<String, ReadError> {
+    let units = bytes.chunks(2).map(|c| match c {
+        [a, b] if big_endian => Ok(u16::from_be_bytes([*a, *b])),
+        [a, b] => Ok(u16::from_le_bytes([*a, *b])),
+        _ => Err(()),
+    });
+    let mut text = String::with_capacity(bytes.len() / 2);
+    let (mut line, mut col) = (1u32, 1u32);
+    let invalid = |line, col| {
+        ReadError::Io(format!(
+            "file is not valid UTF-16 (byte order mark found; first invalid code unit at line {line}, column {col})"
+        ))
     };
-    Ok(SourceFile::new(display, text))
+    let units: Vec<u16> = units.collect::<Result<_, ()>>().map_err(|_| invalid(line, col))?;
+    for c in char::decode_utf16(units) {
+        let c = c.map_err(|_| invalid(line, col))?;
+        if c == '\n' {
+            line += 1;
+            col = 1;
+        } else {
+            col += 1;
+        }
+        text.push(c);
+    }
+    Ok(text)
 }
 
 /// 1-based line and column (in characters) of byte `bad` of `bytes`, all of whose bytes before
@@ -228,6 +328,19 @@ mod tests {
         let err = source_from_bytes("a".into(), b"12345".to_vec(), &limits).unwrap_err();
         assert_eq!(err, ReadError::TooLarge { size: 5, limit: 4 });
         assert!(source_from_bytes("a".into(), b"1234".to_vec(), &limits).is_ok());
+    }
+
+    #[test]
+    fn sizes_and_utf16() {
+        assert_eq!(parse_size("10MB"), Ok(10_000_000));
+        assert_eq!(parse_size("512KiB"), Ok(512 * 1024));
+        assert_eq!(parse_size("42"), Ok(42));
+        assert!(parse_size("0").is_err() && parse_size("1XB").is_err() && parse_size("").is_err());
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("a: é\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("a: é\n".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        assert_eq!(decode_text(le).unwrap(), "a: é\n");
+        assert_eq!(decode_text(be).unwrap(), "a: é\n");
+        assert!(decode_text(vec![0xFF, 0xFE, 0x00, 0xD8]).is_err());
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::model::k8s::*;
 use crate::model::{Field, ResMeta, Tri};
 use crate::source::Span;
@@ -45,17 +46,35 @@ pub fn looks_like_helm_template(text: &str) -> bool {
 
 /// Lowers one document into `out`.
 pub fn lower(root: &Node, file: &Arc<str>, out: &mut K8sObjects) {
-    lower_at(root, file, out, 0);
+    lower_reporting(root, file, out);
 }
 
-fn lower_at(root: &Node, file: &Arc<str>, out: &mut K8sObjects, depth: usize) {
-    if !is_manifest(root) || depth > MAX_LIST_DEPTH {
+/// Lowers one document into `out`; returns what was left out (`List`s nested too deep).
+pub fn lower_reporting(root: &Node, file: &Arc<str>, out: &mut K8sObjects) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    lower_at(root, file, out, 0, &mut diagnostics);
+    diagnostics
+}
+
+fn lower_at(root: &Node, file: &Arc<str>, out: &mut K8sObjects, depth: usize, diagnostics: &mut Vec<Diagnostic>) {
+    if !is_manifest(root) {
+        return;
+    }
+    if depth > MAX_LIST_DEPTH {
+        diagnostics.push(Diagnostic::at(
+            DiagnosticKind::NotAnalysed,
+            file,
+            root.span,
+            format!(
+                "this object is in `List`s nested more than {MAX_LIST_DEPTH} deep; it and its items were not analysed"
+            ),
+        ));
         return;
     }
     let kind = root.get("kind").and_then(Node::as_str).unwrap_or_default();
     if kind == "List" || (kind.ends_with("List") && root.get("items").is_some_and(|i| i.as_seq().is_some())) {
         for item in root.get("items").and_then(Node::as_seq).unwrap_or_default() {
-            lower_at(item, file, out, depth + 1);
+            lower_at(item, file, out, depth + 1, diagnostics);
         }
         return;
     }
