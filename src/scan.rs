@@ -288,9 +288,8 @@ fn fill_subjects(findings: &mut [Finding], roots: &[&crate::value::Node]) {
             continue;
         };
         let rule = f.rule.clone();
-        f.subject = finder.subject(root, span, |key, value| {
-            !crate::rules::secrets::may_reveal_secret(&rule, key, value)
-        });
+        f.subject =
+            finder.subject(root, span, |key, value| !crate::rules::secrets::may_reveal_secret(&rule, key, value));
     }
     crate::finding::drop_ambiguous_subjects(findings);
 }

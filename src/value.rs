@@ -228,9 +228,8 @@ fn subject_in(
                     })
                 } else {
                     let exact = entries.iter().find(|e| e.value.span == span || e.key_span == span);
-                    exact.or_else(|| {
-                        entries.iter().find(|e| contains(e.value.span, span) || contains(e.key_span, span))
-                    })
+                    exact
+                        .or_else(|| entries.iter().find(|e| contains(e.value.span, span) || contains(e.key_span, span)))
                 };
                 let Some(e) = found else {
                     break;
@@ -242,7 +241,10 @@ fn subject_in(
                 let found = if ordered {
                     candidate(items, span, |n| (n.span.start, n.span.end))
                 } else {
-                    items.iter().position(|n| n.span == span).or_else(|| items.iter().position(|n| contains(n.span, span)))
+                    items
+                        .iter()
+                        .position(|n| n.span == span)
+                        .or_else(|| items.iter().position(|n| contains(n.span, span)))
                 };
                 let Some(i) = found else {
                     break;

@@ -1159,7 +1159,8 @@ fn db_endpoints<'m>(c: &Ctx<'m>, out: &mut Vec<Endpoint<'m>>) {
                 "PubliclyAccessible is not set and there is no DB subnet group (default VPC, outside the template)",
             )),
         };
-        let group = group_of.subnet_group.get().and_then(Link::local).and_then(|id| c.db_subnet_groups.get(id).copied());
+        let group =
+            group_of.subnet_group.get().and_then(Link::local).and_then(|id| c.db_subnet_groups.get(id).copied());
         let (placements, unplaced) = match group {
             Some(g) => match subnets_of(c, &g.subnets) {
                 Ok(list) => (list.into_iter().map(|s| Placement { subnet: s, public: public.clone() }).collect(), None),

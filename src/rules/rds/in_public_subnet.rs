@@ -1,8 +1,8 @@
 //! PAL-RDS-007 `rds-in-public-subnet`: RDS subnet group contains a public subnet.
 
 use super::dbs;
-use crate::model::kind;
 use crate::analyze::Facts;
+use crate::model::kind;
 use crate::model::{Link, RouteTarget, Subnet, is_world_v4};
 use crate::source::Span;
 
