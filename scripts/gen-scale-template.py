@@ -11,8 +11,9 @@ Usage: scripts/gen-scale-template.py FAMILY N OUT
              listener and a target group per 200
   statements an IAM policy file of N statements mixing literal actions, `service:Prefix*`,
              `*Suffix`, `?` and wildcard services, with Action and NotAction
-  pattern    an IAM policy file whose one statement has a single action pattern of N bytes
-             (wildcards between letters, no literal service)
+  pattern    an IAM policy file whose one statement has a single action pattern of N
+             characters (wildcards between letters, no literal service)
+  upattern   the same with a non-ASCII letter
 """
 import json
 import sys
@@ -104,16 +105,17 @@ def statements(n):
     return {"Version": "2012-10-17", "Statement": out}
 
 
-def pattern(n):
-    p = ("*a?" * (n // 3 + 1))[:n - 1] + "z"
+def pattern(n, piece="*a?"):
+    p = (piece * (n // len(piece) + 1))[:n - 1] + "z"
     return {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": p, "Resource": "*"}]}
 
 
 def main():
     family, n, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-    if family in ("statements", "pattern"):
-        with open(out, "w") as f:
-            json.dump({"statements": statements, "pattern": pattern}[family](n), f, separators=(",", ":"))
+    if family in ("statements", "pattern", "upattern"):
+        with open(out, "w", encoding="utf-8") as f:
+            doc = {"statements": statements, "pattern": pattern, "upattern": lambda n: pattern(n, "*\u00e9?")}[family](n)
+            json.dump(doc, f, separators=(",", ":"), ensure_ascii=False)
         return
     r = {}
     {"buckets": buckets, "sgs": sgs, "instances": instances}[family](n, r)

@@ -302,12 +302,17 @@ impl Catalog {
     /// Actions of `service` close to `name` (for "did you mean").
     pub fn suggest_action(&self, service: &Service, name: &str) -> Vec<String> {
         let n = name.to_ascii_lowercase();
+        let limit = 3.max(n.len() / 5);
+        let chars = n.chars().count();
         let mut scored: Vec<(usize, String)> = service
             .actions
             .clone()
             .map(|i| &self.actions[i])
+            // The distance is at least the difference in length: far longer or shorter names
+            // are not compared.
+            .filter(|a| a.name.chars().count().abs_diff(chars) <= limit)
             .map(|a| (edit_distance(&n, &a.name.to_ascii_lowercase()), format!("{}:{}", service.prefix, a.name)))
-            .filter(|(d, _)| *d <= 3.max(n.len() / 5))
+            .filter(|(d, _)| *d <= limit)
             .collect();
         scored.sort();
         scored.into_iter().take(3).map(|(_, s)| s).collect()
