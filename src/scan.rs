@@ -279,6 +279,7 @@ fn subjects(unit: &Unit, findings: &mut [Finding], opts: &ScanOptions) {
 /// its span (values that may be secrets left out), so that fingerprints do not depend on how
 /// the message is worded.
 fn fill_subjects(findings: &mut [Finding], roots: &[&crate::value::Node]) {
+    let mut finder = crate::value::SubjectFinder::new();
     for f in findings.iter_mut() {
         let span = f.location.span;
         let Some(root) =
@@ -287,9 +288,8 @@ fn fill_subjects(findings: &mut [Finding], roots: &[&crate::value::Node]) {
             continue;
         };
         let rule = f.rule.clone();
-        f.subject = crate::value::subject_at_with(root, span, |key, value| {
-            !crate::rules::secrets::may_reveal_secret(&rule, key, value)
-        });
+        f.subject =
+            finder.subject(root, span, |key, value| !crate::rules::secrets::may_reveal_secret(&rule, key, value));
     }
     crate::finding::drop_ambiguous_subjects(findings);
 }

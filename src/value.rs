@@ -154,6 +154,61 @@ pub fn subject_at(root: &Node, span: Span) -> Option<String> {
 /// [`subject_at`], writing the scalar value only when `show(key, value)` allows it; `key` is
 /// the last map key of the path (empty when the node is a sequence item).
 pub fn subject_at_with(root: &Node, span: Span, show: impl Fn(&str, &str) -> bool) -> Option<String> {
+    subject_in(root, span, show, None)
+}
+
+/// Finds the subjects of many spans of one tree: remembers, for each map and sequence it
+/// passes, whether its children lie in source order with gaps between them, so that the
+/// child holding a span is found by binary search instead of a walk over every child (a
+/// template's `Resources` map may hold many thousands of entries). The result is always the
+/// one of [`subject_at_with`].
+#[derive(Default)]
+pub struct SubjectFinder {
+    ordered: std::collections::HashMap<*const Node, bool>,
+}
+
+impl SubjectFinder {
+    pub fn new() -> SubjectFinder {
+        SubjectFinder::default()
+    }
+
+    /// [`subject_at_with`] of `root`.
+    pub fn subject(&mut self, root: &Node, span: Span, show: impl Fn(&str, &str) -> bool) -> Option<String> {
+        subject_in(root, span, show, Some(self))
+    }
+
+    /// Are the children of `node` (their keys and values) in strictly increasing,
+    /// non-touching ranges? Then at most one child can equal or contain any span.
+    fn is_ordered(&mut self, node: &Node) -> bool {
+        *self.ordered.entry(node as *const Node).or_insert_with(|| {
+            let ranges: Vec<(u32, u32)> = match &node.kind {
+                Kind::Map(entries) => entries.iter().map(entry_range).collect(),
+                Kind::Seq(items) => items.iter().map(|n| (n.span.start, n.span.end)).collect(),
+                _ => return false,
+            };
+            ranges.iter().all(|r| r.0 <= r.1) && ranges.windows(2).all(|w| w[0].1 < w[1].0)
+        })
+    }
+}
+
+/// The range a map entry covers: its key and its value.
+fn entry_range(e: &Entry) -> (u32, u32) {
+    (e.key_span.start.min(e.value.span.start), e.key_span.end.max(e.value.span.end))
+}
+
+/// The one child whose range may hold `span`, by binary search over ordered ranges.
+fn candidate<T>(items: &[T], span: Span, range: impl Fn(&T) -> (u32, u32)) -> Option<usize> {
+    let i = items.partition_point(|x| range(x).0 <= span.start).checked_sub(1)?;
+    let (start, end) = range(&items[i]);
+    (start <= span.start && span.end <= end).then_some(i)
+}
+
+fn subject_in(
+    root: &Node,
+    span: Span,
+    show: impl Fn(&str, &str) -> bool,
+    mut finder: Option<&mut SubjectFinder>,
+) -> Option<String> {
     if span.line == 0 || !contains(root.span, span) {
         return None;
     }
@@ -161,23 +216,37 @@ pub fn subject_at_with(root: &Node, span: Span, show: impl Fn(&str, &str) -> boo
     let mut path: Vec<Step<'_>> = Vec::new();
     // Every step goes one level down a finite tree, so the walk ends; no recursion.
     while node.span != span {
+        let ordered = finder.as_deref_mut().is_some_and(|f| f.is_ordered(node));
         let (step, child, on_key) = match &node.kind {
             Kind::Map(entries) => {
-                let exact = entries.iter().find(|e| e.value.span == span || e.key_span == span);
-                let Some(e) = exact
-                    .or_else(|| entries.iter().find(|e| contains(e.value.span, span) || contains(e.key_span, span)))
-                else {
+                let found = if ordered {
+                    candidate(entries, span, entry_range).map(|i| &entries[i]).filter(|e| {
+                        e.value.span == span
+                            || e.key_span == span
+                            || contains(e.value.span, span)
+                            || contains(e.key_span, span)
+                    })
+                } else {
+                    let exact = entries.iter().find(|e| e.value.span == span || e.key_span == span);
+                    exact
+                        .or_else(|| entries.iter().find(|e| contains(e.value.span, span) || contains(e.key_span, span)))
+                };
+                let Some(e) = found else {
                     break;
                 };
                 let on_key = e.value.span != span && contains(e.key_span, span);
                 (Step::Key(&e.key), &e.value, on_key)
             }
             Kind::Seq(items) => {
-                let Some(i) = items
-                    .iter()
-                    .position(|n| n.span == span)
-                    .or_else(|| items.iter().position(|n| contains(n.span, span)))
-                else {
+                let found = if ordered {
+                    candidate(items, span, |n| (n.span.start, n.span.end))
+                } else {
+                    items
+                        .iter()
+                        .position(|n| n.span == span)
+                        .or_else(|| items.iter().position(|n| contains(n.span, span)))
+                };
+                let Some(i) = found else {
                     break;
                 };
                 (Step::Index(i), &items[i], false)
@@ -373,6 +442,25 @@ Resources:
             let at = |needle: &str| subject_at_with(&root, span_of(&src, needle, 0), hide_data);
             assert_eq!(at("data").as_deref(), Some("Resources.Logs.Properties.Tags[0].Value"));
             assert_eq!(at("team").as_deref(), Some("Resources.Logs.Properties.Tags[0].Key=team"));
+        }
+    }
+
+    #[test]
+    fn the_finder_agrees_with_the_walk_at_every_offset() {
+        for (src, root) in both() {
+            let mut finder = SubjectFinder::new();
+            let len = src.text.len() as u32;
+            for start in 0..len {
+                for end in [start, start + 1, (start + 7).min(len)] {
+                    let span = src.span(start, end.min(len));
+                    assert_eq!(
+                        finder.subject(&root, span, |_, _| true),
+                        subject_at(&root, span),
+                        "{} {start}..{end}",
+                        src.path.display()
+                    );
+                }
+            }
         }
     }
 

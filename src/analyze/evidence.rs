@@ -184,11 +184,10 @@ impl Evidence {
                 hit("alarms", &f.meta, names.join(", "));
             }
         }
+        let logged: std::collections::HashSet<&str> =
+            m.flow_logs.iter().flat_map(|fl| &fl.resources).filter_map(|r| r.get().and_then(Link::local)).collect();
         for v in &m.vpcs {
-            let covered = m
-                .flow_logs
-                .iter()
-                .any(|fl| fl.resources.iter().any(|r| r.get() == Some(&Link::Local(v.meta.id.clone()))));
+            let covered = logged.contains(v.meta.id.as_str());
             e.vpcs.push((Seen::of(file, &v.meta), covered));
         }
         e.external_flow_log =

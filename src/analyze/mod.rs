@@ -10,6 +10,7 @@ use crate::model::Model;
 
 pub mod evidence;
 pub mod iam;
+pub mod index;
 pub mod reach;
 pub mod secrets;
 
@@ -24,6 +25,8 @@ pub struct Facts<'m> {
     policies: OnceLock<Vec<PolicyAt<'m>>>,
     evidence: OnceLock<evidence::Evidence>,
     secrets: OnceLock<secrets::SecretFacts<'m>>,
+    index: OnceLock<index::Index<'m>>,
+    network: OnceLock<reach::Network<'m>>,
 }
 
 impl<'m> Facts<'m> {
@@ -35,6 +38,8 @@ impl<'m> Facts<'m> {
             policies: OnceLock::new(),
             evidence: OnceLock::new(),
             secrets: OnceLock::new(),
+            index: OnceLock::new(),
+            network: OnceLock::new(),
         }
     }
 
@@ -46,6 +51,16 @@ impl<'m> Facts<'m> {
     /// Which resources and ports the internet reaches, with each path.
     pub fn reachability(&self) -> &reach::Reachability {
         self.reach.get_or_init(|| reach::analyze(self.model))
+    }
+
+    /// The model's resources by logical id.
+    pub fn index(&self) -> &index::Index<'m> {
+        self.index.get_or_init(|| index::Index::of(self.model))
+    }
+
+    /// The model's network (subnets, routes, gateways), indexed.
+    pub fn network(&self) -> &reach::Network<'m> {
+        self.network.get_or_init(|| reach::Network::of(self.model))
     }
 
     /// Every IAM principal of the model with the policies that apply to it.

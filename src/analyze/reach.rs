@@ -324,6 +324,10 @@ struct Ctx<'m> {
     eips: HashMap<&'m str, &'m ElasticIp>,
     launch_templates: HashMap<&'m str, &'m LaunchTemplate>,
     service_subnet_groups: HashMap<&'m str, &'m ServiceSubnetGroup>,
+    /// DB subnet groups by logical id (the first of an id).
+    db_subnet_groups: HashMap<&'m str, &'m DbSubnetGroup>,
+    /// Standalone listeners by the logical id of their load balancer, in model order.
+    listeners_by_lb: HashMap<&'m str, Vec<&'m Listener>>,
 }
 
 impl<'m> Ctx<'m> {
@@ -349,7 +353,17 @@ impl<'m> Ctx<'m> {
             eips: HashMap::new(),
             launch_templates: m.launch_templates.iter().map(|t| (t.meta.id.as_str(), t)).collect(),
             service_subnet_groups: HashMap::new(),
+            db_subnet_groups: HashMap::new(),
+            listeners_by_lb: HashMap::new(),
         };
+        for g in &m.db_subnet_groups {
+            c.db_subnet_groups.entry(g.meta.id.as_str()).or_insert(g);
+        }
+        for l in &m.listeners {
+            if let Some(lb) = l.load_balancer.get().and_then(Link::local) {
+                c.listeners_by_lb.entry(lb).or_default().push(l);
+            }
+        }
         for a in &m.subnet_route_tables {
             match a.subnet.get() {
                 Some(Link::Local(s)) => c.route_assoc.entry(s.as_str()).or_default().push(a),
@@ -1145,7 +1159,8 @@ fn db_endpoints<'m>(c: &Ctx<'m>, out: &mut Vec<Endpoint<'m>>) {
                 "PubliclyAccessible is not set and there is no DB subnet group (default VPC, outside the template)",
             )),
         };
-        let group = group_of.subnet_group.get().and_then(Link::local).and_then(|id| m.db_subnet_group(id));
+        let group =
+            group_of.subnet_group.get().and_then(Link::local).and_then(|id| c.db_subnet_groups.get(id).copied());
         let (placements, unplaced) = match group {
             Some(g) => match subnets_of(c, &g.subnets) {
                 Ok(list) => (list.into_iter().map(|s| Placement { subnet: s, public: public.clone() }).collect(), None),
@@ -1285,7 +1300,7 @@ fn lb_listeners<'m>(c: &Ctx<'m>, lb: &'m LoadBalancer) -> Vec<&'m Listener> {
     if !lb.listeners.is_empty() {
         return lb.listeners.iter().collect();
     }
-    c.m.listeners.iter().filter(|l| l.load_balancer.get().and_then(Link::local) == Some(lb.meta.id.as_str())).collect()
+    c.listeners_by_lb.get(lb.meta.id.as_str()).cloned().unwrap_or_default()
 }
 
 fn transport(app: Option<&str>) -> &'static str {
@@ -1614,6 +1629,20 @@ fn rows(
 /// sends `0.0.0.0/0` or `::/0` to an internet gateway, with the table it belongs to.
 pub fn internet_gateway_routes<'m>(m: &'m Model, subnet: &Subnet) -> Vec<(&'m Route, &'m Link)> {
     Ctx::new(m).internet_gateway_routes(subnet)
+}
+
+/// The model's network, indexed once, for questions asked per resource.
+pub struct Network<'m>(Ctx<'m>);
+
+impl<'m> Network<'m> {
+    pub fn of(m: &'m Model) -> Network<'m> {
+        Network(Ctx::new(m))
+    }
+
+    /// [`internet_gateway_routes`] of `subnet`.
+    pub fn internet_gateway_routes(&self, subnet: &Subnet) -> Vec<(&'m Route, &'m Link)> {
+        self.0.internet_gateway_routes(subnet)
+    }
 }
 
 /// Runs the analysis.

@@ -9,7 +9,9 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::sync::OnceLock;
 
-use super::arn::glob;
+use std::sync::{Arc, Mutex};
+
+use crate::model::policy::FoldedGlob;
 
 static DATA: &[u8] = include_bytes!("../../../data/iam-catalog.txt.gz");
 
@@ -110,6 +112,8 @@ pub struct Catalog {
     by_prefix: HashMap<String, u32>,
     /// Lowercased `prefix:action` → index into `actions`.
     by_name: HashMap<String, u32>,
+    /// Expansions of short patterns already asked for (trimmed pattern → indices).
+    expanded: OnceLock<Mutex<HashMap<String, Arc<[usize]>>>>,
 }
 
 /// The catalog, loaded on first use.
@@ -126,8 +130,13 @@ pub fn catalog() -> &'static Catalog {
 impl Catalog {
     /// Parses the catalog's text form. Malformed lines are skipped.
     pub fn parse(text: &str) -> Catalog {
-        let mut c =
-            Catalog { services: Vec::new(), actions: Vec::new(), by_prefix: HashMap::new(), by_name: HashMap::new() };
+        let mut c = Catalog {
+            services: Vec::new(),
+            actions: Vec::new(),
+            by_prefix: HashMap::new(),
+            by_name: HashMap::new(),
+            expanded: OnceLock::new(),
+        };
         for line in text.lines() {
             let mut f = line.split('\t');
             match f.next() {
@@ -219,8 +228,31 @@ impl Catalog {
 
     /// Indices of the actions an action pattern (`s3:Get*`, `*Object`, `iam:*`, `*`) matches,
     /// case-insensitively.
+    ///
+    /// The pattern is prepared once: a literal service prefix limits the search to that
+    /// service, a pattern without wildcards is looked up by name, and otherwise only the
+    /// services whose names agree with the pattern's literal start are searched. Answers for
+    /// short patterns are remembered, since the same patterns recur across policies and rules.
     pub fn expand(&self, pattern: &str) -> Vec<usize> {
+        const REMEMBERED_LEN: usize = 256;
+        const REMEMBERED_COUNT: usize = 8192;
         let p = pattern.trim();
+        if p.len() > REMEMBERED_LEN {
+            return self.expand_uncached(p);
+        }
+        let cache = self.expanded.get_or_init(Default::default);
+        if let Some(hit) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(p) {
+            return hit.to_vec();
+        }
+        let out = self.expand_uncached(p);
+        let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
+        if c.len() < REMEMBERED_COUNT {
+            c.insert(p.to_string(), out.as_slice().into());
+        }
+        out
+    }
+
+    fn expand_uncached(&self, p: &str) -> Vec<usize> {
         // A literal service prefix limits the search to that service.
         if let Some((svc, rest)) = p.split_once(':')
             && !svc.contains(['*', '?'])
@@ -232,12 +264,26 @@ impl Catalog {
             if !rest.contains(['*', '?']) {
                 return self.action_index(p).into_iter().collect();
             }
-            return s.actions.clone().filter(|&i| glob(rest, &self.actions[i].name, true)).collect();
+            let g = FoldedGlob::new(rest);
+            return s.actions.clone().filter(|&i| g.matches(&self.actions[i].name)).collect();
         }
         if p == "*" {
             return (0..self.actions.len()).collect();
         }
-        (0..self.actions.len()).filter(|&i| glob(p, &self.actions[i].full, true)).collect()
+        let g = FoldedGlob::new(p);
+        let Some(lit) = g.literal_prefix().filter(|l| !l.is_empty()) else {
+            return (0..self.actions.len()).filter(|&i| g.matches(&self.actions[i].full)).collect();
+        };
+        // Every match starts with `lit`: only services whose `prefix:` agrees with it can hold one.
+        let mut out = Vec::new();
+        for s in &self.services {
+            let head = format!("{}:", s.prefix.to_ascii_lowercase());
+            let n = head.len().min(lit.len());
+            if !s.prefix.is_ascii() || head.as_bytes()[..n] == lit[..n] {
+                out.extend(s.actions.clone().filter(|&i| g.matches(&self.actions[i].full)));
+            }
+        }
+        out
     }
 
     /// Known service prefixes close to `prefix` (for "did you mean").
@@ -256,12 +302,17 @@ impl Catalog {
     /// Actions of `service` close to `name` (for "did you mean").
     pub fn suggest_action(&self, service: &Service, name: &str) -> Vec<String> {
         let n = name.to_ascii_lowercase();
+        let limit = 3.max(n.len() / 5);
+        let chars = n.chars().count();
         let mut scored: Vec<(usize, String)> = service
             .actions
             .clone()
             .map(|i| &self.actions[i])
+            // The distance is at least the difference in length: far longer or shorter names
+            // are not compared.
+            .filter(|a| a.name.chars().count().abs_diff(chars) <= limit)
             .map(|a| (edit_distance(&n, &a.name.to_ascii_lowercase()), format!("{}:{}", service.prefix, a.name)))
-            .filter(|(d, _)| *d <= 3.max(n.len() / 5))
+            .filter(|(d, _)| *d <= limit)
             .collect();
         scored.sort();
         scored.into_iter().take(3).map(|(_, s)| s).collect()
@@ -351,6 +402,7 @@ pub fn plural(n: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::policy::glob;
 
     #[test]
     fn loads_every_service_and_action() {
@@ -401,6 +453,49 @@ mod tests {
         assert_eq!(c.expand("s3:getobject").len(), 1);
         assert!(c.expand("nosuchservice:*").is_empty());
         assert_eq!(c.expand("s3:GetObjec?").len(), 1);
+    }
+
+    #[test]
+    fn prepared_patterns_match_as_the_plain_wildcard_match_does() {
+        let c = catalog();
+        let patterns = [
+            "s3:Get*",
+            "S3:get*",
+            "*Object",
+            "s*:List*",
+            "*:Get*Policy",
+            "S3:GetObjec?",
+            "?3:GetObject",
+            "s3?GetObject",
+            "iam:*",
+            "*",
+            "ec2:Describe*s",
+            "lambda:Invoke?unction",
+            "s3:*Acl*",
+            "dynamodb*",
+            "kms:",
+            ":*",
+            "s3:",
+            "  s3:Get*  ",
+            "sQs:*message*",
+            "\u{212A}ms:Decrypt",
+            "s3:Get\u{212A}*",
+            "*\u{212A}ey*",
+            "ec2:*a*a*a*a*",
+        ];
+        for p in patterns {
+            let t = p.trim();
+            let brute: Vec<usize> = match t.split_once(':') {
+                Some((svc, rest)) if !svc.contains(['*', '?']) => match c.service(svc) {
+                    None => Vec::new(),
+                    Some(_) if !rest.contains(['*', '?']) => c.action_index(t).into_iter().collect(),
+                    Some(s) => s.actions.clone().filter(|&i| glob(rest, &c.actions[i].name, true)).collect(),
+                },
+                _ => (0..c.actions.len()).filter(|&i| glob(t, &c.actions[i].full, true)).collect(),
+            };
+            assert_eq!(c.expand(p), brute, "{p}");
+            assert_eq!(c.expand(p), brute, "{p} (remembered)");
+        }
     }
 
     #[test]

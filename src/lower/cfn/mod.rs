@@ -74,9 +74,14 @@ pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Mode
         let p = Props::new(props_val.as_ref().filter(|v| matches!(v.kind, VKind::Map(_))), r.id_span);
         lower_resource(&mut m, meta, &p, &mut pending_sg_rules);
     }
+    // The first group of each logical id.
+    let mut group_at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, g) in m.security_groups.iter().enumerate() {
+        group_at.entry(g.meta.id.clone()).or_insert(i);
+    }
     for (group, rule, egress) in pending_sg_rules {
         let target =
-            group.get().and_then(Link::local).and_then(|id| m.security_groups.iter_mut().find(|g| g.meta.id == id));
+            group.get().and_then(Link::local).and_then(|id| group_at.get(id)).map(|&i| &mut m.security_groups[i]);
         match target {
             Some(g) if egress => g.egress.push(rule),
             Some(g) => g.ingress.push(rule),

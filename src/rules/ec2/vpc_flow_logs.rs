@@ -27,12 +27,10 @@ value, a parameter without default), no VPC is reported.",
         if undecided {
             return;
         }
+        let logged_vpcs: std::collections::HashSet<&str> =
+            m.flow_logs.iter().flat_map(|f| &f.resources).filter_map(|r| r.get().and_then(Link::local)).collect();
         for vpc in &m.vpcs {
-            let logged = m
-                .flow_logs
-                .iter()
-                .flat_map(|f| &f.resources)
-                .any(|r| r.get().and_then(Link::local) == Some(vpc.meta.id.as_str()));
+            let logged = logged_vpcs.contains(vpc.meta.id.as_str());
             if !logged {
                 out.report(
                     &vpc.meta,

@@ -19,9 +19,9 @@ phished or reused password is enough to take over the user. IAM cannot require M
 password user by configuration alone; the usual control is a policy that denies requests made without MFA. \
 Palisade looks for such a deny among the user's own and group policies; if some of them are outside the \
 template it stays silent.",
-    check: |m, facts, out| {
+    check: |_, facts, out| {
         for p in facts.principals().iter().filter(|p| p.kind == "user") {
-            let Some(u) = m.iam_users.iter().find(|u| Some(&u.meta) == p.meta) else { continue };
+            let Some(u) = p.meta.and_then(|pm| facts.index().iam_user_of(pm)) else { continue };
             if u.login_profile.get().is_none() {
                 continue;
             }

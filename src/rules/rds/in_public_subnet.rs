@@ -1,18 +1,19 @@
 //! PAL-RDS-007 `rds-in-public-subnet`: RDS subnet group contains a public subnet.
 
 use super::dbs;
+use crate::analyze::Facts;
 use crate::model::kind;
-use crate::model::{Link, Model, RouteTarget, Subnet, is_world_v4};
+use crate::model::{Link, RouteTarget, Subnet, is_world_v4};
 use crate::source::Span;
 
 /// Why a subnet is public: the span to point at and what it says.
-fn public_reasons(m: &Model, subnet: &Subnet) -> Vec<(Span, String)> {
+fn public_reasons(f: &Facts<'_>, subnet: &Subnet) -> Vec<(Span, String)> {
     let mut out = Vec::new();
     if subnet.map_public_ip.is_true() {
         out.push((subnet.map_public_ip.span, format!("subnet `{}` sets MapPublicIpOnLaunch to true", subnet.meta.id)));
     }
     // The routes to an internet gateway, as the reachability analysis decides them.
-    for (r, table) in crate::analyze::reach::internet_gateway_routes(m, subnet) {
+    for (r, table) in f.network().internet_gateway_routes(subnet) {
         let dest = if r.destination_ipv4.is(|c| is_world_v4(c)) { &r.destination_ipv4 } else { &r.destination_ipv6 };
         let gw = match r.target.get() {
             Some(RouteTarget::Gateway(Link::Local(g))) | Some(RouteTarget::Gateway(Link::External(g))) => g.as_str(),
@@ -59,12 +60,12 @@ or that assigns public IPs on launch, is a public subnet. A database placed ther
 longer separates the data tier from the web tier. Subnets outside the template, and subnets without a \
 route table association (they use the VPC's main route table, which the template does not show), are \
 not concluded on from their routes.",
-    check: |m, _, out| {
+    check: |m, f, out| {
         for d in dbs(m) {
             if d.in_cluster {
                 continue;
             }
-            let Some(group) = d.db.subnet_group.get().and_then(Link::local).and_then(|id| m.db_subnet_group(id)) else {
+            let Some(group) = d.db.subnet_group.get().and_then(Link::local).and_then(|id| f.index().db_subnet_group(id)) else {
                 continue;
             };
             let Some(subnets) = group.subnets.get() else {
@@ -72,10 +73,10 @@ not concluded on from their routes.",
             };
             let mut public: Vec<(&Subnet, Vec<(Span, String)>)> = Vec::new();
             for s in subnets {
-                let Some(subnet) = s.get().and_then(Link::local).and_then(|id| m.subnet(id)) else {
+                let Some(subnet) = s.get().and_then(Link::local).and_then(|id| f.index().subnet(id)) else {
                     continue;
                 };
-                let reasons = public_reasons(m, subnet);
+                let reasons = public_reasons(f, subnet);
                 if !reasons.is_empty() && !public.iter().any(|(p, _)| p.meta.id == subnet.meta.id) {
                     public.push((subnet, reasons));
                 }

@@ -61,7 +61,7 @@ anyone who can route to the endpoint try to log in: credential stuffing, brute f
 the database engine. The port is the DB's `Port`, or the engine's default (3306 MySQL/MariaDB/Aurora \
 MySQL, 5432 PostgreSQL, 1521 Oracle, 1433 SQL Server, 50000 Db2). Only security groups defined in the \
 template are inspected; an instance of a cluster uses the cluster's groups.",
-    check: |m, _, out| {
+    check: |m, f, out| {
         for d in dbs(m) {
             if d.in_cluster {
                 continue;
@@ -78,7 +78,7 @@ template are inspected; an instance of a cluster uses the cluster's groups.",
                 continue;
             };
             for g in groups {
-                let Some(sg) = g.get().and_then(Link::local).and_then(|id| m.security_group(id)) else {
+                let Some(sg) = g.get().and_then(Link::local).and_then(|id| f.index().security_group(id)) else {
                     continue;
                 };
                 let open = world_open_rules(sg, port);

@@ -83,7 +83,7 @@ SQL Server. Default parameter groups leave it off, except RDS for PostgreSQL 15 
 11.8 and later), whose defaults enforce TLS. A group that is not defined in the template cannot be \
 inspected and is not reported. Oracle is not covered: it encrypts connections through the SSL option \
 of an option group (or native network encryption), not through a parameter.",
-    check: |m, _, out| {
+    check: |m, f, out| {
         // Findings on a parameter group, by group and parameter: the group is reported once,
         // with every database using it as a related location.
         type Key = (String, &'static str);
@@ -94,7 +94,7 @@ of an option group (or native network encryption), not through a parameter.",
                 continue;
             }
             let group = match &d.parameter_group.value {
-                Tri::Known(Link::Local(id)) => match m.db_parameter_group(id) {
+                Tri::Known(Link::Local(id)) => match f.index().db_parameter_group(id) {
                     Some(g) => Some(g),
                     None => continue,
                 },

@@ -1,7 +1,7 @@
 //! PAL-S3-005 `s3-access-logging`: S3 bucket server access logging is not enabled.
 
 use super::BUCKET;
-use crate::rules::common::links_to_bucket;
+use crate::model::Link;
 
 rule!(RULE,
     id: "PAL-S3-005",
@@ -19,8 +19,17 @@ reserved for logs) and a `LogFilePrefix`.",
 from where. They are the evidence an investigation needs when data is read or changed unexpectedly.",
     check: |m, _, out| {
         // A bucket that receives other buckets' access logs is not expected to log itself.
+        // The destinations, by logical id and by literal name, are collected once.
+        let mut by_id = std::collections::HashSet::new();
+        let mut by_name = std::collections::HashSet::new();
+        for l in m.buckets.iter().filter_map(|o| o.log_destination.get()) {
+            match l {
+                Link::Local(id) => by_id.insert(id.as_str()),
+                Link::External(name) => by_name.insert(name.as_str()),
+            };
+        }
         let is_log_target = |b: &crate::model::S3Bucket| {
-            m.buckets.iter().any(|o| o.log_destination.get().is_some_and(|l| links_to_bucket(l, b)))
+            by_id.contains(b.meta.id.as_str()) || b.name.get().is_some_and(|n| by_name.contains(n.as_str()))
         };
         for b in &m.buckets {
             if b.logging.is_absent() && !is_log_target(b) {
