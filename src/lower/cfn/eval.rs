@@ -871,4 +871,99 @@ mod tests {
         assert_eq!(s(props.get("BucketName").unwrap()), "data-B");
         assert_eq!(s(props.get("Tag").unwrap()), "B");
     }
+
+    /// Chains of references of every kind end within the depth budget, on a thread with half
+    /// the stack of a worker thread, in a debug build.
+    #[test]
+    fn long_chains_fit_a_small_stack() {
+        const N: usize = 2_000;
+        let mut conds = serde_json::Map::new();
+        let mut params = serde_json::Map::new();
+        let mut map = serde_json::Map::new();
+        for i in 0..N {
+            let next = format!("{}", i + 1);
+            conds.insert(
+                format!("C{i}"),
+                json!({"Fn::And": [{"Fn::Or": [{"Condition": format!("C{next}")}]}, {"Fn::Equals": ["a", "a"]}]}),
+            );
+            params.insert(
+                format!("P{i}"),
+                json!({"Type": "CommaDelimitedList", "Default": [{"Fn::Select": [0, {"Ref": format!("P{next}")}]}]}),
+            );
+            map.insert(
+                format!("k{i}"),
+                json!({"v": {"Fn::Sub": ["${X}", {"X": {"Fn::If": ["T", {"Fn::FindInMap": ["M", format!("k{next}"), "v"]}, "n"]}}]}}),
+            );
+        }
+        conds.insert("T".into(), json!({"Fn::Equals": ["a", "a"]}));
+        conds.insert(format!("C{N}"), json!({"Fn::Equals": [{"Ref": "AWS::Region"}, "x"]}));
+        params.insert(format!("P{N}"), json!({"Type": "CommaDelimitedList", "Default": "a"}));
+        map.insert(format!("k{N}"), json!({"v": "end"}));
+        let root = node(&json!({
+            "Conditions": conds, "Parameters": params, "Mappings": {"M": map},
+            "Resources": {"B": {"Type": "AWS::S3::Bucket"}}
+        }));
+        let problems = std::thread::Builder::new()
+            .stack_size(1024 * 1024)
+            .spawn(move || {
+                let o = Overrides::new();
+                let tpl = Template::new(&root, &o);
+                let ev = Evaluator::new(&tpl, &o, BTreeMap::new());
+                assert_eq!(ev.condition("C0"), None);
+                assert!(ev.eval(&node(&json!({"Fn::Select": [0, {"Ref": "P0"}]}))).is_unknown());
+                assert!(ev.eval(&node(&json!({"Fn::FindInMap": ["M", "k0", "v"]}))).is_unknown());
+                // Every other condition of the chain is decided without a deeper stack.
+                for i in (0..N).rev() {
+                    ev.condition(&format!("C{i}"));
+                }
+                ev.problems()
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+        let text: Vec<&str> = problems.iter().map(|(_, m)| m.as_str()).collect();
+        assert!(text.iter().any(|m| m.contains("nesting deeper than")), "{text:?}");
+    }
+
+    #[test]
+    fn cycles_are_unknown_and_reported() {
+        let root = node(&json!({
+            "Parameters": {
+                "L": {"Type": "CommaDelimitedList", "Default": [{"Ref": "L"}]},
+                "A": {"Type": "CommaDelimitedList", "Default": [{"Fn::Join": ["", {"Ref": "B"}]}]},
+                "B": {"Type": "CommaDelimitedList", "Default": [{"Fn::Join": ["", {"Ref": "A"}]}]}
+            },
+            "Mappings": {"M": {"a": {"v": {"Fn::FindInMap": ["M", "a", "v"]}}}},
+            "Conditions": {"X": {"Fn::Or": [{"Condition": "Y"}]}, "Y": {"Fn::Not": [{"Condition": "X"}]}},
+            "Resources": {"B": {"Type": "AWS::S3::Bucket"}}
+        }));
+        let o = Overrides::new();
+        let tpl = Template::new(&root, &o);
+        let ev = Evaluator::new(&tpl, &o, BTreeMap::new());
+        assert!(ev.eval(&node(&json!({"Ref": "L"}))).as_list().is_some_and(|l| l[0].is_unknown()));
+        assert!(ev.eval(&node(&json!({"Fn::Join": ["", {"Ref": "A"}]}))).is_unknown());
+        assert!(ev.eval(&node(&json!({"Fn::FindInMap": ["M", "a", "v"]}))).is_unknown());
+        assert_eq!(ev.condition("X"), None);
+        let text: Vec<String> = ev.problems().into_iter().map(|(_, m)| m).collect();
+        for want in
+            ["parameter `L` refers to itself", "parameter `A` refers to itself", "mapping `M`.`a`.`v`", "condition `X`"]
+        {
+            assert!(text.iter().any(|m| m.contains(want)), "{want}: {text:?}");
+        }
+    }
+
+    #[test]
+    fn values_used_twice_are_evaluated_once() {
+        let mut sub = json!("ab");
+        for _ in 0..40 {
+            sub = json!({"Fn::Sub": ["${A}${A}", {"A": sub}]});
+        }
+        let root = node(&json!({"Resources": {"B": {"Type": "AWS::S3::Bucket"}}}));
+        let o = Overrides::new();
+        let tpl = Template::new(&root, &o);
+        let ev = Evaluator::new(&tpl, &o, BTreeMap::new());
+        assert!(ev.eval(&node(&sub)).is_unknown());
+        assert!(ev.problems()[0].1.contains("longer than"));
+        assert!(ev.work.get() < 4 * MAX_TEXT);
+    }
 }
