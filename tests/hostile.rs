@@ -264,3 +264,24 @@ fn generated_templates() {
     }
     assert!(findings > 0);
 }
+
+#[test]
+fn long_keys_over_many_values() {
+    // Every literal under a long key once carried the whole key and path: quadratic.
+    let key = "K".repeat(50_000);
+    let hostile = template(json!({
+        "Resources": {"B": bucket(json!({"Tags": {key: vec!["x"; 5_000]}, "BucketName": {"Fn::Sub": "${Missing"}}))}
+    }));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.yaml"), GOOD).unwrap();
+    std::fs::write(dir.path().join("keys.json"), hostile).unwrap();
+    let start = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_palisade"))
+        .args(["scan", ".", "--format", "json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(start.elapsed() < Duration::from_secs(10), "took {:?}", start.elapsed());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(good_rule(&serde_json::from_slice(&out.stdout).unwrap()));
+}
