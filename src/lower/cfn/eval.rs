@@ -334,7 +334,7 @@ impl<'t, 'a> Evaluator<'t, 'a> {
             }
             let name = name.trim();
             let v = if let Some(var) = vars.and_then(|m| m.get(name)) {
-                values.entry(name).or_insert_with(|| self.eval_depth(var, depth)).clone()
+                values.entry(name).or_insert_with(|| self.eval_depth(var, depth + 1)).clone()
             } else if let Some((r, a)) = name.split_once('.')
                 && self.tpl.resource_index.contains_key(r)
             {
@@ -458,7 +458,7 @@ impl<'t, 'a> Evaluator<'t, 'a> {
         match found.or(default) {
             Some(n) => {
                 let v = if found.is_some() {
-                    self.by_name(n, depth, || self.eval_depth(n, depth))
+                    self.by_name(n, depth, || self.eval_depth(n, depth + 1))
                 } else {
                     Some(self.eval_depth(n, depth))
                 };
