@@ -1,13 +1,14 @@
 //! CloudFormation templates: one unit per template, one model per combination of the
 //! template's undecidable conditions.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use super::{LoadOptions, Unit, Variants};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::lower::cfn::{self, Evaluator, Template};
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 use crate::value::{Document, Node};
 
 /// Values given for template parameters, by name.
@@ -59,10 +60,18 @@ impl super::Frontend for CloudFormation {
         for (span, msg) in &tpl.problems {
             unit.diagnostics.push(Diagnostic::at(DiagnosticKind::NotAnalysed, &file, *span, msg.clone()));
         }
+        // What evaluation could not do, once however many variants meet it.
+        let problems = RefCell::new(Vec::<(Span, String)>::new());
         let lower_with = |assumptions: BTreeMap<String, bool>| {
             let ev = Evaluator::new(&tpl, parameters, assumptions);
             let mut model = cfn::lower(&tpl, &ev, file.clone());
             model.source = Some(src.clone());
+            let mut seen = problems.borrow_mut();
+            for p in ev.problems() {
+                if !seen.contains(&p) {
+                    seen.push(p);
+                }
+            }
             model
         };
         match opts.variants {
@@ -74,6 +83,14 @@ impl super::Frontend for CloudFormation {
                     unit.describe = Some(Box::new(move |seen: &[usize]| describe(&atoms, &scenarios, seen)));
                 }
             }
+        }
+        for (span, msg) in problems.into_inner() {
+            unit.diagnostics.push(Diagnostic::at(
+                DiagnosticKind::NotAnalysed,
+                &file,
+                span,
+                format!("a value was not evaluated: {msg}"),
+            ));
         }
         drop(tpl);
         unit.documents.push(doc);

@@ -11,8 +11,16 @@
 //! A condition whose value cannot be decided is looked up in the evaluator's *assumptions*:
 //! the scan evaluates a template once per combination of its undecidable conditions, so that
 //! a finding can say which condition values lead to it.
+//!
+//! A template is untrusted: evaluation always ends, in time and memory proportional to the
+//! template. Every recursion (into an expression, a condition, a parameter's default, a
+//! mapping value) spends one *depth* budget; values reached by name (mapping values, list
+//! defaults) are evaluated once and remembered; references that lead back to themselves,
+//! nesting deeper than [`MAX_DEPTH`], strings longer than [`MAX_TEXT`] and evaluations that
+//! produce more than [`MAX_WORK`] units of output evaluate to unknown, with a located
+//! problem in [`Evaluator::problems`].
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::template::Template;
@@ -30,9 +38,25 @@ pub struct Evaluator<'t, 'a> {
     pub assumptions: BTreeMap<String, bool>,
     cond_cache: RefCell<HashMap<String, Option<bool>>>,
     cond_stack: RefCell<HashSet<String>>,
+    /// Values of nodes reached by name (mapping values, list defaults of parameters), by the
+    /// node's address, with the height of the value.
+    memo: RefCell<HashMap<*const Node, (Val, usize)>>,
+    /// Nodes reached by name whose evaluation is under way (a reference back to one is a cycle).
+    active: RefCell<HashSet<*const Node>>,
+    /// Units of work spent: nodes evaluated, bytes and items produced, remembered values reused.
+    work: Cell<usize>,
+    problems: RefCell<Vec<(Span, String)>>,
+    problem_set: RefCell<HashSet<(Span, String)>>,
 }
 
-const MAX_DEPTH: usize = 200;
+/// How deeply evaluation may nest: expressions, conditions, parameters and mappings together.
+pub const MAX_DEPTH: usize = 200;
+/// The longest string `Fn::Sub` and `Fn::Join` may produce.
+pub const MAX_TEXT: usize = 256 * 1024;
+/// The work one evaluator may spend (nodes evaluated, bytes and list items produced).
+pub const MAX_WORK: usize = 64 * 1024 * 1024;
+/// At most this many problems are kept per evaluator.
+const MAX_PROBLEMS: usize = 32;
 
 impl<'t, 'a> Evaluator<'t, 'a> {
     pub fn new(tpl: &'t Template<'a>, overrides: &'t Overrides, assumptions: BTreeMap<String, bool>) -> Self {
@@ -42,7 +66,68 @@ impl<'t, 'a> Evaluator<'t, 'a> {
             assumptions,
             cond_cache: RefCell::new(HashMap::new()),
             cond_stack: RefCell::new(HashSet::new()),
+            memo: RefCell::new(HashMap::new()),
+            active: RefCell::new(HashSet::new()),
+            work: Cell::new(0),
+            problems: RefCell::new(Vec::new()),
+            problem_set: RefCell::new(HashSet::new()),
         }
+    }
+
+    /// What evaluation could not do (cycles, nesting too deep, values too large), in the order
+    /// found, each at most once.
+    pub fn problems(&self) -> Vec<(Span, String)> {
+        self.problems.borrow().clone()
+    }
+
+    /// An unknown value, and a problem reported at `span`.
+    fn give_up(&self, message: String, span: Span) -> Val {
+        self.problem(span, message.clone());
+        Val::unknown(message, span)
+    }
+
+    fn problem(&self, span: Span, message: String) {
+        let mut set = self.problem_set.borrow_mut();
+        if set.len() < MAX_PROBLEMS && set.insert((span, message.clone())) {
+            self.problems.borrow_mut().push((span, message));
+        }
+    }
+
+    /// Spends `units` of work; false when the budget is exhausted.
+    fn spend(&self, units: usize) -> bool {
+        let w = self.work.get().saturating_add(units);
+        self.work.set(w);
+        w <= MAX_WORK
+    }
+
+    fn out_of_work(&self, span: Span) -> Val {
+        self.give_up(format!("evaluating the template takes more than {MAX_WORK} steps"), span)
+    }
+
+    /// The value of a node reached by name, evaluated once: `None` when it leads back to itself.
+    fn by_name(&self, n: &Node, depth: usize, eval: impl FnOnce() -> Val) -> Option<Val> {
+        let key = n as *const Node;
+        if let Some((v, height)) = self.memo.borrow().get(&key) {
+            if depth + height > MAX_DEPTH + 1 {
+                return Some(self.too_deep("expression", n.span));
+            }
+            if !self.spend(*height + size(v)) {
+                return Some(self.out_of_work(n.span));
+            }
+            return Some(v.clone());
+        }
+        if !self.active.borrow_mut().insert(key) {
+            return None;
+        }
+        let v = eval();
+        self.active.borrow_mut().remove(&key);
+        let height = height(&v);
+        self.memo.borrow_mut().insert(key, (v.clone(), height));
+        Some(v)
+    }
+
+    fn too_deep(&self, what: &str, span: Span) -> Val {
+        self.give_up(format!("{what} nesting deeper than {MAX_DEPTH}"), span)
     }
 
     /// Evaluates a node.
@@ -52,7 +137,10 @@ impl<'t, 'a> Evaluator<'t, 'a> {
 
     fn eval_depth(&self, n: &Node, depth: usize) -> Val {
         if depth > MAX_DEPTH {
-            return Val::unknown("expression nested too deeply", n.span);
+            return self.too_deep("expression", n.span);
+        }
+        if !self.spend(1) {
+            return self.out_of_work(n.span);
         }
         match &n.kind {
             Kind::Null => Val::new(VKind::Null, n.span),
@@ -121,13 +209,17 @@ impl<'t, 'a> Evaluator<'t, 'a> {
                 None => return Val::unknown("Ref to a computed name", span),
             },
         };
-        self.resolve_name(&name, span)
+        self.resolve_at(&name, span, depth)
     }
 
     /// The value of a name as `Ref` sees it: a parameter, a pseudo parameter or a resource.
     pub fn resolve_name(&self, name: &str, span: Span) -> Val {
+        self.resolve_at(name, span, 0)
+    }
+
+    fn resolve_at(&self, name: &str, span: Span, depth: usize) -> Val {
         if let Some(&i) = self.tpl.param_index.get(name) {
-            return self.param_value(i, span);
+            return self.param_value(i, span, depth);
         }
         if self.tpl.resource_index.contains_key(name) {
             return Val::new(VKind::Ref(RefTarget { id: name.to_string(), attr: None }), span);
@@ -139,7 +231,7 @@ impl<'t, 'a> Evaluator<'t, 'a> {
         }
     }
 
-    fn param_value(&self, i: usize, span: Span) -> Val {
+    fn param_value(&self, i: usize, span: Span, depth: usize) -> Val {
         let p = &self.tpl.parameters[i];
         let is_list = p.kind.starts_with("List<") || p.kind == "CommaDelimitedList";
         if p.kind.starts_with("AWS::SSM::Parameter::Value") {
@@ -151,8 +243,17 @@ impl<'t, 'a> Evaluator<'t, 'a> {
             let origin = Origin { span: d.span, note: format!("default of parameter `{}`", p.name) };
             match &d.kind {
                 Kind::Seq(items) if is_list => {
-                    let vals = items.iter().map(|i| self.eval(i)).collect();
-                    return Val { kind: VKind::List(vals), span, origin: Some(origin) };
+                    let list = self.by_name(d, depth, || {
+                        let vals = items.iter().map(|i| self.eval_depth(i, depth + 1)).collect();
+                        Val::new(VKind::List(vals), d.span)
+                    });
+                    let Some(list) = list else {
+                        return self.give_up(format!("the default of parameter `{}` refers to itself", p.name), span);
+                    };
+                    if list.is_unknown() {
+                        return Val { span, ..list };
+                    }
+                    return Val { kind: list.kind, span, origin: Some(origin) };
                 }
                 _ => match d.scalar_text() {
                     Some(t) => (t.into_owned(), origin),
@@ -213,6 +314,8 @@ impl<'t, 'a> Evaluator<'t, 'a> {
         let mut out = String::new();
         let mut origin = None;
         let mut rest = text;
+        // Each variable is evaluated once, however often the text uses it.
+        let mut values: HashMap<&str, Val> = HashMap::new();
         while let Some(pos) = rest.find("${") {
             out.push_str(&rest[..pos]);
             let after = &rest[pos + 2..];
@@ -231,16 +334,22 @@ impl<'t, 'a> Evaluator<'t, 'a> {
             }
             let name = name.trim();
             let v = if let Some(var) = vars.and_then(|m| m.get(name)) {
-                self.eval_depth(var, depth)
+                values.entry(name).or_insert_with(|| self.eval_depth(var, depth + 1)).clone()
             } else if let Some((r, a)) = name.split_once('.')
                 && self.tpl.resource_index.contains_key(r)
             {
                 Val::new(VKind::Ref(RefTarget { id: r.to_string(), attr: Some(a.to_string()) }), span)
             } else {
-                self.resolve_name(name, span)
+                self.resolve_at(name, span, depth)
             };
             match v.scalar_text() {
                 Some(t) => {
+                    if out.len() + t.len() > MAX_TEXT {
+                        return self.give_up(format!("Fn::Sub makes a string longer than {MAX_TEXT} bytes"), span);
+                    }
+                    if !self.spend(t.len()) {
+                        return self.out_of_work(span);
+                    }
                     out.push_str(&t);
                     if v.origin.is_some() {
                         origin = v.origin.clone();
@@ -265,11 +374,21 @@ impl<'t, 'a> Evaluator<'t, 'a> {
             return Val::unknown("Fn::Join of a value that is not a known list", span);
         };
         let mut parts = Vec::with_capacity(items.len());
+        let mut len = 0usize;
         for i in items {
             match i.scalar_text() {
-                Some(t) => parts.push(t),
+                Some(t) => {
+                    len = len.saturating_add(t.len()).saturating_add(delim.len());
+                    if len > MAX_TEXT {
+                        return self.give_up(format!("Fn::Join makes a string longer than {MAX_TEXT} bytes"), span);
+                    }
+                    parts.push(t)
+                }
                 None => return Val::unknown("Fn::Join of a list with unknown items", span),
             }
+        }
+        if !self.spend(len) {
+            return self.out_of_work(span);
         }
         Val::new(VKind::Str(parts.join(&delim)), span)
     }
@@ -302,6 +421,7 @@ impl<'t, 'a> Evaluator<'t, 'a> {
         let d = self.eval_depth(delim, depth).scalar_text();
         let v = self.eval_depth(s, depth);
         match (d, v.scalar_text()) {
+            (Some(d), Some(t)) if !d.is_empty() && !self.spend(t.len()) => self.out_of_work(span),
             (Some(d), Some(t)) if !d.is_empty() => Val {
                 kind: VKind::List(t.split(d.as_str()).map(|p| Val::new(VKind::Str(p.to_string()), span)).collect()),
                 span,
@@ -318,7 +438,7 @@ impl<'t, 'a> Evaluator<'t, 'a> {
         let Some(name) = cond.as_str() else {
             return Val::unknown("Fn::If needs a condition name", span);
         };
-        match self.condition(name) {
+        match self.condition_at(name, cond.span, depth) {
             Some(true) => self.eval_depth(a, depth),
             Some(false) => self.eval_depth(b, depth),
             None => Val::unknown(format!("condition `{name}` cannot be decided"), span),
@@ -337,7 +457,14 @@ impl<'t, 'a> Evaluator<'t, 'a> {
         let found = self.tpl.mappings.and_then(|ms| ms.get(m)).and_then(|m| m.get(k1)).and_then(|m| m.get(k2));
         match found.or(default) {
             Some(n) => {
-                let mut v = self.eval_depth(n, depth);
+                let v = if found.is_some() {
+                    self.by_name(n, depth, || self.eval_depth(n, depth + 1))
+                } else {
+                    Some(self.eval_depth(n, depth))
+                };
+                let Some(mut v) = v else {
+                    return self.give_up(format!("mapping `{m}`.`{k1}`.`{k2}` refers to itself"), span);
+                };
                 v.origin = Some(Origin { span: n.span, note: format!("mapping `{m}`.`{k1}`.`{k2}`") });
                 v.span = span;
                 v
@@ -349,29 +476,36 @@ impl<'t, 'a> Evaluator<'t, 'a> {
     /// The value of a named condition: decided from the template and supplied parameters,
     /// else the assumption made for it, else `None`.
     pub fn condition(&self, name: &str) -> Option<bool> {
+        let span = self.tpl.conditions.get(name).map(|n| n.span).unwrap_or_default();
+        self.condition_at(name, span, 0)
+    }
+
+    /// The value of a named condition referred to at `span`, `depth` levels deep.
+    fn condition_at(&self, name: &str, span: Span, depth: usize) -> Option<bool> {
         if let Some(v) = self.cond_cache.borrow().get(name) {
             return *v;
         }
-        let v = self.condition_uncached(name);
-        self.cond_cache.borrow_mut().insert(name.to_string(), v);
-        v
-    }
-
-    fn condition_uncached(&self, name: &str) -> Option<bool> {
         if let Some(b) = self.assumptions.get(name) {
             return Some(*b);
         }
         let node = self.tpl.conditions.get(name)?;
-        if !self.cond_stack.borrow_mut().insert(name.to_string()) {
-            return None; // a cycle
+        if depth > MAX_DEPTH {
+            self.too_deep("condition", span);
+            return None;
         }
-        let v = self.cond_node(node, 0);
+        if !self.cond_stack.borrow_mut().insert(name.to_string()) {
+            self.problem(span, format!("condition `{name}` refers to itself"));
+            return None;
+        }
+        let v = self.cond_node(node, depth + 1);
         self.cond_stack.borrow_mut().remove(name);
+        self.cond_cache.borrow_mut().insert(name.to_string(), v);
         v
     }
 
     fn cond_node(&self, n: &Node, depth: usize) -> Option<bool> {
         if depth > MAX_DEPTH {
+            self.too_deep("condition", n.span);
             return None;
         }
         match &n.kind {
@@ -382,7 +516,7 @@ impl<'t, 'a> Evaluator<'t, 'a> {
 
     fn cond_expr(&self, name: &str, arg: &Node, depth: usize) -> Option<bool> {
         match name {
-            "Condition" => self.condition(arg.as_str()?),
+            "Condition" => self.condition_at(arg.as_str()?, arg.span, depth),
             "Fn::Not" => {
                 let inner = arg.as_seq().and_then(|s| s.first()).unwrap_or(arg);
                 self.cond_node(inner, depth).map(|b| !b)
@@ -458,6 +592,25 @@ fn condition_refs(n: &Node, out: &mut Vec<String>, depth: usize) {
         }
         Kind::Seq(items) => items.iter().for_each(|i| condition_refs(i, out, depth + 1)),
         _ => {}
+    }
+}
+
+/// The height of a value's tree (values are built no higher than [`MAX_DEPTH`] and a little).
+fn height(v: &Val) -> usize {
+    match &v.kind {
+        VKind::List(items) => 1 + items.iter().map(height).max().unwrap_or(0),
+        VKind::Map(entries) => 1 + entries.iter().map(|(_, _, i)| height(i)).max().unwrap_or(0),
+        _ => 1,
+    }
+}
+
+/// The work of copying a value: its items and the bytes of its strings.
+fn size(v: &Val) -> usize {
+    match &v.kind {
+        VKind::List(items) => items.iter().fold(1, |a, i| a.saturating_add(size(i))),
+        VKind::Map(entries) => entries.iter().fold(1, |a, (k, _, i)| a.saturating_add(k.len()).saturating_add(size(i))),
+        VKind::Str(s) | VKind::Num(s) | VKind::Unknown(s) => 1 + s.len(),
+        _ => 1,
     }
 }
 
@@ -717,5 +870,100 @@ mod tests {
         let props = ev.eval(tpl.resources[1].properties().unwrap());
         assert_eq!(s(props.get("BucketName").unwrap()), "data-B");
         assert_eq!(s(props.get("Tag").unwrap()), "B");
+    }
+
+    /// Chains of references of every kind end within the depth budget, on a thread with half
+    /// the stack of a worker thread, in a debug build.
+    #[test]
+    fn long_chains_fit_a_small_stack() {
+        const N: usize = 2_000;
+        let mut conds = serde_json::Map::new();
+        let mut params = serde_json::Map::new();
+        let mut map = serde_json::Map::new();
+        for i in 0..N {
+            let next = format!("{}", i + 1);
+            conds.insert(
+                format!("C{i}"),
+                json!({"Fn::And": [{"Fn::Or": [{"Condition": format!("C{next}")}]}, {"Fn::Equals": ["a", "a"]}]}),
+            );
+            params.insert(
+                format!("P{i}"),
+                json!({"Type": "CommaDelimitedList", "Default": [{"Fn::Select": [0, {"Ref": format!("P{next}")}]}]}),
+            );
+            map.insert(
+                format!("k{i}"),
+                json!({"v": {"Fn::Sub": ["${X}", {"X": {"Fn::If": ["T", {"Fn::FindInMap": ["M", format!("k{next}"), "v"]}, "n"]}}]}}),
+            );
+        }
+        conds.insert("T".into(), json!({"Fn::Equals": ["a", "a"]}));
+        conds.insert(format!("C{N}"), json!({"Fn::Equals": [{"Ref": "AWS::Region"}, "x"]}));
+        params.insert(format!("P{N}"), json!({"Type": "CommaDelimitedList", "Default": "a"}));
+        map.insert(format!("k{N}"), json!({"v": "end"}));
+        let root = node(&json!({
+            "Conditions": conds, "Parameters": params, "Mappings": {"M": map},
+            "Resources": {"B": {"Type": "AWS::S3::Bucket"}}
+        }));
+        let problems = std::thread::Builder::new()
+            .stack_size(1024 * 1024)
+            .spawn(move || {
+                let o = Overrides::new();
+                let tpl = Template::new(&root, &o);
+                let ev = Evaluator::new(&tpl, &o, BTreeMap::new());
+                assert_eq!(ev.condition("C0"), None);
+                assert!(ev.eval(&node(&json!({"Fn::Select": [0, {"Ref": "P0"}]}))).is_unknown());
+                assert!(ev.eval(&node(&json!({"Fn::FindInMap": ["M", "k0", "v"]}))).is_unknown());
+                // Every other condition of the chain is decided without a deeper stack.
+                for i in (0..N).rev() {
+                    ev.condition(&format!("C{i}"));
+                }
+                ev.problems()
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+        let text: Vec<&str> = problems.iter().map(|(_, m)| m.as_str()).collect();
+        assert!(text.iter().any(|m| m.contains("nesting deeper than")), "{text:?}");
+    }
+
+    #[test]
+    fn cycles_are_unknown_and_reported() {
+        let root = node(&json!({
+            "Parameters": {
+                "L": {"Type": "CommaDelimitedList", "Default": [{"Ref": "L"}]},
+                "A": {"Type": "CommaDelimitedList", "Default": [{"Fn::Join": ["", {"Ref": "B"}]}]},
+                "B": {"Type": "CommaDelimitedList", "Default": [{"Fn::Join": ["", {"Ref": "A"}]}]}
+            },
+            "Mappings": {"M": {"a": {"v": {"Fn::FindInMap": ["M", "a", "v"]}}}},
+            "Conditions": {"X": {"Fn::Or": [{"Condition": "Y"}]}, "Y": {"Fn::Not": [{"Condition": "X"}]}},
+            "Resources": {"B": {"Type": "AWS::S3::Bucket"}}
+        }));
+        let o = Overrides::new();
+        let tpl = Template::new(&root, &o);
+        let ev = Evaluator::new(&tpl, &o, BTreeMap::new());
+        assert!(ev.eval(&node(&json!({"Ref": "L"}))).as_list().is_some_and(|l| l[0].is_unknown()));
+        assert!(ev.eval(&node(&json!({"Fn::Join": ["", {"Ref": "A"}]}))).is_unknown());
+        assert!(ev.eval(&node(&json!({"Fn::FindInMap": ["M", "a", "v"]}))).is_unknown());
+        assert_eq!(ev.condition("X"), None);
+        let text: Vec<String> = ev.problems().into_iter().map(|(_, m)| m).collect();
+        for want in
+            ["parameter `L` refers to itself", "parameter `A` refers to itself", "mapping `M`.`a`.`v`", "condition `X`"]
+        {
+            assert!(text.iter().any(|m| m.contains(want)), "{want}: {text:?}");
+        }
+    }
+
+    #[test]
+    fn values_used_twice_are_evaluated_once() {
+        let mut sub = json!("ab");
+        for _ in 0..40 {
+            sub = json!({"Fn::Sub": ["${A}${A}", {"A": sub}]});
+        }
+        let root = node(&json!({"Resources": {"B": {"Type": "AWS::S3::Bucket"}}}));
+        let o = Overrides::new();
+        let tpl = Template::new(&root, &o);
+        let ev = Evaluator::new(&tpl, &o, BTreeMap::new());
+        assert!(ev.eval(&node(&sub)).is_unknown());
+        assert!(ev.problems()[0].1.contains("longer than"));
+        assert!(ev.work.get() < 4 * MAX_TEXT);
     }
 }

@@ -504,7 +504,8 @@ pub fn scenarios(
     let base = Evaluator::new(tpl, overrides, BTreeMap::new());
     let used = eval::used_conditions(tpl);
     let mut atoms = base.undecided_atoms(&used);
-    atoms.truncate(max_atoms);
+    // 2^16 scenarios at most, whatever is asked.
+    atoms.truncate(max_atoms.min(16));
     let n = atoms.len();
     let mut out = Vec::with_capacity(1 << n);
     for mask in 0..(1u32 << n) {

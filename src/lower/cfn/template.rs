@@ -1,10 +1,22 @@
 //! The sections of a CloudFormation template, located, with `Fn::ForEach` expanded.
+//!
+//! Expansion has a budget: a loop's collection has at most [`MAX_LOOP_VALUES`] values, loops
+//! make at most [`MAX_LOOP_RESOURCES`] resources per template and copy at most
+//! [`MAX_LOOP_WORK`] nodes (and bytes / 64). A loop that would exceed it is not expanded at
+//! all, and is reported; the rest of the template is still read.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::source::Span;
 use crate::value::{Entry, Kind, Node};
+
+/// The most values a `Fn::ForEach` collection may have.
+pub const MAX_LOOP_VALUES: usize = 1_000;
+/// The most resources `Fn::ForEach` loops may make in one template.
+pub const MAX_LOOP_RESOURCES: usize = 10_000;
+/// The most work expansion may do in one template: iterations, nodes copied, bytes / 64.
+pub const MAX_LOOP_WORK: usize = 500_000;
 
 /// A template parameter.
 #[derive(Debug, Clone)]
@@ -61,6 +73,9 @@ pub struct Template<'a> {
     pub unexpanded: Vec<Unexpanded>,
     /// Problems with the template's structure (not fatal).
     pub problems: Vec<(Span, String)>,
+    /// Resources made by loops so far, and the work of expanding them.
+    loop_resources: usize,
+    loop_work: usize,
 }
 
 /// Is this document a CloudFormation template? `AWSTemplateFormatVersion`, or a `Resources`
@@ -106,6 +121,8 @@ impl<'a> Template<'a> {
             resource_index: HashMap::new(),
             unexpanded: Vec::new(),
             problems: Vec::new(),
+            loop_resources: 0,
+            loop_work: 0,
         };
         if let Some(params) = root.get("Parameters").and_then(Node::as_map) {
             for e in params {
@@ -131,7 +148,7 @@ impl<'a> Template<'a> {
                 Some(entries) => {
                     for e in entries {
                         if let Some(name) = e.key.strip_prefix("Fn::ForEach::") {
-                            t.expand_loop(name, e.key_span, &e.value, overrides, None);
+                            t.expand_top_loop(name, e.key_span, &e.value, overrides);
                         } else {
                             t.push_resource(e.key.clone(), e.key_span, Cow::Borrowed(&e.value), None);
                         }
@@ -167,7 +184,32 @@ impl<'a> Template<'a> {
         self.resources.push(RawResource { id, id_span, kind, kind_span, node, condition, from_loop });
     }
 
-    /// Expands `Fn::ForEach::Name: [Identifier, Collection, {OutputKey: OutputValue}]`.
+    /// Expands a loop of the `Resources` section, or, when it exceeds the budget, none of it.
+    fn expand_top_loop(&mut self, name: &str, key_span: Span, value: &Node, overrides: &HashMap<String, String>) {
+        let (resources, unexpanded, problems, made) =
+            (self.resources.len(), self.unexpanded.len(), self.problems.len(), self.loop_resources);
+        if let Err(reason) = self.expand_loop(name, key_span, value, overrides, None) {
+            for r in self.resources.drain(resources..) {
+                self.resource_index.remove(&r.id);
+            }
+            self.unexpanded.truncate(unexpanded);
+            self.problems.truncate(problems);
+            self.loop_resources = made;
+            self.unexpanded.push(Unexpanded { name: format!("Fn::ForEach::{name}"), span: key_span, reason });
+        }
+    }
+
+    /// Spends expansion work; an error when the budget is exhausted.
+    fn spend(&mut self, units: usize) -> Result<(), String> {
+        self.loop_work = self.loop_work.saturating_add(units);
+        if self.loop_work > MAX_LOOP_WORK {
+            return Err(format!("expanding the loops of this template takes more than {MAX_LOOP_WORK} steps"));
+        }
+        Ok(())
+    }
+
+    /// Expands `Fn::ForEach::Name: [Identifier, Collection, {OutputKey: OutputValue}]`. An
+    /// error when the expansion budget is exhausted.
     fn expand_loop(
         &mut self,
         name: &str,
@@ -175,45 +217,58 @@ impl<'a> Template<'a> {
         value: &Node,
         overrides: &HashMap<String, String>,
         outer: Option<&[(String, String)]>,
-    ) {
+    ) -> Result<(), String> {
         let loop_name = format!("Fn::ForEach::{name}");
         let fail = |t: &mut Template<'a>, reason: String| {
             t.unexpanded.push(Unexpanded { name: loop_name.clone(), span: key_span, reason });
         };
         let Some([ident, collection, body]) = value.as_seq().and_then(|s| <&[Node; 3]>::try_from(s).ok()) else {
             fail(self, "expected a list of [identifier, collection, output map]".into());
-            return;
+            return Ok(());
         };
         let Some(ident) = ident.as_str() else {
             fail(self, "the loop identifier must be a string".into());
-            return;
+            return Ok(());
         };
         let values = match self.loop_collection(collection, overrides) {
             Some(v) => v,
             None => {
                 fail(self, "its collection is not a list of known strings (a parameter without a value, or an unresolved function)".into());
-                return;
+                return Ok(());
             }
         };
+        if values.len() > MAX_LOOP_VALUES {
+            fail(self, format!("its collection has {} values, more than {MAX_LOOP_VALUES}", values.len()));
+            return Ok(());
+        }
         let Some(outputs) = body.as_map() else {
             fail(self, "the output must be a map of resource templates".into());
-            return;
+            return Ok(());
         };
         for value in values {
+            self.spend(1 + value.len() / 64)?;
             let mut subst: Vec<(String, String)> = outer.map(|o| o.to_vec()).unwrap_or_default();
             subst.push((ident.to_string(), value));
             for out in outputs {
+                let mut work = 0;
                 if let Some(inner) = out.key.strip_prefix("Fn::ForEach::") {
                     // Nested loop: substitute the outer identifier into it first.
-                    let replaced = substitute(&out.value, &subst);
-                    self.expand_loop(inner, out.key_span, &replaced, overrides, Some(&subst));
+                    let replaced = substitute(&out.value, &subst, &mut work);
+                    self.spend(work)?;
+                    self.expand_loop(inner, out.key_span, &replaced, overrides, Some(&subst))?;
                     continue;
                 }
-                let id = substitute_str(&out.key, &subst);
-                let node = substitute(&out.value, &subst);
+                self.loop_resources += 1;
+                if self.loop_resources > MAX_LOOP_RESOURCES {
+                    return Err(format!("its loops make more than {MAX_LOOP_RESOURCES} resources"));
+                }
+                let id = substitute_str(&out.key, &subst, &mut work);
+                let node = substitute(&out.value, &subst, &mut work);
+                self.spend(work)?;
                 self.push_resource(id, out.key_span, Cow::Owned(node), Some(loop_name.clone()));
             }
         }
+        Ok(())
     }
 
     fn loop_collection(&self, n: &Node, overrides: &HashMap<String, String>) -> Option<Vec<String>> {
@@ -255,13 +310,15 @@ pub fn node_truthy(n: &Node) -> bool {
     }
 }
 
-fn substitute_str(s: &str, subst: &[(String, String)]) -> String {
+/// Replaces `${Identifier}` and `&{Identifier}` in a string, adding the work to `work`.
+fn substitute_str(s: &str, subst: &[(String, String)], work: &mut usize) -> String {
     let mut out = s.to_string();
     for (ident, value) in subst {
         if out.contains('{') {
             out = out.replace(&format!("${{{ident}}}"), value);
             let alnum: String = value.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
             out = out.replace(&format!("&{{{ident}}}"), &alnum);
+            *work = work.saturating_add(out.len() / 64);
         }
     }
     out
@@ -269,10 +326,12 @@ fn substitute_str(s: &str, subst: &[(String, String)]) -> String {
 
 /// Replaces the loop identifiers in a resource template: `Ref: Identifier` becomes the value,
 /// `${Identifier}` and `&{Identifier}` inside strings and keys are replaced.
-fn substitute(n: &Node, subst: &[(String, String)]) -> Node {
+/// `work` counts the nodes made and the bytes / 64 of their strings.
+fn substitute(n: &Node, subst: &[(String, String)], work: &mut usize) -> Node {
+    *work += 1;
     let kind = match &n.kind {
-        Kind::String(s) => Kind::String(substitute_str(s, subst)),
-        Kind::Seq(items) => Kind::Seq(items.iter().map(|i| substitute(i, subst)).collect()),
+        Kind::String(s) => Kind::String(substitute_str(s, subst, work)),
+        Kind::Seq(items) => Kind::Seq(items.iter().map(|i| substitute(i, subst, work)).collect()),
         Kind::Map(entries) => {
             if let [e] = entries.as_slice()
                 && e.key == "Ref"
@@ -285,9 +344,9 @@ fn substitute(n: &Node, subst: &[(String, String)]) -> Node {
                 entries
                     .iter()
                     .map(|e| Entry {
-                        key: substitute_str(&e.key, subst),
+                        key: substitute_str(&e.key, subst, work),
                         key_span: e.key_span,
-                        value: substitute(&e.value, subst),
+                        value: substitute(&e.value, subst, work),
                     })
                     .collect(),
             )

@@ -124,6 +124,35 @@ fn place(res: Option<&ResMeta>, path: &str) -> String {
 }
 
 const MAX_LITERAL_DEPTH: usize = 200;
+/// Paths are cut to this many bytes, and keys to their last this many bytes / 2, so that the
+/// literals of a template with very long keys stay proportional to it.
+const MAX_PATH: usize = 512;
+
+/// A path, cut to [`MAX_PATH`] bytes.
+fn sub_path(mut path: String) -> String {
+    if path.len() > MAX_PATH {
+        let mut end = MAX_PATH;
+        while !path.is_char_boundary(end) {
+            end -= 1;
+        }
+        path.truncate(end);
+        path.push('…');
+    }
+    path
+}
+
+/// A key, cut to its last [`MAX_PATH`] / 2 bytes (the end of a key names what it holds).
+fn short_key(key: &str) -> String {
+    let max = MAX_PATH / 2;
+    if key.len() <= max {
+        return key.to_string();
+    }
+    let mut start = key.len() - max;
+    while !key.is_char_boundary(start) {
+        start += 1;
+    }
+    format!("…{}", &key[start..])
+}
 
 /// Where [`collect_literals`] is: the key literals are attributed to, their resource, and the
 /// role of the strings found here.
@@ -152,7 +181,7 @@ fn collect_literals(n: &Node, path: &str, cx: LitCtx<'_>, out: &mut Vec<Literal>
     let mut push = |text: &str, role: TextRole| {
         out.push(Literal {
             path: path.to_string(),
-            key: cx.key.to_string(),
+            key: short_key(cx.key),
             text: text.to_string(),
             span: n.span,
             resource: cx.resource,
@@ -164,20 +193,26 @@ fn collect_literals(n: &Node, path: &str, cx: LitCtx<'_>, out: &mut Vec<Literal>
         Kind::String(s) | Kind::Number(s) => push(s, cx.role),
         Kind::Seq(items) => {
             for (i, item) in items.iter().enumerate() {
-                collect_literals(item, &format!("{path}[{i}]"), cx, out, depth + 1);
+                collect_literals(item, &sub_path(format!("{path}[{i}]")), cx, out, depth + 1);
             }
         }
         Kind::Map(entries) => {
             if let [e] = entries.as_slice()
                 && eval::is_intrinsic(&e.key)
             {
-                collect_intrinsic(&e.key, &e.value, &format!("{path}.{}", e.key), cx, out, depth + 1);
+                collect_intrinsic(&e.key, &e.value, &sub_path(format!("{path}.{}", e.key)), cx, out, depth + 1);
                 return;
             }
             for e in entries {
                 // Intrinsic names are not property names: keep the property key.
                 let k = if eval::is_intrinsic(&e.key) { cx.key } else { e.key.as_str() };
-                collect_literals(&e.value, &format!("{path}.{}", e.key), LitCtx { key: k, ..cx }, out, depth + 1);
+                collect_literals(
+                    &e.value,
+                    &sub_path(format!("{path}.{}", e.key)),
+                    LitCtx { key: k, ..cx },
+                    out,
+                    depth + 1,
+                );
             }
         }
         _ => {}
@@ -204,7 +239,7 @@ fn collect_intrinsic(name: &str, arg: &Node, path: &str, cx: LitCtx<'_>, out: &m
         Kind::Seq(items) => {
             for (i, item) in items.iter().enumerate() {
                 let c = leading.get(i).map_or(cx, |&r| cx.role(r));
-                collect_literals(item, &format!("{path}[{i}]"), c, out, depth + 1);
+                collect_literals(item, &sub_path(format!("{path}[{i}]")), c, out, depth + 1);
             }
         }
         _ => collect_literals(arg, path, cx, out, depth),
@@ -219,14 +254,14 @@ fn collect_sub(arg: &Node, path: &str, cx: LitCtx<'_>, out: &mut Vec<Literal>, d
         Kind::String(s) => collect_literals(arg, path, template_cx(s), out, depth),
         Kind::Seq(items) if items.len() == 2 => {
             let first = items[0].as_str().map_or(cx, template_cx);
-            collect_literals(&items[0], &format!("{path}[0]"), first, out, depth + 1);
+            collect_literals(&items[0], &sub_path(format!("{path}[0]")), first, out, depth + 1);
             match items[1].as_map() {
                 Some(vars) => {
                     for e in vars {
-                        collect_literals(&e.value, &format!("{path}[1].{}", e.key), cx, out, depth + 1);
+                        collect_literals(&e.value, &sub_path(format!("{path}[1].{}", e.key)), cx, out, depth + 1);
                     }
                 }
-                None => collect_literals(&items[1], &format!("{path}[1]"), cx, out, depth + 1),
+                None => collect_literals(&items[1], &sub_path(format!("{path}[1]")), cx, out, depth + 1),
             }
         }
         _ => collect_literals(arg, path, cx, out, depth),

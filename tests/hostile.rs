@@ -1,0 +1,292 @@
+//! Hostile CloudFormation templates: each is scanned by the real binary next to a good
+//! template. The scan must end normally, still report the good template's finding, and say
+//! where in the hostile template it gave up. The templates are generated here, not stored.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+/// A template with a known finding: a bucket readable by anyone (PAL-S3-001).
+const GOOD: &str = "AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Site:
+    Type: AWS::S3::Bucket
+    Properties:
+      AccessControl: PublicRead
+";
+
+/// Scans `hostile` (file name, text) next to the good template, checks that the scan ended
+/// normally and that the good template's findings are there; returns the hostile files'
+/// diagnostics.
+fn scan_with_good(hostile: &[(&str, String)]) -> Vec<Value> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.yaml"), GOOD).unwrap();
+    for (name, text) in hostile {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let start = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_palisade"))
+        .args(["scan", ".", "--format", "json"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let took = start.elapsed();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let code = out.status.code();
+    assert!(matches!(code, Some(1) | Some(2)), "exit {:?} (a signal when None): {stderr}", out.status);
+    assert!(took < Duration::from_secs(20), "the scan took {took:?}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    let good = good_rule(&v);
+    assert!(good, "the good template's finding is missing: {v:#}");
+    let diags = v["diagnostics"].as_array().unwrap().clone();
+    for (name, _) in hostile {
+        let located = diags.iter().any(|d| file_is(d, name) && d["line"].as_u64().unwrap_or(0) > 0);
+        assert!(located, "no located diagnostic for {name}: {diags:#?}");
+    }
+    diags
+}
+
+fn file_is(d: &Value, name: &str) -> bool {
+    d["file"].as_str().is_some_and(|f| Path::new(f).file_name().is_some_and(|n| n == name))
+}
+
+fn good_rule(v: &Value) -> bool {
+    v["findings"].as_array().unwrap().iter().any(|f| f["rule_id"] == "PAL-S3-001" && file_is(f, "good.yaml"))
+}
+
+fn messages(diags: &[Value], name: &str) -> String {
+    diags
+        .iter()
+        .filter(|d| file_is(d, name))
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn template(sections: Value) -> String {
+    let mut t = json!({"AWSTemplateFormatVersion": "2010-09-09"});
+    for (k, v) in sections.as_object().unwrap() {
+        t[k] = v.clone();
+    }
+    serde_json::to_string(&t).unwrap()
+}
+
+fn bucket(props: Value) -> Value {
+    json!({"Type": "AWS::S3::Bucket", "Properties": props})
+}
+
+#[test]
+fn references_that_lead_back_to_themselves() {
+    let self_list = "AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  P:
+    Type: CommaDelimitedList
+    Default: [!Ref P]
+Resources:
+  B:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Select [0, !Ref P]
+"
+    .to_string();
+    let mutual_lists = template(json!({
+        "Parameters": {
+            "P": {"Type": "CommaDelimitedList", "Default": [{"Fn::Select": [0, {"Ref": "Q"}]}]},
+            "Q": {"Type": "List<String>", "Default": [{"Fn::Join": ["", {"Ref": "P"}]}]}
+        },
+        "Resources": {"B": bucket(json!({"BucketName": {"Fn::Sub": ["${X}", {"X": {"Fn::Select": [0, {"Ref": "P"}]}}]}}))}
+    }));
+    let mapping = template(json!({
+        "Mappings": {"M": {"a": {"x": {"Fn::FindInMap": ["M", "b", "x"]}}, "b": {"x": {"Fn::FindInMap": ["M", "a", "x"]}}}},
+        "Resources": {"B": bucket(json!({"BucketName": {"Fn::FindInMap": ["M", "a", "x"]}}))}
+    }));
+    let conditions = template(json!({
+        "Conditions": {
+            "A": {"Fn::Not": [{"Condition": "B"}]},
+            "B": {"Fn::And": [{"Condition": "A"}, {"Condition": "A"}]}
+        },
+        "Resources": {"B": bucket(json!({"BucketName": {"Fn::If": ["A", "x", "y"]}}))}
+    }));
+    let diags = scan_with_good(&[
+        ("self_list.yaml", self_list),
+        ("mutual_lists.json", mutual_lists),
+        ("mapping.json", mapping),
+        ("conditions.json", conditions),
+    ]);
+    assert!(messages(&diags, "self_list.yaml").contains("parameter `P` refers to itself"));
+    assert!(messages(&diags, "mutual_lists.json").contains("refers to itself"));
+    assert!(messages(&diags, "mapping.json").contains("refers to itself"));
+    assert!(messages(&diags, "conditions.json").contains("refers to itself"));
+}
+
+#[test]
+fn long_chains_of_conditions() {
+    const N: usize = 10_000;
+    let chain = |root: &str| {
+        let mut conds = serde_json::Map::new();
+        for i in 0..N {
+            conds.insert(format!("C{i}"), json!({"Condition": format!("C{}", i + 1)}));
+        }
+        conds.insert(format!("C{N}"), json!({"Fn::Equals": [{"Ref": "AWS::Region"}, "x"]}));
+        template(json!({
+            "Conditions": conds,
+            "Resources": {"B": {"Type": "AWS::S3::Bucket", "Condition": root, "Properties": {"BucketName": {"Fn::If": ["C0", "a", "b"]}}}}
+        }))
+    };
+    // Several files, so that worker threads (with their smaller stacks) evaluate them.
+    let files: Vec<(String, String)> =
+        (0..4).map(|i| (format!("chain{i}.json"), chain(&format!("C{}", i * 2500)))).collect();
+    let named: Vec<(&str, String)> = files.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+    let diags = scan_with_good(&named);
+    assert!(messages(&diags, "chain0.json").contains("condition nesting deeper than"));
+}
+
+#[test]
+fn loops_that_make_millions_of_resources() {
+    let values: Vec<String> = (0..40).map(|i| format!("v{i}")).collect();
+    let body = json!({"R${a}${b}${c}${d}": {"Type": "AWS::S3::Bucket"}});
+    let d = json!({"Fn::ForEach::D": ["d", values, body]});
+    let c = json!({"Fn::ForEach::C": ["c", values, d]});
+    let b = json!({"Fn::ForEach::B": ["b", values, c]});
+    let hostile = template(json!({
+        "Resources": {
+            "Fn::ForEach::A": ["a", values, b],
+            // The rest of the template is still analysed.
+            "Open": {"Type": "AWS::S3::Bucket", "Properties": {"AccessControl": "PublicRead"}}
+        }
+    }));
+    assert!(hostile.len() < 4096);
+    let dir_diags = scan_with_good(&[("loops.json", hostile)]);
+    let m = messages(&dir_diags, "loops.json");
+    assert!(m.contains("`Fn::ForEach::A` were not analysed") && m.contains("more than"), "{m}");
+}
+
+#[test]
+fn loops_keep_the_rest_of_the_template() {
+    let values: Vec<String> = (0..2000).map(|i| format!("v{i}")).collect();
+    let hostile = template(json!({
+        "Resources": {
+            "Fn::ForEach::Big": ["a", values, {"R${a}": {"Type": "AWS::S3::Bucket"}}],
+            "Open": {"Type": "AWS::S3::Bucket", "Properties": {"AccessControl": "PublicRead"}}
+        }
+    }));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.json"), hostile).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_palisade"))
+        .args(["scan", ".", "--format", "json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let open = v["findings"].as_array().unwrap().iter().any(|f| f["resource"]["id"] == "Open");
+    assert!(open, "{v:#}");
+    assert!(messages(v["diagnostics"].as_array().unwrap(), "t.json").contains("more than 1000"));
+}
+
+#[test]
+fn values_that_double_at_each_level() {
+    // Nested Fn::Sub variables, each used twice.
+    let mut sub = json!("x");
+    for _ in 0..28 {
+        sub = json!({"Fn::Sub": ["${A}${A}", {"A": sub}]});
+    }
+    let subs = template(json!({"Resources": {"B": bucket(json!({"BucketName": sub}))}}));
+    // Mapping values that use the next one twice.
+    let mut map = serde_json::Map::new();
+    for i in 0..28 {
+        let next = json!({"Fn::FindInMap": ["M", format!("k{}", i + 1), "v"]});
+        map.insert(format!("k{i}"), json!({"v": {"Fn::Join": ["", [next.clone(), next]]}}));
+    }
+    map.insert("k28".into(), json!({"v": "x"}));
+    let maps = template(json!({
+        "Mappings": {"M": map},
+        "Resources": {"B": bucket(json!({"BucketName": {"Fn::FindInMap": ["M", "k0", "v"]}}))}
+    }));
+    // A list parameter whose default uses another one twice, 28 deep.
+    let mut params = serde_json::Map::new();
+    for i in 0..28 {
+        let next = json!({"Fn::Join": [",", {"Ref": format!("P{}", i + 1)}]});
+        params.insert(format!("P{i}"), json!({"Type": "CommaDelimitedList", "Default": [next.clone(), next]}));
+    }
+    params.insert("P28".into(), json!({"Type": "CommaDelimitedList", "Default": "a,b"}));
+    let lists = template(json!({
+        "Parameters": params,
+        "Resources": {"B": bucket(json!({"BucketName": {"Fn::Join": ["", {"Ref": "P0"}]}}))}
+    }));
+    assert!(subs.len() < 8192 && maps.len() < 8192 && lists.len() < 8192);
+    let diags = scan_with_good(&[("subs.json", subs), ("maps.json", maps), ("lists.json", lists)]);
+    for f in ["subs.json", "maps.json", "lists.json"] {
+        assert!(messages(&diags, f).contains("longer than"), "{f}: {diags:#?}");
+    }
+}
+
+#[path = "../fuzz/cfn_gen.rs"]
+mod cfn_gen;
+
+/// Scans one generated template in the process; panics on an internal error (a panic the
+/// loader caught) or a template the generator made unparsable.
+/// Returns the number of findings, and of values the evaluator gave up on.
+fn scan_generated(text: String, opts: &palisade::scan::ScanOptions) -> (usize, usize) {
+    let src = palisade::source::SourceFile::new("generated.json", text);
+    let report = palisade::scan::scan_source(src, opts).unwrap();
+    for d in &report.diagnostics {
+        let msg = d.to_string();
+        assert!(!msg.contains("internal error") && !msg.contains("cannot parse"), "{msg}");
+    }
+    let gave_up = report.diagnostics.iter().filter(|d| d.message.contains("was not evaluated")).count();
+    (report.findings.len(), gave_up)
+}
+
+/// The fuzz target's generator over fixed seeds: every template it makes is scanned without
+/// an internal error.
+#[test]
+fn generated_templates() {
+    let seeds: u64 = std::env::var("PALISADE_GEN_SEEDS").ok().and_then(|s| s.parse().ok()).unwrap_or(500);
+    let opts = palisade::scan::ScanOptions::default();
+    let (mut findings, mut gave_up) = (0, 0);
+    for seed in 0..seeds {
+        // xorshift64*, 512 bytes per seed.
+        let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        let bytes: Vec<u8> = (0..512)
+            .map(|_| {
+                x ^= x >> 12;
+                x ^= x << 25;
+                x ^= x >> 27;
+                (x.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 56) as u8
+            })
+            .collect();
+        let text = cfn_gen::template(&bytes);
+        let start = Instant::now();
+        let (f, g) = scan_generated(text.clone(), &opts);
+        findings += f;
+        gave_up += g;
+        assert!(start.elapsed() < Duration::from_secs(5), "seed {seed} took {:?}:\n{text}", start.elapsed());
+    }
+    // The generator reaches findings, and references that lead back to themselves.
+    assert!(findings > 0 && gave_up > 0, "{findings} findings, {gave_up} values given up");
+}
+
+#[test]
+fn long_keys_over_many_values() {
+    // Every literal under a long key once carried the whole key and path: quadratic.
+    let key = "K".repeat(50_000);
+    let hostile = template(json!({
+        "Resources": {"B": bucket(json!({"Tags": {key: vec!["x"; 5_000]}, "BucketName": {"Fn::Sub": "${Missing"}}))}
+    }));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.yaml"), GOOD).unwrap();
+    std::fs::write(dir.path().join("keys.json"), hostile).unwrap();
+    let start = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_palisade"))
+        .args(["scan", ".", "--format", "json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(start.elapsed() < Duration::from_secs(10), "took {:?}", start.elapsed());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(good_rule(&serde_json::from_slice(&out.stdout).unwrap()));
+}
