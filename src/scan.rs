@@ -332,7 +332,7 @@ fn merge_variants(per: Vec<Vec<Finding>>, describe: &frontend::DescribeVariants)
         .filter_map(|k| found.remove(&k))
         .map(|(mut f, seen)| {
             if seen.len() < total {
-                f.when = Some(describe(&seen));
+                f.when = describe(&seen, f.resource.as_ref().map(|r| r.id.as_str()));
             }
             f
         })

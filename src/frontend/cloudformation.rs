@@ -14,7 +14,9 @@ use crate::value::{Document, Node};
 /// Values given for template parameters, by name.
 pub type Overrides = HashMap<String, String>;
 
-/// At most this many undecidable conditions are explored (2^N variants per template).
+/// Templates with at most this many undecidable conditions are explored in every combination
+/// of them (2^N variants); beyond, per group of related resources (see
+/// [`cfn::variants`]).
 pub const MAX_CONDITION_ATOMS: usize = 4;
 
 /// The CloudFormation frontend.
@@ -77,10 +79,26 @@ impl super::Frontend for CloudFormation {
         match opts.variants {
             Variants::Undecided => unit.variants = vec![lower_with(BTreeMap::new())],
             Variants::Enumerate => {
-                let (atoms, scenarios) = cfn::scenarios(&tpl, parameters, MAX_CONDITION_ATOMS);
-                unit.variants = scenarios.iter().map(|a| lower_with(a.clone())).collect();
+                let mut plan = cfn::scenarios(&tpl, parameters, MAX_CONDITION_ATOMS);
+                for (span, id, atoms) in std::mem::take(&mut plan.unexplored) {
+                    let names = atoms.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
+                    unit.diagnostics.push(Diagnostic::at(
+                        DiagnosticKind::NotAnalysed,
+                        &file,
+                        span,
+                        format!(
+                            "conditions {names} were not explored for resource `{id}` (at most {} undecidable \
+                             conditions of related resources are explored together): findings that depend on \
+                             them are not reported",
+                            cfn::variants::MAX_GROUP_ATOMS
+                        ),
+                    ));
+                }
+                unit.variants = plan.scenarios.iter().map(|a| lower_with(a.clone())).collect();
                 if unit.variants.len() > 1 {
-                    unit.describe = Some(Box::new(move |seen: &[usize]| describe(&atoms, &scenarios, seen)));
+                    unit.describe = Some(Box::new(move |seen: &[usize], resource: Option<&str>| {
+                        plan.describe(seen, resource)
+                    }));
                 }
             }
         }
@@ -96,21 +114,4 @@ impl super::Frontend for CloudFormation {
         unit.documents.push(doc);
         unit
     }
-}
-
-/// Describes a set of scenarios: "IsProd is false", or a disjunction of assignments.
-fn describe(atoms: &[String], scenarios: &[BTreeMap<String, bool>], seen: &[usize]) -> String {
-    // One atom fixed to one value describes the set exactly?
-    for a in atoms {
-        for v in [true, false] {
-            let matching: Vec<usize> = (0..scenarios.len()).filter(|&i| scenarios[i].get(a) == Some(&v)).collect();
-            if matching == seen {
-                return format!("{a} is {v}");
-            }
-        }
-    }
-    seen.iter()
-        .map(|&i| scenarios[i].iter().map(|(k, v)| format!("{k} is {v}")).collect::<Vec<_>>().join(" and "))
-        .collect::<Vec<_>>()
-        .join(", or ")
 }

@@ -118,8 +118,9 @@ pub enum Variants {
     Undecided,
 }
 
-/// Describes a set of a unit's variants in words ("IsProd is false").
-pub type DescribeVariants = Box<dyn Fn(&[usize]) -> String + Send + Sync>;
+/// Describes a set of a unit's variants in words ("IsProd is false"), for a finding about a
+/// resource (its logical id) or about none; `None` when the set holds whatever matters to it.
+pub type DescribeVariants = Box<dyn Fn(&[usize], Option<&str>) -> Option<String> + Send + Sync>;
 
 /// What rules judge together.
 pub struct Unit {

@@ -1,7 +1,6 @@
 //! The CloudFormation frontend: template sections, intrinsic evaluation, and lowering of
 //! resources into the [`Model`].
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::model::*;
@@ -17,6 +16,7 @@ pub mod params;
 pub mod policy;
 pub mod template;
 pub mod texts;
+pub mod variants;
 
 use convert::{Props, field};
 pub use eval::{Evaluator, Overrides};
@@ -494,26 +494,9 @@ pub fn normalise_protocol(p: &str) -> String {
     }
 }
 
-/// Values assumed for undecidable conditions, one map per scenario. At most `2^max_atoms`
-/// scenarios; conditions beyond that stay undecided (their `Fn::If`s evaluate to unknown).
-pub fn scenarios(
-    tpl: &Template<'_>,
-    overrides: &Overrides,
-    max_atoms: usize,
-) -> (Vec<String>, Vec<BTreeMap<String, bool>>) {
-    let base = Evaluator::new(tpl, overrides, BTreeMap::new());
-    let used = eval::used_conditions(tpl);
-    let mut atoms = base.undecided_atoms(&used);
-    // 2^16 scenarios at most, whatever is asked.
-    atoms.truncate(max_atoms.min(16));
-    let n = atoms.len();
-    let mut out = Vec::with_capacity(1 << n);
-    for mask in 0..(1u32 << n) {
-        let mut a = BTreeMap::new();
-        for (i, name) in atoms.iter().enumerate() {
-            a.insert(name.clone(), mask & (1 << i) != 0);
-        }
-        out.push(a);
-    }
-    (atoms, out)
+/// Values assumed for undecidable conditions, one map per scenario: every combination of the
+/// template's undecidable conditions when there are at most `full`, else per group of related
+/// resources (see [`variants`]).
+pub fn scenarios(tpl: &Template<'_>, overrides: &Overrides, full: usize) -> variants::Plan {
+    variants::plan(tpl, overrides, full)
 }
