@@ -96,9 +96,8 @@ impl super::Frontend for CloudFormation {
                 }
                 unit.variants = plan.scenarios.iter().map(|a| lower_with(a.clone())).collect();
                 if unit.variants.len() > 1 {
-                    unit.describe = Some(Box::new(move |seen: &[usize], resource: Option<&str>| {
-                        plan.describe(seen, resource)
-                    }));
+                    unit.describe =
+                        Some(Box::new(move |seen: &[usize], resource: Option<&str>| plan.describe(seen, resource)));
                 }
             }
         }
