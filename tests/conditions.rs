@@ -95,3 +95,49 @@ fn a_resource_that_depends_on_too_many_conditions_is_reported_as_not_analysed() 
     assert_eq!(d.line, line, "{d:?}");
     assert!(d.message.contains("`Deep`") && !d.message.contains("`C6`"), "{}", d.message);
 }
+
+/// Scans a YAML template with the given rules.
+fn scan_yaml(text: &str, rules: &[&str]) -> palisade::report::ScanReport {
+    let opts = ScanOptions { select: rules.iter().map(|r| r.to_string()).collect(), ..ScanOptions::default() };
+    scan_source(SourceFile::new("t.yaml", text.to_string()), &opts).unwrap()
+}
+
+#[test]
+fn yaml_1_1_booleans_and_integers_read_as_cloudformation_reads_them() {
+    let text = "AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Plain:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: mysql
+      StorageEncrypted: no
+      PubliclyAccessible: On
+      BackupRetentionPeriod: 0x1
+  Quoted:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: mysql
+      StorageEncrypted: 'no'
+      PubliclyAccessible: y
+      BackupRetentionPeriod: 0o1
+";
+    let report = scan_yaml(text, &["PAL-RDS-001", "PAL-RDS-003", "PAL-RDS-005"]);
+    let lines = |id: &str| -> Vec<u32> {
+        report.findings.iter().filter(|f| f.rule.id == id).map(|f| f.location.span.line).collect()
+    };
+    // `no`, `On` and `0x1` are what YAML 1.1 makes of them: false, true and 1.
+    assert_eq!(lines("PAL-RDS-001"), vec![7], "{:#?}", report.findings);
+    assert_eq!(lines("PAL-RDS-003"), vec![8], "{:#?}", report.findings);
+    // A retention of 1 day is too short; `0o1` is not known.
+    assert_eq!(lines("PAL-RDS-005"), vec![9], "{:#?}", report.findings);
+    let notes: Vec<(u32, &str)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind == DiagnosticKind::NotAnalysed)
+        .map(|d| (d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(notes.len(), 3, "{notes:#?}");
+    assert!(notes.iter().any(|(l, m)| *l == 14 && m.contains("`no`") && m.contains("write `false`")), "{notes:#?}");
+    assert!(notes.iter().any(|(l, m)| *l == 15 && m.contains("`y`") && m.contains("write `true`")), "{notes:#?}");
+    assert!(notes.iter().any(|(l, m)| *l == 16 && m.contains("`0o1`") && m.contains("write `1`")), "{notes:#?}");
+}

@@ -45,7 +45,9 @@ impl super::Frontend for CloudFormation {
         let file: Arc<str> = src.display_path().into();
         let per_file = opts.parameters_for.as_ref().and_then(|f| f(&file));
         let parameters = per_file.as_ref().unwrap_or(&opts.parameters);
-        let tpl = Template::new(&doc.root, parameters);
+        // Plain scalars as CloudFormation's YAML 1.1 reading takes them (`Encrypted: no`).
+        let read = cfn::yaml11::cloudformation_reading(&doc.root, &src.text);
+        let tpl = Template::new(read.as_ref().unwrap_or(&doc.root), parameters);
         let mut unit = Unit::single(self.name(), src, crate::model::Model::default());
         let (sups, warnings) =
             crate::suppress::metadata_suppressions(tpl.resources.iter().map(|r| (r.id.as_str(), &*r.node)), &file);
@@ -64,11 +66,21 @@ impl super::Frontend for CloudFormation {
         }
         // What evaluation could not do, once however many variants meet it.
         let problems = RefCell::new(Vec::<(Span, String)>::new());
+        // Values left unknown for how they read (YAML 1.1 / 1.2 differences), once each.
+        let notes = RefCell::new(Vec::<(Span, String)>::new());
         let lower_with = |assumptions: BTreeMap<String, bool>| {
             let ev = Evaluator::new(&tpl, parameters, assumptions);
+            // Notes left by lowering elsewhere on this thread are not this template's.
+            drop(cfn::convert::take_notes());
             let mut model = cfn::lower(&tpl, &ev, file.clone());
             model.source = Some(src.clone());
             let mut seen = problems.borrow_mut();
+            for n in cfn::convert::take_notes() {
+                let mut notes = notes.borrow_mut();
+                if !notes.contains(&n) {
+                    notes.push(n);
+                }
+            }
             for p in ev.problems() {
                 if !seen.contains(&p) {
                     seen.push(p);
@@ -109,7 +121,16 @@ impl super::Frontend for CloudFormation {
                 format!("a value was not evaluated: {msg}"),
             ));
         }
+        for (span, msg) in notes.into_inner() {
+            unit.diagnostics.push(Diagnostic::at(
+                DiagnosticKind::NotAnalysed,
+                &file,
+                span,
+                format!("a value was not analysed: {msg}"),
+            ));
+        }
         drop(tpl);
+        drop(read);
         unit.documents.push(doc);
         unit
     }

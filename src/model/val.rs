@@ -110,9 +110,12 @@ impl Val {
         }
     }
 
-    /// An integer from a number or a numeric string.
+    /// An integer from a number or a numeric string. A number written with a leading zero
+    /// (`0777`, decimal in YAML 1.2, octal in YAML 1.1) is not one: which CloudFormation reads
+    /// is not clear.
     pub fn as_i64(&self) -> Option<i64> {
         match &self.kind {
+            VKind::Num(n) if leading_zero(n.trim().trim_start_matches(['-', '+'])) => None,
             VKind::Num(n) | VKind::Str(n) => {
                 let t = n.trim();
                 t.parse::<i64>()
@@ -140,4 +143,9 @@ impl Val {
             _ => vec![self],
         }
     }
+}
+
+/// `0` followed by digits only (`0777`): octal in YAML 1.1, decimal in YAML 1.2.
+pub fn leading_zero(digits: &str) -> bool {
+    digits.len() > 1 && digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit())
 }

@@ -48,11 +48,11 @@ impl<'v> Props<'v> {
     }
 
     pub fn boolean(&self, key: &str) -> Field<bool> {
-        field(self.val(key), self.absent, Val::as_bool)
+        noted(self.val(key), true, field(self.val(key), self.absent, Val::as_bool))
     }
 
     pub fn int(&self, key: &str) -> Field<i64> {
-        field(self.val(key), self.absent, Val::as_i64)
+        noted(self.val(key), false, field(self.val(key), self.absent, Val::as_i64))
     }
 
     pub fn link(&self, key: &str) -> Field<Link> {
@@ -92,6 +92,28 @@ impl<'v> Props<'v> {
             None => Field::absent(self.absent),
         }
     }
+}
+
+thread_local! {
+    /// Notes on values left unknown because of how YAML scalars read (see [`take_notes`]).
+    static NOTES: std::cell::RefCell<Vec<(Span, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A boolean or integer field left unknown: records why, when it is a YAML 1.1 / 1.2
+/// difference (see [`super::yaml11::scalar_note`]).
+fn noted<T>(v: Option<&Val>, want_bool: bool, f: Field<T>) -> Field<T> {
+    if matches!(f.value, Tri::Unknown)
+        && let Some(v) = v
+        && let Some(note) = super::yaml11::scalar_note(v, want_bool)
+    {
+        NOTES.with(|n| n.borrow_mut().push((v.span, note)));
+    }
+    f
+}
+
+/// The notes recorded by this thread's lowering since the last call.
+pub fn take_notes() -> Vec<(Span, String)> {
+    NOTES.with(|n| std::mem::take(&mut *n.borrow_mut()))
 }
 
 /// A field from an optional value with a conversion; unknown when the value is unknown or of

@@ -17,6 +17,7 @@ pub mod policy;
 pub mod template;
 pub mod texts;
 pub mod variants;
+pub mod yaml11;
 
 use convert::{Props, field};
 pub use eval::{Evaluator, Overrides};
