@@ -42,7 +42,7 @@ fn yaml11(n: &Node, text: &str) -> Option<Kind> {
         Kind::String(s) if plain(n, s, text) => match s.as_str() {
             "yes" | "Yes" | "YES" | "on" | "On" | "ON" => Some(Kind::Bool(true)),
             "no" | "No" | "NO" | "off" | "Off" | "OFF" => Some(Kind::Bool(false)),
-            _ => integer(s).map(|i| Kind::Number(i.to_string())),
+            _ => integer(s).or_else(|| hex(s)).map(|i| Kind::Number(i.to_string())),
         },
         Kind::Number(s) if plain(n, s, text) && hex(s).is_some() => hex(s).map(|i| Kind::Number(i.to_string())),
         _ => None,
