@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::arn::arn_match;
 use super::catalog::{AccessLevel, catalog};
 use super::condition::Context;
-use super::eval::{Caller, Combined, Deciding, Governing, Labeled, Outcome, PolicySet, Request};
+use super::eval::{Authorization, Combined, Deciding, Labeled, Outcome, PolicySet};
 use super::expand::statement_actions;
 use super::principals::{PolicyUse, policies, principals, scps};
 use crate::diagnostic::Diagnostic;
@@ -119,6 +119,19 @@ pub fn can_as(
     resource: Option<&str>,
     ctx: &Context,
 ) -> Result<CanAnswer, String> {
+    can_in_session(loaded, who, principal_arn, &[], action, resource, ctx)
+}
+
+/// Like [`can_as`], for a role session created with session policies.
+pub fn can_in_session(
+    loaded: &Loaded,
+    who: &str,
+    principal_arn: Option<&str>,
+    session: &[Labeled<'_>],
+    action: &str,
+    resource: Option<&str>,
+    ctx: &Context,
+) -> Result<CanAnswer, String> {
     let mut found = Vec::new();
     for m in &loaded.models {
         for p in principals(m) {
@@ -181,52 +194,34 @@ pub fn can_as(
         notes.push("the scanned SCPs only deny: AWS's default FullAWSAccess SCP is assumed attached".into());
         scp_docs.push(Labeled { label: "FullAWSAccess (default SCP)".into(), doc: full, file: None, attachment: None });
     }
-    let g = Governing { identity, scps: PolicySet { docs: scp_docs, unknown: Vec::new() }, boundary };
-    let req = Request { action, resource, caller: None, context: ctx };
-    let Combined { mut outcome, mut layer, mut decision, layers } = g.evaluate(&req);
-    // Resource policies: their explicit denies apply; their allows grant in the same account
-    // (for a principal they name) even where the identity policies do not.
     let res_docs = resource.map(|r| resource_policies(loaded, r)).unwrap_or_default();
-    if !res_docs.is_empty() {
-        let caller = match principal_arn {
-            Some(a) => Caller::Aws(a.to_string()),
-            None => Caller::AwsUnknown,
-        };
-        let rreq = Request { action, resource, caller: Some(&caller), context: ctx };
-        let r = PolicySet { docs: res_docs, unknown: Vec::new() }.evaluate(&rreq);
-        let maybe_denied = r.deciding.iter().any(|d| d.effect == Effect::Deny && !d.certain);
-        // Guardrails (SCPs, boundary) still apply to what a resource policy grants.
-        let guards: Vec<Outcome> =
-            layers.iter().filter(|(l, _)| *l != "identity policies").map(|(_, d)| d.outcome).collect();
-        let guard = if guards.iter().any(|o| matches!(o, Outcome::ExplicitDeny | Outcome::ImplicitDeny)) {
-            Some(false)
-        } else if guards.contains(&Outcome::Unknown) {
-            None
+    let mut resource_set = PolicySet { docs: res_docs, unknown: Vec::new() };
+    let mut auth = Authorization {
+        principal_arn,
+        identity,
+        boundary,
+        session: (!session.is_empty()).then(|| PolicySet { docs: session.to_vec(), unknown: Vec::new() }),
+        scp_levels: if scp_docs.is_empty() {
+            Vec::new()
         } else {
-            Some(true)
-        };
-        let maybe_allowed = r.deciding.iter().any(|d| d.effect == Effect::Allow);
-        if r.outcome == Outcome::ExplicitDeny {
-            (outcome, layer, decision) = (Outcome::ExplicitDeny, "resource policy", r);
-        } else if outcome == Outcome::ExplicitDeny {
-            // Already denied.
-        } else if outcome == Outcome::Allow {
-            if maybe_denied {
-                outcome = Outcome::Unknown;
-                layer = "resource policy";
-                decision.deciding.extend(r.deciding);
-            }
-        } else if r.outcome == Outcome::Allow && guard == Some(true) {
-            (outcome, layer, decision) = (Outcome::Allow, "resource policy", r);
-        } else if maybe_allowed && guard != Some(false) {
-            outcome = Outcome::Unknown;
-            layer = "resource policy";
-            decision.deciding.extend(r.deciding);
-            decision.unknowns.extend(r.unknowns);
-            if principal_arn.is_none() {
-                notes.push("a resource policy might name this principal: give --principal-arn to decide".into());
-            }
-        }
+            vec![PolicySet { docs: scp_docs, unknown: Vec::new() }]
+        },
+        resource_policies: PolicySet::default(),
+        resource_account: None,
+    };
+    if auth.cross_account(resource) && resource_set.docs.is_empty() {
+        // Across accounts the resource's own policy must allow too.
+        resource_set.unknown.push((format!("the resource policy of `{}`", resource.unwrap_or_default()), true, true));
+        notes.push("the resource is in another account: its resource policy must allow the request too".into());
+    }
+    auth.resource_policies = resource_set;
+    let Combined { outcome, layer, decision, .. } = auth.decide(action, resource, ctx);
+    if outcome == Outcome::Unknown
+        && principal_arn.is_none()
+        && decision.deciding.iter().any(|d| d.effect == Effect::Allow)
+        && !auth.resource_policies.docs.is_empty()
+    {
+        notes.push("a resource policy might name this principal: give --principal-arn to decide".into());
     }
     Ok(CanAnswer {
         principal: p.describe(),
