@@ -216,6 +216,9 @@ pub fn can_in_session(
     }
     auth.resource_policies = resource_set;
     let Combined { outcome, layer, decision, .. } = auth.decide(action, resource, ctx);
+    if ctx.complete {
+        notes.extend(absent_variables(&auth, action, ctx));
+    }
     if outcome == Outcome::Unknown
         && principal_arn.is_none()
         && decision.deciding.iter().any(|d| d.effect == Effect::Allow)
@@ -235,6 +238,42 @@ pub fn can_in_session(
         notes,
         outcome,
     })
+}
+
+/// In a complete context, the statements for `action` whose policy variables name a key
+/// the request does not have (and give no default): such a value is null and matches nothing.
+fn absent_variables(auth: &Authorization<'_>, action: &str, ctx: &Context) -> Vec<String> {
+    use super::condition::{Substituted, substitute_in};
+    let mut out = Vec::new();
+    let sets = [Some(&auth.identity), auth.boundary.as_ref(), auth.session.as_ref(), Some(&auth.resource_policies)];
+    for set in sets.into_iter().flatten().chain(&auth.scp_levels) {
+        for d in &set.docs {
+            if !super::eval::has_variables(d.doc) {
+                continue;
+            }
+            for st in d.doc.statements.iter().filter(|st| st.covers_action(action) != Some(false)) {
+                let values = st
+                    .resource
+                    .iter()
+                    .chain(&st.not_resource)
+                    .flat_map(|l| l.known())
+                    .chain(st.conditions.iter().flat_map(|c| c.values.known()));
+                for (v, _) in values {
+                    if let Substituted::Absent(key) = substitute_in(v, ctx, true, false) {
+                        let line = d.attachment.unwrap_or(st.span).line;
+                        let n = format!(
+                            "`{v}` in {} (line {line}) has no value: the request has no `{key}`, so it matches nothing",
+                            d.label
+                        );
+                        if !out.contains(&n) {
+                            out.push(n);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 impl CanAnswer {
