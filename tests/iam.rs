@@ -280,3 +280,55 @@ fn resource_policies_deny_and_grant() {
     let (code, _) = can(d.path(), &["Auditor", "s3:GetObject", "arn:aws:s3:::vault/k", "--principal-arn", other]);
     assert_eq!(code, 1);
 }
+
+#[test]
+fn session_policies_and_accounts() {
+    let d = setup();
+    let session = d.path().join("session.json");
+    std::fs::write(
+        &session,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}"#,
+    )
+    .unwrap();
+    let sp = session.to_str().unwrap();
+    let arn = "arn:aws:sts::111122223333:assumed-role/app/s1";
+    let obj = "arn:aws:s3:::data/a.csv";
+    let (code, v) = can(d.path(), &["AppRole", "s3:GetObject", obj, "--session-policy", sp, "--principal-arn", arn]);
+    assert_eq!(code, 0, "{v}");
+    // The role may put objects, the session may not.
+    let (code, v) = can(d.path(), &["AppRole", "s3:PutObject", "arn:aws:s3:::uploads/a", "--session-policy", sp]);
+    assert_eq!((code, v["decided_by"].as_str()), (1, Some("session policy")), "{v}");
+    let bad = d.path().join("bad.json");
+    std::fs::write(&bad, "{").unwrap();
+    let out = palisade(&["iam", "can", "AppRole", "s3:GetObject", "--session-policy", bad.to_str().unwrap()], d.path());
+    assert_eq!(out.status.code(), Some(2));
+    // A queue in another account: its own policy, outside the scan, must allow too.
+    let queue = "arn:aws:sqs:eu-west-1:444455556666:q";
+    let role = "arn:aws:iam::111122223333:role/app";
+    let (code, v) = can(d.path(), &["AppRole", "s3:GetObject", queue, "--principal-arn", role]);
+    assert_eq!((code, v["decided_by"].as_str()), (3, Some("resource policy")), "{v}");
+    assert!(v["notes"].to_string().contains("another account"), "{v}");
+    let (code, v) = can(d.path(), &["AppRole", "sqs:SendMessage", queue, "--principal-arn", role]);
+    assert_eq!((code, v["decision"].as_str()), (1, Some("implicit deny")), "the boundary denies sqs: {v}");
+}
+
+#[test]
+fn a_variable_without_a_value_is_decided_in_a_complete_context() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(
+        d.path().join("team.json"),
+        r#"{"Version": "2012-10-17", "Statement": [
+  {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::teams/${aws:PrincipalTag/team}/*"}
+]}"#,
+    )
+    .unwrap();
+    let obj = "arn:aws:s3:::teams/blue/k";
+    let (code, _) = can(d.path(), &["team.json", "s3:GetObject", obj]);
+    assert_eq!(code, 3, "the tag is not known");
+    let (code, v) = can(d.path(), &["team.json", "s3:GetObject", obj, "--complete-context"]);
+    assert_eq!((code, v["decision"].as_str()), (1, Some("implicit deny")), "{v}");
+    let notes = v["notes"].to_string();
+    assert!(notes.contains("aws:PrincipalTag/team") && notes.contains("matches nothing"), "{v}");
+    let (code, _) = can(d.path(), &["team.json", "s3:GetObject", obj, "-c", "aws:PrincipalTag/team=blue"]);
+    assert_eq!(code, 0);
+}

@@ -127,6 +127,10 @@ mod tests {
         assert!(glob("ünï*", "ÜNÏcode", true));
         assert!(!glob("ünï*", "ÜNÏcode", false));
         assert!(glob("*", "", false));
+        // A `*` in the pattern stays a wildcard where the text has a literal `*`.
+        assert!(glob("a*b", "a*xb", false));
+        assert!(glob("*.txt", "*x.txt", false));
+        assert!(!glob("a*b", "a*x", false));
     }
 
     #[test]

@@ -497,10 +497,8 @@ impl<'a> Authorization<'a> {
         }
         let get = |name: &str| layers.iter().find(|(l, _)| *l == name).map(|(_, d)| d);
         let allowed_of = |name: &str| get(name).map_or(Some(true), |d| d.allowed);
-        let scp_gate = layers
-            .iter()
-            .filter(|(l, _)| *l == "service control policies")
-            .fold(Some(true), |acc, (_, d)| and3(acc, d.allowed));
+        let scp_gate =
+            condition::all3(layers.iter().filter(|(l, _)| *l == "service control policies").map(|(_, d)| d.allowed));
         let limits = and3(allowed_of("permission boundary"), allowed_of("session policy"));
         let identity_path = and3(allowed_of("identity policies"), limits);
         let allowed = if self.cross_account(resource) {
@@ -514,7 +512,7 @@ impl<'a> Authorization<'a> {
             or3(identity_path, or3(exact, role))
         };
         let allowed = and3(allowed, scp_gate);
-        let denied = layers.iter().fold(Some(false), |acc, (_, d)| or3(acc, d.denied));
+        let denied = condition::any3(layers.iter().map(|(_, d)| d.denied));
         let pick = |f: &dyn Fn(&Decision) -> bool| layers.iter().find(|(_, d)| f(d)).cloned();
         let (outcome, picked) = match (denied, allowed) {
             (Some(true), _) => (Outcome::ExplicitDeny, pick(&|d| d.outcome == Outcome::ExplicitDeny)),
