@@ -332,3 +332,60 @@ fn a_variable_without_a_value_is_decided_in_a_complete_context() {
     let (code, _) = can(d.path(), &["team.json", "s3:GetObject", obj, "-c", "aws:PrincipalTag/team=blue"]);
     assert_eq!(code, 0);
 }
+
+#[test]
+fn scps_apply_per_level_of_the_org_path() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(
+        d.path().join("stack.yaml"),
+        "Resources:
+  App:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: app
+      AssumeRolePolicyDocument:
+        Statement:
+          - {Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: sts:AssumeRole}
+      Policies:
+        - PolicyName: all
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - {Effect: Allow, Action: '*', Resource: '*'}
+  RootAllow:
+    Type: AWS::Organizations::Policy
+    Properties:
+      Name: root-allow
+      Type: SERVICE_CONTROL_POLICY
+      TargetIds: [r-ab12]
+      Content:
+        Version: '2012-10-17'
+        Statement:
+          - {Effect: Allow, Action: '*', Resource: '*'}
+  OuAllowEc2:
+    Type: AWS::Organizations::Policy
+    Properties:
+      Name: ou-ec2
+      Type: SERVICE_CONTROL_POLICY
+      TargetIds: [ou-ab12-11111111]
+      Content:
+        Version: '2012-10-17'
+        Statement:
+          - {Effect: Allow, Action: 'ec2:*', Resource: '*'}
+",
+    )
+    .unwrap();
+    // Without the path every SCP applies together: the root's allow suffices.
+    let (code, v) = can(d.path(), &["App", "s3:GetObject", "arn:aws:s3:::b/k"]);
+    assert_eq!(code, 0, "{v}");
+    // On the path, the OU level allows only EC2.
+    let path = "r-ab12,ou-ab12-11111111,111122223333";
+    let (code, v) = can(d.path(), &["App", "s3:GetObject", "arn:aws:s3:::b/k", "--org-path", path]);
+    assert_eq!((code, v["decided_by"].as_str()), (1, Some("service control policies")), "{v}");
+    let (code, v) = can(d.path(), &["App", "ec2:RunInstances", "--org-path", path]);
+    assert_eq!(code, 0, "{v}");
+    // An OU without SCPs of its own keeps AWS's default FullAWSAccess.
+    let (code, v) =
+        can(d.path(), &["App", "s3:GetObject", "arn:aws:s3:::b/k", "--org-path", "r-ab12,ou-other,111122223333"]);
+    assert_eq!(code, 0, "{v}");
+}

@@ -28,7 +28,8 @@ pub enum IamCommand {
     #[command(
         after_help = "Examples:\n  palisade iam can AppRole s3:GetObject arn:aws:s3:::data/report.csv templates/\n  \
 palisade iam can AppRole s3:GetObject arn:aws:s3:::data/k --context aws:SourceIp=10.1.2.3 stack.yaml\n  \
-palisade iam can DeployUser iam:PassRole stack.yaml --complete-context"
+palisade iam can DeployUser iam:PassRole stack.yaml --complete-context\n  \
+palisade iam can AppRole s3:GetObject --session-policy s.json --org-path r-ab12,ou-ab12-1,111122223333"
     )]
     Can(CanArgs),
     /// Expand every statement of the policies in FILES: the actions granted, by access level.
@@ -60,6 +61,12 @@ pub struct CanArgs {
     /// the session may only do what it allows (repeat for several).
     #[arg(long = "session-policy", value_name = "FILE")]
     pub session_policy: Vec<PathBuf>,
+    /// The organization path of the principal's account, from the root down:
+    /// `ROOT-ID,OU-ID,...,ACCOUNT-ID`. Service control policies then apply where their
+    /// `TargetIds` attach them, and every level must allow (SCP files count as attached to the
+    /// root). Without it, every scanned SCP applies to the principal.
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub org_path: Vec<String>,
     /// Keys not given with --context are absent from the request (instead of unknown).
     #[arg(long)]
     pub complete_context: bool,
@@ -144,8 +151,15 @@ fn run_can(a: CanArgs) -> i32 {
     warn(&loaded);
     // A file that could not be read or parsed may hold a policy (a deny) that changes the answer.
     let unread = unread_files(&loaded);
-    let principal_arn = a.principal_arn.as_deref();
-    match query::can_in_session(&loaded, &a.principal, principal_arn, &session, &a.action, resource.as_deref(), &ctx) {
+    let req = query::CanRequest {
+        who: &a.principal,
+        principal_arn: a.principal_arn.as_deref(),
+        session,
+        org_path: a.org_path.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+        action: &a.action,
+        resource: resource.as_deref(),
+    };
+    match query::can_request(&loaded, &req, &ctx) {
         Ok(mut ans) => {
             if !unread.is_empty() && ans.outcome != Outcome::ExplicitDeny {
                 ans.outcome = Outcome::Unknown;

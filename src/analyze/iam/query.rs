@@ -13,7 +13,7 @@ use super::eval::{Authorization, Combined, Deciding, Labeled, Outcome, PolicySet
 use super::expand::statement_actions;
 use super::principals::{PolicyUse, policies, principals, scps};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Effect, Model};
+use crate::model::{Effect, Link, Model};
 use crate::source::SourceFile;
 
 /// The models the questions are asked of (templates with undecidable conditions left
@@ -122,6 +122,22 @@ pub fn can_as(
     can_in_session(loaded, who, principal_arn, &[], action, resource, ctx)
 }
 
+/// A question for [`can_request`]: who, doing what, in which session and organization.
+#[derive(Debug, Clone, Default)]
+pub struct CanRequest<'a> {
+    /// Role, user or group (logical id or name), or an identity policy file (path).
+    pub who: &'a str,
+    /// The principal's ARN (a user, role or role session), to match `Principal` elements.
+    pub principal_arn: Option<&'a str>,
+    /// The session policies of a role session.
+    pub session: Vec<Labeled<'a>>,
+    /// The organization path of the principal's account: the root id, each OU id, the
+    /// account id. Then SCPs apply by their `TargetIds`, and every level must allow.
+    pub org_path: Vec<String>,
+    pub action: &'a str,
+    pub resource: Option<&'a str>,
+}
+
 /// Like [`can_as`], for a role session created with session policies.
 pub fn can_in_session(
     loaded: &Loaded,
@@ -132,6 +148,60 @@ pub fn can_in_session(
     resource: Option<&str>,
     ctx: &Context,
 ) -> Result<CanAnswer, String> {
+    let req = CanRequest { who, principal_arn, session: session.to_vec(), org_path: Vec::new(), action, resource };
+    can_request(loaded, &req, ctx)
+}
+
+/// The service control policies of each level of `path` (root, OUs, account), by the
+/// `TargetIds` of the scanned `AWS::Organizations::Policy` resources; SCP files (which say
+/// nothing of where they are attached) are taken as attached to the root. A level without a
+/// scanned SCP that allows gets AWS's default `FullAWSAccess`.
+fn scp_levels<'m>(loaded: &'m Loaded, path: &[String], notes: &mut Vec<String>) -> Vec<PolicySet<'m>> {
+    let full = super::principals::full_aws_access();
+    let mut levels = Vec::new();
+    for (i, id) in path.iter().enumerate() {
+        let mut set = PolicySet::default();
+        for m in &loaded.models {
+            for o in m.org_policies.iter().filter(|o| o.is_scp()) {
+                let label = format!("service control policy `{}`", o.meta.id);
+                let names = |l: &crate::model::Link| matches!(l, Link::Local(x) | Link::External(x) if x == id);
+                let targets = o.targets.get();
+                let attached = targets.is_some_and(|t| t.iter().any(|l| l.get().is_some_and(names)));
+                let maybe = targets.is_none_or(|t| t.iter().any(|l| l.get().is_none()));
+                match o.document.get() {
+                    Some(doc) if attached => {
+                        set.docs.push(Labeled { label, doc, file: Some(m.file.clone()), attachment: None })
+                    }
+                    None if attached || maybe => set.unknown.push((format!("{label} (its content)"), true, true)),
+                    Some(_) if maybe => set.unknown.push((format!("{label} (its targets)"), true, true)),
+                    _ => {}
+                }
+            }
+            if i == 0 && m.policy_file.is_some() {
+                set.docs.extend(scps(m));
+            }
+        }
+        let allows = set.docs.iter().any(|d| d.doc.statements.iter().any(|s| s.effect.get() == Some(&Effect::Allow)));
+        if !allows && let Some(full) = full {
+            notes.push(format!(
+                "no scanned SCP attached to `{id}` allows: AWS's default FullAWSAccess is assumed there"
+            ));
+            set.docs.push(Labeled {
+                label: format!("FullAWSAccess (default SCP of `{id}`)"),
+                doc: full,
+                file: None,
+                attachment: None,
+            });
+        }
+        levels.push(set);
+    }
+    levels
+}
+
+/// Answers a [`CanRequest`] in the context `ctx`.
+pub fn can_request(loaded: &Loaded, req: &CanRequest<'_>, ctx: &Context) -> Result<CanAnswer, String> {
+    let CanRequest { who, principal_arn, action, resource, .. } = *req;
+    let session = &req.session;
     let mut found = Vec::new();
     for m in &loaded.models {
         for p in principals(m) {
@@ -183,17 +253,28 @@ pub fn can_in_session(
         docs: b.docs.iter().map(|d| Labeled { file: Some(m.file.clone()), ..d.clone() }).collect(),
         unknown: b.unknown.clone(),
     });
-    let mut scp_docs: Vec<Labeled<'_>> = loaded.models.iter().flat_map(scps).collect();
-    // Without an allow list of their own, SCPs work with the default FullAWSAccess policy
-    // that AWS attaches to every root, OU and account.
-    let allow_list = scp_docs.iter().any(|d| d.doc.statements.iter().any(|s| s.effect.get() == Some(&Effect::Allow)));
-    if !scp_docs.is_empty()
-        && !allow_list
-        && let Some(full) = super::principals::full_aws_access()
-    {
-        notes.push("the scanned SCPs only deny: AWS's default FullAWSAccess SCP is assumed attached".into());
-        scp_docs.push(Labeled { label: "FullAWSAccess (default SCP)".into(), doc: full, file: None, attachment: None });
-    }
+    let scp_levels = if req.org_path.is_empty() {
+        let mut scp_docs: Vec<Labeled<'_>> = loaded.models.iter().flat_map(scps).collect();
+        // Without an allow list of their own, SCPs work with the default FullAWSAccess policy
+        // that AWS attaches to every root, OU and account.
+        let allow_list =
+            scp_docs.iter().any(|d| d.doc.statements.iter().any(|s| s.effect.get() == Some(&Effect::Allow)));
+        if !scp_docs.is_empty()
+            && !allow_list
+            && let Some(full) = super::principals::full_aws_access()
+        {
+            notes.push("the scanned SCPs only deny: AWS's default FullAWSAccess SCP is assumed attached".into());
+            scp_docs.push(Labeled {
+                label: "FullAWSAccess (default SCP)".into(),
+                doc: full,
+                file: None,
+                attachment: None,
+            });
+        }
+        if scp_docs.is_empty() { Vec::new() } else { vec![PolicySet { docs: scp_docs, unknown: Vec::new() }] }
+    } else {
+        scp_levels(loaded, &req.org_path, &mut notes)
+    };
     let res_docs = resource.map(|r| resource_policies(loaded, r)).unwrap_or_default();
     let mut resource_set = PolicySet { docs: res_docs, unknown: Vec::new() };
     let mut auth = Authorization {
@@ -201,11 +282,7 @@ pub fn can_in_session(
         identity,
         boundary,
         session: (!session.is_empty()).then(|| PolicySet { docs: session.to_vec(), unknown: Vec::new() }),
-        scp_levels: if scp_docs.is_empty() {
-            Vec::new()
-        } else {
-            vec![PolicySet { docs: scp_docs, unknown: Vec::new() }]
-        },
+        scp_levels,
         resource_policies: PolicySet::default(),
         resource_account: None,
     };
