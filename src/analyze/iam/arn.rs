@@ -147,6 +147,9 @@ mod tests {
         assert!(check_arn("arn:aws:iam::123456789012:role/x").is_ok());
         assert!(check_arn("arn:aws:s3::bucket").is_err());
         assert!(check_arn("arn:aws:s3").is_err());
+        // A trailing wildcard stands for the parts left out.
+        assert!(check_arn("arn:aws:ec2:*").is_ok());
+        assert!(check_arn("arn:aws:iam::*").is_ok());
         assert!(check_arn("arn:awz:s3:::b").is_err());
         assert!(check_arn("arn:aws:iam::12345:role/x").is_err());
         assert!(check_arn("arn:aws:iam::aws:policy/AdministratorAccess").is_ok());
