@@ -280,3 +280,112 @@ fn resource_policies_deny_and_grant() {
     let (code, _) = can(d.path(), &["Auditor", "s3:GetObject", "arn:aws:s3:::vault/k", "--principal-arn", other]);
     assert_eq!(code, 1);
 }
+
+#[test]
+fn session_policies_and_accounts() {
+    let d = setup();
+    let session = d.path().join("session.json");
+    std::fs::write(
+        &session,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}"#,
+    )
+    .unwrap();
+    let sp = session.to_str().unwrap();
+    let arn = "arn:aws:sts::111122223333:assumed-role/app/s1";
+    let obj = "arn:aws:s3:::data/a.csv";
+    let (code, v) = can(d.path(), &["AppRole", "s3:GetObject", obj, "--session-policy", sp, "--principal-arn", arn]);
+    assert_eq!(code, 0, "{v}");
+    // The role may put objects, the session may not.
+    let (code, v) = can(d.path(), &["AppRole", "s3:PutObject", "arn:aws:s3:::uploads/a", "--session-policy", sp]);
+    assert_eq!((code, v["decided_by"].as_str()), (1, Some("session policy")), "{v}");
+    let bad = d.path().join("bad.json");
+    std::fs::write(&bad, "{").unwrap();
+    let out = palisade(&["iam", "can", "AppRole", "s3:GetObject", "--session-policy", bad.to_str().unwrap()], d.path());
+    assert_eq!(out.status.code(), Some(2));
+    // A queue in another account: its own policy, outside the scan, must allow too.
+    let queue = "arn:aws:sqs:eu-west-1:444455556666:q";
+    let role = "arn:aws:iam::111122223333:role/app";
+    let (code, v) = can(d.path(), &["AppRole", "s3:GetObject", queue, "--principal-arn", role]);
+    assert_eq!((code, v["decided_by"].as_str()), (3, Some("resource policy")), "{v}");
+    assert!(v["notes"].to_string().contains("another account"), "{v}");
+    let (code, v) = can(d.path(), &["AppRole", "sqs:SendMessage", queue, "--principal-arn", role]);
+    assert_eq!((code, v["decision"].as_str()), (1, Some("implicit deny")), "the boundary denies sqs: {v}");
+}
+
+#[test]
+fn a_variable_without_a_value_is_decided_in_a_complete_context() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(
+        d.path().join("team.json"),
+        r#"{"Version": "2012-10-17", "Statement": [
+  {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::teams/${aws:PrincipalTag/team}/*"}
+]}"#,
+    )
+    .unwrap();
+    let obj = "arn:aws:s3:::teams/blue/k";
+    let (code, _) = can(d.path(), &["team.json", "s3:GetObject", obj]);
+    assert_eq!(code, 3, "the tag is not known");
+    let (code, v) = can(d.path(), &["team.json", "s3:GetObject", obj, "--complete-context"]);
+    assert_eq!((code, v["decision"].as_str()), (1, Some("implicit deny")), "{v}");
+    let notes = v["notes"].to_string();
+    assert!(notes.contains("aws:PrincipalTag/team") && notes.contains("matches nothing"), "{v}");
+    let (code, _) = can(d.path(), &["team.json", "s3:GetObject", obj, "-c", "aws:PrincipalTag/team=blue"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn scps_apply_per_level_of_the_org_path() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(
+        d.path().join("stack.yaml"),
+        "Resources:
+  App:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: app
+      AssumeRolePolicyDocument:
+        Statement:
+          - {Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: sts:AssumeRole}
+      Policies:
+        - PolicyName: all
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - {Effect: Allow, Action: '*', Resource: '*'}
+  RootAllow:
+    Type: AWS::Organizations::Policy
+    Properties:
+      Name: root-allow
+      Type: SERVICE_CONTROL_POLICY
+      TargetIds: [r-ab12]
+      Content:
+        Version: '2012-10-17'
+        Statement:
+          - {Effect: Allow, Action: '*', Resource: '*'}
+  OuAllowEc2:
+    Type: AWS::Organizations::Policy
+    Properties:
+      Name: ou-ec2
+      Type: SERVICE_CONTROL_POLICY
+      TargetIds: [ou-ab12-11111111]
+      Content:
+        Version: '2012-10-17'
+        Statement:
+          - {Effect: Allow, Action: 'ec2:*', Resource: '*'}
+",
+    )
+    .unwrap();
+    // Without the path every SCP applies together: the root's allow suffices.
+    let (code, v) = can(d.path(), &["App", "s3:GetObject", "arn:aws:s3:::b/k"]);
+    assert_eq!(code, 0, "{v}");
+    // On the path, the OU level allows only EC2.
+    let path = "r-ab12,ou-ab12-11111111,111122223333";
+    let (code, v) = can(d.path(), &["App", "s3:GetObject", "arn:aws:s3:::b/k", "--org-path", path]);
+    assert_eq!((code, v["decided_by"].as_str()), (1, Some("service control policies")), "{v}");
+    let (code, v) = can(d.path(), &["App", "ec2:RunInstances", "--org-path", path]);
+    assert_eq!(code, 0, "{v}");
+    // An OU without SCPs of its own keeps AWS's default FullAWSAccess.
+    let (code, v) =
+        can(d.path(), &["App", "s3:GetObject", "arn:aws:s3:::b/k", "--org-path", "r-ab12,ou-other,111122223333"]);
+    assert_eq!(code, 0, "{v}");
+}

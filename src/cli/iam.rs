@@ -6,9 +6,10 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::output;
 use crate::analyze::iam::condition::Context;
-use crate::analyze::iam::eval::Outcome;
+use crate::analyze::iam::eval::{Labeled, Outcome};
 use crate::analyze::iam::query;
 use crate::frontend::{self, LoadOptions, Variants};
+use crate::lower::policy_file::parse_document;
 
 /// Exit status of `iam can`: the action is allowed.
 pub const EXIT_ALLOWED: i32 = 0;
@@ -27,7 +28,8 @@ pub enum IamCommand {
     #[command(
         after_help = "Examples:\n  palisade iam can AppRole s3:GetObject arn:aws:s3:::data/report.csv templates/\n  \
 palisade iam can AppRole s3:GetObject arn:aws:s3:::data/k --context aws:SourceIp=10.1.2.3 stack.yaml\n  \
-palisade iam can DeployUser iam:PassRole stack.yaml --complete-context"
+palisade iam can DeployUser iam:PassRole stack.yaml --complete-context\n  \
+palisade iam can AppRole s3:GetObject --session-policy s.json --org-path r-ab12,ou-ab12-1,111122223333"
     )]
     Can(CanArgs),
     /// Expand every statement of the policies in FILES: the actions granted, by access level.
@@ -55,6 +57,16 @@ pub struct CanArgs {
     /// A request context value KEY=VALUE (repeat a key for several values).
     #[arg(long = "context", short = 'c', value_name = "KEY=VALUE")]
     pub context: Vec<String>,
+    /// A session policy (JSON file) passed when the principal's role session was created:
+    /// the session may only do what it allows (repeat for several).
+    #[arg(long = "session-policy", value_name = "FILE")]
+    pub session_policy: Vec<PathBuf>,
+    /// The organization path of the principal's account, from the root down:
+    /// `ROOT-ID,OU-ID,...,ACCOUNT-ID`. Service control policies then apply where their
+    /// `TargetIds` attach them, and every level must allow (SCP files count as attached to the
+    /// root). Without it, every scanned SCP applies to the principal.
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub org_path: Vec<String>,
     /// Keys not given with --context are absent from the request (instead of unknown).
     #[arg(long)]
     pub complete_context: bool,
@@ -115,11 +127,39 @@ fn run_can(a: CanArgs) -> i32 {
     if paths.is_empty() {
         paths.push(PathBuf::from("."));
     }
+    let mut session_docs = Vec::new();
+    for f in &a.session_policy {
+        let shown = f.display().to_string();
+        match std::fs::read_to_string(f).map_err(|e| format!("{shown}: {e}")).and_then(|t| parse_document(&shown, &t)) {
+            Ok(doc) => session_docs.push((shown, doc)),
+            Err(e) => {
+                output::error(&format!("error: --session-policy: {e}"));
+                return EXIT_ERROR;
+            }
+        }
+    }
+    let session: Vec<Labeled<'_>> = session_docs
+        .iter()
+        .map(|(f, doc)| Labeled {
+            label: format!("session policy `{f}`"),
+            doc,
+            file: Some(f.as_str().into()),
+            attachment: None,
+        })
+        .collect();
     let loaded = load(paths);
     warn(&loaded);
     // A file that could not be read or parsed may hold a policy (a deny) that changes the answer.
     let unread = unread_files(&loaded);
-    match query::can_as(&loaded, &a.principal, a.principal_arn.as_deref(), &a.action, resource.as_deref(), &ctx) {
+    let req = query::CanRequest {
+        who: &a.principal,
+        principal_arn: a.principal_arn.as_deref(),
+        session,
+        org_path: a.org_path.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+        action: &a.action,
+        resource: resource.as_deref(),
+    };
+    match query::can_request(&loaded, &req, &ctx) {
         Ok(mut ans) => {
             if !unread.is_empty() && ans.outcome != Outcome::ExplicitDeny {
                 ans.outcome = Outcome::Unknown;

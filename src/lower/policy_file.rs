@@ -81,6 +81,20 @@ pub fn lower(root: &Node, name_hint: &str, file: Arc<str>) -> Model {
     m
 }
 
+/// A policy document from JSON text (a session policy file, a test case); `path` names it in
+/// messages and spans.
+pub fn parse_document(path: &str, text: &str) -> Result<PolicyDocument, String> {
+    let src = crate::source::SourceFile::new(path, text.to_string());
+    let d = crate::parse::parse_json(&src, &crate::parse::Limits::default()).map_err(|e| format!("{path}:{e}"))?;
+    if !is_policy(&d.root) {
+        return Err(format!("{path}: not a policy document (expected `Version` and `Statement`)"));
+    }
+    match crate::lower::cfn::policy::document(&to_val(&d.root)).get() {
+        Some(doc) => Ok(doc.clone()),
+        None => Err(format!("{path}: the policy document could not be read")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

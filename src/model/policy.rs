@@ -140,7 +140,23 @@ pub fn glob(pattern: &str, text: &str, fold: bool) -> bool {
         return glob_with(pattern.as_bytes(), text.as_bytes(), b'?', b'*', eq);
     }
     let norm = |s: &str| -> Vec<char> { if fold { s.to_lowercase().chars().collect() } else { s.chars().collect() } };
-    glob_with(&norm(pattern), &norm(text), '?', '*', |a, b| a == b)
+    glob_with(&norm(pattern), &norm(text), '?', '*', literal_eq)
+}
+
+/// In a pattern, a `*` that stands for itself (the policy variable `${*}`), not a wildcard.
+pub const LITERAL_STAR: char = '\u{E02A}';
+/// In a pattern, a `?` that stands for itself (the policy variable `${?}`).
+pub const LITERAL_QUESTION: char = '\u{E03F}';
+
+/// Pattern character `p` matches text character `t`: equal, or a literal wildcard marker
+/// against the character it stands for.
+fn literal_eq(p: char, t: char) -> bool {
+    p == t || (p == LITERAL_STAR && t == '*') || (p == LITERAL_QUESTION && t == '?')
+}
+
+/// A pattern with its literal wildcard markers turned back into the characters they stand for.
+pub fn unmark_literals(pattern: &str) -> String {
+    pattern.replace(LITERAL_STAR, "*").replace(LITERAL_QUESTION, "?")
 }
 
 /// A wildcard pattern prepared once for matching many texts case-insensitively: the same
@@ -175,7 +191,7 @@ impl FoldedGlob {
             Some(p) if text.is_ascii() => {
                 glob_with(p, text.as_bytes(), b'?', b'*', |a: u8, b: u8| a == b.to_ascii_lowercase())
             }
-            _ => glob_with(&self.chars, &text.to_lowercase().chars().collect::<Vec<_>>(), '?', '*', |a, b| a == b),
+            _ => glob_with(&self.chars, &text.to_lowercase().chars().collect::<Vec<_>>(), '?', '*', literal_eq),
         }
     }
 }
@@ -185,13 +201,15 @@ fn glob_with<T: Copy + PartialEq>(p: &[T], t: &[T], any_one: T, any_run: T, eq: 
     let (mut pi, mut ti) = (0usize, 0usize);
     let (mut star, mut mark) = (None, 0usize);
     while ti < t.len() {
-        if pi < p.len() && (p[pi] == any_one || eq(p[pi], t[ti])) {
-            pi += 1;
-            ti += 1;
-        } else if pi < p.len() && p[pi] == any_run {
+        // A `*` in the pattern is a wildcard even where the text has a `*`: matching it as a
+        // literal first would lose the runs that contain it.
+        if pi < p.len() && p[pi] == any_run {
             star = Some(pi);
             mark = ti;
             pi += 1;
+        } else if pi < p.len() && (p[pi] == any_one || eq(p[pi], t[ti])) {
+            pi += 1;
+            ti += 1;
         } else if let Some(s) = star {
             pi = s + 1;
             mark += 1;

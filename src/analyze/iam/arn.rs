@@ -5,20 +5,22 @@ pub const ANY_SEGMENT: &str = "\u{1}";
 
 pub use crate::model::policy::glob;
 
-/// Does the ARN pattern (from a `Resource` or an `Arn*` condition) match `arn`? Each of the
-/// six colon-separated parts is matched on its own, case-sensitively; wildcards in the last
-/// part (the resource) may span `/` and `:`. A pattern `*` matches everything.
+/// Does the ARN pattern (from a `Resource` or an `Arn*` condition) match `arn`? Matching is
+/// case-sensitive and a wildcard may span `:` and `/` (`arn:aws:ec2:*` matches every EC2
+/// ARN). A probe's "any value" segment ([`ANY_SEGMENT`]) is matched part by part.
 pub fn arn_match(pattern: &str, arn: &str) -> bool {
     if pattern == "*" {
         return true;
     }
-    let p: Vec<&str> = pattern.splitn(6, ':').collect();
-    let a: Vec<&str> = arn.splitn(6, ':').collect();
-    if p.len() != 6 || a.len() != 6 {
-        // Not an ARN: match as a whole; an ARN pattern with missing parts matches nothing.
-        return !pattern.starts_with("arn:") && glob(pattern, arn, false);
+    if arn.contains(ANY_SEGMENT) {
+        let p: Vec<&str> = pattern.splitn(6, ':').collect();
+        let a: Vec<&str> = arn.splitn(6, ':').collect();
+        if p.len() == 6 && a.len() == 6 && p.iter().zip(&a).all(|(ps, asg)| *asg == ANY_SEGMENT || glob(ps, asg, false))
+        {
+            return true;
+        }
     }
-    p.iter().zip(&a).all(|(ps, asg)| *asg == ANY_SEGMENT || glob(ps, asg, false))
+    glob(pattern, arn, false)
 }
 
 /// Is `s` a syntactically valid ARN (`arn:partition:service:region:account:resource`)?
@@ -28,7 +30,9 @@ pub fn check_arn(s: &str) -> Result<(), String> {
         return Ok(());
     }
     let parts: Vec<&str> = s.splitn(6, ':').collect();
-    if parts.len() < 6 {
+    // A wildcard in the last part written stands for the parts left out (`arn:aws:ec2:*`).
+    let spans_rest = parts.len() >= 3 && parts.last().is_some_and(|l| l.contains('*'));
+    if parts.len() < 6 && !spans_rest {
         return Err(format!(
             "an ARN has six parts `arn:partition:service:region:account:resource`; `{s}` has {}",
             parts.len()
@@ -45,6 +49,9 @@ pub fn check_arn(s: &str) -> Result<(), String> {
     }
     if parts[2].is_empty() {
         return Err("the service part of the ARN is empty".into());
+    }
+    if parts.len() < 6 {
+        return Ok(());
     }
     let account = parts[4];
     let literal = !account.is_empty() && !account.contains(['*', '?', '$']) && account != "aws";
@@ -98,8 +105,10 @@ mod tests {
         assert!(arn_match("arn:aws:s3:::bucket/*", "arn:aws:s3:::bucket/a/b:c"));
         assert!(!arn_match("arn:aws:s3:::bucket/*", "arn:aws:s3:::bucket"));
         assert!(arn_match("arn:aws:dynamodb:*:*:table/T", "arn:aws:dynamodb:eu-west-1:123456789012:table/T"));
-        // A wildcard cannot swallow a segment separator.
-        assert!(!arn_match("arn:aws:iam::*", "arn:aws:iam::123456789012:role/x"));
+        // A wildcard may span segment separators.
+        assert!(arn_match("arn:aws:iam::*", "arn:aws:iam::123456789012:role/x"));
+        assert!(arn_match("arn:aws:ec2:*", "arn:aws:ec2:eu-west-1:123456789012:instance/i-1"));
+        assert!(!arn_match("arn:aws:ec2:*", "arn:aws:s3:::b"));
         assert!(arn_match("arn:aws:iam::*:role/*", "arn:aws:iam::123456789012:role/x"));
         assert!(!arn_match("arn:aws:iam::*:role/*", "arn:aws:iam::123456789012:user/x"));
         assert!(arn_match("arn:aws:iam::12345678901?:role/x", "arn:aws:iam::123456789012:role/x"));
@@ -118,6 +127,10 @@ mod tests {
         assert!(glob("ünï*", "ÜNÏcode", true));
         assert!(!glob("ünï*", "ÜNÏcode", false));
         assert!(glob("*", "", false));
+        // A `*` in the pattern stays a wildcard where the text has a literal `*`.
+        assert!(glob("a*b", "a*xb", false));
+        assert!(glob("*.txt", "*x.txt", false));
+        assert!(!glob("a*b", "a*x", false));
     }
 
     #[test]
@@ -134,6 +147,9 @@ mod tests {
         assert!(check_arn("arn:aws:iam::123456789012:role/x").is_ok());
         assert!(check_arn("arn:aws:s3::bucket").is_err());
         assert!(check_arn("arn:aws:s3").is_err());
+        // A trailing wildcard stands for the parts left out.
+        assert!(check_arn("arn:aws:ec2:*").is_ok());
+        assert!(check_arn("arn:aws:iam::*").is_ok());
         assert!(check_arn("arn:awz:s3:::b").is_err());
         assert!(check_arn("arn:aws:iam::12345:role/x").is_err());
         assert!(check_arn("arn:aws:iam::aws:policy/AdministratorAccess").is_ok());

@@ -188,32 +188,76 @@ pub fn parse_operator(op: &str) -> Result<Operator, String> {
     Ok(Operator { base, set, if_exists })
 }
 
-/// Replaces policy variables (`${aws:username}`, `${*}`, ...) from the context. `None` when
-/// a variable is not known.
+/// A policy value after its policy variables are replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Substituted {
+    Value(String),
+    /// A variable names a key the request (a complete context) does not have, and gives no
+    /// default: the value is null and matches nothing.
+    Absent(String),
+    /// A variable's value is not known.
+    Unknown,
+}
+
+/// Replaces policy variables (`${aws:username}`, `${aws:PrincipalTag/team, 'shared'}`,
+/// `${*}`, ...) from the context. `None` when a variable is not known or names a key absent
+/// from the request.
 pub fn substitute(s: &str, ctx: &Context) -> Option<String> {
-    if !s.contains("${") {
-        return Some(s.to_string());
+    match substitute_in(s, ctx, true, false) {
+        Substituted::Value(v) => Some(v),
+        _ => None,
     }
+}
+
+/// Replaces the policy variables of `s`, when `variables` (policies of `Version`
+/// `2012-10-17`; in older policies `${...}` is literal text). With `pattern`, the literal
+/// `*` and `?` of `${*}` and `${?}` (and of variable values) are marked so that wildcard
+/// matching takes them as themselves.
+pub fn substitute_in(s: &str, ctx: &Context, variables: bool, pattern: bool) -> Substituted {
+    use crate::model::policy::{LITERAL_QUESTION, LITERAL_STAR};
+    if !variables || !s.contains("${") {
+        return Substituted::Value(s.to_string());
+    }
+    let literal = |v: &str| -> String {
+        if pattern {
+            v.replace('*', &LITERAL_STAR.to_string()).replace('?', &LITERAL_QUESTION.to_string())
+        } else {
+            v.to_string()
+        }
+    };
     let mut out = String::new();
     let mut rest = s;
     while let Some(start) = rest.find("${") {
         out.push_str(&rest[..start]);
-        let end = rest[start..].find('}')?;
+        let Some(end) = rest[start..].find('}') else {
+            // No closing brace: not a variable.
+            out.push_str(&rest[start..]);
+            return Substituted::Value(out);
+        };
         let name = &rest[start + 2..start + end];
         match name {
-            "*" | "?" | "$" => out.push_str(name),
+            "*" | "?" | "$" => out.push_str(&literal(name)),
             _ => {
-                let v = ctx.get(name.trim())?;
-                if v.len() != 1 {
-                    return None;
+                let (key, default) = match name.split_once(',') {
+                    Some((k, d)) => {
+                        let d = d.trim();
+                        let d = d.strip_prefix('\'').and_then(|d| d.strip_suffix('\'')).unwrap_or(d);
+                        (k.trim(), Some(d))
+                    }
+                    None => (name.trim(), None),
+                };
+                match (ctx.get(key), default) {
+                    (Some([v]), _) => out.push_str(&literal(v)),
+                    (Some([]), Some(d)) => out.push_str(&literal(d)),
+                    (Some([]), None) => return Substituted::Absent(key.to_string()),
+                    _ => return Substituted::Unknown,
                 }
-                out.push_str(&v[0]);
             }
         }
         rest = &rest[start + end + 1..];
     }
     out.push_str(rest);
-    Some(out)
+    Substituted::Value(out)
 }
 
 /// Does one request value match one policy value, for the positive form of `base`?
@@ -390,13 +434,33 @@ fn value_satisfies(base: Base, policy: &[String], request: &str) -> Option<bool>
 
 /// Evaluates one condition (operator, key, values) against the context.
 pub fn evaluate(c: &Condition, ctx: &Context) -> Option<bool> {
+    evaluate_in(c, ctx, true)
+}
+
+/// [`evaluate`], with policy variables only when `variables` (the policy's `Version` is
+/// `2012-10-17`).
+pub fn evaluate_in(c: &Condition, ctx: &Context, variables: bool) -> Option<bool> {
     let op = parse_operator(&c.operator).ok()?;
     if c.values.has_unknown {
         return None;
     }
+    let pattern = matches!(
+        op.base,
+        Base::StringLike
+            | Base::StringNotLike
+            | Base::ArnLike
+            | Base::ArnNotLike
+            | Base::ArnEquals
+            | Base::ArnNotEquals
+    );
     let mut policy = Vec::new();
     for (v, _) in c.values.known() {
-        policy.push(substitute(v, ctx)?);
+        match substitute_in(v, ctx, variables, pattern) {
+            Substituted::Value(v) => policy.push(v),
+            // A variable without a value matches no request value.
+            Substituted::Absent(_) => {}
+            Substituted::Unknown => return None,
+        }
     }
     let request = ctx.get(&c.key)?;
     if op.base == Base::Null {
@@ -408,6 +472,8 @@ pub fn evaluate(c: &Condition, ctx: &Context) -> Option<bool> {
         }
         return any;
     }
+    // A set operator over a key present with an empty value sees an empty set.
+    let request: &[String] = if op.set.is_some() && request.iter().all(String::is_empty) { &[] } else { request };
     if request.is_empty() {
         return Some(match op.set {
             Some(SetOp::ForAllValues) => true,
@@ -425,7 +491,12 @@ pub fn evaluate(c: &Condition, ctx: &Context) -> Option<bool> {
 
 /// All conditions of a statement (AND of every operator and key).
 pub fn evaluate_all(conds: &[Condition], ctx: &Context) -> Option<bool> {
-    all3(conds.iter().map(|c| evaluate(c, ctx)))
+    evaluate_all_in(conds, ctx, true)
+}
+
+/// [`evaluate_all`], with policy variables only when `variables`.
+pub fn evaluate_all_in(conds: &[Condition], ctx: &Context, variables: bool) -> Option<bool> {
+    all3(conds.iter().map(|c| evaluate_in(c, ctx, variables)))
 }
 
 #[cfg(test)]

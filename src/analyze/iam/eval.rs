@@ -3,7 +3,7 @@
 //! answer is three-valued: what depends on an unknown value is `Unknown`, never a finding.
 
 use super::arn::{account_of, arn_match, glob};
-use super::condition::{self, Context, substitute};
+use super::condition::{self, Context, Substituted, substitute_in};
 use crate::model::{Effect, PolicyDocument, Principal, Statement, StrList};
 use crate::source::Span;
 
@@ -18,6 +18,53 @@ pub enum Caller {
     Anonymous,
     /// An IAM principal whose ARN is not known: only `*` surely names it.
     AwsUnknown,
+    /// An IAM principal by ARN, matched as `naming` says.
+    AwsAs(String, Naming),
+}
+
+/// Which `Principal` entries name a caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Naming {
+    /// Its ARN, the role of a role session, or its account (what [`Caller::Aws`] means).
+    Account,
+    /// Its ARN or the role of a role session, not its account.
+    Identity,
+    /// Its ARN only (a user, or a role session by its session ARN).
+    Exact,
+    /// As `Account`, for a principal with a permissions boundary: a `NotPrincipal` never
+    /// exempts it.
+    Bounded,
+}
+
+/// The role ARN prefix and name of an assumed-role session ARN
+/// (`arn:aws:sts::123456789012:assumed-role/Name/session` gives `arn:aws:iam::123456789012:role/`
+/// and `Name`).
+fn session_role(arn: &str) -> Option<(String, &str)> {
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    if parts.len() != 6 || parts[0] != "arn" || parts[2] != "sts" {
+        return None;
+    }
+    let rest = parts[5].strip_prefix("assumed-role/")?;
+    let (name, _session) = rest.split_once('/')?;
+    Some((format!("arn:{}:iam::{}:role/", parts[1], parts[4]), name))
+}
+
+/// Does the principal entry `entry` (an ARN from a `Principal`) name the caller `arn`? A
+/// role ARN names the role's sessions. With `by_account`, an account (`123456789012` or its
+/// `:root` ARN) names every principal of the account.
+fn names_principal(entry: &str, arn: &str, by_account: bool) -> bool {
+    if entry == arn {
+        return true;
+    }
+    if let Some((prefix, name)) = session_role(arn)
+        && let Some(role) = entry.strip_prefix(&prefix)
+        && role.rsplit('/').next() == Some(name)
+    {
+        return true;
+    }
+    by_account
+        && (entry.len() == 12 || entry.ends_with(":root"))
+        && account_of(entry).is_some_and(|a| account_of(arn) == Some(a))
 }
 
 /// One request to decide.
@@ -77,6 +124,10 @@ pub struct Decision {
     pub deciding: Vec<Deciding>,
     /// Why the outcome is unknown, when it is.
     pub unknowns: Vec<String>,
+    /// Some statement surely allows (`Some(true)`), none can (`Some(false)`), or unknown.
+    pub allowed: Option<bool>,
+    /// Some statement surely denies, none can, or unknown.
+    pub denied: Option<bool>,
 }
 
 fn and3(a: Option<bool>, b: Option<bool>) -> Option<bool> {
@@ -88,13 +139,18 @@ fn and3(a: Option<bool>, b: Option<bool>) -> Option<bool> {
 }
 
 /// Does a `Resource` list match the request's resource?
-fn resource_list_matches(l: &StrList, resource: Option<&str>, ctx: &Context) -> Option<bool> {
+fn resource_list_matches(l: &StrList, resource: Option<&str>, ctx: &Context, variables: bool) -> Option<bool> {
     let mut out = Some(false);
     for (p, _) in l.known() {
         let m = match resource {
             _ if p == "*" => Some(true),
             None => None,
-            Some(r) => substitute(p, ctx).map(|p| arn_match(&p, r)),
+            Some(r) => match substitute_in(p, ctx, variables, true) {
+                Substituted::Value(p) => Some(arn_match(&p, r)),
+                // A variable without a value matches no resource.
+                Substituted::Absent(_) => Some(false),
+                Substituted::Unknown => None,
+            },
         };
         match m {
             Some(true) => return Some(true),
@@ -110,7 +166,9 @@ pub fn matching_action(l: &StrList, action: &str) -> Option<Span> {
     l.known().find(|(p, _)| glob(p, action, true)).map(|(_, f)| f.span)
 }
 
-fn principal_matches(p: &Principal, caller: &Caller) -> Option<bool> {
+/// Does `Principal` name the caller? With `exact` (for `NotPrincipal`), an account names
+/// only its root user, and a role only itself.
+fn principal_matches(p: &Principal, caller: &Caller, exact: bool) -> Option<bool> {
     match p {
         Principal::Any(_) => Some(true),
         Principal::Unknown(_) => None,
@@ -124,13 +182,13 @@ fn principal_matches(p: &Principal, caller: &Caller) -> Option<bool> {
                             out = None;
                             false
                         }
-                        ("AWS", Caller::Aws(arn)) => {
-                            if let Some(acct) = account_of(v).filter(|_| v.len() == 12 || v.ends_with(":root")) {
-                                account_of(arn) == Some(acct)
-                            } else {
-                                v == arn
-                            }
-                        }
+                        ("AWS", Caller::Aws(arn)) if exact => v == arn,
+                        ("AWS", Caller::Aws(arn)) => names_principal(v, arn, true),
+                        ("AWS", Caller::AwsAs(_, Naming::Bounded)) if exact => false,
+                        ("AWS", Caller::AwsAs(arn, _)) if exact => v == arn,
+                        ("AWS", Caller::AwsAs(arn, Naming::Account | Naming::Bounded)) => names_principal(v, arn, true),
+                        ("AWS", Caller::AwsAs(arn, Naming::Identity)) => names_principal(v, arn, false),
+                        ("AWS", Caller::AwsAs(arn, Naming::Exact)) => v == arn,
                         ("Service", Caller::Service(s)) => v.eq_ignore_ascii_case(s),
                         _ => false,
                     };
@@ -166,22 +224,35 @@ fn covers_action(st: &Statement, action: &str) -> Option<bool> {
 
 /// Does the statement apply to the request (ignoring its effect)?
 pub fn statement_applies(st: &Statement, req: &Request<'_>) -> Option<bool> {
+    statement_applies_in(st, req, true)
+}
+
+/// Does a policy have policy variables? Only `Version` `2012-10-17` does; without it (or with
+/// `2008-10-17`) `${...}` is literal text.
+pub fn has_variables(doc: &PolicyDocument) -> bool {
+    // A `Version` computed in a template is taken to be the current one.
+    doc.version.is_unknown() || doc.version.get().is_some_and(|v| v == "2012-10-17")
+}
+
+/// [`statement_applies`], with policy variables only when `variables`.
+pub fn statement_applies_in(st: &Statement, req: &Request<'_>, variables: bool) -> Option<bool> {
     let action = covers_action(st, req.action);
     let resource = match (&st.resource, &st.not_resource) {
-        (Some(l), _) => resource_list_matches(l, req.resource, req.context),
-        (None, Some(l)) => resource_list_matches(l, req.resource, req.context).map(|b| !b),
+        (Some(l), _) => resource_list_matches(l, req.resource, req.context, variables),
+        (None, Some(l)) => resource_list_matches(l, req.resource, req.context, variables).map(|b| !b),
         // Trust and resource policies may leave the resource implicit.
         (None, None) => Some(true),
     };
     let principal = match req.caller {
         None => Some(true),
         Some(c) => match (&st.principal, &st.not_principal) {
-            (Some(p), _) => principal_matches(p, c),
-            (None, Some(p)) => principal_matches(p, c).map(|b| !b),
+            (Some(p), _) => principal_matches(p, c, false),
+            (None, Some(p)) => principal_matches(p, c, true).map(|b| !b),
             (None, None) => Some(false),
         },
     };
-    let conds = if st.condition_unknown { None } else { condition::evaluate_all(&st.conditions, req.context) };
+    let conds =
+        if st.condition_unknown { None } else { condition::evaluate_all_in(&st.conditions, req.context, variables) };
     let effect = if st.effect.get().is_some() { Some(true) } else { None };
     and3(and3(and3(action, resource), and3(principal, conds)), effect)
 }
@@ -225,8 +296,9 @@ impl<'a> PolicySet<'a> {
                 any_unknown_allow = true;
                 any_unknown_deny = true;
             }
+            let variables = has_variables(d.doc);
             for st in &d.doc.statements {
-                let applies = statement_applies(st, req);
+                let applies = statement_applies_in(st, req, variables);
                 if applies == Some(false) {
                     continue;
                 }
@@ -264,21 +336,48 @@ impl<'a> PolicySet<'a> {
             any_unknown_deny |= may_deny;
         }
         if !deny_sure.is_empty() {
-            return Decision { outcome: Outcome::ExplicitDeny, deciding: deny_sure, unknowns: Vec::new() };
+            let allowed = if allow_sure.is_empty() { None } else { Some(true) };
+            return Decision {
+                outcome: Outcome::ExplicitDeny,
+                deciding: deny_sure,
+                unknowns: Vec::new(),
+                allowed,
+                denied: Some(true),
+            };
         }
         let maybe_denied = !deny_maybe.is_empty() || any_unknown_deny;
         if !allow_sure.is_empty() {
             if maybe_denied {
                 allow_sure.extend(deny_maybe);
-                return Decision { outcome: Outcome::Unknown, deciding: allow_sure, unknowns };
+                return Decision {
+                    outcome: Outcome::Unknown,
+                    deciding: allow_sure,
+                    unknowns,
+                    allowed: Some(true),
+                    denied: None,
+                };
             }
-            return Decision { outcome: Outcome::Allow, deciding: allow_sure, unknowns: Vec::new() };
+            return Decision {
+                outcome: Outcome::Allow,
+                deciding: allow_sure,
+                unknowns: Vec::new(),
+                allowed: Some(true),
+                denied: Some(false),
+            };
         }
         if !allow_maybe.is_empty() || any_unknown_allow {
             allow_maybe.extend(deny_maybe);
-            return Decision { outcome: Outcome::Unknown, deciding: allow_maybe, unknowns };
+            let denied = if maybe_denied { None } else { Some(false) };
+            return Decision { outcome: Outcome::Unknown, deciding: allow_maybe, unknowns, allowed: None, denied };
         }
-        Decision { outcome: Outcome::ImplicitDeny, deciding: deny_maybe, unknowns: Vec::new() }
+        let denied = if maybe_denied { None } else { Some(false) };
+        Decision {
+            outcome: Outcome::ImplicitDeny,
+            deciding: deny_maybe,
+            unknowns: Vec::new(),
+            allowed: Some(false),
+            denied,
+        }
     }
 }
 
@@ -323,6 +422,126 @@ impl<'a> Governing<'a> {
         } else {
             (Outcome::Allow, layers[0].clone())
         };
+        Combined { outcome, layer, decision, layers }
+    }
+}
+
+/// Everything that takes part in deciding one request: the caller's identity policies,
+/// permissions boundary, session policy and the service control policies of each level of
+/// its organization (root, OUs, account), and the resource's policies.
+#[derive(Debug, Clone, Default)]
+pub struct Authorization<'a> {
+    /// The caller's ARN (a user, role or role session); `None` when not known.
+    pub principal_arn: Option<&'a str>,
+    pub identity: PolicySet<'a>,
+    pub boundary: Option<PolicySet<'a>>,
+    /// The session policies passed when the role session was created.
+    pub session: Option<PolicySet<'a>>,
+    /// SCPs by level, from the root down to the account: every level must allow.
+    pub scp_levels: Vec<PolicySet<'a>>,
+    /// The resource-based policies of the requested resource.
+    pub resource_policies: PolicySet<'a>,
+    /// The account that owns the resource, when its ARN does not say it.
+    pub resource_account: Option<&'a str>,
+}
+
+fn or3(a: Option<bool>, b: Option<bool>) -> Option<bool> {
+    match (a, b) {
+        (Some(true), _) | (_, Some(true)) => Some(true),
+        (Some(false), Some(false)) => Some(false),
+        _ => None,
+    }
+}
+
+impl<'a> Authorization<'a> {
+    /// Is the request cross-account (the caller's and the resource's accounts are both known
+    /// and differ)?
+    pub fn cross_account(&self, resource: Option<&str>) -> bool {
+        let caller = self.principal_arn.and_then(account_of);
+        let owner = self.resource_account.or_else(|| resource.and_then(account_of));
+        matches!((caller, owner), (Some(c), Some(o)) if c != o)
+    }
+
+    /// AWS's evaluation: an explicit deny in any policy denies; every SCP level must allow;
+    /// within an account, identity policies (within the boundary and session policy) or a
+    /// resource policy naming the principal allow; across accounts both sides must allow.
+    pub fn decide(&self, action: &str, resource: Option<&str>, context: &Context) -> Combined {
+        let req = Request { action, resource, caller: None, context };
+        let mut layers: Vec<(&'static str, Decision)> = vec![("identity policies", self.identity.evaluate(&req))];
+        for level in &self.scp_levels {
+            layers.push(("service control policies", level.evaluate(&req)));
+        }
+        if let Some(b) = &self.boundary {
+            layers.push(("permission boundary", b.evaluate(&req)));
+        }
+        if let Some(sp) = &self.session {
+            layers.push(("session policy", sp.evaluate(&req)));
+        }
+        let caller = |naming: Naming| match self.principal_arn {
+            Some(a) => Caller::AwsAs(a.to_string(), naming),
+            None => Caller::AwsUnknown,
+        };
+        let has_resource_policy = !self.resource_policies.is_empty();
+        let resource_eval = |naming: Naming| {
+            let c = caller(naming);
+            self.resource_policies.evaluate(&Request { action, resource, caller: Some(&c), context })
+        };
+        let (full, named, exact) = if has_resource_policy {
+            let full = resource_eval(if self.boundary.is_some() { Naming::Bounded } else { Naming::Account });
+            (Some(full), Some(resource_eval(Naming::Identity)), Some(resource_eval(Naming::Exact)))
+        } else {
+            (None, None, None)
+        };
+        if let Some(f) = &full {
+            layers.push(("resource policy", f.clone()));
+        }
+        let get = |name: &str| layers.iter().find(|(l, _)| *l == name).map(|(_, d)| d);
+        let allowed_of = |name: &str| get(name).map_or(Some(true), |d| d.allowed);
+        let scp_gate =
+            condition::all3(layers.iter().filter(|(l, _)| *l == "service control policies").map(|(_, d)| d.allowed));
+        let limits = and3(allowed_of("permission boundary"), allowed_of("session policy"));
+        let identity_path = and3(allowed_of("identity policies"), limits);
+        let allowed = if self.cross_account(resource) {
+            and3(identity_path, full.as_ref().map_or(Some(false), |d| d.allowed))
+        } else {
+            // A grant to the user or the session itself is not limited by an implicit deny in
+            // the boundary or session policy; a grant to the role is. A grant to the account
+            // only delegates to the identity policies.
+            let exact = exact.as_ref().map_or(Some(false), |d| d.allowed);
+            let role = and3(named.as_ref().map_or(Some(false), |d| d.allowed), limits);
+            or3(identity_path, or3(exact, role))
+        };
+        let allowed = and3(allowed, scp_gate);
+        let denied = condition::any3(layers.iter().map(|(_, d)| d.denied));
+        let pick = |f: &dyn Fn(&Decision) -> bool| layers.iter().find(|(_, d)| f(d)).cloned();
+        let (outcome, picked) = match (denied, allowed) {
+            (Some(true), _) => (Outcome::ExplicitDeny, pick(&|d| d.outcome == Outcome::ExplicitDeny)),
+            (_, Some(false)) => {
+                (Outcome::ImplicitDeny, pick(&|d| d.allowed == Some(false) && d.outcome != Outcome::ExplicitDeny))
+            }
+            (Some(false), Some(true)) => {
+                let by_identity = identity_path == Some(true);
+                let l = if by_identity { "identity policies" } else { "resource policy" };
+                let d = if by_identity {
+                    get("identity policies").cloned()
+                } else {
+                    [&exact, &named].into_iter().flatten().find(|d| d.allowed == Some(true)).cloned()
+                };
+                (Outcome::Allow, d.map(|d| (l, d)))
+            }
+            _ => (Outcome::Unknown, pick(&|d| d.outcome == Outcome::Unknown)),
+        };
+        let (layer, mut decision) = picked.unwrap_or_else(|| layers[0].clone());
+        if outcome == Outcome::Unknown {
+            for (_, d) in &layers {
+                for u in &d.unknowns {
+                    if !decision.unknowns.contains(u) {
+                        decision.unknowns.push(u.clone());
+                    }
+                }
+            }
+        }
+        decision.outcome = outcome;
         Combined { outcome, layer, decision, layers }
     }
 }

@@ -9,11 +9,11 @@ use serde::Serialize;
 use super::arn::arn_match;
 use super::catalog::{AccessLevel, catalog};
 use super::condition::Context;
-use super::eval::{Caller, Combined, Deciding, Governing, Labeled, Outcome, PolicySet, Request};
+use super::eval::{Authorization, Combined, Deciding, Labeled, Outcome, PolicySet};
 use super::expand::statement_actions;
 use super::principals::{PolicyUse, policies, principals, scps};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Effect, Model};
+use crate::model::{Effect, Link, Model};
 use crate::source::SourceFile;
 
 /// The models the questions are asked of (templates with undecidable conditions left
@@ -119,6 +119,89 @@ pub fn can_as(
     resource: Option<&str>,
     ctx: &Context,
 ) -> Result<CanAnswer, String> {
+    can_in_session(loaded, who, principal_arn, &[], action, resource, ctx)
+}
+
+/// A question for [`can_request`]: who, doing what, in which session and organization.
+#[derive(Debug, Clone, Default)]
+pub struct CanRequest<'a> {
+    /// Role, user or group (logical id or name), or an identity policy file (path).
+    pub who: &'a str,
+    /// The principal's ARN (a user, role or role session), to match `Principal` elements.
+    pub principal_arn: Option<&'a str>,
+    /// The session policies of a role session.
+    pub session: Vec<Labeled<'a>>,
+    /// The organization path of the principal's account: the root id, each OU id, the
+    /// account id. Then SCPs apply by their `TargetIds`, and every level must allow.
+    pub org_path: Vec<String>,
+    pub action: &'a str,
+    pub resource: Option<&'a str>,
+}
+
+/// Like [`can_as`], for a role session created with session policies.
+pub fn can_in_session(
+    loaded: &Loaded,
+    who: &str,
+    principal_arn: Option<&str>,
+    session: &[Labeled<'_>],
+    action: &str,
+    resource: Option<&str>,
+    ctx: &Context,
+) -> Result<CanAnswer, String> {
+    let req = CanRequest { who, principal_arn, session: session.to_vec(), org_path: Vec::new(), action, resource };
+    can_request(loaded, &req, ctx)
+}
+
+/// The service control policies of each level of `path` (root, OUs, account), by the
+/// `TargetIds` of the scanned `AWS::Organizations::Policy` resources; SCP files (which say
+/// nothing of where they are attached) are taken as attached to the root. A level without a
+/// scanned SCP that allows gets AWS's default `FullAWSAccess`.
+fn scp_levels<'m>(loaded: &'m Loaded, path: &[String], notes: &mut Vec<String>) -> Vec<PolicySet<'m>> {
+    let full = super::principals::full_aws_access();
+    let mut levels = Vec::new();
+    for (i, id) in path.iter().enumerate() {
+        let mut set = PolicySet::default();
+        for m in &loaded.models {
+            for o in m.org_policies.iter().filter(|o| o.is_scp()) {
+                let label = format!("service control policy `{}`", o.meta.id);
+                let names = |l: &crate::model::Link| matches!(l, Link::Local(x) | Link::External(x) if x == id);
+                let targets = o.targets.get();
+                let attached = targets.is_some_and(|t| t.iter().any(|l| l.get().is_some_and(names)));
+                let maybe = targets.is_none_or(|t| t.iter().any(|l| l.get().is_none()));
+                match o.document.get() {
+                    Some(doc) if attached => {
+                        set.docs.push(Labeled { label, doc, file: Some(m.file.clone()), attachment: None })
+                    }
+                    None if attached || maybe => set.unknown.push((format!("{label} (its content)"), true, true)),
+                    Some(_) if maybe => set.unknown.push((format!("{label} (its targets)"), true, true)),
+                    _ => {}
+                }
+            }
+            if i == 0 && m.policy_file.is_some() {
+                set.docs.extend(scps(m));
+            }
+        }
+        let allows = set.docs.iter().any(|d| d.doc.statements.iter().any(|s| s.effect.get() == Some(&Effect::Allow)));
+        if !allows && let Some(full) = full {
+            notes.push(format!(
+                "no scanned SCP attached to `{id}` allows: AWS's default FullAWSAccess is assumed there"
+            ));
+            set.docs.push(Labeled {
+                label: format!("FullAWSAccess (default SCP of `{id}`)"),
+                doc: full,
+                file: None,
+                attachment: None,
+            });
+        }
+        levels.push(set);
+    }
+    levels
+}
+
+/// Answers a [`CanRequest`] in the context `ctx`.
+pub fn can_request(loaded: &Loaded, req: &CanRequest<'_>, ctx: &Context) -> Result<CanAnswer, String> {
+    let CanRequest { who, principal_arn, action, resource, .. } = *req;
+    let session = &req.session;
     let mut found = Vec::new();
     for m in &loaded.models {
         for p in principals(m) {
@@ -170,63 +253,55 @@ pub fn can_as(
         docs: b.docs.iter().map(|d| Labeled { file: Some(m.file.clone()), ..d.clone() }).collect(),
         unknown: b.unknown.clone(),
     });
-    let mut scp_docs: Vec<Labeled<'_>> = loaded.models.iter().flat_map(scps).collect();
-    // Without an allow list of their own, SCPs work with the default FullAWSAccess policy
-    // that AWS attaches to every root, OU and account.
-    let allow_list = scp_docs.iter().any(|d| d.doc.statements.iter().any(|s| s.effect.get() == Some(&Effect::Allow)));
-    if !scp_docs.is_empty()
-        && !allow_list
-        && let Some(full) = super::principals::full_aws_access()
-    {
-        notes.push("the scanned SCPs only deny: AWS's default FullAWSAccess SCP is assumed attached".into());
-        scp_docs.push(Labeled { label: "FullAWSAccess (default SCP)".into(), doc: full, file: None, attachment: None });
-    }
-    let g = Governing { identity, scps: PolicySet { docs: scp_docs, unknown: Vec::new() }, boundary };
-    let req = Request { action, resource, caller: None, context: ctx };
-    let Combined { mut outcome, mut layer, mut decision, layers } = g.evaluate(&req);
-    // Resource policies: their explicit denies apply; their allows grant in the same account
-    // (for a principal they name) even where the identity policies do not.
-    let res_docs = resource.map(|r| resource_policies(loaded, r)).unwrap_or_default();
-    if !res_docs.is_empty() {
-        let caller = match principal_arn {
-            Some(a) => Caller::Aws(a.to_string()),
-            None => Caller::AwsUnknown,
-        };
-        let rreq = Request { action, resource, caller: Some(&caller), context: ctx };
-        let r = PolicySet { docs: res_docs, unknown: Vec::new() }.evaluate(&rreq);
-        let maybe_denied = r.deciding.iter().any(|d| d.effect == Effect::Deny && !d.certain);
-        // Guardrails (SCPs, boundary) still apply to what a resource policy grants.
-        let guards: Vec<Outcome> =
-            layers.iter().filter(|(l, _)| *l != "identity policies").map(|(_, d)| d.outcome).collect();
-        let guard = if guards.iter().any(|o| matches!(o, Outcome::ExplicitDeny | Outcome::ImplicitDeny)) {
-            Some(false)
-        } else if guards.contains(&Outcome::Unknown) {
-            None
-        } else {
-            Some(true)
-        };
-        let maybe_allowed = r.deciding.iter().any(|d| d.effect == Effect::Allow);
-        if r.outcome == Outcome::ExplicitDeny {
-            (outcome, layer, decision) = (Outcome::ExplicitDeny, "resource policy", r);
-        } else if outcome == Outcome::ExplicitDeny {
-            // Already denied.
-        } else if outcome == Outcome::Allow {
-            if maybe_denied {
-                outcome = Outcome::Unknown;
-                layer = "resource policy";
-                decision.deciding.extend(r.deciding);
-            }
-        } else if r.outcome == Outcome::Allow && guard == Some(true) {
-            (outcome, layer, decision) = (Outcome::Allow, "resource policy", r);
-        } else if maybe_allowed && guard != Some(false) {
-            outcome = Outcome::Unknown;
-            layer = "resource policy";
-            decision.deciding.extend(r.deciding);
-            decision.unknowns.extend(r.unknowns);
-            if principal_arn.is_none() {
-                notes.push("a resource policy might name this principal: give --principal-arn to decide".into());
-            }
+    let scp_levels = if req.org_path.is_empty() {
+        let mut scp_docs: Vec<Labeled<'_>> = loaded.models.iter().flat_map(scps).collect();
+        // Without an allow list of their own, SCPs work with the default FullAWSAccess policy
+        // that AWS attaches to every root, OU and account.
+        let allow_list =
+            scp_docs.iter().any(|d| d.doc.statements.iter().any(|s| s.effect.get() == Some(&Effect::Allow)));
+        if !scp_docs.is_empty()
+            && !allow_list
+            && let Some(full) = super::principals::full_aws_access()
+        {
+            notes.push("the scanned SCPs only deny: AWS's default FullAWSAccess SCP is assumed attached".into());
+            scp_docs.push(Labeled {
+                label: "FullAWSAccess (default SCP)".into(),
+                doc: full,
+                file: None,
+                attachment: None,
+            });
         }
+        if scp_docs.is_empty() { Vec::new() } else { vec![PolicySet { docs: scp_docs, unknown: Vec::new() }] }
+    } else {
+        scp_levels(loaded, &req.org_path, &mut notes)
+    };
+    let res_docs = resource.map(|r| resource_policies(loaded, r)).unwrap_or_default();
+    let mut resource_set = PolicySet { docs: res_docs, unknown: Vec::new() };
+    let mut auth = Authorization {
+        principal_arn,
+        identity,
+        boundary,
+        session: (!session.is_empty()).then(|| PolicySet { docs: session.to_vec(), unknown: Vec::new() }),
+        scp_levels,
+        resource_policies: PolicySet::default(),
+        resource_account: None,
+    };
+    if auth.cross_account(resource) && resource_set.docs.is_empty() {
+        // Across accounts the resource's own policy must allow too.
+        resource_set.unknown.push((format!("the resource policy of `{}`", resource.unwrap_or_default()), true, true));
+        notes.push("the resource is in another account: its resource policy must allow the request too".into());
+    }
+    auth.resource_policies = resource_set;
+    let Combined { outcome, layer, decision, .. } = auth.decide(action, resource, ctx);
+    if ctx.complete {
+        notes.extend(absent_variables(&auth, action, ctx));
+    }
+    if outcome == Outcome::Unknown
+        && principal_arn.is_none()
+        && decision.deciding.iter().any(|d| d.effect == Effect::Allow)
+        && !auth.resource_policies.docs.is_empty()
+    {
+        notes.push("a resource policy might name this principal: give --principal-arn to decide".into());
     }
     Ok(CanAnswer {
         principal: p.describe(),
@@ -240,6 +315,42 @@ pub fn can_as(
         notes,
         outcome,
     })
+}
+
+/// In a complete context, the statements for `action` whose policy variables name a key
+/// the request does not have (and give no default): such a value is null and matches nothing.
+fn absent_variables(auth: &Authorization<'_>, action: &str, ctx: &Context) -> Vec<String> {
+    use super::condition::{Substituted, substitute_in};
+    let mut out = Vec::new();
+    let sets = [Some(&auth.identity), auth.boundary.as_ref(), auth.session.as_ref(), Some(&auth.resource_policies)];
+    for set in sets.into_iter().flatten().chain(&auth.scp_levels) {
+        for d in &set.docs {
+            if !super::eval::has_variables(d.doc) {
+                continue;
+            }
+            for st in d.doc.statements.iter().filter(|st| st.covers_action(action) != Some(false)) {
+                let values = st
+                    .resource
+                    .iter()
+                    .chain(&st.not_resource)
+                    .flat_map(|l| l.known())
+                    .chain(st.conditions.iter().flat_map(|c| c.values.known()));
+                for (v, _) in values {
+                    if let Substituted::Absent(key) = substitute_in(v, ctx, true, false) {
+                        let line = d.attachment.unwrap_or(st.span).line;
+                        let n = format!(
+                            "`{v}` in {} (line {line}) has no value: the request has no `{key}`, so it matches nothing",
+                            d.label
+                        );
+                        if !out.contains(&n) {
+                            out.push(n);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 impl CanAnswer {
