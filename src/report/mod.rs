@@ -11,6 +11,7 @@ pub mod asff;
 pub mod filtered;
 pub mod html;
 pub mod json;
+mod jsonw;
 pub mod junit;
 pub mod markdown;
 pub mod ocsf;
@@ -88,23 +89,104 @@ pub fn render(report: &ScanReport, format: Format, opts: &RenderOptions) -> Stri
 /// line and column are deliberately left out, so that editing unrelated parts of a file does not
 /// change the fingerprints of existing findings.
 pub fn fingerprint(f: &Finding) -> String {
+    fingerprint_hex(f).as_str().to_string()
+}
+
+/// [`fingerprint`] without allocating (the full message is hashed in parts).
+pub(crate) fn fingerprint_hex(f: &Finding) -> Hex16 {
     let resource = f.resource.as_ref().map(|r| r.id.as_str()).unwrap_or("");
-    fingerprint_of(f.rule.id, &f.location.file, resource, &f.full_message())
+    let mut h = Fnv::new();
+    h.part(&[f.rule.id]);
+    h.part(&[&f.location.file]);
+    h.part(&[resource]);
+    match &f.when {
+        Some(w) => h.part(&[&f.message, " (when ", w, ")"]),
+        None => h.part(&[&f.message]),
+    }
+    Hex16::of(h.0)
 }
 
 /// The hash behind [`fingerprint`], over given parts (the baseline passes the file relative
 /// to the baseline's directory).
 pub fn fingerprint_of(rule_id: &str, file: &str, resource: &str, message: &str) -> String {
+    let mut h = Fnv::new();
+    for part in [rule_id, file, resource, message] {
+        h.part(&[part]);
+    }
+    Hex16::of(h.0).as_str().to_string()
+}
+
+/// A 64-bit value as 16 lowercase hex digits.
+pub(crate) struct Hex16([u8; 16]);
+
+impl Hex16 {
+    fn of(h: u64) -> Hex16 {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut digits = [0u8; 16];
+        for (i, d) in digits.iter_mut().enumerate() {
+            *d = HEX[((h >> ((15 - i) * 4)) & 0xf) as usize];
+        }
+        Hex16(digits)
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        // Only ASCII hex digits.
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+}
+
+/// 64-bit FNV-1a.
+struct Fnv(u64);
+
+impl Fnv {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut h = OFFSET;
-    for part in [rule_id, file, resource, message] {
-        for b in part.bytes().chain(std::iter::once(0)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(PRIME);
-        }
+
+    fn new() -> Fnv {
+        Fnv(Self::OFFSET)
     }
-    format!("{h:016x}")
+
+    /// Hashes the concatenation of `pieces`, then a NUL byte.
+    fn part(&mut self, pieces: &[&str]) {
+        let mut h = self.0;
+        for piece in pieces {
+            for &b in piece.as_bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(Self::PRIME);
+            }
+        }
+        h = h.wrapping_mul(Self::PRIME); // `h ^= 0` for the NUL byte leaves `h` as it is.
+        self.0 = h;
+    }
+}
+
+/// Below this many items, [`par_render`] renders on the calling thread.
+const PAR_MIN_ITEMS: usize = 256;
+/// Items per piece rendered in parallel.
+const PAR_CHUNK: usize = 128;
+
+/// Appends the rendering of `items` to `out`, in order. `render(piece, start, chunk)` renders
+/// `chunk`, the items from index `start` on, into `piece`; long lists are rendered in pieces on
+/// the thread pool, then joined.
+pub(crate) fn par_render<T: Sync>(items: &[T], out: &mut String, render: impl Fn(&mut String, usize, &[T]) + Sync) {
+    use rayon::prelude::*;
+    if items.len() < PAR_MIN_ITEMS || rayon::current_num_threads() < 2 {
+        render(out, 0, items);
+        return;
+    }
+    let pieces: Vec<String> = items
+        .par_chunks(PAR_CHUNK)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let mut piece = String::new();
+            render(&mut piece, i * PAR_CHUNK, chunk);
+            piece
+        })
+        .collect();
+    out.reserve(pieces.iter().map(String::len).sum());
+    for p in &pieces {
+        out.push_str(p);
+    }
 }
 
 /// Number of findings per severity, most severe first (all five severities, zeros included).
