@@ -9,6 +9,10 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+// The same allocator as the command line.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::ValueEnum;
 use palisade::report::{Format, RenderOptions, filtered};
 use palisade::scan::{self, ScanOptions};
