@@ -318,9 +318,10 @@ impl<'a> Locator<'a> {
 fn skip_ascii(from: Pos, ascii: &[u8]) -> Pos {
     let mut p = from;
     p.byte += ascii.len();
-    match memchr::memrchr(b'\n', ascii) {
+    // The runs between two markers are short: plain loops beat memchr's setup here.
+    match ascii.iter().rposition(|&b| b == b'\n') {
         Some(last) => {
-            p.line += memchr::memchr_iter(b'\n', ascii).count() as u32;
+            p.line += ascii[..=last].iter().filter(|&&b| b == b'\n').count() as u32;
             p.col = (ascii.len() - last) as u32;
         }
         None => p.col += ascii.len() as u32,
