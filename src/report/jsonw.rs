@@ -20,7 +20,8 @@ pub(crate) struct JsonWriter<'a> {
     after_key: bool,
 }
 
-const INDENT: &str = "                                                                ";
+/// A comma, a line feed and indentation: what goes before an element, sliced to need.
+const SEPARATOR: &str = ",\n                                                                ";
 
 impl<'a> JsonWriter<'a> {
     /// A writer of a whole document.
@@ -47,24 +48,26 @@ impl<'a> JsonWriter<'a> {
         }
     }
 
-    fn newline_indent(&mut self) {
-        self.out.push('\n');
-        let mut n = self.depth * 2;
-        while n > 0 {
-            let k = n.min(INDENT.len());
-            self.out.push_str(&INDENT[..k]);
-            n -= k;
+    /// A line feed and the indentation of the current depth, after a comma when `comma`.
+    fn newline_indent(&mut self, comma: bool) {
+        let indent = self.depth * 2;
+        let start = usize::from(!comma);
+        if indent + 2 <= SEPARATOR.len() {
+            self.out.push_str(&SEPARATOR[start..indent + 2]);
+        } else {
+            self.out.push_str(&SEPARATOR[start..]);
+            for _ in SEPARATOR.len()..indent + 2 {
+                self.out.push(' ');
+            }
         }
     }
 
     /// What goes before an element of a collection: a comma after the first one, then a new
     /// indented line.
     fn separator(&mut self) {
-        if !self.first {
-            self.out.push(',');
-        }
+        let comma = !self.first;
         self.first = false;
-        self.newline_indent();
+        self.newline_indent(comma);
     }
 
     /// What goes before a value: nothing after a key, else an element separator.
@@ -101,7 +104,7 @@ impl<'a> JsonWriter<'a> {
     fn end(&mut self, close: char) {
         self.depth -= 1;
         if !self.first {
-            self.newline_indent();
+            self.newline_indent(false);
         }
         self.out.push(close);
         self.first = false;
@@ -112,6 +115,17 @@ impl<'a> JsonWriter<'a> {
         self.separator();
         push_escaped(self.out, key);
         self.out.push_str(": ");
+        self.after_key = true;
+    }
+
+    /// An object key that needs no escaping (no `"`, `\\` or control character), as the
+    /// reports' own keys.
+    fn plain_key(&mut self, key: &str) {
+        debug_assert!(!key.bytes().any(needs_escape), "{key:?} needs escaping");
+        self.separator();
+        self.out.push('"');
+        self.out.push_str(key);
+        self.out.push_str("\": ");
         self.after_key = true;
     }
 
@@ -162,13 +176,15 @@ impl<'a> JsonWriter<'a> {
         self.end_array();
     }
 
-    pub(crate) fn field_str(&mut self, key: &str, value: &str) {
-        self.key(key);
+    /// A key of the report's own (see [`JsonWriter::plain_key`]) with a string value.
+    pub(crate) fn field_str(&mut self, key: &'static str, value: &str) {
+        self.plain_key(key);
         self.str(value);
     }
 
-    pub(crate) fn field_u64(&mut self, key: &str, value: u64) {
-        self.key(key);
+    /// A key of the report's own (see [`JsonWriter::plain_key`]) with a number.
+    pub(crate) fn field_u64(&mut self, key: &'static str, value: u64) {
+        self.plain_key(key);
         self.u64(value);
     }
 
@@ -181,15 +197,16 @@ impl<'a> JsonWriter<'a> {
 
 /// Decimal digits of `n`.
 pub(crate) fn push_u64(out: &mut String, mut n: u64) {
+    if n < 10 {
+        out.push(char::from(b'0' + n as u8));
+        return;
+    }
     let mut buf = [0u8; 20];
     let mut i = buf.len();
-    loop {
+    while n > 0 {
         i -= 1;
         buf[i] = b'0' + (n % 10) as u8;
         n /= 10;
-        if n == 0 {
-            break;
-        }
     }
     // Only ASCII digits were written.
     out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
@@ -210,6 +227,12 @@ fn needs_escape(b: u8) -> bool {
 /// `s` escaped for the inside of a JSON string.
 fn push_escaped_inner(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
+    // Most strings need no escape. Looking at every byte without stopping early lets the
+    // compiler check many bytes at once.
+    if !bytes.iter().fold(false, |any, &b| any | needs_escape(b)) {
+        out.push_str(s);
+        return;
+    }
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
         if !needs_escape(b) {
