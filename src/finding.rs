@@ -148,7 +148,13 @@ impl Finding {
     /// and the line and column never are, so that editing unrelated parts of a file, rewording
     /// a message or reading the same template in another input language keeps it.
     pub fn fingerprint(&self) -> String {
-        fingerprint_of(&self.rule.id, &self.location.file, self.resource_id(), &self.identity())
+        format!("{:016x}", self.fingerprint_u64())
+    }
+
+    /// [`Finding::fingerprint`] as a number.
+    pub fn fingerprint_u64(&self) -> u64 {
+        let identity = self.identity();
+        fnv1a_64_raw(&[&self.rule.id, &self.location.file, self.resource_id(), &identity])
     }
 
     /// The fingerprint of earlier versions, over the full message instead of the subject: see
@@ -215,6 +221,11 @@ pub fn legacy_fingerprint_of(rule_id: &str, file: &str, resource: &str, message:
 
 /// 64-bit FNV-1a over the parts, each followed by a NUL byte, as 16 lowercase hex digits.
 fn fnv1a_64(parts: &[&str]) -> String {
+    format!("{:016x}", fnv1a_64_raw(parts))
+}
+
+/// 64-bit FNV-1a over the parts, each followed by a NUL byte.
+fn fnv1a_64_raw(parts: &[&str]) -> u64 {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
     let mut h = OFFSET;
@@ -224,7 +235,7 @@ fn fnv1a_64(parts: &[&str]) -> String {
             h = h.wrapping_mul(PRIME);
         }
     }
-    format!("{h:016x}")
+    h
 }
 
 pub use crate::diagnostic::{Diagnostic, DiagnosticKind};

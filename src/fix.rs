@@ -431,6 +431,17 @@ fn render(out: &mut String, key: &str, want: &Want, indent: usize, step: usize) 
     }
 }
 
+/// [`fixes`] for findings sorted by file, each file's in parallel (a file's fixes depend only
+/// on its own findings); nothing is computed when no finding has a fix.
+pub fn fixes_by_file(findings: &[Finding], files: &BTreeMap<Arc<str>, Arc<SourceFile>>) -> Vec<FileFix> {
+    use rayon::prelude::*;
+    if !findings.iter().any(|f| f.resource.is_some() && has_fix(&f.rule.id)) {
+        return Vec::new();
+    }
+    let per_file: Vec<&[Finding]> = findings.chunk_by(|a, b| a.location.file == b.location.file).collect();
+    per_file.par_iter().flat_map_iter(|findings| fixes(findings, files)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -125,12 +125,10 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(path: impl Into<PathBuf>, text: String) -> SourceFile {
-        let mut line_starts = vec![0u32];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push((i + 1) as u32);
-            }
-        }
+        let newlines = memchr::memchr_iter(b'\n', text.as_bytes());
+        let mut line_starts = Vec::with_capacity(newlines.clone().count() + 1);
+        line_starts.push(0u32);
+        line_starts.extend(newlines.map(|i| (i + 1) as u32));
         let path: PathBuf = path.into();
         let id = FileId::intern(&path, &display_path(&path));
         SourceFile { path, text, id, line_starts }

@@ -447,7 +447,7 @@ fn scan_command(mut args: ScanArgs) -> Result<i32, String> {
     // Fixes are computed before rendering, when the output shows them or counts them.
     let mut scanned = scanned;
     if args.show_fixes || (args.format == Format::Text && !args.quiet) {
-        scanned.fixes = crate::fix::fixes(&scanned.report.findings, &scanned.report.files);
+        scanned.fixes = crate::fix::fixes_by_file(&scanned.report.findings, &scanned.report.files);
     }
     let report = &scanned.report;
     let fixes = args.show_fixes.then_some(scanned.fixes.as_slice());

@@ -87,9 +87,17 @@ impl Parser<'_> {
     }
 
     fn skip_ws(&mut self) {
-        while let Some(b) = self.peek() {
+        while let Some(&b) = self.src.get(self.pos) {
             match b {
-                b' ' | b'\t' | b'\r' | b'\n' => self.bump(),
+                b' ' | b'\t' | b'\r' => {
+                    self.pos += 1;
+                    self.col += 1;
+                }
+                b'\n' => {
+                    self.pos += 1;
+                    self.line += 1;
+                    self.col = 1;
+                }
                 _ => break,
             }
         }
@@ -310,23 +318,27 @@ impl Parser<'_> {
         self.bump(); // opening quote
         let mut out = String::new();
         loop {
-            // Copy a run of ordinary bytes in one go.
-            let run_start = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.bump();
-            }
-            // The run ends at an ASCII byte or the end, so it is whole characters.
-            out.push_str(std::str::from_utf8(&self.src[run_start..self.pos]).unwrap_or(""));
+            // Take a run of ordinary bytes in one go. It holds no line feed (a raw control
+            // character ends it) and ends at an ASCII byte or the end, so it is whole characters.
+            let rest = &self.src[self.pos..];
+            let len = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
+            let run = &rest[..len];
+            self.col += run.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u32;
+            self.pos += len;
+            let run = std::str::from_utf8(run).unwrap_or("");
             match self.peek() {
                 None => return Err(self.error_here("unterminated string")),
                 Some(b'"') => {
                     self.bump();
+                    if out.is_empty() {
+                        // No escape: the string is the run.
+                        return Ok(run.to_owned());
+                    }
+                    out.push_str(run);
                     return Ok(out);
                 }
                 Some(b'\\') => {
+                    out.push_str(run);
                     let esc = self.here();
                     self.bump();
                     let c = match self.peek() {

@@ -75,12 +75,17 @@ pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Vec<Document>, ParseE
 
 /// Resolves a plain scalar by the YAML 1.2 core schema (see the module documentation).
 pub fn resolve_plain(text: &str) -> Kind {
-    match text {
+    resolve_plain_owned(Cow::Borrowed(text))
+}
+
+/// [`resolve_plain`], reusing the scalar's text for strings and numbers.
+fn resolve_plain_owned(text: Cow<'_, str>) -> Kind {
+    match &*text {
         "" | "~" | "null" | "Null" | "NULL" => Kind::Null,
         "true" | "True" | "TRUE" => Kind::Bool(true),
         "false" | "False" | "FALSE" => Kind::Bool(false),
-        _ if is_core_number(text) => Kind::Number(text.to_string()),
-        _ => Kind::String(text.to_string()),
+        t if is_core_number(t) => Kind::Number(text.into_owned()),
+        _ => Kind::String(text.into_owned()),
     }
 }
 
@@ -244,6 +249,13 @@ impl<'a> Locator<'a> {
         let (mut ci, mut p) = self.cursor;
         if idx >= ci {
             let bytes = self.text.as_bytes();
+            // Fast path: the next `idx - ci` bytes are ASCII, one character each.
+            let ahead = &bytes[p.byte.min(bytes.len())..];
+            let ahead = &ahead[..(idx - ci).min(ahead.len())];
+            if ahead.is_ascii() {
+                p = skip_ascii(p, ahead);
+                ci += ahead.len();
+            }
             while ci < idx && p.byte < bytes.len() {
                 let b = bytes[p.byte];
                 if b < 0x80 {
@@ -291,8 +303,14 @@ impl<'a> Locator<'a> {
             let (line, col) = self.file.line_col(to as u32);
             return Pos { byte: to, line, col, ..from };
         }
+        let Some(skipped) = self.text.get(from.byte..to) else {
+            return Pos { byte: to, ..from };
+        };
+        if skipped.is_ascii() {
+            return skip_ascii(from, skipped.as_bytes());
+        }
         let mut p = from;
-        for c in self.text.get(from.byte..to).unwrap_or("").chars() {
+        for c in skipped.chars() {
             if c == '\n' {
                 p.line += 1;
                 p.col = 1;
@@ -303,6 +321,21 @@ impl<'a> Locator<'a> {
         p.byte = to;
         p
     }
+}
+
+/// The position after the ASCII bytes `ascii`, which start at `from`.
+fn skip_ascii(from: Pos, ascii: &[u8]) -> Pos {
+    let mut p = from;
+    p.byte += ascii.len();
+    // The runs between two markers are short: plain loops beat memchr's setup here.
+    match ascii.iter().rposition(|&b| b == b'\n') {
+        Some(last) => {
+            p.line += ascii[..=last].iter().filter(|&&b| b == b'\n').count() as u32;
+            p.col = (ascii.len() - last) as u32;
+        }
+        None => p.col += ascii.len() as u32,
+    }
+    p
 }
 
 /// Size of a finished subtree, for alias accounting.
@@ -318,8 +351,30 @@ struct Stats {
 struct Done {
     node: Node,
     stats: Stats,
-    /// For scalars: the text to use when the node is a map key, and whether it was plain.
-    key: Option<(String, bool)>,
+    /// For scalars: the text to use when the node is a map key.
+    key: Option<KeyText>,
+}
+
+/// The text of a scalar used as a map key, and whether the scalar was plain (untagged).
+enum KeyText {
+    /// The text the node keeps (a string or a number).
+    InNode { plain: bool },
+    /// Text the node does not keep (a null or a boolean).
+    Own(String, bool),
+}
+
+impl KeyText {
+    /// The key's text and whether it was plain, given the node it came with.
+    fn take(self, node: Node) -> (String, bool) {
+        match self {
+            KeyText::Own(text, plain) => (text, plain),
+            KeyText::InNode { plain } => match node.kind {
+                Kind::String(s) | Kind::Number(s) => (s, plain),
+                // Not produced: a key kept in the node is a string or a number.
+                _ => (node.scalar_text().map(Cow::into_owned).unwrap_or_default(), plain),
+            },
+        }
+    }
 }
 
 /// Where a node starts and what properties it carries.
@@ -526,10 +581,19 @@ impl<'a> Builder<'a> {
         if matches!(head.meaning, TagMeaning::Cfn(_)) && self.child_depth() > self.limits.max_depth {
             return Err(self.too_deep(head.start));
         }
-        let kind = if !plain || head.meaning == TagMeaning::Str {
-            Kind::String(value.to_string())
+        let plain_key = plain && head.meaning == TagMeaning::Plain;
+        let (kind, key) = if !plain || head.meaning == TagMeaning::Str {
+            (Kind::String(value.into_owned()), KeyText::InNode { plain: plain_key })
         } else {
-            resolve_plain(&value)
+            if matches!(
+                &*value,
+                "" | "~" | "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
+            ) {
+                // A null or a boolean does not keep its text (one of a few short words).
+                (resolve_plain(&value), KeyText::Own(value.into_owned(), plain_key))
+            } else {
+                (resolve_plain_owned(value), KeyText::InNode { plain: plain_key })
+            }
         };
         let mut content = if head.content.byte > end.byte { end } else { head.content };
         if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
@@ -555,8 +619,7 @@ impl<'a> Builder<'a> {
             end = self.loc.advance(content, e);
         }
         let node = Node::new(span_of(content, end), kind);
-        let key = Some((value.into_owned(), plain && head.meaning == TagMeaning::Plain));
-        self.wrap(head, node, Stats { nodes: 1, height: 0 }, end, key)
+        self.wrap(head, node, Stats { nodes: 1, height: 0 }, end, Some(key))
     }
 
     /// Applies a CloudFormation tag and registers an anchor.
@@ -566,7 +629,7 @@ impl<'a> Builder<'a> {
         mut node: Node,
         mut stats: Stats,
         end: Pos,
-        key: Option<(String, bool)>,
+        key: Option<KeyText>,
     ) -> Result<Done, ParseError> {
         let mut key = key;
         if let TagMeaning::Cfn(name) = head.meaning {
@@ -688,15 +751,17 @@ impl<'a> Builder<'a> {
             Collection::Seq(items) => items.push(node),
             Collection::Map { entries, index, merges, key } => match key.take() {
                 None => {
-                    let Some((text, plain)) = key_text else {
+                    let Some(key_text) = key_text else {
                         return Err(ParseError::new(
                             at.line,
                             at.col,
                             format!("map keys must be scalars, found {}", node.type_name()),
                         ));
                     };
+                    let span = node.span;
+                    let (text, plain) = key_text.take(node);
                     let merge = plain && text == "<<";
-                    *key = Some((text, node.span, merge));
+                    *key = Some((text, span, merge));
                 }
                 Some((text, key_span, true)) => {
                     let _ = text;
@@ -820,10 +885,11 @@ fn block_scalar_extent(text: &str, from: usize, end: usize) -> (usize, usize) {
 }
 
 /// The key text of an aliased node, if it is a scalar.
-fn alias_key(node: &Node) -> Option<(String, bool)> {
+fn alias_key(node: &Node) -> Option<KeyText> {
     match &node.kind {
-        Kind::Null => Some((String::new(), false)),
-        _ => node.scalar_text().map(|t| (t.into_owned(), false)),
+        Kind::Null => Some(KeyText::Own(String::new(), false)),
+        Kind::String(_) | Kind::Number(_) => Some(KeyText::InNode { plain: false }),
+        _ => node.scalar_text().map(|t| KeyText::Own(t.into_owned(), false)),
     }
 }
 

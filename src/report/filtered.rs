@@ -9,14 +9,14 @@
 //!   suppressions, `external` for the configuration and the baseline), as code-scanning tools
 //!   expect.
 
-use serde_json::{Value, json};
+use std::collections::HashSet;
 
 use super::{Format, RenderOptions, json as json_report, sarif, text};
 use crate::filter::{Suppressed, SuppressedBy};
 use crate::fix::FileFix;
 use crate::results::Scanned;
 
-fn kind(by: &SuppressedBy) -> &'static str {
+pub(crate) fn kind(by: &SuppressedBy) -> &'static str {
     match by {
         SuppressedBy::Inline { .. } => "inline",
         SuppressedBy::Config { .. } => "config",
@@ -28,16 +28,11 @@ fn kind(by: &SuppressedBy) -> &'static str {
 pub fn render(scanned: &Scanned, fixes: Option<&[FileFix]>, format: Format, opts: &RenderOptions) -> String {
     match format {
         Format::Text => render_text(scanned, fixes, opts),
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(&json_document(scanned, fixes)).expect("JSON serializes");
-            s.push('\n');
-            s
-        }
-        Format::Sarif => {
-            let mut s = serde_json::to_string_pretty(&sarif_document(scanned)).expect("JSON serializes");
-            s.push('\n');
-            s
-        }
+        Format::Json => json_report::render_with(
+            &scanned.report,
+            Some(json_report::Extras { suppressed: &scanned.suppressed, fixes }),
+        ),
+        Format::Sarif => sarif::render_with(&scanned.report, &scanned.suppressed),
         // The other formats show the findings that remain.
         other => super::render(&scanned.report, other, opts),
     }
@@ -62,29 +57,18 @@ pub fn suppressed_summary(suppressed: &[Suppressed]) -> String {
 }
 
 fn render_text(scanned: &Scanned, fixes: Option<&[FileFix]>, opts: &RenderOptions) -> String {
-    let mut out = text::render(&scanned.report, opts);
+    let report = &scanned.report;
+    // Without `--show-fixes`, the report still says how many findings have a fix: find the
+    // fixes while the findings are rendered.
+    let count_fixable = fixes.is_none() && !opts.quiet;
+    let (mut out, fixable) =
+        rayon::join(|| text::render(report, opts), || if count_fixable { fixable_count(scanned) } else { 0 });
     out.push_str(&suppressed_summary(&scanned.suppressed));
-    if fixes.is_none() && !opts.quiet {
-        let report = &scanned.report;
-        let offered = &scanned.fixes;
-        let fixable = report
-            .findings
-            .iter()
-            .filter(|f| {
-                offered.iter().any(|x| {
-                    *x.file == *f.location.file
-                        && f.resource
-                            .as_ref()
-                            .is_some_and(|r| x.fixed.iter().any(|(id, rule)| *id == r.id && *rule == f.rule.id))
-                })
-            })
-            .count();
-        if fixable > 0 {
-            out.push_str(&format!(
-                "{fixable} of these {} a mechanical fix: `--show-fixes` prints it as a diff.\n",
-                if fixable == 1 { "findings has" } else { "findings have" }
-            ));
-        }
+    if fixable > 0 {
+        out.push_str(&format!(
+            "{fixable} of these {} a mechanical fix: `--show-fixes` prints it as a diff.\n",
+            if fixable == 1 { "findings has" } else { "findings have" }
+        ));
     }
     if let Some(fixes) = fixes {
         if fixes.is_empty() {
@@ -99,49 +83,20 @@ fn render_text(scanned: &Scanned, fixes: Option<&[FileFix]>, opts: &RenderOption
     out
 }
 
-/// The JSON report with suppressed findings and fixes.
-pub fn json_document(scanned: &Scanned, fixes: Option<&[FileFix]>) -> Value {
-    let mut doc = json_report::document(&scanned.report);
-    let suppressed: Vec<Value> = scanned
-        .suppressed
+/// Number of reported findings that a mechanical fix removes (the fixes were computed before
+/// rendering).
+fn fixable_count(scanned: &Scanned) -> usize {
+    let report = &scanned.report;
+    let fixed: HashSet<(&str, &str, &str)> = scanned
+        .fixes
         .iter()
-        .map(|s| {
-            let mut v = json_report::finding(&s.finding);
-            v["suppression"] = json!({ "kind": kind(&s.by), "justification": s.by.justification() });
-            v
-        })
+        .flat_map(|x| x.fixed.iter().map(move |(id, rule)| (&*x.file, id.as_str(), rule.as_str())))
         .collect();
-    doc["summary"]["suppressed"] = json!(suppressed.len());
-    doc["suppressed"] = Value::Array(suppressed);
-    if let Some(fixes) = fixes {
-        doc["fixes"] = fixes
-            .iter()
-            .map(|f| json!({ "file": &*f.file, "rules": f.rules, "resources": f.resources, "diff": f.diff }))
-            .collect();
-    }
-    doc
-}
-
-/// The SARIF log with suppressed findings as suppressed results.
-pub fn sarif_document(scanned: &Scanned) -> Value {
-    let mut doc = sarif::document(&scanned.report);
-    let ids: Vec<String> = doc["runs"][0]["tool"]["driver"]["rules"]
-        .as_array()
-        .map(|rules| rules.iter().filter_map(|r| r["id"].as_str().map(String::from)).collect())
-        .unwrap_or_default();
-    let extra: Vec<Value> = scanned
-        .suppressed
+    report
+        .findings
         .iter()
-        .filter_map(|s| {
-            let index = ids.iter().position(|id| id == &s.finding.rule.id)?;
-            let mut v = sarif::result(&s.finding, index);
-            let k = if matches!(s.by, SuppressedBy::Inline { .. }) { "inSource" } else { "external" };
-            v["suppressions"] = json!([{ "kind": k, "status": "accepted", "justification": s.by.justification() }]);
-            Some(v)
+        .filter(|f| {
+            f.resource.as_ref().is_some_and(|r| fixed.contains(&(&*f.location.file, r.id.as_str(), &*f.rule.id)))
         })
-        .collect();
-    if let Some(results) = doc["runs"][0]["results"].as_array_mut() {
-        results.extend(extra);
-    }
-    doc
+        .count()
 }

@@ -6,24 +6,44 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use super::{ScanReport, count_by_severity};
+use super::{ScanReport, count_by_severity, par_render};
 use crate::finding::Finding;
 use crate::posture::{Posture, Status};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
+    escape_into(&mut out, s);
     out
+}
+
+/// Appends `s` escaped as [`escape`] does.
+pub(crate) fn escape_into(out: &mut String, s: &str) {
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // The escaped bytes are ASCII, so `start..i` lies on character boundaries.
+        out.push_str(&s[start..i]);
+        out.push_str(entity);
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+}
+
+/// `s` escaped, without copying when there is nothing to escape.
+pub(crate) fn escaped(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
+        std::borrow::Cow::Owned(escape(s))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 const CSS: &str = r#"
@@ -219,25 +239,27 @@ fn capitalise(s: &str) -> String {
 }
 
 /// The finding's lines, two before and two after, with the reported lines marked.
-fn snippet(report: &ScanReport, f: &Finding) -> String {
-    let Some(src) = report.files.get(&f.location.file) else { return String::new() };
+fn snippet(out: &mut String, report: &ScanReport, f: &Finding) {
+    let Some(src) = report.files.get(&f.location.file) else { return };
     let span = f.location.span;
     let (first, last) = (span.line.max(1), span.end_line.max(span.line).max(1));
     let last = last.min(first.saturating_add(8));
-    let mut out = String::new();
     for n in first.saturating_sub(2).max(1)..=last.saturating_add(2) {
         let Some(text) = src.line_text(n) else { continue };
-        let line = format!("{n:>5} | {}", escape(text.trim_end()));
-        if (first..=last).contains(&n) {
-            let _ = writeln!(out, r#"<span class="hl">{line}</span>"#);
-        } else {
-            let _ = writeln!(out, "{line}");
+        let marked = (first..=last).contains(&n);
+        if marked {
+            out.push_str(r#"<span class="hl">"#);
         }
+        let _ = write!(out, "{n:>5} | ");
+        escape_into(out, text.trim_end());
+        if marked {
+            out.push_str("</span>");
+        }
+        out.push('\n');
     }
-    out
 }
 
-fn options<'a>(id: &str, label: &str, values: impl IntoIterator<Item = &'a String>) -> String {
+fn options<'a>(id: &str, label: &str, values: impl IntoIterator<Item = &'a str>) -> String {
     let mut s = format!(r#"<label>{label}<select id="{id}"><option value="">all</option>"#);
     for v in values {
         let _ = write!(s, r#"<option value="{0}">{0}</option>"#, escape(v));
@@ -246,10 +268,64 @@ fn options<'a>(id: &str, label: &str, values: impl IntoIterator<Item = &'a Strin
     s
 }
 
+/// The rows of the findings table: a row per finding and a hidden row with its details.
+fn finding_rows(report: &ScanReport) -> String {
+    let mut s = String::with_capacity(1500 * report.findings.len());
+    par_render(&report.findings, &mut s, |s, _, chunk| {
+        for f in chunk {
+            finding_row(s, report, f);
+        }
+    });
+    s
+}
+
+fn finding_row(s: &mut String, report: &ScanReport, f: &Finding) {
+    let sev = f.severity.as_str();
+    let _ = write!(
+        s,
+        r#"<tr class="finding" data-severity="{sev}" data-layer="{}" data-service="{}" data-file="{}"><td class="sev"><span style="background:{}">{sev}</span></td><td><b>{}</b><br><span class="muted">{}</span></td><td>{}:{}:{}</td><td>"#,
+        f.rule.layer.as_str(),
+        escaped(&f.rule.service),
+        escaped(&f.location.file),
+        severity_color(sev),
+        &f.rule.id,
+        escaped(&f.rule.title),
+        escaped(&f.location.file),
+        f.location.span.line,
+        f.location.span.col,
+    );
+    if let Some(r) = &f.resource {
+        escape_into(s, &r.id);
+        s.push_str(" (");
+        escape_into(s, &r.kind);
+        s.push(')');
+    }
+    s.push_str("</td><td>");
+    escape_into(s, &f.message);
+    if let Some(when) = &f.when {
+        s.push_str(" (when ");
+        escape_into(s, when);
+        s.push(')');
+    }
+    s.push_str(r#"</td><td><button class="toggle" type="button">show</button></td></tr>"#);
+    s.push_str("<tr class=\"detail\" hidden><td colspan=\"6\"><pre>");
+    snippet(s, report, f);
+    let _ = writeln!(
+        s,
+        "</pre><p class=\"fix\"><b>Fix:</b> {}</p><p class=\"muted\">{} · controls {} · Well-Architected {}</p></td></tr>",
+        escaped(&f.rule.remediation),
+        &f.rule.slug,
+        f.rule.controls.join(", "),
+        f.rule.well_architected.join(", ")
+    );
+}
+
 /// Renders the report.
 pub fn render(report: &ScanReport) -> String {
-    let posture = Posture::of(report);
-    let mut s = String::new();
+    // The posture and the findings table do not depend on each other.
+    let (posture, rows) = rayon::join(|| Posture::of(report), || finding_rows(report));
+    let rows = rows.as_str();
+    let mut s = String::with_capacity(64 * 1024 + rows.len());
     s.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     s.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
@@ -347,10 +423,10 @@ pub fn render(report: &ScanReport) -> String {
     let mut services = BTreeSet::new();
     let mut files = BTreeSet::new();
     for f in &report.findings {
-        sevs.insert(f.severity.as_str().to_string());
-        layers.insert(f.rule.layer.as_str().to_string());
-        services.insert(f.rule.service.to_string());
-        files.insert(f.location.file.to_string());
+        sevs.insert(f.severity.as_str());
+        layers.insert(f.rule.layer.as_str());
+        services.insert(&f.rule.service);
+        files.insert(&*f.location.file);
     }
     let _ = write!(
         s,
@@ -359,42 +435,15 @@ pub fn render(report: &ScanReport) -> String {
         report.findings.len()
     );
     // Most severe first.
-    let sevs: Vec<String> =
-        crate::finding::Severity::ALL.iter().map(|s| s.as_str().to_string()).filter(|s| sevs.contains(s)).collect();
-    s.push_str(&options("f-severity", "Severity", &sevs));
-    s.push_str(&options("f-layer", "Layer", &layers));
-    s.push_str(&options("f-service", "Service", &services));
-    s.push_str(&options("f-file", "File", &files));
+    let sevs: Vec<&str> =
+        crate::finding::Severity::ALL.iter().map(|s| s.as_str()).filter(|s| sevs.contains(s)).collect();
+    s.push_str(&options("f-severity", "Severity", sevs));
+    s.push_str(&options("f-layer", "Layer", layers));
+    s.push_str(&options("f-service", "Service", services.into_iter().map(|s| &**s)));
+    s.push_str(&options("f-file", "File", files));
     s.push_str(r#"<label>Search<input id="f-text" type="search" placeholder="rule, resource, text"></label></div>"#);
     s.push_str("<table id=\"findings\"><thead><tr><th>Severity</th><th>Rule</th><th>Location</th><th>Resource</th><th>Message</th><th></th></tr></thead><tbody>\n");
-    for f in &report.findings {
-        let sev = f.severity.as_str();
-        let res = f.resource.as_ref().map(|r| format!("{} ({})", r.id, r.kind)).unwrap_or_default();
-        let _ = write!(
-            s,
-            r#"<tr class="finding" data-severity="{sev}" data-layer="{}" data-service="{}" data-file="{}"><td class="sev"><span style="background:{}">{sev}</span></td><td><b>{}</b><br><span class="muted">{}</span></td><td>{}:{}:{}</td><td>{}</td><td>{}</td><td><button class="toggle" type="button">show</button></td></tr>"#,
-            f.rule.layer.as_str(),
-            escape(&f.rule.service),
-            escape(&f.location.file),
-            severity_color(sev),
-            &f.rule.id,
-            escape(&f.rule.title),
-            escape(&f.location.file),
-            f.location.span.line,
-            f.location.span.col,
-            escape(&res),
-            escape(&f.full_message())
-        );
-        let _ = writeln!(
-            s,
-            "<tr class=\"detail\" hidden><td colspan=\"6\"><pre>{}</pre><p class=\"fix\"><b>Fix:</b> {}</p><p class=\"muted\">{} · controls {} · Well-Architected {}</p></td></tr>",
-            snippet(report, f),
-            escape(&f.rule.remediation),
-            &f.rule.slug,
-            f.rule.controls.join(", "),
-            f.rule.well_architected.join(", ")
-        );
-    }
+    s.push_str(rows);
     s.push_str("</tbody></table>");
     if report.findings.is_empty() {
         s.push_str("<p>No findings.</p>");

@@ -7,6 +7,7 @@ pub mod asff;
 pub mod filtered;
 pub mod html;
 pub mod json;
+mod jsonw;
 pub mod junit;
 pub mod markdown;
 pub mod ocsf;
@@ -59,6 +60,59 @@ pub fn render(report: &ScanReport, format: Format, opts: &RenderOptions) -> Stri
         Format::Markdown => markdown::render(report),
         Format::Asff => asff::render(report, &opts.asff),
         Format::Ocsf => ocsf::render(report),
+    }
+}
+
+/// A finding's fingerprint (see [`Finding::fingerprint`]) without allocating its text.
+pub(crate) fn fingerprint_hex(f: &Finding) -> Hex16 {
+    Hex16::of(f.fingerprint_u64())
+}
+
+/// A 64-bit value as 16 lowercase hex digits.
+pub(crate) struct Hex16([u8; 16]);
+
+impl Hex16 {
+    fn of(h: u64) -> Hex16 {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut digits = [0u8; 16];
+        for (i, d) in digits.iter_mut().enumerate() {
+            *d = HEX[((h >> ((15 - i) * 4)) & 0xf) as usize];
+        }
+        Hex16(digits)
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        // Only ASCII hex digits.
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+}
+
+/// Below this many items, [`par_render`] renders on the calling thread.
+const PAR_MIN_ITEMS: usize = 256;
+/// Items per piece rendered in parallel.
+const PAR_CHUNK: usize = 128;
+
+/// Appends the rendering of `items` to `out`, in order. `render(piece, start, chunk)` renders
+/// `chunk`, the items from index `start` on, into `piece`; long lists are rendered in pieces on
+/// the thread pool, then joined.
+pub(crate) fn par_render<T: Sync>(items: &[T], out: &mut String, render: impl Fn(&mut String, usize, &[T]) + Sync) {
+    use rayon::prelude::*;
+    if items.len() < PAR_MIN_ITEMS || rayon::current_num_threads() < 2 {
+        render(out, 0, items);
+        return;
+    }
+    let pieces: Vec<String> = items
+        .par_chunks(PAR_CHUNK)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let mut piece = String::new();
+            render(&mut piece, i * PAR_CHUNK, chunk);
+            piece
+        })
+        .collect();
+    out.reserve(pieces.iter().map(String::len).sum());
+    for p in &pieces {
+        out.push_str(p);
     }
 }
 

@@ -1,10 +1,9 @@
 //! The human-readable report: findings grouped by file, each with a source snippet, then the
 //! diagnostics, then a summary.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::{RenderOptions, ScanReport, count_by_layer, count_by_severity, files_with_errors};
+use super::{RenderOptions, ScanReport, count_by_layer, count_by_severity, files_with_errors, par_render};
 use crate::finding::{Finding, Severity};
 use crate::source::SourceFile;
 
@@ -28,6 +27,23 @@ impl Painter {
     fn severity(self, severity: Severity, text: &str) -> String {
         self.paint(severity_style(severity), text)
     }
+
+    /// Appends what `write` writes, wrapped in `style` when it writes something.
+    fn paint_into(self, out: &mut String, style: &str, write: impl FnOnce(&mut String)) {
+        if !self.color {
+            write(out);
+            return;
+        }
+        let start = out.len();
+        out.push_str(style);
+        let content = out.len();
+        write(out);
+        if out.len() == content {
+            out.truncate(start);
+        } else {
+            out.push_str(RESET);
+        }
+    }
 }
 
 fn severity_style(severity: Severity) -> &'static str {
@@ -45,18 +61,27 @@ pub fn render(report: &ScanReport, opts: &RenderOptions) -> String {
     let mut out = String::new();
 
     if !opts.quiet {
-        // Group by file (sorted), keeping the report's order within a file.
-        let mut by_file: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
-        for f in &report.findings {
-            by_file.entry(&f.location.file).or_default().push(f);
-        }
-        for (file, findings) in by_file {
-            let source = report.files.get(file).map(|s| &**s);
-            for f in findings {
-                render_finding(&mut out, p, f, source);
+        // Grouped by file (sorted), keeping the report's order within a file. The findings
+        // come sorted by file already, so the stable sort only checks that.
+        let mut order: Vec<&Finding> = report.findings.iter().collect();
+        order.sort_by(|a, b| a.location.file.cmp(&b.location.file));
+        out.reserve(650 * order.len());
+        par_render(&order, &mut out, |out, _, chunk| {
+            let mut source: Option<(&str, Option<&SourceFile>)> = None;
+            for f in chunk {
+                let file: &str = &f.location.file;
+                let src = match source {
+                    Some((name, src)) if name == file => src,
+                    _ => {
+                        let src = report.files.get(file).map(|s| &**s);
+                        source = Some((file, src));
+                        src
+                    }
+                };
+                render_finding(out, p, f, src);
                 out.push('\n');
             }
-        }
+        });
     }
 
     if !report.diagnostics.is_empty() {
@@ -73,56 +98,128 @@ pub fn render(report: &ScanReport, opts: &RenderOptions) -> String {
 
 fn render_finding(out: &mut String, p: Painter, f: &Finding, source: Option<&SourceFile>) {
     let span = f.location.span;
-    let _ = writeln!(
-        out,
-        "{}: {} {} {}: {}",
-        p.paint(BOLD, &clean(&format!("{}:{}:{}", f.location.file, span.line, span.col))),
-        p.paint(BOLD, &f.rule.id),
-        p.severity(f.severity, &format!("[{}]", f.severity)),
-        &f.rule.slug,
-        clean(&f.full_message()),
-    );
+    p.paint_into(out, BOLD, |out| {
+        push_clean(out, &f.location.file);
+        let _ = write!(out, ":{}:{}", span.line, span.col);
+    });
+    out.push_str(": ");
+    p.paint_into(out, BOLD, |out| out.push_str(&f.rule.id));
+    out.push(' ');
+    p.paint_into(out, severity_style(f.severity), |out| {
+        out.push('[');
+        out.push_str(f.severity.as_str());
+        out.push(']');
+    });
+    out.push(' ');
+    out.push_str(&f.rule.slug);
+    out.push_str(": ");
+    push_clean(out, &f.message);
+    if let Some(w) = &f.when {
+        out.push_str(" (when ");
+        push_clean(out, w);
+        out.push(')');
+    }
+    out.push('\n');
 
     let width = digits(span.line);
-    let blank_gutter = p.paint(GUTTER, &format!("{:width$} |", ""));
-    let numbered = |n: u32| p.paint(GUTTER, &format!("{n:>width$} |"));
+    let blank_gutter = |out: &mut String| p.paint_into(out, GUTTER, |out| push_gutter(out, None, width, '|'));
+    let numbered = |out: &mut String, n: u32| p.paint_into(out, GUTTER, |out| push_gutter(out, Some(n), width, '|'));
 
     if let Some(line_text) = source.and_then(|s| s.line_text(span.line)) {
-        let _ = writeln!(out, "{blank_gutter}");
+        blank_gutter(out);
+        out.push('\n');
         if let Some(before) = span.line.checked_sub(1).filter(|&n| n >= 1)
             && let Some(text) = source.and_then(|s| s.line_text(before))
         {
-            write_source_line(out, &numbered(before), text);
+            numbered(out, before);
+            write_source_line(out, text);
         }
-        write_source_line(out, &numbered(span.line), line_text);
-        let (pad, carets) = caret_line(line_text, span.col, span.end_line, span.end_col, span.line);
-        let _ = writeln!(out, "{blank_gutter} {pad}{}", p.severity(f.severity, &carets));
-        let _ = writeln!(out, "{blank_gutter}");
+        numbered(out, span.line);
+        write_source_line(out, line_text);
+        blank_gutter(out);
+        out.push(' ');
+        let (start, count) = caret_extent(line_text, span.col, span.end_line, span.end_col, span.line);
+        push_caret_pad(out, line_text, start);
+        p.paint_into(out, severity_style(f.severity), |out| push_repeated(out, '^', count));
+        out.push('\n');
+        blank_gutter(out);
+        out.push('\n');
     }
 
-    let note = |out: &mut String, label: &str, text: &str| {
-        let _ =
-            writeln!(out, "{} {}: {}", p.paint(GUTTER, &format!("{:width$} =", "")), p.paint(BOLD, label), clean(text));
+    let note = |out: &mut String, label: &str, text: &dyn Fn(&mut String)| {
+        p.paint_into(out, GUTTER, |out| push_gutter(out, None, width, '='));
+        out.push(' ');
+        p.paint_into(out, BOLD, |out| out.push_str(label));
+        out.push_str(": ");
+        text(out);
+        out.push('\n');
     };
     if let Some(r) = &f.resource {
-        note(out, "resource", &format!("{} ({})", r.id, r.kind));
+        note(out, "resource", &|out| {
+            push_clean(out, &r.id);
+            out.push_str(" (");
+            push_clean(out, &r.kind);
+            out.push(')');
+        });
     }
     for r in &f.related {
         let s = r.location.span;
-        note(out, "related", &format!("{}:{}:{}: {}", r.location.file, s.line, s.col, r.message));
+        note(out, "related", &|out| {
+            push_clean(out, &r.location.file);
+            let _ = write!(out, ":{}:{}: ", s.line, s.col);
+            push_clean(out, &r.message);
+        });
     }
-    let fix = one_line(&f.rule.remediation);
-    if !fix.is_empty() {
-        note(out, "fix", &fix);
+    if f.rule.remediation.split_whitespace().next().is_some() {
+        note(out, "fix", &|out| push_one_line(out, &f.rule.remediation));
     }
-    note(out, "docs", &format!("palisade rule {}", &f.rule.id));
+    note(out, "docs", &|out| {
+        out.push_str("palisade rule ");
+        push_clean(out, &f.rule.id);
+    });
 }
 
-fn write_source_line(out: &mut String, gutter: &str, text: &str) {
-    if text.is_empty() {
-        let _ = writeln!(out, "{gutter}");
+/// `{n:>width$} |` (or `=`), or blanks instead of the number.
+fn push_gutter(out: &mut String, n: Option<u32>, width: usize, mark: char) {
+    match n {
+        Some(n) => {
+            push_repeated(out, ' ', width.saturating_sub(digits(n)));
+            let _ = write!(out, "{n}");
+        }
+        None => push_repeated(out, ' ', width),
+    }
+    out.push(' ');
+    out.push(mark);
+}
+
+fn push_repeated(out: &mut String, c: char, n: usize) {
+    for _ in 0..n {
+        out.push(c);
+    }
+}
+
+/// The source line after its gutter.
+fn write_source_line(out: &mut String, text: &str) {
+    if !text.is_empty() {
+        out.push(' ');
+        push_clean(out, text);
+    }
+    out.push('\n');
+}
+
+/// Whether [`clean`] would change `text`: it has a control character other than tab (C0, DEL,
+/// or C1, whose UTF-8 encoding starts with 0xC2).
+fn has_control(text: &str) -> bool {
+    // Without stopping early, so that the compiler can check many bytes at once.
+    text.bytes().fold(false, |any, b| any | ((b < 0x20 && b != b'\t') || b == 0x7f || b == 0xc2))
+}
+
+/// Appends `text` with control characters replaced, as [`clean`] does.
+fn push_clean(out: &mut String, text: &str) {
+    if has_control(text) {
+        out.extend(text.chars().map(|c| if c.is_control() && c != '\t' { '\u{fffd}' } else { c }));
     } else {
-        let _ = writeln!(out, "{gutter} {}", clean(text));
+        out.push_str(text);
     }
 }
 
@@ -130,23 +227,45 @@ fn write_source_line(out: &mut String, gutter: &str, text: &str) {
 /// scanned files can neither inject terminal escapes nor break the line structure, and columns
 /// still line up.
 fn clean(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() && c != '\t' { '\u{fffd}' } else { c }).collect()
+    let mut out = String::with_capacity(text.len());
+    push_clean(&mut out, text);
+    out
+}
+
+/// The span's first character (0-based, clamped to the line) and the number of carets under
+/// it, for a span starting at 1-based character column `col` of `line_text`.
+fn caret_extent(line_text: &str, col: u32, end_line: u32, end_col: u32, line: u32) -> (usize, usize) {
+    let chars = if line_text.is_ascii() { line_text.len() } else { line_text.chars().count() };
+    let start = (col.max(1) as usize - 1).min(chars);
+    let end = if end_line == line { (end_col.max(1) as usize - 1).min(chars) } else { chars };
+    (start, end.saturating_sub(start).max(1))
+}
+
+/// The padding before the carets: one blank per character before `start`, tabs kept so the
+/// carets line up.
+fn push_caret_pad(out: &mut String, line_text: &str, start: usize) {
+    out.extend(line_text.chars().take(start).map(|c| if c == '\t' { '\t' } else { ' ' }));
 }
 
 /// The padding before the carets and the carets themselves, for a span starting at 1-based
 /// character column `col` of `line_text`. Tabs in the padding are kept so the carets line up.
+#[cfg(test)]
 fn caret_line(line_text: &str, col: u32, end_line: u32, end_col: u32, line: u32) -> (String, String) {
-    let chars: Vec<char> = line_text.chars().collect();
-    let start = (col.max(1) as usize - 1).min(chars.len());
-    let pad: String = chars[..start].iter().map(|&c| if c == '\t' { '\t' } else { ' ' }).collect();
-    let end = if end_line == line { (end_col.max(1) as usize - 1).min(chars.len()) } else { chars.len() };
-    let count = end.saturating_sub(start).max(1);
+    let (start, count) = caret_extent(line_text, col, end_line, end_col, line);
+    let mut pad = String::new();
+    push_caret_pad(&mut pad, line_text, start);
     (pad, "^".repeat(count))
 }
 
-/// Collapses a possibly multi-line text to one line.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Appends a possibly multi-line text collapsed to one line (words joined by one space),
+/// cleaned.
+fn push_one_line(out: &mut String, text: &str) {
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        push_clean(out, word);
+    }
 }
 
 fn digits(n: u32) -> usize {
@@ -212,6 +331,40 @@ mod tests {
     #[test]
     fn control_characters_are_neutralised() {
         assert_eq!(clean("a\x1b[31mb\tc\u{9b}d\re"), "a\u{fffd}[31mb\tc\u{fffd}d\u{fffd}e");
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_character_test() {
+        for c in (0u32..0x300).filter_map(char::from_u32).chain(['\u{2028}', '\u{feff}', '€']) {
+            let s = format!("a{c}b");
+            let slow: String = s.chars().map(|c| if c.is_control() && c != '\t' { '\u{fffd}' } else { c }).collect();
+            assert_eq!(clean(&s), slow, "{:?}", c);
+        }
+    }
+
+    #[test]
+    fn one_line_collapses_whitespace() {
+        let mut s = String::new();
+        push_one_line(&mut s, "  a\n  b\tc\u{85}d\x1be  ");
+        assert_eq!(s, "a b c d\u{fffd}e");
+    }
+
+    #[test]
+    fn gutters() {
+        let mut s = String::new();
+        push_gutter(&mut s, Some(7), 3, '|');
+        push_gutter(&mut s, None, 2, '=');
+        assert_eq!(s, "  7 |   =");
+    }
+
+    #[test]
+    fn painting_skips_empty_text() {
+        let p = Painter { color: true };
+        let mut s = String::new();
+        p.paint_into(&mut s, BOLD, |_| {});
+        assert_eq!(s, "");
+        p.paint_into(&mut s, BOLD, |o| o.push('x'));
+        assert_eq!(s, format!("{BOLD}x{RESET}"));
     }
 
     #[test]
