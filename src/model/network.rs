@@ -167,7 +167,11 @@ pub struct SecurityGroup {
     pub vpc: Field<Link>,
     pub ingress: Vec<SgRule>,
     pub egress: Vec<SgRule>,
-    /// `SecurityGroupEgress` was given (otherwise AWS adds allow-all egress).
+    /// Whether the group's egress rules are the ones listed in `egress`. When `false`, the
+    /// group keeps the allow-all egress rule AWS gives every new VPC security group. Each
+    /// frontend decides it by its language's meaning: CloudFormation keeps AWS's rule unless
+    /// `SecurityGroupEgress` is given; a language that removes it when no egress is written
+    /// sets `true` with an empty list.
     pub egress_declared: bool,
 }
 
