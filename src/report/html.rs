@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use super::{ScanReport, count_by_severity, par_render};
+use super::{ScanReport, count_by_severity};
 use crate::finding::Finding;
 use crate::posture::{Posture, Status};
 
@@ -268,14 +268,13 @@ fn options<'a>(id: &str, label: &str, values: impl IntoIterator<Item = &'a str>)
     s
 }
 
-/// The rows of the findings table: a row per finding and a hidden row with its details.
+/// The rows of the findings table (a row per finding and a hidden row with its details),
+/// with room for the rest of the page.
 fn finding_rows(report: &ScanReport) -> String {
-    let mut s = String::with_capacity(1500 * report.findings.len());
-    par_render(&report.findings, &mut s, |s, _, chunk| {
-        for f in chunk {
-            finding_row(s, report, f);
-        }
-    });
+    let mut s = String::with_capacity(96 * 1024 + 1500 * report.findings.len());
+    for f in &report.findings {
+        finding_row(&mut s, report, f);
+    }
     s
 }
 
@@ -322,10 +321,10 @@ fn finding_row(s: &mut String, report: &ScanReport, f: &Finding) {
 
 /// Renders the report.
 pub fn render(report: &ScanReport) -> String {
-    // The posture and the findings table do not depend on each other.
-    let (posture, rows) = rayon::join(|| Posture::of(report), || finding_rows(report));
-    let rows = rows.as_str();
-    let mut s = String::with_capacity(64 * 1024 + rows.len());
+    // The posture and the findings table do not depend on each other. The page is written
+    // before the rows, into the rows' buffer, so that they are not copied into another.
+    let (posture, mut page) = rayon::join(|| Posture::of(report), || finding_rows(report));
+    let mut s = String::with_capacity(64 * 1024);
     s.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     s.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
@@ -443,7 +442,8 @@ pub fn render(report: &ScanReport) -> String {
     s.push_str(&options("f-file", "File", files));
     s.push_str(r#"<label>Search<input id="f-text" type="search" placeholder="rule, resource, text"></label></div>"#);
     s.push_str("<table id=\"findings\"><thead><tr><th>Severity</th><th>Rule</th><th>Location</th><th>Resource</th><th>Message</th><th></th></tr></thead><tbody>\n");
-    s.push_str(rows);
+    page.insert_str(0, &s);
+    let mut s = page;
     s.push_str("</tbody></table>");
     if report.findings.is_empty() {
         s.push_str("<p>No findings.</p>");
