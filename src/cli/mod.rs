@@ -246,7 +246,7 @@ struct FormatSpec {
 
 fn parse_format_spec(s: &str) -> Result<FormatSpec, String> {
     let (name, path) = match s.split_once('=') {
-        Some((n, p)) if p.is_empty() => return Err(format!("`{n}=`: the destination file is empty")),
+        Some((n, "")) => return Err(format!("`{n}=`: the destination file is empty")),
         Some((n, p)) => (n, Some(PathBuf::from(p))),
         None => (s, None),
     };
