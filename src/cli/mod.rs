@@ -38,6 +38,8 @@ Intrinsic functions are evaluated: parameters with defaults, conditions, mapping
 Fn::Join and friends. A value that cannot be decided is never reported as insecure.",
     after_help = "Examples:\n  palisade scan                         scan the current directory\n  \
 palisade scan templates/ --format sarif --output palisade.sarif\n  \
+palisade scan . --format text --format sarif=palisade.sarif    several reports from one scan\n  \
+palisade scan . --format github --soft-fail    GitHub annotations, never failing on findings\n  \
 palisade scan stack.yaml --parameters params.json --fail-on high\n  \
 palisade rules                        list every rule\n  \
 palisade rule PAL-S3-001              show a rule's documentation\n  \
@@ -47,8 +49,10 @@ palisade scan --write-baseline .palisade-baseline.json    accept today's finding
 palisade scan --baseline .palisade-baseline.json          report only new ones\n  \
 palisade config --show                show the palisade.toml that applies\n\n\
 Suppress a finding with a reason: `# palisade:ignore PAL-S3-001 why` on its line or the line above.\n\n\
-Exit status: 0 no findings at or above --fail-on, 1 findings, 2 a file could not be read or parsed, \
-or bad arguments, configuration or baseline. Suppressed and baselined findings never count."
+Exit status: 0 no reported findings at or above --fail-on, 1 findings, 2 a file could not be read or \
+parsed, or bad arguments, configuration or baseline. Suppressed and baselined findings never count, nor do \
+findings below --min-severity; --fail-on none (--soft-fail) never fails on findings, but still exits 2 \
+on unreadable inputs. Every scan option can be set as PALISADE_<OPTION> in the environment."
 )]
 struct Cli {
     #[command(subcommand)]
