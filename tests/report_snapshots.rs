@@ -235,3 +235,77 @@ fn escape_codes_from_scanned_files_are_not_echoed() {
     assert!(!out.contains('\x1b'));
     assert!(out.contains(" 9 |       \u{fffd}[2JPublicAccessBlockConfiguration:"));
 }
+
+#[test]
+fn compact_snapshot() {
+    let out = render(&sample_report(), Format::Compact, &RenderOptions::default());
+    assert_eq!(out.lines().count(), sample_report().findings.len(), "one line per finding, nothing else");
+    insta::assert_snapshot!("compact", out);
+}
+
+#[test]
+fn github_snapshot() {
+    let out = render(&sample_report(), Format::Github, &RenderOptions::default());
+    insta::assert_snapshot!("github", out);
+}
+
+/// The report's time, which changes from run to run, replaced by a fixed one.
+fn redact_times(s: &str) -> String {
+    s.lines()
+        .map(|l| {
+            let t = l.trim_start();
+            if t.starts_with("\"start_time\"") || t.starts_with("\"end_time\"") {
+                let (k, _) = l.split_once(": ").unwrap();
+                format!("{k}: \"[time]\",")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+#[test]
+fn gitlab_snapshot() {
+    let out = render(&sample_report(), Format::Gitlab, &RenderOptions::default());
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let time = v["scan"]["start_time"].as_str().unwrap();
+    assert_eq!(time.len(), "2024-05-01T12:00:00".len(), "no zone, as the schema's pattern wants: {time}");
+    assert_eq!(v["scan"]["type"], "sast");
+    let vulns = v["vulnerabilities"].as_array().unwrap();
+    assert_eq!(vulns.len(), 3);
+    for x in vulns {
+        for key in ["id", "name", "description", "severity", "location", "identifiers"] {
+            assert!(!x[key].is_null(), "{key} in {x}");
+        }
+        assert!(["Critical", "High", "Medium", "Low", "Info"].contains(&x["severity"].as_str().unwrap()));
+        assert!(x["location"]["start_line"].as_u64().unwrap() <= x["location"]["end_line"].as_u64().unwrap());
+        assert!(!x["identifiers"][0]["name"].as_str().unwrap().is_empty());
+    }
+    let ids: std::collections::BTreeSet<&str> = vulns.iter().map(|x| x["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), 3, "ids are unique");
+    insta::assert_snapshot!("gitlab", redact_version(&redact_times(&out)));
+}
+
+#[test]
+fn github_commands_escape_messages_and_properties() {
+    let mut report = sample_report();
+    report.diagnostics.clear();
+    report.findings.truncate(1);
+    report.findings[0].message = "100% open,\r\nsee: here".into();
+    report.findings[0].location = Location::new(Arc::from("dir,a/b:c%.yaml"), report.findings[0].location.span);
+    let out = render(&report, Format::Github, &RenderOptions::default());
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("file=dir%2Ca/b%3Ac%25.yaml,"), "{out}");
+    assert!(out.ends_with("::100%25 open,%0D%0Asee: here\n"), "{out}");
+}
+
+#[test]
+fn compact_keeps_each_finding_on_one_line() {
+    let mut report = sample_report();
+    report.findings[0].message = "two\nlines".into();
+    let out = render(&report, Format::Compact, &RenderOptions::default());
+    assert_eq!(out.lines().count(), report.findings.len());
+    assert!(out.contains("two lines"));
+}

@@ -38,6 +38,8 @@ Intrinsic functions are evaluated: parameters with defaults, conditions, mapping
 Fn::Join and friends. A value that cannot be decided is never reported as insecure.",
     after_help = "Examples:\n  palisade scan                         scan the current directory\n  \
 palisade scan templates/ --format sarif --output palisade.sarif\n  \
+palisade scan . --format text --format sarif=palisade.sarif    several reports from one scan\n  \
+palisade scan . --format github --soft-fail    GitHub annotations, never failing on findings\n  \
 palisade scan stack.yaml --parameters params.json --fail-on high\n  \
 palisade rules                        list every rule\n  \
 palisade rule PAL-S3-001              show a rule's documentation\n  \
@@ -47,8 +49,10 @@ palisade scan --write-baseline .palisade-baseline.json    accept today's finding
 palisade scan --baseline .palisade-baseline.json          report only new ones\n  \
 palisade config --show                show the palisade.toml that applies\n\n\
 Suppress a finding with a reason: `# palisade:ignore PAL-S3-001 why` on its line or the line above.\n\n\
-Exit status: 0 no findings at or above --fail-on, 1 findings, 2 a file could not be read or parsed, \
-or bad arguments, configuration or baseline. Suppressed and baselined findings never count."
+Exit status: 0 no reported findings at or above --fail-on, 1 findings, 2 a file could not be read or \
+parsed, or bad arguments, configuration or baseline. Suppressed and baselined findings never count, nor do \
+findings below --min-severity; --fail-on none (--soft-fail) never fails on findings, but still exits 2 \
+on unreadable inputs. Every scan option can be set as PALISADE_<OPTION> in the environment."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -142,81 +146,167 @@ struct ScanArgs {
     /// A scan that analyses no file at all is an error when paths are given, a warning
     /// otherwise.
     paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = Format::Text)]
-    format: Format,
-    /// Write the report to FILE instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
+    /// Output format, optionally with a destination file: FORMAT or FORMAT=PATH. Repeat it (or
+    /// separate with commas) for several reports from one scan; at most one format goes to
+    /// standard output (or to --output). Formats: text, json, sarif, html, junit, markdown,
+    /// asff, ocsf, compact, github, gitlab [default: text].
+    #[arg(long, short, value_name = "FORMAT[=PATH]", value_parser = parse_format_spec, value_delimiter = ',',
+          env = "PALISADE_FORMAT")]
+    format: Vec<FormatSpec>,
+    /// Write the report to FILE instead of standard output (the format given without a
+    /// destination).
+    #[arg(long, short, value_name = "FILE", env = "PALISADE_OUTPUT")]
     output: Option<PathBuf>,
-    /// Exit with status 1 when a finding is at or above this severity [default: low, or the
-    /// configuration's fail-on].
-    #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
-    fail_on: Option<Severity>,
+    /// Exit with status 1 when a reported finding (after --min-severity) is at or above this
+    /// severity; `none` never fails on findings [default: low, or the configuration's fail-on].
+    #[arg(long, value_name = "SEVERITY|none", value_parser = parse_fail_on, env = "PALISADE_FAIL_ON")]
+    fail_on: Option<FailOn>,
+    /// Same as `--fail-on none`: findings never make the scan fail (files that cannot be read
+    /// or parsed still exit with status 2).
+    #[arg(long, env = "PALISADE_SOFT_FAIL")]
+    soft_fail: bool,
+    /// Leave the findings below this severity out of every report (and out of --fail-on).
+    #[arg(long, value_name = "SEVERITY", value_parser = parse_severity, env = "PALISADE_MIN_SEVERITY")]
+    min_severity: Option<Severity>,
     /// Run only these rules (ids, slugs or id prefixes such as PAL-S3; comma-separated or repeated).
-    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    #[arg(long, value_delimiter = ',', value_name = "RULE", env = "PALISADE_SELECT")]
     select: Vec<String>,
     /// Skip these rules (ids, slugs or id prefixes; comma-separated or repeated).
-    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    #[arg(long, value_delimiter = ',', value_name = "RULE", env = "PALISADE_IGNORE")]
     ignore: Vec<String>,
-    /// Leave out paths matching GLOB (gitignore syntax; repeatable).
-    #[arg(long, value_name = "GLOB")]
+    /// Leave out paths matching GLOB (gitignore syntax; repeatable; one glob in the environment).
+    #[arg(long, value_name = "GLOB", env = "PALISADE_EXCLUDE")]
     exclude: Vec<String>,
     /// Do not honour .gitignore, .ignore and hidden-file rules when walking directories.
-    #[arg(long)]
+    #[arg(long, env = "PALISADE_NO_IGNORE")]
     no_ignore: bool,
     /// Registry that Kubernetes images may come from, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com
     /// or ghcr.io/my-org (comma-separated or repeated; without it, only images that name no
     /// registry are reported).
-    #[arg(long, value_delimiter = ',', value_name = "REGISTRY")]
+    #[arg(long, value_delimiter = ',', value_name = "REGISTRY", env = "PALISADE_ALLOWED_REGISTRY")]
     allowed_registry: Vec<String>,
     /// Template parameter values (JSON: [{"ParameterKey":..,"ParameterValue":..}], ["K=V"], or {"K": "V"}).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", env = "PALISADE_PARAMETERS")]
     parameters: Option<PathBuf>,
     /// Print only the summary and errors (text format).
-    #[arg(long, short)]
+    #[arg(long, short, env = "PALISADE_QUIET")]
     quiet: bool,
-    /// Never use colors.
+    /// Colors in the text report: `auto` uses them on a terminal, unless NO_COLOR is set
+    /// (non-empty), or anywhere when FORCE_COLOR or CLICOLOR_FORCE is set (non-empty, not 0).
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, env = "PALISADE_COLOR")]
+    color: ColorChoice,
+    /// Never use colors (same as `--color never`).
     #[arg(long)]
     no_color: bool,
     /// Use this configuration file instead of the nearest palisade.toml.
-    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config", env = "PALISADE_CONFIG")]
     config: Option<PathBuf>,
     /// Do not read any palisade.toml.
-    #[arg(long)]
+    #[arg(long, env = "PALISADE_NO_CONFIG")]
     no_config: bool,
     /// Leave out the findings recorded in this baseline file, and warn about its entries that
     /// no longer occur.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", env = "PALISADE_BASELINE")]
     baseline: Option<PathBuf>,
     /// Record the current findings in this baseline file (then exit 0 unless a file could not
     /// be read or parsed).
-    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline", env = "PALISADE_WRITE_BASELINE")]
     write_baseline: Option<PathBuf>,
     /// Warn about inline suppressions that suppress nothing.
-    #[arg(long)]
+    #[arg(long, env = "PALISADE_REPORT_UNUSED_SUPPRESSIONS")]
     report_unused_suppressions: bool,
     /// Scan only the files changed since this git revision (committed, staged, unstaged or
     /// untracked).
-    #[arg(long, value_name = "REV")]
+    #[arg(long, value_name = "REV", env = "PALISADE_DIFF")]
     diff: Option<String>,
     /// With `-`: the name to show for standard input, also used to detect its format and to
     /// match configuration globs.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", env = "PALISADE_STDIN_FILENAME")]
     stdin_filename: Option<PathBuf>,
     /// Show the mechanical fixes for the findings as a unified diff.
-    #[arg(long)]
+    #[arg(long, env = "PALISADE_SHOW_FIXES")]
     show_fixes: bool,
     /// Largest file read, in bytes or with a unit: 10MB, 512KiB, 1GiB [default: 8MiB, or the
     /// configuration's max-file-size]. Applies to scanned files, standard input, the
     /// configuration, the baseline and parameter files.
-    #[arg(long, value_name = "SIZE", value_parser = crate::parse::parse_size)]
+    #[arg(long, value_name = "SIZE", value_parser = crate::parse::parse_size, env = "PALISADE_MAX_FILE_SIZE")]
     max_file_size: Option<usize>,
     /// ASFF: the AWS account id of the Security Hub that imports the findings.
-    #[arg(long, value_name = "ID", default_value = "000000000000", value_parser = parse_account_id)]
+    #[arg(long, value_name = "ID", default_value = "000000000000", value_parser = parse_account_id,
+          env = "PALISADE_AWS_ACCOUNT_ID")]
     aws_account_id: String,
     /// ASFF: the region of the Security Hub that imports the findings.
-    #[arg(long, value_name = "REGION", default_value = "us-east-1")]
+    #[arg(long, value_name = "REGION", default_value = "us-east-1", env = "PALISADE_AWS_REGION")]
     aws_region: String,
+}
+
+/// A report to write: its format, and the file it goes to (standard output or `--output` when
+/// none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FormatSpec {
+    format: Format,
+    path: Option<PathBuf>,
+}
+
+fn parse_format_spec(s: &str) -> Result<FormatSpec, String> {
+    let (name, path) = match s.split_once('=') {
+        Some((n, "")) => return Err(format!("`{n}=`: the destination file is empty")),
+        Some((n, p)) => (n, Some(PathBuf::from(p))),
+        None => (s, None),
+    };
+    let format = <Format as ValueEnum>::from_str(name.trim(), true).map_err(|_| {
+        let names: Vec<String> = Format::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_string()))
+            .collect();
+        format!("unknown format `{name}`; expected one of {}", names.join(", "))
+    })?;
+    Ok(FormatSpec { format, path })
+}
+
+/// When findings make the scan fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FailOn {
+    /// Never.
+    None,
+    /// When a finding is at or above this severity.
+    At(Severity),
+}
+
+fn parse_fail_on(s: &str) -> Result<FailOn, String> {
+    if s.eq_ignore_ascii_case("none") || s.eq_ignore_ascii_case("never") {
+        return Ok(FailOn::None);
+    }
+    Severity::parse(s)
+        .map(FailOn::At)
+        .ok_or_else(|| format!("expected one of critical, high, medium, low, info, none; found `{s}`"))
+}
+
+/// When to color the text report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    /// On a terminal, following NO_COLOR, FORCE_COLOR and CLICOLOR_FORCE.
+    Auto,
+    Always,
+    Never,
+}
+
+/// Whether the text report written to standard output (`to_stdout`), or to a file, has colors.
+/// `get` reads an environment variable.
+fn use_color(choice: ColorChoice, to_stdout: bool, is_terminal: bool, get: impl Fn(&str) -> Option<String>) -> bool {
+    let set = |name: &str| get(name).is_some_and(|v| !v.is_empty());
+    let forced = |name: &str| get(name).is_some_and(|v| !v.is_empty() && v != "0" && v != "false");
+    match choice {
+        ColorChoice::Never => false,
+        ColorChoice::Always => true,
+        ColorChoice::Auto => {
+            if set("NO_COLOR") || !to_stdout {
+                false
+            } else {
+                forced("FORCE_COLOR") || forced("CLICOLOR_FORCE") || is_terminal
+            }
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -349,6 +439,7 @@ fn scan_command(mut args: ScanArgs) -> Result<i32, String> {
     if stdin && args.diff.is_some() {
         return Err("--diff cannot be used with standard input".into());
     }
+    let outputs = plan_outputs(std::mem::take(&mut args.format), args.output.take())?;
     let start = if stdin {
         args.stdin_filename
             .as_deref()
@@ -407,12 +498,16 @@ fn scan_command(mut args: ScanArgs) -> Result<i32, String> {
         // Only some reports show fingerprints; baselines hash them too.
         skip_subjects: baseline.is_none()
             && args.write_baseline.is_none()
-            && !matches!(args.format, Format::Json | Format::Sarif | Format::Asff | Format::Ocsf),
+            && !outputs.iter().any(|o| o.format.shows_fingerprints()),
         baseline,
         only,
         ..ScanOptions::default()
     };
-    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Low);
+    let fail_on = if args.soft_fail {
+        FailOn::None
+    } else {
+        args.fail_on.or(config.fail_on.map(FailOn::At)).unwrap_or(FailOn::At(Severity::Low))
+    };
     let scanned = if stdin {
         let name = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>"));
         let src = crate::parse::read_bounded(std::io::stdin().lock(), &opts.limits)
@@ -444,32 +539,39 @@ fn scan_command(mut args: ScanArgs) -> Result<i32, String> {
         b.write()?;
         output::error(&format!("wrote {} findings to the baseline {}", b.entries.len(), path.display()));
     }
-    // Fixes are computed before rendering, when the output shows them or counts them.
     let mut scanned = scanned;
-    if args.show_fixes || (args.format == Format::Text && !args.quiet) {
+    if let Some(min) = args.min_severity {
+        // Shown nowhere, counted nowhere: the reports and the exit status see the rest.
+        scanned.report.findings.retain(|f| f.severity >= min);
+        scanned.suppressed.retain(|s| s.finding.severity >= min);
+    }
+    // Fixes are computed before rendering, when the output shows them or counts them.
+    if args.show_fixes || (outputs.iter().any(|o| o.format == Format::Text) && !args.quiet) {
         scanned.fixes = crate::fix::fixes_by_file(&scanned.report.findings, &scanned.report.files);
     }
     let report = &scanned.report;
     let fixes = args.show_fixes.then_some(scanned.fixes.as_slice());
-    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    let color = to_terminal && !args.no_color && std::env::var_os("NO_COLOR").is_none();
-    let text = report::filtered::render(
-        &scanned,
-        fixes,
-        args.format,
-        &RenderOptions {
-            color,
+    let color = if args.no_color { ColorChoice::Never } else { args.color };
+    let stdout_is_terminal = std::io::stdout().is_terminal();
+    let asff = report::asff::AsffTarget { account_id: args.aws_account_id, region: args.aws_region };
+    for out in &outputs {
+        let opts = RenderOptions {
+            color: out.format == Format::Text
+                && use_color(color, out.path.is_none(), stdout_is_terminal, |k| {
+                    std::env::var_os(k).map(|v| v.to_string_lossy().into_owned())
+                }),
             quiet: args.quiet,
-            asff: report::asff::AsffTarget { account_id: args.aws_account_id, region: args.aws_region },
-        },
-    );
-    match &args.output {
-        Some(path) => {
-            std::fs::write(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))?
+            asff: asff.clone(),
+        };
+        let text = report::filtered::render(&scanned, fixes, out.format, &opts);
+        match &out.path {
+            Some(path) => {
+                std::fs::write(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))?
+            }
+            None => output::emit(&text),
         }
-        None => output::emit(&text),
-    };
-    if args.format != Format::Text || args.output.is_some() {
+    }
+    if !outputs.iter().any(|o| o.format == Format::Text && o.path.is_none()) {
         // Diagnostics are in the report; repeat errors on stderr so they are not missed.
         for d in report.diagnostics.iter().filter(|d| d.is_error()) {
             output::diagnostic(d);
@@ -496,11 +598,52 @@ fn scan_command(mut args: ScanArgs) -> Result<i32, String> {
         EXIT_ERROR
     } else if args.write_baseline.is_some() {
         EXIT_CLEAN
-    } else if report.findings.iter().any(|f| f.severity >= fail_on) {
+    } else if let FailOn::At(sev) = fail_on
+        && report.findings.iter().any(|f| f.severity >= sev)
+    {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
     })
+}
+
+/// The reports to write: `--format` values (text when none), the one without a destination
+/// going to `--output` when given, else to standard output.
+fn plan_outputs(mut formats: Vec<FormatSpec>, output: Option<PathBuf>) -> Result<Vec<FormatSpec>, String> {
+    if formats.is_empty() {
+        formats.push(FormatSpec { format: Format::Text, path: None });
+    }
+    let to_stdout = formats.iter().filter(|f| f.path.is_none()).count();
+    if to_stdout > 1 {
+        return Err(if output.is_some() {
+            "--output names one file, but several formats have no destination: give each its own as \
+             --format FORMAT=PATH (e.g. --format sarif=palisade.sarif)"
+                .into()
+        } else {
+            "several formats have no destination and only one can go to standard output: give the others \
+             theirs as --format FORMAT=PATH (e.g. --format sarif=palisade.sarif)"
+                .into()
+        });
+    }
+    if let Some(path) = output {
+        match formats.iter_mut().find(|f| f.path.is_none()) {
+            Some(f) => f.path = Some(path),
+            None => {
+                return Err("--output has no report to receive: every --format already has its destination \
+                            (FORMAT=PATH)"
+                    .into());
+            }
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    for f in &formats {
+        if let Some(p) = &f.path
+            && !seen.insert(p.clone())
+        {
+            return Err(format!("two reports would be written to {}", p.display()));
+        }
+    }
+    Ok(formats)
 }
 
 fn run_exposure(args: ExposureArgs) -> i32 {

@@ -4,7 +4,10 @@ use crate::finding::{Finding, Layer, Severity};
 use crate::source::Span;
 
 pub mod asff;
+pub mod compact;
 pub mod filtered;
+pub mod github;
+pub mod gitlab;
 pub mod html;
 pub mod json;
 mod jsonw;
@@ -36,6 +39,19 @@ pub enum Format {
     Asff,
     /// OCSF Compliance Finding events (class 2003), for Security Lake.
     Ocsf,
+    /// One line per finding, `file:line:col: ID [severity] message`, for grep and editors.
+    Compact,
+    /// GitHub Actions workflow commands: an annotation per finding.
+    Github,
+    /// GitLab SAST report JSON, for `artifacts:reports:sast`.
+    Gitlab,
+}
+
+impl Format {
+    /// Whether the report shows findings' fingerprints (which need their subjects).
+    pub fn shows_fingerprints(self) -> bool {
+        matches!(self, Format::Json | Format::Sarif | Format::Asff | Format::Ocsf | Format::Gitlab)
+    }
 }
 
 /// Presentation options.
@@ -60,6 +76,9 @@ pub fn render(report: &ScanReport, format: Format, opts: &RenderOptions) -> Stri
         Format::Markdown => markdown::render(report),
         Format::Asff => asff::render(report, &opts.asff),
         Format::Ocsf => ocsf::render(report),
+        Format::Compact => compact::render(report),
+        Format::Github => github::render(report),
+        Format::Gitlab => gitlab::render(report),
     }
 }
 

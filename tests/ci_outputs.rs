@@ -1,0 +1,268 @@
+//! The real binary in CI: several reports from one scan, the compact, GitHub and GitLab
+//! formats, exit control, settings from the environment and colors.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+/// Runs the binary in `dir` with `env` set, every other PALISADE_* and color variable unset.
+fn run(args: &[&str], dir: &Path, env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_palisade"));
+    cmd.args(args).current_dir(dir);
+    for (k, _) in std::env::vars_os() {
+        let k = k.to_string_lossy().into_owned();
+        if k.starts_with("PALISADE_") || ["NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE"].contains(&k.as_str()) {
+            cmd.env_remove(k);
+        }
+    }
+    cmd.envs(env.iter().copied());
+    cmd.output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const PUBLIC_BUCKET: &str = "AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Site:
+    Type: AWS::S3::Bucket
+    Properties:
+      AccessControl: PublicRead
+";
+
+fn fixture() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("stack.yaml"), PUBLIC_BUCKET).unwrap();
+    dir
+}
+
+/// The severities of the findings of a JSON report.
+fn severities(v: &Value) -> Vec<String> {
+    v["findings"].as_array().unwrap().iter().map(|f| f["severity"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn several_reports_from_one_scan() {
+    let dir = fixture();
+    let o = run(
+        &[
+            "scan",
+            ".",
+            "--format",
+            "text",
+            "--format",
+            "sarif=out.sarif",
+            "-f",
+            "html=report.html",
+            "-f",
+            "gitlab=gl.json",
+        ],
+        dir.path(),
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).contains("stack.yaml:"), "the text report on standard output");
+    let sarif: Value = serde_json::from_slice(&std::fs::read(dir.path().join("out.sarif")).unwrap()).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    let gl: Value = serde_json::from_slice(&std::fs::read(dir.path().join("gl.json")).unwrap()).unwrap();
+    assert_eq!(gl["scan"]["type"], "sast");
+    assert_eq!(
+        gl["vulnerabilities"].as_array().unwrap().len(),
+        sarif["runs"][0]["results"].as_array().unwrap().len(),
+        "the same findings in every report"
+    );
+    // Comma-separated too; nothing on standard output when every report has a file.
+    let o = run(&["scan", ".", "--format", "json=a.json,compact=a.txt"], dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    assert!(std::fs::read_to_string(dir.path().join("a.txt")).unwrap().contains("stack.yaml:"));
+}
+
+#[test]
+fn output_and_destinations() {
+    let dir = fixture();
+    // --output keeps working for one format, and for the one without a destination.
+    let o = run(&["scan", ".", "--format", "json", "--output", "r.json"], dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    let _: Value = serde_json::from_slice(&std::fs::read(dir.path().join("r.json")).unwrap()).unwrap();
+    let o = run(&["scan", ".", "-f", "compact", "-f", "sarif=s.sarif", "-o", "c.txt"], dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(dir.path().join("c.txt")).unwrap().contains("stack.yaml:"));
+    // Errors, said clearly.
+    let o = run(&["scan", ".", "-f", "text", "-f", "json", "-o", "x"], dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--output names one file, but several formats have no destination"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("FORMAT=PATH"));
+    let o = run(&["scan", ".", "-f", "text", "-f", "json"], dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("only one can go to standard output"), "{}", stderr(&o));
+    let o = run(&["scan", ".", "-f", "json=a.json", "-o", "x"], dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--output has no report to receive"), "{}", stderr(&o));
+    let o = run(&["scan", ".", "-f", "json=a", "-f", "sarif=a"], dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&["scan", ".", "-f", "yaml"], dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown format `yaml`"), "{}", stderr(&o));
+    assert!(!dir.path().join("x").exists(), "nothing written after a usage error");
+}
+
+#[test]
+fn compact_github_and_gitlab_from_the_binary() {
+    let dir = fixture();
+    let o = run(&["scan", ".", "-f", "compact"], dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    assert!(!text.is_empty());
+    for l in text.lines() {
+        assert!(l.starts_with("stack.yaml:"), "{l}");
+        assert!(l.contains(" PAL-") && l.contains(" ["), "{l}");
+    }
+    let o = run(&["scan", ".", "-f", "github"], dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(1));
+    for l in stdout(&o).lines() {
+        assert!(["::error file=", "::warning file=", "::notice file="].iter().any(|p| l.starts_with(p)), "{l}");
+        assert!(l.contains(",line=") && l.contains(",endColumn=") && l.contains(",title=PAL-"), "{l}");
+    }
+    let o = run(&["scan", ".", "-f", "gitlab"], dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["vulnerabilities"][0]["location"]["file"], "stack.yaml");
+}
+
+#[test]
+fn fail_on_none_and_soft_fail_report_without_failing() {
+    let dir = fixture();
+    for args in [&["--fail-on", "none"][..], &["--soft-fail"], &["--fail-on", "low", "--soft-fail"]] {
+        let mut all = vec!["scan", ".", "-f", "compact"];
+        all.extend_from_slice(args);
+        let o = run(&all, dir.path(), &[]);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        assert!(!o.stdout.is_empty(), "{args:?}: the findings are still reported");
+    }
+    // Files that cannot be read or parsed still fail the scan.
+    std::fs::write(dir.path().join("broken.yaml"), "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A: {\n")
+        .unwrap();
+    let o = run(&["scan", ".", "--soft-fail"], dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn min_severity_filters_every_report_and_the_exit_status() {
+    let dir = fixture();
+    let o = run(&["scan", ".", "-f", "json"], dir.path(), &[]);
+    let all: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let sevs = severities(&all);
+    assert!(!sevs.is_empty());
+    let order = ["info", "low", "medium", "high", "critical"];
+    let rank = |s: &str| order.iter().position(|o| *o == s).unwrap();
+    let top = sevs.iter().map(|s| rank(s)).max().unwrap();
+    // Above the most severe finding: nothing shown, nothing fails.
+    if top < 4 {
+        let above = order[top + 1];
+        let o = run(&["scan", ".", "-f", "json", "-f", "compact=c.txt", "--min-severity", above], dir.path(), &[]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert!(severities(&v).is_empty());
+        assert_eq!(v["summary"]["findings"], 0);
+        assert_eq!(std::fs::read_to_string(dir.path().join("c.txt")).unwrap(), "");
+    }
+    // At the most severe: only those, and --fail-on still decides over them.
+    let at = order[top];
+    let o = run(&["scan", ".", "-f", "json", "--min-severity", at], dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(severities(&v).len(), sevs.iter().filter(|s| rank(s) >= top).count());
+    let o = run(&["scan", ".", "-f", "json", "--min-severity", at, "--fail-on", "none"], dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn options_from_the_environment() {
+    let dir = fixture();
+    let o = run(&["scan", "."], dir.path(), &[("PALISADE_FORMAT", "compact"), ("PALISADE_FAIL_ON", "none")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).lines().all(|l| l.starts_with("stack.yaml:")), "{}", stdout(&o));
+    let o =
+        run(&["scan", "."], dir.path(), &[("PALISADE_FORMAT", "json=e.json,compact"), ("PALISADE_SOFT_FAIL", "true")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(dir.path().join("e.json").exists());
+    // The command line wins over the environment.
+    let o = run(&["scan", ".", "-f", "json"], dir.path(), &[("PALISADE_FORMAT", "compact")]);
+    let first: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let ids: Vec<&str> = first["findings"].as_array().unwrap().iter().map(|f| f["rule_id"].as_str().unwrap()).collect();
+    // Comma-separated rule lists.
+    let o = run(&["scan", ".", "-f", "json"], dir.path(), &[("PALISADE_IGNORE", &ids.join(","))]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["summary"]["findings"], 0);
+    let o = run(&["scan", ".", "-f", "json"], dir.path(), &[("PALISADE_SELECT", &format!("{},{}", ids[0], ids[1]))]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["findings"].as_array().unwrap().iter().all(|f| f["rule_id"] == ids[0] || f["rule_id"] == ids[1]));
+    let o = run(
+        &["scan", ".", "-f", "json"],
+        dir.path(),
+        &[("PALISADE_MIN_SEVERITY", "critical"), ("PALISADE_OUTPUT", "m.json")],
+    );
+    assert!(o.stdout.is_empty());
+    let v: Value = serde_json::from_slice(&std::fs::read(dir.path().join("m.json")).unwrap()).unwrap();
+    assert!(severities(&v).iter().all(|s| s == "critical"));
+    let o = run(&["scan", "."], dir.path(), &[("PALISADE_FAIL_ON", "sometimes")]);
+    assert_eq!(o.status.code(), Some(2));
+    // --help names the variables.
+    let help = stdout(&run(&["scan", "--help"], dir.path(), &[]));
+    for var in [
+        "PALISADE_FORMAT",
+        "PALISADE_FAIL_ON",
+        "PALISADE_MIN_SEVERITY",
+        "PALISADE_OUTPUT",
+        "PALISADE_SELECT",
+        "PALISADE_IGNORE",
+        "PALISADE_CONFIG",
+        "PALISADE_BASELINE",
+        "PALISADE_COLOR",
+        "PALISADE_SOFT_FAIL",
+    ] {
+        assert!(help.contains(&format!("[env: {var}=")), "{var} in --help");
+    }
+}
+
+#[test]
+fn colors_follow_the_flag_and_the_environment() {
+    let dir = fixture();
+    let colored = |args: &[&str], env: &[(&str, &str)]| {
+        let mut all = vec!["scan", "."];
+        all.extend_from_slice(args);
+        let o = run(&all, dir.path(), env);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        o.stdout.contains(&0x1b)
+    };
+    // Standard output is a pipe here.
+    assert!(!colored(&[], &[]));
+    assert!(colored(&[], &[("FORCE_COLOR", "1")]));
+    assert!(colored(&[], &[("CLICOLOR_FORCE", "1")]));
+    assert!(!colored(&[], &[("CLICOLOR_FORCE", "0")]));
+    assert!(!colored(&[], &[("FORCE_COLOR", "1"), ("NO_COLOR", "1")]));
+    assert!(colored(&[], &[("FORCE_COLOR", "1"), ("NO_COLOR", "")]), "an empty NO_COLOR is not set");
+    assert!(colored(&["--color", "always"], &[("NO_COLOR", "1")]), "the flag wins");
+    assert!(colored(&[], &[("PALISADE_COLOR", "always")]));
+    assert!(!colored(&["--color", "never"], &[("FORCE_COLOR", "1")]));
+    assert!(!colored(&["--no-color"], &[("FORCE_COLOR", "1")]));
+    assert!(!colored(&["--no-color"], &[("PALISADE_COLOR", "always")]));
+    // A text report written to a file is colored only with --color always.
+    let o = run(&["scan", ".", "-f", "text=t.txt"], dir.path(), &[("FORCE_COLOR", "1")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!std::fs::read(dir.path().join("t.txt")).unwrap().contains(&0x1b));
+    // Other formats never are.
+    let o = run(&["scan", ".", "-f", "compact", "--color", "always"], dir.path(), &[]);
+    assert!(!o.stdout.contains(&0x1b));
+}
