@@ -288,6 +288,7 @@ fn rules_listing_and_rule_docs() {
     let out = palisade(&["rule", "s3-public-access-block"], root());
     let doc = String::from_utf8(out.stdout).unwrap();
     assert!(doc.contains("# PAL-S3-001") && doc.contains("## Failing example") && doc.contains("DATA-01"), "{doc}");
+    assert!(!doc.contains("# expect:"), "fixture markers are not documentation: {doc}");
     let out = palisade(&["rule", "nope"], root());
     assert_eq!(out.status.code(), Some(2));
 }
