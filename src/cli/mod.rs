@@ -161,7 +161,8 @@ struct ScanArgs {
     /// Leave out paths matching GLOB (gitignore syntax; repeatable).
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
-    /// Do not honour .gitignore, .ignore and hidden-file rules when walking directories.
+    /// Walk everything but version control folders: do not honour .gitignore and .ignore files,
+    /// and walk tool folders (node_modules, .terraform, .aws-sam, ...) too.
     #[arg(long)]
     no_ignore: bool,
     /// Registry that Kubernetes images may come from, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com
@@ -612,7 +613,7 @@ fn why_nothing_analysed(opts: &ScanOptions, discover: &DiscoverOptions, failed: 
             (
                 format!(
                     "all {} .yaml, .yml, .json or .template files found were left out by ignore files (.gitignore, \
-                     .ignore), hidden-file rules or --exclude (see --no-ignore)",
+                     .ignore), tool folders (node_modules, .terraform, .aws-sam, ...) or --exclude (see --no-ignore)",
                     all.len()
                 ),
                 false,
