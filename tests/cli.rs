@@ -166,6 +166,55 @@ fn gitignore_exclude_and_no_ignore() {
 }
 
 #[test]
+fn hidden_folders_are_scanned_tool_and_vcs_folders_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in [
+        ".deploy/stack.yaml",
+        ".stack.yaml",
+        ".git/stack.yaml",
+        "sub/.git/stack.yaml",
+        "node_modules/pkg/stack.yaml",
+        ".aws-sam/build/template.yaml",
+        ".hidden-ignored/stack.yaml",
+        "src/stack.yaml",
+    ] {
+        write(dir.path(), f, PUBLIC_BUCKET);
+    }
+    write(
+        dir.path(),
+        "cdk.out/App.template.json",
+        r#"{"Resources": {"Site": {"Type": "AWS::S3::Bucket", "Properties": {"AccessControl": "PublicRead"}}}}"#,
+    );
+    write(dir.path(), ".gitignore", ".hidden-ignored/\n");
+    let files = |v: &Value| -> Vec<String> {
+        let mut f: Vec<String> =
+            v["findings"].as_array().unwrap().iter().map(|f| f["file"].as_str().unwrap().to_string()).collect();
+        f.dedup();
+        f
+    };
+    let (_, v) = json_scan(&["--select", "PAL-S3-008"], dir.path());
+    assert_eq!(files(&v), [".deploy/stack.yaml", ".stack.yaml", "cdk.out/App.template.json", "src/stack.yaml"]);
+    let (_, v) = json_scan(&["--select", "PAL-S3-008", "--no-ignore"], dir.path());
+    assert_eq!(
+        files(&v),
+        [
+            ".aws-sam/build/template.yaml",
+            ".deploy/stack.yaml",
+            ".hidden-ignored/stack.yaml",
+            ".stack.yaml",
+            "cdk.out/App.template.json",
+            "node_modules/pkg/stack.yaml",
+            "src/stack.yaml"
+        ]
+    );
+    // A tool folder named on the command line is walked.
+    let (_, v) = json_scan(&["--select", "PAL-S3-008", ".aws-sam"], dir.path());
+    assert_eq!(files(&v), [".aws-sam/build/template.yaml"]);
+    let (_, v) = json_scan(&["--select", "PAL-S3-008", "--exclude", ".deploy/"], dir.path());
+    assert!(!files(&v).contains(&".deploy/stack.yaml".to_string()));
+}
+
+#[test]
 fn parameters_file_overrides_defaults() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "t.yaml", PARAM_BUCKET);
@@ -288,6 +337,7 @@ fn rules_listing_and_rule_docs() {
     let out = palisade(&["rule", "s3-public-access-block"], root());
     let doc = String::from_utf8(out.stdout).unwrap();
     assert!(doc.contains("# PAL-S3-001") && doc.contains("## Failing example") && doc.contains("DATA-01"), "{doc}");
+    assert!(!doc.contains("# expect:"), "fixture markers are not documentation: {doc}");
     let out = palisade(&["rule", "nope"], root());
     assert_eq!(out.status.code(), Some(2));
 }

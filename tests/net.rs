@@ -167,4 +167,8 @@ fn command_formats() {
     assert!(dot.contains("label=\"VPC VPC\""), "{dot}");
     assert!(dot.contains("internet -> \"0:WebServer\" [label=\"tcp/443\", color=red"), "{dot}");
     assert!(!dot.contains("-> \"0:AppServer\" [label"), "{dot}");
+    // A node's label is its logical id and type on two lines: one `\n` escape, which Graphviz
+    // renders as a line break (not `\\n`, which it would show as a backslash and an `n`).
+    assert!(dot.contains("\"0:WebServer\" [label=\"WebServer\\nAWS::EC2::Instance\"]"), "{dot}");
+    assert!(!dot.contains("\\\\n"), "{dot}");
 }

@@ -3,12 +3,15 @@
 
 use std::path::PathBuf;
 
+use palisade::discover::DiscoverOptions;
 use palisade::finding::Layer;
 use palisade::posture::{self, Posture, Status};
 use palisade::scan::{ScanOptions, scan};
 
 fn posture_of(paths: &[&str]) -> Posture {
-    let opts = ScanOptions { paths: paths.iter().map(PathBuf::from).collect(), ..ScanOptions::default() };
+    // The stack and Kubernetes examples; `examples/iam/` holds the files of the `iam` commands.
+    let discover = DiscoverOptions { exclude: vec!["iam/".into()], ..DiscoverOptions::default() };
+    let opts = ScanOptions { paths: paths.iter().map(PathBuf::from).collect(), discover, ..ScanOptions::default() };
     Posture::of(&scan(&opts).unwrap())
 }
 
@@ -139,4 +142,30 @@ fn posture_command_prints_text_and_json() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["posture"]["layers"].as_array().unwrap().len(), 5);
     assert_eq!(v["posture"]["well_architected"].as_array().unwrap().len(), 63);
+}
+
+#[test]
+fn posture_of_a_missing_path_is_an_error_naming_it() {
+    let bin = env!("CARGO_BIN_EXE_palisade");
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["text", "json"] {
+        let out = std::process::Command::new(bin)
+            .args(["posture", "does-not-exist", "--format", format])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        assert!(out.stdout.is_empty(), "no scorecard of nothing: {}", String::from_utf8_lossy(&out.stdout));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("does-not-exist") && err.contains("error"), "{err}");
+    }
+    // A missing path next to one that exists: the scorecard of what was analysed, and exit 2.
+    let out = std::process::Command::new(bin)
+        .args(["posture", "examples", "does-not-exist"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Network layer:"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does-not-exist"));
 }

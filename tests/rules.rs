@@ -133,3 +133,21 @@ fn metadata_is_complete_and_unique() {
         assert!(!m.resource_types.is_empty(), "{}", m.id);
     }
 }
+
+#[test]
+fn documentation_shows_examples_without_fixture_markers() {
+    for r in rules::all() {
+        let doc = r.meta.documentation();
+        assert!(!doc.contains("# expect:"), "{}: documentation shows a fixture marker", r.meta.id);
+        // The example keeps every line: the marked line is still there, without its comment.
+        let fail = r.meta.fail_example();
+        let (line, marked) = fail.lines().enumerate().find(|(_, l)| l.contains("# expect:")).unwrap();
+        let kept = marked[..marked.find("# expect:").unwrap()].trim_end();
+        let shown: Vec<&str> = doc.split("```yaml\n").nth(1).unwrap().lines().collect();
+        assert_eq!(shown[line], kept, "{}", r.meta.id);
+        let block = shown.iter().take_while(|l| **l != "```");
+        assert!(block.clone().all(|l| *l == l.trim_end()), "{}: trailing space left", r.meta.id);
+        assert_eq!(block.count(), fail.trim_end().lines().count(), "{}: lines lost", r.meta.id);
+        assert!(fail.contains("# expect:"), "fixtures keep their markers");
+    }
+}

@@ -177,7 +177,8 @@ struct ScanArgs {
     /// Leave out paths matching GLOB (gitignore syntax; repeatable; one glob in the environment).
     #[arg(long, value_name = "GLOB", env = "PALISADE_EXCLUDE")]
     exclude: Vec<String>,
-    /// Do not honour .gitignore, .ignore and hidden-file rules when walking directories.
+    /// Walk everything but version control folders: do not honour .gitignore and .ignore files,
+    /// and walk tool folders (node_modules, .terraform, .aws-sam, ...) too.
     #[arg(long, env = "PALISADE_NO_IGNORE")]
     no_ignore: bool,
     /// Registry that Kubernetes images may come from, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com
@@ -311,8 +312,9 @@ fn use_color(choice: ColorChoice, to_stdout: bool, is_terminal: bool, get: impl 
 
 #[derive(Args, Debug)]
 struct PostureArgs {
-    /// Files or directories to evaluate together.
-    #[arg(default_value = ".")]
+    /// Files or directories to evaluate together [default: .]. When none of them can be
+    /// analysed (a path that does not exist, no template among them), no scorecard is printed:
+    /// that is an error when paths are given, a warning otherwise.
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
@@ -671,23 +673,38 @@ fn run_exposure(args: ExposureArgs) -> i32 {
     if diags.iter().any(|d| d.is_error()) { EXIT_ERROR } else { EXIT_CLEAN }
 }
 
-fn run_posture(args: PostureArgs) -> i32 {
-    let opts = ScanOptions {
-        paths: args.paths,
-        discover: DiscoverOptions { exclude: args.exclude, ..DiscoverOptions::default() },
-        ..ScanOptions::default()
-    };
-    let report = match scan::scan(&opts) {
+fn run_posture(mut args: PostureArgs) -> i32 {
+    let explicit_paths = !args.paths.is_empty();
+    if !explicit_paths {
+        args.paths.push(PathBuf::from("."));
+    }
+    let discover = DiscoverOptions { exclude: args.exclude, ..DiscoverOptions::default() };
+    let opts = ScanOptions { paths: args.paths, discover: discover.clone(), ..ScanOptions::default() };
+    let scanned = match scan::scan_detailed(&opts) {
         Ok(r) => r,
         Err(e) => {
             output::error(&format!("error: {e}"));
             return EXIT_ERROR;
         }
     };
-    for d in report.diagnostics.iter().filter(|d| d.is_error()) {
+    let report = &scanned.report;
+    let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.is_error()).collect();
+    for d in &errors {
         output::diagnostic(d);
     }
-    let posture = crate::posture::Posture::of(&report);
+    if scanned.analysed.is_empty() {
+        // A scorecard of no file would score nothing: say why instead (as `scan` does).
+        let mut failed: Vec<&str> = errors.iter().map(|d| &*d.file).collect();
+        failed.sort_unstable();
+        failed.dedup();
+        let (why, _) = why_nothing_analysed(&opts, &discover, failed.len());
+        if explicit_paths || !errors.is_empty() {
+            output::error(&format!("error: no file was analysed: {why}"));
+            return EXIT_ERROR;
+        }
+        output::error(&format!("warning: no file was analysed: {why}"));
+    }
+    let posture = crate::posture::Posture::of(report);
     match args.format {
         ListFormat::Text => output::emit_input(&crate::posture::render::text(&posture)),
         ListFormat::Json => output::emit(&crate::posture::render::json(&posture)),
@@ -755,7 +772,7 @@ fn why_nothing_analysed(opts: &ScanOptions, discover: &DiscoverOptions, failed: 
             (
                 format!(
                     "all {} .yaml, .yml, .json or .template files found were left out by ignore files (.gitignore, \
-                     .ignore), hidden-file rules or --exclude (see --no-ignore)",
+                     .ignore), tool folders (node_modules, .terraform, .aws-sam, ...) or --exclude (see --no-ignore)",
                     all.len()
                 ),
                 false,

@@ -28,7 +28,8 @@ pub struct ModelArgs {
     /// Leave out paths matching GLOB (gitignore syntax; repeatable).
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
-    /// Do not honour .gitignore, .ignore and hidden-file rules when walking directories.
+    /// Walk everything but version control folders: do not honour .gitignore and .ignore files,
+    /// and walk tool folders (node_modules, .terraform, .aws-sam, ...) too.
     #[arg(long)]
     pub no_ignore: bool,
     /// Template parameter values (same formats as `scan --parameters`).

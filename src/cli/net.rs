@@ -155,7 +155,17 @@ fn exposure_json(e: &Exposure) -> Value {
 }
 
 fn q(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+    format!("\"{}\"", escape(s))
+}
+
+fn escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// A label of several lines: each escaped, joined with Graphviz's line break `\n`.
+fn lines(parts: &[&str]) -> String {
+    let parts: Vec<String> = parts.iter().map(|p| escape(p)).collect();
+    format!("\"{}\"", parts.join("\\n"))
 }
 
 /// The network as a Graphviz graph: VPC → subnets → resources; exposed paths in red.
@@ -187,7 +197,7 @@ pub fn render_dot(files: &[FileExposure]) -> String {
                             s,
                             "        {} [label={}];",
                             id(&e.resource.id),
-                            q(&format!("{}\\n{}", e.resource.id, e.resource.kind))
+                            lines(&[&e.resource.id, &e.resource.kind])
                         );
                     }
                 }
@@ -197,12 +207,8 @@ pub fn render_dot(files: &[FileExposure]) -> String {
         }
         for e in &f.exposures {
             if placed.insert(&e.resource.id) {
-                let _ = writeln!(
-                    s,
-                    "    {} [label={}];",
-                    id(&e.resource.id),
-                    q(&format!("{}\\n{}", e.resource.id, e.resource.kind))
-                );
+                let _ =
+                    writeln!(s, "    {} [label={}];", id(&e.resource.id), lines(&[&e.resource.id, &e.resource.kind]));
             }
         }
         s.push_str("  }\n");

@@ -161,7 +161,7 @@ impl RuleMeta {
             for (title, fails) in [("Failing example", true), ("Passing example", false)] {
                 if let Some(e) = first(fails) {
                     s.push_str(&format!("\n\n## {title}{suffix}\n\n```{l}\n"));
-                    s.push_str(e.text.trim_end());
+                    s.push_str(without_markers(&e.text).trim_end());
                     s.push_str("\n```");
                 }
             }
@@ -180,6 +180,34 @@ impl RuleMeta {
                 && self.id[..n.len()].eq_ignore_ascii_case(n)
                 && self.id.as_bytes()[n.len()] == b'-')
     }
+}
+
+/// An example as documentation shows it: without the `# expect: RULE-ID` comments that tell
+/// the test suite where a rule must report (the comment and the spaces before it go, the line
+/// stays).
+fn without_markers(text: &str) -> Cow<'_, str> {
+    if !text.contains("# expect:") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, eol) = match line.strip_suffix('\n') {
+            Some(b) => match b.strip_suffix('\r') {
+                Some(b) => (b, "\r\n"),
+                None => (b, "\n"),
+            },
+            None => (line, ""),
+        };
+        // A YAML comment starts a line or follows a space.
+        let marker =
+            body.match_indices("# expect:").map(|(i, _)| i).find(|&i| i == 0 || body[..i].ends_with([' ', '\t']));
+        match marker {
+            Some(i) => out.push_str(body[..i].trim_end_matches([' ', '\t'])),
+            None => out.push_str(body),
+        }
+        out.push_str(eol);
+    }
+    Cow::Owned(out)
 }
 
 /// A rule's check: reports every problem it sees in a model, given the facts the analyses
