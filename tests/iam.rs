@@ -389,3 +389,42 @@ fn scps_apply_per_level_of_the_org_path() {
         can(d.path(), &["App", "s3:GetObject", "arn:aws:s3:::b/k", "--org-path", "r-ab12,ou-other,111122223333"]);
     assert_eq!(code, 0, "{v}");
 }
+
+/// A role attaching AWS managed policies is evaluated with their published documents.
+#[test]
+fn aws_managed_policies_are_evaluated_with_their_documents() {
+    let d = tempfile::tempdir().unwrap();
+    let role = |name: &str, arns: &[&str]| {
+        let list: String = arns.iter().map(|a| format!("        - {a}\n")).collect();
+        format!(
+            "  {name}:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - {{Effect: Allow, Principal: {{Service: lambda.amazonaws.com}}, Action: sts:AssumeRole}}
+      ManagedPolicyArns:
+{list}"
+        )
+    };
+    let stack = format!(
+        "Resources:\n{}{}{}",
+        role("S3Role", &["arn:aws:iam::aws:policy/AmazonS3FullAccess"]),
+        role("Reader", &["arn:aws:iam::aws:policy/ReadOnlyAccess"]),
+        role("Lambda", &["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"]),
+    );
+    std::fs::write(d.path().join("stack.yaml"), stack).unwrap();
+    let (code, v) = can(d.path(), &["S3Role", "s3:GetObject", "arn:aws:s3:::data/a.csv"]);
+    assert_eq!((code, v["decision"].as_str()), (0, Some("allow")), "{v}");
+    assert!(v["statements"][0]["policy"].as_str().is_some_and(|p| p.contains("AmazonS3FullAccess")), "{v}");
+    let (code, v) = can(d.path(), &["Reader", "s3:PutObject", "arn:aws:s3:::data/a.csv"]);
+    assert_eq!((code, v["decision"].as_str()), (1, Some("implicit deny")), "{v}");
+    let (code, v) = can(d.path(), &["Reader", "s3:GetObject", "arn:aws:s3:::data/a.csv"]);
+    assert_eq!((code, v["decision"].as_str()), (0, Some("allow")), "{v}");
+    // A managed policy under a path (`service-role/`).
+    let (code, v) =
+        can(d.path(), &["Lambda", "logs:PutLogEvents", "arn:aws:logs:eu-west-1:111122223333:log-group:g:log-stream:s"]);
+    assert_eq!((code, v["decision"].as_str()), (0, Some("allow")), "{v}");
+    let (code, v) = can(d.path(), &["Lambda", "s3:GetObject", "arn:aws:s3:::data/a.csv"]);
+    assert_eq!((code, v["decision"].as_str()), (1, Some("implicit deny")), "{v}");
+}

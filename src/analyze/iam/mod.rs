@@ -7,5 +7,6 @@ pub mod condition;
 pub mod escalation;
 pub mod eval;
 pub mod expand;
+pub mod managed;
 pub mod principals;
 pub mod query;

@@ -163,64 +163,17 @@ impl PrincipalInfo<'_> {
     }
 }
 
-/// AWS managed policies whose content Palisade knows (the ones rules care about).
-pub fn builtin(name: &str) -> Option<&'static PolicyDocument> {
-    static DOCS: OnceLock<Vec<(&'static str, PolicyDocument)>> = OnceLock::new();
-    let docs = DOCS.get_or_init(|| {
-        BUILTIN
-            .iter()
-            .filter_map(|(n, json)| {
-                let j: serde_json::Value = serde_json::from_str(json).ok()?;
-                let v = json_val(&j);
-                crate::lower::cfn::policy::document(&v).get().cloned().map(|d| (*n, d))
-            })
-            .collect()
-    });
-    docs.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, d)| d)
-}
+pub use super::managed::aws_managed_name;
 
-fn json_val(j: &serde_json::Value) -> Val {
-    use serde_json::Value as J;
-    let s = Span::default();
-    let kind = match j {
-        J::Null => VKind::Null,
-        J::Bool(b) => VKind::Bool(*b),
-        J::Number(n) => VKind::Num(n.to_string()),
-        J::String(t) => VKind::Str(t.clone()),
-        J::Array(a) => VKind::List(a.iter().map(json_val).collect()),
-        J::Object(o) => VKind::Map(o.iter().map(|(k, v)| (k.clone(), s, json_val(v))).collect()),
-    };
-    Val::new(kind, s)
-}
-
-/// AWS's default service control policy (allows everything).
+/// AWS's default service control policy `FullAWSAccess` (allows everything).
 pub fn full_aws_access() -> Option<&'static PolicyDocument> {
-    builtin("FullAWSAccess")
-}
-
-/// The statements of a few AWS managed policies (their published content).
-const BUILTIN: &[(&str, &str)] = &[
-    ("FullAWSAccess", r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#),
-    ("AdministratorAccess", r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#),
-    (
-        "PowerUserAccess",
-        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":["iam:*","organizations:*","account:*"],"Resource":"*"},
-        {"Effect":"Allow","Action":["iam:CreateServiceLinkedRole","iam:DeleteServiceLinkedRole","iam:ListRoles","organizations:DescribeOrganization","account:ListRegions","account:GetAccountInformation"],"Resource":"*"}]}"#,
-    ),
-    (
-        "IAMFullAccess",
-        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:*","organizations:DescribeAccount","organizations:DescribeOrganization","organizations:DescribeOrganizationalUnit","organizations:DescribePolicy","organizations:ListChildren","organizations:ListParents","organizations:ListPoliciesForTarget","organizations:ListRoots","organizations:ListPolicies","organizations:ListTargetsForPolicy"],"Resource":"*"}]}"#,
-    ),
-    (
-        "AmazonS3ReadOnlyAccess",
-        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:Get*","s3:List*","s3:Describe*","s3-object-lambda:Get*","s3-object-lambda:List*"],"Resource":"*"}]}"#,
-    ),
-];
-
-/// The name of an AWS managed policy from its ARN (`arn:aws:iam::aws:policy/job-function/X` → `X`).
-pub fn aws_managed_name(arn: &str) -> Option<&str> {
-    let rest = arn.split_once(":iam::aws:policy/")?.1;
-    Some(rest.rsplit('/').next().unwrap_or(rest))
+    static DOC: OnceLock<Option<PolicyDocument>> = OnceLock::new();
+    DOC.get_or_init(|| {
+        super::managed::document_from_json(
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#,
+        )
+    })
+    .as_ref()
 }
 
 /// What a policy with this document could add: (may allow, may deny).
@@ -279,14 +232,14 @@ fn add_managed<'m>(m: &'m Model, set: &mut PolicySet<'m>, link: &Field<Link>, ow
             None => set.unknown.push((format!("managed policy `{id}`"), true, true)),
         },
         Some(Link::External(arn)) => match aws_managed_name(arn) {
-            Some(name) => match builtin(name) {
+            Some(name) => match super::managed::by_name(name).and_then(|p| p.document()) {
                 Some(doc) if !doc.statements.is_empty() => set.docs.push(Labeled {
                     label: format!("AWS managed policy `{name}`"),
                     doc,
                     file: None,
                     attachment: Some(link.span),
                 }),
-                // Other AWS managed policies grant; they do not deny.
+                // AWS managed policies the data does not know grant; they do not deny.
                 _ => set.unknown.push((format!("AWS managed policy `{name}`"), true, false)),
             },
             None => set.unknown.push((format!("managed policy `{arn}`"), true, true)),

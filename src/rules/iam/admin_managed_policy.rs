@@ -1,7 +1,5 @@
-use super::allow;
-use crate::analyze::iam::catalog::Expansion;
-use crate::analyze::iam::expand::statement_actions;
-use crate::analyze::iam::principals::{aws_managed_name, builtin};
+use crate::analyze::iam::catalog::{Expansion, catalog};
+use crate::analyze::iam::managed::{AdminEquivalence, NEARLY_ALL, by_arn};
 use crate::model::Link;
 use crate::model::kind;
 
@@ -16,12 +14,18 @@ rule!(
     controls: &["IAM-04"],
     well_architected: &["SEC03-BP02"],
     resource_types: &[kind::IAM_ROLE, kind::IAM_USER, kind::IAM_GROUP],
-    remediation: "Replace `AdministratorAccess`, `PowerUserAccess` or `IAMFullAccess` with a customer \
-managed policy (or a narrower AWS managed job-function policy) that grants what the principal needs.",
-    description: "`AdministratorAccess` grants everything; `IAMFullAccess` lets its holder grant itself \
-everything; `PowerUserAccess` grants every action outside IAM, Organizations and Account management — \
-including reading and deleting all data. Attaching one of them to a workload role or a user gives that \
-principal (and anyone who steals its credentials) control of the account.",
+    remediation: "Replace the policy (`AdministratorAccess`, `PowerUserAccess`, `IAMFullAccess`, ...) with a \
+customer managed policy (or a narrower AWS managed job-function policy) that grants what the principal needs.",
+    description: "An AWS managed policy is administrator-equivalent when its `Allow` statements that \
+apply to every resource without a condition grant, together: every action (`AdministratorAccess`); or at \
+least 95% of the actions of the AWS action catalogue, that is every service but a few (`PowerUserAccess` \
+grants everything outside IAM, Organizations and Account management — reading and deleting all data, \
+decrypting, running any compute); or an action with which the holder grants itself anything: attaching or \
+writing a policy on a role, user or group, or writing a new version of a managed policy (`IAMFullAccess`, \
+`AdministratorAccess-Amplify`). Actions that the policy's own `Deny` statements may deny are not counted. \
+The judgement is made on the published documents of the AWS managed policies that Palisade ships, not on \
+a list of names. Attaching such a policy to a workload role or a user gives that principal (and anyone who \
+steals its credentials) control of the account.",
     check: |m, _, out| {
         let ids = m
             .iam_roles
@@ -33,30 +37,31 @@ principal (and anyone who steals its credentials) control of the account.",
             let Some(items) = id.managed.get() else { continue };
             for f in items {
                 let Some(Link::External(arn)) = f.get() else { continue };
-                let Some(name) = aws_managed_name(arn) else { continue };
-                if let Some(admin) = ADMIN_POLICIES.iter().find(|a| a.eq_ignore_ascii_case(name)) {
-                    let grants = builtin(admin)
-                        .map(|d| {
-                            let all: Vec<usize> = d
-                                .statements
-                                .iter()
-                                .filter(|s| allow(s))
-                                .filter_map(statement_actions)
-                                .flat_map(|e| e.actions)
-                                .collect();
-                            format!(": it grants {}", Expansion::new(all).describe())
-                        })
-                        .unwrap_or_default();
-                    out.report_field(
-                        meta,
-                        f,
-                        format!("{kind} `{}` has the AWS managed policy `{admin}` attached{grants}", meta.id),
-                    );
-                }
+                let Some(policy) = by_arn(arn) else { continue };
+                let Some(why) = policy.admin_equivalence() else { continue };
+                let name = policy.name();
+                let total = catalog().actions.len();
+                let grants = match why {
+                    AdminEquivalence::Everything => format!("every action ({total}) on every resource"),
+                    AdminEquivalence::NearlyEverything { allowed } => format!(
+                        "{allowed} of the {total} actions on every resource (at least {:.0}%: every service but a few)",
+                        NEARLY_ALL * 100.0
+                    ),
+                    AdminEquivalence::SelfGrant { actions } => {
+                        let c = catalog();
+                        let list = Expansion::new(actions.iter().filter_map(|a| c.action_index(a)).collect());
+                        format!(
+                            "{} on every resource, with which its holder grants itself any permission",
+                            list.actions.iter().map(|&i| format!("`{}`", c.actions[i].full)).collect::<Vec<_>>().join(", ")
+                        )
+                    }
+                };
+                out.report_field(
+                    meta,
+                    f,
+                    format!("{kind} `{}` has the AWS managed policy `{name}` attached: it grants {grants}", meta.id),
+                );
             }
         }
     },
 );
-
-/// AWS managed policies that make their holder an administrator (of everything or of IAM).
-const ADMIN_POLICIES: &[&str] = &["AdministratorAccess", "IAMFullAccess", "PowerUserAccess"];
