@@ -156,22 +156,10 @@ pub fn match_span(m: &Model, t: &TextValue, range: &Range<usize>) -> Span {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::{BTreeMap, HashMap};
-
     use super::*;
-    use crate::lower::cfn::{self, Evaluator, Template};
-    use crate::parse::{Limits, parse_yaml};
-    use crate::source::SourceFile;
 
     fn model(text: &str) -> Model {
-        let src = SourceFile::new("t.yaml", text.to_string());
-        let docs = parse_yaml(&src, &Limits::default()).unwrap();
-        let overrides = HashMap::new();
-        let tpl = Template::new(&docs[0].root, &overrides);
-        let ev = Evaluator::new(&tpl, &overrides, BTreeMap::new());
-        let mut m = cfn::lower(&tpl, &ev, "t.yaml".into());
-        m.source = Some(std::sync::Arc::new(src));
-        m
+        crate::lower::cfn::model_of_yaml(text)
     }
 
     #[test]

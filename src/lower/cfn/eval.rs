@@ -640,7 +640,8 @@ pub fn used_conditions(tpl: &Template<'_>) -> Vec<String> {
     out
 }
 
-fn if_conditions(n: &Node, out: &mut Vec<String>, depth: usize) {
+/// Conditions of the `Fn::If`s in a node.
+pub(super) fn if_conditions(n: &Node, out: &mut Vec<String>, depth: usize) {
     if depth > MAX_DEPTH {
         return;
     }

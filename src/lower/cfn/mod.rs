@@ -501,3 +501,17 @@ pub fn normalise_protocol(p: &str) -> String {
 pub fn scenarios(tpl: &Template<'_>, overrides: &Overrides, full: usize) -> variants::Plan {
     variants::plan(tpl, overrides, full)
 }
+
+/// The model of a template given as YAML text, with its parameters' defaults and undecidable
+/// conditions left unknown (for tests of what builds on the lowering).
+#[cfg(test)]
+pub(crate) fn model_of_yaml(text: &str) -> Model {
+    let src = crate::source::SourceFile::new("t.yaml", text.to_string());
+    let docs = crate::parse::parse_yaml(&src, &crate::parse::Limits::default()).expect("valid YAML");
+    let overrides = Overrides::new();
+    let tpl = Template::new(&docs[0].root, &overrides);
+    let ev = Evaluator::new(&tpl, &overrides, std::collections::BTreeMap::new());
+    let mut m = lower(&tpl, &ev, "t.yaml".into());
+    m.source = Some(Arc::new(src));
+    m
+}

@@ -286,21 +286,11 @@ pub fn only_placeholders(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::{BTreeMap, HashMap};
-
     use super::*;
-    use crate::lower::cfn::{self, Evaluator};
     use crate::model::Model;
-    use crate::parse::{Limits, parse_yaml};
-    use crate::source::SourceFile;
 
     fn model(text: &str) -> Model {
-        let src = SourceFile::new("t.yaml", text.to_string());
-        let docs = parse_yaml(&src, &Limits::default()).unwrap();
-        let overrides = HashMap::new();
-        let tpl = Template::new(&docs[0].root, &overrides);
-        let ev = Evaluator::new(&tpl, &overrides, BTreeMap::new());
-        cfn::lower(&tpl, &ev, "t.yaml".into())
+        crate::lower::cfn::model_of_yaml(text)
     }
 
     /// (text, key, role) of every literal.

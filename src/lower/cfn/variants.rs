@@ -58,7 +58,7 @@ pub fn plan(tpl: &Template<'_>, overrides: &Overrides, full: usize) -> Plan {
                 conds.push(c.clone());
             }
             if let Some(p) = r.properties() {
-                if_conditions(p, &mut conds, 0);
+                eval::if_conditions(p, &mut conds, 0);
             }
             if conds.is_empty() { Vec::new() } else { base.undecided_atoms(&conds) }
         })
@@ -183,27 +183,6 @@ fn describe_among(atoms: &[String], scenarios: &[BTreeMap<String, bool>], seen: 
         .map(|&i| scenarios[i].iter().map(|(k, v)| format!("{k} is {v}")).collect::<Vec<_>>().join(" and "))
         .collect::<Vec<_>>()
         .join(", or ")
-}
-
-/// Conditions of the `Fn::If`s in a node.
-fn if_conditions(n: &Node, out: &mut Vec<String>, depth: usize) {
-    if depth > eval::MAX_DEPTH {
-        return;
-    }
-    match &n.kind {
-        Kind::Map(entries) => {
-            for e in entries {
-                if e.key == "Fn::If"
-                    && let Some(c) = e.value.as_seq().and_then(|s| s.first()).and_then(Node::as_str)
-                {
-                    out.push(c.to_string());
-                }
-                if_conditions(&e.value, out, depth + 1);
-            }
-        }
-        Kind::Seq(items) => items.iter().for_each(|i| if_conditions(i, out, depth + 1)),
-        _ => {}
-    }
 }
 
 /// Names a node refers to with `Ref`, `Fn::GetAtt` and `Fn::Sub` (resources among others).
