@@ -4,7 +4,9 @@
 //!   embedded in the program so that `palisade rule ID` can show them and the tests can run them;
 //! * each area's list of rules: every module `src/rules/<area>/<name>.rs` that declares a rule
 //!   with `rule!(RULE, ...)`. An area's `mod.rs` declares the module (`pub mod <name>;`), which
-//!   is all it takes to add a rule.
+//!   is all it takes to add a rule;
+//! * the embedded data (`data/*.txt.gz`), decompressed, so that the program does not spend its
+//!   first scan decompressing it.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -38,6 +40,19 @@ fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out_dir).join("examples.rs"), out).expect("write the examples table");
     area_lists(root, Path::new(&out_dir));
+    for name in ["iam-catalog.txt", "aws-managed-policies.txt"] {
+        decompress(&Path::new("data").join(format!("{name}.gz")), &Path::new(&out_dir).join(name));
+    }
+}
+
+/// Writes the decompressed contents of a gzip file.
+fn decompress(from: &Path, to: &Path) {
+    use std::io::Read as _;
+    println!("cargo:rerun-if-changed={}", from.display());
+    let bytes = std::fs::read(from).expect("read embedded data");
+    let mut text = Vec::new();
+    flate2::read::GzDecoder::new(bytes.as_slice()).read_to_end(&mut text).expect("embedded data is valid gzip");
+    std::fs::write(to, text).expect("write decompressed data");
 }
 
 /// Writes `rules_<area>.rs` for every area: `pub static RULES` with the `RULE` of each of the

@@ -6,14 +6,13 @@
 //! and indexed once, on first use.
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::sync::OnceLock;
 
 use std::sync::{Arc, Mutex};
 
 use crate::model::policy::FoldedGlob;
 
-static DATA: &[u8] = include_bytes!("../../../data/iam-catalog.txt.gz");
+static DATA: &str = include_str!(concat!(env!("OUT_DIR"), "/iam-catalog.txt"));
 
 /// An action's access level, as the Service Authorization Reference classifies it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -119,12 +118,7 @@ pub struct Catalog {
 /// The catalog, loaded on first use.
 pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| {
-        let mut text = String::new();
-        // The data is part of the binary and tested; a failure here is a build defect.
-        flate2::read::GzDecoder::new(DATA).read_to_string(&mut text).expect("embedded IAM catalog is valid gzip");
-        Catalog::parse(&text)
-    })
+    CATALOG.get_or_init(|| Catalog::parse(DATA))
 }
 
 impl Catalog {

@@ -6,7 +6,6 @@
 //! and indexed the first time a managed policy is looked up; each document is parsed the
 //! first time it is asked for.
 
-use std::io::Read;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -15,7 +14,7 @@ use super::expand::{on_every_resource, statement_actions};
 use crate::model::{Effect, PolicyDocument, VKind, Val};
 use crate::source::Span;
 
-static DATA: &[u8] = include_bytes!("../../../data/aws-managed-policies.txt.gz");
+static DATA: &str = include_str!(concat!(env!("OUT_DIR"), "/aws-managed-policies.txt"));
 
 /// One AWS managed policy.
 #[derive(Debug)]
@@ -41,14 +40,7 @@ pub struct Store {
 /// The store, loaded on first use.
 pub fn store() -> &'static Store {
     static STORE: OnceLock<Store> = OnceLock::new();
-    STORE.get_or_init(|| {
-        let mut text = String::new();
-        // The data is part of the binary and tested; a failure here is a build defect.
-        flate2::read::GzDecoder::new(DATA)
-            .read_to_string(&mut text)
-            .expect("embedded AWS managed policies are valid gzip");
-        Store::parse(text)
-    })
+    STORE.get_or_init(|| Store::parse(DATA.to_string()))
 }
 
 impl Store {
