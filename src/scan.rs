@@ -81,11 +81,6 @@ impl ScanOptions {
 
 pub use crate::results::Scanned;
 
-/// The rules selected by `select`/`ignore` among the built-in ones. Unknown names are an error.
-pub fn select_rules(select: &[String], ignore: &[String]) -> Result<Vec<Arc<Rule>>, String> {
-    Registry::builtin().select(select, ignore)
-}
-
 /// Scans the given paths. Errors in one file never stop the others.
 pub fn scan(opts: &ScanOptions) -> Result<ScanReport, String> {
     scan_detailed(opts).map(|s| s.report)
