@@ -3,3 +3,4 @@
 pub mod cfn;
 pub mod k8s;
 pub mod policy_file;
+pub mod tf;

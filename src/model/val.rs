@@ -47,6 +47,10 @@ pub enum VKind {
     Unknown(String),
     /// `Ref: AWS::NoValue`: the property is removed.
     NoValue,
+    /// A value encoded as JSON text (Terraform's `jsonencode`): a string whose content is
+    /// known as a structure, so that a policy written this way keeps its locations. Read as a
+    /// string, it is unknown.
+    Json(Box<Val>),
 }
 
 impl Val {

@@ -20,8 +20,8 @@ pub const TYPES: &[&str] = &[
 ];
 
 /// Lowers one resource of a type in [`TYPES`].
-pub fn lower(m: &mut Model, meta: ResMeta, p: &Props<'_>) {
-    match meta.kind.as_str() {
+pub fn lower(m: &mut Model, meta: ResMeta, ty: &str, p: &Props<'_>) {
+    match ty {
         "AWS::IAM::Role" => m.iam_roles.push(IamRole {
             identity: identity(p, "RoleName"),
             trust: p.document("AssumeRolePolicyDocument"),
@@ -35,7 +35,7 @@ pub fn lower(m: &mut Model, meta: ResMeta, p: &Props<'_>) {
         }),
         "AWS::IAM::Group" => m.iam_groups.push(IamGroup { identity: identity(p, "GroupName"), meta }),
         "AWS::IAM::Policy" | "AWS::IAM::ManagedPolicy" => {
-            let managed = meta.kind.ends_with("ManagedPolicy");
+            let managed = ty.ends_with("ManagedPolicy");
             m.iam_policies.push(IamPolicy {
                 managed,
                 name: p.string(if managed { "ManagedPolicyName" } else { "PolicyName" }),

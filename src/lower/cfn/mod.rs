@@ -73,14 +73,48 @@ pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Mode
         }
         let props_val = props_node.map(|p| ev.eval(p));
         let p = Props::new(props_val.as_ref().filter(|v| matches!(v.kind, VKind::Map(_))), r.id_span);
-        lower_resource(&mut m, meta, &p, &mut pending_sg_rules);
+        lower_resource(&mut m, meta, &r.kind, &p, &mut pending_sg_rules);
     }
+    attach_sg_rules(&mut m, pending_sg_rules);
+    m.texts = lits.into_texts(&m.resources);
+    m
+}
+
+/// A resource of another language, mapped onto CloudFormation's resource type and property
+/// names (the AWS resource schema), with the spans of where each value was written in that
+/// language.
+pub struct Shaped {
+    /// Identity: `id` is the language's own name for the resource, `kind` its own type name,
+    /// `model_kind` from [`model_kind`] of `cfn_type`.
+    pub meta: ResMeta,
+    /// The CloudFormation resource type whose properties `props` uses; empty when none.
+    pub cfn_type: &'static str,
+    /// The properties (a map), or `None` when there are none.
+    pub props: Option<Val>,
+}
+
+/// Lowers resources of another language, already mapped onto CloudFormation's vocabulary,
+/// into `m` (which the caller gives its file, inputs and texts).
+pub fn lower_shaped(m: &mut Model, resources: Vec<Shaped>) {
+    let mut pending_sg_rules: Vec<(Field<Link>, SgRule, bool)> = Vec::new();
+    for r in resources {
+        let idx = m.resources.len();
+        m.resource_index.insert(r.meta.id.clone(), idx);
+        m.resources.push(r.meta.clone());
+        let p = Props::new(r.props.as_ref().filter(|v| matches!(v.kind, VKind::Map(_))), r.meta.span);
+        lower_resource(m, r.meta, r.cfn_type, &p, &mut pending_sg_rules);
+    }
+    attach_sg_rules(m, pending_sg_rules);
+}
+
+/// Standalone security group rules join their group when it is in the same unit.
+fn attach_sg_rules(m: &mut Model, pending: Vec<(Field<Link>, SgRule, bool)>) {
     // The first group of each logical id.
     let mut group_at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, g) in m.security_groups.iter().enumerate() {
         group_at.entry(g.meta.id.clone()).or_insert(i);
     }
-    for (group, rule, egress) in pending_sg_rules {
+    for (group, rule, egress) in pending {
         let target =
             group.get().and_then(Link::local).and_then(|id| group_at.get(id)).map(|&i| &mut m.security_groups[i]);
         match target {
@@ -89,13 +123,17 @@ pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Mode
             None => m.external_sg_rules.push(ExternalSgRule { group, rule, egress }),
         }
     }
-    m.texts = lits.into_texts(&m.resources);
-    m
 }
 
-fn lower_resource(m: &mut Model, meta: ResMeta, p: &Props<'_>, pending: &mut Vec<(Field<Link>, SgRule, bool)>) {
-    monitoring::lower(&mut m.monitoring, &meta, p);
-    match meta.kind.as_str() {
+fn lower_resource(
+    m: &mut Model,
+    meta: ResMeta,
+    ty: &str,
+    p: &Props<'_>,
+    pending: &mut Vec<(Field<Link>, SgRule, bool)>,
+) {
+    monitoring::lower(&mut m.monitoring, &meta, ty, p);
+    match ty {
         "AWS::S3::Bucket" => m.buckets.push(s3_bucket(meta, p)),
         "AWS::S3::BucketPolicy" => m.bucket_policies.push(BucketPolicy {
             bucket: p.link("Bucket"),
@@ -232,7 +270,7 @@ fn lower_resource(m: &mut Model, meta: ResMeta, p: &Props<'_>, pending: &mut Vec
             });
         }
         "AWS::EC2::SecurityGroupIngress" | "AWS::EC2::SecurityGroupEgress" => {
-            let egress = meta.kind.ends_with("Egress");
+            let egress = ty.ends_with("Egress");
             let group = if p.val("GroupId").is_some() { p.link("GroupId") } else { p.link("GroupName") };
             let span = meta.props_span;
             let mut rule = sg_rule(p, span, egress);
@@ -267,8 +305,8 @@ fn lower_resource(m: &mut Model, meta: ResMeta, p: &Props<'_>, pending: &mut Vec
                 .unwrap_or_else(|| Field::absent(meta.span)),
             meta,
         }),
-        k if iam::TYPES.contains(&k) => iam::lower(m, meta, p),
-        k if network_extra::handles(k) => network_extra::lower(m, meta, p),
+        k if iam::TYPES.contains(&k) => iam::lower(m, meta, ty, p),
+        k if network_extra::handles(k) => network_extra::lower(m, meta, ty, p),
         _ => {}
     }
 }

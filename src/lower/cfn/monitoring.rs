@@ -5,9 +5,9 @@ use super::convert::Props;
 use crate::model::*;
 
 /// Adds the resource to `m` when it is one of this module's types.
-pub fn lower(m: &mut Monitoring, meta: &ResMeta, p: &Props<'_>) {
+pub fn lower(m: &mut Monitoring, meta: &ResMeta, ty: &str, p: &Props<'_>) {
     let meta = meta.clone();
-    match meta.kind.as_str() {
+    match ty {
         "AWS::CloudTrail::Trail" => {
             let selectors_have_data = |key: &str| {
                 p.val(key).is_some_and(|v| {
@@ -116,7 +116,7 @@ pub fn lower(m: &mut Monitoring, meta: &ResMeta, p: &Props<'_>) {
             m.backup_plans.push(BackupPlan { rules, meta })
         }
         "AWS::EC2::LaunchTemplate" | "AWS::AutoScaling::LaunchConfiguration" => {
-            let data = if meta.kind == "AWS::EC2::LaunchTemplate" { p.sub("LaunchTemplateData") } else { None };
+            let data = if ty == "AWS::EC2::LaunchTemplate" { p.sub("LaunchTemplateData") } else { None };
             let base = data.as_ref().unwrap_or(p);
             let (http_tokens, http_endpoint) = match base.sub("MetadataOptions") {
                 Some(mo) => (mo.string("HttpTokens"), mo.string("HttpEndpoint")),
@@ -160,12 +160,12 @@ pub fn lower(m: &mut Monitoring, meta: &ResMeta, p: &Props<'_>) {
         }
         "AWS::SecretsManager::Secret" => m.secrets.push(meta),
         "AWS::SecretsManager::RotationSchedule" => m.rotation_schedules.push(p.link("SecretId")),
-        _ => encryption(m, &meta, p),
+        _ => encryption(m, &meta, ty, p),
     }
 }
 
 /// The encryption switches of data services.
-fn encryption(m: &mut Monitoring, meta: &ResMeta, p: &Props<'_>) {
+fn encryption(m: &mut Monitoring, meta: &ResMeta, ty: &str, p: &Props<'_>) {
     use EncryptionState::*;
     let mut push = |what: &'static str, source_name: &'static str, state: EncryptionState, span| {
         m.encryption.push(EncryptionSetting { meta: meta.clone(), what, source_name, state, span })
@@ -198,7 +198,7 @@ fn encryption(m: &mut Monitoring, meta: &ResMeta, p: &Props<'_>) {
         };
         (state, f.span)
     };
-    match meta.kind.as_str() {
+    match ty {
         "AWS::EC2::Volume" => {
             // Without `Encrypted`, the account's EBS encryption-by-default setting decides.
             let f = p.boolean("Encrypted");

@@ -37,8 +37,8 @@ pub fn handles(kind: &str) -> bool {
 }
 
 /// Adds one resource of a type [`handles`] accepts to the model.
-pub fn lower(m: &mut Model, meta: ResMeta, p: &Props<'_>) {
-    match meta.kind.as_str() {
+pub fn lower(m: &mut Model, meta: ResMeta, ty: &str, p: &Props<'_>) {
+    match ty {
         "AWS::EC2::Instance" => m.instances.push(Ec2Instance {
             subnet: p.link("SubnetId"),
             security_groups: groups(p, "SecurityGroupIds", "SecurityGroups"),
@@ -174,7 +174,7 @@ pub fn lower(m: &mut Model, meta: ResMeta, p: &Props<'_>) {
             });
         }
         "AWS::ElastiCache::CacheCluster" | "AWS::ElastiCache::ReplicationGroup" => {
-            let cluster = meta.kind.ends_with("CacheCluster");
+            let cluster = ty.ends_with("CacheCluster");
             let sgs = if cluster { "VpcSecurityGroupIds" } else { "SecurityGroupIds" };
             m.data_services.push(DataService {
                 kind: DataServiceKind::Cache,

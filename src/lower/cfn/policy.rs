@@ -17,6 +17,7 @@ pub fn document(v: &Val) -> Field<PolicyDocument> {
             }
             Err(_) => return Field { value: Tri::Unknown, span: v.span, origin: None },
         },
+        VKind::Json(inner) => inner,
         _ => v,
     };
     match &v.kind {

@@ -1,0 +1,1 @@
+//! HCL modules: parsing with spans, module trees, and three-valued evaluation.

@@ -1,0 +1,167 @@
+//! The AWS provider's resources mapped onto the AWS resource schema (CloudFormation's
+//! resource types and property names), so that one lowering serves every language and the
+//! same infrastructure gives the same findings whichever language described it.
+//!
+//! Values keep the spans of the HCL (or plan JSON) they were written in. A resource that
+//! Terraform splits off its parent (`aws_s3_bucket_versioning`, `aws_iam_role_policy_attachment`,
+//! ...) is *joined* into the parent's properties through the reference in its arguments; when
+//! it cannot be joined, the fields it would set become unknown on every resource it might
+//! belong to, never absent. What the provider does by default, where it differs from
+//! CloudFormation, is filled in here.
+//!
+//! Each area module exposes `primary` (a resource that stands on its own: its CloudFormation
+//! type and properties) and `attach` (a split-off resource: joins it into its parent).
+
+use std::collections::HashMap;
+
+use crate::lower::cfn::{Shaped, model_kind};
+use crate::model::{ResMeta, VKind, Val};
+use crate::source::Span;
+
+use super::TfResource;
+
+pub mod data;
+pub mod network;
+
+/// A resource that stands on its own, in CloudFormation's vocabulary.
+pub struct Primary {
+    pub cfn_type: &'static str,
+    /// The properties: a map.
+    pub props: Val,
+}
+
+/// What mapping sees of the other resources: the primaries built so far, to join split-off
+/// resources into.
+pub struct Joiner<'a> {
+    resources: &'a [TfResource],
+    by_address: HashMap<&'a str, usize>,
+    /// The primary of each resource, by index in `resources`.
+    primaries: Vec<Option<Primary>>,
+}
+
+impl<'a> Joiner<'a> {
+    /// The resource with this address.
+    pub fn resource(&self, address: &str) -> Option<&'a TfResource> {
+        self.by_address.get(address).map(|&i| &self.resources[i])
+    }
+
+    /// Every resource of the unit.
+    pub fn resources(&self) -> &'a [TfResource] {
+        self.resources
+    }
+
+    /// The index of the parent `v` refers to among resources of `types`: by reference
+    /// (`aws_s3_bucket.b.id`), or by a literal that equals the parent's `name_attr` argument
+    /// (`bucket = "my-bucket"`, as plan files write it). `None` when it cannot be decided.
+    pub fn parent(&self, v: &Val, types: &[&str], name_attr: &str) -> Option<usize> {
+        match &v.kind {
+            VKind::Ref(r) => {
+                let i = *self.by_address.get(r.id.as_str())?;
+                types.contains(&self.resources[i].rtype.as_str()).then_some(i)
+            }
+            VKind::Str(s) => {
+                let mut found = self.resources.iter().enumerate().filter(|(_, r)| {
+                    types.contains(&r.rtype.as_str())
+                        && !r.data
+                        && r.attrs.get(name_attr).and_then(Val::as_str) == Some(s.as_str())
+                });
+                let first = found.next()?;
+                found.next().is_none().then_some(first.0)
+            }
+            _ => None,
+        }
+    }
+
+    /// The properties of resource `i`'s primary, to add to.
+    pub fn props_mut(&mut self, i: usize) -> Option<&mut Val> {
+        self.primaries.get_mut(i)?.as_mut().map(|p| &mut p.props)
+    }
+
+    /// A split-off resource could not be joined: on every primary of `types`, each property
+    /// of `keys` that is absent becomes unknown (the resource may set it), pointing at `at`.
+    pub fn unjoined(&mut self, types: &[&str], keys: &[&str], at: Span) {
+        for (i, r) in self.resources.iter().enumerate() {
+            if !types.contains(&r.rtype.as_str()) {
+                continue;
+            }
+            if let Some(Some(p)) = self.primaries.get_mut(i) {
+                for k in keys {
+                    set_if_absent(&mut p.props, k, Val::unknown("set by a resource that could not be joined", at));
+                }
+            }
+        }
+    }
+}
+
+/// Sets `key` in a map value, replacing any value it had.
+pub fn set(map: &mut Val, key: &str, value: Val, key_span: Span) {
+    if let VKind::Map(entries) = &mut map.kind {
+        match entries.iter_mut().find(|(k, _, _)| k == key) {
+            Some(e) => {
+                e.1 = key_span;
+                e.2 = value;
+            }
+            None => entries.push((key.to_string(), key_span, value)),
+        }
+    }
+}
+
+/// Sets `key` in a map value unless it is there.
+pub fn set_if_absent(map: &mut Val, key: &str, value: Val) {
+    if map.get(key).is_none() {
+        let span = value.span;
+        set(map, key, value, span);
+    }
+}
+
+/// A map value from its entries.
+pub fn map_val(entries: Vec<(String, Span, Val)>, span: Span) -> Val {
+    Val::new(VKind::Map(entries), span)
+}
+
+/// The resources mapped onto the AWS resource schema, in their order.
+pub fn shape(resources: &[TfResource]) -> Vec<Shaped> {
+    let by_address = resources.iter().enumerate().map(|(i, r)| (r.address.as_str(), i)).collect();
+    let primaries = resources
+        .iter()
+        .map(|r| if r.data { None } else { data::primary(r).or_else(|| network::primary(r)) })
+        .collect();
+    let mut j = Joiner { resources, by_address, primaries };
+    for (i, r) in resources.iter().enumerate() {
+        if r.data || j.primaries[i].is_some() {
+            continue;
+        }
+        if !data::attach(r, &mut j) {
+            network::attach(r, &mut j);
+        }
+    }
+    resources
+        .iter()
+        .zip(j.primaries)
+        .filter(|(r, _)| !r.data)
+        .map(|(r, p)| {
+            let (cfn_type, props) = match p {
+                Some(p) => (p.cfn_type, Some(p.props)),
+                None => ("", None),
+            };
+            Shaped {
+                meta: ResMeta {
+                    id: r.address.clone(),
+                    kind: r.rtype.clone(),
+                    model_kind: if cfn_type.is_empty() { crate::model::kind::OTHER } else { model_kind(cfn_type) },
+                    span: r.span,
+                    props_span: r.body_span,
+                },
+                cfn_type,
+                props,
+            }
+        })
+        .collect()
+}
+
+/// The policy document an `aws_iam_policy_document` data source's arguments describe, as a
+/// policy (a map with `Version` and `Statement`, statements keeping the spans of their HCL
+/// blocks), for `data.aws_iam_policy_document.NAME.json`.
+pub fn policy_document(attrs: &Val) -> Val {
+    data::policy_document(attrs)
+}

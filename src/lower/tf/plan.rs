@@ -1,0 +1,1 @@
+//! Plan files (`terraform show -json`): the planned values of every resource instance.
