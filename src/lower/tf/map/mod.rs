@@ -28,6 +28,26 @@ pub struct Primary {
     pub cfn_type: &'static str,
     /// The properties: a map.
     pub props: Val,
+    /// Resources CloudFormation writes separately that this one declares inline (a network
+    /// ACL's `ingress` blocks, an internet gateway's `vpc_id` attachment): each becomes a
+    /// resource of its own.
+    pub parts: Vec<Part>,
+}
+
+impl Primary {
+    pub fn new(cfn_type: &'static str, props: Val) -> Primary {
+        Primary { cfn_type, props, parts: Vec::new() }
+    }
+}
+
+/// A resource declared inside another one.
+pub struct Part {
+    /// Appended to the owner's address to name it: `/ingress[0]`, `/attachment`.
+    pub suffix: String,
+    pub cfn_type: &'static str,
+    pub props: Val,
+    /// Where it is written (the nested block or argument).
+    pub span: Span,
 }
 
 /// What mapping sees of the other resources: the primaries built so far, to join split-off
@@ -135,28 +155,39 @@ pub fn shape(resources: &[TfResource]) -> Vec<Shaped> {
             network::attach(r, &mut j);
         }
     }
-    resources
-        .iter()
-        .zip(j.primaries)
-        .filter(|(r, _)| !r.data)
-        .map(|(r, p)| {
-            let (cfn_type, props) = match p {
-                Some(p) => (p.cfn_type, Some(p.props)),
-                None => ("", None),
-            };
-            Shaped {
-                meta: ResMeta {
-                    id: r.address.clone(),
-                    kind: r.rtype.clone(),
-                    model_kind: if cfn_type.is_empty() { crate::model::kind::OTHER } else { model_kind(cfn_type) },
-                    span: r.span,
-                    props_span: r.body_span,
-                },
-                cfn_type,
-                props,
+    let mut out = Vec::with_capacity(resources.len());
+    for (r, p) in resources.iter().zip(j.primaries) {
+        if r.data {
+            continue;
+        }
+        let meta = |id: String, cfn_type: &'static str, span: Span, props_span: Span| ResMeta {
+            id,
+            kind: r.rtype.clone(),
+            model_kind: if cfn_type.is_empty() { crate::model::kind::OTHER } else { model_kind(cfn_type) },
+            span,
+            props_span,
+        };
+        match p {
+            None => {
+                out.push(Shaped { meta: meta(r.address.clone(), "", r.span, r.body_span), cfn_type: "", props: None })
             }
-        })
-        .collect()
+            Some(p) => {
+                out.push(Shaped {
+                    meta: meta(r.address.clone(), p.cfn_type, r.span, r.body_span),
+                    cfn_type: p.cfn_type,
+                    props: Some(p.props),
+                });
+                for part in p.parts {
+                    out.push(Shaped {
+                        meta: meta(format!("{}{}", r.address, part.suffix), part.cfn_type, part.span, part.span),
+                        cfn_type: part.cfn_type,
+                        props: Some(part.props),
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The policy document an `aws_iam_policy_document` data source's arguments describe, as a
