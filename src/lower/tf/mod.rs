@@ -47,3 +47,67 @@ pub fn lower(resources: &[TfResource], file: Arc<str>) -> Model {
     crate::lower::cfn::lower_shaped(&mut m, shaped);
     m
 }
+
+/// A located JSON or YAML tree as a value (plan files, `.tf.json`).
+pub fn node_val(n: &crate::value::Node) -> Val {
+    use crate::model::VKind;
+    use crate::value::Kind;
+    let kind = match &n.kind {
+        Kind::Null => VKind::Null,
+        Kind::Bool(b) => VKind::Bool(*b),
+        Kind::Number(s) => VKind::Num(s.clone()),
+        Kind::String(s) => VKind::Str(s.clone()),
+        Kind::Seq(items) => VKind::List(items.iter().map(node_val).collect()),
+        Kind::Map(entries) => {
+            VKind::Map(entries.iter().map(|e| (e.key.clone(), e.key_span, node_val(&e.value))).collect())
+        }
+    };
+    Val::new(kind, n.span)
+}
+
+/// Resources written as JSON, for tests of the mapping.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use crate::model::{RefTarget, VKind};
+
+    /// A resource instance from JSON arguments (nested blocks as lists of objects). A string
+    /// `"$ref:ADDRESS.ATTR"` stands for a reference to another resource's attribute, e.g.
+    /// `"$ref:aws_s3_bucket.b.id"`; `"$unknown"` for an unknown value.
+    pub fn res(address: &str, json: &str) -> TfResource {
+        let src = crate::source::SourceFile::new(format!("{address}.json"), json.to_string());
+        let doc = crate::parse::parse_json(&src, &crate::parse::Limits::default()).expect("valid JSON");
+        let attrs = refs(node_val(&doc.root));
+        let rtype = address.trim_start_matches("data.").split('.').next().unwrap_or_default().to_string();
+        TfResource {
+            address: address.to_string(),
+            rtype,
+            data: address.starts_with("data."),
+            span: doc.root.span,
+            body_span: doc.root.span,
+            attrs,
+            condition: None,
+        }
+    }
+
+    fn refs(v: Val) -> Val {
+        let span = v.span;
+        let kind = match v.kind {
+            VKind::Str(s) if s == "$unknown" => VKind::Unknown("unknown in test".into()),
+            VKind::Str(s) if s.starts_with("$ref:") => {
+                let target = &s[5..];
+                let (id, attr) = target.rsplit_once('.').unwrap_or((target, ""));
+                VKind::Ref(RefTarget { id: id.to_string(), attr: (!attr.is_empty()).then(|| attr.to_string()) })
+            }
+            VKind::List(l) => VKind::List(l.into_iter().map(refs).collect()),
+            VKind::Map(m) => VKind::Map(m.into_iter().map(|(k, s, v)| (k, s, refs(v))).collect()),
+            k => k,
+        };
+        Val { kind, span, origin: v.origin }
+    }
+
+    /// The model of these resources.
+    pub fn model(resources: &[TfResource]) -> Model {
+        lower(resources, "main.tf".into())
+    }
+}

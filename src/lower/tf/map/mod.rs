@@ -196,3 +196,16 @@ pub fn shape(resources: &[TfResource]) -> Vec<Shaped> {
 pub fn policy_document(attrs: &Val) -> Val {
     data::policy_document(attrs)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::lower::tf::testing::{model, res};
+
+    #[test]
+    fn resources_without_a_mapping_keep_their_address_and_type() {
+        let m = model(&[res("aws_example_thing.this[0]", r#"{"name": "x"}"#)]);
+        let r = m.resource("aws_example_thing.this[0]").expect("resource kept");
+        assert_eq!(r.kind, "aws_example_thing");
+        assert_eq!(r.model_kind, crate::model::kind::OTHER);
+    }
+}
