@@ -1,0 +1,339 @@
+//! Modules read from disk: the declarations of every `.tf` and `.tf.json` file of one
+//! directory, kept unevaluated.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use hcl_edit::Span as _;
+use hcl_edit::expr::Expression;
+use hcl_edit::structure::{Block, Body};
+
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::parse::Limits;
+use crate::source::{SourceFile, Span};
+use crate::value::{Kind, Node};
+
+/// An expression as written, in HCL or in Terraform's JSON syntax.
+#[derive(Debug, Clone)]
+pub(crate) enum ExKind {
+    Hcl(Expression),
+    /// A JSON value: strings are templates.
+    Json(Node),
+}
+
+/// An expression with the file it is written in.
+#[derive(Debug, Clone)]
+pub(crate) struct Ex {
+    pub src: Arc<SourceFile>,
+    pub kind: ExKind,
+}
+
+/// A block body as written.
+#[derive(Debug, Clone)]
+pub(crate) enum BodyKind {
+    Hcl(Body),
+    /// A JSON object: every member is an argument.
+    Json(Node),
+}
+
+/// A block body with the file it is written in.
+#[derive(Debug, Clone)]
+pub(crate) struct Bod {
+    pub src: Arc<SourceFile>,
+    pub kind: BodyKind,
+}
+
+/// A `variable` block.
+#[derive(Debug, Clone)]
+pub(crate) struct Variable {
+    pub name: String,
+    /// The block's labels.
+    pub span: Span,
+    /// The type constraint as written (`any` when absent).
+    pub type_text: String,
+    pub ty: Option<Ex>,
+    pub default: Option<Ex>,
+    pub sensitive: bool,
+    pub nullable: bool,
+}
+
+/// A `resource` or `data` block.
+#[derive(Debug, Clone)]
+pub(crate) struct Resource {
+    pub rtype: String,
+    pub name: String,
+    pub data: bool,
+    pub span: Span,
+    pub body_span: Span,
+    pub body: Bod,
+    pub count: Option<Ex>,
+    pub for_each: Option<Ex>,
+}
+
+/// A `module` block.
+#[derive(Debug, Clone)]
+pub(crate) struct Call {
+    pub name: String,
+    pub span: Span,
+    pub source: Option<String>,
+    pub body: Bod,
+    pub count: Option<Ex>,
+    pub for_each: Option<Ex>,
+}
+
+/// Every declaration of one module directory.
+#[derive(Debug, Default)]
+pub(crate) struct Module {
+    pub dir: PathBuf,
+    pub files: Vec<Arc<SourceFile>>,
+    /// Some file could not be read or parsed: what it declared is missing.
+    pub broken: bool,
+    pub variables: Vec<Variable>,
+    pub locals: HashMap<String, Ex>,
+    pub outputs: HashMap<String, Ex>,
+    pub resources: Vec<Resource>,
+    pub calls: Vec<Call>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Arguments of a `module` block that are not inputs of the module.
+pub(crate) const CALL_META: &[&str] = &["source", "version", "count", "for_each", "providers", "depends_on"];
+
+/// The span of an optional byte range of `src` (the whole file's start when absent).
+pub(crate) fn range_span(src: &SourceFile, r: Option<std::ops::Range<usize>>) -> Span {
+    let r = r.unwrap_or(0..0);
+    let len = src.text.len();
+    src.span(r.start.min(len) as u32, r.end.min(len) as u32)
+}
+
+/// The `.tf` and `.tf.json` files of `dir`, sorted.
+pub(crate) fn module_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut files: Vec<PathBuf> = rd
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || t.is_symlink()))
+        .map(|e| e.path())
+        .filter(|p| is_module_file(p))
+        .collect();
+    files.sort();
+    files
+}
+
+/// A file of a module: `*.tf` or `*.tf.json`.
+pub(crate) fn is_module_file(p: &Path) -> bool {
+    let name = p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    name.ends_with(".tf") || name.ends_with(".tf.json")
+}
+
+/// Reads and parses the module in `dir`.
+pub(crate) fn load(dir: &Path, limits: &Limits) -> Module {
+    let mut m = Module { dir: dir.to_path_buf(), ..Module::default() };
+    for path in module_files(dir) {
+        let src = match crate::parse::read_source(&path, path.clone(), limits) {
+            Ok(s) => Arc::new(s),
+            Err(e) => {
+                let display = crate::source::display_path(&path);
+                m.diagnostics.push(Diagnostic::whole_file(DiagnosticKind::Read, &display, e.to_string()));
+                m.broken = true;
+                continue;
+            }
+        };
+        m.files.push(src.clone());
+        if src.path.to_string_lossy().ends_with(".json") {
+            match crate::parse::parse_json(&src, limits) {
+                Ok(doc) => read_json(&mut m, &src, &doc.root),
+                Err(e) => parse_failed(&mut m, &src, e.line as usize, e.col as usize, &e.message),
+            }
+        } else {
+            match hcl_edit::parser::parse_body(&src.text) {
+                Ok(body) => read_hcl(&mut m, &src, &body),
+                Err(e) => {
+                    let loc = e.location();
+                    parse_failed(&mut m, &src, loc.line(), loc.column(), e.message());
+                }
+            }
+        }
+    }
+    m
+}
+
+fn parse_failed(m: &mut Module, src: &SourceFile, line: usize, col: usize, message: &str) {
+    m.broken = true;
+    m.diagnostics.push(Diagnostic {
+        kind: DiagnosticKind::Parse,
+        file: src.display_path().into(),
+        line: line as u32,
+        col: col as u32,
+        message: format!("not valid HCL: {}", message.trim()),
+    });
+}
+
+fn hcl(src: &Arc<SourceFile>, e: &Expression) -> Ex {
+    Ex { src: src.clone(), kind: ExKind::Hcl(e.clone()) }
+}
+
+fn attr<'b>(body: &'b Body, name: &str) -> Option<&'b Expression> {
+    body.attributes().find(|a| a.key.as_str() == name).map(|a| &a.value)
+}
+
+/// The span of a block's identifier and labels.
+fn labels_span(src: &SourceFile, b: &Block) -> Span {
+    let start = b.ident.span().map(|r| r.start).unwrap_or(0);
+    let end = b.labels.last().and_then(|l| l.span()).or(b.ident.span()).map(|r| r.end).unwrap_or(start);
+    range_span(src, Some(start..end))
+}
+
+/// The span of a block's body: from its opening brace to the block's end.
+fn body_span(src: &SourceFile, b: &Block) -> Span {
+    let whole = b.span().unwrap_or(0..0);
+    let after = b.labels.last().and_then(|l| l.span()).or(b.ident.span()).map(|r| r.end).unwrap_or(whole.start);
+    let open = src.text.get(after..).and_then(|t| t.find('{')).map(|i| after + i).unwrap_or(whole.start);
+    range_span(src, Some(open..whole.end.max(open)))
+}
+
+fn read_hcl(m: &mut Module, src: &Arc<SourceFile>, body: &Body) {
+    for b in body.blocks() {
+        let labels: Vec<&str> = b.labels.iter().map(|l| l.as_str()).collect();
+        match (b.ident.as_str(), labels.as_slice()) {
+            ("variable", [name]) => m.variables.push(Variable {
+                name: name.to_string(),
+                span: labels_span(src, b),
+                type_text: attr(&b.body, "type")
+                    .and_then(|e| e.span())
+                    .and_then(|r| src.text.get(r))
+                    .unwrap_or("any")
+                    .to_string(),
+                ty: attr(&b.body, "type").map(|e| hcl(src, e)),
+                default: attr(&b.body, "default").map(|e| hcl(src, e)),
+                sensitive: attr(&b.body, "sensitive").and_then(Expression::as_bool).unwrap_or(false),
+                nullable: attr(&b.body, "nullable").and_then(Expression::as_bool).unwrap_or(true),
+            }),
+            ("locals", []) => {
+                for a in b.body.attributes() {
+                    m.locals.insert(a.key.to_string(), hcl(src, &a.value));
+                }
+            }
+            ("output", [name]) => {
+                if let Some(v) = attr(&b.body, "value") {
+                    m.outputs.insert(name.to_string(), hcl(src, v));
+                }
+            }
+            (kw @ ("resource" | "data"), [rtype, name]) => m.resources.push(Resource {
+                rtype: rtype.to_string(),
+                name: name.to_string(),
+                data: kw == "data",
+                span: labels_span(src, b),
+                body_span: body_span(src, b),
+                body: Bod { src: src.clone(), kind: BodyKind::Hcl(b.body.clone()) },
+                count: attr(&b.body, "count").map(|e| hcl(src, e)),
+                for_each: attr(&b.body, "for_each").map(|e| hcl(src, e)),
+            }),
+            ("module", [name]) => m.calls.push(Call {
+                name: name.to_string(),
+                span: labels_span(src, b),
+                source: attr(&b.body, "source").and_then(Expression::as_str).map(str::to_string),
+                body: Bod { src: src.clone(), kind: BodyKind::Hcl(b.body.clone()) },
+                count: attr(&b.body, "count").map(|e| hcl(src, e)),
+                for_each: attr(&b.body, "for_each").map(|e| hcl(src, e)),
+            }),
+            _ => {}
+        }
+    }
+}
+
+fn json(src: &Arc<SourceFile>, n: &Node) -> Ex {
+    Ex { src: src.clone(), kind: ExKind::Json(n.clone()) }
+}
+
+/// The members of a JSON object, or of each object of an array of objects.
+fn members(n: &Node) -> Vec<(&str, Span, &Node)> {
+    match &n.kind {
+        Kind::Map(entries) => {
+            entries.iter().filter(|e| e.key != "//").map(|e| (e.key.as_str(), e.key_span, &e.value)).collect()
+        }
+        Kind::Seq(items) => items.iter().flat_map(members).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn member<'n>(n: &'n Node, key: &str) -> Option<&'n Node> {
+    members(n).into_iter().find(|(k, _, _)| *k == key).map(|(_, _, v)| v)
+}
+
+fn read_json(m: &mut Module, src: &Arc<SourceFile>, root: &Node) {
+    for (kw, _, v) in members(root) {
+        match kw {
+            "variable" => {
+                for (name, span, b) in members(v) {
+                    let ty = member(b, "type");
+                    m.variables.push(Variable {
+                        name: name.to_string(),
+                        span,
+                        type_text: ty.and_then(json_str).unwrap_or("any").to_string(),
+                        ty: ty.map(|t| json(src, t)),
+                        default: member(b, "default").map(|d| json(src, d)),
+                        sensitive: member(b, "sensitive").is_some_and(|s| s.kind == Kind::Bool(true)),
+                        nullable: !member(b, "nullable").is_some_and(|s| s.kind == Kind::Bool(false)),
+                    });
+                }
+            }
+            "locals" => {
+                for (name, _, e) in members(v) {
+                    m.locals.insert(name.to_string(), json(src, e));
+                }
+            }
+            "output" => {
+                for (name, _, b) in members(v) {
+                    if let Some(e) = member(b, "value") {
+                        m.outputs.insert(name.to_string(), json(src, e));
+                    }
+                }
+            }
+            "resource" | "data" => {
+                for (rtype, _, by_name) in members(v) {
+                    for (name, span, b) in members(by_name) {
+                        m.resources.push(Resource {
+                            rtype: rtype.to_string(),
+                            name: name.to_string(),
+                            data: kw == "data",
+                            span,
+                            body_span: b.span,
+                            body: Bod { src: src.clone(), kind: BodyKind::Json(b.clone()) },
+                            count: member(b, "count").map(|e| json(src, e)),
+                            for_each: member(b, "for_each").map(|e| json(src, e)),
+                        });
+                    }
+                }
+            }
+            "module" => {
+                for (name, span, b) in members(v) {
+                    m.calls.push(Call {
+                        name: name.to_string(),
+                        span,
+                        source: member(b, "source").and_then(json_str).map(str::to_string),
+                        body: Bod { src: src.clone(), kind: BodyKind::Json(b.clone()) },
+                        count: member(b, "count").map(|e| json(src, e)),
+                        for_each: member(b, "for_each").map(|e| json(src, e)),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn json_str(n: &Node) -> Option<&str> {
+    match &n.kind {
+        Kind::String(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// The members of a JSON object (none for other values).
+pub(crate) fn object_entries(n: &Node) -> &[crate::value::Entry] {
+    match &n.kind {
+        Kind::Map(entries) => entries,
+        _ => &[],
+    }
+}
