@@ -130,6 +130,11 @@ pub fn attach(r: &TfResource, j: &mut Joiner<'_>) -> bool {
                 None => set(p, "Groups", groups.clone(), span),
             });
         }
+        "aws_organizations_policy_attachment" => {
+            let Some(target) = arg(a, "target_id").cloned() else { return true };
+            let policy = (&["aws_organizations_policy"][..], "id");
+            join(r, j, "policy_id", policy, "TargetIds", |p| append(p, "TargetIds", target, r.span));
+        }
         "aws_iam_user_login_profile" => {
             let profile = map_val(Vec::new(), r.body_span);
             join(r, j, "user", USER, "LoginProfile", |p| set(p, "LoginProfile", profile, r.span));
@@ -314,6 +319,27 @@ mod tests {
         assert_eq!(m.resource_policies[1].targets.get().unwrap().len(), 1);
         assert_eq!(m.lambda_permissions[0].principal.get().map(String::as_str), Some("*"));
         assert!(m.org_policies[0].is_scp(), "the provider's default type");
+        assert!(m.org_policies[0].targets.is_absent());
         assert_eq!(findings(&m, "iam-resource-policy-public").len(), 3, "queue, topic and function");
+    }
+}
+
+#[cfg(test)]
+mod org_tests {
+    use crate::lower::tf::testing::{model, res};
+    use crate::model::Link;
+
+    #[test]
+    fn policy_attachments_target_their_organizations_policy() {
+        let content = r#"{\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}]}"#;
+        let m = model(&[
+            res("aws_organizations_policy.scp", &format!(r#"{{"name": "guard", "content": "{content}"}}"#)),
+            res(
+                "aws_organizations_policy_attachment.a",
+                r#"{"policy_id": "$ref:aws_organizations_policy.scp.id", "target_id": "ou-1"}"#,
+            ),
+        ]);
+        let targets = m.org_policies[0].targets.get().expect("joined");
+        assert_eq!(targets[0].get(), Some(&Link::External("ou-1".into())));
     }
 }
