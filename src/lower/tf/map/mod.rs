@@ -104,6 +104,13 @@ impl<'a> Joiner<'a> {
         }
     }
 
+    /// Gives the resource at `address` its primary, built from what is known of the others.
+    pub fn set_primary(&mut self, address: &str, p: Primary) {
+        if let Some(&i) = self.by_address.get(address) {
+            self.primaries[i] = Some(p);
+        }
+    }
+
     /// A split-off resource could not be joined: on every primary of `types`, each property
     /// of `keys` that is absent becomes unknown (the resource may set it), pointing at `at`.
     pub fn unjoined(&mut self, types: &[&str], keys: &[&str], at: Span) {

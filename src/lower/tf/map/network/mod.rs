@@ -5,7 +5,8 @@
 //! | `aws_vpc`, `aws_default_vpc` | `AWS::EC2::VPC` (+ `/ipv6_cidr_block` `AWS::EC2::VPCCidrBlock`) |
 //! | `aws_vpc_ipv4_cidr_block_association`, `aws_vpc_ipv6_cidr_block_association` | `AWS::EC2::VPCCidrBlock` |
 //! | `aws_subnet` | `AWS::EC2::Subnet` |
-//! | `aws_route_table`, `aws_default_route_table` | `AWS::EC2::RouteTable` (inline `Routes`) |
+//! | `aws_route_table` | `AWS::EC2::RouteTable` (inline `Routes`) |
+//! | `aws_default_route_table` | `AWS::EC2::RouteTable` (+ `/main_route_table` associations of the VPC's unassociated subnets, unless another table is made the main one) |
 //! | `aws_route` | `AWS::EC2::Route` |
 //! | `aws_route_table_association` (with `subnet_id`) | `AWS::EC2::SubnetRouteTableAssociation` |
 //! | `aws_main_route_table_association` | joined: `/main_route_table` associations of the VPC's subnets |
@@ -14,7 +15,8 @@
 //! | `aws_egress_only_internet_gateway` | `AWS::EC2::EgressOnlyInternetGateway` |
 //! | `aws_nat_gateway` | `AWS::EC2::NatGateway` |
 //! | `aws_eip`, `aws_eip_association` | `AWS::EC2::EIP`, `AWS::EC2::EIPAssociation` |
-//! | `aws_network_acl`, `aws_default_network_acl` | `AWS::EC2::NetworkAcl` (+ `/ingress[i]`, `/egress[i]` `AWS::EC2::NetworkAclEntry`, `/subnet_ids[i]` `AWS::EC2::SubnetNetworkAclAssociation`) |
+//! | `aws_network_acl` | `AWS::EC2::NetworkAcl` (+ `/ingress[i]`, `/egress[i]` `AWS::EC2::NetworkAclEntry`, `/subnet_ids[i]` `AWS::EC2::SubnetNetworkAclAssociation`) |
+//! | `aws_default_network_acl` | the same, its rules exactly those written (+ `/default_network_acl` associations of the VPC's unassociated subnets) |
 //! | `aws_network_acl_rule` | `AWS::EC2::NetworkAclEntry` |
 //! | `aws_network_acl_association` | `AWS::EC2::SubnetNetworkAclAssociation` |
 //! | `aws_security_group`, `aws_default_security_group` | `AWS::EC2::SecurityGroup` (one rule per source of a block) |
@@ -42,7 +44,9 @@
 //! | `aws_redshift_cluster` | `AWS::Redshift::Cluster` |
 //! | `aws_redshift_subnet_group` | `AWS::Redshift::ClusterSubnetGroup` |
 //!
-//! Only the properties the model reads are mapped.
+//! Only the properties the model reads are mapped. A subnet's association with its VPC's main
+//! route table or default network ACL is a part of the subnet, made only when every explicit
+//! association names its subnet by reference.
 
 use super::{Joiner, Part, Primary, map_val};
 use crate::lower::tf::TfResource;

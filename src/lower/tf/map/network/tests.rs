@@ -332,3 +332,41 @@ fn flow_logs_gateways_and_unknown_values() {
     assert_eq!(m.elastic_ips[0].instance.get(), Some(&Link::Local("aws_instance.i".into())));
     assert_eq!(m.vpc_cidr_blocks[0].amazon_ipv6.get(), Some(&true));
 }
+
+#[test]
+fn the_default_route_table_routes_unassociated_subnets() {
+    let mut rs = public_subnet(false);
+    rs.remove(3);
+    rs.push(res(
+        "aws_default_route_table.d",
+        r#"{"default_route_table_id": "$ref:aws_vpc.main.default_route_table_id",
+            "route": [{"cidr_block": "0.0.0.0/0", "gateway_id": "$ref:aws_internet_gateway.gw.id"}]}"#,
+    ));
+    let m = model(&rs);
+    assert_eq!(
+        m.route_tables.iter().find(|t| t.meta.id == "aws_default_route_table.d").and_then(|t| t.vpc.get()),
+        Some(&Link::Local("aws_vpc.main".into()))
+    );
+    assert_eq!(m.subnet_route_tables.len(), 1);
+    assert_eq!(m.subnet_route_tables[0].meta.id, "aws_subnet.a/main_route_table");
+    assert_eq!(verdict(&m, "aws_instance.web", 22), Some(Verdict::Exposed));
+    // Without a declared main table, the subnet's routes are undecided, as in CloudFormation.
+    rs.pop();
+    assert_eq!(verdict(&model(&rs), "aws_instance.web", 22), Some(Verdict::Unknown));
+}
+
+#[test]
+fn the_default_network_acl_has_only_the_rules_written() {
+    let mut rs = public_subnet(true);
+    rs.push(res(
+        "aws_default_network_acl.d",
+        r#"{"default_network_acl_id": "$ref:aws_vpc.main.default_network_acl_id",
+            "egress": [{"rule_no": 100, "action": "allow", "protocol": "-1", "from_port": 0, "to_port": 0, "cidr_block": "0.0.0.0/0"}]}"#,
+    ));
+    let m = model(&rs);
+    assert_eq!(m.subnet_network_acls[0].meta.id, "aws_subnet.a/default_network_acl");
+    assert_eq!(verdict(&m, "aws_instance.web", 22), Some(Verdict::NotExposed));
+    // An association naming its subnet by a literal id leaves the subnets undecided.
+    rs.push(res("aws_network_acl_association.x", r#"{"subnet_id": "subnet-1", "network_acl_id": "acl-1"}"#));
+    assert!(model(&rs).subnet_network_acls.iter().all(|a| !a.meta.id.ends_with("/default_network_acl")));
+}

@@ -43,24 +43,7 @@ pub(super) fn primary(r: &TfResource) -> Option<Primary> {
             );
             prim("AWS::EC2::VPCCidrBlock", p)
         }
-        "aws_route_table" | "aws_default_route_table" => {
-            match arg(a, "default_route_table_id") {
-                Some((k, v)) => {
-                    if let Some(vpc) = owner_vpc(v) {
-                        p.put("VpcId", k, vpc);
-                    }
-                }
-                None => {
-                    p.copy(a, "vpc_id", "VpcId");
-                }
-            }
-            if let Some((k, routes)) = arg(a, "route") {
-                let items = routes.items().into_iter().filter(|x| matches!(x.kind, VKind::Map(_)));
-                let list: Vec<Val> = items.map(|x| route(x, "cidr_block", "ipv6_cidr_block", x.span).build()).collect();
-                p.put("Routes", k, Val::new(VKind::List(list), routes.span));
-            }
-            prim("AWS::EC2::RouteTable", p)
-        }
+        "aws_route_table" => Some(route_table(r)),
         "aws_route" => {
             let mut p = route(a, "destination_cidr_block", "destination_ipv6_cidr_block", a.span);
             p.copy(a, "route_table_id", "RouteTableId");
@@ -101,7 +84,7 @@ pub(super) fn primary(r: &TfResource) -> Option<Primary> {
             p.copy(a, "instance_id", "InstanceId");
             prim("AWS::EC2::EIPAssociation", p)
         }
-        "aws_network_acl" | "aws_default_network_acl" => Some(network_acl(r)),
+        "aws_network_acl" => Some(network_acl(r)),
         "aws_network_acl_rule" => {
             p.copy_all(
                 a,
@@ -169,10 +152,101 @@ pub(super) fn primary(r: &TfResource) -> Option<Primary> {
 pub(super) fn attach(r: &TfResource, j: &mut Joiner<'_>) -> bool {
     match r.rtype.as_str() {
         "aws_main_route_table_association" => {
-            main_route_table(r, j);
+            if let (Some((_, vpc)), Some((_, table))) = (arg(&r.attrs, "vpc_id"), arg(&r.attrs, "route_table_id")) {
+                let mut p = Props::new(r.span);
+                p.put("RouteTableId", table.span, table.clone());
+                unassociated(j, vpc, ROUTE_ASSOCIATIONS, "/main_route_table", r, p);
+            }
+            true
+        }
+        "aws_default_route_table" => {
+            j.set_primary(&r.address, route_table(r));
+            let owner = arg(&r.attrs, "default_route_table_id").and_then(|(_, v)| owner_vpc(v));
+            // Another table made the main one takes its place.
+            let replaced = |vpc: &Val| {
+                j.resources().iter().any(|x| {
+                    x.rtype == "aws_main_route_table_association"
+                        && arg(&x.attrs, "vpc_id").is_some_and(|(_, v)| same_ref(v, vpc))
+                })
+            };
+            if let Some(vpc) = owner.filter(|v| !replaced(v)) {
+                let mut p = Props::new(r.span);
+                p.put("RouteTableId", r.span, reference(&r.address, "id", r.span));
+                unassociated(j, &vpc, ROUTE_ASSOCIATIONS, "/main_route_table", r, p);
+            }
+            true
+        }
+        "aws_default_network_acl" => {
+            j.set_primary(&r.address, network_acl(r));
+            if let Some(vpc) = arg(&r.attrs, "default_network_acl_id").and_then(|(_, v)| owner_vpc(v)) {
+                let mut p = Props::new(r.span);
+                p.put("NetworkAclId", r.span, reference(&r.address, "id", r.span));
+                unassociated(j, &vpc, ACL_ASSOCIATIONS, "/default_network_acl", r, p);
+            }
             true
         }
         _ => false,
+    }
+}
+
+/// What associates a subnet with a route table: type, argument naming the subnet(s), and the
+/// CloudFormation type of an association.
+const ROUTE_ASSOCIATIONS: Associations =
+    (&[("aws_route_table_association", "subnet_id")], "AWS::EC2::SubnetRouteTableAssociation");
+/// The same for network ACLs.
+const ACL_ASSOCIATIONS: Associations = (
+    &[
+        ("aws_network_acl_association", "subnet_id"),
+        ("aws_network_acl", "subnet_ids"),
+        ("aws_default_network_acl", "subnet_ids"),
+    ],
+    "AWS::EC2::SubnetNetworkAclAssociation",
+);
+
+type Associations = (&'static [(&'static str, &'static str)], &'static str);
+
+/// Both references to the same resource.
+fn same_ref(a: &Val, b: &Val) -> bool {
+    matches!((&a.kind, &b.kind), (VKind::Ref(x), VKind::Ref(y)) if x.id == y.id)
+}
+
+/// The subnets of `vpc` (a reference) that no resource of `assoc` associates get the table
+/// or ACL of `target` (`RouteTableId` or `NetworkAclId`), as an association part of the subnet
+/// named `suffix`, written at `r`. When which subnets are associated cannot be decided, none
+/// is given one (they stay undecided, as in CloudFormation).
+fn unassociated(j: &mut Joiner<'_>, vpc: &Val, assoc: Associations, suffix: &str, r: &TfResource, target: Props) {
+    if !matches!(vpc.kind, VKind::Ref(_)) {
+        return;
+    }
+    let resources = j.resources();
+    let mut explicit = Vec::new();
+    for x in resources.iter().filter(|x| !x.data) {
+        for (ty, key) in assoc.0 {
+            if x.rtype != *ty || x.address == r.address {
+                continue;
+            }
+            let Some((_, s)) = arg(&x.attrs, key) else { continue };
+            let items = if matches!(s.kind, VKind::List(_)) { s.items() } else { vec![s] };
+            for s in items {
+                match &s.kind {
+                    VKind::Ref(t) => explicit.push(t.id.as_str()),
+                    _ => return,
+                }
+            }
+        }
+    }
+    let target = target.build();
+    for (i, s) in resources.iter().enumerate() {
+        let in_vpc = arg(&s.attrs, "vpc_id").is_some_and(|(_, x)| same_ref(x, vpc));
+        if s.rtype != "aws_subnet" || s.data || !in_vpc || explicit.contains(&s.address.as_str()) {
+            continue;
+        }
+        let mut p = Props::new(r.span);
+        p.put("SubnetId", r.span, reference(&s.address, "id", r.span));
+        for (k, ks, val) in target.as_map().unwrap_or_default() {
+            p.put(k, *ks, val.clone());
+        }
+        j.add_part(i, part(suffix.into(), assoc.1, p, r.span));
     }
 }
 
@@ -193,6 +267,29 @@ fn vpc(r: &TfResource) -> Option<Primary> {
         prim.parts.push(part("/ipv6_cidr_block".into(), "AWS::EC2::VPCCidrBlock", c, v.span));
     }
     Some(prim)
+}
+
+/// A route table with its inline routes (`Routes`, which the lowering reads as routes of the
+/// table).
+fn route_table(r: &TfResource) -> Primary {
+    let a = &r.attrs;
+    let mut p = Props::new(a.span);
+    match arg(a, "default_route_table_id") {
+        Some((k, v)) => {
+            if let Some(vpc) = owner_vpc(v) {
+                p.put("VpcId", k, vpc);
+            }
+        }
+        None => {
+            p.copy(a, "vpc_id", "VpcId");
+        }
+    }
+    if let Some((k, routes)) = arg(a, "route") {
+        let items = routes.items().into_iter().filter(|x| matches!(x.kind, VKind::Map(_)));
+        let list: Vec<Val> = items.map(|x| route(x, "cidr_block", "ipv6_cidr_block", x.span).build()).collect();
+        p.put("Routes", k, Val::new(VKind::List(list), routes.span));
+    }
+    Primary::new("AWS::EC2::RouteTable", p.build())
 }
 
 /// The VPC whose default route table or network ACL `v` refers to
@@ -278,35 +375,5 @@ fn acl_entry_body(e: &Val, p: &mut Props) {
         let mut range = Props::new(span);
         range.copy_all(e, &[("from_port", "From"), ("to_port", "To")]);
         p.put("PortRange", span, range.build());
-    }
-}
-
-/// `aws_main_route_table_association`: the VPC's subnets without a route table association of
-/// their own use this route table. They are given associations to it (`/main_route_table`);
-/// when which subnets have their own cannot be decided, none is given one.
-fn main_route_table(r: &TfResource, j: &mut Joiner<'_>) {
-    let a = &r.attrs;
-    let (Some((_, vpc)), Some((_, table))) = (arg(a, "vpc_id"), arg(a, "route_table_id")) else { return };
-    let VKind::Ref(v) = &vpc.kind else { return };
-    let resources = j.resources();
-    let mut explicit = Vec::new();
-    for x in resources.iter().filter(|x| x.rtype == "aws_route_table_association" && !x.data) {
-        match arg(&x.attrs, "subnet_id") {
-            Some((_, Val { kind: VKind::Ref(s), .. })) => explicit.push(s.id.as_str()),
-            Some(_) => return,
-            None => {}
-        }
-    }
-    let subnets = resources.iter().enumerate().filter(|(_, s)| {
-        s.rtype == "aws_subnet"
-            && !s.data
-            && !explicit.contains(&s.address.as_str())
-            && matches!(arg(&s.attrs, "vpc_id"), Some((_, Val { kind: VKind::Ref(t), .. })) if t.id == v.id)
-    });
-    let found: Vec<(usize, String)> = subnets.map(|(i, s)| (i, s.address.clone())).collect();
-    for (i, address) in found {
-        let mut p = Props::new(r.span);
-        p.put("SubnetId", r.span, reference(&address, "id", r.span)).put("RouteTableId", table.span, table.clone());
-        j.add_part(i, part("/main_route_table".into(), "AWS::EC2::SubnetRouteTableAssociation", p, r.span));
     }
 }
