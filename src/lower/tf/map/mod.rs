@@ -97,6 +97,20 @@ impl<'a> Joiner<'a> {
         self.primaries.get_mut(i)?.as_mut().map(|p| &mut p.props)
     }
 
+    /// Adds a resource declared by a split-off one to resource `i`'s primary.
+    pub fn add_part(&mut self, i: usize, part: Part) {
+        if let Some(Some(p)) = self.primaries.get_mut(i) {
+            p.parts.push(part);
+        }
+    }
+
+    /// Gives the resource at `address` its primary, built from what is known of the others.
+    pub fn set_primary(&mut self, address: &str, p: Primary) {
+        if let Some(&i) = self.by_address.get(address) {
+            self.primaries[i] = Some(p);
+        }
+    }
+
     /// A split-off resource could not be joined: on every primary of `types`, each property
     /// of `keys` that is absent becomes unknown (the resource may set it), pointing at `at`.
     pub fn unjoined(&mut self, types: &[&str], keys: &[&str], at: Span) {
