@@ -297,7 +297,7 @@ pub(super) fn base64_encode(bytes: &[u8]) -> String {
 /// Standard base64 with padding (line breaks ignored).
 fn base64_decode(text: &str) -> Option<Vec<u8>> {
     let chars: Vec<u8> = text.bytes().filter(|b| !matches!(b, b'\n' | b'\r')).collect();
-    if chars.len() % 4 != 0 {
+    if !chars.len().is_multiple_of(4) {
         return None;
     }
     let mut out = Vec::with_capacity(chars.len() / 4 * 3);

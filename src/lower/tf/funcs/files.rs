@@ -171,9 +171,9 @@ fn walk(dir: &Path, rel: &str, root: &Path, budget: &mut usize, depth: usize, ou
         let path = entry.path();
         if ft.is_dir() {
             walk(&path, &sub, root, budget, depth + 1, out)?;
-        } else if ft.is_file() {
-            out.push(sub);
-        } else if ft.is_symlink() && path.canonicalize().is_ok_and(|c| c.starts_with(root) && c.is_file()) {
+        } else if ft.is_file()
+            || (ft.is_symlink() && path.canonicalize().is_ok_and(|c| c.starts_with(root) && c.is_file()))
+        {
             out.push(sub);
         }
     }

@@ -294,3 +294,405 @@ fn number_text_is_canonical() {
     check("floor", vec![n("2.0")], "2");
     check("tonumber", vec![n("0.1")], "0.1");
 }
+
+#[test]
+fn string_functions() {
+    check("join", vec![s(", "), strs(&["a", "b"]), l(vec![n("1")])], r#""a, b, 1""#);
+    check("join", vec![s(","), l(vec![s("a"), rf("r")])], "?");
+    fails("join", vec![s(","), l(vec![null()])], "null");
+    check("split", vec![s(","), s("a,,b")], r#"["a", "", "b"]"#);
+    check("split", vec![s(","), s("")], r#"[""]"#);
+    check("split", vec![s(""), s("ab")], r#"["a", "b"]"#);
+    check("replace", vec![s("a-b-c"), s("-"), s("+")], r#""a+b+c""#);
+    check("replace", vec![s("a1b22"), s("/[0-9]+/"), s("#")], r#""a#b#""#);
+    check("replace", vec![s("key=val"), s("/(\\w+)=(\\w+)/"), s("$2=$1")], r#""val=key""#);
+    fails("replace", vec![s("x"), s("/(/"), s("")], "invalid regular expression");
+    check("lower", vec![s("ÀB")], r#""àb""#);
+    check("upper", vec![s("ab")], r#""AB""#);
+    check("upper", vec![unk()], "?");
+    check("title", vec![s("hello wORLD-foo_bar")], r#""Hello WORLD-Foo_bar""#);
+    check("trimspace", vec![s("  a b\n")], r#""a b""#);
+    check("trim", vec![s("?!a?b!?"), s("!?")], r#""a?b""#);
+    check("trimprefix", vec![s("prefix-x"), s("prefix-")], r#""x""#);
+    check("trimsuffix", vec![s("x.tf"), s(".tf")], r#""x""#);
+    check("startswith", vec![s("arn:aws"), s("arn:")], "true");
+    check("endswith", vec![s("arn:aws"), s("arn:")], "false");
+    check("strcontains", vec![s("abc"), s("b")], "true");
+    check("chomp", vec![s("a\r\n\n")], r#""a""#);
+    check("indent", vec![n("2"), s("a\nb")], r#""a\n  b""#);
+}
+
+#[test]
+fn substr_counts_characters_and_clamps() {
+    check("substr", vec![s("hello world"), n("1"), n("4")], r#""ello""#);
+    check("substr", vec![s("héllo"), n("-3"), n("-1")], r#""llo""#);
+    check("substr", vec![s("abc"), n("1"), n("100")], r#""bc""#);
+    check("substr", vec![s("abc"), n("10"), n("1")], r#""""#);
+    check("substr", vec![s("abc"), n("-10"), n("2")], r#""ab""#);
+}
+
+#[test]
+fn regex_gives_match_captures_or_named_map() {
+    check("regex", vec![s("[a-z]+"), s("53ab12")], r#""ab""#);
+    check("regex", vec![s("(\\d+)-(\\d+)"), s("x 10-20")], r#"["10", "20"]"#);
+    check("regex", vec![s("(?P<a>\\d)(?P<b>x)?"), s("1")], "{a=\"1\", b=null}");
+    fails("regex", vec![s("(?P<a>\\d)(\\d)"), s("12")], "mix named and unnamed");
+    fails("regex", vec![s("z"), s("abc")], "did not match");
+    fails("regex", vec![s("("), s("abc")], "invalid regular expression");
+    check("regexall", vec![s("\\d"), s("a1b2")], r#"["1", "2"]"#);
+    check("regexall", vec![s("(\\w)=(\\d)"), s("a=1 b=2")], r#"[["a", "1"], ["b", "2"]]"#);
+    check("regexall", vec![s("z"), s("abc")], "[]");
+    check("regex", vec![s("a"), rf("r")], "?");
+}
+
+#[test]
+fn format_verbs() {
+    check("format", vec![s("%s-%d-%t-%%"), s("a"), n("3"), b(true)], r#""a-3-true-%""#);
+    check("format", vec![s("%5s|%-5s|%05d|%+d"), s("ab"), s("cd"), n("-42"), n("7")], r#""   ab|cd   |-0042|+7""#);
+    check("format", vec![s("%.2f %f %.0f"), n("3.14159"), n("1"), n("2.5")], r#""3.14 1.000000 2""#);
+    check("format", vec![s("%e %g %g"), n("1500"), n("0.00001"), n("100")], r#""1.500000e+03 1e-05 100""#);
+    check("format", vec![s("%x %X %o %b"), n("255"), n("255"), n("8"), n("5")], r#""ff FF 10 101""#);
+    check("format", vec![s("%q"), s("a\"b\n")], r#""\"a\\\"b\\n\"""#);
+    check("format", vec![s("%v %v %v"), strs(&["a"]), n("1"), null()], r#""[\"a\"] 1 null""#);
+    check("format", vec![s("%[2]s %[1]s"), s("a"), s("b")], r#""b a""#);
+    check("format", vec![s("%.3s"), s("abcdef")], r#""abc""#);
+    check("format", vec![s("%s"), unk()], "?");
+    fails("format", vec![s("%s %s"), s("a")], "not enough arguments");
+    fails("format", vec![s("%s"), s("a"), s("b")], "too many arguments");
+    fails("format", vec![s("%d"), n("1.5")], "whole number");
+    fails("format", vec![s("%s"), strs(&["a"])], "a string is required");
+    fails("format", vec![s("%99999999999999999999s"), s("a")], "width or precision");
+    fails("format", vec![s("%y"), s("a")], "unsupported format verb");
+    fails("format", vec![s("%"), s("a")], "middle of a verb");
+}
+
+#[test]
+fn formatlist_repeats_scalars_over_lists() {
+    check("formatlist", vec![s("%s=%s"), strs(&["a", "b"]), s("x")], r#"["a=x", "b=x"]"#);
+    check("formatlist", vec![s("%s"), l(vec![s("a"), rf("r")])], r#"["a", ?]"#);
+    check("formatlist", vec![s("%s"), unk()], "?");
+    fails("formatlist", vec![s("%s%s"), strs(&["a"]), strs(&["a", "b"])], "same length");
+}
+
+#[test]
+fn json_encode_and_decode() {
+    let policy = m(vec![("Version", s("2012-10-17")), ("Statement", l(vec![m(vec![("Effect", s("Allow"))])]))]);
+    let enc = run("jsonencode", vec![policy.clone()]).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(enc.kind, VKind::Json(Box::new(policy.clone())));
+    assert_eq!(enc.span, sp(CALL));
+    check("jsonencode", vec![m(vec![("a", rf("r"))])], "?");
+    // Decoding an encoded value gives it back with its own spans.
+    let back = run("jsondecode", vec![enc.clone()]).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back, policy);
+    // Read as a string, the text is Terraform's: compact, keys sorted, HTML characters escaped.
+    check("length", vec![enc.clone()], "57");
+    let text = r#""{\"Statement\":[{\"Effect\":\"Allow\"}],\"Version\":\"2012-10-17\"}""#;
+    check("format", vec![s("%s"), enc.clone()], text);
+    check("tostring", vec![enc], r#"json({Version="2012-10-17", Statement=[{Effect="Allow"}]})"#);
+    check(
+        "format",
+        vec![
+            s("%s"),
+            run("jsonencode", vec![m(vec![("b", s("<&>")), ("a", l(vec![n("1.0"), b(true), null()]))])])
+                .unwrap_or_else(|e| panic!("{e}")),
+        ],
+        r#""{\"a\":[1,true,null],\"b\":\"\\u003c\\u0026\\u003e\"}""#,
+    );
+    let dec =
+        run("jsondecode", vec![s(r#"{"a": [1, 2.50, "x", null, true], "b": {}}"#)]).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(show(&dec), r#"{a=[1, 2.5, "x", null, true], b={}}"#);
+    assert_eq!(dec.get("a").map(|v| v.span), Some(sp(CALL)));
+    fails("jsondecode", vec![s("{")], "invalid JSON");
+    check("jsondecode", vec![unk()], "?");
+}
+
+#[test]
+fn yaml_encode_and_decode() {
+    let v = m(vec![
+        ("foo", l(vec![n("1"), m(vec![("c", s("d")), ("a", s("b"))]), l(vec![n("2"), n("3")]), l(vec![])])),
+        ("bar", s("baz\n\"q\"")),
+        ("nested", m(vec![("x", null()), ("y", b(false))])),
+    ]);
+    let want = "\"bar\": \"baz\\n\\\"q\\\"\"\n\"foo\":\n- 1\n- \"a\": \"b\"\n  \"c\": \"d\"\n- - 2\n  - 3\n- []\n\"nested\":\n  \"x\": null\n  \"y\": false\n";
+    check("yamlencode", vec![v.clone()], &format!("{want:?}"));
+    check("yamlencode", vec![s("x")], r#""\"x\"\n""#);
+    check("yamlencode", vec![l(vec![rf("r")])], "?");
+    let text = run("yamlencode", vec![v]).unwrap_or_else(|e| panic!("{e}"));
+    let back = run("yamldecode", vec![text]).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(show(&back), r#"{bar="baz\n\"q\"", foo=[1, {a="b", c="d"}, [2, 3], []], nested={x=null, y=false}}"#);
+    check("yamldecode", vec![s("a: 0x1f\nb: [yes, 1.50]\n")], r#"{a=31, b=["yes", 1.5]}"#);
+    check("yamldecode", vec![s("")], "null");
+    fails("yamldecode", vec![s("a: [")], "invalid YAML");
+    fails("yamldecode", vec![s("a: 1\n---\nb: 2\n")], "more than one document");
+}
+
+#[test]
+fn base64_and_urlencode() {
+    for (plain, enc) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("héllo", "aMOpbGxv")] {
+        check("base64encode", vec![s(plain)], &format!("{enc:?}"));
+        check("base64decode", vec![s(enc)], &format!("{plain:?}"));
+    }
+    check("base64decode", vec![s("Zm9v\nYmFy")], r#""foobar""#);
+    fails("base64decode", vec![s("Zm9")], "invalid base64");
+    fails("base64decode", vec![s("Zg==Zg==")], "invalid base64");
+    fails("base64decode", vec![s("/w==")], "not valid UTF-8");
+    check("urlencode", vec![s("a b&c=d/é~")], r#""a+b%26c%3Dd%2F%C3%A9~""#);
+}
+
+#[test]
+fn cidr_functions() {
+    check("cidrsubnet", vec![s("10.1.0.0/16"), n("8"), n("2")], r#""10.1.2.0/24""#);
+    check("cidrsubnet", vec![s("10.1.2.3/16"), n("4"), n("15")], r#""10.1.240.0/20""#);
+    check("cidrsubnet", vec![s("fd00:fd12:3456:7890::/56"), n("16"), n("162")], r#""fd00:fd12:3456:7800:a200::/72""#);
+    fails("cidrsubnet", vec![s("10.0.0.0/30"), n("3"), n("0")], "cannot extend");
+    fails("cidrsubnet", vec![s("10.0.0.0/16"), n("2"), n("4")], "does not accommodate");
+    fails("cidrsubnet", vec![s("10.0.0.0"), n("2"), n("1")], "invalid CIDR");
+    check("cidrhost", vec![s("10.12.112.0/20"), n("16")], r#""10.12.112.16""#);
+    check("cidrhost", vec![s("10.12.112.0/20"), n("268")], r#""10.12.113.12""#);
+    check("cidrhost", vec![s("10.0.0.0/24"), n("-1")], r#""10.0.0.255""#);
+    check("cidrhost", vec![s("fd00:fd12:3456:7800:a200::/72"), n("34")], r#""fd00:fd12:3456:7800:a200::22""#);
+    check("cidrhost", vec![s("fd00:fd12:3456:7890:00a2::/72"), n("34")], r#""fd00:fd12:3456:7890::22""#);
+    check("cidrhost", vec![s("::/0"), n("-1")], r#""ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff""#);
+    fails("cidrhost", vec![s("10.0.0.0/24"), n("256")], "cannot accommodate");
+    fails("cidrhost", vec![s("10.0.0.0/24"), n("-257")], "cannot accommodate");
+    check("cidrnetmask", vec![s("172.16.0.0/12")], r#""255.240.0.0""#);
+    check("cidrnetmask", vec![s("0.0.0.0/0")], r#""0.0.0.0""#);
+    fails("cidrnetmask", vec![s("::/64")], "only IPv4");
+    check(
+        "cidrsubnets",
+        vec![s("10.1.0.0/16"), n("4"), n("4"), n("8"), n("4")],
+        r#"["10.1.0.0/20", "10.1.16.0/20", "10.1.32.0/24", "10.1.48.0/20"]"#,
+    );
+    check(
+        "cidrsubnets",
+        vec![s("fd00:fd12:3456:7890::/56"), n("16"), n("16")],
+        r#"["fd00:fd12:3456:7800::/72", "fd00:fd12:3456:7800:100::/72"]"#,
+    );
+    fails("cidrsubnets", vec![s("10.0.0.0/24"), n("1"), n("1"), n("1")], "not enough remaining");
+    check("cidrsubnets", vec![s("::/0"), n("0")], r#"["::/0"]"#);
+    check("cidrsubnet", vec![rf("aws_vpc.v"), n("8"), n("1")], "?");
+}
+
+#[test]
+fn volatile_values_are_unknown() {
+    check("timestamp", vec![], "?");
+    check("uuid", vec![], "?");
+    check("abspath", vec![s(".")], "?");
+    check("pathexpand", vec![s("~/x")], "?");
+    check("basename", vec![s("a/b/c.tf")], r#""c.tf""#);
+    check("basename", vec![s("a/b/")], r#""b""#);
+    check("basename", vec![s("")], r#"".""#);
+    check("basename", vec![s("/")], r#""/""#);
+    check("dirname", vec![s("a/b/c.tf")], r#""a/b""#);
+    check("dirname", vec![s("c.tf")], r#"".""#);
+    check("dirname", vec![s("/c.tf")], r#""/""#);
+    check("dirname", vec![s("a//b/../c/x")], r#""a/c""#);
+}
+
+fn render_vars(text: &str, vars: &Val, span: Span) -> Val {
+    let name = vars.get("name").and_then(Val::as_str).unwrap_or("?");
+    Val::new(VKind::Str(text.replace("${name}", name)), span)
+}
+
+#[test]
+fn files_are_read_only_inside_the_root() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = tmp.path().join("root");
+    let module = root.join("mod");
+    let outside = tmp.path().join("secret.txt");
+    std::fs::create_dir_all(module.join("tpl/sub")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&outside, "secret").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(root.join("shared.txt"), "shared").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(module.join("policy.json"), "{\"a\": 1}").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(module.join("tpl/a.tpl"), "hello ${name}").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(module.join("tpl/sub/b.tpl"), "b").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(module.join("tpl/c.txt"), "c").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(module.join("big.txt"), vec![b'x'; (1 << 20) + 1]).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(module.join("bin.dat"), [0xff, 0xfe]).unwrap_or_else(|e| panic!("{e}"));
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&outside, module.join("link.txt")).unwrap_or_else(|e| panic!("{e}"));
+        std::os::unix::fs::symlink(&outside, module.join("tpl/leak.tpl")).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let go = |name: &str, args: Vec<Val>| run_in(&root, &module, name, args);
+    let shown = |r: Result<Val, String>| r.map(|v| show(&v));
+
+    assert_eq!(shown(go("file", vec![s("policy.json")])), Ok(r#""{\"a\": 1}""#.to_string()));
+    assert_eq!(shown(go("file", vec![s("../shared.txt")])), Ok(r#""shared""#.to_string()));
+    assert_eq!(shown(go("filebase64", vec![s("tpl/sub/b.tpl")])), Ok(r#""Yg==""#.to_string()));
+    let refused = |path: &str| Err(format!("refused to read `{path}`: outside the scanned directory"));
+    assert_eq!(shown(go("file", vec![s("../../secret.txt")])), refused("../../secret.txt"));
+    let abs = outside.to_string_lossy().into_owned();
+    assert_eq!(shown(go("file", vec![s(&abs)])), refused(&abs));
+    assert_eq!(shown(go("fileexists", vec![s("../../secret.txt")])), refused("../../secret.txt"));
+    assert_eq!(shown(go("fileexists", vec![s("../../nothing")])), refused("../../nothing"));
+    #[cfg(unix)]
+    assert_eq!(shown(go("file", vec![s("link.txt")])), refused("link.txt"));
+    assert_eq!(shown(go("fileexists", vec![s("policy.json")])), Ok("true".to_string()));
+    assert_eq!(shown(go("fileexists", vec![s("nothing.json")])), Ok("false".to_string()));
+    assert!(go("fileexists", vec![s("tpl")]).is_err_and(|e| e.contains("is a directory")));
+    assert!(go("file", vec![s("nothing.json")]).is_err_and(|e| e.contains("no file exists")));
+    assert!(go("file", vec![s("big.txt")]).is_err_and(|e| e.contains("larger than 1 MiB")));
+    assert!(go("file", vec![s("bin.dat")]).is_err_and(|e| e.contains("not valid UTF-8")));
+    assert_eq!(shown(go("file", vec![unk()])), Ok("?".to_string()));
+
+    let set = shown(go("fileset", vec![s("tpl"), s("**/*.tpl")]));
+    assert_eq!(set, Ok(r#"["a.tpl", "sub/b.tpl"]"#.to_string()));
+    assert_eq!(shown(go("fileset", vec![s("tpl"), s("*")])), Ok(r#"["a.tpl", "c.txt"]"#.to_string()));
+    assert_eq!(shown(go("fileset", vec![s("missing"), s("*")])), Ok("[]".to_string()));
+    assert_eq!(shown(go("fileset", vec![s(".."), s("../*")])), Ok("[]".to_string()));
+    assert_eq!(shown(go("fileset", vec![s("../.."), s("*")])), refused("../.."));
+
+    let cx = FnCtx { root: &root, module_dir: &module, render: &render_vars };
+    let out = call("templatefile", vec![s("tpl/a.tpl"), m(vec![("name", s("world"))])], sp(CALL), &cx);
+    assert_eq!(shown(out), Ok(r#""hello world""#.to_string()));
+    let out = call("templatefile", vec![s("tpl/a.tpl"), s("x")], sp(CALL), &cx);
+    assert!(out.is_err_and(|e| e.contains("must be a map")));
+    let out = call("templatefile", vec![s("../../secret.txt"), m(vec![])], sp(CALL), &cx);
+    assert_eq!(shown(out), refused("../../secret.txt"));
+}
+
+/// Every function name `call` knows, and a few it does not.
+const NAMES: &[&str] = &[
+    "length",
+    "lookup",
+    "merge",
+    "concat",
+    "coalesce",
+    "coalescelist",
+    "compact",
+    "flatten",
+    "distinct",
+    "element",
+    "keys",
+    "values",
+    "contains",
+    "index",
+    "zipmap",
+    "slice",
+    "reverse",
+    "sort",
+    "one",
+    "alltrue",
+    "anytrue",
+    "chunklist",
+    "transpose",
+    "setunion",
+    "setintersection",
+    "setsubtract",
+    "setproduct",
+    "toset",
+    "tolist",
+    "tomap",
+    "tostring",
+    "tonumber",
+    "tobool",
+    "min",
+    "max",
+    "abs",
+    "ceil",
+    "floor",
+    "signum",
+    "pow",
+    "log",
+    "parseint",
+    "sum",
+    "range",
+    "format",
+    "formatlist",
+    "join",
+    "split",
+    "replace",
+    "lower",
+    "upper",
+    "title",
+    "trimspace",
+    "chomp",
+    "strrev",
+    "trim",
+    "trimprefix",
+    "trimsuffix",
+    "startswith",
+    "endswith",
+    "strcontains",
+    "substr",
+    "indent",
+    "regex",
+    "regexall",
+    "jsonencode",
+    "jsondecode",
+    "yamlencode",
+    "yamldecode",
+    "base64encode",
+    "base64decode",
+    "urlencode",
+    "cidrhost",
+    "cidrnetmask",
+    "cidrsubnet",
+    "cidrsubnets",
+    "file",
+    "filebase64",
+    "fileexists",
+    "templatefile",
+    "fileset",
+    "basename",
+    "dirname",
+    "abspath",
+    "pathexpand",
+    "timestamp",
+    "plantimestamp",
+    "uuid",
+    "md5",
+    "nosuch",
+];
+
+fn arb_val() -> impl Strategy<Value = Val> {
+    let leaf = prop_oneof![
+        Just(VKind::Null),
+        any::<bool>().prop_map(VKind::Bool),
+        prop::sample::select(vec![
+            "0",
+            "1",
+            "-1",
+            "2.5",
+            "-0",
+            "1e3",
+            "1e400",
+            "9007199254740993",
+            "4294967296",
+            "129"
+        ])
+        .prop_map(|x| VKind::Num(x.to_string())),
+        "[a-z0-9/%.:*\\[\\]()\\-$ \n]{0,8}".prop_map(VKind::Str),
+        prop::sample::select(vec!["10.0.0.0/8", "::/0", "/a+/", "%5.2f", "%[3]d", "**/*", "../x", "Zm9v", "a: [1]"])
+            .prop_map(|x| VKind::Str(x.to_string())),
+        Just(VKind::Unknown("unknown".into())),
+        Just(VKind::Ref(RefTarget { id: "aws_s3_bucket.b".into(), attr: None })),
+    ]
+    .prop_map(|k| Val::new(k, sp(1)));
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(|l| Val::new(VKind::List(l), sp(2))),
+            prop::collection::vec(("[a-c]{0,2}", inner.clone()), 0..4)
+                .prop_map(|e| Val::new(VKind::Map(e.into_iter().map(|(k, v)| (k, sp(3), v)).collect()), sp(3))),
+            inner.prop_map(|v| Val::new(VKind::Json(Box::new(v)), sp(4))),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn call_never_panics(args in prop::collection::vec(arb_val(), 0..4)) {
+        let tmp = tempfile::tempdir().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        for name in NAMES {
+            let cx = FnCtx { root: tmp.path(), module_dir: tmp.path(), render: &no_template };
+            if let Ok(v) = call(name, args.clone(), sp(CALL), &cx) {
+                // Results are spanned at the call unless an argument's element was moved.
+                let moved = (1..=4).any(|i| v.span == sp(i));
+                prop_assert!(v.span == sp(CALL) || moved, "{name}: {:?}", v.span);
+            }
+        }
+    }
+}
