@@ -27,6 +27,8 @@ pub(super) fn call(name: &str, a: &[Val], span: Span) -> Option<R<Val>> {
         "contains" => contains(a, span),
         "index" => index(a, span),
         "zipmap" => zipmap(a, span),
+        "matchkeys" => matchkeys(a, span),
+        "sensitive" | "nonsensitive" => arity(a, 1, 1).map(|_| a[0].clone()),
         "slice" => slice(a, span),
         "reverse" => reverse(a, span),
         "sort" => sort(a, span),
@@ -266,6 +268,24 @@ fn zipmap(a: &[Val], span: Span) -> R<Val> {
         out.push((key, k.span, v.clone()));
     }
     Ok(Val::new(VKind::Map(out), span))
+}
+
+/// `matchkeys(values, keys, searchset)`: the values whose key, at the same index, is in the
+/// search set.
+fn matchkeys(a: &[Val], span: Span) -> R<Val> {
+    arity(a, 3, 3)?;
+    let (vals, ks, search) = (list(&a[0])?, list(&a[1])?, list(&a[2])?);
+    if vals.len() != ks.len() {
+        return fail(format!("{} values but {} keys", vals.len(), ks.len()));
+    }
+    let mut out = Vec::new();
+    for (v, k) in vals.iter().zip(ks) {
+        known(k)?;
+        if contains_known(search, k)? {
+            out.push(v.clone());
+        }
+    }
+    Ok(list_val(out, span))
 }
 
 /// `slice(list, start, end)`: elements from `start` up to, not including, `end`.

@@ -227,8 +227,7 @@ fn map(v: &Val) -> R<&[(String, Span, Val)]> {
 }
 
 /// A finite number from decimal text (or a numeric string).
-fn parse_num(text: &str) -> Option<f64> {
-    let t = text.trim();
+fn parse_num(t: &str) -> Option<f64> {
     let ok = !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
     t.parse::<f64>().ok().filter(|f| ok && f.is_finite())
 }
@@ -244,11 +243,10 @@ fn plain_int(t: &str) -> bool {
 
 /// The canonical text of a number written `text`.
 fn canonical(text: &str) -> R<String> {
-    let t = text.trim();
-    if plain_int(t) {
-        return Ok(t.to_string());
+    if plain_int(text) {
+        return Ok(text.to_string());
     }
-    parse_num(t).map(fmt_num).ok_or_else(|| Stop::Fail(format!("`{text}` is not a number")))
+    parse_num(text).map(fmt_num).ok_or_else(|| Stop::Fail(format!("`{text}` is not a number")))
 }
 
 /// The canonical text of `f`: integers without a fraction, otherwise the shortest text that

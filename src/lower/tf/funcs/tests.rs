@@ -193,6 +193,16 @@ fn contains_and_index_three_valued() {
 }
 
 #[test]
+fn matchkeys_and_sensitive() {
+    let vals = l(vec![s("i-1"), rf("r"), s("i-3")]);
+    check("matchkeys", vec![vals.clone(), strs(&["a", "b", "c"]), strs(&["b", "c"])], r#"[&r.arn, "i-3"]"#);
+    check("matchkeys", vec![vals.clone(), l(vec![s("a"), unk(), s("c")]), strs(&["c"])], "?");
+    fails("matchkeys", vec![vals, strs(&["a"]), strs(&["a"])], "3 values but 1 keys");
+    check("sensitive", vec![rf("r")], "&r.arn");
+    check("nonsensitive", vec![s("x")], r#""x""#);
+}
+
+#[test]
 fn zipmap_slice_reverse_sort_one() {
     check("zipmap", vec![strs(&["a", "b"]), l(vec![n("1"), rf("r")])], "{a=1, b=&r.arn}");
     fails("zipmap", vec![strs(&["a"]), l(vec![])], "1 keys but 0 values");
@@ -253,6 +263,7 @@ fn conversions() {
     check("tonumber", vec![n("1e3")], "1000");
     fails("tonumber", vec![s("x1")], "not a number");
     fails("tonumber", vec![s("inf")], "not a number");
+    fails("tonumber", vec![s(" 1")], "not a number");
     check("tobool", vec![s("false")], "false");
     fails("tobool", vec![s("yes")], "a bool is required");
     check("tolist", vec![l(vec![s("a"), n("1"), b(false)])], r#"["a", "1", "false"]"#);
@@ -569,6 +580,9 @@ const NAMES: &[&str] = &[
     "contains",
     "index",
     "zipmap",
+    "matchkeys",
+    "sensitive",
+    "nonsensitive",
     "slice",
     "reverse",
     "sort",
