@@ -96,6 +96,8 @@ def type_schema(t: str, known):
             return {"$ref": "#/$defs/field", "properties": {"value": type_schema(inner, known)}}
         if outer == "Arc" and inner == "str":
             return {"type": "string"}
+        if outer == "Box":
+            return type_schema(inner, known)
         raise SystemExit(f"gen-model-schema: no schema for type `{t}`")
     if t == "Span":
         return ref("span")

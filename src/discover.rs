@@ -14,8 +14,8 @@ use ignore::overrides::OverrideBuilder;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
-/// Extensions of files that may hold a template.
-pub const EXTENSIONS: &[&str] = &["yaml", "yml", "json", "template"];
+/// Extensions of files that may hold a template, a manifest, a policy or Terraform configuration.
+pub const EXTENSIONS: &[&str] = &["yaml", "yml", "json", "template", "tf"];
 
 /// Folders of version control systems: never walked.
 pub const VCS_DIRS: &[&str] = &[".git", ".hg", ".svn", ".jj"];

@@ -49,6 +49,8 @@ pub struct ScanOptions {
     /// Whether findings need their subject (what fingerprints hash: reports that show
     /// fingerprints, baselines). Files of scan-wide units are read again for it.
     pub skip_subjects: bool,
+    /// Values for Terraform variables (`--var`, `--var-file`).
+    pub terraform: crate::frontend::terraform::TfVars,
 }
 
 impl ScanOptions {
@@ -67,6 +69,7 @@ impl ScanOptions {
             only: self.only.clone(),
             allowed_registries: self.allowed_registries.clone(),
             variants: Variants::Enumerate,
+            terraform: self.terraform.clone(),
         }
     }
 
@@ -206,10 +209,19 @@ fn judge(unit: &Unit, rules: &[Arc<Rule>]) -> Judged {
     }
     diagnostics.sort();
     diagnostics.dedup();
-    let findings = match &unit.describe {
+    let mut findings: Vec<Finding> = match &unit.describe {
         Some(describe) => merge_variants(per_variant, describe),
         None => per_variant.into_iter().flatten().collect(),
     };
+    if !unit.conditions.is_empty() {
+        for f in &mut findings {
+            if f.when.is_none()
+                && let Some(c) = f.resource.as_ref().and_then(|r| unit.conditions.get(&r.id))
+            {
+                f.when = Some(c.clone());
+            }
+        }
+    }
     Judged { findings, diagnostics, evidence: evidence.unwrap_or_default() }
 }
 

@@ -9,8 +9,9 @@ use palisade::report::{self, Format, RenderOptions, ScanReport};
 use palisade::scan::{ScanOptions, scan};
 
 fn scan_examples() -> ScanReport {
-    // The stack and Kubernetes examples; `examples/iam/` holds the files of the `iam` commands.
-    let discover = DiscoverOptions { exclude: vec!["iam/".into()], ..DiscoverOptions::default() };
+    // The stack and Kubernetes examples; `examples/iam/` holds the files of the `iam` commands,
+    // `examples/terraform/` the same architecture in Terraform (compared below).
+    let discover = DiscoverOptions { exclude: vec!["iam/".into(), "terraform/".into()], ..DiscoverOptions::default() };
     let opts = ScanOptions { paths: vec![PathBuf::from("examples")], discover, ..ScanOptions::default() };
     scan(&opts).unwrap()
 }
@@ -53,4 +54,27 @@ fn secure_example_is_clean_and_insecure_example_covers_every_area() {
     for area in ["PAL-S3-", "PAL-EC2-", "PAL-RDS-", "PAL-KMS-", "PAL-SEC-", "PAL-K8S-"] {
         assert!(r.findings.iter().any(|f| f.rule.id.starts_with(area)), "no {area} finding in the insecure example");
     }
+}
+
+fn rules_reported(path: &str) -> std::collections::BTreeMap<String, usize> {
+    let opts = ScanOptions { paths: vec![PathBuf::from(path)], ..ScanOptions::default() };
+    let r = scan(&opts).unwrap();
+    assert!(r.diagnostics.iter().all(|d| !d.is_error()), "{path}: {:?}", r.diagnostics);
+    let mut out = std::collections::BTreeMap::new();
+    for f in &r.findings {
+        *out.entry(f.rule.id.to_string()).or_default() += 1;
+    }
+    out
+}
+
+#[test]
+fn terraform_examples_report_what_the_cloudformation_ones_do() {
+    let cfn = rules_reported("examples/insecure-stack.yaml");
+    let tf = rules_reported("examples/terraform/insecure");
+    // The CloudFormation stack's `IsProd` condition is undecided: its database is reported both
+    // unencrypted (when false) and encrypted with the AWS managed key (when true). Terraform
+    // cannot enumerate an unknown variable: `environment` defaults to `dev` there.
+    let mut expected = cfn.clone();
+    *expected.get_mut("PAL-RDS-002").unwrap() -= 1;
+    assert_eq!(tf, expected);
 }

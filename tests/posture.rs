@@ -9,8 +9,9 @@ use palisade::posture::{self, Posture, Status};
 use palisade::scan::{ScanOptions, scan};
 
 fn posture_of(paths: &[&str]) -> Posture {
-    // The stack and Kubernetes examples; `examples/iam/` holds the files of the `iam` commands.
-    let discover = DiscoverOptions { exclude: vec!["iam/".into()], ..DiscoverOptions::default() };
+    // The stack and Kubernetes examples; `examples/iam/` holds the files of the `iam` commands,
+    // `examples/terraform/` the same architecture in Terraform.
+    let discover = DiscoverOptions { exclude: vec!["iam/".into(), "terraform/".into()], ..DiscoverOptions::default() };
     let opts = ScanOptions { paths: paths.iter().map(PathBuf::from).collect(), discover, ..ScanOptions::default() };
     Posture::of(&scan(&opts).unwrap())
 }

@@ -31,16 +31,19 @@ pub const EXIT_ERROR: i32 = 2;
     name = "palisade",
     version,
     about = "Audit AWS infrastructure as code for security problems, with exact file:line locations.",
-    long_about = "Palisade audits CloudFormation templates and Kubernetes manifests (YAML and JSON) against a catalog of \
+    long_about = "Palisade audits CloudFormation templates, Terraform modules and plans, Kubernetes manifests \
+(YAML and JSON) and IAM policy documents against a catalog of \
 security controls organised by defense-in-depth layer (network, identity, application, data, \
 monitoring) and mapped to the AWS Well-Architected Security Pillar.\n\n\
 Intrinsic functions are evaluated: parameters with defaults, conditions, mappings, Fn::Sub, \
-Fn::Join and friends. A value that cannot be decided is never reported as insecure.",
+Fn::Join and friends; Terraform variables, locals, modules, count, for_each and built-in functions. \
+A value that cannot be decided is never reported as insecure.",
     after_help = "Examples:\n  palisade scan                         scan the current directory\n  \
 palisade scan templates/ --format sarif --output palisade.sarif\n  \
 palisade scan . --format text --format sarif=palisade.sarif    several reports from one scan\n  \
 palisade scan . --format github --soft-fail    GitHub annotations, never failing on findings\n  \
 palisade scan stack.yaml --parameters params.json --fail-on high\n  \
+palisade scan infra/ --var-file prod.tfvars --var region=eu-west-1    Terraform roots with variable values\n  \
 palisade rules                        list every rule\n  \
 palisade rule PAL-S3-001              show a rule's documentation\n  \
 palisade posture templates/           layer scorecard and Well-Architected coverage\n  \
@@ -189,6 +192,14 @@ struct ScanArgs {
     /// Template parameter values (JSON: [{"ParameterKey":..,"ParameterValue":..}], ["K=V"], or {"K": "V"}).
     #[arg(long, value_name = "FILE", env = "PALISADE_PARAMETERS")]
     parameters: Option<PathBuf>,
+    /// A value for a variable of the Terraform root modules, as `terraform plan -var` takes it
+    /// (repeatable; later values win over `--var-file`, `*.auto.tfvars`, `terraform.tfvars` and defaults).
+    #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_tf_var)]
+    vars: Vec<(String, String)>,
+    /// A Terraform variable definitions file (`.tfvars` or `.tfvars.json`) for the root modules
+    /// (repeatable; later files win).
+    #[arg(long = "var-file", value_name = "FILE")]
+    var_files: Vec<PathBuf>,
     /// Print only the summary and errors (text format).
     #[arg(long, short, env = "PALISADE_QUIET")]
     quiet: bool,
@@ -393,6 +404,14 @@ fn load_config(explicit: Option<&Path>, start: &Path, disabled: bool, limits: &L
     }
 }
 
+/// `NAME=VALUE` of `--var`.
+fn parse_tf_var(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((name, value)) if !name.trim().is_empty() => Ok((name.trim().to_string(), value.to_string())),
+        _ => Err(format!("expected NAME=VALUE, got `{s}`")),
+    }
+}
+
 /// Reads a parameter values file (`--parameters`).
 fn read_parameters(path: &Path, limits: &Limits) -> Result<crate::frontend::Overrides, String> {
     let text = crate::parse::read_text_file(path, limits)?;
@@ -503,6 +522,7 @@ fn scan_command(mut args: ScanArgs) -> Result<i32, String> {
             && !outputs.iter().any(|o| o.format.shows_fingerprints()),
         baseline,
         only,
+        terraform: crate::frontend::terraform::TfVars { vars: args.vars, var_files: args.var_files },
         ..ScanOptions::default()
     };
     let fail_on = if args.soft_fail {

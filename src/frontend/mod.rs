@@ -27,6 +27,7 @@ use crate::value::Document;
 pub mod cloudformation;
 pub mod kubernetes;
 pub mod policy;
+pub mod terraform;
 
 pub use cloudformation::Overrides;
 
@@ -104,6 +105,8 @@ pub struct LoadOptions {
     pub allowed_registries: Vec<String>,
     /// How undecidable choices of a unit are treated.
     pub variants: Variants,
+    /// Values for Terraform variables.
+    pub terraform: terraform::TfVars,
 }
 
 /// How a unit's undecidable choices (CloudFormation conditions that depend on a parameter
@@ -141,6 +144,9 @@ pub struct Unit {
     pub suppressions: Vec<Suppression>,
     /// Problems found while lowering (parts not analysed, malformed suppressions).
     pub diagnostics: Vec<Diagnostic>,
+    /// Resources (by id) that exist only under a condition that could not be decided, with
+    /// the condition in words (`` `count` is not 0 ``): their findings say so.
+    pub conditions: std::collections::HashMap<String, String>,
 }
 
 impl Unit {
@@ -155,6 +161,7 @@ impl Unit {
             documents: Vec::new(),
             suppressions: Vec::new(),
             diagnostics: Vec::new(),
+            conditions: std::collections::HashMap::new(),
         }
     }
 
@@ -193,7 +200,7 @@ pub trait Frontend: Sync {
 
 /// Every frontend, in the order they are asked.
 pub fn frontends() -> &'static [&'static dyn Frontend] {
-    &[&cloudformation::CloudFormation, &kubernetes::Kubernetes, &policy::PolicyFile]
+    &[&cloudformation::CloudFormation, &terraform::TerraformPlan, &kubernetes::Kubernetes, &policy::PolicyFile]
 }
 
 /// Everything loaded from some paths: the units, or what was made of each (see [`load_each`]).
@@ -262,8 +269,10 @@ pub fn load_each<U: Send>(opts: &LoadOptions, each: &(dyn Fn(Unit) -> U + Sync))
             false
         });
     }
+    let (tf_files, files): (Vec<Candidate>, Vec<Candidate>) =
+        files.into_iter().partition(|f| terraform::is_terraform_file(&f.path));
     let cwd = std::env::current_dir().unwrap_or_default();
-    let per_file: Vec<FileResult<U>> = files
+    let mut per_file: Vec<FileResult<U>> = files
         .par_iter()
         .map(|f| {
             let context_only =
@@ -272,13 +281,43 @@ pub fn load_each<U: Send>(opts: &LoadOptions, each: &(dyn Fn(Unit) -> U + Sync))
             hand_over(loaded, each)
         })
         .collect();
+    per_file.extend(load_terraform(&tf_files, opts, &cwd, each));
     assemble(per_file, diagnostics, opts, each)
+}
+
+/// The units of the Terraform root modules among `files`.
+fn load_terraform<U: Send>(
+    files: &[Candidate],
+    opts: &LoadOptions,
+    cwd: &std::path::Path,
+    each: &(dyn Fn(Unit) -> U + Sync),
+) -> Vec<FileResult<U>> {
+    if files.is_empty() {
+        return Vec::new();
+    }
+    let paths: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
+    let mut out = Vec::new();
+    for (unit, analysed) in terraform::load_modules(&paths, opts) {
+        // With `only`, a module is analysed when one of its files is wanted.
+        if let Some(only) = &opts.only
+            && !unit.sources.iter().any(|s| only.contains(&crate::source::normalise(&cwd.join(&s.path))))
+        {
+            continue;
+        }
+        out.push(FileResult { done: vec![each(unit)], pending: Vec::new(), diagnostics: Vec::new(), analysed });
+    }
+    out
 }
 
 /// Loads one in-memory source (standard input, tests).
 pub fn load_source(src: SourceFile, opts: &LoadOptions) -> Loaded {
     let src = Arc::new(src);
     let display: Arc<str> = src.display_path().into();
+    if terraform::is_terraform_file(&src.path) {
+        let (unit, analysed) = terraform::load_source(&src, opts);
+        let one = FileResult { done: vec![unit], pending: Vec::new(), diagnostics: Vec::new(), analysed };
+        return assemble(vec![one], Vec::new(), opts, &|u| u);
+    }
     let one = guarded(&display, || load_parsed(&src, opts, false, true));
     assemble(vec![hand_over(one, &|u| u)], Vec::new(), opts, &|u| u)
 }
@@ -289,13 +328,17 @@ struct FileResult<U> {
     /// Units of scan-wide frontends, by frontend, merged once every file is read.
     pending: Vec<(usize, Unit)>,
     diagnostics: Vec<Diagnostic>,
-    analysed: Option<Arc<str>>,
+    analysed: Vec<Arc<str>>,
 }
 
 fn hand_over<U>(f: FileLoad, each: &(dyn Fn(Unit) -> U + Sync)) -> FileResult<U> {
     let all = frontends();
-    let mut out =
-        FileResult { done: Vec::new(), pending: Vec::new(), diagnostics: f.diagnostics, analysed: f.analysed };
+    let mut out = FileResult {
+        done: Vec::new(),
+        pending: Vec::new(),
+        diagnostics: f.diagnostics,
+        analysed: f.analysed.into_iter().collect(),
+    };
     for (i, u) in f.units {
         if all[i].scan_wide() { out.pending.push((i, u)) } else { out.done.push(each(u)) }
     }
@@ -428,7 +471,8 @@ fn load_parsed(src: &Arc<SourceFile>, opts: &LoadOptions, context_only: bool, ex
         } else {
             ""
         };
-        let message = format!("not a CloudFormation template, Kubernetes manifest or IAM policy document{hint}");
+        let message =
+            format!("not a CloudFormation template, Terraform plan, Kubernetes manifest or IAM policy document{hint}");
         out.diagnostics.push(match unknown {
             Some(span) => Diagnostic::at(DiagnosticKind::NotAnalysed, &display, span, message),
             None => Diagnostic::whole_file(DiagnosticKind::NotAnalysed, &display, message),

@@ -28,7 +28,7 @@ pub use network::*;
 pub use policy::*;
 pub use reach::*;
 pub use storage::*;
-pub use text::{Input, TextRole, TextValue};
+pub use text::{Input, InputWords, TextRole, TextValue};
 pub use val::{Origin, RefTarget, VKind, Val};
 
 /// Three-valued: absent, unknown, or known.

@@ -57,4 +57,24 @@ pub struct Input {
     pub holds_value: bool,
     /// The default, when it is a scalar.
     pub default: Option<(String, Span)>,
+    /// How the language names inputs, for messages.
+    #[serde(skip)]
+    pub words: &'static InputWords,
+}
+
+/// How an input language names its inputs, their defaults and hiding their values.
+#[derive(Debug, PartialEq, Eq)]
+pub struct InputWords {
+    /// `parameter`, `variable`.
+    pub noun: &'static str,
+    /// The setting that hides the value: `` `NoEcho` ``, `` `sensitive = true` ``.
+    pub hidden: &'static str,
+    /// The default value's name: `` `Default` ``, `` `default` ``.
+    pub default: &'static str,
+}
+
+impl InputWords {
+    pub const CLOUDFORMATION: InputWords = InputWords { noun: "parameter", hidden: "`NoEcho`", default: "`Default`" };
+    pub const TERRAFORM: InputWords =
+        InputWords { noun: "variable", hidden: "`sensitive = true`", default: "`default`" };
 }

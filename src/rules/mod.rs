@@ -30,6 +30,19 @@ pub fn fence(name: &str) -> &'static str {
     }
 }
 
+/// The input language of an example file: `cloudformation`, `terraform`, `terraform-plan`,
+/// `kubernetes`, `iam-policy`, or `rego`.
+pub fn language_of(name: &str, text: &str) -> &'static str {
+    match fence(name) {
+        "hcl" => "terraform",
+        "rego" => "rego",
+        _ if text.contains("\"format_version\"") => "terraform-plan",
+        _ if text.contains("apiVersion") && !text.contains("AWS::") => "kubernetes",
+        _ if text.contains("AWS::") || text.contains("AWSTemplateFormatVersion") => "cloudformation",
+        _ => "iam-policy",
+    }
+}
+
 /// The example files of the rule with this slug: `<slug>.fail[.N].<ext>` and
 /// `<slug>.pass[.N].<ext>`, in name order.
 pub fn examples_of(slug: &str) -> Vec<Example> {
@@ -101,7 +114,7 @@ pub struct Example {
 impl Serialize for RuleMeta {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("RuleMeta", 13)?;
+        let mut st = s.serialize_struct("RuleMeta", 14)?;
         st.serialize_field("id", &self.id)?;
         st.serialize_field("slug", &self.slug)?;
         st.serialize_field("title", &self.title)?;
@@ -115,6 +128,7 @@ impl Serialize for RuleMeta {
         st.serialize_field("description", &self.description)?;
         st.serialize_field("fail_example", self.fail_example())?;
         st.serialize_field("pass_example", self.pass_example())?;
+        st.serialize_field("languages", &self.languages())?;
         st.end()
     }
 }
@@ -122,12 +136,34 @@ impl Serialize for RuleMeta {
 impl RuleMeta {
     /// The first failing example.
     pub fn fail_example(&self) -> &str {
-        self.examples.iter().find(|e| e.fails).map(|e| &*e.text).unwrap_or("")
+        self.first_example(true)
+    }
+
+    /// The first example that fails (`fails`) or passes, in the language the rule was first
+    /// written for (CloudFormation or Kubernetes YAML/JSON before Terraform).
+    fn first_example(&self, fails: bool) -> &str {
+        let of = |tf: bool| self.examples.iter().find(|e| e.fails == fails && (fence(&e.name) == "hcl") == tf);
+        of(false).or_else(|| of(true)).map(|e| &*e.text).unwrap_or("")
+    }
+
+    /// The input languages the rule has both a failing and a passing example in.
+    pub fn languages(&self) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = Vec::new();
+        for e in self.examples.iter() {
+            let l = language_of(&e.name, &e.text);
+            let both = self.examples.iter().any(|o| o.fails && language_of(&o.name, &o.text) == l)
+                && self.examples.iter().any(|o| !o.fails && language_of(&o.name, &o.text) == l);
+            if both && !out.contains(&l) {
+                out.push(l);
+            }
+        }
+        out.sort_unstable();
+        out
     }
 
     /// The first passing example.
     pub fn pass_example(&self) -> &str {
-        self.examples.iter().find(|e| !e.fails).map(|e| &*e.text).unwrap_or("")
+        self.first_example(false)
     }
 
     /// The documentation as Markdown, as `palisade rule ID` prints it.

@@ -15,8 +15,10 @@ impl<'v> Props<'v> {
         Props { props, absent }
     }
 
+    /// The value of `key`; every key of an unknown map is that unknown value.
     pub fn val(&self, key: &str) -> Option<&'v Val> {
-        self.props?.get(key)
+        let p = self.props?;
+        if p.is_unknown() { Some(p) } else { p.get(key) }
     }
 
     /// Where findings about `key` point: the value for scalars, the key for maps and lists

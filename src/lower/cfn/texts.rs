@@ -31,6 +31,7 @@ pub fn inputs(tpl: &Template<'_>) -> Vec<Input> {
             sensitive: p.no_echo,
             holds_value: is_plain_parameter_type(&p.kind),
             default: p.default.and_then(|d| d.scalar_text().map(|t| (t.into_owned(), d.span))),
+            words: &crate::model::InputWords::CLOUDFORMATION,
         })
         .collect()
 }

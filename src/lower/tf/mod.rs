@@ -14,6 +14,7 @@ pub mod funcs;
 pub mod hcl;
 pub mod map;
 pub mod plan;
+pub mod texts;
 
 /// One instance of a Terraform resource (or data source), evaluated.
 #[derive(Debug, Clone)]
@@ -45,6 +46,13 @@ pub fn lower(resources: &[TfResource], file: Arc<str>) -> Model {
     let mut m = Model { file, ..Model::default() };
     let shaped = map::shape(resources);
     crate::lower::cfn::lower_shaped(&mut m, shaped);
+    for r in resources.iter().filter(|r| !r.data) {
+        let Some(&i) = m.resource_index.get(&r.address) else { continue };
+        for (key, _, v) in r.attrs.as_map().unwrap_or_default() {
+            let place = texts::place(&m.resources[i], key);
+            texts::collect(v, key, &place, Some(i), &mut m.texts);
+        }
+    }
     m
 }
 

@@ -59,15 +59,15 @@ print the secret.",
             if !reported.insert((u.value.span.start, u.value.span.end)) {
                 continue;
             }
-            let name = &u.input.name;
+            let (name, w) = (&u.input.name, u.input.words);
             report_value(
                 m,
                 out,
                 u.value,
                 u.value.span,
-                format!("{} comes from parameter `{name}`, whose `Default` is a literal value", u.value.place),
+                format!("{} comes from {} `{name}`, whose {} is a literal value", u.value.place, w.noun, w.default),
             )
-            .with_related(dspan, format!("default of parameter `{name}`"));
+            .with_related(dspan, format!("default of {} `{name}`", w.noun));
         }
         for i in &secrets.inputs {
             let p = i.input;
@@ -77,8 +77,12 @@ print the secret.",
             if let Some(dspan) = i.secret_default
                 && reported.insert((dspan.start, dspan.end))
             {
-                out.report_at(dspan, format!("parameter `{}` looks like a secret and has a literal `Default`", p.name))
-                    .with_related(p.span, format!("parameter `{}`", p.name));
+                let w = p.words;
+                out.report_at(
+                    dspan,
+                    format!("{} `{}` looks like a secret and has a literal {}", w.noun, p.name, w.default),
+                )
+                .with_related(p.span, format!("{} `{}`", w.noun, p.name));
             }
         }
     },

@@ -31,11 +31,11 @@ names (`KeyName`) are not. Only plain types (`String`, `Number`, lists) are chec
             if let Some(u) = secrets.first_use(p) {
                 out.report_at(
                     p.span,
-                    format!("parameter `{}` is used for {} but is not `NoEcho`", p.name, u.value.place),
+                    format!("{} `{}` is used for {} but is not {}", p.words.noun, p.name, u.value.place, p.words.hidden),
                 )
                 .with_related(u.value.span, format!("`{}` used here", p.name));
             } else if i.named_like_secret {
-                out.report_at(p.span, format!("parameter `{}` looks like a secret but is not `NoEcho`", p.name));
+                out.report_at(p.span, format!("{} `{}` looks like a secret but is not {}", p.words.noun, p.name, p.words.hidden));
             }
         }
     },

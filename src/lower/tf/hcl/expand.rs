@@ -325,10 +325,15 @@ impl Evaluator {
             return m.clone();
         }
         let m = Arc::new(super::module::load(dir, &self.limits));
+        self.add_module(dir, m.clone());
+        m
+    }
+
+    /// Records a module read elsewhere as the one in `dir`.
+    pub(crate) fn add_module(&mut self, dir: &std::path::Path, m: Arc<super::module::Module>) {
         self.diagnostics.extend(m.diagnostics.iter().cloned());
         self.sources.extend(m.files.iter().cloned());
-        self.modules.insert(dir.to_path_buf(), m.clone());
-        m
+        self.modules.insert(dir.to_path_buf(), m);
     }
 
     /// Every resource instance of `inst` and of the modules it calls.

@@ -51,6 +51,8 @@ pub struct Evaluated {
     pub diagnostics: Vec<Diagnostic>,
     /// The root's variables.
     pub inputs: Vec<Input>,
+    /// The root's outputs and their values, by name.
+    pub outputs: Vec<(String, crate::model::Val)>,
 }
 
 /// The module directories among these files (`*.tf`, `*.tf.json`) that are roots: called by
@@ -98,10 +100,39 @@ pub fn evaluate_root(dir: &Path, scan_root: &Path, opts: &Options) -> Evaluated 
     }
 }
 
+/// Evaluates one file already read as a module of its own (standard input, tests): its
+/// directory is the module's, for relative paths, but no other file of it is read.
+pub fn evaluate_source(src: Arc<SourceFile>, opts: &Options) -> Evaluated {
+    let dir = src.path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let o = opts.clone();
+    let run = std::thread::Builder::new().stack_size(STACK_BYTES).spawn(move || {
+        let module = Arc::new(module::from_sources(&dir, vec![src], &o.limits));
+        evaluate_module(&dir, &dir, &o, Some(module))
+    });
+    match run.map(|h| h.join()) {
+        Ok(Ok(e)) => e,
+        _ => Evaluated {
+            diagnostics: vec![Diagnostic::whole_file(
+                DiagnosticKind::NotAnalysed,
+                "<input>",
+                "the module could not be evaluated",
+            )],
+            ..Evaluated::default()
+        },
+    }
+}
+
 fn evaluate(dir: &Path, scan_root: &Path, opts: &Options) -> Evaluated {
+    evaluate_module(dir, scan_root, opts, None)
+}
+
+fn evaluate_module(dir: &Path, scan_root: &Path, opts: &Options, read: Option<Arc<module::Module>>) -> Evaluated {
     let mut ev = Evaluator::detached(scan_root, dir, 0);
     ev.limits = opts.limits.clone();
     ev.manifest = manifest(dir);
+    if let Some(m) = read {
+        ev.add_module(dir, m);
+    }
     let root = ev.load_module(dir);
     let files = vars::tfvars_files(dir, &opts.var_files);
     let given = vars::given(&mut ev, &files, &opts.vars, &opts.limits);
@@ -109,9 +140,12 @@ fn evaluate(dir: &Path, scan_root: &Path, opts: &Options) -> Evaluated {
     let mut resources = Vec::new();
     ev.collect(0, &mut resources);
     let inputs = root.variables.iter().map(|v| input(&mut ev, v)).collect();
+    let mut names: Vec<&String> = root.outputs.keys().collect();
+    names.sort();
+    let outputs = names.into_iter().map(|n| (n.clone(), ev.output(0, n, crate::source::Span::default()))).collect();
     let mut seen = HashSet::new();
     let diagnostics = ev.diagnostics.into_iter().filter(|d| seen.insert(d.clone())).collect();
-    Evaluated { resources, sources: ev.sources, diagnostics, inputs }
+    Evaluated { resources, sources: ev.sources, diagnostics, inputs, outputs }
 }
 
 fn input(ev: &mut Evaluator, v: &module::Variable) -> Input {
@@ -126,6 +160,7 @@ fn input(ev: &mut Evaluator, v: &module::Variable) -> Input {
         sensitive: v.sensitive,
         holds_value: true,
         default,
+        words: &crate::model::InputWords::TERRAFORM,
     }
 }
 

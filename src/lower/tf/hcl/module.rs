@@ -130,32 +130,44 @@ pub(crate) fn is_module_file(p: &Path) -> bool {
 pub(crate) fn load(dir: &Path, limits: &Limits) -> Module {
     let mut m = Module { dir: dir.to_path_buf(), ..Module::default() };
     for path in module_files(dir) {
-        let src = match crate::parse::read_source(&path, path.clone(), limits) {
-            Ok(s) => Arc::new(s),
+        match crate::parse::read_source(&path, path.clone(), limits) {
+            Ok(s) => add_file(&mut m, Arc::new(s), limits),
             Err(e) => {
                 let display = crate::source::display_path(&path);
                 m.diagnostics.push(Diagnostic::whole_file(DiagnosticKind::Read, &display, e.to_string()));
                 m.broken = true;
-                continue;
-            }
-        };
-        m.files.push(src.clone());
-        if src.path.to_string_lossy().ends_with(".json") {
-            match crate::parse::parse_json(&src, limits) {
-                Ok(doc) => read_json(&mut m, &src, &doc.root),
-                Err(e) => parse_failed(&mut m, &src, e.line as usize, e.col as usize, &e.message),
-            }
-        } else {
-            match hcl_edit::parser::parse_body(&src.text) {
-                Ok(body) => read_hcl(&mut m, &src, &body),
-                Err(e) => {
-                    let loc = e.location();
-                    parse_failed(&mut m, &src, loc.line(), loc.column(), e.message());
-                }
             }
         }
     }
     m
+}
+
+/// A module of files already read (standard input, tests), in `dir`.
+pub(crate) fn from_sources(dir: &Path, sources: Vec<Arc<SourceFile>>, limits: &Limits) -> Module {
+    let mut m = Module { dir: dir.to_path_buf(), ..Module::default() };
+    for src in sources {
+        add_file(&mut m, src, limits);
+    }
+    m
+}
+
+/// Parses one file of a module into it.
+fn add_file(m: &mut Module, src: Arc<SourceFile>, limits: &Limits) {
+    m.files.push(src.clone());
+    if src.path.to_string_lossy().ends_with(".json") {
+        match crate::parse::parse_json(&src, limits) {
+            Ok(doc) => read_json(m, &src, &doc.root),
+            Err(e) => parse_failed(m, &src, e.line as usize, e.col as usize, &e.message),
+        }
+    } else {
+        match hcl_edit::parser::parse_body(&src.text) {
+            Ok(body) => read_hcl(m, &src, &body),
+            Err(e) => {
+                let loc = e.location();
+                parse_failed(m, &src, loc.line(), loc.column(), e.message());
+            }
+        }
+    }
 }
 
 fn parse_failed(m: &mut Module, src: &SourceFile, line: usize, col: usize, message: &str) {

@@ -1,0 +1,259 @@
+//! Terraform: HCL modules (one unit per root module, with the modules it calls) and plan
+//! files from `terraform show -json` (one unit per plan).
+//!
+//! A module is a directory, not a file, so HCL is not read document by document like the
+//! other languages: [`load_modules`] takes every Terraform file a scan found, groups them into
+//! modules, and evaluates each root. Plan files are JSON documents and go through the
+//! ordinary per-document path ([`TerraformPlan`]).
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::{LoadOptions, Unit};
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::lower::tf::{self, TfResource, hcl};
+use crate::source::SourceFile;
+use crate::suppress::{Suppression, Target};
+use crate::value::{Document, Node};
+
+/// Whether a path is a Terraform configuration file (`*.tf`, `*.tf.json`).
+pub fn is_terraform_file(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".tf") || lower.ends_with(".tf.json")
+}
+
+/// Values for Terraform variables given on the command line or in the configuration.
+#[derive(Debug, Clone, Default)]
+pub struct TfVars {
+    /// `--var NAME=VALUE`, in order.
+    pub vars: Vec<(String, String)>,
+    /// `--var-file FILE`, in order.
+    pub var_files: Vec<PathBuf>,
+}
+
+/// Evaluates the root modules among `files` (paths of Terraform files a scan found), each
+/// into a unit. `explicit` holds the files named on the command line (their module is
+/// evaluated even when another scanned module calls it).
+pub fn load_modules(files: &[PathBuf], opts: &LoadOptions) -> Vec<(Unit, Vec<Arc<str>>)> {
+    use rayon::prelude::*;
+    let roots = hcl::roots(files);
+    roots
+        .par_iter()
+        .map(|dir| {
+            let scan_root = scan_root_of(dir, &opts.paths);
+            let display: Arc<str> = crate::source::display_path(dir).into();
+            let options = hcl::Options {
+                vars: configured_vars(dir, &display, files, opts),
+                var_files: opts.terraform.var_files.clone(),
+                limits: opts.limits.clone(),
+            };
+            guarded_root(&display, || {
+                let ev = hcl::evaluate_root(dir, &scan_root, &options);
+                unit_of(display.clone(), ev)
+            })
+        })
+        .collect()
+}
+
+/// The variable values for a root module: the configuration's `[parameters."GLOB"]` whose
+/// glob matches the module's directory or one of its files, then `--var` values.
+fn configured_vars(dir: &Path, display: &str, files: &[PathBuf], opts: &LoadOptions) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if let Some(per_file) = &opts.parameters_for {
+        let own = files.iter().filter(|f| f.parent() == Some(dir)).map(|f| crate::source::display_path(f));
+        let found = std::iter::once(display.to_string()).chain(own).find_map(|name| per_file(&name));
+        if let Some(values) = found {
+            let mut values: Vec<(String, String)> = values.into_iter().collect();
+            values.sort();
+            out.extend(values);
+        }
+    }
+    out.extend(opts.terraform.vars.iter().cloned());
+    out
+}
+
+/// Evaluates one in-memory file as a module of its own (standard input, tests).
+pub fn load_source(src: &Arc<SourceFile>, opts: &LoadOptions) -> (Unit, Vec<Arc<str>>) {
+    let display: Arc<str> = src.display_path().into();
+    let options = hcl::Options {
+        vars: opts.terraform.vars.clone(),
+        var_files: opts.terraform.var_files.clone(),
+        limits: opts.limits.clone(),
+    };
+    guarded_root(&display, || unit_of(display.clone(), hcl::evaluate_source(src.clone(), &options)))
+}
+
+/// Runs `f`; an internal error becomes a diagnostic for the module instead of ending the scan.
+fn guarded_root(display: &Arc<str>, f: impl FnOnce() -> (Unit, Vec<Arc<str>>)) -> (Unit, Vec<Arc<str>>) {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {
+        let mut unit = empty_unit(display.clone());
+        unit.diagnostics.push(Diagnostic::whole_file(
+            DiagnosticKind::Read,
+            display,
+            "internal error while analysing this module; please report it with the module",
+        ));
+        (unit, Vec::new())
+    })
+}
+
+fn empty_unit(name: Arc<str>) -> Unit {
+    Unit {
+        frontend: "terraform",
+        name,
+        variants: vec![crate::model::Model::default()],
+        describe: None,
+        sources: Vec::new(),
+        documents: Vec::new(),
+        suppressions: Vec::new(),
+        diagnostics: Vec::new(),
+        conditions: HashMap::new(),
+    }
+}
+
+/// The directory file functions may read from: the scanned path that holds the module.
+fn scan_root_of(dir: &Path, paths: &[PathBuf]) -> PathBuf {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let abs = crate::source::normalise(&cwd.join(dir));
+    paths
+        .iter()
+        .map(|p| {
+            let p = crate::source::normalise(&cwd.join(p));
+            if p.is_dir() { p } else { p.parent().map(Path::to_path_buf).unwrap_or(p) }
+        })
+        .filter(|p| abs.starts_with(p))
+        .max_by_key(|p| p.components().count())
+        .unwrap_or(abs)
+}
+
+/// The unit of an evaluated root module, and the files it analysed.
+fn unit_of(name: Arc<str>, ev: hcl::Evaluated) -> (Unit, Vec<Arc<str>>) {
+    let mut unit = empty_unit(name.clone());
+    let mut model = tf::lower(&ev.resources, name);
+    model.inputs = ev.inputs;
+    for (output, v) in &ev.outputs {
+        tf::texts::collect(v, output, &format!("output `{output}`"), None, &mut model.texts);
+    }
+    unit.variants = vec![model];
+    unit.conditions = conditions(&ev.resources);
+    unit.suppressions = suppressions(&ev.sources, &ev.resources);
+    unit.diagnostics = ev.diagnostics;
+    let analysed = ev.sources.iter().map(|s| Arc::<str>::from(s.display_path())).collect();
+    unit.sources = ev.sources;
+    (unit, analysed)
+}
+
+/// The condition each resource instance exists under, when undecided.
+fn conditions(resources: &[TfResource]) -> HashMap<String, String> {
+    resources
+        .iter()
+        .filter_map(|r| {
+            let c = r.condition.as_deref()?;
+            Some((r.address.clone(), c.strip_prefix("when ").unwrap_or(c).to_string()))
+        })
+        .collect()
+}
+
+/// Suppression comments of the module's files: `# palisade:ignore RULE reason` (or `//`) on
+/// or above a line; written above a resource's header, it covers the whole resource.
+fn suppressions(sources: &[Arc<SourceFile>], resources: &[TfResource]) -> Vec<Suppression> {
+    // Resource headers by (file, line): every instance declared there.
+    let mut headers: HashMap<(crate::source::FileId, u32), Vec<&str>> = HashMap::new();
+    for r in resources {
+        headers.entry((r.span.file, r.span.line)).or_default().push(&r.address);
+    }
+    let mut out = Vec::new();
+    for src in sources {
+        let display: Arc<str> = src.display_path().into();
+        let text = hash_comments(&src.text);
+        let sups = match &text {
+            Some(t) => {
+                let copy = SourceFile::new(src.path.clone(), t.clone());
+                crate::suppress::comment_suppressions(&copy, &display)
+            }
+            None => crate::suppress::comment_suppressions(src, &display),
+        };
+        let file = src.path.as_path();
+        let id = crate::source::FileId::intern(file, &display);
+        let mut seen = HashSet::new();
+        for s in sups {
+            let covered = match s.target {
+                Target::Lines { first, .. } => headers.get(&(id, first)),
+                Target::Resource(_) => None,
+            };
+            match covered {
+                Some(addresses) => {
+                    for a in addresses {
+                        if seen.insert((s.rule.clone(), s.at.start, a.to_string())) {
+                            out.push(Suppression { target: Target::Resource(a.to_string()), ..s.clone() });
+                        }
+                    }
+                }
+                None => out.push(s),
+            }
+        }
+    }
+    out
+}
+
+/// The text with `//` comments written as `# ` comments (same length), so that one reader
+/// serves both comment styles; `None` when there is none.
+fn hash_comments(text: &str) -> Option<String> {
+    if !text.contains("//") {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        match trimmed.strip_prefix("//") {
+            Some(rest) if rest.trim_start().starts_with(crate::suppress::COMMENT_MARKER) => {
+                out.push_str(&line[..indent]);
+                out.push_str("# ");
+                out.push_str(rest);
+                changed = true;
+            }
+            _ => match line.find(" // ") {
+                Some(i) if line[i + 4..].trim_start().starts_with(crate::suppress::COMMENT_MARKER) => {
+                    out.push_str(&line[..i]);
+                    out.push_str(" #  ");
+                    out.push_str(&line[i + 4..]);
+                    changed = true;
+                }
+                _ => out.push_str(line),
+            },
+        }
+    }
+    changed.then_some(out)
+}
+
+/// Plan files (`terraform show -json`).
+pub struct TerraformPlan;
+
+impl super::Frontend for TerraformPlan {
+    fn name(&self) -> &'static str {
+        "terraform-plan"
+    }
+
+    fn recognises(&self, root: &Node) -> bool {
+        tf::plan::is_plan(root)
+    }
+
+    fn parse_failure(&self, _text: &str, _message: &str) -> Option<(DiagnosticKind, String)> {
+        None
+    }
+
+    fn lower(&self, doc: Arc<Document>, src: &Arc<SourceFile>, _opts: &LoadOptions) -> Unit {
+        let file: Arc<str> = src.display_path().into();
+        let (resources, problems) = tf::plan::resources(&doc.root);
+        let mut unit = Unit::single(self.name(), src, tf::lower(&resources, file.clone()));
+        unit.conditions = conditions(&resources);
+        for (span, msg) in problems {
+            unit.diagnostics.push(Diagnostic::at(DiagnosticKind::NotAnalysed, &file, span, msg));
+        }
+        unit.documents.push(doc);
+        unit
+    }
+}

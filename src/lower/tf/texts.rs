@@ -1,0 +1,67 @@
+//! The literals of a Terraform configuration as content analyses see them ([`TextValue`]):
+//! every string or number a resource argument or an output evaluates to, with the argument
+//! that holds it. A value that came through a variable names the variable, so that a secret
+//! variable with a literal default is reported where it is used.
+
+use crate::model::{Origin, ResMeta, TextRole, TextValue, VKind, Val};
+use crate::source::Span;
+
+/// Deepest nesting of a value walked for its literals.
+const MAX_DEPTH: usize = 64;
+
+/// The variable a value was taken from, from its origin (`variable `name` ...`).
+pub fn variable_of(origin: Option<&Origin>) -> Option<String> {
+    let note = &origin?.note;
+    let rest = note.strip_prefix("variable `")?;
+    Some(rest.split('`').next()?.to_string())
+}
+
+/// Collects the literals of `v`, held by the argument `key` of resource `resource` (its index
+/// in `resources`) or by an output (`resource` `None`, `place` given).
+pub fn collect(v: &Val, key: &str, place: &str, resource: Option<usize>, out: &mut Vec<TextValue>) {
+    walk(v, key, place, resource, out, 0);
+}
+
+fn walk(v: &Val, key: &str, place: &str, resource: Option<usize>, out: &mut Vec<TextValue>, depth: usize) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let push = |out: &mut Vec<TextValue>, text: String, span: Span, role: TextRole, inputs: Vec<String>| {
+        out.push(TextValue {
+            text,
+            span,
+            resource,
+            key: key.to_string(),
+            role,
+            secret_by_design: false,
+            place: place.to_string(),
+            inputs,
+        })
+    };
+    if let Some(var) = variable_of(v.origin.as_ref()) {
+        // Written as a reference to the variable: the variable's value is judged with it.
+        push(out, var.clone(), v.span, TextRole::Ref, vec![var]);
+        return;
+    }
+    match &v.kind {
+        VKind::Str(s) => push(out, s.clone(), v.span, TextRole::Value, Vec::new()),
+        VKind::Num(n) => push(out, n.clone(), v.span, TextRole::Value, Vec::new()),
+        VKind::List(items) => {
+            for i in items {
+                walk(i, key, place, resource, out, depth + 1);
+            }
+        }
+        VKind::Map(entries) => {
+            for (k, _, e) in entries {
+                walk(e, k, place, resource, out, depth + 1);
+            }
+        }
+        VKind::Json(inner) => walk(inner, key, place, resource, out, depth + 1),
+        _ => {}
+    }
+}
+
+/// Where an argument is, for messages: "`aws_db_instance.db` argument `password`".
+pub fn place(r: &ResMeta, key: &str) -> String {
+    format!("`{}` argument `{key}`", r.id)
+}
