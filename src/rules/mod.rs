@@ -191,9 +191,15 @@ impl RuleMeta {
                 languages.push(l);
             }
         }
+        // The language the rule was first written for, then Terraform.
+        languages.sort_by_key(|l| *l == "hcl");
         for l in languages {
             let first = |fails: bool| self.examples.iter().find(|e| e.fails == fails && fence(&e.name) == l);
-            let suffix = if l == "yaml" { String::new() } else { format!(" ({l})") };
+            let suffix = match l {
+                "yaml" => String::new(),
+                "hcl" => " (Terraform)".to_string(),
+                _ => format!(" ({l})"),
+            };
             for (title, fails) in [("Failing example", true), ("Passing example", false)] {
                 if let Some(e) = first(fails) {
                     s.push_str(&format!("\n\n## {title}{suffix}\n\n```{l}\n"));
