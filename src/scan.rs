@@ -213,6 +213,9 @@ fn judge(unit: &Unit, rules: &[Arc<Rule>]) -> Judged {
         Some(describe) => merge_variants(per_variant, describe),
         None => per_variant.into_iter().flatten().collect(),
     };
+    if let Some(only) = &unit.report_only {
+        findings.retain(|f| only.contains(&f.location.span.file));
+    }
     if !unit.conditions.is_empty() {
         for f in &mut findings {
             if f.when.is_none()

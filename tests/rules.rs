@@ -104,11 +104,13 @@ fn every_fixture_passes_or_fails_as_marked() {
 fn documented_examples_behave_as_documented() {
     let mut errors = Vec::new();
     for r in rules::all() {
-        if let Err(e) = check(&r, &format!("{}-fail.yaml", r.meta.slug), r.meta.fail_example(), true) {
-            errors.push(e);
-        }
-        if let Err(e) = check(&r, &format!("{}-pass.yaml", r.meta.slug), r.meta.pass_example(), false) {
-            errors.push(e);
+        for (text, fails) in [(r.meta.fail_example(), true), (r.meta.pass_example(), false)] {
+            let e = r.meta.examples.iter().find(|e| e.fails == fails && e.text == text).expect("documented example");
+            let ext = e.name.rsplit('.').next().unwrap_or("yaml");
+            let kind = if fails { "fail" } else { "pass" };
+            if let Err(e) = check(&r, &format!("{}-{kind}.{ext}", r.meta.slug), text, fails) {
+                errors.push(e);
+            }
         }
     }
     assert!(errors.is_empty(), "{}", errors.join("\n"));
@@ -143,7 +145,9 @@ fn documentation_shows_examples_without_fixture_markers() {
         let fail = r.meta.fail_example();
         let (line, marked) = fail.lines().enumerate().find(|(_, l)| l.contains("# expect:")).unwrap();
         let kept = marked[..marked.find("# expect:").unwrap()].trim_end();
-        let shown: Vec<&str> = doc.split("```yaml\n").nth(1).unwrap().lines().collect();
+        let name = &r.meta.examples.iter().find(|e| e.fails && e.text == fail).unwrap().name;
+        let fence = format!("```{}\n", rules::fence(name));
+        let shown: Vec<&str> = doc.split(fence.as_str()).nth(1).unwrap().lines().collect();
         assert_eq!(shown[line], kept, "{}", r.meta.id);
         let block = shown.iter().take_while(|l| **l != "```");
         assert!(block.clone().all(|l| *l == l.trim_end()), "{}: trailing space left", r.meta.id);

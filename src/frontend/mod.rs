@@ -147,6 +147,9 @@ pub struct Unit {
     /// Resources (by id) that exist only under a condition that could not be decided, with
     /// the condition in words (`` `count` is not 0 ``): their findings say so.
     pub conditions: std::collections::HashMap<String, String>,
+    /// When set, only findings located in these files are reported (a file of a Terraform
+    /// module named on the command line: the whole module is evaluated, that file judged).
+    pub report_only: Option<Vec<crate::source::FileId>>,
 }
 
 impl Unit {
@@ -162,6 +165,7 @@ impl Unit {
             suppressions: Vec::new(),
             diagnostics: Vec::new(),
             conditions: std::collections::HashMap::new(),
+            report_only: None,
         }
     }
 
@@ -295,9 +299,10 @@ fn load_terraform<U: Send>(
     if files.is_empty() {
         return Vec::new();
     }
-    let paths: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
+    let walked: Vec<PathBuf> = files.iter().filter(|f| !f.explicit).map(|f| f.path.clone()).collect();
+    let named: Vec<PathBuf> = files.iter().filter(|f| f.explicit).map(|f| f.path.clone()).collect();
     let mut out = Vec::new();
-    for (unit, analysed) in terraform::load_modules(&paths, opts) {
+    for (unit, analysed) in terraform::load_modules(&walked, &named, opts) {
         // With `only`, a module is analysed when one of its files is wanted.
         if let Some(only) = &opts.only
             && !unit.sources.iter().any(|s| only.contains(&crate::source::normalise(&cwd.join(&s.path))))

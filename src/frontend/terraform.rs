@@ -33,36 +33,53 @@ pub struct TfVars {
     pub var_files: Vec<PathBuf>,
 }
 
-/// Evaluates the root modules among `files` (paths of Terraform files a scan found), each
-/// into a unit. `explicit` holds the files named on the command line (their module is
-/// evaluated even when another scanned module calls it).
-pub fn load_modules(files: &[PathBuf], opts: &LoadOptions) -> Vec<(Unit, Vec<Arc<str>>)> {
+/// Evaluates the root modules among `walked` (Terraform files found by walking directories),
+/// each into a unit, and the modules of the files `named` on the command line: those are
+/// evaluated as roots whatever calls them, and only their own findings are reported.
+pub fn load_modules(walked: &[PathBuf], named: &[PathBuf], opts: &LoadOptions) -> Vec<(Unit, Vec<Arc<str>>)> {
     use rayon::prelude::*;
-    let roots = hcl::roots(files);
+    let mut roots: Vec<(PathBuf, Option<Vec<crate::source::FileId>>)> =
+        hcl::roots(walked).into_iter().map(|d| (d, None)).collect();
+    for f in named {
+        let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
+        let id = crate::source::FileId::intern(f, &crate::source::display_path(f));
+        match roots.iter_mut().find(|(d, _)| *d == dir) {
+            Some((_, Some(only))) => only.push(id),
+            Some((_, None)) => {}
+            None => roots.push((dir, Some(vec![id]))),
+        }
+    }
     roots
         .par_iter()
-        .map(|dir| {
+        .map(|(dir, only)| {
             let scan_root = scan_root_of(dir, &opts.paths);
             let display: Arc<str> = crate::source::display_path(dir).into();
             let options = hcl::Options {
-                vars: configured_vars(dir, &display, files, opts),
+                vars: configured_vars(dir, &display, walked.iter().chain(named), opts),
                 var_files: opts.terraform.var_files.clone(),
                 limits: opts.limits.clone(),
             };
-            guarded_root(&display, || {
+            let (mut unit, analysed) = guarded_root(&display, || {
                 let ev = hcl::evaluate_root(dir, &scan_root, &options);
                 unit_of(display.clone(), ev)
-            })
+            });
+            unit.report_only = only.clone();
+            (unit, analysed)
         })
         .collect()
 }
 
 /// The variable values for a root module: the configuration's `[parameters."GLOB"]` whose
 /// glob matches the module's directory or one of its files, then `--var` values.
-fn configured_vars(dir: &Path, display: &str, files: &[PathBuf], opts: &LoadOptions) -> Vec<(String, String)> {
+fn configured_vars<'a>(
+    dir: &Path,
+    display: &str,
+    files: impl Iterator<Item = &'a PathBuf>,
+    opts: &LoadOptions,
+) -> Vec<(String, String)> {
     let mut out = Vec::new();
     if let Some(per_file) = &opts.parameters_for {
-        let own = files.iter().filter(|f| f.parent() == Some(dir)).map(|f| crate::source::display_path(f));
+        let own = files.filter(|f| f.parent() == Some(dir)).map(|f| crate::source::display_path(f));
         let found = std::iter::once(display.to_string()).chain(own).find_map(|name| per_file(&name));
         if let Some(values) = found {
             let mut values: Vec<(String, String)> = values.into_iter().collect();
@@ -109,6 +126,7 @@ fn empty_unit(name: Arc<str>) -> Unit {
         suppressions: Vec::new(),
         diagnostics: Vec::new(),
         conditions: HashMap::new(),
+        report_only: None,
     }
 }
 

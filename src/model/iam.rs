@@ -33,6 +33,22 @@ pub struct IamRole {
     pub trust: Field<PolicyDocument>,
 }
 
+/// The account's password policy for IAM users (`aws_iam_account_password_policy`; the
+/// account setting itself when read from an account).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PasswordPolicy {
+    pub meta: ResMeta,
+    pub minimum_length: Field<i64>,
+    pub require_lowercase: Field<bool>,
+    pub require_uppercase: Field<bool>,
+    pub require_numbers: Field<bool>,
+    pub require_symbols: Field<bool>,
+    /// How many previous passwords cannot be reused.
+    pub reuse_prevention: Field<i64>,
+    /// Days before a password expires.
+    pub max_age: Field<i64>,
+}
+
 /// `AWS::IAM::User`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct IamUser {

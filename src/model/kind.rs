@@ -32,6 +32,7 @@ pub const RDS_DB_CLUSTER: &str = "rds.db_cluster";
 pub const RDS_DB_PARAMETER_GROUP: &str = "rds.db_parameter_group";
 pub const RDS_DB_CLUSTER_PARAMETER_GROUP: &str = "rds.db_cluster_parameter_group";
 pub const RDS_DB_SUBNET_GROUP: &str = "rds.db_subnet_group";
+pub const RDS_DB_SNAPSHOT: &str = "rds.db_snapshot";
 
 pub const REDSHIFT_CLUSTER: &str = "redshift.cluster";
 pub const ELASTICACHE_CACHE_CLUSTER: &str = "elasticache.cache_cluster";
@@ -68,6 +69,8 @@ pub const IAM_GROUP: &str = "iam.group";
 pub const IAM_POLICY: &str = "iam.policy";
 pub const IAM_MANAGED_POLICY: &str = "iam.managed_policy";
 pub const IAM_ACCESS_KEY: &str = "iam.access_key";
+/// The account's password policy for IAM users.
+pub const IAM_PASSWORD_POLICY: &str = "iam.password_policy";
 /// A service control policy.
 pub const ORGANIZATIONS_POLICY: &str = "organizations.policy";
 /// A standalone policy document (an input file that is just a policy).
@@ -85,8 +88,10 @@ pub const BACKUP_PLAN: &str = "backup.plan";
 pub const WAF_WEB_ACL_ASSOCIATION: &str = "waf.web_acl_association";
 pub const CLOUDFRONT_DISTRIBUTION: &str = "cloudfront.distribution";
 
-/// Each model kind with the source types it stands for, in the order documentation lists them.
-/// CloudFormation resource types, and `policy file` for standalone policy documents.
+/// Each model kind with the source types it stands for, in the order documentation lists them:
+/// CloudFormation resource types, `policy file` for standalone policy documents, and Terraform
+/// types for what CloudFormation cannot declare (Terraform's other types are mapped onto the
+/// CloudFormation ones, see `lower::tf::map`).
 pub static SOURCE_TYPES: &[(&str, &[&str])] = &[
     (S3_BUCKET, &["AWS::S3::Bucket"]),
     (S3_BUCKET_POLICY, &["AWS::S3::BucketPolicy"]),
@@ -108,6 +113,10 @@ pub static SOURCE_TYPES: &[(&str, &[&str])] = &[
     (RDS_DB_PARAMETER_GROUP, &["AWS::RDS::DBParameterGroup"]),
     (RDS_DB_CLUSTER_PARAMETER_GROUP, &["AWS::RDS::DBClusterParameterGroup"]),
     (RDS_DB_SUBNET_GROUP, &["AWS::RDS::DBSubnetGroup"]),
+    (
+        RDS_DB_SNAPSHOT,
+        &["aws_db_snapshot", "aws_db_cluster_snapshot", "aws_db_snapshot_copy", "aws_db_cluster_snapshot_copy"],
+    ),
     (REDSHIFT_CLUSTER, &["AWS::Redshift::Cluster"]),
     (ELASTICACHE_CACHE_CLUSTER, &["AWS::ElastiCache::CacheCluster"]),
     (ELASTICACHE_REPLICATION_GROUP, &["AWS::ElastiCache::ReplicationGroup"]),
@@ -135,6 +144,7 @@ pub static SOURCE_TYPES: &[(&str, &[&str])] = &[
     (IAM_POLICY, &["AWS::IAM::Policy"]),
     (IAM_MANAGED_POLICY, &["AWS::IAM::ManagedPolicy"]),
     (IAM_ACCESS_KEY, &["AWS::IAM::AccessKey"]),
+    (IAM_PASSWORD_POLICY, &["aws_iam_account_password_policy"]),
     (ORGANIZATIONS_POLICY, &["AWS::Organizations::Policy"]),
     (POLICY_FILE, &["policy file"]),
     (CONFIG_RECORDER, &["AWS::Config::ConfigurationRecorder"]),

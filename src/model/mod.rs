@@ -163,6 +163,7 @@ pub struct Model {
     pub db_clusters: Vec<DbCluster>,
     pub db_parameter_groups: Vec<DbParameterGroup>,
     pub db_subnet_groups: Vec<DbSubnetGroup>,
+    pub db_snapshots: Vec<DbSnapshot>,
 
     pub vpcs: Vec<Vpc>,
     pub subnets: Vec<Subnet>,
@@ -195,6 +196,8 @@ pub struct Model {
     pub iam_policies: Vec<IamPolicy>,
     pub user_to_groups: Vec<UserToGroup>,
     pub access_keys: Vec<AccessKey>,
+    /// The account's IAM password policy.
+    pub password_policies: Vec<PasswordPolicy>,
     /// SQS queue and SNS topic policies.
     pub resource_policies: Vec<ResourcePolicy>,
     pub lambda_permissions: Vec<LambdaPermission>,

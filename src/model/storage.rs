@@ -163,6 +163,14 @@ impl DbParameterGroup {
     }
 }
 
+/// A manual RDS snapshot of an instance or a cluster, or a copy of one.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct DbSnapshot {
+    pub meta: ResMeta,
+    /// Accounts the snapshot is shared with; `all` makes it public.
+    pub shared_accounts: Field<Vec<Field<String>>>,
+}
+
 /// `AWS::RDS::DBSubnetGroup`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DbSubnetGroup {

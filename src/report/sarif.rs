@@ -29,9 +29,12 @@ pub fn render(report: &ScanReport) -> String {
 /// (`inSource` for inline suppressions, `external` for the others), after the other results.
 /// A suppressed finding of a rule that is not among the log's rules is left out.
 pub(crate) fn render_with(report: &ScanReport, suppressed: &[Suppressed]) -> String {
-    // The rules that ran, plus any rule a finding names that is missing from that list, so that
-    // every result's `ruleIndex` points at its descriptor.
-    let mut rules: Vec<&RuleMeta> = report.rules.iter().map(|r| &**r).collect();
+    // The rules that ran and have a result (reported or suppressed), plus any rule a finding
+    // names that is missing from that list, so that every result's `ruleIndex` points at its
+    // descriptor and the log does not carry the documentation of rules it does not use.
+    let used: std::collections::HashSet<&str> =
+        report.findings.iter().map(|f| &*f.rule.id).chain(suppressed.iter().map(|s| &*s.finding.rule.id)).collect();
+    let mut rules: Vec<&RuleMeta> = report.rules.iter().map(|r| &**r).filter(|r| used.contains(&*r.id)).collect();
     let mut index: HashMap<&str, usize> = HashMap::with_capacity(rules.len());
     for (i, r) in rules.iter().enumerate() {
         index.entry(&r.id).or_insert(i);

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use crate::model::{Model, Val};
 use crate::source::Span;
 
+pub mod direct;
 pub mod funcs;
 pub mod hcl;
 pub mod map;
@@ -47,6 +48,7 @@ pub fn lower(resources: &[TfResource], file: Arc<str>) -> Model {
     let shaped = map::shape(resources);
     crate::lower::cfn::lower_shaped(&mut m, shaped);
     for r in resources.iter().filter(|r| !r.data) {
+        direct::lower(&mut m, r);
         let Some(&i) = m.resource_index.get(&r.address) else { continue };
         for (key, _, v) in r.attrs.as_map().unwrap_or_default() {
             let place = texts::place(&m.resources[i], key);

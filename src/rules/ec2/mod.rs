@@ -8,6 +8,7 @@ use crate::analyze::Facts;
 use crate::model::{Link, Model, ResMeta, SgRule, kind};
 
 pub mod nacl_admin_ports_open;
+pub mod peering_route_too_wide;
 pub mod sg_egress_all_open;
 pub mod sg_ingress_admin_ports_open;
 pub mod sg_ingress_all_open;

@@ -17,6 +17,7 @@ pub mod allow_not_action;
 pub mod console_user_mfa;
 pub mod cross_account_trust;
 pub mod full_admin;
+pub mod password_policy_weak;
 pub mod policy_invalid;
 pub mod privilege_escalation;
 pub mod resource_policy_cross_account;

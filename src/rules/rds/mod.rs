@@ -14,6 +14,7 @@ pub mod customer_managed_key;
 pub mod in_public_subnet;
 pub mod publicly_accessible;
 pub mod security_group_open_to_internet;
+pub mod snapshot_public;
 pub mod storage_encrypted;
 pub mod tls_enforced;
 

@@ -177,7 +177,8 @@ pub fn shape(resources: &[TfResource]) -> Vec<Shaped> {
         let meta = |id: String, cfn_type: &'static str, span: Span, props_span: Span| ResMeta {
             id,
             kind: r.rtype.clone(),
-            model_kind: if cfn_type.is_empty() { crate::model::kind::OTHER } else { model_kind(cfn_type) },
+            // Types CloudFormation cannot declare have model kinds of their own.
+            model_kind: model_kind(if cfn_type.is_empty() { &r.rtype } else { cfn_type }),
             span,
             props_span,
         };

@@ -1,0 +1,79 @@
+//! PAL-IAM-016 `iam-password-policy-weak`: the account password policy is weak.
+
+use crate::model::{Field, Tri, kind};
+
+/// The seed guide's and CIS's minimum length.
+const MIN_LENGTH: i64 = 14;
+/// Previous passwords that may not be reused.
+const MIN_REUSE_PREVENTION: i64 = 24;
+/// Longest a password may live, in days.
+const MAX_AGE_DAYS: i64 = 90;
+
+/// A numeric setting: its field, when it is weak, what to say when absent, what when weak.
+type Check<'a> = (&'a Field<i64>, fn(i64) -> bool, &'static str, fn(i64) -> String);
+
+rule!(RULE,
+    id: "PAL-IAM-016",
+    slug: "iam-password-policy-weak",
+    title: "Account password policy is weak",
+    severity: Medium,
+    layer: Identity,
+    service: "iam",
+    controls: &["IAM-10"],
+    well_architected: &["SEC02-BP01"],
+    resource_types: &[kind::IAM_PASSWORD_POLICY],
+    remediation: "Set `minimum_password_length` to at least 14, require lowercase and uppercase \
+letters, numbers and symbols, set `password_reuse_prevention` to 24 and `max_password_age` to 90 \
+days or less. Better still, give people federated access through IAM Identity Center, so that no \
+IAM user needs a password.",
+    description: "IAM users who sign in to the console with a password are protected by the account \
+password policy. A short password without every character class falls to guessing and credential \
+stuffing; a password that never expires, or that can be set back to an old one, stays valid long \
+after it leaked. The seed guide and the CIS AWS Foundations Benchmark ask for at least 14 \
+characters, every character class, no reuse of the last 24 passwords and expiry within 90 days. \
+An argument Terraform leaves unset takes the account default: 6 characters, no class required, \
+reuse allowed, no expiry.",
+    check: |m, _, out| {
+        for p in &m.password_policies {
+            let checks: [Check<'_>; 3] = [
+                (
+                    &p.minimum_length,
+                    |n| n < MIN_LENGTH,
+                    "does not set a minimum password length (the default is 6 characters)",
+                    |n| format!("accepts passwords of {n} characters (at least {MIN_LENGTH} recommended)"),
+                ),
+                (
+                    &p.reuse_prevention,
+                    |n| n < MIN_REUSE_PREVENTION,
+                    "lets users reuse their previous passwords",
+                    |n| format!("prevents reuse of only the last {n} passwords ({MIN_REUSE_PREVENTION} recommended)"),
+                ),
+                (
+                    &p.max_age,
+                    |n| n <= 0 || n > MAX_AGE_DAYS,
+                    "lets passwords live for ever",
+                    |n| format!("lets passwords live {n} days (at most {MAX_AGE_DAYS} recommended)"),
+                ),
+            ];
+            for (f, bad, absent, known) in checks {
+                let msg = match f.value {
+                    Tri::Absent => absent.to_string(),
+                    Tri::Known(n) if bad(n) => known(n),
+                    _ => continue,
+                };
+                out.report(&p.meta, f.span, format!("password policy `{}` {msg}", p.meta.id));
+            }
+            let classes = [
+                (&p.require_lowercase, "lowercase letters"),
+                (&p.require_uppercase, "uppercase letters"),
+                (&p.require_numbers, "numbers"),
+                (&p.require_symbols, "symbols"),
+            ];
+            for (f, what) in classes {
+                if f.is_false() || f.is_absent() {
+                    out.report(&p.meta, f.span, format!("password policy `{}` does not require {what}", p.meta.id));
+                }
+            }
+        }
+    },
+);
