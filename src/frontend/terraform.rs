@@ -41,8 +41,10 @@ pub fn load_modules(walked: &[PathBuf], named: &[PathBuf], opts: &LoadOptions) -
     let mut roots: Vec<(PathBuf, Option<Vec<crate::source::FileId>>)> =
         hcl::roots(walked).into_iter().map(|d| (d, None)).collect();
     for f in named {
-        let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
-        let id = crate::source::FileId::intern(f, &crate::source::display_path(f));
+        // `main.tf` is in `.`; name the file as reading its directory will.
+        let dir = f.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
+        let path = f.file_name().map(|n| dir.join(n)).unwrap_or_else(|| f.clone());
+        let id = crate::source::FileId::intern(&path, &crate::source::display_path(&path));
         match roots.iter_mut().find(|(d, _)| *d == dir) {
             Some((_, Some(only))) => only.push(id),
             Some((_, None)) => {}

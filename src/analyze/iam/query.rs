@@ -60,6 +60,8 @@ pub struct CanAnswer {
 fn locate(d: &Deciding, default_file: &Arc<str>) -> Located {
     let file = d.file.clone().unwrap_or_else(|| default_file.clone());
     let span = d.action.unwrap_or(d.statement);
+    // The file the span is in (a unit of several files names each), else the policy's file.
+    let file = if span.file.is_none() { file } else { span.file.name() };
     Located {
         file: file.to_string(),
         line: span.line,
