@@ -365,6 +365,13 @@ impl Evaluator {
     ) -> Val {
         let mut i = 0;
         while i < ops.len() {
+            if let VKind::Ref(r) = &v.kind
+                && let Some(arg) = r.attr.as_deref().filter(|a| !a.contains('.'))
+                && matches!(ops[i].value(), TraversalOperator::Index(_) | TraversalOperator::LegacyIndex(_))
+            {
+                let (address, arg) = (r.id.clone(), arg.to_string());
+                return self.configured(&address, &arg, &ops[i..], scope, span);
+            }
             match ops[i].value() {
                 TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => {
                     let full = matches!(ops[i].value(), TraversalOperator::FullSplat(_));
@@ -399,6 +406,44 @@ impl Evaluator {
             }
         }
         v
+    }
+
+    /// `ops` applied to argument `arg` of the managed resource at `address` of this module, as
+    /// configured: an element of a nested block or of a list argument is what the configuration
+    /// says (`aws_cloudwatch_log_metric_filter.f.metric_transformation[0].name`). Unknown when
+    /// the path leaves the configuration (an attribute computed when applied).
+    fn configured(
+        &mut self,
+        address: &str,
+        arg: &str,
+        ops: &[hcl_edit::Decorated<TraversalOperator>],
+        scope: &Scope,
+        span: Span,
+    ) -> Val {
+        let applied = || Val::unknown("element of a value known only when applied", span);
+        let Some((d, i)) = self.instance_at(scope.inst, address) else { return applied() };
+        let Some(mut v) = self.resource_attrs(scope.inst, d, i).get(arg).cloned() else { return applied() };
+        for op in ops {
+            let key = match op.value() {
+                TraversalOperator::GetAttr(n) => Some(Val::new(VKind::Str(n.as_str().to_string()), span)),
+                TraversalOperator::Index(e) => Some(self.eval(e, scope)),
+                TraversalOperator::LegacyIndex(n) => Some(num(*n.value() as f64, span)),
+                _ => None,
+            };
+            let Some(key) = key.filter(|k| !pending(k)) else { return applied() };
+            let next = match &v.kind {
+                VKind::List(items) => {
+                    as_num(&key).filter(|n| n.fract() == 0.0 && *n >= 0.0).and_then(|n| items.get(n as usize))
+                }
+                VKind::Map(_) => text(&key).ok().flatten().and_then(|k| v.get(&k)),
+                _ => None,
+            };
+            match next {
+                Some(x) => v = x.clone(),
+                None => return applied(),
+            }
+        }
+        relocate(v, span, || format!("`{address}`"))
     }
 
     /// The attribute `name` of `v`.

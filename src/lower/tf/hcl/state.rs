@@ -436,6 +436,25 @@ impl Evaluator {
         }
     }
 
+    /// The managed resource of `inst` and the index of its instance at `address`.
+    pub(crate) fn instance_at(&mut self, inst: usize, address: &str) -> Option<(usize, usize)> {
+        for d in 0..self.insts[inst].module.resources.len() {
+            if self.insts[inst].module.resources[d].data || !address.starts_with(&self.address(inst, d, None)) {
+                continue;
+            }
+            let exp = self.expansion(inst, d);
+            let keys = match &*exp {
+                Expansion::Single => vec![None],
+                Expansion::Keys(keys) => keys.iter().map(|(k, _)| Some(k)).collect(),
+                Expansion::Unknown(_) => continue,
+            };
+            if let Some(i) = keys.iter().position(|k| self.address(inst, d, *k) == address) {
+                return Some((d, i));
+            }
+        }
+        None
+    }
+
     /// The address of instance `key` of resource `d` of `inst`.
     pub fn address(&self, inst: usize, d: usize, key: Option<&IKey>) -> String {
         let r = &self.insts[inst].module.resources[d];

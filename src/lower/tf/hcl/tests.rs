@@ -222,6 +222,53 @@ data "aws_iam_policy_document" "p" {
 }
 
 #[test]
+fn elements_of_configured_blocks_are_read_from_the_configuration() {
+    let text = r#"resource "aws_x" "r" {
+  name     = aws_log_filter.f.metric_transformation[0].name
+  legacy   = aws_log_filter.f.metric_transformation.0.namespace
+  counted  = aws_log_filter.n[1].metric_transformation[0].name
+  computed = aws_log_filter.f.metric_transformation[0].unit
+  missing  = aws_log_filter.f.metric_transformation[3].name
+  later    = aws_eks.c.identity[0].oidc
+  dynamic  = aws_log_filter.d.metric_transformation[0].name
+}
+variable "ts" {
+  type = list(string)
+}
+resource "aws_log_filter" "f" {
+  metric_transformation {
+    name      = "RootUse"
+    namespace = "CIS"
+  }
+}
+resource "aws_log_filter" "n" {
+  count = 2
+  metric_transformation {
+    name = "m${count.index}"
+  }
+}
+resource "aws_log_filter" "d" {
+  dynamic "metric_transformation" {
+    for_each = var.ts
+    content {
+      name = metric_transformation.value
+    }
+  }
+}
+resource "aws_eks" "c" {}"#;
+    let a = attrs_of(text);
+    let name = at(&a, "name");
+    assert_eq!(name.as_str(), Some("RootUse"));
+    assert_eq!(name.span.line, 2, "at the use site");
+    assert_eq!(name.origin.as_ref().map(|o| o.span.line), Some(15), "written in the filter");
+    assert_eq!(at(&a, "legacy").as_str(), Some("CIS"));
+    assert_eq!(at(&a, "counted").as_str(), Some("m1"));
+    for computed in ["computed", "missing", "later", "dynamic"] {
+        assert!(at(&a, computed).is_unknown(), "{computed}");
+    }
+}
+
+#[test]
 fn data_sources_are_resources_with_their_arguments() {
     let (e, _t) = eval_files(&[(
         "main.tf",

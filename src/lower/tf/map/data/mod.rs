@@ -38,7 +38,7 @@
 //! | `aws_cloudwatch_log_group` | `AWS::Logs::LogGroup` |
 //! | `aws_cloudwatch_log_metric_filter` | `AWS::Logs::MetricFilter` |
 //! | `aws_cloudwatch_metric_alarm` | `AWS::CloudWatch::Alarm` |
-//! | `aws_guardduty_detector` | `AWS::GuardDuty::Detector` (`aws_guardduty_detector_feature`) |
+//! | `aws_guardduty_detector` | `AWS::GuardDuty::Detector` (`datasources` and `aws_guardduty_detector_feature` as `Features`) |
 //! | `aws_securityhub_account` | `AWS::SecurityHub::Hub` |
 //! | `aws_securityhub_standards_subscription` | `AWS::SecurityHub::Standard` |
 //! | `aws_config_configuration_recorder` | `AWS::Config::ConfigurationRecorder` |

@@ -1,9 +1,9 @@
 //! Trails, logs, metrics, alarms, and the detection and compliance services.
 
-use super::{Out, append, arg, boolean, join};
+use super::{Out, append, arg, block, boolean, join, text};
 use crate::lower::tf::TfResource;
-use crate::lower::tf::map::{Joiner, Primary};
-use crate::model::Val;
+use crate::lower::tf::map::{Joiner, Primary, map_val};
+use crate::model::{VKind, Val};
 
 pub fn primary(r: &TfResource) -> Option<Primary> {
     let a = &r.attrs;
@@ -55,6 +55,9 @@ pub fn primary(r: &TfResource) -> Option<Primary> {
             // The provider enables a detector unless `enable = false`; CloudFormation requires
             // `Enable`.
             o.arg(a, "enable", "Enable").default("Enable", boolean(true, r.span));
+            if let Some(features) = datasources(a) {
+                o.put("Features", a.key_span("datasources").unwrap_or(features.span), features);
+            }
             "AWS::GuardDuty::Detector"
         }
         "aws_securityhub_account" => {
@@ -115,6 +118,33 @@ fn trail(a: &Val, o: &mut Out) {
             });
             o.into_val()
         });
+}
+
+/// The detector's `datasources` block (the provider's older way to turn protections on and
+/// off) as the features it stands for. `None` when there is none or it cannot be decided.
+fn datasources(a: &Val) -> Option<Val> {
+    const PATHS: &[(&str, &[&str])] = &[
+        ("S3_DATA_EVENTS", &["s3_logs"]),
+        ("EKS_AUDIT_LOGS", &["kubernetes", "audit_logs"]),
+        ("EBS_MALWARE_PROTECTION", &["malware_protection", "scan_ec2_instance_with_findings", "ebs_volumes"]),
+    ];
+    let ds = block(a, "datasources").filter(|d| matches!(d.kind, VKind::Map(_)))?;
+    let mut features = Vec::new();
+    for (name, path) in PATHS {
+        let Some(b) = path.iter().try_fold(ds, |b, p| block(b, p)) else { continue };
+        let Some(enable) = arg(b, "enable") else { continue };
+        let status = match &enable.kind {
+            VKind::Bool(true) => text("ENABLED", enable.span),
+            VKind::Bool(false) => text("DISABLED", enable.span),
+            VKind::Str(s) if s == "true" => text("ENABLED", enable.span),
+            VKind::Str(s) if s == "false" => text("DISABLED", enable.span),
+            _ => Val::unknown("whether the protection is on", enable.span),
+        };
+        let entries =
+            vec![("Name".to_string(), b.span, text(name, b.span)), ("Status".to_string(), enable.span, status)];
+        features.push(map_val(entries, b.span));
+    }
+    Some(Val::new(VKind::List(features), ds.span))
 }
 
 /// A `metric_query` block as an alarm's metric data query.
@@ -206,6 +236,10 @@ mod tests {
                 "aws_guardduty_detector_feature.f",
                 r#"{"detector_id": "$ref:aws_guardduty_detector.d.id", "name": "S3_DATA_EVENTS", "status": "DISABLED"}"#,
             ),
+            res(
+                "aws_guardduty_detector.old",
+                r#"{"datasources": [{"s3_logs": [{"enable": true}], "kubernetes": [{"audit_logs": [{"enable": false}]}]}]}"#,
+            ),
             res("aws_securityhub_account.h", r#"{}"#),
             res(
                 "aws_securityhub_standards_subscription.s",
@@ -218,6 +252,13 @@ mod tests {
         let d = &m.monitoring.detectors[0];
         assert!(d.enable.is_true(), "enabled unless switched off");
         assert_eq!(d.features[0].1.get().map(String::as_str), Some("DISABLED"));
+        let old: Vec<_> = m.monitoring.detectors[1]
+            .features
+            .iter()
+            .map(|(n, s)| (n.get().cloned().unwrap_or_default(), s.get().cloned().unwrap_or_default()))
+            .collect();
+        assert_eq!(old, [("S3_DATA_EVENTS".into(), "ENABLED".into()), ("EKS_AUDIT_LOGS".into(), "DISABLED".into())]);
+        assert_eq!(findings(&m, "guardduty-protection-disabled").len(), 2, "a feature resource and a data source");
         assert_eq!(m.monitoring.security_hubs.len(), 1);
         assert!(m.monitoring.hub_standards[0].arn.get().is_some());
         assert!(m.monitoring.config_recorders[0].all_supported.is_true());
