@@ -13,11 +13,20 @@ pub struct Seen {
     pub line: u32,
     pub id: String,
     pub kind: String,
+    /// Its model kind ([`crate::model::kind`]), whichever language wrote `kind`.
+    #[serde(skip)]
+    pub model_kind: &'static str,
 }
 
 impl Seen {
     fn of(file: &Arc<str>, meta: &ResMeta) -> Seen {
-        Seen { file: file.clone(), line: meta.span.line, id: meta.id.clone(), kind: meta.kind.clone() }
+        Seen {
+            file: file.clone(),
+            line: meta.span.line,
+            id: meta.id.clone(),
+            kind: meta.kind.clone(),
+            model_kind: meta.model_kind,
+        }
     }
 }
 
@@ -91,7 +100,13 @@ impl Evidence {
         objects.extend(k.others.iter());
         let resources = objects
             .into_iter()
-            .map(|o| Seen { file: o.file.clone(), line: o.res.span.line, id: o.res.id.clone(), kind: o.kind.clone() })
+            .map(|o| Seen {
+                file: o.file.clone(),
+                line: o.res.span.line,
+                id: o.res.id.clone(),
+                kind: o.kind.clone(),
+                model_kind: crate::model::kind::OTHER,
+            })
             .collect();
         Evidence { resources, ..Evidence::default() }
     }

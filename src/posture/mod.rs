@@ -213,7 +213,10 @@ fn rule_counts(report: &ScanReport) -> BTreeMap<&str, (ResourceSet, ResourceSet)
         let e = out.entry(&*r.id).or_default();
         for ev in &report.evidence {
             for s in &ev.resources {
-                if r.resource_types.iter().any(|t| *t == s.kind) {
+                // Rules name the CloudFormation types of what they inspect; a resource written
+                // in another language is matched by its model kind.
+                let types = crate::model::kind::source_types(s.model_kind);
+                if r.resource_types.iter().any(|t| *t == s.kind || types.contains(&&**t)) {
                     e.0.insert((s.file.clone(), s.id.clone()));
                 }
             }
