@@ -105,19 +105,9 @@ pub(super) fn primary(r: &TfResource) -> Option<Primary> {
             }
             prim("AWS::ElasticLoadBalancing::LoadBalancer", p)
         }
-        "aws_lb_listener" | "aws_alb_listener" => {
-            p.copy_all(
-                a,
-                &[
-                    ("load_balancer_arn", "LoadBalancerArn"),
-                    ("port", "Port"),
-                    ("protocol", "Protocol"),
-                    ("ssl_policy", "SslPolicy"),
-                ],
-            );
-            if let Some((k, v)) = arg(a, "default_action") {
-                p.put("DefaultActions", k, map_blocks(a, "default_action", v, action));
-            }
+        // Without a protocol, the listener's default depends on its load balancer: see `attach`.
+        "aws_lb_listener" | "aws_alb_listener" if arg(a, "protocol").is_some() => {
+            listener(a, &mut p);
             prim("AWS::ElasticLoadBalancingV2::Listener", p)
         }
         "aws_lb_target_group" | "aws_alb_target_group" => {
@@ -205,6 +195,10 @@ pub(super) fn primary(r: &TfResource) -> Option<Primary> {
 }
 
 pub(super) fn attach(r: &TfResource, j: &mut Joiner<'_>) -> bool {
+    if matches!(r.rtype.as_str(), "aws_lb_listener" | "aws_alb_listener") {
+        default_protocol_listener(r, j);
+        return true;
+    }
     if r.rtype != "aws_lb_target_group_attachment" {
         return false;
     }
@@ -229,6 +223,52 @@ pub(super) fn attach(r: &TfResource, j: &mut Joiner<'_>) -> bool {
         None => set(props, "Targets", Val::new(VKind::List(vec![target]), r.span), r.span),
     }
     true
+}
+
+/// A listener's properties but its protocol.
+fn listener(a: &Val, p: &mut Props) {
+    p.copy_all(a, &[("load_balancer_arn", "LoadBalancerArn"), ("port", "Port"), ("ssl_policy", "SslPolicy")]);
+    p.convert(a, "protocol", "Protocol", |v| match &v.kind {
+        // The provider accepts the protocol in any case.
+        VKind::Str(s) => Val { kind: VKind::Str(s.to_ascii_uppercase()), ..v.clone() },
+        _ => v.clone(),
+    });
+    if let Some((k, v)) = arg(a, "default_action") {
+        p.put("DefaultActions", k, map_blocks(a, "default_action", v, action));
+    }
+}
+
+/// A listener that names no protocol: the provider makes it HTTP on an application load
+/// balancer and leaves it unset otherwise.
+fn default_protocol_listener(r: &TfResource, j: &mut Joiner<'_>) {
+    let a = &r.attrs;
+    let mut p = Props::new(a.span);
+    listener(a, &mut p);
+    let application = match arg(a, "load_balancer_arn") {
+        Some((_, v)) => match (&v.kind, j.parent(v, &["aws_lb", "aws_alb"], "arn")) {
+            (_, Some(i)) => match arg(&j.resources()[i].attrs, "load_balancer_type") {
+                None => Some(true),
+                Some((_, t)) => t.as_str().map(|t| t == "application"),
+            },
+            (VKind::Str(arn), None) => Some(arn.contains(":loadbalancer/app/")),
+            _ => None,
+        },
+        None => None,
+    };
+    match application {
+        Some(true) => {
+            p.put("Protocol", r.span, text("HTTP", r.span));
+        }
+        Some(false) => {}
+        None => {
+            p.put(
+                "Protocol",
+                r.span,
+                Val::unknown("the listener's default protocol depends on its load balancer", r.span),
+            );
+        }
+    }
+    j.set_primary(&r.address, Primary::new("AWS::ElasticLoadBalancingV2::Listener", p.build()));
 }
 
 /// `metadata_options` as `MetadataOptions`.

@@ -34,7 +34,7 @@
 //! | `aws_autoscaling_group` | `AWS::AutoScaling::AutoScalingGroup` |
 //! | `aws_lb`, `aws_alb` | `AWS::ElasticLoadBalancingV2::LoadBalancer` |
 //! | `aws_elb` | `AWS::ElasticLoadBalancing::LoadBalancer` |
-//! | `aws_lb_listener`, `aws_alb_listener` | `AWS::ElasticLoadBalancingV2::Listener` |
+//! | `aws_lb_listener`, `aws_alb_listener` | `AWS::ElasticLoadBalancingV2::Listener` (without `protocol`: HTTP on an application load balancer) |
 //! | `aws_lb_target_group`, `aws_alb_target_group` | `AWS::ElasticLoadBalancingV2::TargetGroup` |
 //! | `aws_lb_target_group_attachment` | joined: `Targets` of its target group |
 //! | `aws_lambda_function` | `AWS::Lambda::Function` |
@@ -472,6 +472,32 @@ mod tests {
         let targets = m.target_groups[0].targets.get().expect("targets");
         assert_eq!(targets[0].0.get(), Some(&Link::Local("aws_instance.i".into())));
         assert_eq!(targets[0].1.get(), Some(&8080));
+    }
+
+    #[test]
+    fn a_listener_without_protocol_takes_its_load_balancers_default() {
+        let m = model(&[
+            res("aws_lb.app", "{}"),
+            res("aws_lb.net", r#"{"load_balancer_type": "network"}"#),
+            res("aws_lb_listener.a", r#"{"load_balancer_arn": "$ref:aws_lb.app.arn", "port": 80}"#),
+            res("aws_lb_listener.n", r#"{"load_balancer_arn": "$ref:aws_lb.net.arn", "port": 80}"#),
+            res("aws_lb_listener.x", r#"{"load_balancer_arn": "$unknown", "port": 80}"#),
+            res(
+                "aws_lb_listener.l",
+                r#"{"load_balancer_arn": "arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/app/w/1", "protocol": "http"}"#,
+            ),
+        ]);
+        let protocols: Vec<_> =
+            m.listeners.iter().map(|l| (l.meta.id.as_str(), format!("{:?}", l.protocol.value))).collect();
+        assert_eq!(
+            protocols,
+            [
+                ("aws_lb_listener.a", "Known(\"HTTP\")".to_string()),
+                ("aws_lb_listener.n", "Absent".to_string()),
+                ("aws_lb_listener.x", "Unknown".to_string()),
+                ("aws_lb_listener.l", "Known(\"HTTP\")".to_string()),
+            ]
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use super::{Props, arg, prim, reference, text};
 use crate::lower::tf::TfResource;
 use crate::lower::tf::map::Primary;
-use crate::model::{VKind, Val};
+use crate::model::{Origin, VKind, Val};
 use crate::source::Span;
 
 pub(super) fn primary(r: &TfResource) -> Option<Primary> {
@@ -48,9 +48,9 @@ pub(super) fn primary(r: &TfResource) -> Option<Primary> {
                     ("cidr_ipv6", "CidrIpv6"),
                     ("referenced_security_group_id", group),
                     ("prefix_list_id", prefix),
-                    ("description", "Description"),
                 ],
             );
+            description(a, &mut p);
             prim(rule_type(egress), p)
         }
         _ => None,
@@ -116,6 +116,30 @@ fn group(r: &TfResource) -> Primary {
     Primary::new("AWS::EC2::SecurityGroup", p.build())
 }
 
+/// A rule's `description`, kept when empty: an empty description is written, and reported as
+/// such (plan files write an unset one as an empty string too).
+fn description(b: &Val, p: &mut Props) {
+    if let Some(v) = b.get("description")
+        && matches!(v.kind, VKind::Str(_) | VKind::Unknown(_))
+    {
+        p.put("Description", b.key_span("description").unwrap_or(v.span), v.clone());
+    }
+}
+
+/// An element of list `list` as the rule uses it: when the list was written elsewhere (a
+/// variable's default, a local), the element points at the use, as a single value taken from
+/// there does, and its origin at where it was written.
+fn element(list: &Val, item: &Val) -> Val {
+    let mut out = item.clone();
+    if let Some(o) = &list.origin
+        && item.origin.is_none()
+    {
+        out.origin = Some(Origin { span: item.span, note: o.note.clone() });
+        out.span = list.span;
+    }
+    out
+}
+
 /// The CloudFormation rules of one Terraform rule `b` of the group at `address`: one per
 /// source, or one without a source when it names none. `group_arg` is the argument naming a
 /// single source group, for standalone rules.
@@ -124,15 +148,8 @@ fn rules(b: &Val, egress: bool, address: &str, group_arg: Option<&str>) -> Vec<V
     let mut out = Vec::new();
     let mut add = |key: &str, k: Span, v: &Val| {
         let mut p = Props::new(v.span);
-        p.copy_all(
-            b,
-            &[
-                ("protocol", "IpProtocol"),
-                ("from_port", "FromPort"),
-                ("to_port", "ToPort"),
-                ("description", "Description"),
-            ],
-        );
+        p.copy_all(b, &[("protocol", "IpProtocol"), ("from_port", "FromPort"), ("to_port", "ToPort")]);
+        description(b, &mut p);
         p.put(key, k, v.clone());
         out.push(p.build());
     };
@@ -146,7 +163,7 @@ fn rules(b: &Val, egress: bool, address: &str, group_arg: Option<&str>) -> Vec<V
         match &v.kind {
             VKind::List(items) => {
                 for item in items.iter().filter(|i| !matches!(i.kind, VKind::Null)) {
-                    add(cfn, k, item);
+                    add(cfn, k, &element(v, item));
                 }
             }
             _ => add(cfn, k, v),
@@ -164,15 +181,8 @@ fn rules(b: &Val, egress: bool, address: &str, group_arg: Option<&str>) -> Vec<V
     }
     if out.is_empty() {
         let mut p = Props::new(b.span);
-        p.copy_all(
-            b,
-            &[
-                ("protocol", "IpProtocol"),
-                ("from_port", "FromPort"),
-                ("to_port", "ToPort"),
-                ("description", "Description"),
-            ],
-        );
+        p.copy_all(b, &[("protocol", "IpProtocol"), ("from_port", "FromPort"), ("to_port", "ToPort")]);
+        description(b, &mut p);
         out.push(p.build());
     }
     out
