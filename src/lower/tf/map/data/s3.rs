@@ -1,6 +1,6 @@
 //! S3 buckets, their split-off configuration resources and bucket policies.
 
-use super::{Out, is_known, join_or, text};
+use super::{Out, join_or, text};
 use crate::lower::tf::TfResource;
 use crate::lower::tf::map::{Joiner, Primary, set};
 use crate::model::Val;
@@ -25,7 +25,9 @@ fn bucket(r: &TfResource) -> Val {
     let a = &r.attrs;
     let mut o = Out::new(r.body_span);
     o.arg(a, "bucket", "BucketName")
-        .arg_with(a, "acl", "AccessControl", acl)
+        // The S3 API's spelling (`public-read`) is the model's: kept as written, so that
+        // messages quote it.
+        .arg(a, "acl", "AccessControl")
         .block(a, "versioning", "VersioningConfiguration", |v| {
             let mut s = Out::new(v.span);
             s.arg_with(v, "enabled", "Status", |e| match e.as_bool() {
@@ -44,23 +46,6 @@ fn bucket(r: &TfResource) -> Val {
         o.put("LifecycleConfiguration", span, lc);
     }
     o.into_val()
-}
-
-/// A canned ACL in CloudFormation's spelling (`public-read` → `PublicRead`).
-fn acl(v: &Val) -> Val {
-    let Some(s) = v.as_str() else { return v.clone() };
-    let cfn = match s {
-        "private" => "Private",
-        "public-read" => "PublicRead",
-        "public-read-write" => "PublicReadWrite",
-        "authenticated-read" => "AuthenticatedRead",
-        "aws-exec-read" => "AwsExecRead",
-        "bucket-owner-read" => "BucketOwnerRead",
-        "bucket-owner-full-control" => "BucketOwnerFullControl",
-        "log-delivery-write" => "LogDeliveryWrite",
-        other => other,
-    };
-    text(cfn, v.span)
 }
 
 /// `target_bucket`/`target_prefix` as a `LoggingConfiguration`.
@@ -153,7 +138,6 @@ pub fn attach(r: &TfResource, j: &mut Joiner<'_>) -> bool {
         }
         "aws_s3_bucket_logging" => ("LoggingConfiguration", logging(a)),
         "aws_s3_bucket_acl" => match super::arg(a, "acl") {
-            Some(v) if is_known(v) => ("AccessControl", acl(v)),
             Some(v) => ("AccessControl", v.clone()),
             // Grants written out (`access_control_policy`) are not modelled: undecided.
             None => ("AccessControl", Val::unknown("grants of an access control policy", r.body_span)),
@@ -241,14 +225,14 @@ mod tests {
     }
 
     #[test]
-    fn split_off_resources_join_by_bucket_name_and_acl_spelling_is_converted() {
+    fn split_off_resources_join_by_bucket_name_and_acls_keep_their_spelling() {
         let m = model(&[
             res("aws_s3_bucket.b", r#"{"bucket": "site"}"#),
             res("aws_s3_bucket.other", r#"{"bucket": "other"}"#),
             res("aws_s3_bucket_acl.a", r#"{"bucket": "site", "acl": "public-read"}"#),
         ]);
         let acl = m.buckets[0].access_control.get().expect("joined by name");
-        assert_eq!(acl.source_text, "PublicRead");
+        assert_eq!((acl.value.as_str(), acl.source_text.as_str()), ("public-read", "public-read"));
         assert!(m.buckets[1].access_control.is_absent());
         let found = findings(&m, "s3-public-acl");
         assert_eq!(found.len(), 1);
