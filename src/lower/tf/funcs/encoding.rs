@@ -5,7 +5,7 @@ use crate::parse::Limits;
 use crate::source::{SourceFile, Span};
 use crate::value::{Kind, Node};
 
-use super::{MAX_DEPTH, R, Stop, arity, canonical, deep_known, fail, known, str_val, string};
+use super::{MAX_DEPTH, R, Stop, arity, canonical, fail, known, str_val, string};
 
 /// Largest text `jsondecode`, `yamldecode` and `base64decode` accept.
 const MAX_TEXT: usize = 1 << 20;
@@ -28,11 +28,13 @@ fn one_str(a: &[Val]) -> R<String> {
     string(&a[0])
 }
 
-/// `jsonencode(value)`: a `Json` value holding the argument, whose text is known. Unknown
-/// when anything in the value is unknown or a reference: the text would be.
+/// `jsonencode(value)`: a `Json` value holding the argument. Its structure keeps what is known
+/// when some of it is unknown or a reference (a policy whose `Resource` is another resource's
+/// ARN): only its text is then unknown, to whatever reads it as a string. Unknown when the
+/// argument itself is.
 fn jsonencode(a: &[Val], span: Span) -> R<Val> {
     arity(a, 1, 1)?;
-    deep_known(&a[0])?;
+    known(&a[0])?;
     Ok(Val::new(VKind::Json(Box::new(a[0].clone())), span))
 }
 

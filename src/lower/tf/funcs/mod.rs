@@ -120,24 +120,6 @@ fn known(v: &Val) -> R<&Val> {
     }
 }
 
-/// `Ok` when nothing in `v`, however nested, is unknown.
-fn deep_known(v: &Val) -> R<()> {
-    deep_known_at(v, 0)
-}
-
-fn deep_known_at(v: &Val, depth: usize) -> R<()> {
-    if depth > MAX_DEPTH {
-        return fail("value nested too deeply");
-    }
-    known(v)?;
-    match &v.kind {
-        VKind::List(l) => l.iter().try_for_each(|x| deep_known_at(x, depth + 1)),
-        VKind::Map(m) => m.iter().try_for_each(|(_, _, x)| deep_known_at(x, depth + 1)),
-        VKind::Json(x) => deep_known_at(x, depth + 1),
-        _ => Ok(()),
-    }
-}
-
 fn is_null(v: &Val) -> bool {
     matches!(v.kind, VKind::Null | VKind::NoValue)
 }

@@ -391,7 +391,12 @@ fn json_encode_and_decode() {
     let enc = run("jsonencode", vec![policy.clone()]).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(enc.kind, VKind::Json(Box::new(policy.clone())));
     assert_eq!(enc.span, sp(CALL));
-    check("jsonencode", vec![m(vec![("a", rf("r"))])], "?");
+    // A reference inside keeps the structure; the text is unknown.
+    let partial = run("jsonencode", vec![m(vec![("a", rf("r"))])]).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(show(&partial), "json({a=&r.arn})");
+    check("length", vec![partial.clone()], "?");
+    check("base64encode", vec![partial], "?");
+    check("jsonencode", vec![unk()], "?");
     // Decoding an encoded value gives it back with its own spans.
     let back = run("jsondecode", vec![enc.clone()]).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(back, policy);
