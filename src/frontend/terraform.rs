@@ -152,6 +152,8 @@ fn unit_of(name: Arc<str>, ev: hcl::Evaluated) -> (Unit, Vec<Arc<str>>) {
     let mut unit = empty_unit(name.clone());
     let mut model = tf::lower(&ev.resources, name);
     model.inputs = ev.inputs;
+    model.sources = ev.sources.clone();
+    tf::texts::defaults(&model.inputs, &mut model.texts);
     for (output, v) in &ev.outputs {
         tf::texts::collect(v, output, &format!("output `{output}`"), None, &mut model.texts);
     }

@@ -146,6 +146,10 @@ pub struct Model {
     /// a block scalar).
     #[serde(skip)]
     pub source: Option<Arc<crate::source::SourceFile>>,
+    /// The texts of the other files the model was read from (a Terraform module's files), for
+    /// the same purpose.
+    #[serde(skip)]
+    pub sources: Vec<Arc<crate::source::SourceFile>>,
     /// Every resource of the template (also those not modelled in detail), by logical id.
     pub resources: Vec<ResMeta>,
     #[serde(skip)]

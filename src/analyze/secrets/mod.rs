@@ -121,14 +121,16 @@ pub fn analyze(m: &Model) -> SecretFacts<'_> {
     facts
 }
 
-/// The span of `range` of a text value. For a literal block scalar (`|`), whose text lines
-/// are its source lines, that is the secret's own line (and columns, when the span starts at
-/// the block's content rather than at its `|` indicator); otherwise (quoted, plain or folded
-/// scalars, where escapes and folding break the correspondence) the value's span.
+/// The span of `range` of a text value. For a literal block scalar (`|`) or a heredoc
+/// (`<<EOT`, `<<-EOT`), whose text lines are its source lines, that is the secret's own line
+/// (and columns, when the span starts at the block's content rather than at its indicator);
+/// otherwise (quoted, plain or folded scalars, where escapes and folding break the
+/// correspondence) the value's span.
 pub fn match_span(m: &Model, t: &TextValue, range: &Range<usize>) -> Span {
     let s = t.span;
     let text = &t.text;
-    let (Some(src), true) = (&m.source, text.contains('\n')) else { return s };
+    let src = m.source.iter().chain(&m.sources).find(|f| f.id == s.file);
+    let (Some(src), true) = (src, text.contains('\n')) else { return s };
     let start = range.start.min(text.len());
     let end = range.end.min(text.len()).max(start);
     // A match over several lines (a PEM block) is located by its first line.
@@ -143,7 +145,7 @@ pub fn match_span(m: &Model, t: &TextValue, range: &Range<usize>) -> Span {
         .text
         .get(s.start as usize..s.end as usize)
         .map(|t| t.trim_start_matches(|c: char| c == '!' || c.is_alphanumeric() || c == ':' || c == ' '));
-    if !indicator.is_some_and(|t| t.starts_with('|')) {
+    if !indicator.is_some_and(|t| t.starts_with('|') || t.starts_with("<<")) {
         return s;
     }
     let line = s.line + 1 + k;

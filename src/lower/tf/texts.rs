@@ -3,7 +3,7 @@
 //! that holds it. A value that came through a variable names the variable, so that a secret
 //! variable with a literal default is reported where it is used.
 
-use crate::model::{Origin, ResMeta, TextRole, TextValue, VKind, Val};
+use crate::model::{Input, Origin, ResMeta, TextRole, TextValue, VKind, Val};
 use crate::source::Span;
 
 /// Deepest nesting of a value walked for its literals.
@@ -20,6 +20,24 @@ pub fn variable_of(origin: Option<&Origin>) -> Option<String> {
 /// in `resources`) or by an output (`resource` `None`, `place` given).
 pub fn collect(v: &Val, key: &str, place: &str, resource: Option<usize>, out: &mut Vec<TextValue>) {
     walk(v, key, place, resource, out, 0);
+}
+
+/// The literal defaults of the root module's variables, judged where they are written (a
+/// variable no resource uses still keeps its default in the configuration).
+pub fn defaults(inputs: &[Input], out: &mut Vec<TextValue>) {
+    for i in inputs {
+        let Some((text, span)) = &i.default else { continue };
+        out.push(TextValue {
+            text: text.clone(),
+            span: *span,
+            resource: None,
+            key: "default".to_string(),
+            role: TextRole::Value,
+            secret_by_design: false,
+            place: format!("variable `{}` argument `default`", i.name),
+            inputs: Vec::new(),
+        });
+    }
 }
 
 fn walk(v: &Val, key: &str, place: &str, resource: Option<usize>, out: &mut Vec<TextValue>, depth: usize) {
@@ -47,17 +65,28 @@ fn walk(v: &Val, key: &str, place: &str, resource: Option<usize>, out: &mut Vec<
         VKind::Str(s) => push(out, s.clone(), v.span, TextRole::Value, Vec::new()),
         VKind::Num(n) => push(out, n.clone(), v.span, TextRole::Value, Vec::new()),
         VKind::List(items) => {
-            for i in items {
-                walk(i, key, place, resource, out, depth + 1);
+            for (n, i) in items.iter().enumerate() {
+                // A nested block written once is named without an index.
+                let place = if items.len() == 1 { place.to_string() } else { within(place, &format!("[{n}]")) };
+                walk(i, key, &place, resource, out, depth + 1);
             }
         }
         VKind::Map(entries) => {
             for (k, _, e) in entries {
-                walk(e, k, place, resource, out, depth + 1);
+                walk(e, k, &within(place, &format!(".{k}")), resource, out, depth + 1);
             }
         }
         VKind::Json(inner) => walk(inner, key, place, resource, out, depth + 1),
         _ => {}
+    }
+}
+
+/// `place` with `step` appended to the name it ends with: "argument `environment`" within
+/// `.variables` is "argument `environment.variables`".
+fn within(place: &str, step: &str) -> String {
+    match place.strip_suffix('`') {
+        Some(head) => format!("{head}{step}`"),
+        None => place.to_string(),
     }
 }
 

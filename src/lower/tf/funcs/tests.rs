@@ -395,6 +395,7 @@ fn json_encode_and_decode() {
     let partial = run("jsonencode", vec![m(vec![("a", rf("r"))])]).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(show(&partial), "json({a=&r.arn})");
     check("length", vec![partial.clone()], "?");
+    check("base64encode", vec![partial.clone()], "?");
     check("jsondecode", vec![partial], "{a=&r.arn}");
     check("jsonencode", vec![unk()], "?");
     // Decoding an encoded value gives it back with its own spans.
