@@ -290,3 +290,38 @@ fn long_keys_over_many_values() {
     assert_eq!(out.status.code(), Some(1));
     assert!(good_rule(&serde_json::from_slice(&out.stdout).unwrap()));
 }
+
+/// The message of the diagnostic about `name`, which must be located on one of `lines`.
+fn parse_error_at(diags: &[Value], name: &str, lines: std::ops::RangeInclusive<u64>) -> String {
+    let d = diags.iter().find(|d| file_is(d, name)).unwrap_or_else(|| panic!("nothing for {name}: {diags:#?}"));
+    assert!(d["line"].as_u64().is_some_and(|l| lines.contains(&l)), "{name}: {d:#}");
+    assert!(d["column"].as_u64().unwrap_or(0) > 0, "{name}: {d:#}");
+    d["message"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn aliases_that_copy_large_nodes() {
+    // One scalar of 1 MB, aliased 3000 times (3 GB once expanded).
+    const HEAD: &str = "AWSTemplateFormatVersion: '2010-09-09'\n";
+    let big = format!("{HEAD}Big: &big \"{}\"\nCopies: [{}]\n", "x".repeat(1 << 20), vec!["*big"; 3000].join(", "));
+    // Billion laughs by bytes: few nodes, each level eight times the one before.
+    let mut laughs = format!("{HEAD}L0: &l0 \"{}\"\n", "y".repeat(10_000));
+    for i in 1..9 {
+        laughs.push_str(&format!("L{i}: &l{i} [{}]\n", vec![format!("*l{}", i - 1); 8].join(", ")));
+    }
+    // Anchors nested in anchors, 200 deep, around 400 KB: each level is kept whole for aliases.
+    let mut nested = format!("{HEAD}Nested:\n");
+    for i in 0..200 {
+        nested.push_str(&format!("{}- &n{i}\n", "  ".repeat(i)));
+    }
+    nested.push_str(&format!("{}- \"{}\"\n", "  ".repeat(200), "z".repeat(400_000)));
+    let start = Instant::now();
+    let diags = scan_with_good(&[("big.yaml", big), ("laughs.yaml", laughs), ("nested.yaml", nested)]);
+    assert!(start.elapsed() < Duration::from_secs(10), "took {:?}", start.elapsed());
+    // At the alias that goes over; for nested anchors, at the anchor that goes over (the
+    // innermost close first).
+    for (name, lines) in [("big.yaml", 3..=3), ("laughs.yaml", 5..=5), ("nested.yaml", 3..=200)] {
+        let m = parse_error_at(&diags, name, lines);
+        assert!(m.contains("would copy more than"), "{name}: {m}");
+    }
+}

@@ -259,11 +259,29 @@ fn billion_laughs_rejected_quickly() {
     let t = Instant::now();
     let e = yaml_err(&src);
     assert!(t.elapsed() < Duration::from_secs(2));
-    assert!(e.message.contains("alias expansion exceeds 100000 nodes (possible billion-laughs)"), "{e}");
+    // The byte budget (4 MiB for a small file) trips before the node budget.
+    assert!(e.message.contains("alias expansion would copy more than 4194304 bytes (possible billion-laughs)"), "{e}");
     // A small budget trips earlier.
     let limits = Limits { max_alias_nodes: 5, ..Limits::default() };
     let e = parse_yaml(&file("a: &a [1, 2, 3]\nb: *a\nc: *a\n"), &limits).unwrap_err();
     assert_eq!((e.line, e.col), (3, 4));
+}
+
+#[test]
+fn alias_copies_are_budgeted_by_size() {
+    // The budget is at least 16 times the file's size: 28 bytes allow 448, and the anchored
+    // list (4 nodes, 3 bytes of text) costs 259 to keep and as much again per alias.
+    let limits = Limits { max_alias_bytes: 1, ..Limits::default() };
+    let e = parse_yaml(&file("a: &a [1, 2, 3]\nb: *a\nc: *a\n"), &limits).unwrap_err();
+    assert_eq!((e.line, e.col), (2, 4), "{e}");
+    assert!(e.message.starts_with("alias expansion would copy more than 448 bytes"), "{e}");
+    assert!(parse_yaml(&file("a: &a [1, 2, 3]\nb: *a\n"), &Limits::default()).is_ok());
+    // Anchors inside anchors are kept whole at each level: 30 levels around a large scalar go
+    // over, at an anchor (line `n` holds the anchor at column 2n + 1).
+    let mut nested: String = (1..=30).map(|i| format!("{}- &a{i}\n", "  ".repeat(i - 1))).collect();
+    nested.push_str(&format!("{}- {}\n", "  ".repeat(30), "x".repeat(10_000)));
+    let e = parse_yaml(&file(&nested), &limits).unwrap_err();
+    assert!(e.line < 30 && e.col == 2 * e.line + 1 && e.message.contains("anchored nodes nested"), "{e}");
 }
 
 #[test]

@@ -35,15 +35,34 @@ pub struct Limits {
     /// Most nodes that YAML alias expansion may produce in one file (default 100 000); guards
     /// against "billion laughs" documents.
     pub max_alias_nodes: usize,
+    /// Most bytes that copies made for YAML anchors and aliases may add up to in one file: the
+    /// text of scalars and keys plus [`ALIAS_NODE_BYTES`] per node, for every alias expanded and
+    /// every anchored node kept for later aliases. The budget is the larger of this (default
+    /// 4 MiB) and 16 times the file's size, so that the memory a file costs stays proportional
+    /// to its size even when its aliases name large nodes or its anchors are nested.
+    pub max_alias_bytes: usize,
 }
+
+/// What one node counts for in [`Limits::max_alias_bytes`], besides its text.
+pub const ALIAS_NODE_BYTES: usize = 64;
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_file_bytes: 8 * 1024 * 1024, max_depth: 256, max_alias_nodes: 100_000 }
+        Limits {
+            max_file_bytes: 8 * 1024 * 1024,
+            max_depth: 256,
+            max_alias_nodes: 100_000,
+            max_alias_bytes: 4 * 1024 * 1024,
+        }
     }
 }
 
 impl Limits {
+    /// The alias byte budget for a file of `file_bytes` bytes (see [`Limits::max_alias_bytes`]).
+    pub fn alias_byte_budget(&self, file_bytes: usize) -> usize {
+        self.max_alias_bytes.max(file_bytes.saturating_mul(16))
+    }
+
     /// The size limit actually enforced (capped so that every offset fits a `u32`).
     fn effective_max_bytes(&self) -> usize {
         self.max_file_bytes.min(u32::MAX as usize - 1)

@@ -29,8 +29,12 @@
 //!
 //! An alias is replaced by a copy of its anchored node (which keeps the anchored node's spans).
 //! The nodes produced this way are counted per file; beyond [`Limits::max_alias_nodes`] parsing
-//! fails, which stops "billion laughs" documents. An alias to an unknown (or not yet complete)
-//! anchor is an error.
+//! fails, which stops "billion laughs" documents. The bytes copied are counted too: every
+//! alias's copy and the copy of every anchored node kept for later aliases, as the text of
+//! their scalars and keys plus a fixed cost per node. Beyond
+//! [`Limits::alias_byte_budget`] parsing fails at the alias (or anchor) that goes over, so a
+//! large scalar aliased many times, or anchors nested in anchors, cost memory proportional to
+//! the file's size. An alias to an unknown (or not yet complete) anchor is an error.
 //!
 //! # CloudFormation short-form tags
 //!
@@ -63,7 +67,7 @@ use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Tag};
 use crate::source::{FileId, SourceFile, Span};
 use crate::value::{Document, Entry, Kind, Node};
 
-use super::{KeyIndex, Limits, ParseError, duplicate_key_message};
+use super::{ALIAS_NODE_BYTES, KeyIndex, Limits, ParseError, duplicate_key_message};
 
 /// Parses every document of the YAML stream in `file`.
 pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Vec<Document>, ParseError> {
@@ -345,6 +349,15 @@ struct Stats {
     nodes: usize,
     /// Levels of collections (0 for a scalar).
     height: usize,
+    /// Bytes of text held by scalars and keys.
+    bytes: usize,
+}
+
+impl Stats {
+    /// What a copy of the subtree counts for in the alias byte budget.
+    fn copy_cost(self) -> usize {
+        self.bytes.saturating_add(self.nodes.saturating_mul(ALIAS_NODE_BYTES))
+    }
 }
 
 /// A finished node with what its parent needs to know about it.
@@ -418,7 +431,11 @@ struct Builder<'a> {
     limits: &'a Limits,
     stack: Vec<Frame>,
     anchors: HashMap<usize, (Node, Stats)>,
+    /// Nodes produced by aliases so far.
     expanded: usize,
+    /// Bytes copied for anchors and aliases so far, and the most allowed.
+    copied: usize,
+    copy_budget: usize,
     root: Option<Node>,
     docs: Vec<Document>,
 }
@@ -432,6 +449,8 @@ impl<'a> Builder<'a> {
             stack: Vec::new(),
             anchors: HashMap::new(),
             expanded: 0,
+            copied: 0,
+            copy_budget: limits.alias_byte_budget(file.text.len()),
             root: None,
             docs: Vec::new(),
         }
@@ -619,7 +638,8 @@ impl<'a> Builder<'a> {
             end = self.loc.advance(content, e);
         }
         let node = Node::new(span_of(content, end), kind);
-        self.wrap(head, node, Stats { nodes: 1, height: 0 }, end, Some(key))
+        let bytes = node.scalar_text().map_or(0, |t| t.len());
+        self.wrap(head, node, Stats { nodes: 1, height: 0, bytes }, end, Some(key))
     }
 
     /// Applies a CloudFormation tag and registers an anchor.
@@ -641,20 +661,26 @@ impl<'a> Builder<'a> {
             let full = span_of(head.start, end);
             let key_span = head.tag_span.unwrap_or(node.span);
             node = Node::new(full, Kind::Map(vec![Entry { key: name.to_string(), key_span, value: node }]));
-            stats = Stats { nodes: stats.nodes + 1 + 1, height: stats.height + 1 };
+            stats = Stats {
+                nodes: stats.nodes + 1 + 1,
+                height: stats.height + 1,
+                bytes: stats.bytes.saturating_add(name.len()),
+            };
             key = None;
         }
         if head.anchor != 0 {
+            // The copy kept for aliases is counted too: anchors nested in anchors copy their
+            // contents once per level.
+            self.charge_copy(stats, head.start, "anchored nodes nested in other anchored nodes")?;
             self.anchors.insert(head.anchor, (node.clone(), stats));
         }
         Ok(Done { node, stats, key })
     }
 
     fn alias(&mut self, id: usize, at: Pos) -> Result<(Node, Stats), ParseError> {
-        let Some((node, stats)) = self.anchors.get(&id) else {
+        let Some(&(_, stats)) = self.anchors.get(&id) else {
             return Err(ParseError::new(at.line, at.col, "alias to an unknown anchor"));
         };
-        let stats = *stats;
         if stats.height > 0 && self.child_depth() + stats.height - 1 > self.limits.max_depth {
             return Err(self.too_deep(at));
         }
@@ -666,7 +692,26 @@ impl<'a> Builder<'a> {
                 format!("alias expansion exceeds {} nodes (possible billion-laughs)", self.limits.max_alias_nodes),
             ));
         }
+        self.charge_copy(stats, at, "alias expansion")?;
+        let Some((node, _)) = self.anchors.get(&id) else {
+            return Err(ParseError::new(at.line, at.col, "alias to an unknown anchor"));
+        };
         Ok((node.clone(), stats))
+    }
+
+    /// Counts a copy of a subtree of size `stats` against the byte budget, failing at `at` when
+    /// it would go over.
+    fn charge_copy(&mut self, stats: Stats, at: Pos, what: &str) -> Result<(), ParseError> {
+        let copied = self.copied.saturating_add(stats.copy_cost());
+        if copied > self.copy_budget {
+            return Err(ParseError::new(
+                at.line,
+                at.col,
+                format!("{what} would copy more than {} bytes (possible billion-laughs)", self.copy_budget),
+            ));
+        }
+        self.copied = copied;
+        Ok(())
     }
 
     fn open(
@@ -711,7 +756,8 @@ impl<'a> Builder<'a> {
             Collection::Seq(Vec::new())
         };
         let last_end = head.content;
-        self.stack.push(Frame { head, flow, coll, depth, last_end, stats: Stats { nodes: 1, height: 1 } });
+        let stats = Stats { nodes: 1, height: 1, bytes: 0 };
+        self.stack.push(Frame { head, flow, coll, depth, last_end, stats });
         Ok(())
     }
 
@@ -742,6 +788,7 @@ impl<'a> Builder<'a> {
         };
         let Done { node, stats, key: key_text } = done;
         frame.stats.nodes = frame.stats.nodes.saturating_add(stats.nodes);
+        frame.stats.bytes = frame.stats.bytes.saturating_add(stats.bytes);
         frame.stats.height = frame.stats.height.max(stats.height + 1);
         let node_end = end_of(node.span);
         if node_end.byte >= frame.last_end.byte {
