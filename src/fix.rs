@@ -229,7 +229,7 @@ fn indent_step(src: &SourceFile, resource: &Node) -> Option<usize> {
         let t = src.line_text(line)?;
         let trimmed = t.trim_start();
         if !trimmed.is_empty() && !trimmed.starts_with('#') {
-            let col = t.chars().count() - trimmed.chars().count() + 1;
+            let col = t[..t.len() - trimmed.len()].chars().count() + 1;
             return child.checked_sub(col).filter(|&s| s > 0);
         }
         line -= 1;
@@ -246,11 +246,14 @@ fn is_block_map(src: &SourceFile, syntax: Syntax, node: &Node) -> bool {
     if brace != (syntax == Syntax::Json) {
         return false;
     }
+    // What comes before each key on its line (trimming stops at the first other character, so
+    // keys far into a long line cost nothing).
     entries.iter().all(|e| {
-        src.line_text(e.key_span.line)
-            .and_then(|l| l.chars().take(e.key_span.col.saturating_sub(1) as usize).collect::<String>().into())
-            .is_some_and(|before: String| before.trim().is_empty() || before.trim() == "-")
-            && e.key_span.col == first.key_span.col
+        e.key_span.col == first.key_span.col
+            && src
+                .line_start(e.key_span.line)
+                .and_then(|start| src.text.get(start as usize..e.key_span.start as usize))
+                .is_some_and(|before| matches!(before.trim(), "" | "-"))
     })
 }
 
