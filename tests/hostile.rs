@@ -325,3 +325,38 @@ fn aliases_that_copy_large_nodes() {
         assert!(m.contains("would copy more than"), "{name}: {m}");
     }
 }
+
+#[test]
+fn findings_on_a_long_line_show_a_window_of_it() {
+    // A minified template of about 1 MB on one line, with findings on 300 buckets (3600 in
+    // all): each once carried the whole line.
+    let buckets: serde_json::Map<String, Value> =
+        (0..300).map(|i| (format!("B{i}"), bucket(json!({"AccessControl": "PublicRead"})))).collect();
+    let hostile = template(json!({"Description": "d".repeat(1 << 20), "Resources": buckets}));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("min.json"), &hostile).unwrap();
+    let run = |format: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_palisade"))
+            .args(["scan", "min.json", "--format", format])
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = run("text");
+    assert!(text.matches("PAL-S3-001").count() >= 300, "{}", &text[..text.len().min(4000)]);
+    assert!(text.len() < 4 << 20, "the text report has {} bytes", text.len());
+    assert!(text.lines().all(|l| l.chars().count() < 400));
+    // The carets stand under the span, after the cut mark.
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|l| l.contains("1 | …")).expect("a cut source line");
+    let (source, carets) = (lines[at], lines[at + 1]);
+    let first = carets.find('^').unwrap();
+    let under: String = source.chars().skip(carets[..first].chars().count()).take(1).collect();
+    assert_ne!(under, " ", "{source}\n{carets}");
+    let html = run("html");
+    assert!(html.len() < 4 << 20, "the HTML report has {} bytes", html.len());
+    assert!(html.contains("…"));
+}
