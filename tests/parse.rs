@@ -428,3 +428,36 @@ fn quoted_scalars_end_at_their_closing_quote() {
     assert_eq!(slice("c"), "'multi\n  line'");
     assert_eq!(root.get("a").unwrap().as_str(), Some("it's"));
 }
+
+#[test]
+fn tabs_count_as_one_column() {
+    // A tab in the indentation is reported where it is, not after it.
+    let e = yaml_err("Resources:\n\tB: 1\n");
+    assert_eq!((e.line, e.col), (2, 1), "{e}");
+    let e = yaml_err("Resources:\n  B:\n  \t  C: 1\n");
+    assert_eq!((e.line, e.col), (3, 3), "{e}");
+    let e = yaml_err("a:\tb\n");
+    assert_eq!((e.line, e.col), (1, 3), "{e}");
+    // Spans after tabs agree with the file's columns (an alias keeps its anchor's span).
+    let src = file("a: \tb\nc: [\tx,\t&y z, *y]\n");
+    let root = parse_yaml(&src, &Limits::default()).unwrap().remove(0).root;
+    let b = root.get("a").unwrap().span;
+    assert_eq!((b.line, b.col), (1, 5));
+    assert_eq!(src.line_col(b.start), (1, 5));
+    let items = root.get("c").unwrap().as_seq().unwrap();
+    assert_eq!(items.iter().map(|n| (n.span.line, n.span.col)).collect::<Vec<_>>(), vec![(2, 6), (2, 12), (2, 12)]);
+}
+
+#[test]
+fn every_line_ending_starts_a_line() {
+    for (text, eol) in [("a: 1\nb: [x, ?]\n", "\n"), ("a: 1\r\nb: [x, ?]\r\n", "\r\n"), ("a: 1\rb: [x, ?]\r", "\r")] {
+        let src = file(text);
+        assert_eq!(src.line_text(2), Some("b: [x, ?]"), "{eol:?}");
+        let b = parse_yaml(&src, &Limits::default()).unwrap().remove(0).root;
+        let b = b.entry("b").unwrap();
+        assert_eq!((b.key_span.line, b.key_span.col), (2, 1), "{eol:?}");
+        let json = text.replace("a: 1", "{\"a\": 1,").replace("b: [x, ?]", "\"b\": [1, ?]}");
+        let e = json_doc(&json).unwrap_err();
+        assert_eq!((e.line, e.col), (2, 10), "{eol:?}: {e}");
+    }
+}

@@ -247,14 +247,19 @@ fn decode_utf16(bytes: &[u8], big_endian: bool) -> Result<String, ReadError> {
         ))
     };
     let units: Vec<u16> = units.collect::<Result<_, ()>>().map_err(|_| invalid(line, col))?;
+    let mut after_cr = false;
     for c in char::decode_utf16(units) {
         let c = c.map_err(|_| invalid(line, col))?;
-        if c == '\n' {
-            line += 1;
-            col = 1;
-        } else {
-            col += 1;
+        match c {
+            // Lines end at `\n`, `\r\n` and a lone `\r`.
+            '\n' if after_cr => {}
+            '\n' | '\r' => {
+                line += 1;
+                col = 1;
+            }
+            _ => col += 1,
         }
+        after_cr = c == '\r';
         text.push(c);
     }
     Ok(text)
@@ -264,11 +269,11 @@ fn decode_utf16(bytes: &[u8], big_endian: bool) -> Result<String, ReadError> {
 /// `bad` are valid UTF-8.
 fn utf8_error_position(bytes: &[u8], bad: usize) -> (u32, u32) {
     let valid = bytes.get(..bad).unwrap_or(bytes);
-    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-    let prefix = &valid[line_start..];
-    let col = std::str::from_utf8(prefix).map_or(prefix.len(), |s| s.chars().count()) + 1;
-    (line as u32, col as u32)
+    let valid = std::str::from_utf8(valid).unwrap_or_else(|e| {
+        // Not expected: `bad` is where the valid prefix ends. Count the valid part.
+        std::str::from_utf8(&valid[..e.valid_up_to()]).unwrap_or_default()
+    });
+    crate::source::line_col_in(valid, valid.len())
 }
 
 /// Parses a YAML stream. See [`yaml`] for the details.

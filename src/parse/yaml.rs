@@ -233,8 +233,9 @@ fn end_of(s: Span) -> Pos {
 /// Converts the scanner's markers to positions.
 ///
 /// Only the markers' character index is used: line and column are counted here, the way
-/// [`SourceFile`] counts them (only `\n` breaks lines; the scanner also breaks at a lone `\r`,
-/// and reports a position past the end of the last line at end of input).
+/// [`SourceFile`] counts them (lines end at `\n`, `\r\n` and a lone `\r`; columns count
+/// characters, a tab as one), not as the scanner does (it reports a position past the end of
+/// the last line at end of input).
 struct Locator<'a> {
     file: &'a SourceFile,
     text: &'a str,
@@ -257,14 +258,15 @@ impl<'a> Locator<'a> {
             let ahead = &bytes[p.byte.min(bytes.len())..];
             let ahead = &ahead[..(idx - ci).min(ahead.len())];
             if ahead.is_ascii() {
-                p = skip_ascii(p, ahead);
+                let to = p.byte + ahead.len();
+                p = skip_ascii(p, bytes, to);
                 ci += ahead.len();
             }
             while ci < idx && p.byte < bytes.len() {
                 let b = bytes[p.byte];
                 if b < 0x80 {
                     p.byte += 1;
-                    if b == b'\n' {
+                    if ends_line(bytes, p.byte - 1) {
                         p.line += 1;
                         p.col = 1;
                     } else {
@@ -311,11 +313,11 @@ impl<'a> Locator<'a> {
             return Pos { byte: to, ..from };
         };
         if skipped.is_ascii() {
-            return skip_ascii(from, skipped.as_bytes());
+            return skip_ascii(from, self.text.as_bytes(), to);
         }
         let mut p = from;
-        for c in skipped.chars() {
-            if c == '\n' {
+        for (i, _) in skipped.char_indices() {
+            if ends_line(self.text.as_bytes(), from.byte + i) {
                 p.line += 1;
                 p.col = 1;
             } else {
@@ -327,14 +329,24 @@ impl<'a> Locator<'a> {
     }
 }
 
-/// The position after the ASCII bytes `ascii`, which start at `from`.
-fn skip_ascii(from: Pos, ascii: &[u8]) -> Pos {
+/// Whether byte `i` of `text` ends a line: a `\n`, or a `\r` not followed by `\n`.
+fn ends_line(text: &[u8], i: usize) -> bool {
+    match text.get(i) {
+        Some(b'\n') => true,
+        Some(b'\r') => text.get(i + 1) != Some(&b'\n'),
+        _ => false,
+    }
+}
+
+/// The position of byte `to` of `text`, the bytes from `from` to it being ASCII.
+fn skip_ascii(from: Pos, text: &[u8], to: usize) -> Pos {
+    let ascii = &text[from.byte..to];
     let mut p = from;
-    p.byte += ascii.len();
+    p.byte = to;
     // The runs between two markers are short: plain loops beat memchr's setup here.
-    match ascii.iter().rposition(|&b| b == b'\n') {
+    match (0..ascii.len()).rev().find(|&i| ends_line(text, from.byte + i)) {
         Some(last) => {
-            p.line += ascii[..=last].iter().filter(|&&b| b == b'\n').count() as u32;
+            p.line += (0..=last).filter(|&i| ends_line(text, from.byte + i)).count() as u32;
             p.col = (ascii.len() - last) as u32;
         }
         None => p.col += ascii.len() as u32,
@@ -462,12 +474,22 @@ impl<'a> Builder<'a> {
             let (event, span) = match next {
                 Ok(e) => e,
                 Err(e) => {
-                    let p = self.loc.pos(*e.marker());
+                    let mut p = self.loc.pos(*e.marker());
                     let message = match e.info() {
                         // The scanner counts flow levels in a `u8`.
                         "recursion limit exceeded" => "flow collections nested deeper than 255 levels",
                         info => info,
                     };
+                    if matches!(
+                        message,
+                        "tabs disallowed within this context (block indentation)"
+                            | "':' must be followed by a valid YAML whitespace"
+                            | "'-' must be followed by a valid YAML whitespace"
+                    ) {
+                        // The scanner reports these after the blanks it skipped: point at the
+                        // tab instead.
+                        p = self.first_tab_before(p);
+                    }
                     return Err(ParseError::new(p.line, p.col, message));
                 }
             };
@@ -513,6 +535,27 @@ impl<'a> Builder<'a> {
             }
         }
         Ok(self.docs)
+    }
+
+    /// The position of the first tab in the run of blanks just before `p` (`p` itself when
+    /// there is none).
+    fn first_tab_before(&mut self, p: Pos) -> Pos {
+        let b = self.text.as_bytes();
+        let mut i = p.byte.min(b.len());
+        let mut tab = None;
+        while i > 0 && matches!(b[i - 1], b' ' | b'\t') {
+            i -= 1;
+            if b[i] == b'\t' {
+                tab = Some(i);
+            }
+        }
+        match tab {
+            Some(t) => {
+                let (line, col) = self.loc.file.line_col(t as u32);
+                Pos { byte: t, line, col, ..p }
+            }
+            None => p,
+        }
     }
 
     /// Depth a new child node would have.
@@ -1086,8 +1129,12 @@ mod tests {
     #[test]
     fn lone_carriage_returns() {
         let n = one("a: 1\rb: 2\r");
-        // SourceFile counts only line feeds as line breaks.
+        // A lone carriage return ends a line, as for the scanner and SourceFile.
         let b = n.entry("b").unwrap();
-        assert_eq!((b.key_span.line, b.key_span.col), (1, 6));
+        assert_eq!((b.key_span.line, b.key_span.col), (2, 1));
+        assert_eq!((b.value.span.line, b.value.span.col, b.value.span.end_col), (2, 4, 5));
+        let n = one("a: 1\r\nb: [x,\r\n  y]\r\n");
+        let y = &n.get("b").unwrap().as_seq().unwrap()[1];
+        assert_eq!((y.span.line, y.span.col), (3, 3));
     }
 }
