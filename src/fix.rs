@@ -186,8 +186,15 @@ fn fix_file(
     let mut rules = BTreeSet::new();
     let mut resources = Vec::new();
     let mut pairs = Vec::new();
+    // Each resource by its id, the first document's first entry winning (as a lookup would).
+    let mut by_id: std::collections::HashMap<&str, &Node> = std::collections::HashMap::new();
+    for d in &docs {
+        for e in d.root.get("Resources").and_then(Node::as_map).unwrap_or_default() {
+            by_id.entry(e.key.as_str()).or_insert(&e.value);
+        }
+    }
     for (id, (want, rs)) in per_resource {
-        let Some(node) = docs.iter().find_map(|d| d.root.get("Resources").and_then(|r| r.get(id))) else { continue };
+        let Some(&node) = by_id.get(id.as_str()) else { continue };
         let Want::Map(entries) = want else { continue };
         let step = indent_step(src, node).unwrap_or(2);
         let mut mine = Vec::new();
