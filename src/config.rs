@@ -108,12 +108,8 @@ pub struct Config {
 }
 
 /// 1-based line and column of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
-    (line, col)
+fn line_col(text: &str, offset: usize) -> (u32, u32) {
+    crate::source::line_col_in(text, offset)
 }
 
 struct Errors<'a> {

@@ -186,8 +186,15 @@ fn fix_file(
     let mut rules = BTreeSet::new();
     let mut resources = Vec::new();
     let mut pairs = Vec::new();
+    // Each resource by its id, the first document's first entry winning (as a lookup would).
+    let mut by_id: std::collections::HashMap<&str, &Node> = std::collections::HashMap::new();
+    for d in &docs {
+        for e in d.root.get("Resources").and_then(Node::as_map).unwrap_or_default() {
+            by_id.entry(e.key.as_str()).or_insert(&e.value);
+        }
+    }
     for (id, (want, rs)) in per_resource {
-        let Some(node) = docs.iter().find_map(|d| d.root.get("Resources").and_then(|r| r.get(id))) else { continue };
+        let Some(&node) = by_id.get(id.as_str()) else { continue };
         let Want::Map(entries) = want else { continue };
         let step = indent_step(src, node).unwrap_or(2);
         let mut mine = Vec::new();
@@ -229,7 +236,7 @@ fn indent_step(src: &SourceFile, resource: &Node) -> Option<usize> {
         let t = src.line_text(line)?;
         let trimmed = t.trim_start();
         if !trimmed.is_empty() && !trimmed.starts_with('#') {
-            let col = t.chars().count() - trimmed.chars().count() + 1;
+            let col = t[..t.len() - trimmed.len()].chars().count() + 1;
             return child.checked_sub(col).filter(|&s| s > 0);
         }
         line -= 1;
@@ -246,11 +253,14 @@ fn is_block_map(src: &SourceFile, syntax: Syntax, node: &Node) -> bool {
     if brace != (syntax == Syntax::Json) {
         return false;
     }
+    // What comes before each key on its line (trimming stops at the first other character, so
+    // keys far into a long line cost nothing).
     entries.iter().all(|e| {
-        src.line_text(e.key_span.line)
-            .and_then(|l| l.chars().take(e.key_span.col.saturating_sub(1) as usize).collect::<String>().into())
-            .is_some_and(|before: String| before.trim().is_empty() || before.trim() == "-")
-            && e.key_span.col == first.key_span.col
+        e.key_span.col == first.key_span.col
+            && src
+                .line_start(e.key_span.line)
+                .and_then(|start| src.text.get(start as usize..e.key_span.start as usize))
+                .is_some_and(|before| matches!(before.trim(), "" | "-"))
     })
 }
 

@@ -4,7 +4,7 @@
 //! 1-based line and column (in characters) of its start and end. A [`Location`] is a span
 //! with its file's name resolved, as reports show it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, LazyLock, RwLock};
 
@@ -18,17 +18,20 @@ pub struct FileId(pub u32);
 struct FileTable {
     names: Vec<Arc<str>>,
     by_path: HashMap<PathBuf, u32>,
+    taken: HashSet<Arc<str>>,
 }
 
 static FILES: LazyLock<RwLock<FileTable>> =
-    LazyLock::new(|| RwLock::new(FileTable { names: vec!["".into()], by_path: HashMap::new() }));
+    LazyLock::new(|| RwLock::new(FileTable { names: vec!["".into()], by_path: HashMap::new(), taken: HashSet::new() }));
 
 impl FileId {
     /// No file.
     pub const NONE: FileId = FileId(0);
 
     /// The id of the file at `path` (as given, e.g. relative to the working directory), named
-    /// `display` in reports. The same path always gets the same id.
+    /// `display` in reports. The same path always gets the same id; a different path whose
+    /// `display` is already taken is named `display (2)`, `display (3)`..., so that no two
+    /// files share a name (and with it their snippets, suppressions and fixes).
     pub fn intern(path: &Path, display: &str) -> FileId {
         if let Some(&id) = FILES.read().unwrap_or_else(|e| e.into_inner()).by_path.get(path) {
             return FileId(id);
@@ -38,7 +41,14 @@ impl FileId {
             return FileId(id);
         }
         let id = t.names.len() as u32;
-        t.names.push(display.into());
+        let mut name: Arc<str> = display.into();
+        let mut n = 1;
+        while t.taken.contains(&name) {
+            n += 1;
+            name = format!("{display} ({n})").into();
+        }
+        t.taken.insert(name.clone());
+        t.names.push(name);
         t.by_path.insert(path.to_path_buf(), id);
         FileId(id)
     }
@@ -125,18 +135,18 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(path: impl Into<PathBuf>, text: String) -> SourceFile {
-        let newlines = memchr::memchr_iter(b'\n', text.as_bytes());
-        let mut line_starts = Vec::with_capacity(newlines.clone().count() + 1);
+        let mut line_starts = Vec::with_capacity(line_ends(text.as_bytes()).count() + 1);
         line_starts.push(0u32);
-        line_starts.extend(newlines.map(|i| (i + 1) as u32));
+        line_starts.extend(line_ends(text.as_bytes()).map(|i| i as u32));
         let path: PathBuf = path.into();
         let id = FileId::intern(&path, &display_path(&path));
         SourceFile { path, text, id, line_starts }
     }
 
-    /// The path rendered with forward slashes, as reports show it.
+    /// The file's name as reports show it: the path rendered with forward slashes, made
+    /// distinct from every other file's (see [`FileId::intern`]).
     pub fn display_path(&self) -> String {
-        display_path(&self.path)
+        self.id.name().to_string()
     }
 
     /// Number of lines.
@@ -147,6 +157,11 @@ impl SourceFile {
     /// Byte offset where 1-based `line` starts.
     pub fn line_start(&self, line: u32) -> Option<u32> {
         self.line_starts.get(line.checked_sub(1)? as usize).copied()
+    }
+
+    /// The text of every line, without line terminators.
+    pub fn lines(&self) -> impl Iterator<Item = &str> {
+        (1..=self.line_count() as u32).filter_map(|n| self.line_text(n))
     }
 
     /// The text of 1-based `line`, without its line terminator.
@@ -165,7 +180,7 @@ impl SourceFile {
         let rest = &self.text[start as usize..];
         let mut off = start;
         for (n, ch) in rest.chars().enumerate() {
-            if n as u32 == col0 || ch == '\n' {
+            if n as u32 == col0 || ch == '\n' || ch == '\r' {
                 return off;
             }
             off += ch.len_utf8() as u32;
@@ -193,13 +208,59 @@ impl SourceFile {
     }
 }
 
-/// Forward-slash rendering of a path, with a leading `./` removed.
+/// The byte offsets just after each line end of `text`: a line ends at `\n`, at `\r\n` (once,
+/// after the `\n`) and at a `\r` alone.
+pub fn line_ends(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr2_iter(b'\n', b'\r', text)
+        .filter(move |&i| !(text[i] == b'\r' && text.get(i + 1) == Some(&b'\n')))
+        .map(|i| i + 1)
+}
+
+/// The 1-based line and column (in characters) of byte `offset` of `text`, lines ending as
+/// [`line_ends`] says. An offset inside a character counts that character.
+pub fn line_col_in(text: &str, offset: usize) -> (u32, u32) {
+    let offset = offset.min(text.len());
+    let bytes = &text.as_bytes()[..offset];
+    let (mut line, mut start) = (1u32, 0);
+    for end in line_ends(bytes) {
+        // A `\r` just before `offset` ends its line only when no `\n` follows it.
+        if end == offset && bytes[end - 1] == b'\r' && text.as_bytes().get(offset) == Some(&b'\n') {
+            break;
+        }
+        line += 1;
+        start = end;
+    }
+    let col = String::from_utf8_lossy(&bytes[start..]).chars().count();
+    (line, col as u32 + 1)
+}
+
+/// Forward-slash rendering of a path, with a leading `./` removed. Bytes that are not UTF-8
+/// are shown as `\xNN`, so that different names stay different.
 pub fn display_path(path: &Path) -> String {
-    let s = path.to_string_lossy().replace('\\', "/");
+    let s = path_text(path);
     match s.strip_prefix("./") {
         Some(rest) if !rest.is_empty() => rest.to_string(),
         _ => s,
     }
+}
+
+/// The path as text, forward slashes for backslashes and invalid bytes escaped.
+#[cfg(unix)]
+fn path_text(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+        out.push_str(&chunk.valid().replace('\\', "/"));
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(not(unix))]
+fn path_text(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
 }
 
 /// A span in a named file.
@@ -269,5 +330,35 @@ mod printable_tests {
         assert_eq!(printable("a\u{1b}[2Jb\u{9b}c", true), "a\\u{1b}[2Jb\\u{9b}c");
         assert_eq!(printable("a\nb\tc", false), "a\\u{a}b\\u{9}c");
         assert_eq!(printable("x\u{202e}y", true), "x\\u{202e}y");
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_lone_cr() {
+        let f = SourceFile::new("line-ends.yaml", "a\nb\r\nc\rd\r\r\ne".to_string());
+        assert_eq!(f.lines().collect::<Vec<_>>(), ["a", "b", "c", "d", "", "e"]);
+        assert_eq!(f.line_col(7), (4, 1));
+        assert_eq!(f.line_col(4), (2, 3));
+        for offset in 0..=f.text.len() as u32 {
+            assert_eq!(line_col_in(&f.text, offset as usize), f.line_col(offset), "{offset}");
+        }
+        assert_eq!(f.offset_of(3, 5), 6);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_stay_distinct() {
+        use std::os::unix::ffi::OsStrExt;
+        let a = Path::new(std::ffi::OsStr::from_bytes(b"dir\\x\xFF.yaml"));
+        assert_eq!(display_path(a), "dir/x\\xFF.yaml");
+        let one = FileId::intern(Path::new("./same-name.yaml"), "same-name.yaml");
+        let two = FileId::intern(Path::new("same-name.yaml"), "same-name.yaml");
+        assert_ne!(one, two);
+        assert_eq!((&*one.name(), &*two.name()), ("same-name.yaml", "same-name.yaml (2)"));
+        assert_eq!(FileId::intern(Path::new("same-name.yaml"), "same-name.yaml"), two);
     }
 }

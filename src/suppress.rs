@@ -72,7 +72,7 @@ pub fn comment_suppressions(src: &SourceFile, file: &Arc<str>) -> Vec<Suppressio
     if !src.text.contains(COMMENT_MARKER) {
         return Vec::new();
     }
-    let lines: Vec<&str> = src.text.lines().collect();
+    let lines: Vec<&str> = src.lines().collect();
     // For each line, the first line at or after it that is neither blank nor a comment.
     let mut next_content = vec![None; lines.len() + 1];
     for (j, l) in lines.iter().enumerate().rev() {

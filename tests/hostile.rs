@@ -290,3 +290,73 @@ fn long_keys_over_many_values() {
     assert_eq!(out.status.code(), Some(1));
     assert!(good_rule(&serde_json::from_slice(&out.stdout).unwrap()));
 }
+
+/// The message of the diagnostic about `name`, which must be located on one of `lines`.
+fn parse_error_at(diags: &[Value], name: &str, lines: std::ops::RangeInclusive<u64>) -> String {
+    let d = diags.iter().find(|d| file_is(d, name)).unwrap_or_else(|| panic!("nothing for {name}: {diags:#?}"));
+    assert!(d["line"].as_u64().is_some_and(|l| lines.contains(&l)), "{name}: {d:#}");
+    assert!(d["column"].as_u64().unwrap_or(0) > 0, "{name}: {d:#}");
+    d["message"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn aliases_that_copy_large_nodes() {
+    // One scalar of 1 MB, aliased 3000 times (3 GB once expanded).
+    const HEAD: &str = "AWSTemplateFormatVersion: '2010-09-09'\n";
+    let big = format!("{HEAD}Big: &big \"{}\"\nCopies: [{}]\n", "x".repeat(1 << 20), vec!["*big"; 3000].join(", "));
+    // Billion laughs by bytes: few nodes, each level eight times the one before.
+    let mut laughs = format!("{HEAD}L0: &l0 \"{}\"\n", "y".repeat(10_000));
+    for i in 1..9 {
+        laughs.push_str(&format!("L{i}: &l{i} [{}]\n", vec![format!("*l{}", i - 1); 8].join(", ")));
+    }
+    // Anchors nested in anchors, 200 deep, around 400 KB: each level is kept whole for aliases.
+    let mut nested = format!("{HEAD}Nested:\n");
+    for i in 0..200 {
+        nested.push_str(&format!("{}- &n{i}\n", "  ".repeat(i)));
+    }
+    nested.push_str(&format!("{}- \"{}\"\n", "  ".repeat(200), "z".repeat(400_000)));
+    let start = Instant::now();
+    let diags = scan_with_good(&[("big.yaml", big), ("laughs.yaml", laughs), ("nested.yaml", nested)]);
+    assert!(start.elapsed() < Duration::from_secs(10), "took {:?}", start.elapsed());
+    // At the alias that goes over; for nested anchors, at the anchor that goes over (the
+    // innermost close first).
+    for (name, lines) in [("big.yaml", 3..=3), ("laughs.yaml", 5..=5), ("nested.yaml", 3..=200)] {
+        let m = parse_error_at(&diags, name, lines);
+        assert!(m.contains("would copy more than"), "{name}: {m}");
+    }
+}
+
+#[test]
+fn findings_on_a_long_line_show_a_window_of_it() {
+    // A minified template of about 1 MB on one line, with findings on 300 buckets (3600 in
+    // all): each once carried the whole line.
+    let buckets: serde_json::Map<String, Value> =
+        (0..300).map(|i| (format!("B{i}"), bucket(json!({"AccessControl": "PublicRead"})))).collect();
+    let hostile = template(json!({"Description": "d".repeat(1 << 20), "Resources": buckets}));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("min.json"), &hostile).unwrap();
+    let run = |format: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_palisade"))
+            .args(["scan", "min.json", "--format", format])
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = run("text");
+    assert!(text.matches("PAL-S3-001").count() >= 300, "{}", &text[..text.len().min(4000)]);
+    assert!(text.len() < 4 << 20, "the text report has {} bytes", text.len());
+    assert!(text.lines().all(|l| l.chars().count() < 400));
+    // The carets stand under the span, after the cut mark.
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|l| l.contains("1 | …")).expect("a cut source line");
+    let (source, carets) = (lines[at], lines[at + 1]);
+    let first = carets.find('^').unwrap();
+    let under: String = source.chars().skip(carets[..first].chars().count()).take(1).collect();
+    assert_ne!(under, " ", "{source}\n{carets}");
+    let html = run("html");
+    assert!(html.len() < 4 << 20, "the HTML report has {} bytes", html.len());
+    assert!(html.contains("…"));
+}

@@ -415,3 +415,89 @@ fn control_characters_do_not_reach_the_terminal() {
     assert!(!out.is_empty() && !out.contains('\u{1b}'), "{out:?} {}", stderr(&o));
     assert!(!stderr(&o).contains('\u{1b}'));
 }
+
+// 7. Locations: line ends, standard input, parameters, file names.
+
+/// A template whose bucket is readable by anyone (PAL-S3-008, on line 6, column 22), its lines ended by
+/// `eol`.
+fn public_bucket(eol: &str) -> String {
+    ["AWSTemplateFormatVersion: '2010-09-09'", "Resources:", "  Site:", "    Type: AWS::S3::Bucket", "    Properties:"]
+        .iter()
+        .chain(&["      AccessControl: PublicRead", ""])
+        .copied()
+        .collect::<Vec<_>>()
+        .join(eol)
+}
+
+fn findings(v: &Value, rule: &str) -> Vec<Value> {
+    v["findings"].as_array().unwrap().iter().filter(|f| f["rule_id"] == rule).cloned().collect()
+}
+
+#[test]
+fn every_kind_of_line_end_gives_the_same_locations() {
+    let d = dir();
+    for (name, eol) in [("lf.yaml", "\n"), ("crlf.yaml", "\r\n"), ("cr.yaml", "\r")] {
+        std::fs::write(d.path().join(name), public_bucket(eol)).unwrap();
+        let v = json(&palisade(&["scan", name, "--format", "json"], d.path()));
+        let f = findings(&v, "PAL-S3-008");
+        assert_eq!(f.len(), 1, "{name}: {v:#}");
+        assert_eq!((f[0]["line"].as_u64(), f[0]["column"].as_u64()), (Some(6), Some(22)), "{name}: {:#}", f[0]);
+        let text = palisade(&["scan", name], d.path());
+        let text = String::from_utf8_lossy(&text.stdout);
+        assert!(text.contains("6 |       AccessControl: PublicRead\n"), "{name}: {text}");
+    }
+}
+
+#[test]
+fn errors_reading_standard_input_are_located() {
+    let d = dir();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_palisade"))
+        .args(["scan", "-", "--format", "json"])
+        .current_dir(d.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"a: 1\nb: 2\ncd: \xff\n").unwrap();
+    let o = child.wait_with_output().unwrap();
+    let diags = diagnostics(&json(&o));
+    assert_eq!((diags[0]["line"].as_u64(), diags[0]["column"].as_u64()), (Some(3), Some(5)), "{diags:?}");
+}
+
+#[test]
+fn parameter_file_errors_have_one_based_columns() {
+    let d = dir();
+    std::fs::write(d.path().join("t.yaml"), TEMPLATE).unwrap();
+    for (text, error) in [
+        ("{\"Env\": }", "line 1, column 9: expected value\n"),
+        // The end of input just after a line break.
+        ("{\"Env\": \"é\",\n", "line 2, column 1: EOF while parsing a value\n"),
+    ] {
+        std::fs::write(d.path().join("p.json"), text).unwrap();
+        let o = palisade(&["scan", "t.yaml", "--parameters", "p.json"], d.path());
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains(&format!("p.json: {error}")), "{}", stderr(&o));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn names_alike_once_made_text_stay_apart() {
+    use std::os::unix::ffi::OsStrExt;
+    let d = dir();
+    let quiet = public_bucket("\n").replace("PublicRead", "PublicRead # palisade:ignore PAL-S3-008 accepted");
+    let name = |b: u8| std::ffi::OsStr::from_bytes(&[b'a', b, b'.', b'y', b'a', b'm', b'l']).to_owned();
+    if std::fs::write(d.path().join(name(0xFF)), quiet).is_err() {
+        // The file system does not take such names.
+        return;
+    }
+    std::fs::write(d.path().join(name(0xFE)), public_bucket("\n")).unwrap();
+    let v = json(&palisade(&["scan", ".", "--format", "json"], d.path()));
+    let f = findings(&v, "PAL-S3-008");
+    assert_eq!(f.len(), 1, "{v:#}");
+    assert_eq!(f[0]["file"], "a\\xFE.yaml", "{:#}", f[0]);
+    let text = palisade(&["scan", "."], d.path());
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("a\\xFE.yaml:6:") && !text.contains("a\\xFF.yaml:6:22: PAL-S3-008"), "{text}");
+}

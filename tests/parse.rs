@@ -259,11 +259,29 @@ fn billion_laughs_rejected_quickly() {
     let t = Instant::now();
     let e = yaml_err(&src);
     assert!(t.elapsed() < Duration::from_secs(2));
-    assert!(e.message.contains("alias expansion exceeds 100000 nodes (possible billion-laughs)"), "{e}");
+    // The byte budget (4 MiB for a small file) trips before the node budget.
+    assert!(e.message.contains("alias expansion would copy more than 4194304 bytes (possible billion-laughs)"), "{e}");
     // A small budget trips earlier.
     let limits = Limits { max_alias_nodes: 5, ..Limits::default() };
     let e = parse_yaml(&file("a: &a [1, 2, 3]\nb: *a\nc: *a\n"), &limits).unwrap_err();
     assert_eq!((e.line, e.col), (3, 4));
+}
+
+#[test]
+fn alias_copies_are_budgeted_by_size() {
+    // The budget is at least 16 times the file's size: 28 bytes allow 448, and the anchored
+    // list (4 nodes, 3 bytes of text) costs 259 to keep and as much again per alias.
+    let limits = Limits { max_alias_bytes: 1, ..Limits::default() };
+    let e = parse_yaml(&file("a: &a [1, 2, 3]\nb: *a\nc: *a\n"), &limits).unwrap_err();
+    assert_eq!((e.line, e.col), (2, 4), "{e}");
+    assert!(e.message.starts_with("alias expansion would copy more than 448 bytes"), "{e}");
+    assert!(parse_yaml(&file("a: &a [1, 2, 3]\nb: *a\n"), &Limits::default()).is_ok());
+    // Anchors inside anchors are kept whole at each level: 30 levels around a large scalar go
+    // over, at an anchor (line `n` holds the anchor at column 2n + 1).
+    let mut nested: String = (1..=30).map(|i| format!("{}- &a{i}\n", "  ".repeat(i - 1))).collect();
+    nested.push_str(&format!("{}- {}\n", "  ".repeat(30), "x".repeat(10_000)));
+    let e = parse_yaml(&file(&nested), &limits).unwrap_err();
+    assert!(e.line < 30 && e.col == 2 * e.line + 1 && e.message.contains("anchored nodes nested"), "{e}");
 }
 
 #[test]
@@ -409,4 +427,37 @@ fn quoted_scalars_end_at_their_closing_quote() {
     assert_eq!(slice("b"), "\"say \\\"hi\\\"\"");
     assert_eq!(slice("c"), "'multi\n  line'");
     assert_eq!(root.get("a").unwrap().as_str(), Some("it's"));
+}
+
+#[test]
+fn tabs_count_as_one_column() {
+    // A tab in the indentation is reported where it is, not after it.
+    let e = yaml_err("Resources:\n\tB: 1\n");
+    assert_eq!((e.line, e.col), (2, 1), "{e}");
+    let e = yaml_err("Resources:\n  B:\n  \t  C: 1\n");
+    assert_eq!((e.line, e.col), (3, 3), "{e}");
+    let e = yaml_err("a:\tb\n");
+    assert_eq!((e.line, e.col), (1, 3), "{e}");
+    // Spans after tabs agree with the file's columns (an alias keeps its anchor's span).
+    let src = file("a: \tb\nc: [\tx,\t&y z, *y]\n");
+    let root = parse_yaml(&src, &Limits::default()).unwrap().remove(0).root;
+    let b = root.get("a").unwrap().span;
+    assert_eq!((b.line, b.col), (1, 5));
+    assert_eq!(src.line_col(b.start), (1, 5));
+    let items = root.get("c").unwrap().as_seq().unwrap();
+    assert_eq!(items.iter().map(|n| (n.span.line, n.span.col)).collect::<Vec<_>>(), vec![(2, 6), (2, 12), (2, 12)]);
+}
+
+#[test]
+fn every_line_ending_starts_a_line() {
+    for (text, eol) in [("a: 1\nb: [x, ?]\n", "\n"), ("a: 1\r\nb: [x, ?]\r\n", "\r\n"), ("a: 1\rb: [x, ?]\r", "\r")] {
+        let src = file(text);
+        assert_eq!(src.line_text(2), Some("b: [x, ?]"), "{eol:?}");
+        let b = parse_yaml(&src, &Limits::default()).unwrap().remove(0).root;
+        let b = b.entry("b").unwrap();
+        assert_eq!((b.key_span.line, b.key_span.col), (2, 1), "{eol:?}");
+        let json = text.replace("a: 1", "{\"a\": 1,").replace("b: [x, ?]", "\"b\": [1, ?]}");
+        let e = json_doc(&json).unwrap_err();
+        assert_eq!((e.line, e.col), (2, 10), "{eol:?}: {e}");
+    }
 }

@@ -541,8 +541,8 @@ fn scan_command(mut args: ScanArgs) -> Result<i32, String> {
                 s.report.diagnostics.push(crate::finding::Diagnostic {
                     kind: crate::finding::DiagnosticKind::Read,
                     file: crate::source::display_path(&name).into(),
-                    line: 0,
-                    col: 0,
+                    line: if let crate::parse::ReadError::NotUtf8 { line, .. } = e { line } else { 0 },
+                    col: if let crate::parse::ReadError::NotUtf8 { col, .. } = e { col } else { 0 },
                     message: match e {
                         crate::parse::ReadError::TooLarge { .. } => {
                             format!("standard input: {e} (raise it with --max-file-size)")

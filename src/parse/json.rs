@@ -76,7 +76,7 @@ impl Parser<'_> {
     fn bump(&mut self) {
         if let Some(&b) = self.src.get(self.pos) {
             self.pos += 1;
-            if b == b'\n' {
+            if b == b'\n' || (b == b'\r' && self.src.get(self.pos) != Some(&b'\n')) {
                 self.line += 1;
                 self.col = 1;
             } else if b & 0xC0 != 0x80 {
@@ -89,11 +89,16 @@ impl Parser<'_> {
     fn skip_ws(&mut self) {
         while let Some(&b) = self.src.get(self.pos) {
             match b {
-                b' ' | b'\t' | b'\r' => {
+                b' ' | b'\t' => {
                     self.pos += 1;
                     self.col += 1;
                 }
-                b'\n' => {
+                // A carriage return followed by a line feed is one column of its line.
+                b'\r' if self.src.get(self.pos + 1) == Some(&b'\n') => {
+                    self.pos += 1;
+                    self.col += 1;
+                }
+                b'\n' | b'\r' => {
                     self.pos += 1;
                     self.line += 1;
                     self.col = 1;

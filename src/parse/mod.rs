@@ -35,15 +35,34 @@ pub struct Limits {
     /// Most nodes that YAML alias expansion may produce in one file (default 100 000); guards
     /// against "billion laughs" documents.
     pub max_alias_nodes: usize,
+    /// Most bytes that copies made for YAML anchors and aliases may add up to in one file: the
+    /// text of scalars and keys plus [`ALIAS_NODE_BYTES`] per node, for every alias expanded and
+    /// every anchored node kept for later aliases. The budget is the larger of this (default
+    /// 4 MiB) and 16 times the file's size, so that the memory a file costs stays proportional
+    /// to its size even when its aliases name large nodes or its anchors are nested.
+    pub max_alias_bytes: usize,
 }
+
+/// What one node counts for in [`Limits::max_alias_bytes`], besides its text.
+pub const ALIAS_NODE_BYTES: usize = 64;
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_file_bytes: 8 * 1024 * 1024, max_depth: 256, max_alias_nodes: 100_000 }
+        Limits {
+            max_file_bytes: 8 * 1024 * 1024,
+            max_depth: 256,
+            max_alias_nodes: 100_000,
+            max_alias_bytes: 4 * 1024 * 1024,
+        }
     }
 }
 
 impl Limits {
+    /// The alias byte budget for a file of `file_bytes` bytes (see [`Limits::max_alias_bytes`]).
+    pub fn alias_byte_budget(&self, file_bytes: usize) -> usize {
+        self.max_alias_bytes.max(file_bytes.saturating_mul(16))
+    }
+
     /// The size limit actually enforced (capped so that every offset fits a `u32`).
     fn effective_max_bytes(&self) -> usize {
         self.max_file_bytes.min(u32::MAX as usize - 1)
@@ -228,14 +247,19 @@ fn decode_utf16(bytes: &[u8], big_endian: bool) -> Result<String, ReadError> {
         ))
     };
     let units: Vec<u16> = units.collect::<Result<_, ()>>().map_err(|_| invalid(line, col))?;
+    let mut after_cr = false;
     for c in char::decode_utf16(units) {
         let c = c.map_err(|_| invalid(line, col))?;
-        if c == '\n' {
-            line += 1;
-            col = 1;
-        } else {
-            col += 1;
+        match c {
+            // Lines end at `\n`, `\r\n` and a lone `\r`.
+            '\n' if after_cr => {}
+            '\n' | '\r' => {
+                line += 1;
+                col = 1;
+            }
+            _ => col += 1,
         }
+        after_cr = c == '\r';
         text.push(c);
     }
     Ok(text)
@@ -245,11 +269,11 @@ fn decode_utf16(bytes: &[u8], big_endian: bool) -> Result<String, ReadError> {
 /// `bad` are valid UTF-8.
 fn utf8_error_position(bytes: &[u8], bad: usize) -> (u32, u32) {
     let valid = bytes.get(..bad).unwrap_or(bytes);
-    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-    let prefix = &valid[line_start..];
-    let col = std::str::from_utf8(prefix).map_or(prefix.len(), |s| s.chars().count()) + 1;
-    (line as u32, col as u32)
+    let valid = std::str::from_utf8(valid).unwrap_or_else(|e| {
+        // Not expected: `bad` is where the valid prefix ends. Count the valid part.
+        std::str::from_utf8(&valid[..e.valid_up_to()]).unwrap_or_default()
+    });
+    crate::source::line_col_in(valid, valid.len())
 }
 
 /// Parses a YAML stream. See [`yaml`] for the details.

@@ -29,8 +29,12 @@
 //!
 //! An alias is replaced by a copy of its anchored node (which keeps the anchored node's spans).
 //! The nodes produced this way are counted per file; beyond [`Limits::max_alias_nodes`] parsing
-//! fails, which stops "billion laughs" documents. An alias to an unknown (or not yet complete)
-//! anchor is an error.
+//! fails, which stops "billion laughs" documents. The bytes copied are counted too: every
+//! alias's copy and the copy of every anchored node kept for later aliases, as the text of
+//! their scalars and keys plus a fixed cost per node. Beyond
+//! [`Limits::alias_byte_budget`] parsing fails at the alias (or anchor) that goes over, so a
+//! large scalar aliased many times, or anchors nested in anchors, cost memory proportional to
+//! the file's size. An alias to an unknown (or not yet complete) anchor is an error.
 //!
 //! # CloudFormation short-form tags
 //!
@@ -63,7 +67,7 @@ use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Tag};
 use crate::source::{FileId, SourceFile, Span};
 use crate::value::{Document, Entry, Kind, Node};
 
-use super::{KeyIndex, Limits, ParseError, duplicate_key_message};
+use super::{ALIAS_NODE_BYTES, KeyIndex, Limits, ParseError, duplicate_key_message};
 
 /// Parses every document of the YAML stream in `file`.
 pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Vec<Document>, ParseError> {
@@ -229,8 +233,9 @@ fn end_of(s: Span) -> Pos {
 /// Converts the scanner's markers to positions.
 ///
 /// Only the markers' character index is used: line and column are counted here, the way
-/// [`SourceFile`] counts them (only `\n` breaks lines; the scanner also breaks at a lone `\r`,
-/// and reports a position past the end of the last line at end of input).
+/// [`SourceFile`] counts them (lines end at `\n`, `\r\n` and a lone `\r`; columns count
+/// characters, a tab as one), not as the scanner does (it reports a position past the end of
+/// the last line at end of input).
 struct Locator<'a> {
     file: &'a SourceFile,
     text: &'a str,
@@ -253,14 +258,15 @@ impl<'a> Locator<'a> {
             let ahead = &bytes[p.byte.min(bytes.len())..];
             let ahead = &ahead[..(idx - ci).min(ahead.len())];
             if ahead.is_ascii() {
-                p = skip_ascii(p, ahead);
+                let to = p.byte + ahead.len();
+                p = skip_ascii(p, bytes, to);
                 ci += ahead.len();
             }
             while ci < idx && p.byte < bytes.len() {
                 let b = bytes[p.byte];
                 if b < 0x80 {
                     p.byte += 1;
-                    if b == b'\n' {
+                    if ends_line(bytes, p.byte - 1) {
                         p.line += 1;
                         p.col = 1;
                     } else {
@@ -307,11 +313,11 @@ impl<'a> Locator<'a> {
             return Pos { byte: to, ..from };
         };
         if skipped.is_ascii() {
-            return skip_ascii(from, skipped.as_bytes());
+            return skip_ascii(from, self.text.as_bytes(), to);
         }
         let mut p = from;
-        for c in skipped.chars() {
-            if c == '\n' {
+        for (i, _) in skipped.char_indices() {
+            if ends_line(self.text.as_bytes(), from.byte + i) {
                 p.line += 1;
                 p.col = 1;
             } else {
@@ -323,14 +329,24 @@ impl<'a> Locator<'a> {
     }
 }
 
-/// The position after the ASCII bytes `ascii`, which start at `from`.
-fn skip_ascii(from: Pos, ascii: &[u8]) -> Pos {
+/// Whether byte `i` of `text` ends a line: a `\n`, or a `\r` not followed by `\n`.
+fn ends_line(text: &[u8], i: usize) -> bool {
+    match text.get(i) {
+        Some(b'\n') => true,
+        Some(b'\r') => text.get(i + 1) != Some(&b'\n'),
+        _ => false,
+    }
+}
+
+/// The position of byte `to` of `text`, the bytes from `from` to it being ASCII.
+fn skip_ascii(from: Pos, text: &[u8], to: usize) -> Pos {
+    let ascii = &text[from.byte..to];
     let mut p = from;
-    p.byte += ascii.len();
+    p.byte = to;
     // The runs between two markers are short: plain loops beat memchr's setup here.
-    match ascii.iter().rposition(|&b| b == b'\n') {
+    match (0..ascii.len()).rev().find(|&i| ends_line(text, from.byte + i)) {
         Some(last) => {
-            p.line += ascii[..=last].iter().filter(|&&b| b == b'\n').count() as u32;
+            p.line += (0..=last).filter(|&i| ends_line(text, from.byte + i)).count() as u32;
             p.col = (ascii.len() - last) as u32;
         }
         None => p.col += ascii.len() as u32,
@@ -345,6 +361,15 @@ struct Stats {
     nodes: usize,
     /// Levels of collections (0 for a scalar).
     height: usize,
+    /// Bytes of text held by scalars and keys.
+    bytes: usize,
+}
+
+impl Stats {
+    /// What a copy of the subtree counts for in the alias byte budget.
+    fn copy_cost(self) -> usize {
+        self.bytes.saturating_add(self.nodes.saturating_mul(ALIAS_NODE_BYTES))
+    }
 }
 
 /// A finished node with what its parent needs to know about it.
@@ -418,7 +443,11 @@ struct Builder<'a> {
     limits: &'a Limits,
     stack: Vec<Frame>,
     anchors: HashMap<usize, (Node, Stats)>,
+    /// Nodes produced by aliases so far.
     expanded: usize,
+    /// Bytes copied for anchors and aliases so far, and the most allowed.
+    copied: usize,
+    copy_budget: usize,
     root: Option<Node>,
     docs: Vec<Document>,
 }
@@ -432,6 +461,8 @@ impl<'a> Builder<'a> {
             stack: Vec::new(),
             anchors: HashMap::new(),
             expanded: 0,
+            copied: 0,
+            copy_budget: limits.alias_byte_budget(file.text.len()),
             root: None,
             docs: Vec::new(),
         }
@@ -443,12 +474,22 @@ impl<'a> Builder<'a> {
             let (event, span) = match next {
                 Ok(e) => e,
                 Err(e) => {
-                    let p = self.loc.pos(*e.marker());
+                    let mut p = self.loc.pos(*e.marker());
                     let message = match e.info() {
                         // The scanner counts flow levels in a `u8`.
                         "recursion limit exceeded" => "flow collections nested deeper than 255 levels",
                         info => info,
                     };
+                    if matches!(
+                        message,
+                        "tabs disallowed within this context (block indentation)"
+                            | "':' must be followed by a valid YAML whitespace"
+                            | "'-' must be followed by a valid YAML whitespace"
+                    ) {
+                        // The scanner reports these after the blanks it skipped: point at the
+                        // tab instead.
+                        p = self.first_tab_before(p);
+                    }
                     return Err(ParseError::new(p.line, p.col, message));
                 }
             };
@@ -494,6 +535,27 @@ impl<'a> Builder<'a> {
             }
         }
         Ok(self.docs)
+    }
+
+    /// The position of the first tab in the run of blanks just before `p` (`p` itself when
+    /// there is none).
+    fn first_tab_before(&mut self, p: Pos) -> Pos {
+        let b = self.text.as_bytes();
+        let mut i = p.byte.min(b.len());
+        let mut tab = None;
+        while i > 0 && matches!(b[i - 1], b' ' | b'\t') {
+            i -= 1;
+            if b[i] == b'\t' {
+                tab = Some(i);
+            }
+        }
+        match tab {
+            Some(t) => {
+                let (line, col) = self.loc.file.line_col(t as u32);
+                Pos { byte: t, line, col, ..p }
+            }
+            None => p,
+        }
     }
 
     /// Depth a new child node would have.
@@ -619,7 +681,8 @@ impl<'a> Builder<'a> {
             end = self.loc.advance(content, e);
         }
         let node = Node::new(span_of(content, end), kind);
-        self.wrap(head, node, Stats { nodes: 1, height: 0 }, end, Some(key))
+        let bytes = node.scalar_text().map_or(0, |t| t.len());
+        self.wrap(head, node, Stats { nodes: 1, height: 0, bytes }, end, Some(key))
     }
 
     /// Applies a CloudFormation tag and registers an anchor.
@@ -641,20 +704,26 @@ impl<'a> Builder<'a> {
             let full = span_of(head.start, end);
             let key_span = head.tag_span.unwrap_or(node.span);
             node = Node::new(full, Kind::Map(vec![Entry { key: name.to_string(), key_span, value: node }]));
-            stats = Stats { nodes: stats.nodes + 1 + 1, height: stats.height + 1 };
+            stats = Stats {
+                nodes: stats.nodes + 1 + 1,
+                height: stats.height + 1,
+                bytes: stats.bytes.saturating_add(name.len()),
+            };
             key = None;
         }
         if head.anchor != 0 {
+            // The copy kept for aliases is counted too: anchors nested in anchors copy their
+            // contents once per level.
+            self.charge_copy(stats, head.start, "anchored nodes nested in other anchored nodes")?;
             self.anchors.insert(head.anchor, (node.clone(), stats));
         }
         Ok(Done { node, stats, key })
     }
 
     fn alias(&mut self, id: usize, at: Pos) -> Result<(Node, Stats), ParseError> {
-        let Some((node, stats)) = self.anchors.get(&id) else {
+        let Some(&(_, stats)) = self.anchors.get(&id) else {
             return Err(ParseError::new(at.line, at.col, "alias to an unknown anchor"));
         };
-        let stats = *stats;
         if stats.height > 0 && self.child_depth() + stats.height - 1 > self.limits.max_depth {
             return Err(self.too_deep(at));
         }
@@ -666,7 +735,26 @@ impl<'a> Builder<'a> {
                 format!("alias expansion exceeds {} nodes (possible billion-laughs)", self.limits.max_alias_nodes),
             ));
         }
+        self.charge_copy(stats, at, "alias expansion")?;
+        let Some((node, _)) = self.anchors.get(&id) else {
+            return Err(ParseError::new(at.line, at.col, "alias to an unknown anchor"));
+        };
         Ok((node.clone(), stats))
+    }
+
+    /// Counts a copy of a subtree of size `stats` against the byte budget, failing at `at` when
+    /// it would go over.
+    fn charge_copy(&mut self, stats: Stats, at: Pos, what: &str) -> Result<(), ParseError> {
+        let copied = self.copied.saturating_add(stats.copy_cost());
+        if copied > self.copy_budget {
+            return Err(ParseError::new(
+                at.line,
+                at.col,
+                format!("{what} would copy more than {} bytes (possible billion-laughs)", self.copy_budget),
+            ));
+        }
+        self.copied = copied;
+        Ok(())
     }
 
     fn open(
@@ -711,7 +799,8 @@ impl<'a> Builder<'a> {
             Collection::Seq(Vec::new())
         };
         let last_end = head.content;
-        self.stack.push(Frame { head, flow, coll, depth, last_end, stats: Stats { nodes: 1, height: 1 } });
+        let stats = Stats { nodes: 1, height: 1, bytes: 0 };
+        self.stack.push(Frame { head, flow, coll, depth, last_end, stats });
         Ok(())
     }
 
@@ -742,6 +831,7 @@ impl<'a> Builder<'a> {
         };
         let Done { node, stats, key: key_text } = done;
         frame.stats.nodes = frame.stats.nodes.saturating_add(stats.nodes);
+        frame.stats.bytes = frame.stats.bytes.saturating_add(stats.bytes);
         frame.stats.height = frame.stats.height.max(stats.height + 1);
         let node_end = end_of(node.span);
         if node_end.byte >= frame.last_end.byte {
@@ -1039,8 +1129,12 @@ mod tests {
     #[test]
     fn lone_carriage_returns() {
         let n = one("a: 1\rb: 2\r");
-        // SourceFile counts only line feeds as line breaks.
+        // A lone carriage return ends a line, as for the scanner and SourceFile.
         let b = n.entry("b").unwrap();
-        assert_eq!((b.key_span.line, b.key_span.col), (1, 6));
+        assert_eq!((b.key_span.line, b.key_span.col), (2, 1));
+        assert_eq!((b.value.span.line, b.value.span.col, b.value.span.end_col), (2, 4, 5));
+        let n = one("a: 1\r\nb: [x,\r\n  y]\r\n");
+        let y = &n.get("b").unwrap().as_seq().unwrap()[1];
+        assert_eq!((y.span.line, y.span.col), (3, 3));
     }
 }

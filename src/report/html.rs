@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use super::{ScanReport, count_by_severity};
+use super::{ScanReport, count_by_severity, snippet};
 use crate::finding::Finding;
 use crate::posture::{Posture, Status};
 
@@ -238,20 +238,29 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-/// The finding's lines, two before and two after, with the reported lines marked.
+/// The finding's lines, two before and two after, with the reported lines marked. Long lines
+/// are cut to a window around the span's start (`…` marks the cuts).
 fn snippet(out: &mut String, report: &ScanReport, f: &Finding) {
     let Some(src) = report.files.get(&f.location.file) else { return };
     let span = f.location.span;
     let (first, last) = (span.line.max(1), span.end_line.max(span.line).max(1));
     let last = last.min(first.saturating_add(8));
+    let from = snippet::span_line(src, span).map_or(0, |(w, _)| w.from);
     for n in first.saturating_sub(2).max(1)..=last.saturating_add(2) {
         let Some(text) = src.line_text(n) else { continue };
+        let window = snippet::from(text, from);
         let marked = (first..=last).contains(&n);
         if marked {
             out.push_str(r#"<span class="hl">"#);
         }
         let _ = write!(out, "{n:>5} | ");
-        escape_into(out, text.trim_end());
+        if window.cut_before {
+            out.push(snippet::CUT);
+        }
+        escape_into(out, if window.cut_after { window.text } else { window.text.trim_end() });
+        if window.cut_after {
+            out.push(snippet::CUT);
+        }
         if marked {
             out.push_str("</span>");
         }

@@ -15,6 +15,7 @@ pub mod junit;
 pub mod markdown;
 pub mod ocsf;
 pub mod sarif;
+mod snippet;
 pub mod text;
 pub mod timestamp;
 

@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use super::snippet::{self, Window};
 use super::{RenderOptions, ScanReport, count_by_layer, count_by_severity, files_with_errors, par_render};
 use crate::finding::{Finding, Severity};
 use crate::source::SourceFile;
@@ -125,22 +126,21 @@ fn render_finding(out: &mut String, p: Painter, f: &Finding, source: Option<&Sou
     let blank_gutter = |out: &mut String| p.paint_into(out, GUTTER, |out| push_gutter(out, None, width, '|'));
     let numbered = |out: &mut String, n: u32| p.paint_into(out, GUTTER, |out| push_gutter(out, Some(n), width, '|'));
 
-    if let Some(line_text) = source.and_then(|s| s.line_text(span.line)) {
+    if let Some((window, mark)) = source.and_then(|s| snippet::span_line(s, span)) {
         blank_gutter(out);
         out.push('\n');
         if let Some(before) = span.line.checked_sub(1).filter(|&n| n >= 1)
             && let Some(text) = source.and_then(|s| s.line_text(before))
         {
             numbered(out, before);
-            write_source_line(out, text);
+            write_source_line(out, snippet::from(text, window.from));
         }
         numbered(out, span.line);
-        write_source_line(out, line_text);
+        write_source_line(out, window);
         blank_gutter(out);
         out.push(' ');
-        let (start, count) = caret_extent(line_text, span.col, span.end_line, span.end_col, span.line);
-        push_caret_pad(out, line_text, start);
-        p.paint_into(out, severity_style(f.severity), |out| push_repeated(out, '^', count));
+        push_caret_pad(out, window, mark.lead);
+        p.paint_into(out, severity_style(f.severity), |out| push_repeated(out, '^', mark.len));
         out.push('\n');
         blank_gutter(out);
         out.push('\n');
@@ -198,11 +198,17 @@ fn push_repeated(out: &mut String, c: char, n: usize) {
     }
 }
 
-/// The source line after its gutter.
-fn write_source_line(out: &mut String, text: &str) {
-    if !text.is_empty() {
+/// The source line (its window) after its gutter, `…` marking where it was cut.
+fn write_source_line(out: &mut String, window: Window<'_>) {
+    if !window.text.is_empty() || window.cut_before || window.cut_after {
         out.push(' ');
-        push_clean(out, text);
+        if window.cut_before {
+            out.push(snippet::CUT);
+        }
+        push_clean(out, window.text);
+        if window.cut_after {
+            out.push(snippet::CUT);
+        }
     }
     out.push('\n');
 }
@@ -232,29 +238,13 @@ fn clean(text: &str) -> String {
     out
 }
 
-/// The span's first character (0-based, clamped to the line) and the number of carets under
-/// it, for a span starting at 1-based character column `col` of `line_text`.
-fn caret_extent(line_text: &str, col: u32, end_line: u32, end_col: u32, line: u32) -> (usize, usize) {
-    let chars = if line_text.is_ascii() { line_text.len() } else { line_text.chars().count() };
-    let start = (col.max(1) as usize - 1).min(chars);
-    let end = if end_line == line { (end_col.max(1) as usize - 1).min(chars) } else { chars };
-    (start, end.saturating_sub(start).max(1))
-}
-
-/// The padding before the carets: one blank per character before `start`, tabs kept so the
-/// carets line up.
-fn push_caret_pad(out: &mut String, line_text: &str, start: usize) {
-    out.extend(line_text.chars().take(start).map(|c| if c == '\t' { '\t' } else { ' ' }));
-}
-
-/// The padding before the carets and the carets themselves, for a span starting at 1-based
-/// character column `col` of `line_text`. Tabs in the padding are kept so the carets line up.
-#[cfg(test)]
-fn caret_line(line_text: &str, col: u32, end_line: u32, end_col: u32, line: u32) -> (String, String) {
-    let (start, count) = caret_extent(line_text, col, end_line, end_col, line);
-    let mut pad = String::new();
-    push_caret_pad(&mut pad, line_text, start);
-    (pad, "^".repeat(count))
+/// The padding before the carets: one blank per character of the window before the span (and
+/// for the cut mark), tabs kept so the carets line up.
+fn push_caret_pad(out: &mut String, window: Window<'_>, lead: usize) {
+    if window.cut_before {
+        out.push(' ');
+    }
+    out.extend(window.text.chars().take(lead).map(|c| if c == '\t' { '\t' } else { ' ' }));
 }
 
 /// Appends a possibly multi-line text collapsed to one line (words joined by one space),
@@ -306,26 +296,57 @@ fn render_summary(out: &mut String, p: Painter, report: &ScanReport) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::Span;
+
+    /// The padding before the carets and the carets themselves, for a span on the line
+    /// `line_text` that starts at 1-based `line` of its file.
+    fn caret_line(line_text: &str, span: Span) -> (String, String) {
+        let (start, end) = snippet::span_in_line(line_text, 0, span);
+        let (window, mark) = snippet::around(line_text, start, end);
+        let mut pad = String::new();
+        push_caret_pad(&mut pad, window, mark.lead);
+        (pad, "^".repeat(mark.len))
+    }
+
+    /// A span of line 1 from byte `start` (column `col`) to byte `end` of line `end_line`.
+    fn span(start: u32, col: u32, end: u32, end_line: u32, end_col: u32) -> Span {
+        Span { start, end, line: 1, col, end_line, end_col, ..Span::default() }
+    }
 
     #[test]
     fn carets_cover_the_span_on_one_line() {
-        assert_eq!(caret_line("  a: false", 6, 1, 11, 1), ("     ".into(), "^^^^^".into()));
+        assert_eq!(caret_line("  a: false", span(5, 6, 10, 1, 11)), ("     ".into(), "^^^^^".into()));
     }
 
     #[test]
     fn carets_run_to_the_end_of_the_line_for_multi_line_spans() {
-        assert_eq!(caret_line("  a: |", 3, 4, 2, 1), ("  ".into(), "^^^^".into()));
+        assert_eq!(caret_line("  a: |", span(2, 3, 30, 4, 2)), ("  ".into(), "^^^^".into()));
     }
 
     #[test]
     fn carets_past_the_end_of_the_line_do_not_panic() {
-        assert_eq!(caret_line("ab", 10, 1, 12, 1), ("  ".into(), "^".into()));
-        assert_eq!(caret_line("", 0, 0, 0, 1), ("".into(), "^".into()));
+        assert_eq!(caret_line("ab", span(9, 10, 11, 1, 12)), ("  ".into(), "^".into()));
+        assert_eq!(caret_line("", span(0, 0, 0, 0, 0)), ("".into(), "^".into()));
     }
 
     #[test]
     fn tabs_in_the_padding_are_kept() {
-        assert_eq!(caret_line("\tx: 1", 5, 1, 6, 1), ("\t   ".into(), "^".into()));
+        assert_eq!(caret_line("\tx: 1", span(4, 5, 5, 1, 6)), ("\t   ".into(), "^".into()));
+    }
+
+    #[test]
+    fn long_lines_are_cut_with_the_carets_under_the_span() {
+        let line = format!("{}\tSPAN{}", "é".repeat(5000), "x".repeat(5000));
+        let at = line.find("SPAN").unwrap() as u32;
+        let (pad, carets) = caret_line(&line, span(at, 5002, at + 4, 1, 5006));
+        let mut out = String::new();
+        let (start, end) = snippet::span_in_line(&line, 0, span(at, 5002, at + 4, 1, 5006));
+        write_source_line(&mut out, snippet::around(&line, start, end).0);
+        assert!(out.starts_with(" …é") && out.ends_with("x…\n") && out.chars().count() < 210, "{out}");
+        // The carets sit under `SPAN`: the pad's characters stand for those before it.
+        let shown: Vec<char> = out[1..].chars().collect();
+        let under: String = shown[pad.chars().count()..][..carets.len()].iter().collect();
+        assert_eq!((under.as_str(), pad.ends_with('\t')), ("SPAN", true));
     }
 
     #[test]

@@ -134,7 +134,7 @@ pub fn match_span(m: &Model, t: &TextValue, range: &Range<usize>) -> Span {
     let start = range.start.min(text.len());
     let end = range.end.min(text.len()).max(start);
     // A match over several lines (a PEM block) is located by its first line.
-    let Some(needle) = text.get(start..end).and_then(|n| n.lines().next()).filter(|n| !n.is_empty()) else {
+    let Some(needle) = text.get(start..end).and_then(|n| n.split(['\n', '\r']).next()).filter(|n| !n.is_empty()) else {
         return s;
     };
     // A literal block scalar (`|`) keeps its lines: the k-th line of the value is the k-th line

@@ -12,7 +12,7 @@ use super::Overrides;
 
 /// Parses a parameters file.
 pub fn parse_parameters(text: &str) -> Result<Overrides, String> {
-    let j: J = serde_json::from_str(text).map_err(|e| format!("line {}, column {}: {e}", e.line(), e.column()))?;
+    let j: J = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
     let mut out = Overrides::new();
     match &j {
         J::Array(items) => {
@@ -61,6 +61,22 @@ pub fn parse_parameters(text: &str) -> Result<Overrides, String> {
     Ok(out)
 }
 
+/// A JSON syntax error at its 1-based line and column (in characters, lines ending as in
+/// every other file). The parser counts lines at `\n` only and columns in bytes, from 0 at the
+/// start of a line.
+fn syntax_error(text: &str, e: &serde_json::Error) -> String {
+    let line_start: usize = text.split_inclusive('\n').take(e.line().saturating_sub(1)).map(str::len).sum();
+    let mut offset = (line_start + e.column().saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let (line, col) = crate::source::line_col_in(text, offset);
+    let message = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let message = message.strip_suffix(&suffix).unwrap_or(&message);
+    format!("line {line}, column {col}: {message}")
+}
+
 fn scalar(v: &J) -> Option<String> {
     match v {
         J::String(s) => Some(s.clone()),
@@ -74,6 +90,16 @@ fn scalar(v: &J) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn syntax_errors_have_one_based_columns_in_characters() {
+        let at = |text: &str| parse_parameters(text).unwrap_err();
+        assert_eq!(at("{\"a\": }"), "line 1, column 7: expected value");
+        // The end of input after a line break is the start of the next line.
+        assert!(at("{\"a\": \"b\",\n").starts_with("line 2, column 1: "), "{}", at("{\"a\": \"b\",\n"));
+        assert!(at("{\"é\": ?}").starts_with("line 1, column 7: "), "{}", at("{\"é\": ?}"));
+        assert!(at("{\r\"a\":\r?}").starts_with("line 3, column 1: "), "{}", at("{\r\"a\":\r?}"));
+    }
 
     #[test]
     fn all_shapes() {

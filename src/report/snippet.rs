@@ -1,0 +1,178 @@
+//! Source lines cut to a window around a span, so that a finding on a very long line (a
+//! minified template) shows a snippet of bounded size. Lines of at most [`WIDTH`] characters
+//! are shown whole; the work done is proportional to the window, not to the line.
+
+use crate::source::{SourceFile, Span};
+
+/// Most characters of one line shown.
+pub(crate) const WIDTH: usize = 200;
+/// Characters kept before the span when a line is cut (more when the span is near the end).
+const BEFORE: usize = 60;
+/// Marks where a line was cut.
+pub(crate) const CUT: char = '…';
+
+/// The part of a line that is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Window<'a> {
+    /// The text shown.
+    pub text: &'a str,
+    /// Whether the line goes on before and after `text`.
+    pub cut_before: bool,
+    pub cut_after: bool,
+    /// Byte offset of `text` in the line.
+    pub from: usize,
+}
+
+/// The span's place in the window of its first line: characters of the window before it, and
+/// characters it covers in the window (at least 1, for an empty span or one past the end).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Mark {
+    pub lead: usize,
+    pub len: usize,
+}
+
+/// The byte range of `span` within its first line `line` (which starts at byte `line_start` of
+/// the file): from the span's byte offsets when they lie on the line, else from its columns.
+/// A span that goes on past the line ends at the line's end.
+pub(crate) fn span_in_line(line: &str, line_start: u32, span: Span) -> (usize, usize) {
+    let in_line = |offset: u32| {
+        let rel = offset.checked_sub(line_start)? as usize;
+        (rel <= line.len() && line.is_char_boundary(rel)).then_some(rel)
+    };
+    let by_col = |col: u32| line.char_indices().nth(col.max(1) as usize - 1).map_or(line.len(), |(i, _)| i);
+    let start = in_line(span.start).unwrap_or_else(|| by_col(span.col));
+    let end =
+        if span.end_line != span.line { line.len() } else { in_line(span.end).unwrap_or_else(|| by_col(span.end_col)) };
+    (start, end.max(start))
+}
+
+/// The window of `line` around the byte range `start..end` (character boundaries), and where
+/// the range falls in it.
+pub(crate) fn around(line: &str, start: usize, end: usize) -> (Window<'_>, Mark) {
+    let start = start.min(line.len());
+    let end = end.clamp(start, line.len());
+    let mut from = back(line, start, BEFORE);
+    let (mut to, shown) = forward(line, from, WIDTH);
+    if to == line.len() && shown < WIDTH {
+        from = back(line, from, WIDTH - shown);
+    }
+    if line.len() <= WIDTH {
+        // At most WIDTH characters: shown whole.
+        (from, to) = (0, line.len());
+    }
+    let lead = line[from..start].chars().count();
+    let len = line[start..end.min(to)].chars().count().max(1);
+    let window = Window { text: &line[from..to], cut_before: from > 0, cut_after: to < line.len(), from };
+    (window, Mark { lead, len })
+}
+
+/// The window of another line of the same snippet: the whole line when it has at most
+/// [`WIDTH`] characters, else [`WIDTH`] characters from byte `from` (moved back to a character
+/// boundary), so that long lines cut alike stay aligned.
+pub(crate) fn from(line: &str, from: usize) -> Window<'_> {
+    if forward(line, 0, WIDTH).0 == line.len() {
+        return Window { text: line, cut_before: false, cut_after: false, from: 0 };
+    }
+    let mut from = from.min(line.len());
+    while !line.is_char_boundary(from) {
+        from -= 1;
+    }
+    let (to, _) = forward(line, from, WIDTH);
+    Window { text: &line[from..to], cut_before: from > 0, cut_after: to < line.len(), from }
+}
+
+/// The text of 1-based `line` of `src` with the window for `span` (a span starting on it).
+pub(crate) fn span_line(src: &SourceFile, span: Span) -> Option<(Window<'_>, Mark)> {
+    let text = src.line_text(span.line)?;
+    let (start, end) = span_in_line(text, src.line_start(span.line)?, span);
+    Some(around(text, start, end))
+}
+
+/// The byte offset `n` characters before `at` (or the line's start).
+fn back(line: &str, at: usize, n: usize) -> usize {
+    if n == 0 {
+        return at;
+    }
+    line[..at].char_indices().rev().take(n).last().map_or(at, |(i, _)| i)
+}
+
+/// The byte offset `n` characters after `at` (or the line's end), and how many were passed.
+fn forward(line: &str, at: usize, n: usize) -> (usize, usize) {
+    let mut shown = 0;
+    for (i, _) in line[at..].char_indices() {
+        if shown == n {
+            return (at + i, shown);
+        }
+        shown += 1;
+    }
+    (line.len(), shown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(w: Window<'_>) -> String {
+        let mut s = String::new();
+        if w.cut_before {
+            s.push(CUT);
+        }
+        s.push_str(w.text);
+        if w.cut_after {
+            s.push(CUT);
+        }
+        s
+    }
+
+    #[test]
+    fn short_lines_are_whole() {
+        let line = "x".repeat(WIDTH);
+        let (w, m) = around(&line, WIDTH - 1, WIDTH);
+        assert_eq!((shown(w), m), (line.clone(), Mark { lead: WIDTH - 1, len: 1 }));
+        let (w, m) = around("ab", 5, 9);
+        assert_eq!((shown(w), m), ("ab".into(), Mark { lead: 2, len: 1 }));
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_span() {
+        let line = format!("{}SPAN{}", "a".repeat(10_000), "b".repeat(10_000));
+        let (w, m) = around(&line, 10_000, 10_004);
+        let s = shown(w);
+        assert_eq!(s.chars().count(), WIDTH + 2);
+        assert!(s.starts_with('…') && s.ends_with('…'));
+        assert_eq!(&w.text[..m.lead], "a".repeat(BEFORE));
+        assert_eq!(m.len, 4);
+        assert_eq!(&w.text[m.lead..m.lead + 4], "SPAN");
+        // Near either end, the window is full and cut on one side only.
+        let (w, m) = around(&line, 0, 3);
+        assert!(!w.cut_before && w.cut_after && w.text.len() == WIDTH && m.lead == 0);
+        let (w, m) = around(&line, line.len() - 1, line.len());
+        assert!(w.cut_before && !w.cut_after && w.text.len() == WIDTH && m.lead == WIDTH - 1);
+        // A span longer than the window is marked up to the window's end.
+        let (_, m) = around(&line, 1000, line.len());
+        assert_eq!(m, Mark { lead: BEFORE, len: WIDTH - BEFORE });
+    }
+
+    #[test]
+    fn cuts_fall_between_characters() {
+        let line = "é€😀".repeat(1000);
+        for at in (0..line.len()).filter(|&i| line.is_char_boundary(i)).step_by(97) {
+            let (w, m) = around(&line, at, at);
+            assert!(w.text.chars().count() <= WIDTH);
+            assert_eq!(w.text.chars().nth(m.lead), line[at..].chars().next());
+            let other = from(&line, w.from + 1);
+            assert!(other.text.chars().count() <= WIDTH);
+            assert_eq!(from("short", w.from), Window { text: "short", cut_before: false, cut_after: false, from: 0 });
+        }
+    }
+
+    #[test]
+    fn spans_are_found_by_offset_or_column() {
+        let span = Span { start: 13, end: 15, line: 2, col: 4, end_line: 2, end_col: 6, ..Span::default() };
+        assert_eq!(span_in_line("\tab: cd", 10, span), (3, 5));
+        // Offsets off the line: the columns are used.
+        assert_eq!(span_in_line("\tab: cd", 100, span), (3, 5));
+        let multi = Span { end_line: 3, ..span };
+        assert_eq!(span_in_line("\tab: cd", 10, multi), (3, 7));
+    }
+}
