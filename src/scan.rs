@@ -140,8 +140,10 @@ fn judge_unit(unit: Unit, rules: &[Arc<Rule>], opts: &ScanOptions, cwd: &std::pa
     if !opts.skip_subjects {
         subjects(&unit, &mut findings, opts);
     }
-    if let Some(only) = &opts.only {
-        // Files that are not wanted gave context only; report on the wanted ones.
+    // A Terraform root is loaded when one of its files changed (a tfvars file, a module it
+    // calls): all of its findings are the change's. Elsewhere, files that are not wanted gave
+    // context only; report on the wanted ones.
+    if let Some(only) = opts.only.as_ref().filter(|_| unit.frontend != "terraform") {
         findings.retain(|f| only.contains(&filter::normalise(&cwd.join(&*f.location.file))));
     }
     let mut diagnostics = unit.diagnostics;

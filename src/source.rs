@@ -288,8 +288,13 @@ pub fn normalise(p: &Path) -> PathBuf {
     for c in p.components() {
         match c {
             Component::CurDir => {}
+            // `a/..` cancels out; a leading `..` of a relative path stays.
             Component::ParentDir => {
-                out.pop();
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) {
+                    out.pop();
+                } else if !out.has_root() {
+                    out.push("..");
+                }
             }
             other => out.push(other.as_os_str()),
         }

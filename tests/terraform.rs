@@ -329,3 +329,42 @@ resource "aws_instance" "bastion" {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("aws_instance.bastion") && text.contains("exposed"), "{text}");
 }
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args(["-c", "user.name=T", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn a_changed_module_or_tfvars_file_re_judges_the_roots_that_use_it() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "modules/bucket/main.tf", CHILD);
+    write(
+        d.path(),
+        "envs/prod/main.tf",
+        "variable \"mode\" {\n  type = string\n}\n\nmodule \"logs\" {\n  source     = \"../../modules/bucket\"\n  versioning = var.mode\n}\n",
+    );
+    write(d.path(), "envs/prod/terraform.tfvars", "mode = \"Enabled\"\n");
+    git(d.path(), &["init", "-q"]);
+    git(d.path(), &["add", "."]);
+    git(d.path(), &["commit", "-qm", "initial"]);
+    let scan =
+        |d: &Path| findings(&palisade(&["scan", ".", "--select", "PAL-S3-004", "-f", "json", "--diff", "HEAD"], d));
+    assert!(scan(d.path()).is_empty(), "nothing changed");
+    // A tfvars file is part of its root: changing it re-judges the root.
+    write(d.path(), "envs/prod/terraform.tfvars", "mode = \"Suspended\"\n");
+    assert_eq!(scan(d.path()).len(), 1);
+    git(d.path(), &["commit", "-qam", "suspend"]);
+    assert!(scan(d.path()).is_empty());
+    // A change to the child module re-judges the roots calling it.
+    std::fs::write(d.path().join("modules/bucket/main.tf"), CHILD.replace("bucket = \"data\"", "bucket = \"logs\""))
+        .unwrap();
+    let f = scan(d.path());
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].3, "module.logs.aws_s3_bucket.this");
+}

@@ -42,7 +42,7 @@ pub fn load_modules(walked: &[PathBuf], named: &[PathBuf], opts: &LoadOptions) -
         hcl::roots(walked).into_iter().map(|d| (d, None)).collect();
     for f in named {
         // `main.tf` is in `.`; name the file as reading its directory will.
-        let dir = f.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
+        let dir = hcl::module_dir(f.parent().unwrap_or(Path::new(".")));
         let path = f.file_name().map(|n| dir.join(n)).unwrap_or_else(|| f.clone());
         let id = crate::source::FileId::intern(&path, &crate::source::display_path(&path));
         match roots.iter_mut().find(|(d, _)| *d == dir) {

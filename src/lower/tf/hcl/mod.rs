@@ -63,7 +63,7 @@ pub fn roots(files: &[PathBuf]) -> Vec<PathBuf> {
         .iter()
         .filter(|f| module::is_module_file(f))
         .filter(|f| !f.components().any(|c| c.as_os_str() == ".terraform"))
-        .filter_map(|f| f.parent().map(Path::to_path_buf))
+        .filter_map(|f| f.parent().map(module_dir))
         .collect();
     dirs.sort();
     dirs.dedup();
@@ -80,12 +80,19 @@ pub fn roots(files: &[PathBuf]) -> Vec<PathBuf> {
     dirs
 }
 
+/// A module's directory as every reader names it (`./a/../b` is `b`, `` is `.`), so that each
+/// file is read, and named in reports, once.
+pub fn module_dir(dir: &Path) -> PathBuf {
+    let d = normalise(dir);
+    if d.as_os_str().is_empty() { PathBuf::from(".") } else { d }
+}
+
 /// Stack reserved for evaluation: deep module trees and expressions recurse.
 const STACK_BYTES: usize = 256 * 1024 * 1024;
 
 /// Evaluates the root module in `dir`; `scan_root` bounds what file functions may read.
 pub fn evaluate_root(dir: &Path, scan_root: &Path, opts: &Options) -> Evaluated {
-    let (d, s, o) = (dir.to_path_buf(), scan_root.to_path_buf(), opts.clone());
+    let (d, s, o) = (module_dir(dir), scan_root.to_path_buf(), opts.clone());
     let run = std::thread::Builder::new().stack_size(STACK_BYTES).spawn(move || evaluate(&d, &s, &o));
     match run.map(|h| h.join()) {
         Ok(Ok(e)) => e,
