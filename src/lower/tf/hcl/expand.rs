@@ -333,6 +333,7 @@ impl Evaluator {
     pub(crate) fn add_module(&mut self, dir: &std::path::Path, m: Arc<super::module::Module>) {
         self.diagnostics.extend(m.diagnostics.iter().cloned());
         self.sources.extend(m.files.iter().cloned());
+        self.renamed.extend(m.renamed.iter().map(|(k, v)| (*k, v.clone())));
         self.modules.insert(dir.to_path_buf(), m);
     }
 

@@ -95,6 +95,9 @@ pub(crate) struct Module {
     pub resources: Vec<Resource>,
     pub calls: Vec<Call>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Object keys written more than once in one object constructor, by where the later
+    /// ones are written: the parser was given another name there (see [`parse_hcl`]).
+    pub renamed: HashMap<(crate::source::FileId, u32), String>,
 }
 
 /// Arguments of a `module` block that are not inputs of the module.
@@ -160,7 +163,12 @@ fn add_file(m: &mut Module, src: Arc<SourceFile>, limits: &Limits) {
             Err(e) => parse_failed(m, &src, e.line as usize, e.col as usize, &e.message),
         }
     } else {
-        match hcl_edit::parser::parse_body(&src.text) {
+        let (parsed, renamed) = parse_hcl(&src.text);
+        for (at, key) in renamed {
+            let span = range_span(&src, Some(at..at));
+            m.renamed.insert((span.file, span.start), key);
+        }
+        match parsed {
             Ok(body) => read_hcl(m, &src, &body),
             Err(e) => {
                 let loc = e.location();
@@ -168,6 +176,69 @@ fn add_file(m: &mut Module, src: Arc<SourceFile>, limits: &Limits) {
             }
         }
     }
+}
+
+/// Most object keys renamed in one file before giving up on it.
+const MAX_RENAMED: usize = 256;
+
+/// Parses an HCL file. An object constructor may write a key twice (Terraform keeps the last
+/// value), which the parser refuses: each repeated key is given a fresh name of the same
+/// length, so that every span stays where it was, and returned with its offset and its
+/// name as written.
+pub(crate) fn parse_hcl(text: &str) -> (Result<Body, hcl_edit::parser::Error>, Vec<(usize, String)>) {
+    let mut renamed = Vec::new();
+    let mut text = std::borrow::Cow::Borrowed(text);
+    loop {
+        let e = match hcl_edit::parser::parse_body(&text) {
+            Ok(body) => return (Ok(body), renamed),
+            Err(e) => e,
+        };
+        let at = e.location().offset();
+        if renamed.len() >= MAX_RENAMED || !e.message().contains("redefined object key") {
+            return (Err(e), renamed);
+        }
+        let mut owned = text.into_owned();
+        match rename_key(&mut owned, at, renamed.len()) {
+            Some(key) => renamed.push((at, key)),
+            None => return (Err(e), renamed),
+        }
+        text = std::borrow::Cow::Owned(owned);
+    }
+}
+
+/// Writes another name over the object key at byte `at` of `text` (an identifier, or a
+/// quoted string without escapes or interpolation): the `n`th such name, of the same length.
+/// The key as written, or `None` when there is no such key there.
+fn rename_key(text: &mut String, at: usize, n: usize) -> Option<String> {
+    let rest = text.get(at..)?;
+    let (start, len) = if let Some(quoted) = rest.strip_prefix('"') {
+        let end = quoted.find('"')?;
+        let inner = &quoted[..end];
+        if inner.is_empty() || inner.contains(['\\', '\n']) || inner.contains("${") || inner.contains("%{") {
+            return None;
+        }
+        (at + 1, end)
+    } else {
+        let len: usize =
+            rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-').map(char::len_utf8).sum();
+        if len == 0 || rest.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+            return None;
+        }
+        (at, len)
+    };
+    let key = text[start..start + len].to_string();
+    text.replace_range(start..start + len, &fresh_name(len, n));
+    Some(key)
+}
+
+/// An identifier of `len` bytes, different for each `n` below 26 × 10^(len-2).
+fn fresh_name(len: usize, n: usize) -> String {
+    let first = char::from(b'a' + (n % 26) as u8);
+    let digits = format!("{:0>width$}", n / 26, width = len.saturating_sub(1));
+    let mut out = String::with_capacity(len);
+    out.push(first);
+    out.extend(digits.chars().rev().take(len - 1));
+    out
 }
 
 fn parse_failed(m: &mut Module, src: &SourceFile, line: usize, col: usize, message: &str) {
