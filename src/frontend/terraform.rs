@@ -38,7 +38,8 @@ pub struct TfVars {
 /// evaluated even when another scanned module calls it).
 pub fn load_modules(files: &[PathBuf], opts: &LoadOptions) -> Vec<(Unit, Vec<Arc<str>>)> {
     use rayon::prelude::*;
-    let roots = hcl::roots(files);
+    let modules = Arc::new(hcl::Modules::new(opts.limits.clone()));
+    let roots = hcl::roots_in(files, &modules);
     roots
         .par_iter()
         .map(|dir| {
@@ -50,7 +51,7 @@ pub fn load_modules(files: &[PathBuf], opts: &LoadOptions) -> Vec<(Unit, Vec<Arc
                 limits: opts.limits.clone(),
             };
             guarded_root(&display, || {
-                let ev = hcl::evaluate_root(dir, &scan_root, &options);
+                let ev = hcl::evaluate_root_in(dir, &scan_root, &options, &modules);
                 unit_of(display.clone(), ev)
             })
         })

@@ -324,7 +324,10 @@ impl Evaluator {
         if let Some(m) = self.modules.get(dir) {
             return m.clone();
         }
-        let m = Arc::new(super::module::load(dir, &self.limits));
+        let m = match &self.shared {
+            Some(shared) => shared.get(dir),
+            None => Arc::new(super::module::load(dir, &self.limits)),
+        };
         self.add_module(dir, m.clone());
         m
     }

@@ -17,9 +17,9 @@ use crate::value::{Kind, Node};
 /// An expression as written, in HCL or in Terraform's JSON syntax.
 #[derive(Debug, Clone)]
 pub(crate) enum ExKind {
-    Hcl(Expression),
+    Hcl(Arc<Expression>),
     /// A JSON value: strings are templates.
-    Json(Node),
+    Json(Arc<Node>),
 }
 
 /// An expression with the file it is written in.
@@ -32,9 +32,9 @@ pub(crate) struct Ex {
 /// A block body as written.
 #[derive(Debug, Clone)]
 pub(crate) enum BodyKind {
-    Hcl(Body),
+    Hcl(Arc<Body>),
     /// A JSON object: every member is an argument.
-    Json(Node),
+    Json(Arc<Node>),
 }
 
 /// A block body with the file it is written in.
@@ -169,7 +169,7 @@ fn add_file(m: &mut Module, src: Arc<SourceFile>, limits: &Limits) {
             m.renamed.insert((span.file, span.start), key);
         }
         match parsed {
-            Ok(body) => read_hcl(m, &src, &body),
+            Ok(body) => read_hcl(m, &src, body),
             Err(e) => {
                 let loc = e.location();
                 parse_failed(m, &src, loc.line(), loc.column(), e.message());
@@ -253,7 +253,7 @@ fn parse_failed(m: &mut Module, src: &SourceFile, line: usize, col: usize, messa
 }
 
 fn hcl(src: &Arc<SourceFile>, e: &Expression) -> Ex {
-    Ex { src: src.clone(), kind: ExKind::Hcl(e.clone()) }
+    Ex { src: src.clone(), kind: ExKind::Hcl(Arc::new(e.clone())) }
 }
 
 fn attr<'b>(body: &'b Body, name: &str) -> Option<&'b Expression> {
@@ -275,13 +275,14 @@ fn body_span(src: &SourceFile, b: &Block) -> Span {
     range_span(src, Some(open..whole.end.max(open)))
 }
 
-fn read_hcl(m: &mut Module, src: &Arc<SourceFile>, body: &Body) {
-    for b in body.blocks() {
-        let labels: Vec<&str> = b.labels.iter().map(|l| l.as_str()).collect();
+fn read_hcl(m: &mut Module, src: &Arc<SourceFile>, body: Body) {
+    for mut b in body.into_iter().filter_map(|s| s.into_block().ok()) {
+        let labels: Vec<String> = b.labels.iter().map(|l| l.as_str().to_string()).collect();
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
         match (b.ident.as_str(), labels.as_slice()) {
             ("variable", [name]) => m.variables.push(Variable {
                 name: name.to_string(),
-                span: labels_span(src, b),
+                span: labels_span(src, &b),
                 type_text: attr(&b.body, "type")
                     .and_then(|e| e.span())
                     .and_then(|r| src.text.get(r))
@@ -306,19 +307,19 @@ fn read_hcl(m: &mut Module, src: &Arc<SourceFile>, body: &Body) {
                 rtype: rtype.to_string(),
                 name: name.to_string(),
                 data: kw == "data",
-                span: labels_span(src, b),
-                body_span: body_span(src, b),
-                body: Bod { src: src.clone(), kind: BodyKind::Hcl(b.body.clone()) },
+                span: labels_span(src, &b),
+                body_span: body_span(src, &b),
                 count: attr(&b.body, "count").map(|e| hcl(src, e)),
                 for_each: attr(&b.body, "for_each").map(|e| hcl(src, e)),
+                body: Bod { src: src.clone(), kind: BodyKind::Hcl(Arc::new(std::mem::take(&mut b.body))) },
             }),
             ("module", [name]) => m.calls.push(Call {
                 name: name.to_string(),
-                span: labels_span(src, b),
+                span: labels_span(src, &b),
                 source: attr(&b.body, "source").and_then(Expression::as_str).map(str::to_string),
-                body: Bod { src: src.clone(), kind: BodyKind::Hcl(b.body.clone()) },
                 count: attr(&b.body, "count").map(|e| hcl(src, e)),
                 for_each: attr(&b.body, "for_each").map(|e| hcl(src, e)),
+                body: Bod { src: src.clone(), kind: BodyKind::Hcl(Arc::new(std::mem::take(&mut b.body))) },
             }),
             _ => {}
         }
@@ -326,7 +327,7 @@ fn read_hcl(m: &mut Module, src: &Arc<SourceFile>, body: &Body) {
 }
 
 fn json(src: &Arc<SourceFile>, n: &Node) -> Ex {
-    Ex { src: src.clone(), kind: ExKind::Json(n.clone()) }
+    Ex { src: src.clone(), kind: ExKind::Json(Arc::new(n.clone())) }
 }
 
 /// The members of a JSON object, or of each object of an array of objects.
@@ -382,7 +383,7 @@ fn read_json(m: &mut Module, src: &Arc<SourceFile>, root: &Node) {
                             data: kw == "data",
                             span,
                             body_span: b.span,
-                            body: Bod { src: src.clone(), kind: BodyKind::Json(b.clone()) },
+                            body: Bod { src: src.clone(), kind: BodyKind::Json(Arc::new(b.clone())) },
                             count: member(b, "count").map(|e| json(src, e)),
                             for_each: member(b, "for_each").map(|e| json(src, e)),
                         });
@@ -395,7 +396,7 @@ fn read_json(m: &mut Module, src: &Arc<SourceFile>, root: &Node) {
                         name: name.to_string(),
                         span,
                         source: member(b, "source").and_then(json_str).map(str::to_string),
-                        body: Bod { src: src.clone(), kind: BodyKind::Json(b.clone()) },
+                        body: Bod { src: src.clone(), kind: BodyKind::Json(Arc::new(b.clone())) },
                         count: member(b, "count").map(|e| json(src, e)),
                         for_each: member(b, "for_each").map(|e| json(src, e)),
                     });

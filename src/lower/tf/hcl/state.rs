@@ -160,6 +160,8 @@ pub(crate) struct Evaluator {
     /// Object keys the parser was given another name for, by file and offset, with their
     /// names as written.
     pub renamed: HashMap<(crate::source::FileId, u32), String>,
+    /// Modules already read for other roots of the scan.
+    pub shared: Option<Arc<super::Modules>>,
 }
 
 type Ops = [hcl_edit::Decorated<TraversalOperator>];
@@ -181,6 +183,7 @@ impl Evaluator {
             manifest: None,
             sources: Vec::new(),
             renamed: HashMap::new(),
+            shared: None,
         }
     }
 
