@@ -96,9 +96,11 @@ pub fn roots_in(files: &[PathBuf], modules: &Modules) -> Vec<PathBuf> {
         .collect();
     dirs.sort();
     dirs.dedup();
+    use rayon::prelude::*;
+    let read: Vec<Arc<module::Module>> = dirs.par_iter().map(|d| modules.get(d)).collect();
     let mut called = HashSet::new();
-    for d in &dirs {
-        for call in &modules.get(d).calls {
+    for (d, m) in dirs.iter().zip(&read) {
+        for call in &m.calls {
             if let Some(s) = call.source.as_deref().filter(|s| s.starts_with("./") || s.starts_with("../")) {
                 called.insert(normalise(&d.join(s)));
             }
