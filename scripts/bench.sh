@@ -13,7 +13,7 @@ cargo build --release --quiet
 bin=target/release/palisade
 corpus_root=${CORPUS_ROOT:-../shared/corpus}
 dirs=("$@")
-[ ${#dirs[@]} -gt 0 ] || dirs=("$corpus_root/cfn" "$corpus_root/k8s")
+[ ${#dirs[@]} -gt 0 ] || dirs=("$corpus_root/cfn" "$corpus_root/k8s" "$corpus_root/tf")
 runs=${RUNS:-20}
 formats=${FORMATS:-json sarif text}
 tmp=$(mktemp -d)
@@ -61,7 +61,8 @@ printf '%-8s %6s %8s  %-6s %8s %8s %8s %8s %12s %12s\n' \
   corpus files findings mode "wall ms" "cpu ms" cpu/wall "peak MB" "µs/finding" "cpu µs/f."
 for dir in "${dirs[@]}"; do
   name=$(basename "$dir")
-  files=$(find "$dir" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.template' \) | wc -l)
+  files=$(find "$dir" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.template' \
+    -o -name '*.tf' -o -name '*.tfvars' \) | wc -l)
   findings=$("$bin" scan "$dir" --format json 2>/dev/null | sed -n 's/^    "findings": \([0-9]*\),$/\1/p' | head -n 1 || true)
   findings=${findings:-0}
   read -r quiet_wall quiet_cpu < <(measure scan "$dir" --quiet --output /dev/null)

@@ -38,8 +38,9 @@ pub struct TfVars {
 /// evaluated as roots whatever calls them, and only their own findings are reported.
 pub fn load_modules(walked: &[PathBuf], named: &[PathBuf], opts: &LoadOptions) -> Vec<(Unit, Vec<Arc<str>>)> {
     use rayon::prelude::*;
+    let modules = Arc::new(hcl::Modules::new(opts.limits.clone()));
     let mut roots: Vec<(PathBuf, Option<Vec<crate::source::FileId>>)> =
-        hcl::roots(walked).into_iter().map(|d| (d, None)).collect();
+        hcl::roots_in(walked, &modules).into_iter().map(|d| (d, None)).collect();
     for f in named {
         // `main.tf` is in `.`; name the file as reading its directory will.
         let dir = hcl::module_dir(f.parent().unwrap_or(Path::new(".")));
@@ -62,7 +63,7 @@ pub fn load_modules(walked: &[PathBuf], named: &[PathBuf], opts: &LoadOptions) -
                 limits: opts.limits.clone(),
             };
             let (mut unit, analysed) = guarded_root(&display, || {
-                let ev = hcl::evaluate_root(dir, &scan_root, &options);
+                let ev = hcl::evaluate_root_in(dir, &scan_root, &options, &modules);
                 unit_of(display.clone(), ev)
             });
             unit.report_only = only.clone();

@@ -1,8 +1,10 @@
 //! Files and paths, and the values of the machine and moment Terraform runs at.
 //!
 //! Files are read only inside the scanned root: a path is resolved against the module's
-//! directory, made canonical (symbolic links followed), and refused unless it stays inside
-//! the canonical root. Absolute paths are refused outright.
+//! directory (an absolute path as it is), made canonical (symbolic links followed), and
+//! refused unless it stays inside the canonical root. A file that is refused or absent makes
+//! the result unknown: Terraform may read it where it runs (files generated before `plan`,
+//! or left out of what was scanned).
 
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
@@ -55,14 +57,14 @@ fn file(a: &[Val], span: Span, cx: &FnCtx<'_>) -> R<Val> {
 }
 
 fn refused(path: &str) -> Stop {
-    Stop::Fail(format!("refused to read `{path}`: outside the scanned directory"))
+    Stop::Unavailable(format!("refused to read `{path}`: outside the scanned directory"))
 }
 
 /// The canonical path of `path` (relative to the module), `None` when nothing is there.
-/// Refused when it is absolute or leads outside the root.
+/// Refused when it leads outside the root.
 fn resolve(cx: &FnCtx<'_>, path: &str) -> R<Option<PathBuf>> {
     let p = Path::new(path);
-    if p.is_absolute() || p.components().any(|c| matches!(c, Component::RootDir | Component::Prefix(_))) {
+    if p.components().any(|c| matches!(c, Component::Prefix(_))) {
         return Err(refused(path));
     }
     let root = cx.root.canonicalize().or_else(|e| fail(format!("cannot resolve the scanned directory: {e}")))?;
@@ -94,7 +96,7 @@ fn normalize(p: &Path) -> PathBuf {
 /// The bytes of the file at `path`, at most 1 MiB.
 fn read(cx: &FnCtx<'_>, path: &str) -> R<Vec<u8>> {
     let Some(c) = resolve(cx, path)? else {
-        return fail(format!("no file exists at `{path}`"));
+        return Err(Stop::Unavailable(format!("no file exists at `{path}`")));
     };
     if c.is_dir() {
         return fail(format!("`{path}` is a directory, not a file"));

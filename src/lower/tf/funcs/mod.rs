@@ -36,10 +36,35 @@ pub struct FnCtx<'a> {
     pub render: &'a dyn Fn(&str, &Val, Span) -> Val,
 }
 
+/// Why a call gives no value: the caller makes the result unknown and reports the message,
+/// located at the call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// The arguments are invalid: Terraform would refuse the call (`try` takes its fallback).
+    Invalid(String),
+    /// The result cannot be computed here although Terraform may compute it: the function is
+    /// not implemented, or a file it reads is not available to the scan.
+    Unavailable(String),
+}
+
+impl Failure {
+    pub fn message(&self) -> &str {
+        match self {
+            Failure::Invalid(m) | Failure::Unavailable(m) => m,
+        }
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.message())
+    }
+}
+
 /// Calls the built-in function `name` (`try` and `can` are the evaluator's: they take
-/// expressions, not values). `Err` when the function is not implemented or its arguments are
-/// invalid: the caller makes the result unknown and reports the message, located at `span`.
-pub fn call(name: &str, args: Vec<Val>, span: Span, cx: &FnCtx<'_>) -> Result<Val, String> {
+/// expressions, not values). A result that depends on an unknown argument is `Ok` and
+/// unknown; `Err` when the arguments are invalid or the result cannot be computed here.
+pub fn call(name: &str, args: Vec<Val>, span: Span, cx: &FnCtx<'_>) -> Result<Val, Failure> {
     let a = &args[..];
     let out = collections::call(name, a, span)
         .or_else(|| numbers::call(name, a, span))
@@ -48,10 +73,11 @@ pub fn call(name: &str, args: Vec<Val>, span: Span, cx: &FnCtx<'_>) -> Result<Va
         .or_else(|| network::call(name, a, span))
         .or_else(|| files::call(name, a, span, cx));
     match out {
-        None => Err(format!("function `{name}` is not supported")),
+        None => Err(Failure::Unavailable(format!("function `{name}` is not supported"))),
         Some(Ok(v)) => Ok(v),
         Some(Err(Stop::Unknown(reason))) => Ok(Val::unknown(reason, span)),
-        Some(Err(Stop::Fail(msg))) => Err(msg),
+        Some(Err(Stop::Fail(msg))) => Err(Failure::Invalid(msg)),
+        Some(Err(Stop::Unavailable(msg))) => Err(Failure::Unavailable(msg)),
     }
 }
 
@@ -62,6 +88,8 @@ enum Stop {
     Unknown(String),
     /// The arguments are invalid.
     Fail(String),
+    /// The result cannot be computed here (a file the scan may not or cannot read).
+    Unavailable(String),
 }
 
 type R<T> = Result<T, Stop>;

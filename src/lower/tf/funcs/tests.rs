@@ -48,7 +48,7 @@ fn no_template(_: &str, _: &Val, span: Span) -> Val {
 
 fn run_in(root: &Path, dir: &Path, name: &str, args: Vec<Val>) -> Result<Val, String> {
     let cx = FnCtx { root, module_dir: dir, render: &no_template };
-    call(name, args, sp(CALL), &cx)
+    call(name, args, sp(CALL), &cx).map_err(|f| f.to_string())
 }
 
 fn run(name: &str, args: Vec<Val>) -> Result<Val, String> {
@@ -561,12 +561,19 @@ fn files_are_read_only_inside_the_root() {
     assert_eq!(shown(go("fileset", vec![s("../.."), s("*")])), refused("../.."));
 
     let cx = FnCtx { root: &root, module_dir: &module, render: &render_vars };
-    let out = call("templatefile", vec![s("tpl/a.tpl"), m(vec![("name", s("world"))])], sp(CALL), &cx);
+    let out = call("templatefile", vec![s("tpl/a.tpl"), m(vec![("name", s("world"))])], sp(CALL), &cx)
+        .map_err(|f| f.to_string());
     assert_eq!(shown(out), Ok(r#""hello world""#.to_string()));
     let out = call("templatefile", vec![s("tpl/a.tpl"), s("x")], sp(CALL), &cx);
-    assert!(out.is_err_and(|e| e.contains("must be a map")));
+    assert!(out.is_err_and(|e| matches!(e, Failure::Invalid(m) if m.contains("must be a map"))));
     let out = call("templatefile", vec![s("../../secret.txt"), m(vec![])], sp(CALL), &cx);
-    assert_eq!(shown(out), refused("../../secret.txt"));
+    let want = Failure::Unavailable("refused to read `../../secret.txt`: outside the scanned directory".into());
+    assert_eq!(out.map(|v| show(&v)), Err(want));
+    // Absent files and files outside the root are not invalid arguments: `try` does not fall back.
+    let out = call("templatefile", vec![s("tpl/none.tpl"), m(vec![])], sp(CALL), &cx);
+    assert!(out.is_err_and(|e| matches!(e, Failure::Unavailable(m) if m.contains("no file exists"))));
+    let inside = module.join("policy.json").to_string_lossy().into_owned();
+    assert_eq!(shown(go("file", vec![s(&inside)])), Ok(r#""{\"a\": 1}""#.to_string()));
 }
 
 /// Every function name `call` knows, and a few it does not.

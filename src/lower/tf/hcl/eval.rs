@@ -132,7 +132,12 @@ impl Evaluator {
         let mut entries: Vec<(String, Span, Val)> = Vec::with_capacity(o.len());
         for (k, v) in o.iter() {
             let key_span = self.sp(scope, k.span());
+            let written = match scope.fixed {
+                None if !self.renamed.is_empty() => self.renamed.get(&(key_span.file, key_span.start)).cloned(),
+                _ => None,
+            };
             let key = match k {
+                _ if written.is_some() => written.unwrap_or_default(),
                 ObjectKey::Ident(i) => i.as_str().to_string(),
                 ObjectKey::Expression(ke) => {
                     let kv = self.eval(ke, scope);

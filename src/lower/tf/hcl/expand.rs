@@ -324,7 +324,10 @@ impl Evaluator {
         if let Some(m) = self.modules.get(dir) {
             return m.clone();
         }
-        let m = Arc::new(super::module::load(dir, &self.limits));
+        let m = match &self.shared {
+            Some(shared) => shared.get(dir),
+            None => Arc::new(super::module::load(dir, &self.limits)),
+        };
         self.add_module(dir, m.clone());
         m
     }
@@ -333,6 +336,7 @@ impl Evaluator {
     pub(crate) fn add_module(&mut self, dir: &std::path::Path, m: Arc<super::module::Module>) {
         self.diagnostics.extend(m.diagnostics.iter().cloned());
         self.sources.extend(m.files.iter().cloned());
+        self.renamed.extend(m.renamed.iter().map(|(k, v)| (*k, v.clone())));
         self.modules.insert(dir.to_path_buf(), m);
     }
 

@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::lower::tf::TfResource;
@@ -55,10 +55,39 @@ pub struct Evaluated {
     pub outputs: Vec<(String, crate::model::Val)>,
 }
 
+/// Modules read once per scan and shared by every root that uses them: each directory is
+/// read and parsed the first time it is asked for, by whichever thread asks first.
+#[derive(Default)]
+pub struct Modules {
+    limits: crate::parse::Limits,
+    read: Mutex<HashMap<PathBuf, Arc<OnceLock<Arc<module::Module>>>>>,
+}
+
+impl Modules {
+    /// An empty cache reading files within `limits`.
+    pub fn new(limits: crate::parse::Limits) -> Modules {
+        Modules { limits, read: Mutex::default() }
+    }
+
+    /// The module in `dir`, read once.
+    pub(crate) fn get(&self, dir: &Path) -> Arc<module::Module> {
+        let cell = {
+            let mut read = self.read.lock().unwrap_or_else(PoisonError::into_inner);
+            read.entry(normalise(dir)).or_default().clone()
+        };
+        cell.get_or_init(|| Arc::new(module::load(dir, &self.limits))).clone()
+    }
+}
+
 /// The module directories among these files (`*.tf`, `*.tf.json`) that are roots: called by
 /// no other of these modules through a local `source`, and not under a `.terraform`
 /// directory. Sorted.
 pub fn roots(files: &[PathBuf]) -> Vec<PathBuf> {
+    roots_in(files, &Modules::default())
+}
+
+/// [`roots`], reading the modules into `modules`.
+pub fn roots_in(files: &[PathBuf], modules: &Modules) -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = files
         .iter()
         .filter(|f| module::is_module_file(f))
@@ -67,11 +96,12 @@ pub fn roots(files: &[PathBuf]) -> Vec<PathBuf> {
         .collect();
     dirs.sort();
     dirs.dedup();
-    let limits = crate::parse::Limits::default();
+    use rayon::prelude::*;
+    let read: Vec<Arc<module::Module>> = dirs.par_iter().map(|d| modules.get(d)).collect();
     let mut called = HashSet::new();
-    for d in &dirs {
-        for call in module::load(d, &limits).calls {
-            if let Some(s) = call.source.filter(|s| s.starts_with("./") || s.starts_with("../")) {
+    for (d, m) in dirs.iter().zip(&read) {
+        for call in &m.calls {
+            if let Some(s) = call.source.as_deref().filter(|s| s.starts_with("./") || s.starts_with("../")) {
                 called.insert(normalise(&d.join(s)));
             }
         }
@@ -92,8 +122,13 @@ const STACK_BYTES: usize = 256 * 1024 * 1024;
 
 /// Evaluates the root module in `dir`; `scan_root` bounds what file functions may read.
 pub fn evaluate_root(dir: &Path, scan_root: &Path, opts: &Options) -> Evaluated {
-    let (d, s, o) = (module_dir(dir), scan_root.to_path_buf(), opts.clone());
-    let run = std::thread::Builder::new().stack_size(STACK_BYTES).spawn(move || evaluate(&d, &s, &o));
+    evaluate_root_in(dir, scan_root, opts, &Arc::new(Modules::new(opts.limits.clone())))
+}
+
+/// [`evaluate_root`], taking the modules from `modules` (shared with other roots).
+pub fn evaluate_root_in(dir: &Path, scan_root: &Path, opts: &Options, modules: &Arc<Modules>) -> Evaluated {
+    let (d, s, o, m) = (module_dir(dir), scan_root.to_path_buf(), opts.clone(), modules.clone());
+    let run = std::thread::Builder::new().stack_size(STACK_BYTES).spawn(move || evaluate(&d, &s, &o, m));
     match run.map(|h| h.join()) {
         Ok(Ok(e)) => e,
         _ => Evaluated {
@@ -114,7 +149,7 @@ pub fn evaluate_source(src: Arc<SourceFile>, opts: &Options) -> Evaluated {
     let o = opts.clone();
     let run = std::thread::Builder::new().stack_size(STACK_BYTES).spawn(move || {
         let module = Arc::new(module::from_sources(&dir, vec![src], &o.limits));
-        evaluate_module(&dir, &dir, &o, Some(module))
+        evaluate_module(&dir, &dir, &o, Some(module), None)
     });
     match run.map(|h| h.join()) {
         Ok(Ok(e)) => e,
@@ -129,13 +164,20 @@ pub fn evaluate_source(src: Arc<SourceFile>, opts: &Options) -> Evaluated {
     }
 }
 
-fn evaluate(dir: &Path, scan_root: &Path, opts: &Options) -> Evaluated {
-    evaluate_module(dir, scan_root, opts, None)
+fn evaluate(dir: &Path, scan_root: &Path, opts: &Options, modules: Arc<Modules>) -> Evaluated {
+    evaluate_module(dir, scan_root, opts, None, Some(modules))
 }
 
-fn evaluate_module(dir: &Path, scan_root: &Path, opts: &Options, read: Option<Arc<module::Module>>) -> Evaluated {
+fn evaluate_module(
+    dir: &Path,
+    scan_root: &Path,
+    opts: &Options,
+    read: Option<Arc<module::Module>>,
+    shared: Option<Arc<Modules>>,
+) -> Evaluated {
     let mut ev = Evaluator::detached(scan_root, dir, 0);
     ev.limits = opts.limits.clone();
+    ev.shared = shared;
     ev.manifest = manifest(dir);
     if let Some(m) = read {
         ev.add_module(dir, m);

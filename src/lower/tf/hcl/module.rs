@@ -17,9 +17,9 @@ use crate::value::{Kind, Node};
 /// An expression as written, in HCL or in Terraform's JSON syntax.
 #[derive(Debug, Clone)]
 pub(crate) enum ExKind {
-    Hcl(Expression),
+    Hcl(Arc<Expression>),
     /// A JSON value: strings are templates.
-    Json(Node),
+    Json(Arc<Node>),
 }
 
 /// An expression with the file it is written in.
@@ -32,9 +32,9 @@ pub(crate) struct Ex {
 /// A block body as written.
 #[derive(Debug, Clone)]
 pub(crate) enum BodyKind {
-    Hcl(Body),
+    Hcl(Arc<Body>),
     /// A JSON object: every member is an argument.
-    Json(Node),
+    Json(Arc<Node>),
 }
 
 /// A block body with the file it is written in.
@@ -95,6 +95,9 @@ pub(crate) struct Module {
     pub resources: Vec<Resource>,
     pub calls: Vec<Call>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Object keys written more than once in one object constructor, by where the later
+    /// ones are written: the parser was given another name there (see [`parse_hcl`]).
+    pub renamed: HashMap<(crate::source::FileId, u32), String>,
 }
 
 /// Arguments of a `module` block that are not inputs of the module.
@@ -160,14 +163,82 @@ fn add_file(m: &mut Module, src: Arc<SourceFile>, limits: &Limits) {
             Err(e) => parse_failed(m, &src, e.line as usize, e.col as usize, &e.message),
         }
     } else {
-        match hcl_edit::parser::parse_body(&src.text) {
-            Ok(body) => read_hcl(m, &src, &body),
+        let (parsed, renamed) = parse_hcl(&src.text);
+        for (at, key) in renamed {
+            let span = range_span(&src, Some(at..at));
+            m.renamed.insert((span.file, span.start), key);
+        }
+        match parsed {
+            Ok(body) => read_hcl(m, &src, body),
             Err(e) => {
                 let loc = e.location();
                 parse_failed(m, &src, loc.line(), loc.column(), e.message());
             }
         }
     }
+}
+
+/// Most object keys renamed in one file before giving up on it.
+const MAX_RENAMED: usize = 256;
+
+/// Parses an HCL file. An object constructor may write a key twice (Terraform keeps the last
+/// value), which the parser refuses: each repeated key is given a fresh name of the same
+/// length, so that every span stays where it was, and returned with its offset and its
+/// name as written.
+pub(crate) fn parse_hcl(text: &str) -> (Result<Body, hcl_edit::parser::Error>, Vec<(usize, String)>) {
+    let mut renamed = Vec::new();
+    let mut text = std::borrow::Cow::Borrowed(text);
+    loop {
+        let e = match hcl_edit::parser::parse_body(&text) {
+            Ok(body) => return (Ok(body), renamed),
+            Err(e) => e,
+        };
+        let at = e.location().offset();
+        if renamed.len() >= MAX_RENAMED || !e.message().contains("redefined object key") {
+            return (Err(e), renamed);
+        }
+        let mut owned = text.into_owned();
+        match rename_key(&mut owned, at, renamed.len()) {
+            Some(key) => renamed.push((at, key)),
+            None => return (Err(e), renamed),
+        }
+        text = std::borrow::Cow::Owned(owned);
+    }
+}
+
+/// Writes another name over the object key at byte `at` of `text` (an identifier, or a
+/// quoted string without escapes or interpolation): the `n`th such name, of the same length.
+/// The key as written, or `None` when there is no such key there.
+fn rename_key(text: &mut String, at: usize, n: usize) -> Option<String> {
+    let rest = text.get(at..)?;
+    let (start, len) = if let Some(quoted) = rest.strip_prefix('"') {
+        let end = quoted.find('"')?;
+        let inner = &quoted[..end];
+        if inner.is_empty() || inner.contains(['\\', '\n']) || inner.contains("${") || inner.contains("%{") {
+            return None;
+        }
+        (at + 1, end)
+    } else {
+        let len: usize =
+            rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-').map(char::len_utf8).sum();
+        if len == 0 || rest.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+            return None;
+        }
+        (at, len)
+    };
+    let key = text[start..start + len].to_string();
+    text.replace_range(start..start + len, &fresh_name(len, n));
+    Some(key)
+}
+
+/// An identifier of `len` bytes, different for each `n` below 26 × 10^(len-2).
+fn fresh_name(len: usize, n: usize) -> String {
+    let first = char::from(b'a' + (n % 26) as u8);
+    let digits = format!("{:0>width$}", n / 26, width = len.saturating_sub(1));
+    let mut out = String::with_capacity(len);
+    out.push(first);
+    out.extend(digits.chars().rev().take(len - 1));
+    out
 }
 
 fn parse_failed(m: &mut Module, src: &SourceFile, line: usize, col: usize, message: &str) {
@@ -182,7 +253,7 @@ fn parse_failed(m: &mut Module, src: &SourceFile, line: usize, col: usize, messa
 }
 
 fn hcl(src: &Arc<SourceFile>, e: &Expression) -> Ex {
-    Ex { src: src.clone(), kind: ExKind::Hcl(e.clone()) }
+    Ex { src: src.clone(), kind: ExKind::Hcl(Arc::new(e.clone())) }
 }
 
 fn attr<'b>(body: &'b Body, name: &str) -> Option<&'b Expression> {
@@ -204,13 +275,14 @@ fn body_span(src: &SourceFile, b: &Block) -> Span {
     range_span(src, Some(open..whole.end.max(open)))
 }
 
-fn read_hcl(m: &mut Module, src: &Arc<SourceFile>, body: &Body) {
-    for b in body.blocks() {
-        let labels: Vec<&str> = b.labels.iter().map(|l| l.as_str()).collect();
+fn read_hcl(m: &mut Module, src: &Arc<SourceFile>, body: Body) {
+    for mut b in body.into_iter().filter_map(|s| s.into_block().ok()) {
+        let labels: Vec<String> = b.labels.iter().map(|l| l.as_str().to_string()).collect();
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
         match (b.ident.as_str(), labels.as_slice()) {
             ("variable", [name]) => m.variables.push(Variable {
                 name: name.to_string(),
-                span: labels_span(src, b),
+                span: labels_span(src, &b),
                 type_text: attr(&b.body, "type")
                     .and_then(|e| e.span())
                     .and_then(|r| src.text.get(r))
@@ -235,19 +307,19 @@ fn read_hcl(m: &mut Module, src: &Arc<SourceFile>, body: &Body) {
                 rtype: rtype.to_string(),
                 name: name.to_string(),
                 data: kw == "data",
-                span: labels_span(src, b),
-                body_span: body_span(src, b),
-                body: Bod { src: src.clone(), kind: BodyKind::Hcl(b.body.clone()) },
+                span: labels_span(src, &b),
+                body_span: body_span(src, &b),
                 count: attr(&b.body, "count").map(|e| hcl(src, e)),
                 for_each: attr(&b.body, "for_each").map(|e| hcl(src, e)),
+                body: Bod { src: src.clone(), kind: BodyKind::Hcl(Arc::new(std::mem::take(&mut b.body))) },
             }),
             ("module", [name]) => m.calls.push(Call {
                 name: name.to_string(),
-                span: labels_span(src, b),
+                span: labels_span(src, &b),
                 source: attr(&b.body, "source").and_then(Expression::as_str).map(str::to_string),
-                body: Bod { src: src.clone(), kind: BodyKind::Hcl(b.body.clone()) },
                 count: attr(&b.body, "count").map(|e| hcl(src, e)),
                 for_each: attr(&b.body, "for_each").map(|e| hcl(src, e)),
+                body: Bod { src: src.clone(), kind: BodyKind::Hcl(Arc::new(std::mem::take(&mut b.body))) },
             }),
             _ => {}
         }
@@ -255,7 +327,7 @@ fn read_hcl(m: &mut Module, src: &Arc<SourceFile>, body: &Body) {
 }
 
 fn json(src: &Arc<SourceFile>, n: &Node) -> Ex {
-    Ex { src: src.clone(), kind: ExKind::Json(n.clone()) }
+    Ex { src: src.clone(), kind: ExKind::Json(Arc::new(n.clone())) }
 }
 
 /// The members of a JSON object, or of each object of an array of objects.
@@ -311,7 +383,7 @@ fn read_json(m: &mut Module, src: &Arc<SourceFile>, root: &Node) {
                             data: kw == "data",
                             span,
                             body_span: b.span,
-                            body: Bod { src: src.clone(), kind: BodyKind::Json(b.clone()) },
+                            body: Bod { src: src.clone(), kind: BodyKind::Json(Arc::new(b.clone())) },
                             count: member(b, "count").map(|e| json(src, e)),
                             for_each: member(b, "for_each").map(|e| json(src, e)),
                         });
@@ -324,7 +396,7 @@ fn read_json(m: &mut Module, src: &Arc<SourceFile>, root: &Node) {
                         name: name.to_string(),
                         span,
                         source: member(b, "source").and_then(json_str).map(str::to_string),
-                        body: Bod { src: src.clone(), kind: BodyKind::Json(b.clone()) },
+                        body: Bod { src: src.clone(), kind: BodyKind::Json(Arc::new(b.clone())) },
                         count: member(b, "count").map(|e| json(src, e)),
                         for_each: member(b, "for_each").map(|e| json(src, e)),
                     });

@@ -157,6 +157,11 @@ pub(crate) struct Evaluator {
     /// `.terraform/modules/modules.json`: module path to directory.
     pub manifest: Option<HashMap<String, PathBuf>>,
     pub sources: Vec<Arc<SourceFile>>,
+    /// Object keys the parser was given another name for, by file and offset, with their
+    /// names as written.
+    pub renamed: HashMap<(crate::source::FileId, u32), String>,
+    /// Modules already read for other roots of the scan.
+    pub shared: Option<Arc<super::Modules>>,
 }
 
 type Ops = [hcl_edit::Decorated<TraversalOperator>];
@@ -177,6 +182,8 @@ impl Evaluator {
             limits: Limits::default(),
             manifest: None,
             sources: Vec::new(),
+            renamed: HashMap::new(),
+            shared: None,
         }
     }
 
@@ -186,7 +193,8 @@ impl Evaluator {
         self.diagnostics.push(Diagnostic::at(kind, &fallback, span, message));
     }
 
-    /// Calls a built-in function; a failure makes the result unknown and is reported.
+    /// Calls a built-in function; a failure makes the result unknown and is reported (invalid
+    /// arguments are an error, which `try` falls back from).
     pub fn call_fn(&mut self, name: &str, args: Vec<Val>, span: Span, scope: &Scope) -> Val {
         let root = self.scan_root.clone();
         let dir = self.insts[scope.inst].module.dir.clone();
@@ -198,9 +206,13 @@ impl Evaluator {
                 v.span = span;
                 v
             }
-            Err(msg) => {
-                self.note(DiagnosticKind::NotAnalysed, span, format!("{msg}; the value is unknown"));
-                Val::unknown(msg, span)
+            Err(f) => {
+                self.note(DiagnosticKind::NotAnalysed, span, format!("{f}; the value is unknown"));
+                match f {
+                    // Terraform would refuse the call: an error, which `try` and `can` catch.
+                    crate::lower::tf::funcs::Failure::Invalid(msg) => self.error(msg, span),
+                    crate::lower::tf::funcs::Failure::Unavailable(msg) => Val::unknown(msg, span),
+                }
             }
         }
     }

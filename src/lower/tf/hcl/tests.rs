@@ -184,6 +184,70 @@ resource "aws_x" "r" {
 }
 
 #[test]
+fn try_falls_back_from_invalid_calls_but_not_from_unknown_or_unavailable_ones() {
+    let (e, _t) = eval_files(&[(
+        "main.tf",
+        r#"variable "grant" { default = [{ id = "a" }] }
+variable "u" {}
+variable "status" { default = "Enabled" }
+resource "aws_x" "r" {
+  decoded   = try(jsondecode(var.grant), var.grant)
+  from_port = try(coalesce(null, null), null)
+  status    = try(tobool(var.status) ? "on" : "off", lower(var.status))
+  unknown   = try(jsondecode(var.u), "fb")
+  template  = try(templatefile("${path.module}/absent.tpl", {}), "fb")
+  unsup     = try(no_such_function(1), "fb")
+  can_bad   = can(tobool("x"))
+  plain     = tobool("x")
+}"#,
+    )]);
+    let a = &e.resources[0].attrs;
+    assert_eq!(at(a, "decoded.0.id").as_str(), Some("a"));
+    assert_eq!(at(a, "from_port").kind, VKind::Null);
+    assert_eq!(at(a, "status").as_str(), Some("enabled"));
+    assert!(at(a, "unknown").is_unknown());
+    assert!(at(a, "template").is_unknown());
+    assert!(at(a, "unsup").is_unknown());
+    assert_eq!(at(a, "can_bad").kind, VKind::Bool(false));
+    assert!(at(a, "plain").is_unknown());
+    let said = |part: &str| e.diagnostics.iter().filter(|d| d.message.contains(part)).count();
+    // Fallbacks taken leave nothing to report; what is unknown or invalid outside `try` is.
+    assert_eq!(said("a string is required"), 0, "{:?}", e.diagnostics);
+    assert_eq!(said("no non-null"), 0, "{:?}", e.diagnostics);
+    assert_eq!(said("no file exists at"), 1, "{:?}", e.diagnostics);
+    assert_eq!(said("no_such_function"), 1, "{:?}", e.diagnostics);
+    assert_eq!(said("a bool is required"), 1, "{:?}", e.diagnostics);
+}
+
+#[test]
+fn object_keys_written_twice_keep_the_last_value() {
+    let text = r#"resource "aws_x" "r" {
+  o = {
+    port = 80
+    name = "n"
+    "q"  = 1
+    port = 81
+    "q"  = 2
+    port = 82
+    x    = { a = 1, a = 2 }
+  }
+}"#;
+    let (e, _t) = eval_files(&[("main.tf", text)]);
+    assert!(e.diagnostics.iter().all(|d| d.kind != DiagnosticKind::Parse), "{:?}", e.diagnostics);
+    let o = at(&e.resources[0].attrs, "o");
+    let keys: Vec<&str> = o.as_map().unwrap_or_default().iter().map(|(k, _, _)| k.as_str()).collect();
+    assert_eq!(keys, ["name", "q", "port", "x"]);
+    assert_eq!(at(&o, "port").kind, VKind::Num("82".into()));
+    assert_eq!(at(&o, "q").kind, VKind::Num("2".into()));
+    assert_eq!(at(&o, "x.a").kind, VKind::Num("2".into()));
+    // The value keeps where it is written.
+    assert_eq!(at(&o, "port").span.line, 8);
+    // A block body may not repeat an argument.
+    let (e, _t) = eval_files(&[("main.tf", "resource \"aws_x\" \"r\" {\n  a = 1\n  a = 2\n}\n")]);
+    assert!(e.diagnostics.iter().any(|d| d.kind == DiagnosticKind::Parse), "{:?}", e.diagnostics);
+}
+
+#[test]
 fn function_failures_are_unknown_and_reported_once() {
     let (e, _t) = eval_files(&[("main.tf", "resource \"aws_x\" \"r\" {\n  count = 3\n  a = no_such_function(1)\n}\n")]);
     assert_eq!(e.resources.len(), 3);
