@@ -18,9 +18,11 @@ fn posture_of(paths: &[&str]) -> Posture {
 
 /// Whether the scan declares an account-baseline service (whatever its rules say of it).
 fn baseline_present(p: &Posture, layer: Layer, control: &str) -> bool {
-    p.layers.iter().filter(|l| l.layer == layer).flat_map(|l| &l.controls).any(|c| {
-        c.kind == "baseline" && c.control == control && !c.evidence.is_empty() && c.missing.is_none()
-    })
+    p.layers
+        .iter()
+        .filter(|l| l.layer == layer)
+        .flat_map(|l| &l.controls)
+        .any(|c| c.kind == "baseline" && c.control == control && !c.evidence.is_empty() && c.missing.is_none())
 }
 
 fn baseline_status(p: &Posture, layer: Layer, control: &str) -> Option<Status> {
@@ -240,8 +242,7 @@ fn evidence_lists_what_a_control_is_about_with_the_share_that_fails() {
     let net01 = network.controls.iter().find(|c| c.control == "NET-01").unwrap();
     assert!(net01.evidence.iter().all(|e| e.kind.starts_with("AWS::EC2::SecurityGroup")), "{:#?}", net01.evidence);
     // The layer score is the mean of the controls' passing shares.
-    let decided: Vec<_> =
-        network.controls.iter().filter(|c| matches!(c.status, Status::Pass | Status::Fail)).collect();
+    let decided: Vec<_> = network.controls.iter().filter(|c| matches!(c.status, Status::Pass | Status::Fail)).collect();
     let mean = decided.iter().map(|c| c.passing_share()).sum::<f64>() / decided.len() as f64;
     assert_eq!(network.score, Some((mean * 100.0).floor() as u32));
     let text = posture::render::text(&p);

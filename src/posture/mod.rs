@@ -294,12 +294,8 @@ impl Posture {
         let hits: Vec<&BaselineHit> = report.evidence.iter().flat_map(|e| &e.baseline).collect();
         let vpcs: Vec<&(Seen, bool)> = report.evidence.iter().flat_map(|e| &e.vpcs).collect();
         let external_flow_log = report.evidence.iter().any(|e| e.external_flow_log);
-        let seen: BTreeMap<(Arc<str>, String), &Seen> = report
-            .evidence
-            .iter()
-            .flat_map(|e| &e.resources)
-            .map(|s| ((s.file.clone(), s.id.clone()), s))
-            .collect();
+        let seen: BTreeMap<(Arc<str>, String), &Seen> =
+            report.evidence.iter().flat_map(|e| &e.resources).map(|s| ((s.file.clone(), s.id.clone()), s)).collect();
         let mut layers = Vec::new();
         for layer in Layer::ALL {
             let mut controls = Vec::new();
@@ -413,7 +409,11 @@ impl Posture {
                 };
                 // Failing resources first: they are what a reader looks for.
                 let mut evidence: Vec<EvidenceItem> = Vec::new();
-                for k in checked.iter().filter(|k| failed.contains(*k)).chain(checked.iter().filter(|k| !failed.contains(*k))) {
+                for k in checked
+                    .iter()
+                    .filter(|k| failed.contains(*k))
+                    .chain(checked.iter().filter(|k| !failed.contains(*k)))
+                {
                     if let Some(s) = seen.get(k) {
                         let detail = match per_resource(k) {
                             0 => "no finding".to_string(),
