@@ -172,3 +172,70 @@ fn command_formats() {
     assert!(dot.contains("\"0:WebServer\" [label=\"WebServer\\nAWS::EC2::Instance\"]"), "{dot}");
     assert!(!dot.contains("\\\\n"), "{dot}");
 }
+
+fn exposures_of_text(name: &str, text: &str) -> Vec<Exposure> {
+    let (files, diags) = analyse_source(SourceFile::new(name, text.to_string()), &Default::default());
+    assert!(diags.is_empty(), "{diags:?}");
+    files.into_iter().next().unwrap().exposures
+}
+
+/// A public instance in a subnet of the template's VPC, with every protocol open to the world;
+/// `extra` adds resources.
+fn main_table_template(extra: &str) -> String {
+    format!(
+        r#"Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties: {{CidrBlock: 10.0.0.0/16}}
+  Gateway:
+    Type: AWS::EC2::InternetGateway
+  Attachment:
+    Type: AWS::EC2::VPCGatewayAttachment
+    Properties: {{VpcId: !Ref Vpc, InternetGatewayId: !Ref Gateway}}
+  Subnet:
+    Type: AWS::EC2::Subnet
+    Properties: {{VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, MapPublicIpOnLaunch: true}}
+  Open:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: everything
+      VpcId: !Ref Vpc
+      SecurityGroupIngress:
+        - {{IpProtocol: "-1", CidrIp: 0.0.0.0/0}}
+  Server:
+    Type: AWS::EC2::Instance
+    Properties: {{ImageId: ami-1, SubnetId: !Ref Subnet, SecurityGroupIds: [!Ref Open]}}
+{extra}"#
+    )
+}
+
+#[test]
+fn a_subnet_without_association_uses_the_main_route_table_which_the_template_cannot_route() {
+    let rows = exposures_of_text("main.yaml", &main_table_template(""));
+    let r = row(&rows, "Server", 22);
+    assert_eq!(r.verdict, Verdict::NotExposed, "{r:#?}");
+    assert_eq!(r.path[0].kind, HopKind::Route);
+    assert!(
+        r.path[0].text.contains("main route table, which has only the local route unless changed outside the template")
+    );
+    // A route of the template to a table it does not declare may be the main table's.
+    let foreign = "  Route:\n    Type: AWS::EC2::Route\n    Properties: {RouteTableId: rtb-0123, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Gateway}\n";
+    let rows = exposures_of_text("foreign.yaml", &main_table_template(foreign));
+    assert_eq!(row(&rows, "Server", 22).verdict, Verdict::Unknown);
+    // An existing VPC's main table (a default VPC's routes to the internet) is not known.
+    let existing = main_table_template("")
+        .replace("VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24", "VpcId: vpc-0123, CidrBlock: 10.0.1.0/24");
+    let rows = exposures_of_text("existing.yaml", &existing);
+    assert_eq!(row(&rows, "Server", 22).verdict, Verdict::Unknown);
+}
+
+#[test]
+fn protocol_minus_one_is_all_traffic() {
+    let assoc = "  Table:\n    Type: AWS::EC2::RouteTable\n    Properties: {VpcId: !Ref Vpc}\n  Route:\n    Type: AWS::EC2::Route\n    Properties: {RouteTableId: !Ref Table, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Gateway}\n  Assoc:\n    Type: AWS::EC2::SubnetRouteTableAssociation\n    Properties: {SubnetId: !Ref Subnet, RouteTableId: !Ref Table}\n";
+    let rows = exposures_of_text("all.yaml", &main_table_template(assoc));
+    let r = row(&rows, "Server", 0);
+    assert_eq!(r.verdict, Verdict::Exposed, "{r:#?}");
+    let sg = r.path.iter().find(|h| h.kind == HopKind::SecurityGroup).unwrap();
+    assert!(sg.text.contains("allows all traffic from"), "{}", sg.text);
+    assert!(!r.path.iter().any(|h| h.text.contains("tcp/0")), "{:#?}", r.path);
+}

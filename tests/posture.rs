@@ -16,6 +16,15 @@ fn posture_of(paths: &[&str]) -> Posture {
     Posture::of(&scan(&opts).unwrap())
 }
 
+/// Whether the scan declares an account-baseline service (whatever its rules say of it).
+fn baseline_present(p: &Posture, layer: Layer, control: &str) -> bool {
+    p.layers
+        .iter()
+        .filter(|l| l.layer == layer)
+        .flat_map(|l| &l.controls)
+        .any(|c| c.kind == "baseline" && c.control == control && !c.evidence.is_empty() && c.missing.is_none())
+}
+
 fn baseline_status(p: &Posture, layer: Layer, control: &str) -> Option<Status> {
     p.layers
         .iter()
@@ -59,10 +68,11 @@ fn secure_examples_together_score_full_marks() {
 #[test]
 fn insecure_example_alone_misses_the_account_baseline() {
     let p = posture_of(&["examples/insecure-stack.yaml"]);
-    // It declares a trail and a hub (whose settings the rules report), but no detector,
-    // recorder, analyzer or backup plan.
+    // It declares a trail and a hub, but no detector, recorder, analyzer or backup plan. The
+    // rules report the trail's and the hub's settings: one row per control, which fails.
     for control in ["MON-01", "MON-03"] {
-        assert_eq!(baseline_status(&p, Layer::Monitoring, control), Some(Status::Pass), "{control}");
+        assert!(baseline_present(&p, Layer::Monitoring, control), "{control}");
+        assert_eq!(baseline_status(&p, Layer::Monitoring, control), Some(Status::Fail), "{control}");
     }
     for control in ["MON-04", "MON-05"] {
         assert_eq!(baseline_status(&p, Layer::Monitoring, control), Some(Status::Fail), "{control}");
@@ -78,12 +88,17 @@ fn baseline_services_count_across_every_file_of_the_scan() {
     let alone = posture_of(&["tests/data/posture/app.yaml"]);
     assert_eq!(baseline_status(&alone, Layer::Monitoring, "MON-01"), Some(Status::Fail));
     assert_eq!(baseline_status(&alone, Layer::Network, "NET-06"), Some(Status::Fail));
-    // Scanned with the account baseline template, the trail, the detector and the imported
-    // flow log count for it.
+    // Scanned with the account baseline template, the trail and the detector count for it (the
+    // trail's settings have findings, so its control fails). The flow log of the baseline
+    // names an imported VPC, which may or may not be the application's: the baseline part of
+    // NET-06 is undecided, and the application's VPC has a finding of its own, which decides.
     let together = posture_of(&["tests/data/posture"]);
-    assert_eq!(baseline_status(&together, Layer::Monitoring, "MON-01"), Some(Status::Pass));
+    assert!(baseline_present(&together, Layer::Monitoring, "MON-01"));
+    assert_eq!(baseline_status(&together, Layer::Monitoring, "MON-01"), Some(Status::Fail));
     assert_eq!(baseline_status(&together, Layer::Monitoring, "MON-04"), Some(Status::Pass));
-    assert_eq!(baseline_status(&together, Layer::Network, "NET-06"), Some(Status::Pass));
+    let net06 = together.layers[0].controls.iter().find(|c| c.control == "NET-06").unwrap();
+    assert_eq!(net06.status, Status::Fail);
+    assert!(net06.missing.as_deref().is_some_and(|m| m.contains("outside its template")), "{net06:?}");
     assert_eq!(baseline_status(&together, Layer::Monitoring, "MON-03"), Some(Status::Fail));
     // A Config recorder needs a delivery channel somewhere in the scan.
     let recorder_only = posture_of(&["src/rules/config/fixtures/config-recorder-partial.fail.yaml"]);
@@ -169,4 +184,70 @@ fn posture_of_a_missing_path_is_an_error_naming_it() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stdout).contains("Network layer:"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("does-not-exist"));
+}
+
+#[test]
+fn every_control_has_one_row_per_layer() {
+    for paths in [&["examples"][..], &["tests/data/posture"], &["src/rules/ec2/fixtures"]] {
+        let p = posture_of(paths);
+        for l in &p.layers {
+            let mut ids: Vec<&str> = l.controls.iter().map(|c| c.control.as_str()).collect();
+            let n = ids.len();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), n, "{:?} of {paths:?}: {ids:?}", l.layer);
+        }
+    }
+}
+
+#[test]
+fn a_flow_log_of_another_template_leaves_uncovered_vpcs_undecided() {
+    use palisade::posture::{Evidence, Seen};
+    let vpc = Seen {
+        file: "app.yaml".into(),
+        line: 3,
+        id: "Vpc".into(),
+        kind: "AWS::EC2::VPC".into(),
+        model_kind: palisade::model::kind::EC2_VPC,
+    };
+    let mut report = palisade::results::ScanReport {
+        files_scanned: 2,
+        evidence: vec![Evidence { vpcs: vec![(vpc, false)], ..Evidence::default() }],
+        ..Default::default()
+    };
+    let net06 = |r: &palisade::results::ScanReport| {
+        let p = Posture::of(r);
+        let c = p.layers[0].controls.iter().find(|c| c.control == "NET-06").cloned().unwrap();
+        (c, p.layers[0].score)
+    };
+    let (c, score) = net06(&report);
+    assert_eq!((c.status, c.resources, c.resources_failed, score), (Status::Fail, Some(1), Some(1), Some(0)));
+    report.evidence.push(Evidence { external_flow_log: true, ..Evidence::default() });
+    let (c, score) = net06(&report);
+    // Undecided: neither a pass nor a failure, and the layer has nothing else to score.
+    assert_eq!((c.status, score), (Status::Unknown, None));
+    assert!(posture::render::text(&Posture::of(&report)).contains("UNKNOWN NET-06"));
+}
+
+#[test]
+fn evidence_lists_what_a_control_is_about_with_the_share_that_fails() {
+    let p = posture_of(&["src/rules/rds/fixtures/rds-security-group-open-to-internet.fail.yaml"]);
+    let network = p.layers.iter().find(|l| l.layer == Layer::Network).unwrap();
+    let data10 = network.controls.iter().find(|c| c.control == "DATA-10").unwrap();
+    assert_eq!(data10.status, Status::Fail);
+    // The databases, not the security groups the rule reads to judge them.
+    assert!(!data10.evidence.is_empty());
+    assert!(data10.evidence.iter().all(|e| e.kind.starts_with("AWS::RDS::")), "{:#?}", data10.evidence);
+    // Security group rules are about security groups.
+    let net01 = network.controls.iter().find(|c| c.control == "NET-01").unwrap();
+    assert!(net01.evidence.iter().all(|e| e.kind.starts_with("AWS::EC2::SecurityGroup")), "{:#?}", net01.evidence);
+    // The layer score is the mean of the controls' passing shares.
+    let decided: Vec<_> = network.controls.iter().filter(|c| matches!(c.status, Status::Pass | Status::Fail)).collect();
+    let mean = decided.iter().map(|c| c.passing_share()).sum::<f64>() / decided.len() as f64;
+    assert_eq!(network.score, Some((mean * 100.0).floor() as u32));
+    let text = posture::render::text(&p);
+    let n = data10.resources.unwrap();
+    let f = data10.resources_failed.unwrap();
+    assert!(f > 0 && f <= n);
+    assert!(text.contains(&format!("FAIL DATA-10 {f}/{n} resources fail")), "{text}");
 }

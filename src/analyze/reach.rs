@@ -421,13 +421,7 @@ impl<'m> Ctx<'m> {
         let id = subnet.meta.id.as_str();
         let assocs = self.route_assoc.get(id).map(Vec::as_slice).unwrap_or_default();
         let Some(assoc) = assocs.first() else {
-            return D::Unk(hop(
-                HopKind::Route,
-                subnet.meta.span,
-                format!(
-                    "subnet `{id}` has no route table association: it uses its VPC's main route table, which the template does not show"
-                ),
-            ));
+            return self.main_route_table(subnet);
         };
         let Some(table) = assoc.target.get() else {
             return D::Unk(hop(
@@ -498,6 +492,57 @@ impl<'m> Ctx<'m> {
 
     /// Every route of the subnet's associated route tables that sends an arbitrary internet
     /// address (`0.0.0.0/0` or `::/0`) to an internet gateway, with its table.
+    /// A subnet without an explicit route table association uses its VPC's main route table.
+    /// A template cannot add routes to the main table of a VPC it creates (Terraform's
+    /// `aws_main_route_table_association` and `aws_default_route_table` become explicit
+    /// associations when they are lowered), so that table has only the local route unless it
+    /// is changed outside the template. Undecided when the VPC is not the template's (an
+    /// existing VPC's main table, a default VPC's among them, may route to the internet), or
+    /// when routes of the template go to a table it does not declare, which may be the main one.
+    fn main_route_table(&self, subnet: &Subnet) -> D {
+        let id = subnet.meta.id.as_str();
+        let own_vpc = match subnet.vpc.get() {
+            Some(Link::Local(v)) => self.vpcs.contains_key(v.as_str()),
+            _ => false,
+        };
+        let foreign_routes = self.routes_unknown_table
+            || self.routes.keys().any(|t| !matches!(t, Link::Local(l) if self.tables.contains_key(l.as_str())));
+        if !own_vpc {
+            return D::Unk(hop(
+                HopKind::Route,
+                subnet.meta.span,
+                format!(
+                    "subnet `{id}` has no route table association: it uses the main route table of a VPC the template does not declare, which the template does not show"
+                ),
+            ));
+        }
+        if self.route_assoc_unknown {
+            return D::Unk(hop(
+                HopKind::Route,
+                subnet.meta.span,
+                format!(
+                    "subnet `{id}` has no route table association of its own, but the subnet of another association cannot be decided"
+                ),
+            ));
+        }
+        if foreign_routes {
+            return D::Unk(hop(
+                HopKind::Route,
+                subnet.meta.span,
+                format!(
+                    "subnet `{id}` has no route table association: it uses its VPC's main route table, and routes of the template go to a route table it does not declare, which may be that one"
+                ),
+            ));
+        }
+        D::no(hop(
+            HopKind::Route,
+            subnet.meta.span,
+            format!(
+                "subnet `{id}` has no route table association: it uses the VPC's main route table, which has only the local route unless changed outside the template"
+            ),
+        ))
+    }
+
     fn internet_gateway_routes(&self, subnet: &Subnet) -> Vec<(&'m Route, &'m Link)> {
         let mut out = Vec::new();
         for a in self.route_assoc.get(subnet.meta.id.as_str()).map(Vec::as_slice).unwrap_or_default() {
@@ -728,9 +773,16 @@ fn acl_decide(acl: &Acl<'_>, egress: bool, proto: &str, port: i64, src: &Source<
             Some(false) => continue,
             None => return D::Unk(hop(kind, e.meta.span, format!("whether {what} matches cannot be decided"))),
             Some(true) => {
+                let traffic = match e.protocol_kind() {
+                    Some(NaclProtocol::All) => "all traffic".to_string(),
+                    _ => match e.ports.get() {
+                        Some(&(a, b)) if a != b => format!("{proto}/{a}-{b}"),
+                        _ => format!("{proto}/{port}"),
+                    },
+                };
                 return match e.action_is("allow") {
-                    Some(true) => D::yes(hop(kind, e.meta.span, format!("{what} allows {proto}/{port}"))),
-                    Some(false) => D::no(hop(kind, e.meta.span, format!("{what} denies {proto}/{port}"))),
+                    Some(true) => D::yes(hop(kind, e.meta.span, format!("{what} allows {traffic}"))),
+                    Some(false) => D::no(hop(kind, e.meta.span, format!("{what} denies {traffic}"))),
                     None => D::Unk(hop(kind, e.action.span, format!("the action of {what} cannot be decided"))),
                 };
             }
@@ -839,7 +891,11 @@ fn sg_decide(c: &Ctx<'_>, groups: &Groups<'_>, proto: &str, port: i64, src: &Sou
                         Some(s) => format!("rule `{}` of security group `{}`", s.id, sg.meta.id),
                         None => format!("security group `{}`", sg.meta.id),
                     };
-                    return D::yes(hop(k, r.span, format!("{by} allows {proto}/{port} from {}", source_text(src))));
+                    return D::yes(hop(
+                        k,
+                        r.span,
+                        format!("{by} allows {} from {}", rule_traffic(r, proto, port), source_text(src)),
+                    ));
                 }
                 Some(false) => {}
                 None => {
@@ -867,6 +923,19 @@ fn sg_decide(c: &Ctx<'_>, groups: &Groups<'_>, proto: &str, port: i64, src: &Sou
 }
 
 /// Does the rule admit this packet? `None` when undecidable.
+/// What a security group rule that admits `proto`/`port` lets in, as a path says it: all
+/// traffic for protocol `-1`, else the rule's port range.
+fn rule_traffic(r: &SgRule, proto: &str, port: i64) -> String {
+    if r.all_protocols() {
+        return "all traffic".to_string();
+    }
+    match r.port_range() {
+        Some((0, 65535)) => format!("all {} ports", proto.to_uppercase()),
+        Some((a, b)) if a != b => format!("{proto}/{a}-{b}"),
+        _ => format!("{proto}/{port}"),
+    }
+}
+
 fn rule_admits(r: &SgRule, proto: &str, port: i64, src: &Source<'_>) -> Option<bool> {
     let proto_ok = match r.protocol.get() {
         None => None,

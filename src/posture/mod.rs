@@ -121,6 +121,22 @@ pub enum Status {
     Fail,
     /// Nothing in the scan for the control's rules to check.
     NotEvidenced,
+    /// Evidenced, but what the scan shows cannot decide it (e.g. VPCs without a flow log of
+    /// their template while a flow log elsewhere names a VPC outside its template).
+    Unknown,
+}
+
+impl Status {
+    /// How much a status weighs when the statuses behind one control are combined: a failure
+    /// decides, then an undecided verdict, then a pass.
+    fn weight(self) -> u8 {
+        match self {
+            Status::NotEvidenced => 0,
+            Status::Pass => 1,
+            Status::Unknown => 2,
+            Status::Fail => 3,
+        }
+    }
 }
 
 /// One control of a layer's scorecard.
@@ -138,6 +154,13 @@ pub struct ControlScore {
     pub findings: usize,
     /// Rules that implement it.
     pub rules: Vec<String>,
+    /// Resources the control is about (what its rules judge, or the VPCs of NET-06) that the
+    /// scan holds; `None` for an account-baseline control, which is present or not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<usize>,
+    /// Of [`ControlScore::resources`], those with a finding (or, for NET-06, without a flow log).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources_failed: Option<usize>,
     /// What is missing: for a failing baseline control, why it fails; for MON-02, the security
     /// metric filters that no alarm covers (the control passes with at least one).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -165,8 +188,13 @@ pub struct LayerScore {
     pub passed: usize,
     /// Controls evidenced (passed or failed).
     pub evaluated: usize,
-    /// Percentage of evaluated controls that pass; `None` when nothing could be evaluated.
+    /// The mean, over the controls evaluated with a verdict (passed or failed), of each
+    /// control's share of passing resources (an account-baseline control counts 1 when it
+    /// passes, 0 when it fails), as a rounded-down percentage; `None` when nothing could be
+    /// evaluated.
     pub score: Option<u32>,
+    /// Percentage of evaluated controls that pass outright (the score of schema version 1).
+    pub controls_score: Option<u32>,
 }
 
 /// Coverage of one Well-Architected best practice.
@@ -206,17 +234,45 @@ fn layer_services(l: Layer) -> &'static str {
 /// Resources by (file, logical id).
 type ResourceSet = BTreeSet<(Arc<str>, String)>;
 
-/// Per rule: (resources checked, resources with findings) over the scan.
+/// Model kinds that rules read to judge something else: the network pieces around a database
+/// or an instance. A rule that also inspects other kinds is about those; a rule that inspects
+/// only these (a security group rule) is about them.
+const SUPPORTING_KINDS: &[&str] = &[
+    crate::model::kind::EC2_SECURITY_GROUP,
+    crate::model::kind::EC2_SECURITY_GROUP_INGRESS,
+    crate::model::kind::EC2_SECURITY_GROUP_EGRESS,
+    crate::model::kind::EC2_SUBNET,
+    crate::model::kind::EC2_ROUTE,
+    crate::model::kind::EC2_NETWORK_ACL_ENTRY,
+    crate::model::kind::RDS_DB_SUBNET_GROUP,
+    crate::model::kind::EC2_FLOW_LOG,
+];
+
+fn is_supporting(source_type: &str) -> bool {
+    SUPPORTING_KINDS.iter().any(|k| crate::model::kind::source_types(k).contains(&source_type))
+}
+
+/// The resource types a rule is about: those it inspects, the supporting network pieces left
+/// out when it inspects anything else.
+fn subject_types(r: &crate::rules::RuleMeta) -> Vec<&str> {
+    let all: Vec<&str> = r.resource_types.iter().map(|t| &**t).collect();
+    let main: Vec<&str> = all.iter().copied().filter(|t| !is_supporting(t)).collect();
+    if main.is_empty() { all } else { main }
+}
+
+/// Per rule: (resources it is about, or that it reported on; resources with findings) over
+/// the scan.
 fn rule_counts(report: &ScanReport) -> BTreeMap<&str, (ResourceSet, ResourceSet)> {
     let mut out: BTreeMap<&str, (ResourceSet, ResourceSet)> = BTreeMap::new();
     for r in &report.rules {
         let e = out.entry(&*r.id).or_default();
+        let subjects = subject_types(r);
         for ev in &report.evidence {
             for s in &ev.resources {
                 // Rules name the CloudFormation types of what they inspect; a resource written
                 // in another language is matched by its model kind.
                 let types = crate::model::kind::source_types(s.model_kind);
-                if r.resource_types.iter().any(|t| *t == s.kind || types.contains(&&**t)) {
+                if subjects.iter().any(|t| *t == s.kind || types.contains(t)) {
                     e.0.insert((s.file.clone(), s.id.clone()));
                 }
             }
@@ -238,25 +294,37 @@ impl Posture {
         let hits: Vec<&BaselineHit> = report.evidence.iter().flat_map(|e| &e.baseline).collect();
         let vpcs: Vec<&(Seen, bool)> = report.evidence.iter().flat_map(|e| &e.vpcs).collect();
         let external_flow_log = report.evidence.iter().any(|e| e.external_flow_log);
+        let seen: BTreeMap<(Arc<str>, String), &Seen> =
+            report.evidence.iter().flat_map(|e| &e.resources).map(|s| ((s.file.clone(), s.id.clone()), s)).collect();
         let mut layers = Vec::new();
         for layer in Layer::ALL {
             let mut controls = Vec::new();
             for b in BASELINE.iter().filter(|b| b.layer == layer) {
                 let mut missing = None;
+                let (mut resources, mut resources_failed) = (None, None);
                 let (status, evidence) = if b.key == "flowlogs" {
                     if vpcs.is_empty() {
                         continue;
                     }
                     let uncovered = vpcs.iter().filter(|(_, c)| !c).count();
-                    let ok = uncovered == 0 || external_flow_log;
                     let ev = vpcs
                         .iter()
                         .map(|(s, c)| item(s, if *c { "flow log in the template" } else { "no flow log found" }))
                         .collect();
-                    if !ok {
+                    resources = Some(vpcs.len());
+                    resources_failed = Some(uncovered);
+                    let status = if uncovered == 0 {
+                        Status::Pass
+                    } else if external_flow_log {
+                        missing = Some(format!(
+                            "{uncovered} VPC(s) without a flow log in the scanned files; a flow log names a VPC outside its template, which may be one of them"
+                        ));
+                        Status::Unknown
+                    } else {
                         missing = Some(format!("{uncovered} VPC(s) without a flow log"));
-                    }
-                    (if ok { Status::Pass } else { Status::Fail }, ev)
+                        Status::Fail
+                    };
+                    (status, ev)
                 } else {
                     let mut ev: Vec<EvidenceItem> =
                         hits.iter().filter(|h| h.control == b.key).map(|h| item(&h.resource, &h.detail)).collect();
@@ -299,6 +367,8 @@ impl Posture {
                     evidence,
                     findings: 0,
                     rules: Vec::new(),
+                    resources,
+                    resources_failed,
                     missing,
                 });
             }
@@ -310,10 +380,12 @@ impl Posture {
                 }
             }
             for (control, rules) in by_control {
-                let mut checked: BTreeSet<(Arc<str>, String)> = BTreeSet::new();
+                let mut checked: ResourceSet = BTreeSet::new();
+                let mut failed: ResourceSet = BTreeSet::new();
                 for r in &rules {
-                    if let Some((c, _)) = counts.get(&*r.id) {
+                    if let Some((c, f)) = counts.get(&*r.id) {
                         checked.extend(c.iter().cloned());
+                        failed.extend(f.iter().cloned());
                     }
                 }
                 let findings = report.findings.iter().filter(|f| rules.iter().any(|r| r.id == f.rule.id)).count();
@@ -324,13 +396,32 @@ impl Posture {
                 } else {
                     Status::Pass
                 };
-                let seen: BTreeMap<(Arc<str>, String), &Seen> = report
-                    .evidence
+                let per_resource = |k: &(Arc<str>, String)| {
+                    report
+                        .findings
+                        .iter()
+                        .filter(|f| {
+                            rules.iter().any(|r| r.id == f.rule.id)
+                                && f.location.file == k.0
+                                && f.resource.as_ref().map(|r| r.id.as_str()).unwrap_or_default() == k.1
+                        })
+                        .count()
+                };
+                // Failing resources first: they are what a reader looks for.
+                let mut evidence: Vec<EvidenceItem> = Vec::new();
+                for k in checked
                     .iter()
-                    .flat_map(|e| &e.resources)
-                    .map(|s| ((s.file.clone(), s.id.clone()), s))
-                    .collect();
-                let evidence = checked.iter().filter_map(|k| seen.get(k)).map(|s| item(s, "checked")).collect();
+                    .filter(|k| failed.contains(*k))
+                    .chain(checked.iter().filter(|k| !failed.contains(*k)))
+                {
+                    if let Some(s) = seen.get(k) {
+                        let detail = match per_resource(k) {
+                            0 => "no finding".to_string(),
+                            n => format!("{n} finding(s)"),
+                        };
+                        evidence.push(item(s, &detail));
+                    }
+                }
                 controls.push(ControlScore {
                     control: control.to_string(),
                     title: format!("checked by {}", rules.iter().map(|r| &*r.slug).collect::<Vec<_>>().join(", ")),
@@ -339,13 +430,30 @@ impl Posture {
                     evidence,
                     findings,
                     rules: rules.iter().map(|r| r.id.to_string()).collect(),
+                    resources: Some(checked.len()),
+                    resources_failed: Some(failed.len()),
                     missing: None,
                 });
             }
+            let controls = merge_same_control(controls);
             let passed = controls.iter().filter(|c| c.status == Status::Pass).count();
-            let evaluated = controls.iter().filter(|c| c.status != Status::NotEvidenced).count();
-            let score = (evaluated > 0).then(|| (passed * 100 / evaluated) as u32);
-            layers.push(LayerScore { layer, services: layer_services(layer), controls, passed, evaluated, score });
+            let decided: Vec<&ControlScore> =
+                controls.iter().filter(|c| matches!(c.status, Status::Pass | Status::Fail)).collect();
+            let evaluated = decided.len();
+            let controls_score = (evaluated > 0).then(|| (passed * 100 / evaluated) as u32);
+            let score = (evaluated > 0).then(|| {
+                let total: f64 = decided.iter().map(|c| c.passing_share()).sum();
+                (total * 100.0 / evaluated as f64).floor() as u32
+            });
+            layers.push(LayerScore {
+                layer,
+                services: layer_services(layer),
+                controls,
+                passed,
+                evaluated,
+                score,
+                controls_score,
+            });
         }
         let mut well_architected = Vec::new();
         for p in best_practices() {
@@ -371,7 +479,7 @@ impl Posture {
                     match c.status {
                         Status::Pass => passed += 1,
                         Status::Fail => failed += 1,
-                        Status::NotEvidenced => {}
+                        Status::NotEvidenced | Status::Unknown => {}
                     }
                 }
             }
@@ -397,6 +505,61 @@ impl Posture {
         }
         Posture { files_scanned: report.files_scanned, layers, well_architected }
     }
+}
+
+impl ControlScore {
+    /// The share of the control's resources that pass, in [0, 1]: for a control checked
+    /// resource by resource, the resources without a finding over those it is about; else 1
+    /// when it passes and 0 when it does not.
+    pub fn passing_share(&self) -> f64 {
+        match (self.resources, self.resources_failed) {
+            (Some(n), Some(f)) if n > 0 && self.status != Status::Unknown => n.saturating_sub(f) as f64 / n as f64,
+            _ if self.status == Status::Pass => 1.0,
+            _ => 0.0,
+        }
+    }
+}
+
+/// One row per control: a control both present in the account baseline and checked by rules
+/// of the same layer gets one status, the weightier of the two (a failure, then an undecided
+/// verdict, then a pass), with the evidence, findings and resource counts of both.
+fn merge_same_control(controls: Vec<ControlScore>) -> Vec<ControlScore> {
+    let mut out: Vec<ControlScore> = Vec::new();
+    for c in controls {
+        let Some(prev) = out.iter_mut().find(|p| p.control == c.control) else {
+            out.push(c);
+            continue;
+        };
+        if c.status.weight() > prev.status.weight() {
+            prev.status = c.status;
+        }
+        if prev.kind == "rules" {
+            prev.title = c.title.clone();
+            prev.kind = c.kind;
+        }
+        prev.findings += c.findings;
+        prev.rules.extend(c.rules);
+        // The same resources counted by both: the larger count of each.
+        prev.resources = match (prev.resources, c.resources) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        prev.resources_failed = match (prev.resources_failed, c.resources_failed) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        for e in c.evidence {
+            match prev.evidence.iter_mut().find(|p| p.file == e.file && p.resource == e.resource) {
+                Some(p) if e.detail != "no finding" => p.detail = format!("{}; {}", p.detail, e.detail),
+                Some(_) => {}
+                None => prev.evidence.push(e),
+            }
+        }
+        if prev.missing.is_none() {
+            prev.missing = c.missing;
+        }
+    }
+    out
 }
 
 fn item(s: &Seen, detail: &str) -> EvidenceItem {

@@ -22,6 +22,7 @@ fn status_text(s: Status) -> &'static str {
         Status::Pass => "PASS",
         Status::Fail => "FAIL",
         Status::NotEvidenced => "n/a ",
+        Status::Unknown => "UNKNOWN",
     }
 }
 
@@ -32,7 +33,10 @@ pub fn text(p: &Posture) -> String {
     s.push_str("==================================================\n\n");
     for l in &p.layers {
         let score = match l.score {
-            Some(v) => format!("{v}% ({}/{} controls)", l.passed, l.evaluated),
+            Some(v) => format!(
+                "{v}% (share of passing resources averaged over {} control(s); {}/{} controls pass outright)",
+                l.evaluated, l.passed, l.evaluated
+            ),
             None => "not evidenced".to_string(),
         };
         s.push_str(&format!("{} layer: {score}\n  services: {}\n", capitalise(l.layer.as_str()), l.services));
@@ -42,7 +46,11 @@ pub fn text(p: &Posture) -> String {
                 ("rules", n) => format!(" [{}] {n} finding(s)", c.rules.join(", ")),
                 _ => " [account baseline]".to_string(),
             };
-            s.push_str(&format!("  {} {:7} {}{extra}\n", status_text(c.status), c.control, c.title));
+            let share = match (c.resources, c.resources_failed) {
+                (Some(n), Some(f)) if n > 0 => format!("{f}/{n} resources fail: "),
+                _ => String::new(),
+            };
+            s.push_str(&format!("  {:4} {:7} {share}{}{extra}\n", status_text(c.status), c.control, c.title));
             for e in c.evidence.iter().take(MAX_EVIDENCE) {
                 s.push_str(&format!("         - {}:{} {} ({}): {}\n", e.file, e.line, e.resource, e.kind, e.detail));
             }

@@ -380,6 +380,7 @@ pub fn render(report: &ScanReport) -> String {
                 Status::Pass => "pass",
                 Status::Fail => "fail",
                 Status::NotEvidenced => "not-evidenced",
+                Status::Unknown => "unknown",
             };
             let _ = write!(
                 s,

@@ -573,9 +573,10 @@ mod tests {
         assert_eq!(m.subnet_route_tables.len(), 1);
         assert_eq!(m.subnet_route_tables[0].meta.id, "aws_subnet.a/main_route_table");
         assert_eq!(verdict(&m, "aws_instance.web", 22), Some(Verdict::Exposed));
-        // Without a declared main table, the subnet's routes are undecided, as in CloudFormation.
+        // Without a declared main table, the subnet uses the VPC's main table with only its
+        // local route, as in CloudFormation.
         rs.pop();
-        assert_eq!(verdict(&model(&rs), "aws_instance.web", 22), Some(Verdict::Unknown));
+        assert_eq!(verdict(&model(&rs), "aws_instance.web", 22), Some(Verdict::NotExposed));
     }
 
     #[test]
