@@ -35,6 +35,26 @@ pub struct Monitoring {
     /// `AWS::CloudFront::Distribution`: `DistributionConfig.WebACLId`.
     pub distributions: Vec<(ResMeta, Field<String>)>,
     pub ssm_parameters: Vec<SsmParameter>,
+    /// `AWS::CloudFront::Distribution`: how viewers connect.
+    pub distribution_viewers: Vec<DistributionViewer>,
+}
+
+/// How viewers reach a CloudFront distribution: the protocol policy of each cache behaviour
+/// and the viewer certificate.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DistributionViewer {
+    pub meta: ResMeta,
+    /// `ViewerProtocolPolicy` of `DefaultCacheBehavior` (no path pattern) and of each of
+    /// `CacheBehaviors` (with its `PathPattern`).
+    pub protocol_policies: Vec<(Option<String>, Field<String>)>,
+    /// `ViewerCertificate.CloudFrontDefaultCertificate`; absent with no `ViewerCertificate`.
+    pub default_certificate: Field<bool>,
+    /// A certificate of its own is named (`AcmCertificateArn` or `IamCertificateId`).
+    pub own_certificate: bool,
+    /// `ViewerCertificate.MinimumProtocolVersion`.
+    pub minimum_protocol_version: Field<String>,
+    /// `ViewerCertificate`, or the distribution's configuration when it has none.
+    pub certificate_span: Span,
 }
 
 /// `AWS::SSM::Parameter`.

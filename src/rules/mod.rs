@@ -522,6 +522,7 @@ macro_rules! area_rules {
 pub(crate) use area_rules;
 
 pub mod backup;
+pub mod cloudfront;
 pub mod cloudtrail;
 pub mod common;
 pub mod config;
@@ -551,6 +552,7 @@ pub mod waf;
 /// one line to its area's `RULES`.
 const AREAS: &[&[&Builtin]] = &[
     backup::RULES,
+    cloudfront::RULES,
     cloudtrail::RULES,
     config::RULES,
     database::RULES,
