@@ -37,6 +37,39 @@ pub struct Monitoring {
     pub ssm_parameters: Vec<SsmParameter>,
     /// `AWS::CloudFront::Distribution`: how viewers connect.
     pub distribution_viewers: Vec<DistributionViewer>,
+    /// `AWS::ApiGateway::RestApi`.
+    pub rest_apis: Vec<RestApi>,
+    /// `AWS::ApiGateway::Method`.
+    pub api_methods: Vec<ApiMethod>,
+    /// `AWS::ApiGateway::Stage`.
+    pub api_stages: Vec<ApiStage>,
+}
+
+/// `AWS::ApiGateway::RestApi`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RestApi {
+    pub meta: ResMeta,
+    /// `EndpointConfiguration.Types` (`EDGE`, `REGIONAL`, `PRIVATE`).
+    pub endpoint_types: Field<Vec<Field<String>>>,
+}
+
+/// `AWS::ApiGateway::Method`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ApiMethod {
+    pub meta: ResMeta,
+    pub rest_api: Field<Link>,
+    pub http_method: Field<String>,
+    /// `NONE`, `AWS_IAM`, `CUSTOM` or `COGNITO_USER_POOLS`.
+    pub authorization_type: Field<String>,
+    pub api_key_required: Field<bool>,
+}
+
+/// `AWS::ApiGateway::Stage`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ApiStage {
+    pub meta: ResMeta,
+    pub rest_api: Field<Link>,
+    pub stage_name: Field<String>,
 }
 
 /// How viewers reach a CloudFront distribution: the protocol policy of each cache behaviour

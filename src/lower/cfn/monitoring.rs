@@ -161,6 +161,23 @@ pub fn lower(m: &mut Monitoring, meta: &ResMeta, ty: &str, p: &Props<'_>) {
         "AWS::SSM::Parameter" => {
             m.ssm_parameters.push(SsmParameter { name: p.string("Name"), kind: p.string("Type"), meta })
         }
+        "AWS::ApiGateway::RestApi" => {
+            let endpoint_types = match p.sub("EndpointConfiguration") {
+                Some(e) => e.strings("Types"),
+                None => Field::absent(meta.props_span),
+            };
+            m.rest_apis.push(RestApi { endpoint_types, meta })
+        }
+        "AWS::ApiGateway::Method" => m.api_methods.push(ApiMethod {
+            rest_api: p.link("RestApiId"),
+            http_method: p.string("HttpMethod"),
+            authorization_type: p.string("AuthorizationType"),
+            api_key_required: p.boolean("ApiKeyRequired"),
+            meta,
+        }),
+        "AWS::ApiGateway::Stage" => {
+            m.api_stages.push(ApiStage { rest_api: p.link("RestApiId"), stage_name: p.string("StageName"), meta })
+        }
         "AWS::SecretsManager::Secret" => m.secrets.push(meta),
         "AWS::SecretsManager::RotationSchedule" => m.rotation_schedules.push(p.link("SecretId")),
         _ => encryption(m, &meta, ty, p),

@@ -166,6 +166,25 @@ pub fn primary(r: &TfResource) -> Option<Primary> {
             o.put("DistributionConfig", r.span, config.into_val());
             "AWS::CloudFront::Distribution"
         }
+        "aws_api_gateway_rest_api" => {
+            o.block(a, "endpoint_configuration", "EndpointConfiguration", |b| {
+                let mut e = Out::new(b.span);
+                e.arg(b, "types", "Types");
+                e.into_val()
+            });
+            "AWS::ApiGateway::RestApi"
+        }
+        "aws_api_gateway_method" => {
+            o.arg(a, "rest_api_id", "RestApiId")
+                .arg(a, "http_method", "HttpMethod")
+                .arg(a, "authorization", "AuthorizationType")
+                .arg(a, "api_key_required", "ApiKeyRequired");
+            "AWS::ApiGateway::Method"
+        }
+        "aws_api_gateway_stage" => {
+            o.arg(a, "rest_api_id", "RestApiId").arg(a, "stage_name", "StageName");
+            "AWS::ApiGateway::Stage"
+        }
         "aws_wafv2_web_acl_association" => {
             o.arg(a, "resource_arn", "ResourceArn").arg(a, "web_acl_arn", "WebACLArn");
             "AWS::WAFv2::WebACLAssociation"
