@@ -87,6 +87,9 @@ pub const CLOUDWATCH_ALARM: &str = "cloudwatch.alarm";
 pub const BACKUP_PLAN: &str = "backup.plan";
 pub const WAF_WEB_ACL_ASSOCIATION: &str = "waf.web_acl_association";
 pub const CLOUDFRONT_DISTRIBUTION: &str = "cloudfront.distribution";
+pub const APIGATEWAY_REST_API: &str = "apigateway.rest_api";
+pub const APIGATEWAY_METHOD: &str = "apigateway.method";
+pub const APIGATEWAY_STAGE: &str = "apigateway.stage";
 
 /// Each model kind with the source types it stands for, in the order documentation lists them:
 /// CloudFormation resource types, `policy file` for standalone policy documents, and Terraform
@@ -158,6 +161,9 @@ pub static SOURCE_TYPES: &[(&str, &[&str])] = &[
     (BACKUP_PLAN, &["AWS::Backup::BackupPlan"]),
     (WAF_WEB_ACL_ASSOCIATION, &["AWS::WAFv2::WebACLAssociation"]),
     (CLOUDFRONT_DISTRIBUTION, &["AWS::CloudFront::Distribution"]),
+    (APIGATEWAY_REST_API, &["AWS::ApiGateway::RestApi"]),
+    (APIGATEWAY_METHOD, &["AWS::ApiGateway::Method"]),
+    (APIGATEWAY_STAGE, &["AWS::ApiGateway::Stage"]),
 ];
 
 /// The model kind of a source type ([`OTHER`] when the model has no name for it).

@@ -35,6 +35,59 @@ pub struct Monitoring {
     /// `AWS::CloudFront::Distribution`: `DistributionConfig.WebACLId`.
     pub distributions: Vec<(ResMeta, Field<String>)>,
     pub ssm_parameters: Vec<SsmParameter>,
+    /// `AWS::CloudFront::Distribution`: how viewers connect.
+    pub distribution_viewers: Vec<DistributionViewer>,
+    /// `AWS::ApiGateway::RestApi`.
+    pub rest_apis: Vec<RestApi>,
+    /// `AWS::ApiGateway::Method`.
+    pub api_methods: Vec<ApiMethod>,
+    /// `AWS::ApiGateway::Stage`.
+    pub api_stages: Vec<ApiStage>,
+}
+
+/// `AWS::ApiGateway::RestApi`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RestApi {
+    pub meta: ResMeta,
+    /// `EndpointConfiguration.Types` (`EDGE`, `REGIONAL`, `PRIVATE`).
+    pub endpoint_types: Field<Vec<Field<String>>>,
+}
+
+/// `AWS::ApiGateway::Method`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ApiMethod {
+    pub meta: ResMeta,
+    pub rest_api: Field<Link>,
+    pub http_method: Field<String>,
+    /// `NONE`, `AWS_IAM`, `CUSTOM` or `COGNITO_USER_POOLS`.
+    pub authorization_type: Field<String>,
+    pub api_key_required: Field<bool>,
+}
+
+/// `AWS::ApiGateway::Stage`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ApiStage {
+    pub meta: ResMeta,
+    pub rest_api: Field<Link>,
+    pub stage_name: Field<String>,
+}
+
+/// How viewers reach a CloudFront distribution: the protocol policy of each cache behaviour
+/// and the viewer certificate.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DistributionViewer {
+    pub meta: ResMeta,
+    /// `ViewerProtocolPolicy` of `DefaultCacheBehavior` (no path pattern) and of each of
+    /// `CacheBehaviors` (with its `PathPattern`).
+    pub protocol_policies: Vec<(Option<String>, Field<String>)>,
+    /// `ViewerCertificate.CloudFrontDefaultCertificate`; absent with no `ViewerCertificate`.
+    pub default_certificate: Field<bool>,
+    /// A certificate of its own is named (`AcmCertificateArn` or `IamCertificateId`).
+    pub own_certificate: bool,
+    /// `ViewerCertificate.MinimumProtocolVersion`.
+    pub minimum_protocol_version: Field<String>,
+    /// `ViewerCertificate`, or the distribution's configuration when it has none.
+    pub certificate_span: Span,
 }
 
 /// `AWS::SSM::Parameter`.

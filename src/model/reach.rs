@@ -73,6 +73,20 @@ pub struct LoadBalancer {
     pub listeners: Vec<Listener>,
     /// Classic load balancers: `Instances`.
     pub instances: Field<Vec<Field<Link>>>,
+    /// Classic load balancers: `Policies` (SSL negotiation, proxy protocol, ...).
+    pub policies: Vec<LbPolicy>,
+}
+
+/// A policy of a classic load balancer (`Policies` item).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LbPolicy {
+    pub span: Span,
+    pub name: Field<String>,
+    /// `PolicyType`, e.g. `SSLNegotiationPolicyType`.
+    pub policy_type: Field<String>,
+    /// `Attributes`: (`Name`, `Value`) pairs, e.g. (`Reference-Security-Policy`,
+    /// `ELBSecurityPolicy-TLS-1-2-2017-01`) or (`Protocol-TLSv1`, `true`).
+    pub attributes: Vec<(Field<String>, Field<String>)>,
 }
 
 impl LoadBalancer {
@@ -115,6 +129,8 @@ pub struct Listener {
     pub ssl_policy: Field<String>,
     /// The type of each default action (`forward`, `redirect`, ...) with the redirect protocol.
     pub actions: Field<Vec<(Field<String>, Field<String>)>>,
+    /// Classic: `PolicyNames`, the load balancer policies the listener uses.
+    pub policy_names: Field<Vec<Field<String>>>,
 }
 
 /// `AWS::ElasticLoadBalancingV2::TargetGroup`.

@@ -521,7 +521,9 @@ macro_rules! area_rules {
 #[allow(unused_imports)]
 pub(crate) use area_rules;
 
+pub mod apigateway;
 pub mod backup;
+pub mod cloudfront;
 pub mod cloudtrail;
 pub mod common;
 pub mod config;
@@ -550,7 +552,9 @@ pub mod waf;
 /// The rule lists of every service area. A new area adds one line here; a new rule adds
 /// one line to its area's `RULES`.
 const AREAS: &[&[&Builtin]] = &[
+    apigateway::RULES,
     backup::RULES,
+    cloudfront::RULES,
     cloudtrail::RULES,
     config::RULES,
     database::RULES,

@@ -153,14 +153,64 @@ pub fn lower(m: &mut Monitoring, meta: &ResMeta, ty: &str, p: &Props<'_>) {
                 Some(dc) => dc.string("WebACLId"),
                 None => Field { value: Tri::Unknown, span: meta.span, origin: None },
             };
+            if let Some(dc) = p.sub("DistributionConfig") {
+                m.distribution_viewers.push(distribution_viewer(&meta, &dc));
+            }
             m.distributions.push((meta, acl))
         }
         "AWS::SSM::Parameter" => {
             m.ssm_parameters.push(SsmParameter { name: p.string("Name"), kind: p.string("Type"), meta })
         }
+        "AWS::ApiGateway::RestApi" => {
+            let endpoint_types = match p.sub("EndpointConfiguration") {
+                Some(e) => e.strings("Types"),
+                None => Field::absent(meta.props_span),
+            };
+            m.rest_apis.push(RestApi { endpoint_types, meta })
+        }
+        "AWS::ApiGateway::Method" => m.api_methods.push(ApiMethod {
+            rest_api: p.link("RestApiId"),
+            http_method: p.string("HttpMethod"),
+            authorization_type: p.string("AuthorizationType"),
+            api_key_required: p.boolean("ApiKeyRequired"),
+            meta,
+        }),
+        "AWS::ApiGateway::Stage" => {
+            m.api_stages.push(ApiStage { rest_api: p.link("RestApiId"), stage_name: p.string("StageName"), meta })
+        }
         "AWS::SecretsManager::Secret" => m.secrets.push(meta),
         "AWS::SecretsManager::RotationSchedule" => m.rotation_schedules.push(p.link("SecretId")),
         _ => encryption(m, &meta, ty, p),
+    }
+}
+
+/// The viewer side of a distribution's `DistributionConfig`.
+fn distribution_viewer(meta: &ResMeta, dc: &Props<'_>) -> DistributionViewer {
+    let mut protocol_policies = Vec::new();
+    if let Some(d) = dc.sub("DefaultCacheBehavior") {
+        protocol_policies.push((None, d.string("ViewerProtocolPolicy")));
+    }
+    for b in dc.val("CacheBehaviors").map(Val::items).unwrap_or_default() {
+        let bp = Props::new(Some(b), b.span);
+        protocol_policies.push((b.get("PathPattern").and_then(Val::scalar_text), bp.string("ViewerProtocolPolicy")));
+    }
+    let (default_certificate, own_certificate, minimum_protocol_version, certificate_span) =
+        match dc.sub("ViewerCertificate") {
+            Some(vc) => (
+                vc.boolean("CloudFrontDefaultCertificate"),
+                vc.val("AcmCertificateArn").is_some() || vc.val("IamCertificateId").is_some(),
+                vc.string("MinimumProtocolVersion"),
+                dc.span_of("ViewerCertificate").unwrap_or(vc.absent),
+            ),
+            None => (Field::absent(dc.absent), false, Field::absent(dc.absent), dc.absent),
+        };
+    DistributionViewer {
+        meta: meta.clone(),
+        protocol_policies,
+        default_certificate,
+        own_certificate,
+        minimum_protocol_version,
+        certificate_span,
     }
 }
 

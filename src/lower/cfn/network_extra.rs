@@ -84,6 +84,7 @@ pub fn lower(m: &mut Model, meta: ResMeta, ty: &str, p: &Props<'_>) {
                 security_groups: p.links("SecurityGroups"),
                 listeners: Vec::new(),
                 instances: Field::absent(meta.props_span),
+                policies: Vec::new(),
                 meta,
             });
         }
@@ -107,6 +108,7 @@ pub fn lower(m: &mut Model, meta: ResMeta, ty: &str, p: &Props<'_>) {
                                 instance_port: lp.int("InstancePort"),
                                 ssl_policy: Field::absent(v.span),
                                 actions: Field::absent(v.span),
+                                policy_names: lp.strings("PolicyNames"),
                             }
                         })
                         .collect()
@@ -120,6 +122,7 @@ pub fn lower(m: &mut Model, meta: ResMeta, ty: &str, p: &Props<'_>) {
                 security_groups: p.links("SecurityGroups"),
                 listeners,
                 instances: p.links("Instances"),
+                policies: lb_policies(p),
                 meta,
             });
         }
@@ -149,6 +152,7 @@ pub fn lower(m: &mut Model, meta: ResMeta, ty: &str, p: &Props<'_>) {
                     let proto = ap.sub("RedirectConfig").map(|r| r.string("Protocol")).unwrap_or(Field::absent(a.span));
                     (ap.string("Type"), proto)
                 }),
+                policy_names: Field::absent(span),
                 span,
                 meta,
             });
@@ -232,6 +236,29 @@ pub fn lower(m: &mut Model, meta: ResMeta, ty: &str, p: &Props<'_>) {
             meta,
         }),
     }
+}
+
+/// A classic load balancer's `Policies`.
+fn lb_policies(p: &Props<'_>) -> Vec<LbPolicy> {
+    p.val("Policies")
+        .map(Val::items)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|v| {
+            let pp = Props::new(Some(v), v.span);
+            let attributes = v
+                .get("Attributes")
+                .map(Val::items)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|a| {
+                    let ap = Props::new(Some(a), a.span);
+                    (ap.string("Name"), ap.string("Value"))
+                })
+                .collect();
+            LbPolicy { span: v.span, name: pp.string("PolicyName"), policy_type: pp.string("PolicyType"), attributes }
+        })
+        .collect()
 }
 
 /// Security groups by id, or else by name (`SecurityGroups`, default VPC).

@@ -9,7 +9,7 @@ rule!(RULE,
     severity: Critical,
     layer: Network,
     service: "ec2",
-    controls: &["NET-02"],
+    controls: &["NET-02", "NET-01"],
     well_architected: &["SEC05-BP02"],
     resource_types: SG_TYPES,
     remediation: "Remove the rule, and add one rule per service the resource really offers: the \

@@ -1,5 +1,6 @@
 //! PAL-ELB-001 `alb-http-without-redirect`: Load balancer listener serves plain HTTP without redirecting to HTTPS.
 
+use crate::model::Tri;
 use crate::model::kind;
 
 rule!(RULE,
@@ -17,13 +18,29 @@ listener's default action `Type: redirect` with `RedirectConfig: {Protocol: HTTP
 HTTP_301}`.",
     description: "A listener on plain HTTP that forwards to targets sends cookies, tokens and form data in \
 clear text, readable and modifiable by anyone on the path. Keeping port 80 open only to redirect to HTTPS is \
-fine; forwarding on it is not.",
+fine; forwarding on it is not, and neither is a listener that declares no default action (its requests \
+are answered in clear text by whatever rules are added to it).",
     check: |m, _, out| {
         for l in m.listeners.iter().filter(|l| l.elbv2) {
             if l.protocol.get().map(String::as_str) != Some("HTTP") {
                 continue;
             }
-            let Some(actions) = l.actions.get() else { continue };
+            let actions = match &l.actions.value {
+                Tri::Known(actions) => actions,
+                Tri::Unknown => continue,
+                // No default action: nothing redirects the plain HTTP requests the listener accepts.
+                Tri::Absent => {
+                    out.report_field(
+                        &l.meta,
+                        &l.protocol,
+                        format!(
+                            "listener `{}` serves HTTP and declares no default action redirecting to HTTPS",
+                            l.meta.id
+                        ),
+                    );
+                    continue;
+                }
+            };
             let all_redirect = actions.iter().all(|(kind, proto)| {
                 kind.get().is_some_and(|k| k.eq_ignore_ascii_case("redirect"))
                     && !proto.get().is_some_and(|p| p.eq_ignore_ascii_case("HTTP"))

@@ -1,6 +1,27 @@
 use super::{POLICY_TYPES, allow, identity_policies, report};
 use crate::analyze::iam::catalog::catalog;
 use crate::analyze::iam::expand::{on_every_resource, statement_actions};
+use crate::finding::Severity;
+use crate::model::Statement;
+
+/// The resources a statement names, in words, when they are known and not every resource;
+/// `true` with them when the statement covers every resource but those (`NotResource`).
+fn named_resources(st: &Statement) -> Option<(String, bool)> {
+    if let Some(l) = &st.not_resource {
+        return (!l.has_unknown).then(|| ("every resource but those `NotResource` lists".to_string(), true));
+    }
+    let l = st.resource.as_ref()?;
+    if l.has_unknown || l.items.is_empty() {
+        return None;
+    }
+    let names: Vec<&str> = l.known().map(|(r, _)| r).collect();
+    let shown: Vec<String> = names.iter().take(3).map(|r| format!("`{r}`")).collect();
+    let text = match names.len() {
+        n if n > 3 => format!("{} and {} more", shown.join(", "), n - 3),
+        _ => shown.join(", "),
+    };
+    Some((text, false))
+}
 
 rule!(
     RULE,
@@ -19,15 +40,19 @@ keep administrator access to a few break-glass roles that require MFA.",
     description: "A statement that allows every action on every resource makes its principal an \
 administrator of the account: it can read all data, change every control and create new credentials for \
 itself. A single leaked key or a compromised workload then means a compromised account. The finding counts \
-the actions the statement grants after expansion against the AWS action catalog.",
+the actions the statement grants after expansion against the AWS action catalog. `Action: \"*\"` limited to \
+named resources is still full administration of those resources (delete them, rewrite their resource \
+policies, share or expose them): it is reported with high severity, naming the resources.",
     check: |_, facts, out| {
         for p in identity_policies(facts) {
             for st in &p.doc.statements {
-                if !allow(st) || !st.conditions.is_empty() || st.condition_unknown || on_every_resource(st).is_none() {
+                if !allow(st) || !st.conditions.is_empty() || st.condition_unknown {
                     continue;
                 }
+                let everywhere = on_every_resource(st).is_some();
                 let total = catalog().actions.len();
-                if let Some(l) = &st.not_action
+                if everywhere
+                    && let Some(l) = &st.not_action
                     && statement_actions(st).is_some_and(|e| e.len() == total)
                 {
                     report(
@@ -44,19 +69,41 @@ the actions the statement grants after expansion against the AWS action catalog.
                 // `*`, `*:*` or any pattern that expands to every action.
                 let everything =
                     |a: &str| a == "*" || (a.starts_with(['*', '?']) && catalog().expand(a).len() == total);
-                if let Some((pat, f)) = l.known().find(|(a, _)| everything(a)) {
-                    report(
-                        out,
-                        p.owner,
-                        f.span,
-                        format!(
-                            "{} allows `{pat}` on every resource: full administrator access ({} actions across {} services)",
-                            p.label,
-                            catalog().actions.len(),
-                            catalog().services.len()
-                        ),
-                    );
+                let Some((pat, f)) = l.known().find(|(a, _)| everything(a)) else { continue };
+                if !everywhere {
+                    if let Some((on, all_but)) = named_resources(st) {
+                        let f = report(
+                            out,
+                            p.owner,
+                            f.span,
+                            format!(
+                                "{} allows `{pat}` on {on}: {}",
+                                p.label,
+                                if all_but {
+                                    "administrator access to everything else"
+                                } else {
+                                    "full administration of those resources, whatever the service"
+                                }
+                            ),
+                        );
+                        // Every resource but a few is still the account.
+                        if !all_but {
+                            f.severity = Severity::High;
+                        }
+                    }
+                    continue;
                 }
+                report(
+                    out,
+                    p.owner,
+                    f.span,
+                    format!(
+                        "{} allows `{pat}` on every resource: full administrator access ({} actions across {} services)",
+                        p.label,
+                        catalog().actions.len(),
+                        catalog().services.len()
+                    ),
+                );
             }
         }
     },

@@ -34,6 +34,7 @@
 //! | `aws_backup_plan` | `AWS::Backup::BackupPlan` |
 //! | `aws_cloudfront_distribution` | `AWS::CloudFront::Distribution` |
 //! | `aws_wafv2_web_acl_association` | `AWS::WAFv2::WebACLAssociation` |
+//! | `aws_api_gateway_rest_api`, `aws_api_gateway_method`, `aws_api_gateway_stage` | `AWS::ApiGateway::RestApi`, `::Method`, `::Stage` |
 //! | `aws_cloudtrail` | `AWS::CloudTrail::Trail` |
 //! | `aws_cloudwatch_log_group` | `AWS::Logs::LogGroup` |
 //! | `aws_cloudwatch_log_metric_filter` | `AWS::Logs::MetricFilter` |

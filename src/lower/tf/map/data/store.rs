@@ -151,9 +151,39 @@ pub fn primary(r: &TfResource) -> Option<Primary> {
         }
         "aws_cloudfront_distribution" => {
             let mut config = Out::new(r.body_span);
-            config.arg(a, "web_acl_id", "WebACLId");
+            config
+                .arg(a, "web_acl_id", "WebACLId")
+                .block(a, "default_cache_behavior", "DefaultCacheBehavior", cache_behavior)
+                .blocks(a, "ordered_cache_behavior", "CacheBehaviors", cache_behavior)
+                .block(a, "viewer_certificate", "ViewerCertificate", |b| {
+                    let mut o = Out::new(b.span);
+                    o.arg(b, "cloudfront_default_certificate", "CloudFrontDefaultCertificate")
+                        .arg(b, "acm_certificate_arn", "AcmCertificateArn")
+                        .arg(b, "iam_certificate_id", "IamCertificateId")
+                        .arg(b, "minimum_protocol_version", "MinimumProtocolVersion");
+                    o.into_val()
+                });
             o.put("DistributionConfig", r.span, config.into_val());
             "AWS::CloudFront::Distribution"
+        }
+        "aws_api_gateway_rest_api" => {
+            o.block(a, "endpoint_configuration", "EndpointConfiguration", |b| {
+                let mut e = Out::new(b.span);
+                e.arg(b, "types", "Types");
+                e.into_val()
+            });
+            "AWS::ApiGateway::RestApi"
+        }
+        "aws_api_gateway_method" => {
+            o.arg(a, "rest_api_id", "RestApiId")
+                .arg(a, "http_method", "HttpMethod")
+                .arg(a, "authorization", "AuthorizationType")
+                .arg(a, "api_key_required", "ApiKeyRequired");
+            "AWS::ApiGateway::Method"
+        }
+        "aws_api_gateway_stage" => {
+            o.arg(a, "rest_api_id", "RestApiId").arg(a, "stage_name", "StageName");
+            "AWS::ApiGateway::Stage"
         }
         "aws_wafv2_web_acl_association" => {
             o.arg(a, "resource_arn", "ResourceArn").arg(a, "web_acl_arn", "WebACLArn");
@@ -162,6 +192,13 @@ pub fn primary(r: &TfResource) -> Option<Primary> {
         _ => return None,
     };
     Some(Primary::new(ty, o.into_val()))
+}
+
+/// A distribution's `default_cache_behavior` or `ordered_cache_behavior` block.
+fn cache_behavior(b: &Val) -> Val {
+    let mut o = Out::new(b.span);
+    o.arg(b, "path_pattern", "PathPattern").arg(b, "viewer_protocol_policy", "ViewerProtocolPolicy");
+    o.into_val()
 }
 
 /// What DB instances and clusters share.

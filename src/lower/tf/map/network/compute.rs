@@ -199,6 +199,10 @@ pub(super) fn attach(r: &TfResource, j: &mut Joiner<'_>) -> bool {
         default_protocol_listener(r, j);
         return true;
     }
+    if r.rtype == "aws_load_balancer_policy" {
+        load_balancer_policy(r, j);
+        return true;
+    }
     if r.rtype != "aws_lb_target_group_attachment" {
         return false;
     }
@@ -223,6 +227,35 @@ pub(super) fn attach(r: &TfResource, j: &mut Joiner<'_>) -> bool {
         None => set(props, "Targets", Val::new(VKind::List(vec![target]), r.span), r.span),
     }
     true
+}
+
+/// `aws_load_balancer_policy` joins its classic load balancer's `Policies`.
+fn load_balancer_policy(r: &TfResource, j: &mut Joiner<'_>) {
+    let a = &r.attrs;
+    let parent = arg(a, "load_balancer_name").and_then(|(_, v)| j.parent(v, &["aws_elb"], "name"));
+    let Some(props) = parent.and_then(|i| j.props_mut(i)) else {
+        j.unjoined(&["aws_elb"], &["Policies"], r.span);
+        return;
+    };
+    let mut p = Props::new(a.span);
+    p.copy_all(a, &[("policy_name", "PolicyName"), ("policy_type_name", "PolicyType")]);
+    if let Some((k, v)) = arg(a, "policy_attribute") {
+        let list = map_blocks(a, "policy_attribute", v, |b, at| {
+            at.copy_all(b, &[("name", "Name"), ("value", "Value")]);
+        });
+        p.put("Attributes", k, list);
+    }
+    let policy = p.build();
+    match props.get("Policies").map(|v| &v.kind) {
+        Some(VKind::List(items)) => {
+            let mut items = items.clone();
+            items.push(policy);
+            let span = props.key_span("Policies").unwrap_or(r.span);
+            set(props, "Policies", Val::new(VKind::List(items), span), span);
+        }
+        Some(_) => {}
+        None => set(props, "Policies", Val::new(VKind::List(vec![policy]), r.span), r.span),
+    }
 }
 
 /// A listener's properties but its protocol.

@@ -37,6 +37,7 @@
 //! | `aws_lb_listener`, `aws_alb_listener` | `AWS::ElasticLoadBalancingV2::Listener` (without `protocol`: HTTP on an application load balancer) |
 //! | `aws_lb_target_group`, `aws_alb_target_group` | `AWS::ElasticLoadBalancingV2::TargetGroup` |
 //! | `aws_lb_target_group_attachment` | joined: `Targets` of its target group |
+//! | `aws_load_balancer_policy` | joined: `Policies` of its classic load balancer |
 //! | `aws_lambda_function` | `AWS::Lambda::Function` |
 //! | `aws_elasticache_cluster`, `aws_elasticache_replication_group` | `AWS::ElastiCache::CacheCluster`, `::ReplicationGroup` |
 //! | `aws_elasticache_subnet_group` | `AWS::ElastiCache::SubnetGroup` |
