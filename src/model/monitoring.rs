@@ -57,6 +57,18 @@ pub struct DbOperations {
     pub in_cluster: bool,
     /// A read replica (`SourceDBInstanceIdentifier`).
     pub replica: bool,
+    /// `Engine` (a read replica may leave it to its source).
+    pub engine: Field<String>,
+    /// `EngineVersion`.
+    pub engine_version: Field<String>,
+    /// `EngineMode` of a cluster (`provisioned`, `serverless`, ...).
+    pub engine_mode: Field<String>,
+    /// `EnableIAMDatabaseAuthentication` (default `false`).
+    pub iam_auth: Field<bool>,
+    /// `MultiAZ` of an instance (default `false`).
+    pub multi_az: Field<bool>,
+    /// `AutoMinorVersionUpgrade` (default `true`).
+    pub auto_minor_upgrade: Field<bool>,
 }
 
 /// `AWS::CloudTrail::Trail`.

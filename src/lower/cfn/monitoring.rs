@@ -146,6 +146,12 @@ pub fn lower(m: &mut Monitoring, meta: &ResMeta, ty: &str, p: &Props<'_>) {
             log_exports: p.strings("EnableCloudwatchLogsExports"),
             in_cluster: p.val("DBClusterIdentifier").is_some(),
             replica: p.val("SourceDBInstanceIdentifier").is_some(),
+            engine: p.string("Engine"),
+            engine_version: p.string("EngineVersion"),
+            engine_mode: p.string("EngineMode"),
+            iam_auth: p.boolean("EnableIAMDatabaseAuthentication"),
+            multi_az: p.boolean("MultiAZ"),
+            auto_minor_upgrade: p.boolean("AutoMinorVersionUpgrade"),
             meta,
         }),
         "AWS::CloudFront::Distribution" => {
