@@ -40,6 +40,10 @@ pub const ELASTICACHE_REPLICATION_GROUP: &str = "elasticache.replication_group";
 /// An OpenSearch (formerly Elasticsearch) domain.
 pub const OPENSEARCH_DOMAIN: &str = "opensearch.domain";
 pub const EFS_FILE_SYSTEM: &str = "efs.file_system";
+/// An Amazon DocumentDB cluster.
+pub const DOCDB_CLUSTER: &str = "docdb.cluster";
+/// An Amazon Neptune cluster.
+pub const NEPTUNE_CLUSTER: &str = "neptune.cluster";
 
 /// An application, network or gateway load balancer (Elastic Load Balancing v2).
 pub const ELB_LOAD_BALANCER: &str = "elb.load_balancer";
@@ -122,6 +126,8 @@ pub static SOURCE_TYPES: &[(&str, &[&str])] = &[
     (ELASTICACHE_REPLICATION_GROUP, &["AWS::ElastiCache::ReplicationGroup"]),
     (OPENSEARCH_DOMAIN, &["AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain"]),
     (EFS_FILE_SYSTEM, &["AWS::EFS::FileSystem"]),
+    (DOCDB_CLUSTER, &["AWS::DocDB::DBCluster"]),
+    (NEPTUNE_CLUSTER, &["AWS::Neptune::DBCluster"]),
     (ELB_LOAD_BALANCER, &["AWS::ElasticLoadBalancingV2::LoadBalancer"]),
     (ELB_CLASSIC_LOAD_BALANCER, &["AWS::ElasticLoadBalancing::LoadBalancer"]),
     (ELB_LISTENER, &["AWS::ElasticLoadBalancingV2::Listener"]),

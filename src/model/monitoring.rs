@@ -35,6 +35,9 @@ pub struct Monitoring {
     /// `AWS::CloudFront::Distribution`: `DistributionConfig.WebACLId`.
     pub distributions: Vec<(ResMeta, Field<String>)>,
     pub ssm_parameters: Vec<SsmParameter>,
+    /// The account's EBS encryption-by-default switches declared with the infrastructure
+    /// (Terraform `aws_ebs_encryption_by_default`), each with its `enabled` value.
+    pub ebs_encryption_by_default: Vec<(ResMeta, Field<bool>)>,
 }
 
 /// `AWS::SSM::Parameter`.
@@ -200,4 +203,7 @@ pub enum EncryptionState {
     Off,
     /// Could not be decided.
     Unknown,
+    /// Not set on the resource: an account-wide setting decides, off unless the account opted
+    /// in (EBS encryption by default).
+    AccountDefault,
 }

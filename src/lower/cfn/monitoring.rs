@@ -206,11 +206,13 @@ fn encryption(m: &mut Monitoring, meta: &ResMeta, ty: &str, p: &Props<'_>) {
     };
     match ty {
         "AWS::EC2::Volume" => {
-            // Without `Encrypted`, the account's EBS encryption-by-default setting decides.
+            // Without `Encrypted`, a volume created from a snapshot is encrypted as the snapshot
+            // is, and otherwise the account's EBS encryption-by-default setting decides.
             let f = p.boolean("Encrypted");
             let state = match &f.value {
                 Tri::Known(true) => On,
                 Tri::Known(false) => Off,
+                Tri::Absent if p.val("SnapshotId").is_none() => AccountDefault,
                 _ => Unknown,
             };
             push("at rest", "Encrypted", state, f.span);
@@ -229,7 +231,7 @@ fn encryption(m: &mut Monitoring, meta: &ResMeta, ty: &str, p: &Props<'_>) {
             let managed = p.boolean("SqsManagedSseEnabled");
             let state = match (kms, managed.get()) {
                 (On, _) => On,
-                (Unknown, _) => Unknown,
+                (Unknown | AccountDefault, _) => Unknown,
                 (Off, Some(false)) => Off,
                 (Off, _) if managed.is_unknown() => Unknown,
                 (Off, _) => On,
@@ -254,6 +256,14 @@ fn encryption(m: &mut Monitoring, meta: &ResMeta, ty: &str, p: &Props<'_>) {
                 };
                 push(what, property, s, span);
             }
+        }
+        "AWS::DocDB::DBCluster" | "AWS::Neptune::DBCluster" => {
+            // A restored cluster takes its encryption from the snapshot or the source cluster.
+            if p.val("SnapshotIdentifier").is_some() || p.val("SourceDBClusterIdentifier").is_some() {
+                return;
+            }
+            let (s, span) = flag(p, "StorageEncrypted");
+            push("at rest", "StorageEncrypted", s, span);
         }
         "AWS::Redshift::Cluster" => {
             // New clusters are encrypted by default; only an explicit `false` is off.

@@ -60,6 +60,12 @@ pub fn primary(r: &TfResource) -> Option<Primary> {
                 });
             "AWS::RDS::DBCluster"
         }
+        "aws_docdb_cluster" | "aws_neptune_cluster" => {
+            o.arg(a, "storage_encrypted", "StorageEncrypted")
+                .arg(a, "kms_key_arn", "KmsKeyId")
+                .arg(a, "snapshot_identifier", "SnapshotIdentifier");
+            if r.rtype == "aws_docdb_cluster" { "AWS::DocDB::DBCluster" } else { "AWS::Neptune::DBCluster" }
+        }
         "aws_db_parameter_group" | "aws_rds_cluster_parameter_group" => {
             o.arg(a, "family", "Family");
             if let Some(v) = arg(a, "parameter") {
@@ -76,7 +82,7 @@ pub fn primary(r: &TfResource) -> Option<Primary> {
             "AWS::RDS::DBSubnetGroup"
         }
         "aws_ebs_volume" => {
-            o.arg(a, "encrypted", "Encrypted").arg(a, "kms_key_id", "KmsKeyId");
+            o.arg(a, "encrypted", "Encrypted").arg(a, "kms_key_id", "KmsKeyId").arg(a, "snapshot_id", "SnapshotId");
             "AWS::EC2::Volume"
         }
         "aws_efs_file_system" => {
