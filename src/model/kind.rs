@@ -35,6 +35,7 @@ pub const RDS_DB_SUBNET_GROUP: &str = "rds.db_subnet_group";
 pub const RDS_DB_SNAPSHOT: &str = "rds.db_snapshot";
 
 pub const REDSHIFT_CLUSTER: &str = "redshift.cluster";
+pub const REDSHIFT_PARAMETER_GROUP: &str = "redshift.parameter_group";
 pub const ELASTICACHE_CACHE_CLUSTER: &str = "elasticache.cache_cluster";
 pub const ELASTICACHE_REPLICATION_GROUP: &str = "elasticache.replication_group";
 /// An OpenSearch (formerly Elasticsearch) domain.
@@ -122,6 +123,7 @@ pub static SOURCE_TYPES: &[(&str, &[&str])] = &[
         &["aws_db_snapshot", "aws_db_cluster_snapshot", "aws_db_snapshot_copy", "aws_db_cluster_snapshot_copy"],
     ),
     (REDSHIFT_CLUSTER, &["AWS::Redshift::Cluster"]),
+    (REDSHIFT_PARAMETER_GROUP, &["AWS::Redshift::ClusterParameterGroup"]),
     (ELASTICACHE_CACHE_CLUSTER, &["AWS::ElastiCache::CacheCluster"]),
     (ELASTICACHE_REPLICATION_GROUP, &["AWS::ElastiCache::ReplicationGroup"]),
     (OPENSEARCH_DOMAIN, &["AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain"]),

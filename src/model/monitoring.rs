@@ -38,6 +38,20 @@ pub struct Monitoring {
     /// The account's EBS encryption-by-default switches declared with the infrastructure
     /// (Terraform `aws_ebs_encryption_by_default`), each with its `enabled` value.
     pub ebs_encryption_by_default: Vec<(ResMeta, Field<bool>)>,
+    /// `AWS::Redshift::Cluster`: the parameter group that decides TLS.
+    pub redshift_clusters: Vec<RedshiftCluster>,
+    /// `AWS::Redshift::ClusterParameterGroup`.
+    pub redshift_parameter_groups: Vec<super::DbParameterGroup>,
+}
+
+/// What decides whether an `AWS::Redshift::Cluster` requires TLS.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RedshiftCluster {
+    pub meta: ResMeta,
+    /// `ClusterParameterGroupName`; absent for the default group (`default.redshift-1.0`).
+    pub parameter_group: Field<Link>,
+    /// The source name of `parameter_group`, supplied by the frontend for messages.
+    pub parameter_group_source_name: &'static str,
 }
 
 /// `AWS::SSM::Parameter`.

@@ -7,6 +7,7 @@ use crate::model::*;
 /// Adds the resource to `m` when it is one of this module's types.
 pub fn lower(m: &mut Monitoring, meta: &ResMeta, ty: &str, p: &Props<'_>) {
     let meta = meta.clone();
+    redshift(m, &meta, ty, p);
     match ty {
         "AWS::CloudTrail::Trail" => {
             let selectors_have_data = |key: &str| {
@@ -167,6 +168,47 @@ pub fn lower(m: &mut Monitoring, meta: &ResMeta, ty: &str, p: &Props<'_>) {
         "AWS::SecretsManager::Secret" => m.secrets.push(meta),
         "AWS::SecretsManager::RotationSchedule" => m.rotation_schedules.push(p.link("SecretId")),
         _ => encryption(m, &meta, ty, p),
+    }
+}
+
+/// Redshift clusters and their parameter groups (their encryption switch is in [`encryption`]).
+fn redshift(m: &mut Monitoring, meta: &ResMeta, ty: &str, p: &Props<'_>) {
+    match ty {
+        "AWS::Redshift::Cluster" => m.redshift_clusters.push(RedshiftCluster {
+            meta: meta.clone(),
+            parameter_group: p.link("ClusterParameterGroupName"),
+            parameter_group_source_name: "ClusterParameterGroupName",
+        }),
+        "AWS::Redshift::ClusterParameterGroup" => {
+            let parameters = match p.val("Parameters") {
+                None => Field::absent(meta.props_span),
+                Some(v) => {
+                    let span = p.span_of("Parameters").unwrap_or(v.span);
+                    let entries: Option<Vec<_>> = match &v.kind {
+                        VKind::List(items) => items
+                            .iter()
+                            .map(|item| {
+                                let name = item.get("ParameterName")?.as_str()?.to_string();
+                                let value = item.get("ParameterValue");
+                                let span = value.map_or(item.span, |v| v.span);
+                                Some((name, super::convert::field(value, span, Val::scalar_text)))
+                            })
+                            .collect(),
+                        _ => None,
+                    };
+                    match entries {
+                        Some(e) => Field { value: Tri::Known(e), span, origin: None },
+                        None => Field { value: Tri::Unknown, span, origin: v.origin.clone() },
+                    }
+                }
+            };
+            m.redshift_parameter_groups.push(DbParameterGroup {
+                meta: meta.clone(),
+                family: p.string("ParameterGroupFamily"),
+                parameters,
+            })
+        }
+        _ => {}
     }
 }
 
