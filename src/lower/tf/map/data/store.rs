@@ -61,9 +61,11 @@ pub fn primary(r: &TfResource) -> Option<Primary> {
             "AWS::RDS::DBCluster"
         }
         "aws_docdb_cluster" | "aws_neptune_cluster" => {
-            o.arg(a, "storage_encrypted", "StorageEncrypted")
-                .arg(a, "kms_key_arn", "KmsKeyId")
-                .arg(a, "snapshot_identifier", "SnapshotIdentifier");
+            o.arg(a, "storage_encrypted", "StorageEncrypted").arg(a, "kms_key_arn", "KmsKeyId").arg(
+                a,
+                "snapshot_identifier",
+                "SnapshotIdentifier",
+            );
             if r.rtype == "aws_docdb_cluster" { "AWS::DocDB::DBCluster" } else { "AWS::Neptune::DBCluster" }
         }
         "aws_db_parameter_group" | "aws_rds_cluster_parameter_group" => {
