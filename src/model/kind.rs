@@ -35,11 +35,16 @@ pub const RDS_DB_SUBNET_GROUP: &str = "rds.db_subnet_group";
 pub const RDS_DB_SNAPSHOT: &str = "rds.db_snapshot";
 
 pub const REDSHIFT_CLUSTER: &str = "redshift.cluster";
+pub const REDSHIFT_PARAMETER_GROUP: &str = "redshift.parameter_group";
 pub const ELASTICACHE_CACHE_CLUSTER: &str = "elasticache.cache_cluster";
 pub const ELASTICACHE_REPLICATION_GROUP: &str = "elasticache.replication_group";
 /// An OpenSearch (formerly Elasticsearch) domain.
 pub const OPENSEARCH_DOMAIN: &str = "opensearch.domain";
 pub const EFS_FILE_SYSTEM: &str = "efs.file_system";
+/// An Amazon DocumentDB cluster.
+pub const DOCDB_CLUSTER: &str = "docdb.cluster";
+/// An Amazon Neptune cluster.
+pub const NEPTUNE_CLUSTER: &str = "neptune.cluster";
 
 /// An application, network or gateway load balancer (Elastic Load Balancing v2).
 pub const ELB_LOAD_BALANCER: &str = "elb.load_balancer";
@@ -121,10 +126,13 @@ pub static SOURCE_TYPES: &[(&str, &[&str])] = &[
         &["aws_db_snapshot", "aws_db_cluster_snapshot", "aws_db_snapshot_copy", "aws_db_cluster_snapshot_copy"],
     ),
     (REDSHIFT_CLUSTER, &["AWS::Redshift::Cluster"]),
+    (REDSHIFT_PARAMETER_GROUP, &["AWS::Redshift::ClusterParameterGroup"]),
     (ELASTICACHE_CACHE_CLUSTER, &["AWS::ElastiCache::CacheCluster"]),
     (ELASTICACHE_REPLICATION_GROUP, &["AWS::ElastiCache::ReplicationGroup"]),
     (OPENSEARCH_DOMAIN, &["AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain"]),
     (EFS_FILE_SYSTEM, &["AWS::EFS::FileSystem"]),
+    (DOCDB_CLUSTER, &["AWS::DocDB::DBCluster"]),
+    (NEPTUNE_CLUSTER, &["AWS::Neptune::DBCluster"]),
     (ELB_LOAD_BALANCER, &["AWS::ElasticLoadBalancingV2::LoadBalancer"]),
     (ELB_CLASSIC_LOAD_BALANCER, &["AWS::ElasticLoadBalancing::LoadBalancer"]),
     (ELB_LISTENER, &["AWS::ElasticLoadBalancingV2::Listener"]),

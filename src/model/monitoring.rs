@@ -43,6 +43,13 @@ pub struct Monitoring {
     pub api_methods: Vec<ApiMethod>,
     /// `AWS::ApiGateway::Stage`.
     pub api_stages: Vec<ApiStage>,
+    /// The account's EBS encryption-by-default switches declared with the infrastructure
+    /// (Terraform `aws_ebs_encryption_by_default`), each with its `enabled` value.
+    pub ebs_encryption_by_default: Vec<(ResMeta, Field<bool>)>,
+    /// `AWS::Redshift::Cluster`: the parameter group that decides TLS.
+    pub redshift_clusters: Vec<RedshiftCluster>,
+    /// `AWS::Redshift::ClusterParameterGroup`.
+    pub redshift_parameter_groups: Vec<super::DbParameterGroup>,
 }
 
 /// `AWS::ApiGateway::RestApi`.
@@ -90,6 +97,17 @@ pub struct DistributionViewer {
     pub certificate_span: Span,
 }
 
+
+/// What decides whether an `AWS::Redshift::Cluster` requires TLS.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RedshiftCluster {
+    pub meta: ResMeta,
+    /// `ClusterParameterGroupName`; absent for the default group (`default.redshift-1.0`).
+    pub parameter_group: Field<Link>,
+    /// The source name of `parameter_group`, supplied by the frontend for messages.
+    pub parameter_group_source_name: &'static str,
+}
+
 /// `AWS::SSM::Parameter`.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct SsmParameter {
@@ -110,6 +128,18 @@ pub struct DbOperations {
     pub in_cluster: bool,
     /// A read replica (`SourceDBInstanceIdentifier`).
     pub replica: bool,
+    /// `Engine` (a read replica may leave it to its source).
+    pub engine: Field<String>,
+    /// `EngineVersion`.
+    pub engine_version: Field<String>,
+    /// `EngineMode` of a cluster (`provisioned`, `serverless`, ...).
+    pub engine_mode: Field<String>,
+    /// `EnableIAMDatabaseAuthentication` (default `false`).
+    pub iam_auth: Field<bool>,
+    /// `MultiAZ` of an instance (default `false`).
+    pub multi_az: Field<bool>,
+    /// `AutoMinorVersionUpgrade` (default `true`).
+    pub auto_minor_upgrade: Field<bool>,
 }
 
 /// `AWS::CloudTrail::Trail`.
@@ -241,4 +271,7 @@ pub enum EncryptionState {
     Off,
     /// Could not be decided.
     Unknown,
+    /// Not set on the resource: an account-wide setting decides, off unless the account opted
+    /// in (EBS encryption by default).
+    AccountDefault,
 }

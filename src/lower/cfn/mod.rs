@@ -77,6 +77,7 @@ pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Mode
     }
     attach_sg_rules(&mut m, pending_sg_rules);
     m.texts = lits.into_texts(&m.resources);
+    crate::model::text::add_decoded(&mut m.texts);
     m
 }
 

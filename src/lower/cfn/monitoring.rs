@@ -7,6 +7,7 @@ use crate::model::*;
 /// Adds the resource to `m` when it is one of this module's types.
 pub fn lower(m: &mut Monitoring, meta: &ResMeta, ty: &str, p: &Props<'_>) {
     let meta = meta.clone();
+    redshift(m, &meta, ty, p);
     match ty {
         "AWS::CloudTrail::Trail" => {
             let selectors_have_data = |key: &str| {
@@ -146,6 +147,12 @@ pub fn lower(m: &mut Monitoring, meta: &ResMeta, ty: &str, p: &Props<'_>) {
             log_exports: p.strings("EnableCloudwatchLogsExports"),
             in_cluster: p.val("DBClusterIdentifier").is_some(),
             replica: p.val("SourceDBInstanceIdentifier").is_some(),
+            engine: p.string("Engine"),
+            engine_version: p.string("EngineVersion"),
+            engine_mode: p.string("EngineMode"),
+            iam_auth: p.boolean("EnableIAMDatabaseAuthentication"),
+            multi_az: p.boolean("MultiAZ"),
+            auto_minor_upgrade: p.boolean("AutoMinorVersionUpgrade"),
             meta,
         }),
         "AWS::CloudFront::Distribution" => {
@@ -214,6 +221,47 @@ fn distribution_viewer(meta: &ResMeta, dc: &Props<'_>) -> DistributionViewer {
     }
 }
 
+/// Redshift clusters and their parameter groups (their encryption switch is in [`encryption`]).
+fn redshift(m: &mut Monitoring, meta: &ResMeta, ty: &str, p: &Props<'_>) {
+    match ty {
+        "AWS::Redshift::Cluster" => m.redshift_clusters.push(RedshiftCluster {
+            meta: meta.clone(),
+            parameter_group: p.link("ClusterParameterGroupName"),
+            parameter_group_source_name: "ClusterParameterGroupName",
+        }),
+        "AWS::Redshift::ClusterParameterGroup" => {
+            let parameters = match p.val("Parameters") {
+                None => Field::absent(meta.props_span),
+                Some(v) => {
+                    let span = p.span_of("Parameters").unwrap_or(v.span);
+                    let entries: Option<Vec<_>> = match &v.kind {
+                        VKind::List(items) => items
+                            .iter()
+                            .map(|item| {
+                                let name = item.get("ParameterName")?.as_str()?.to_string();
+                                let value = item.get("ParameterValue");
+                                let span = value.map_or(item.span, |v| v.span);
+                                Some((name, super::convert::field(value, span, Val::scalar_text)))
+                            })
+                            .collect(),
+                        _ => None,
+                    };
+                    match entries {
+                        Some(e) => Field { value: Tri::Known(e), span, origin: None },
+                        None => Field { value: Tri::Unknown, span, origin: v.origin.clone() },
+                    }
+                }
+            };
+            m.redshift_parameter_groups.push(DbParameterGroup {
+                meta: meta.clone(),
+                family: p.string("ParameterGroupFamily"),
+                parameters,
+            })
+        }
+        _ => {}
+    }
+}
+
 /// The encryption switches of data services.
 fn encryption(m: &mut Monitoring, meta: &ResMeta, ty: &str, p: &Props<'_>) {
     use EncryptionState::*;
@@ -250,11 +298,13 @@ fn encryption(m: &mut Monitoring, meta: &ResMeta, ty: &str, p: &Props<'_>) {
     };
     match ty {
         "AWS::EC2::Volume" => {
-            // Without `Encrypted`, the account's EBS encryption-by-default setting decides.
+            // Without `Encrypted`, a volume created from a snapshot is encrypted as the snapshot
+            // is, and otherwise the account's EBS encryption-by-default setting decides.
             let f = p.boolean("Encrypted");
             let state = match &f.value {
                 Tri::Known(true) => On,
                 Tri::Known(false) => Off,
+                Tri::Absent if p.val("SnapshotId").is_none() => AccountDefault,
                 _ => Unknown,
             };
             push("at rest", "Encrypted", state, f.span);
@@ -273,7 +323,7 @@ fn encryption(m: &mut Monitoring, meta: &ResMeta, ty: &str, p: &Props<'_>) {
             let managed = p.boolean("SqsManagedSseEnabled");
             let state = match (kms, managed.get()) {
                 (On, _) => On,
-                (Unknown, _) => Unknown,
+                (Unknown | AccountDefault, _) => Unknown,
                 (Off, Some(false)) => Off,
                 (Off, _) if managed.is_unknown() => Unknown,
                 (Off, _) => On,
@@ -298,6 +348,14 @@ fn encryption(m: &mut Monitoring, meta: &ResMeta, ty: &str, p: &Props<'_>) {
                 };
                 push(what, property, s, span);
             }
+        }
+        "AWS::DocDB::DBCluster" | "AWS::Neptune::DBCluster" => {
+            // A restored cluster takes its encryption from the snapshot or the source cluster.
+            if p.val("SnapshotIdentifier").is_some() || p.val("SourceDBClusterIdentifier").is_some() {
+                return;
+            }
+            let (s, span) = flag(p, "StorageEncrypted");
+            push("at rest", "StorageEncrypted", s, span);
         }
         "AWS::Redshift::Cluster" => {
             // New clusters are encrypted by default; only an explicit `false` is off.

@@ -1,5 +1,5 @@
 //! Resources CloudFormation cannot declare, lowered from their Terraform arguments directly:
-//! the account password policy, RDS snapshots and their sharing.
+//! the account password policy, RDS snapshots and their sharing, EBS encryption by default.
 
 use crate::lower::cfn::convert::Props;
 use crate::model::{DbSnapshot, Model, PasswordPolicy};
@@ -23,6 +23,14 @@ pub fn lower(m: &mut Model, r: &TfResource) {
         }),
         "aws_db_snapshot" | "aws_db_cluster_snapshot" | "aws_db_snapshot_copy" | "aws_db_cluster_snapshot_copy" => {
             m.db_snapshots.push(DbSnapshot { shared_accounts: p.strings("shared_accounts"), meta })
+        }
+        "aws_ebs_encryption_by_default" => {
+            // `enabled` defaults to true.
+            let mut enabled = p.boolean("enabled");
+            if enabled.is_absent() {
+                enabled = crate::model::Field { value: crate::model::Tri::Known(true), ..enabled };
+            }
+            m.monitoring.ebs_encryption_by_default.push((meta, enabled))
         }
         _ => {}
     }

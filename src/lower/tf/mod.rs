@@ -55,6 +55,7 @@ pub fn lower(resources: &[TfResource], file: Arc<str>) -> Model {
             texts::collect(v, key, &place, Some(i), &mut m.texts);
         }
     }
+    crate::model::text::add_decoded(&mut m.texts);
     m
 }
 

@@ -18,17 +18,18 @@ rule!(RULE,
     description: "Without deletion protection one API call — a mistaken stack update, a script run \
 against the wrong account, or an intruder covering their tracks — deletes the database. With it, deletion \
 first needs a separate, logged modification. `DeletionProtection` defaults to `false`. Aurora instances take \
-the setting from their cluster and read replicas are not checked.",
+the setting from their cluster. Read replicas are checked too: the setting is not inherited from the source, \
+and a replica deleted by mistake takes its read traffic (or its cross-Region copy) with it.",
     check: |m, _, out| {
         for d in &m.monitoring.databases {
-            if d.in_cluster || d.replica {
+            if d.in_cluster {
                 continue;
             }
             if matches!(d.deletion_protection.value, Tri::Absent | Tri::Known(false)) {
                 out.report_field(
                     &d.meta,
                     &d.deletion_protection,
-                    format!("`{}` has no deletion protection (DeletionProtection is not true)", d.meta.id),
+                    format!("{} has no deletion protection (DeletionProtection is not true)", super::describe(d)),
                 );
             }
         }

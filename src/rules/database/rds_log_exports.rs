@@ -18,11 +18,11 @@ rule!(RULE,
 MySQL, `alert`/`audit`/`listener`/`trace` for Oracle, `agent`/`error` for SQL Server.",
     description: "Database logs record failed logins, privilege changes and unusual queries. Kept only on \
 the instance they rotate away within days and are lost with it; exported to CloudWatch Logs they are retained, \
-searchable and can raise alarms. Aurora instances take the setting from their cluster and read replicas are \
-not checked.",
+searchable and can raise alarms. Aurora instances take the setting from their cluster. Read replicas are \
+checked too: they serve queries and logins of their own, and do not inherit the source's exports.",
     check: |m, _, out| {
         for d in &m.monitoring.databases {
-            if d.in_cluster || d.replica {
+            if d.in_cluster {
                 continue;
             }
             let none = match &d.log_exports.value {
@@ -31,7 +31,7 @@ not checked.",
                 Tri::Unknown => false,
             };
             if none {
-                out.report(&d.meta, d.log_exports.span, format!("`{}` exports no logs to CloudWatch Logs", d.meta.id));
+                out.report(&d.meta, d.log_exports.span, format!("{} exports no logs to CloudWatch Logs", super::describe(d)));
             }
         }
     },

@@ -11,6 +11,8 @@ const TYPES: &[&str] = &[
     kind::ELASTICACHE_REPLICATION_GROUP,
     kind::OPENSEARCH_DOMAIN,
     kind::REDSHIFT_CLUSTER,
+    kind::DOCDB_CLUSTER,
+    kind::NEPTUNE_CLUSTER,
 ];
 
 rule!(RULE,
@@ -26,11 +28,14 @@ rule!(RULE,
     remediation: "Turn encryption at rest on where the resource is created (it usually cannot be added \
 later): EBS volumes `Encrypted: true` (or encryption by default in the account); EFS `Encrypted: true` with `KmsKeyId`; SNS `KmsMasterKeyId: alias/aws/sns` or a customer key; SQS keep \
 `SqsManagedSseEnabled` or set `KmsMasterKeyId`; ElastiCache `AtRestEncryptionEnabled: true`; OpenSearch \
-`EncryptionAtRestOptions: {Enabled: true}`; Redshift `Encrypted: true`.",
+`EncryptionAtRestOptions: {Enabled: true}`; Redshift `Encrypted: true`; DocumentDB and Neptune clusters \
+`StorageEncrypted: true`, with `KmsKeyId` for a customer-managed key.",
     description: "Data at rest without encryption is readable from snapshots, backups and the underlying \
 storage by anyone who obtains them, and fails most compliance baselines. For these services encryption is a \
-creation-time setting, and except for SQS and Redshift it is off unless the template asks for it. \
+creation-time setting, and except for SQS and Redshift it is off unless the template asks for it \
+(DocumentDB and Neptune clusters included: `StorageEncrypted` defaults to `false`; a cluster restored from a \
+snapshot or another cluster takes the source's encryption and is not reported). \
 An EBS volume without `Encrypted` follows the account's encryption-by-default setting and is \
-not reported; DynamoDB tables are always encrypted and are not checked.",
+reported by PAL-ENC-003 instead; DynamoDB tables are always encrypted and are not checked.",
     check: |m, _, out| report(m, out, "at rest"),
 );

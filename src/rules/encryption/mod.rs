@@ -1,11 +1,13 @@
-//! Encryption of managed data services (data layer): EFS, SNS, SQS, ElastiCache, OpenSearch
-//! and Redshift, at rest and in transit.
+//! Encryption of managed data services (data layer): EBS, EFS, SNS, SQS, ElastiCache,
+//! OpenSearch, Redshift, DocumentDB and Neptune, at rest and in transit.
 
 use super::Sink;
 use crate::model::{EncryptionState, Model};
 
 pub mod data_service_unencrypted_at_rest;
 pub mod data_service_unencrypted_in_transit;
+pub mod ebs_volume_encryption_unset;
+pub mod redshift_tls_not_required;
 
 super::area_rules!("encryption");
 

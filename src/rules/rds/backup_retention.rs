@@ -23,14 +23,29 @@ Backup, ideally to another account.",
 ransomware or a compromised credential you can restore the database to a moment before the \
 incident, and investigate a copy of it. `BackupRetentionPeriod: 0` disables them; CloudFormation's \
 default is 1 day, often too short to notice an incident before the clean state is gone. The seed \
-guide keeps 7 days. Read replicas and instances of a cluster are not reported: their source or \
-cluster holds the backups.",
+guide keeps 7 days. Instances of a cluster are not reported: the cluster holds the backups. A read \
+replica keeps no backups unless `BackupRetentionPeriod` is set on it (its source holds them): a replica is \
+reported only when it sets a retention shorter than 7 days, which is what it keeps once promoted.",
     check: |m, _, out| {
         for d in dbs(m) {
-            if d.in_cluster || d.replica {
+            if d.in_cluster {
                 continue;
             }
             let f = &d.db.backup_retention;
+            if d.replica {
+                if let Tri::Known(n @ 1..MIN_BACKUP_DAYS) = &f.value {
+                    let days = if *n == 1 { "day" } else { "days" };
+                    out.report_field(
+                        d.meta,
+                        f,
+                        format!(
+                            "read replica `{}` keeps its own automated backups for {n} {days} (at least {MIN_BACKUP_DAYS} recommended)",
+                            d.meta.id
+                        ),
+                    );
+                }
+                continue;
+            }
             match &f.value {
                 Tri::Known(0) => {
                     out.report_field(

@@ -92,7 +92,7 @@ fn dbs(m: &Model) -> Vec<Db<'_>> {
 
 /// Database engine families, as far as these rules distinguish them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Family {
+pub(super) enum Family {
     MySql,
     MariaDb,
     AuroraMySql,
@@ -107,7 +107,7 @@ enum Family {
 
 /// The family of an engine name (`Engine`) or a parameter group family (`Family`, e.g.
 /// `mysql8.0`, `aurora-postgresql15`, `sqlserver-se-15.0`).
-fn family(name: &str) -> Option<Family> {
+pub(super) fn family(name: &str) -> Option<Family> {
     let n = name.trim().to_ascii_lowercase();
     let n = n.strip_prefix("custom-").unwrap_or(&n);
     // Longest prefixes first: `aurora-postgresql` before `aurora`.

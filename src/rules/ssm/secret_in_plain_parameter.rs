@@ -1,6 +1,6 @@
 //! PAL-SSM-001 `ssm-secret-in-plain-parameter`: Secret kept in a plain-text SSM parameter.
 
-use crate::model::kind;
+use crate::model::{Field, Model, TextRole, kind};
 
 /// Words in a parameter name that say it holds a secret.
 const SECRET_WORDS: &[&str] = &[
@@ -15,12 +15,34 @@ const SECRET_WORDS: &[&str] = &[
     "private-key",
     "private_key",
     "credential",
+    "passphrase",
+    "accesskey",
+    "access-key",
+    "access_key",
+    "connectionstring",
+    "connection-string",
+    "connection_string",
 ];
 
 /// Does this parameter name (or logical id) say the parameter holds a secret?
 pub fn names_a_secret(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     SECRET_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// Does the parameter's name say it holds a secret? A name computed from inputs
+/// (`!Sub /${Env}/db/password`) is judged by the literal text it is made from.
+fn name_says_secret(m: &Model, name: &Field<String>) -> bool {
+    match name.get() {
+        Some(n) => names_a_secret(n),
+        None => m.texts.iter().any(|t| {
+            t.role == TextRole::Value
+                && t.span.file == name.span.file
+                && t.span.start >= name.span.start
+                && t.span.end <= name.span.end
+                && names_a_secret(&t.text)
+        }),
+    }
 }
 
 rule!(RULE,
@@ -38,16 +60,16 @@ rule!(RULE,
 CloudFormation (which cannot create them) and read with `{{resolve:ssm-secure:name}}`.",
     description: "`String` and `StringList` parameters are stored unencrypted and readable by anyone \
 with `ssm:GetParameter` on them, without any `kms:Decrypt` check, and their values show in the console and in \
-CloudFormation. A parameter whose name or logical id says it holds a password, token, key or credential \
-should not be one of them.",
+CloudFormation. A parameter whose name or logical id says it holds a password, passphrase, token, API or \
+access key, connection string or credential should not be one of them; a name computed from inputs \
+(`!Sub /${Env}/db/password`) is judged by its literal parts.",
     check: |m, _, out| {
         for p in &m.monitoring.ssm_parameters {
             let Some(kind) = p.kind.get() else { continue };
             if kind != "String" && kind != "StringList" {
                 continue;
             }
-            let named = p.name.get().is_some_and(|n| names_a_secret(n));
-            if named || names_a_secret(&p.meta.id) {
+            if (!p.name.is_absent() && name_says_secret(m, &p.name)) || names_a_secret(&p.meta.id) {
                 out.report_field(
                     &p.meta,
                     &p.kind,

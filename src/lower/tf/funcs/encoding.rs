@@ -297,34 +297,9 @@ pub(super) fn base64_encode(bytes: &[u8]) -> String {
     out
 }
 
-/// Standard base64 with padding (line breaks ignored).
-fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    let chars: Vec<u8> = text.bytes().filter(|b| !matches!(b, b'\n' | b'\r')).collect();
-    if !chars.len().is_multiple_of(4) {
-        return None;
-    }
-    let mut out = Vec::with_capacity(chars.len() / 4 * 3);
-    let quads = chars.len() / 4;
-    for (qi, quad) in chars.chunks(4).enumerate() {
-        let pads = quad.iter().rev().take_while(|&&c| c == b'=').count();
-        if pads > 2 || (pads > 0 && qi + 1 != quads) {
-            return None;
-        }
-        let mut n = 0u32;
-        for &c in &quad[..4 - pads] {
-            let d = B64.iter().position(|&x| x == c)? as u32;
-            n = (n << 6) | d;
-        }
-        n <<= 6 * pads as u32;
-        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-        out.extend_from_slice(&bytes[..3 - pads]);
-    }
-    Some(out)
-}
-
 fn base64decode(a: &[Val], span: Span) -> R<Val> {
     let text = one_str(a)?;
-    let bytes = base64_decode(&text).ok_or_else(|| Stop::Fail("invalid base64 text".into()))?;
+    let bytes = crate::model::text::decode_base64(&text).ok_or_else(|| Stop::Fail("invalid base64 text".into()))?;
     String::from_utf8(bytes).map(|s| str_val(s, span)).or_else(|_| fail("the decoded base64 text is not valid UTF-8"))
 }
 

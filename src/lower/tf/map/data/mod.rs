@@ -21,6 +21,8 @@
 //! | `aws_db_parameter_group` | `AWS::RDS::DBParameterGroup` |
 //! | `aws_rds_cluster_parameter_group` | `AWS::RDS::DBClusterParameterGroup` |
 //! | `aws_db_subnet_group` | `AWS::RDS::DBSubnetGroup` |
+//! | `aws_docdb_cluster` | `AWS::DocDB::DBCluster` |
+//! | `aws_neptune_cluster` | `AWS::Neptune::DBCluster` |
 //! | `aws_ebs_volume` | `AWS::EC2::Volume` |
 //! | `aws_efs_file_system` | `AWS::EFS::FileSystem` |
 //! | `aws_secretsmanager_secret` | `AWS::SecretsManager::Secret` |

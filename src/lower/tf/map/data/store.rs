@@ -23,7 +23,9 @@ pub fn primary(r: &TfResource) -> Option<Primary> {
                 .arg(a, "snapshot_identifier", "DBSnapshotIdentifier")
                 .arg(a, "replicate_source_db", "SourceDBInstanceIdentifier")
                 .arg(a, "parameter_group_name", "DBParameterGroupName")
-                .arg(a, "publicly_accessible", "PubliclyAccessible");
+                .arg(a, "publicly_accessible", "PubliclyAccessible")
+                .arg(a, "multi_az", "MultiAZ")
+                .arg(a, "auto_minor_version_upgrade", "AutoMinorVersionUpgrade");
             // The provider makes instances private unless told otherwise; CloudFormation's
             // default depends on the subnet group.
             o.default("PubliclyAccessible", boolean(false, r.span));
@@ -35,7 +37,8 @@ pub fn primary(r: &TfResource) -> Option<Primary> {
                 .arg(a, "engine_version", "EngineVersion")
                 .arg(a, "db_subnet_group_name", "DBSubnetGroupName")
                 .arg(a, "db_parameter_group_name", "DBParameterGroupName")
-                .arg(a, "publicly_accessible", "PubliclyAccessible");
+                .arg(a, "publicly_accessible", "PubliclyAccessible")
+                .arg(a, "auto_minor_version_upgrade", "AutoMinorVersionUpgrade");
             // As for `aws_db_instance`, private unless told otherwise.
             o.default("PubliclyAccessible", boolean(false, r.span));
             "AWS::RDS::DBInstance"
@@ -48,6 +51,7 @@ pub fn primary(r: &TfResource) -> Option<Primary> {
                 .arg(a, "replication_source_identifier", "ReplicationSourceIdentifier")
                 .arg(a, "db_cluster_parameter_group_name", "DBClusterParameterGroupName")
                 .arg(a, "publicly_accessible", "PubliclyAccessible")
+                .arg(a, "auto_minor_version_upgrade", "AutoMinorVersionUpgrade")
                 .block(a, "restore_to_point_in_time", "SourceDBClusterIdentifier", |b| {
                     match arg(b, "source_cluster_identifier") {
                         Some(v) => v.clone(),
@@ -55,6 +59,14 @@ pub fn primary(r: &TfResource) -> Option<Primary> {
                     }
                 });
             "AWS::RDS::DBCluster"
+        }
+        "aws_docdb_cluster" | "aws_neptune_cluster" => {
+            o.arg(a, "storage_encrypted", "StorageEncrypted").arg(a, "kms_key_arn", "KmsKeyId").arg(
+                a,
+                "snapshot_identifier",
+                "SnapshotIdentifier",
+            );
+            if r.rtype == "aws_docdb_cluster" { "AWS::DocDB::DBCluster" } else { "AWS::Neptune::DBCluster" }
         }
         "aws_db_parameter_group" | "aws_rds_cluster_parameter_group" => {
             o.arg(a, "family", "Family");
@@ -72,7 +84,7 @@ pub fn primary(r: &TfResource) -> Option<Primary> {
             "AWS::RDS::DBSubnetGroup"
         }
         "aws_ebs_volume" => {
-            o.arg(a, "encrypted", "Encrypted").arg(a, "kms_key_id", "KmsKeyId");
+            o.arg(a, "encrypted", "Encrypted").arg(a, "kms_key_id", "KmsKeyId").arg(a, "snapshot_id", "SnapshotId");
             "AWS::EC2::Volume"
         }
         "aws_efs_file_system" => {
@@ -211,7 +223,8 @@ fn db_common(a: &Val, o: &mut Out) {
         .arg(a, "backup_retention_period", "BackupRetentionPeriod")
         .arg(a, "port", "Port")
         .arg(a, "deletion_protection", "DeletionProtection")
-        .arg(a, "enabled_cloudwatch_logs_exports", "EnableCloudwatchLogsExports");
+        .arg(a, "enabled_cloudwatch_logs_exports", "EnableCloudwatchLogsExports")
+        .arg(a, "iam_database_authentication_enabled", "EnableIAMDatabaseAuthentication");
 }
 
 /// `parameter { name, value }` blocks as a map of name to value; undecided when a name is.

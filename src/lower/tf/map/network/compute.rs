@@ -167,6 +167,7 @@ pub(super) fn primary(r: &TfResource) -> Option<Primary> {
                     ("port", "Port"),
                     ("cluster_subnet_group_name", "ClusterSubnetGroupName"),
                     ("vpc_security_group_ids", "VpcSecurityGroupIds"),
+                    ("cluster_parameter_group_name", "ClusterParameterGroupName"),
                 ],
             );
             // The provider's defaults for these changed with its major version 6 (public
@@ -185,6 +186,16 @@ pub(super) fn primary(r: &TfResource) -> Option<Primary> {
                 };
             }
             prim("AWS::Redshift::Cluster", p)
+        }
+        "aws_redshift_parameter_group" => {
+            p.copy(a, "family", "ParameterGroupFamily");
+            if let Some((k, v)) = arg(a, "parameter") {
+                let list = map_blocks(a, "parameter", v, |b, q| {
+                    q.copy_all(b, &[("name", "ParameterName"), ("value", "ParameterValue")]);
+                });
+                p.put("Parameters", k, list);
+            }
+            prim("AWS::Redshift::ClusterParameterGroup", p)
         }
         "aws_redshift_subnet_group" => {
             p.copy(a, "subnet_ids", "SubnetIds");

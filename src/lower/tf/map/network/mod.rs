@@ -43,6 +43,7 @@
 //! | `aws_elasticache_subnet_group` | `AWS::ElastiCache::SubnetGroup` |
 //! | `aws_opensearch_domain`, `aws_elasticsearch_domain` | `AWS::OpenSearchService::Domain`, `AWS::Elasticsearch::Domain` |
 //! | `aws_redshift_cluster` | `AWS::Redshift::Cluster` |
+//! | `aws_redshift_parameter_group` | `AWS::Redshift::ClusterParameterGroup` |
 //! | `aws_redshift_subnet_group` | `AWS::Redshift::ClusterSubnetGroup` |
 //!
 //! Only the properties the model reads are mapped. A subnet's association with its VPC's main

@@ -1,0 +1,90 @@
+//! PAL-ENC-004 `redshift-tls-not-required`: Redshift cluster accepts connections without TLS.
+
+use crate::model::{Link, Tri, kind};
+
+/// Does a `require_ssl` value require TLS?
+fn requires(v: &str) -> bool {
+    matches!(v.trim().to_ascii_lowercase().as_str(), "true" | "1" | "on")
+}
+
+rule!(RULE,
+    id: "PAL-ENC-004",
+    slug: "redshift-tls-not-required",
+    title: "Redshift cluster accepts connections without TLS",
+    severity: Medium,
+    layer: Data,
+    service: "redshift",
+    controls: &["DATA-16"],
+    well_architected: &["SEC09-BP02"],
+    resource_types: &[kind::REDSHIFT_CLUSTER, kind::REDSHIFT_PARAMETER_GROUP],
+    remediation: "Give the cluster a parameter group of its own (`AWS::Redshift::ClusterParameterGroup`, \
+Terraform `aws_redshift_parameter_group`) with the parameter `require_ssl` set to `true`, and name it in the \
+cluster's `ClusterParameterGroupName` (`cluster_parameter_group_name`). Clients then need `sslmode=require` \
+or stricter.",
+    description: "A Redshift cluster accepts client connections with or without TLS unless its parameter \
+group sets `require_ssl` to `true`; a client that does not insist on TLS then sends credentials and query \
+results in clear, readable and alterable by anyone on the path. The parameter cannot be changed in a default \
+parameter group, and the classic default group (`default.redshift-1.0`) leaves it `false`, so a cluster \
+that names no group of its own is reported too. A group that is not defined with the cluster (other than the \
+default one) cannot be inspected and is not reported.",
+    check: |m, _, out| {
+        let mon = &m.monitoring;
+        for c in &mon.redshift_clusters {
+            let pg = &c.parameter_group;
+            match &pg.value {
+                Tri::Absent => {
+                    out.report(
+                        &c.meta,
+                        c.meta.span,
+                        format!(
+                            "Redshift cluster `{}` does not set {} (the default parameter group leaves require_ssl false): connections without TLS are accepted",
+                            c.meta.id, c.parameter_group_source_name
+                        ),
+                    );
+                }
+                Tri::Known(Link::External(name)) if name.trim().eq_ignore_ascii_case("default.redshift-1.0") => {
+                    out.report_field(
+                        &c.meta,
+                        pg,
+                        format!(
+                            "Redshift cluster `{}` uses the default parameter group `{name}`, which leaves require_ssl false: connections without TLS are accepted",
+                            c.meta.id
+                        ),
+                    );
+                }
+                Tri::Known(Link::Local(id)) => {
+                    let Some(g) = mon.redshift_parameter_groups.iter().find(|g| &g.meta.id == id) else { continue };
+                    if g.parameters.is_unknown() {
+                        continue;
+                    }
+                    let finding = match g.parameter("require_ssl") {
+                        Some(v) if v.get().is_none_or(|s| requires(s)) => continue,
+                        Some(v) => out.report_field(
+                            &g.meta,
+                            v,
+                            format!(
+                                "parameter group `{}` (used by Redshift cluster `{}`) sets require_ssl to `{}`: connections without TLS are accepted",
+                                g.meta.id,
+                                c.meta.id,
+                                v.get().map(String::as_str).unwrap_or("")
+                            ),
+                        ),
+                        None => {
+                            let span = if g.parameters.is_absent() { g.meta.span } else { g.parameters.span };
+                            out.report(
+                                &g.meta,
+                                span,
+                                format!(
+                                    "parameter group `{}` (used by Redshift cluster `{}`) does not set require_ssl (false by default): connections without TLS are accepted",
+                                    g.meta.id, c.meta.id
+                                ),
+                            )
+                        }
+                    };
+                    finding.with_related(c.meta.span, format!("`{}` uses this parameter group", c.meta.id));
+                }
+                _ => {}
+            }
+        }
+    },
+);
