@@ -173,6 +173,8 @@ pub fn apply(
                     fragments.append(one);
                     continue;
                 };
+                // The patch's name and namespace only said which object it applies to.
+                let patch = &without_identity(patch);
                 let key = (base_file.clone(), base_id, ki);
                 if let Some((_, tree)) = merged.iter_mut().find(|(k, _)| *k == key) {
                     *tree = merge(tree, patch).unwrap_or_else(|| tree.clone());
@@ -195,6 +197,18 @@ pub fn apply(
         super::lower(tree, file, objects);
     }
     objects.append(fragments);
+}
+
+/// The patch without `metadata.name` and `metadata.namespace`.
+fn without_identity(patch: &Node) -> Node {
+    let mut out = patch.clone();
+    if let Kind::Map(entries) = &mut out.kind
+        && let Some(md) = entries.iter_mut().find(|e| e.key == "metadata")
+        && let Kind::Map(m) = &mut md.value.kind
+    {
+        m.retain(|e| e.key != "name" && e.key != "namespace");
+    }
+    out
 }
 
 /// The object a patch applies to: the kustomization's target, completed by the patch's own
@@ -305,6 +319,8 @@ fn merge_in(base: &Node, patch: &Node, key: &str) -> Option<Node> {
                         out.remove(i);
                     }
                     (None, true) => {}
+                    // The same value: the base's, where the object defines it (merge keys).
+                    (Some(i), false) if out[i].value.kind == e.value.kind => {}
                     (Some(i), false) => match merge_in(&out[i].value, &e.value, &e.key) {
                         Some(v) => out[i].value = v,
                         None => {

@@ -357,12 +357,10 @@ fn fragment_workload(w: &mut Workload) {
             unknown_if_absent(&mut port.container_port);
             unknown_if_absent(&mut port.host_port);
         }
-        if !c.resources.present {
-            // Requests and limits unknown rather than missing.
-            c.resources.present = true;
-            c.resources.requests = None;
-            c.resources.limits = None;
-        }
+        // Requests and limits merge with the base's: unknown rather than missing.
+        c.resources.present = true;
+        c.resources.requests = None;
+        c.resources.limits = None;
     }
 }
 
