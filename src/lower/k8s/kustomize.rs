@@ -106,6 +106,9 @@ pub fn is_kubeadm_patch(path: &Path) -> bool {
     in_patches && TARGETS.iter().any(|t| target.strip_prefix(t).is_some_and(|rest| !rest.starts_with('-')))
 }
 
+/// A merged object: (base file, base id, index of the kustomization) and its tree.
+type Merged = ((Arc<str>, String, usize), Node);
+
 /// The object a patch applies to: kind, name, namespace.
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Target {
@@ -151,7 +154,7 @@ pub fn apply(
         true
     };
     // Merged trees per (base file, base id, kustomization).
-    let mut merged: Vec<((Arc<str>, String, usize), Node)> = Vec::new();
+    let mut merged: Vec<Merged> = Vec::new();
     let mut fragments = K8sObjects::default();
     for (ki, plan) in plans.iter().enumerate() {
         for (src, p) in plan {

@@ -1,5 +1,4 @@
 use super::{report, who};
-use crate::model::Tri;
 use crate::model::k8s::{K8sObjects, Workload};
 
 rule!(
@@ -35,42 +34,40 @@ that sets `automountServiceAccountToken: true` has decided it needs the token (c
 operators call the API), which is a choice to review with its RBAC, not an oversight.",
     check: |m, _, out| {
         for w in &m.k8s.workloads {
-            let f = &w.pod.automount_token;
-            match f.value {
-                Tri::Absent => {
-                    let (name, named) = match w.pod.service_account.get() {
-                        Some(n) => (n.as_str(), true),
-                        None if w.pod.service_account.is_absent() => ("default", false),
-                        None => continue,
-                    };
-                    match service_account_decides(&m.k8s, w, name) {
-                        Some(true) => {}
-                        Some(false) => {
-                            report(
-                                out,
-                                w,
-                                w.obj.res.span,
-                                format!(
-                                    "{} mounts the token of service account `{name}`: neither the pod nor the account sets automountServiceAccountToken",
-                                    who(w)
-                                ),
-                            );
-                        }
-                        None if !named => {
-                            report(
-                                out,
-                                w,
-                                w.obj.res.span,
-                                format!(
-                                    "{} does not set automountServiceAccountToken: false and uses the `default` service account",
-                                    who(w)
-                                ),
-                            );
-                        }
-                        None => {}
-                    }
+            // Only the default: an explicit value is a decision.
+            if !w.pod.automount_token.is_absent() {
+                continue;
+            }
+            let (name, named) = match w.pod.service_account.get() {
+                Some(n) => (n.as_str(), true),
+                None if w.pod.service_account.is_absent() => ("default", false),
+                None => continue,
+            };
+            match service_account_decides(&m.k8s, w, name) {
+                Some(true) => {}
+                Some(false) => {
+                    report(
+                        out,
+                        w,
+                        w.obj.res.span,
+                        format!(
+                            "{} mounts the token of service account `{name}`: neither the pod nor the account sets automountServiceAccountToken",
+                            who(w)
+                        ),
+                    );
                 }
-                _ => {}
+                None if !named => {
+                    report(
+                        out,
+                        w,
+                        w.obj.res.span,
+                        format!(
+                            "{} does not set automountServiceAccountToken: false and uses the `default` service account",
+                            who(w)
+                        ),
+                    );
+                }
+                None => {}
             }
         }
     },
