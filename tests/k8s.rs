@@ -346,3 +346,43 @@ fn allowed_registries_come_from_the_scan_options() {
     let lines: Vec<u64> = v["findings"].as_array().unwrap().iter().map(|f| f["line"].as_u64().unwrap()).collect();
     assert_eq!(lines, vec![7]);
 }
+
+#[test]
+fn kustomize_patches_are_merged_into_their_bases_or_judged_as_fragments() {
+    let dir = root().join("tests/k8s-kustomize");
+    let r = scan_paths(&[dir]);
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    let got = findings(&r);
+    let want = set(&[
+        // The base, hardened by `hardening.yaml` for container `web`: only what no patch sets.
+        ("deployment.yaml", 4, "PAL-K8S-021"),
+        ("deployment.yaml", 4, "PAL-K8S-030"),
+        ("deployment.yaml", 4, "PAL-K8S-031"),
+        // Container `sidecar` is not hardened: reported where the base defines it.
+        ("deployment.yaml", 16, "PAL-K8S-013"),
+        ("deployment.yaml", 16, "PAL-K8S-017"),
+        ("deployment.yaml", 16, "PAL-K8S-020"),
+        ("deployment.yaml", 16, "PAL-K8S-024"),
+        // What a patch sets is real, wherever its base is.
+        ("ops.yaml", 11, "PAL-K8S-003"),
+        ("orphan.yaml", 11, "PAL-K8S-003"),
+        // A kubeadm patch: the image it names, nothing about what it leaves to the base.
+        ("kube-apiserver0+strategic.yaml", 9, "PAL-K8S-023"),
+    ]);
+    assert_eq!(got, want);
+    // The merged Deployment is the base's object; no patch is an object of its own.
+    let resources: BTreeSet<&str> = r.findings.iter().filter_map(|f| f.resource.as_ref().map(|x| &*x.id)).collect();
+    assert!(resources.contains("Deployment/web"), "{resources:?}");
+    assert!(!resources.iter().any(|id| id.contains("not-used")), "{resources:?}");
+    assert!(!resources.iter().any(|id| id.starts_with("Kustomization")), "{resources:?}");
+}
+
+#[test]
+fn a_patch_alone_reports_only_what_it_sets() {
+    // Without the kustomization, the shape says it: a container without an image cannot be
+    // created, so the object is a patch of one defined elsewhere.
+    let r = scan_paths(&[root().join("tests/k8s-kustomize/overlays/prod/hardening.yaml")]);
+    assert!(findings(&r).is_empty(), "{:?}", findings(&r));
+    let r = scan_paths(&[root().join("tests/k8s-kustomize/overlays/prod/orphan.yaml")]);
+    assert_eq!(findings(&r), set(&[("orphan.yaml", 11, "PAL-K8S-003")]));
+}

@@ -21,7 +21,7 @@ impl super::Frontend for Kubernetes {
     }
 
     fn recognises(&self, root: &Node) -> bool {
-        k8s::is_manifest(root)
+        k8s::is_input(root)
     }
 
     fn parse_failure(&self, text: &str, message: &str) -> Option<(DiagnosticKind, String)> {
@@ -41,6 +41,10 @@ impl super::Frontend for Kubernetes {
         let file: Arc<str> = src.display_path().into();
         let mut objects = K8sObjects::default();
         let diagnostics = k8s::lower_reporting(&doc.root, &file, &mut objects);
+        if k8s::kustomize::is_kubeadm_patch(&src.path) {
+            // kubeadm merges these into the manifests it generates: fragments.
+            k8s::make_fragments(&mut objects);
+        }
         let suppressions = annotation_suppressions_of(&objects);
         let model = Model { file, k8s: objects, ..Model::default() };
         let mut unit = Unit::single(self.name(), src, model);
@@ -72,6 +76,8 @@ impl super::Frontend for Kubernetes {
             }
         }
         let objects = &mut all.variants[0].k8s;
+        let limits = &opts.limits;
+        k8s::kustomize::apply(objects, &all.sources, &|src| super::parse_source(src, limits).ok());
         objects.allowed_registries = opts.allowed_registries.clone();
         let first = objects
             .workloads

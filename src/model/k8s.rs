@@ -27,6 +27,12 @@ pub struct K8sObjects {
     /// Other objects (kinds not modelled in detail), kept so that their files count as
     /// Kubernetes manifests.
     pub others: Vec<ObjectMeta>,
+    /// Objects of kinds that are not built into Kubernetes and may create pods through an
+    /// operator (custom resources), with the labels of those pods when they are known.
+    pub pod_creators: Vec<PodCreator>,
+    /// Kustomize `Kustomization` and `Component` files: not objects, but they say which
+    /// files are patches of objects defined elsewhere.
+    pub kustomizations: Vec<Kustomization>,
     /// Registries images may come from (scan setting, not an object).
     pub allowed_registries: Vec<String>,
 }
@@ -42,6 +48,8 @@ impl K8sObjects {
             && self.secrets.is_empty()
             && self.config_maps.is_empty()
             && self.others.is_empty()
+            && self.pod_creators.is_empty()
+            && self.kustomizations.is_empty()
     }
 
     /// Moves every object of `other` into `self`.
@@ -55,11 +63,28 @@ impl K8sObjects {
         self.secrets.append(&mut other.secrets);
         self.config_maps.append(&mut other.config_maps);
         self.others.append(&mut other.others);
+        self.pod_creators.append(&mut other.pod_creators);
+        self.kustomizations.append(&mut other.kustomizations);
     }
 
-    /// The Namespace object named `name`, if it is in the set.
+    /// Keeps only the objects for which `keep` holds (kustomizations are no objects and stay).
+    pub fn retain_objects(&mut self, keep: impl Fn(&ObjectMeta) -> bool) {
+        self.namespaces.retain(|o| keep(&o.obj));
+        self.workloads.retain(|o| keep(&o.obj));
+        self.network_policies.retain(|o| keep(&o.obj));
+        self.roles.retain(|o| keep(&o.obj));
+        self.bindings.retain(|o| keep(&o.obj));
+        self.service_accounts.retain(|o| keep(&o.obj));
+        self.secrets.retain(|o| keep(&o.obj));
+        self.config_maps.retain(|o| keep(&o.obj));
+        self.others.retain(&keep);
+        self.pod_creators.retain(|o| keep(&o.obj));
+    }
+
+    /// The Namespace object named `name`, if it is in the set (patches of a namespace whose
+    /// definition is not in the set are left out: what they do not say is unknown).
     pub fn namespace(&self, name: &str) -> Option<&Namespace> {
-        self.namespaces.iter().find(|n| n.obj.name.as_deref() == Some(name))
+        self.namespaces.iter().find(|n| !n.obj.fragment && n.obj.name.as_deref() == Some(name))
     }
 }
 
@@ -78,6 +103,10 @@ pub struct ObjectMeta {
     pub namespace: Option<String>,
     pub labels: Vec<(String, String)>,
     pub annotations: Vec<Annotation>,
+    /// A fragment of an object (a Kustomize or kubeadm patch whose base is not in the scan,
+    /// or an object missing what the API server requires, such as a container's `image`):
+    /// the values it sets are real, but what it leaves out is unknown, not absent.
+    pub fragment: bool,
 }
 
 /// A label or annotation with the span of its value.
@@ -107,7 +136,9 @@ pub struct Namespace {
     pub warn: Option<Annotation>,
 }
 
-/// Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob.
+/// Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob,
+/// and any other object that embeds a pod template (Argo `Rollout`, Knative `Service`,
+/// OpenShift `DeploymentConfig`, ...).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Workload {
     pub obj: ObjectMeta,
@@ -115,6 +146,8 @@ pub struct Workload {
     pub pod_labels: Vec<(String, String)>,
     /// Annotations of the pods it creates.
     pub pod_annotations: Vec<Annotation>,
+    /// The pod spec has a `containers` entry (a pod spec without one is a fragment).
+    pub has_containers: bool,
     pub pod: PodSpec,
 }
 
@@ -310,6 +343,41 @@ impl Selector {
         }
         Some(true)
     }
+}
+
+/// A custom resource that may create pods through its operator.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PodCreator {
+    pub obj: ObjectMeta,
+    /// Labels of the pods it creates, when the operator is known (Prometheus, Alertmanager,
+    /// ThanosRuler); none when unknown.
+    pub pod_labels: Option<Vec<(String, String)>>,
+}
+
+/// A Kustomize `Kustomization` or `Component`: the patches it applies.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Kustomization {
+    /// The file it was read from, as reports show it.
+    pub file: Arc<str>,
+    pub patches: Vec<PatchRef>,
+}
+
+/// A patch file named by a kustomization, relative to the kustomization's directory.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PatchRef {
+    pub path: String,
+    /// A JSON 6902 patch (a list of operations, never an object).
+    pub json6902: bool,
+    /// The target named in the kustomization (`kind`, `name`, `namespace`), when given.
+    pub target: Option<PatchTarget>,
+}
+
+/// The object a kustomization applies a patch to.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PatchTarget {
+    pub kind: Option<String>,
+    pub name: Option<String>,
+    pub namespace: Option<String>,
 }
 
 /// `NetworkPolicy`.

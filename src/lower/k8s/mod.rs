@@ -13,6 +13,8 @@ use crate::model::{Field, ResMeta, Tri};
 use crate::source::Span;
 use crate::value::{Kind, Node};
 
+pub mod kustomize;
+
 /// Kinds that are, or embed, a pod spec.
 pub const WORKLOAD_KINDS: &[&str] =
     &["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"];
@@ -23,6 +25,12 @@ const MAX_LIST_DEPTH: usize = 8;
 /// Is this document a Kubernetes object (string `apiVersion` and `kind`)?
 pub fn is_manifest(root: &Node) -> bool {
     root.get("apiVersion").and_then(Node::as_str).is_some() && root.get("kind").and_then(Node::as_str).is_some()
+}
+
+/// Is this document a Kubernetes object, or a kustomization written without `apiVersion` and
+/// `kind` (Kustomize accepts that)?
+pub fn is_input(root: &Node) -> bool {
+    is_manifest(root) || kustomize::is_bare_kustomization(root)
 }
 
 /// Text that looks like a Kubernetes manifest (an `apiVersion` key and a `kind` key, in YAML or
@@ -57,6 +65,10 @@ pub fn lower_reporting(root: &Node, file: &Arc<str>, out: &mut K8sObjects) -> Ve
 }
 
 fn lower_at(root: &Node, file: &Arc<str>, out: &mut K8sObjects, depth: usize, diagnostics: &mut Vec<Diagnostic>) {
+    if depth == 0 && kustomize::is_bare_kustomization(root) {
+        out.kustomizations.push(kustomize::kustomization(root, file));
+        return;
+    }
     if !is_manifest(root) {
         return;
     }
@@ -78,15 +90,21 @@ fn lower_at(root: &Node, file: &Arc<str>, out: &mut K8sObjects, depth: usize, di
         }
         return;
     }
+    let api_version = root.get("apiVersion").and_then(Node::as_str).unwrap_or_default();
+    if kustomize::is_kustomization_kind(api_version, kind) {
+        out.kustomizations.push(kustomize::kustomization(root, file));
+        return;
+    }
     let obj = object_meta(root, file);
     match kind {
-        k if WORKLOAD_KINDS.contains(&k) => {
+        k if WORKLOAD_KINDS.contains(&k) && is_builtin_group(api_version) => {
             if let Some(w) = workload(root, obj.clone()) {
-                out.workloads.push(w);
+                out.workloads.push(fragment_if_incomplete(w));
             } else {
                 out.others.push(obj);
             }
         }
+        _ if !is_builtin_group(api_version) => custom_resource(root, obj, out),
         "Namespace" => out.namespaces.push(namespace(root, obj)),
         "NetworkPolicy" => out.network_policies.push(network_policy(root, obj)),
         "Role" | "ClusterRole" => out.roles.push(Role {
@@ -124,6 +142,228 @@ fn lower_at(root: &Node, file: &Arc<str>, out: &mut K8sObjects, depth: usize, di
     }
 }
 
+/// The API group of an `apiVersion` (`""` for the core group).
+fn api_group(api_version: &str) -> &str {
+    api_version.rsplit_once('/').map(|(g, _)| g).unwrap_or("")
+}
+
+/// Is the API group one Kubernetes itself serves (the core group, the unqualified groups, and
+/// the `*.k8s.io` groups reserved for the Kubernetes project)?
+fn is_builtin_group(api_version: &str) -> bool {
+    let g = api_group(api_version);
+    g.is_empty() || !g.contains('.') || g == "k8s.io" || g.ends_with(".k8s.io")
+}
+
+/// Pod templates looked for this deep below a custom resource's `spec`.
+const MAX_TEMPLATE_DEPTH: usize = 6;
+/// Pod templates taken from one custom resource at most.
+const MAX_TEMPLATES: usize = 16;
+
+/// Kinds of non-built-in groups known not to create pods (monitoring and certificate
+/// configuration).
+const NO_POD_KINDS: &[(&str, &[&str])] = &[
+    (
+        "monitoring.coreos.com",
+        &["ServiceMonitor", "PodMonitor", "Probe", "PrometheusRule", "AlertmanagerConfig", "ScrapeConfig"],
+    ),
+    ("cert-manager.io", &["Certificate", "CertificateRequest", "Issuer", "ClusterIssuer"]),
+];
+
+/// Prometheus operator kinds whose pods carry `spec.podMetadata.labels` and the labels the
+/// operator adds: (kind, value of `app.kubernetes.io/name`, the label naming the instance).
+const OPERATOR_PODS: &[(&str, &str, &str)] = &[
+    ("Prometheus", "prometheus", "prometheus"),
+    ("PrometheusAgent", "prometheus-agent", "prometheus"),
+    ("Alertmanager", "alertmanager", "alertmanager"),
+    ("ThanosRuler", "thanos-ruler", "thanos-ruler"),
+];
+
+/// An object of a kind Kubernetes does not define: a workload when it embeds pod templates
+/// (`template.spec.containers`, below `spec`), else something its operator may turn into pods.
+fn custom_resource(root: &Node, obj: ObjectMeta, out: &mut K8sObjects) {
+    let mut templates = Vec::new();
+    if let Some(spec) = root.get("spec") {
+        pod_templates(spec, 0, &mut templates);
+    }
+    if !templates.is_empty() {
+        for t in templates {
+            if let Some(w) = template_workload(t, obj.clone()) {
+                out.workloads.push(fragment_if_incomplete(w));
+            }
+        }
+        return;
+    }
+    let group = api_group(&obj.api_version);
+    let no_pods = NO_POD_KINDS.iter().any(|(g, kinds)| *g == group && kinds.contains(&obj.kind.as_str()));
+    if !no_pods {
+        let pod_labels = match OPERATOR_PODS.iter().find(|(k, _, _)| *k == obj.kind) {
+            Some((_, app, instance_label)) if group == "monitoring.coreos.com" => {
+                operator_pod_labels(root, &obj, app, instance_label)
+            }
+            _ => None,
+        };
+        out.pod_creators.push(PodCreator { obj: obj.clone(), pod_labels });
+    }
+    out.others.push(obj);
+}
+
+/// Labels of the pods the Prometheus operator creates for `root`: `spec.podMetadata.labels`
+/// and its own; none when part of them cannot be read.
+fn operator_pod_labels(
+    root: &Node,
+    obj: &ObjectMeta,
+    app: &str,
+    instance_label: &str,
+) -> Option<Vec<(String, String)>> {
+    let name = obj.name.clone().filter(|n| !n.contains("{{"))?;
+    let mut labels = Vec::new();
+    if let Some(l) = root.get("spec").and_then(|s| s.get("podMetadata")).and_then(|m| m.get("labels")) {
+        for e in l.as_map()? {
+            let v = e.value.scalar_text()?;
+            if v.contains("{{") {
+                return None;
+            }
+            labels.push((e.key.clone(), v.into_owned()));
+        }
+    }
+    for (k, v) in [
+        ("app.kubernetes.io/name", app),
+        ("app.kubernetes.io/managed-by", "prometheus-operator"),
+        ("app.kubernetes.io/instance", name.as_str()),
+        ("operator.prometheus.io/name", name.as_str()),
+        (instance_label, name.as_str()),
+    ] {
+        if !labels.iter().any(|(l, _)| l == k) {
+            labels.push((k.to_string(), v.to_string()));
+        }
+    }
+    Some(labels)
+}
+
+/// Collects the maps under `n` that are pod templates: a `template` whose `spec` has a
+/// `containers` list (`spec.template`, `spec.jobTemplate.spec.template`, replica specs of
+/// training jobs...), at most [`MAX_TEMPLATE_DEPTH`] levels down.
+fn pod_templates<'n>(n: &'n Node, depth: usize, out: &mut Vec<&'n Node>) {
+    if depth > MAX_TEMPLATE_DEPTH || out.len() >= MAX_TEMPLATES {
+        return;
+    }
+    match &n.kind {
+        Kind::Map(entries) => {
+            for e in entries {
+                if e.key == "template"
+                    && e.value.get("spec").and_then(|s| s.get("containers")).and_then(Node::as_seq).is_some()
+                {
+                    if out.len() < MAX_TEMPLATES {
+                        out.push(&e.value);
+                    }
+                } else {
+                    pod_templates(&e.value, depth + 1, out);
+                }
+            }
+        }
+        Kind::Seq(items) => {
+            for i in items {
+                pod_templates(i, depth + 1, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A workload that could not be created as written is a fragment (a patch of an object
+/// defined elsewhere): its pod spec has no `containers` list, or a container has no `image`.
+fn fragment_if_incomplete(mut w: Workload) -> Workload {
+    let incomplete =
+        !w.has_containers || w.pod.containers.iter().any(|c| c.kind != ContainerKind::Ephemeral && c.image.is_absent());
+    if incomplete {
+        fragment_workload(&mut w);
+    }
+    w
+}
+
+/// Makes every object of `objects` a fragment: what it leaves out is unknown, not absent.
+pub fn make_fragments(objects: &mut K8sObjects) {
+    for w in &mut objects.workloads {
+        fragment_workload(w);
+    }
+    for sa in &mut objects.service_accounts {
+        sa.obj.fragment = true;
+        unknown_if_absent(&mut sa.automount_token);
+    }
+    for n in &mut objects.namespaces {
+        n.obj.fragment = true;
+    }
+    for p in &mut objects.network_policies {
+        p.obj.fragment = true;
+    }
+    for o in &mut objects.others {
+        o.fragment = true;
+    }
+    for r in &mut objects.roles {
+        r.obj.fragment = true;
+    }
+    for b in &mut objects.bindings {
+        b.obj.fragment = true;
+    }
+    for s in &mut objects.secrets {
+        s.obj.fragment = true;
+    }
+    for c in &mut objects.config_maps {
+        c.obj.fragment = true;
+    }
+    // A patch of a custom resource creates no pods of its own.
+    objects.pod_creators.clear();
+}
+
+fn unknown_if_absent<T>(f: &mut Field<T>) {
+    if f.is_absent() {
+        f.value = Tri::Unknown;
+    }
+}
+
+fn fragment_security(sc: &mut SecurityContext) {
+    unknown_if_absent(&mut sc.run_as_non_root);
+    unknown_if_absent(&mut sc.run_as_user);
+    unknown_if_absent(&mut sc.privileged);
+    unknown_if_absent(&mut sc.allow_privilege_escalation);
+    unknown_if_absent(&mut sc.read_only_root_filesystem);
+    unknown_if_absent(&mut sc.proc_mount);
+    unknown_if_absent(&mut sc.seccomp);
+    unknown_if_absent(&mut sc.apparmor);
+    unknown_if_absent(&mut sc.selinux_type);
+    unknown_if_absent(&mut sc.selinux_user);
+    unknown_if_absent(&mut sc.selinux_role);
+    unknown_if_absent(&mut sc.host_process);
+    unknown_if_absent(&mut sc.caps_add);
+    unknown_if_absent(&mut sc.caps_drop);
+    unknown_if_absent(&mut sc.sysctls);
+}
+
+fn fragment_workload(w: &mut Workload) {
+    w.obj.fragment = true;
+    let p = &mut w.pod;
+    unknown_if_absent(&mut p.host_network);
+    unknown_if_absent(&mut p.host_pid);
+    unknown_if_absent(&mut p.host_ipc);
+    unknown_if_absent(&mut p.host_users);
+    unknown_if_absent(&mut p.os);
+    unknown_if_absent(&mut p.service_account);
+    unknown_if_absent(&mut p.automount_token);
+    fragment_security(&mut p.security);
+    for c in &mut p.containers {
+        unknown_if_absent(&mut c.image);
+        fragment_security(&mut c.security);
+        for port in &mut c.ports {
+            unknown_if_absent(&mut port.container_port);
+            unknown_if_absent(&mut port.host_port);
+        }
+        // Requests and limits merge with the base's: unknown rather than missing.
+        c.resources.present = true;
+        c.resources.requests = None;
+        c.resources.limits = None;
+    }
+}
+
 fn object_meta(root: &Node, file: &Arc<str>) -> ObjectMeta {
     let kind_node = root.get("kind");
     let kind = kind_node.and_then(Node::as_str).unwrap_or_default().to_string();
@@ -147,6 +387,7 @@ fn object_meta(root: &Node, file: &Arc<str>) -> ObjectMeta {
         namespace,
         labels: string_map(md.and_then(|m| m.get("labels"))).into_iter().map(|a| (a.key, a.value)).collect(),
         annotations: string_map(md.and_then(|m| m.get("annotations"))),
+        fragment: false,
     }
 }
 
@@ -189,8 +430,18 @@ fn workload(root: &Node, obj: ObjectMeta) -> Option<Workload> {
         None => (root.get("metadata"), spec),
         Some(t) => (t.get("metadata"), t.get("spec")?),
     };
+    pod_workload(pod_md, pod_spec, obj)
+}
+
+/// The workload of a pod template (`metadata` and `spec`) of a custom resource.
+fn template_workload(template: &Node, obj: ObjectMeta) -> Option<Workload> {
+    pod_workload(template.get("metadata"), template.get("spec")?, obj)
+}
+
+fn pod_workload(pod_md: Option<&Node>, pod_spec: &Node, obj: ObjectMeta) -> Option<Workload> {
     pod_spec.as_map()?;
     Some(Workload {
+        has_containers: pod_spec.get("containers").is_some_and(|c| !c.is_null()),
         pod_labels: string_map(pod_md.and_then(|m| m.get("labels"))).into_iter().map(|a| (a.key, a.value)).collect(),
         pod_annotations: string_map(pod_md.and_then(|m| m.get("annotations"))),
         pod: pod(pod_spec),

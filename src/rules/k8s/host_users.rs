@@ -6,7 +6,7 @@ rule!(
     id: "PAL-K8S-021",
     slug: "k8s-host-users",
     title: "Pod does not use a user namespace (hostUsers is not false)",
-    severity: Low,
+    severity: Info,
     layer: Application,
     service: "kubernetes",
     controls: &["APP-04"],
@@ -16,7 +16,9 @@ rule!(
 container runtime support user namespaces).",
     description: "With `hostUsers: false` the pod gets its own user namespace: user ids inside the \
 container, root included, map to unprivileged ids on the node. A process that escapes the container \
-is then nobody on the node. The default shares the node's user namespace. Windows pods are exempt.",
+is then nobody on the node. The default shares the node's user namespace. Windows pods are exempt. \
+Reported as information: user namespaces need node support that most clusters do not have yet, so \
+leaving the default is the norm rather than an oversight, and the finding is hardening advice.",
     check: |m, _, out| {
         for w in &m.k8s.workloads {
             if w.pod.is_windows() {

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use super::report;
 use crate::model::Model;
-use crate::model::k8s::{NetworkPolicy, Workload};
+use crate::model::k8s::{NetworkPolicy, PodCreator, Workload};
 use crate::rules::Sink;
 
 /// Workloads and policies of one namespace (`None`: no namespace written).
@@ -17,17 +17,23 @@ use crate::rules::Sink;
 pub(super) struct Group<'m> {
     pub(super) workloads: Vec<&'m Workload>,
     pub(super) policies: Vec<&'m NetworkPolicy>,
+    /// Custom resources whose operators may create pods in the namespace.
+    pub(super) creators: Vec<&'m PodCreator>,
 }
 
 pub(super) fn groups(m: &Model) -> BTreeMap<Option<&str>, Group<'_>> {
     let mut g: BTreeMap<Option<&str>, Group<'_>> = BTreeMap::new();
     // A namespace still holding a template expression is undecidable: left out.
     let known = |ns: &Option<String>| !ns.as_deref().is_some_and(|n| n.contains("{{"));
-    for w in m.k8s.workloads.iter().filter(|w| known(&w.obj.namespace)) {
+    // Fragments (patches of objects not in the scan) are no workloads or policies of their own.
+    for w in m.k8s.workloads.iter().filter(|w| !w.obj.fragment && known(&w.obj.namespace)) {
         g.entry(w.obj.namespace.as_deref()).or_default().workloads.push(w);
     }
-    for p in m.k8s.network_policies.iter().filter(|p| known(&p.obj.namespace)) {
+    for p in m.k8s.network_policies.iter().filter(|p| !p.obj.fragment && known(&p.obj.namespace)) {
         g.entry(p.obj.namespace.as_deref()).or_default().policies.push(p);
+    }
+    for c in m.k8s.pod_creators.iter().filter(|c| known(&c.obj.namespace)) {
+        g.entry(c.obj.namespace.as_deref()).or_default().creators.push(c);
     }
     g
 }

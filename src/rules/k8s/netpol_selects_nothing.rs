@@ -15,21 +15,29 @@ rule!(
 to protect (or remove the policy).",
     description: "A policy whose podSelector matches none of the workloads of its namespace protects \
 nothing: usually a label was renamed on one side only. Checked only for namespaces that have workloads \
-in the scanned manifests.",
+in the scanned manifests. Pods that operators create from custom resources count: those of the \
+Prometheus operator (Prometheus, Alertmanager, ThanosRuler) carry `spec.podMetadata.labels` and the \
+operator's own labels; for any other custom resource of the namespace the pods' labels are unknown, so \
+a policy that matches no workload is not reported.",
     check: |m, _, out| {
         for (_, g) in groups(m) {
-            if g.workloads.is_empty() {
+            let known_pods = g.creators.iter().filter_map(|c| c.pod_labels.as_ref());
+            let pod_labels: Vec<&[(String, String)]> =
+                g.workloads.iter().map(|w| w.pod_labels.as_slice()).chain(known_pods.map(Vec::as_slice)).collect();
+            if pod_labels.is_empty() {
                 continue;
             }
+            // Pods of operators whose labels are unknown may be the ones selected.
+            let unknown_pods = g.creators.iter().any(|c| c.pod_labels.is_none());
             for p in &g.policies {
                 let Some(sel) = p.pod_selector.get() else { continue };
                 if sel.is_empty() {
                     continue;
                 }
                 let mut any = false;
-                let mut undecided = false;
-                for w in &g.workloads {
-                    match sel.matches(&w.pod_labels) {
+                let mut undecided = unknown_pods;
+                for labels in &pod_labels {
+                    match sel.matches(labels) {
                         Some(true) => any = true,
                         Some(false) => {}
                         None => undecided = true,

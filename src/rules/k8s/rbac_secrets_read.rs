@@ -15,23 +15,37 @@ rule!(
 secrets the subject needs; avoid `list` and `watch`, which return every secret's content.",
     description: "A ClusterRole with `get`, `list` or `watch` on `secrets` in the core API group, bound \
 cluster-wide, reads every secret of every namespace: service account tokens, TLS keys, database \
-passwords. Rules restricted with `resourceNames` are not reported.",
+passwords. A rule on every resource (`resources: [\"*\"]`) reads secrets too. Rules restricted with \
+`resourceNames` are not reported.",
     check: |m, _, out| {
         for r in m.k8s.roles.iter().filter(|r| r.cluster) {
             for rule in &r.rules {
                 if !core_group(rule) || !rule.resource_names.is_empty() || !has(&rule.verbs, &["get", "list", "watch", "*"]) {
                     continue;
                 }
-                for (res, span) in &rule.resources {
-                    if res == "secrets" {
-                        let verbs: Vec<&str> = rule
-                            .verbs
-                            .iter()
-                            .map(|(v, _)| v.as_str())
-                            .filter(|v| matches!(*v, "get" | "list" | "watch" | "*"))
-                            .collect();
-                        report(out, r, *span, format!("{} can {} secrets in every namespace", role_name(r), verbs.join("/")));
+                let verbs: Vec<&str> = rule
+                    .verbs
+                    .iter()
+                    .map(|(v, _)| v.as_str())
+                    .filter(|v| matches!(*v, "get" | "list" | "watch" | "*"))
+                    .collect();
+                let verbs = verbs.join("/");
+                // `secrets` named, or every resource (secrets included); reported once per rule.
+                let named = rule.resources.iter().find(|(res, _)| res == "secrets");
+                let every = rule.resources.iter().find(|(res, _)| res == "*");
+                match (named, every) {
+                    (Some((_, span)), _) => {
+                        report(out, r, *span, format!("{} can {verbs} secrets in every namespace", role_name(r)));
                     }
+                    (None, Some((_, span))) => {
+                        report(
+                            out,
+                            r,
+                            *span,
+                            format!("{} can {verbs} every resource, secrets included, in every namespace", role_name(r)),
+                        );
+                    }
+                    (None, None) => {}
                 }
             }
         }
