@@ -97,7 +97,6 @@ pub struct DistributionViewer {
     pub certificate_span: Span,
 }
 
-
 /// What decides whether an `AWS::Redshift::Cluster` requires TLS.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct RedshiftCluster {
