@@ -451,8 +451,8 @@ impl Expander<'_> {
             Kind::Null => Vec::new(),
             _ => vec![policies],
         };
-        for item in items {
-            let policy_name = format!("{owner}RolePolicy{}", parts.inline.len());
+        for (index, item) in items.into_iter().enumerate() {
+            let policy_name = format!("{owner}RolePolicy{index}");
             let inline = |doc: Node| {
                 map(item.span, vec![("PolicyName", text(item.span, &policy_name)), ("PolicyDocument", doc)])
             };
