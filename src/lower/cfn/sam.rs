@@ -176,7 +176,11 @@ fn merge(global: &Node, local: &Node) -> Node {
             let mut out: Vec<Entry> = Vec::with_capacity(g.len() + l.len());
             for ge in g {
                 match l.iter().find(|le| le.key == ge.key) {
-                    Some(le) => out.push(Entry { key: le.key.clone(), key_span: le.key_span, value: merge(&ge.value, &le.value) }),
+                    Some(le) => out.push(Entry {
+                        key: le.key.clone(),
+                        key_span: le.key_span,
+                        value: merge(&ge.value, &le.value),
+                    }),
                     None => out.push(ge.clone()),
                 }
             }
@@ -235,7 +239,10 @@ fn policy_template(name: &str) -> Option<Statements> {
                 &["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"],
                 &["arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${TableName}/stream/${StreamName}"],
             ),
-            (&["dynamodb:ListStreams"], &["arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${TableName}/stream/*"]),
+            (
+                &["dynamodb:ListStreams"],
+                &["arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${TableName}/stream/*"],
+            ),
         ],
         "S3ReadPolicy" => &[(
             &[
@@ -281,7 +288,12 @@ fn policy_template(name: &str) -> Option<Statements> {
                 &["arn:aws:s3:::${BucketName}/*"],
             ),
             (
-                &["s3:ListBucket", "s3:GetBucketLocation", "s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration"],
+                &[
+                    "s3:ListBucket",
+                    "s3:GetBucketLocation",
+                    "s3:GetLifecycleConfiguration",
+                    "s3:PutLifecycleConfiguration",
+                ],
                 &["arn:aws:s3:::${BucketName}"],
             ),
         ],
@@ -301,16 +313,31 @@ fn policy_template(name: &str) -> Option<Statements> {
             &[(&["sns:Publish"], &["arn:aws:sns:${AWS::Region}:${AWS::AccountId}:${TopicName}"])]
         }
         "SNSCrudPolicy" => &[(
-            &["sns:ListSubscriptionsByTopic", "sns:CreateTopic", "sns:SetTopicAttributes", "sns:Subscribe", "sns:Publish"],
+            &[
+                "sns:ListSubscriptionsByTopic",
+                "sns:CreateTopic",
+                "sns:SetTopicAttributes",
+                "sns:Subscribe",
+                "sns:Publish",
+            ],
             &["arn:aws:sns:${AWS::Region}:${AWS::AccountId}:${TopicName}*"],
         )],
-        "LambdaInvokePolicy" => {
-            &[(&["lambda:InvokeFunction"], &["arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:${FunctionName}*"])]
-        }
+        "LambdaInvokePolicy" => &[(
+            &["lambda:InvokeFunction"],
+            &["arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:${FunctionName}*"],
+        )],
         "KinesisStreamReadPolicy" => &[
-            (&["kinesis:ListStreams", "kinesis:DescribeLimits"], &["arn:aws:kinesis:${AWS::Region}:${AWS::AccountId}:stream/*"]),
             (
-                &["kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator"],
+                &["kinesis:ListStreams", "kinesis:DescribeLimits"],
+                &["arn:aws:kinesis:${AWS::Region}:${AWS::AccountId}:stream/*"],
+            ),
+            (
+                &[
+                    "kinesis:DescribeStream",
+                    "kinesis:DescribeStreamSummary",
+                    "kinesis:GetRecords",
+                    "kinesis:GetShardIterator",
+                ],
                 STREAM,
             ),
         ],
@@ -362,9 +389,10 @@ fn policy_template(name: &str) -> Option<Statements> {
             ],
             ANY,
         )],
-        "CloudFormationDescribeStacksPolicy" => {
-            &[(&["cloudformation:DescribeStacks"], &["arn:aws:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/*"])]
-        }
+        "CloudFormationDescribeStacksPolicy" => &[(
+            &["cloudformation:DescribeStacks"],
+            &["arn:aws:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/*"],
+        )],
         "SESCrudPolicy" => &[(
             &["ses:GetIdentityVerificationAttributes", "ses:SendEmail", "ses:SendRawEmail", "ses:VerifyEmailIdentity"],
             &["arn:aws:ses:${AWS::Region}:${AWS::AccountId}:identity/${IdentityName}"],
@@ -478,7 +506,9 @@ impl Expander<'_> {
                 _ => {
                     self.problems.push((
                         item.span,
-                        format!("`Policies` item is not a policy: the permissions of role `{owner}Role` are not analysed"),
+                        format!(
+                            "`Policies` item is not a policy: the permissions of role `{owner}Role` are not analysed"
+                        ),
                     ));
                     parts.inline.push(item.clone());
                 }
@@ -584,11 +614,9 @@ impl Expander<'_> {
         for e in props.as_map().unwrap_or_default() {
             match e.key.as_str() {
                 k if SAME.contains(&k) => out.push(e.clone()),
-                "Tracing" => out.push(entry(
-                    "TracingConfig",
-                    e.key_span,
-                    map(e.value.span, vec![("Mode", e.value.clone())]),
-                )),
+                "Tracing" => {
+                    out.push(entry("TracingConfig", e.key_span, map(e.value.span, vec![("Mode", e.value.clone())])))
+                }
                 "DeadLetterQueue" => {
                     if let Some(target) = e.value.get("TargetArn") {
                         out.push(entry(
@@ -598,8 +626,12 @@ impl Expander<'_> {
                         ));
                     }
                 }
-                "InlineCode" => out.push(entry("Code", e.key_span, map(e.value.span, vec![("ZipFile", e.value.clone())]))),
-                "ImageUri" => out.push(entry("Code", e.key_span, map(e.value.span, vec![("ImageUri", e.value.clone())]))),
+                "InlineCode" => {
+                    out.push(entry("Code", e.key_span, map(e.value.span, vec![("ZipFile", e.value.clone())])))
+                }
+                "ImageUri" => {
+                    out.push(entry("Code", e.key_span, map(e.value.span, vec![("ImageUri", e.value.clone())])))
+                }
                 "CodeUri" => {
                     if let Some(code) = code_location(&e.value) {
                         out.push(entry("Code", e.key_span, code));
@@ -713,7 +745,10 @@ impl Expander<'_> {
                     let path = p.get("Path").cloned().unwrap_or_else(|| text(span, if http { "$default" } else { "" }));
                     let route = format!(
                         "${{__ApiId__}}/${{__Stage__}}/{}{}",
-                        method.as_str().map(|m| if m.eq_ignore_ascii_case("any") { "*".to_string() } else { m.to_uppercase() }).unwrap_or_else(|| "*".into()),
+                        method
+                            .as_str()
+                            .map(|m| if m.eq_ignore_ascii_case("any") { "*".to_string() } else { m.to_uppercase() })
+                            .unwrap_or_else(|| "*".into()),
                         path.as_str().unwrap_or("/*")
                     );
                     let arn = sub(
@@ -741,8 +776,12 @@ impl Expander<'_> {
                     });
                 }
                 "S3" => {
-                    let node =
-                        resource_node(span, "AWS::Lambda::Permission", permission("s3.amazonaws.com", None, true), &r.node);
+                    let node = resource_node(
+                        span,
+                        "AWS::Lambda::Permission",
+                        permission("s3.amazonaws.com", None, true),
+                        &r.node,
+                    );
                     self.push(r, format!("{fname}Permission"), "AWS::Lambda::Permission", node);
                 }
                 "SNS" => {
@@ -766,8 +805,27 @@ impl Expander<'_> {
                     self.push(r, fname.clone(), "AWS::SNS::Subscription", node);
                 }
                 "Schedule" | "CloudWatchEvent" | "EventBridgeRule" => {
-                    let mut rule = vec![("Targets", seq(span, vec![map(span, vec![("Arn", get_att(span, &r.id, "Arn")), ("Id", text(span, &format!("{fname}LambdaTarget")))])]))];
-                    for (from, to) in [("Schedule", "ScheduleExpression"), ("Pattern", "EventPattern"), ("EventBusName", "EventBusName"), ("Name", "Name"), ("Description", "Description"), ("State", "State")] {
+                    let mut rule = vec![(
+                        "Targets",
+                        seq(
+                            span,
+                            vec![map(
+                                span,
+                                vec![
+                                    ("Arn", get_att(span, &r.id, "Arn")),
+                                    ("Id", text(span, &format!("{fname}LambdaTarget"))),
+                                ],
+                            )],
+                        ),
+                    )];
+                    for (from, to) in [
+                        ("Schedule", "ScheduleExpression"),
+                        ("Pattern", "EventPattern"),
+                        ("EventBusName", "EventBusName"),
+                        ("Name", "Name"),
+                        ("Description", "Description"),
+                        ("State", "State"),
+                    ] {
                         if let Some(v) = p.get(from) {
                             rule.push((to, v.clone()));
                         }
@@ -818,7 +876,11 @@ impl Expander<'_> {
         let mut path_spans: BTreeMap<String, Span> = BTreeMap::new();
         for route in self.routes.iter().filter(|r| r.api == api && r.http == http) {
             let path = route.path.as_str().unwrap_or("/").to_string();
-            let method = route.method.as_str().map(str::to_ascii_lowercase).unwrap_or_else(|| "x-amazon-apigateway-any-method".into());
+            let method = route
+                .method
+                .as_str()
+                .map(str::to_ascii_lowercase)
+                .unwrap_or_else(|| "x-amazon-apigateway-any-method".into());
             let method = if method == "any" { "x-amazon-apigateway-any-method".to_string() } else { method };
             let s = route.span;
             let uri = sub(
@@ -873,7 +935,13 @@ impl Expander<'_> {
                     entry(
                         &a.key,
                         a.key_span,
-                        map(a.value.span, vec![("type", text(a.key_span, "apiKey")), ("x-amazon-apigateway-authtype", text(a.key_span, kind))]),
+                        map(
+                            a.value.span,
+                            vec![
+                                ("type", text(a.key_span, "apiKey")),
+                                ("x-amazon-apigateway-authtype", text(a.key_span, kind)),
+                            ],
+                        ),
                     )
                 })
                 .collect();
@@ -891,7 +959,7 @@ impl Expander<'_> {
         for (from, to) in [
             ("Name", "Name"),
             ("DefinitionBody", "Body"),
-            ("DefinitionUri", if http { "BodyS3Location" } else { "BodyS3Location" }),
+            ("DefinitionUri", "BodyS3Location"),
             ("BinaryMediaTypes", "BinaryMediaTypes"),
             ("MinimumCompressionSize", "MinimumCompressionSize"),
             ("DisableExecuteApiEndpoint", "DisableExecuteApiEndpoint"),
@@ -914,13 +982,18 @@ impl Expander<'_> {
                 None => e.value.clone(),
             };
             if !http {
-                api.push(entry("EndpointConfiguration", e.key_span, map(e.value.span, vec![("Types", seq(types.span, vec![types]))])));
+                api.push(entry(
+                    "EndpointConfiguration",
+                    e.key_span,
+                    map(e.value.span, vec![("Types", seq(types.span, vec![types]))]),
+                ));
             }
         }
         if let Some(e) = props.entry("Auth").and_then(|a| a.value.entry("ResourcePolicy")).filter(|_| !http) {
             // A resource policy given as statements.
             if let Some(stmts) = e.value.get("CustomStatements") {
-                let doc = map(e.value.span, vec![("Version", text(e.key_span, "2012-10-17")), ("Statement", stmts.clone())]);
+                let doc =
+                    map(e.value.span, vec![("Version", text(e.key_span, "2012-10-17")), ("Statement", stmts.clone())]);
                 api.push(entry("Policy", e.key_span, doc));
             }
         }
@@ -979,7 +1052,9 @@ impl Expander<'_> {
                     stage.push(entry(to, e.key_span, e.value.clone()));
                 }
             }
-            if let Some(cert) = props.get("Auth").and_then(|a| a.entry("ClientCertificateId")).or(props.entry("ClientCertificateId")) {
+            if let Some(cert) =
+                props.get("Auth").and_then(|a| a.entry("ClientCertificateId")).or(props.entry("ClientCertificateId"))
+            {
                 stage.push(entry("ClientCertificateId", cert.key_span, cert.value.clone()));
             }
         }
@@ -1008,7 +1083,11 @@ impl Expander<'_> {
             } else {
                 None
             };
-            let mut src = vec![entry("Type", span, text(span, if http { "AWS::Serverless::HttpApi" } else { "AWS::Serverless::Api" }))];
+            let mut src = vec![entry(
+                "Type",
+                span,
+                text(span, if http { "AWS::Serverless::HttpApi" } else { "AWS::Serverless::Api" }),
+            )];
             if let Some((c, cs)) = &condition {
                 src.push(entry("Condition", *cs, text(*cs, c)));
             }
@@ -1050,12 +1129,18 @@ impl Expander<'_> {
             entry(
                 "AttributeDefinitions",
                 key_span,
-                seq(key_span, vec![map(key_span, vec![("AttributeName", key_name.clone()), ("AttributeType", attr_type)])]),
+                seq(
+                    key_span,
+                    vec![map(key_span, vec![("AttributeName", key_name.clone()), ("AttributeType", attr_type)])],
+                ),
             ),
             entry(
                 "KeySchema",
                 key_span,
-                seq(key_span, vec![map(key_span, vec![("AttributeName", key_name), ("KeyType", text(key_span, "HASH"))])]),
+                seq(
+                    key_span,
+                    vec![map(key_span, vec![("AttributeName", key_name), ("KeyType", text(key_span, "HASH"))])],
+                ),
             ),
         ];
         match props.entry("ProvisionedThroughput") {

@@ -3,9 +3,9 @@ use crate::analyze::iam::arn::check_arn;
 use crate::analyze::iam::catalog::catalog;
 use crate::analyze::iam::condition::parse_operator;
 use crate::analyze::iam::principals::{PolicyAt, PolicyUse};
+use crate::finding::Severity;
 use crate::model::Tri;
 use crate::model::kind;
-use crate::finding::Severity;
 use crate::rules::Sink;
 
 rule!(
@@ -245,7 +245,8 @@ fn policy_variables(p: &PolicyAt<'_>) -> Option<(String, bool)> {
     let mut found: Option<(String, bool)> = None;
     for st in &p.doc.statements {
         let deny = st.effect.get() == Some(&crate::model::Effect::Deny);
-        let lists = [&st.resource, &st.not_resource].into_iter().flatten().chain(st.conditions.iter().map(|c| &c.values));
+        let lists =
+            [&st.resource, &st.not_resource].into_iter().flatten().chain(st.conditions.iter().map(|c| &c.values));
         for list in lists {
             for (text, _) in list.known() {
                 if let Some(start) = text.find("${")

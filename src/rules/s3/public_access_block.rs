@@ -83,7 +83,8 @@ public canned ACL or a bucket policy allowing everyone), which stays high.",
 /// policy of this unit that allows everyone.
 fn made_public(m: &Model, b: &S3Bucket) -> Option<String> {
     if let Some(acl) = b.access_control.get()
-        && [CannedAcl::PUBLIC_READ, CannedAcl::PUBLIC_READ_WRITE, CannedAcl::AUTHENTICATED_READ].contains(&acl.value.as_str())
+        && [CannedAcl::PUBLIC_READ, CannedAcl::PUBLIC_READ_WRITE, CannedAcl::AUTHENTICATED_READ]
+            .contains(&acl.value.as_str())
     {
         return Some(format!("its ACL `{}` makes it public", acl.source_text));
     }
