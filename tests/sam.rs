@@ -158,12 +158,8 @@ Resources:
     assert_eq!(can(&t, "OldRole", "ec2:CreateNetworkInterface", ""), 0);
     let (_, out) = run(&t, &["scan", "--format", "json"]);
     let findings: Value = serde_json::from_str(&out).unwrap();
-    let deprecated: Vec<&Value> = findings["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule_id"] == "PAL-LAMBDA-001")
-        .collect();
+    let deprecated: Vec<&Value> =
+        findings["findings"].as_array().unwrap().iter().filter(|f| f["rule_id"] == "PAL-LAMBDA-001").collect();
     assert_eq!(deprecated.len(), 1, "{deprecated:?}");
     assert_eq!(deprecated[0]["resource"]["id"], "Old");
 }
