@@ -14,6 +14,7 @@ pub mod monitoring;
 pub mod network_extra;
 pub mod params;
 pub mod policy;
+pub mod sam;
 pub mod template;
 pub mod texts;
 pub mod variants;

@@ -158,6 +158,19 @@ impl<'a> Template<'a> {
                 None => t.problems.push((res.span, format!("`Resources` must be a map, found {}", res.type_name()))),
             }
         }
+        if super::sam::uses_transform(root) {
+            let (resources, problems) = super::sam::expand(root, std::mem::take(&mut t.resources));
+            t.problems.extend(problems);
+            t.resource_index.clear();
+            for r in resources {
+                if t.resource_index.contains_key(&r.id) {
+                    t.problems.push((r.id_span, format!("resource `{}` is defined twice", r.id)));
+                    continue;
+                }
+                t.resource_index.insert(r.id.clone(), t.resources.len());
+                t.resources.push(r);
+            }
+        }
         t
     }
 

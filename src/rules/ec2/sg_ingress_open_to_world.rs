@@ -1,6 +1,7 @@
 //! PAL-EC2-003 `sg-ingress-open-to-world`: Security group allows a port other than 80/443 from the internet.
 
-use super::{Exposure, SG_TYPES, classify, proto_ports, reach_note, sg_rules};
+use super::{Exposure, RuleCtx, SG_TYPES, classify, proto_ports, reach_note, sg_rules};
+use crate::model::{Link, LoadBalancer, Model};
 
 rule!(RULE,
     id: "PAL-EC2-003",
@@ -19,7 +20,8 @@ listening on 80/443 and keep instance ports private.",
 to `0.0.0.0/0` or `::/0` exposes a service (an application port, a management interface, a message broker) that \
 was usually meant for a known set of clients, and widens the attack surface for no benefit. Rules whose range \
 includes admin or database ports, or every port, are reported by PAL-EC2-001, PAL-EC2-002 and PAL-EC2-004; \
-ICMP rules are not reported.",
+ICMP rules are not reported, nor are rules of the security group of an internet-facing load balancer \
+that open exactly the ports of its listeners: serving them to the internet is what the load balancer is for.",
     check: |m, facts, out| {
         for ctx in sg_rules(m) {
             if ctx.egress {
@@ -27,6 +29,9 @@ ICMP rules are not reported.",
             }
             let Some(cidr) = ctx.rule.world_cidr() else { continue };
             if classify(ctx.rule) != Some(Exposure::Other) {
+                continue;
+            }
+            if serves_listeners(m, &ctx) {
                 continue;
             }
             let cidr_text = cidr.get().map(String::as_str).unwrap_or_default();
@@ -40,3 +45,33 @@ ICMP rules are not reported.",
         }
     },
 );
+
+/// Is the rule's group the security group of an internet-facing load balancer of the unit
+/// whose listeners use every port the rule opens?
+fn serves_listeners(m: &Model, ctx: &RuleCtx<'_>) -> bool {
+    let (Some(group), Some((from, to))) = (ctx.group_id, ctx.rule.port_range()) else { return false };
+    if to - from > 64 {
+        return false;
+    }
+    m.load_balancers.iter().filter(|lb| internet_facing(lb) && uses_group(lb, group)).any(|lb| {
+        let ports: Vec<i64> = listener_ports(m, lb);
+        (from..=to).all(|p| ports.contains(&p))
+    })
+}
+
+fn internet_facing(lb: &LoadBalancer) -> bool {
+    lb.scheme.get().is_none_or(|s| s == "internet-facing")
+}
+
+fn uses_group(lb: &LoadBalancer, group: &str) -> bool {
+    lb.security_groups.get().is_some_and(|sgs| sgs.iter().any(|g| g.get().and_then(Link::local) == Some(group)))
+}
+
+/// The ports of a load balancer's listeners: its own (classic) and the standalone ones.
+fn listener_ports(m: &Model, lb: &LoadBalancer) -> Vec<i64> {
+    lb.listeners
+        .iter()
+        .chain(m.listeners.iter().filter(|l| l.load_balancer.get().and_then(Link::local) == Some(lb.meta.id.as_str())))
+        .filter_map(|l| l.port.get().copied())
+        .collect()
+}

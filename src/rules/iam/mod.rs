@@ -31,6 +31,45 @@ pub mod write_on_any_resource;
 
 super::area_rules!("iam");
 
+/// The AWS managed policies of the standard agents and service roles (the SSM agent, the
+/// CloudWatch agent, Lambda's execution roles): what they grant on every resource is what
+/// these agents need, so a policy that grants it is expected, not a finding.
+pub const AGENT_POLICIES: &[&str] = &[
+    "AmazonSSMManagedInstanceCore",
+    "AmazonSSMManagedEC2InstanceDefaultPolicy",
+    "CloudWatchAgentServerPolicy",
+    "AWSLambdaBasicExecutionRole",
+    "AWSLambdaVPCAccessExecutionRole",
+];
+
+/// The message services of the SSM agent: the agent policies grant them whole.
+pub const AGENT_SERVICES: &[&str] = &["ec2messages", "ssmmessages"];
+
+/// The catalog indexes of the actions [`AGENT_POLICIES`] allow on every resource.
+pub fn agent_actions() -> &'static std::collections::HashSet<usize> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<usize>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let c = crate::analyze::iam::catalog::catalog();
+        let mut set = std::collections::HashSet::new();
+        for name in AGENT_POLICIES {
+            let Some(doc) = crate::analyze::iam::managed::by_name(name).and_then(|p| p.document()) else { continue };
+            for st in doc.statements.iter().filter(|st| allow(st) && st.not_action.is_none()) {
+                let every = st.resource.as_ref().is_some_and(|r| r.known().any(|(v, _)| v == "*"));
+                if !every {
+                    continue;
+                }
+                for (a, _) in st.action.iter().flat_map(|l| l.known()) {
+                    set.extend(c.expand(a));
+                }
+            }
+        }
+        for svc in AGENT_SERVICES {
+            set.extend(c.expand(&format!("{svc}:*")));
+        }
+        set
+    })
+}
+
 const POLICY_TYPES: &[&str] =
     &[kind::IAM_ROLE, kind::IAM_USER, kind::IAM_GROUP, kind::IAM_POLICY, kind::IAM_MANAGED_POLICY, kind::POLICY_FILE];
 

@@ -3,6 +3,7 @@ use crate::analyze::iam::arn::check_arn;
 use crate::analyze::iam::catalog::catalog;
 use crate::analyze::iam::condition::parse_operator;
 use crate::analyze::iam::principals::{PolicyAt, PolicyUse};
+use crate::finding::Severity;
 use crate::model::Tri;
 use crate::model::kind;
 use crate::rules::Sink;
@@ -37,8 +38,9 @@ support no resource-level permissions on `Resource: \"*\"`.",
     description: "A misspelt action is not an error for AWS: the statement silently grants or denies \
 nothing, so a `Deny` that was meant to protect something does not, and a workload fails in production \
 instead of in review. Palisade checks every action against the AWS action catalog (445 services, 20,455 \
-actions), and checks ARNs, condition operators and the `Version` (without `2012-10-17`, policy variables \
-such as `${aws:username}` are not substituted).",
+actions), and checks ARNs, condition operators and the `Version`. Without `2012-10-17` policy variables \
+such as `${aws:username}` are not substituted: a missing `Version` is only reported as info unless the \
+policy uses variables (medium; high when a `Deny` uses them).",
     check: |_, facts, out| {
         for p in facts.policies() {
             validate(p, out);
@@ -48,25 +50,49 @@ such as `${aws:username}` are not substituted).",
 
 fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
     let c = catalog();
-    match &p.doc.version.value {
-        Tri::Absent => {
-            report(out, p.owner, p.doc.span, format!("{} has no `Version`; add `Version: \"2012-10-17\"`", p.label));
-        }
+    // Without `2012-10-17` AWS reads the document with the 2008-10-17 language, which differs
+    // only in policy variables: they stay literal text. Harmless without them; with them an
+    // `Allow` grants the literal path (the workload fails closed), a `Deny` protects nothing.
+    let variables = policy_variables(p);
+    let old_language = match &p.doc.version.value {
+        Tri::Absent => Some((p.doc.span, format!("{} has no `Version` and is read as 2008-10-17", p.label))),
         Tri::Known(v) if v == "2008-10-17" => {
-            report(
-                out,
-                p.owner,
-                p.doc.version.span,
-                format!(
-                    "{} uses the old policy language version 2008-10-17: policy variables are not substituted; use 2012-10-17",
-                    p.label
-                ),
-            );
+            Some((p.doc.version.span, format!("{} uses the old policy language version 2008-10-17", p.label)))
         }
         Tri::Known(v) if v != "2012-10-17" => {
             report(out, p.owner, p.doc.version.span, format!("`{v}` is not a policy language version; use 2012-10-17"));
+            None
         }
-        _ => {}
+        _ => None,
+    };
+    if let Some((span, what)) = old_language {
+        match variables {
+            None => {
+                report(
+                    out,
+                    p.owner,
+                    span,
+                    format!(
+                        "{what}; that language differs from 2012-10-17 only in policy variables, which this policy \
+                         does not use: set `Version: \"2012-10-17\"`"
+                    ),
+                )
+                .severity = Severity::Info;
+            }
+            Some((var, deny)) => {
+                let guard = if deny { " (a `Deny` among them: the guard it is meant to be does not hold)" } else { "" };
+                report(
+                    out,
+                    p.owner,
+                    span,
+                    format!(
+                        "{what}: policy variable `{var}` is not substituted, the statements using it compare \
+                         with the literal text{guard}; use `Version: \"2012-10-17\"`"
+                    ),
+                )
+                .severity = if deny { Severity::High } else { Severity::Medium };
+            }
+        }
     }
     for st in &p.doc.statements {
         if let Some((e, span)) = &st.effect_text
@@ -211,4 +237,29 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
 
 fn quote(items: &[&str]) -> String {
     items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(" or ")
+}
+
+/// The first policy variable (`${aws:username}`) the document's resources or conditions use,
+/// and whether a `Deny` statement uses one.
+fn policy_variables(p: &PolicyAt<'_>) -> Option<(String, bool)> {
+    let mut found: Option<(String, bool)> = None;
+    for st in &p.doc.statements {
+        let deny = st.effect.get() == Some(&crate::model::Effect::Deny);
+        let lists =
+            [&st.resource, &st.not_resource].into_iter().flatten().chain(st.conditions.iter().map(|c| &c.values));
+        for list in lists {
+            for (text, _) in list.known() {
+                if let Some(start) = text.find("${")
+                    && let Some(len) = text[start..].find('}')
+                {
+                    let var = text[start..start + len + 1].to_string();
+                    match &mut found {
+                        None => found = Some((var, deny)),
+                        Some((_, d)) => *d |= deny,
+                    }
+                }
+            }
+        }
+    }
+    found
 }

@@ -16,7 +16,8 @@ rule!(
 narrow prefix (`s3:Get*`) instead of `service:*`, and scope `Resource` to the resources it works on.",
     description: "`service:*` grants every action of the service, including its permission-management \
 actions (for example `s3:PutBucketPolicy`, `kms:PutKeyPolicy`, `iam:*` itself) and every action the service \
-adds in the future. The finding counts what the wildcard grants, by access level.",
+adds in the future. The finding counts what the wildcard grants, by access level. The SSM agent's message \
+services (`ec2messages:*`, `ssmmessages:*`), which its AWS managed policies grant whole, are expected.",
     check: |_, facts, out| {
         let policies = identity_policies(facts);
         if policies.is_empty() {
@@ -30,6 +31,10 @@ adds in the future. The finding counts what the wildcard grants, by access level
                 for (a, f) in l.known() {
                     let Some((svc, "*")) = a.split_once(':') else { continue };
                     let Some(s) = c.service(svc).filter(|_| svc != "*") else { continue };
+                    // The SSM agent's message channels: granted whole by its AWS managed policies.
+                    if super::AGENT_SERVICES.contains(&svc) {
+                        continue;
+                    }
                     let e = Expansion::new(s.actions.clone().collect());
                     let pm = e.count(AccessLevel::PermissionsManagement);
                     let extra = if pm > 0 { format!(", {pm} of them permissions management") } else { String::new() };

@@ -19,7 +19,8 @@ permissions need `Resource: \"*\"`.",
     description: "Write, tagging and permissions-management actions change things. Allowed on \
 `Resource: \"*\"` they apply to every resource of the account, not only to those of the workload: a \
 function that should write to one table can drop all of them. Actions that support no resource-level \
-permissions (they can only be granted on `*`) are not counted.",
+permissions (they can only be granted on `*`) are not counted, nor are those the AWS managed policies of the \
+standard agents grant on `*` (SSM agent, CloudWatch agent, Lambda execution roles): they are what the agents need.",
     check: |_, facts, out| {
         let policies = identity_policies(facts);
         if policies.is_empty() {
@@ -44,6 +45,9 @@ permissions (they can only be granted on `*`) are not counted.",
                     }
                     ids.extend(c.expand(a));
                 }
+                // What the SSM and CloudWatch agents and Lambda's execution roles need is expected.
+                let expected = super::agent_actions();
+                ids.retain(|i| !expected.contains(i));
                 let e = Expansion::new(ids).filter(|a| a.level.is_mutating() && !a.resources.is_empty());
                 if e.is_empty() {
                     continue;

@@ -1,7 +1,9 @@
 //! PAL-S3-001 `s3-public-access-block`: S3 bucket does not block all public access.
 
 use super::BUCKET;
-use crate::model::Tri;
+use crate::finding::Severity;
+use crate::model::{CannedAcl, Model, S3Bucket, Tri};
+use crate::rules::common::public_allow;
 
 rule!(RULE,
     id: "PAL-S3-001",
@@ -18,15 +20,38 @@ rule!(RULE,
     description: "S3 Block Public Access is the guard rail that keeps a bucket private even when an ACL \
 or a bucket policy later grants access to everyone. All four settings are needed: the two ACL settings stop \
 public ACLs from being set and from taking effect, the two policy settings do the same for bucket policies. \
-A setting that is omitted is `false`.",
+A setting that is omitted is `false`. A bucket without the configuration gets all four from AWS's defaults \
+for new buckets (since April 2023): that is reported as low, unless the template makes the bucket public (a \
+public canned ACL or a bucket policy allowing everyone), which stays high.",
     check: |m, _, out| {
         for b in &m.buckets {
             let Some(pab) = &b.public_access_block else {
-                out.report(
-                    &b.meta,
-                    b.meta.span,
-                    format!("bucket `{}` has no PublicAccessBlockConfiguration", b.meta.id),
-                );
+                match made_public(m, b) {
+                    Some(why) => {
+                        out.report(
+                            &b.meta,
+                            b.meta.span,
+                            format!(
+                                "bucket `{}` has no PublicAccessBlockConfiguration and {why}, and nothing in the \
+                                 template keeps it private",
+                                b.meta.id
+                            ),
+                        );
+                    }
+                    None => {
+                        out.report(
+                            &b.meta,
+                            b.meta.span,
+                            format!(
+                                "bucket `{}` has no PublicAccessBlockConfiguration: new buckets block all public \
+                                 access and disable ACLs by default (since April 2023), so it stays private unless \
+                                 the block is removed later; declare it to keep it in the template",
+                                b.meta.id
+                            ),
+                        )
+                        .severity = Severity::Low;
+                    }
+                }
                 continue;
             };
             let settings = [
@@ -53,3 +78,19 @@ A setting that is omitted is `false`.",
         }
     },
 );
+
+/// What in the unit makes the bucket public, if anything: a public canned ACL, or a bucket
+/// policy of this unit that allows everyone.
+fn made_public(m: &Model, b: &S3Bucket) -> Option<String> {
+    if let Some(acl) = b.access_control.get()
+        && [CannedAcl::PUBLIC_READ, CannedAcl::PUBLIC_READ_WRITE, CannedAcl::AUTHENTICATED_READ]
+            .contains(&acl.value.as_str())
+    {
+        return Some(format!("its ACL `{}` makes it public", acl.source_text));
+    }
+    let policy = m.bucket_policies.iter().find(|p| {
+        p.bucket.get().and_then(|l| l.local()) == Some(b.meta.id.as_str())
+            && p.document.get().is_some_and(|d| d.statements.iter().any(|s| public_allow(s).is_some()))
+    })?;
+    Some(format!("bucket policy `{}` allows everyone", policy.meta.id))
+}
