@@ -239,7 +239,8 @@ fn yamldecode(a: &[Val], span: Span) -> R<Val> {
         return fail("YAML text larger than 1 MiB");
     }
     let file = SourceFile::new("<yamldecode>", text);
-    let limits = Limits { max_file_bytes: MAX_TEXT, max_depth: MAX_DEPTH, max_alias_nodes: 10_000, ..Limits::default() };
+    let limits =
+        Limits { max_file_bytes: MAX_TEXT, max_depth: MAX_DEPTH, max_alias_nodes: 10_000, ..Limits::default() };
     let docs = crate::parse::parse_yaml(&file, &limits)
         .or_else(|e| fail(format!("invalid YAML at line {}, column {}: {}", e.line, e.col, e.message)))?;
     match &docs[..] {
