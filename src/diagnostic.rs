@@ -13,6 +13,9 @@ pub enum DiagnosticKind {
     Read,
     /// The file could not be parsed.
     Parse,
+    /// Part of the file is not valid (a key given twice, a reference to a name the template
+    /// does not define), though the rest of it was analysed.
+    Invalid,
     /// Part of the file was not analysed (e.g. a construct that cannot be expanded).
     NotAnalysed,
     /// A suppression without a reason, for an unknown rule, malformed, or (when asked) unused.
@@ -35,7 +38,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// Errors make the scan exit with status 2; notes do not.
     pub fn is_error(&self) -> bool {
-        matches!(self.kind, DiagnosticKind::Read | DiagnosticKind::Parse)
+        matches!(self.kind, DiagnosticKind::Read | DiagnosticKind::Parse | DiagnosticKind::Invalid)
     }
 }
 
@@ -44,6 +47,7 @@ impl fmt::Display for Diagnostic {
         let what = match self.kind {
             DiagnosticKind::Read => "error: cannot read",
             DiagnosticKind::Parse => "error: cannot parse",
+            DiagnosticKind::Invalid => "error: invalid",
             DiagnosticKind::NotAnalysed => "warning: not analysed",
             DiagnosticKind::Suppression => "warning: suppression",
             DiagnosticKind::Baseline => "warning: baseline",

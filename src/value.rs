@@ -124,6 +124,10 @@ impl Node {
 #[derive(Debug, Clone)]
 pub struct Document {
     pub root: Node,
+    /// What the parser read past: a key given twice in one map (the later value is kept, as
+    /// CloudFormation keeps it), with the place and a message. Each is an error in the input,
+    /// though the rest of the document is read.
+    pub errors: Vec<(Span, String)>,
 }
 
 /// One step of a path from a document root: a map key or a sequence index.

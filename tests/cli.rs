@@ -349,3 +349,60 @@ fn missing_path_is_an_error() {
     assert_eq!(code, 2);
     assert_eq!(v["diagnostics"][0]["file"], "does-not-exist");
 }
+
+#[test]
+fn undefined_references_are_errors_at_their_place_and_silence_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "t.yaml",
+        "Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: 10.0.0.0/16}
+  Logged:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: 10.1.0.0/16}
+  Log:
+    Type: AWS::EC2::FlowLog
+    Properties:
+      ResourceIds: [!Ref Logged, !Ref Missing]
+      ResourceType: VPC
+      TrafficType: ALL
+      LogDestinationType: s3
+      LogDestination: arn:aws:s3:::logs
+Outputs:
+  Name:
+    Value: !Sub ['${Vpc}-${Var}-${!Text}-${Gone.Arn}', {Var: x}]
+",
+    );
+    let (code, v) = json_scan(&["--select", "PAL-EC2-008"], dir.path());
+    assert_eq!(code, 2, "an undefined reference is an error in the input");
+    let findings = v["findings"].as_array().unwrap();
+    let lines: Vec<u64> = findings.iter().map(|f| f["line"].as_u64().unwrap_or(0)).collect();
+    assert_eq!(rule_ids(&v), ["PAL-EC2-008"], "{findings:?}");
+    assert_eq!(lines, [2], "the VPC no flow log refers to, and only it: {findings:?}");
+    let diags: Vec<(String, u64, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["kind"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap(), d["message"].to_string()))
+        .collect();
+    assert_eq!(diags.len(), 2, "{diags:?}");
+    assert!(diags.iter().all(|(k, _, _)| k == "invalid"), "{diags:?}");
+    assert_eq!((diags[0].1, diags[1].1), (11, 18), "{diags:?}");
+    assert!(diags[0].2.contains("`Missing`") && diags[1].2.contains("`Gone`"), "{diags:?}");
+    // Defined names, pseudo parameters and SAM templates (whose transform defines names) are no error.
+    write(
+        dir.path(),
+        "t.yaml",
+        "Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties: {Role: !GetAtt FnRole.Arn, Handler: !Sub '${AWS::Region}-x'}
+",
+    );
+    let (_, v) = json_scan(&[], dir.path());
+    assert!(v["diagnostics"].as_array().unwrap().iter().all(|d| d["kind"] != "invalid"), "{v}");
+}

@@ -200,22 +200,60 @@ fn standard_and_unknown_tags() {
     assert_eq!(n.to_json(), json!({"a": "123", "b": 7, "c": 5, "d": [1], "e": "true"}));
 }
 
+/// Each duplicate key's (line, column, message), and the document as JSON.
+fn duplicates(docs: Vec<palisade::value::Document>) -> (Vec<(u32, u32, String)>, serde_json::Value) {
+    let doc = docs.into_iter().next().unwrap();
+    (doc.errors.iter().map(|(s, m)| (s.line, s.col, m.clone())).collect(), doc.root.to_json())
+}
+
 #[test]
 fn duplicate_keys_yaml() {
-    let e = yaml_err("a: 1\nb: 2\na: 3\n");
-    assert_eq!((e.line, e.col), (3, 1));
-    assert_eq!(e.message, "duplicate key `a` (first defined at line 1)");
-    let e = yaml_err("x: {k: 1, k: 2}");
-    assert_eq!((e.line, e.col), (1, 11));
+    // An error at the later key; the later value replaces the earlier one, in its place.
+    let (errors, doc) = duplicates(parse_yaml(&file("a: 1\nb: 2\na: 3\nc: 4\n"), &Limits::default()).unwrap());
+    assert_eq!(errors, [(3, 1, "duplicate key `a` (first defined at line 1)".to_string())]);
+    assert_eq!(doc, json!({"a": 3, "b": 2, "c": 4}));
+    let (errors, doc) = duplicates(parse_yaml(&file("x: {k: 1, k: 2}"), &Limits::default()).unwrap());
+    assert_eq!((errors[0].0, errors[0].1), (1, 11));
+    assert_eq!(doc, json!({"x": {"k": 2}}));
     // `true` and "true" are the same key text.
-    assert!(yaml_err("true: 1\n'true': 2\n").message.starts_with("duplicate key `true`"));
+    let (errors, _) = duplicates(parse_yaml(&file("true: 1\n'true': 2\n"), &Limits::default()).unwrap());
+    assert!(errors[0].2.starts_with("duplicate key `true`"));
+    // Each document of a stream keeps its own.
+    let docs = parse_yaml(&file("a: 1\na: 2\n---\nb: 1\n"), &Limits::default()).unwrap();
+    assert_eq!((docs[0].errors.len(), docs[1].errors.len()), (1, 0));
+    // No duplicate, no error.
+    assert!(parse_yaml(&file("a: 1\nb: {a: 2}\n"), &Limits::default()).unwrap()[0].errors.is_empty());
 }
 
 #[test]
 fn duplicate_keys_json() {
-    let e = json_doc("{\n  \"a\": 1,\n  \"b\": {\"c\": 1, \"c\": 2}\n}").unwrap_err();
-    assert_eq!((e.line, e.col), (3, 17));
-    assert_eq!(e.message, "duplicate key `c` (first defined at line 3)");
+    let text = "{\n  \"a\": 1,\n  \"b\": {\"c\": 1, \"c\": 2}\n}";
+    let (errors, doc) = duplicates(vec![parse_json(&file(text), &Limits::default()).unwrap()]);
+    assert_eq!(errors, [(3, 17, "duplicate key `c` (first defined at line 3)".to_string())]);
+    assert_eq!(doc, json!({"a": 1, "b": {"c": 2}}));
+}
+
+#[test]
+fn under_indented_flow_collections_read_as_libyaml_reads_them() {
+    // The closing bracket at the indentation of the key holding the sequence, and lower.
+    for close in ["      ]", "    ]", "]"] {
+        let text = format!("R:\n  P:\n      Tags: [{{Key: a,\n        Value: b}}, # note\n{close}\n  Q: 1\n");
+        let n = yaml(&text);
+        assert_eq!(n.to_json(), json!({"R": {"P": {"Tags": [{"Key": "a", "Value": "b"}]}, "Q": 1}}), "{close:?}");
+        // Spans are those of the file.
+        let value = n.get("R").and_then(|r| r.get("P")).and_then(|p| p.get("Tags")).unwrap();
+        let item = &value.as_seq().unwrap()[0];
+        let v = item.get("Value").unwrap();
+        assert_eq!((v.span.line, v.span.col), (4, 16));
+        assert_eq!(&text[v.span.start as usize..v.span.end as usize], "b");
+    }
+    // Entries of a flow map under-indented after a comma.
+    let n = yaml("A:\n  K: {x: 1,\n y: 2}\n");
+    assert_eq!(n.to_json(), json!({"A": {"K": {"x": 1, "y": 2}}}));
+    // A plain scalar continued on an under-indented line folds as usual.
+    assert_eq!(yaml("A:\n  K: [a\n b]\n").to_json(), json!({"A": {"K": ["a b"]}}));
+    // Block context keeps its rule.
+    assert!(parse_yaml(&file("A:\n  K: v\n L: w\n"), &Limits::default()).is_err());
 }
 
 #[test]

@@ -61,6 +61,9 @@ impl super::Frontend for CloudFormation {
                 format!("the resources of `{}` were not analysed: {}", u.name, u.reason),
             ));
         }
+        for (span, msg) in &tpl.undefined {
+            unit.diagnostics.push(Diagnostic::at(DiagnosticKind::Invalid, &file, *span, msg.clone()));
+        }
         for (span, msg) in &tpl.problems {
             unit.diagnostics.push(Diagnostic::at(DiagnosticKind::NotAnalysed, &file, *span, msg.clone()));
         }

@@ -459,6 +459,12 @@ fn load_parsed(src: &Arc<SourceFile>, opts: &LoadOptions, context_only: bool, ex
         if context_only && !all[i].scan_wide() {
             continue;
         }
+        if !context_only {
+            // Errors the parser read past: the document is still analysed.
+            for (span, message) in &doc.errors {
+                out.diagnostics.push(Diagnostic::at(DiagnosticKind::Invalid, &display, *span, message.clone()));
+            }
+        }
         let unit = all[i].lower(Arc::new(doc), src, opts);
         out.units.push((i, unit));
     }

@@ -57,6 +57,9 @@ pub struct Input {
     pub holds_value: bool,
     /// The default, when it is a scalar.
     pub default: Option<(String, Span)>,
+    /// The input is a switch: it only takes boolean values (`AllowedValues` of `true`/`false`,
+    /// `yes`/`no`..., a `bool` variable).
+    pub switch: bool,
     /// How the language names inputs, for messages.
     #[serde(skip)]
     pub words: &'static InputWords,

@@ -14,6 +14,9 @@ pub struct Origin {
     pub note: String,
 }
 
+/// The end of the reason of [`Val::undefined`].
+const UNDEFINED: &str = " is not a parameter or resource of this template";
+
 /// An evaluated value with the span of the expression it came from.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Val {
@@ -64,6 +67,21 @@ impl Val {
 
     pub fn is_unknown(&self) -> bool {
         matches!(self.kind, VKind::Unknown(_))
+    }
+
+    /// The unknown value of a reference to `name`, which the template does not define: an
+    /// error in the template. It refers to nothing the template defines (see
+    /// [`Val::undefined_name`]).
+    pub fn undefined(name: &str, span: Span) -> Val {
+        Val::unknown(format!("`{name}`{UNDEFINED}"), span)
+    }
+
+    /// For the value of a reference to a name the template does not define, that name.
+    pub fn undefined_name(&self) -> Option<&str> {
+        match &self.kind {
+            VKind::Unknown(reason) => reason.strip_suffix(UNDEFINED)?.strip_prefix('`')?.strip_suffix('`'),
+            _ => None,
+        }
     }
 
     /// The value of `key` in a known map.

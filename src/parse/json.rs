@@ -23,9 +23,9 @@ pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Document, ParseError>
     if file.text.len() >= u32::MAX as usize {
         return Err(ParseError::new(1, 1, "file is too large to parse"));
     }
-    let mut p = Parser { src: file.text.as_bytes(), pos: 0, line: 1, col: 1, file: file.id };
+    let mut p = Parser { src: file.text.as_bytes(), pos: 0, line: 1, col: 1, file: file.id, errors: Vec::new() };
     let root = p.document(limits.max_depth)?;
-    Ok(Document { root })
+    Ok(Document { root, errors: p.errors })
 }
 
 /// A position in the input.
@@ -49,6 +49,8 @@ struct Parser<'a> {
     /// 1-based column, in characters, of `pos`.
     col: u32,
     file: FileId,
+    /// Keys given twice, read past (see [`Document::errors`]).
+    errors: Vec<(Span, String)>,
 }
 
 impl Parser<'_> {
@@ -210,14 +212,14 @@ impl Parser<'_> {
                     Frame::Object { start, entries, index, key } => {
                         if let Some((key, key_span)) = key.take() {
                             if let Some(first) = index.find(entries, &key) {
-                                return Err(ParseError::new(
-                                    key_span.line,
-                                    key_span.col,
-                                    duplicate_key_message(&key, entries[first].key_span.line),
-                                ));
+                                // The later value wins, as CloudFormation reads it.
+                                let message = duplicate_key_message(&key, entries[first].key_span.line);
+                                self.errors.push((key_span, message));
+                                entries[first] = Entry { key, key_span, value: node };
+                            } else {
+                                entries.push(Entry { key, key_span, value: node });
+                                index.added(entries);
                             }
-                            entries.push(Entry { key, key_span, value: node });
-                            index.added(entries);
                         }
                         match self.peek() {
                             Some(b',') => {
@@ -488,16 +490,22 @@ mod tests {
 
     #[test]
     fn duplicate_keys() {
-        let e = parse_str("{\"a\": 1,\n \"a\": 2}").unwrap_err();
-        assert_eq!((e.line, e.col), (2, 2));
-        assert_eq!(e.message, "duplicate key `a` (first defined at line 1)");
-        // Many keys (hash index path).
+        let file = SourceFile::new("t.json", "{\"a\": 1,\n \"a\": 2}".to_string());
+        let d = parse(&file, &Limits::default()).unwrap();
+        let (span, message) = &d.errors[0];
+        assert_eq!((span.line, span.col), (2, 2));
+        assert_eq!(message, "duplicate key `a` (first defined at line 1)");
+        assert_eq!(d.root.to_json(), serde_json::json!({"a": 2}));
+        // Many keys (hash index path): the later value in the first key's place.
         let mut s = String::from("{");
         for i in 0..40 {
             s.push_str(&format!("\"k{i}\": {i},"));
         }
         s.push_str("\"k7\": 0}");
-        assert!(parse_str(&s).unwrap_err().message.contains("duplicate key `k7`"));
+        let d = parse(&SourceFile::new("t.json", s), &Limits::default()).unwrap();
+        assert!(d.errors[0].1.contains("duplicate key `k7`"));
+        assert_eq!(d.root.as_map().unwrap().len(), 40);
+        assert_eq!(d.root.get("k7").unwrap().to_json(), serde_json::json!(0));
     }
 
     #[test]

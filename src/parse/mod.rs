@@ -20,6 +20,7 @@ use crate::value::Document;
 
 pub mod json;
 pub mod yaml;
+mod yaml_flow;
 
 /// Resource limits applied to every file.
 #[derive(Debug, Clone, PartialEq, Eq)]

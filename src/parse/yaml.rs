@@ -20,10 +20,11 @@
 //! # Map keys
 //!
 //! Keys must be scalars and become their text (`true:` gives the key `"true"`, a GitHub
-//! workflow's `on:` the key `"on"`). A collection as key, or a key given twice in one map, is
-//! an error. Merge keys (`<<: *base` or `<<: [*a, *b]`) copy the entries of the merged maps that
-//! the map does not define itself (keys written in the map win; among merged maps, the first
-//! listed wins).
+//! workflow's `on:` the key `"on"`). A collection as key is an error; a key given twice in
+//! one map is an error at the later key, which is read past: its value replaces the earlier
+//! one (as CloudFormation reads it) and [`Document::errors`] records it. Merge keys
+//! (`<<: *base` or `<<: [*a, *b]`) copy the entries of the merged maps that the map does not
+//! define itself (keys written in the map win; among merged maps, the first listed wins).
 //!
 //! # Anchors and aliases
 //!
@@ -74,8 +75,31 @@ pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Vec<Document>, ParseE
     if file.text.len() >= u32::MAX as usize {
         return Err(ParseError::new(1, 1, "file is too large to parse"));
     }
-    Builder::new(file, limits).run()
+    // Flow collections indented less than the specification asks are read as libyaml reads
+    // them (see `yaml_flow`): the scanner reads a rewritten text whose characters line up with
+    // the file's, so spans do not move.
+    let mut scan: Cow<'_, str> = Cow::Borrowed(&file.text);
+    for _ in 0..MAX_FLOW_RELAXATIONS {
+        match Builder::new(file, &scan, limits).run() {
+            Err(e) if e.message == "invalid indentation" => {
+                let at = file.line_start(e.line).map(|s| s as usize).and_then(|s| {
+                    file.text[s..].char_indices().nth(e.col.saturating_sub(1) as usize).map(|(i, _)| s + i)
+                });
+                let chars = at.map(|b| file.text[..b].chars().count());
+                let in_scan = chars.and_then(|n| scan.char_indices().nth(n).map(|(i, _)| i));
+                match in_scan.and_then(|b| super::yaml_flow::relax(&scan, b)) {
+                    Some(t) => scan = Cow::Owned(t),
+                    None => return Err(e),
+                }
+            }
+            done => return done,
+        }
+    }
+    Builder::new(file, &scan, limits).run()
 }
+
+/// How many under-indented lines of flow collections one file may have.
+const MAX_FLOW_RELAXATIONS: usize = 32;
 
 /// Resolves a plain scalar by the YAML 1.2 core schema (see the module documentation).
 pub fn resolve_plain(text: &str) -> Kind {
@@ -439,6 +463,9 @@ struct Frame {
 
 struct Builder<'a> {
     text: &'a str,
+    /// The text the scanner reads: the file's, or a rewrite of it with the same characters at
+    /// the same character indexes.
+    scan: &'a str,
     loc: Locator<'a>,
     limits: &'a Limits,
     stack: Vec<Frame>,
@@ -450,12 +477,15 @@ struct Builder<'a> {
     copy_budget: usize,
     root: Option<Node>,
     docs: Vec<Document>,
+    /// Keys given twice in the current document, read past (see [`Document::errors`]).
+    errors: Vec<(Span, String)>,
 }
 
 impl<'a> Builder<'a> {
-    fn new(file: &'a SourceFile, limits: &'a Limits) -> Builder<'a> {
+    fn new(file: &'a SourceFile, scan: &'a str, limits: &'a Limits) -> Builder<'a> {
         Builder {
             text: &file.text,
+            scan,
             loc: Locator::new(file),
             limits,
             stack: Vec::new(),
@@ -465,11 +495,12 @@ impl<'a> Builder<'a> {
             copy_budget: limits.alias_byte_budget(file.text.len()),
             root: None,
             docs: Vec::new(),
+            errors: Vec::new(),
         }
     }
 
     fn run(mut self) -> Result<Vec<Document>, ParseError> {
-        let mut parser = Parser::new_from_str(self.text);
+        let mut parser = Parser::new_from_str(self.scan);
         while let Some(next) = parser.next_event() {
             let (event, span) = match next {
                 Ok(e) => e,
@@ -508,7 +539,7 @@ impl<'a> Builder<'a> {
                             Node::new(span_of(p, p), Kind::Null)
                         }
                     };
-                    self.docs.push(Document { root });
+                    self.docs.push(Document { root, errors: std::mem::take(&mut self.errors) });
                 }
                 Event::Alias(id) => {
                     let p = self.loc.pos(span.start);
@@ -860,14 +891,14 @@ impl<'a> Builder<'a> {
                 }
                 Some((text, key_span, false)) => {
                     if let Some(first) = index.find(entries, &text) {
-                        return Err(ParseError::new(
-                            key_span.line,
-                            key_span.col,
-                            duplicate_key_message(&text, entries[first].key_span.line),
-                        ));
+                        // The later value wins, as CloudFormation reads it.
+                        let message = duplicate_key_message(&text, entries[first].key_span.line);
+                        self.errors.push((key_span, message));
+                        entries[first] = Entry { key: text, key_span, value: node };
+                    } else {
+                        entries.push(Entry { key: text, key_span, value: node });
+                        index.added(entries);
                     }
-                    entries.push(Entry { key: text, key_span, value: node });
-                    index.added(entries);
                 }
             },
         }

@@ -172,6 +172,7 @@ pub(crate) fn kind_name(kind: DiagnosticKind) -> &'static str {
     match kind {
         DiagnosticKind::Read => "read",
         DiagnosticKind::Parse => "parse",
+        DiagnosticKind::Invalid => "invalid",
         DiagnosticKind::NotAnalysed => "not-analysed",
         DiagnosticKind::Suppression => "suppression",
         DiagnosticKind::Baseline => "baseline",
@@ -204,6 +205,7 @@ mod tests {
         for k in [
             DiagnosticKind::Read,
             DiagnosticKind::Parse,
+            DiagnosticKind::Invalid,
             DiagnosticKind::NotAnalysed,
             DiagnosticKind::Suppression,
             DiagnosticKind::Baseline,

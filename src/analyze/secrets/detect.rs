@@ -312,7 +312,7 @@ const SECRET_KEY_SUFFIXES: &[&str] = &[
 /// Names with a secret ending that hold something else: request idempotency and pagination
 /// tokens.
 const NOT_SECRET_KEYS: &[&str] =
-    &["clienttoken", "idempotencytoken", "nexttoken", "paginationtoken", "continuationtoken"];
+    &["clienttoken", "idempotencytoken", "nexttoken", "paginationtoken", "continuationtoken", "servicetoken"];
 
 /// Leading words of switches about a secret (`ManageMasterUserPassword`, `GenerateSecret`,
 /// `RequirePassword`), whose values are booleans rather than secrets.
@@ -380,6 +380,43 @@ pub fn is_secret_parameter_name(name: &str) -> bool {
         Some(end) => SECRET_PARAM_TAILS.contains(&&n[end..]),
         None => false,
     }
+}
+
+/// Words that, leading an input's name, make it a switch (`EnableSecretRotation`,
+/// `UseApiKey`, `RequirePassword`) rather than a value.
+const SWITCH_WORDS: &[&str] = &["allow", "enable", "disable", "require", "use", "has", "manage", "generate", "rotate"];
+
+/// The first word of a name, split at `_`, `-`, `.`, spaces and camel-case boundaries.
+fn first_word(name: &str) -> String {
+    let chars: Vec<char> = name.chars().skip_while(|c| !c.is_ascii_alphanumeric()).collect();
+    let mut end = chars.len();
+    for i in 1..chars.len() {
+        let (p, c) = (chars[i - 1], chars[i]);
+        let next_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+        if !c.is_ascii_alphanumeric()
+            || (p.is_ascii_lowercase() && c.is_ascii_uppercase())
+            || (p.is_ascii_uppercase() && c.is_ascii_uppercase() && next_lower)
+        {
+            end = i;
+            break;
+        }
+    }
+    chars[..end].iter().collect::<String>().to_ascii_lowercase()
+}
+
+/// Is an input with this name a switch (its first word `Allow`, `Enable`, `Disable`,
+/// `Require`, `Use`, `Has`, `Manage`, `Generate` or `Rotate`)?
+pub fn is_switch_name(name: &str) -> bool {
+    let w = first_word(name);
+    SWITCH_WORDS.contains(&w.as_str()) && normalise(name).len() > w.len()
+}
+
+/// Does an input with this name carry a user name (`DBUsername`, `MasterUsername`,
+/// `AdminUser`, `db_user`, `AdminLogin`)? A user name is not a secret.
+pub fn is_user_name(name: &str) -> bool {
+    let n = normalise(name);
+    ["username", "userid", "user", "login", "loginname", "users"].iter().any(|s| n.ends_with(s))
+        && matches!(last_word(name).as_str(), "username" | "user" | "name" | "id" | "login" | "users")
 }
 
 /// `value` masked for messages: the first `keep` characters, then `****` (never the length).
@@ -511,6 +548,7 @@ mod tests {
             "Compass",
             "MasterUsername",
             "Description",
+            "ServiceToken",
         ] {
             assert!(!is_secret_key(k), "{k}");
         }
@@ -612,6 +650,24 @@ mod tests {
         assert_eq!(last_word("Bypass"), "bypass");
         assert_eq!(last_word("x"), "x");
         assert_eq!(last_word(""), "");
+    }
+
+    #[test]
+    fn switches_and_user_names() {
+        for n in
+            ["EnableSecretRotation", "UseApiKey", "RequirePassword", "AllowToken", "enable_secret", "DisableAuthToken"]
+        {
+            assert!(is_switch_name(n), "{n}");
+        }
+        for n in ["UserPassword", "UsernamePassword", "Enable", "AdminPassword", "Allowance"] {
+            assert!(!is_switch_name(n), "{n}");
+        }
+        for n in ["DBUsername", "MasterUsername", "AdminUser", "db_user", "AdminLogin", "DbUserName", "MASTER_USER"] {
+            assert!(is_user_name(n), "{n}");
+        }
+        for n in ["DBPassword", "UserPassword", "UserToken", "Superuserpassword", "Reuser"] {
+            assert!(!is_user_name(n), "{n}");
+        }
     }
 
     #[test]

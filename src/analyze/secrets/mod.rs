@@ -12,7 +12,9 @@ use std::ops::Range;
 
 use crate::model::{Input, Model, TextRole, TextValue};
 use crate::source::Span;
-use detect::{SecretKind, find_secrets, is_plausible_value, is_secret_key, is_secret_parameter_name};
+use detect::{
+    SecretKind, find_secrets, is_plausible_value, is_secret_key, is_secret_parameter_name, is_switch_name, is_user_name,
+};
 
 /// What the secret analysis established about one model.
 #[derive(Debug, Default)]
@@ -87,8 +89,24 @@ fn judged_key(t: &TextValue) -> &str {
     if t.secret_by_design { BY_DESIGN } else { &t.key }
 }
 
+/// An input that never carries a secret, whatever field it is used for: a switch (by its
+/// name, or by its values: booleans only).
+fn never_secret(i: &Input) -> bool {
+    i.switch || is_switch_name(&i.name)
+}
+
+/// Does the value `t` of a secret-like field take a secret from input `i`? Not from a switch,
+/// nor from a user name written into a larger value (`{"username": "${DBUsername}", ...}`);
+/// a user name that is the whole value (`Password: !Ref AdminLogin`) is the secret.
+fn takes_secret(t: &TextValue, i: &Input) -> bool {
+    !never_secret(i) && (t.role == TextRole::Ref || !is_user_name(&i.name))
+}
+
 /// A default that could be a working secret.
 fn secret_default(i: &Input) -> Option<Span> {
+    if never_secret(i) {
+        return None;
+    }
     i.default.as_ref().filter(|(d, _)| i.holds_value && is_plausible_value(d, detect::MIN_SECRET_LEN)).map(|(_, s)| *s)
 }
 
@@ -105,7 +123,7 @@ pub fn analyze(m: &Model) -> SecretFacts<'_> {
         if t.inputs.is_empty() || !is_secret_key(judged_key(t)) {
             continue;
         }
-        for i in m.inputs.iter().filter(|i| t.inputs.contains(&i.name)) {
+        for i in m.inputs.iter().filter(|i| t.inputs.contains(&i.name) && takes_secret(t, i)) {
             facts.uses.push(InputUse { value: t, input: i });
         }
     }
@@ -114,7 +132,7 @@ pub fn analyze(m: &Model) -> SecretFacts<'_> {
         .iter()
         .map(|i| InputFacts {
             input: i,
-            named_like_secret: is_secret_parameter_name(&i.name),
+            named_like_secret: is_secret_parameter_name(&i.name) && !never_secret(i) && !is_user_name(&i.name),
             secret_default: secret_default(i),
         })
         .collect();

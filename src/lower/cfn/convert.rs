@@ -124,7 +124,12 @@ pub fn field<T>(v: Option<&Val>, absent: Span, conv: impl FnOnce(&Val) -> Option
     let Some(v) = v else { return Field::absent(absent) };
     let value = match &v.kind {
         VKind::NoValue => return Field::absent(absent),
-        VKind::Unknown(_) => Tri::Unknown,
+        // A reference to a name the template does not define names nothing of the template:
+        // only conversions that say so (links) know it.
+        VKind::Unknown(_) => match v.undefined_name().and_then(|_| conv(v)) {
+            Some(t) => Tri::Known(t),
+            None => Tri::Unknown,
+        },
         _ => match conv(v) {
             Some(t) => Tri::Known(t),
             None => Tri::Unknown,
@@ -149,11 +154,14 @@ pub fn list<T>(v: Option<&Val>, absent: Span, item: impl Fn(&Val) -> T) -> Field
     }
 }
 
-/// A reference: a resource of the template, or a literal id/ARN.
+/// A reference: a resource of the template, or a literal id/ARN. A reference to a name the
+/// template does not define (an error reported on its own) is to something outside the
+/// template, so that it leaves the links of other resources decided.
 pub fn as_link(v: &Val) -> Option<Link> {
     match &v.kind {
         VKind::Ref(r) => Some(Link::Local(r.id.clone())),
         VKind::Str(s) => Some(Link::External(s.clone())),
+        VKind::Unknown(_) => v.undefined_name().map(|n| Link::External(n.to_string())),
         _ => None,
     }
 }

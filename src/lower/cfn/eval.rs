@@ -227,7 +227,7 @@ impl<'t, 'a> Evaluator<'t, 'a> {
         match name {
             "AWS::NoValue" => Val::new(VKind::NoValue, span),
             n if n.starts_with("AWS::") => Val::unknown(format!("pseudo parameter `{n}`"), span),
-            n => Val::unknown(format!("`{n}` is not a parameter or resource of this template"), span),
+            n => Val::undefined(n, span),
         }
     }
 
@@ -295,7 +295,7 @@ impl<'t, 'a> Evaluator<'t, 'a> {
         if self.tpl.resource_index.contains_key(&res) {
             Val::new(VKind::Ref(RefTarget { id: res, attr: Some(attr) }), span)
         } else {
-            Val::unknown(format!("Fn::GetAtt of `{res}`, which is not a resource of this template"), span)
+            Val::undefined(&res, span)
         }
     }
 

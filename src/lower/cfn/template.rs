@@ -11,6 +11,26 @@ use std::collections::HashMap;
 use crate::source::Span;
 use crate::value::{Entry, Kind, Node};
 
+/// At most this many undefined references are reported per template.
+const MAX_UNDEFINED: usize = 32;
+
+/// The names of the placeholders of a `Fn::Sub` template (`${Name}`, `${Res.Attr}`; not the
+/// literal `${!Text}`).
+fn sub_placeholders(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(pos) = rest.find("${") {
+        let after = &rest[pos + 2..];
+        let Some(end) = after.find('}') else { break };
+        let name = after[..end].trim();
+        if !name.starts_with('!') && !name.is_empty() {
+            out.push(name);
+        }
+        rest = &after[end + 1..];
+    }
+    out
+}
+
 /// The most values a `Fn::ForEach` collection may have.
 pub const MAX_LOOP_VALUES: usize = 1_000;
 /// The most resources `Fn::ForEach` loops may make in one template.
@@ -73,6 +93,10 @@ pub struct Template<'a> {
     pub unexpanded: Vec<Unexpanded>,
     /// Problems with the template's structure (not fatal).
     pub problems: Vec<(Span, String)>,
+    /// References to names the template does not define (see
+    /// [`Template::undefined_references`]): errors in the template, each leaving only its own
+    /// value unknown.
+    pub undefined: Vec<(Span, String)>,
     /// Resources made by loops so far, and the work of expanding them.
     loop_resources: usize,
     loop_work: usize,
@@ -121,6 +145,7 @@ impl<'a> Template<'a> {
             resource_index: HashMap::new(),
             unexpanded: Vec::new(),
             problems: Vec::new(),
+            undefined: Vec::new(),
             loop_resources: 0,
             loop_work: 0,
         };
@@ -171,7 +196,121 @@ impl<'a> Template<'a> {
                 t.resources.push(r);
             }
         }
+        t.undefined = t.undefined_references();
         t
+    }
+
+    /// References (`Ref`, `Fn::GetAtt`, `Fn::Sub` placeholders) in resource properties and
+    /// outputs to names the template defines nowhere: CloudFormation rejects the template.
+    /// Nothing is concluded for a template with a `Transform` (macros, SAM) or loops left
+    /// unexpanded, which may define names the text does not show.
+    fn undefined_references(&self) -> Vec<(Span, String)> {
+        let mut out = Vec::new();
+        let transformed =
+            self.root.get("Transform").is_some() || self.root.to_json().to_string().contains("Fn::Transform");
+        if transformed || !self.unexpanded.is_empty() {
+            return out;
+        }
+        for r in &self.resources {
+            if let Some(p) = r.node.get("Properties") {
+                self.walk_references(p, &[], &mut out, 0);
+            }
+        }
+        if let Some(outputs) = self.root.get("Outputs").and_then(Node::as_map) {
+            for o in outputs.iter().filter(|o| !o.key.starts_with("Fn::ForEach::")) {
+                self.walk_references(&o.value, &[], &mut out, 0);
+            }
+        }
+        out.truncate(MAX_UNDEFINED);
+        out
+    }
+
+    /// Is `name` something `Ref` can name: a parameter, a resource, a pseudo parameter, or a
+    /// name `scope` binds (a `Fn::Sub` variable)?
+    fn defines(&self, name: &str, scope: &[&str]) -> bool {
+        name.starts_with("AWS::")
+            || self.param_index.contains_key(name)
+            || self.resource_index.contains_key(name)
+            || scope.contains(&name)
+    }
+
+    fn walk_references(&self, n: &Node, scope: &[&str], out: &mut Vec<(Span, String)>, depth: usize) {
+        if depth > 200 || out.len() >= MAX_UNDEFINED {
+            return;
+        }
+        let undefined = |what: &str, name: &str| {
+            format!("{what} to `{name}`, which is not a parameter or resource of the template")
+        };
+        match &n.kind {
+            Kind::Seq(items) => items.iter().for_each(|i| self.walk_references(i, scope, out, depth + 1)),
+            Kind::Map(entries) => {
+                if let [e] = entries.as_slice() {
+                    match e.key.as_str() {
+                        "Ref" => {
+                            if let Some(name) = e.value.as_str()
+                                && !self.defines(name, scope)
+                            {
+                                out.push((e.value.span, undefined("`Ref`", name)));
+                            }
+                            return;
+                        }
+                        "Fn::GetAtt" => {
+                            let res = match &e.value.kind {
+                                Kind::String(s) => s.split_once('.').map(|(r, _)| r),
+                                Kind::Seq(items) => items.first().and_then(Node::as_str),
+                                _ => None,
+                            };
+                            if let Some(r) = res
+                                && !self.resource_index.contains_key(r)
+                            {
+                                out.push((e.value.span, undefined("`Fn::GetAtt`", r)));
+                            }
+                            return;
+                        }
+                        "Fn::Sub" => {
+                            let (text, vars) = match &e.value.kind {
+                                Kind::String(_) => (Some(&e.value), None),
+                                Kind::Seq(items) if items.len() == 2 => (Some(&items[0]), items[1].as_map()),
+                                _ => (None, None),
+                            };
+                            let mut inner: Vec<&str> = scope.to_vec();
+                            if let Some(vars) = vars {
+                                inner.extend(vars.iter().map(|v| v.key.as_str()));
+                                for v in vars {
+                                    self.walk_references(&v.value, scope, out, depth + 1);
+                                }
+                            }
+                            if let Some(t) = text.and_then(Node::as_str) {
+                                for name in sub_placeholders(t) {
+                                    let base = if inner.contains(&name) {
+                                        name
+                                    } else {
+                                        name.split('.').next().unwrap_or(name)
+                                    };
+                                    let known = if name.contains('.') && !inner.contains(&name) {
+                                        self.resource_index.contains_key(base) || base.starts_with("AWS::")
+                                    } else {
+                                        self.defines(name, &inner)
+                                    };
+                                    if !known {
+                                        out.push((
+                                            text.map_or(e.value.span, |t| t.span),
+                                            undefined("`Fn::Sub` placeholder", base),
+                                        ));
+                                    }
+                                }
+                            } else if let Some(t) = text {
+                                self.walk_references(t, scope, out, depth + 1);
+                            }
+                            return;
+                        }
+                        _ => {}
+                    }
+                }
+                entries.iter().for_each(|e| self.walk_references(&e.value, scope, out, depth + 1));
+            }
+            _ => {}
+        }
     }
 
     fn push_resource(&mut self, id: String, id_span: Span, node: Cow<'a, Node>, from_loop: Option<String>) {

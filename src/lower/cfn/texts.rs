@@ -20,6 +20,32 @@ pub fn is_plain_parameter_type(kind: &str) -> bool {
     matches!(kind, "String" | "Number" | "CommaDelimitedList" | "List<String>" | "List<Number>")
 }
 
+/// Does a parameter only take boolean values (`AllowedValues: [true, false]`, `[yes, no]`,
+/// `[Enabled, Disabled]`...)?
+fn is_switch(param: &Node) -> bool {
+    let Some(values) = param.get("AllowedValues").and_then(Node::as_seq) else { return false };
+    !values.is_empty()
+        && values.iter().all(|v| {
+            v.scalar_text().is_some_and(|t| {
+                matches!(
+                    t.trim().to_ascii_lowercase().as_str(),
+                    "true"
+                        | "false"
+                        | "yes"
+                        | "no"
+                        | "on"
+                        | "off"
+                        | "enabled"
+                        | "disabled"
+                        | "enable"
+                        | "disable"
+                        | "1"
+                        | "0"
+                )
+            })
+        })
+}
+
 /// The template's parameters.
 pub fn inputs(tpl: &Template<'_>) -> Vec<Input> {
     tpl.parameters
@@ -31,6 +57,7 @@ pub fn inputs(tpl: &Template<'_>) -> Vec<Input> {
             sensitive: p.no_echo,
             holds_value: is_plain_parameter_type(&p.kind),
             default: p.default.and_then(|d| d.scalar_text().map(|t| (t.into_owned(), d.span))),
+            switch: is_switch(p.node),
             words: &crate::model::InputWords::CLOUDFORMATION,
         })
         .collect()
@@ -225,11 +252,31 @@ fn collect_intrinsic(name: &str, arg: &Node, path: &str, cx: LitCtx<'_>, out: &m
     use TextRole::{Name, Ref, Syntax};
     // Roles of the leading items of a list argument; later items keep the context's role.
     let leading: &[TextRole] = match name {
-        "Ref" => return collect_literals(arg, path, cx.role(Ref), out, depth),
+        // A reference where names are expected (a dynamic reference's pieces, a mapping key)
+        // stays a name: it gives no value to the field.
+        "Ref" => return collect_literals(arg, path, cx.role(if cx.role == Name { Name } else { Ref }), out, depth),
         "Condition" | "Fn::GetAtt" | "Fn::GetAZs" | "Fn::ImportValue" => {
             return collect_literals(arg, path, cx.role(Name), out, depth);
         }
         "Fn::Sub" => return collect_sub(arg, path, cx, out, depth),
+        "Fn::Join" if joins_dynamic_reference(arg) => {
+            // The pieces of a dynamic reference name a secret: the joined text is resolved at
+            // deploy time, and what is joined into it are names.
+            out.push(Literal {
+                path: path.to_string(),
+                key: short_key(cx.key),
+                text: joined_text(arg).unwrap_or_default(),
+                span: arg.span,
+                resource: cx.resource,
+                role: TextRole::Dynamic,
+            });
+            if let Some([_, Node { kind: Kind::Seq(items), .. }]) = arg.as_seq() {
+                for (i, item) in items.iter().enumerate().filter(|(_, i)| i.as_str().is_none()) {
+                    collect_literals(item, &sub_path(format!("{path}[1][{i}]")), cx.role(Name), out, depth + 1);
+                }
+            }
+            return;
+        }
         "Fn::If" => &[Name],
         "Fn::FindInMap" => &[Name, Name, Name],
         "Fn::Join" | "Fn::Split" | "Fn::Select" => &[Syntax],
@@ -247,6 +294,25 @@ fn collect_intrinsic(name: &str, arg: &Node, path: &str, cx: LitCtx<'_>, out: &m
     }
 }
 
+/// The text of `Fn::Join [delimiter, [pieces]]` with its literal pieces, and `${}` for the
+/// others (which are not literal content).
+fn joined_text(arg: &Node) -> Option<String> {
+    let [delim, Node { kind: Kind::Seq(items), .. }] = arg.as_seq()? else { return None };
+    let delim = delim.as_str().unwrap_or("");
+    Some(
+        items
+            .iter()
+            .map(|i| i.as_str().map_or_else(|| "${}".to_string(), str::to_string))
+            .collect::<Vec<_>>()
+            .join(delim),
+    )
+}
+
+/// Does a `Fn::Join` make a dynamic reference (`{{resolve:...}}`) out of its pieces?
+fn joins_dynamic_reference(arg: &Node) -> bool {
+    joined_text(arg).is_some_and(|t| t.contains("{{resolve:"))
+}
+
 /// `Fn::Sub`: a template made only of `${...}` placeholders names what it substitutes; the
 /// values of the variable map belong to the property holding the `Fn::Sub`.
 fn collect_sub(arg: &Node, path: &str, cx: LitCtx<'_>, out: &mut Vec<Literal>, depth: usize) {
@@ -255,6 +321,9 @@ fn collect_sub(arg: &Node, path: &str, cx: LitCtx<'_>, out: &mut Vec<Literal>, d
         Kind::String(s) => collect_literals(arg, path, template_cx(s), out, depth),
         Kind::Seq(items) if items.len() == 2 => {
             let first = items[0].as_str().map_or(cx, template_cx);
+            // The variables of a dynamic reference name the secret to resolve.
+            let dynamic = items[0].as_str().is_some_and(|s| s.contains("{{resolve:"));
+            let cx = if dynamic { cx.role(TextRole::Name) } else { cx };
             collect_literals(&items[0], &sub_path(format!("{path}[0]")), first, out, depth + 1);
             match items[1].as_map() {
                 Some(vars) => {
@@ -331,6 +400,8 @@ Resources:
       I: '{{resolve:secretsmanager:s:SecretString:p}}'
       J: !Select [1, !GetAZs region-name]
       K: !Sub ['${!Literal}', {}]
+      L: !Join ['', ['{{resolve:secretsmanager:', !Ref Pw, ':SecretString:password}}']]
+      M: !Sub ['{{resolve:ssm-secure:${P}}}', {P: !Ref Pw}]
   Other: {Type: AWS::Test::Thing}
 Outputs:
   O: {Value: out-value, Condition: OutputCondition}
@@ -360,6 +431,11 @@ Outputs:
         assert_eq!(role_of(&lits, "region-name"), ("J".into(), Name));
         assert_eq!(role_of(&lits, "${!Literal}"), ("K".into(), Value));
         assert_eq!(role_of(&lits, "out-value"), ("Value".into(), Value));
+        // A dynamic reference made of pieces is one dynamic text; what it joins in are names.
+        assert_eq!(role_of(&lits, "{{resolve:secretsmanager:${}:SecretString:password}}"), ("L".into(), Dynamic));
+        assert!(lits.iter().filter(|(t, k, _)| t == "Pw" && (k == "L" || k == "M")).all(|(_, _, r)| *r == Name));
+        assert_eq!(lits.iter().filter(|(t, k, _)| t == "Pw" && (k == "L" || k == "M")).count(), 2);
+        assert!(!lits.iter().any(|(t, _, _)| t == ":SecretString:password}}"));
         assert!(lits.iter().all(|(t, _, _)| t != "OutputCondition"));
     }
 

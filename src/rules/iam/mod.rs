@@ -5,7 +5,7 @@
 //! One rule per module (`area!` below lists them); this module holds what several of them share.
 
 use super::Sink;
-use super::common::restricting_condition;
+use super::common::{restricting_condition, restricting_condition_on, undecided_restriction, undecided_restriction_on};
 use crate::analyze::Facts;
 use crate::analyze::iam::principals::{PolicyAt, PolicyUse};
 use crate::finding::Finding;
@@ -91,16 +91,17 @@ fn identity_policies<'f, 'm>(facts: &'f Facts<'m>) -> Vec<&'f PolicyAt<'m>> {
 }
 
 /// Keys that tie a trust relationship to the intended caller.
-const TRUST_RESTRICTING: &[&str] =
-    &["sts:ExternalId", "aws:PrincipalOrgID", "aws:PrincipalArn", "aws:SourceAccount", "aws:SourceArn"];
+/// `sts:ExternalId`, on top of the keys that restrict any grant: an external id ties a trust
+/// relationship to the third party that knows it.
+const TRUST_ONLY_KEYS: &[&str] = &["sts:ExternalId"];
 
+/// Tied to the intended caller: a restricting condition (the shared notion, see
+/// [`restricting_condition`]), one whose values cannot be decided, an external id, or MFA.
 fn trust_restricted(st: &Statement) -> bool {
     restricting_condition(st).is_some()
-        || st.conditions.iter().any(|c| {
-            TRUST_RESTRICTING.iter().any(|k| k.eq_ignore_ascii_case(&c.key))
-                && !c.values.items.is_empty()
-                && !c.values.has_unknown
-        })
+        || undecided_restriction(st)
+        || restricting_condition_on(st, TRUST_ONLY_KEYS).is_some()
+        || undecided_restriction_on(st, TRUST_ONLY_KEYS)
         || mfa_required(st)
 }
 

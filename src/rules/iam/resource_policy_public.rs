@@ -18,9 +18,13 @@ organisation, `aws:SourceVpce` / `aws:SourceIp` for a network perimeter. For `AW
 `SourceArn`, `SourceAccount` or `PrincipalOrgID`.",
     description: "A resource policy with `Principal: \"*\"` and no restricting condition lets anyone — \
 any AWS account, and for some services anonymous callers — send to the queue, publish to the topic or \
-invoke the function. Conditions on `aws:SourceIp`, `aws:SourceVpc`, `aws:SourceVpce`, `aws:SourceVpcArn`, \
-`aws:PrincipalOrgID`, `aws:SourceAccount` or `aws:SourceArn` are recognised as restricting. (S3 bucket \
-policies and KMS key policies in templates have their own rules.)",
+invoke the function. A condition restricts when a positive operator (`StringEquals`, `StringLike`, \
+`ArnEquals`, `ArnLike`, `IpAddress`, with their `IfExists` and set forms) compares a network key \
+(`aws:SourceIp`, `aws:SourceVpc`, `aws:SourceVpce`, `aws:SourceVpcArn`), an organisation key \
+(`aws:PrincipalOrgID`, `aws:PrincipalOrgPaths`, `aws:SourceOrgID`, `aws:SourceOrgPaths`), an account or \
+source key (`aws:PrincipalAccount`, `aws:PrincipalArn`, `aws:SourceAccount`, `aws:SourceArn`, SNS's \
+`aws:SourceOwner`) with values that narrow the callers: `*`, `o-*` or an ARN pattern of wildcards does \
+not. (S3 bucket policies and KMS key policies in templates have their own rules.)",
     check: |m, _, out| {
         for r in &m.resource_policies {
             let Some(doc) = r.document.get() else { continue };

@@ -2,25 +2,7 @@
 
 use super::KEY;
 use crate::model::{Statement, StrList};
-use crate::rules::common::{RESTRICTING_KEYS, public_allow};
-
-/// Operators that limit a key to the listed values.
-fn is_positive_operator(op: &str) -> bool {
-    let base = op.rsplit(':').next().unwrap_or(op);
-    let base = base.strip_suffix("IfExists").unwrap_or(base);
-    matches!(base, "StringEquals" | "StringEqualsIgnoreCase" | "StringLike" | "ArnEquals" | "ArnLike" | "IpAddress")
-}
-
-/// A restricting condition whose values could not be decided (e.g.
-/// `kms:CallerAccount: !Ref AWS::AccountId`): the grant may well be restricted, so it is not
-/// reported.
-fn undecided_restriction(stmt: &Statement) -> bool {
-    stmt.conditions.iter().any(|c| {
-        RESTRICTING_KEYS.iter().any(|k| k.eq_ignore_ascii_case(&c.key))
-            && is_positive_operator(&c.operator)
-            && c.values.has_unknown
-    })
-}
+use crate::rules::common::public_allow;
 
 /// The actions of a statement, for messages.
 fn describe_actions(stmt: &Statement) -> String {
@@ -70,9 +52,6 @@ does not restrict who calls.",
             let Some(doc) = k.key_policy.get() else { continue };
             for stmt in &doc.statements {
                 let Some(span) = public_allow(stmt) else { continue };
-                if undecided_restriction(stmt) {
-                    continue;
-                }
                 let label =
                     stmt.sid.as_ref().map_or_else(|| "the statement".to_string(), |s| format!("statement `{s}`"));
                 out.report(

@@ -209,6 +209,7 @@ fn input(ev: &mut Evaluator, v: &module::Variable) -> Input {
         sensitive: v.sensitive,
         holds_value: true,
         default,
+        switch: v.type_text.trim() == "bool",
         words: &crate::model::InputWords::TERRAFORM,
     }
 }
