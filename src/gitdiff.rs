@@ -1,4 +1,5 @@
-//! `--diff REV`: the files changed since a git revision.
+//! `--diff REV`: the files changed since a git revision; `--staged`: the files staged for the
+//! next commit.
 //!
 //! The scan still walks the given paths as usual (so excludes and `.gitignore` apply), then
 //! analyses only the files in this set. A CloudFormation template is judged on its own, so
@@ -30,6 +31,14 @@ fn paths(root: &Path, nul_separated: &[u8]) -> impl Iterator<Item = PathBuf> {
         .into_iter()
 }
 
+/// The top folder of the repository holding `dir`.
+fn toplevel(dir: &Path) -> Result<PathBuf, String> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let dir = normalise(&cwd.join(dir));
+    let top = git(&dir, &["rev-parse", "--show-toplevel"])?;
+    Ok(PathBuf::from(String::from_utf8_lossy(&top).trim()))
+}
+
 /// The files of the repository holding `dir` that differ from `rev` (committed, staged or
 /// not), plus untracked files that are not ignored, as absolute normalised paths. Deleted
 /// files are included; they are simply not found when scanning.
@@ -37,16 +46,29 @@ pub fn changed_files(dir: &Path, rev: &str) -> Result<HashSet<PathBuf>, String> 
     if rev.starts_with('-') {
         return Err(format!("invalid revision `{rev}`"));
     }
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let dir = normalise(&cwd.join(dir));
-    let top = git(&dir, &["rev-parse", "--show-toplevel"])?;
-    let root = PathBuf::from(String::from_utf8_lossy(&top).trim());
+    let root = toplevel(dir)?;
     // Resolve the revision first so that a typo is an error rather than an empty diff.
     git(&root, &["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")])
         .map_err(|_| format!("unknown git revision `{rev}`"))?;
     let mut out: HashSet<PathBuf> = paths(&root, &git(&root, &["diff", "--name-only", "-z", rev, "--"])?).collect();
     out.extend(paths(&root, &git(&root, &["ls-files", "--others", "--exclude-standard", "-z"])?));
-    // The repository root may be reached through a symlink from the working directory.
+    Ok(with_canonical(&root, out))
+}
+
+/// The files staged for the next commit of the repository holding `dir`: those whose staged
+/// content differs from `HEAD`, or every staged file before the first commit. This is what a
+/// pre-commit hook judges: unstaged changes and untracked files are not part of the commit.
+/// Deleted files are included; they are simply not found when scanning.
+pub fn staged_files(dir: &Path) -> Result<HashSet<PathBuf>, String> {
+    let root = toplevel(dir)?;
+    // Without a revision, `--cached` compares with HEAD, or with nothing on an unborn branch.
+    let out = paths(&root, &git(&root, &["diff", "--cached", "--name-only", "-z", "--"])?).collect();
+    Ok(with_canonical(&root, out))
+}
+
+/// `out` plus, for each file, its canonical path, and that path again under `root` when the
+/// repository root is reached through a symlink from the working directory.
+fn with_canonical(root: &Path, mut out: HashSet<PathBuf>) -> HashSet<PathBuf> {
     let canonical: Vec<PathBuf> = out.iter().filter_map(|p| p.canonicalize().ok()).collect();
     if let Ok(croot) = root.canonicalize()
         && croot != root
@@ -56,5 +78,5 @@ pub fn changed_files(dir: &Path, rev: &str) -> Result<HashSet<PathBuf>, String> 
         out.extend(cwd_based);
     }
     out.extend(canonical);
-    Ok(out)
+    out
 }

@@ -26,13 +26,17 @@ fn text_report() {
 #[test]
 fn json_report() {
     let r = scan_examples();
-    insta::assert_snapshot!(report::render(&r, Format::Json, &RenderOptions::default()));
+    insta::assert_snapshot!(common::redact_rules_version(&report::render(&r, Format::Json, &RenderOptions::default())));
 }
 
 #[test]
 fn sarif_report() {
     let r = scan_examples();
-    insta::assert_snapshot!(report::render(&r, Format::Sarif, &RenderOptions::default()));
+    insta::assert_snapshot!(common::redact_rules_version(&report::render(
+        &r,
+        Format::Sarif,
+        &RenderOptions::default()
+    )));
 }
 
 #[test]

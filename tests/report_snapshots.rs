@@ -115,7 +115,7 @@ fn snippet_is_omitted_when_the_file_is_unknown_or_the_span_is_past_its_end() {
 fn json_summary_counts() {
     let out = render(&sample_report(), Format::Json, &RenderOptions::default());
     assert!(out.ends_with("}\n"));
-    assert!(out.starts_with("{\n  \"schema_version\": \"1.1\",\n"));
+    assert!(out.starts_with("{\n  \"schema_version\": \"1.2\",\n"));
     let v: Value = serde_json::from_str(&out).unwrap();
     let s = &v["summary"];
     assert_eq!(s["files_scanned"], 3);

@@ -774,15 +774,29 @@ fn pre_commit_hook_definition() {
     let text = std::fs::read_to_string(root.join(".pre-commit-hooks.yaml")).unwrap();
     let src = SourceFile::new(".pre-commit-hooks.yaml", text);
     let docs = palisade::parse::parse_yaml(&src, &Default::default()).unwrap();
-    let hook = &docs[0].root.as_seq().unwrap()[0];
-    assert_eq!(hook.get("id").and_then(|n| n.as_str()), Some("palisade"));
-    assert_eq!(hook.get("entry").and_then(|n| n.as_str()), Some("palisade scan"));
-    assert_eq!(hook.get("language").and_then(|n| n.as_str()), Some("rust"));
-    let files = regex::Regex::new(hook.get("files").and_then(|n| n.as_str()).unwrap()).unwrap();
-    for name in ["a.yaml", "b/c.yml", "d.json", "e.template"] {
-        assert!(files.is_match(name), "{name}");
+    let hooks = docs[0].root.to_json();
+    let hooks = hooks.as_array().unwrap();
+    let ids: Vec<&str> = hooks.iter().map(|h| h["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["palisade", "palisade-system"]);
+    for (hook, language) in hooks.iter().zip(["rust", "system"]) {
+        assert_eq!(hook["language"], language);
+        // The whole repository, the staged files reported: see scripts/test-pre-commit.sh.
+        assert_eq!(hook["entry"], "palisade scan --staged");
+        assert_eq!(hook["pass_filenames"], false);
+        let description = hook["description"].as_str().unwrap();
+        for language in ["CloudFormation", "Terraform", "Kubernetes", "IAM"] {
+            assert!(description.contains(language), "{description}");
+        }
+        let files = regex::Regex::new(hook["files"].as_str().unwrap()).unwrap();
+        for name in
+            ["a.yaml", "b/c.yml", "d.json", "e.template", "main.tf", "main.tf.json", "prod.tfvars", "x.tfvars.json"]
+        {
+            assert!(files.is_match(name), "{name}");
+        }
+        for name in ["f.toml", "main.tf.bak", "README.md"] {
+            assert!(!files.is_match(name), "{name}");
+        }
     }
-    assert!(!files.is_match("f.toml"));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 pub mod iam;
 pub mod model;
@@ -84,6 +84,25 @@ enum Command {
     /// Evaluate IAM policies: `iam can PRINCIPAL ACTION [RESOURCE]`, `iam explain FILE`.
     #[command(subcommand)]
     Iam(iam::IamCommand),
+    /// Print a shell completion script (bash, zsh, fish, powershell or elvish) to standard output.
+    #[command(after_help = "Examples:\n  \
+palisade completions bash > ~/.local/share/bash-completion/completions/palisade\n  \
+palisade completions zsh > \"${fpath[1]}/_palisade\"\n  \
+palisade completions fish > ~/.config/fish/completions/palisade.fish")]
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print a manual page (roff) to standard output: palisade(1), or a command's own page.
+    #[command(after_help = "Examples:\n  \
+palisade man > ~/.local/share/man/man1/palisade.1 && man palisade\n  \
+palisade man scan > ~/.local/share/man/man1/palisade-scan.1\n  \
+palisade man net exposure    the page of `palisade net exposure`, palisade-net-exposure(1)")]
+    Man {
+        /// The command whose page to print (`scan`, `net exposure`, ...) [default: palisade itself].
+        command: Vec<String>,
+    },
     /// Print the model and the analysis facts of some files as one JSON document.
     #[command(
         long_about = "Print what Palisade understood of some files as one versioned JSON document: for each \
@@ -231,6 +250,11 @@ struct ScanArgs {
     /// untracked).
     #[arg(long, value_name = "REV", env = "PALISADE_DIFF")]
     diff: Option<String>,
+    /// Scan only the files staged for the next commit (what `git diff --cached` lists; every
+    /// staged file before the first commit), as a pre-commit hook does. Their contents are read
+    /// from the working tree, where pre-commit has set unstaged changes aside.
+    #[arg(long, conflicts_with = "diff", env = "PALISADE_STAGED")]
+    staged: bool,
     /// With `-`: the name to show for standard input, also used to detect its format and to
     /// match configuration globs.
     #[arg(long, value_name = "NAME", env = "PALISADE_STDIN_FILENAME")]
@@ -360,9 +384,43 @@ fn parse_severity(s: &str) -> Result<Severity, String> {
     Severity::parse(s).ok_or_else(|| format!("expected one of critical, high, medium, low, info; found `{s}`"))
 }
 
+/// What `palisade --version` prints after the name: the tool's version and the rule-set
+/// version ([`rules::ruleset_version`]), e.g. `0.1.0 (rules 214-3f9a2c1b)`.
+pub fn long_version() -> &'static str {
+    static LONG: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| format!("{} (rules {})", crate::VERSION, rules::ruleset_version()));
+    &LONG
+}
+
+/// The command line's definition, as parsing, the completions and the manual page see it.
+pub fn command() -> clap::Command {
+    Cli::command().version(long_version())
+}
+
+/// The manual page of `palisade` or of one of its commands (`["net", "exposure"]`), in roff.
+/// A command's page is named `palisade-COMMAND`, as the parent page's SUBCOMMANDS section
+/// refers to it.
+fn man_page(path: &[String]) -> Result<String, String> {
+    let mut cmd = command().disable_help_subcommand(true);
+    // Building names each command as its page does (`palisade-scan`).
+    cmd.build();
+    let mut page = &cmd;
+    for (i, word) in path.iter().enumerate() {
+        page = page.find_subcommand(word).ok_or_else(|| {
+            let known: Vec<&str> = page.get_subcommands().map(|c| c.get_name()).collect();
+            format!("no command `{}`; expected one of {}", path[..=i].join(" "), known.join(", "))
+        })?;
+    }
+    let mut out = Vec::new();
+    let page = page.clone().version(long_version());
+    clap_mangen::Man::new(page).render(&mut out).map_err(|e| format!("cannot write the manual page: {e}"))?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
 /// Runs the command line; returns the exit status.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    let parsed = command().try_get_matches().and_then(|mut m| Cli::from_arg_matches_mut(&mut m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_CLEAN };
@@ -371,6 +429,22 @@ pub fn main() -> i32 {
         }
     };
     match cli.command {
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut command(), "palisade", &mut out);
+            output::emit(&String::from_utf8_lossy(&out));
+            EXIT_CLEAN
+        }
+        Command::Man { command } => match man_page(&command) {
+            Ok(page) => {
+                output::emit(&page);
+                EXIT_CLEAN
+            }
+            Err(e) => {
+                output::error(&format!("error: {e}"));
+                EXIT_ERROR
+            }
+        },
         Command::Scan(args) => run_scan(args),
         Command::Rules(args) => list_rules(args.format),
         Command::Posture(args) => run_posture(args),
@@ -460,6 +534,9 @@ fn scan_command(mut args: ScanArgs) -> Result<i32, String> {
     if stdin && args.diff.is_some() {
         return Err("--diff cannot be used with standard input".into());
     }
+    if stdin && args.staged {
+        return Err("--staged cannot be used with standard input".into());
+    }
     let outputs = plan_outputs(std::mem::take(&mut args.format), args.output.take())?;
     let start = if stdin {
         args.stdin_filename
@@ -497,6 +574,7 @@ fn scan_command(mut args: ScanArgs) -> Result<i32, String> {
     };
     let only = match &args.diff {
         Some(rev) => Some(crate::gitdiff::changed_files(start, rev)?),
+        None if args.staged => Some(crate::gitdiff::staged_files(start)?),
         None => None,
     };
     let mut ignore = config.ignore.clone();
@@ -612,7 +690,7 @@ fn scan_command(mut args: ScanArgs) -> Result<i32, String> {
             failed.dedup();
             why_nothing_analysed(&opts, &discover, failed.len())
         };
-        nothing_analysed_is_error = explicit_paths && !config_chose && args.diff.is_none();
+        nothing_analysed_is_error = explicit_paths && !config_chose && args.diff.is_none() && !args.staged;
         let level = if nothing_analysed_is_error { "error" } else { "warning" };
         output::error(&format!("{level}: no file was analysed: {why}"));
     }

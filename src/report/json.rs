@@ -9,7 +9,7 @@ use crate::fix::FileFix;
 use crate::source::Location;
 
 /// The version of the JSON document's schema.
-pub const SCHEMA_VERSION: &str = "1.1";
+pub const SCHEMA_VERSION: &str = "1.2";
 
 /// Renders the JSON report: pretty-printed with two-space indentation and a trailing newline.
 pub fn render(report: &ScanReport) -> String {
@@ -34,6 +34,7 @@ pub(crate) fn render_with(report: &ScanReport, extras: Option<Extras<'_>>) -> St
     w.begin_object();
     w.field_str("name", "palisade");
     w.field_str("version", crate::VERSION);
+    w.field_str("rules_version", crate::rules::ruleset_version());
     w.end_object();
     w.key("summary");
     w.begin_object();

@@ -62,6 +62,10 @@ pub(crate) fn render_with(report: &ScanReport, suppressed: &[Suppressed]) -> Str
     w.field_str("name", "palisade");
     w.field_str("version", crate::VERSION);
     w.field_str("informationUri", INFORMATION_URI);
+    w.key("properties");
+    w.begin_object();
+    w.field_str("rulesVersion", crate::rules::ruleset_version());
+    w.end_object();
     w.key("rules");
     w.begin_array();
     w.elements(&rules, |w, chunk| {

@@ -591,6 +591,57 @@ pub fn all() -> Vec<Arc<Rule>> {
     BUILTIN.clone()
 }
 
+/// The version of the built-in rule set, e.g. `214-3f9a2c1b`: the number of rules and the first
+/// 32 bits of a 64-bit FNV-1a hash over every rule's metadata (id, slug, title, severity,
+/// layer, service, Well-Architected ids, controls, resource types, remediation, description)
+/// and its documented examples. It changes whenever a rule is added or removed or any of that
+/// changes, and is the same on every run of one build. Reports carry it next to the tool's
+/// version, so two reports tell whether they were judged by the same rules.
+pub fn ruleset_version() -> &'static str {
+    static VERSION: LazyLock<String> = LazyLock::new(|| ruleset_version_of(BUILTIN.iter().map(|r| &*r.meta)));
+    &VERSION
+}
+
+/// [`ruleset_version`] of some rules' metadata (in the order given).
+pub fn ruleset_version_of<'a>(rules: impl IntoIterator<Item = &'a RuleMeta>) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let mut h = OFFSET;
+    // Each part is followed by a NUL byte and each list by a 0x1e byte, so that moving text
+    // from one field to the next changes the hash.
+    let mut eat = |bytes: &[u8], end: u8| {
+        for &b in bytes.iter().chain(std::iter::once(&end)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(PRIME);
+        }
+    };
+    let mut count = 0usize;
+    for m in rules {
+        count += 1;
+        for text in [&m.id, &m.slug, &m.title] {
+            eat(text.as_bytes(), 0);
+        }
+        eat(m.severity.as_str().as_bytes(), 0);
+        eat(m.layer.as_str().as_bytes(), 0);
+        eat(m.service.as_bytes(), 0);
+        for list in [&m.well_architected, &m.controls, &m.resource_types] {
+            for text in list.iter() {
+                eat(text.as_bytes(), 0);
+            }
+            eat(&[], 0x1e);
+        }
+        eat(m.remediation.as_bytes(), 0);
+        eat(m.description.as_bytes(), 0);
+        for e in m.examples.iter() {
+            eat(e.name.as_bytes(), 0);
+            eat(&[u8::from(e.fails)], 0);
+            eat(e.text.as_bytes(), 0);
+        }
+        eat(&[], 0x1e);
+    }
+    format!("{count}-{:08x}", h >> 32)
+}
+
 /// The built-in rule with this id or slug (case-insensitive).
 pub fn find(name: &str) -> Option<Arc<Rule>> {
     BUILTIN.iter().find(|r| r.meta.id.eq_ignore_ascii_case(name) || r.meta.slug.eq_ignore_ascii_case(name)).cloned()
@@ -651,6 +702,46 @@ impl Registry {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn ruleset_version_counts_the_rules_and_follows_their_metadata() {
+        use crate::finding::{Layer, Severity};
+        let metas: Vec<super::RuleMeta> = super::all().iter().map(|r| (*r.meta).clone()).collect();
+        let v = super::ruleset_version();
+        let (count, hash) = v.split_once('-').unwrap();
+        assert_eq!(count, metas.len().to_string());
+        assert!(hash.len() == 8 && hash.bytes().all(|b| b.is_ascii_hexdigit()), "{v}");
+        assert_eq!(super::ruleset_version_of(&metas), v, "the same rules give the same version");
+
+        // Any change of a rule's metadata gives a new version.
+        let edits: [&dyn Fn(&mut super::RuleMeta); 10] = [
+            &|m| m.id = format!("{}X", m.id).into(),
+            &|m| m.slug = format!("{}-x", m.slug).into(),
+            &|m| m.title = format!("{} ", m.title).into(),
+            &|m| m.severity = if m.severity == Severity::Info { Severity::Low } else { Severity::Info },
+            &|m| m.layer = if m.layer == Layer::Data { Layer::Network } else { Layer::Data },
+            &|m| m.controls = vec!["X-99".into()].into(),
+            &|m| m.well_architected = Vec::new().into(),
+            &|m| m.remediation = format!("{}.", m.remediation).into(),
+            &|m| m.description = format!("{}.", m.description).into(),
+            &|m| m.examples = Vec::new().into(),
+        ];
+        let mut seen = std::collections::HashSet::from([v.to_string()]);
+        for (i, edit) in edits.iter().enumerate() {
+            let mut copy = metas.clone();
+            edit(&mut copy[0]);
+            assert!(seen.insert(super::ruleset_version_of(&copy)), "edit {i} left the version unchanged");
+        }
+        // Text moved from one field to the next is a change too.
+        let mut moved = metas.clone();
+        let (id, slug) = (moved[0].id.to_string(), moved[0].slug.to_string());
+        moved[0].id = format!("{id}{}", &slug[..1]).into();
+        moved[0].slug = slug[1..].to_string().into();
+        assert!(seen.insert(super::ruleset_version_of(&moved)), "moving text between fields went unnoticed");
+        // Dropping a rule changes the count.
+        assert!(super::ruleset_version_of(&metas[1..]).starts_with(&format!("{}-", metas.len() - 1)));
+    }
+
     #[test]
     fn each_area_shares_one_id_prefix() {
         for area in super::AREAS {

@@ -170,9 +170,16 @@ pub fn empty_report() -> ScanReport {
     ScanReport { files_scanned: 2, rules: vec![meta(&S3_PUBLIC)], ..ScanReport::default() }
 }
 
-/// Replaces the crate version so snapshots survive releases.
+/// Replaces the crate version so snapshots survive releases, and the rule-set version (see
+/// [`redact_rules_version`]).
 pub fn redact_version(s: &str) -> String {
-    s.replace(&format!("\"{}\"", palisade::VERSION), "\"[VERSION]\"")
+    redact_rules_version(&s.replace(&format!("\"{}\"", palisade::VERSION), "\"[VERSION]\""))
+}
+
+/// Replaces the rule-set version, which any change of any rule's metadata changes, so that
+/// snapshots of reports change only with what they show of their findings.
+pub fn redact_rules_version(s: &str) -> String {
+    s.replace(&format!("\"{}\"", palisade::rules::ruleset_version()), "\"[RULES_VERSION]\"")
 }
 
 /// The `language` pattern of the official schema (on `run` and `toolComponent`) has a stray `]`
