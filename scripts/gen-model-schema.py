@@ -153,7 +153,7 @@ def parse_members(body):
 def struct_schema(name, doc, body, known):
     props, required = {}, []
     for fdoc, fattrs, decl in parse_members(body):
-        if any("serde(skip" in a for a in fattrs):
+        if any(re.search(r"serde\(skip\s*[,)]", a) for a in fattrs):
             continue
         m = re.fullmatch(r"pub (\w+): (.+)", decl)
         if not m:
@@ -164,7 +164,9 @@ def struct_schema(name, doc, body, known):
         if d:
             s["description"] = d
         props[field] = s
-        required.append(field)
+        # Left out of the document when empty.
+        if not any("skip_serializing_if" in a for a in fattrs):
+            required.append(field)
     out = {"type": "object"}
     if doc_text(doc):
         out["description"] = doc_text(doc)

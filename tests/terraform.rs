@@ -368,3 +368,25 @@ fn a_changed_module_or_tfvars_file_re_judges_the_roots_that_use_it() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].3, "module.logs.aws_s3_bucket.this");
 }
+
+#[test]
+fn each_place_a_value_passed_through_is_a_related_location() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "modules/bucket/main.tf", CHILD);
+    write(
+        d.path(),
+        "root/main.tf",
+        "variable \"mode\" {\n  type = string\n}\n\nmodule \"logs\" {\n  source     = \"../modules/bucket\"\n  versioning = var.mode\n}\n",
+    );
+    write(d.path(), "root/terraform.tfvars", "mode = \"Suspended\"\n");
+    let out = palisade(&["scan", ".", "--select", "PAL-S3-004", "-f", "json"], d.path());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let related: Vec<(String, u64)> = v["findings"][0]["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["file"].as_str().unwrap().to_string(), r["line"].as_u64().unwrap()))
+        .collect();
+    // Written in the tfvars file, passed as the module's argument, used in the child.
+    assert_eq!(related, [("root/terraform.tfvars".to_string(), 1), ("root/main.tf".to_string(), 7)], "{v}");
+}

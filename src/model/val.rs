@@ -12,6 +12,17 @@ use crate::source::Span;
 pub struct Origin {
     pub span: Span,
     pub note: String,
+    /// The places the value passed through on its way to where it is used, from the one
+    /// nearest to where it was written (a module argument, then a variable, ...).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub via: Vec<(Span, String)>,
+}
+
+impl Origin {
+    /// Where a value was written, with what to call that place.
+    pub fn new(span: Span, note: impl Into<String>) -> Origin {
+        Origin { span, note: note.into(), via: Vec::new() }
+    }
 }
 
 /// The end of the reason of [`Val::undefined`].

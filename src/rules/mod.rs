@@ -388,6 +388,10 @@ impl<'a> Sink<'a> {
         if let Some(o) = origin {
             let r = related(&finding.location.file, &o);
             finding.related.push(r);
+            for (span, note) in &o.via {
+                let hop = related(&finding.location.file, &crate::model::Origin::new(*span, note.clone()));
+                finding.related.push(hop);
+            }
         }
         finding
     }

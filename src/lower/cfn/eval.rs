@@ -238,9 +238,9 @@ impl<'t, 'a> Evaluator<'t, 'a> {
             return Val::unknown(format!("parameter `{}` is read from SSM at deploy time", p.name), span);
         }
         let (text, origin) = if let Some(v) = self.overrides.get(&p.name) {
-            (v.clone(), Origin { span: p.span, note: format!("value supplied for parameter `{}`", p.name) })
+            (v.clone(), Origin::new(p.span, format!("value supplied for parameter `{}`", p.name)))
         } else if let Some(d) = p.default {
-            let origin = Origin { span: d.span, note: format!("default of parameter `{}`", p.name) };
+            let origin = Origin::new(d.span, format!("default of parameter `{}`", p.name));
             match &d.kind {
                 Kind::Seq(items) if is_list => {
                     let list = self.by_name(d, depth, || {
@@ -465,7 +465,7 @@ impl<'t, 'a> Evaluator<'t, 'a> {
                 let Some(mut v) = v else {
                     return self.give_up(format!("mapping `{m}`.`{k1}`.`{k2}` refers to itself"), span);
                 };
-                v.origin = Some(Origin { span: n.span, note: format!("mapping `{m}`.`{k1}`.`{k2}`") });
+                v.origin = Some(Origin::new(n.span, format!("mapping `{m}`.`{k1}`.`{k2}`")));
                 v.span = span;
                 v
             }

@@ -395,8 +395,10 @@ impl Evaluator {
         };
         let note = format!("argument `{name}` of `module.{}`", call.name);
         let mut v = v;
-        if v.origin.is_none() {
-            v.origin = Some(crate::model::Origin { span: v.span, note });
+        match &mut v.origin {
+            None => v.origin = Some(crate::model::Origin::new(v.span, note)),
+            // Written elsewhere (a variable of the caller, a tfvars file): the argument is a hop.
+            Some(o) => super::value::add_hop(o, v.span, note),
         }
         Some(v)
     }

@@ -92,11 +92,26 @@ pub(crate) fn as_bool(v: &Val) -> Option<bool> {
 /// `v` used at `span`: its span becomes the use site and, unless it already has one, its
 /// origin says where it was written.
 pub(crate) fn relocate(mut v: Val, span: Span, note: impl FnOnce() -> String) -> Val {
-    if v.origin.is_none() && v.span != span {
-        v.origin = Some(Origin { span: v.span, note: note() });
+    if v.span != span {
+        match &mut v.origin {
+            None => v.origin = Some(Origin::new(v.span, note())),
+            Some(o) => add_hop(o, v.span, note()),
+        }
     }
     v.span = span;
     v
+}
+
+/// Most places a value's origin lists between where it was written and where it is used.
+const MAX_HOPS: usize = 8;
+
+/// Records that a value passed through `span` (a variable, a module argument), unless that is
+/// where it was written or the hop just recorded.
+pub(crate) fn add_hop(o: &mut Origin, span: Span, note: String) {
+    if span == o.span || o.via.last().is_some_and(|(s, _)| *s == span) || o.via.len() >= MAX_HOPS {
+        return;
+    }
+    o.via.push((span, note));
 }
 
 /// The text of an instance key in an address: `0`, `"a"`.

@@ -29,7 +29,7 @@ impl Evaluator {
         let default = |ev: &mut Evaluator| {
             decl.default.as_ref().map(|d| {
                 let mut v = ev.eval_ex(d, &Scope::new(inst));
-                v.origin = Some(Origin { span: v.span, note: format!("variable `{name}` (default)") });
+                v.origin = Some(Origin::new(v.span, format!("variable `{name}` (default)")));
                 v
             })
         };
@@ -232,13 +232,13 @@ pub(crate) fn given(
         let note = format!("`{name}`");
         let values = if name.ends_with(".json") { json_values(ev, &src, limits) } else { hcl_values(ev, &src) };
         for (k, mut v) in values {
-            v.origin = Some(Origin { span: v.span, note: note.clone() });
+            v.origin = Some(Origin::new(v.span, note.clone()));
             out.insert(k, v);
         }
     }
     for (k, text) in vars {
         let mut v = cli_value(ev, text);
-        v.origin = Some(Origin { span: Span::default(), note: format!("`--var {k}`") });
+        v.origin = Some(Origin::new(Span::default(), format!("`--var {k}`")));
         out.insert(k.clone(), v);
     }
     out

@@ -134,7 +134,7 @@ fn element(list: &Val, item: &Val) -> Val {
     if let Some(o) = &list.origin
         && item.origin.is_none()
     {
-        out.origin = Some(Origin { span: item.span, note: o.note.clone() });
+        out.origin = Some(Origin::new(item.span, o.note.clone()));
         out.span = list.span;
     }
     out
