@@ -485,7 +485,10 @@ impl Evaluator {
             return Val::unknown(format!("the attributes of `{address}` are known only when it is read"), span);
         }
         let attrs = self.resource_attrs(inst, d, i);
+        // `json` is JSON text: its structure is known (a policy keeps its locations) while a
+        // function that needs the text sees it as it would `jsonencode`'s.
         let doc = crate::lower::tf::map::policy_document(&attrs);
+        let doc = if doc.is_unknown() { doc } else { Val::new(VKind::Json(Box::new(doc)), span) };
         let entries = vec![("json".to_string(), span, doc.clone()), ("minified_json".to_string(), span, doc)];
         Val::new(VKind::Map(entries), span)
     }
