@@ -239,3 +239,69 @@ fn protocol_minus_one_is_all_traffic() {
     assert!(sg.text.contains("allows all traffic from"), "{}", sg.text);
     assert!(!r.path.iter().any(|h| h.text.contains("tcp/0")), "{:#?}", r.path);
 }
+
+/// A VPC with a public subnet (default route to an attached internet gateway) and a private
+/// one (no route out), an SSH group open to the world, and `Web` launched with the network
+/// interface `Eni` in `subnet`; `extra` is appended to the resources.
+fn interface_template(subnet: &str, extra: &str) -> String {
+    format!(
+        r#"
+Resources:
+  Vpc: {{Type: AWS::EC2::VPC, Properties: {{CidrBlock: 10.0.0.0/16}}}}
+  Gw: {{Type: AWS::EC2::InternetGateway}}
+  Attach: {{Type: AWS::EC2::VPCGatewayAttachment, Properties: {{VpcId: !Ref Vpc, InternetGatewayId: !Ref Gw}}}}
+  PublicTable: {{Type: AWS::EC2::RouteTable, Properties: {{VpcId: !Ref Vpc}}}}
+  Default: {{Type: AWS::EC2::Route, Properties: {{RouteTableId: !Ref PublicTable, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Gw}}}}
+  PublicAssoc: {{Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {{SubnetId: !Ref Public, RouteTableId: !Ref PublicTable}}}}
+  PrivateTable: {{Type: AWS::EC2::RouteTable, Properties: {{VpcId: !Ref Vpc}}}}
+  PrivateAssoc: {{Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {{SubnetId: !Ref Private, RouteTableId: !Ref PrivateTable}}}}
+  Public: {{Type: AWS::EC2::Subnet, Properties: {{VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, MapPublicIpOnLaunch: true}}}}
+  Private: {{Type: AWS::EC2::Subnet, Properties: {{VpcId: !Ref Vpc, CidrBlock: 10.0.2.0/24}}}}
+  Ssh:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: ssh
+      VpcId: !Ref Vpc
+      SecurityGroupIngress: [{{IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}}]
+  Eni:
+    Type: AWS::EC2::NetworkInterface
+    Properties: {{SubnetId: !Ref {subnet}, GroupSet: [!Ref Ssh]}}
+  Web:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-12345678
+      NetworkInterfaces: [{{DeviceIndex: "0", NetworkInterfaceId: !Ref Eni}}]
+{extra}"#
+    )
+}
+
+const ENI_EIP: &str = "  Ip: {Type: AWS::EC2::EIP, Properties: {Domain: vpc}}
+  IpAssoc: {Type: AWS::EC2::EIPAssociation, Properties: {AllocationId: !GetAtt Ip.AllocationId, NetworkInterfaceId: !Ref Eni}}
+";
+
+#[test]
+fn an_instance_is_placed_by_its_network_interface() {
+    // The interface is in the public subnet, behind the open group, with an elastic IP.
+    let rows = exposures_of_text("eni.yaml", &interface_template("Public", ENI_EIP));
+    let r = row(&rows, "Web", 22);
+    assert_eq!(r.verdict, Verdict::Exposed, "{r:#?}");
+    assert!(r.path_text().contains("through network interface `Eni` in subnet `Public`"), "{r:#?}");
+    assert!(r.path_text().contains("elastic IP `IpAssoc` is associated with network interface `Eni`"), "{r:#?}");
+
+    // The same interface in the private subnet: no route to the internet gateway.
+    let rows = exposures_of_text("eni.yaml", &interface_template("Private", ENI_EIP));
+    let r = row(&rows, "Web", 22);
+    assert_eq!((r.verdict, r.path[0].kind), (Verdict::NotExposed, HopKind::Route), "{r:#?}");
+
+    // An existing interface gets no public address from its subnet's MapPublicIpOnLaunch.
+    let rows = exposures_of_text("eni.yaml", &interface_template("Public", ""));
+    let r = row(&rows, "Web", 22);
+    assert_eq!((r.verdict, r.path[0].kind), (Verdict::NotExposed, HopKind::PublicAddress), "{r:#?}");
+    assert!(r.path[0].text.contains("`Eni`"), "{r:#?}");
+
+    // The interface's groups filter the traffic, not the instance's.
+    let closed = interface_template("Public", ENI_EIP).replace("GroupSet: [!Ref Ssh]", "GroupSet: []");
+    let rows = exposures_of_text("eni.yaml", &closed);
+    let r = rows.iter().find(|e| e.resource.id == "Web").expect("a row for Web");
+    assert_eq!((r.verdict, r.path[0].kind), (Verdict::NotExposed, HopKind::SecurityGroup), "{r:#?}");
+}

@@ -251,3 +251,23 @@ fn evidence_lists_what_a_control_is_about_with_the_share_that_fails() {
     assert!(f > 0 && f <= n);
     assert!(text.contains(&format!("FAIL DATA-10 {f}/{n} resources fail")), "{text}");
 }
+
+#[test]
+fn a_reachability_control_with_undecided_verdicts_is_unknown_not_pass() {
+    let net08 = |fixture: &str| {
+        let p = posture_of(&[&format!("src/rules/net/fixtures/{fixture}")]);
+        let network = p.layers.iter().find(|l| l.layer == Layer::Network).unwrap();
+        let c = network.controls.iter().find(|c| c.control == "NET-08").cloned().unwrap();
+        (c, posture::render::text(&p))
+    };
+    // The route to the gateway cannot be decided: no finding, and no pass either.
+    let (c, text) = net08("net-admin-port-reachable.pass.8.yaml");
+    assert_eq!((c.status, c.findings, c.resources_undecided), (Status::Unknown, 0, Some(1)), "{c:#?}");
+    assert!(c.missing.as_deref().is_some_and(|m| m.starts_with("1 resource whose reachability")), "{c:#?}");
+    assert!(c.evidence.iter().any(|e| e.resource == "Server" && e.detail.contains("undecided")), "{c:#?}");
+    assert_eq!(c.passing_share(), 0.0);
+    assert!(text.contains("UNKNOWN NET-08  1/1 resources undecided"), "{text}");
+    // Decided as not exposed (no public address): a pass, nothing undecided.
+    let (c, _) = net08("net-admin-port-reachable.pass.6.yaml");
+    assert_eq!((c.status, c.resources_undecided), (Status::Pass, Some(0)), "{c:#?}");
+}

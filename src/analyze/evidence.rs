@@ -50,6 +50,10 @@ pub struct Evidence {
     /// A flow log names a resource outside the template (imported or literal): it may cover
     /// a VPC of another template.
     pub external_flow_log: bool,
+    /// Resources whose reachability from the internet the analysis could not decide: a verdict
+    /// unknown for some port, exposed for none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub undecided: Vec<Seen>,
 }
 
 /// The security metric filters of the CIS AWS Foundations monitoring set and of the guide's
@@ -86,6 +90,23 @@ pub fn recognise_filter(pattern: &str) -> Vec<&'static str> {
 }
 
 impl Evidence {
+    /// Records the resources `reach` leaves undecided (see [`Evidence::undecided`]).
+    pub fn with_reachability(mut self, m: &Model, reach: &super::reach::Reachability) -> Evidence {
+        use super::reach::Verdict;
+        let exposed: std::collections::HashSet<&str> =
+            reach.exposures.iter().filter(|e| e.verdict == Verdict::Exposed).map(|e| e.resource.id.as_str()).collect();
+        let mut taken = std::collections::HashSet::new();
+        let ids: Vec<&ResMeta> = reach
+            .exposures
+            .iter()
+            .filter(|e| e.verdict == Verdict::Unknown && !exposed.contains(e.resource.id.as_str()))
+            .filter(|e| taken.insert(e.resource.id.as_str()))
+            .map(|e| &e.resource)
+            .collect();
+        self.undecided = ids.into_iter().map(|r| Seen::of(&m.file, r)).collect();
+        self
+    }
+
     /// Collects the resources of the Kubernetes manifests of a scan (checked together).
     fn of_manifests(k: &crate::model::k8s::K8sObjects) -> Evidence {
         let mut objects: Vec<&crate::model::k8s::ObjectMeta> = Vec::new();

@@ -76,7 +76,8 @@ impl<'m> Facts<'m> {
     /// What the model contributes to the posture: its resources and the baseline services it
     /// configures.
     pub fn evidence(&self) -> &evidence::Evidence {
-        self.evidence.get_or_init(|| evidence::Evidence::of(self.model))
+        self.evidence
+            .get_or_init(|| evidence::Evidence::of(self.model).with_reachability(self.model, self.reachability()))
     }
 
     /// The secrets written in the model's values, and the inputs that carry secrets.

@@ -322,6 +322,9 @@ struct Ctx<'m> {
     entries_unknown_acl: bool,
     groups: HashMap<&'m str, &'m SecurityGroup>,
     eips: HashMap<&'m str, &'m ElasticIp>,
+    /// Elastic IPs by the logical id of the network interface they are associated with.
+    interface_eips: HashMap<&'m str, &'m ElasticIp>,
+    interfaces: HashMap<&'m str, &'m NetworkInterface>,
     launch_templates: HashMap<&'m str, &'m LaunchTemplate>,
     service_subnet_groups: HashMap<&'m str, &'m ServiceSubnetGroup>,
     /// DB subnet groups by logical id (the first of an id).
@@ -351,6 +354,8 @@ impl<'m> Ctx<'m> {
             entries_unknown_acl: false,
             groups: m.security_groups.iter().map(|g| (g.meta.id.as_str(), g)).collect(),
             eips: HashMap::new(),
+            interface_eips: HashMap::new(),
+            interfaces: m.network_interfaces.iter().map(|n| (n.meta.id.as_str(), n)).collect(),
             launch_templates: m.launch_templates.iter().map(|t| (t.meta.id.as_str(), t)).collect(),
             service_subnet_groups: HashMap::new(),
             db_subnet_groups: HashMap::new(),
@@ -402,6 +407,9 @@ impl<'m> Ctx<'m> {
         for e in &m.elastic_ips {
             if let Some(Link::Local(i)) = e.instance.get() {
                 c.eips.insert(i.as_str(), e);
+            }
+            if let Some(Link::Local(n)) = e.network_interface.get() {
+                c.interface_eips.insert(n.as_str(), e);
             }
         }
         for g in &m.service_subnet_groups {
@@ -975,6 +983,8 @@ struct Placement<'m> {
     subnet: Result<&'m Subnet, Hop>,
     /// Public address for IPv4 in this subnet.
     public: D,
+    /// The network interface the resource is reached through, when it is one of its own.
+    interface: Option<Hop>,
 }
 
 enum Ports {
@@ -1092,12 +1102,85 @@ fn groups_or_default<'m>(f: &'m Field<Vec<Field<Link>>>, meta: &ResMeta, what: &
     }
 }
 
+/// An instance whose primary interface is a network interface of its own, attached by id: the
+/// instance sits in the interface's subnet behind the interface's groups (`GroupSet`; none
+/// named: the VPC's default group). An existing interface gets no public address from its
+/// subnet: only an elastic IP on the instance or the interface gives it one (or the entry's
+/// `AssociatePublicIpAddress`, which AWS refuses for an existing interface; taken as asked).
+fn through_interface<'m>(c: &Ctx<'m>, i: &'m Ec2Instance, n: &'m NetworkInterfaceSpec) -> Endpoint<'m> {
+    let f = &n.network_interface;
+    let eni = match f.get() {
+        Some(Link::Local(id)) => c.interfaces.get(id.as_str()).copied().ok_or_else(|| {
+            hop(HopKind::Placement, f.span, format!("`{id}` is not a network interface of the template"))
+        }),
+        Some(Link::External(x)) => {
+            Err(hop(HopKind::Placement, f.span, format!("network interface `{x}` is outside the template")))
+        }
+        None => Err(hop(HopKind::Placement, f.span, "the network interface cannot be decided")),
+    };
+    let eni = match eni {
+        Ok(eni) => eni,
+        Err(h) => {
+            let public = instance_public(c, &i.meta.id, Some(n), &Err(h.clone()));
+            return Endpoint {
+                meta: &i.meta,
+                category: Category::Compute,
+                placements: vec![Placement { subnet: Err(h.clone()), public, interface: None }],
+                unplaced: None,
+                groups: Groups::Unknown(h.span, h.text),
+                ports: Ports::FromGroups,
+            };
+        }
+    };
+    let subnet = subnet_of(c, &eni.subnet);
+    let id = &eni.meta.id;
+    let public = if let Some(e) = c.eips.get(i.meta.id.as_str()) {
+        D::yes(hop(
+            HopKind::PublicAddress,
+            e.meta.span,
+            format!("elastic IP `{}` is attached to `{}`", e.meta.id, i.meta.id),
+        ))
+    } else if let Some(e) = c.interface_eips.get(id.as_str()) {
+        D::yes(hop(
+            HopKind::PublicAddress,
+            e.meta.span,
+            format!("elastic IP `{}` is associated with network interface `{id}`", e.meta.id),
+        ))
+    } else {
+        let a = &n.associate_public_ip;
+        match a.value {
+            Tri::Known(true) => D::yes(hop(HopKind::PublicAddress, a.span, "AssociatePublicIpAddress is true")),
+            Tri::Unknown => D::Unk(hop(HopKind::PublicAddress, a.span, "AssociatePublicIpAddress cannot be decided")),
+            Tri::Known(false) | Tri::Absent => D::no(hop(
+                HopKind::PublicAddress,
+                eni.meta.span,
+                format!("no public IP: network interface `{id}` exists before the instance and has no elastic IP"),
+            )),
+        }
+    };
+    let interface = subnet.as_ref().ok().map(|s| {
+        hop(HopKind::Placement, f.span, format!("through network interface `{id}` in subnet `{}`", s.meta.id))
+    });
+    Endpoint {
+        meta: &i.meta,
+        category: Category::Compute,
+        placements: vec![Placement { subnet, public, interface }],
+        unplaced: None,
+        groups: groups_or_default(&eni.security_groups, &eni.meta, "the interface"),
+        ports: Ports::FromGroups,
+    }
+}
+
 fn endpoints<'m>(c: &Ctx<'m>) -> Vec<Endpoint<'m>> {
     let m = c.m;
     let mut out = Vec::new();
     for i in &m.instances {
         let lt = i.launch_template.get().and_then(Link::local).and_then(|t| c.launch_templates.get(t)).copied();
         let nic = primary_nic(&i.network_interfaces).or_else(|| lt.and_then(|t| primary_nic(&t.network_interfaces)));
+        if let Some(n) = nic.filter(|n| !n.network_interface.is_absent()) {
+            out.push(through_interface(c, i, n));
+            continue;
+        }
         let subnet_f = nic.filter(|n| !n.subnet.is_absent()).map(|n| &n.subnet).unwrap_or(&i.subnet);
         let subnet = subnet_of(c, subnet_f);
         let public = instance_public(c, &i.meta.id, nic, &subnet);
@@ -1110,7 +1193,7 @@ fn endpoints<'m>(c: &Ctx<'m>) -> Vec<Endpoint<'m>> {
         out.push(Endpoint {
             meta: &i.meta,
             category: Category::Compute,
-            placements: vec![Placement { subnet, public }],
+            placements: vec![Placement { subnet, public, interface: None }],
             unplaced: None,
             groups: groups_or_default(groups_f, &i.meta, "the instance"),
             ports: Ports::FromGroups,
@@ -1145,7 +1228,7 @@ fn endpoints<'m>(c: &Ctx<'m>) -> Vec<Endpoint<'m>> {
                 list.into_iter()
                     .map(|s| {
                         let public = instance_public(c, &g.meta.id, nic, &s);
-                        Placement { subnet: s, public }
+                        Placement { subnet: s, public, interface: None }
                     })
                     .collect(),
                 None,
@@ -1232,7 +1315,12 @@ fn db_endpoints<'m>(c: &Ctx<'m>, out: &mut Vec<Endpoint<'m>>) {
             group_of.subnet_group.get().and_then(Link::local).and_then(|id| c.db_subnet_groups.get(id).copied());
         let (placements, unplaced) = match group {
             Some(g) => match subnets_of(c, &g.subnets) {
-                Ok(list) => (list.into_iter().map(|s| Placement { subnet: s, public: public.clone() }).collect(), None),
+                Ok(list) => (
+                    list.into_iter()
+                        .map(|s| Placement { subnet: s, public: public.clone(), interface: None })
+                        .collect(),
+                    None,
+                ),
                 Err(h) => (Vec::new(), Some(D::Unk(h))),
             },
             None => (
@@ -1323,7 +1411,12 @@ fn data_service<'m>(c: &Ctx<'m>, s: &'m DataService) -> Endpoint<'m> {
     let group = s.subnet_group.get().and_then(|l| c.service_subnet_groups.get(link_name(l))).copied();
     let (placements, unplaced) = match group {
         Some(g) => match subnets_of(c, &g.subnets) {
-            Ok(list) => (list.into_iter().map(|sub| Placement { subnet: sub, public: public.clone() }).collect(), None),
+            Ok(list) => (
+                list.into_iter()
+                    .map(|sub| Placement { subnet: sub, public: public.clone(), interface: None })
+                    .collect(),
+                None,
+            ),
             Err(h) => (Vec::new(), Some(D::Unk(h))),
         },
         None => (
@@ -1383,7 +1476,9 @@ fn load_balancer<'m>(c: &Ctx<'m>, lb: &'m LoadBalancer) -> Endpoint<'m> {
     let public = lb_scheme(lb);
     let subnets_f = if lb.subnets.is_absent() { &lb.subnet_mappings } else { &lb.subnets };
     let (placements, unplaced) = match subnets_of(c, subnets_f) {
-        Ok(list) => (list.into_iter().map(|s| Placement { subnet: s, public: public.clone() }).collect(), None),
+        Ok(list) => {
+            (list.into_iter().map(|s| Placement { subnet: s, public: public.clone(), interface: None }).collect(), None)
+        }
         Err(h) => (Vec::new(), Some(public.and(|| D::Unk(h)))),
     };
     let network = lb.flavour.get() == Some(&LbFlavour::Network);
@@ -1484,6 +1579,7 @@ fn decide(c: &Ctx<'_>, e: &Endpoint<'_>, proto: &str, port: i64, lb_src: Option<
             // Order the path as a packet travels: address, route, ACL in/out, group.
             let d = match d {
                 D::Yes(mut hs) => {
+                    hs.extend(p.interface.clone());
                     hs.sort_by_key(|h| order(h.kind));
                     D::Yes(hs)
                 }

@@ -14,6 +14,7 @@ pub const S3_BUCKET_POLICY: &str = "s3.bucket_policy";
 
 pub const EC2_INSTANCE: &str = "ec2.instance";
 pub const EC2_LAUNCH_TEMPLATE: &str = "ec2.launch_template";
+pub const EC2_NETWORK_INTERFACE: &str = "ec2.network_interface";
 pub const EC2_VOLUME: &str = "ec2.volume";
 pub const EC2_SECURITY_GROUP: &str = "ec2.security_group";
 pub const EC2_SECURITY_GROUP_INGRESS: &str = "ec2.security_group_ingress";
@@ -105,6 +106,7 @@ pub static SOURCE_TYPES: &[(&str, &[&str])] = &[
     (S3_BUCKET_POLICY, &["AWS::S3::BucketPolicy"]),
     (EC2_INSTANCE, &["AWS::EC2::Instance"]),
     (EC2_LAUNCH_TEMPLATE, &["AWS::EC2::LaunchTemplate"]),
+    (EC2_NETWORK_INTERFACE, &["AWS::EC2::NetworkInterface"]),
     (EC2_VOLUME, &["AWS::EC2::Volume"]),
     (EC2_SECURITY_GROUP, &["AWS::EC2::SecurityGroup"]),
     (EC2_SECURITY_GROUP_INGRESS, &["AWS::EC2::SecurityGroupIngress"]),

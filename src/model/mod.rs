@@ -211,6 +211,7 @@ pub struct Model {
 
     pub instances: Vec<Ec2Instance>,
     pub launch_templates: Vec<LaunchTemplate>,
+    pub network_interfaces: Vec<NetworkInterface>,
     pub autoscaling_groups: Vec<AutoScalingGroup>,
     pub elastic_ips: Vec<ElasticIp>,
     pub load_balancers: Vec<LoadBalancer>,

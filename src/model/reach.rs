@@ -13,6 +13,19 @@ pub struct NetworkInterfaceSpec {
     pub subnet: Field<Link>,
     pub associate_public_ip: Field<bool>,
     pub security_groups: Field<Vec<Field<Link>>>,
+    /// `NetworkInterfaceId`: an interface declared on its own, attached by id. Its subnet and
+    /// groups are the interface's, not the entry's.
+    pub network_interface: Field<Link>,
+}
+
+/// `AWS::EC2::NetworkInterface`: an interface declared on its own, attached to an instance by
+/// id.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct NetworkInterface {
+    pub meta: ResMeta,
+    pub subnet: Field<Link>,
+    /// `GroupSet`.
+    pub security_groups: Field<Vec<Field<Link>>>,
 }
 
 /// `AWS::EC2::Instance`.
@@ -55,6 +68,8 @@ pub struct AutoScalingGroup {
 pub struct ElasticIp {
     pub meta: ResMeta,
     pub instance: Field<Link>,
+    /// `NetworkInterfaceId` (of an association).
+    pub network_interface: Field<Link>,
 }
 
 /// A load balancer, application/network/gateway (v2) or classic.

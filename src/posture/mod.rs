@@ -161,6 +161,10 @@ pub struct ControlScore {
     /// Of [`ControlScore::resources`], those with a finding (or, for NET-06, without a flow log).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resources_failed: Option<usize>,
+    /// Of [`ControlScore::resources`] without a finding, those its rules could not decide (the
+    /// reachability rules: a verdict unknown, none exposed); `None` when its rules always decide.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources_undecided: Option<usize>,
     /// What is missing: for a failing baseline control, why it fails; for MON-02, the security
     /// metric filters that no alarm covers (the control passes with at least one).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -294,6 +298,8 @@ impl Posture {
         let hits: Vec<&BaselineHit> = report.evidence.iter().flat_map(|e| &e.baseline).collect();
         let vpcs: Vec<&(Seen, bool)> = report.evidence.iter().flat_map(|e| &e.vpcs).collect();
         let external_flow_log = report.evidence.iter().any(|e| e.external_flow_log);
+        let undecided: ResourceSet =
+            report.evidence.iter().flat_map(|e| &e.undecided).map(|s| (s.file.clone(), s.id.clone())).collect();
         let seen: BTreeMap<(Arc<str>, String), &Seen> =
             report.evidence.iter().flat_map(|e| &e.resources).map(|s| ((s.file.clone(), s.id.clone()), s)).collect();
         let mut layers = Vec::new();
@@ -369,6 +375,7 @@ impl Posture {
                     rules: Vec::new(),
                     resources,
                     resources_failed,
+                    resources_undecided: None,
                     missing,
                 });
             }
@@ -389,13 +396,26 @@ impl Posture {
                     }
                 }
                 let findings = report.findings.iter().filter(|f| rules.iter().any(|r| r.id == f.rule.id)).count();
+                // Resources without a finding that the reachability rules could not decide.
+                let reach = rules.iter().any(|r| crate::rules::net::judges_reachability(&r.id));
+                let open: ResourceSet = if reach {
+                    checked.iter().filter(|k| !failed.contains(*k) && undecided.contains(*k)).cloned().collect()
+                } else {
+                    BTreeSet::new()
+                };
                 let status = if checked.is_empty() {
                     Status::NotEvidenced
                 } else if findings > 0 {
                     Status::Fail
+                } else if !open.is_empty() {
+                    Status::Unknown
                 } else {
                     Status::Pass
                 };
+                let missing = (!open.is_empty()).then(|| match open.len() {
+                    1 => "1 resource whose reachability from the internet cannot be decided".to_string(),
+                    n => format!("{n} resources whose reachability from the internet cannot be decided"),
+                });
                 let per_resource = |k: &(Arc<str>, String)| {
                     report
                         .findings
@@ -416,6 +436,7 @@ impl Posture {
                 {
                     if let Some(s) = seen.get(k) {
                         let detail = match per_resource(k) {
+                            0 if open.contains(k) => "no finding; reachability undecided".to_string(),
                             0 => "no finding".to_string(),
                             n => format!("{n} finding(s)"),
                         };
@@ -432,7 +453,8 @@ impl Posture {
                     rules: rules.iter().map(|r| r.id.to_string()).collect(),
                     resources: Some(checked.len()),
                     resources_failed: Some(failed.len()),
-                    missing: None,
+                    resources_undecided: reach.then_some(open.len()),
+                    missing,
                 });
             }
             let controls = merge_same_control(controls);
@@ -545,6 +567,10 @@ fn merge_same_control(controls: Vec<ControlScore>) -> Vec<ControlScore> {
             (a, b) => a.or(b),
         };
         prev.resources_failed = match (prev.resources_failed, c.resources_failed) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        prev.resources_undecided = match (prev.resources_undecided, c.resources_undecided) {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),
         };

@@ -46,8 +46,9 @@ pub fn text(p: &Posture) -> String {
                 ("rules", n) => format!(" [{}] {n} finding(s)", c.rules.join(", ")),
                 _ => " [account baseline]".to_string(),
             };
-            let share = match (c.resources, c.resources_failed) {
-                (Some(n), Some(f)) if n > 0 => format!("{f}/{n} resources fail: "),
+            let share = match (c.resources, c.resources_failed, c.resources_undecided) {
+                (Some(n), Some(0), Some(u)) if n > 0 && u > 0 => format!("{u}/{n} resources undecided: "),
+                (Some(n), Some(f), _) if n > 0 => format!("{f}/{n} resources fail: "),
                 _ => String::new(),
             };
             s.push_str(&format!("  {:4} {:7} {share}{}{extra}\n", status_text(c.status), c.control, c.title));
@@ -58,7 +59,11 @@ pub fn text(p: &Posture) -> String {
                 s.push_str(&format!("         - … and {} more\n", c.evidence.len() - MAX_EVIDENCE));
             }
             if let Some(m) = &c.missing {
-                let label = if c.status == Status::Fail { "missing" } else { "not covered" };
+                let label = match c.status {
+                    Status::Fail => "missing",
+                    Status::Unknown => "undecided",
+                    _ => "not covered",
+                };
                 s.push_str(&format!("         - {label}: {m}\n"));
             }
         }

@@ -411,7 +411,11 @@ pub fn render(report: &ScanReport) -> String {
                 s.push_str("</ul>");
             }
             if let Some(m) = &c.missing {
-                let label = if c.status == Status::Fail { "missing" } else { "not covered" };
+                let label = match c.status {
+                    Status::Fail => "missing",
+                    Status::Unknown => "undecided",
+                    _ => "not covered",
+                };
                 let _ = write!(s, " <span class=\"muted\">— {label}: {}</span>", escape(m));
             }
             s.push_str("</li>");

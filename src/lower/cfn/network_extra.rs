@@ -11,6 +11,7 @@ pub fn handles(kind: &str) -> bool {
         kind,
         "AWS::EC2::Instance"
             | "AWS::EC2::LaunchTemplate"
+            | "AWS::EC2::NetworkInterface"
             | "AWS::AutoScaling::AutoScalingGroup"
             | "AWS::EC2::EIP"
             | "AWS::EC2::EIPAssociation"
@@ -54,6 +55,11 @@ pub fn lower(m: &mut Model, meta: ResMeta, ty: &str, p: &Props<'_>) {
             };
             m.launch_templates.push(LaunchTemplate { security_groups, network_interfaces, meta });
         }
+        "AWS::EC2::NetworkInterface" => m.network_interfaces.push(NetworkInterface {
+            subnet: p.link("SubnetId"),
+            security_groups: p.links("GroupSet"),
+            meta,
+        }),
         "AWS::AutoScaling::AutoScalingGroup" => m.autoscaling_groups.push(AutoScalingGroup {
             subnets: p.links("VPCZoneIdentifier"),
             launch_template: launch_template(p),
@@ -63,7 +69,7 @@ pub fn lower(m: &mut Model, meta: ResMeta, ty: &str, p: &Props<'_>) {
         }),
         "AWS::EC2::EIP" | "AWS::EC2::EIPAssociation" => {
             let instance = if p.val("InstanceId").is_some() { p.link("InstanceId") } else { p.link("InstanceID") };
-            m.elastic_ips.push(ElasticIp { instance, meta });
+            m.elastic_ips.push(ElasticIp { instance, network_interface: p.link("NetworkInterfaceId"), meta });
         }
         "AWS::ElasticLoadBalancingV2::LoadBalancer" => {
             let subnet_mappings = match p.val("SubnetMappings") {
@@ -282,5 +288,6 @@ fn interface(v: &Val) -> NetworkInterfaceSpec {
         subnet: p.link("SubnetId"),
         associate_public_ip: p.boolean("AssociatePublicIpAddress"),
         security_groups: if p.val("GroupSet").is_some() { p.links("GroupSet") } else { p.links("Groups") },
+        network_interface: p.link("NetworkInterfaceId"),
     }
 }

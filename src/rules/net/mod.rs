@@ -31,6 +31,12 @@ const TYPES: &[&str] = &[
     kind::EKS_CLUSTER,
 ];
 
+/// Does the rule `id` judge the reachability analysis's verdicts? (Every rule of this area
+/// does, and no other.)
+pub fn judges_reachability(id: &str) -> bool {
+    RULES.iter().any(|r| r.meta.id == id)
+}
+
 /// What the resource is, for messages.
 fn what(e: &Exposure) -> String {
     format!("{} `{}`", kind::noun(&e.resource), e.resource.id)

@@ -28,6 +28,10 @@ pub(super) fn primary(r: &TfResource) -> Option<Primary> {
             metadata_options(a, &mut p);
             prim("AWS::EC2::Instance", p)
         }
+        "aws_network_interface" => {
+            p.copy_all(a, &[("subnet_id", "SubnetId"), ("security_groups", "GroupSet")]);
+            prim("AWS::EC2::NetworkInterface", p)
+        }
         "aws_launch_template" => {
             let mut d = Props::new(a.span);
             d.copy_all(
@@ -330,14 +334,12 @@ fn metadata_options(a: &Val, p: &mut Props) {
 }
 
 /// An instance's network interfaces. Interfaces attached by id (`network_interface` blocks)
-/// have their subnet and groups on the interface resource, which is not modelled: unknown.
+/// have their subnet and groups on the interface resource (`aws_network_interface`).
 /// Otherwise `associate_public_ip_address` is CloudFormation's primary interface setting.
 fn instance_interfaces(a: &Val, p: &mut Props) {
     if let Some((k, v)) = arg(a, "network_interface") {
         let list = map_blocks(a, "network_interface", v, |b, n| {
             n.copy_all(b, &[("device_index", "DeviceIndex"), ("network_interface_id", "NetworkInterfaceId")]);
-            let why = "set on the attached network interface";
-            n.put("SubnetId", b.span, Val::unknown(why, b.span)).put("GroupSet", b.span, Val::unknown(why, b.span));
         });
         p.put("NetworkInterfaces", k, list);
     } else if let Some((k, v)) = arg(a, "associate_public_ip_address") {

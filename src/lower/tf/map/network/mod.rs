@@ -14,7 +14,7 @@
 //! | `aws_internet_gateway_attachment` | `AWS::EC2::VPCGatewayAttachment` |
 //! | `aws_egress_only_internet_gateway` | `AWS::EC2::EgressOnlyInternetGateway` |
 //! | `aws_nat_gateway` | `AWS::EC2::NatGateway` |
-//! | `aws_eip`, `aws_eip_association` | `AWS::EC2::EIP`, `AWS::EC2::EIPAssociation` |
+//! | `aws_eip`, `aws_eip_association` | `AWS::EC2::EIP` (its `network_interface` as an association's `NetworkInterfaceId`), `AWS::EC2::EIPAssociation` |
 //! | `aws_network_acl` | `AWS::EC2::NetworkAcl` (+ `/ingress[i]`, `/egress[i]` `AWS::EC2::NetworkAclEntry`, `/subnet_ids[i]` `AWS::EC2::SubnetNetworkAclAssociation`) |
 //! | `aws_default_network_acl` | the same, its rules exactly those written (+ `/default_network_acl` associations of the VPC's unassociated subnets) |
 //! | `aws_network_acl_rule` | `AWS::EC2::NetworkAclEntry` |
@@ -28,7 +28,8 @@
 //! | `aws_ec2_transit_gateway` | `AWS::EC2::TransitGateway` |
 //! | `aws_ec2_transit_gateway_vpc_attachment` | `AWS::EC2::TransitGatewayAttachment` |
 //! | `aws_ec2_managed_prefix_list` | `AWS::EC2::PrefixList` |
-//! | `aws_instance` | `AWS::EC2::Instance` |
+//! | `aws_instance` | `AWS::EC2::Instance` (`network_interface` blocks: `NetworkInterfaces` attached by `NetworkInterfaceId`) |
+//! | `aws_network_interface` | `AWS::EC2::NetworkInterface` |
 //! | `aws_launch_template` | `AWS::EC2::LaunchTemplate` |
 //! | `aws_launch_configuration` | `AWS::AutoScaling::LaunchConfiguration` |
 //! | `aws_autoscaling_group` | `AWS::AutoScaling::AutoScalingGroup` |
@@ -415,6 +416,43 @@ mod tests {
         assert_eq!(m.subnet_route_tables[0].target.get(), Some(&Link::Local("aws_route_table.t".into())));
     }
 
+    /// The public subnet with the instance attached to a network interface by id; the
+    /// interface is in `subnet` and has an elastic IP.
+    fn through_interface(subnet: &str) -> Vec<TfResource> {
+        let mut rs = public_subnet(true);
+        rs.pop();
+        rs.push(res("aws_subnet.private", r#"{"vpc_id": "$ref:aws_vpc.main.id", "cidr_block": "10.0.2.0/24"}"#));
+        rs.push(res(
+            "aws_network_interface.eni",
+            &format!(r#"{{"subnet_id": "$ref:{subnet}.id", "security_groups": ["$ref:aws_security_group.ssh.id"]}}"#),
+        ));
+        rs.push(res("aws_eip.ip", r#"{"network_interface": "$ref:aws_network_interface.eni.id", "domain": "vpc"}"#));
+        rs.push(res(
+            "aws_instance.web",
+            r#"{"network_interface": [{"device_index": 0, "network_interface_id": "$ref:aws_network_interface.eni.id"}]}"#,
+        ));
+        rs
+    }
+
+    #[test]
+    fn an_instance_takes_the_subnet_and_groups_of_its_network_interface() {
+        let m = model(&through_interface("aws_subnet.a"));
+        let eni = &m.network_interfaces[0];
+        assert_eq!(eni.subnet.get(), Some(&Link::Local("aws_subnet.a".into())));
+        assert_eq!(eni.security_groups.get().map(Vec::len), Some(1));
+        assert_eq!(m.elastic_ips[0].network_interface.get(), Some(&Link::Local("aws_network_interface.eni".into())));
+        let nic = &m.instances[0].network_interfaces.get().expect("interfaces")[0];
+        assert_eq!(nic.network_interface.get(), Some(&Link::Local("aws_network_interface.eni".into())));
+        assert_eq!(verdict(&m, "aws_instance.web", 22), Some(Verdict::Exposed));
+        let e = analyze(&m).exposures.into_iter().find(|e| e.resource.id == "aws_instance.web").expect("a row");
+        assert!(
+            e.path_text().contains("through network interface `aws_network_interface.eni` in subnet `aws_subnet.a`")
+        );
+        // The same interface in a subnet without a route to the gateway is not reached.
+        let private = model(&through_interface("aws_subnet.private"));
+        assert_eq!(verdict(&private, "aws_instance.web", 22), Some(Verdict::NotExposed));
+    }
+
     #[test]
     fn instances_and_launch_templates() {
         let m = model(&[
@@ -439,7 +477,8 @@ mod tests {
         let tokens: Vec<_> = m.monitoring.instance_metadata.iter().map(|i| i.http_tokens.get().cloned()).collect();
         assert_eq!(tokens, [Some("optional".to_string()), Some("required".to_string()), None]);
         let eni = &m.instances[1].network_interfaces.get().expect("interfaces")[0];
-        assert!(eni.subnet.is_unknown() && eni.security_groups.is_unknown());
+        assert_eq!(eni.network_interface.get(), Some(&Link::External("eni-1".into())));
+        assert!(eni.subnet.is_absent() && eni.security_groups.is_absent());
     }
 
     #[test]

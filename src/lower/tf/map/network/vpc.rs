@@ -77,11 +77,12 @@ pub(super) fn primary(r: &TfResource) -> Option<Primary> {
             prim("AWS::EC2::NatGateway", p)
         }
         "aws_eip" => {
-            p.copy(a, "instance", "InstanceId");
+            // CloudFormation associates an address with an interface only in an association.
+            p.copy_all(a, &[("instance", "InstanceId"), ("network_interface", "NetworkInterfaceId")]);
             prim("AWS::EC2::EIP", p)
         }
         "aws_eip_association" => {
-            p.copy(a, "instance_id", "InstanceId");
+            p.copy_all(a, &[("instance_id", "InstanceId"), ("network_interface_id", "NetworkInterfaceId")]);
             prim("AWS::EC2::EIPAssociation", p)
         }
         "aws_network_acl" => Some(network_acl(r)),
