@@ -378,6 +378,31 @@ fn kustomize_patches_are_merged_into_their_bases_or_judged_as_fragments() {
 }
 
 #[test]
+fn inline_kustomize_patches_select_their_bases_by_label_kind_and_name() {
+    let dir = root().join("tests/k8s-kustomize-inline");
+    let r = scan_paths(std::slice::from_ref(&dir));
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    let base = scan_paths(&[dir.join("base")]);
+    // The api matches `tier in (backend,edge),!canary` and not `app=api,track=canary`: its base
+    // findings stay (the near miss hardens nothing), and the privileged container the
+    // selected patch sets is reported at the patch.
+    let mut want: BTreeSet<(String, u32, &str)> = base
+        .findings
+        .iter()
+        .filter(|f| f.resource.as_ref().is_some_and(|x| &*x.id == "Deployment/api"))
+        .map(|f| ("workloads.yaml".to_string(), f.location.span.line, &*f.rule.id))
+        .collect();
+    assert!(want.len() > 3, "{want:?}");
+    want.insert(("kustomization.yaml".into(), 9, "PAL-K8S-003"));
+    // The worker, selected by kind and name, is hardened but for what no patch sets.
+    want.insert(("workloads.yaml".into(), 21, "PAL-K8S-021"));
+    assert_eq!(findings(&r), want);
+    // The list of operations is no object, and nothing is reported as a kustomization.
+    let resources: BTreeSet<&str> = r.findings.iter().filter_map(|f| f.resource.as_ref().map(|x| &*x.id)).collect();
+    assert_eq!(resources, BTreeSet::from(["Deployment/api", "Deployment/worker"]));
+}
+
+#[test]
 fn a_patch_alone_reports_only_what_it_sets() {
     // Without the kustomization, the shape says it: a container without an image cannot be
     // created, so the object is a patch of one defined elsewhere.

@@ -155,3 +155,37 @@ fn documentation_shows_examples_without_fixture_markers() {
         assert!(fail.contains("# expect:"), "fixtures keep their markers");
     }
 }
+
+#[test]
+fn a_database_in_a_public_subnet_is_medium_only_when_it_is_not_publicly_accessible() {
+    use palisade::finding::Severity;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules/rds/fixtures");
+    let severities = |name: &str, text: &str| -> Vec<(String, Severity)> {
+        let opts = ScanOptions { select: vec!["PAL-RDS-007".to_string()], ..ScanOptions::default() };
+        let report = scan_source(SourceFile::new(name, text.to_string()), &opts).unwrap();
+        let mut out: Vec<(String, Severity)> = report
+            .findings
+            .iter()
+            .map(|f| (f.resource.as_ref().map(|r| r.id.to_string()).unwrap_or_default(), f.severity))
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    };
+    let yaml = std::fs::read_to_string(dir.join("rds-in-public-subnet.fail.yaml")).unwrap();
+    let with =
+        |setting: &str| yaml.replace("      DBInstanceClass:", &format!("      {setting}\n      DBInstanceClass:"));
+    let at = |s: Severity| vec![("Cluster".to_string(), Severity::High), ("Database".to_string(), s)];
+    // Not set: in a VPC with an internet gateway the API gives it a public address.
+    assert_eq!(severities("t.yaml", &yaml), at(Severity::High));
+    assert_eq!(severities("t.yaml", &with("PubliclyAccessible: true")), at(Severity::High));
+    assert_eq!(severities("t.yaml", &with("PubliclyAccessible: false")), at(Severity::Medium));
+    // Terraform's `publicly_accessible` defaults to false.
+    let tf = std::fs::read_to_string(dir.join("rds-in-public-subnet.fail.tf")).unwrap();
+    assert_eq!(
+        severities("t.tf", &tf),
+        vec![
+            ("aws_db_instance.app".to_string(), Severity::Medium),
+            ("aws_rds_cluster.aurora".to_string(), Severity::High)
+        ]
+    );
+}

@@ -362,22 +362,36 @@ pub struct Kustomization {
     pub patches: Vec<PatchRef>,
 }
 
-/// A patch file named by a kustomization, relative to the kustomization's directory.
+/// A patch a kustomization applies: a file, relative to the kustomization's directory, or
+/// written inline (then `path` is empty).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PatchRef {
     pub path: String,
     /// A JSON 6902 patch (a list of operations, never an object).
     pub json6902: bool,
-    /// The target named in the kustomization (`kind`, `name`, `namespace`), when given.
+    /// The target named in the kustomization, when given.
     pub target: Option<PatchTarget>,
+    /// The text of an inline patch and the span of that text in the kustomization.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inline: Option<InlinePatch>,
 }
 
-/// The object a kustomization applies a patch to.
+/// A patch written in the kustomization itself (`patch: |-`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct InlinePatch {
+    pub text: String,
+    pub span: Span,
+}
+
+/// The objects a kustomization applies a patch to: every field given must match.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PatchTarget {
     pub kind: Option<String>,
     pub name: Option<String>,
     pub namespace: Option<String>,
+    /// A label selector on the objects' `metadata.labels` (`app=web,tier in (a,b),!canary`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_selector: Option<String>,
 }
 
 /// `NetworkPolicy`.

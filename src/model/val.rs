@@ -36,6 +36,10 @@ pub struct Val {
     pub span: Span,
     /// Where the value was really written, when elsewhere (e.g. a parameter's `Default`).
     pub origin: Option<Origin>,
+    /// For an unknown string made from a template (`"/${var.env}/db/password"`), the literal
+    /// text it is made from: what content checks can still read of it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub literals: Vec<String>,
 }
 
 /// A reference to a resource of the same template, or one of its attributes.
@@ -69,7 +73,7 @@ pub enum VKind {
 
 impl Val {
     pub fn new(kind: VKind, span: Span) -> Val {
-        Val { kind, span, origin: None }
+        Val { kind, span, origin: None, literals: Vec::new() }
     }
 
     pub fn unknown(reason: impl Into<String>, span: Span) -> Val {

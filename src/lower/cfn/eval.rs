@@ -253,7 +253,7 @@ impl<'t, 'a> Evaluator<'t, 'a> {
                     if list.is_unknown() {
                         return Val { span, ..list };
                     }
-                    return Val { kind: list.kind, span, origin: Some(origin) };
+                    return Val { kind: list.kind, span, origin: Some(origin), literals: Vec::new() };
                 }
                 _ => match d.scalar_text() {
                     Some(t) => (t.into_owned(), origin),
@@ -273,7 +273,7 @@ impl<'t, 'a> Evaluator<'t, 'a> {
         } else {
             VKind::Str(text)
         };
-        Val { kind, span, origin: Some(origin) }
+        Val { kind, span, origin: Some(origin), literals: Vec::new() }
     }
 
     fn get_att(&self, arg: &Node, span: Span, depth: usize) -> Val {
@@ -359,7 +359,7 @@ impl<'t, 'a> Evaluator<'t, 'a> {
             }
         }
         out.push_str(rest);
-        Val { kind: VKind::Str(out), span, origin }
+        Val { kind: VKind::Str(out), span, origin, literals: Vec::new() }
     }
 
     fn join(&self, arg: &Node, span: Span, depth: usize) -> Val {
@@ -426,6 +426,7 @@ impl<'t, 'a> Evaluator<'t, 'a> {
                 kind: VKind::List(t.split(d.as_str()).map(|p| Val::new(VKind::Str(p.to_string()), span)).collect()),
                 span,
                 origin: v.origin.clone(),
+                literals: Vec::new(),
             },
             _ => Val::unknown("Fn::Split of an unknown string", span),
         }

@@ -114,7 +114,7 @@ pub(crate) mod testing {
             VKind::Map(m) => VKind::Map(m.into_iter().map(|(k, s, v)| (k, s, refs(v))).collect()),
             k => k,
         };
-        Val { kind, span, origin: v.origin }
+        Val { kind, span, origin: v.origin, literals: v.literals }
     }
 
     /// The model of these resources.

@@ -77,6 +77,12 @@ fn walk(v: &Val, key: &str, place: &str, resource: Option<usize>, out: &mut Vec<
             }
         }
         VKind::Json(inner) => walk(inner, key, place, resource, out, depth + 1),
+        // The literal parts of a template whose value is not known.
+        VKind::Unknown(_) => {
+            for text in &v.literals {
+                push(out, text.clone(), v.span, TextRole::Value, Vec::new());
+            }
+        }
         _ => {}
     }
 }

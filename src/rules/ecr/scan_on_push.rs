@@ -7,7 +7,7 @@ rule!(RULE,
     id: "PAL-ECR-001",
     slug: "ecr-scan-on-push",
     title: "ECR repository does not scan images on push",
-    severity: Medium,
+    severity: Low,
     layer: Application,
     service: "ecr",
     controls: &["APP-11"],
@@ -18,7 +18,8 @@ with Amazon Inspector for the registry, `AWS::ECR::RegistryScanningConfiguration
     description: "Scanning on push checks every new image for known vulnerabilities in its \
 operating system packages before it is deployed. Without it vulnerable images reach the cluster \
 unnoticed. (A registry-wide enhanced scanning configuration, when you have one, supersedes this \
-setting.)",
+setting.) Low: scanning finds vulnerabilities but does not stop anyone from using them; it is \
+depth of detection, not a control an attacker meets.",
     check: |m, _, out| {
         for r in &m.ecr_repositories {
             match r.scan_on_push.value {

@@ -7,7 +7,7 @@ rule!(RULE,
     id: "PAL-IMDS-001",
     slug: "imdsv2-not-required",
     title: "EC2 instance or launch template does not require IMDSv2",
-    severity: High,
+    severity: Medium,
     layer: Application,
     service: "ec2",
     controls: &["APP-13"],
@@ -21,7 +21,8 @@ metadata service.",
 instance role's temporary credentials — the path of several large breaches. IMDSv2 requires a session token \
 obtained with a PUT request, which such bugs cannot send. Without `MetadataOptions`, instances allow IMDSv1 \
 unless their AMI is marked for IMDSv2 only. An instance launched from a launch template without its own \
-`MetadataOptions` is judged by the template.",
+`MetadataOptions` is judged by the template. Medium: using IMDSv1 takes a flaw in an application \
+on the instance first, and gives the credentials of one instance role, not the account.",
     check: |m, _, out| {
         for t in &m.monitoring.instance_metadata {
             if t.http_endpoint.get().is_some_and(|e| e.eq_ignore_ascii_case("disabled")) {

@@ -2,6 +2,7 @@
 
 use super::dbs;
 use crate::analyze::Facts;
+use crate::finding::Severity;
 use crate::model::kind;
 use crate::model::{Link, RouteTarget, Subnet, is_world_v4};
 use crate::source::Span;
@@ -59,7 +60,10 @@ or that assigns public IPs on launch, is a public subnet. A database placed ther
 (`PubliclyAccessible`) or one security group rule away from the internet, and the network layer no \
 longer separates the data tier from the web tier. Subnets outside the template, and subnets without a \
 route table association (they use the VPC's main route table, which the template does not show), are \
-not concluded on from their routes.",
+not concluded on from their routes. High when the database may get a public address \
+(`PubliclyAccessible` true, or not set: in a VPC with an internet gateway the API then makes it \
+public); medium when `PubliclyAccessible` is false (Terraform's default): the database has no public \
+address, and only the separation of tiers is lost until that setting changes.",
     check: |m, f, out| {
         for d in dbs(m) {
             if d.in_cluster {
@@ -86,17 +90,28 @@ not concluded on from their routes.",
             }
             let names: Vec<String> = public.iter().map(|(s, _)| format!("`{}`", s.meta.id)).collect();
             let plural = if public.len() == 1 { "subnet" } else { "subnets" };
+            // Not publicly accessible: no public address, whatever the subnet's routes.
+            let private = d.db.publicly_accessible.is_false();
             let finding = out.report_field(
                 d.meta,
                 &d.db.subnet_group,
                 format!(
-                    "{} `{}` uses subnet group `{}`, which contains public {plural} {}",
+                    "{} `{}` uses subnet group `{}`, which contains public {plural} {}{}",
                     d.what,
                     d.meta.id,
                     group.meta.id,
-                    names.join(", ")
+                    names.join(", "),
+                    if private {
+                        "; it is not publicly accessible, so it has no public address while that setting holds"
+                    } else {
+                        ""
+                    }
                 ),
             );
+            if private {
+                finding.severity = Severity::Medium;
+                finding.with_related(d.db.publicly_accessible.span, "not publicly accessible");
+            }
             for (subnet, reasons) in public {
                 finding.with_related(subnet.meta.span, format!("public subnet `{}`", subnet.meta.id));
                 for (span, why) in reasons {

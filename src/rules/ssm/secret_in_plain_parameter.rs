@@ -31,7 +31,8 @@ pub fn names_a_secret(name: &str) -> bool {
 }
 
 /// Does the parameter's name say it holds a secret? A name computed from inputs
-/// (`!Sub /${Env}/db/password`) is judged by the literal text it is made from.
+/// (`!Sub /${Env}/db/password`, a Terraform template `"/${var.env}/db/password"`) is judged by
+/// the literal text it is made from.
 fn name_says_secret(m: &Model, name: &Field<String>) -> bool {
     match name.get() {
         Some(n) => names_a_secret(n),
@@ -62,7 +63,8 @@ CloudFormation (which cannot create them) and read with `{{resolve:ssm-secure:na
 with `ssm:GetParameter` on them, without any `kms:Decrypt` check, and their values show in the console and in \
 CloudFormation. A parameter whose name or logical id says it holds a password, passphrase, token, API or \
 access key, connection string or credential should not be one of them; a name computed from inputs \
-(`!Sub /${Env}/db/password`) is judged by its literal parts.",
+(`!Sub /${Env}/db/password`, or a Terraform template such as `/${var.env}/db/password`) is judged by its literal \
+parts.",
     check: |m, _, out| {
         for p in &m.monitoring.ssm_parameters {
             let Some(kind) = p.kind.get() else { continue };

@@ -212,7 +212,18 @@ impl Evaluator {
         }
         let mut segs = Vec::new();
         if let Err(v) = self.template_segs(t, scope, span, &mut segs) {
-            return *v;
+            let mut v = *v;
+            // Not known, but written around known text (`"/${var.env}/db/password"`).
+            if v.is_unknown() {
+                v.literals = t
+                    .iter()
+                    .filter_map(|el| match el {
+                        Element::Literal(s) if !s.value().trim().is_empty() => Some(s.value().clone()),
+                        _ => None,
+                    })
+                    .collect();
+            }
+            return v;
         }
         Val::new(VKind::Str(join_segs(segs)), span)
     }
@@ -392,7 +403,7 @@ impl Evaluator {
                         _ => vec![v.clone()],
                     };
                     let out = items.into_iter().map(|x| self.apply_ops(x, rest, scope, span)).collect();
-                    v = Val { kind: VKind::List(out), span, origin: v.origin };
+                    v = Val { kind: VKind::List(out), span, origin: v.origin, literals: Vec::new() };
                     i += 1 + run;
                 }
                 TraversalOperator::GetAttr(name) => {

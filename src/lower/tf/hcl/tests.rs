@@ -577,3 +577,23 @@ fn downloaded_modules_are_found_through_the_manifest() {
     assert_eq!(s(v.attrs.get("cidr_block")), Some("10.0.1.0/24"));
     assert!(e.diagnostics.is_empty(), "{:?}", e.diagnostics);
 }
+
+#[test]
+fn an_unknown_template_keeps_its_literal_parts() {
+    let (e, _t) = eval_files(&[(
+        "main.tf",
+        r#"variable "env" {}
+variable "name" { default = "app" }
+resource "aws_x" "r" {
+  partial = "/${var.env}/db/password"
+  known   = "/${var.name}/db/password"
+  lone    = "${var.env}"
+}"#,
+    )]);
+    let a = &e.resources[0].attrs;
+    assert!(at(a, "partial").is_unknown());
+    assert_eq!(at(a, "partial").literals, vec!["/".to_string(), "/db/password".to_string()]);
+    assert_eq!(at(a, "known").as_str(), Some("/app/db/password"));
+    assert!(at(a, "known").literals.is_empty());
+    assert!(at(a, "lone").is_unknown() && at(a, "lone").literals.is_empty());
+}

@@ -81,9 +81,12 @@ impl Evaluator {
                             .collect();
                         Val::new(VKind::Map(entries), v.span).with_origin(v.origin)
                     }
-                    ("optional", kind) => {
-                        self.convert(Val { kind, span: v.span, origin: v.origin }, inner, scope, depth + 1)
-                    }
+                    ("optional", kind) => self.convert(
+                        Val { kind, span: v.span, origin: v.origin, literals: Vec::new() },
+                        inner,
+                        scope,
+                        depth + 1,
+                    ),
                     ("tuple", VKind::List(items)) => {
                         let types: Vec<&Expression> = inner.as_array().map(|a| a.iter().collect()).unwrap_or_default();
                         let items = items
@@ -100,7 +103,7 @@ impl Evaluator {
                         Some(o) => self.object(entries, o, v.span, scope, depth).with_origin(v.origin),
                         None => Val::new(VKind::Map(entries), v.span).with_origin(v.origin),
                     },
-                    (_, kind) => Val { kind, span: v.span, origin: v.origin },
+                    (_, kind) => Val { kind, span: v.span, origin: v.origin, literals: v.literals },
                 }
             }
             _ => v,

@@ -295,9 +295,9 @@ pub(super) fn append(props: &mut Val, key: &str, item: Val, key_span: Span) {
     let current = props.get(key).cloned();
     let new = match current {
         None => one(&item),
-        Some(Val { kind: VKind::List(mut items), span, origin }) => {
+        Some(Val { kind: VKind::List(mut items), span, origin, .. }) => {
             items.push(item);
-            Val { kind: VKind::List(items), span, origin }
+            Val { kind: VKind::List(items), span, origin, literals: Vec::new() }
         }
         Some(v) if v.is_unknown() => return,
         Some(v) => Val::new(VKind::List(vec![v.clone(), item]), v.span),
