@@ -39,6 +39,24 @@ fn toplevel(dir: &Path) -> Result<PathBuf, String> {
     Ok(PathBuf::from(String::from_utf8_lossy(&top).trim()))
 }
 
+/// The top folder of the git work tree holding `path` (a file or a folder), with symbolic links
+/// resolved: the nearest folder, from `path` upwards, that has a `.git` entry (a folder, or a
+/// file in linked work trees and submodules). Git itself is not run.
+pub fn work_tree(path: &Path) -> Option<PathBuf> {
+    let mut dir = path.canonicalize().ok()?;
+    if !dir.is_dir() {
+        dir.pop();
+    }
+    loop {
+        if dir.join(".git").symlink_metadata().is_ok() {
+            return Some(dir);
+        }
+        if !dir.pop() {
+            return None;
+        }
+    }
+}
+
 /// The files of the repository holding `dir` that differ from `rev` (committed, staged or
 /// not), plus untracked files that are not ignored, as absolute normalised paths. Deleted
 /// files are included; they are simply not found when scanning.

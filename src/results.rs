@@ -24,6 +24,21 @@ pub struct ScanReport {
     pub rules: Vec<std::sync::Arc<RuleMeta>>,
     /// What each analysed template contributes to the posture (resources, baseline services).
     pub evidence: Vec<crate::analyze::evidence::Evidence>,
+    /// Where the display paths of a scan of the file system start, and the repository holding
+    /// the scanned files (`None` for reports not made from the file system).
+    pub root: Option<SourceRoot>,
+}
+
+/// The directories that file URIs are made relative to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceRoot {
+    /// The working directory relative display paths start from, as the process sees it.
+    pub cwd: std::path::PathBuf,
+    /// The same directory with symbolic links resolved.
+    pub cwd_real: std::path::PathBuf,
+    /// The top folder of the git work tree holding the scanned files (symbolic links resolved),
+    /// when they are in one.
+    pub work_tree: Option<std::path::PathBuf>,
 }
 
 /// A scan's report with what the filter stage removed.

@@ -94,7 +94,20 @@ pub fn scan_detailed(opts: &ScanOptions) -> Result<Scanned, String> {
     let rules = opts.rules()?;
     let cwd = std::env::current_dir().unwrap_or_default();
     let loaded = frontend::load_each(&opts.load_options(), &|u| judge_unit(u, &rules, opts, &cwd));
-    Ok(judge_all(loaded, &rules, opts))
+    let mut scanned = judge_all(loaded, &rules, opts);
+    scanned.report.root = Some(source_root(opts, cwd));
+    Ok(scanned)
+}
+
+/// The working directory and the git work tree holding the first scanned path (or the working
+/// directory, when no path is given).
+fn source_root(opts: &ScanOptions, cwd: PathBuf) -> crate::results::SourceRoot {
+    let first = opts.paths.first().map_or_else(|| cwd.clone(), |p| cwd.join(p));
+    crate::results::SourceRoot {
+        cwd_real: cwd.canonicalize().unwrap_or_else(|_| cwd.clone()),
+        work_tree: crate::gitdiff::work_tree(&first),
+        cwd,
+    }
 }
 
 /// Scans one in-memory source (used by tests and for standard input).
@@ -369,6 +382,15 @@ fn finish(
         report.diagnostics.extend(applied.diagnostics);
         suppressed
             .extend(applied.baselined.into_iter().map(|finding| Suppressed { finding, by: SuppressedBy::Baseline }));
+    }
+    // The rules as the configuration has them: a severity override is the rule's severity in
+    // this scan, for the reports that describe rules (SARIF's rule descriptors).
+    for r in &mut report.rules {
+        if let Some(sev) = opts.policy.severity_of(r)
+            && sev != r.severity
+        {
+            Arc::make_mut(r).severity = sev;
+        }
     }
     report.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     suppressed.sort_by(|a, b| a.finding.sort_key().cmp(&b.finding.sort_key()));

@@ -266,3 +266,60 @@ fn colors_follow_the_flag_and_the_environment() {
     let o = run(&["scan", ".", "-f", "compact", "--color", "always"], dir.path(), &[]);
     assert!(!o.stdout.contains(&0x1b));
 }
+
+/// `dir` made a git work tree (only `git init`: nothing is committed).
+fn git_init(dir: &Path) {
+    let o = Command::new("git").args(["init", "-q"]).current_dir(dir).output().expect("git");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn sarif_uris_are_relative_to_the_work_tree_whatever_the_scan_ran_from() {
+    let dir = tempfile::tempdir().unwrap();
+    git_init(dir.path());
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(sub.join("stack.yaml"), PUBLIC_BUCKET).unwrap();
+    let o = run(&["scan", ".", "-f", "sarif"], &sub, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let sarif: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let first = &sarif["runs"][0];
+    let location = &first["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(location["uri"], "sub/stack.yaml");
+    assert_eq!(location["uriBaseId"], "%SRCROOT%");
+    let top = dir.path().canonicalize().unwrap();
+    let base = first["originalUriBaseIds"]["%SRCROOT%"]["uri"].as_str().unwrap();
+    assert!(base.starts_with("file:///") && base.ends_with('/'), "{base}");
+    assert_eq!(base.trim_end_matches('/'), format!("file://{}", top.display()).trim_end_matches('/'));
+
+    // A file above the folder the scan ran from, named with `..`, is still under the root.
+    std::fs::write(dir.path().join("top.yaml"), PUBLIC_BUCKET).unwrap();
+    let o = run(&["scan", "../top.yaml", "-f", "sarif"], &sub, &[]);
+    let sarif: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "top.yaml"
+    );
+}
+
+#[test]
+fn a_severity_override_is_the_rule_descriptors_severity() {
+    let dir = fixture();
+    let sarif_of = |dir: &Path| -> Value {
+        let o = run(&["scan", ".", "-f", "sarif"], dir, &[]);
+        serde_json::from_str(&stdout(&o)).unwrap()
+    };
+    let before = sarif_of(dir.path());
+    let rule = &before["runs"][0]["tool"]["driver"]["rules"][0];
+    let id = rule["id"].as_str().unwrap().to_string();
+    assert_ne!(rule["properties"]["security-severity"], "1.0");
+    std::fs::write(dir.path().join("palisade.toml"), format!("[severity]\n\"{id}\" = \"info\"\n")).unwrap();
+    let after = sarif_of(dir.path());
+    let rules = after["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    let rule = rules.iter().find(|r| r["id"] == *id).unwrap();
+    assert_eq!(rule["properties"]["security-severity"], "1.0");
+    assert_eq!(rule["properties"]["severity"], "info");
+    assert_eq!(rule["defaultConfiguration"]["level"], "note");
+    let result = after["runs"][0]["results"].as_array().unwrap().iter().find(|r| r["ruleId"] == *id).unwrap();
+    assert_eq!(result["level"], "note");
+}

@@ -32,11 +32,11 @@ fn json_report() {
 #[test]
 fn sarif_report() {
     let r = scan_examples();
-    insta::assert_snapshot!(common::redact_rules_version(&report::render(
+    insta::assert_snapshot!(common::redact_srcroot(&common::redact_rules_version(&report::render(
         &r,
         Format::Sarif,
         &RenderOptions::default()
-    )));
+    ))));
 }
 
 #[test]

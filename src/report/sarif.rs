@@ -1,15 +1,20 @@
 //! The SARIF 2.1.0 report, for GitHub code scanning and other SARIF consumers.
 //!
-//! One run; one reporting descriptor per rule; one result per finding. File paths are relative
-//! URIs against `%SRCROOT%`, columns count Unicode code points, and every region is well formed
+//! One run; one reporting descriptor per rule (with the severity the configuration gives it);
+//! one result per finding. File paths are URIs relative to `%SRCROOT%`: the top folder of the
+//! git work tree holding the scanned files, whatever folder the scan ran from, or else the
+//! working directory; the run's `originalUriBaseIds` says where that is. A file outside it gets
+//! an absolute `file:` URI. Columns count Unicode code points, and every region is well formed
 //! (lines and columns at least 1).
 
 use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
 
 use super::jsonw::JsonWriter;
 use super::{Region, ScanReport, fingerprint_hex};
 use crate::filter::{Suppressed, SuppressedBy};
 use crate::finding::{Diagnostic, Finding, Severity};
+use crate::results::SourceRoot;
 use crate::rules::RuleMeta;
 use crate::source::Span;
 
@@ -46,6 +51,8 @@ pub(crate) fn render_with(report: &ScanReport, suppressed: &[Suppressed]) -> Str
         }
     }
     let successful = !report.diagnostics.iter().any(Diagnostic::is_error);
+    let base = report.root.as_ref().map(Base::of);
+    let base = base.as_ref();
 
     let mut out = String::with_capacity(4096 + 1300 * (report.findings.len() + suppressed.len()));
     let mut w = JsonWriter::new(&mut out);
@@ -76,6 +83,15 @@ pub(crate) fn render_with(report: &ScanReport, suppressed: &[Suppressed]) -> Str
     w.end_array();
     w.end_object();
     w.end_object();
+    if let Some(b) = base {
+        w.key("originalUriBaseIds");
+        w.begin_object();
+        w.key(SRCROOT);
+        w.begin_object();
+        w.field_str("uri", &b.uri);
+        w.end_object();
+        w.end_object();
+    }
     w.key("invocations");
     w.begin_array();
     w.begin_object();
@@ -83,7 +99,7 @@ pub(crate) fn render_with(report: &ScanReport, suppressed: &[Suppressed]) -> Str
     w.bool(successful);
     w.key("toolExecutionNotifications");
     w.begin_array();
-    let mut uris = Uris::default();
+    let mut uris = Uris::new(base);
     for d in &report.diagnostics {
         notification(&mut w, d, &mut uris);
     }
@@ -95,7 +111,7 @@ pub(crate) fn render_with(report: &ScanReport, suppressed: &[Suppressed]) -> Str
     w.begin_array();
     let index = &index;
     w.elements(&report.findings, |w, chunk| {
-        let mut uris = Uris::default();
+        let mut uris = Uris::new(base);
         for f in chunk {
             result(w, f, index.get(&*f.rule.id).copied().unwrap_or(0), None, &mut uris);
         }
@@ -103,7 +119,7 @@ pub(crate) fn render_with(report: &ScanReport, suppressed: &[Suppressed]) -> Str
     let suppressed: Vec<(&Suppressed, usize)> =
         suppressed.iter().filter_map(|s| Some((s, *index.get(&*s.finding.rule.id)?))).collect();
     w.elements(&suppressed, |w, chunk| {
-        let mut uris = Uris::default();
+        let mut uris = Uris::new(base);
         for (sup, i) in chunk {
             let kind = if matches!(sup.by, SuppressedBy::Inline { .. }) { "inSource" } else { "external" };
             let justification = sup.by.justification();
@@ -290,40 +306,128 @@ fn physical_location(w: &mut JsonWriter<'_>, file: &str, span: Span, uris: &mut 
     w.end_object();
 }
 
-/// The artifact location of the last file asked for (findings come grouped by file).
-#[derive(Default)]
-struct Uris {
-    file: String,
+/// What `%SRCROOT%` stands for: the top folder of the git work tree, or else the working
+/// directory.
+struct Base {
+    /// The working directory as the process sees it, and with symbolic links resolved.
+    cwd: PathBuf,
+    cwd_real: PathBuf,
+    /// The folder `%SRCROOT%` is, with symbolic links resolved.
+    root: PathBuf,
+    /// Its `file:` URI, ending with `/`.
     uri: String,
-    absolute: bool,
 }
 
-impl Uris {
+impl Base {
+    fn of(root: &SourceRoot) -> Base {
+        let dir = root.work_tree.clone().unwrap_or_else(|| root.cwd_real.clone());
+        let mut uri = file_uri(&dir);
+        if !uri.ends_with('/') {
+            uri.push('/');
+        }
+        Base { cwd: root.cwd.clone(), cwd_real: root.cwd_real.clone(), root: dir, uri }
+    }
+
+    /// The URI of a display path, and whether it is relative to `%SRCROOT%`.
+    fn uri(&self, file: &str) -> (String, bool) {
+        let path = Path::new(file);
+        let absolute = if path.is_absolute() {
+            let path = normalise(path);
+            // A path written through the working directory's symbolic links.
+            match path.strip_prefix(&self.cwd) {
+                Ok(rest) if !path.starts_with(&self.root) => self.cwd_real.join(rest),
+                _ => path,
+            }
+        } else {
+            normalise(&self.cwd_real.join(path))
+        };
+        match absolute.strip_prefix(&self.root) {
+            Ok(rest) if rest.components().all(|c| matches!(c, Component::Normal(_))) => {
+                let parts: Vec<String> =
+                    rest.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+                (encode_uri_path(&parts.join("/"), false), true)
+            }
+            _ => (file_uri(&absolute), false),
+        }
+    }
+}
+
+/// `a/./b/../c` as `a/c` (without looking at the file system).
+fn normalise(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) {
+                    out.pop();
+                } else if !out.has_root() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// The `file:` URI of an absolute path (`file:///C:/x` for a Windows drive path).
+fn file_uri(path: &Path) -> String {
+    let mut s = path.to_string_lossy().replace('\\', "/");
+    if let Some(rest) = s.strip_prefix("//?/") {
+        s = rest.to_string();
+    }
+    if !s.starts_with('/') {
+        s.insert(0, '/');
+    }
+    format!("file://{}", encode_uri_path(&s, true))
+}
+
+/// The artifact location of the last file asked for (findings come grouped by file).
+struct Uris<'a> {
+    base: Option<&'a Base>,
+    file: String,
+    uri: String,
+    relative: bool,
+}
+
+impl<'a> Uris<'a> {
+    fn new(base: Option<&'a Base>) -> Uris<'a> {
+        Uris { base, file: String::new(), uri: String::new(), relative: false }
+    }
+
     fn artifact_location(&mut self, w: &mut JsonWriter<'_>, file: &str) {
         if self.file != file || self.uri.is_empty() {
             self.file.clear();
             self.file.push_str(file);
-            let path = file.replace('\\', "/");
-            self.absolute = path.starts_with('/');
-            self.uri =
-                if self.absolute { format!("file://{}", encode_uri_path(&path)) } else { encode_uri_path(&path) };
+            (self.uri, self.relative) = match self.base {
+                Some(base) => base.uri(file),
+                None => {
+                    let path = file.replace('\\', "/");
+                    if path.starts_with('/') {
+                        (format!("file://{}", encode_uri_path(&path, true)), false)
+                    } else {
+                        (encode_uri_path(&path, false), true)
+                    }
+                }
+            };
         }
         w.begin_object();
         w.field_str("uri", &self.uri);
-        if !self.absolute {
+        if self.relative {
             w.field_str("uriBaseId", SRCROOT);
         }
         w.end_object();
     }
 }
 
-/// Percent-encodes a path for use as a URI reference, keeping `/` and the characters RFC 3986
-/// allows unencoded in a path segment. `:` is encoded too, so that a relative reference never
-/// looks like it starts with a scheme.
-fn encode_uri_path(path: &str) -> String {
+/// Percent-encodes a path (UTF-8 bytes) for use in a URI, keeping `/` and the characters RFC 3986
+/// allows unencoded in a path segment. `:` is kept only in the path of an absolute URI
+/// (`absolute`), so that a relative reference never looks like it starts with a scheme.
+fn encode_uri_path(path: &str, absolute: bool) -> String {
     let mut out = String::with_capacity(path.len());
     for b in path.bytes() {
-        let keep = b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=@".contains(&b);
+        let keep = b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=@".contains(&b) || (absolute && b == b':');
         if keep {
             out.push(b as char);
         } else {
@@ -342,15 +446,16 @@ mod tests {
 
     #[test]
     fn uris_are_encoded() {
-        assert_eq!(encode_uri_path("a b/c#d.yaml"), "a%20b/c%23d.yaml");
-        assert_eq!(encode_uri_path("C:/x/é.yaml"), "C%3A/x/%C3%A9.yaml");
-        assert_eq!(encode_uri_path("templates/app.yaml"), "templates/app.yaml");
+        assert_eq!(encode_uri_path("a b/c#d.yaml", false), "a%20b/c%23d.yaml");
+        assert_eq!(encode_uri_path("C:/x/é.yaml", false), "C%3A/x/%C3%A9.yaml");
+        assert_eq!(encode_uri_path("/C:/x/é.yaml", true), "/C:/x/%C3%A9.yaml");
+        assert_eq!(encode_uri_path("templates/app.yaml", false), "templates/app.yaml");
     }
 
     fn artifact_location(file: &str) -> serde_json::Value {
         let mut s = String::new();
         let mut w = JsonWriter::new(&mut s);
-        Uris::default().artifact_location(&mut w, file);
+        Uris::new(None).artifact_location(&mut w, file);
         serde_json::from_str(&s).unwrap()
     }
 
@@ -364,7 +469,7 @@ mod tests {
 
     #[test]
     fn the_uri_cache_follows_the_file() {
-        let mut uris = Uris::default();
+        let mut uris = Uris::new(None);
         let mut s = String::new();
         let mut w = JsonWriter::new(&mut s);
         w.begin_array();
@@ -377,5 +482,44 @@ mod tests {
         assert_eq!(v[2]["uri"], "file:///b.yaml");
         assert_eq!(v[3]["uri"], "c%20d.yaml");
         assert_eq!(v[3]["uriBaseId"], SRCROOT);
+    }
+
+    #[cfg(unix)]
+    fn base(cwd: &str, work_tree: Option<&str>) -> Base {
+        Base::of(&SourceRoot { cwd: cwd.into(), cwd_real: cwd.into(), work_tree: work_tree.map(PathBuf::from) })
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn paths_are_relative_to_the_work_tree() {
+        let b = base("/repo/infra", Some("/repo"));
+        assert_eq!(b.uri, "file:///repo/");
+        assert_eq!(b.uri("stack.yaml"), ("infra/stack.yaml".to_string(), true));
+        assert_eq!(b.uri("./a b/é.yaml"), ("infra/a%20b/%C3%A9.yaml".to_string(), true));
+        assert_eq!(b.uri("../other/x.yaml"), ("other/x.yaml".to_string(), true));
+        assert_eq!(b.uri("/repo/infra/stack.yaml"), ("infra/stack.yaml".to_string(), true));
+        assert_eq!(b.uri("../../elsewhere/x.yaml"), ("file:///elsewhere/x.yaml".to_string(), false));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn outside_a_work_tree_paths_are_relative_to_the_working_directory() {
+        let b = base("/home/me/my stacks", None);
+        assert_eq!(b.uri, "file:///home/me/my%20stacks/");
+        assert_eq!(b.uri("s/app.yaml"), ("s/app.yaml".to_string(), true));
+        assert_eq!(b.uri("../app.yaml"), ("file:///home/me/app.yaml".to_string(), false));
+        assert_eq!(b.uri("/tmp/x:y.yaml"), ("file:///tmp/x:y.yaml".to_string(), false));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_working_directory_reached_through_a_link_maps_onto_the_real_one() {
+        let b = Base::of(&SourceRoot {
+            cwd: "/link/infra".into(),
+            cwd_real: "/real/repo/infra".into(),
+            work_tree: Some("/real/repo".into()),
+        });
+        assert_eq!(b.uri("/link/infra/a.yaml"), ("infra/a.yaml".to_string(), true));
+        assert_eq!(b.uri("a.yaml"), ("infra/a.yaml".to_string(), true));
     }
 }

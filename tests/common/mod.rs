@@ -162,6 +162,7 @@ pub fn sample_report() -> ScanReport {
         files_scanned: 3,
         rules: vec![meta(&IAM_ADMIN), meta(&S3_PUBLIC), meta(&S3_LOGGING)],
         evidence: Vec::new(),
+        root: None,
     }
 }
 
@@ -174,6 +175,17 @@ pub fn empty_report() -> ScanReport {
 /// [`redact_rules_version`]).
 pub fn redact_version(s: &str) -> String {
     redact_rules_version(&s.replace(&format!("\"{}\"", palisade::VERSION), "\"[VERSION]\""))
+}
+
+/// Replaces the `file:` URI SARIF gives `%SRCROOT%` (the checkout's folder, which differs from
+/// machine to machine) with `[SRCROOT]`.
+pub fn redact_srcroot(s: &str) -> String {
+    let Some(at) = s.find("\"originalUriBaseIds\"") else { return s.to_string() };
+    let key = "\"uri\": \"";
+    let start = at + s[at..].find(key).expect("a base URI") + key.len();
+    let end = start + s[start..].find('"').expect("the end of the base URI");
+    assert!(s[start..end].starts_with("file:///"), "{}", &s[start..end]);
+    format!("{}[SRCROOT]{}", &s[..start], &s[end..])
 }
 
 /// Replaces the rule-set version, which any change of any rule's metadata changes, so that
