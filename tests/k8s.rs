@@ -411,3 +411,44 @@ fn a_patch_alone_reports_only_what_it_sets() {
     let r = scan_paths(&[root().join("tests/k8s-kustomize/overlays/prod/orphan.yaml")]);
     assert_eq!(findings(&r), set(&[("orphan.yaml", 11, "PAL-K8S-003")]));
 }
+
+#[test]
+fn a_kustomization_patches_only_the_objects_of_its_resources() {
+    let d = tempfile::tempdir().unwrap();
+    let deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n";
+    for dir in ["base", "other", "overlay"] {
+        std::fs::create_dir_all(d.path().join(dir)).unwrap();
+    }
+    std::fs::write(d.path().join("base/deployment.yaml"), deployment).unwrap();
+    // Another application's Deployment of the same name, not among the overlay's resources.
+    std::fs::write(d.path().join("other/deployment.yaml"), deployment).unwrap();
+    std::fs::write(
+        d.path().join("overlay/kustomization.yaml"),
+        "resources:\n  - ../base/deployment.yaml\npatches:\n  - path: privileged.yaml\n    target: {kind: Deployment, name: web}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.path().join("overlay/privileged.yaml"),
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          securityContext:\n            privileged: true\n",
+    )
+    .unwrap();
+    let all = scan_paths(&[d.path().to_path_buf()]);
+    let privileged: Vec<String> = all
+        .findings
+        .iter()
+        .filter(|f| f.rule.id == "PAL-K8S-003")
+        .map(|f| format!("{}:{}", f.location.file, f.location.span.line))
+        .collect();
+    assert_eq!(privileged.len(), 1, "{privileged:?}");
+    assert!(privileged[0].ends_with("privileged.yaml:11"), "{privileged:?}");
+    // The other Deployment is judged as written, as if the overlay were not there.
+    let alone = scan_paths(&[d.path().join("other")]);
+    let of_other = |r: &ScanReport| -> BTreeSet<(u32, String)> {
+        r.findings
+            .iter()
+            .filter(|f| f.location.file.ends_with("other/deployment.yaml"))
+            .map(|f| (f.location.span.line, f.rule.id.to_string()))
+            .collect()
+    };
+    assert_eq!(of_other(&all), of_other(&alone));
+}

@@ -360,6 +360,9 @@ pub struct Kustomization {
     /// The file it was read from, as reports show it.
     pub file: Arc<str>,
     pub patches: Vec<PatchRef>,
+    /// Its `resources` and `bases` entries as written (files or directories relative to the
+    /// kustomization's directory, or remote references): only their objects are patched.
+    pub resources: Vec<String>,
 }
 
 /// A patch a kustomization applies: a file, relative to the kustomization's directory, or

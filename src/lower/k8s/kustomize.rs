@@ -101,7 +101,12 @@ pub fn kustomization(root: &Node, file: &Arc<str>) -> Kustomization {
             patches.push(PatchRef { path: path.unwrap_or_default(), json6902, target, inline });
         }
     }
-    Kustomization { file: file.clone(), patches }
+    let resources = ["resources", "bases"]
+        .iter()
+        .flat_map(|k| items(k))
+        .filter_map(|n| n.as_str().map(|t| t.trim().to_string()))
+        .collect();
+    Kustomization { file: file.clone(), patches, resources }
 }
 
 /// Names of the files kubeadm reads from a `--patches` directory:
@@ -148,10 +153,20 @@ pub fn apply(
     let by_name: HashMap<String, &Arc<SourceFile>> = sources.iter().map(|s| (s.display_path(), s)).collect();
     // Per kustomization, its patches: files of the scan and inline patches.
     let mut plans: Vec<Vec<(Patch, PatchRef)>> = Vec::new();
+    // Per kustomization, the files whose objects it may patch (`None`: it names no resources).
+    let mut scopes: Vec<Option<HashSet<Arc<str>>>> = Vec::new();
     let mut patch_files: HashSet<Arc<str>> = HashSet::new();
     for k in &objects.kustomizations {
         let Some(ks) = by_name.get(&*k.file) else { continue };
         let dir = ks.path.parent().unwrap_or(Path::new(""));
+        scopes.push((!k.resources.is_empty()).then(|| {
+            let roots: Vec<PathBuf> = k.resources.iter().map(|r| normalise(&dir.join(r))).collect();
+            by_path
+                .iter()
+                .filter(|(path, _)| roots.iter().any(|r| path.starts_with(r)))
+                .map(|(_, s)| Arc::<str>::from(s.display_path()))
+                .collect()
+        }));
         let mut plan = Vec::new();
         for p in &k.patches {
             if let Some(inline) = &p.inline {
@@ -198,7 +213,7 @@ pub fn apply(
             // A list of operations (a JSON 6902 patch under `patches`) is no object.
             for patch in patches.iter().filter(|n| n.as_map().is_some()) {
                 let Some(selector) = selector_of(patch, p.target.as_ref()) else { continue };
-                let bases = find_bases(objects, &selector, &patch_files);
+                let bases = find_bases(objects, &selector, &patch_files, scopes[ki].as_ref());
                 if bases.is_empty() {
                     if super::is_manifest(patch) {
                         let mut one = K8sObjects::default();
@@ -397,7 +412,12 @@ fn same_target(kind: &str, name: Option<&str>, namespace: Option<&str>, t: &Targ
 
 /// The objects of the scan a patch applies to (not themselves patches): file, id and which
 /// object it is.
-fn find_bases(objects: &K8sObjects, s: &Selector, patch_files: &HashSet<Arc<str>>) -> Vec<(Arc<str>, String, Target)> {
+fn find_bases(
+    objects: &K8sObjects,
+    s: &Selector,
+    patch_files: &HashSet<Arc<str>>,
+    scope: Option<&HashSet<Arc<str>>>,
+) -> Vec<(Arc<str>, String, Target)> {
     let mut all: Vec<&ObjectMeta> = Vec::new();
     all.extend(objects.workloads.iter().map(|o| &o.obj));
     all.extend(objects.namespaces.iter().map(|o| &o.obj));
@@ -413,6 +433,7 @@ fn find_bases(objects: &K8sObjects, s: &Selector, patch_files: &HashSet<Arc<str>
         let Some(name) = &o.name else { continue };
         let matches = !o.fragment
             && !patch_files.contains(&o.file)
+            && scope.is_none_or(|files| files.contains(&o.file))
             && s.kind.as_ref().is_none_or(|k| *k == o.kind)
             && s.name.as_ref().is_none_or(|n| n == name)
             && match (o.namespace.as_deref(), s.namespace.as_deref()) {
