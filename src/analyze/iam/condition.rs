@@ -297,69 +297,22 @@ fn boolean(s: &str) -> Option<bool> {
     }
 }
 
-/// Seconds since the epoch from an ISO 8601 date-time (`2024-01-31`, `2024-01-31T12:00:00Z`,
-/// with fractions or an offset) or an epoch number.
+/// Seconds since the epoch from an ISO 8601 date (`2024-01-31`, midnight UTC), a date-time
+/// (`2024-01-31T12:00:00`, UTC when it names no offset; with fractions, `Z` or an offset) or
+/// an epoch number. `None` for anything else, an impossible date (`2024-02-31`) included.
 pub fn date(s: &str) -> Option<f64> {
     let s = s.trim();
     if let Ok(n) = s.parse::<f64>() {
-        return Some(n);
+        return n.is_finite().then_some(n);
     }
-    let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| -> Option<i64> {
-        let t = s.get(r)?;
-        if t.bytes().all(|c| c.is_ascii_digit()) && !t.is_empty() { t.parse().ok() } else { None }
+    let ts = if let Ok(ts) = s.parse::<jiff::Timestamp>() {
+        ts
+    } else if let Ok(dt) = s.parse::<jiff::civil::DateTime>() {
+        dt.to_zoned(jiff::tz::TimeZone::UTC).ok()?.timestamp()
+    } else {
+        return None;
     };
-    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let (y, mo, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
-        return None;
-    }
-    let mut secs = 0f64;
-    let mut offset = 0i64;
-    if b.len() > 10 {
-        if b[10] != b'T' && b[10] != b't' && b[10] != b' ' {
-            return None;
-        }
-        let (h, mi) = (digits(11..13)?, digits(14..16)?);
-        if b.get(13) != Some(&b':') {
-            return None;
-        }
-        let mut i = 16;
-        let mut sec = 0f64;
-        if b.get(16) == Some(&b':') {
-            let mut j = 19;
-            while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.') {
-                j += 1;
-            }
-            sec = s.get(17..j)?.parse().ok()?;
-            i = j;
-        }
-        match b.get(i) {
-            None | Some(b'Z') | Some(b'z') => {}
-            Some(b'+') | Some(b'-') => {
-                let sign = if b[i] == b'+' { 1 } else { -1 };
-                let oh = digits(i + 1..i + 3)?;
-                let om = if b.get(i + 3) == Some(&b':') { digits(i + 4..i + 6)? } else { digits(i + 3..i + 5)? };
-                offset = sign * (oh * 3600 + om * 60);
-            }
-            _ => return None,
-        }
-        secs = (h * 3600 + mi * 60) as f64 + sec;
-    }
-    Some((days_from_civil(y, mo, d) * 86_400) as f64 + secs - offset as f64)
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    Some(ts.as_second() as f64 + f64::from(ts.subsec_nanosecond()) / 1e9)
 }
 
 /// Is `ip` inside `cidr` (a network `a.b.c.d/n` or a single address)?
@@ -633,6 +586,26 @@ mod tests {
         assert_eq!(date("2000-03-01T00:00:00Z"), Some(951_868_800.0));
         assert_eq!(date("2024-13-01"), None);
         assert_eq!(date("yesterday"), None);
+        assert_eq!(date("2024-02-31"), None);
+        assert_eq!(date("2023-02-29T12:00:00Z"), None);
+        assert_eq!(date("2024-02-29T12:00:00Z"), Some(1_709_208_000.0));
+        assert_eq!(date("2024-02-29T12:00:00"), Some(1_709_208_000.0));
+        assert_eq!(date("2024-02-29T12:00:00.5Z"), Some(1_709_208_000.5));
+        assert_eq!(date("2024-02-29T14:00:00+02:00"), date("2024-02-29T12:00:00Z"));
+        assert_eq!(date("2024-02-29T07:00:00-05:00"), date("2024-02-29T12:00:00Z"));
+        assert_eq!(date("2024-02-29T25:00:00Z"), None);
+    }
+
+    #[test]
+    fn dates_compare_across_offsets_and_epochs() {
+        let ctx = Context::new().with("aws:CurrentTime", "2024-06-01T12:00:00Z").with("aws:EpochTime", "1717243200");
+        // 13:00 at +02:00 is 11:00 UTC: before noon UTC.
+        assert_eq!(ev("DateGreaterThan", "aws:CurrentTime", &["2024-06-01T13:00:00+02:00"], &ctx), Some(true));
+        assert_eq!(ev("DateLessThan", "aws:CurrentTime", &["2024-06-01T13:00:00+00:00"], &ctx), Some(true));
+        assert_eq!(ev("DateEquals", "aws:CurrentTime", &["2024-06-01T08:00:00-04:00"], &ctx), Some(true));
+        assert_eq!(ev("DateEquals", "aws:EpochTime", &["2024-06-01T12:00:00Z"], &ctx), Some(true));
+        assert_eq!(ev("DateLessThan", "aws:EpochTime", &["2024-06-02"], &ctx), Some(true));
+        assert_eq!(ev("DateGreaterThan", "aws:EpochTime", &["1717243201"], &ctx), Some(false));
     }
 }
 
