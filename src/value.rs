@@ -10,6 +10,8 @@
 //! always strings. Consumers that need a boolean accept the strings `"true"`/`"false"` too, as
 //! CloudFormation does.
 
+pub mod cidr;
+
 use crate::source::Span;
 
 /// A value with its location.

@@ -20,6 +20,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::*;
 use crate::source::Span;
+use crate::value::cidr::{self, IpNet};
 
 /// Is a resource port reachable from the internet?
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -246,39 +247,6 @@ impl D {
 // ---------------------------------------------------------------------------------------
 // Addresses.
 
-/// An IPv4 network.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Net4 {
-    addr: u32,
-    len: u8,
-}
-
-impl Net4 {
-    pub fn parse(s: &str) -> Option<Net4> {
-        let (a, l) = s.trim().split_once('/')?;
-        let len: u8 = l.trim().parse().ok().filter(|&l| l <= 32)?;
-        let parts: Vec<u8> = a.trim().split('.').map(|o| o.parse().ok()).collect::<Option<_>>()?;
-        if parts.len() != 4 {
-            return None;
-        }
-        let addr = u32::from_be_bytes([parts[0], parts[1], parts[2], parts[3]]);
-        Some(Net4 { addr, len })
-    }
-
-    fn mask(len: u8) -> u32 {
-        if len == 0 { 0 } else { u32::MAX << (32 - u32::from(len)) }
-    }
-
-    /// `other` lies inside `self`.
-    pub fn contains(&self, other: &Net4) -> bool {
-        self.len <= other.len && (self.addr & Net4::mask(self.len)) == (other.addr & Net4::mask(self.len))
-    }
-
-    pub fn overlaps(&self, other: &Net4) -> bool {
-        self.contains(other) || other.contains(self)
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Family {
     V4,
@@ -291,7 +259,7 @@ enum Source<'m> {
     /// An arbitrary internet address.
     Internet(Family),
     /// A load balancer: its subnets' CIDRs (all known) and its security groups.
-    LoadBalancer { nets: Vec<Net4>, groups: Vec<&'m str>, name: &'m str },
+    LoadBalancer { nets: Vec<IpNet>, groups: Vec<&'m str>, name: &'m str },
 }
 
 fn link_name(l: &Link) -> &str {
@@ -705,20 +673,34 @@ fn cidr_matches(v4: &Field<String>, v6: &Field<String>, src: &Source<'_>) -> Opt
             Tri::Absent => Some(false),
             Tri::Unknown => None,
         },
-        Source::LoadBalancer { nets, .. } => match &v4.value {
-            Tri::Known(c) => {
-                let n = Net4::parse(c)?;
-                if nets.iter().all(|s| n.contains(s)) {
-                    Some(true)
-                } else if nets.iter().all(|s| !n.overlaps(s)) {
-                    Some(false)
-                } else {
-                    None
-                }
+        Source::LoadBalancer { nets, .. } => {
+            // Each subnet block is matched against the rule's block of its own family.
+            let mut each = Vec::with_capacity(nets.len());
+            for s in nets {
+                let field = if matches!(s, IpNet::V4(_)) { v4 } else { v6 };
+                each.push(match &field.value {
+                    Tri::Known(c) => {
+                        let n = cidr::parse(c)?;
+                        if cidr::contains(&n, s) {
+                            Some(true)
+                        } else if cidr::overlaps(&n, s) {
+                            None
+                        } else {
+                            Some(false)
+                        }
+                    }
+                    Tri::Absent => Some(false),
+                    Tri::Unknown => None,
+                });
             }
-            Tri::Absent => Some(false),
-            Tri::Unknown => None,
-        },
+            if each.iter().all(|m| *m == Some(true)) {
+                Some(true)
+            } else if each.iter().all(|m| *m == Some(false)) {
+                Some(false)
+            } else {
+                None
+            }
+        }
     }
 }
 
@@ -1972,7 +1954,7 @@ fn through_load_balancers(c: &Ctx<'_>, eps: &[Endpoint<'_>], out: &mut Vec<Expos
         let mut nets = Vec::new();
         let mut nets_known = !lb_ep.placements.is_empty();
         for p in &lb_ep.placements {
-            match p.subnet.as_ref().ok().and_then(|s| s.cidr.get()).and_then(|c| Net4::parse(c)) {
+            match p.subnet.as_ref().ok().and_then(|s| s.cidr.get()).and_then(|c| cidr::parse(c)) {
                 Some(n) => nets.push(n),
                 None => nets_known = false,
             }
@@ -2076,12 +2058,23 @@ mod tests {
 
     #[test]
     fn nets() {
-        let a = Net4::parse("10.0.0.0/16").unwrap();
-        let b = Net4::parse("10.0.1.0/24").unwrap();
-        let w = Net4::parse("0.0.0.0/0").unwrap();
-        assert!(a.contains(&b) && !b.contains(&a) && w.contains(&a));
-        assert!(!Net4::parse("10.1.0.0/16").unwrap().overlaps(&b));
-        assert!(Net4::parse("10.0.0/16").is_none() && Net4::parse("10.0.0.0/33").is_none());
+        let net = |c: &str| cidr::parse(c).unwrap();
+        let (v4, v6) = (Field::known("10.0.0.0/16".to_string(), Span::default()), Field::absent(Span::default()));
+        let lb = |nets: &[&str]| Source::LoadBalancer {
+            nets: nets.iter().map(|c| net(c)).collect(),
+            groups: vec![],
+            name: "lb",
+        };
+        assert_eq!(cidr_matches(&v4, &v6, &lb(&["10.0.1.0/24", "10.0.2.0/24"])), Some(true));
+        assert_eq!(cidr_matches(&v4, &v6, &lb(&["10.1.0.0/24"])), Some(false));
+        assert_eq!(cidr_matches(&v4, &v6, &lb(&["10.0.1.0/24", "10.1.0.0/24"])), None);
+        assert_eq!(cidr_matches(&v4, &v6, &lb(&["10.0.0.0/8"])), None);
+        // IPv6 subnet blocks match the rule's IPv6 block, never its IPv4 one.
+        let v6k = Field::known("2001:db8::/32".to_string(), Span::default());
+        assert_eq!(cidr_matches(&v4, &v6k, &lb(&["2001:db8:1::/64"])), Some(true));
+        assert_eq!(cidr_matches(&v4, &v6, &lb(&["2001:db8:1::/64"])), Some(false));
+        assert_eq!(cidr_matches(&v4, &v6k, &lb(&["2001:db9::/64"])), Some(false));
+        assert_eq!(cidr_matches(&v4, &v6k, &lb(&["10.0.1.0/24", "2001:db8:1::/64"])), Some(true));
     }
 
     fn rule(proto: Tri<String>, ports: (i64, i64), cidr: Tri<String>, prefix: bool) -> SgRule {
@@ -2115,7 +2108,7 @@ mod tests {
         assert_eq!(rule_admits(&rule(k("tcp"), (22, 22), Tri::Absent, true), "tcp", 22, &net), None);
         // From a load balancer's subnets: a CIDR covering them all admits it.
         let lb = Source::LoadBalancer {
-            nets: vec![Net4::parse("10.0.1.0/24").unwrap(), Net4::parse("10.0.2.0/24").unwrap()],
+            nets: vec![cidr::parse("10.0.1.0/24").unwrap(), cidr::parse("10.0.2.0/24").unwrap()],
             groups: vec![],
             name: "Lb",
         };

@@ -6,6 +6,7 @@ use std::net::IpAddr;
 
 use super::arn::{arn_match, glob};
 use crate::model::Condition;
+use crate::value::cidr;
 
 /// What is known about a request: condition keys and their values.
 #[derive(Debug, Clone, Default)]
@@ -315,31 +316,11 @@ pub fn date(s: &str) -> Option<f64> {
     Some(ts.as_second() as f64 + f64::from(ts.subsec_nanosecond()) / 1e9)
 }
 
-/// Is `ip` inside `cidr` (a network `a.b.c.d/n` or a single address)?
+/// Is `ip` inside `cidr` (a network `a.b.c.d/n`, IPv6 alike, or a single address)? `None`
+/// when either is no address.
 pub fn cidr_contains(cidr: &str, ip: &str) -> Option<bool> {
     let ip: IpAddr = ip.trim().parse().ok()?;
-    let (net, len) = match cidr.trim().split_once('/') {
-        Some((n, l)) => (n.parse::<IpAddr>().ok()?, Some(l.parse::<u32>().ok()?)),
-        None => (cidr.trim().parse::<IpAddr>().ok()?, None),
-    };
-    let (a, b, bits) = match (net, ip) {
-        (IpAddr::V4(n), IpAddr::V4(i)) => (u128::from(u32::from(n)), u128::from(u32::from(i)), 32),
-        (IpAddr::V6(n), IpAddr::V6(i)) => (u128::from(n), u128::from(i), 128),
-        (IpAddr::V6(n), IpAddr::V4(i)) => match n.to_ipv4_mapped() {
-            Some(n4) => (u128::from(u32::from(n4)), u128::from(u32::from(i)), 32),
-            None => return Some(false),
-        },
-        (IpAddr::V4(_), IpAddr::V6(_)) => return Some(false),
-    };
-    let len = len.unwrap_or(bits);
-    if len > bits {
-        return None;
-    }
-    if len == 0 {
-        return Some(true);
-    }
-    let shift = bits - len;
-    Some((a >> shift) == (b >> shift))
+    Some(cidr::contains_addr(&cidr::parse_or_addr(cidr)?, ip))
 }
 
 fn and3(a: Option<bool>, b: Option<bool>) -> Option<bool> {
@@ -530,6 +511,12 @@ mod tests {
         assert_eq!(ev("IpAddress", "aws:SourceIp", &["2001:db8::/32"], &v6), Some(true));
         assert_eq!(ev("IpAddress", "aws:SourceIp", &["10.0.0.0/8"], &v6), Some(false));
         assert_eq!(cidr_contains("10.0.0.0/33", "10.0.0.1"), None);
+        assert_eq!(ev("IpAddress", "aws:SourceIp", &["2001:db8::1"], &v6), Some(true));
+        assert_eq!(ev("IpAddress", "aws:SourceIp", &["2001:db8::2/128"], &v6), Some(false));
+        assert_eq!(ev("NotIpAddress", "aws:SourceIp", &["2001:db9::/32"], &v6), Some(true));
+        assert_eq!(ev("IpAddress", "aws:SourceIp", &["::/0"], &ctx), Some(false));
+        assert_eq!(cidr_contains("2001:db8::/129", "2001:db8::1"), None);
+        assert_eq!(cidr_contains("::ffff:10.0.0.0/104", "10.1.2.3"), Some(true));
     }
 
     #[test]
