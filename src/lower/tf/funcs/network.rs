@@ -1,6 +1,13 @@
 //! CIDR arithmetic, IPv4 and IPv6.
+//!
+//! Prefixes are read by the shared `value::cidr` module; the arithmetic below stays written
+//! out because Terraform numbers subnets and hosts by index (negative host numbers counting
+//! back, `cidrsubnets` aligning each block on its own size), which `ipnet`'s iterators do
+//! not offer without walking every block.
 
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use crate::value::cidr::{self, IpNet};
 
 use crate::model::Val;
 use crate::source::Span;
@@ -33,19 +40,14 @@ fn shl(x: u128, n: u32) -> u128 {
 
 impl Net {
     fn parse(text: &str) -> R<Net> {
-        let bad = || fail(format!("invalid CIDR prefix `{text}`"));
-        let Some((ip, len)) = text.split_once('/') else { return bad() };
-        let Ok(len) = len.parse::<u32>() else { return bad() };
-        let (addr, bits) = match ip.parse::<IpAddr>() {
-            Ok(IpAddr::V4(v4)) => (u128::from(u32::from(v4)), 32),
-            Ok(IpAddr::V6(v6)) => (u128::from(v6), 128),
-            Err(_) => return bad(),
+        // Terraform reads prefixes as written: no surrounding blanks.
+        let net = if text.trim() == text { cidr::parse(text) } else { None };
+        let (addr, len, bits) = match net {
+            Some(IpNet::V4(n)) => (u128::from(u32::from(n.network())), u32::from(n.prefix_len()), 32),
+            Some(IpNet::V6(n)) => (u128::from(n.network()), u32::from(n.prefix_len()), 128),
+            None => return fail(format!("invalid CIDR prefix `{text}`")),
         };
-        if len > bits {
-            return bad();
-        }
-        let host = bits - len;
-        Ok(Net { addr: addr & !(shl(1, host).wrapping_sub(1)), len, bits })
+        Ok(Net { addr, len, bits })
     }
 
     /// Number of host bits.

@@ -463,6 +463,9 @@ fn cidr_functions() {
     check("cidrsubnet", vec![s("fd00:fd12:3456:7890::/56"), n("16"), n("162")], r#""fd00:fd12:3456:7800:a200::/72""#);
     fails("cidrsubnet", vec![s("10.0.0.0/30"), n("3"), n("0")], "cannot extend");
     fails("cidrsubnet", vec![s("10.0.0.0/16"), n("2"), n("4")], "does not accommodate");
+    fails("cidrsubnet", vec![s("10.0.0.0/33"), n("1"), n("0")], "invalid CIDR");
+    fails("cidrsubnet", vec![s(" 10.0.0.0/8"), n("1"), n("0")], "invalid CIDR");
+    fails("cidrsubnet", vec![s("fd00::/129"), n("1"), n("0")], "invalid CIDR");
     fails("cidrsubnet", vec![s("10.0.0.0"), n("2"), n("1")], "invalid CIDR");
     check("cidrhost", vec![s("10.12.112.0/20"), n("16")], r#""10.12.112.16""#);
     check("cidrhost", vec![s("10.12.112.0/20"), n("268")], r#""10.12.113.12""#);
