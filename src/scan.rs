@@ -153,10 +153,9 @@ fn judge_unit(unit: Unit, rules: &[Arc<Rule>], opts: &ScanOptions, cwd: &std::pa
     if !opts.skip_subjects {
         subjects(&unit, &mut findings, opts);
     }
-    // A Terraform root is loaded when one of its files changed (a tfvars file, a module it
-    // calls): all of its findings are the change's. Elsewhere, files that are not wanted gave
-    // context only; report on the wanted ones.
-    if let Some(only) = opts.only.as_ref().filter(|_| unit.frontend != "terraform") {
+    // Files that are not wanted gave context only; report on the wanted ones (all of them for a
+    // unit judged whole).
+    if let Some(only) = opts.only.as_ref().filter(|_| !unit.judged_whole) {
         findings.retain(|f| only.contains(&filter::normalise(&cwd.join(&*f.location.file))));
     }
     let mut diagnostics = unit.diagnostics;

@@ -69,20 +69,39 @@ pub const COMMENT_MARKER: &str = "palisade:ignore";
 /// comments can be stacked above one line). Comments are not part of the parsed tree, so the
 /// source lines are read directly; a `#` inside a quoted string is not a comment.
 pub fn comment_suppressions(src: &SourceFile, file: &Arc<str>) -> Vec<Suppression> {
+    comment_suppressions_in(src, file, Comments::Yaml)
+}
+
+/// How a language writes comments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comments {
+    /// `#`, outside single- and double-quoted strings (YAML, and JSON files read as YAML).
+    Yaml,
+    /// `#` or `//`, outside double-quoted strings (HCL).
+    Hcl,
+}
+
+/// [`comment_suppressions`] for a language that writes comments as `syntax` says.
+pub fn comment_suppressions_in(src: &SourceFile, file: &Arc<str>, syntax: Comments) -> Vec<Suppression> {
     if !src.text.contains(COMMENT_MARKER) {
         return Vec::new();
     }
     let lines: Vec<&str> = src.lines().collect();
+    let is_comment = |t: &str| t.starts_with('#') || (syntax == Comments::Hcl && t.starts_with("//"));
     // For each line, the first line at or after it that is neither blank nor a comment.
     let mut next_content = vec![None; lines.len() + 1];
     for (j, l) in lines.iter().enumerate().rev() {
         let t = l.trim();
-        next_content[j] = if !t.is_empty() && !t.starts_with('#') { Some(j as u32 + 1) } else { next_content[j + 1] };
+        next_content[j] = if !t.is_empty() && !is_comment(t) { Some(j as u32 + 1) } else { next_content[j + 1] };
     }
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let Some(hash) = comment_start(line) else { continue };
-        let body = line[hash + 1..].trim_start();
+        let opener = match syntax {
+            Comments::Yaml => comment_start(line).map(|at| (at, 1)),
+            Comments::Hcl => hcl_comment_start(line),
+        };
+        let Some((hash, len)) = opener else { continue };
+        let body = line[hash + len..].trim_start();
         let Some(rest) = body.strip_prefix(COMMENT_MARKER) else { continue };
         if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
             continue;
@@ -155,6 +174,26 @@ pub fn outside_strings(sups: Vec<Suppression>, roots: &[&Node]) -> Vec<Suppressi
 
 /// Byte index of the `#` that starts a YAML comment on this line, if any: at the start of
 /// the line or after whitespace, and not inside a quoted scalar.
+/// Where an HCL comment starts on a line (`#` or `//` at the start or after a blank, outside
+/// double-quoted strings), with the opener's length.
+fn hcl_comment_start(line: &str) -> Option<(usize, usize)> {
+    let bytes = line.as_bytes();
+    let mut in_string = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let after_blank = i == 0 || matches!(bytes[i - 1], b' ' | b'\t');
+        match bytes[i] {
+            b'\\' if in_string => i += 1,
+            b'"' => in_string = !in_string,
+            b'#' if !in_string && after_blank => return Some((i, 1)),
+            b'/' if !in_string && after_blank && bytes.get(i + 1) == Some(&b'/') => return Some((i, 2)),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 fn comment_start(line: &str) -> Option<usize> {
     let bytes = line.as_bytes();
     let (mut single, mut double) = (false, false);
@@ -346,6 +385,22 @@ mod tests {
 
     fn lines(n: u32) -> Target {
         Target::Lines { first: n, last: n }
+    }
+
+    #[test]
+    fn hcl_comments_start_with_a_hash_or_two_slashes_outside_strings() {
+        let text = "// palisade:ignore PAL-S3-004 first\n\n# palisade:ignore PAL-S3-001 second\nresource \"x\" \"y\" {\n  a = \"http://h // palisade:ignore PAL-X\"\n  b = 1 // palisade:ignore PAL-S3-002 third\n}\n";
+        let src = SourceFile::new("t.tf", text.to_string());
+        let got: Vec<(String, Target)> = comment_suppressions_in(&src, &Arc::from("t.tf"), Comments::Hcl)
+            .into_iter()
+            .map(|s| (s.rule, s.target))
+            .collect();
+        assert_eq!(
+            got,
+            vec![("PAL-S3-004".into(), lines(4)), ("PAL-S3-001".into(), lines(4)), ("PAL-S3-002".into(), lines(6))]
+        );
+        // In YAML, `//` opens no comment.
+        assert!(sups("a: 1 // palisade:ignore PAL-S3-001 no\n").is_empty());
     }
 
     #[test]

@@ -150,6 +150,10 @@ pub struct Unit {
     /// When set, only findings located in these files are reported (a file of a Terraform
     /// module named on the command line: the whole module is evaluated, that file judged).
     pub report_only: Option<Vec<crate::source::FileId>>,
+    /// With `only` (`--diff`), every finding is wanted, not just those in the changed files:
+    /// the unit was loaded because a file it reads changed (a Terraform root whose module or
+    /// tfvars file changed), and its other files are part of the change's effect.
+    pub judged_whole: bool,
 }
 
 impl Unit {
@@ -166,6 +170,7 @@ impl Unit {
             diagnostics: Vec::new(),
             conditions: std::collections::HashMap::new(),
             report_only: None,
+            judged_whole: false,
         }
     }
 

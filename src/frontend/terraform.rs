@@ -130,6 +130,7 @@ fn empty_unit(name: Arc<str>) -> Unit {
         diagnostics: Vec::new(),
         conditions: HashMap::new(),
         report_only: None,
+        judged_whole: true,
     }
 }
 
@@ -189,16 +190,8 @@ fn suppressions(sources: &[Arc<SourceFile>], resources: &[TfResource]) -> Vec<Su
     let mut out = Vec::new();
     for src in sources {
         let display: Arc<str> = src.display_path().into();
-        let text = hash_comments(&src.text);
-        let sups = match &text {
-            Some(t) => {
-                let copy = SourceFile::new(src.path.clone(), t.clone());
-                crate::suppress::comment_suppressions(&copy, &display)
-            }
-            None => crate::suppress::comment_suppressions(src, &display),
-        };
-        let file = src.path.as_path();
-        let id = crate::source::FileId::intern(file, &display);
+        let sups = crate::suppress::comment_suppressions_in(src, &display, crate::suppress::Comments::Hcl);
+        let id = src.id;
         let mut seen = HashSet::new();
         for s in sups {
             let covered = match s.target {
@@ -218,38 +211,6 @@ fn suppressions(sources: &[Arc<SourceFile>], resources: &[TfResource]) -> Vec<Su
         }
     }
     out
-}
-
-/// The text with `//` comments written as `# ` comments (same length), so that one reader
-/// serves both comment styles; `None` when there is none.
-fn hash_comments(text: &str) -> Option<String> {
-    if !text.contains("//") {
-        return None;
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut changed = false;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        match trimmed.strip_prefix("//") {
-            Some(rest) if rest.trim_start().starts_with(crate::suppress::COMMENT_MARKER) => {
-                out.push_str(&line[..indent]);
-                out.push_str("# ");
-                out.push_str(rest);
-                changed = true;
-            }
-            _ => match line.find(" // ") {
-                Some(i) if line[i + 4..].trim_start().starts_with(crate::suppress::COMMENT_MARKER) => {
-                    out.push_str(&line[..i]);
-                    out.push_str(" #  ");
-                    out.push_str(&line[i + 4..]);
-                    changed = true;
-                }
-                _ => out.push_str(line),
-            },
-        }
-    }
-    changed.then_some(out)
 }
 
 /// Plan files (`terraform show -json`).
