@@ -409,10 +409,10 @@ impl ActionPattern {
                 let lit = full.literal_prefix().unwrap_or_default();
                 let services = (0..c.services.len() as u32)
                     .filter(|&i| {
-                        let s = &c.services[i as usize].prefix;
-                        let head = format!("{}:", s.to_ascii_lowercase());
-                        let n = head.len().min(lit.len());
-                        !s.is_ascii() || head.as_bytes()[..n] == lit[..n]
+                        let s = c.services[i as usize].prefix.as_bytes();
+                        // `prefix:` against the literal start, case-insensitively.
+                        let head = s.iter().map(u8::to_ascii_lowercase).chain([b':']);
+                        !s.is_ascii() || head.zip(lit).all(|(a, &b)| a == b)
                     })
                     .collect();
                 Shape::Whole { services }
