@@ -357,6 +357,10 @@ struct PostureArgs {
     /// Leave out paths matching GLOB (gitignore syntax; repeatable).
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
+    /// Coverage view: the Well-Architected Security Pillar (`wa`, with the layer scorecard) or
+    /// a compliance framework's requirements.
+    #[arg(long, value_name = "FRAMEWORK", default_value = "wa", value_parser = ["wa", "isms-p", "cis-6.0", "cis-7.0", "pci-4.0", "fsbp"])]
+    framework: String,
 }
 
 #[derive(Args, Debug)]
@@ -803,9 +807,11 @@ fn run_posture(mut args: PostureArgs) -> i32 {
         output::error(&format!("warning: no file was analysed: {why}"));
     }
     let posture = crate::posture::Posture::of(report);
-    match args.format {
-        ListFormat::Text => output::emit_input(&crate::posture::render::text(&posture)),
-        ListFormat::Json => output::emit(&crate::posture::render::json(&posture)),
+    let coverage = crate::compliance::Framework::from_key(&args.framework).and_then(|f| posture.framework(f));
+    match (args.format, coverage) {
+        (ListFormat::Text, Some(c)) => output::emit_input(&crate::posture::render::framework_text(&posture, c)),
+        (ListFormat::Text, None) => output::emit_input(&crate::posture::render::text(&posture)),
+        (ListFormat::Json, _) => output::emit(&crate::posture::render::json_for(&posture, &args.framework)),
     }
     if report.diagnostics.iter().any(|d| d.is_error()) { EXIT_ERROR } else { EXIT_CLEAN }
 }
