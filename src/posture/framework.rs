@@ -3,6 +3,7 @@
 //! requirements the rules and baseline controls evidence (their `compliance` metadata).
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -176,8 +177,62 @@ pub(super) struct Facts<'a> {
     pub layers: &'a [LayerScore],
 }
 
+/// What one rule shows over the scan, worked out once for every requirement it evidences: the
+/// resources it checked (with their source type, whether they failed, whether their
+/// reachability stayed undecided), their evidence lines and its findings.
+pub(super) struct RuleEvidence {
+    checked: Vec<(String, bool, bool)>,
+    evidence: Vec<EvidenceItem>,
+    findings: Vec<(String, FindingRef)>,
+}
+
+/// [`RuleEvidence`] of every rule that evidences a requirement of some framework.
+pub(super) fn rule_evidence<'a>(report: &'a ScanReport, facts: &Facts<'_>) -> BTreeMap<&'a str, RuleEvidence> {
+    let mut out = BTreeMap::new();
+    for r in report.rules.iter().filter(|r| !r.compliance.is_empty()) {
+        let Some((checked, bad)) = facts.counts.get(&*r.id) else { continue };
+        let reach = crate::rules::net::judges_reachability(&r.id);
+        let open: ResourceSet = if reach {
+            checked.iter().filter(|k| !bad.contains(*k) && facts.undecided.contains(*k)).cloned().collect()
+        } else {
+            ResourceSet::new()
+        };
+        let kind = |k: &(Arc<str>, String)| facts.seen.get(k).map(|s| s.kind.clone()).unwrap_or_default();
+        let findings = report
+            .findings
+            .iter()
+            .filter(|f| f.rule.id == r.id)
+            .map(|f| {
+                let kind = f.resource.as_ref().map(|r| r.kind.clone()).unwrap_or_default();
+                let reference = FindingRef {
+                    rule: f.rule.id.to_string(),
+                    file: f.location.file.clone(),
+                    line: f.location.span.line,
+                    resource: f.resource.as_ref().map(|r| r.id.clone()),
+                    message: f.message.clone(),
+                };
+                (kind, reference)
+            })
+            .collect();
+        out.insert(
+            &*r.id,
+            RuleEvidence {
+                checked: checked.iter().map(|k| (kind(k), bad.contains(k), open.contains(k))).collect(),
+                evidence: super::resource_evidence(report, &[&**r], checked, bad, &open, facts.seen),
+                findings,
+            },
+        );
+    }
+    out
+}
+
 /// The coverage of a framework by a scan.
-pub(super) fn coverage(report: &ScanReport, facts: &Facts<'_>, framework: Framework) -> FrameworkCoverage {
+pub(super) fn coverage(
+    report: &ScanReport,
+    facts: &Facts<'_>,
+    by_rule: &BTreeMap<&str, RuleEvidence>,
+    framework: Framework,
+) -> FrameworkCoverage {
     let key = framework.key();
     let refs_of = |list: &mut dyn Iterator<Item = &str>, id: &str| {
         list.filter_map(Ref::parse).any(|r| r.framework == framework && r.id == id)
@@ -199,48 +254,40 @@ pub(super) fn coverage(report: &ScanReport, facts: &Facts<'_>, framework: Framew
             .find(|(f, _)| filter_refs(f).any(|r| r == format!("{key}:{}", req.id)))
             .map(|(f, _)| *f);
         let (mut passed, mut failed) = (0, 0);
-        let mut evidence = Vec::new();
+        let mut evidence: BTreeMap<(Arc<str>, String), EvidenceItem> = BTreeMap::new();
         let mut findings = Vec::new();
         let mut checked_by = Vec::new();
-        let scoped = |k: &(Arc<str>, String)| facts.seen.get(k).is_none_or(|s| in_scope(framework, req.id, &s.kind));
+        let scoped = |kind: &str| in_scope(framework, req.id, kind);
         for r in &rules {
-            let Some((checked, bad)) = facts.counts.get(&*r.id) else { continue };
-            let checked: ResourceSet = checked.iter().filter(|k| scoped(k)).cloned().collect();
-            let bad: ResourceSet = bad.iter().filter(|k| scoped(k)).cloned().collect();
-            let (checked, bad) = (&checked, &bad);
-            if !checked.is_empty() {
-                checked_by.push(r.id.to_string());
-            }
-            let reach = crate::rules::net::judges_reachability(&r.id);
-            let open: ResourceSet = if reach {
-                checked.iter().filter(|k| !bad.contains(*k) && facts.undecided.contains(*k)).cloned().collect()
-            } else {
-                ResourceSet::new()
-            };
-            failed += bad.len();
-            passed += checked.len() - bad.len() - open.len();
-            for item in super::resource_evidence(report, &[*r], checked, bad, &open, facts.seen) {
-                match evidence
-                    .iter_mut()
-                    .find(|e: &&mut EvidenceItem| e.file == item.file && e.resource == item.resource)
-                {
-                    Some(e) if item.detail != "no finding" && e.detail == "no finding" => e.detail = item.detail,
-                    Some(_) => {}
-                    None => evidence.push(item),
+            let Some(e) = by_rule.get(&*r.id) else { continue };
+            let mut any = false;
+            for (_, bad, open) in e.checked.iter().filter(|(kind, _, _)| scoped(kind)) {
+                any = true;
+                match (bad, open) {
+                    (true, _) => failed += 1,
+                    (false, false) => passed += 1,
+                    (false, true) => {}
                 }
             }
-            let finding_in_scope = |f: &&crate::finding::Finding| {
-                f.resource.as_ref().is_none_or(|res| in_scope(framework, req.id, &res.kind))
-            };
-            for f in report.findings.iter().filter(|f| f.rule.id == r.id).filter(finding_in_scope) {
-                findings.push(FindingRef {
-                    rule: f.rule.id.to_string(),
-                    file: f.location.file.clone(),
-                    line: f.location.span.line,
-                    resource: f.resource.as_ref().map(|r| r.id.clone()),
-                    message: f.message.clone(),
-                });
+            if any {
+                checked_by.push(r.id.to_string());
             }
+            for item in e.evidence.iter().filter(|i| scoped(&i.kind)) {
+                // One line per resource: the one with findings when a rule has some.
+                match evidence.entry((item.file.clone(), item.resource.clone())) {
+                    Entry::Occupied(mut o) => {
+                        let o: &mut EvidenceItem = o.get_mut();
+                        if item.detail != "no finding" && o.detail == "no finding" {
+                            o.detail = item.detail.clone();
+                        }
+                    }
+                    Entry::Vacant(v) => {
+                        v.insert(item.clone());
+                    }
+                }
+            }
+            findings
+                .extend(e.findings.iter().filter(|(kind, _)| kind.is_empty() || scoped(kind)).map(|(_, f)| f.clone()));
         }
         for b in &baselines {
             let control =
@@ -251,7 +298,9 @@ pub(super) fn coverage(report: &ScanReport, facts: &Facts<'_>, framework: Framew
                     Status::Fail => failed += 1,
                     Status::NotEvidenced | Status::Unknown => {}
                 }
-                evidence.extend(c.evidence.iter().cloned());
+                for e in &c.evidence {
+                    evidence.entry((e.file.clone(), e.resource.clone())).or_insert_with(|| e.clone());
+                }
             }
         }
         let mut baseline: Vec<&'static str> = baselines.iter().map(|b| b.control).collect();
@@ -264,10 +313,14 @@ pub(super) fn coverage(report: &ScanReport, facts: &Facts<'_>, framework: Framew
                 failed += 1;
             } else {
                 passed += 1;
-                evidence.extend(covering.iter().map(|h| super::item(&h.resource, &h.detail)));
+                for h in covering {
+                    let e = super::item(&h.resource, &h.detail);
+                    evidence.entry((e.file.clone(), e.resource.clone())).or_insert(e);
+                }
             }
         }
         // Failing resources first, then in file order.
+        let mut evidence: Vec<EvidenceItem> = evidence.into_values().collect();
         evidence.sort_by(|a, b| {
             let failing = |e: &EvidenceItem| !e.detail.contains("finding(s)");
             (failing(a), &a.file, a.line).cmp(&(failing(b), &b.file, b.line))

@@ -529,8 +529,11 @@ impl Posture {
             });
         }
         let facts = framework::Facts { counts: &counts, undecided: &undecided, seen: &seen, layers: &layers };
-        let frameworks =
-            crate::compliance::Framework::ALL.iter().map(|f| framework::coverage(report, &facts, *f)).collect();
+        let by_rule = framework::rule_evidence(report, &facts);
+        let frameworks = crate::compliance::Framework::ALL
+            .iter()
+            .map(|f| framework::coverage(report, &facts, &by_rule, *f))
+            .collect();
         Posture { files_scanned: report.files_scanned, layers, well_architected, frameworks }
     }
 }
@@ -604,17 +607,13 @@ fn resource_evidence(
     open: &ResourceSet,
     seen: &BTreeMap<(Arc<str>, String), &Seen>,
 ) -> Vec<EvidenceItem> {
-    let per_resource = |k: &(Arc<str>, String)| {
-        report
-            .findings
-            .iter()
-            .filter(|f| {
-                rules.iter().any(|r| r.id == f.rule.id)
-                    && f.location.file == k.0
-                    && f.resource.as_ref().map(|r| r.id.as_str()).unwrap_or_default() == k.1
-            })
-            .count()
-    };
+    // Findings of these rules per resource, counted in one pass.
+    let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for f in report.findings.iter().filter(|f| rules.iter().any(|r| r.id == f.rule.id)) {
+        let id = f.resource.as_ref().map(|r| r.id.as_str()).unwrap_or_default();
+        *counts.entry((&*f.location.file, id)).or_default() += 1;
+    }
+    let per_resource = |k: &(Arc<str>, String)| counts.get(&(&*k.0, k.1.as_str())).copied().unwrap_or(0);
     let mut evidence: Vec<EvidenceItem> = Vec::new();
     for k in checked.iter().filter(|k| failed.contains(*k)).chain(checked.iter().filter(|k| !failed.contains(*k))) {
         if let Some(s) = seen.get(k) {
