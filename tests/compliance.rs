@@ -71,6 +71,21 @@ fn the_seed_requirements_of_the_secure_stack_pass_with_their_evidence() {
 }
 
 #[test]
+fn the_web_tier_evidences_network_access_control_with_its_three_tiers() {
+    let p = posture_of(&["examples/web-tier.yaml"]);
+    let r = requirement(&p, Framework::IsmsP, "2.6.1");
+    assert_eq!(r.status, RequirementStatus::Pass, "{r:#?}");
+    for sg in ["WebServerSecurityGroup", "AppSecurityGroup", "DatabaseSecurityGroup"] {
+        assert!(evidenced_by(r, sg), "{sg}: {r:#?}");
+    }
+    // The informational exposure inventory (the web server on 80/443) fails nothing.
+    assert!(r.findings.is_empty(), "{r:#?}");
+    let db = requirement(&p, Framework::IsmsP, "2.7.1");
+    assert_eq!(db.status, RequirementStatus::Pass);
+    assert!(evidenced_by(db, "Database"));
+}
+
+#[test]
 fn the_posture_command_prints_the_isms_p_view_with_its_evidence() {
     let out = palisade(&["posture", "--framework", "isms-p", "examples/secure-stack.yaml"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
