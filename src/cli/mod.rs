@@ -47,6 +47,7 @@ palisade scan infra/ --var-file prod.tfvars --var region=eu-west-1    Terraform 
 palisade rules                        list every rule\n  \
 palisade rule PAL-S3-001              show a rule's documentation\n  \
 palisade posture templates/           layer scorecard and Well-Architected coverage\n  \
+palisade posture --framework isms-p templates/    ISMS-P requirements with their evidence (also cis-6.0, cis-7.0, pci-4.0, fsbp)\n  \
 palisade model stack.yaml             the model and facts as JSON, for custom rules\n  \
 palisade scan --write-baseline .palisade-baseline.json    accept today's findings\n  \
 palisade scan --baseline .palisade-baseline.json          report only new ones\n  \
