@@ -117,7 +117,17 @@ pub fn framework_text(p: &Posture, c: &FrameworkCoverage) -> String {
     let head = format!("{} coverage ({} file(s) analysed)", c.name, p.files_scanned);
     s.push_str(&format!("{head}\n{}\n\n", "=".repeat(head.chars().count())));
     for d in &c.domains {
-        s.push_str(&format!("{}\n", d.domain));
+        let m = &d.summary;
+        let decidable = m.requirements - m.not_decidable;
+        let counts = if decidable == 0 {
+            "not decidable by Palisade".to_string()
+        } else {
+            format!(
+                "{} of {decidable} decidable requirements evidenced: {} pass, {} fail",
+                m.evidenced, m.passed, m.failed
+            )
+        };
+        s.push_str(&format!("{} ({counts})\n", d.domain));
         for r in &d.requirements {
             // Who checked something, or (without evidence) who could have.
             let rules = if r.checked_by.is_empty() { &r.rules } else { &r.checked_by };
