@@ -247,6 +247,21 @@ mod tests {
         assert_eq!(isms_p_name("2.6.1", "ko"), Some("네트워크 접근"));
         assert_eq!(isms_p_name("2.7.1", "ko"), Some("암호정책 적용"));
         assert_eq!(domain_name(Framework::IsmsP, "2.7.1", "ko"), Some("2.7 암호화 적용"));
+        assert!(
+            requirement_description(Framework::IsmsP, "2.6.1", "ko")
+                .is_some_and(|d| d.starts_with("네트워크에 대한 비인가 접근을"))
+        );
+        assert!(
+            requirement_description(Framework::IsmsP, "2.6.1", "en")
+                .is_some_and(|d| d.starts_with("In order to control"))
+        );
+        assert_eq!(Framework::IsmsP.name_in("en"), "KISA ISMS-P 2023");
+        assert!(Framework::IsmsP.name_in("ko").contains("정보보호"));
+        assert_eq!(Framework::Pci4.name_in("ko"), "PCI DSS v4.0");
+        // The domains in the framework's order.
+        let domains = Framework::IsmsP.domains();
+        assert_eq!(domains.len(), 21);
+        assert_eq!((domains[0], domains[20]), ("1.1 Management System", "3.5 Protection of Data Subject's Rights"));
         // Another language falls back to English; an unknown id has no name.
         assert_eq!(isms_p_name("2.6.1", "fr"), Some("Network Access"));
         assert_eq!(isms_p_name("9.9.9", "ko"), None);
