@@ -4,6 +4,7 @@
 
 pub mod analyze;
 pub mod cli;
+pub mod compliance;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;

@@ -1,15 +1,26 @@
 //! The posture as text or JSON.
 
+use super::framework::{FrameworkCoverage, RequirementStatus};
 use super::{Posture, Status};
 
 /// At most this many evidence lines per control in text output.
 const MAX_EVIDENCE: usize = 5;
+/// At most this many passing resources per requirement in text output.
+const MAX_REQUIREMENT_EVIDENCE: usize = 10;
 
-/// The posture as a versioned JSON document.
+/// The posture as a versioned JSON document, with the Well-Architected view selected.
 pub fn json(p: &Posture) -> String {
+    json_for(p, "wa")
+}
+
+/// The posture as a versioned JSON document: `framework` names the view asked for (`wa`, or a
+/// framework key); `posture.frameworks` holds the coverage of every framework, so that a
+/// reader can switch between them.
+pub fn json_for(p: &Posture, framework: &str) -> String {
     let v = serde_json::json!({
         "schema_version": 1,
         "tool": {"name": "palisade", "version": crate::VERSION},
+        "framework": framework,
         "posture": p,
     });
     let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
@@ -95,6 +106,75 @@ pub fn text(p: &Posture) -> String {
         counts.get("fail").unwrap_or(&0),
         counts.get("no-evidence").unwrap_or(&0),
         counts.get("not-machine-checkable").unwrap_or(&0),
+    ));
+    s
+}
+
+/// The coverage of one compliance framework as text: each requirement under its domain, with
+/// its status and evidence, then a summary.
+pub fn framework_text(p: &Posture, c: &FrameworkCoverage) -> String {
+    let mut s = String::new();
+    let head = format!("{} coverage ({} file(s) analysed)", c.name, p.files_scanned);
+    s.push_str(&format!("{head}\n{}\n\n", "=".repeat(head.chars().count())));
+    for d in &c.domains {
+        let m = &d.summary;
+        let decidable = m.requirements - m.not_decidable;
+        let counts = if decidable == 0 {
+            "not decidable by Palisade".to_string()
+        } else {
+            format!(
+                "{} of {decidable} decidable requirements evidenced: {} pass, {} fail",
+                m.evidenced, m.passed, m.failed
+            )
+        };
+        s.push_str(&format!("{} ({counts})\n", d.domain));
+        for r in &d.requirements {
+            // Who checked something, or (without evidence) who could have.
+            let rules = if r.checked_by.is_empty() { &r.rules } else { &r.checked_by };
+            let by: Vec<&str> = rules.iter().map(String::as_str).chain(r.baseline.iter().copied()).collect();
+            let (mark, detail) = match r.status {
+                RequirementStatus::Pass => ("PASS", format!("{} check(s) passed ({})", r.passed, by.join(", "))),
+                RequirementStatus::Fail => {
+                    ("FAIL", format!("{} check(s) passed, {} failed ({})", r.passed, r.failed, by.join(", ")))
+                }
+                RequirementStatus::NoEvidence => ("----", format!("no evidence in the scan ({})", by.join(", "))),
+                RequirementStatus::NotDecidable => (
+                    "    ",
+                    match r.reason {
+                        Some("organisational") => "not decidable by Palisade (organisational)".to_string(),
+                        _ => "not decidable by Palisade (no rule)".to_string(),
+                    },
+                ),
+            };
+            s.push_str(&format!("  {mark} {} {}: {detail}\n", r.id, r.title));
+            if r.status == RequirementStatus::Fail {
+                for f in r.findings.iter().take(MAX_EVIDENCE) {
+                    let resource = f.resource.as_deref().map(|r| format!(" {r}")).unwrap_or_default();
+                    s.push_str(&format!("         - {}:{}{resource} [{}] {}\n", f.file, f.line, f.rule, f.message));
+                }
+                if r.findings.len() > MAX_EVIDENCE {
+                    s.push_str(&format!("         - … and {} more finding(s)\n", r.findings.len() - MAX_EVIDENCE));
+                }
+            }
+            if matches!(r.status, RequirementStatus::Pass | RequirementStatus::Fail) {
+                let passing: Vec<_> = r.evidence.iter().filter(|e| !e.detail.contains("finding(s)")).collect();
+                for e in passing.iter().take(MAX_REQUIREMENT_EVIDENCE) {
+                    s.push_str(&format!(
+                        "         + {}:{} {} ({}): {}\n",
+                        e.file, e.line, e.resource, e.kind, e.detail
+                    ));
+                }
+                if passing.len() > MAX_REQUIREMENT_EVIDENCE {
+                    s.push_str(&format!("         + … and {} more\n", passing.len() - MAX_REQUIREMENT_EVIDENCE));
+                }
+            }
+        }
+        s.push('\n');
+    }
+    let m = &c.summary;
+    s.push_str(&format!(
+        "{} requirements: {} evidenced ({} pass, {} fail), {} without evidence in the scan, {} not decidable by Palisade ({} organisational)\n",
+        m.requirements, m.evidenced, m.passed, m.failed, m.no_evidence, m.not_decidable, m.organisational,
     ));
     s
 }
