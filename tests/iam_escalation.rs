@@ -382,3 +382,78 @@ fn every_catalogue_is_covered() {
     assert_eq!(count("cloudsplaining"), 59);
     assert!(count("rhino") >= 21 && count("pacu") >= 21 && count("pmapper") >= 15);
 }
+
+fn scan_messages(text: &str) -> Vec<String> {
+    let opts = ScanOptions { select: vec!["PAL-IAM-006".into()], ..ScanOptions::default() };
+    scan_source(SourceFile::new("t.yaml", text.to_string()), &opts)
+        .unwrap()
+        .findings
+        .into_iter()
+        .map(|f| f.message)
+        .collect()
+}
+
+fn managed_role(policies: &str, boundary: &str) -> String {
+    format!(
+        "Resources:
+  Ops:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal:
+              Service: ec2.amazonaws.com
+            Action: sts:AssumeRole
+{boundary}      ManagedPolicyArns:
+{policies}"
+    )
+}
+
+/// AWS managed policies are evaluated with their published documents, as grants and as
+/// permissions boundaries.
+#[test]
+fn aws_managed_policies_are_judged_with_their_documents() {
+    let power = managed_role("        - arn:aws:iam::aws:policy/PowerUserAccess\n", "");
+    let got = scan_messages(&power);
+    assert!(got.iter().any(|m| names(m, "ssm-002")), "{got:?}");
+    assert!(!got.iter().any(|m| names(m, "iam-001") || names(m, "ec2-001")), "no IAM in PowerUserAccess: {got:?}");
+    let iam = managed_role("        - arn:aws:iam::aws:policy/IAMFullAccess\n", "");
+    assert!(scan_messages(&iam).iter().any(|m| names(m, "iam-007")));
+    let bounded = managed_role(
+        "        - arn:aws:iam::aws:policy/IAMFullAccess\n",
+        "      PermissionsBoundary: arn:aws:iam::aws:policy/ReadOnlyAccess\n",
+    );
+    assert_eq!(scan_messages(&bounded), Vec::<String>::new());
+    let admin = managed_role("        - arn:aws:iam::aws:policy/AdministratorAccess\n", "");
+    assert_eq!(scan_messages(&admin), Vec::<String>::new(), "administrators are reported by other rules");
+}
+
+/// A `Deny` under a condition leaves the method possible when the condition does not hold.
+#[test]
+fn a_conditional_deny_is_reported_as_a_condition() {
+    let t = "Resources:
+  Admin:
+    Type: AWS::IAM::User
+    Properties:
+      Policies:
+        - PolicyName: iam
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action: iam:CreateLoginProfile
+                Resource: '*'
+              - Effect: Deny
+                Action: '*'
+                Resource: '*'
+                Condition:
+                  BoolIfExists:
+                    aws:MultiFactorAuthPresent: 'false'
+";
+    let got = scan_messages(t);
+    assert!(
+        got.iter().any(|m| names(m, "iam-004") && m.contains("unless `BoolIfExists aws:MultiFactorAuthPresent false`")),
+        "{got:?}"
+    );
+}
