@@ -239,9 +239,7 @@ fn template(m: &Method, scope: Scope, variant: Variant) -> Option<String> {
 
 /// The messages PAL-IAM-006 reports about the principal `Subject`.
 fn reported(text: String) -> Vec<String> {
-    let opts = ScanOptions { select: vec!["PAL-IAM-006".into()], ..ScanOptions::default() };
-    let r = scan_source(SourceFile::new("escalation.yaml", text), &opts).unwrap();
-    r.findings.into_iter().map(|f| f.message).filter(|m| m.contains("`Subject`")).collect()
+    scan_messages(&text).into_iter().filter(|m| m.contains("`Subject`")).collect()
 }
 
 /// Does a message report method `id` (as the method, or among the wider ones it lists)?
@@ -329,10 +327,7 @@ fn passed_to_service_limits_the_compute_methods() {
 "
         )
     };
-    let opts = ScanOptions { select: vec!["PAL-IAM-006".into()], ..ScanOptions::default() };
-    let msgs = |s: &str| -> Vec<String> {
-        scan_source(SourceFile::new("t.yaml", t(s)), &opts).unwrap().findings.into_iter().map(|f| f.message).collect()
-    };
+    let msgs = |s: &str| scan_messages(&t(s));
     let ec2 = msgs("ec2.amazonaws.com");
     assert!(ec2.iter().any(|m| names(m, "ec2-001")), "{ec2:?}");
     assert!(!ec2.iter().any(|m| names(m, "lambda-001")), "{ec2:?}");
@@ -343,17 +338,8 @@ fn passed_to_service_limits_the_compute_methods() {
 
 #[test]
 fn allow_not_action_is_analysed_like_any_grant() {
-    let t = "Resources:
-  Operator:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument:
-        Statement:
-          - Effect: Allow
-            Principal:
-              Service: ec2.amazonaws.com
-            Action: sts:AssumeRole
-      Policies:
+    let t = ec2_role(
+        "      Policies:
         - PolicyName: all-but-iam
           PolicyDocument:
             Version: '2012-10-17'
@@ -361,14 +347,9 @@ fn allow_not_action_is_analysed_like_any_grant() {
               - Effect: Allow
                 NotAction: ['iam:*', 'sts:*']
                 Resource: '*'
-";
-    let opts = ScanOptions { select: vec!["PAL-IAM-006".into()], ..ScanOptions::default() };
-    let got: Vec<String> = scan_source(SourceFile::new("t.yaml", t.to_string()), &opts)
-        .unwrap()
-        .findings
-        .into_iter()
-        .map(|f| f.message)
-        .collect();
+",
+    );
+    let got = scan_messages(&t);
     assert!(got.iter().any(|m| names(m, "ssm-002")), "{got:?}");
     assert!(got.iter().any(|m| names(m, "lambda-003")), "{got:?}");
     assert!(!got.iter().any(|m| names(m, "ec2-001") || names(m, "iam-001")), "no iam:PassRole, no IAM writes: {got:?}");
@@ -393,7 +374,8 @@ fn scan_messages(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn managed_role(policies: &str, boundary: &str) -> String {
+/// A role EC2 may assume, with the properties `props`.
+fn ec2_role(props: &str) -> String {
     format!(
         "Resources:
   Ops:
@@ -405,9 +387,12 @@ fn managed_role(policies: &str, boundary: &str) -> String {
             Principal:
               Service: ec2.amazonaws.com
             Action: sts:AssumeRole
-{boundary}      ManagedPolicyArns:
-{policies}"
+{props}"
     )
+}
+
+fn managed_role(policies: &str, boundary: &str) -> String {
+    ec2_role(&format!("{boundary}      ManagedPolicyArns:\n{policies}"))
 }
 
 /// AWS managed policies are evaluated with their published documents, as grants and as

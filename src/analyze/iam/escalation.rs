@@ -31,7 +31,7 @@ use super::condition::Context;
 use super::eval::{Caller, Deciding, Labeled, Outcome, PolicySet, Request};
 use super::expand::{on_every_resource, statement_actions};
 use super::principals::{PrincipalInfo, groups_of};
-use crate::model::{Effect, Model, PolicyDocument, Principal, Statement};
+use crate::model::{Effect, Field, Model, PolicyDocument, Principal, ResMeta, Statement};
 use crate::source::Span;
 
 static DATA: &str = include_str!("../../../data/escalation-methods.tsv");
@@ -247,50 +247,23 @@ impl<'a, 'm> Analysis<'a, 'm> {
         let index = |kind: &str, id: &str| {
             principals.iter().position(|p| p.kind == kind && p.meta.is_some_and(|meta| meta.id == id))
         };
+        let entity = |kind: &'static str, meta: &'m ResMeta, name: &'m Field<String>| Entity {
+            kind,
+            id: &meta.id,
+            name: name.get().cloned().unwrap_or_else(|| meta.id.clone()),
+            span: meta.span,
+            principal: index(kind, &meta.id),
+            trust: None,
+            document: None,
+        };
         let mut entities = Vec::new();
         for r in &m.iam_roles {
-            entities.push(Entity {
-                kind: "role",
-                id: &r.meta.id,
-                name: r.identity.name.get().cloned().unwrap_or_else(|| r.meta.id.clone()),
-                span: r.meta.span,
-                principal: index("role", &r.meta.id),
-                trust: r.trust.get(),
-                document: None,
-            });
+            entities.push(Entity { trust: r.trust.get(), ..entity("role", &r.meta, &r.identity.name) });
         }
-        for u in &m.iam_users {
-            entities.push(Entity {
-                kind: "user",
-                id: &u.meta.id,
-                name: u.identity.name.get().cloned().unwrap_or_else(|| u.meta.id.clone()),
-                span: u.meta.span,
-                principal: index("user", &u.meta.id),
-                trust: None,
-                document: None,
-            });
-        }
-        for g in &m.iam_groups {
-            entities.push(Entity {
-                kind: "group",
-                id: &g.meta.id,
-                name: g.identity.name.get().cloned().unwrap_or_else(|| g.meta.id.clone()),
-                span: g.meta.span,
-                principal: index("group", &g.meta.id),
-                trust: None,
-                document: None,
-            });
-        }
+        entities.extend(m.iam_users.iter().map(|u| entity("user", &u.meta, &u.identity.name)));
+        entities.extend(m.iam_groups.iter().map(|g| entity("group", &g.meta, &g.identity.name)));
         for p in m.iam_policies.iter().filter(|p| p.managed) {
-            entities.push(Entity {
-                kind: "policy",
-                id: &p.meta.id,
-                name: p.name.get().cloned().unwrap_or_else(|| p.meta.id.clone()),
-                span: p.meta.span,
-                principal: None,
-                trust: None,
-                document: p.document.get(),
-            });
+            entities.push(Entity { principal: None, document: p.document.get(), ..entity("policy", &p.meta, &p.name) });
         }
         let mut memberships = HashMap::new();
         for u in &m.iam_users {
@@ -446,6 +419,11 @@ struct Subject<'s, 'a, 'm> {
     /// Its entity in the scan.
     me: Option<usize>,
     ctx: Context,
+    /// [`Subject::on_some_resource`] by action.
+    some: RefCell<HashMap<&'static str, Option<Grant>>>,
+    /// The roles of the scan it may pass to a service that they trust and that are more
+    /// privileged than it, by service: (entity, grant).
+    passable: RefCell<HashMap<&'static str, Vec<(usize, Grant)>>>,
 }
 
 impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
@@ -458,7 +436,7 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
         {
             ctx.set("aws:username", &an.entities[e].name);
         }
-        Subject { an, i, p, me, ctx }
+        Subject { an, i, p, me, ctx, some: RefCell::default(), passable: RefCell::default() }
     }
 
     /// Is the principal allowed `action` on `resource`, surely or under conditions only?
@@ -524,7 +502,16 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
 
     /// The principal may perform `action` on some resource: its type's stand-in, or one that
     /// its statements name.
-    fn on_some_resource(&self, action: &str) -> Option<Grant> {
+    fn on_some_resource(&self, action: &'static str) -> Option<Grant> {
+        if let Some(g) = self.some.borrow().get(action) {
+            return g.clone();
+        }
+        let g = self.find_some_resource(action);
+        self.some.borrow_mut().insert(action, g.clone());
+        g
+    }
+
+    fn find_some_resource(&self, action: &str) -> Option<Grant> {
         let probe = probe_resource(action);
         let mut candidates = vec![probe.clone()];
         for d in &self.p.governing.identity.docs {
@@ -651,6 +638,16 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
         reachable: &mut Vec<(String, String, Span)>,
     ) -> Option<(String, Vec<(&'static str, Grant)>)> {
         let action = m.actions.iter().copied().find(|a| target_of(a) == Target::Pass)?;
+        let may = self.p.governing.identity.docs.iter().any(|d| {
+            d.doc.has_unknown_statements
+                || d.doc
+                    .statements
+                    .iter()
+                    .any(|st| st.effect.get() != Some(&Effect::Deny) && st.covers_action(action) != Some(false))
+        });
+        if !may {
+            return None;
+        }
         let with = |service: &str| self.ctx.clone().with("iam:PassedToService", service);
         let probe = probe_resource(action);
         let mut found = None;
@@ -660,15 +657,25 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
                 break;
             }
         }
-        for e in self.an.entities.iter().filter(|e| e.kind == "role" && !self.is_me(e)) {
-            let Some(service) = e.trust.and_then(|t| trusts_any(t, &m.passes_to)) else { continue };
-            if !self.more_privileged(e) {
-                continue;
+        for s in &m.passes_to {
+            if !self.passable.borrow().contains_key(s) {
+                let roles: Vec<(usize, Grant)> = (self.an.entities.iter().enumerate())
+                    .filter(|(_, e)| e.kind == "role" && !self.is_me(e))
+                    .filter(|(_, e)| e.trust.is_some_and(|t| trusts_any(t, &[s]).is_some()))
+                    .filter_map(|(i, e)| Some((i, e, self.on_entity(action, e, &with(s))?)))
+                    .filter(|(_, e, _)| self.more_privileged(e))
+                    .map(|(i, _, g)| (i, g))
+                    .collect();
+                self.passable.borrow_mut().insert(s, roles);
             }
-            let Some(g) = self.on_entity(action, e, &with(&service)) else { continue };
-            reachable.push((e.id.to_string(), service.clone(), e.span));
-            if found.is_none() {
-                found = Some((format!("role `{}`", e.id), vec![(action, g)]));
+            for (i, g) in &self.passable.borrow()[s] {
+                let e = &self.an.entities[*i];
+                if !reachable.iter().any(|(id, _, _)| id == e.id) {
+                    reachable.push((e.id.to_string(), s.to_string(), e.span));
+                }
+                if found.is_none() {
+                    found = Some((format!("role `{}`", e.id), vec![(action, g.clone())]));
+                }
             }
         }
         found
