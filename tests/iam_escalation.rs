@@ -18,6 +18,8 @@ enum Scope {
     Everything,
     /// The privileged target of each action.
     Privileged,
+    /// The privileged target of each action, named by reference (`!GetAtt Target.Arn`).
+    Referenced,
     /// A harmless target of each action.
     Harmless,
 }
@@ -147,12 +149,27 @@ enum Variant {
     Bounded,
 }
 
+/// The reference to the entity an ARN of [`resource`] names, when it is not the principal
+/// itself through `${aws:username}`.
+fn reference(arn: &str) -> Option<String> {
+    let (kind, name) = arn.strip_prefix(&format!("arn:aws:iam::{ACCOUNT}:"))?.split_once('/')?;
+    let id: String = name.split('-').map(|w| w[..1].to_uppercase() + &w[1..]).collect();
+    let attr = if kind == "policy" { "PolicyArn" } else { "Arn" };
+    (!name.contains('$')).then(|| format!("!GetAtt {id}.{attr}"))
+}
+
 fn template(m: &Method, scope: Scope, variant: Variant) -> Option<String> {
     let mut statements = String::new();
     for a in &m.actions {
-        let r = resource(m, a, scope)?;
+        let r = match scope {
+            Scope::Referenced => {
+                let r = resource(m, a, Scope::Privileged)?;
+                reference(&r).unwrap_or(format!("'{r}'"))
+            }
+            _ => format!("'{}'", resource(m, a, scope)?),
+        };
         statements.push_str(&format!(
-            "              - Effect: Allow\n                Action: {a}\n                Resource: '{r}'\n"
+            "              - Effect: Allow\n                Action: {a}\n                Resource: {r}\n"
         ));
         if variant == Variant::Conditional {
             statements.push_str(
@@ -255,6 +272,7 @@ fn every_method_is_reported_when_it_reaches_a_privileged_target() {
         for (scope, variant) in [
             (Scope::Everything, Variant::Plain),
             (Scope::Privileged, Variant::Plain),
+            (Scope::Referenced, Variant::Plain),
             (Scope::Privileged, Variant::Conditional),
         ] {
             let Some(t) = template(m, scope, variant) else { continue };
@@ -441,4 +459,51 @@ fn a_conditional_deny_is_reported_as_a_condition() {
         got.iter().any(|m| names(m, "iam-004") && m.contains("unless `BoolIfExists aws:MultiFactorAuthPresent false`")),
         "{got:?}"
     );
+}
+
+/// A grant scoped to a role of the scan by reference (`aws_iam_role.fn.arn`) is judged with
+/// that role: passing it escalates when it holds more, not when it holds nothing more.
+#[test]
+fn references_to_roles_of_the_scan_are_resolved() {
+    let tf = |policy: &str| {
+        format!(
+            r#"resource "aws_iam_role" "deployer" {{
+  name = "deployer"
+  assume_role_policy = jsonencode({{
+    Version   = "2012-10-17"
+    Statement = [{{ Effect = "Allow", Principal = {{ Service = "codebuild.amazonaws.com" }}, Action = "sts:AssumeRole" }}]
+  }})
+}}
+
+resource "aws_iam_role_policy" "deploy" {{
+  role = aws_iam_role.deployer.id
+  policy = jsonencode({{
+    Version = "2012-10-17"
+    Statement = [
+      {{ Effect = "Allow", Action = "iam:PassRole", Resource = aws_iam_role.fn.arn }},
+      {{ Effect = "Allow", Action = ["lambda:CreateFunction", "lambda:InvokeFunction", "logs:*"], Resource = "*" }},
+    ]
+  }})
+}}
+
+resource "aws_iam_role" "fn" {{
+  name = "fn"
+  assume_role_policy = jsonencode({{
+    Version   = "2012-10-17"
+    Statement = [{{ Effect = "Allow", Principal = {{ Service = "lambda.amazonaws.com" }}, Action = "sts:AssumeRole" }}]
+  }})
+  managed_policy_arns = ["arn:aws:iam::aws:policy/{policy}"]
+}}
+"#
+        )
+    };
+    let opts = ScanOptions { select: vec!["PAL-IAM-006".into()], ..ScanOptions::default() };
+    let run = |policy: &str| -> Vec<String> {
+        let r = scan_source(SourceFile::new("main.tf", tf(policy)), &opts).unwrap();
+        r.findings.into_iter().map(|f| f.message).collect()
+    };
+    let got = run("AmazonDynamoDBFullAccess");
+    assert!(got.iter().any(|m| names(m, "lambda-001") && m.contains("on role `aws_iam_role.fn`")), "{got:?}");
+    let got = run("service-role/AWSLambdaBasicExecutionRole");
+    assert!(!got.iter().any(|m| names(m, "lambda-001")), "the role holds only logs permissions: {got:?}");
 }

@@ -28,7 +28,7 @@ use std::sync::OnceLock;
 use super::arn::probe_arn;
 use super::catalog::catalog;
 use super::condition::Context;
-use super::eval::{Caller, Deciding, Labeled, Outcome, PolicySet, Request};
+use super::eval::{Caller, Deciding, Governing, Labeled, Outcome, PolicySet, Request};
 use super::expand::{on_every_resource, statement_actions};
 use super::principals::{PrincipalInfo, groups_of};
 use crate::model::{Effect, Field, Model, PolicyDocument, Principal, ResMeta, Statement};
@@ -229,9 +229,83 @@ struct Entity<'m> {
     document: Option<&'m PolicyDocument>,
 }
 
+/// The identity policies of a model whose `Resource` names a role, user, group or managed
+/// policy of the scan by reference (`!GetAtt Role.Arn`, `aws_iam_role.r.arn`), with those
+/// references written as the entity's ARN (any account), so that grants scoped to an entity
+/// of the template are judged with it.
+#[derive(Default)]
+pub struct Resolved {
+    /// (address of the original document, the document with its references resolved).
+    docs: Vec<(usize, PolicyDocument)>,
+}
+
+impl Resolved {
+    pub fn new(m: &Model) -> Resolved {
+        let mut arns: HashMap<&str, String> = HashMap::new();
+        let name = |n: Option<&String>, id: &str| n.cloned().unwrap_or_else(|| id.to_string());
+        for r in &m.iam_roles {
+            arns.insert(&r.meta.id, format!("arn:aws:iam::*:role/{}", name(r.identity.name.get(), &r.meta.id)));
+        }
+        for u in &m.iam_users {
+            arns.insert(&u.meta.id, format!("arn:aws:iam::*:user/{}", name(u.identity.name.get(), &u.meta.id)));
+        }
+        for g in &m.iam_groups {
+            arns.insert(&g.meta.id, format!("arn:aws:iam::*:group/{}", name(g.identity.name.get(), &g.meta.id)));
+        }
+        for p in m.iam_policies.iter().filter(|p| p.managed) {
+            arns.insert(&p.meta.id, format!("arn:aws:iam::*:policy/{}", name(p.name.get(), &p.meta.id)));
+        }
+        let mut docs = Vec::new();
+        for p in super::principals::policies(m) {
+            let names = |l: &Option<crate::model::StrList>| {
+                l.as_ref().is_some_and(|l| l.refs.iter().any(|(_, id)| arns.contains_key(id.as_str())))
+            };
+            if !p.doc.statements.iter().any(|st| names(&st.resource) || names(&st.not_resource)) {
+                continue;
+            }
+            let mut doc = p.doc.clone();
+            for st in &mut doc.statements {
+                for l in [&mut st.resource, &mut st.not_resource].into_iter().flatten() {
+                    for (i, id) in &l.refs {
+                        if let (Some(arn), Some(item)) = (arns.get(id.as_str()), l.items.get_mut(*i)) {
+                            *item = Field::known(arn.clone(), item.span);
+                        }
+                    }
+                    l.has_unknown = l.items.iter().any(|f| f.get().is_none());
+                }
+            }
+            docs.push((p.doc as *const PolicyDocument as usize, doc));
+        }
+        Resolved { docs }
+    }
+
+    fn doc<'x>(&'x self, d: &'x PolicyDocument) -> &'x PolicyDocument {
+        let at = d as *const PolicyDocument as usize;
+        self.docs.iter().find(|(a, _)| *a == at).map(|(_, d)| d).unwrap_or(d)
+    }
+
+    fn set<'x>(&'x self, s: &PolicySet<'x>) -> PolicySet<'x> {
+        PolicySet {
+            docs: s.docs.iter().map(|l| Labeled { doc: self.doc(l.doc), ..l.clone() }).collect(),
+            unknown: s.unknown.clone(),
+        }
+    }
+
+    /// `g` with the resolved documents.
+    fn governing<'x>(&'x self, g: &Governing<'x>) -> Governing<'x> {
+        Governing {
+            identity: self.set(&g.identity),
+            scps: self.set(&g.scps),
+            boundary: g.boundary.as_ref().map(|b| self.set(b)),
+        }
+    }
+}
+
 /// The escalation analysis of one model.
 pub struct Analysis<'a, 'm> {
     principals: &'a [PrincipalInfo<'m>],
+    /// The policies of each principal, references to the scan's entities resolved.
+    governing: Vec<Governing<'a>>,
     entities: Vec<Entity<'m>>,
     /// Accounts the scan's policies name in IAM ARNs (a stand-in when none).
     accounts: Vec<String>,
@@ -243,7 +317,7 @@ pub struct Analysis<'a, 'm> {
 }
 
 impl<'a, 'm> Analysis<'a, 'm> {
-    pub fn new(m: &'m Model, principals: &'a [PrincipalInfo<'m>]) -> Analysis<'a, 'm> {
+    pub fn new(m: &'m Model, principals: &'a [PrincipalInfo<'m>], resolved: &'a Resolved) -> Analysis<'a, 'm> {
         let index = |kind: &str, id: &str| {
             principals.iter().position(|p| p.kind == kind && p.meta.is_some_and(|meta| meta.id == id))
         };
@@ -296,8 +370,10 @@ impl<'a, 'm> Analysis<'a, 'm> {
         if accounts.is_empty() {
             accounts.push("123456789012".to_string());
         }
+        let governing = principals.iter().map(|p| resolved.governing(&p.governing)).collect();
         Analysis {
             principals,
+            governing,
             entities,
             accounts,
             memberships,
@@ -442,7 +518,7 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
     /// Is the principal allowed `action` on `resource`, surely or under conditions only?
     fn grant(&self, action: &str, resource: Option<&str>, ctx: &Context) -> Option<Grant> {
         let req = Request { action, resource, caller: None, context: ctx };
-        let c = self.p.governing.evaluate(&req);
+        let c = self.an.governing[self.i].evaluate(&req);
         let identity = c.layers.first().map(|(_, d)| d.deciding.clone()).unwrap_or_default();
         let deciding = identity.into_iter().filter(|d| d.effect == Effect::Allow).collect();
         match c.outcome {
@@ -474,7 +550,7 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
     /// The conditions of a statement that only might apply, in words; `None` when it is
     /// uncertain for another reason (an unknown resource or condition).
     fn conditions_of(&self, d: &Deciding) -> Option<String> {
-        let g = &self.p.governing;
+        let g = &self.an.governing[self.i];
         let docs = g.identity.docs.iter().chain(g.boundary.iter().flat_map(|b| &b.docs));
         let labeled: Vec<&Labeled<'_>> = docs.filter(|l| l.label == d.policy).collect();
         let st: &Statement = labeled
@@ -514,7 +590,7 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
     fn find_some_resource(&self, action: &str) -> Option<Grant> {
         let probe = probe_resource(action);
         let mut candidates = vec![probe.clone()];
-        for d in &self.p.governing.identity.docs {
+        for d in &self.an.governing[self.i].identity.docs {
             for st in d.doc.statements.iter().filter(|st| st.effect.get() == Some(&Effect::Allow)) {
                 if st.covers_action(action) == Some(false) {
                     continue;
@@ -638,7 +714,7 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
         reachable: &mut Vec<(String, String, Span)>,
     ) -> Option<(String, Vec<(&'static str, Grant)>)> {
         let action = m.actions.iter().copied().find(|a| target_of(a) == Target::Pass)?;
-        let may = self.p.governing.identity.docs.iter().any(|d| {
+        let may = self.an.governing[self.i].identity.docs.iter().any(|d| {
             d.doc.has_unknown_statements
                 || d.doc
                     .statements

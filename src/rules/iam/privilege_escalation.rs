@@ -1,5 +1,5 @@
 use super::report;
-use crate::analyze::iam::escalation::Analysis;
+use crate::analyze::iam::escalation::{Analysis, Resolved};
 use crate::model::kind;
 
 rule!(
@@ -25,7 +25,8 @@ policies (inline, managed, AWS managed, group memberships, permission boundary) 
 escalation method the principal can perform, judged with the roles, users, groups and policies of the scan: \
 `iam:PassRole` escalates with a role that trusts the method's service (under `iam:PassedToService`) and is \
 more privileged than the principal (administrator, or holding permissions it lacks), or with any role when the \
-grant reaches roles outside the scan; policy writes escalate on the principal itself (including through \
+grant reaches roles outside the scan (a role of the template named by reference, `!GetAtt Role.Arn` or \
+`aws_iam_role.r.arn`, is that role); policy writes escalate on the principal itself (including through \
 `${aws:username}`), its groups, a policy attached to it, or a role it can then assume; new credentials for \
 another user, a rewritten trust policy, `sts:AssumeRole` or a group membership escalate towards a more \
 privileged principal. A grant under a condition (MFA, source address) is reported with the condition. \
@@ -37,7 +38,8 @@ listed with it.",
     ),
     check: |m, facts, out| {
         let principals = facts.principals();
-        let analysis = Analysis::new(m, principals);
+        let resolved = Resolved::new(m);
+        let analysis = Analysis::new(m, principals, &resolved);
         for (i, p) in principals.iter().enumerate() {
             for e in analysis.escalations(i) {
                 // A user's escalation that comes only from its groups is reported on the group.
