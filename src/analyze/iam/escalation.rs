@@ -210,7 +210,8 @@ pub struct Escalation {
     pub conditions: Vec<String>,
     /// Roles of the scan that the method could pass: (role, the service it trusts, span).
     pub reachable: Vec<(String, String, Span)>,
-    /// Wider methods the principal can also perform (their actions include this one's).
+    /// Other methods the principal can also perform: wider ones (their actions include this
+    /// one's), and for code run in an existing resource, the same in other services.
     pub also: Vec<&'static Method>,
 }
 
@@ -384,7 +385,8 @@ impl<'a, 'm> Analysis<'a, 'm> {
     }
 
     /// The escalation methods principal number `i` can perform, the narrowest of each family
-    /// first (wider methods it can also perform are listed in [`Escalation::also`]).
+    /// first (wider methods it can also perform are listed in [`Escalation::also`], and so are
+    /// the methods that run code in existing resources of other services).
     pub fn escalations(&self, i: usize) -> Vec<Escalation> {
         if self.admin(i) {
             return Vec::new();
@@ -400,7 +402,26 @@ impl<'a, 'm> Analysis<'a, 'm> {
             }
         }
         out.sort_by_key(|e| e.method.id);
-        out
+        // Methods that only use services' own resources (code run in an existing function,
+        // instance, build, ...), under the same conditions: one escalation, the others listed
+        // with it.
+        let mut merged: Vec<Escalation> = Vec::new();
+        for e in out {
+            let existing = |x: &Escalation| x.method.actions.iter().all(|a| target_of(a) == Target::Other);
+            match merged.iter_mut().find(|o| existing(o) && existing(&e) && o.conditions == e.conditions) {
+                Some(o) => {
+                    o.also.push(e.method);
+                    o.also.extend(e.also);
+                    for (a, d) in e.grants {
+                        if !o.grants.iter().any(|(x, _)| *x == a) {
+                            o.grants.push((a, d));
+                        }
+                    }
+                }
+                None => merged.push(e),
+            }
+        }
+        merged
     }
 
     /// The catalogue actions a principal holds somewhere (any resource, any condition), minus

@@ -33,7 +33,8 @@ privileged principal. A grant under a condition (MFA, source address) is reporte
 Passing only harmless roles, writing a policy attached to nobody, keys for itself, an explicit `Deny` or a \
 permissions boundary without the actions are not escalations. When a principal can perform several methods \
 of which one needs a subset of the other's permissions, the narrower one is reported and the wider ones are \
-listed with it.",
+listed with it; the methods that run code in existing resources (functions, instances, builds, notebooks, \
+...) are reported together.",
         include_str!("../../../data/escalation-methods.md")
     ),
     check: |m, facts, out| {
