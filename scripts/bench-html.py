@@ -4,7 +4,7 @@ a filter change takes, and how wide the page is in a 1,400 px window.
 
 Usage: scripts/bench-html.py [--runs N] [--binary PATH] [--report FILE] [PATHS...]
 
-Scans PATHS (default: /work/shared/corpus, else examples) with the release binary (built when
+Scans PATHS (default: ../shared/corpus, else examples) with the release binary (built when
 missing; --binary picks another) into an HTML report, or measures an existing --report. A
 measuring script is added at the end of a copy of the page; it runs at the `load` event:
 
@@ -112,7 +112,7 @@ def main():
         else:
             if not os.path.exists(args.binary):
                 subprocess.run(["cargo", "build", "--release", "--quiet"], check=True)
-            paths = args.paths or (["/work/shared/corpus"] if os.path.isdir("/work/shared/corpus") else ["examples"])
+            paths = args.paths or (["../shared/corpus"] if os.path.isdir("../shared/corpus") else ["examples"])
             report = os.path.join(work, "report.html")
             rc = subprocess.run([args.binary, "scan", *paths, "--format", "html", "--output", report,
                                  "--fail-on", "none"], stderr=subprocess.DEVNULL).returncode
