@@ -30,7 +30,7 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Appends `s` escaped as [`escape`] does.
-pub(crate) fn escape_into(out: &mut String, s: &str) {
+fn escape_into(out: &mut String, s: &str) {
     let mut start = 0;
     for (i, b) in s.bytes().enumerate() {
         let entity = match b {
@@ -47,15 +47,6 @@ pub(crate) fn escape_into(out: &mut String, s: &str) {
         start = i + 1;
     }
     out.push_str(&s[start..]);
-}
-
-/// `s` escaped, without copying when there is nothing to escape.
-pub(crate) fn escaped(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
-        std::borrow::Cow::Owned(escape(s))
-    } else {
-        std::borrow::Cow::Borrowed(s)
-    }
 }
 
 /// The layer scorecard as an SVG bar chart: one bar per layer, its score, and its findings.

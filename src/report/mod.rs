@@ -32,7 +32,7 @@ pub enum Format {
     Sarif,
     /// One self-contained HTML page: scorecard chart, Well-Architected heat map, filterable findings.
     Html,
-    /// JUnit XML: a test case per rule and resource, a failure per finding.
+    /// JUnit XML: a test case per rule and resource, failed when the rule found something there.
     Junit,
     /// A Markdown summary sized for a pull-request comment.
     Markdown,
