@@ -12,6 +12,8 @@ measuring script is added at the end of a copy of the page; it runs at the `load
   page's own script ran (performance.now() after a forced layout);
 * filter: for each value of the severity filter, then back to "all", and for a search text,
   the milliseconds from setting the value to the end of the forced layout that follows;
+* filter with a rule open: the same, with the rule of the most findings open (reports that
+  group findings by rule);
 * width: the document's scroll width in the 1,400 px window, first as loaded, then with the
   first finding group (or row) opened.
 
@@ -58,6 +60,18 @@ window.addEventListener('load', function () {
       times.push(timed(text, '', 'input'));
     }
     out.filters = times;
+    // Again with the rule of the most findings open (its first page listed), where there is
+    // one to sort and open.
+    var byCount = document.querySelector('th[data-sort=findings]');
+    var open_times = [];
+    if (byCount && sev) {
+      byCount.click();
+      var g = document.querySelector('tr.group');
+      if (g) { g.click(); }
+      for (var j = 0; j < sev.options.length; j++) { open_times.push(timed(sev, sev.options[j].value, 'change')); }
+      open_times.push(timed(sev, '', 'change'));
+    }
+    out.filters_open = open_times;
     out.shown = (document.getElementById('shown') || {}).textContent;
     var open = document.querySelector('.group > summary, button.toggle');
     if (open) { open.click(); document.body.offsetHeight; }
@@ -126,12 +140,16 @@ def main():
         runs = [measure(page, work) for _ in range(args.runs)]
         med = lambda k: statistics.median(r[k] for r in runs)
         filters = [t for r in runs for t in r["filters"]]
+        filters_open = [t for r in runs for t in r.get("filters_open", [])]
         print(f"report:        {os.path.getsize(report) / 1e6:.2f} MB")
         print(f"load:          {med('load'):.0f} ms (median of {args.runs}; runs: "
               + ", ".join(f"{r['load']:.0f}" for r in runs) + ")")
         if filters:
             print(f"filter change: median {statistics.median(filters):.0f} ms, max {max(filters):.0f} ms "
                   f"({len(filters)} changes)")
+        if filters_open:
+            print(f"  largest rule open: median {statistics.median(filters_open):.0f} ms, "
+                  f"max {max(filters_open):.0f} ms ({len(filters_open)} changes)")
         print(f"width:         {med('width'):.0f} px as loaded, {med('width_open'):.0f} px with a group open "
               "(window 1400 px)")
         print(f"script ran:    {all(r['ready'] for r in runs)}; script errors: {max(r['errors'] for r in runs)}")

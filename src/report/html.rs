@@ -528,7 +528,7 @@ pub fn render_with(report: &ScanReport, suppressed: &[Suppressed], meta: &ScanMe
     let l = Labels::for_language("en");
     let (posture, json) = rayon::join(|| Posture::of(report), || data_json(&data(report, suppressed, &l)));
     let mut s = String::with_capacity(json.len() + 256 * 1024);
-    s.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let _ = write!(s, "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", l.lang());
     s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     s.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
     let _ = write!(s, "<title>{}</title>\n<style>", escape(l.get("page.title")));

@@ -107,6 +107,8 @@ const EN: &[(&str, &str)] = &[
 /// The labels of one language, with English for the keys it lacks.
 #[derive(Debug, Clone)]
 pub(crate) struct Labels {
+    /// The language tag of the table (the page's `lang`).
+    lang: &'static str,
     map: BTreeMap<&'static str, &'static str>,
 }
 
@@ -116,7 +118,12 @@ impl Labels {
         let map: BTreeMap<_, _> = EN.iter().copied().collect();
         // A further language: overlay its table on `map` here when `lang` names it.
         let _ = lang;
-        Labels { map }
+        Labels { lang: "en", map }
+    }
+
+    /// The language tag of the labels.
+    pub(crate) fn lang(&self) -> &'static str {
+        self.lang
     }
 
     /// The label for `key`; the key itself when there is none (a missing label shows up
