@@ -112,10 +112,31 @@ fn distinct_rules(r: &palisade::report::ScanReport) -> usize {
 
 #[test]
 fn html_report_renders_in_headless_chromium_without_errors() {
-    let r = examples_report();
+    let mut r = examples_report();
     assert!(r.findings.len() > 10);
+    // A path far wider than the window, without a place to break.
+    let deep = format!("deploy/{}.yaml", "stack_of_the_production_account".repeat(12));
+    r.findings[0].location.file = deep.as_str().into();
     let html = report::render(&r, Format::Html, &RenderOptions::default());
     let dom = dom_after(&html, &report_value("document.documentElement.scrollWidth"));
+    // The rules open (the finding with the long path among them), and a rule opened with the
+    // keyboard.
+    let opened = dom_after(
+        &html,
+        &format!(
+            "var g;while((g=document.querySelector('tr.group:not(.open)'))){{g.click();}}\
+             document.querySelector('button.toggle').click();{}",
+            report_value("document.documentElement.scrollWidth")
+        ),
+    );
+    assert!(opened.contains(&format!("title=\"{deep}\"")), "the full path is not on hover");
+    assert_eq!(title(&opened), "1400", "with its rules open, the page is wider than the 1,400 px window");
+    let keyed = dom_after(
+        &html,
+        "var g=document.querySelector('tr.group');g.focus();\
+         g.dispatchEvent(new KeyboardEvent('keydown',{key:'Enter',bubbles:true}));",
+    );
+    assert!(keyed.contains("aria-expanded=\"true\""), "Enter does not open a rule");
     assert!(dom.contains("data-ready=\"1\""), "the report's script did not run to the end");
     assert_eq!(element_text(&dom, "js-errors"), Some(""), "script errors were recorded");
     assert!(dom.contains("id=\"layer-chart\""), "no layer scorecard chart");

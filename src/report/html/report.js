@@ -177,7 +177,8 @@
     var h = '<table id="groups">' + header(GROUP_COLS, groupSort, 'groups') + '<tbody>';
     groups.forEach(function (g) {
       var r = RULES[g], m = matching[g];
-      h += '<tr class="group' + (open[g] ? ' open' : '') + '" data-g="' + g + '" title="' +
+      h += '<tr class="group' + (open[g] ? ' open' : '') + '" tabindex="0" aria-expanded="' + !!open[g] +
+        '" data-g="' + g + '" title="' +
         esc(t('group.expand', {rule: r[R_ID]})) + '"><td>' + sevBadge(keys[g][1]) + '</td><td><b>' + esc(r[R_ID]) +
         '</b></td><td>' + esc(r[R_TITLE]) + '</td><td>' + esc(t('layer.' + LAYERS[r[R_LAYER]])) + '</td><td>' +
         esc(r[R_SERVICE]) + '</td><td class="num count">' + m.length + '</td><td class="num">' + distinctFiles(m) +
@@ -261,6 +262,17 @@
       open[gg] = !open[gg];
     }
     render();
+  });
+  // A focused rule opens and closes with Enter or Space too; focus stays on it.
+  document.getElementById('findings').addEventListener('keydown', function (e) {
+    var row = e.target.closest && e.target.closest('tr.group');
+    if (!row || (e.key !== 'Enter' && e.key !== ' ')) { return; }
+    e.preventDefault();
+    var g = +row.getAttribute('data-g');
+    open[g] = !open[g];
+    render();
+    var again = document.querySelector('tr.group[data-g="' + g + '"]');
+    if (again) { again.focus(); }
   });
   ['severity', 'layer', 'service', 'file'].forEach(function (k) { el[k].addEventListener('change', apply); });
   el.text.addEventListener('input', apply);
