@@ -4,8 +4,9 @@
 //! Snippets are drawn by `annotate-snippets`: the finding's span underlined with carets, the
 //! related locations of the same file a few lines away underlined with their messages, then
 //! the resource, the other related locations, the fix and the rule's documentation as notes.
-//! Lines are cut to a window and cleaned of control characters before they are drawn
-//! (`snippet`). Colours are `anstyle` styles.
+//! A diagnostic at a place in a file that was analysed shows that line the same way. Lines are
+//! cut to a window and cleaned of control characters before they are drawn (`snippet`).
+//! Colours are `anstyle` styles.
 
 use std::fmt::Write as _;
 
@@ -14,8 +15,8 @@ use anstyle::{AnsiColor, Effects, Style};
 
 use super::snippet::{self, Window};
 use super::{RenderOptions, ScanReport, count_by_layer, count_by_severity, files_with_errors, par_render};
-use crate::finding::{Finding, Severity};
-use crate::source::SourceFile;
+use crate::finding::{Finding, Related, Severity};
+use crate::source::{Location, SourceFile, Span};
 
 /// The report's own words, in one place.
 mod label {
@@ -148,6 +149,15 @@ pub fn render(report: &ScanReport, opts: &RenderOptions) -> String {
         for d in &report.diagnostics {
             let style = if d.is_error() { RED } else { YELLOW };
             let _ = writeln!(out, "{}", p.paint(style, &clean(&d.to_string())));
+            // The place in a file that was analysed, when the diagnostic names one.
+            let at = Location::new(d.file.clone(), diagnostic_span(d));
+            if d.line > 0
+                && let Some(drawn) = report.files.get(&d.file).and_then(|src| source_lines(src, &at, &[]))
+            {
+                let level = if d.is_error() { Level::ERROR } else { Level::WARNING };
+                out.push_str(&renderer.render(&[Group::with_level(level).element(drawn.snippet())]));
+                out.push('\n');
+            }
         }
         out.push('\n');
     }
@@ -181,15 +191,10 @@ fn render_finding(out: &mut String, p: Painter, renderer: &Renderer, f: &Finding
     }
     out.push('\n');
 
-    let drawn = source.and_then(|src| source_lines(src, f));
+    let drawn = source.and_then(|src| source_lines(src, &f.location, &f.related));
     let mut group = Group::with_level(severity_level(f.severity));
     if let Some(d) = &drawn {
-        let mut snip = Snippet::source(d.text.as_str()).line_start(d.first as usize).fold(false);
-        for (i, (range, message)) in d.annotations.iter().enumerate() {
-            let kind = if i == 0 { AnnotationKind::Primary } else { AnnotationKind::Context };
-            snip = snip.annotation(kind.span(range.clone()).label(message.as_deref()));
-        }
-        group = group.element(snip);
+        group = group.element(d.snippet());
     }
     let note = |name: &'static str, text: String| Level::NOTE.with_name(name).message(text);
     if let Some(r) = &f.resource {
@@ -221,6 +226,7 @@ type Mark = (usize, usize, Option<usize>);
 /// lines of related locations of the same file near it, each cut to a window (`…` marks the
 /// cuts) and cleaned; the annotations (the finding's span first, then the related locations'
 /// with their messages) as byte ranges of that text.
+#[derive(Debug)]
 struct Drawn {
     first: u32,
     text: String,
@@ -229,8 +235,34 @@ struct Drawn {
     related: Vec<usize>,
 }
 
-fn source_lines(src: &SourceFile, f: &Finding) -> Option<Drawn> {
-    let span = f.location.span;
+impl Drawn {
+    /// The lines as a snippet: the first annotation primary, the others context.
+    fn snippet(&self) -> Snippet<'_, annotate_snippets::Annotation<'_>> {
+        let mut snip = Snippet::source(self.text.as_str()).line_start(self.first as usize).fold(false);
+        for (i, (range, message)) in self.annotations.iter().enumerate() {
+            let kind = if i == 0 { AnnotationKind::Primary } else { AnnotationKind::Context };
+            snip = snip.annotation(kind.span(range.clone()).label(message.as_deref()));
+        }
+        snip
+    }
+}
+
+/// A diagnostic's position as a span of one character (its byte offsets unknown, so that the
+/// column places it).
+fn diagnostic_span(d: &crate::finding::Diagnostic) -> Span {
+    Span {
+        start: u32::MAX,
+        end: u32::MAX,
+        line: d.line,
+        col: d.col.max(1),
+        end_line: d.line,
+        end_col: d.col.max(1) + 1,
+        ..Span::default()
+    }
+}
+
+fn source_lines(src: &SourceFile, at: &Location, related: &[Related]) -> Option<Drawn> {
+    let span = at.span;
     let (window, mark) = snippet::span_line(src, span)?;
     let line = span.line;
     // Each line's window start, and its annotations as (lead, length) in characters.
@@ -239,9 +271,9 @@ fn source_lines(src: &SourceFile, f: &Finding) -> Option<Drawn> {
     if line > 1 {
         lines.insert(line - 1, (window.from, Vec::new()));
     }
-    for (i, r) in f.related.iter().enumerate() {
+    for (i, r) in related.iter().enumerate() {
         let rs = r.location.span;
-        if r.location.file != f.location.file || rs.line == 0 || rs.line.abs_diff(line) > RELATED_IN_SNIPPET {
+        if r.location.file != at.file || rs.line == 0 || rs.line.abs_diff(line) > RELATED_IN_SNIPPET {
             continue;
         }
         let Some((w, m)) = snippet::span_line(src, rs) else { continue };
@@ -255,7 +287,7 @@ fn source_lines(src: &SourceFile, f: &Finding) -> Option<Drawn> {
     let (&last, _) = lines.last_key_value()?;
     let mut text = String::new();
     let mut annotations = Vec::new();
-    let mut related = Vec::new();
+    let mut drawn = Vec::new();
     for n in first..=last {
         let from = lines.get(&n).map_or(window.from, |l| l.0);
         let w = src.line_text(n).map_or(Window { text: "", cut_before: false, cut_after: false, from: 0 }, |t| {
@@ -274,16 +306,16 @@ fn source_lines(src: &SourceFile, f: &Finding) -> Option<Drawn> {
         }
         let shown = &text[start..];
         // The byte offset of the `c`th character of the line (its end past the last).
-        let at = |c: usize| start + shown.char_indices().nth(c).map_or(shown.len(), |(b, _)| b);
+        let byte_at = |c: usize| start + shown.char_indices().nth(c).map_or(shown.len(), |(b, _)| b);
         for &(lead, len, rel) in lines.get(&n).map_or(&[][..], |l| &l.1[..]) {
             let lead = lead + usize::from(w.cut_before);
-            annotations.push((at(lead)..at(lead + len), rel.map(|i| clean(&f.related[i].message))));
-            related.extend(rel);
+            annotations.push((byte_at(lead)..byte_at(lead + len), rel.map(|i| clean(&related[i].message))));
+            drawn.extend(rel);
         }
     }
     // The finding's span first.
     annotations.sort_by_key(|(_, m)| m.is_some());
-    Some(Drawn { first, text, annotations, related })
+    Some(Drawn { first, text, annotations, related: drawn })
 }
 
 /// Whether [`clean`] would change `text`: it has a control character other than tab (C0, DEL,
@@ -352,7 +384,6 @@ fn render_summary(out: &mut String, p: Painter, report: &ScanReport) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::Span;
 
     /// The plain rendering of a finding at `span` of a one-file scan of `text`, without its
     /// header line.
@@ -431,6 +462,22 @@ mod tests {
         let first = carets.find('^').unwrap();
         let under: String = source.chars().skip(carets[..first].chars().count()).take(4).collect();
         assert_eq!(under, "SPAN", "{source}\n{carets}");
+    }
+
+    #[test]
+    fn diagnostics_in_analysed_files_show_their_line() {
+        let mut report = ScanReport::default();
+        let file: std::sync::Arc<str> = "t.yaml".into();
+        let src = crate::source::SourceFile::new("t.yaml", "a: 1\nb: !Ref X\n".to_string());
+        report.files.insert(file.clone(), std::sync::Arc::new(src));
+        let kind = crate::finding::DiagnosticKind::Invalid;
+        report.diagnostics.push(crate::finding::Diagnostic { kind, file, line: 2, col: 9, message: "m".into() });
+        // A file that was not analysed has only its line.
+        let kind = crate::finding::DiagnosticKind::Parse;
+        let other = "u.yaml".into();
+        report.diagnostics.push(crate::finding::Diagnostic { kind, file: other, line: 1, col: 1, message: "n".into() });
+        let out = render(&report, &RenderOptions::default());
+        assert!(out.starts_with("t.yaml:2:9: error: invalid: m\n  |\n1 | a: 1\n2 | b: !Ref X\n  |         ^\nu.yaml:1:1: error: cannot parse: n\n\n"), "{out}");
     }
 
     #[test]
