@@ -30,12 +30,10 @@ const EN: &[(&str, &str)] = &[
     ("meta.suppressed", "Not shown"),
     ("meta.suppressed_counts", "{inline} suppressed inline · {config} by the configuration · {baseline} baselined"),
     ("meta.suppressed_list", "List the {count} findings not shown"),
-    ("meta.none_suppressed", "none"),
     ("suppressed.by", "Why"),
     ("suppressed.kind.inline", "inline"),
     ("suppressed.kind.config", "configuration"),
     ("suppressed.kind.baseline", "baseline"),
-    ("posture.title", "Posture"),
     ("posture.view", "View"),
     ("posture.view.all", "all"),
     ("layers.title", "Defense-in-depth scorecard"),
@@ -158,6 +156,19 @@ mod tests {
         let l = Labels::for_language("en");
         assert_eq!(l.fill("layers.control_findings", &[("count", &3)]), "3 finding(s)");
         assert_eq!(l.get("no.such.key"), "no.such.key");
+    }
+
+    #[test]
+    fn every_label_is_used() {
+        let code = [include_str!("report.js"), include_str!("../html.rs")].concat();
+        for (key, _) in EN {
+            // Used by name, or as one of a family named at run time (`format!("severity.{}", ..)`).
+            let family = &key[..key.rfind('.').unwrap() + 1];
+            let used = [format!("\"{key}\""), format!("'{key}'"), format!("\"{family}{{"), format!("'{family}' +")]
+                .iter()
+                .any(|n| code.contains(n.as_str()));
+            assert!(used, "the label `{key}` is not used");
+        }
     }
 
     #[test]
