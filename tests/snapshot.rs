@@ -76,11 +76,9 @@ fn malformed_parts_are_located_and_do_not_stop_the_scan() {
     let dir = std::env::temp_dir().join(format!("palisade-snapshot-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("bad.json");
-    let text = std::fs::read_to_string(INSECURE).unwrap().replace(
-        "\"DescribeVolumes\": {\"Volumes\": [{\"VolumeId\": \"vol-1\", \"Encrypted\": false, \"Size\": 8}]}",
-        "\"DescribeVolumes\": {\"Volumes\": \"vol-1\"}",
-    );
-    assert!(text.contains("\"Volumes\": \"vol-1\""));
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(INSECURE).unwrap()).unwrap();
+    v["regional"]["eu-west-1"]["ec2"]["DescribeVolumes"]["Volumes"] = "vol-1".into();
+    let text = serde_json::to_string_pretty(&v).unwrap();
     std::fs::write(&bad, text).unwrap();
     let (out, _) = palisade(&["scan", "--format", "json", bad.to_str().unwrap()]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -101,4 +99,23 @@ fn posture_and_network_exposure_work_on_a_snapshot() {
     let (out, err) = palisade(&["posture", INSECURE]);
     assert!(!out.trim().is_empty(), "{err}");
     assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn the_same_account_fixed_has_no_finding_and_its_baseline_passes() {
+    let (out, err) = palisade(&["scan", "--format", "json", "tests/fixtures/snapshots/secure.json"]);
+    assert_eq!(rule_ids(&out), Vec::<(String, String)>::new(), "{err}");
+    let (out, _) = palisade(&["posture", "tests/fixtures/snapshots/secure.json"]);
+    for baseline in ["trail/org", "detector/d1", "analyzer/acct", "config-recorder/default", "vpc/vpc-1"] {
+        let line = out.lines().find(|l| l.contains(baseline)).unwrap_or_else(|| panic!("{baseline} in posture: {out}"));
+        assert!(!line.contains("finding(s)"), "{line}");
+    }
+}
+
+#[test]
+fn calls_the_snapshot_does_not_have_are_unknown_not_findings() {
+    // The insecure account's snapshot has no `DescribeFlowLogs`: its VPC is not reported for
+    // lacking a flow log.
+    let (out, _) = palisade(&["scan", "--format", "json", INSECURE]);
+    assert!(!rule_ids(&out).iter().any(|(r, _)| r == "PAL-EC2-008"), "{out}");
 }

@@ -81,6 +81,9 @@ fn buckets(cx: &mut Ctx<'_>) {
         b.answer("OwnershipControls", &answer("GetBucketOwnershipControls"), |n| {
             n.get("OwnershipControls").map(node_val)
         });
+        b.answer("LifecycleConfiguration", &answer("GetBucketLifecycleConfiguration"), |n| {
+            n.get("Rules").map(|r| PropsBuilder::new(n.span).val("Rules", node_val(r)).build())
+        });
         let policy = answer("GetBucketPolicy");
         cx.add(arn.clone(), "AWS::S3::Bucket", bucket, b.build());
         match policy {

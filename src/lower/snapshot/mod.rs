@@ -24,6 +24,7 @@ use crate::value::{Kind, Node};
 mod account;
 mod data;
 mod iam;
+mod monitoring;
 mod network;
 
 /// The snapshot format version this reader understands.
@@ -48,6 +49,7 @@ pub fn lower(root: &Node, file: Arc<str>) -> (Model, Vec<Problem>) {
     iam::shape(&mut cx);
     network::shape(&mut cx);
     data::shape(&mut cx);
+    monitoring::shape(&mut cx);
     let shaped = std::mem::take(&mut cx.shaped);
     crate::lower::cfn::lower_shaped(&mut m, shaped);
     account::lower(&mut cx, &mut m);
