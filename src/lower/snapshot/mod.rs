@@ -414,6 +414,89 @@ pub fn epoch(text: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Link;
+
+    fn lowered(json: &str) -> (Model, Vec<Problem>) {
+        let src = crate::source::SourceFile::new("account.json", json.to_string());
+        let doc = crate::parse::parse_json(&src, &crate::parse::Limits::default()).expect("valid JSON");
+        assert!(is_snapshot(&doc.root));
+        lower(&doc.root, "account.json".into())
+    }
+
+    const HEAD: &str = r#""palisade_snapshot": 1, "account": "111122223333", "collected_at": "2026-06-01T00:00:00Z""#;
+
+    #[test]
+    fn iam_reads_default_versions_and_url_encoded_documents() {
+        let (m, problems) = lowered(&format!(
+            r#"{{{HEAD}, "global": {{"iam": {{"GetAccountAuthorizationDetails": {{
+              "RoleDetailList": [{{"RoleName": "r", "Arn": "arn:aws:iam::111122223333:role/r",
+                "AssumeRolePolicyDocument": "%7B%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Principal%22%3A%7B%22Service%22%3A%22ec2.amazonaws.com%22%7D%2C%22Action%22%3A%22sts%3AAssumeRole%22%7D%5D%7D",
+                "AttachedManagedPolicies": [{{"PolicyArn": "arn:aws:iam::111122223333:policy/p"}}, {{"PolicyArn": "arn:aws:iam::aws:policy/ReadOnlyAccess"}}]}}],
+              "Policies": [{{"PolicyName": "p", "Arn": "arn:aws:iam::111122223333:policy/p", "DefaultVersionId": "v2", "PolicyVersionList": [
+                {{"VersionId": "v1", "IsDefaultVersion": false, "Document": {{"Statement": [{{"Effect": "Allow", "Action": "*", "Resource": "*"}}]}}}},
+                {{"VersionId": "v2", "IsDefaultVersion": true, "Document": {{"Statement": [{{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}}]}}}}]}}]
+            }}}}}}}}"#
+        ));
+        assert!(problems.is_empty(), "{problems:?}");
+        let role = &m.iam_roles[0];
+        assert_eq!(role.trust.get().unwrap().statements.len(), 1);
+        let managed = role.identity.managed.get().unwrap();
+        assert_eq!(managed[0].get(), Some(&Link::Local("arn:aws:iam::111122223333:policy/p".into())));
+        assert_eq!(managed[1].get(), Some(&Link::External("arn:aws:iam::aws:policy/ReadOnlyAccess".into())));
+        let doc = m.iam_policies[0].document.get().unwrap();
+        let action = doc.statements[0].action.as_ref().unwrap().items[0].get().cloned();
+        assert_eq!(action.as_deref(), Some("s3:GetObject"), "the default version");
+    }
+
+    #[test]
+    fn a_subnet_without_its_own_table_uses_the_main_one() {
+        let (m, _) = lowered(&format!(
+            r#"{{{HEAD}, "regional": {{"eu-west-1": {{"ec2": {{
+              "DescribeSubnets": {{"Subnets": [{{"SubnetId": "subnet-1", "VpcId": "vpc-1"}}, {{"SubnetId": "subnet-2", "VpcId": "vpc-1"}}]}},
+              "DescribeRouteTables": {{"RouteTables": [
+                {{"RouteTableId": "rtb-main", "VpcId": "vpc-1", "Associations": [{{"Main": true}}], "Routes": [{{"DestinationCidrBlock": "10.0.0.0/16", "GatewayId": "local"}}]}},
+                {{"RouteTableId": "rtb-2", "VpcId": "vpc-1", "Associations": [{{"Main": false, "SubnetId": "subnet-2"}}], "Routes": []}}]}}
+            }}}}}}}}"#
+        ));
+        let table_of = |subnet: &str| {
+            m.subnet_route_tables
+                .iter()
+                .find(|a| a.subnet.get().and_then(Link::local).is_some_and(|s| s.ends_with(subnet)))
+                .and_then(|a| a.target.get().and_then(Link::local).map(str::to_string))
+        };
+        assert!(table_of("subnet/subnet-1").unwrap().ends_with("route-table/rtb-main"));
+        assert!(table_of("subnet/subnet-2").unwrap().ends_with("route-table/rtb-2"));
+        assert!(m.routes.is_empty(), "the local route carries nothing out of the VPC");
+    }
+
+    #[test]
+    fn failed_calls_are_unknown_and_not_configured_answers_are_facts() {
+        let (m, problems) = lowered(&format!(
+            r#"{{{HEAD}, "global": {{
+              "iam": {{"GetAccountPasswordPolicy": null}},
+              "s3": {{"ListBuckets": {{"Buckets": [{{"Name": "b"}}]}}, "GetPublicAccessBlock": {{"b": null}}}}}},
+              "errors": [{{"service": "s3", "region": null, "call": "GetBucketEncryption", "resource": "b", "error": "AccessDenied", "permission": "s3:GetEncryptionConfiguration"}}]}}"#
+        ));
+        let bucket = &m.buckets[0];
+        assert!(bucket.encryption.is_unknown(), "denied");
+        assert!(bucket.public_access_block.is_none(), "answered: none configured");
+        assert!(bucket.versioning.is_unknown(), "not collected");
+        assert!(m.password_policies[0].minimum_length.is_absent());
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].2.contains("`s3:GetBucketEncryption`")
+                && problems[0].2.contains("s3:GetEncryptionConfiguration")
+        );
+        assert!(matches!(problems[0].0, DiagnosticKind::NotAnalysed));
+    }
+
+    #[test]
+    fn an_unknown_version_is_a_located_error() {
+        let (m, problems) = lowered(r#"{"palisade_snapshot": 7, "account": "111122223333"}"#);
+        assert!(m.resources.is_empty());
+        assert!(matches!(problems[0].0, DiagnosticKind::Invalid));
+        assert_eq!(problems[0].1.line, 1);
+    }
 
     #[test]
     fn decodes_url_encoded_policies_and_times() {
