@@ -206,7 +206,7 @@ fn rules_list_the_iam_rules_with_controls() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let iam: Vec<&Value> =
         v.as_array().unwrap().iter().filter(|r| r["id"].as_str().unwrap().starts_with("PAL-IAM-")).collect();
-    assert_eq!(iam.len(), 16);
+    assert_eq!(iam.len(), 18);
     for r in iam {
         assert!(!r["controls"].as_array().unwrap().is_empty(), "{r}");
     }

@@ -41,7 +41,8 @@ fn expected_lines(text: &str, id: &str) -> BTreeSet<u32> {
     let mut out = BTreeSet::new();
     for (i, line) in text.lines().enumerate() {
         if let Some((_, rest)) = line.split_once("# expect:")
-            && rest.split(',').any(|s| s.trim() == id)
+            // JSON fixtures write the marker as a member name: `"# expect: ID": 0,`.
+            && rest.split('"').next().unwrap_or_default().split(',').any(|s| s.trim() == id)
         {
             out.insert(i as u32 + 1);
         }
@@ -144,7 +145,14 @@ fn documentation_shows_examples_without_fixture_markers() {
         // The example keeps every line: the marked line is still there, without its comment.
         let fail = r.meta.fail_example();
         let (line, marked) = fail.lines().enumerate().find(|(_, l)| l.contains("# expect:")).unwrap();
-        let kept = marked[..marked.find("# expect:").unwrap()].trim_end();
+        let kept = match marked.find("\"# expect:") {
+            // JSON: the marker member goes, the rest of the line stays.
+            Some(i) => {
+                let end = i + marked[i..].find(": 0,").unwrap() + ": 0,".len();
+                format!("{}{}", &marked[..i], marked[end..].trim_start())
+            }
+            None => marked[..marked.find("# expect:").unwrap()].trim_end().to_string(),
+        };
         let name = &r.meta.examples.iter().find(|e| e.fails && e.text == fail).unwrap().name;
         let fence = format!("```{}\n", rules::fence(name));
         let shown: Vec<&str> = doc.split(fence.as_str()).nth(1).unwrap().lines().collect();

@@ -50,7 +50,10 @@ pub fn analyse_source(src: SourceFile, parameters: &Overrides) -> (Vec<FileExpos
 fn exposures_of(loaded: frontend::Loaded) -> (Vec<FileExposure>, Vec<Diagnostic>) {
     let mut diags = loaded.diagnostics;
     let mut out = Vec::new();
-    for unit in loaded.units.iter().filter(|u| matches!(u.frontend, "cloudformation" | "terraform" | "terraform-plan"))
+    for unit in loaded
+        .units
+        .iter()
+        .filter(|u| matches!(u.frontend, "cloudformation" | "terraform" | "terraform-plan" | "aws-snapshot"))
     {
         diags.extend(unit.diagnostics.iter().filter(|d| d.is_error()).cloned());
         // An internal error (a bug, never expected) becomes a diagnostic for that file.

@@ -27,6 +27,7 @@ use crate::value::Document;
 pub mod cloudformation;
 pub mod kubernetes;
 pub mod policy;
+pub mod snapshot;
 pub mod terraform;
 
 pub use cloudformation::Overrides;
@@ -209,7 +210,13 @@ pub trait Frontend: Sync {
 
 /// Every frontend, in the order they are asked.
 pub fn frontends() -> &'static [&'static dyn Frontend] {
-    &[&cloudformation::CloudFormation, &terraform::TerraformPlan, &kubernetes::Kubernetes, &policy::PolicyFile]
+    &[
+        &snapshot::Snapshot,
+        &cloudformation::CloudFormation,
+        &terraform::TerraformPlan,
+        &kubernetes::Kubernetes,
+        &policy::PolicyFile,
+    ]
 }
 
 /// Everything loaded from some paths: the units, or what was made of each (see [`load_each`]).

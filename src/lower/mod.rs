@@ -3,4 +3,5 @@
 pub mod cfn;
 pub mod k8s;
 pub mod policy_file;
+pub mod snapshot;
 pub mod tf;

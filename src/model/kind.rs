@@ -77,6 +77,16 @@ pub const IAM_MANAGED_POLICY: &str = "iam.managed_policy";
 pub const IAM_ACCESS_KEY: &str = "iam.access_key";
 /// The account's password policy for IAM users.
 pub const IAM_PASSWORD_POLICY: &str = "iam.password_policy";
+/// A row of the IAM credential report (a user or the root user of a live account).
+pub const IAM_CREDENTIAL: &str = "iam.credential";
+/// A live account's own settings (root user, account-wide switches).
+pub const ACCOUNT: &str = "account";
+/// An EBS snapshot of a live account.
+pub const EC2_SNAPSHOT: &str = "ec2.snapshot";
+/// The account's S3 Block Public Access settings.
+pub const S3_ACCOUNT_PUBLIC_ACCESS_BLOCK: &str = "s3.account_public_access_block";
+/// The account's EBS encryption by default, per Region.
+pub const EC2_EBS_ENCRYPTION_BY_DEFAULT: &str = "ec2.ebs_encryption_by_default";
 /// A service control policy.
 pub const ORGANIZATIONS_POLICY: &str = "organizations.policy";
 /// A standalone policy document (an input file that is just a policy).
@@ -125,7 +135,13 @@ pub static SOURCE_TYPES: &[(&str, &[&str])] = &[
     (RDS_DB_SUBNET_GROUP, &["AWS::RDS::DBSubnetGroup"]),
     (
         RDS_DB_SNAPSHOT,
-        &["aws_db_snapshot", "aws_db_cluster_snapshot", "aws_db_snapshot_copy", "aws_db_cluster_snapshot_copy"],
+        &[
+            "aws_db_snapshot",
+            "aws_db_cluster_snapshot",
+            "aws_db_snapshot_copy",
+            "aws_db_cluster_snapshot_copy",
+            "rds:DBSnapshot",
+        ],
     ),
     (REDSHIFT_CLUSTER, &["AWS::Redshift::Cluster"]),
     (REDSHIFT_PARAMETER_GROUP, &["AWS::Redshift::ClusterParameterGroup"]),
@@ -157,7 +173,13 @@ pub static SOURCE_TYPES: &[(&str, &[&str])] = &[
     (IAM_POLICY, &["AWS::IAM::Policy"]),
     (IAM_MANAGED_POLICY, &["AWS::IAM::ManagedPolicy"]),
     (IAM_ACCESS_KEY, &["AWS::IAM::AccessKey"]),
-    (IAM_PASSWORD_POLICY, &["aws_iam_account_password_policy"]),
+    (IAM_PASSWORD_POLICY, &["aws_iam_account_password_policy", "iam:PasswordPolicy"]),
+    // Live accounts name what only they show by the API call that shows it.
+    (IAM_CREDENTIAL, &["iam:CredentialReport"]),
+    (ACCOUNT, &["iam:AccountSummary"]),
+    (EC2_SNAPSHOT, &["ec2:Snapshot"]),
+    (S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, &["s3control:PublicAccessBlock", "aws_s3_account_public_access_block"]),
+    (EC2_EBS_ENCRYPTION_BY_DEFAULT, &["ec2:EbsEncryptionByDefault", "aws_ebs_encryption_by_default"]),
     (ORGANIZATIONS_POLICY, &["AWS::Organizations::Policy"]),
     (POLICY_FILE, &["policy file"]),
     (CONFIG_RECORDER, &["AWS::Config::ConfigurationRecorder"]),

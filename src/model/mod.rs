@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use crate::source::Span;
 
+pub mod account;
 pub mod containers;
 pub mod iam;
 pub mod k8s;
@@ -21,6 +22,7 @@ pub mod storage;
 pub mod text;
 pub mod val;
 
+pub use account::*;
 pub use containers::*;
 pub use iam::*;
 pub use monitoring::*;
@@ -223,6 +225,8 @@ pub struct Model {
     pub vpc_cidr_blocks: Vec<VpcCidrBlock>,
     pub network_connections: Vec<NetworkConnection>,
     pub prefix_lists: Vec<PrefixList>,
+    /// Account-level facts of a live account.
+    pub account: Account,
 }
 
 impl Model {

@@ -4,7 +4,8 @@
 //! `RULES` list; a rule's documentation examples are its fixture files in the module's
 //! `fixtures/` folder (`<slug>.fail.yaml`, `<slug>.pass.yaml`), included with `include_str!`
 //! and run through the whole pipeline by the test suite. A line of a failing fixture that
-//! carries the comment `# expect: RULE-ID` is where that rule must report.
+//! carries the comment `# expect: RULE-ID` is where that rule must report (JSON, which has no
+//! comments, carries it as a member `"# expect: RULE-ID": 0,` on that line).
 
 use std::borrow::Cow;
 use std::sync::{Arc, LazyLock};
@@ -263,6 +264,17 @@ fn without_markers(text: &str) -> Cow<'_, str> {
             },
             None => (line, ""),
         };
+        // JSON has no comments: a JSON fixture marks a line with a member of its own,
+        // `"# expect: RULE-ID": 0, `, written before another member of the line.
+        if let Some(i) = body.find("\"# expect:")
+            && let Some(len) = body[i..].find(": 0,").map(|j| j + ": 0,".len())
+        {
+            let rest = body[i + len..].trim_start_matches(' ');
+            out.push_str(&body[..i]);
+            out.push_str(rest);
+            out.push_str(eol);
+            continue;
+        }
         // A YAML comment starts a line or follows a space.
         let marker =
             body.match_indices("# expect:").map(|(i, _)| i).find(|&i| i == 0 || body[..i].ends_with([' ', '\t']));

@@ -1,5 +1,6 @@
 //! Resources CloudFormation cannot declare, lowered from their Terraform arguments directly:
-//! the account password policy, RDS snapshots and their sharing, EBS encryption by default.
+//! the account password policy, RDS snapshots and their sharing, EBS encryption by default,
+//! the account-level S3 Block Public Access.
 
 use crate::lower::cfn::convert::Props;
 use crate::model::{DbSnapshot, Model, PasswordPolicy};
@@ -31,6 +32,21 @@ pub fn lower(m: &mut Model, r: &TfResource) {
                 enabled = crate::model::Field { value: crate::model::Tri::Known(true), ..enabled };
             }
             m.monitoring.ebs_encryption_by_default.push((meta, enabled))
+        }
+        "aws_s3_account_public_access_block" => {
+            // Every setting defaults to false.
+            let setting = |key: &str| {
+                let f = p.boolean(key);
+                if f.is_absent() { crate::model::Field { value: crate::model::Tri::Known(false), ..f } } else { f }
+            };
+            let block = crate::model::PublicAccessBlock {
+                span: r.span,
+                block_public_acls: setting("block_public_acls"),
+                block_public_policy: setting("block_public_policy"),
+                ignore_public_acls: setting("ignore_public_acls"),
+                restrict_public_buckets: setting("restrict_public_buckets"),
+            };
+            m.account.s3_public_access_blocks.push((meta, block))
         }
         _ => {}
     }

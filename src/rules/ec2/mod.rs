@@ -7,6 +7,7 @@
 use crate::analyze::Facts;
 use crate::model::{Link, Model, ResMeta, SgRule, kind};
 
+pub mod ebs_snapshot_public;
 pub mod nacl_admin_ports_open;
 pub mod peering_route_too_wide;
 pub mod sg_egress_all_open;

@@ -6,6 +6,7 @@ use crate::model::{EncryptionState, Model};
 
 pub mod data_service_unencrypted_at_rest;
 pub mod data_service_unencrypted_in_transit;
+pub mod ebs_encryption_by_default_off;
 pub mod ebs_volume_encryption_unset;
 pub mod redshift_tls_not_required;
 

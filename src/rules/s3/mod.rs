@@ -3,6 +3,7 @@
 use crate::model::kind;
 
 pub mod access_logging;
+pub mod account_public_access_block;
 pub mod default_encryption;
 pub mod deny_insecure_transport;
 pub mod encryption_sse_kms;

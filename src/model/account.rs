@@ -1,0 +1,65 @@
+//! What only a running account can tell: its credentials as the credential report lists them,
+//! the root user's protections, account-wide switches and the sharing of EBS snapshots. Live
+//! account snapshots fill these; templates leave them empty.
+
+use super::{Field, PublicAccessBlock, ResMeta};
+use crate::source::Span;
+
+/// The account-level facts of a live account.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Account {
+    /// When the facts were observed (seconds since the Unix epoch), the reference time of
+    /// every age ("unused for 90 days"); `None` for inputs that are not observations.
+    pub observed_at: Option<i64>,
+    /// The credential report's rows: one per IAM user, and the root user.
+    pub credentials: Vec<Credential>,
+    /// Whether the root user has MFA (`GetAccountSummary`'s `AccountMFAEnabled`).
+    pub root_mfa: Vec<(ResMeta, Field<bool>)>,
+    /// Account-level S3 Block Public Access (`s3control:GetPublicAccessBlock`); absent fields
+    /// when the account has none.
+    pub s3_public_access_blocks: Vec<(ResMeta, PublicAccessBlock)>,
+    /// EBS snapshots owned by the account, with who may create volumes from them.
+    pub ebs_snapshots: Vec<EbsSnapshot>,
+}
+
+/// One row of the IAM credential report.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Credential {
+    /// The user (or the root user, `<root_account>`).
+    pub meta: ResMeta,
+    pub root: bool,
+    /// `password_enabled`.
+    pub password_enabled: Field<bool>,
+    /// `password_last_used` (seconds since the epoch); absent when never used.
+    pub password_last_used: Field<i64>,
+    /// `password_last_changed`: when the password was set.
+    pub password_last_changed: Field<i64>,
+    /// `user_creation_time`.
+    pub created: Field<i64>,
+    /// `mfa_active`.
+    pub mfa_active: Field<bool>,
+    /// The user's two access key slots.
+    pub access_keys: Vec<AccessKeyUsage>,
+}
+
+/// One access key slot of a credential report row (`access_key_N_*`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct AccessKeyUsage {
+    /// 1 or 2.
+    pub slot: u8,
+    pub active: Field<bool>,
+    pub last_rotated: Field<i64>,
+    /// Absent when never used.
+    pub last_used: Field<i64>,
+}
+
+/// An EBS snapshot and its `createVolumePermission`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct EbsSnapshot {
+    pub meta: ResMeta,
+    pub encrypted: Field<bool>,
+    /// Groups (`all`) and account ids that may create volumes from it.
+    pub shared_with: Field<Vec<Field<String>>>,
+    /// Where the permissions are written.
+    pub permissions_span: Span,
+}
