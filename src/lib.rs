@@ -5,6 +5,7 @@
 pub mod analyze;
 pub mod cli;
 pub mod config;
+pub mod custom;
 pub mod diagnostic;
 pub mod discover;
 pub mod filter;

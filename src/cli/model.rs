@@ -129,7 +129,7 @@ fn unit_json(unit: &Unit) -> Value {
 
 /// Leaves out the empty collections of the model (and of its `monitoring` and `k8s` groups),
 /// so that a document shows what its files contain. Values of fields are never touched.
-fn prune(model: &mut Value) {
+pub fn prune(model: &mut Value) {
     fn prune_map(m: &mut Map<String, Value>) {
         m.retain(|_, v| match v {
             Value::Null => false,
