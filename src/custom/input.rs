@@ -57,9 +57,12 @@ fn object(entries: Vec<(&str, Value)>) -> Value {
 }
 
 /// The model kind an item of a collection stands for (`meta.model_kind`, or for Kubernetes
-/// objects `obj.res.model_kind`).
+/// objects `obj.res.model_kind`, `res.model_kind` for those not modelled in detail).
 fn kind_of(item: &Json) -> Option<&str> {
-    item.pointer("/meta/model_kind").or_else(|| item.pointer("/obj/res/model_kind")).and_then(Json::as_str)
+    item.pointer("/meta/model_kind")
+        .or_else(|| item.pointer("/obj/res/model_kind"))
+        .or_else(|| item.pointer("/res/model_kind"))
+        .and_then(Json::as_str)
 }
 
 /// Converts one collection, adding each item to `by_kind`.

@@ -45,13 +45,32 @@ all_resources contains item if {
 	some item in items
 }
 
-# The identity of an item: its `meta` (`obj.res` for Kubernetes objects).
+# The identity of an item: its `meta` (`obj.res` for Kubernetes objects, `res` for those not
+# modelled in detail).
 meta(item) := item.meta
 
 meta(item) := item.obj.res if not item.meta
 
-# The tags of an item as a map (Kubernetes objects: their labels); undefined unless known.
-tags(item) := {t.key: t.value | some t in meta(item).tags.value} if meta(item).tags.state == "known"
+meta(item) := item.res if {
+	not item.meta
+	not item.obj
+}
+
+# The identity of every resource and Kubernetes object of the model, modelled in detail or
+# not.
+identities contains m if some m in input.model.resources
+
+identities contains m if {
+	some items in input.by_kind
+	some item in items
+	m := meta(item)
+}
+
+# The tags of an identity (`meta`) as a map of key to value field (Kubernetes objects: their
+# labels); empty when it has none, undefined when they cannot be decided.
+tags(m) := {t.key: t.value | some t in m.tags.value} if m.tags.state == "known"
+
+tags(m) := {} if not m.tags
 
 # Reachability verdicts: every resource port the network analysis judged.
 exposures contains e if some e in input.facts.reachability
