@@ -9,6 +9,7 @@ pub mod iam;
 pub mod model;
 pub mod net;
 pub mod output;
+pub mod test_rules;
 
 use crate::config::Config;
 use crate::discover::DiscoverOptions;
@@ -404,10 +405,8 @@ fn registry_of(cli: &[PathBuf], config: &Config) -> Option<(rules::Registry, Vec
     if paths.is_empty() {
         return None;
     }
-    let limit = config
-        .rule_time_limit_ms
-        .map(std::time::Duration::from_millis)
-        .unwrap_or(crate::custom::DEFAULT_TIME_LIMIT);
+    let limit =
+        config.rule_time_limit_ms.map(std::time::Duration::from_millis).unwrap_or(crate::custom::DEFAULT_TIME_LIMIT);
     Some(crate::custom::load(&paths, limit).into_registry())
 }
 
@@ -515,8 +514,9 @@ pub fn main() -> i32 {
             }
         },
         Command::TestRules { paths, time_limit_ms } => {
-            let limit = time_limit_ms.map(std::time::Duration::from_millis).unwrap_or(crate::custom::DEFAULT_TIME_LIMIT);
-            let report = crate::custom::testing::test_rules(&paths, limit);
+            let limit =
+                time_limit_ms.map(std::time::Duration::from_millis).unwrap_or(crate::custom::DEFAULT_TIME_LIMIT);
+            let report = test_rules::test_rules(&paths, limit);
             output::emit(&report.render());
             if report.passed() { EXIT_CLEAN } else { EXIT_FINDINGS }
         }
@@ -667,7 +667,7 @@ fn scan_command(mut args: ScanArgs) -> Result<i32, String> {
     let mut ignore = config.ignore.clone();
     ignore.extend(args.ignore);
     let discover = DiscoverOptions { exclude: args.exclude, no_ignore: args.no_ignore };
-    let opts = ScanOptions {
+    let mut opts = ScanOptions {
         paths: args.paths,
         discover: discover.clone(),
         limits,
@@ -689,9 +689,16 @@ fn scan_command(mut args: ScanArgs) -> Result<i32, String> {
         only,
         terraform: crate::frontend::terraform::TfVars { vars: args.vars, var_files: args.var_files },
         registry,
-        rule_diagnostics,
         ..ScanOptions::default()
     };
+    opts.rule_diagnostics = rule_diagnostics;
+    if let Err(e) = opts.rules() {
+        // A rule named on the command line may be one that did not load: say why.
+        for d in &opts.rule_diagnostics {
+            output::diagnostic(d);
+        }
+        return Err(e);
+    }
     let fail_on = if args.soft_fail {
         FailOn::None
     } else {

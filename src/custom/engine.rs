@@ -11,7 +11,7 @@ use regorus::Engine;
 use regorus::utils::limits::ExecutionTimerConfig;
 use serde_json::Value as Json;
 
-use super::input::{Input, Needs};
+use super::input::Needs;
 use super::meta::Problem;
 use crate::analyze::Facts;
 use crate::finding::ResourceRef;
@@ -64,8 +64,9 @@ fn engine_with(path: &Path, text: &str, limit: Duration) -> Result<(Engine, Stri
 /// The line and column an interpreter error names (`file:LINE:COL: error: ...`), with its
 /// message.
 fn locate(e: &impl std::fmt::Display, text: &str) -> Problem {
-    static AT: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"(?m)^\s*--> .*?:(\d+):(\d+)\s*$").expect("valid regular expression"));
+    static AT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?m)^\s*--> .*?:(\d+):(\d+)\s*$").expect("valid regular expression")
+    });
     static ERROR: std::sync::LazyLock<regex::Regex> =
         std::sync::LazyLock::new(|| regex::Regex::new(r"(?m)^error: (.*)$").expect("valid regular expression"));
     let full = format!("{e:#}");
@@ -114,13 +115,13 @@ impl Program {
     }
 
     /// The rule's results for one model's input.
-    pub fn eval(&self, input: &Input) -> Result<Vec<Json>, RuleError> {
+    pub fn eval(&self, input: &regorus::Value) -> Result<Vec<Json>, RuleError> {
         let mut engine = {
             let mut pool = self.pool.lock().unwrap_or_else(|e| e.into_inner());
             pool.pop()
         }
         .unwrap_or_else(|| self.prototype.clone());
-        engine.set_input(input.0.clone());
+        engine.set_input(input.clone());
         let result = engine.eval_rule(self.query.clone());
         self.pool.lock().unwrap_or_else(|e| e.into_inner()).push(engine);
         let value = result.map_err(|e| {
@@ -152,7 +153,7 @@ impl Program {
 
     /// Runs the rule over a model and reports its results into `sink`.
     pub fn run(&self, model: &Model, facts: &Facts<'_>, sink: &mut Sink<'_>) -> Result<(), RuleError> {
-        let input = facts.custom_input(|| super::input::build(model, facts, &self.needs));
+        let input = facts.rego_input(|| super::input::build(model, facts, &self.needs));
         let results = self.eval(input)?;
         let files = FileNames::of(model);
         for r in results {

@@ -45,9 +45,6 @@ impl Needs {
     }
 }
 
-/// The input document of one model.
-pub struct Input(pub Value);
-
 fn key(k: &str) -> Value {
     Value::from(k)
 }
@@ -81,9 +78,9 @@ fn collection(items: Vec<Json>, by_kind: &mut BTreeMap<String, Vec<Value>>) -> V
 
 /// Builds the input of `model`. Each item is converted once and shared between the model and
 /// the index by kind.
-pub fn build(model: &Model, facts: &Facts<'_>, needs: &Needs) -> Input {
+pub fn build(model: &Model, facts: &Facts<'_>, needs: &Needs) -> Value {
     let mut json = serde_json::to_value(model).unwrap_or(Json::Null);
-    crate::cli::model::prune(&mut json);
+    crate::model::document::prune(&mut json);
     let mut by_kind: BTreeMap<String, Vec<Value>> = BTreeMap::new();
     let mut model_entries: BTreeMap<Value, Value> = BTreeMap::new();
     if let Json::Object(map) = json {
@@ -117,20 +114,19 @@ pub fn build(model: &Model, facts: &Facts<'_>, needs: &Needs) -> Input {
     if needs.iam {
         fact_entries.push(("iam", iam_facts(model, facts, &needs.actions)));
     }
-    let files: Vec<Value> = model
-        .source
-        .iter()
-        .chain(&model.sources)
-        .map(|s| Value::from(s.display_path()))
-        .collect::<Vec<_>>();
-    Input(object(vec![
-        ("schema_version", Value::from(crate::cli::model::SCHEMA_VERSION)),
+    let files: Vec<Value> =
+        model.source.iter().chain(&model.sources).map(|s| Value::from(s.display_path())).collect::<Vec<_>>();
+    object(vec![
+        ("schema_version", Value::from(crate::model::document::SCHEMA_VERSION)),
         ("file", Value::from(&*model.file)),
         ("files", Value::from(files)),
         ("model", Value::from(model_entries)),
-        ("by_kind", Value::from(by_kind.into_iter().map(|(k, v)| (key(&k), Value::from(v))).collect::<BTreeMap<_, _>>())),
+        (
+            "by_kind",
+            Value::from(by_kind.into_iter().map(|(k, v)| (key(&k), Value::from(v))).collect::<BTreeMap<_, _>>()),
+        ),
         ("facts", object(fact_entries)),
-    ]))
+    ])
 }
 
 /// Every principal of the model: whether it has administrator access, the escalation methods

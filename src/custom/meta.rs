@@ -42,8 +42,17 @@ impl Problem {
 }
 
 /// OPA's annotation keys, accepted and (but for `title` and `description`) not used.
-const OPA_KEYS: &[&str] =
-    &["scope", "title", "description", "related_resources", "authors", "organizations", "schemas", "entrypoint", "custom"];
+const OPA_KEYS: &[&str] = &[
+    "scope",
+    "title",
+    "description",
+    "related_resources",
+    "authors",
+    "organizations",
+    "schemas",
+    "entrypoint",
+    "custom",
+];
 
 /// Palisade's keys under `custom`.
 const CUSTOM_KEYS: &[&str] = &[
@@ -102,7 +111,11 @@ pub fn parse(path: &Path, text: &str) -> Result<RuleMeta, Problem> {
     })?;
     let root = docs.into_iter().next().map(|d| d.root);
     let Some(root) = root.filter(|r| r.as_map().is_some()) else {
-        return Err(Problem::new(block.marker_line, 1, "the METADATA block must be a YAML map (title, description, custom)"));
+        return Err(Problem::new(
+            block.marker_line,
+            1,
+            "the METADATA block must be a YAML map (title, description, custom)",
+        ));
     };
     let err = |n: &Node, message: String| {
         let (line, col) = at(n.span.line, n.span.col);

@@ -9,12 +9,12 @@
 //! once per model, whatever the number of rules; the helper package `data.palisade.lib` comes
 //! with every rule. A rule that does not load is a diagnostic at its line and the others still
 //! run; one that fails or exceeds its time limit on a model is a diagnostic too.
-//! `docs/custom-rules.md` is the rule writer's guide.
+//! `palisade test-rules` ([`crate::cli`]) runs each rule's examples. `docs/custom-rules.md` is
+//! the rule writer's guide.
 
 pub mod engine;
 pub mod input;
 pub mod meta;
-pub mod testing;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -157,7 +157,9 @@ pub fn load(paths: &[PathBuf], limit: Duration) -> Loaded {
                     }
                     match crate::parse::read_text_file(&f, &crate::parse::Limits::default()) {
                         Ok(text) => files.push((f, text)),
-                        Err(e) => loaded.diagnostics.push(Diagnostic::whole_file(DiagnosticKind::Read, &display(&f), e)),
+                        Err(e) => {
+                            loaded.diagnostics.push(Diagnostic::whole_file(DiagnosticKind::Read, &display(&f), e))
+                        }
                     }
                 }
             }

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::source::Span;
 
 pub mod containers;
+pub mod document;
 pub mod iam;
 pub mod k8s;
 pub mod kind;

@@ -1,7 +1,7 @@
 //! Tags of resources (labels of Kubernetes objects): the key and value of each, with where
 //! they are written, for rules on an organisation's tagging policy.
 
-use super::{Field, Tri, Val, VKind};
+use super::{Field, Tri, VKind, Val};
 use crate::source::Span;
 
 /// One tag.
@@ -32,9 +32,10 @@ pub fn tags_of(v: Option<&Val>, absent: Span) -> Field<Vec<Tag>> {
     };
     let unknown = Field { value: Tri::Unknown, span: v.span, origin: v.origin.clone() };
     let tags = match &v.kind {
-        VKind::Map(entries) => {
-            entries.iter().map(|(k, span, value)| Tag { key: k.clone(), span: *span, value: text_field(value) }).collect()
-        }
+        VKind::Map(entries) => entries
+            .iter()
+            .map(|(k, span, value)| Tag { key: k.clone(), span: *span, value: text_field(value) })
+            .collect(),
         VKind::List(items) => {
             let mut out = Vec::with_capacity(items.len());
             for item in items {
@@ -56,7 +57,11 @@ pub fn tags_of(v: Option<&Val>, absent: Span) -> Field<Vec<Tag>> {
 pub fn labels(entries: &[(String, Span, String, Span)], span: Span) -> Field<Vec<Tag>> {
     let tags = entries
         .iter()
-        .map(|(k, key_span, v, value_span)| Tag { key: k.clone(), span: *key_span, value: Field::known(v.clone(), *value_span) })
+        .map(|(k, key_span, v, value_span)| Tag {
+            key: k.clone(),
+            span: *key_span,
+            value: Field::known(v.clone(), *value_span),
+        })
         .collect();
     Field::known(tags, span)
 }
@@ -70,7 +75,10 @@ mod tests {
     }
 
     fn map(entries: Vec<(&str, Val)>) -> Val {
-        Val::new(VKind::Map(entries.into_iter().map(|(k, v)| (k.to_string(), Span::default(), v)).collect()), Span::default())
+        Val::new(
+            VKind::Map(entries.into_iter().map(|(k, v)| (k.to_string(), Span::default(), v)).collect()),
+            Span::default(),
+        )
     }
 
     #[test]

@@ -56,7 +56,9 @@ pub fn lower(m: &mut Model, meta: ResMeta, ty: &str, p: &Props<'_>) {
                     d.list_of("NetworkInterfaces", interface),
                     d.string("InstanceType"),
                 ),
-                None => (Field::absent(meta.props_span), Field::absent(meta.props_span), Field::absent(meta.props_span)),
+                None => {
+                    (Field::absent(meta.props_span), Field::absent(meta.props_span), Field::absent(meta.props_span))
+                }
             };
             m.launch_templates.push(LaunchTemplate { security_groups, network_interfaces, instance_type, meta });
         }

@@ -82,8 +82,9 @@ pub fn expected_lines(text: &str, id: &str) -> BTreeSet<u32> {
 
 /// Tests every rule of `dirs`, each with `limit` per model.
 pub fn test_rules(dirs: &[PathBuf], limit: Duration) -> TestReport {
-    let loaded = super::load(dirs, limit);
-    let mut report = TestReport { load_errors: loaded.diagnostics.iter().map(|d| d.to_string()).collect(), ..Default::default() };
+    let loaded = crate::custom::load(dirs, limit);
+    let mut report =
+        TestReport { load_errors: loaded.diagnostics.iter().map(|d| d.to_string()).collect(), ..Default::default() };
     let customs: Vec<(Arc<crate::rules::RuleMeta>, Arc<str>)> = loaded
         .rules
         .iter()
@@ -127,7 +128,11 @@ fn check_example(registry: &Registry, id: &str, path: &Path, text: &str, fails: 
     for line in expected.difference(&found) {
         failures.push(format!("line {line}: expected a finding of {id}, found none"));
     }
-    for f in report.findings.iter().filter(|f| f.rule.id.eq_ignore_ascii_case(id) && !expected.contains(&f.location.span.line)) {
+    for f in report
+        .findings
+        .iter()
+        .filter(|f| f.rule.id.eq_ignore_ascii_case(id) && !expected.contains(&f.location.span.line))
+    {
         failures.push(format!(
             "line {}: unexpected finding: {} (expected findings on lines: {})",
             f.location.span.line,
