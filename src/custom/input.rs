@@ -19,6 +19,8 @@ pub struct Needs {
     pub reachability: bool,
     /// `input.facts.iam` (principals, administrator access, escalations).
     pub iam: bool,
+    /// `input.model.texts` (every literal of the document: the largest part of most models).
+    pub texts: bool,
     /// The IAM actions the rules ask about (`lib.allows(principal, "s3:GetObject")`): every
     /// string literal of their text that looks like one. Each principal says whether it is
     /// allowed each of them.
@@ -37,6 +39,7 @@ impl Needs {
             n.iam |= ["facts.iam", "lib.principals", "lib.allows", "lib.escalations", "lib.is_admin"]
                 .iter()
                 .any(|k| t.contains(k));
+            n.texts |= t.contains("texts");
             n.actions.extend(ACTION.captures_iter(t).map(|c| c[1].to_string()));
         }
         n.actions.sort();
@@ -85,6 +88,9 @@ pub fn build(model: &Model, facts: &Facts<'_>, needs: &Needs) -> Value {
     let mut model_entries: BTreeMap<Value, Value> = BTreeMap::new();
     if let Json::Object(map) = json {
         for (k, v) in map {
+            if k == "texts" && !needs.texts {
+                continue;
+            }
             let converted = match v {
                 // `resources` lists every resource once more (identity only): not indexed.
                 Json::Array(items) if k != "resources" && k != "inputs" && k != "texts" => {

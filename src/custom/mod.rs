@@ -200,6 +200,129 @@ fn display(p: &Path) -> Arc<str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scan::{ScanOptions, scan_source};
+    use crate::source::SourceFile;
+
+    /// A registry with one custom rule `TEST-001` whose package body is `body`.
+    fn registry_with(body: &str) -> (tempfile::TempDir, Registry) {
+        let dir = tempfile::tempdir().unwrap();
+        let header = "# METADATA\n# title: T\n# description: D\n# custom:\n#   id: TEST-001\n#   severity: low\n\
+#   layer: data\n#   controls: []\n#   well_architected: []\n#   remediation: R\n\
+#   examples: [t.fail.yaml, t.pass.yaml]\npackage test.rule\n\nimport data.palisade.lib\n\n";
+        std::fs::write(dir.path().join("t.rego"), format!("{header}{body}")).unwrap();
+        std::fs::write(dir.path().join("t.fail.yaml"), "a: 1\n").unwrap();
+        std::fs::write(dir.path().join("t.pass.yaml"), "a: 1\n").unwrap();
+        let loaded = load(&[dir.path().to_path_buf()], DEFAULT_TIME_LIMIT);
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        let (registry, problems) = loaded.into_registry();
+        assert!(problems.is_empty(), "{problems:?}");
+        (dir, registry)
+    }
+
+    /// The lines and messages of the rule's findings on `yaml`.
+    fn findings(registry: &Registry, yaml: &str) -> Vec<(u32, String)> {
+        let opts =
+            ScanOptions { select: vec!["TEST-001".into()], registry: Some(registry.clone()), ..Default::default() };
+        let report = scan_source(SourceFile::new("stack.yaml", yaml.to_string()), &opts).unwrap();
+        assert!(report.diagnostics.iter().all(|d| !d.is_error()), "{:?}", report.diagnostics);
+        report.findings.iter().map(|f| (f.location.span.line, f.message.clone())).collect()
+    }
+
+    #[test]
+    fn helpers_keep_unknown_values_out() {
+        let (_dir, registry) = registry_with(
+            "deny contains lib.result(sprintf(\"%s suspended\", [b.meta.id]), b.versioning) if {
+	some b in lib.resources(\"s3.bucket\")
+	lib.value(b.versioning) != \"Enabled\"
+}
+
+deny contains lib.result(sprintf(\"%s absent\", [b.meta.id]), b) if {
+	some b in lib.resources(\"s3.bucket\")
+	lib.is_absent(b.versioning)
+}
+
+deny contains lib.result(sprintf(\"%s undecided\", [b.meta.id]), b) if {
+	some b in lib.resources(\"s3.bucket\")
+	lib.is_unknown(b.versioning)
+	lib.value_or(b.versioning, \"x\") == \"x\"
+}
+",
+        );
+        let yaml = "Parameters:
+  Mode:
+    Type: String
+Resources:
+  Known:
+    Type: AWS::S3::Bucket
+    Properties:
+      VersioningConfiguration:
+        Status: Suspended
+  Unknown:
+    Type: AWS::S3::Bucket
+    Properties:
+      VersioningConfiguration:
+        Status: !Ref Mode
+  Absent:
+    Type: AWS::S3::Bucket
+";
+        let got = findings(&registry, yaml);
+        assert_eq!(got, vec![(9, "Known suspended".to_string()), (15, "Absent absent".to_string())]);
+    }
+
+    #[test]
+    fn iam_facts_give_effective_permissions_and_escalations() {
+        let (_dir, registry) = registry_with(
+            "deny contains lib.result(sprintf(\"%s reads objects\", [p.id]), p) if {
+	some p in lib.principals
+	lib.allows(p, \"s3:GetObject\")
+}
+
+deny contains lib.result(sprintf(\"%s escalates with %s\", [p.id, e.method]), p) if {
+	some p in lib.principals
+	some e in lib.escalations(p)
+}
+",
+        );
+        let yaml = "Resources:
+  Reader:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: {Service: ec2.amazonaws.com}
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: read
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Action: s3:GetObject
+                Resource: '*'
+  Writer:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: {Service: ec2.amazonaws.com}
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: keys
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Action: iam:CreateAccessKey
+                Resource: '*'
+";
+        let got = findings(&registry, yaml);
+        assert!(got.contains(&(2, "Reader reads objects".to_string())), "{got:?}");
+        assert!(!got.iter().any(|(_, m)| m == "Writer reads objects"), "{got:?}");
+        assert!(
+            got.iter().any(|(l, m)| *l == 17 && m.starts_with("Writer escalates with iam:CreateAccessKey")),
+            "{got:?}"
+        );
+    }
 
     fn engine_knows(name: &str) -> bool {
         let mut e = regorus::Engine::new();
