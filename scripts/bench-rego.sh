@@ -9,7 +9,6 @@
 # Usage: scripts/bench-rego.sh [CORPUS_DIR...]
 #   RUNS=N   runs per measurement (default 5); medians are shown
 #   RULES=D  custom rules to measure (default examples/rules)
-# Uses hyperfine when installed, else a shell loop.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
@@ -22,27 +21,17 @@ rules=${RULES:-examples/rules}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# measure ARGS... -> "wall_ms cpu_ms" (median wall time, mean CPU time)
+# measure ARGS... -> "wall_ms cpu_ms": the medians over $runs runs (CPU: user + system)
 measure() {
-  if command -v hyperfine >/dev/null 2>&1; then
-    hyperfine -N -i --warmup 1 --runs "$runs" --style none --export-csv "$tmp/h.csv" "$bin $*" >/dev/null 2>&1
-    tail -n 1 "$tmp/h.csv" | awk -F, '{printf "%.0f %.0f\n", $4 * 1000, ($5 + $6) * 1000}'
-  else
-    : >"$tmp/w"
-    : >"$tmp/c"
-    for _ in $(seq "$runs"); do
-      local t0 t1
-      t0=$(date +%s%N)
-      /usr/bin/time -f '%U %S' -o "$tmp/t" "$bin" "$@" >/dev/null 2>&1 || true
-      t1=$(date +%s%N)
-      echo $(((t1 - t0) / 1000000)) >>"$tmp/w"
-      awk '{print ($1 + $2) * 1000}' "$tmp/t" >>"$tmp/c"
-    done
-    local wall cpu
-    wall=$(sort -n "$tmp/w" | awk '{a[NR] = $1} END {printf "%.0f", a[int((NR + 1) / 2)]}')
-    cpu=$(awk '{s += $1} END {printf "%.0f", s / NR}' "$tmp/c")
-    echo "$wall $cpu"
-  fi
+  local i
+  for ((i = 0; i < runs; i++)); do
+    /usr/bin/time -f '%e %U %S' -o "$tmp/t" "$bin" "$@" >/dev/null 2>&1 || true
+    awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' "$tmp/t"
+  done >"$tmp/runs"
+  local wall cpu
+  wall=$(cut -d' ' -f1 "$tmp/runs" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+  cpu=$(cut -d' ' -f2 "$tmp/runs" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+  echo "$wall $cpu"
 }
 
 count() {
@@ -52,17 +41,20 @@ count() {
 
 echo "palisade $("$bin" --version | awk '{print $2}'), $(nproc) cores, median of $runs runs;" \
   "custom rules: $(ls "$rules"/*.rego | wc -l) files of $rules"
-printf '%-8s %12s %12s %12s %12s %14s %14s\n' corpus "none ms" "built-in ms" "+custom ms" "built-in cost" "custom cost" "custom finds"
+printf '%-6s %-5s %8s %10s %10s %14s %12s %8s\n' corpus time "one rule" "built-in" "+custom" "built-in cost" "custom cost" findings
 for d in "${dirs[@]}"; do
   name=$(basename "$d")
   # One cheap rule: everything but the rules (discovery, parsing, lowering, reporting).
-  read -r base_wall _ < <(measure scan "$d" --quiet --fail-on none --no-config --select PAL-S3-001)
-  read -r builtin_wall _ < <(measure scan "$d" --quiet --fail-on none --no-config)
-  read -r custom_wall _ < <(measure scan "$d" --quiet --fail-on none --no-config --rules "$rules")
+  read -r base_wall base_cpu < <(measure scan "$d" --quiet --fail-on none --no-config --select PAL-S3-001)
+  read -r builtin_wall builtin_cpu < <(measure scan "$d" --quiet --fail-on none --no-config)
+  read -r custom_wall custom_cpu < <(measure scan "$d" --quiet --fail-on none --no-config --rules "$rules")
   read -r findings _ < <(count "$d" --no-config --rules "$rules" --select ORG)
-  printf '%-8s %12s %12s %12s %12s %14s %14s\n' "$name" "$base_wall" "$builtin_wall" "$custom_wall" \
-    "$((builtin_wall - base_wall))" "$((custom_wall - builtin_wall))" "$findings"
+  for kind in wall cpu; do
+    b=base_$kind; i=builtin_$kind; c=custom_$kind
+    printf '%-6s %-5s %8s %10s %10s %14s %12s %8s\n' "$name" "$kind" "${!b}" "${!i}" "${!c}" \
+      "$((${!i} - ${!b}))" "$((${!c} - ${!i}))" "$findings"
+  done
 done
 echo
-echo "built-in cost: scan with every built-in rule minus scan with one; custom cost: scan with the"
-echo "custom rules added minus scan with the built-in rules alone (wall time, ms)."
+echo "ms, medians. built-in cost: scan with every built-in rule minus scan with one rule; custom"
+echo "cost: scan with the custom rules added minus scan with the built-in rules alone."
