@@ -3,18 +3,34 @@
 //! model's items by model kind. Facts that cost time (IAM, reachability) are only computed when
 //! a loaded rule asks for them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use regorus::Value;
 use serde_json::Value as Json;
+use serde_json::value::RawValue;
 
 use crate::analyze::Facts;
 use crate::analyze::iam::escalation;
 use crate::model::Model;
 
-/// Which facts the loaded rules read.
+/// What of the model and its facts the loaded rules read. Building the input costs time in
+/// proportion to what it holds, so a collection goes in only when a rule can read it: when a
+/// rule names it (`input.model.buckets`), names a kind of item it holds
+/// (`lib.resources("s3.bucket")`, `input.by_kind["s3.bucket"]`), or reads the model in any
+/// other way (then everything goes in).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Needs {
+    /// Every collection (a rule reads the model in a way not told apart here).
+    pub whole_model: bool,
+    /// Collections (and groups: `monitoring`, `k8s`) the rules name.
+    pub collections: BTreeSet<String>,
+    /// Model kinds the rules name.
+    pub kinds: BTreeSet<String>,
+    /// Every resource and Kubernetes object's identity (`lib.identities`).
+    pub identities: bool,
     /// `input.facts.reachability` (the network analysis).
     pub reachability: bool,
     /// `input.facts.iam` (principals, administrator access, escalations).
@@ -27,24 +43,104 @@ pub struct Needs {
     pub actions: Vec<String>,
 }
 
+/// A rule's text without its comments (`#` outside strings).
+fn code_of(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let mut quote: Option<char> = None;
+        let mut escaped = false;
+        for c in line.chars() {
+            match quote {
+                Some(q) => {
+                    if escaped {
+                        escaped = false;
+                    } else if c == '\\' && q == '"' {
+                        escaped = true;
+                    } else if c == q {
+                        quote = None;
+                    }
+                }
+                None if c == '#' => break,
+                None if c == '"' || c == '`' => quote = Some(c),
+                None => {}
+            }
+            out.push(c);
+        }
+        out.push('\n');
+    }
+    out
+}
+
 impl Needs {
     /// What the rule texts `texts` read.
     pub fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Needs {
-        static ACTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(r#""([a-z0-9][a-z0-9-]*:[A-Za-z0-9*?]+)""#).expect("valid regular expression")
+        static ACTION: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r#""([a-z0-9][a-z0-9-]*:[A-Za-z0-9*?]+)""#).expect("valid regular expression"));
+        // Each use of `input`, and what follows it.
+        static INPUT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r#"\binput\b(\.model\.(\w+)|\.by_kind\[\s*["`]([^"`]+)["`]\s*\]|\.(facts|file|files|schema_version)\b)?"#)
+                .expect("valid regular expression")
+        });
+        static RESOURCES: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r#"\blib\.resources\(\s*(?:["`]([^"`]+)["`]\s*\))?"#).expect("valid regular expression")
         });
         let mut n = Needs::default();
         for t in texts {
-            n.reachability |= ["facts.reachability", "lib.exposures", "lib.exposed"].iter().any(|k| t.contains(k));
+            let code = code_of(t);
+            for c in INPUT.captures_iter(&code) {
+                match (c.get(1), c.get(2), c.get(3)) {
+                    (_, Some(collection), _) => {
+                        n.collections.insert(collection.as_str().to_string());
+                    }
+                    (_, _, Some(kind)) => {
+                        n.kinds.insert(kind.as_str().to_string());
+                    }
+                    (Some(_), _, _) => {}
+                    (None, _, _) => n.whole_model = true,
+                }
+            }
+            for c in RESOURCES.captures_iter(&code) {
+                match c.get(1) {
+                    Some(kind) => {
+                        n.kinds.insert(kind.as_str().to_string());
+                    }
+                    None => n.whole_model = true,
+                }
+            }
+            // The library's members reached otherwise than through `lib.` (an alias, an
+            // import of one member), and the helpers that read everything.
+            if code.contains("data.palisade.lib.")
+                || code.contains("data.palisade.lib as")
+                || code.contains("lib.all_resources")
+            {
+                n.whole_model = true;
+            }
+            n.identities |= code.contains("lib.identities");
+            n.reachability |= ["facts.reachability", "lib.exposures", "lib.exposed"].iter().any(|k| code.contains(k));
             n.iam |= ["facts.iam", "lib.principals", "lib.allows", "lib.escalations", "lib.is_admin"]
                 .iter()
-                .any(|k| t.contains(k));
-            n.texts |= t.contains("texts");
-            n.actions.extend(ACTION.captures_iter(t).map(|c| c[1].to_string()));
+                .any(|k| code.contains(k));
+            n.texts |= n.whole_model && code.contains("texts") || n.collections.contains("texts");
+            n.actions.extend(ACTION.captures_iter(&code).map(|c| c[1].to_string()));
         }
         n.actions.sort();
         n.actions.dedup();
         n
+    }
+
+    /// Whether the input holds the collection `name` of group `group` (`model`, `monitoring`
+    /// or `k8s`), serialised as `raw`.
+    fn wants(&self, group: &str, name: &str, raw: &str) -> bool {
+        match name {
+            "texts" => return self.texts,
+            "resources" | "file" => return true,
+            _ => {}
+        }
+        self.whole_model
+            || self.collections.contains(name)
+            || self.collections.contains(group)
+            || (group == "k8s" && self.identities)
+            || self.kinds.iter().any(|k| raw.contains(&format!("\"model_kind\":\"{k}\"")))
     }
 }
 
@@ -58,70 +154,76 @@ fn object(entries: Vec<(&str, Value)>) -> Value {
 
 /// The model kind an item of a collection stands for (`meta.model_kind`, or for Kubernetes
 /// objects `obj.res.model_kind`, `res.model_kind` for those not modelled in detail).
-fn kind_of(item: &Json) -> Option<&str> {
-    item.pointer("/meta/model_kind")
-        .or_else(|| item.pointer("/obj/res/model_kind"))
-        .or_else(|| item.pointer("/res/model_kind"))
-        .and_then(Json::as_str)
+fn kind_of(item: &Value) -> Option<String> {
+    [&item["meta"], &item["obj"]["res"], &item["res"]].into_iter().find_map(|m| match &m["model_kind"] {
+        Value::String(s) => Some(s.to_string()),
+        _ => None,
+    })
 }
 
-/// Converts one collection, adding each item to `by_kind`.
-fn collection(items: Vec<Json>, by_kind: &mut BTreeMap<String, Vec<Value>>) -> Value {
-    let mut out = Vec::with_capacity(items.len());
-    for item in items {
-        let kind = kind_of(&item).map(str::to_string);
-        let v = Value::from(item);
-        if let Some(k) = kind.filter(|k| k != crate::model::kind::OTHER) {
-            by_kind.entry(k).or_default().push(v.clone());
-        }
-        out.push(v);
+/// Parses one part of the serialised model; an array's items go into `by_kind` too.
+fn part(raw: &RawValue, by_kind: &mut BTreeMap<String, Vec<Value>>) -> Option<Value> {
+    let text = raw.get();
+    if text == "null" || text == "[]" {
+        return None;
     }
-    Value::from(out)
+    let v = Value::from_json_str(text).ok()?;
+    if let Ok(items) = v.as_array() {
+        for item in items.iter() {
+            if let Some(k) = kind_of(item).filter(|k| k != crate::model::kind::OTHER) {
+                by_kind.entry(k).or_default().push(item.clone());
+            }
+        }
+    }
+    Some(v)
 }
 
-/// Builds the input of `model`. Each item is converted once and shared between the model and
-/// the index by kind.
+type Parts = Vec<(String, Box<RawValue>)>;
+
+fn parts_of(text: &str) -> Parts {
+    serde_json::from_str::<BTreeMap<String, Box<RawValue>>>(text).map(|m| m.into_iter().collect()).unwrap_or_default()
+}
+
+/// Builds the input of `model`: its JSON (as `palisade model` has it: empty collections left
+/// out) parsed collection by collection, each item shared between the model and the index by
+/// kind.
 pub fn build(model: &Model, facts: &Facts<'_>, needs: &Needs) -> Value {
-    let mut json = serde_json::to_value(model).unwrap_or(Json::Null);
-    crate::model::document::prune(&mut json);
+    let text = serde_json::to_string(model).unwrap_or_default();
     let mut by_kind: BTreeMap<String, Vec<Value>> = BTreeMap::new();
     let mut model_entries: BTreeMap<Value, Value> = BTreeMap::new();
-    if let Json::Object(map) = json {
-        for (k, v) in map {
-            if k == "texts" && !needs.texts {
-                continue;
-            }
-            let converted = match v {
-                // `resources` lists every resource once more (identity only): not indexed.
-                Json::Array(items) if k != "resources" && k != "inputs" && k != "texts" => {
-                    collection(items, &mut by_kind)
-                }
-                Json::Object(group) if k == "monitoring" || k == "k8s" => {
-                    let mut g: BTreeMap<Value, Value> = BTreeMap::new();
-                    for (gk, gv) in group {
-                        let c = match gv {
-                            Json::Array(items) => collection(items, &mut by_kind),
-                            other => Value::from(other),
-                        };
+    for (k, raw) in parts_of(&text) {
+        let v = match k.as_str() {
+            "monitoring" | "k8s" => {
+                let mut g: BTreeMap<Value, Value> = BTreeMap::new();
+                for (gk, graw) in parts_of(raw.get()) {
+                    if !needs.wants(&k, &gk, graw.get()) {
+                        continue;
+                    }
+                    if let Some(c) = part(&graw, &mut by_kind) {
                         g.insert(key(&gk), c);
                     }
-                    Value::from(g)
                 }
-                other => Value::from(other),
-            };
-            model_entries.insert(key(&k), converted);
+                (!g.is_empty()).then(|| Value::from(g))
+            }
+            _ if !needs.wants("model", &k, raw.get()) => None,
+            // `resources` lists every resource once more (identity only), `inputs` are
+            // parameters: not indexed.
+            "resources" | "inputs" | "texts" => part(&raw, &mut BTreeMap::new()),
+            _ => part(&raw, &mut by_kind),
+        };
+        if let Some(v) = v {
+            model_entries.insert(key(&k), v);
         }
     }
     let mut fact_entries = Vec::new();
     if needs.reachability {
-        let exposures = serde_json::to_value(&facts.reachability().exposures).unwrap_or(Json::Null);
-        fact_entries.push(("reachability", Value::from(exposures)));
+        let exposures = serde_json::to_string(&facts.reachability().exposures).unwrap_or_default();
+        fact_entries.push(("reachability", Value::from_json_str(&exposures).unwrap_or(Value::Null)));
     }
     if needs.iam {
         fact_entries.push(("iam", iam_facts(model, facts, &needs.actions)));
     }
-    let files: Vec<Value> =
-        model.source.iter().chain(&model.sources).map(|s| Value::from(s.display_path())).collect::<Vec<_>>();
+    let files: Vec<Value> = model.source.iter().chain(&model.sources).map(|s| Value::from(s.display_path())).collect();
     object(vec![
         ("schema_version", Value::from(crate::model::document::SCHEMA_VERSION)),
         ("file", Value::from(&*model.file)),
@@ -173,13 +275,55 @@ fn iam_facts(model: &Model, facts: &Facts<'_>, actions: &[String]) -> Value {
 
 #[cfg(test)]
 mod tests {
-    use super::Needs;
+    use super::*;
 
     #[test]
     fn needs_follow_the_rule_texts() {
         let n = Needs::of(["x if lib.allows(p, \"s3:GetObject\")", "y if input.facts.reachability[_]"]);
-        assert!(n.iam && n.reachability);
+        assert!(n.iam && n.reachability && !n.whole_model);
         assert_eq!(n.actions, vec!["s3:GetObject".to_string()]);
-        assert_eq!(Needs::of(["x if input.model.buckets[_]"]), Needs::default());
+        let n = Needs::of(["x if input.model.buckets[_] # input.anything\ny if lib.resources(\"ec2.subnet\")"]);
+        assert!(!n.whole_model, "{n:?}");
+        assert_eq!(n.collections, BTreeSet::from(["buckets".to_string()]));
+        assert_eq!(n.kinds, BTreeSet::from(["ec2.subnet".to_string()]));
+        assert!(!n.iam && !n.reachability && !n.texts);
+        // Ways of reading the model that are not told apart read all of it.
+        for text in [
+            "x if input.model[k]",
+            "x if walk(input, p)",
+            "x if lib.resources(kind)",
+            "x if input.by_kind[k]",
+            "import data.palisade.lib.resources",
+            "import data.palisade.lib as l",
+            "x if lib.all_resources[_]",
+        ] {
+            assert!(Needs::of([text]).whole_model, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_input_holds_what_the_rules_read() {
+        let text = std::fs::read_to_string("examples/rules/fixtures/exposed-ports-https-only.fail.yaml").unwrap();
+        let src = crate::source::SourceFile::new("x.yaml", text);
+        let loaded = crate::frontend::load_source(src, &crate::frontend::LoadOptions::default());
+        let model = loaded.units[0].model();
+        let facts = Facts::new(model);
+        let keys = |needs: &Needs| -> Vec<String> {
+            let input = build(model, &facts, needs);
+            let mut k: Vec<String> =
+                input["model"].as_object().unwrap().keys().map(|k| k.as_string().unwrap().to_string()).collect();
+            k.sort();
+            k
+        };
+        let few = Needs::of(["x if lib.resources(\"ec2.subnet\")\ny if input.model.instances"]);
+        assert_eq!(keys(&few), ["file", "instances", "resources", "subnets"]);
+        let all = keys(&Needs::of(["x if input.model[k]"]));
+        assert!(
+            all.len() > 8 && all.contains(&"security_groups".to_string()) && !all.contains(&"texts".to_string()),
+            "{all:?}"
+        );
+        let input = build(model, &facts, &few);
+        assert_eq!(input["by_kind"]["ec2.subnet"].as_array().unwrap().len(), 1);
+        assert_eq!(input["by_kind"]["ec2.instance"].as_array().unwrap().len(), 1);
     }
 }

@@ -350,3 +350,38 @@ deny contains lib.result(sprintf(\"%s escalates with %s\", [p.id, e.method]), p)
         }
     }
 }
+
+#[cfg(test)]
+mod timing {
+    #[test]
+    #[ignore]
+    fn where_the_time_goes() {
+        use std::time::Instant;
+        let text = std::fs::read_to_string("examples/rules/fixtures/exposed-ports-https-only.fail.yaml").unwrap();
+        let src = crate::source::SourceFile::new("x.yaml", text);
+        let loaded = crate::frontend::load_source(src, &crate::frontend::LoadOptions::default());
+        let model = loaded.units[0].model();
+        let needs = super::input::Needs::default();
+        let t = Instant::now();
+        for _ in 0..200 {
+            let facts = crate::analyze::Facts::new(model);
+            let _ = super::input::build(model, &facts, &needs);
+        }
+        eprintln!("build: {:?} per model", t.elapsed() / 200);
+        let t = Instant::now();
+        for _ in 0..200 {
+            let _ = serde_json::to_string(model).unwrap();
+        }
+        eprintln!("to_string: {:?} per model", t.elapsed() / 200);
+        let loaded_rules = super::load(&["/tmp/rb/triv".into()], super::DEFAULT_TIME_LIMIT);
+        let facts = crate::analyze::Facts::new(model);
+        let input = super::input::build(model, &facts, &needs);
+        if let crate::rules::Check::Rego(p) = &loaded_rules.rules[0].check {
+            let t = Instant::now();
+            for _ in 0..200 {
+                let _ = p.eval(&input);
+            }
+            eprintln!("eval trivial: {:?} per model", t.elapsed() / 200);
+        }
+    }
+}
