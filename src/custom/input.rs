@@ -10,8 +10,8 @@ use regex::Regex;
 
 use regorus::Value;
 use serde_json::Value as Json;
-use serde_json::value::RawValue;
 
+use super::split::{self, Choice};
 use crate::analyze::Facts;
 use crate::analyze::iam::escalation;
 use crate::model::Model;
@@ -128,19 +128,33 @@ impl Needs {
         n
     }
 
-    /// Whether the input holds the collection `name` of group `group` (`model`, `monitoring`
-    /// or `k8s`), serialised as `raw`.
-    fn wants(&self, group: &str, name: &str, raw: &str) -> bool {
-        match name {
-            "texts" => return self.texts,
-            "resources" | "file" => return true,
+    /// What the input takes of the field `field` of the model (`group` empty) or of its
+    /// `monitoring` or `k8s` group: `present` are the model kinds of the model's resources.
+    fn choose(&self, group: &str, field: &str, present: &BTreeSet<&str>) -> Choice {
+        match (group, field) {
+            ("", "file" | "resources") => return Choice::Take,
+            ("", "texts") => return if self.texts { Choice::Take } else { Choice::Skip },
+            ("", "monitoring" | "k8s") => return Choice::Split,
             _ => {}
         }
-        self.whole_model
-            || self.collections.contains(name)
+        let k8s_kinds = self.kinds.iter().any(|k| k.starts_with("k8s."));
+        if self.whole_model
+            || self.collections.contains(field)
             || self.collections.contains(group)
-            || (group == "k8s" && self.identities)
-            || self.kinds.iter().any(|k| raw.contains(&format!("\"model_kind\":\"{k}\"")))
+            || (group == "k8s" && (self.identities || k8s_kinds))
+        {
+            return Choice::Take;
+        }
+        let wanted: Vec<String> = self
+            .kinds
+            .iter()
+            .filter(|k| present.contains(k.as_str()))
+            .map(|k| format!("\"model_kind\":\"{k}\""))
+            .collect();
+        if wanted.is_empty() {
+            return Choice::Skip;
+        }
+        Choice::IfAny(Box::new(move |identity: &str| wanted.iter().any(|w| identity.contains(w.as_str()))))
     }
 }
 
@@ -162,8 +176,7 @@ fn kind_of(item: &Value) -> Option<String> {
 }
 
 /// Parses one part of the serialised model; an array's items go into `by_kind` too.
-fn part(raw: &RawValue, by_kind: &mut BTreeMap<String, Vec<Value>>) -> Option<Value> {
-    let text = raw.get();
+fn part(text: &str, by_kind: &mut BTreeMap<String, Vec<Value>>) -> Option<Value> {
     if text == "null" || text == "[]" {
         return None;
     }
@@ -178,42 +191,30 @@ fn part(raw: &RawValue, by_kind: &mut BTreeMap<String, Vec<Value>>) -> Option<Va
     Some(v)
 }
 
-type Parts = Vec<(String, Box<RawValue>)>;
-
-fn parts_of(text: &str) -> Parts {
-    serde_json::from_str::<BTreeMap<String, Box<RawValue>>>(text).map(|m| m.into_iter().collect()).unwrap_or_default()
-}
-
 /// Builds the input of `model`: its JSON (as `palisade model` has it: empty collections left
-/// out) parsed collection by collection, each item shared between the model and the index by
-/// kind.
+/// out) serialised and parsed collection by collection, only the collections the rules can
+/// read; each item is shared between the model and the index by kind.
 pub fn build(model: &Model, facts: &Facts<'_>, needs: &Needs) -> Value {
-    let text = serde_json::to_string(model).unwrap_or_default();
+    let present: BTreeSet<&str> = model.resources.iter().map(|r| r.model_kind).collect();
+    let parts = split::split(model, &|group, field| needs.choose(group, field, &present));
     let mut by_kind: BTreeMap<String, Vec<Value>> = BTreeMap::new();
     let mut model_entries: BTreeMap<Value, Value> = BTreeMap::new();
-    for (k, raw) in parts_of(&text) {
-        let v = match k.as_str() {
-            "monitoring" | "k8s" => {
-                let mut g: BTreeMap<Value, Value> = BTreeMap::new();
-                for (gk, graw) in parts_of(raw.get()) {
-                    if !needs.wants(&k, &gk, graw.get()) {
-                        continue;
-                    }
-                    if let Some(c) = part(&graw, &mut by_kind) {
-                        g.insert(key(&gk), c);
-                    }
-                }
-                (!g.is_empty()).then(|| Value::from(g))
-            }
-            _ if !needs.wants("model", &k, raw.get()) => None,
-            // `resources` lists every resource once more (identity only), `inputs` are
-            // parameters: not indexed.
-            "resources" | "inputs" | "texts" => part(&raw, &mut BTreeMap::new()),
-            _ => part(&raw, &mut by_kind),
-        };
-        if let Some(v) = v {
-            model_entries.insert(key(&k), v);
+    let mut groups: BTreeMap<String, BTreeMap<Value, Value>> = BTreeMap::new();
+    for (path, text) in parts {
+        let (group, field) = path.split_once('.').map_or(("", path.as_str()), |(g, f)| (g, f));
+        // `resources` lists every resource once more (identity only), `inputs` are
+        // parameters: not indexed.
+        let indexed = !matches!(field, "resources" | "inputs" | "texts") || !group.is_empty();
+        let v = if indexed { part(&text, &mut by_kind) } else { part(&text, &mut BTreeMap::new()) };
+        let Some(v) = v else { continue };
+        if group.is_empty() {
+            model_entries.insert(key(field), v);
+        } else {
+            groups.entry(group.to_string()).or_default().insert(key(field), v);
         }
+    }
+    for (g, entries) in groups {
+        model_entries.insert(key(&g), Value::from(entries));
     }
     let mut fact_entries = Vec::new();
     if needs.reachability {

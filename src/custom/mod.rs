@@ -15,6 +15,7 @@
 pub mod engine;
 pub mod input;
 pub mod meta;
+mod split;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -347,41 +348,6 @@ deny contains lib.result(sprintf(\"%s escalates with %s\", [p.id, e.method]), p)
         assert!(provided.is_empty(), "provided, take them off the list: {provided:?}");
         for name in ["count", "sprintf", "regex.match", "net.cidr_contains", "time.now_ns", "json.marshal"] {
             assert!(engine_knows(name), "{name} should be provided");
-        }
-    }
-}
-
-#[cfg(test)]
-mod timing {
-    #[test]
-    #[ignore]
-    fn where_the_time_goes() {
-        use std::time::Instant;
-        let text = std::fs::read_to_string("examples/rules/fixtures/exposed-ports-https-only.fail.yaml").unwrap();
-        let src = crate::source::SourceFile::new("x.yaml", text);
-        let loaded = crate::frontend::load_source(src, &crate::frontend::LoadOptions::default());
-        let model = loaded.units[0].model();
-        let needs = super::input::Needs::default();
-        let t = Instant::now();
-        for _ in 0..200 {
-            let facts = crate::analyze::Facts::new(model);
-            let _ = super::input::build(model, &facts, &needs);
-        }
-        eprintln!("build: {:?} per model", t.elapsed() / 200);
-        let t = Instant::now();
-        for _ in 0..200 {
-            let _ = serde_json::to_string(model).unwrap();
-        }
-        eprintln!("to_string: {:?} per model", t.elapsed() / 200);
-        let loaded_rules = super::load(&["/tmp/rb/triv".into()], super::DEFAULT_TIME_LIMIT);
-        let facts = crate::analyze::Facts::new(model);
-        let input = super::input::build(model, &facts, &needs);
-        if let crate::rules::Check::Rego(p) = &loaded_rules.rules[0].check {
-            let t = Instant::now();
-            for _ in 0..200 {
-                let _ = p.eval(&input);
-            }
-            eprintln!("eval trivial: {:?} per model", t.elapsed() / 200);
         }
     }
 }
