@@ -9,9 +9,10 @@
 # Usage: scripts/bench-rego.sh [CORPUS_DIR...]
 #   RUNS=N   runs per measurement (default 5); medians are shown
 #   RULES=D  custom rules to measure (default examples/rules)
+#   NO_BUILD=1  use target/release/palisade as it is
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
+[ -n "${NO_BUILD:-}" ] || cargo build --release --quiet
 bin=target/release/palisade
 corpus_root=${CORPUS_ROOT:-../shared/corpus}
 dirs=("$@")
@@ -26,7 +27,7 @@ measure() {
   local i
   for ((i = 0; i < runs; i++)); do
     /usr/bin/time -f '%e %U %S' -o "$tmp/t" "$bin" "$@" >/dev/null 2>&1 || true
-    awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' "$tmp/t"
+    tail -n 1 "$tmp/t" | awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}'
   done >"$tmp/runs"
   local wall cpu
   wall=$(cut -d' ' -f1 "$tmp/runs" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
