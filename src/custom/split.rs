@@ -48,7 +48,8 @@ macro_rules! refuse {
     };
 }
 
-macro_rules! refuse_compounds {
+/// Scalars, tuples, maps and enum variants: neither a splitter nor a probe accepts them.
+macro_rules! refuse_all_but_structs_and_sequences {
     () => {
         refuse!(
             serialize_bool(bool),
@@ -70,12 +71,6 @@ macro_rules! refuse_compounds {
             serialize_unit_struct(&'static str),
             serialize_unit_variant(&'static str, u32, &'static str),
         );
-        fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<Self::Ok, Error> {
-            not_a_struct()
-        }
-        fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, _: &T) -> Result<Self::Ok, Error> {
-            not_a_struct()
-        }
         fn serialize_newtype_variant<T: Serialize + ?Sized>(
             self,
             _: &'static str,
@@ -126,8 +121,14 @@ impl ser::Serializer for &mut Splitter<'_> {
     type SerializeStruct = Self;
     type SerializeStructVariant = Impossible<(), Error>;
 
-    refuse_compounds!();
+    refuse_all_but_structs_and_sequences!();
 
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), Error> {
+        not_a_struct()
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, _: &T) -> Result<(), Error> {
+        not_a_struct()
+    }
     fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
         not_a_struct()
     }
@@ -201,26 +202,7 @@ impl ser::Serializer for &mut Probe<'_> {
     type SerializeStruct = Impossible<(), Error>;
     type SerializeStructVariant = Impossible<(), Error>;
 
-    refuse!(
-        serialize_bool(bool),
-        serialize_i8(i8),
-        serialize_i16(i16),
-        serialize_i32(i32),
-        serialize_i64(i64),
-        serialize_u8(u8),
-        serialize_u16(u16),
-        serialize_u32(u32),
-        serialize_u64(u64),
-        serialize_f32(f32),
-        serialize_f64(f64),
-        serialize_char(char),
-        serialize_str(&str),
-        serialize_bytes(&[u8]),
-        serialize_none(),
-        serialize_unit(),
-        serialize_unit_struct(&'static str),
-        serialize_unit_variant(&'static str, u32, &'static str),
-    );
+    refuse_all_but_structs_and_sequences!();
 
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
         self.look(value);
@@ -229,46 +211,10 @@ impl ser::Serializer for &mut Probe<'_> {
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), Error> {
         value.serialize(self)
     }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), Error> {
-        not_a_struct()
-    }
     fn serialize_seq(self, _: Option<usize>) -> Result<Self, Error> {
         Ok(self)
     }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
-        not_a_struct()
-    }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Error> {
-        not_a_struct()
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Error> {
-        not_a_struct()
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        not_a_struct()
-    }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Error> {
-        not_a_struct()
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Error> {
         not_a_struct()
     }
 }
