@@ -36,6 +36,10 @@ pub struct Program {
     package_line: u32,
     /// Shared by every rule of a load: what the input must hold.
     needs: Arc<Needs>,
+    /// What this rule reads, when it reads the model through model kinds alone and finds
+    /// nothing in an empty model: then a model without items of those kinds need not be
+    /// evaluated.
+    skip_unless: Option<Needs>,
 }
 
 /// An error of a rule while checking one model.
@@ -104,7 +108,18 @@ impl Program {
         let query = format!("{package}.deny");
         engine.set_input(regorus::Value::new_object());
         engine.eval_rule(query.clone()).map_err(|e| locate(&e, text))?;
+        let own = Needs::of([text]);
+        let empty = Model::default();
+        let empty_input = super::input::build(&empty, &Facts::new(&empty), &own);
+        engine.set_input(empty_input);
+        let quiet_on_empty = engine
+            .eval_rule(query.clone())
+            .ok()
+            .and_then(|v| serde_json::to_value(&v).ok())
+            .is_some_and(|v| v.as_array().is_some_and(Vec::is_empty) || v.is_null() || v == "<undefined>");
+        let skip_unless = (quiet_on_empty && own.sees_nothing_in(&empty)).then_some(own);
         Ok(Program {
+            skip_unless,
             prototype: engine,
             pool: Mutex::new(Vec::new()),
             query,
@@ -153,6 +168,9 @@ impl Program {
 
     /// Runs the rule over a model and reports its results into `sink`.
     pub fn run(&self, model: &Model, facts: &Facts<'_>, sink: &mut Sink<'_>) -> Result<(), RuleError> {
+        if self.skip_unless.as_ref().is_some_and(|n| n.sees_nothing_in(model)) {
+            return Ok(());
+        }
         let input = facts.rego_input(|| super::input::build(model, facts, &self.needs));
         let results = self.eval(input)?;
         let files = FileNames::of(model);

@@ -37,6 +37,9 @@ pub struct Needs {
     pub iam: bool,
     /// `input.model.texts` (every literal of the document: the largest part of most models).
     pub texts: bool,
+    /// `input.file` or `input.files`, or a function whose value varies between runs (time,
+    /// random numbers): the rule's verdict may depend on more than the model's items.
+    pub more: bool,
     /// The IAM actions the rules ask about (`lib.allows(principal, "s3:GetObject")`): every
     /// string literal of their text that looks like one. Each principal says whether it is
     /// allowed each of them.
@@ -95,7 +98,7 @@ impl Needs {
                     (_, _, Some(kind)) => {
                         n.kinds.insert(kind.as_str().to_string());
                     }
-                    (Some(_), _, _) => {}
+                    (Some(_), _, _) => n.more |= matches!(c.get(4).map(|m| m.as_str()), Some("file" | "files")),
                     (None, _, _) => n.whole_model = true,
                 }
             }
@@ -116,6 +119,7 @@ impl Needs {
                 n.whole_model = true;
             }
             n.identities |= code.contains("lib.identities");
+            n.more |= ["time.now_ns", "rand.", "uuid.rfc4122", "opa.runtime"].iter().any(|k| code.contains(k));
             n.reachability |= ["facts.reachability", "lib.exposures", "lib.exposed"].iter().any(|k| code.contains(k));
             n.iam |= ["facts.iam", "lib.principals", "lib.allows", "lib.escalations", "lib.is_admin"]
                 .iter()
@@ -126,6 +130,27 @@ impl Needs {
         n.actions.sort();
         n.actions.dedup();
         n
+    }
+
+    /// Whether a rule with these needs can only see nothing in `model`: it reads the model
+    /// through model kinds alone, and the model has no item of them. Its verdict on such a
+    /// model is its verdict on an empty model.
+    pub fn sees_nothing_in(&self, model: &Model) -> bool {
+        let reads_only_kinds = !(self.whole_model
+            || self.identities
+            || self.reachability
+            || self.iam
+            || self.texts
+            || self.more
+            || !self.collections.is_empty());
+        reads_only_kinds
+            && self.kinds.iter().all(|k| {
+                if k.starts_with("k8s.") {
+                    model.k8s.is_empty()
+                } else {
+                    !model.resources.iter().any(|r| r.model_kind == k.as_str())
+                }
+            })
     }
 
     /// What the input takes of the field `field` of the model (`group` empty) or of its
@@ -299,6 +324,25 @@ mod tests {
             "x if lib.all_resources[_]",
         ] {
             assert!(Needs::of([text]).whole_model, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_rule_reading_kinds_alone_sees_nothing_in_a_model_without_them() {
+        let text = std::fs::read_to_string("examples/rules/fixtures/exposed-ports-https-only.fail.yaml").unwrap();
+        let src = crate::source::SourceFile::new("x.yaml", text);
+        let loaded = crate::frontend::load_source(src, &crate::frontend::LoadOptions::default());
+        let model = loaded.units[0].model();
+        assert!(Needs::of(["x if lib.resources(\"s3.bucket\")"]).sees_nothing_in(model));
+        assert!(!Needs::of(["x if lib.resources(\"ec2.subnet\")"]).sees_nothing_in(model));
+        for other in [
+            "x if lib.resources(\"s3.bucket\"); input.file",
+            "x if lib.resources(\"s3.bucket\"); time.now_ns()",
+            "x if input.model.buckets",
+            "x if lib.identities",
+            "x if lib.exposed",
+        ] {
+            assert!(!Needs::of([other]).sees_nothing_in(model), "{other}");
         }
     }
 
