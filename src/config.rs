@@ -26,6 +26,10 @@
 //!
 //! [parameters."stacks/prod-*.yaml"]      # template parameter values, instead of defaults
 //! Environment = "prod"
+//!
+//! [rules]                                # custom rules in Rego (docs/custom-rules.md)
+//! paths = ["policy/rules"]               # files or directories, relative to this file
+//! time-limit-ms = 2000                   # per rule and unit of analysis
 //! ```
 //!
 //! Globs are relative to the directory of `palisade.toml`; one without `/` matches at any
@@ -69,6 +73,16 @@ struct Raw {
     secrets: Secrets,
     parameters: Option<Spanned<toml::Table>>,
     max_file_size: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    rules: RulesSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RulesSection {
+    #[serde(default)]
+    paths: Vec<String>,
+    time_limit_ms: Option<Spanned<u64>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -105,6 +119,11 @@ pub struct Config {
     pub parameters: Vec<(String, Vec<(String, String)>)>,
     /// Largest file read, in bytes (`max-file-size`: bytes, or a string such as "10MB").
     pub max_file_size: Option<usize>,
+    /// Custom rule files and directories (`[rules] paths`), resolved against the file's
+    /// directory.
+    pub rule_paths: Vec<PathBuf>,
+    /// Time a custom rule may take over one unit of analysis (`[rules] time-limit-ms`).
+    pub rule_time_limit_ms: Option<u64>,
 }
 
 /// 1-based line and column of a byte offset.
@@ -115,6 +134,8 @@ fn line_col(text: &str, offset: usize) -> (u32, u32) {
 struct Errors<'a> {
     path: &'a Path,
     text: &'a str,
+    /// Custom rules that names may refer to.
+    custom: Vec<std::sync::Arc<rules::RuleMeta>>,
 }
 
 impl Errors<'_> {
@@ -126,7 +147,7 @@ impl Errors<'_> {
 
 fn check_rule(e: &Errors<'_>, name: &Spanned<String>) -> Result<String, String> {
     let n = name.get_ref().trim();
-    if rules::all().iter().any(|r| r.meta.matches(n)) {
+    if rules::all().iter().any(|r| r.meta.matches(n)) || e.custom.iter().any(|m| m.matches(n)) {
         Ok(n.to_string())
     } else {
         Err(e.at(name.span(), format!("unknown rule `{n}` (run `palisade rules` to list them)")))
@@ -160,7 +181,13 @@ impl Config {
     /// Parses a configuration file's text; `path` is used in errors and to resolve relative
     /// paths.
     pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
-        let e = Errors { path, text };
+        Config::parse_with_rules(text, path, &[])
+    }
+
+    /// Parses a configuration file's text, rule names referring to built-in rules, to the
+    /// custom rules the file names and to those of `rule_paths` (`--rules`).
+    pub fn parse_with_rules(text: &str, path: &Path, rule_paths: &[PathBuf]) -> Result<Config, String> {
+        let mut e = Errors { path, text, custom: Vec::new() };
         let raw: Raw = toml::from_str(text).map_err(|err| {
             let msg = err.message().trim().to_string();
             match err.span() {
@@ -170,6 +197,19 @@ impl Config {
         })?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let mut c = Config { path: Some(path.to_path_buf()), ..Config::default() };
+        c.rule_paths = raw.rules.paths.iter().map(|p| dir.join(p)).collect();
+        c.rule_time_limit_ms = raw.rules.time_limit_ms.as_ref().map(|t| *t.get_ref());
+        if let Some(t) = raw.rules.time_limit_ms.as_ref().filter(|t| *t.get_ref() == 0) {
+            return Err(e.at(t.span(), "`time-limit-ms` must be at least 1"));
+        }
+        if !c.rule_paths.is_empty() || !rule_paths.is_empty() {
+            let all: Vec<PathBuf> = c.rule_paths.iter().chain(rule_paths).cloned().collect();
+            e.custom = crate::custom::load(&all, crate::custom::DEFAULT_TIME_LIMIT)
+                .rules
+                .into_iter()
+                .map(|r| r.meta)
+                .collect();
+        }
         if let Some(sel) = &raw.select {
             c.select = Some(sel.iter().map(|s| check_rule(&e, s)).collect::<Result<_, _>>()?);
         }
@@ -236,8 +276,18 @@ impl Config {
 
     /// Reads and parses a configuration file no larger than `limits` allow.
     pub fn load_limited(path: &Path, limits: &crate::parse::Limits) -> Result<Config, String> {
+        Config::load_with_rules(path, limits, &[])
+    }
+
+    /// Reads and parses a configuration file, rule names referring to the custom rules of
+    /// `rule_paths` too (see [`Config::parse_with_rules`]).
+    pub fn load_with_rules(
+        path: &Path,
+        limits: &crate::parse::Limits,
+        rule_paths: &[PathBuf],
+    ) -> Result<Config, String> {
         let text = crate::parse::read_text_file(path, limits)?;
-        Config::parse(&text, path)
+        Config::parse_with_rules(&text, path, rule_paths)
     }
 
     /// The nearest `palisade.toml` in `start`'s directory or one of its parents.
@@ -341,6 +391,12 @@ impl Config {
             params.insert(g.clone(), Value::Table(p));
         }
         t.insert("parameters".into(), Value::Table(params));
+        let mut custom = Table::new();
+        let paths: Vec<String> = self.rule_paths.iter().map(|p| crate::source::display_path(p)).collect();
+        custom.insert("paths".into(), strings(&paths));
+        let limit = self.rule_time_limit_ms.unwrap_or(crate::custom::DEFAULT_TIME_LIMIT.as_millis() as u64);
+        custom.insert("time-limit-ms".into(), Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
+        t.insert("rules".into(), Value::Table(custom));
         let source = match &self.path {
             Some(p) => format!("# Effective configuration, from {}\n", p.display()),
             None => "# Effective configuration: no palisade.toml found, defaults\n".to_string(),

@@ -6,6 +6,7 @@ pub mod analyze;
 pub mod cli;
 pub mod compliance;
 pub mod config;
+pub mod custom;
 pub mod diagnostic;
 pub mod discover;
 pub mod filter;

@@ -51,6 +51,8 @@ pub struct ScanOptions {
     pub skip_subjects: bool,
     /// Values for Terraform variables (`--var`, `--var-file`).
     pub terraform: crate::frontend::terraform::TfVars,
+    /// Problems of the custom rules of `registry` that did not load, reported with the scan's.
+    pub rule_diagnostics: Vec<Diagnostic>,
 }
 
 impl ScanOptions {
@@ -173,6 +175,7 @@ fn judge_unit(unit: Unit, rules: &[Arc<Rule>], opts: &ScanOptions, cwd: &std::pa
 
 fn judge_all(loaded: Loaded<UnitResult>, rules: &[Arc<Rule>], opts: &ScanOptions) -> Scanned {
     let Loaded { units, mut diagnostics, analysed } = loaded;
+    diagnostics.extend(opts.rule_diagnostics.iter().cloned());
     let mut report = ScanReport {
         rules: rules.iter().map(|r| r.meta.clone()).collect(),
         files_scanned: analysed.len(),
@@ -254,15 +257,14 @@ pub fn run_rules(
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let mut found = Vec::new();
             let mut sink = crate::rules::Sink::new(&rule.meta, model.file.clone(), &mut found);
-            rule.run(model, facts, &mut sink);
-            found
+            rule.run(model, facts, &mut sink).map(|()| found)
         }))
-        .map_err(|_| {
-            Diagnostic::whole_file(
+        .unwrap_or_else(|_| {
+            Err(Diagnostic::whole_file(
                 DiagnosticKind::Read,
                 &model.file,
                 format!("internal error in rule {} while checking this file; please report it", rule.meta.id),
-            )
+            ))
         })
     };
     let results: Vec<Result<Vec<Finding>, Diagnostic>> =

@@ -15,7 +15,8 @@ const STAGES: &[&[&str]] = &[
     // Frontends: each input language, lowered into the model.
     &["lower", "frontend"],
     &["analyze"],
-    &["rules", "finding"],
+    // Rules, built-in and custom (Rego).
+    &["rules", "finding", "custom"],
     &["fix", "filter"],
     &["results"],
     &["posture"],

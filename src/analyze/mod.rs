@@ -27,6 +27,7 @@ pub struct Facts<'m> {
     secrets: OnceLock<secrets::SecretFacts<'m>>,
     index: OnceLock<index::Index<'m>>,
     network: OnceLock<reach::Network<'m>>,
+    rego_input: OnceLock<regorus::Value>,
 }
 
 impl<'m> Facts<'m> {
@@ -40,6 +41,7 @@ impl<'m> Facts<'m> {
             secrets: OnceLock::new(),
             index: OnceLock::new(),
             network: OnceLock::new(),
+            rego_input: OnceLock::new(),
         }
     }
 
@@ -78,6 +80,12 @@ impl<'m> Facts<'m> {
     pub fn evidence(&self) -> &evidence::Evidence {
         self.evidence
             .get_or_init(|| evidence::Evidence::of(self.model).with_reachability(self.model, self.reachability()))
+    }
+
+    /// The input of the custom rules (Rego), built by `build` the first time a custom rule
+    /// asks for it: once per model, whatever the number of rules.
+    pub fn rego_input(&self, build: impl FnOnce() -> regorus::Value) -> &regorus::Value {
+        self.rego_input.get_or_init(build)
     }
 
     /// The secrets written in the model's values, and the inputs that carry secrets.

@@ -9,6 +9,7 @@ pub mod iam;
 pub mod model;
 pub mod net;
 pub mod output;
+pub mod test_rules;
 
 use crate::config::Config;
 use crate::discover::DiscoverOptions;
@@ -76,6 +77,24 @@ enum Command {
     Rule {
         /// Rule id (e.g. PAL-S3-001) or slug (e.g. s3-public-access-block).
         id: String,
+        #[command(flatten)]
+        custom: CustomRulesArgs,
+    },
+    /// Test custom rules: run each rule's examples through the whole scan and compare its
+    /// findings with the `# expect: RULE-ID` markers of the failing examples.
+    #[command(
+        name = "test-rules",
+        after_help = "Examples:\n  palisade test-rules examples/rules\n  palisade test-rules policy/ --time-limit-ms 500\n\n\
+Exit status: 0 every example gave what its markers expect, 1 one did not or a rule file did not load, \
+2 bad arguments."
+    )]
+    TestRules {
+        /// Rule files or directories of them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Time a rule may take over one unit of analysis, in milliseconds.
+        #[arg(long, value_name = "MS", value_parser = clap::value_parser!(u64).range(1..))]
+        time_limit_ms: Option<u64>,
     },
     /// Network analyses.
     #[command(subcommand)]
@@ -275,6 +294,8 @@ struct ScanArgs {
     /// ASFF: the region of the Security Hub that imports the findings.
     #[arg(long, value_name = "REGION", default_value = "us-east-1", env = "PALISADE_AWS_REGION")]
     aws_region: String,
+    #[command(flatten)]
+    custom: CustomRulesArgs,
 }
 
 /// A report to write: its format, and the file it goes to (standard output or `--output` when
@@ -369,6 +390,45 @@ struct RulesArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
     format: ListFormat,
+    #[command(flatten)]
+    custom: CustomRulesArgs,
+}
+
+#[derive(Args, Debug, Default, Clone)]
+struct CustomRulesArgs {
+    /// Custom rules in Rego: a .rego file or a directory of them (repeatable; adds to
+    /// `[rules] paths` of palisade.toml). See docs/custom-rules.md.
+    #[arg(long = "rules", value_name = "PATH", value_delimiter = ',', env = "PALISADE_RULES")]
+    rules: Vec<PathBuf>,
+}
+
+/// The rules to choose from: the built-in ones, and the custom rules of `paths` (the command
+/// line's, then the configuration's), with the problems of those that did not load.
+fn registry_of(cli: &[PathBuf], config: &Config) -> Option<(rules::Registry, Vec<crate::finding::Diagnostic>)> {
+    let mut paths = config.rule_paths.clone();
+    paths.extend(cli.iter().cloned());
+    if paths.is_empty() {
+        return None;
+    }
+    let limit =
+        config.rule_time_limit_ms.map(std::time::Duration::from_millis).unwrap_or(crate::custom::DEFAULT_TIME_LIMIT);
+    Some(crate::custom::load(&paths, limit).into_registry())
+}
+
+/// The rules `palisade rules` and `palisade rule` show: the built-in ones and the custom rules
+/// of `--rules` and of the palisade.toml of the working directory. Problems of rule files are
+/// printed.
+fn shown_registry(custom: &CustomRulesArgs) -> Result<rules::Registry, String> {
+    let config = load_config(None, Path::new("."), false, &Limits::default(), &custom.rules)?;
+    Ok(match registry_of(&custom.rules, &config) {
+        None => rules::Registry::builtin(),
+        Some((registry, problems)) => {
+            for d in &problems {
+                output::diagnostic(d);
+            }
+            registry
+        }
+    })
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -451,18 +511,35 @@ pub fn main() -> i32 {
             }
         },
         Command::Scan(args) => run_scan(args),
-        Command::Rules(args) => list_rules(args.format),
+        Command::Rules(args) => match shown_registry(&args.custom) {
+            Ok(registry) => list_rules(args.format, &registry),
+            Err(e) => {
+                output::error(&format!("error: {e}"));
+                EXIT_ERROR
+            }
+        },
+        Command::TestRules { paths, time_limit_ms } => {
+            let limit =
+                time_limit_ms.map(std::time::Duration::from_millis).unwrap_or(crate::custom::DEFAULT_TIME_LIMIT);
+            let report = test_rules::test_rules(&paths, limit);
+            output::emit(&report.render());
+            if report.passed() { EXIT_CLEAN } else { EXIT_FINDINGS }
+        }
         Command::Posture(args) => run_posture(args),
         Command::Iam(cmd) => iam::run(cmd),
         Command::Model(args) => model::run(args),
         Command::Net(NetCommand::Exposure(args)) => run_exposure(args),
         Command::Config(args) => show_config(args),
-        Command::Rule { id } => match rules::find(&id) {
-            Some(r) => {
+        Command::Rule { id, custom } => match shown_registry(&custom).map(|r| r.find(&id).cloned()) {
+            Err(e) => {
+                output::error(&format!("error: {e}"));
+                EXIT_ERROR
+            }
+            Ok(Some(r)) => {
                 output::emit(&r.meta.documentation());
                 EXIT_CLEAN
             }
-            None => {
+            Ok(None) => {
                 output::error(&format!("error: no rule `{id}` (run `palisade rules` to list them)"));
                 EXIT_ERROR
             }
@@ -470,14 +547,20 @@ pub fn main() -> i32 {
     }
 }
 
-fn load_config(explicit: Option<&Path>, start: &Path, disabled: bool, limits: &Limits) -> Result<Config, String> {
+fn load_config(
+    explicit: Option<&Path>,
+    start: &Path,
+    disabled: bool,
+    limits: &Limits,
+    rules: &[PathBuf],
+) -> Result<Config, String> {
     if disabled {
         return Ok(Config::default());
     }
     match explicit {
-        Some(p) => Config::load_limited(p, limits),
+        Some(p) => Config::load_with_rules(p, limits, rules),
         None => match Config::discover(start) {
-            Some(p) => Config::load_limited(&p, limits),
+            Some(p) => Config::load_with_rules(&p, limits, rules),
             None => Ok(Config::default()),
         },
     }
@@ -502,7 +585,7 @@ fn show_config(args: ConfigArgs) -> i32 {
         output::error("error: nothing to do: `palisade config --show` prints the effective configuration");
         return EXIT_ERROR;
     }
-    match load_config(args.config.as_deref(), &args.path, false, &Limits::default()) {
+    match load_config(args.config.as_deref(), &args.path, false, &Limits::default(), &[]) {
         Ok(c) => {
             output::emit(&c.to_toml());
             EXIT_CLEAN
@@ -554,7 +637,11 @@ fn scan_command(mut args: ScanArgs) -> Result<i32, String> {
     };
     let cli_limits =
         Limits { max_file_bytes: args.max_file_size.unwrap_or(Limits::default().max_file_bytes), ..Limits::default() };
-    let config = load_config(args.config.as_deref(), start, args.no_config, &cli_limits)?;
+    let config = load_config(args.config.as_deref(), start, args.no_config, &cli_limits, &args.custom.rules)?;
+    let (registry, rule_diagnostics) = match registry_of(&args.custom.rules, &config) {
+        Some((r, d)) => (Some(r), d),
+        None => (None, Vec::new()),
+    };
     let limits = Limits {
         max_file_bytes: args.max_file_size.or(config.max_file_size).unwrap_or(Limits::default().max_file_bytes),
         ..Limits::default()
@@ -585,7 +672,7 @@ fn scan_command(mut args: ScanArgs) -> Result<i32, String> {
     let mut ignore = config.ignore.clone();
     ignore.extend(args.ignore);
     let discover = DiscoverOptions { exclude: args.exclude, no_ignore: args.no_ignore };
-    let opts = ScanOptions {
+    let mut opts = ScanOptions {
         paths: args.paths,
         discover: discover.clone(),
         limits,
@@ -606,8 +693,17 @@ fn scan_command(mut args: ScanArgs) -> Result<i32, String> {
         baseline,
         only,
         terraform: crate::frontend::terraform::TfVars { vars: args.vars, var_files: args.var_files },
+        registry,
         ..ScanOptions::default()
     };
+    opts.rule_diagnostics = rule_diagnostics;
+    if let Err(e) = opts.rules() {
+        // A rule named on the command line may be one that did not load: say why.
+        for d in &opts.rule_diagnostics {
+            output::diagnostic(d);
+        }
+        return Err(e);
+    }
     let fail_on = if args.soft_fail {
         FailOn::None
     } else {
@@ -823,8 +919,8 @@ fn run_posture(mut args: PostureArgs) -> i32 {
     if report.diagnostics.iter().any(|d| d.is_error()) { EXIT_ERROR } else { EXIT_CLEAN }
 }
 
-fn list_rules(format: ListFormat) -> i32 {
-    let all = rules::all();
+fn list_rules(format: ListFormat, registry: &rules::Registry) -> i32 {
+    let all = registry.rules();
     match format {
         ListFormat::Json => {
             let v: Vec<serde_json::Value> = all
@@ -849,7 +945,7 @@ fn list_rules(format: ListFormat) -> i32 {
                 "{:id_w$}  {:slug_w$}  {:8}  {:11}  {:14}  TITLE",
                 "ID", "SLUG", "SEVERITY", "LAYER", "CONTROLS"
             );
-            for r in &all {
+            for r in all {
                 let m = &r.meta;
                 let _ = writeln!(
                     out,

@@ -4,15 +4,14 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use crate::analyze::Facts;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::discover::DiscoverOptions;
 use crate::frontend::{self, LoadOptions, Loaded, Overrides, Unit, Variants};
 
-/// Version of the document's layout: the major part changes when a consumer could break.
-pub const SCHEMA_VERSION: &str = "1.0";
+pub use crate::model::document::{SCHEMA_VERSION, prune};
 
 #[derive(Args, Debug)]
 pub struct ModelArgs {
@@ -125,28 +124,6 @@ fn unit_json(unit: &Unit) -> Value {
             "evidence": facts.evidence(),
         },
     })
-}
-
-/// Leaves out the empty collections of the model (and of its `monitoring` and `k8s` groups),
-/// so that a document shows what its files contain. Values of fields are never touched.
-fn prune(model: &mut Value) {
-    fn prune_map(m: &mut Map<String, Value>) {
-        m.retain(|_, v| match v {
-            Value::Null => false,
-            Value::Array(a) => !a.is_empty(),
-            _ => true,
-        });
-    }
-    let Some(m) = model.as_object_mut() else { return };
-    for group in ["monitoring", "k8s"] {
-        if let Some(Value::Object(g)) = m.get_mut(group) {
-            prune_map(g);
-            if g.is_empty() {
-                m.remove(group);
-            }
-        }
-    }
-    prune_map(m);
 }
 
 fn diagnostic_json(d: &Diagnostic) -> Value {

@@ -198,7 +198,7 @@ pub fn apply(
             used[i] = true;
             continue;
         }
-        if !known.iter().any(|r| r.meta.matches(&s.rule)) {
+        if !known.iter().any(|r| r.meta.matches(&s.rule)) && !ran.iter().any(|m| m.matches(&s.rule)) {
             out.diagnostics.push(warn(format!("suppression of unknown rule `{}`", s.rule)));
             used[i] = true;
             continue;

@@ -10,6 +10,7 @@ use crate::source::Span;
 
 pub mod account;
 pub mod containers;
+pub mod document;
 pub mod iam;
 pub mod k8s;
 pub mod kind;
@@ -19,6 +20,7 @@ pub mod policy;
 pub mod reach;
 mod ser;
 pub mod storage;
+pub mod tags;
 pub mod text;
 pub mod val;
 
@@ -30,6 +32,7 @@ pub use network::*;
 pub use policy::*;
 pub use reach::*;
 pub use storage::*;
+pub use tags::Tag;
 pub use text::{Input, InputWords, TextRole, TextValue};
 pub use val::{Origin, RefTarget, VKind, Val};
 
@@ -137,6 +140,10 @@ pub struct ResMeta {
     pub span: Span,
     /// Span of the `Properties` map, or of the logical id when there is none.
     pub props_span: Span,
+    /// Its tags (`Tags`; Terraform `tags`; Kubernetes labels). Left out of the model
+    /// document when absent.
+    #[serde(skip_serializing_if = "Field::is_absent")]
+    pub tags: Field<Vec<Tag>>,
 }
 
 /// Everything Palisade knows about one input document.

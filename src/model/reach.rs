@@ -38,6 +38,8 @@ pub struct Ec2Instance {
     pub network_interfaces: Field<Vec<NetworkInterfaceSpec>>,
     /// `LaunchTemplate.LaunchTemplateId` / `LaunchTemplateName`.
     pub launch_template: Field<Link>,
+    /// `InstanceType`, e.g. `t3.micro`.
+    pub instance_type: Field<String>,
 }
 
 /// `AWS::EC2::LaunchTemplate` (its `LaunchTemplateData`).
@@ -46,6 +48,8 @@ pub struct LaunchTemplate {
     pub meta: ResMeta,
     pub security_groups: Field<Vec<Field<Link>>>,
     pub network_interfaces: Field<Vec<NetworkInterfaceSpec>>,
+    /// `LaunchTemplateData.InstanceType`.
+    pub instance_type: Field<String>,
 }
 
 /// `AWS::AutoScaling::AutoScalingGroup`: instances launched from a template in subnets.

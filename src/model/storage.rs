@@ -21,6 +21,8 @@ pub struct S3Bucket {
     pub log_destination: Field<Link>,
     /// `LifecycleConfiguration.Rules`.
     pub lifecycle_rules: Field<Vec<LifecycleRule>>,
+    /// `ReplicationConfiguration.Rules`.
+    pub replication: Field<Vec<ReplicationRule>>,
 }
 
 impl S3Bucket {
@@ -75,6 +77,16 @@ pub struct LifecycleRule {
     /// Sets an expiration for noncurrent versions (`NoncurrentVersionExpiration` or
     /// `NoncurrentVersionExpirationInDays`).
     pub expires_noncurrent: bool,
+}
+
+/// A replication rule of a bucket.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ReplicationRule {
+    pub span: Span,
+    /// `Enabled` or `Disabled`.
+    pub status: Field<String>,
+    /// `Destination.Bucket`: the bucket objects are copied to.
+    pub destination: Field<Link>,
 }
 
 /// `AWS::S3::BucketPolicy`.

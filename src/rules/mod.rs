@@ -300,6 +300,8 @@ pub enum Check {
     Native(CheckFn),
     /// A check loaded at run time.
     Dynamic(DynCheck),
+    /// A custom rule written in Rego.
+    Rego(Arc<crate::custom::Program>),
 }
 
 /// A rule: its metadata and its check.
@@ -309,12 +311,23 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// Runs the check.
-    pub fn run(&self, model: &Model, facts: &Facts<'_>, sink: &mut Sink<'_>) {
+    /// Runs the check. A custom rule that fails on this model (a runtime error, its time limit
+    /// exceeded) says so in a diagnostic located in its own file.
+    pub fn run(&self, model: &Model, facts: &Facts<'_>, sink: &mut Sink<'_>) -> Result<(), crate::finding::Diagnostic> {
         match &self.check {
             Check::Native(f) => f(model, facts, sink),
             Check::Dynamic(f) => f(model, facts, sink),
+            Check::Rego(p) => {
+                return p.run(model, facts, sink).map_err(|e| crate::finding::Diagnostic {
+                    kind: crate::finding::DiagnosticKind::Invalid,
+                    file: p.file.clone(),
+                    line: e.line,
+                    col: e.col,
+                    message: format!("custom rule {} on {}: {}", self.meta.id, model.file, e.message),
+                });
+            }
         }
+        Ok(())
     }
 }
 

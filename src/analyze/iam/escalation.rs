@@ -384,6 +384,12 @@ impl<'a, 'm> Analysis<'a, 'm> {
         }
     }
 
+    /// Principal number `i` may perform `action` on some resource (its type's stand-in, or one
+    /// that its statements name), with the grant that allows it.
+    pub fn allowed_somewhere(&self, i: usize, action: &str) -> Option<Grant> {
+        Subject::new(self, i).find_some_resource(action)
+    }
+
     /// The escalation methods principal number `i` can perform, the narrowest of each family
     /// first (wider methods it can also perform are listed in [`Escalation::also`], and so are
     /// the methods that run code in existing resources of other services).

@@ -56,12 +56,15 @@ pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Mode
             continue;
         }
         let props_node = r.properties();
+        let props_val = props_node.map(|p| ev.eval(p));
+        let props_span = props_node.map(|p| p.span).unwrap_or(r.id_span);
         let meta = ResMeta {
             id: r.id.clone(),
             kind: r.kind.clone(),
             model_kind: model_kind(&r.kind),
             span: r.id_span,
-            props_span: props_node.map(|p| p.span).unwrap_or(r.id_span),
+            props_span,
+            tags: crate::model::tags::tags_of(props_val.as_ref().and_then(|p| p.get("Tags")), props_span),
         };
         let idx = m.resources.len();
         m.resource_index.insert(r.id.clone(), idx);
@@ -72,7 +75,6 @@ pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Mode
         if let Some(md) = r.node.get("Metadata") {
             lits.add(md, &format!("Resources.{}.Metadata", r.id), "Metadata", Some(idx));
         }
-        let props_val = props_node.map(|p| ev.eval(p));
         let p = Props::new(props_val.as_ref().filter(|v| matches!(v.kind, VKind::Map(_))), r.id_span);
         lower_resource(&mut m, meta, &r.kind, &p, &mut pending_sg_rules);
     }
@@ -404,7 +406,19 @@ fn s3_bucket(meta: ResMeta, p: &Props<'_>) -> S3Bucket {
             }
         }),
     };
+    let replication = match p.sub("ReplicationConfiguration") {
+        None => Field::absent(meta.props_span),
+        Some(rc) => rc.list_of("Rules", |rule| {
+            let r = Props::new(Some(rule), rule.span);
+            ReplicationRule {
+                span: rule.span,
+                status: r.string("Status"),
+                destination: r.sub("Destination").map(|d| d.link("Bucket")).unwrap_or_else(|| Field::absent(rule.span)),
+            }
+        }),
+    };
     S3Bucket {
+        replication,
         name: p.string("BucketName"),
         access_control: p.string("AccessControl").map(canned_acl),
         public_access_block,

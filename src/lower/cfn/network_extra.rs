@@ -45,15 +45,22 @@ pub fn lower(m: &mut Model, meta: ResMeta, ty: &str, p: &Props<'_>) {
             security_groups: groups(p, "SecurityGroupIds", "SecurityGroups"),
             network_interfaces: p.list_of("NetworkInterfaces", interface),
             launch_template: launch_template(p),
+            instance_type: p.string("InstanceType"),
             meta,
         }),
         "AWS::EC2::LaunchTemplate" => {
             let d = p.sub("LaunchTemplateData");
-            let (security_groups, network_interfaces) = match &d {
-                Some(d) => (groups(d, "SecurityGroupIds", "SecurityGroups"), d.list_of("NetworkInterfaces", interface)),
-                None => (Field::absent(meta.props_span), Field::absent(meta.props_span)),
+            let (security_groups, network_interfaces, instance_type) = match &d {
+                Some(d) => (
+                    groups(d, "SecurityGroupIds", "SecurityGroups"),
+                    d.list_of("NetworkInterfaces", interface),
+                    d.string("InstanceType"),
+                ),
+                None => {
+                    (Field::absent(meta.props_span), Field::absent(meta.props_span), Field::absent(meta.props_span))
+                }
             };
-            m.launch_templates.push(LaunchTemplate { security_groups, network_interfaces, meta });
+            m.launch_templates.push(LaunchTemplate { security_groups, network_interfaces, instance_type, meta });
         }
         "AWS::EC2::NetworkInterface" => m.network_interfaces.push(NetworkInterface {
             subnet: p.link("SubnetId"),

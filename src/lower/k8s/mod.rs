@@ -380,7 +380,14 @@ fn object_meta(root: &Node, file: &Arc<str>) -> ObjectMeta {
     };
     ObjectMeta {
         file: file.clone(),
-        res: ResMeta { id, kind: kind.clone(), model_kind: model_kind(&kind), span, props_span: root.span },
+        res: ResMeta {
+            id,
+            kind: kind.clone(),
+            model_kind: model_kind(&kind),
+            span,
+            props_span: root.span,
+            tags: labels_of(md, span),
+        },
         api_version,
         kind,
         name,
@@ -389,6 +396,18 @@ fn object_meta(root: &Node, file: &Arc<str>) -> ObjectMeta {
         annotations: string_map(md.and_then(|m| m.get("annotations"))),
         fragment: false,
     }
+}
+
+/// `metadata.labels` as tags (absent at `absent` when the object has none).
+fn labels_of(md: Option<&Node>, absent: Span) -> crate::model::Field<Vec<crate::model::Tag>> {
+    let Some(labels) = md.and_then(|m| m.get("labels")) else { return crate::model::Field::absent(absent) };
+    let entries: Vec<(String, Span, String, Span)> = labels
+        .as_map()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|e| Some((e.key.clone(), e.key_span, e.value.scalar_text()?.into_owned(), e.value.span)))
+        .collect();
+    crate::model::tags::labels(&entries, labels.span)
 }
 
 /// A map of strings (labels, annotations); non-scalar values are left out.

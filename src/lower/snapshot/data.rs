@@ -263,6 +263,7 @@ pub fn add_meta(m: &mut Model, id: String, kind: &str, at: &Node) -> ResMeta {
         kind: kind.to_string(),
         model_kind: crate::model::kind::model_kind(kind),
         span: at.span,
+        tags: crate::model::Field::absent(at.span),
         props_span: at.span,
     };
     m.resource_index.insert(id, m.resources.len());

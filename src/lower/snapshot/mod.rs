@@ -275,7 +275,14 @@ impl<'a> Ctx<'a> {
     pub fn add(&mut self, id: String, cfn_type: &'static str, at: &Node, props: Val) {
         let span = at.span;
         self.shaped.push(Shaped {
-            meta: ResMeta { id, kind: cfn_type.to_string(), model_kind: model_kind(cfn_type), span, props_span: span },
+            meta: ResMeta {
+                id,
+                kind: cfn_type.to_string(),
+                model_kind: model_kind(cfn_type),
+                span,
+                tags: crate::model::tags::tags_of(props.get("Tags"), span),
+                props_span: span,
+            },
             cfn_type,
             props: Some(props),
         });

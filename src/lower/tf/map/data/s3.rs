@@ -38,13 +38,30 @@ fn bucket(r: &TfResource) -> Val {
             s.into_val()
         })
         .block(a, "logging", "LoggingConfiguration", logging)
-        .block(a, "server_side_encryption_configuration", "BucketEncryption", encryption);
+        .block(a, "server_side_encryption_configuration", "BucketEncryption", encryption)
+        .block(a, "replication_configuration", "ReplicationConfiguration", |c| replication(c, "rules"));
     // Inline lifecycle rules form the `Rules` of one configuration.
     if let Some(rules) = super::blocks(a, "lifecycle_rule", &legacy_lifecycle_rule) {
         let span = a.key_span("lifecycle_rule").unwrap_or(rules.span);
         let lc = super::super::map_val(vec![("Rules".into(), span, rules)], span);
         o.put("LifecycleConfiguration", span, lc);
     }
+    o.into_val()
+}
+
+/// A replication configuration (its `rules` blocks inline, `rule` blocks of the split-off
+/// resource) as a `ReplicationConfiguration`.
+fn replication(v: &Val, rule_block: &str) -> Val {
+    let mut o = Out::new(v.span);
+    o.arg(v, "role", "Role").blocks(v, rule_block, "Rules", |rule| {
+        let mut r = Out::new(rule.span);
+        r.arg(rule, "id", "Id").arg(rule, "status", "Status").block(rule, "destination", "Destination", |d| {
+            let mut o = Out::new(d.span);
+            o.arg(d, "bucket", "Bucket").arg(d, "storage_class", "StorageClass");
+            o.into_val()
+        });
+        r.into_val()
+    });
     o.into_val()
 }
 
@@ -151,6 +168,7 @@ pub fn attach(r: &TfResource, j: &mut Joiner<'_>) -> bool {
             });
             ("OwnershipControls", o.into_val())
         }
+        "aws_s3_bucket_replication_configuration" => ("ReplicationConfiguration", replication(a, "rule")),
         "aws_s3_bucket_lifecycle_configuration" => {
             let mut o = Out::new(r.body_span);
             o.blocks(a, "rule", "Rules", lifecycle_rule);

@@ -19,6 +19,7 @@ pub(super) fn primary(r: &TfResource) -> Option<Primary> {
                     ("subnet_id", "SubnetId"),
                     ("vpc_security_group_ids", "SecurityGroupIds"),
                     ("security_groups", "SecurityGroups"),
+                    ("instance_type", "InstanceType"),
                 ],
             );
             instance_interfaces(a, &mut p);
@@ -36,7 +37,11 @@ pub(super) fn primary(r: &TfResource) -> Option<Primary> {
             let mut d = Props::new(a.span);
             d.copy_all(
                 a,
-                &[("vpc_security_group_ids", "SecurityGroupIds"), ("security_group_names", "SecurityGroups")],
+                &[
+                    ("vpc_security_group_ids", "SecurityGroupIds"),
+                    ("security_group_names", "SecurityGroups"),
+                    ("instance_type", "InstanceType"),
+                ],
             );
             if let Some((k, v)) = arg(a, "network_interfaces") {
                 let list = map_blocks(a, "network_interfaces", v, |b, n| {

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# What custom rules in Rego cost: wall time and CPU time of `palisade scan` over the
+# real-world corpus in ../shared/corpus (not shipped with the project) with the built-in rules
+# alone, then with the example custom rules of examples/rules added, and the custom rules'
+# share (the difference) next to the built-in rules' own cost (the scan with every built-in
+# rule minus the scan with none selected but one cheap rule: parsing, lowering and reporting
+# are common to both).
+#
+# Usage: scripts/bench-rego.sh [CORPUS_DIR...]
+#   RUNS=N   runs per measurement (default 5); medians are shown
+#   RULES=D  custom rules to measure (default examples/rules)
+#   NO_BUILD=1  use target/release/palisade as it is
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -n "${NO_BUILD:-}" ] || cargo build --release --quiet
+bin=target/release/palisade
+corpus_root=${CORPUS_ROOT:-../shared/corpus}
+dirs=("$@")
+[ ${#dirs[@]} -gt 0 ] || dirs=("$corpus_root/cfn" "$corpus_root/k8s" "$corpus_root/tf")
+runs=${RUNS:-5}
+rules=${RULES:-examples/rules}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# measure ARGS... -> "wall_ms cpu_ms": the medians over $runs runs (CPU: user + system)
+measure() {
+  local i
+  for ((i = 0; i < runs; i++)); do
+    /usr/bin/time -f '%e %U %S' -o "$tmp/t" "$bin" "$@" >/dev/null 2>&1 || true
+    tail -n 1 "$tmp/t" | awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}'
+  done >"$tmp/runs"
+  local wall cpu
+  wall=$(cut -d' ' -f1 "$tmp/runs" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+  cpu=$(cut -d' ' -f2 "$tmp/runs" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+  echo "$wall $cpu"
+}
+
+count() {
+  "$bin" scan "$@" --format json --fail-on none 2>/dev/null |
+    python3 -c 'import json, sys; d = json.load(sys.stdin); print(len(d["findings"]), len([x for x in d["diagnostics"] if x.get("error")]))'
+}
+
+echo "palisade $("$bin" --version | awk '{print $2}'), $(nproc) cores, median of $runs runs;" \
+  "custom rules: $(ls "$rules"/*.rego | wc -l) files of $rules"
+printf '%-6s %-5s %8s %10s %10s %14s %12s %8s\n' corpus time "one rule" "built-in" "+custom" "built-in cost" "custom cost" findings
+for d in "${dirs[@]}"; do
+  name=$(basename "$d")
+  # One cheap rule: everything but the rules (discovery, parsing, lowering, reporting).
+  read -r base_wall base_cpu < <(measure scan "$d" --quiet --fail-on none --no-config --select PAL-S3-001)
+  read -r builtin_wall builtin_cpu < <(measure scan "$d" --quiet --fail-on none --no-config)
+  read -r custom_wall custom_cpu < <(measure scan "$d" --quiet --fail-on none --no-config --rules "$rules")
+  read -r findings _ < <(count "$d" --no-config --rules "$rules" --select ORG)
+  for kind in wall cpu; do
+    b=base_$kind; i=builtin_$kind; c=custom_$kind
+    printf '%-6s %-5s %8s %10s %10s %14s %12s %8s\n' "$name" "$kind" "${!b}" "${!i}" "${!c}" \
+      "$((${!i} - ${!b}))" "$((${!c} - ${!i}))" "$findings"
+  done
+done
+echo
+echo "ms, medians. built-in cost: scan with every built-in rule minus scan with one rule; custom"
+echo "cost: scan with the custom rules added minus scan with the built-in rules alone."

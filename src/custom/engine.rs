@@ -1,0 +1,297 @@
+//! One compiled custom rule: a Rego interpreter (`regorus`) holding the helper library and the
+//! rule's module, evaluated over each model with a time limit, its results turned into
+//! findings at the spans of the model objects they name.
+
+use std::num::NonZeroU32;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use regorus::Engine;
+use regorus::utils::limits::ExecutionTimerConfig;
+use serde_json::Value as Json;
+
+use super::input::Needs;
+use super::meta::Problem;
+use crate::analyze::Facts;
+use crate::finding::ResourceRef;
+use crate::model::Model;
+use crate::rules::Sink;
+use crate::source::{FileId, Span};
+
+/// The helper library, `data.palisade.lib`.
+pub const LIB: &str = include_str!("lib.rego");
+
+/// A rule's program, ready to run over any number of models, on any number of threads.
+pub struct Program {
+    /// The interpreter with the modules loaded and prepared; cloned for each thread.
+    prototype: Engine,
+    /// Interpreters not in use.
+    pool: Mutex<Vec<Engine>>,
+    /// `data.<package>.deny`.
+    query: String,
+    /// The rule file, as diagnostics name it.
+    pub file: Arc<str>,
+    /// Line of the `package` declaration (where errors without a place of their own point).
+    package_line: u32,
+    /// Shared by every rule of a load: what the input must hold.
+    needs: Arc<Needs>,
+    /// What this rule reads, when it reads the model through model kinds alone and finds
+    /// nothing in an empty model: then a model without items of those kinds need not be
+    /// evaluated.
+    skip_unless: Option<Needs>,
+}
+
+/// An error of a rule while checking one model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleError {
+    pub line: u32,
+    pub col: u32,
+    pub message: String,
+}
+
+/// An interpreter with the helper library and `text` (the rule file at `path`) loaded.
+fn engine_with(path: &Path, text: &str, limit: Duration) -> Result<(Engine, String), Problem> {
+    let mut engine = Engine::new();
+    engine.set_execution_timer_config(ExecutionTimerConfig {
+        limit,
+        check_interval: NonZeroU32::new(16).expect("non-zero"),
+    });
+    engine.set_strict_builtin_errors(false);
+    engine
+        .add_policy("palisade/lib.rego".to_string(), LIB.to_string())
+        .map_err(|e| Problem::new(0, 0, format!("helper library: {e}")))?;
+    let package = engine.add_policy(path.display().to_string(), text.to_string()).map_err(|e| locate(&e, text))?;
+    Ok((engine, package))
+}
+
+/// The line and column an interpreter error names (`file:LINE:COL: error: ...`), with its
+/// message.
+fn locate(e: &impl std::fmt::Display, text: &str) -> Problem {
+    static AT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?m)^\s*--> .*?:(\d+):(\d+)\s*$").expect("valid regular expression")
+    });
+    static ERROR: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"(?m)^error: (.*)$").expect("valid regular expression"));
+    let full = format!("{e:#}");
+    let message = ERROR
+        .captures(&full)
+        .map(|c| c[1].trim().to_string())
+        .unwrap_or_else(|| full.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default().to_string());
+    match AT.captures(&full) {
+        Some(c) => Problem::new(c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), message),
+        None => Problem::new(if text.is_empty() { 0 } else { package_line(text) }, 1, message),
+    }
+}
+
+fn package_line(text: &str) -> u32 {
+    text.lines().position(|l| l.trim_start().starts_with("package ")).map_or(1, |i| i as u32 + 1)
+}
+
+impl Program {
+    /// Compiles the rule file at `path` (text `text`); checks that it declares `deny` and runs
+    /// over an empty model.
+    pub fn compile(path: &Path, text: &str, limit: Duration, needs: Arc<Needs>) -> Result<Program, Problem> {
+        let (mut engine, package) = engine_with(path, text, limit)?;
+        let package_line = package_line(text);
+        if !package.starts_with("data.") || package == "data.palisade.lib" {
+            return Err(Problem::new(package_line, 1, format!("package `{package}` is reserved")));
+        }
+        let declares = engine.has_declared_rule_rooted_at(&path.display().to_string(), "deny").unwrap_or(false);
+        if !declares {
+            return Err(Problem::new(
+                package_line,
+                1,
+                "the rule declares no `deny` set: write `deny contains result if { ... }`",
+            ));
+        }
+        let query = format!("{package}.deny");
+        engine.set_input(regorus::Value::new_object());
+        engine.eval_rule(query.clone()).map_err(|e| locate(&e, text))?;
+        let own = Needs::of([text]);
+        let empty = Model::default();
+        let empty_input = super::input::build(&empty, &Facts::new(&empty), &own);
+        engine.set_input(empty_input);
+        let quiet_on_empty = engine
+            .eval_rule(query.clone())
+            .ok()
+            .and_then(|v| serde_json::to_value(&v).ok())
+            .is_some_and(|v| v.as_array().is_some_and(Vec::is_empty) || v.is_null() || v == "<undefined>");
+        let skip_unless = (quiet_on_empty && own.sees_nothing_in(&empty)).then_some(own);
+        Ok(Program {
+            skip_unless,
+            prototype: engine,
+            pool: Mutex::new(Vec::new()),
+            query,
+            file: crate::source::display_path(path).into(),
+            package_line,
+            needs,
+        })
+    }
+
+    /// The rule's results for one model's input.
+    pub fn eval(&self, input: &regorus::Value) -> Result<Vec<Json>, RuleError> {
+        let mut engine = {
+            let mut pool = self.pool.lock().unwrap_or_else(|e| e.into_inner());
+            pool.pop()
+        }
+        .unwrap_or_else(|| self.prototype.clone());
+        engine.set_input(input.clone());
+        let result = engine.eval_rule(self.query.clone());
+        self.pool.lock().unwrap_or_else(|e| e.into_inner()).push(engine);
+        let value = result.map_err(|e| {
+            let limit = e.downcast_ref::<regorus::LimitError>().is_some();
+            let p = locate(&e, "");
+            let line = if p.line == 0 { self.package_line } else { p.line };
+            RuleError {
+                line,
+                col: p.col.max(1),
+                message: if limit {
+                    format!("stopped: the rule exceeded its time limit ({e})")
+                } else {
+                    format!("runtime error: {}", p.message)
+                },
+            }
+        })?;
+        let json = serde_json::to_value(&value).unwrap_or(Json::Null);
+        match json {
+            Json::Array(items) => Ok(items),
+            Json::Null => Ok(Vec::new()),
+            Json::String(s) if s == "<undefined>" => Ok(Vec::new()),
+            other => Err(RuleError {
+                line: self.package_line,
+                col: 1,
+                message: format!("`deny` must be a set of results; it is {other}"),
+            }),
+        }
+    }
+
+    /// Runs the rule over a model and reports its results into `sink`.
+    pub fn run(&self, model: &Model, facts: &Facts<'_>, sink: &mut Sink<'_>) -> Result<(), RuleError> {
+        if self.skip_unless.as_ref().is_some_and(|n| n.sees_nothing_in(model)) {
+            return Ok(());
+        }
+        let input = facts.rego_input(|| super::input::build(model, facts, &self.needs));
+        let results = self.eval(input)?;
+        let files = FileNames::of(model);
+        for r in results {
+            let result = Result_::read(&r, &files).map_err(|message| RuleError {
+                line: self.package_line,
+                col: 1,
+                message: format!("result {r}: {message}"),
+            })?;
+            let finding = match resource_of(model, &result) {
+                Some(res) => {
+                    let f = sink.report_at(result.span, result.msg);
+                    f.resource = Some(res);
+                    f
+                }
+                None => sink.report_at(result.span, result.msg),
+            };
+            for (span, msg) in result.related {
+                finding.with_related(span, msg);
+            }
+            if let Some((span, note)) = result.origin {
+                finding.with_related(span, note);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The files of a model by the names spans carry.
+struct FileNames(Vec<(String, FileId)>);
+
+impl FileNames {
+    fn of(model: &Model) -> FileNames {
+        FileNames(model.source.iter().chain(&model.sources).map(|s| (s.display_path(), s.id)).collect())
+    }
+
+    fn id(&self, name: &str) -> FileId {
+        self.0.iter().find(|(n, _)| n == name).map_or(FileId::NONE, |(_, id)| *id)
+    }
+}
+
+/// One result of a rule, read.
+struct Result_ {
+    msg: String,
+    span: Span,
+    /// The resource named by the object the result is about.
+    resource: Option<ResourceRef>,
+    related: Vec<(Span, String)>,
+    /// Where a field's value came from (a parameter default).
+    origin: Option<(Span, String)>,
+}
+
+/// A span as the model document writes it.
+fn span_of(v: &Json, files: &FileNames) -> Option<Span> {
+    let n = |k: &str| v.get(k).and_then(Json::as_u64).map(|x| x as u32);
+    Some(Span {
+        start: n("start")?,
+        end: n("end")?,
+        line: n("line")?,
+        col: n("col")?,
+        end_line: n("end_line")?,
+        end_col: n("end_col")?,
+        file: files.id(v.get("file").and_then(Json::as_str).unwrap_or("")),
+    })
+}
+
+/// The identity (`meta`) of an object of the model, when it is a resource or a Kubernetes
+/// object.
+fn meta_of(at: &Json) -> Option<&Json> {
+    at.get("meta")
+        .or_else(|| at.pointer("/obj/res"))
+        .or_else(|| at.get("res"))
+        .or_else(|| at.get("resource"))
+        .filter(|m| m.get("id").is_some())
+}
+
+/// Where a model object is: its own span (a field, a span), or its identity's.
+fn object_span(at: &Json, files: &FileNames) -> Option<Span> {
+    if let Some(s) = span_of(at, files) {
+        return Some(s);
+    }
+    if let Some(s) = at.get("span").and_then(|s| span_of(s, files)) {
+        return Some(s);
+    }
+    meta_of(at).and_then(|m| m.get("span")).and_then(|s| span_of(s, files))
+}
+
+impl Result_ {
+    fn read(r: &Json, files: &FileNames) -> Result<Result_, String> {
+        let msg = r.get("msg").and_then(Json::as_str).ok_or("a result is an object with a string `msg`")?;
+        let at = r.get("at").ok_or("a result names the model object it is about in `at`")?;
+        let span = object_span(at, files).ok_or("`at` must be a model object, a field or a span")?;
+        let resource = meta_of(at).and_then(|m| {
+            Some(ResourceRef { id: m.get("id")?.as_str()?.to_string(), kind: m.get("kind")?.as_str()?.to_string() })
+        });
+        let mut related = Vec::new();
+        if let Some(items) = r.get("related") {
+            for item in items.as_array().ok_or("`related` must be a list of {\"msg\", \"at\"}")? {
+                let m = item.get("msg").and_then(Json::as_str).ok_or("each `related` has a string `msg`")?;
+                let s = item.get("at").and_then(|a| object_span(a, files)).ok_or("each `related` has an `at`")?;
+                related.push((s, m.to_string()));
+            }
+        }
+        let origin = at.get("origin").and_then(|o| {
+            Some((span_of(o.get("span")?, files)?, o.get("note").and_then(Json::as_str).unwrap_or("").to_string()))
+        });
+        Ok(Result_ { msg: msg.to_string(), span, resource, related, origin })
+    }
+}
+
+/// The resource a result is about: the one it names, or the one whose definition holds its
+/// span.
+fn resource_of(model: &Model, r: &Result_) -> Option<ResourceRef> {
+    if r.resource.is_some() {
+        return r.resource.clone();
+    }
+    let within = |outer: Span| outer.file == r.span.file && outer.start <= r.span.start && r.span.end <= outer.end;
+    model
+        .resources
+        .iter()
+        .filter(|m| within(m.props_span) || within(m.span))
+        .min_by_key(|m| m.props_span.end - m.props_span.start)
+        .map(|m| ResourceRef { id: m.id.clone(), kind: m.kind.clone() })
+}
