@@ -9,6 +9,8 @@ pub mod diagnostic;
 pub mod discover;
 pub mod filter;
 pub mod finding;
+#[macro_use]
+pub mod i18n;
 pub mod fix;
 pub mod frontend;
 pub mod gitdiff;

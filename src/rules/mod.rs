@@ -374,7 +374,7 @@ impl<'a> Sink<'a> {
 
     /// Reports a finding about `resource` at `span`. Returns it so that related locations
     /// can be added.
-    pub fn report(&mut self, resource: &ResMeta, span: Span, message: impl Into<String>) -> &mut Finding {
+    pub fn report(&mut self, resource: &ResMeta, span: Span, message: impl Into<crate::i18n::Message>) -> &mut Finding {
         let f = self.report_at(span, message);
         f.resource = Some(ResourceRef { id: resource.id.clone(), kind: resource.kind.clone() });
         f
@@ -382,7 +382,12 @@ impl<'a> Sink<'a> {
 
     /// Reports a finding at a field, adding the field's origin (e.g. the parameter default
     /// the value came from) as a related location.
-    pub fn report_field<T>(&mut self, resource: &ResMeta, f: &Field<T>, message: impl Into<String>) -> &mut Finding {
+    pub fn report_field<T>(
+        &mut self,
+        resource: &ResMeta,
+        f: &Field<T>,
+        message: impl Into<crate::i18n::Message>,
+    ) -> &mut Finding {
         let origin = f.origin.clone();
         let finding = self.report(resource, f.span, message);
         if let Some(o) = origin {
@@ -403,7 +408,7 @@ impl<'a> Sink<'a> {
         file: &Arc<str>,
         resource: &ResMeta,
         span: Span,
-        message: impl Into<String>,
+        message: impl Into<crate::i18n::Message>,
     ) -> &mut Finding {
         let f = self.report(resource, span, message);
         if span.file.is_none() {
@@ -413,11 +418,13 @@ impl<'a> Sink<'a> {
     }
 
     /// Reports a finding not tied to a resource (e.g. about a template parameter).
-    pub fn report_at(&mut self, span: Span, message: impl Into<String>) -> &mut Finding {
+    pub fn report_at(&mut self, span: Span, message: impl Into<crate::i18n::Message>) -> &mut Finding {
+        let template = message.into();
         self.out.push(Finding {
             rule: self.rule.clone(),
             severity: self.rule.severity,
-            message: message.into(),
+            message: template.render(crate::i18n::Lang::En),
+            template,
             location: Location::of(span, &self.file),
             resource: None,
             related: Vec::new(),
@@ -434,14 +441,14 @@ impl<'a> Sink<'a> {
 }
 
 fn related(fallback: &Arc<str>, o: &Origin) -> Related {
-    Related { location: Location::of(o.span, fallback), message: o.note.clone() }
+    Related::new(Location::of(o.span, fallback), o.note.clone())
 }
 
 impl Finding {
     /// Adds a related location (in the span's file; the finding's when the span has none).
-    pub fn with_related(&mut self, span: Span, message: impl Into<String>) -> &mut Finding {
+    pub fn with_related(&mut self, span: Span, message: impl Into<crate::i18n::Message>) -> &mut Finding {
         let location = Location::of(span, &self.location.file);
-        self.related.push(Related { location, message: message.into() });
+        self.related.push(Related::new(location, message));
         self
     }
 

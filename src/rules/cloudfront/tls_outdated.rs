@@ -50,10 +50,7 @@ always accepts TLSv1, whatever is written.",
                 out.report(
                     &d.meta,
                     d.certificate_span,
-                    format!(
-                        "CloudFront distribution `{id}` uses the default *.cloudfront.net certificate, which \
-accepts TLSv1: viewers can be downgraded to TLS 1.0"
-                    ),
+                    msg!("cloudfront-tls-outdated-distribution-uses", id = id),
                 );
                 continue;
             }
@@ -65,10 +62,7 @@ accepts TLSv1: viewers can be downgraded to TLS 1.0"
                     out.report_field(
                         &d.meta,
                         &d.minimum_protocol_version,
-                        format!(
-                            "CloudFront distribution `{id}` sets no MinimumProtocolVersion, so it accepts TLSv1 \
-(use {CURRENT})"
-                        ),
+                        msg!("cloudfront-tls-outdated-distribution-sets", id = id, current = CURRENT),
                     );
                 }
                 Tri::Known(v) if !current(v.trim()) => {

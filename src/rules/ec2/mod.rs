@@ -123,7 +123,7 @@ fn reach_note(facts: &Facts<'_>, ctx: &RuleCtx<'_>, f: &mut crate::finding::Find
             for e in rows {
                 f.with_related(
                     e.resource.span,
-                    format!("reachable from the internet on {}: {}", e.port_text(), e.path_text()),
+                    msg!("ec2-reachable-internet", port_text = e.port_text(), path_text = e.path_text()),
                 );
             }
         }
@@ -135,7 +135,7 @@ fn reach_note(facts: &Facts<'_>, ctx: &RuleCtx<'_>, f: &mut crate::finding::Find
                 if let Some(h) = e.path.first() {
                     f.with_related(
                         h.span,
-                        format!("`{}` {} is not reachable: {}", e.resource.id, e.port_text(), h.text),
+                        msg!("ec2-reachable", id = e.resource.id, port_text = e.port_text(), text = h.text),
                     );
                 }
             }
@@ -213,10 +213,10 @@ fn report_exposure(m: &Model, facts: &Facts<'_>, out: &mut super::Sink<'_>, want
         let f = out.report_field(
             ctx.owner,
             cidr,
-            format!("{} allows {what} from the internet ({cidr_text})", ctx.subject()),
+            msg!("ec2-allows-internet", subject = ctx.subject(), what = what, cidr_text = cidr_text),
         );
         if !ctx.rule.from_port.is_absent() {
-            f.with_related(ctx.rule.port_span(), "the port range");
+            f.with_related(ctx.rule.port_span(), msg!("ec2-port-range"));
         }
         reach_note(facts, &ctx, f);
     }

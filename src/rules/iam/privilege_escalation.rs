@@ -43,15 +43,15 @@ template that could be passed.",
                         .map(|d| d.action.unwrap_or(d.statement))
                         .unwrap_or_default(),
                 };
-                let msg = format!("{} can escalate privileges with {}: {}", p.describe(), e.method.name, e.method.how);
+                let msg = msg!("iam-privilege-escalation-can-escalate", describe = p.describe(), method_name = e.method.name, how = e.method.how);
                 let f = report(out, p.meta, span, msg);
                 for (action, deciding) in &e.grants {
                     for d in deciding {
-                        f.with_related(d.action.unwrap_or(d.statement), format!("{} allows {action}", d.policy));
+                        f.with_related(d.action.unwrap_or(d.statement), msg!("iam-privilege-escalation-allows", policy = d.policy, action = action));
                     }
                 }
                 for (role, service, span) in &e.reachable {
-                    f.with_related(*span, format!("role `{role}` trusts {service} and could be passed"));
+                    f.with_related(*span, msg!("iam-privilege-escalation-role-trusts", role = role, service = service));
                 }
             }
         }

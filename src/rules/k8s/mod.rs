@@ -80,7 +80,12 @@ pub fn cname(c: &Container) -> String {
 }
 
 /// Reports a finding about a workload, in its file.
-pub fn report<'s>(out: &'s mut Sink<'_>, w: &Workload, span: Span, message: impl Into<String>) -> &'s mut Finding {
+pub fn report<'s>(
+    out: &'s mut Sink<'_>,
+    w: &Workload,
+    span: Span,
+    message: impl Into<crate::i18n::Message>,
+) -> &'s mut Finding {
     out.report_in(&w.obj.file, &w.obj.res, span, message)
 }
 

@@ -30,13 +30,13 @@ pub(super) fn selinux(w: &Workload, out: &mut Vec<Violation>) {
             && !t.is_empty()
             && !SELINUX_TYPES.contains(&t.as_str())
         {
-            v(out, sc.selinux_type.span, format!("{what} sets SELinux type `{t}`"));
+            v(out, sc.selinux_type.span, msg!("k8s-pss-selinux-sets-type", what = what, t = t));
         }
         for (f, name) in [(&sc.selinux_user, "user"), (&sc.selinux_role, "role")] {
             if let Some(x) = f.get()
                 && !x.is_empty()
             {
-                v(out, f.span, format!("{what} sets a custom SELinux {name} `{x}`"));
+                v(out, f.span, msg!("k8s-pss-selinux-sets-custom", what = what, name = name, x = x));
             }
         }
     };

@@ -1,0 +1,47 @@
+# English finding messages of the `iam` rules: one message per template, with its
+# arguments as variables. Translations use the same ids and variables.
+
+iam-admin-managed-policy-attached-grants = { $kind } `{ $name }` has the AWS managed policy `{ $name2 }` attached: it grants { $grants }
+iam-allow-not-action-allows-everything = { $label } allows everything except { $items } item(s): { $describe }{ $scope }
+iam-console-user-mfa-access-policy = user `{ $user }` has console access and no policy that denies requests without MFA
+iam-cross-account-trust-trusts-without = { $label } trusts account { $acct } without requiring sts:ExternalId or MFA
+iam-full-admin-allows-everything = { $label } allows everything but actions that do not exist, on every resource: full administrator access
+iam-full-admin-allows = { $label } allows `{ $pat }` on { $on }: { $access }
+iam-full-admin-allows-resource = { $label } allows `{ $pat }` on every resource: full administrator access ({ $catalog } actions across { $catalog2 } services)
+iam-password-policy-weak-message = password policy `{ $policy }` { $msg }
+iam-password-policy-weak-require = password policy `{ $policy }` does not require { $what }
+iam-policy-invalid-language-version = `{ $v }` is not a policy language version; use 2012-10-17
+iam-policy-invalid-language-differs = { $what }; that language differs from 2012-10-17 only in policy variables, which this policy does not use: set `Version: "2012-10-17"`
+iam-policy-invalid-variable-substituted = { $what }: policy variable `{ $var }` is not substituted, the statements using it compare with the literal text{ $guard }; use `Version: "2012-10-17"`
+iam-policy-invalid-allowdeny-case = `{ $e }` is not an Effect: use `Allow` or `Deny` (case-sensitive)
+iam-policy-invalid-statement-element = `{ $k }` is not a statement element{ $hint }
+iam-policy-invalid-statement-needs = a statement of a { $usage } needs `Principal` or `NotPrincipal`
+iam-policy-invalid-service-action = `{ $a }` is not an action: write `service:Action`
+iam-policy-invalid-matches-aws = `{ $a }` matches no AWS action
+iam-policy-invalid-unknown-service = unknown service prefix `{ $svc }` in `{ $a }`{ $hint }
+iam-policy-invalid-matches-action = `{ $a }` matches no action of { $s_name }
+iam-policy-invalid-unknown-action = unknown action `{ $a }`: { $s_name } has no action `{ $name }`{ $hint }
+iam-policy-invalid-malformed-arn = malformed ARN `{ $r }`: { $e }
+iam-policy-invalid-resource = `{ $full_name }` supports no resource-level permissions: with specific resources this statement never allows it; grant it on `Resource: "*"`
+iam-privilege-escalation-can-escalate = { $describe } can escalate privileges with { $method_name }: { $how }
+iam-privilege-escalation-allows = { $policy } allows { $action }
+iam-privilege-escalation-role-trusts = role `{ $role }` trusts { $service } and could be passed
+iam-resource-policy-cross-account-grants-access = { $label } grants access to every principal of account { $acct }
+iam-resource-policy-cross-account-permission-lets = permission `{ $permission }` lets every principal of account { $who } invoke the function
+iam-resource-policy-public-grants-access = { $noun } policy `{ $policy }` grants access to everyone
+iam-resource-policy-public-permission-lets = permission `{ $permission }` lets anyone invoke the function
+iam-scp-guardrails-service-control = service control policies do not deny { $missing }; guardrails present: { $have }
+iam-service-wildcard-allows-all = { $label } allows `{ $a }`: all { $e } actions of { $s_name }{ $extra }
+iam-trust-policy-public-lets-aws = { $label } lets any AWS principal assume the role
+iam-trust-policy-public-trusts-oidc = { $label } trusts the OIDC provider `{ $provider }` without a condition on `{ $sub }`: any identity of that provider can assume the role
+iam-user-access-key-creates-long = access key `{ $key }` creates long-lived credentials{ $user }
+iam-user-attached-policy-inline-policies = user `{ $user }` has inline policies
+iam-user-attached-policy-managed-policies = user `{ $user }` has managed policies attached
+iam-user-attached-policy-users = policy `{ $policy }` is attached to users
+iam-write-on-any-resource-grants-action = { $label } grants { $e } write action{ $plural } across { $services } service{ $plural2 } on every resource ({ $levels }; e.g. { $examples }{ $more })
+iam-policy-invalid-statement-needs-2 = a statement needs `Action` or `NotAction`
+iam-policy-invalid-identity-cannot = an identity policy cannot have `Principal` or `NotPrincipal`: it applies to the identity it is attached to
+iam-policy-invalid-statement-identity = a statement of an identity policy needs `Resource` or `NotResource`
+iam-policy-invalid-statement-cannot = a statement cannot have both `Action` and `NotAction`
+iam-policy-invalid-statement-cannot-2 = a statement cannot have both `Resource` and `NotResource`
+iam-resource-policy-public-grants-access-2 = resource policy grants access to everyone without a restricting condition
