@@ -210,6 +210,12 @@ impl IntoArg for Message {
     }
 }
 
+impl IntoArg for &Message {
+    fn to_arg(&self) -> Message {
+        (*self).clone()
+    }
+}
+
 /// A [`Message`] from the catalogue: `msg!("s3-versioning-bucket", bucket = b.meta.id)`. Each
 /// variable is given by reference: anything that implements `Display`, or a [`Message`].
 #[macro_export]

@@ -71,9 +71,9 @@ always accepts TLSv1, whatever is written.",
                         &d.meta,
                         &d.minimum_protocol_version,
                         if old {
-                            format!("CloudFront distribution `{id}` accepts {v}: protocols before TLS 1.2 (use {CURRENT})")
+                            msg!("cloudfront-tls-outdated-distribution-accepts", id = id, v = v, current = CURRENT)
                         } else {
-                            format!("CloudFront distribution `{id}` accepts {v}: TLS 1.2 with weaker ciphers (use {CURRENT})")
+                            msg!("cloudfront-tls-outdated-distribution-accepts-2", id = id, v = v, current = CURRENT)
                         },
                     );
                     if !old {

@@ -6,3 +6,6 @@ rds-deletion-protection-deletionprotection-true = { $db } has no deletion protec
 rds-iam-authentication-accept-database = { $db } does not accept IAM database authentication (EnableIAMDatabaseAuthentication is not true): logins rely on long-lived passwords
 rds-log-exports-logs-cloudwatch = { $db } exports no logs to CloudWatch Logs
 rds-single-az-runs-availability = { $db } runs in a single Availability Zone (MultiAZ is not true)
+database-read-replica = Read replica `{ $name }`
+database-db-cluster = DB cluster `{ $name }`
+database-db-instance = DB instance `{ $name }`

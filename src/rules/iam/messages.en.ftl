@@ -45,3 +45,7 @@ iam-policy-invalid-statement-identity = a statement of an identity policy needs 
 iam-policy-invalid-statement-cannot = a statement cannot have both `Action` and `NotAction`
 iam-policy-invalid-statement-cannot-2 = a statement cannot have both `Resource` and `NotResource`
 iam-resource-policy-public-grants-access-2 = resource policy grants access to everyone without a restricting condition
+iam-policy-invalid-did-you = ; did you mean `{ $e }`?
+iam-policy-invalid-did-you-2 = ; did you mean { $quote }?
+iam-policy-invalid-did-you-3 = ; did you mean { $quote }?
+iam-policy-invalid-condition-operator = { $error }

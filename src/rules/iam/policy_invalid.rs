@@ -4,6 +4,7 @@ use crate::analyze::iam::catalog::catalog;
 use crate::analyze::iam::condition::parse_operator;
 use crate::analyze::iam::principals::{PolicyAt, PolicyUse};
 use crate::finding::Severity;
+use crate::i18n::Message;
 use crate::model::Tri;
 use crate::model::kind;
 use crate::rules::Sink;
@@ -98,7 +99,7 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
                 })
                 .filter(|(d, _)| *d <= 2)
                 .min()
-                .map(|(_, e)| format!("; did you mean `{e}`?"))
+                .map(|(_, e)| msg!("iam-policy-invalid-did-you", e = e))
                 .unwrap_or_default();
             report(out, p.owner, *span, msg!("iam-policy-invalid-statement-element", k = k, hint = hint));
         }
@@ -151,8 +152,11 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
                 }
                 let Some(s) = c.service(svc) else {
                     let hint = c.suggest_service(svc);
-                    let hint =
-                        if hint.is_empty() { String::new() } else { format!("; did you mean {}?", quote(&hint)) };
+                    let hint = if hint.is_empty() {
+                        Message::default()
+                    } else {
+                        msg!("iam-policy-invalid-did-you-2", quote = quote(&hint))
+                    };
                     report(
                         out,
                         p.owner,
@@ -172,9 +176,12 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
                     None => {
                         let hint = c.suggest_action(s, name);
                         let hint = if hint.is_empty() {
-                            String::new()
+                            Message::default()
                         } else {
-                            format!("; did you mean {}?", quote(&hint.iter().map(String::as_str).collect::<Vec<_>>()))
+                            msg!(
+                                "iam-policy-invalid-did-you-3",
+                                quote = quote(&hint.iter().map(String::as_str).collect::<Vec<_>>())
+                            )
                         };
                         report(
                             out,
@@ -210,7 +217,7 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
         }
         for cond in &st.conditions {
             if let Err(e) = parse_operator(&cond.operator) {
-                report(out, p.owner, cond.span, e);
+                report(out, p.owner, cond.span, msg!("iam-policy-invalid-condition-operator", error = e));
             }
         }
     }

@@ -63,3 +63,7 @@ k8s-pss-host-process-pod-runs = the pod runs as a Windows HostProcess pod
 k8s-pss-run-as-non-root-pod-sets = the pod sets runAsNonRoot: false
 k8s-pss-run-as-user-pod-runs = the pod runs as user 0 (root)
 k8s-pss-seccomp-baseline-pod-profile = the pod's seccomp profile is Unconfined
+k8s-container = container `{ $name }`
+k8s-init-container = init container `{ $name }`
+k8s-ephemeral-container = ephemeral container `{ $name }`
+k8s-the-pod = the pod

@@ -25,7 +25,7 @@ custom user or role lifts that confinement.",
 const SELINUX_TYPES: &[&str] = &["container_t", "container_init_t", "container_kvm_t", "container_engine_t"];
 
 pub(super) fn selinux(w: &Workload, out: &mut Vec<Violation>) {
-    let mut check = |sc: &crate::model::k8s::SecurityContext, what: &str| {
+    let mut check = |sc: &crate::model::k8s::SecurityContext, what: &crate::i18n::Message| {
         if let Some(t) = sc.selinux_type.get()
             && !t.is_empty()
             && !SELINUX_TYPES.contains(&t.as_str())
@@ -40,7 +40,7 @@ pub(super) fn selinux(w: &Workload, out: &mut Vec<Violation>) {
             }
         }
     };
-    check(&w.pod.security, "the pod");
+    check(&w.pod.security, &msg!("k8s-the-pod"));
     for c in &w.pod.containers {
         check(&c.security, &cname(c));
     }

@@ -10,3 +10,5 @@ private-key-contains = { $place } contains a private key (`{ $label }`)
 secret-parameter-without-noecho-used-but = { $noun } `{ $p_name }` is used for { $place } but is not { $hidden }
 secret-parameter-without-noecho-used-here = `{ $p_name }` used here
 secret-parameter-without-noecho-looks-like = { $noun } `{ $p_name }` looks like a secret but is not { $hidden }
+aws-access-key-contains = { $place } contains an AWS access key id (`{ $key }`)
+aws-access-key-contains-secret = { $place } contains an AWS secret access key
