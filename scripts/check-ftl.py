@@ -34,8 +34,8 @@ from fluent.syntax.visitor import Visitor
 
 RULE_START = re.compile(r"\brule!\(")
 CODE_SPAN = re.compile(r"`[^`]*`")
-RULE_ID = re.compile(r"\bPAL-[A-Z0-9]+-\d+\b")
-NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
+RULE_ID = re.compile(r"(?<![A-Za-z0-9-])PAL-[A-Z0-9]+-\d+(?![0-9])")
+NUMBER = re.compile(r"(?<![A-Za-z0-9_.])\d+(?:[.,]\d+)*")
 
 
 def rust_string(src, i):
