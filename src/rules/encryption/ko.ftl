@@ -16,4 +16,4 @@ ebs-volume-encryption-unset = EBS 볼륨이 암호화 여부를 계정 기본값
 # PAL-ENC-004
 redshift-tls-not-required = Redshift 클러스터가 TLS 없는 연결을 허용함
     .description = Redshift 클러스터는 파라미터 그룹에서 `require_ssl`을 `true`로 설정하지 않는 한 TLS 사용 여부와 관계없이 클라이언트 연결을 허용합니다. 이 경우 TLS를 고집하지 않는 클라이언트는 자격 증명과 쿼리 결과를 평문으로 전송하므로 경로상의 누구나 읽고 변경할 수 있습니다. 이 파라미터는 기본 파라미터 그룹에서 변경할 수 없으며, 기존 기본 그룹(`default.redshift-1.0`)은 `false`로 두므로 자체 그룹을 지정하지 않은 클러스터도 보고합니다. 클러스터와 함께 정의되지 않은 그룹(기본 그룹 제외)은 검사할 수 없으므로 보고하지 않습니다.
-    .remediation = 파라미터 `require_ssl`을 `true`로 설정한 자체 파라미터 그룹(`AWS::Redshift::ClusterParameterGroup`, Terraform `aws_redshift_parameter_group`)을 클러스터에 지정하고, 이를 클러스터의 `ClusterParameterGroupName`(`cluster_parameter_group_name`)에 지정하십시오. 그러면 클라이언트는 `sslmode=require` 이상의 엄격한 모드가 필요합니다.
+    .remediation = 파라미터 `require_ssl`을 `true`로 설정한 자체 파라미터 그룹(`AWS::Redshift::ClusterParameterGroup`, Terraform `aws_redshift_parameter_group`)을 만들고, 이를 클러스터의 `ClusterParameterGroupName`(`cluster_parameter_group_name`)에 지정하십시오. 그러면 클라이언트는 `sslmode=require` 이상의 엄격한 모드가 필요합니다.
