@@ -15,6 +15,10 @@ For every area folder `src/rules/<area>/`:
   the same attributes, and each message and attribute uses the same set of variables
   (`{ $name }`) as its English counterpart, every one at least once.
 
+And every translation `data/well-architected-security.<lang>.tsv` of the Well-Architected
+table has the header, the ids (in the same order) and the number of columns of the English
+one, no empty field, and one translation per English area name.
+
 Usage: scripts/check-ftl.py [--root DIR] [--allow-missing]
   --root DIR         repository root (default: the repository holding this script)
   --allow-missing    a messages.en.ftl without its translation is a warning, not an error
@@ -233,6 +237,35 @@ def check_messages(path, resource, english_path, english, errors):
                 errors.append(f"{path}: `{name}.{a}`: variables {sorted(got)}, English has {sorted(want)}")
 
 
+def check_tsv_translations(data_dir, errors):
+    english_path = data_dir / "well-architected-security.tsv"
+    if not english_path.exists():
+        return 0
+    english = english_path.read_text(encoding="utf-8").splitlines()
+    count = 0
+    for path in sorted(data_dir.glob("well-architected-security.*.tsv")):
+        count += 1
+        lines = path.read_text(encoding="utf-8").splitlines()
+        if not lines or lines[0] != english[0]:
+            errors.append(f"{path}:1: header must be `{english[0]}`")
+        if len(lines) != len(english):
+            errors.append(f"{path}: {len(lines) - 1} rows, {english_path.name} has {len(english) - 1}")
+        areas = {}
+        for n, (line, en_line) in enumerate(zip(lines[1:], english[1:]), start=2):
+            cols, en_cols = line.split("\t"), en_line.split("\t")
+            if len(cols) != len(en_cols):
+                errors.append(f"{path}:{n}: {len(cols)} columns, expected {len(en_cols)}")
+                continue
+            if cols[0] != en_cols[0]:
+                errors.append(f"{path}:{n}: id `{cols[0]}`, {english_path.name} has `{en_cols[0]}` on this row")
+            if any(not c.strip() for c in cols):
+                errors.append(f"{path}:{n}: empty field")
+            seen = areas.setdefault(en_cols[1], cols[1])
+            if seen != cols[1]:
+                errors.append(f"{path}:{n}: area `{en_cols[1]}` translated both `{seen}` and `{cols[1]}`")
+    return count
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--root", type=pathlib.Path, default=pathlib.Path(__file__).resolve().parent.parent)
@@ -275,12 +308,13 @@ def main():
                 if f"messages.{lang}.ftl" not in parsed:
                     note = f"{area_dir / 'messages.en.ftl'}: no messages.{lang}.ftl translation"
                     (warnings if args.allow_missing else errors).append(note)
+    tsv_files = check_tsv_translations(args.root / "data", errors)
     for w in warnings:
         print("warning:", w, file=sys.stderr)
     for e in errors:
         print("error:", e, file=sys.stderr)
     print(f"{files} Fluent files: {rule_files} rule-text files, {message_files} translated message files, "
-          f"{len(errors)} errors, {len(warnings)} warnings")
+          f"{tsv_files} translated Well-Architected tables, {len(errors)} errors, {len(warnings)} warnings")
     return 1 if errors else 0
 
 
