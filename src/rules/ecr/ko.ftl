@@ -6,7 +6,7 @@ ecr-scan-on-push = ECR 리포지토리가 푸시 시 이미지를 스캔하지 �
 # PAL-ECR-002
 ecr-immutable-tags = ECR 리포지토리가 이미지 태그 덮어쓰기를 허용함
     .description = 변경 가능한 태그를 사용하면 푸시 권한이 있는 누구나 `v1.4.2` 뒤의 이미지를, 이를 배포하는 매니페스트를 전혀 바꾸지 않고 교체할 수 있습니다. 변경 불가능한 태그는 하나의 태그 이름이 영구히 하나의 이미지를 가리키게 하며, 배포와 서명은 이를 전제로 합니다. 기본값은 `MUTABLE`입니다.
-    .remediation = `ImageTagMutability: IMMUTABLE`을 설정하십시오(또는 실제로 필요한 변경되는 태그에 대한 제외 필터와 함께 `IMMUTABLE_WITH_EXCLUSION`을 사용하십시오).
+    .remediation = `ImageTagMutability: IMMUTABLE`를 설정하십시오(또는 실제로 필요한 변경되는 태그에 대한 제외 필터와 함께 `IMMUTABLE_WITH_EXCLUSION`을 사용하십시오).
 
 # PAL-ECR-003
 ecr-encryption-kms = ECR 리포지토리가 KMS 키로 암호화되지 않음

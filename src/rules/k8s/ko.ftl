@@ -86,7 +86,7 @@ k8s-pss-capabilities-restricted = Pod Security Standards(restricted): 케이퍼�
 # PAL-K8S-018
 k8s-namespace-pss-enforce = 네임스페이스가 restricted Pod Security Standard를 강제하지 않음
     .description = Pod Security 어드미션은 네임스페이스에서 생성되는 모든 파드를 `pod-security.kubernetes.io/enforce` 레이블의 수준과 대조하여 위반하는 파드를 거부합니다. 레이블이 없으면(또는 `privileged`이면) 아무것도 강제되지 않으며, `baseline`은 여전히 기본 케이퍼빌리티를 가진 root 실행과 seccomp 프로필 없는 실행을 허용합니다.
-    .remediation = 네임스페이스에 `pod-security.kubernetes.io/enforce: restricted` 레이블을 지정하십시오(`audit`와 `warn`에도 동일하게). 워크로드에 실제로 더 많은 권한이 필요한 경우에만 해당 네임스페이스에 한해 `baseline`을 사용하십시오.
+    .remediation = 네임스페이스에 `pod-security.kubernetes.io/enforce: restricted` 레이블을 지정하십시오(`audit`과 `warn`에도 동일하게). 워크로드에 실제로 더 많은 권한이 필요한 경우에만 해당 네임스페이스에 한해 `baseline`을 사용하십시오.
 
 # PAL-K8S-019
 k8s-pss-admission-rejects = 워크로드가 네임스페이스에서 강제하는 Pod Security 수준을 위반함
