@@ -13,7 +13,8 @@ For every area folder `src/rules/<area>/`:
   `rule!` declaration, where the English texts live;
 * `messages.<lang>.ftl` (finding messages) has the same message ids as `messages.en.ftl`,
   the same attributes, and each message and attribute uses the same set of variables
-  (`{ $name }`) as its English counterpart, every one at least once.
+  (`{ $name }`) as its English counterpart, every one at least once, and keeps the code spans
+  (between backticks) of the English value;
 
 And every translation `data/well-architected-security.<lang>.tsv` of the Well-Architected
 table has the header, the ids (in the same order) and the number of columns of the English
@@ -227,6 +228,11 @@ def check_messages(path, resource, english_path, english, errors):
             want, got = variables(en.value), variables(msg.value)
             if want != got:
                 errors.append(f"{path}: `{name}`: variables {sorted(got)}, English has {sorted(want)}")
+            if msg.value is not None:
+                en_spans = collections.Counter(CODE_SPAN.findall(pattern_text(en.value)))
+                spans = collections.Counter(CODE_SPAN.findall(pattern_text(msg.value)))
+                if en_spans - spans:
+                    errors.append(f"{path}: `{name}`: code spans of the English missing: {sorted(en_spans - spans)}")
         attrs = {a.id.name: a for a in msg.attributes}
         en_attrs = {a.id.name: a for a in en.attributes}
         if set(attrs) != set(en_attrs):
