@@ -1,5 +1,5 @@
 # PAL-DB-001
-rds-deletion-protection = RDS 데이터베이스를 삭제 방지를 먼저 해제하지 않고도 삭제할 수 있음
+rds-deletion-protection = RDS 데이터베이스의 삭제 방지가 활성화되지 않음
     .description = 삭제 방지가 없으면 단 한 번의 API 호출(잘못된 스택 업데이트, 엉뚱한 계정에서 실행된 스크립트, 흔적을 지우려는 침입자)로 데이터베이스가 삭제됩니다. 삭제 방지를 사용하면 삭제 전에 별도의 기록되는 수정 작업이 먼저 필요합니다. `DeletionProtection`의 기본값은 `false`입니다. Aurora 인스턴스는 클러스터의 설정을 따릅니다. 읽기 전용 복제본도 검사합니다. 이 설정은 원본에서 상속되지 않으며, 실수로 삭제된 복제본은 해당 읽기 트래픽(또는 교차 리전 사본)도 함께 없앱니다.
     .remediation = DB 인스턴스(또는 Aurora 클러스터)에 `DeletionProtection: true`를 설정하고, 템플릿에서 리소스를 제거할 때 먼저 스냅샷이 생성되도록 리소스에 `DeletionPolicy: Snapshot`을 유지하십시오.
 
@@ -9,7 +9,7 @@ rds-log-exports = RDS 데이터베이스가 CloudWatch Logs로 로그를 내보�
     .remediation = `EnableCloudwatchLogsExports`에 엔진의 로그를 나열하십시오: MySQL/MariaDB는 `error`, `slowquery`, `audit`(감사 플러그인 사용 시), PostgreSQL은 `postgresql`, Aurora MySQL은 `audit`/`error`, Oracle은 `alert`/`audit`/`listener`/`trace`, SQL Server는 `agent`/`error`입니다.
 
 # PAL-DB-003
-rds-iam-authentication = RDS 데이터베이스가 IAM 데이터베이스 인증을 허용하지 않음
+rds-iam-authentication = RDS 데이터베이스에 IAM 데이터베이스 인증이 활성화되지 않음
     .description = IAM 데이터베이스 인증이 없으면 모든 애플리케이션과 운영자가 장기 데이터베이스 암호로 로그인합니다. 이 암호는 구성에 저장되고, 여러 사람이 공유하며, 누군가 교체할 때까지 유효합니다. 유출된 암호는 네트워크가 허용하는 모든 곳에서 사용할 수 있으며, CloudTrail에는 누가 사용했는지 기록되지 않습니다. IAM 데이터베이스 인증을 사용하면 연결에 IAM 보안 주체에게 발급된 15분짜리 토큰을 사용하고, TLS가 필수이며, IAM 정책으로 접근을 부여하고 회수합니다. `EnableIAMDatabaseAuthentication`의 기본값은 `false`입니다. 이 기능을 제공하는 엔진만 검사합니다: MySQL, PostgreSQL, MariaDB 10.11 이상, Aurora MySQL, Aurora PostgreSQL(Aurora Serverless v1, RDS Custom, Oracle, SQL Server, Db2는 제외). Aurora 인스턴스는 클러스터의 설정을 따릅니다.
     .remediation = DB 인스턴스(Aurora의 경우 DB 클러스터)에 `EnableIAMDatabaseAuthentication: true`를 설정하고, 엔진의 IAM 플러그인 또는 역할(MySQL/MariaDB는 `AWSAuthenticationPlugin`, PostgreSQL은 `rds_iam`)로 데이터베이스 사용자를 생성한 다음, 애플리케이션이 `rds:GenerateDBAuthToken`으로 발급받은 단기 토큰으로 연결하도록 하십시오. 권한은 `rds-db:connect`를 통해 사용자별로 부여합니다.
 
