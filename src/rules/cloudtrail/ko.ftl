@@ -19,6 +19,6 @@ cloudtrail-cloudwatch-logs = CloudTrail 추적이 CloudWatch Logs로 이벤트�
     .remediation = `CloudWatchLogsLogGroupArn`(`!GetAtt TrailLogGroup.Arn`)과 `CloudWatchLogsRoleArn`(`cloudtrail.amazonaws.com`이 수임할 수 있고 해당 로그 그룹에 대해 `logs:CreateLogStream` 및 `logs:PutLogEvents` 권한을 가진 역할)을 설정한 다음, 대응해야 하는 이벤트에 대한 지표 필터와 경보를 추가하십시오.
 
 # PAL-CLOUDTRAIL-005
-cloudtrail-logging-off = CloudTrail 추적이 로깅이 꺼진 상태로 생성됨
+cloudtrail-logging-off = CloudTrail 추적이 로깅 중지 상태로 생성됨
     .description = `IsLogging: false`는 추적을 생성하되 중지된 상태로 둡니다. 아무것도 기록되지 않지만 콘솔과 인벤토리에는 추적이 계속 표시되므로 모니터링 범위에 대한 잘못된 안도감을 줍니다.
     .remediation = `IsLogging: true`를 설정하십시오.

@@ -39,6 +39,6 @@ s3-public-acl = S3 버킷 ACL이 모든 사용자에게 액세스를 허용함
     .remediation = `AccessControl`을 제거하고(또는 `Private`/`BucketOwnerFullControl`/`LogDeliveryWrite` 사용), `OwnershipControls`를 `BucketOwnerEnforced`로 설정하여 ACL을 비활성화한 다음, 조건이 있는 버킷 정책이나 오리진 액세스 제어(OAC)를 사용하는 CloudFront를 통해 데이터를 공유하십시오.
 
 # PAL-S3-009
-s3-public-bucket-policy = S3 버킷 정책이 제한 조건 없이 모든 사용자를 허용함
+s3-public-bucket-policy = S3 버킷 정책이 제한 조건 없이 모든 사용자에게 액세스를 허용함
     .description = 보안 주체가 `*`(또는 `{"{"}"AWS": "*"{"}"}`)인 `Allow` 문은 조건으로 네트워크, 조직 또는 소스 리소스를 한정하지 않는 한 인터넷상의 누구에게나 해당 작업을 부여합니다.
     .remediation = 액세스가 필요한 보안 주체를 지정하거나, `aws:SourceVpce`, `aws:SourceVpc`, `aws:SourceIp`, `aws:PrincipalOrgID`, `aws:SourceAccount` 또는 `aws:SourceArn`에 대한 조건으로 문을 제한하십시오. 퍼블릭 콘텐츠를 제공하려면 오리진 액세스 제어(OAC)를 사용하는 CloudFront를 앞에 두십시오.
