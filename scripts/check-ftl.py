@@ -22,7 +22,9 @@ one, no empty field, and one translation per English area name.
 
 Usage: scripts/check-ftl.py [--root DIR] [--allow-missing]
   --root DIR         repository root (default: the repository holding this script)
-  --allow-missing    a messages.en.ftl without its translation is a warning, not an error
+  --allow-missing    an area without the translation that other areas have (rule texts
+                     or finding messages), and a translation of finding messages
+                     without messages.en.ftl, are warnings, not errors
 
 Needs the `fluent.syntax` package (pip install fluent.syntax).
 Exit status 1 when any error is found.
@@ -280,8 +282,14 @@ def main():
     rules_dir = args.root / "src" / "rules"
     errors, warnings = [], []
     files = rule_files = message_files = 0
-    for area_dir in sorted(p for p in rules_dir.iterdir() if p.is_dir()):
+    area_dirs = sorted(p for p in rules_dir.iterdir() if p.is_dir())
+    rule_langs = {f.name[: -len(".ftl")] for d in area_dirs for f in d.glob("*.ftl") if not f.name.startswith("messages.")}
+    for area_dir in area_dirs:
         rules = area_rules(area_dir)
+        for lang in sorted(rule_langs):
+            if rules and not (area_dir / f"{lang}.ftl").exists():
+                note = f"{area_dir}: no {lang}.ftl for the {len(rules)} rules of the area"
+                (warnings if args.allow_missing else errors).append(note)
         parsed = {}
         for ftl in sorted(area_dir.glob("*.ftl")):
             files += 1
@@ -294,7 +302,8 @@ def main():
                     continue
                 english_path = area_dir / "messages.en.ftl"
                 if "messages.en.ftl" not in parsed:
-                    errors.append(f"{path}: no {english_path.name} beside it")
+                    note = f"{path}: no {english_path.name} beside it"
+                    (warnings if args.allow_missing else errors).append(note)
                 elif resource is not None and parsed["messages.en.ftl"] is not None:
                     message_files += 1
                     check_messages(path, resource, english_path, parsed["messages.en.ftl"], errors)
