@@ -10,7 +10,8 @@ For every area folder `src/rules/<area>/`:
   rule of the area, named by the rule's slug, whose value is the title and which has the
   attributes `.description` and `.remediation` and no others. The translated texts keep the
   English code spans (between backticks), the rule ids (PAL-...) and the numbers of the
-  `rule!` declaration, where the English texts live;
+  `rule!` declaration, where the English texts live. An area with rules lacking the
+  `<lang>.ftl` that other areas have is an error;
 * `messages.<lang>.ftl` (finding messages) has the same message ids as `messages.en.ftl`,
   the same attributes, and each message and attribute uses the same set of variables
   (`{ $name }`) as its English counterpart, every one at least once, and keeps the code spans
