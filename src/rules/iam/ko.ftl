@@ -25,7 +25,7 @@ iam-admin-managed-policy = 관리자와 동등한 AWS 관리형 정책이 연결
 
 # PAL-IAM-006
 iam-privilege-escalation = 보안 주체가 자신의 권한을 상승시킬 수 있음
-    .description = 일부 권한은 사실상 관리자 액세스입니다. `iam:CreatePolicyVersion`이 있으면 보안 주체는 자신의 정책을 다시 작성하고, `iam:PassRole`과 컴퓨팅 서비스가 있으면 더 높은 권한의 역할로 코드를 실행하며, `iam:CreateAccessKey`가 있으면 다른 사용자가 됩니다. Palisade는 모든 보안 주체의 정책(인라인, 관리형, 그룹 멤버십, 권한 경계)을 평가하여, 보안 주체가 임의의 리소스에 대해 허용된 공개된 권한 상승 기법 각각을 그 기법을 부여하는 문 및 전달될 수 있는 템플릿의 역할과 함께 보고합니다.
+    .description = 일부 권한은 사실상 관리자 액세스입니다. `iam:CreatePolicyVersion`이 있으면 보안 주체는 자신의 정책을 다시 작성하고, `iam:PassRole`과 컴퓨팅 서비스가 있으면 더 높은 권한의 역할로 코드를 실행하며, `iam:CreateAccessKey`가 있으면 다른 사용자가 됩니다. Palisade는 모든 보안 주체의 정책(인라인, 관리형, 그룹 멤버십, 권한 경계)을 평가하여, 보안 주체가 임의의 리소스에 대해 허용된, 공개적으로 알려진 권한 상승 기법 각각을 그 기법을 부여하는 문 및 전달될 수 있는 템플릿의 역할과 함께 보고합니다.
     .remediation = 해당 기법에 필요한 권한을 제거하거나 범위를 한정하십시오: `iam:PassRole`은 `iam:PassedToService` 조건과 함께 특정 역할 ARN으로, IAM 쓰기 작업(`CreatePolicyVersion`, `Attach*Policy`, `Put*Policy`, `CreateAccessKey`, ...)은 보안 주체가 이미 가진 것 이상을 부여할 수 없는 리소스로 한정하거나, 이를 거부하는 권한 경계를 사용하십시오.
 
 # PAL-IAM-007
