@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::discover::DiscoverOptions;
 use crate::filter::baseline::Baseline;
 use crate::finding::Severity;
+use crate::i18n::{Lang, label};
 use crate::parse::Limits;
 use crate::report::{self, Format, RenderOptions};
 use crate::rules;
@@ -60,6 +61,11 @@ on unreadable inputs. Every scan option can be set as PALISADE_<OPTION> in the e
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of the output: rule titles and documentation, finding messages, report and
+    /// scorecard labels [default: PALISADE_LANG, else Korean when the locale (LC_ALL,
+    /// LC_MESSAGES, LANG) is Korean, else English].
+    #[arg(long, global = true, value_enum)]
+    lang: Option<Lang>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -428,6 +434,7 @@ pub fn main() -> i32 {
             return code;
         }
     };
+    let lang = cli.lang.unwrap_or_else(Lang::from_env);
     match cli.command {
         Command::Completions { shell } => {
             let mut out = Vec::new();
@@ -445,16 +452,16 @@ pub fn main() -> i32 {
                 EXIT_ERROR
             }
         },
-        Command::Scan(args) => run_scan(args),
-        Command::Rules(args) => list_rules(args.format),
-        Command::Posture(args) => run_posture(args),
+        Command::Scan(args) => run_scan(args, lang),
+        Command::Rules(args) => list_rules(args.format, lang),
+        Command::Posture(args) => run_posture(args, lang),
         Command::Iam(cmd) => iam::run(cmd),
         Command::Model(args) => model::run(args),
         Command::Net(NetCommand::Exposure(args)) => run_exposure(args),
         Command::Config(args) => show_config(args),
         Command::Rule { id } => match rules::find(&id) {
             Some(r) => {
-                output::emit(&r.meta.documentation());
+                output::emit(&r.meta.documentation_in(lang));
                 EXIT_CLEAN
             }
             None => {
@@ -509,8 +516,8 @@ fn show_config(args: ConfigArgs) -> i32 {
     }
 }
 
-fn run_scan(args: ScanArgs) -> i32 {
-    match scan_command(args) {
+fn run_scan(args: ScanArgs, lang: Lang) -> i32 {
+    match scan_command(args, lang) {
         Ok(code) => code,
         Err(e) => {
             output::error(&format!("error: {e}"));
@@ -519,7 +526,7 @@ fn run_scan(args: ScanArgs) -> i32 {
     }
 }
 
-fn scan_command(mut args: ScanArgs) -> Result<i32, String> {
+fn scan_command(mut args: ScanArgs, lang: Lang) -> Result<i32, String> {
     let explicit_paths = !args.paths.is_empty();
     if !explicit_paths {
         args.paths.push(PathBuf::from("."));
@@ -662,6 +669,7 @@ fn scan_command(mut args: ScanArgs) -> Result<i32, String> {
                 }),
             quiet: args.quiet,
             asff: asff.clone(),
+            lang,
         };
         let text = report::filtered::render(&scanned, fixes, out.format, &opts);
         match &out.path {
@@ -771,7 +779,7 @@ fn run_exposure(args: ExposureArgs) -> i32 {
     if diags.iter().any(|d| d.is_error()) { EXIT_ERROR } else { EXIT_CLEAN }
 }
 
-fn run_posture(mut args: PostureArgs) -> i32 {
+fn run_posture(mut args: PostureArgs, lang: Lang) -> i32 {
     let explicit_paths = !args.paths.is_empty();
     if !explicit_paths {
         args.paths.push(PathBuf::from("."));
@@ -804,20 +812,20 @@ fn run_posture(mut args: PostureArgs) -> i32 {
     }
     let posture = crate::posture::Posture::of(report);
     match args.format {
-        ListFormat::Text => output::emit_input(&crate::posture::render::text(&posture)),
-        ListFormat::Json => output::emit(&crate::posture::render::json(&posture)),
+        ListFormat::Text => output::emit_input(&crate::posture::render::text_in(&posture, lang)),
+        ListFormat::Json => output::emit(&crate::posture::render::json_in(&posture, lang)),
     }
     if report.diagnostics.iter().any(|d| d.is_error()) { EXIT_ERROR } else { EXIT_CLEAN }
 }
 
-fn list_rules(format: ListFormat) -> i32 {
+fn list_rules(format: ListFormat, lang: Lang) -> i32 {
     let all = rules::all();
     match format {
         ListFormat::Json => {
             let v: Vec<serde_json::Value> = all
                 .iter()
                 .map(|r| {
-                    let mut m = serde_json::to_value(&*r.meta).unwrap_or_default();
+                    let mut m = serde_json::to_value(r.meta.localized(lang)).unwrap_or_default();
                     if let (Some(obj), Some(profile)) = (m.as_object_mut(), rules::k8s::pss_profile(&r.meta.id)) {
                         obj.insert("pss_profile".into(), profile.into());
                     }
@@ -833,8 +841,13 @@ fn list_rules(format: ListFormat) -> i32 {
             let mut out = String::new();
             let _ = writeln!(
                 out,
-                "{:id_w$}  {:slug_w$}  {:8}  {:11}  {:14}  TITLE",
-                "ID", "SLUG", "SEVERITY", "LAYER", "CONTROLS"
+                "{:id_w$}  {:slug_w$}  {:8}  {:11}  {:14}  {}",
+                "ID",
+                "SLUG",
+                "SEVERITY",
+                "LAYER",
+                "CONTROLS",
+                label(lang, "rules-title")
             );
             for r in &all {
                 let m = &r.meta;
@@ -846,10 +859,10 @@ fn list_rules(format: ListFormat) -> i32 {
                     m.severity.as_str(),
                     m.layer.as_str(),
                     m.controls.join(","),
-                    m.title
+                    m.title_in(lang)
                 );
             }
-            let _ = writeln!(out, "\n{} rules. `palisade rule ID` shows one rule's documentation.", all.len());
+            let _ = writeln!(out, "\n{}", crate::i18n::label_with(lang, "rules-count", &[("count", &all.len())]));
             output::emit(&out);
         }
     }

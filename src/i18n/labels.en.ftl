@@ -1,3 +1,64 @@
 # Labels of reports, of the posture scorecard and of the rule documentation, in English.
 
 finding-when = { $message } (when { $condition })
+
+## Rule documentation (`palisade rule ID`).
+doc-severity = Severity
+doc-layer = Layer
+doc-service = Service
+doc-controls = Controls
+doc-well-architected = Well-Architected
+doc-resource-types = Resource types
+doc-why = Why
+doc-fix = Fix
+doc-failing-example = Failing example
+doc-passing-example = Passing example
+
+## Rule listing (`palisade rules`).
+rules-title = TITLE
+rules-count = { $count } rules. `palisade rule ID` shows one rule's documentation.
+
+## Severities and defense-in-depth layers, as summaries name them.
+severity-critical = critical
+severity-high = high
+severity-medium = medium
+severity-low = low
+severity-info = info
+layer-network = Network
+layer-identity = Identity
+layer-application = Application
+layer-data = Data
+layer-monitoring = Monitoring
+
+## Posture scorecard (`palisade posture`).
+posture-scorecard = Defense-in-depth scorecard ({ $files } file(s) analysed)
+posture-layer = { $layer } layer: { $score }
+posture-layer-score = { $score }% (share of passing resources averaged over { $evaluated } control(s); { $passed }/{ $evaluated } controls pass outright)
+posture-layer-not-evidenced = not evidenced
+posture-services = services
+posture-findings = { $count } finding(s)
+posture-account-baseline = account baseline
+posture-resources-undecided = { $count }/{ $total } resources undecided:{" "}
+posture-resources-fail = { $count }/{ $total } resources fail:{" "}
+posture-and-more = … and { $count } more
+posture-missing = missing
+posture-undecided = undecided
+posture-not-covered = not covered
+posture-pass = PASS
+posture-fail = FAIL
+posture-not-evidenced = n/a
+posture-unknown = UNKNOWN
+posture-checked-by = checked by { $rules }
+posture-wa-coverage = Well-Architected Security Pillar coverage
+posture-wa-not-checkable = not machine-checkable
+posture-wa-no-evidence = no evidence in the scan ({ $by })
+posture-wa-passed-failed = { $passed } passed, { $failed } failed ({ $by })
+posture-wa-summary = { $total } practices: { $pass } pass, { $fail } fail, { $none } without evidence in the scan, { $unchecked } not machine-checkable
+posture-baseline-trail = CloudTrail trail recording API activity
+posture-baseline-alarms = CloudWatch alarms on security metric filters (CIS monitoring set)
+posture-baseline-hub = Security Hub with standards
+posture-baseline-detector = GuardDuty detector
+posture-baseline-recorder = AWS Config recorder with a delivery channel
+posture-baseline-analyzer = IAM Access Analyzer analyzer
+posture-baseline-backup = AWS Backup plan
+posture-baseline-flowlogs = Flow logs for every VPC

@@ -225,6 +225,23 @@ macro_rules! msg {
     };
 }
 
+/// The Well-Architected Security Pillar practices in Korean: `id\tarea\ttitle` per line.
+const WELL_ARCHITECTED_KO_TSV: &str = include_str!("../../data/well-architected-security.ko.tsv");
+
+/// The area and title of the Well-Architected practice `id` in `lang`, when translated (the
+/// English ones are in [`crate::posture::best_practices`]).
+pub fn practice(lang: Lang, id: &str) -> Option<(&'static str, &'static str)> {
+    let tsv = match lang {
+        Lang::En => return None,
+        Lang::Ko => WELL_ARCHITECTED_KO_TSV,
+    };
+    tsv.lines().skip(1).find_map(|l| {
+        let mut it = l.split('\t');
+        (it.next()?.trim() == id).then_some(())?;
+        Some((it.next()?.trim(), it.next()?.trim()))
+    })
+}
+
 /// The embedded `.ftl` files: (path under the crate root, text).
 pub fn sources() -> &'static [(&'static str, &'static str)] {
     sources::FTL

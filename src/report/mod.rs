@@ -64,6 +64,8 @@ pub struct RenderOptions {
     pub quiet: bool,
     /// Account and region of the Security Hub receiving the findings (ASFF only).
     pub asff: asff::AsffTarget,
+    /// Language of the messages, titles and labels.
+    pub lang: crate::i18n::Lang,
 }
 
 /// Renders a report in the chosen format.

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::analyze::Facts;
 use crate::finding::{Finding, Layer, Related, ResourceRef, Severity};
+use crate::i18n::{Lang, label};
 use crate::model::{Field, Model, Origin, ResMeta};
 use crate::source::{Location, Span};
 
@@ -166,23 +167,68 @@ impl RuleMeta {
         self.first_example(false)
     }
 
+    /// The title in `lang`: the translation (`src/rules/<area>/<lang>.ftl`, message id: the
+    /// slug) when there is one, else the English title.
+    pub fn title_in(&self, lang: Lang) -> Text {
+        self.translated(lang, None).unwrap_or_else(|| self.title.clone())
+    }
+
+    /// The description in `lang` (the English one when it is not translated).
+    pub fn description_in(&self, lang: Lang) -> Text {
+        self.translated(lang, Some("description")).unwrap_or_else(|| self.description.clone())
+    }
+
+    /// The remediation in `lang` (the English one when it is not translated).
+    pub fn remediation_in(&self, lang: Lang) -> Text {
+        self.translated(lang, Some("remediation")).unwrap_or_else(|| self.remediation.clone())
+    }
+
+    fn translated(&self, lang: Lang, attribute: Option<&str>) -> Option<Text> {
+        if lang == Lang::En {
+            return None;
+        }
+        crate::i18n::text(lang, &self.slug, attribute).map(Text::Owned)
+    }
+
+    /// The metadata with its title, description and remediation in `lang`.
+    pub fn localized(&self, lang: Lang) -> RuleMeta {
+        RuleMeta {
+            title: self.title_in(lang),
+            description: self.description_in(lang),
+            remediation: self.remediation_in(lang),
+            ..self.clone()
+        }
+    }
+
     /// The documentation as Markdown, as `palisade rule ID` prints it.
     pub fn documentation(&self) -> String {
+        self.documentation_in(Lang::En)
+    }
+
+    /// The documentation as Markdown, in `lang`.
+    pub fn documentation_in(&self, lang: Lang) -> String {
+        let l = |id: &str| label(lang, id);
         let mut s = String::new();
-        s.push_str(&format!("# {} {}: {}\n\n", self.id, self.slug, self.title));
+        s.push_str(&format!("# {} {}: {}\n\n", self.id, self.slug, self.title_in(lang)));
         s.push_str(&format!(
-            "Severity: {}  \nLayer: {}  \nService: {}  \nControls: {}  \nWell-Architected: {}  \nResource types: {}\n\n",
+            "{}: {}  \n{}: {}  \n{}: {}  \n{}: {}  \n{}: {}  \n{}: {}\n\n",
+            l("doc-severity"),
             self.severity,
+            l("doc-layer"),
             self.layer,
+            l("doc-service"),
             self.service,
+            l("doc-controls"),
             self.controls.join(", "),
+            l("doc-well-architected"),
             self.well_architected.join(", "),
+            l("doc-resource-types"),
             self.resource_types.join(", "),
         ));
-        s.push_str("## Why\n\n");
-        s.push_str(self.description.trim());
-        s.push_str("\n\n## Fix\n\n");
-        s.push_str(self.remediation.trim());
+        s.push_str(&format!("## {}\n\n", l("doc-why")));
+        s.push_str(self.description_in(lang).trim());
+        s.push_str(&format!("\n\n## {}\n\n", l("doc-fix")));
+        s.push_str(self.remediation_in(lang).trim());
         // One failing and one passing example per input language the rule has examples in.
         let mut languages: Vec<&str> = Vec::new();
         for e in self.examples.iter() {
@@ -193,16 +239,16 @@ impl RuleMeta {
         }
         // The language the rule was first written for, then Terraform.
         languages.sort_by_key(|l| *l == "hcl");
-        for l in languages {
-            let first = |fails: bool| self.examples.iter().find(|e| e.fails == fails && fence(&e.name) == l);
-            let suffix = match l {
+        for lg in languages {
+            let first = |fails: bool| self.examples.iter().find(|e| e.fails == fails && fence(&e.name) == lg);
+            let suffix = match lg {
                 "yaml" => String::new(),
                 "hcl" => " (Terraform)".to_string(),
-                _ => format!(" ({l})"),
+                _ => format!(" ({lg})"),
             };
-            for (title, fails) in [("Failing example", true), ("Passing example", false)] {
+            for (title, fails) in [(l("doc-failing-example"), true), (l("doc-passing-example"), false)] {
                 if let Some(e) = first(fails) {
-                    s.push_str(&format!("\n\n## {title}{suffix}\n\n```{l}\n"));
+                    s.push_str(&format!("\n\n## {title}{suffix}\n\n```{lg}\n"));
                     s.push_str(without_markers(&e.text).trim_end());
                     s.push_str("\n```");
                 }
