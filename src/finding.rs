@@ -167,6 +167,32 @@ impl Finding {
         localized(&self.message, &self.template, lang)
     }
 
+    /// The full message in English, whatever the language of `message` (a finding of a
+    /// [localized](crate::results::ScanReport::localized) report has its message in another
+    /// language): fingerprints and baselines use it.
+    pub fn english_full_message(&self) -> String {
+        if !self.template.is_template() {
+            return self.full_message();
+        }
+        let english = self.template.render(crate::i18n::Lang::En);
+        match &self.when {
+            Some(w) => format!("{english} (when {w})"),
+            None => english,
+        }
+    }
+
+    /// The finding with its message, its related locations' messages and its rule's title,
+    /// description and remediation in `lang`.
+    pub fn localized(&self, lang: crate::i18n::Lang, rule: &std::sync::Arc<RuleMeta>) -> Finding {
+        let mut f = self.clone();
+        f.rule = rule.clone();
+        f.message = self.message_in(lang).into_owned();
+        for r in &mut f.related {
+            r.message = r.message_in(lang).into_owned();
+        }
+        f
+    }
+
     /// The message with the condition qualifier, in `lang`.
     pub fn full_message_in(&self, lang: crate::i18n::Lang) -> String {
         match (&self.when, lang) {
@@ -196,7 +222,7 @@ impl Finding {
     pub fn identity(&self) -> String {
         match &self.subject {
             Some(s) => s.clone(),
-            None => collapse_whitespace(&self.full_message()),
+            None => collapse_whitespace(&self.english_full_message()),
         }
     }
 
@@ -217,7 +243,7 @@ impl Finding {
     /// The fingerprint of earlier versions, over the full message instead of the subject: see
     /// [`legacy_fingerprint_of`]. Kept to read files that recorded it.
     pub fn legacy_fingerprint(&self) -> String {
-        legacy_fingerprint_of(&self.rule.id, &self.location.file, self.resource_id(), &self.full_message())
+        legacy_fingerprint_of(&self.rule.id, &self.location.file, self.resource_id(), &self.english_full_message())
     }
 }
 

@@ -62,3 +62,63 @@ posture-baseline-recorder = AWS Config recorder with a delivery channel
 posture-baseline-analyzer = IAM Access Analyzer analyzer
 posture-baseline-backup = AWS Backup plan
 posture-baseline-flowlogs = Flow logs for every VPC
+
+## Text report.
+text-when = when
+text-resource = resource
+text-related = related
+text-fix = fix
+text-docs = docs
+text-files = { $count ->
+    [one] { $count } file
+   *[other] { $count } files
+}
+text-no-findings = No findings in { $files }.
+text-files-with-errors = { $count ->
+    [one] { $count } file with errors.
+   *[other] { $count } files with errors.
+}
+text-findings = { $count ->
+    [one] { $count } finding
+   *[other] { $count } findings
+}
+text-by-layer = By layer
+text-layer-network = network
+text-layer-identity = identity
+text-layer-application = application
+text-layer-data = data
+text-layer-monitoring = monitoring
+text-scanned = { $count ->
+    [one] { $files } scanned, { $count } file with errors.
+   *[other] { $files } scanned, { $count } files with errors.
+}
+
+## Markdown report.
+md-title = Palisade security report
+md-no-findings = No findings in { $files } file(s).
+md-findings-in-files = **{ $count } finding(s)** in { $files } file(s).
+md-severity = severity
+md-findings = findings
+md-layer = layer
+md-rule = rule
+md-location = location
+md-message = message
+md-and-more = …and { $count } more; run `palisade scan` for the full report.
+md-how-to-fix = How to fix
+md-errors = { $count } file(s) could not be read or parsed.
+
+## JUnit report.
+junit-fix = fix
+text-suppressed = { $count ->
+    [one] { $count } finding suppressed: { $parts }.
+   *[other] { $count } findings suppressed: { $parts }.
+}
+text-suppressed-inline = { $count } inline
+text-suppressed-config = { $count } by the configuration
+text-suppressed-baseline = { $count } by the baseline
+text-fixable = { $count ->
+    [one] { $count } of these findings has a mechanical fix: `--show-fixes` prints it as a diff.
+   *[other] { $count } of these findings have a mechanical fix: `--show-fixes` prints it as a diff.
+}
+text-no-fix = No mechanical fix for these findings.
+text-fixes = Fixes (apply with `git apply`, then scan again):

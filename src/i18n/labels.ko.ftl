@@ -62,3 +62,45 @@ posture-baseline-recorder = 전송 채널이 있는 AWS Config 기록기
 posture-baseline-analyzer = IAM Access Analyzer 분석기
 posture-baseline-backup = AWS Backup 계획
 posture-baseline-flowlogs = 모든 VPC의 흐름 로그
+
+## 텍스트 보고서.
+text-when = 조건
+text-resource = 리소스
+text-related = 관련 위치
+text-fix = 조치
+text-docs = 문서
+text-files = 파일 { $count }개
+text-no-findings = { $files }에서 발견 사항이 없습니다.
+text-files-with-errors = 오류가 있는 파일 { $count }개.
+text-findings = 발견 사항 { $count }건
+text-by-layer = 계층별
+text-layer-network = 네트워크
+text-layer-identity = 자격 증명
+text-layer-application = 애플리케이션
+text-layer-data = 데이터
+text-layer-monitoring = 모니터링
+text-scanned = { $files } 스캔, 오류가 있는 파일 { $count }개.
+
+## Markdown 보고서.
+md-title = Palisade 보안 보고서
+md-no-findings = 파일 { $files }개에서 발견 사항이 없습니다.
+md-findings-in-files = 파일 { $files }개에서 **발견 사항 { $count }건**.
+md-severity = 심각도
+md-findings = 발견 사항
+md-layer = 계층
+md-rule = 규칙
+md-location = 위치
+md-message = 메시지
+md-and-more = …외 { $count }건. 전체 보고서는 `palisade scan`으로 확인하십시오.
+md-how-to-fix = 조치 방법
+md-errors = 파일 { $count }개를 읽거나 구문 분석할 수 없습니다.
+
+## JUnit 보고서.
+junit-fix = 조치
+text-suppressed = 발견 사항 { $count }건 제외됨: { $parts }.
+text-suppressed-inline = 인라인 { $count }건
+text-suppressed-config = 구성에 의해 { $count }건
+text-suppressed-baseline = 기준선에 의해 { $count }건
+text-fixable = 이 발견 사항 중 { $count }건은 기계적으로 수정할 수 있습니다: `--show-fixes`가 diff로 출력합니다.
+text-no-fix = 이 발견 사항에 대한 기계적 수정이 없습니다.
+text-fixes = 수정 사항 (`git apply`로 적용한 뒤 다시 스캔하십시오):

@@ -327,6 +327,19 @@ pub fn label_with(lang: Lang, id: &str, args: &[(&str, &dyn fmt::Display)]) -> S
         .unwrap_or_else(|| id.to_string())
 }
 
+/// A label with a number `count` (and other variables), so that the label can choose its
+/// plural form: `{ $count -> [one] one file *[other] { $count } files }`.
+pub fn label_count(lang: Lang, id: &str, count: usize, args: &[(&str, &dyn fmt::Display)]) -> String {
+    let mut fargs = FluentArgs::with_capacity(args.len() + 1);
+    fargs.set("count", FluentValue::from(count));
+    for (name, value) in args {
+        fargs.set(*name, FluentValue::from(value.to_string()));
+    }
+    format(lang, id, None, Some(&fargs))
+        .or_else(|| format(Lang::En, id, None, Some(&fargs)))
+        .unwrap_or_else(|| id.to_string())
+}
+
 /// Every label of `lang` (`src/i18n/labels.<lang>.ftl`), by id: English for the labels `lang`
 /// does not translate. Labels with variables are given as their pattern, e.g.
 /// `{ $count } findings`.

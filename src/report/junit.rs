@@ -10,11 +10,18 @@ use rayon::prelude::*;
 use super::ScanReport;
 use super::html::{escape_into, escaped};
 use crate::finding::Finding;
+use crate::i18n::{Lang, label};
 use crate::posture::Seen;
 use crate::rules::RuleMeta;
 
 /// Renders the report.
 pub fn render(report: &ScanReport) -> String {
+    render_in(report, Lang::En)
+}
+
+/// Renders the report with its labels in `lang` (the findings' messages and rule texts as
+/// they are: see [`ScanReport::localized`]).
+pub fn render_in(report: &ScanReport, lang: Lang) -> String {
     // The resources seen, by type, in the order the evidence lists them.
     let mut by_kind: HashMap<&str, Vec<(usize, &Seen)>> = HashMap::new();
     for (i, s) in report.evidence.iter().flat_map(|ev| &ev.resources).enumerate() {
@@ -28,7 +35,7 @@ pub fn render(report: &ScanReport) -> String {
     let suites: Vec<(String, usize, usize)> = report
         .rules
         .par_iter()
-        .map(|rule| suite(rule, &by_kind, by_rule.get(&*rule.id).map_or(&[][..], Vec::as_slice)))
+        .map(|rule| suite(rule, &by_kind, by_rule.get(&*rule.id).map_or(&[][..], Vec::as_slice), lang))
         .collect();
     let total: usize = suites.iter().map(|s| s.1).sum();
     let failures: usize = suites.iter().map(|s| s.2).sum();
@@ -47,7 +54,9 @@ fn suite(
     rule: &RuleMeta,
     by_kind: &HashMap<&str, Vec<(usize, &Seen)>>,
     findings: &[&Finding],
+    lang: Lang,
 ) -> (String, usize, usize) {
+    let fix = label(lang, "junit-fix");
     // Resources the rule checked: (file, id) -> (kind, findings). When one (file, id) is seen
     // with several types, the first in evidence order names it.
     let mut seen: Vec<(usize, &Seen)> = Vec::new();
@@ -91,7 +100,7 @@ fn suite(
             let message = escaped(&message);
             let _ = writeln!(
                 s,
-                r#"      <failure message="{message}" type="{}">{}:{}:{}: {message}&#10;fix: {}</failure>"#,
+                r#"      <failure message="{message}" type="{}">{}:{}:{}: {message}&#10;{fix}: {}</failure>"#,
                 f.severity.as_str(),
                 escaped(&f.location.file),
                 f.location.span.line,

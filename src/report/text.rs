@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use super::snippet::{self, Window};
 use super::{RenderOptions, ScanReport, count_by_layer, count_by_severity, files_with_errors, par_render};
 use crate::finding::{Finding, Severity};
+use crate::i18n::{Lang, label, label_count};
 use crate::source::SourceFile;
 
 const RESET: &str = "\x1b[0m";
@@ -18,6 +19,7 @@ const YELLOW: &str = "\x1b[33m";
 #[derive(Clone, Copy)]
 struct Painter {
     color: bool,
+    lang: Lang,
 }
 
 impl Painter {
@@ -58,7 +60,7 @@ fn severity_style(severity: Severity) -> &'static str {
 
 /// Renders the text report.
 pub fn render(report: &ScanReport, opts: &RenderOptions) -> String {
-    let p = Painter { color: opts.color };
+    let p = Painter { color: opts.color, lang: opts.lang };
     let mut out = String::new();
 
     if !opts.quiet {
@@ -116,7 +118,9 @@ fn render_finding(out: &mut String, p: Painter, f: &Finding, source: Option<&Sou
     out.push_str(": ");
     push_clean(out, &f.message);
     if let Some(w) = &f.when {
-        out.push_str(" (when ");
+        out.push_str(" (");
+        out.push_str(&label(p.lang, "text-when"));
+        out.push(' ');
         push_clean(out, w);
         out.push(')');
     }
@@ -155,7 +159,7 @@ fn render_finding(out: &mut String, p: Painter, f: &Finding, source: Option<&Sou
         out.push('\n');
     };
     if let Some(r) = &f.resource {
-        note(out, "resource", &|out| {
+        note(out, &label(p.lang, "text-resource"), &|out| {
             push_clean(out, &r.id);
             out.push_str(" (");
             push_clean(out, &r.kind);
@@ -164,16 +168,16 @@ fn render_finding(out: &mut String, p: Painter, f: &Finding, source: Option<&Sou
     }
     for r in &f.related {
         let s = r.location.span;
-        note(out, "related", &|out| {
+        note(out, &label(p.lang, "text-related"), &|out| {
             push_clean(out, &r.location.file);
             let _ = write!(out, ":{}:{}: ", s.line, s.col);
             push_clean(out, &r.message);
         });
     }
     if f.rule.remediation.split_whitespace().next().is_some() {
-        note(out, "fix", &|out| push_one_line(out, &f.rule.remediation));
+        note(out, &label(p.lang, "text-fix"), &|out| push_one_line(out, &f.rule.remediation));
     }
-    note(out, "docs", &|out| {
+    note(out, &label(p.lang, "text-docs"), &|out| {
         out.push_str("palisade rule ");
         push_clean(out, &f.rule.id);
     });
@@ -262,35 +266,35 @@ fn digits(n: u32) -> usize {
     n.max(1).ilog10() as usize + 1
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") }
-}
-
 fn render_summary(out: &mut String, p: Painter, report: &ScanReport) {
-    let files = plural(report.files_scanned, "file", "files");
+    let lang = p.lang;
+    let files = label_count(lang, "text-files", report.files_scanned, &[]);
     let errors = files_with_errors(report);
     if report.findings.is_empty() {
-        let _ = writeln!(out, "No findings in {files}.");
+        let _ = writeln!(out, "{}", label_count(lang, "text-no-findings", report.files_scanned, &[("files", &files)]));
         if errors > 0 {
-            let _ = writeln!(out, "{} with errors.", plural(errors, "file", "files"));
+            let _ = writeln!(out, "{}", label_count(lang, "text-files-with-errors", errors, &[]));
         }
         return;
     }
     let severities: Vec<String> = count_by_severity(&report.findings)
         .into_iter()
         .filter(|&(_, n)| n > 0)
-        .map(|(s, n)| p.severity(s, &format!("{n} {s}")))
+        .map(|(s, n)| p.severity(s, &format!("{n} {}", label(lang, &format!("severity-{s}")))))
         .collect();
-    let layers: Vec<String> =
-        count_by_layer(&report.findings).into_iter().filter(|&(_, n)| n > 0).map(|(l, n)| format!("{n} {l}")).collect();
+    let layers: Vec<String> = count_by_layer(&report.findings)
+        .into_iter()
+        .filter(|&(_, n)| n > 0)
+        .map(|(l, n)| format!("{n} {}", label(lang, &format!("text-layer-{l}"))))
+        .collect();
     let _ = writeln!(
         out,
         "{}: {}",
-        p.paint(BOLD, &plural(report.findings.len(), "finding", "findings")),
+        p.paint(BOLD, &label_count(lang, "text-findings", report.findings.len(), &[])),
         severities.join(", ")
     );
-    let _ = writeln!(out, "By layer: {}", layers.join(", "));
-    let _ = writeln!(out, "{files} scanned, {} with errors.", plural(errors, "file", "files"));
+    let _ = writeln!(out, "{}: {}", label(lang, "text-by-layer"), layers.join(", "));
+    let _ = writeln!(out, "{}", label_count(lang, "text-scanned", errors, &[("files", &files)]));
 }
 
 #[cfg(test)]
@@ -380,7 +384,7 @@ mod tests {
 
     #[test]
     fn painting_skips_empty_text() {
-        let p = Painter { color: true };
+        let p = Painter { color: true, lang: Lang::En };
         let mut s = String::new();
         p.paint_into(&mut s, BOLD, |_| {});
         assert_eq!(s, "");

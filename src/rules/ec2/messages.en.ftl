@@ -15,3 +15,5 @@ vpc-flow-logs-log-aws = VPC `{ $vpc }` has no flow log (no AWS::EC2::FlowLog ref
 ec2-port-range = the port range
 nacl-admin-ports-open-port-range = the port range
 sg-ingress-open-to-world-port-range = the port range
+ec2-reachable-suffix = ; reachable from the internet: { $names }
+ec2-unreachable-suffix = ; not reachable from the internet: `{ $name }`: { $why }

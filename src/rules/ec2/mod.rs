@@ -119,7 +119,7 @@ fn reach_note(facts: &Facts<'_>, ctx: &RuleCtx<'_>, f: &mut crate::finding::Find
             let mut names: Vec<String> =
                 rows.iter().map(|e| format!("`{}` {}", e.resource.id, e.port_text())).collect();
             names.dedup();
-            f.message.push_str(&format!("; reachable from the internet: {}", names.join(", ")));
+            f.append(msg!("ec2-reachable-suffix", names = names.join(", ")));
             for e in rows {
                 f.with_related(
                     e.resource.span,
@@ -130,7 +130,7 @@ fn reach_note(facts: &Facts<'_>, ctx: &RuleCtx<'_>, f: &mut crate::finding::Find
         Some(RuleReach::Unreachable(rows)) => {
             let first = rows[0];
             let why = first.path.first().map(|h| h.text.clone()).unwrap_or_default();
-            f.message.push_str(&format!("; not reachable from the internet: `{}`: {why}", first.resource.id));
+            f.append(msg!("ec2-unreachable-suffix", name = first.resource.id, why = why));
             for e in rows {
                 if let Some(h) = e.path.first() {
                     f.with_related(
