@@ -172,14 +172,23 @@ def tokens(text):
     return collections.Counter(spans), set(RULE_ID.findall(rest)), set(NUMBER.findall(RULE_ID.sub(" ", rest)))
 
 
-def check_rule_texts(path, resource, rules, errors):
+def compare_ids(path, resource, want, errors, missing, extra):
+    """The messages of `resource` by id, after reporting duplicate ids, the ids of `want` it
+    lacks (`missing(id)` says how) and those it has beyond them (`extra(id)`)."""
     msgs = messages(resource)
     for name in duplicates(resource):
         errors.append(f"{path}: message `{name}` is defined more than once")
-    for slug in sorted(set(rules) - set(msgs)):
-        errors.append(f"{path}: no message for rule `{slug}` ({rules[slug]['id']})")
-    for name in sorted(set(msgs) - set(rules)):
-        errors.append(f"{path}: message `{name}` names no rule of the area")
+    for name in sorted(set(want) - set(msgs)):
+        errors.append(f"{path}: {missing(name)}")
+    for name in sorted(set(msgs) - set(want)):
+        errors.append(f"{path}: {extra(name)}")
+    return msgs
+
+
+def check_rule_texts(path, resource, rules, errors):
+    no_message = lambda slug: f"no message for rule `{slug}` ({rules[slug]['id']})"  # noqa: E731
+    no_rule = lambda name: f"message `{name}` names no rule of the area"  # noqa: E731
+    msgs = compare_ids(path, resource, rules, errors, no_message, no_rule)
     for slug in sorted(set(rules) & set(msgs)):
         msg, rule = msgs[slug], rules[slug]
         attrs = {a.id.name: a for a in msg.attributes}
@@ -216,13 +225,10 @@ def check_rule_texts(path, resource, rules, errors):
 
 
 def check_messages(path, resource, english_path, english, errors):
-    msgs, en_msgs = messages(resource), messages(english)
-    for name in duplicates(resource):
-        errors.append(f"{path}: message `{name}` is defined more than once")
-    for name in sorted(set(en_msgs) - set(msgs)):
-        errors.append(f"{path}: message `{name}` of {english_path.name} is not translated")
-    for name in sorted(set(msgs) - set(en_msgs)):
-        errors.append(f"{path}: message `{name}` is not in {english_path.name}")
+    en_msgs = messages(english)
+    untranslated = lambda name: f"message `{name}` of {english_path.name} is not translated"  # noqa: E731
+    unknown = lambda name: f"message `{name}` is not in {english_path.name}"  # noqa: E731
+    msgs = compare_ids(path, resource, en_msgs, errors, untranslated, unknown)
     for name in sorted(set(msgs) & set(en_msgs)):
         msg, en = msgs[name], en_msgs[name]
         if (msg.value is None) != (en.value is None):
@@ -284,7 +290,9 @@ def main():
     errors, warnings = [], []
     files = rule_files = message_files = 0
     area_dirs = sorted(p for p in rules_dir.iterdir() if p.is_dir())
-    rule_langs = {f.name[: -len(".ftl")] for d in area_dirs for f in d.glob("*.ftl") if not f.name.startswith("messages.")}
+    rule_langs = {
+        f.name[: -len(".ftl")] for d in area_dirs for f in d.glob("*.ftl") if not f.name.startswith("messages.")
+    }
     for area_dir in area_dirs:
         rules = area_rules(area_dir)
         for lang in sorted(rule_langs):
