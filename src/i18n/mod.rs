@@ -370,12 +370,27 @@ static LABELS: LazyLock<BTreeMap<(Lang, String), String>> = LazyLock::new(|| {
     out
 });
 
-/// The messages of an `.ftl` text: (id, value as written), for simple one-line messages and
-/// the first line of others; attributes and comments are skipped.
+/// The messages of an `.ftl` text: (id, value as written, its continuation lines included);
+/// attributes and comments are skipped.
 pub fn patterns(text: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut in_attribute = false;
     for line in text.lines() {
-        if line.starts_with([' ', '\t', '#', '.']) || line.trim().is_empty() {
+        if line.starts_with([' ', '\t']) {
+            let t = line.trim();
+            if t.starts_with('.') {
+                in_attribute = true;
+            } else if !in_attribute
+                && !t.is_empty()
+                && let Some((_, value)) = out.last_mut()
+            {
+                value.push('\n');
+                value.push_str(t);
+            }
+            continue;
+        }
+        in_attribute = false;
+        if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
         if let Some((id, value)) = line.split_once('=') {

@@ -217,7 +217,7 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
         }
         for cond in &st.conditions {
             if let Err(e) = parse_operator(&cond.operator) {
-                report(out, p.owner, cond.span, msg!("iam-policy-invalid-condition-operator", error = e));
+                report(out, p.owner, cond.span, e);
             }
         }
     }

@@ -22,3 +22,5 @@ rds-tls-enforced-parameter-group-2 = parameter group `{ $group }` (used by { $us
 rds-tls-enforced-uses-parameter = `{ $id }` uses this parameter group
 rds-in-public-subnet-publicly-accessible = not publicly accessible
 rds-storage-encrypted-kmskeyid-used = the KmsKeyId that is not used
+rds-db-instance = DB instance
+rds-db-cluster = DB cluster
