@@ -167,26 +167,16 @@ impl Finding {
         localized(&self.message, &self.template, lang)
     }
 
-    /// The full message in English, whatever the language of `message` (a finding of a
-    /// [localized](crate::results::ScanReport::localized) report has its message in another
-    /// language): fingerprints and baselines use it.
-    pub fn english_full_message(&self) -> String {
-        if !self.template.is_template() {
-            return self.full_message();
-        }
-        let english = self.template.render(crate::i18n::Lang::En);
-        match &self.when {
-            Some(w) => format!("{english} (when {w})"),
-            None => english,
-        }
-    }
-
-    /// The finding with its message, its related locations' messages and its rule's title,
-    /// description and remediation in `lang`.
+    /// The finding as a report in `lang` shows it: its message (with the condition qualifier)
+    /// and its related locations' messages in `lang`, `rule` (its rule's metadata in `lang`).
+    /// Its fingerprint stays that of the finding: the copy is identified by the identity of
+    /// the English finding (its subject, or its English message).
     pub fn localized(&self, lang: crate::i18n::Lang, rule: &std::sync::Arc<RuleMeta>) -> Finding {
         let mut f = self.clone();
         f.rule = rule.clone();
-        f.message = self.message_in(lang).into_owned();
+        f.message = self.full_message_in(lang);
+        f.when = None;
+        f.subject = Some(self.identity());
         for r in &mut f.related {
             r.message = r.message_in(lang).into_owned();
         }
@@ -222,7 +212,7 @@ impl Finding {
     pub fn identity(&self) -> String {
         match &self.subject {
             Some(s) => s.clone(),
-            None => collapse_whitespace(&self.english_full_message()),
+            None => collapse_whitespace(&self.full_message()),
         }
     }
 
@@ -243,7 +233,7 @@ impl Finding {
     /// The fingerprint of earlier versions, over the full message instead of the subject: see
     /// [`legacy_fingerprint_of`]. Kept to read files that recorded it.
     pub fn legacy_fingerprint(&self) -> String {
-        legacy_fingerprint_of(&self.rule.id, &self.location.file, self.resource_id(), &self.english_full_message())
+        legacy_fingerprint_of(&self.rule.id, &self.location.file, self.resource_id(), &self.full_message())
     }
 }
 

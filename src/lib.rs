@@ -2,6 +2,9 @@
 //!
 //! The pipeline: discover → parse → lower into one model → analyze → rules → filter → report.
 
+// First, so that its `msg!` macro is in scope in every module.
+#[macro_use]
+pub mod i18n;
 pub mod analyze;
 pub mod cli;
 pub mod config;
@@ -9,8 +12,6 @@ pub mod diagnostic;
 pub mod discover;
 pub mod filter;
 pub mod finding;
-#[macro_use]
-pub mod i18n;
 pub mod fix;
 pub mod frontend;
 pub mod gitdiff;

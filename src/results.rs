@@ -43,8 +43,8 @@ pub struct SourceRoot {
 
 impl ScanReport {
     /// The report with the findings' messages and the rules' titles, descriptions and
-    /// remediations in `lang` (fingerprints stay those of the English messages: see
-    /// [`Finding::english_full_message`](crate::finding::Finding::english_full_message)).
+    /// remediations in `lang`, for rendering (fingerprints stay those of the English report:
+    /// see [`Finding::localized`](crate::finding::Finding::localized)).
     pub fn localized(&self, lang: crate::i18n::Lang) -> ScanReport {
         let rules = Localizer::new(lang);
         ScanReport {

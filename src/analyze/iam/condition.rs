@@ -159,7 +159,7 @@ pub fn parse_operator(op: &str) -> Result<Operator, crate::i18n::Message> {
     } else if let Some(r) = op.strip_prefix("ForAnyValue:") {
         (Some(SetOp::ForAnyValue), r)
     } else if let Some((p, _)) = op.split_once(':') {
-        return Err(crate::msg!("iam-policy-invalid-set-operator", operator = p));
+        return Err(msg!("iam-policy-invalid-set-operator", operator = p));
     } else {
         (None, op)
     };
@@ -171,20 +171,20 @@ pub fn parse_operator(op: &str) -> Result<Operator, crate::i18n::Message> {
         let hint = BASES
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(n, _)| crate::msg!("iam-policy-invalid-operator-case", operator = n))
+            .map(|(n, _)| msg!("iam-policy-invalid-operator-case", operator = n))
             .or_else(|| {
                 BASES
                     .iter()
                     .map(|(n, _)| (super::catalog::edit_distance(name, n), n))
                     .filter(|(d, _)| *d <= 2)
                     .min()
-                    .map(|(_, n)| crate::msg!("iam-policy-invalid-operator-did-you-mean", operator = n))
+                    .map(|(_, n)| msg!("iam-policy-invalid-operator-did-you-mean", operator = n))
             })
             .unwrap_or_default();
-        return Err(crate::msg!("iam-policy-invalid-unknown-operator", operator = op, hint = hint));
+        return Err(msg!("iam-policy-invalid-unknown-operator", operator = op, hint = hint));
     };
     if base == Base::Null && (if_exists || set.is_some()) {
-        return Err(crate::msg!("iam-policy-invalid-null-operator", operator = op));
+        return Err(msg!("iam-policy-invalid-null-operator", operator = op));
     }
     Ok(Operator { base, set, if_exists })
 }
