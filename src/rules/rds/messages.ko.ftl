@@ -28,3 +28,5 @@ rds-tls-enforced-parameter-group-2 = 파라미터 그룹 `{ $group }`({ $used_by
 rds-tls-enforced-uses-parameter = `{ $id }`에서 이 파라미터 그룹을 사용함
 rds-in-public-subnet-publicly-accessible = 퍼블릭 액세스 불가
 rds-storage-encrypted-kmskeyid-used = 사용되지 않는 KmsKeyId
+rds-db-instance = DB 인스턴스
+rds-db-cluster = DB 클러스터
