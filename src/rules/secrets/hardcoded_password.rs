@@ -41,8 +41,8 @@ print the secret.",
         let mut pieces: HashSet<&str> = HashSet::new();
         for s in &secrets.found {
             let what = match s.kind {
-                SecretKind::UrlPassword => "contains a URL with a literal password",
-                SecretKind::Password => "is set to a literal value",
+                SecretKind::UrlPassword => msg!("hardcoded-password-url"),
+                SecretKind::Password => msg!("hardcoded-password-literal"),
                 _ => continue,
             };
             // One finding per property for pieces of one value (`Fn::Join` items).

@@ -12,3 +12,5 @@ secret-parameter-without-noecho-used-here = `{ $p_name }` used here
 secret-parameter-without-noecho-looks-like = { $noun } `{ $p_name }` looks like a secret but is not { $hidden }
 aws-access-key-contains = { $place } contains an AWS access key id (`{ $key }`)
 aws-access-key-contains-secret = { $place } contains an AWS secret access key
+hardcoded-password-url = contains a URL with a literal password
+hardcoded-password-literal = is set to a literal value
