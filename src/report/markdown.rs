@@ -43,11 +43,11 @@ pub fn render_in(report: &ScanReport, lang: Lang) -> String {
         let _ = writeln!(s, "{}\n", label_with(lang, "md-findings-in-files", &[("count", &n), ("files", &files)]));
         let _ = writeln!(s, "| {} | {} |\n|---|---:|", l("md-severity"), l("md-findings"));
         for (sev, c) in count_by_severity(&report.findings) {
-            let _ = writeln!(s, "| {} | {c} |", sev.as_str());
+            let _ = writeln!(s, "| {} | {c} |", l(&format!("severity-{sev}")));
         }
         let _ = writeln!(s, "\n| {} | {} |\n|---|---:|", l("md-layer"), l("md-findings"));
         for (layer, c) in count_by_layer(&report.findings) {
-            let _ = writeln!(s, "| {} | {c} |", layer.as_str());
+            let _ = writeln!(s, "| {} | {c} |", l(&format!("text-layer-{layer}")));
         }
         let mut sorted: Vec<_> = report.findings.iter().collect();
         sorted.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.sort_key().cmp(&b.sort_key())));
