@@ -46,6 +46,7 @@ fn main() {
     for name in ["iam-catalog.txt", "aws-managed-policies.txt"] {
         decompress(&Path::new("data").join(format!("{name}.gz")), &Path::new(&out_dir).join(name));
     }
+    decompress(Path::new("data/compliance/catalogues.tsv.gz"), &Path::new(&out_dir).join("compliance-catalogues.tsv"));
 }
 
 /// Writes the decompressed contents of a gzip file.

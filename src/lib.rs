@@ -7,6 +7,7 @@
 pub mod i18n;
 pub mod analyze;
 pub mod cli;
+pub mod compliance;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;

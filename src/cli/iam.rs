@@ -197,13 +197,103 @@ fn run_can(a: CanArgs) -> i32 {
 fn run_explain(a: ExplainArgs) -> i32 {
     let loaded = load(a.files);
     warn(&loaded);
-    let explained = query::explain(&loaded);
-    match a.format {
-        OutFormat::Text => output::emit_input(&query::render_explain(&explained, if a.all { None } else { Some(8) })),
-        OutFormat::Json => output::emit(&format!("{}\n", serde_json::to_string_pretty(&explained).unwrap_or_default())),
-    }
+    let emit = match a.format {
+        OutFormat::Text => output::emit_input,
+        OutFormat::Json => output::emit,
+    };
+    let mut out = ExplainWriter::new(a.format, emit);
+    let limit = if a.all { None } else { Some(query::DEFAULT_LISTED) };
+    query::explain_each(&loaded, limit, |e| out.push(e));
+    let any = out.finish();
     // What could not be read is not explained: the explanation is incomplete.
-    if explained.is_empty() || !unread_files(&loaded).is_empty() { EXIT_ERROR } else { 0 }
+    if !any || !unread_files(&loaded).is_empty() { EXIT_ERROR } else { 0 }
+}
+
+/// Writes `iam explain`'s output as the policies and statements come: in text, or as the
+/// pretty-printed JSON array of [`query::ExplainedPolicy`], without holding more than one
+/// statement (and a small buffer) at a time.
+struct ExplainWriter<W: FnMut(&str)> {
+    format: OutFormat,
+    /// Where the text goes, a buffer at a time.
+    emit: W,
+    buf: String,
+    policies: usize,
+    /// Statements written for the current policy.
+    statements: usize,
+}
+
+impl<W: FnMut(&str)> ExplainWriter<W> {
+    const FLUSH_AT: usize = 1 << 16;
+
+    fn new(format: OutFormat, emit: W) -> Self {
+        ExplainWriter { format, emit, buf: String::new(), policies: 0, statements: 0 }
+    }
+
+    fn push(&mut self, e: query::Explained) {
+        match (self.format, e) {
+            (OutFormat::Text, query::Explained::Policy(p)) => {
+                self.buf.push_str(&query::render_policy_head(&p));
+                self.policies += 1;
+            }
+            (OutFormat::Text, query::Explained::Statement(st)) => self.buf.push_str(&query::render_statement(&st)),
+            (OutFormat::Json, query::Explained::Policy(p)) => {
+                self.close_policy();
+                self.buf.push_str(if self.policies == 0 { "[\n" } else { ",\n" });
+                let text = |s: &str| serde_json::to_string(s).unwrap_or_default();
+                self.buf.push_str(&format!(
+                    "  {{\n    \"file\": {},\n    \"line\": {},\n    \"policy\": {},\n    \"statements\": ",
+                    text(&p.file),
+                    p.line,
+                    text(&p.policy)
+                ));
+                self.policies += 1;
+                self.statements = 0;
+            }
+            (OutFormat::Json, query::Explained::Statement(st)) => {
+                self.buf.push_str(if self.statements == 0 { "[\n" } else { ",\n" });
+                let json = serde_json::to_string_pretty(&st).unwrap_or_default();
+                for (i, line) in json.lines().enumerate() {
+                    if i > 0 {
+                        self.buf.push('\n');
+                    }
+                    self.buf.push_str("      ");
+                    self.buf.push_str(line);
+                }
+                self.statements += 1;
+            }
+        }
+        if self.buf.len() >= Self::FLUSH_AT {
+            self.flush();
+        }
+    }
+
+    /// Ends the current policy's JSON object, when one is open.
+    fn close_policy(&mut self) {
+        if self.policies == 0 {
+            return;
+        }
+        self.buf.push_str(if self.statements == 0 { "[]\n  }" } else { "\n    ]\n  }" });
+    }
+
+    fn flush(&mut self) {
+        (self.emit)(&self.buf);
+        self.buf.clear();
+    }
+
+    /// Ends the output; whether there was any policy.
+    fn finish(mut self) -> bool {
+        match self.format {
+            OutFormat::Text if self.policies == 0 => self.buf.push_str(query::NO_POLICY),
+            OutFormat::Text => {}
+            OutFormat::Json if self.policies == 0 => self.buf.push_str("[]\n"),
+            OutFormat::Json => {
+                self.close_policy();
+                self.buf.push_str("\n]\n");
+            }
+        }
+        self.flush();
+        self.policies > 0
+    }
 }
 
 /// Loads the templates and policy files under `paths`, with undecidable conditions left
@@ -236,4 +326,91 @@ fn unread_files(loaded: &query::Loaded) -> Vec<String> {
     files.sort();
     files.dedup();
     files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::iam::catalog::catalog;
+
+    /// A policy file of `n` statements, most of them granting thousands of actions.
+    fn big_policy(dir: &std::path::Path, n: usize) -> PathBuf {
+        let kinds = [
+            r#""Action":"*""#,
+            r#""NotAction":["iam:*","s3:Delete*"]"#,
+            r#""Action":["*:Get*","*:List*"]"#,
+            r#""Action":["s3:*","ec2:Describe*"]"#,
+        ];
+        let statements: Vec<String> = (0..n)
+            .map(|i| format!(r#"{{"Sid":"S{i}","Effect":"Allow",{},"Resource":"*"}}"#, kinds[i % kinds.len()]))
+            .collect();
+        let path = dir.join("big.json");
+        std::fs::write(&path, format!(r#"{{"Version":"2012-10-17","Statement":[{}]}}"#, statements.join(",\n")))
+            .unwrap();
+        path
+    }
+
+    fn written(format: OutFormat, loaded: &query::Loaded, limit: Option<usize>) -> (String, usize) {
+        let (mut text, mut largest) = (String::new(), 0);
+        let mut w = ExplainWriter::new(format, |chunk: &str| {
+            largest = largest.max(chunk.len());
+            text.push_str(chunk);
+        });
+        query::explain_each(loaded, limit, |e| w.push(e));
+        w.finish();
+        (text, largest)
+    }
+
+    #[test]
+    fn explain_counts_every_action_but_lists_a_bounded_number() {
+        let d = tempfile::tempdir().unwrap();
+        let n = 600;
+        let loaded = load(vec![big_policy(d.path(), n)]);
+        let explained = query::explain(&loaded);
+        assert_eq!(explained.len(), 1);
+        let statements = &explained[0].statements;
+        assert_eq!(statements.len(), n);
+        let total = catalog().actions.len();
+        assert_eq!(statements[0].actions, Some(total));
+        for st in statements {
+            let listed: usize = st.by_level.iter().map(|l| l.actions.len()).sum();
+            let counted: usize = st.by_level.iter().map(|l| l.count).sum();
+            assert_eq!(Some(counted), st.actions, "line {}", st.line);
+            assert!(st.by_level.iter().all(|l| l.actions.len() == l.count.min(query::DEFAULT_LISTED)));
+            assert!(listed <= query::DEFAULT_LISTED * 5);
+        }
+        // The output grows with the statements, not with the actions they grant, and is
+        // written a bounded buffer at a time.
+        for format in [OutFormat::Text, OutFormat::Json] {
+            let (text, largest) = written(format, &loaded, Some(query::DEFAULT_LISTED));
+            assert!(text.len() < n * 4096, "{format:?}: {} bytes", text.len());
+            assert!(largest < ExplainWriter::<fn(&str)>::FLUSH_AT + 16 * 1024, "{format:?}: {largest}");
+        }
+        // `--all` lists everything, still a buffer at a time.
+        let (text, largest) = written(OutFormat::Text, &load(vec![big_policy(d.path(), 2)]), None);
+        assert!(!text.contains(" more)"), "{text:.200}");
+        assert!(text.len() > total * 10);
+        assert!(largest < ExplainWriter::<fn(&str)>::FLUSH_AT + total * 64);
+    }
+
+    #[test]
+    fn streamed_json_is_the_pretty_printed_explanation() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(
+            d.path().join("a.json"),
+            r#"{"Version":"2012-10-17","Statement":[{"Sid":"Read","Effect":"Allow","Action":["s3:Get*","kms:Decrypt"],"Resource":"arn:aws:s3:::b/*","Condition":{"Bool":{"aws:SecureTransport":"true"}}},{"Effect":"Deny","NotAction":"iam:*","NotResource":"*"}]}"#,
+        )
+        .unwrap();
+        std::fs::write(d.path().join("b.json"), r#"{"Version":"2012-10-17","Statement":[]}"#).unwrap();
+        let loaded = load(vec![d.path().to_path_buf()]);
+        let expected = format!("{}\n", serde_json::to_string_pretty(&query::explain(&loaded)).unwrap());
+        assert_eq!(written(OutFormat::Json, &loaded, Some(query::DEFAULT_LISTED)).0, expected);
+        assert_eq!(
+            written(OutFormat::Text, &loaded, Some(query::DEFAULT_LISTED)).0,
+            query::render_explain(&query::explain(&loaded))
+        );
+        let empty = query::Loaded::default();
+        assert_eq!(written(OutFormat::Json, &empty, None).0, "[]\n");
+        assert_eq!(written(OutFormat::Text, &empty, None).0, query::NO_POLICY);
+    }
 }

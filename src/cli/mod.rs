@@ -48,6 +48,7 @@ palisade scan infra/ --var-file prod.tfvars --var region=eu-west-1    Terraform 
 palisade rules                        list every rule\n  \
 palisade rule PAL-S3-001              show a rule's documentation\n  \
 palisade posture templates/           layer scorecard and Well-Architected coverage\n  \
+palisade posture --framework isms-p templates/    ISMS-P requirements with their evidence (also cis-6.0, cis-7.0, pci-4.0, fsbp)\n  \
 palisade model stack.yaml             the model and facts as JSON, for custom rules\n  \
 palisade scan --write-baseline .palisade-baseline.json    accept today's findings\n  \
 palisade scan --baseline .palisade-baseline.json          report only new ones\n  \
@@ -363,6 +364,10 @@ struct PostureArgs {
     /// Leave out paths matching GLOB (gitignore syntax; repeatable).
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
+    /// Coverage view: the Well-Architected Security Pillar (`wa`, with the layer scorecard) or
+    /// a compliance framework's requirements.
+    #[arg(long, value_name = "FRAMEWORK", default_value = "wa", value_parser = ["wa", "isms-p", "cis-6.0", "cis-7.0", "pci-4.0", "fsbp"])]
+    framework: String,
 }
 
 #[derive(Args, Debug)]
@@ -810,10 +815,20 @@ fn run_posture(mut args: PostureArgs, lang: Lang) -> i32 {
         }
         output::error(&format!("warning: no file was analysed: {why}"));
     }
-    let posture = crate::posture::Posture::of(report);
-    match args.format {
-        ListFormat::Text => output::emit_input(&crate::posture::render::text_in(&posture, lang)),
-        ListFormat::Json => output::emit(&crate::posture::render::json_in(&posture, lang)),
+    // The findings' messages in the posture (the failing evidence of a framework's
+    // requirements) in the language asked for.
+    let posture = if lang == Lang::En {
+        crate::posture::Posture::of(report)
+    } else {
+        crate::posture::Posture::of(&report.localized(lang))
+    };
+    let coverage = crate::compliance::Framework::from_key(&args.framework).and_then(|f| posture.framework(f));
+    match (args.format, coverage) {
+        (ListFormat::Text, Some(c)) => {
+            output::emit_input(&crate::posture::render::framework_text_in(&posture, c, lang))
+        }
+        (ListFormat::Text, None) => output::emit_input(&crate::posture::render::text_in(&posture, lang)),
+        (ListFormat::Json, _) => output::emit(&crate::posture::render::json_in(&posture, &args.framework, lang)),
     }
     if report.diagnostics.iter().any(|d| d.is_error()) { EXIT_ERROR } else { EXIT_CLEAN }
 }

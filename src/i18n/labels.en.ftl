@@ -122,3 +122,16 @@ text-fixable = { $count ->
 }
 text-no-fix = No mechanical fix for these findings.
 text-fixes = Fixes (apply with `git apply`, then scan again):
+doc-compliance = Compliance
+doc-not-in-catalogue = (not in the catalogue)
+
+## Compliance framework coverage (`palisade posture --framework`).
+framework-coverage = { $name } coverage ({ $files } file(s) analysed)
+framework-not-decidable = not decidable by Palisade
+framework-domain-counts = { $evidenced } of { $decidable } decidable requirements evidenced: { $pass } pass, { $fail } fail
+framework-passed = { $passed } check(s) passed ({ $by })
+framework-passed-failed = { $passed } check(s) passed, { $failed } failed ({ $by })
+framework-organisational = not decidable by Palisade (organisational)
+framework-no-rule = not decidable by Palisade (no rule)
+framework-more-findings = … and { $count } more finding(s)
+framework-summary = { $total } requirements: { $evidenced } evidenced ({ $pass } pass, { $fail } fail), { $none } without evidence in the scan, { $undecidable } not decidable by Palisade ({ $organisational } organisational)

@@ -104,3 +104,16 @@ text-suppressed-baseline = 기준선에 의해 { $count }건
 text-fixable = 이 발견 사항 중 { $count }건은 기계적으로 수정할 수 있습니다: `--show-fixes`가 diff로 출력합니다.
 text-no-fix = 이 발견 사항에 대한 기계적 수정이 없습니다.
 text-fixes = 수정 사항 (`git apply`로 적용한 뒤 다시 스캔하십시오):
+doc-compliance = 컴플라이언스
+doc-not-in-catalogue = (카탈로그에 없음)
+
+## 컴플라이언스 프레임워크 적용 범위 (`palisade posture --framework`).
+framework-coverage = { $name } 적용 범위 (분석한 파일 { $files }개)
+framework-not-decidable = Palisade가 판정할 수 없음
+framework-domain-counts = 판정 가능한 요구사항 { $decidable }개 중 { $evidenced }개에 증거 있음: 통과 { $pass }, 실패 { $fail }
+framework-passed = 점검 { $passed }건 통과 ({ $by })
+framework-passed-failed = 점검 { $passed }건 통과, { $failed }건 실패 ({ $by })
+framework-organisational = Palisade가 판정할 수 없음 (관리적 요건)
+framework-no-rule = Palisade가 판정할 수 없음 (해당 규칙 없음)
+framework-more-findings = … 외 발견 사항 { $count }건
+framework-summary = 요구사항 { $total }개: 증거 있음 { $evidenced }개 (통과 { $pass }, 실패 { $fail }), 스캔에 증거 없음 { $none }개, Palisade가 판정할 수 없음 { $undecidable }개 (관리적 요건 { $organisational }개)

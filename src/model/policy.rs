@@ -168,14 +168,15 @@ pub struct FoldedGlob {
     /// The pattern lowercased, as characters (what [`glob`] compares when either side is not
     /// ASCII).
     chars: Vec<char>,
+    /// The fewest bytes an ASCII text it matches has: its characters other than `*`.
+    min_len: usize,
 }
 
 impl FoldedGlob {
     pub fn new(pattern: &str) -> FoldedGlob {
-        FoldedGlob {
-            ascii: pattern.is_ascii().then(|| pattern.to_ascii_lowercase().into_bytes()),
-            chars: pattern.to_lowercase().chars().collect(),
-        }
+        let ascii = pattern.is_ascii().then(|| pattern.to_ascii_lowercase().into_bytes());
+        let min_len = ascii.as_ref().map_or(0, |p| p.iter().filter(|&&b| b != b'*').count());
+        FoldedGlob { ascii, chars: pattern.to_lowercase().chars().collect(), min_len }
     }
 
     /// The lowercased pattern up to its first wildcard, when the pattern is ASCII: every text
@@ -185,41 +186,55 @@ impl FoldedGlob {
         Some(&p[..p.iter().position(|&b| b == b'*' || b == b'?').unwrap_or(p.len())])
     }
 
+    /// The lowercased pattern, when it is ASCII.
+    pub fn ascii(&self) -> Option<&[u8]> {
+        self.ascii.as_deref()
+    }
+
+    /// Matches every text (the pattern is one or more `*`s).
+    pub fn is_any(&self) -> bool {
+        !self.chars.is_empty() && self.chars.iter().all(|&c| c == '*')
+    }
+
     /// `glob(pattern, text, true)`.
     pub fn matches(&self, text: &str) -> bool {
         match &self.ascii {
             Some(p) if text.is_ascii() => {
-                glob_with(p, text.as_bytes(), b'?', b'*', |a: u8, b: u8| a == b.to_ascii_lowercase())
+                text.len() >= self.min_len
+                    && glob_with(p, text.as_bytes(), b'?', b'*', |a: u8, b: u8| a == b.to_ascii_lowercase())
             }
             _ => glob_with(&self.chars, &text.to_lowercase().chars().collect::<Vec<_>>(), '?', '*', literal_eq),
         }
     }
 }
 
-/// Greedy wildcard matching with backtracking to the last `*`: linear in practice.
+/// Wildcard matching by segments: the pattern is the literal runs (with `?`) between its `*`s.
+/// The first run must start the text and the last end it; each run between is taken at its
+/// leftmost place after the previous one (leaving the most text to the rest, so no other
+/// choice can succeed where it fails). A run of `*`s costs nothing, and a text shorter than
+/// the pattern's runs is rejected before any comparison: the cost is at most the text's length
+/// times the longest run, whatever the pattern.
 fn glob_with<T: Copy + PartialEq>(p: &[T], t: &[T], any_one: T, any_run: T, eq: impl Fn(T, T) -> bool) -> bool {
-    let (mut pi, mut ti) = (0usize, 0usize);
-    let (mut star, mut mark) = (None, 0usize);
-    while ti < t.len() {
-        // A `*` in the pattern is a wildcard even where the text has a `*`: matching it as a
-        // literal first would lose the runs that contain it.
-        if pi < p.len() && p[pi] == any_run {
-            star = Some(pi);
-            mark = ti;
-            pi += 1;
-        } else if pi < p.len() && (p[pi] == any_one || eq(p[pi], t[ti])) {
-            pi += 1;
-            ti += 1;
-        } else if let Some(s) = star {
-            pi = s + 1;
-            mark += 1;
-            ti = mark;
-        } else {
-            return false;
+    // A `*` in the pattern is a wildcard even where the text has a `*`; `?` matches any one
+    // character, a literal `*` included.
+    let run_at =
+        |run: &[T], at: &[T]| run.len() <= at.len() && run.iter().zip(at).all(|(&a, &b)| a == any_one || eq(a, b));
+    let Some(first_star) = p.iter().position(|&c| c == any_run) else {
+        return p.len() == t.len() && run_at(p, t);
+    };
+    let last_star = p.iter().rposition(|&c| c == any_run).unwrap_or(first_star);
+    let (head, tail) = (&p[..first_star], &p[last_star + 1..]);
+    let middle = &p[first_star + 1..last_star.max(first_star + 1)];
+    let needed = head.len() + tail.len() + middle.iter().filter(|&&c| c != any_run).count();
+    if needed > t.len() || !run_at(head, t) || !run_at(tail, &t[t.len() - tail.len()..]) {
+        return false;
+    }
+    let mut rest = &t[head.len()..t.len() - tail.len()];
+    for run in middle.split(|&c| c == any_run).filter(|r| !r.is_empty()) {
+        match (0..=rest.len().saturating_sub(run.len())).find(|&i| run_at(run, &rest[i..])) {
+            Some(i) => rest = &rest[i + run.len()..],
+            None => return false,
         }
     }
-    while pi < p.len() && p[pi] == any_run {
-        pi += 1;
-    }
-    pi == p.len()
+    true
 }

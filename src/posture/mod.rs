@@ -13,6 +13,8 @@ pub use crate::analyze::evidence;
 pub mod render;
 
 pub use evidence::{BaselineHit, Evidence, Seen};
+pub mod framework;
+pub use framework::{FrameworkCoverage, RequirementCoverage};
 
 /// The Security Pillar's best practices (id, area, title), shipped with the tool.
 pub const WELL_ARCHITECTED_TSV: &str = include_str!("../../data/well-architected-security.tsv");
@@ -49,6 +51,8 @@ pub struct Baseline {
     pub layer: Layer,
     pub title: &'static str,
     pub well_architected: &'static [&'static str],
+    /// Compliance requirements the control's presence evidences (`<framework>:<id>`).
+    pub compliance: &'static [&'static str],
 }
 
 /// The account-baseline controls.
@@ -59,6 +63,14 @@ pub const BASELINE: &[Baseline] = &[
         layer: Layer::Monitoring,
         title: "CloudTrail trail recording API activity",
         well_architected: &["SEC04-BP01"],
+        compliance: &[
+            "isms-p:2.9.4",
+            "cis-6.0:4.1",
+            "cis-7.0:4.1",
+            "pci-4.0:10.2.1",
+            "fsbp:CloudTrail.1",
+            "fsbp:CloudTrail.3",
+        ],
     },
     Baseline {
         key: "alarms",
@@ -66,6 +78,7 @@ pub const BASELINE: &[Baseline] = &[
         layer: Layer::Monitoring,
         title: "CloudWatch alarms on security metric filters (CIS monitoring set)",
         well_architected: &["SEC04-BP02", "SEC04-BP03"],
+        compliance: &["isms-p:2.9.5", "isms-p:2.11.3", "pci-4.0:10.4.1", "pci-4.0:10.4.1.1", "pci-4.0:10.7.2"],
     },
     Baseline {
         key: "hub",
@@ -73,6 +86,7 @@ pub const BASELINE: &[Baseline] = &[
         layer: Layer::Monitoring,
         title: "Security Hub with standards",
         well_architected: &["SEC04-BP02"],
+        compliance: &["isms-p:2.10.2", "cis-6.0:5.16", "cis-7.0:5.16"],
     },
     Baseline {
         key: "detector",
@@ -80,6 +94,7 @@ pub const BASELINE: &[Baseline] = &[
         layer: Layer::Monitoring,
         title: "GuardDuty detector",
         well_architected: &["SEC04-BP03"],
+        compliance: &["isms-p:2.11.3", "pci-4.0:11.5.1", "fsbp:GuardDuty.1"],
     },
     Baseline {
         key: "recorder",
@@ -87,6 +102,7 @@ pub const BASELINE: &[Baseline] = &[
         layer: Layer::Monitoring,
         title: "AWS Config recorder with a delivery channel",
         well_architected: &["SEC04-BP04"],
+        compliance: &["isms-p:2.10.2", "cis-6.0:4.3", "cis-7.0:4.3", "pci-4.0:11.5.2", "fsbp:Config.1"],
     },
     Baseline {
         key: "analyzer",
@@ -94,6 +110,7 @@ pub const BASELINE: &[Baseline] = &[
         layer: Layer::Identity,
         title: "IAM Access Analyzer analyzer",
         well_architected: &["SEC03-BP07"],
+        compliance: &["isms-p:2.5.6", "cis-6.0:2.19", "cis-7.0:2.18"],
     },
     Baseline {
         key: "backup",
@@ -101,6 +118,7 @@ pub const BASELINE: &[Baseline] = &[
         layer: Layer::Data,
         title: "AWS Backup plan",
         well_architected: &["SEC10-BP06"],
+        compliance: &["isms-p:2.9.3", "isms-p:2.12.1"],
     },
     Baseline {
         key: "flowlogs",
@@ -108,6 +126,7 @@ pub const BASELINE: &[Baseline] = &[
         layer: Layer::Network,
         title: "Flow logs for every VPC",
         well_architected: &["SEC04-BP01", "SEC05-BP01"],
+        compliance: &["isms-p:2.9.4", "isms-p:2.11.3", "cis-6.0:4.7", "cis-7.0:4.7", "pci-4.0:10.2.1", "fsbp:EC2.6"],
     },
 ];
 
@@ -223,6 +242,16 @@ pub struct Posture {
     pub files_scanned: usize,
     pub layers: Vec<LayerScore>,
     pub well_architected: Vec<PracticeCoverage>,
+    /// Coverage of every compliance framework's requirements, in [`crate::compliance::Framework::ALL`]
+    /// order.
+    pub frameworks: Vec<FrameworkCoverage>,
+}
+
+impl Posture {
+    /// The coverage of one framework.
+    pub fn framework(&self, f: crate::compliance::Framework) -> Option<&FrameworkCoverage> {
+        self.frameworks.iter().find(|c| c.framework == f)
+    }
 }
 
 fn layer_services(l: Layer) -> &'static str {
@@ -416,33 +445,7 @@ impl Posture {
                     1 => "1 resource whose reachability from the internet cannot be decided".to_string(),
                     n => format!("{n} resources whose reachability from the internet cannot be decided"),
                 });
-                let per_resource = |k: &(Arc<str>, String)| {
-                    report
-                        .findings
-                        .iter()
-                        .filter(|f| {
-                            rules.iter().any(|r| r.id == f.rule.id)
-                                && f.location.file == k.0
-                                && f.resource.as_ref().map(|r| r.id.as_str()).unwrap_or_default() == k.1
-                        })
-                        .count()
-                };
-                // Failing resources first: they are what a reader looks for.
-                let mut evidence: Vec<EvidenceItem> = Vec::new();
-                for k in checked
-                    .iter()
-                    .filter(|k| failed.contains(*k))
-                    .chain(checked.iter().filter(|k| !failed.contains(*k)))
-                {
-                    if let Some(s) = seen.get(k) {
-                        let detail = match per_resource(k) {
-                            0 if open.contains(k) => "no finding; reachability undecided".to_string(),
-                            0 => "no finding".to_string(),
-                            n => format!("{n} finding(s)"),
-                        };
-                        evidence.push(item(s, &detail));
-                    }
-                }
+                let evidence = resource_evidence(report, &rules, &checked, &failed, &open, &seen);
                 controls.push(ControlScore {
                     control: control.to_string(),
                     title: format!("checked by {}", rules.iter().map(|r| &*r.slug).collect::<Vec<_>>().join(", ")),
@@ -525,7 +528,13 @@ impl Posture {
                 failed,
             });
         }
-        Posture { files_scanned: report.files_scanned, layers, well_architected }
+        let facts = framework::Facts { counts: &counts, undecided: &undecided, seen: &seen, layers: &layers };
+        let by_rule = framework::rule_evidence(report, &facts);
+        let frameworks = crate::compliance::Framework::ALL
+            .iter()
+            .map(|f| framework::coverage(report, &facts, &by_rule, *f))
+            .collect();
+        Posture { files_scanned: report.files_scanned, layers, well_architected, frameworks }
     }
 }
 
@@ -586,6 +595,37 @@ fn merge_same_control(controls: Vec<ControlScore>) -> Vec<ControlScore> {
         }
     }
     out
+}
+
+/// The resources some rules judged, failing ones first (what a reader looks for), each with its
+/// number of findings, or whether its reachability stayed undecided (`open`).
+fn resource_evidence(
+    report: &ScanReport,
+    rules: &[&crate::rules::RuleMeta],
+    checked: &ResourceSet,
+    failed: &ResourceSet,
+    open: &ResourceSet,
+    seen: &BTreeMap<(Arc<str>, String), &Seen>,
+) -> Vec<EvidenceItem> {
+    // Findings of these rules per resource, counted in one pass.
+    let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for f in report.findings.iter().filter(|f| rules.iter().any(|r| r.id == f.rule.id)) {
+        let id = f.resource.as_ref().map(|r| r.id.as_str()).unwrap_or_default();
+        *counts.entry((&*f.location.file, id)).or_default() += 1;
+    }
+    let per_resource = |k: &(Arc<str>, String)| counts.get(&(&*k.0, k.1.as_str())).copied().unwrap_or(0);
+    let mut evidence: Vec<EvidenceItem> = Vec::new();
+    for k in checked.iter().filter(|k| failed.contains(*k)).chain(checked.iter().filter(|k| !failed.contains(*k))) {
+        if let Some(s) = seen.get(k) {
+            let detail = match per_resource(k) {
+                0 if open.contains(k) => "no finding; reachability undecided".to_string(),
+                0 => "no finding".to_string(),
+                n => format!("{n} finding(s)"),
+            };
+            evidence.push(item(s, &detail));
+        }
+    }
+    evidence
 }
 
 fn item(s: &Seen, detail: &str) -> EvidenceItem {

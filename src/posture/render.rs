@@ -1,19 +1,30 @@
 //! The posture as text or JSON.
 
+use super::framework::{FrameworkCoverage, RequirementStatus};
 use super::{Posture, Status};
+use crate::compliance::Framework;
 use crate::i18n::{Lang, label, label_with};
 
 /// At most this many evidence lines per control in text output.
 const MAX_EVIDENCE: usize = 5;
+/// At most this many passing resources per requirement in text output.
+const MAX_REQUIREMENT_EVIDENCE: usize = 10;
 
-/// The posture as a versioned JSON document.
+/// The posture as a versioned JSON document, with the Well-Architected view selected.
 pub fn json(p: &Posture) -> String {
-    json_in(p, Lang::En)
+    json_for(p, "wa")
 }
 
-/// The posture as a versioned JSON document, its titles in `lang` (ids and statuses stay as
-/// they are).
-pub fn json_in(p: &Posture, lang: Lang) -> String {
+/// The posture as a versioned JSON document: `framework` names the view asked for (`wa`, or a
+/// framework key); `posture.frameworks` holds the coverage of every framework, so that a
+/// reader can switch between them.
+pub fn json_for(p: &Posture, framework: &str) -> String {
+    json_in(p, framework, Lang::En)
+}
+
+/// [`json_for`] with the titles, domains and names in `lang` (ids and statuses stay as they
+/// are).
+pub fn json_in(p: &Posture, framework: &str, lang: Lang) -> String {
     let mut posture = serde_json::to_value(p).unwrap_or_default();
     if lang != Lang::En {
         localize_titles(&mut posture, lang);
@@ -21,6 +32,7 @@ pub fn json_in(p: &Posture, lang: Lang) -> String {
     let v = serde_json::json!({
         "schema_version": 1,
         "tool": {"name": "palisade", "version": crate::VERSION},
+        "framework": framework,
         "posture": posture,
     });
     let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
@@ -37,6 +49,25 @@ fn localize_titles(posture: &mut serde_json::Value, lang: Lang) {
             if let Some((area, title)) = crate::i18n::practice(lang, &id) {
                 w["area"] = area.into();
                 w["title"] = title.into();
+            }
+        }
+    }
+    for f in posture.get_mut("frameworks").and_then(|v| v.as_array_mut()).into_iter().flatten() {
+        let Some(framework) = f.get("framework").and_then(|v| v.as_str()).and_then(Framework::from_key) else {
+            continue;
+        };
+        f["name"] = framework.name_in(lang.code()).into();
+        for d in f.get_mut("domains").and_then(|v| v.as_array_mut()).into_iter().flatten() {
+            let mut domain = None;
+            for r in d.get_mut("requirements").and_then(|v| v.as_array_mut()).into_iter().flatten() {
+                let id = r.get("id").and_then(|v| v.as_str()).unwrap_or_default().to_string();
+                if let Some(title) = crate::compliance::requirement_name(framework, &id, lang.code()) {
+                    r["title"] = title.into();
+                }
+                domain = domain.or_else(|| crate::compliance::domain_name(framework, &id, lang.code()));
+            }
+            if let Some(name) = domain {
+                d["domain"] = name.into();
             }
         }
     }
@@ -182,6 +213,125 @@ pub fn text_in(p: &Posture, lang: Lang) -> String {
             ("fail", &count("fail")),
             ("none", &count("no-evidence")),
             ("unchecked", &count("not-machine-checkable")),
+        ],
+    ));
+    s.push('\n');
+    s
+}
+
+/// The coverage of one compliance framework as text: each requirement under its domain, with
+/// its status and evidence, then a summary.
+pub fn framework_text(p: &Posture, c: &FrameworkCoverage) -> String {
+    framework_text_in(p, c, Lang::En)
+}
+
+/// [`framework_text`] in `lang`: labels, and the framework's names, domains and requirement
+/// titles from its catalogue in that language when it has one (ISMS-P in Korean).
+pub fn framework_text_in(p: &Posture, c: &FrameworkCoverage, lang: Lang) -> String {
+    let code = lang.code();
+    let n = |v: usize| v.to_string();
+    let mut s = String::new();
+    let name = if lang == Lang::En { c.name } else { c.framework.name_in(code) };
+    let head = label_with(lang, "framework-coverage", &[("name", &name), ("files", &p.files_scanned)]);
+    let width: usize = head.chars().map(|ch| if ('\u{1100}'..='\u{ffdc}').contains(&ch) { 2 } else { 1 }).sum();
+    s.push_str(&format!("{head}\n{}\n\n", "=".repeat(width)));
+    for d in &c.domains {
+        let m = &d.summary;
+        let decidable = m.requirements - m.not_decidable;
+        let counts = if decidable == 0 {
+            label(lang, "framework-not-decidable").into_owned()
+        } else {
+            label_with(
+                lang,
+                "framework-domain-counts",
+                &[
+                    ("evidenced", &n(m.evidenced)),
+                    ("decidable", &n(decidable)),
+                    ("pass", &n(m.passed)),
+                    ("fail", &n(m.failed)),
+                ],
+            )
+        };
+        let domain = match (lang, d.requirements.first()) {
+            (Lang::En, _) | (_, None) => d.domain,
+            (_, Some(r)) => crate::compliance::domain_name(c.framework, r.id, code).unwrap_or(d.domain),
+        };
+        s.push_str(&format!("{domain} ({counts})\n"));
+        for r in &d.requirements {
+            // Who checked something, or (without evidence) who could have.
+            let rules = if r.checked_by.is_empty() { &r.rules } else { &r.checked_by };
+            let by: Vec<&str> = rules.iter().map(String::as_str).chain(r.baseline.iter().copied()).collect();
+            let by = by.join(", ");
+            let (mark, detail) = match r.status {
+                RequirementStatus::Pass => (
+                    status_text(Status::Pass, lang),
+                    label_with(lang, "framework-passed", &[("passed", &n(r.passed)), ("by", &by)]),
+                ),
+                RequirementStatus::Fail => (
+                    status_text(Status::Fail, lang),
+                    label_with(
+                        lang,
+                        "framework-passed-failed",
+                        &[("passed", &n(r.passed)), ("failed", &n(r.failed)), ("by", &by)],
+                    ),
+                ),
+                RequirementStatus::NoEvidence => {
+                    ("----".to_string(), label_with(lang, "posture-wa-no-evidence", &[("by", &by)]))
+                }
+                RequirementStatus::NotDecidable => (
+                    String::new(),
+                    match r.reason {
+                        Some("organisational") => label(lang, "framework-organisational").into_owned(),
+                        _ => label(lang, "framework-no-rule").into_owned(),
+                    },
+                ),
+            };
+            let title = if lang == Lang::En {
+                r.title
+            } else {
+                crate::compliance::requirement_name(c.framework, r.id, code).unwrap_or(r.title)
+            };
+            s.push_str(&format!("  {} {} {title}: {detail}\n", pad(&mark, 4), r.id));
+            if r.status == RequirementStatus::Fail {
+                for f in r.findings.iter().take(MAX_EVIDENCE) {
+                    let resource = f.resource.as_deref().map(|r| format!(" {r}")).unwrap_or_default();
+                    s.push_str(&format!("         - {}:{}{resource} [{}] {}\n", f.file, f.line, f.rule, f.message));
+                }
+                if r.findings.len() > MAX_EVIDENCE {
+                    let more =
+                        label_with(lang, "framework-more-findings", &[("count", &(r.findings.len() - MAX_EVIDENCE))]);
+                    s.push_str(&format!("         - {more}\n"));
+                }
+            }
+            if matches!(r.status, RequirementStatus::Pass | RequirementStatus::Fail) {
+                let passing: Vec<_> = r.evidence.iter().filter(|e| !e.detail.contains("finding(s)")).collect();
+                for e in passing.iter().take(MAX_REQUIREMENT_EVIDENCE) {
+                    s.push_str(&format!(
+                        "         + {}:{} {} ({}): {}\n",
+                        e.file, e.line, e.resource, e.kind, e.detail
+                    ));
+                }
+                if passing.len() > MAX_REQUIREMENT_EVIDENCE {
+                    let more =
+                        label_with(lang, "posture-and-more", &[("count", &(passing.len() - MAX_REQUIREMENT_EVIDENCE))]);
+                    s.push_str(&format!("         + {more}\n"));
+                }
+            }
+        }
+        s.push('\n');
+    }
+    let m = &c.summary;
+    s.push_str(&label_with(
+        lang,
+        "framework-summary",
+        &[
+            ("total", &n(m.requirements)),
+            ("evidenced", &n(m.evidenced)),
+            ("pass", &n(m.passed)),
+            ("fail", &n(m.failed)),
+            ("none", &n(m.no_evidence)),
+            ("undecidable", &n(m.not_decidable)),
+            ("organisational", &n(m.organisational)),
         ],
     ));
     s.push('\n');

@@ -51,6 +51,8 @@ const RESOURCE_TYPES: &[(&str, &str)] = &[
 const MAX_TITLE: usize = 256;
 const MAX_DESCRIPTION: usize = 1024;
 const MAX_ID: usize = 512;
+/// Most entries Security Hub takes in `Compliance.RelatedRequirements`.
+const MAX_RELATED: usize = 32;
 
 fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     // A string of at most `max` bytes has at most `max` characters.
@@ -147,10 +149,17 @@ fn finding(w: &mut JsonWriter<'_>, f: &Finding, t: &AsffTarget, now: &str, produ
     w.field_str("Status", "FAILED");
     w.key("RelatedRequirements");
     w.begin_array();
-    for c in f.rule.controls.iter() {
-        w.str_parts(&["Palisade ", c]);
+    // Security Hub takes at most 32: the frameworks' requirements first, then ours.
+    let mut related = 0;
+    for r in f.rule.compliance.iter().filter_map(|c| crate::compliance::Ref::parse(c)).take(MAX_RELATED) {
+        w.str_parts(&[r.framework.name(), "/", r.id]);
+        related += 1;
     }
-    for wa in f.rule.well_architected.iter() {
+    for c in f.rule.controls.iter().take(MAX_RELATED - related) {
+        w.str_parts(&["Palisade ", c]);
+        related += 1;
+    }
+    for wa in f.rule.well_architected.iter().take(MAX_RELATED - related) {
         w.str_parts(&["AWS Well-Architected ", wa]);
     }
     w.end_array();

@@ -116,6 +116,8 @@ fn finding(w: &mut JsonWriter<'_>, f: &Finding, suppression: Option<(&str, &str)
     w.strs(f.rule.well_architected.iter().map(|s| &**s));
     w.key("controls");
     w.strs(f.rule.controls.iter().map(|s| &**s));
+    w.key("compliance");
+    w.strs(f.rule.compliance.iter().map(|s| &**s));
     w.key("message");
     match &f.when {
         Some(when) => w.str_parts(&[&f.message, " (when ", when, ")"]),

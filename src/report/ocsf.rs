@@ -88,9 +88,14 @@ fn event(w: &mut JsonWriter<'_>, f: &Finding, time_ms: u64) {
     w.key("compliance");
     w.begin_object();
     w.key("standards");
-    w.strs(["AWS Well-Architected Framework Security Pillar", "Palisade controls"]);
+    let frameworks = crate::compliance::by_framework(f.rule.compliance.iter().map(|c| &**c));
+    w.strs(
+        ["AWS Well-Architected Framework Security Pillar", "Palisade controls"]
+            .into_iter()
+            .chain(frameworks.iter().map(|(fw, _)| fw.name())),
+    );
     w.key("requirements");
-    w.strs(f.rule.controls.iter().chain(f.rule.well_architected.iter()).map(|s| &**s));
+    w.strs(f.rule.controls.iter().chain(f.rule.well_architected.iter()).chain(f.rule.compliance.iter()).map(|s| &**s));
     w.field_str("control", &f.rule.id);
     w.field_u64("status_id", 3);
     w.field_str("status", "Fail");

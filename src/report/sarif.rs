@@ -156,7 +156,7 @@ pub fn security_severity(severity: Severity) -> &'static str {
 
 fn descriptor(w: &mut JsonWriter<'_>, rule: &RuleMeta) {
     let mut tags: Vec<&str> = vec!["security", rule.layer.as_str(), &rule.service];
-    for c in rule.controls.iter() {
+    for c in rule.controls.iter().chain(rule.compliance.iter()) {
         if !tags.contains(&&**c) {
             tags.push(c);
         }
@@ -188,6 +188,8 @@ fn descriptor(w: &mut JsonWriter<'_>, rule: &RuleMeta) {
     w.strs(rule.well_architected.iter().map(|s| &**s));
     w.key("controls");
     w.strs(rule.controls.iter().map(|s| &**s));
+    w.key("compliance");
+    w.strs(rule.compliance.iter().map(|s| &**s));
     w.key("tags");
     w.strs(tags);
     w.end_object();

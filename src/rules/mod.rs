@@ -92,6 +92,8 @@ pub struct RuleMeta {
     pub well_architected: Texts,
     /// Ids of the controls (CONTROLS catalog) the rule implements, e.g. `DATA-01`.
     pub controls: Texts,
+    /// Compliance requirements the rule evidences, `<framework>:<id>` (see [`crate::compliance`]).
+    pub compliance: Texts,
     /// Resource types the rule inspects, as the input languages spell them.
     pub resource_types: Texts,
     /// What to do about a finding.
@@ -115,7 +117,7 @@ pub struct Example {
 impl Serialize for RuleMeta {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("RuleMeta", 14)?;
+        let mut st = s.serialize_struct("RuleMeta", 15)?;
         st.serialize_field("id", &self.id)?;
         st.serialize_field("slug", &self.slug)?;
         st.serialize_field("title", &self.title)?;
@@ -124,6 +126,7 @@ impl Serialize for RuleMeta {
         st.serialize_field("service", &self.service)?;
         st.serialize_field("well_architected", &self.well_architected)?;
         st.serialize_field("controls", &self.controls)?;
+        st.serialize_field("compliance", &self.compliance)?;
         st.serialize_field("resource_types", &self.resource_types)?;
         st.serialize_field("remediation", &self.remediation)?;
         st.serialize_field("description", &self.description)?;
@@ -200,6 +203,32 @@ impl RuleMeta {
         }
     }
 
+    /// The compliance requirements the rule evidences as a Markdown section, one line per
+    /// requirement with its title, grouped by framework; empty when it evidences none.
+    pub fn compliance_documentation(&self) -> String {
+        self.compliance_documentation_in(Lang::En)
+    }
+
+    /// The compliance section of the documentation in `lang` (requirement titles from the
+    /// framework's catalogue in that language when there is one).
+    pub fn compliance_documentation_in(&self, lang: Lang) -> String {
+        let groups = crate::compliance::by_framework(self.compliance.iter().map(|c| &**c));
+        if groups.is_empty() {
+            return String::new();
+        }
+        let mut s = format!("## {}\n\n", label(lang, "doc-compliance"));
+        for (framework, ids) in groups {
+            s.push_str(&format!("{}:\n\n", framework.name_in(lang.code())));
+            for id in ids {
+                let title = crate::compliance::requirement_name(framework, id, lang.code());
+                let title = title.map_or_else(|| label(lang, "doc-not-in-catalogue"), Cow::Borrowed);
+                s.push_str(&format!("- `{}:{id}` {title}\n", framework.key()));
+            }
+            s.push('\n');
+        }
+        s
+    }
+
     /// The documentation as Markdown, as `palisade rule ID` prints it.
     pub fn documentation(&self) -> String {
         self.documentation_in(Lang::En)
@@ -225,6 +254,7 @@ impl RuleMeta {
             l("doc-resource-types"),
             self.resource_types.join(", "),
         ));
+        s.push_str(&self.compliance_documentation_in(lang));
         s.push_str(&format!("## {}\n\n", l("doc-why")));
         s.push_str(self.description_in(lang).trim());
         s.push_str(&format!("\n\n## {}\n\n", l("doc-fix")));
@@ -346,6 +376,8 @@ pub struct StaticMeta {
     pub service: &'static str,
     pub well_architected: &'static [&'static str],
     pub controls: &'static [&'static str],
+    /// Compliance requirements the rule evidences, `<framework>:<id>`.
+    pub compliance: &'static [&'static str],
     /// Model kinds ([`crate::model::kind`]) the rule inspects; documentation lists the source
     /// types they stand for. A string that is not a model kind is listed as it is.
     pub resource_types: &'static [&'static str],
@@ -391,6 +423,7 @@ impl StaticMeta {
             service: m.service.into(),
             well_architected: texts(m.well_architected),
             controls: texts(m.controls),
+            compliance: texts(m.compliance),
             resource_types: source_type_texts(m.resource_types),
             remediation: m.remediation.into(),
             description: m.description.into(),
@@ -521,6 +554,7 @@ impl Finding {
 ///     service: "s3",
 ///     controls: &["DATA-01"],
 ///     well_architected: &["SEC03-BP07"],
+///     compliance: &["isms-p:2.10.2", "cis-6.0:3.1.4", "fsbp:S3.1"],
 ///     resource_types: &[kind::S3_BUCKET],
 ///     remediation: "...",
 ///     description: "...",
@@ -542,6 +576,7 @@ macro_rules! rule {
         service: $service:literal,
         controls: $controls:expr,
         well_architected: $wa:expr,
+        compliance: $compliance:expr,
         resource_types: $types:expr,
         remediation: $rem:expr,
         description: $desc:expr,
@@ -557,6 +592,7 @@ macro_rules! rule {
                 service: $service,
                 well_architected: $wa,
                 controls: $controls,
+                compliance: $compliance,
                 resource_types: $types,
                 remediation: $rem,
                 description: $desc,
@@ -650,7 +686,7 @@ pub fn all() -> Vec<Arc<Rule>> {
 
 /// The version of the built-in rule set, e.g. `214-3f9a2c1b`: the number of rules and the first
 /// 32 bits of a 64-bit FNV-1a hash over every rule's metadata (id, slug, title, severity,
-/// layer, service, Well-Architected ids, controls, resource types, remediation, description)
+/// layer, service, Well-Architected ids, controls, compliance requirements, resource types, remediation, description)
 /// and its documented examples. It changes whenever a rule is added or removed or any of that
 /// changes, and is the same on every run of one build. Reports carry it next to the tool's
 /// version, so two reports tell whether they were judged by the same rules.
@@ -681,7 +717,7 @@ pub fn ruleset_version_of<'a>(rules: impl IntoIterator<Item = &'a RuleMeta>) -> 
         eat(m.severity.as_str().as_bytes(), 0);
         eat(m.layer.as_str().as_bytes(), 0);
         eat(m.service.as_bytes(), 0);
-        for list in [&m.well_architected, &m.controls, &m.resource_types] {
+        for list in [&m.well_architected, &m.controls, &m.compliance, &m.resource_types] {
             for text in list.iter() {
                 eat(text.as_bytes(), 0);
             }
@@ -771,7 +807,7 @@ mod tests {
         assert_eq!(super::ruleset_version_of(&metas), v, "the same rules give the same version");
 
         // Any change of a rule's metadata gives a new version.
-        let edits: [&dyn Fn(&mut super::RuleMeta); 10] = [
+        let edits: [&dyn Fn(&mut super::RuleMeta); 11] = [
             &|m| m.id = format!("{}X", m.id).into(),
             &|m| m.slug = format!("{}-x", m.slug).into(),
             &|m| m.title = format!("{} ", m.title).into(),
@@ -779,6 +815,7 @@ mod tests {
             &|m| m.layer = if m.layer == Layer::Data { Layer::Network } else { Layer::Data },
             &|m| m.controls = vec!["X-99".into()].into(),
             &|m| m.well_architected = Vec::new().into(),
+            &|m| m.compliance = vec!["isms-p:1.1.1".into()].into(),
             &|m| m.remediation = format!("{}.", m.remediation).into(),
             &|m| m.description = format!("{}.", m.description).into(),
             &|m| m.examples = Vec::new().into(),

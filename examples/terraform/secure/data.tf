@@ -24,6 +24,10 @@ resource "aws_kms_alias" "logs" {
 # ISMS-P: access control and encryption.
 resource "aws_s3_bucket" "data" {
   bucket = "secure-data-bucket-${local.account_id}"
+
+  tags = {
+    Compliance = "ISMS-P"
+  }
 }
 
 resource "aws_s3_bucket_versioning" "data" {

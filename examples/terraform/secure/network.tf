@@ -24,6 +24,10 @@ resource "aws_security_group" "alb" {
   name        = "${var.name}-alb"
   description = "Load balancer: HTTP(S) from the internet, HTTPS to the web servers"
   vpc_id      = module.network.vpc_id
+
+  tags = {
+    Compliance = "ISMS-P"
+  }
 }
 
 resource "aws_vpc_security_group_ingress_rule" "alb_https" {
@@ -58,6 +62,10 @@ resource "aws_security_group" "web" {
   description = "Security group for web servers"
   vpc_id      = module.network.vpc_id
 
+  tags = {
+    Compliance = "ISMS-P"
+  }
+
   # Behind the load balancer, the web servers take HTTPS from it only (the CloudFormation
   # stack, without a load balancer, opens 80 and 443 to the internet).
   ingress {
@@ -91,6 +99,10 @@ resource "aws_security_group" "database" {
   name        = "${var.name}-database"
   description = "Database tier, reachable from the web tier only"
   vpc_id      = module.network.vpc_id
+
+  tags = {
+    Compliance = "ISMS-P"
+  }
 
   ingress {
     description     = "MySQL from web servers"

@@ -111,6 +111,9 @@ pub struct Catalog {
     by_prefix: HashMap<String, u32>,
     /// Lowercased `prefix:action` → index into `actions`.
     by_name: HashMap<String, u32>,
+    /// Per action, the characters and pairs of characters of its lowercased `prefix:Name`
+    /// (see [`Signature`]): a pattern whose literal text is not in it cannot match.
+    signatures: Vec<Signature>,
     /// Expansions of short patterns already asked for (trimmed pattern → indices).
     expanded: OnceLock<Mutex<HashMap<String, Arc<[usize]>>>>,
 }
@@ -129,6 +132,7 @@ impl Catalog {
             actions: Vec::new(),
             by_prefix: HashMap::new(),
             by_name: HashMap::new(),
+            signatures: Vec::new(),
             expanded: OnceLock::new(),
         };
         for line in text.lines() {
@@ -179,6 +183,7 @@ impl Catalog {
                     let conditions = f.next().unwrap_or("").split(',').filter_map(|s| s.parse::<u16>().ok()).collect();
                     let full = format!("{}:{}", c.services[si].prefix, name);
                     c.by_name.insert(full.to_ascii_lowercase(), c.actions.len() as u32);
+                    c.signatures.push(Signature::of_text(full.as_bytes()));
                     c.actions.push(Action {
                         service: si as u32,
                         name: name.to_string(),
@@ -221,24 +226,22 @@ impl Catalog {
     }
 
     /// Indices of the actions an action pattern (`s3:Get*`, `*Object`, `iam:*`, `*`) matches,
-    /// case-insensitively.
+    /// case-insensitively, in catalog order.
     ///
-    /// The pattern is prepared once: a literal service prefix limits the search to that
-    /// service, a pattern without wildcards is looked up by name, and otherwise only the
-    /// services whose names agree with the pattern's literal start are searched. Answers for
-    /// short patterns are remembered, since the same patterns recur across policies and rules.
+    /// The pattern is compiled once ([`ActionPattern`]); answers for short patterns are
+    /// remembered, since the same patterns recur across policies and rules.
     pub fn expand(&self, pattern: &str) -> Vec<usize> {
         const REMEMBERED_LEN: usize = 256;
         const REMEMBERED_COUNT: usize = 8192;
         let p = pattern.trim();
         if p.len() > REMEMBERED_LEN {
-            return self.expand_uncached(p);
+            return self.compile(p).expand(self);
         }
         let cache = self.expanded.get_or_init(Default::default);
         if let Some(hit) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(p) {
             return hit.to_vec();
         }
-        let out = self.expand_uncached(p);
+        let out = self.compile(p).expand(self);
         let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
         if c.len() < REMEMBERED_COUNT {
             c.insert(p.to_string(), out.as_slice().into());
@@ -246,38 +249,9 @@ impl Catalog {
         out
     }
 
-    fn expand_uncached(&self, p: &str) -> Vec<usize> {
-        // A literal service prefix limits the search to that service.
-        if let Some((svc, rest)) = p.split_once(':')
-            && !svc.contains(['*', '?'])
-        {
-            let Some(s) = self.service(svc) else { return Vec::new() };
-            if rest == "*" {
-                return s.actions.clone().collect();
-            }
-            if !rest.contains(['*', '?']) {
-                return self.action_index(p).into_iter().collect();
-            }
-            let g = FoldedGlob::new(rest);
-            return s.actions.clone().filter(|&i| g.matches(&self.actions[i].name)).collect();
-        }
-        if p == "*" {
-            return (0..self.actions.len()).collect();
-        }
-        let g = FoldedGlob::new(p);
-        let Some(lit) = g.literal_prefix().filter(|l| !l.is_empty()) else {
-            return (0..self.actions.len()).filter(|&i| g.matches(&self.actions[i].full)).collect();
-        };
-        // Every match starts with `lit`: only services whose `prefix:` agrees with it can hold one.
-        let mut out = Vec::new();
-        for s in &self.services {
-            let head = format!("{}:", s.prefix.to_ascii_lowercase());
-            let n = head.len().min(lit.len());
-            if !s.prefix.is_ascii() || head.as_bytes()[..n] == lit[..n] {
-                out.extend(s.actions.clone().filter(|&i| g.matches(&self.actions[i].full)));
-            }
-        }
-        out
+    /// Compiles an action pattern for matching against this catalog (or any action name).
+    pub fn compile(&self, pattern: &str) -> ActionPattern {
+        ActionPattern::new(self, pattern)
     }
 
     /// Known service prefixes close to `prefix` (for "did you mean").
@@ -310,6 +284,179 @@ impl Catalog {
             .collect();
         scored.sort();
         scored.into_iter().take(3).map(|(_, s)| s).collect()
+    }
+}
+
+#[cfg(doc)]
+use crate::model::policy::wildcard_match;
+
+/// The characters and the pairs of adjacent characters of an ASCII text, lowercased, as
+/// bits: the 26 letters, 10 digits and a few punctuation marks in one word, the pairs hashed
+/// into another. A text can only match a pattern if its signature holds every bit of the
+/// pattern's literal runs; comparing two words rules out most of the catalog at once.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Signature {
+    chars: u64,
+    pairs: u64,
+}
+
+impl Signature {
+    fn char_bit(b: u8) -> u64 {
+        match b.to_ascii_lowercase() {
+            c @ b'a'..=b'z' => 1 << (c - b'a'),
+            c @ b'0'..=b'9' => 1 << (26 + c - b'0'),
+            b':' => 1 << 36,
+            b'-' => 1 << 37,
+            b'_' => 1 << 38,
+            b'.' => 1 << 39,
+            _ => 1 << 40,
+        }
+    }
+
+    fn pair_bit(a: u8, b: u8) -> u64 {
+        let h = u32::from(a.to_ascii_lowercase()).wrapping_mul(31).wrapping_add(u32::from(b.to_ascii_lowercase()));
+        1 << (h % 64)
+    }
+
+    /// The signature of a whole text.
+    pub fn of_text(text: &[u8]) -> Signature {
+        Self::of_run(text, &mut Signature::default())
+    }
+
+    /// Adds a literal run (no wildcard in it) to `sig`.
+    fn of_run(run: &[u8], sig: &mut Signature) -> Signature {
+        for (i, &b) in run.iter().enumerate() {
+            sig.chars |= Self::char_bit(b);
+            if let Some(&next) = run.get(i + 1) {
+                sig.pairs |= Self::pair_bit(b, next);
+            }
+        }
+        *sig
+    }
+
+    /// What every text an ASCII wildcard pattern matches holds: its literal runs, split at
+    /// `*` and `?`.
+    pub fn of_pattern(pattern: &[u8]) -> Signature {
+        let mut sig = Signature::default();
+        for run in pattern.split(|&b| b == b'*' || b == b'?') {
+            Self::of_run(run, &mut sig);
+        }
+        sig
+    }
+
+    /// Holds every bit of `needed`.
+    pub fn holds(self, needed: Signature) -> bool {
+        self.chars & needed.chars == needed.chars && self.pairs & needed.pairs == needed.pairs
+    }
+}
+
+/// An action pattern (`Action` / `NotAction` item) compiled once: the same answers as
+/// [`wildcard_match`] (case-insensitive `*` and `?`), with what the
+/// pattern says of the service used to search only the catalog actions it can match.
+///
+/// Action names hold exactly one `:`, so the `:` of a pattern that has one can only match
+/// that one: the part before it matches the service prefix and the part after the action's
+/// name, separately (`*:Get*` looks at every service, but at names only). A pattern with
+/// several `:` matches nothing; one without is matched against the whole `prefix:Name`, in
+/// the services its literal start allows. In each service the actions whose [`Signature`]
+/// lacks the pattern's literal text are passed over without being compared.
+#[derive(Debug, Clone)]
+pub struct ActionPattern {
+    /// The whole pattern, for texts outside the catalog.
+    full: FoldedGlob,
+    shape: Shape,
+    /// The literal text every match holds (empty for non-ASCII patterns).
+    needed: Signature,
+}
+
+#[derive(Debug, Clone)]
+enum Shape {
+    /// Matches nothing in the catalog (`a:b:c`, an unknown service, an empty pattern).
+    Nothing,
+    /// One named action (its catalog index, when it is in the catalog).
+    Exact(Option<usize>),
+    /// `service-glob:name-glob`; the services matching the first part, by index.
+    Split { services: Vec<u32>, name: FoldedGlob },
+    /// No `:` (or not ASCII): the whole `prefix:Name`, in the services that may match.
+    Whole { services: Vec<u32> },
+}
+
+impl ActionPattern {
+    fn new(c: &Catalog, pattern: &str) -> ActionPattern {
+        let p = pattern.trim();
+        let needed = if p.is_ascii() { Signature::of_pattern(p.as_bytes()) } else { Signature::default() };
+        let full = FoldedGlob::new(p);
+        let wild = |s: &str| s.contains(['*', '?']);
+        let shape = match p.split(':').count() {
+            _ if p.is_empty() => Shape::Nothing,
+            // Characters outside ASCII may fold to ASCII ones (`\u{212A}` to `k`): the whole
+            // name is compared, in every service.
+            _ if !p.is_ascii() => Shape::Whole { services: (0..c.services.len() as u32).collect() },
+            2 if !wild(p) => Shape::Exact(c.action_index(p)),
+            2 => {
+                let (svc, name) = p.split_once(':').unwrap_or((p, ""));
+                let service = FoldedGlob::new(svc);
+                let services = if wild(svc) {
+                    (0..c.services.len() as u32).filter(|&i| service.matches(&c.services[i as usize].prefix)).collect()
+                } else {
+                    c.by_prefix.get(&svc.to_ascii_lowercase()).copied().into_iter().collect()
+                };
+                Shape::Split { services, name: FoldedGlob::new(name) }
+            }
+            1 => {
+                // Every match starts with the literal start: only services whose `prefix:`
+                // agrees with it can hold one.
+                let lit = full.literal_prefix().unwrap_or_default();
+                let services = (0..c.services.len() as u32)
+                    .filter(|&i| {
+                        let s = c.services[i as usize].prefix.as_bytes();
+                        // `prefix:` against the literal start, case-insensitively.
+                        let head = s.iter().map(u8::to_ascii_lowercase).chain([b':']);
+                        !s.is_ascii() || head.zip(lit).all(|(a, &b)| a == b)
+                    })
+                    .collect();
+                Shape::Whole { services }
+            }
+            _ => Shape::Nothing,
+        };
+        ActionPattern { full, shape, needed }
+    }
+
+    /// Does the (trimmed) pattern match `action`, in the catalog or not? The answer of
+    /// [`wildcard_match`].
+    pub fn matches(&self, action: &str) -> bool {
+        self.full.matches(action)
+    }
+
+    /// Indices of the catalog actions the pattern matches, in catalog order.
+    pub fn expand(&self, c: &Catalog) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.for_each_match(c, |i| out.push(i));
+        out
+    }
+
+    /// Calls `f` with the index of each catalog action the pattern matches, in catalog order.
+    pub fn for_each_match(&self, c: &Catalog, f: impl FnMut(usize)) {
+        let candidates =
+            |s: u32| c.services[s as usize].actions.clone().filter(|&i| c.signatures[i].holds(self.needed));
+        match &self.shape {
+            Shape::Nothing => {}
+            Shape::Exact(i) => i.iter().copied().for_each(f),
+            Shape::Split { services, name, .. } if name.is_any() => {
+                services.iter().flat_map(|&s| c.services[s as usize].actions.clone()).for_each(f)
+            }
+            Shape::Split { services, name, .. } => {
+                services.iter().flat_map(|&s| candidates(s)).filter(|&i| name.matches(&c.actions[i].name)).for_each(f)
+            }
+            Shape::Whole { services } if self.full.is_any() => {
+                services.iter().flat_map(|&s| c.services[s as usize].actions.clone()).for_each(f)
+            }
+            Shape::Whole { services } => services
+                .iter()
+                .flat_map(|&s| candidates(s))
+                .filter(|&i| self.full.matches(&c.actions[i].full))
+                .for_each(f),
+        }
     }
 }
 
@@ -476,19 +623,98 @@ mod tests {
             "s3:Get\u{212A}*",
             "*\u{212A}ey*",
             "ec2:*a*a*a*a*",
+            "*:",
+            "*:*",
+            "**",
+            "s3:Get:Object",
         ];
         for p in patterns {
-            let t = p.trim();
-            let brute: Vec<usize> = match t.split_once(':') {
-                Some((svc, rest)) if !svc.contains(['*', '?']) => match c.service(svc) {
-                    None => Vec::new(),
-                    Some(_) if !rest.contains(['*', '?']) => c.action_index(t).into_iter().collect(),
-                    Some(s) => s.actions.clone().filter(|&i| glob(rest, &c.actions[i].name, true)).collect(),
-                },
-                _ => (0..c.actions.len()).filter(|&i| glob(t, &c.actions[i].full, true)).collect(),
-            };
-            assert_eq!(c.expand(p), brute, "{p}");
-            assert_eq!(c.expand(p), brute, "{p} (remembered)");
+            // The one answer: the plain case-insensitive wildcard match on `prefix:Name`.
+            let brute: Vec<usize> =
+                (0..c.actions.len()).filter(|&i| glob(p.trim(), &c.actions[i].full, true)).collect();
+            assert!(c.expand(p) == brute, "{p}: {} actions, not {}", c.expand(p).len(), brute.len());
+            assert!(c.expand(p) == brute, "{p} (remembered)");
+            let compiled = c.compile(p);
+            for (i, a) in c.actions.iter().enumerate().step_by(7) {
+                assert_eq!(compiled.matches(&a.full), brute.binary_search(&i).is_ok(), "{p} on {}", a.full);
+            }
+        }
+    }
+
+    /// Wildcard matching by exhaustive search, to check the matcher against.
+    fn reference(p: &[u8], t: &[u8]) -> bool {
+        match p.split_first() {
+            None => t.is_empty(),
+            Some((b'*', rest)) => (0..=t.len()).any(|k| reference(rest, &t[k..])),
+            Some((&c, rest)) => {
+                t.split_first().is_some_and(|(&d, tr)| (c == b'?' || c.eq_ignore_ascii_case(&d)) && reference(rest, tr))
+            }
+        }
+    }
+
+    #[test]
+    fn matcher_handles_prefix_suffix_and_infix_wildcards() {
+        let c = catalog();
+        let names = |p: &str| -> Vec<String> { c.expand(p).into_iter().map(|i| c.actions[i].full.clone()).collect() };
+        // Prefix, suffix, infix and several wildcards; `?` is exactly one character.
+        assert!(names("s3:Get*").iter().all(|n| n.starts_with("s3:Get")));
+        assert!(names("s3:*Acl").iter().all(|n| n.starts_with("s3:") && n.ends_with("Acl")));
+        assert!(names("s3:*Acl").contains(&"s3:PutBucketAcl".to_string()));
+        let infix = names("ec2:*Security*Ingress");
+        assert!(infix.contains(&"ec2:AuthorizeSecurityGroupIngress".to_string()), "{infix:?}");
+        assert!(infix.iter().all(|n| n.contains("Security") && n.ends_with("Ingress")));
+        assert_eq!(names("kms:?ncrypt"), ["kms:Encrypt"]);
+        assert!(names("kms:??crypt").contains(&"kms:Decrypt".to_string()));
+        assert!(names("kms:?crypt").is_empty());
+        assert_eq!(names("s3:GetObjec?"), ["s3:GetObject"]);
+        // `*` across the `:`, in the service part, and a run of `*`s.
+        assert!(names("*3:GetObject").contains(&"s3:GetObject".to_string()));
+        assert!(names("s*:GetObject").contains(&"s3:GetObject".to_string()));
+        assert_eq!(names("s3:Get***Object"), names("s3:Get*Object"));
+        assert!(names("*:GetObject").len() > 1);
+        // Nothing: two `:`, an unknown service, an empty service or name.
+        for none in ["s3:Get:Object", "nosuch:*", ":GetObject", "s3:", "", "s3:*Frobnicate*"] {
+            assert!(c.expand(none).is_empty(), "{none}");
+        }
+        // A pattern far longer than any action name matches nothing, and is not slow.
+        let long = format!("{}*", "*a".repeat(25_000));
+        assert!(c.expand(&long).is_empty());
+        assert!(!c.compile(&long).matches("s3:GetObject"));
+        assert_eq!(c.expand(&"*".repeat(50_000)).len(), c.actions.len());
+    }
+
+    #[test]
+    fn matcher_ignores_the_case_of_actions() {
+        let c = catalog();
+        for p in ["S3:GETOBJECT", "s3:getobject", "S3:getObject"] {
+            assert_eq!(c.expand(p), c.expand("s3:GetObject"), "{p}");
+            assert!(c.compile(p).matches("s3:GetObject"), "{p}");
+            assert!(crate::model::policy::wildcard_match(p, "S3:GetObject"), "{p}");
+        }
+        assert_eq!(c.expand("IAM:pass*"), c.expand("iam:PassRole"));
+        assert_eq!(c.expand("*oBjEcT"), c.expand("*Object"));
+        // Not in the catalog: the compiled pattern still answers.
+        assert!(c.compile("newservice:Do*").matches("NewService:DoThing"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn matcher_agrees_with_exhaustive_search(p in "[ab?*]{0,9}", t in "[abAB*]{0,9}") {
+            proptest::prop_assert_eq!(glob(&p, &t, true), reference(p.as_bytes(), t.as_bytes()));
+            proptest::prop_assert_eq!(FoldedGlob::new(&p).matches(&t), reference(p.as_bytes(), t.as_bytes()));
+        }
+
+        #[test]
+        fn expansion_agrees_with_matching_every_action(
+            svc in "(s3|\\*|s\\*|ec2|\\?3|)",
+            colon in "(:|)",
+            name in "[*?]?(Get|Put|Object|Acl|Describe|Tag|List|e|t)?[*?]?(Object|Policy|s|)?\\*?",
+        ) {
+            let c = catalog();
+            let p = format!("{svc}{colon}{name}");
+            let brute: Vec<usize> = (0..c.actions.len()).filter(|&i| glob(&p, &c.actions[i].full, true)).collect();
+            let got = c.compile(&p).expand(c);
+            proptest::prop_assert!(got == brute, "{}: {} actions, not {}", p, got.len(), brute.len());
         }
     }
 

@@ -401,10 +401,13 @@ pub struct ExplainedStatement {
     pub conditions: Vec<String>,
 }
 
-/// The actions of one access level.
+/// The actions of one access level: how many, and the first of them by name.
 #[derive(Debug, Clone, Serialize)]
 pub struct LevelActions {
     pub level: &'static str,
+    /// How many actions of this level the statement names.
+    pub count: usize,
+    /// The first of them in catalog order: at most the listing limit (all without one).
     pub actions: Vec<String>,
 }
 
@@ -417,100 +420,144 @@ pub struct ExplainedPolicy {
     pub statements: Vec<ExplainedStatement>,
 }
 
-/// Every policy of the loaded files, each statement expanded against the catalog.
+/// Actions listed per access level by default; the counts are always complete.
+pub const DEFAULT_LISTED: usize = 8;
+
+/// What [`explain_each`] hands over, in order: a policy, then each of its statements.
+pub enum Explained {
+    /// A policy, its `statements` left empty.
+    Policy(ExplainedPolicy),
+    Statement(ExplainedStatement),
+}
+
+/// Every policy of the loaded files, each statement expanded against the catalog, listing at
+/// most [`DEFAULT_LISTED`] actions per access level.
 pub fn explain(loaded: &Loaded) -> Vec<ExplainedPolicy> {
-    let c = catalog();
-    let mut out = Vec::new();
-    for m in &loaded.models {
-        for p in policies(m) {
-            let mut statements = Vec::new();
-            for st in &p.doc.statements {
-                let exp = statement_actions(st);
-                let mut by_level = Vec::new();
-                if let Some(e) = &exp {
-                    for lv in AccessLevel::ALL {
-                        let names: Vec<String> = e
-                            .actions
-                            .iter()
-                            .filter(|&&i| c.actions[i].level == lv)
-                            .map(|&i| c.full_name(&c.actions[i]))
-                            .collect();
-                        if !names.is_empty() {
-                            by_level.push(LevelActions { level: lv.as_str(), actions: names });
-                        }
-                    }
-                }
-                let (res, not_resource) = match (&st.resource, &st.not_resource) {
-                    (Some(l), _) => (l, false),
-                    (None, Some(l)) => (l, true),
-                    (None, None) => (&crate::model::StrList::default(), false),
-                };
-                let mut resources: Vec<String> = res.known().map(|(r, _)| r.to_string()).collect();
-                if res.has_unknown {
-                    resources.push("(unknown)".into());
-                }
-                statements.push(ExplainedStatement {
-                    line: st.span.line,
-                    sid: st.sid.clone(),
-                    effect: match st.effect.get() {
-                        Some(Effect::Allow) => "Allow",
-                        Some(Effect::Deny) => "Deny",
-                        None => "(unknown)",
-                    },
-                    actions: exp.as_ref().map(|e| e.len()),
-                    services: exp.as_ref().map(|e| e.services()),
-                    by_level,
-                    resources,
-                    not_resource,
-                    conditions: st
-                        .conditions
-                        .iter()
-                        .map(|c| {
-                            let v: Vec<&str> = c.values.known().map(|(v, _)| v).collect();
-                            format!("{} {} {}", c.operator, c.key, v.join(", "))
-                        })
-                        .collect(),
-                });
+    let mut out: Vec<ExplainedPolicy> = Vec::new();
+    explain_each(loaded, Some(DEFAULT_LISTED), |e| match e {
+        Explained::Policy(p) => out.push(p),
+        Explained::Statement(st) => {
+            if let Some(p) = out.last_mut() {
+                p.statements.push(st)
             }
-            out.push(ExplainedPolicy { file: m.file.to_string(), line: p.doc.span.line, policy: p.label, statements });
         }
-    }
+    });
     out
 }
 
-/// Text rendering of `explain`, listing at most `max_names` actions per access level (all
-/// when `None`).
-pub fn render_explain(policies: &[ExplainedPolicy], max_names: Option<usize>) -> String {
-    let mut s = String::new();
-    for p in policies {
-        s.push_str(&format!("{}:{}: {}\n", p.file, p.line, p.policy));
-        for st in &p.statements {
-            let sid = st.sid.as_deref().map(|x| format!(" {x}")).unwrap_or_default();
-            let count = match (st.actions, st.services) {
-                (Some(a), Some(sv)) => format!("{a} action{} across {sv} service{}", plural(a), plural(sv)),
-                _ => "actions that cannot be decided".to_string(),
-            };
-            s.push_str(&format!("  line {}:{sid} {} {count}\n", st.line, st.effect));
-            for LevelActions { level, actions: names } in &st.by_level {
-                let shown: Vec<&str> = names.iter().take(max_names.unwrap_or(usize::MAX)).map(String::as_str).collect();
-                let more = if shown.len() < names.len() {
-                    format!(", ... ({} more)", names.len() - shown.len())
-                } else {
-                    String::new()
-                };
-                s.push_str(&format!("    {level} ({}): {}{more}\n", names.len(), shown.join(", ")));
-            }
-            let what = if st.not_resource { "every resource except" } else { "on" };
-            if !st.resources.is_empty() {
-                s.push_str(&format!("    {what}: {}\n", st.resources.join(", ")));
-            }
-            for c in &st.conditions {
-                s.push_str(&format!("    when: {c}\n"));
+/// Expands every policy of the loaded files, handing each policy and then each of its
+/// statements to `f` as soon as it is done, so that nothing but one statement is held at a
+/// time. Each access level lists at most `max_names` actions (all when `None`): the actions
+/// are counted, not collected.
+pub fn explain_each(loaded: &Loaded, max_names: Option<usize>, mut f: impl FnMut(Explained)) {
+    let limit = max_names.unwrap_or(usize::MAX);
+    for m in &loaded.models {
+        for p in policies(m) {
+            f(Explained::Policy(ExplainedPolicy {
+                file: m.file.to_string(),
+                line: p.doc.span.line,
+                policy: p.label,
+                statements: Vec::new(),
+            }));
+            for st in &p.doc.statements {
+                f(Explained::Statement(explain_statement(st, limit)));
             }
         }
     }
+}
+
+fn explain_statement(st: &crate::model::Statement, limit: usize) -> ExplainedStatement {
+    let c = catalog();
+    let exp = statement_actions(st);
+    let mut by_level: Vec<LevelActions> =
+        AccessLevel::ALL.iter().map(|lv| LevelActions { level: lv.as_str(), count: 0, actions: Vec::new() }).collect();
+    for &i in exp.iter().flat_map(|e| &e.actions) {
+        let a = &c.actions[i];
+        let Some(slot) = AccessLevel::ALL.iter().position(|&lv| lv == a.level) else { continue };
+        let l = &mut by_level[slot];
+        l.count += 1;
+        if l.actions.len() < limit {
+            l.actions.push(c.full_name(a));
+        }
+    }
+    by_level.retain(|l| l.count > 0);
+    let (res, not_resource) = match (&st.resource, &st.not_resource) {
+        (Some(l), _) => (l, false),
+        (None, Some(l)) => (l, true),
+        (None, None) => (&crate::model::StrList::default(), false),
+    };
+    let mut resources: Vec<String> = res.known().map(|(r, _)| r.to_string()).collect();
+    if res.has_unknown {
+        resources.push("(unknown)".into());
+    }
+    ExplainedStatement {
+        line: st.span.line,
+        sid: st.sid.clone(),
+        effect: match st.effect.get() {
+            Some(Effect::Allow) => "Allow",
+            Some(Effect::Deny) => "Deny",
+            None => "(unknown)",
+        },
+        actions: exp.as_ref().map(|e| e.len()),
+        services: exp.as_ref().map(|e| e.services()),
+        by_level,
+        resources,
+        not_resource,
+        conditions: st
+            .conditions
+            .iter()
+            .map(|c| {
+                let v: Vec<&str> = c.values.known().map(|(v, _)| v).collect();
+                format!("{} {} {}", c.operator, c.key, v.join(", "))
+            })
+            .collect(),
+    }
+}
+
+/// Text rendering of `explain`.
+pub fn render_explain(policies: &[ExplainedPolicy]) -> String {
+    let mut s = String::new();
+    for p in policies {
+        s.push_str(&render_policy_head(p));
+        for st in &p.statements {
+            s.push_str(&render_statement(st));
+        }
+    }
     if policies.is_empty() {
-        s.push_str("no policy documents found\n");
+        s.push_str(NO_POLICY);
+    }
+    s
+}
+
+/// What the text rendering says when there is no policy.
+pub const NO_POLICY: &str = "no policy documents found\n";
+
+/// The text rendering of a policy's first line.
+pub fn render_policy_head(p: &ExplainedPolicy) -> String {
+    format!("{}:{}: {}\n", p.file, p.line, p.policy)
+}
+
+/// The text rendering of one statement: its counts, the actions listed per access level (and
+/// how many more there are), its resources and conditions.
+pub fn render_statement(st: &ExplainedStatement) -> String {
+    let mut s = String::new();
+    let sid = st.sid.as_deref().map(|x| format!(" {x}")).unwrap_or_default();
+    let count = match (st.actions, st.services) {
+        (Some(a), Some(sv)) => format!("{a} action{} across {sv} service{}", plural(a), plural(sv)),
+        _ => "actions that cannot be decided".to_string(),
+    };
+    s.push_str(&format!("  line {}:{sid} {} {count}\n", st.line, st.effect));
+    for LevelActions { level, count, actions } in &st.by_level {
+        let more =
+            if actions.len() < *count { format!(", ... ({} more)", count - actions.len()) } else { String::new() };
+        s.push_str(&format!("    {level} ({count}): {}{more}\n", actions.join(", ")));
+    }
+    let what = if st.not_resource { "every resource except" } else { "on" };
+    if !st.resources.is_empty() {
+        s.push_str(&format!("    {what}: {}\n", st.resources.join(", ")));
+    }
+    for c in &st.conditions {
+        s.push_str(&format!("    when: {c}\n"));
     }
     s
 }

@@ -11,6 +11,7 @@ rule!(RULE,
     service: "apigateway",
     controls: &["APP-14"],
     well_architected: &["SEC05-BP03", "SEC03-BP07"],
+    compliance: &["isms-p:2.5.3", "isms-p:2.6.3", "pci-4.0:7.2.1", "pci-4.0:7.3.1"],
     resource_types: &[kind::APIGATEWAY_METHOD],
     remediation: "Give the method `AuthorizationType: AWS_IAM`, `COGNITO_USER_POOLS` (with `AuthorizerId`) \
 or `CUSTOM` (a Lambda authorizer); for a method that must stay public, at least require an API key \

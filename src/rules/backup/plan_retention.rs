@@ -15,6 +15,7 @@ rule!(RULE,
     service: "backup",
     controls: &["MON-07"],
     well_architected: &["SEC10-BP06", "SEC04-BP01"],
+    compliance: &["isms-p:2.9.3", "isms-p:2.12.1"],
     resource_types: &[kind::BACKUP_PLAN],
     remediation: "Give every `BackupPlanRule` a `Lifecycle` with `DeleteAfterDays` of at least 7 (the \
 example in the guide keeps daily backups 30 days and copies 90 days), and a `CopyActions` entry to a vault in \

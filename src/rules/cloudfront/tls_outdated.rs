@@ -27,6 +27,7 @@ rule!(RULE,
     service: "cloudfront",
     controls: &["NET-10"],
     well_architected: &["SEC09-BP02"],
+    compliance: &["isms-p:2.7.1", "pci-4.0:4.2.1", "pci-4.0:2.2.5", "fsbp:CloudFront.10"],
     resource_types: &[kind::CLOUDFRONT_DISTRIBUTION],
     remediation: "Serve the distribution under your own domain with an ACM certificate (in us-east-1): \
 `ViewerCertificate: {AcmCertificateArn: ..., SslSupportMethod: sni-only, MinimumProtocolVersion: \

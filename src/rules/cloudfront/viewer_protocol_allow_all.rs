@@ -11,6 +11,7 @@ rule!(RULE,
     service: "cloudfront",
     controls: &["NET-10"],
     well_architected: &["SEC09-BP02"],
+    compliance: &["isms-p:2.7.1", "pci-4.0:4.2.1", "pci-4.0:2.2.5", "fsbp:CloudFront.3"],
     resource_types: &[kind::CLOUDFRONT_DISTRIBUTION],
     remediation: "Set `ViewerProtocolPolicy: redirect-to-https` (or `https-only`) on `DefaultCacheBehavior` \
 and on every entry of `CacheBehaviors`.",

@@ -11,6 +11,7 @@ rule!(RULE,
     service: "cloudtrail",
     controls: &["MON-01", "MON-02"],
     well_architected: &["SEC04-BP01", "SEC04-BP02"],
+    compliance: &["isms-p:2.9.5", "isms-p:2.11.3", "pci-4.0:10.4.1.1", "fsbp:CloudTrail.5"],
     resource_types: TRAIL,
     remediation: "Set `CloudWatchLogsLogGroupArn` (`!GetAtt TrailLogGroup.Arn`) and `CloudWatchLogsRoleArn` \
 (a role `cloudtrail.amazonaws.com` can assume with `logs:CreateLogStream` and `logs:PutLogEvents` on the group), \

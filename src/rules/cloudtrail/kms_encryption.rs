@@ -11,6 +11,9 @@ rule!(RULE,
     service: "cloudtrail",
     controls: &["MON-01"],
     well_architected: &["SEC04-BP01", "SEC08-BP02"],
+    compliance: &[
+        "isms-p:2.9.4", "isms-p:2.7.1", "cis-6.0:4.5", "cis-7.0:4.5", "pci-4.0:10.3.2", "fsbp:CloudTrail.2",
+    ],
     resource_types: TRAIL,
     remediation: "Set `KMSKeyId` to a customer managed KMS key (`!Ref CloudTrailKey`) whose key policy \
 lets `cloudtrail.amazonaws.com` encrypt and only the security team decrypt.",

@@ -12,6 +12,10 @@ rule!(RULE,
     service: "cloudtrail",
     controls: &["MON-01"],
     well_architected: &["SEC04-BP01"],
+    compliance: &[
+        "isms-p:2.9.4", "cis-6.0:4.2", "cis-7.0:4.2", "pci-4.0:10.3.2", "pci-4.0:10.3.4",
+        "fsbp:CloudTrail.4",
+    ],
     resource_types: TRAIL,
     remediation: "Set `EnableLogFileValidation: true` on the trail. CloudTrail then writes hourly signed \
 digest files, and `aws cloudtrail validate-logs` proves whether any log file was changed or deleted.",

@@ -11,6 +11,7 @@ rule!(RULE,
     service: "cloudtrail",
     controls: &["MON-01"],
     well_architected: &["SEC04-BP01"],
+    compliance: &["isms-p:2.9.4", "cis-6.0:4.1", "cis-7.0:4.1", "pci-4.0:10.2.1", "fsbp:CloudTrail.3"],
     resource_types: TRAIL,
     remediation: "Set `IsLogging: true`.",
     description: "`IsLogging: false` creates the trail but stops it: nothing is recorded, while the \

@@ -12,6 +12,7 @@ rule!(RULE,
     service: "cloudtrail",
     controls: &["MON-01"],
     well_architected: &["SEC04-BP01"],
+    compliance: &["isms-p:2.9.4", "cis-6.0:4.1", "cis-7.0:4.1", "pci-4.0:10.2.1", "fsbp:CloudTrail.1"],
     resource_types: TRAIL,
     remediation: "Set `IsMultiRegionTrail: true` and keep `IncludeGlobalServiceEvents: true` (the default) \
 so that one trail records API activity in every region, including regions you do not use and the global \

@@ -12,6 +12,7 @@ rule!(RULE,
     service: "config",
     controls: &["MON-05"],
     well_architected: &["SEC04-BP04", "SEC04-BP01"],
+    compliance: &["isms-p:2.10.2", "cis-6.0:4.3", "cis-7.0:4.3", "pci-4.0:11.5.2", "fsbp:Config.1"],
     resource_types: &[kind::CONFIG_RECORDER],
     remediation: "Give the recorder `RecordingGroup: {AllSupported: true, IncludeGlobalResourceTypes: true}` \
 (global types such as IAM users, roles and policies need to be recorded in one region), and add an \

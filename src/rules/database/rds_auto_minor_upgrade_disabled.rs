@@ -11,6 +11,9 @@ rule!(RULE,
     service: "rds",
     controls: &["DATA-13"],
     well_architected: &["SEC06-BP01"],
+    compliance: &[
+        "isms-p:2.10.8", "cis-6.0:3.2.2", "cis-7.0:3.2.2", "pci-4.0:6.3.3", "fsbp:RDS.13", "fsbp:RDS.35",
+    ],
     resource_types: DB,
     remediation: "Remove `AutoMinorVersionUpgrade: false` (the default is `true`), so that RDS applies new \
 minor versions in the maintenance window; or, if upgrades must be tested first, keep a documented process \

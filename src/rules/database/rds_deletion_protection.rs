@@ -12,6 +12,7 @@ rule!(RULE,
     service: "rds",
     controls: &["DATA-13"],
     well_architected: &["SEC10-BP06", "SEC08-BP04"],
+    compliance: &["isms-p:2.12.1", "fsbp:RDS.7", "fsbp:RDS.8"],
     resource_types: DB,
     remediation: "Set `DeletionProtection: true` on the DB instance (or on the Aurora cluster), and keep \
 `DeletionPolicy: Snapshot` on the resource so that removing it from the template snapshots it first.",

@@ -25,6 +25,7 @@ rule!(RULE,
     service: "rds",
     controls: &["DATA-13"],
     well_architected: &["SEC02-BP02", "SEC03-BP02"],
+    compliance: &["isms-p:2.5.3", "isms-p:2.6.4", "fsbp:RDS.10", "fsbp:RDS.12"],
     resource_types: DB,
     remediation: "Set `EnableIAMDatabaseAuthentication: true` on the DB instance (on the DB cluster for \
 Aurora), create the database users with the engine's IAM plugin or role (`AWSAuthenticationPlugin` for \

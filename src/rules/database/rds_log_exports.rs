@@ -12,6 +12,7 @@ rule!(RULE,
     service: "rds",
     controls: &["DATA-13"],
     well_architected: &["SEC04-BP01"],
+    compliance: &["isms-p:2.9.4", "pci-4.0:10.2.1", "fsbp:RDS.9"],
     resource_types: DB,
     remediation: "List the engine's logs in `EnableCloudwatchLogsExports`: `error`, `slowquery` and \
 `audit` (with an audit plugin) for MySQL/MariaDB, `postgresql` for PostgreSQL, `audit`/`error` for Aurora \

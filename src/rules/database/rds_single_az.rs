@@ -24,6 +24,7 @@ rule!(RULE,
     service: "rds",
     controls: &["DATA-13"],
     well_architected: &["SEC10-BP06"],
+    compliance: &["isms-p:2.12.1", "cis-6.0:3.2.4", "cis-7.0:3.2.4", "fsbp:RDS.5"],
     resource_types: &[kind::RDS_DB_INSTANCE],
     remediation: "Set `MultiAZ: true` on production DB instances (Terraform `multi_az = true`), or run the \
 database as a Multi-AZ DB cluster or on Aurora with a replica in another Availability Zone.",

@@ -56,6 +56,10 @@ rule!(RULE,
     service: "ec2",
     controls: &["NET-05"],
     well_architected: &["SEC05-BP01"],
+    compliance: &[
+        "isms-p:2.6.1", "isms-p:2.6.2", "isms-p:2.6.6", "cis-6.0:6.2", "cis-7.0:6.2", "pci-4.0:1.3.1",
+        "pci-4.0:1.4.2", "fsbp:EC2.21",
+    ],
     resource_types: &[kind::EC2_NETWORK_ACL_ENTRY],
     remediation: "Narrow the entry's `CidrBlock`/`Ipv6CidrBlock` to your administration network, or add a \
 `RuleAction: deny` entry with a lower `RuleNumber` for tcp 22 and 3389 from `0.0.0.0/0` (and `::/0`), so that \

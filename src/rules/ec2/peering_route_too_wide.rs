@@ -12,6 +12,7 @@ rule!(RULE,
     service: "ec2",
     controls: &["NET-09"],
     well_architected: &["SEC05-BP02"],
+    compliance: &["isms-p:2.6.1", "cis-6.0:6.6", "cis-7.0:6.6", "pci-4.0:1.3.1", "pci-4.0:1.3.2"],
     resource_types: &[kind::EC2_ROUTE],
     remediation: "Route only the peer VPC's CIDR block (or the subnets the workloads need) to the \
 peering connection, e.g. `DestinationCidrBlock: 10.1.0.0/16` (Terraform: `destination_cidr_block`), \

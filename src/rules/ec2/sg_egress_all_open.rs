@@ -11,6 +11,7 @@ rule!(RULE,
     service: "ec2",
     controls: &["NET-03"],
     well_architected: &["SEC05-BP02"],
+    compliance: &["isms-p:2.6.1", "isms-p:2.6.7", "pci-4.0:1.3.2"],
     resource_types: SG_TYPES,
     remediation: "Replace the allow-all egress rule with rules for the destinations the workload needs: \
 `DestinationPrefixListId` for S3/DynamoDB gateway endpoints, `DestinationSecurityGroupId` for interface VPC \

@@ -11,6 +11,10 @@ rule!(RULE,
     service: "ec2",
     controls: &["NET-01"],
     well_architected: &["SEC05-BP02"],
+    compliance: &[
+        "isms-p:2.6.1", "isms-p:2.6.2", "isms-p:2.6.6", "cis-6.0:6.3", "cis-7.0:6.3", "cis-6.0:6.4",
+        "cis-7.0:6.4", "pci-4.0:1.3.1", "pci-4.0:1.4.2", "fsbp:EC2.13", "fsbp:EC2.14", "fsbp:EC2.19",
+    ],
     resource_types: SG_TYPES,
     remediation: "Replace `CidrIp: 0.0.0.0/0` (or `CidrIpv6: ::/0`) on ports 22/3389 with the CIDR of your \
 administration network or VPN, or with `SourceSecurityGroupId` of a bastion group. Better, remove the rule and \

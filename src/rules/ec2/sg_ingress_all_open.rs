@@ -11,6 +11,9 @@ rule!(RULE,
     service: "ec2",
     controls: &["NET-02", "NET-01"],
     well_architected: &["SEC05-BP02"],
+    compliance: &[
+        "isms-p:2.6.1", "isms-p:2.6.2", "pci-4.0:1.3.1", "pci-4.0:1.4.2", "fsbp:EC2.18", "fsbp:EC2.19",
+    ],
     resource_types: SG_TYPES,
     remediation: "Remove the rule, and add one rule per service the resource really offers: the \
 protocol (`tcp`/`udp`), the exact `FromPort`/`ToPort`, and the narrowest source (`SourceSecurityGroupId`, a \

@@ -11,6 +11,9 @@ rule!(RULE,
     service: "ec2",
     controls: &["NET-01"],
     well_architected: &["SEC05-BP02"],
+    compliance: &[
+        "isms-p:2.6.1", "isms-p:2.6.4", "pci-4.0:1.3.1", "pci-4.0:1.4.2", "pci-4.0:1.4.4", "fsbp:EC2.19",
+    ],
     resource_types: SG_TYPES,
     remediation: "Allow database ports only from the security groups of the application tier \
 (`SourceSecurityGroupId: !Ref AppSecurityGroup`) or from private CIDRs, and keep databases in private subnets. \

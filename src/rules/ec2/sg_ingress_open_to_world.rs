@@ -12,6 +12,9 @@ rule!(RULE,
     service: "ec2",
     controls: &["NET-01"],
     well_architected: &["SEC05-BP02"],
+    compliance: &[
+        "isms-p:2.6.1", "isms-p:2.6.2", "pci-4.0:1.2.5", "pci-4.0:1.3.1", "pci-4.0:1.4.2", "fsbp:EC2.18",
+    ],
     resource_types: SG_TYPES,
     remediation: "Restrict the rule's `CidrIp`/`CidrIpv6` to the networks that need the port, or \
 reference the security group of the calling tier. Publish services to the internet through a load balancer \

@@ -13,6 +13,7 @@ rule!(RULE,
     service: "ec2",
     controls: &["NET-04"],
     well_architected: &["SEC05-BP02"],
+    compliance: &["isms-p:2.10.1", "pci-4.0:1.2.5"],
     resource_types: SG_TYPES,
     remediation: "Add a `Description` to every rule in `SecurityGroupIngress`/`SecurityGroupEgress` and \
 to every `AWS::EC2::SecurityGroupIngress`/`Egress` resource, saying who or what the rule lets in or out and why \

@@ -12,6 +12,9 @@ rule!(RULE,
     service: "ec2",
     controls: &["NET-06"],
     well_architected: &["SEC04-BP01"],
+    compliance: &[
+        "isms-p:2.9.4", "isms-p:2.11.3", "cis-6.0:4.7", "cis-7.0:4.7", "pci-4.0:10.2.1", "fsbp:EC2.6",
+    ],
     resource_types: &[kind::EC2_VPC, kind::EC2_FLOW_LOG],
     remediation: "Add an `AWS::EC2::FlowLog` with `ResourceType: VPC`, `ResourceId: !Ref MyVPC`, \
 `TrafficType: ALL` and a destination: `LogDestinationType: s3` with a bucket ARN, or `cloud-watch-logs` with a \

@@ -12,6 +12,7 @@ rule!(RULE,
     service: "ecr",
     controls: &["APP-11"],
     well_architected: &["SEC08-BP02"],
+    compliance: &["isms-p:2.7.1", "pci-4.0:3.5.1"],
     resource_types: REPOSITORY,
     remediation: "Add `EncryptionConfiguration` with `EncryptionType: KMS` and a customer managed \
 `KmsKey` (the encryption settings of a repository cannot be changed after it is created).",

@@ -12,6 +12,7 @@ rule!(RULE,
     service: "ecr",
     controls: &["APP-11"],
     well_architected: &["SEC06-BP04"],
+    compliance: &["isms-p:2.8.6", "fsbp:ECR.2"],
     resource_types: REPOSITORY,
     remediation: "Set `ImageTagMutability: IMMUTABLE` (or `IMMUTABLE_WITH_EXCLUSION` with exclusion \
 filters for the moving tags you really need).",

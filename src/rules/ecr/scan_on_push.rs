@@ -12,6 +12,7 @@ rule!(RULE,
     service: "ecr",
     controls: &["APP-11"],
     well_architected: &["SEC06-BP01"],
+    compliance: &["isms-p:2.11.2", "pci-4.0:11.3.1", "pci-4.0:6.3.3", "fsbp:ECR.1"],
     resource_types: REPOSITORY,
     remediation: "Set `ImageScanningConfiguration.ScanOnPush: true` (or configure enhanced scanning \
 with Amazon Inspector for the registry, `AWS::ECR::RegistryScanningConfiguration`).",

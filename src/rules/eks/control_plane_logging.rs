@@ -15,6 +15,7 @@ rule!(RULE,
     service: "eks",
     controls: &["APP-10"],
     well_architected: &["SEC04-BP01"],
+    compliance: &["isms-p:2.9.4", "pci-4.0:10.2.1", "fsbp:EKS.8"],
     resource_types: CLUSTER,
     remediation: "Add `Logging.ClusterLogging.EnabledTypes` with at least `api`, `audit` and \
 `authenticator` (`controllerManager` and `scheduler` help troubleshooting), and set a retention on the \

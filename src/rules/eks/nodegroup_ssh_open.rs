@@ -12,6 +12,7 @@ rule!(RULE,
     service: "eks",
     controls: &["APP-10"],
     well_architected: &["SEC05-BP02", "SEC06-BP03"],
+    compliance: &["isms-p:2.6.1", "isms-p:2.6.2", "isms-p:2.6.6", "pci-4.0:1.3.1", "pci-4.0:1.4.2"],
     resource_types: &[kind::EKS_NODEGROUP],
     remediation: "Remove `RemoteAccess` and reach nodes with SSM Session Manager, or list the \
 security groups allowed to connect in `RemoteAccess.SourceSecurityGroups`.",

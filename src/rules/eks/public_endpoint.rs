@@ -12,6 +12,9 @@ rule!(RULE,
     service: "eks",
     controls: &["APP-10"],
     well_architected: &["SEC05-BP02"],
+    compliance: &[
+        "isms-p:2.6.1", "isms-p:2.6.2", "isms-p:2.10.2", "pci-4.0:1.3.1", "pci-4.0:1.4.2", "fsbp:EKS.1",
+    ],
     resource_types: CLUSTER,
     remediation: "In `ResourcesVpcConfig`, set `EndpointPrivateAccess: true` and \
 `EndpointPublicAccess: false`, reaching the API through the VPC (VPN, bastion, CI runners in the VPC); \

@@ -12,6 +12,7 @@ rule!(RULE,
     service: "eks",
     controls: &["APP-10"],
     well_architected: &["SEC08-BP02"],
+    compliance: &["isms-p:2.7.1", "pci-4.0:3.5.1", "fsbp:EKS.3"],
     resource_types: CLUSTER,
     remediation: "Add `EncryptionConfig` with `Resources: [secrets]` and `Provider.KeyArn` set to a \
 customer managed KMS key (with rotation enabled).",

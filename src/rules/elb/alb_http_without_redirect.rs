@@ -12,6 +12,7 @@ rule!(RULE,
     service: "elasticloadbalancing",
     controls: &["NET-10"],
     well_architected: &["SEC09-BP02"],
+    compliance: &["isms-p:2.7.1", "pci-4.0:4.2.1", "fsbp:ELB.1"],
     resource_types: &[kind::ELB_LISTENER],
     remediation: "Serve the application on an `HTTPS` listener with a certificate, and make the port 80 \
 listener's default action `Type: redirect` with `RedirectConfig: {Protocol: HTTPS, Port: '443', StatusCode: \

@@ -24,6 +24,7 @@ rule!(RULE,
     service: "elasticloadbalancing",
     controls: &["NET-10"],
     well_architected: &["SEC09-BP02"],
+    compliance: &["isms-p:2.7.1", "pci-4.0:4.2.1", "pci-4.0:2.2.5"],
     resource_types: &[kind::ELB_LISTENER, kind::ELB_CLASSIC_LOAD_BALANCER],
     remediation: "Use `SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06` (TLS 1.3 and 1.2 with forward \
 secrecy), or `ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04` where FIPS is required. On a classic load balancer, \

@@ -12,6 +12,7 @@ rule!(RULE,
     service: "elasticloadbalancing",
     controls: &["NET-10"],
     well_architected: &["SEC09-BP02"],
+    compliance: &["isms-p:2.7.1", "pci-4.0:4.2.1", "fsbp:ELB.3"],
     resource_types: &[kind::ELB_CLASSIC_LOAD_BALANCER],
     remediation: "Give the listener `Protocol: HTTPS` (or `SSL`) with an `SSLCertificateId`, and remove the \
 plain listener; better, move to an application load balancer, whose port 80 listener can redirect to HTTPS.",

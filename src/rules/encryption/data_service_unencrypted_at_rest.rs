@@ -24,6 +24,11 @@ rule!(RULE,
     service: "data-services",
     controls: &["DATA-16"],
     well_architected: &["SEC08-BP02"],
+    compliance: &[
+        "isms-p:2.7.1", "cis-6.0:3.3.1", "cis-7.0:3.3.1", "pci-4.0:3.5.1", "fsbp:EC2.3", "fsbp:EFS.1",
+        "fsbp:SNS.1", "fsbp:SQS.1", "fsbp:ElastiCache.4", "fsbp:OpenSearch.1", "fsbp:ES.1",
+        "fsbp:Redshift.10", "fsbp:DocumentDB.1", "fsbp:Neptune.1",
+    ],
     resource_types: TYPES,
     remediation: "Turn encryption at rest on where the resource is created (it usually cannot be added \
 later): EBS volumes `Encrypted: true` (or encryption by default in the account); EFS `Encrypted: true` with `KmsKeyId`; SNS `KmsMasterKeyId: alias/aws/sns` or a customer key; SQS keep \

@@ -12,6 +12,7 @@ rule!(RULE,
     service: "data-services",
     controls: &["DATA-16"],
     well_architected: &["SEC09-BP02"],
+    compliance: &["isms-p:2.7.1", "pci-4.0:4.2.1", "fsbp:ElastiCache.5", "fsbp:OpenSearch.3", "fsbp:ES.3"],
     resource_types: &[kind::ELASTICACHE_REPLICATION_GROUP, kind::OPENSEARCH_DOMAIN],
     remediation: "ElastiCache: `TransitEncryptionEnabled: true` (with an `AuthToken` or RBAC user group). \
 OpenSearch: `NodeToNodeEncryptionOptions: {Enabled: true}` and `DomainEndpointOptions: {EnforceHTTPS: true, \

@@ -11,6 +11,7 @@ rule!(RULE,
     service: "ec2",
     controls: &["DATA-16"],
     well_architected: &["SEC08-BP02"],
+    compliance: &["isms-p:2.7.1", "pci-4.0:3.5.1"],
     resource_types: &[kind::EC2_VOLUME],
     remediation: "Set `Encrypted: true` on the volume (Terraform `encrypted = true`), with `KmsKeyId` for \
 a customer-managed key, and turn on EBS encryption by default in every Region of the account \

@@ -16,6 +16,7 @@ rule!(RULE,
     service: "redshift",
     controls: &["DATA-16"],
     well_architected: &["SEC09-BP02"],
+    compliance: &["isms-p:2.7.1", "pci-4.0:4.2.1", "fsbp:Redshift.2"],
     resource_types: &[kind::REDSHIFT_CLUSTER, kind::REDSHIFT_PARAMETER_GROUP],
     remediation: "Give the cluster a parameter group of its own (`AWS::Redshift::ClusterParameterGroup`, \
 Terraform `aws_redshift_parameter_group`) with the parameter `require_ssl` set to `true`, and name it in the \

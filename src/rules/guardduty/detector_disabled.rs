@@ -11,6 +11,7 @@ rule!(RULE,
     service: "guardduty",
     controls: &["MON-04"],
     well_architected: &["SEC04-BP03"],
+    compliance: &["isms-p:2.11.3", "isms-p:2.10.1", "pci-4.0:11.5.1", "fsbp:GuardDuty.1"],
     resource_types: DETECTOR,
     remediation: "Set `Enable: true` on the detector (and `FindingPublishingFrequency: FIFTEEN_MINUTES` to \
 see findings sooner).",

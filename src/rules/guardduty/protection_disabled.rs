@@ -11,6 +11,9 @@ rule!(RULE,
     service: "guardduty",
     controls: &["MON-04"],
     well_architected: &["SEC04-BP03"],
+    compliance: &[
+        "isms-p:2.11.3", "isms-p:2.10.9", "pci-4.0:11.5.1", "fsbp:GuardDuty.9", "fsbp:GuardDuty.10",
+    ],
     resource_types: DETECTOR,
     remediation: "Set `Status: ENABLED` for the feature (`S3_DATA_EVENTS`, `EKS_AUDIT_LOGS`, \
 `RUNTIME_MONITORING`, `EBS_MALWARE_PROTECTION`, `RDS_LOGIN_EVENTS`, `LAMBDA_NETWORK_LOGS`), or remove the entry \

@@ -13,6 +13,9 @@ rule!(
     service: "iam",
     controls: &["IAM-04"],
     well_architected: &["SEC03-BP02"],
+    compliance: &[
+        "isms-p:2.5.5", "isms-p:2.10.2", "cis-6.0:2.15", "cis-7.0:2.14", "pci-4.0:7.2.1", "pci-4.0:7.2.2",
+    ],
     resource_types: &[kind::IAM_ROLE, kind::IAM_USER, kind::IAM_GROUP],
     remediation: "Replace the policy (`AdministratorAccess`, `PowerUserAccess`, `IAMFullAccess`, ...) with a \
 customer managed policy (or a narrower AWS managed job-function policy) that grants what the principal needs.",

@@ -11,6 +11,7 @@ rule!(
     service: "iam",
     controls: &["IAM-02"],
     well_architected: &["SEC03-BP02"],
+    compliance: &["isms-p:2.5.1", "isms-p:2.5.5", "pci-4.0:7.2.1", "pci-4.0:7.2.2"],
     resource_types: POLICY_TYPES,
     remediation: "Write the statement as an `Allow` of the actions that are needed (`Action`), not as \
 an exclusion list. Use `NotAction` only with `Deny`.",

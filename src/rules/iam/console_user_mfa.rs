@@ -10,6 +10,10 @@ rule!(
     service: "iam",
     controls: &["IAM-01"],
     well_architected: &["SEC02-BP01"],
+    compliance: &[
+        "isms-p:2.5.3", "cis-6.0:2.9", "cis-7.0:2.10", "pci-4.0:8.4.1", "pci-4.0:8.4.2", "fsbp:IAM.5",
+        "fsbp:IAM.19",
+    ],
     resource_types: &[kind::IAM_USER],
     remediation: "Attach (directly or through a group) a policy that denies everything except managing \
 one's own MFA device when `aws:MultiFactorAuthPresent` is false (`BoolIfExists`), or move people to IAM \

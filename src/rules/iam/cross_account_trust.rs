@@ -12,6 +12,7 @@ rule!(
     service: "iam",
     controls: &["IAM-06"],
     well_architected: &["SEC03-BP07"],
+    compliance: &["isms-p:2.5.3", "isms-p:2.6.2", "pci-4.0:8.2.7"],
     resource_types: &[kind::IAM_ROLE, kind::POLICY_FILE],
     remediation: "Add a condition to the trust statement: `StringEquals: {sts:ExternalId: ...}` for a \
 third party, `Bool: {aws:MultiFactorAuthPresent: true}` for people, or `aws:PrincipalOrgID` / \

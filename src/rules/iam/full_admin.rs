@@ -33,6 +33,10 @@ rule!(
     service: "iam",
     controls: &["IAM-02"],
     well_architected: &["SEC03-BP02"],
+    compliance: &[
+        "isms-p:2.5.5", "isms-p:2.10.2", "cis-6.0:2.15", "cis-7.0:2.14", "pci-4.0:7.2.1", "pci-4.0:7.2.2",
+        "fsbp:IAM.1",
+    ],
     resource_types: POLICY_TYPES,
     remediation: "Replace `Action: \"*\"` with the actions the principal needs, on the resources it \
 needs them for. Start from what the workload calls (CloudTrail, IAM Access Analyzer policy generation) and \

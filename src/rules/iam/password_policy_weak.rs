@@ -21,6 +21,10 @@ rule!(RULE,
     service: "iam",
     controls: &["IAM-10"],
     well_architected: &["SEC02-BP01"],
+    compliance: &[
+        "isms-p:2.5.4", "cis-6.0:2.7", "cis-7.0:2.8", "cis-6.0:2.8", "cis-7.0:2.9", "pci-4.0:8.3.6",
+        "pci-4.0:8.3.7", "pci-4.0:8.3.9", "fsbp:IAM.7", "fsbp:IAM.10",
+    ],
     resource_types: &[kind::IAM_PASSWORD_POLICY],
     remediation: "Set `minimum_password_length` to at least 14, require lowercase and uppercase \
 letters, numbers and symbols, set `password_reuse_prevention` to 24 and `max_password_age` to 90 \

@@ -19,6 +19,7 @@ rule!(
     service: "iam",
     controls: &["IAM-14"],
     well_architected: &["SEC03-BP02"],
+    compliance: &[],
     resource_types: &[
         kind::IAM_ROLE,
         kind::IAM_USER,

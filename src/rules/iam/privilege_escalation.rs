@@ -12,6 +12,7 @@ rule!(
     service: "iam",
     controls: &["IAM-05"],
     well_architected: &["SEC03-BP02", "SEC03-BP05"],
+    compliance: &["isms-p:2.5.5", "isms-p:2.10.2", "pci-4.0:7.2.2", "pci-4.0:7.2.5"],
     resource_types: &[kind::IAM_ROLE, kind::IAM_USER, kind::IAM_GROUP, kind::POLICY_FILE],
     remediation: "Remove the permission the method needs, or scope it: `iam:PassRole` to the specific \
 role ARNs with an `iam:PassedToService` condition; IAM write actions (`CreatePolicyVersion`, `Attach*Policy`, \

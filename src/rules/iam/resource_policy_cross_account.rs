@@ -13,6 +13,7 @@ rule!(
     service: "iam",
     controls: &["IAM-12"],
     well_architected: &["SEC03-BP07"],
+    compliance: &["isms-p:2.6.3", "isms-p:2.10.2", "pci-4.0:7.2.1", "fsbp:S3.6"],
     resource_types: &[
         kind::S3_BUCKET_POLICY,
         kind::KMS_KEY,

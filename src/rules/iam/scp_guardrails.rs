@@ -13,6 +13,7 @@ rule!(
     service: "organizations",
     controls: &["IAM-13"],
     well_architected: &["SEC03-BP05"],
+    compliance: &["isms-p:2.10.2", "cis-7.0:2.1.2"],
     resource_types: &[kind::ORGANIZATIONS_POLICY, kind::POLICY_FILE],
     remediation: "Add `Deny` statements to an SCP attached to your accounts for the missing guardrails: \
 `organizations:LeaveOrganization`; `cloudtrail:StopLogging`/`DeleteTrail`; `guardduty:DeleteDetector`; \

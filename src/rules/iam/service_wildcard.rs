@@ -11,6 +11,7 @@ rule!(
     service: "iam",
     controls: &["IAM-03"],
     well_architected: &["SEC03-BP02"],
+    compliance: &["isms-p:2.5.1", "pci-4.0:7.2.2", "fsbp:IAM.21"],
     resource_types: POLICY_TYPES,
     remediation: "List the actions the principal uses (`s3:GetObject`, `s3:PutObject`, ...) or a \
 narrow prefix (`s3:Get*`) instead of `service:*`, and scope `Resource` to the resources it works on.",

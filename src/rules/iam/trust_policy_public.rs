@@ -12,6 +12,7 @@ rule!(
     service: "iam",
     controls: &["IAM-06"],
     well_architected: &["SEC03-BP07"],
+    compliance: &["isms-p:2.5.3", "isms-p:2.6.2", "cis-7.0:2.21", "pci-4.0:7.3.1"],
     resource_types: &[kind::IAM_ROLE, kind::POLICY_FILE],
     remediation: "Name the accounts, roles or services that may assume the role in `Principal`. If \
 several accounts of your organisation need it, keep `Principal: {AWS: \"*\"}` only with an \

@@ -11,6 +11,7 @@ rule!(
     service: "iam",
     controls: &["IAM-08"],
     well_architected: &["SEC02-BP02"],
+    compliance: &["isms-p:2.5.3", "pci-4.0:8.6.3"],
     resource_types: &[kind::IAM_ACCESS_KEY],
     remediation: "Use a role with temporary credentials instead: an instance profile, a task or \
 function role, IAM Roles Anywhere, or OIDC federation for CI. If a key is unavoidable, keep it in Secrets \

@@ -9,6 +9,7 @@ rule!(
     service: "iam",
     controls: &["IAM-07"],
     well_architected: &["SEC02-BP06"],
+    compliance: &["isms-p:2.5.1", "cis-6.0:2.14", "cis-7.0:2.13", "pci-4.0:7.2.1", "fsbp:IAM.2"],
     resource_types: &[kind::IAM_USER, kind::IAM_POLICY, kind::IAM_MANAGED_POLICY],
     remediation: "Attach the policy to a group (`AWS::IAM::Group`) and make the user a member, or give \
 workloads a role instead of a user.",

@@ -12,6 +12,7 @@ rule!(
     service: "iam",
     controls: &["IAM-03"],
     well_architected: &["SEC03-BP02"],
+    compliance: &["isms-p:2.5.1", "isms-p:2.5.5", "pci-4.0:7.2.2"],
     resource_types: POLICY_TYPES,
     remediation: "Scope `Resource` to the ARNs the principal works on (a table, a bucket prefix, a \
 queue) or add conditions that narrow it (`aws:ResourceTag/...`). Only actions that support no resource-level \

@@ -12,6 +12,7 @@ rule!(RULE,
     service: "ec2",
     controls: &["APP-13"],
     well_architected: &["SEC06-BP02"],
+    compliance: &["isms-p:2.6.2", "cis-6.0:6.7", "cis-7.0:6.7", "fsbp:EC2.8", "fsbp:AutoScaling.3"],
     resource_types: &[kind::EC2_INSTANCE, kind::EC2_LAUNCH_TEMPLATE, kind::AUTOSCALING_LAUNCH_CONFIGURATION],
     remediation: "Add `MetadataOptions: {HttpTokens: required, HttpPutResponseHopLimit: 1}` (on the \
 instance, or in `LaunchTemplateData` for a launch template), or `HttpEndpoint: disabled` when the instances never use the \

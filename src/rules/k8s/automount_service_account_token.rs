@@ -11,6 +11,7 @@ rule!(
     service: "kubernetes",
     controls: &["APP-09"],
     well_architected: &["SEC02-BP03", "SEC03-BP02"],
+    compliance: &["isms-p:2.5.1", "pci-4.0:7.2.5"],
     resource_types: &[
         "Pod",
         "Deployment",

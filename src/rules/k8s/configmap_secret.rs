@@ -8,6 +8,7 @@ rule!(
     service: "kubernetes",
     controls: &["APP-09"],
     well_architected: &["SEC02-BP03"],
+    compliance: &["isms-p:2.7.1", "pci-4.0:8.3.2"],
     resource_types: &["ConfigMap"],
     remediation: "Move the value into a Secret (created from an external store) and reference it from \
 the pod with `secretKeyRef` or a secret volume; rotate the exposed credential.",

@@ -10,6 +10,7 @@ rule!(
     service: "kubernetes",
     controls: &["APP-09"],
     well_architected: &["SEC02-BP03"],
+    compliance: &["isms-p:2.7.1", "pci-4.0:8.3.2"],
     resource_types: WORKLOADS,
     remediation: "Store the value in a Secret (or an external store such as AWS Secrets Manager with \
 the Secrets Store CSI driver or External Secrets) and reference it with `valueFrom.secretKeyRef`; \

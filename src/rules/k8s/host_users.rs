@@ -11,6 +11,7 @@ rule!(
     service: "kubernetes",
     controls: &["APP-04"],
     well_architected: &["SEC06-BP02"],
+    compliance: &["isms-p:2.5.5"],
     resource_types: WORKLOADS,
     remediation: "Set `hostUsers: false` in the pod spec (it needs Linux nodes whose kernel and \
 container runtime support user namespaces).",

@@ -11,6 +11,7 @@ rule!(
     service: "kubernetes",
     controls: &["APP-05"],
     well_architected: &["SEC06-BP04"],
+    compliance: &["isms-p:2.8.6"],
     resource_types: WORKLOADS,
     remediation: "Append the image digest (`image: nginx:1.27.3@sha256:<digest>`); tools such as \
 Renovate or `crane digest` keep digests current.",

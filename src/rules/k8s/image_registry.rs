@@ -11,6 +11,7 @@ rule!(
     service: "kubernetes",
     controls: &["APP-05"],
     well_architected: &["SEC06-BP04"],
+    compliance: &["isms-p:2.8.6"],
     resource_types: WORKLOADS,
     remediation: "Pull images from a registry you control (for example Amazon ECR, with scan on push and \
 immutable tags) and name it in the image (`123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.4.2`). \

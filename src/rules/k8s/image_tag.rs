@@ -11,6 +11,7 @@ rule!(
     service: "kubernetes",
     controls: &["APP-05"],
     well_architected: &["SEC06-BP02", "SEC06-BP04"],
+    compliance: &["isms-p:2.8.6"],
     resource_types: WORKLOADS,
     remediation: "Reference the image by an immutable version tag (`nginx:1.27.3`), or better by digest \
 (`nginx@sha256:...`), and update it deliberately.",

@@ -10,6 +10,7 @@ rule!(
     service: "kubernetes",
     controls: &["APP-02"],
     well_architected: WA,
+    compliance: &["isms-p:2.10.1"],
     resource_types: &["Namespace"],
     remediation: "Label the namespace `pod-security.kubernetes.io/enforce: restricted` (and the same \
 for `audit` and `warn`). Where a workload truly needs more, use `baseline` for that namespace only.",

@@ -10,6 +10,7 @@ rule!(
     service: "kubernetes",
     controls: &["APP-07"],
     well_architected: &["SEC05-BP02"],
+    compliance: &["isms-p:2.6.1", "isms-p:2.6.7", "pci-4.0:1.3.2"],
     resource_types: NS_AND_POLICIES,
     remediation: "Add a NetworkPolicy with `podSelector: {}`, `policyTypes: [Egress]` and no `egress` \
 rules to the namespace, then allow DNS and the destinations each workload needs with narrower policies.",

@@ -10,6 +10,7 @@ rule!(
     service: "kubernetes",
     controls: &["APP-07"],
     well_architected: &["SEC05-BP02"],
+    compliance: &["isms-p:2.6.1", "pci-4.0:1.3.1"],
     resource_types: NS_AND_POLICIES,
     remediation: "Add a NetworkPolicy with `podSelector: {}`, `policyTypes: [Ingress]` and no `ingress` \
 rules to the namespace, then allow the flows each workload needs with narrower policies.",

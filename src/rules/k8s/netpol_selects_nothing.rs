@@ -10,6 +10,7 @@ rule!(
     service: "kubernetes",
     controls: &["APP-07"],
     well_architected: &["SEC05-BP02"],
+    compliance: &["isms-p:2.6.1"],
     resource_types: &["NetworkPolicy"],
     remediation: "Make the policy's `podSelector` match the labels of the pod templates it is meant \
 to protect (or remove the policy).",

@@ -11,6 +11,7 @@ rule!(
     service: "kubernetes",
     controls: &["APP-07"],
     well_architected: &["SEC05-BP02"],
+    compliance: &["isms-p:2.6.1", "pci-4.0:1.3.1"],
     resource_types: WORKLOADS,
     remediation: "Label the pod template so that a policy selects it, or add a policy for it (a \
 namespace-wide default-deny policy selects every pod).",

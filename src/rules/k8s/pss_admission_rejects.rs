@@ -13,6 +13,7 @@ rule!(
     service: "kubernetes",
     controls: &["APP-01", "APP-02"],
     well_architected: WA,
+    compliance: &["isms-p:2.10.1"],
     resource_types: WORKLOADS,
     remediation: "Fix the listed controls in the pod template (see each control's rule), or move the \
 workload to a namespace with a level it meets.",

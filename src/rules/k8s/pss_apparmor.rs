@@ -13,6 +13,7 @@ rule!(
     service: "kubernetes",
     controls: APP01,
     well_architected: WA,
+    compliance: &["isms-p:2.6.2"],
     resource_types: WORKLOADS,
     remediation: "Leave `appArmorProfile` unset or set `type: RuntimeDefault` (or `Localhost` with a \
 profile you maintain); for the legacy annotation use `runtime/default` or `localhost/<profile>`.",

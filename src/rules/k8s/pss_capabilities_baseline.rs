@@ -12,6 +12,7 @@ rule!(
     service: "kubernetes",
     controls: APP03,
     well_architected: WA,
+    compliance: &["isms-p:2.5.5"],
     resource_types: WORKLOADS,
     remediation: "Remove the capability from `securityContext.capabilities.add`. The baseline profile \
 allows only AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, \

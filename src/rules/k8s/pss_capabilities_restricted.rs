@@ -13,6 +13,7 @@ rule!(
     service: "kubernetes",
     controls: APP03,
     well_architected: WA,
+    compliance: &["isms-p:2.5.5"],
     resource_types: WORKLOADS,
     remediation: "Set `securityContext.capabilities.drop: [\"ALL\"]` on every container and add back only \
 `NET_BIND_SERVICE` if the process binds a port below 1024.",

@@ -12,6 +12,7 @@ rule!(
     service: "kubernetes",
     controls: APP03,
     well_architected: WA,
+    compliance: &["isms-p:2.6.2"],
     resource_types: WORKLOADS,
     remediation: "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to `false`). Expose the \
 workload through a Service instead of the node's network.",

@@ -12,6 +12,7 @@ rule!(
     service: "kubernetes",
     controls: APP03,
     well_architected: WA,
+    compliance: &["isms-p:2.6.2"],
     resource_types: WORKLOADS,
     remediation: "Replace the `hostPath` volume with an `emptyDir`, a `configMap`/`secret`, or a \
 `persistentVolumeClaim`.",

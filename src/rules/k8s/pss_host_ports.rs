@@ -12,6 +12,7 @@ rule!(
     service: "kubernetes",
     controls: APP03,
     well_architected: WA,
+    compliance: &["isms-p:2.6.1"],
     resource_types: WORKLOADS,
     remediation: "Remove `hostPort` from the container's `ports` and expose the port through a Service \
 (ClusterIP, NodePort or LoadBalancer).",

@@ -12,6 +12,7 @@ rule!(
     service: "kubernetes",
     controls: APP01,
     well_architected: WA,
+    compliance: &["isms-p:2.5.5"],
     resource_types: WORKLOADS,
     remediation: "Remove `windowsOptions.hostProcess: true` from the pod and container security contexts. \
 Run node-level Windows tooling outside of application namespaces.",

@@ -13,6 +13,7 @@ rule!(
     service: "kubernetes",
     controls: APP03,
     well_architected: WA,
+    compliance: &["isms-p:2.5.5"],
     resource_types: WORKLOADS,
     remediation: "Set `securityContext.allowPrivilegeEscalation: false` on every container, init \
 container and ephemeral container.",

@@ -12,6 +12,7 @@ rule!(
     service: "kubernetes",
     controls: APP03,
     well_architected: WA,
+    compliance: &["isms-p:2.5.5"],
     resource_types: WORKLOADS,
     remediation: "Remove `securityContext.privileged: true`. Grant the specific capability the process \
 needs instead (the baseline profile allows a small set), or move the work to a node-level agent.",

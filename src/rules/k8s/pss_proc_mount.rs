@@ -12,6 +12,7 @@ rule!(
     service: "kubernetes",
     controls: APP01,
     well_architected: WA,
+    compliance: &["isms-p:2.6.2"],
     resource_types: WORKLOADS,
     remediation: "Remove `securityContext.procMount` or set it to `Default`.",
     description: "Pod Security Standards profile: **baseline**. The default /proc mount hides and makes \

@@ -13,6 +13,7 @@ rule!(
     service: "kubernetes",
     controls: APP03,
     well_architected: WA,
+    compliance: &["isms-p:2.5.5"],
     resource_types: WORKLOADS,
     remediation: "Set `securityContext.runAsNonRoot: true` in the pod spec (or on every container) and \
 build the image with a non-root `USER`.",

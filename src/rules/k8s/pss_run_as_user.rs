@@ -12,6 +12,7 @@ rule!(
     service: "kubernetes",
     controls: APP03,
     well_architected: WA,
+    compliance: &["isms-p:2.5.5"],
     resource_types: WORKLOADS,
     remediation: "Set `runAsUser` to a non-zero user id (for example `10001`), or remove it and rely \
 on the image's non-root user together with `runAsNonRoot: true`.",

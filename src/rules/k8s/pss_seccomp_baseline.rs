@@ -12,6 +12,7 @@ rule!(
     service: "kubernetes",
     controls: APP03,
     well_architected: WA,
+    compliance: &["isms-p:2.6.2"],
     resource_types: WORKLOADS,
     remediation: "Set `seccompProfile.type: RuntimeDefault` (or `Localhost` with a profile you maintain) \
 instead of `Unconfined`.",

@@ -13,6 +13,7 @@ rule!(
     service: "kubernetes",
     controls: APP03,
     well_architected: WA,
+    compliance: &["isms-p:2.6.2"],
     resource_types: WORKLOADS,
     remediation: "Set `securityContext.seccompProfile.type: RuntimeDefault` in the pod spec (it applies \
 to every container), or `Localhost` with a profile you maintain.",

@@ -12,6 +12,7 @@ rule!(
     service: "kubernetes",
     controls: APP01,
     well_architected: WA,
+    compliance: &["isms-p:2.6.2"],
     resource_types: WORKLOADS,
     remediation: "Remove `seLinuxOptions.user` and `seLinuxOptions.role`, and leave `type` unset or use \
 `container_t`, `container_init_t`, `container_kvm_t` or `container_engine_t`.",

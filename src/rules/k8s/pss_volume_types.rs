@@ -12,6 +12,7 @@ rule!(
     service: "kubernetes",
     controls: APP01,
     well_architected: WA,
+    compliance: &["isms-p:2.6.2"],
     resource_types: WORKLOADS,
     remediation: "Use only `configMap`, `csi`, `downwardAPI`, `emptyDir`, `ephemeral`, \
 `persistentVolumeClaim`, `projected` and `secret` volumes; reach other storage through a \

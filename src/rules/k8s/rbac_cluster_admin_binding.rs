@@ -10,6 +10,7 @@ rule!(
     service: "kubernetes",
     controls: APP08,
     well_architected: WA,
+    compliance: &["isms-p:2.5.5", "pci-4.0:7.2.5"],
     resource_types: &["RoleBinding", "ClusterRoleBinding"],
     remediation: "Bind a Role with only the permissions the workload needs; never bind `cluster-admin` \
 to `system:authenticated`, `system:unauthenticated` or `system:anonymous`.",

@@ -10,6 +10,7 @@ rule!(
     service: "kubernetes",
     controls: APP08,
     well_architected: WA,
+    compliance: &["isms-p:2.5.5", "pci-4.0:7.2.5"],
     resource_types: ROLES,
     remediation: "Remove the `escalate`, `bind` and `impersonate` verbs; reserve them for cluster \
 administrators who are bound to them explicitly.",

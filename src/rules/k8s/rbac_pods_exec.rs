@@ -10,6 +10,7 @@ rule!(
     service: "kubernetes",
     controls: APP08,
     well_architected: &["SEC03-BP02", "SEC06-BP03"],
+    compliance: &["isms-p:2.5.5", "isms-p:2.6.2"],
     resource_types: ROLES,
     remediation: "Remove `create` on `pods/exec` (and `pods/attach`, or `pods/*`) from roles bound to workloads and \
 everyday users; grant it temporarily, through a break-glass role, when debugging needs it.",

@@ -10,6 +10,7 @@ rule!(
     service: "kubernetes",
     controls: APP08,
     well_architected: &["SEC03-BP02", "SEC02-BP03"],
+    compliance: &["isms-p:2.5.1", "isms-p:2.7.2"],
     resource_types: &["ClusterRole"],
     remediation: "Grant access to secrets with a namespaced Role, limited with `resourceNames` to the \
 secrets the subject needs; avoid `list` and `watch`, which return every secret's content.",

@@ -10,6 +10,7 @@ rule!(
     service: "kubernetes",
     controls: APP08,
     well_architected: WA,
+    compliance: &["isms-p:2.5.1", "pci-4.0:7.2.5"],
     resource_types: ROLES,
     remediation: "List the API groups, resources and verbs the subject needs explicitly (`get`, \
 `list`, `watch` on `configmaps`, ...). Wildcards also grant every resource and verb added in future \

@@ -11,6 +11,7 @@ rule!(
     service: "kubernetes",
     controls: &["APP-03"],
     well_architected: &["SEC06-BP02"],
+    compliance: &["isms-p:2.6.2"],
     resource_types: WORKLOADS,
     remediation: "Set `securityContext.readOnlyRootFilesystem: true` on the container and mount an \
 `emptyDir` volume where the application needs to write (for example `/tmp`).",

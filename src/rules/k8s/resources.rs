@@ -11,6 +11,7 @@ rule!(
     service: "kubernetes",
     controls: &["APP-06"],
     well_architected: &["SEC06-BP05"],
+    compliance: &["isms-p:2.9.2"],
     resource_types: WORKLOADS,
     remediation: "Set `resources.requests.cpu`, `resources.requests.memory` and \
 `resources.limits.memory` on every container and init container (a LimitRange can supply defaults per \

@@ -8,6 +8,7 @@ rule!(
     service: "kubernetes",
     controls: &["APP-09"],
     well_architected: &["SEC02-BP03"],
+    compliance: &["isms-p:2.7.1", "pci-4.0:8.3.2"],
     resource_types: &["Secret"],
     remediation: "Keep secret values out of the manifests: create the Secret from an external store \
 (External Secrets Operator or the Secrets Store CSI driver with AWS Secrets Manager), or commit it \

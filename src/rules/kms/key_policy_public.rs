@@ -35,6 +35,7 @@ rule!(RULE,
     service: "kms",
     controls: &["DATA-15", "IAM-12"],
     well_architected: &["SEC08-BP01", "SEC03-BP07"],
+    compliance: &["isms-p:2.7.2", "pci-4.0:3.6.1", "pci-4.0:3.7.7", "fsbp:KMS.5"],
     resource_types: KEY,
     remediation: "Name the principals that need the key (the account root \
 `arn:aws:iam::${AWS::AccountId}:root`, so that IAM policies decide, plus specific roles), or keep \

@@ -29,6 +29,7 @@ rule!(RULE,
     service: "kms",
     controls: &["DATA-15"],
     well_architected: &["SEC08-BP01"],
+    compliance: &["isms-p:2.7.2", "cis-6.0:4.6", "cis-7.0:4.6", "pci-4.0:3.7.4", "fsbp:KMS.4"],
     resource_types: KEY,
     remediation: "Set `EnableKeyRotation: true` on the `AWS::KMS::Key` (optionally with \
 `RotationPeriodInDays`, 90 to 2560, default 365).",

@@ -41,6 +41,7 @@ rule!(RULE,
     service: "lambda",
     controls: &["APP-12"],
     well_architected: &["SEC06-BP01"],
+    compliance: &["isms-p:2.10.8", "pci-4.0:6.3.3", "fsbp:Lambda.2"],
     resource_types: &[kind::LAMBDA_FUNCTION],
     remediation: "Move the function to a supported runtime (e.g. `nodejs22.x`, `python3.13`, `java21`, \
 `dotnet8`, `provided.al2023`), test it, and set `Runtime` accordingly.",

@@ -19,6 +19,7 @@ rule!(RULE,
     service: "lambda",
     controls: &["APP-12", "IAM-12"],
     well_architected: &["SEC03-BP07"],
+    compliance: &["isms-p:2.6.3", "pci-4.0:7.3.1"],
     resource_types: &[kind::LAMBDA_PERMISSION],
     remediation: "Add `SourceArn` with the ARN of the bucket, topic, rule or API that calls the function \
 (`!GetAtt Topic.TopicArn`, `!GetAtt Rule.Arn`), and `SourceAccount: !Ref AWS::AccountId`; for S3, whose \

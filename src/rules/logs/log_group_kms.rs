@@ -11,6 +11,7 @@ rule!(RULE,
     service: "logs",
     controls: &["MON-08"],
     well_architected: &["SEC04-BP01", "SEC08-BP02"],
+    compliance: &["isms-p:2.9.4", "pci-4.0:10.3.2"],
     resource_types: &[kind::LOGS_LOG_GROUP],
     remediation: "Set `KmsKeyId` to the ARN of a customer managed key (`!GetAtt LogsKey.Arn`) whose key \
 policy allows `logs.<region>.amazonaws.com` to use it for this log group.",

@@ -14,6 +14,7 @@ rule!(RULE,
     service: "logs",
     controls: &["MON-08"],
     well_architected: &["SEC04-BP01"],
+    compliance: &["isms-p:2.9.4", "pci-4.0:10.5.1"],
     resource_types: &[kind::LOGS_LOG_GROUP],
     remediation: "Set `RetentionInDays` to 365 or more (or to what your retention policy requires), or \
 export the group to S3 with a lifecycle that keeps the events long enough.",

@@ -12,6 +12,7 @@ rule!(RULE,
     service: "cloudwatch",
     controls: &["MON-02"],
     well_architected: &["SEC04-BP02", "SEC04-BP03"],
+    compliance: &["isms-p:2.9.5", "isms-p:2.11.3", "pci-4.0:10.4.1.1"],
     resource_types: &[kind::LOGS_METRIC_FILTER, kind::CLOUDWATCH_ALARM],
     remediation: "Add an `AWS::CloudWatch::Alarm` on the filter's metric (same `MetricName` and \
 `Namespace`, `Statistic: Sum`, `Threshold: 1`, `ComparisonOperator: GreaterThanOrEqualToThreshold`) with an SNS \

@@ -11,6 +11,7 @@ rule!(RULE,
     service: "vpc",
     controls: &["NET-08", "NET-01"],
     well_architected: &["SEC05-BP01", "SEC05-BP02"],
+    compliance: &["isms-p:2.6.1", "isms-p:2.6.2", "isms-p:2.6.6", "pci-4.0:1.3.1", "pci-4.0:1.4.2"],
     resource_types: TYPES,
     remediation: "Remove the internet-facing path to port 22/3389: narrow the security group rule to an \
 administration CIDR or a bastion's group, or move the instance to a private subnet; better, drop the rule and \

@@ -11,6 +11,7 @@ rule!(RULE,
     service: "vpc",
     controls: &["NET-08", "NET-07", "DATA-09"],
     well_architected: &["SEC05-BP01", "SEC05-BP02"],
+    compliance: &["isms-p:2.6.1", "isms-p:2.6.4", "pci-4.0:1.3.1", "pci-4.0:1.4.2", "pci-4.0:1.4.4"],
     resource_types: TYPES,
     remediation: "Break the path at more than one hop: set `PubliclyAccessible: false` (RDS, Redshift), put \
 the data store's subnet group on private subnets whose route table sends `0.0.0.0/0` to a NAT gateway rather \

@@ -11,6 +11,7 @@ rule!(RULE,
     service: "vpc",
     controls: &["NET-08"],
     well_architected: &["SEC05-BP01"],
+    compliance: &[],
     resource_types: TYPES,
     remediation: "Review the list: every entry should be a service meant to be public (typically a load \
 balancer on 443). `palisade net exposure` shows the same inventory as a table, JSON or a Graphviz graph.",

@@ -11,6 +11,7 @@ rule!(RULE,
     service: "vpc",
     controls: &["NET-08", "NET-01"],
     well_architected: &["SEC05-BP01", "SEC05-BP02"],
+    compliance: &["isms-p:2.6.1", "isms-p:2.10.3", "pci-4.0:1.2.5", "pci-4.0:1.3.1", "pci-4.0:1.4.2"],
     resource_types: TYPES,
     remediation: "Publish only web traffic (80/443) to the internet, through a load balancer; close the \
 other ports at the security group or network ACL, or keep the service in a private subnet and reach it over a \

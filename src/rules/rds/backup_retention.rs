@@ -15,6 +15,7 @@ rule!(RULE,
     service: "rds",
     controls: &["DATA-11"],
     well_architected: &["SEC10-BP03"],
+    compliance: &["isms-p:2.9.3", "isms-p:2.12.1", "fsbp:RDS.11"],
     resource_types: DB,
     remediation: "Set `BackupRetentionPeriod` to at least `7` (up to `35`) on the DB instance, or on \
 the DB cluster for Aurora and Multi-AZ DB clusters. For longer retention, copy snapshots with AWS \

@@ -16,6 +16,7 @@ rule!(RULE,
     service: "rds",
     controls: &["DATA-08"],
     well_architected: &["SEC08-BP01", "SEC08-BP02"],
+    compliance: &["isms-p:2.7.2", "pci-4.0:3.6.1"],
     resource_types: DB,
     remediation: "Create an `AWS::KMS::Key` with rotation enabled and a key policy limited to the \
 roles that administer and use the database, and set `KmsKeyId: !Ref ThatKey` next to \

@@ -45,6 +45,7 @@ rule!(RULE,
     service: "rds",
     controls: &["NET-07"],
     well_architected: &["SEC05-BP01"],
+    compliance: &["isms-p:2.6.1", "isms-p:2.6.4", "pci-4.0:1.4.4"],
     resource_types: &[
         kind::RDS_DB_INSTANCE,
         kind::RDS_DB_CLUSTER,

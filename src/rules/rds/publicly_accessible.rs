@@ -11,6 +11,10 @@ rule!(RULE,
     service: "rds",
     controls: &["DATA-09"],
     well_architected: &["SEC05-BP01"],
+    compliance: &[
+        "isms-p:2.6.4", "isms-p:2.6.1", "cis-6.0:3.2.3", "cis-7.0:3.2.3", "pci-4.0:1.3.1", "pci-4.0:1.4.4",
+        "fsbp:RDS.2",
+    ],
     resource_types: DB,
     remediation: "Remove `PubliclyAccessible: true` (or set it to `false`) and reach the database \
 from inside the VPC: application tiers in private subnets, a bastion or AWS Systems Manager Session \

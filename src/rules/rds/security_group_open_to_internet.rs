@@ -47,6 +47,7 @@ rule!(RULE,
     service: "rds",
     controls: &["DATA-10"],
     well_architected: &["SEC05-BP02"],
+    compliance: &["isms-p:2.6.4", "isms-p:2.6.1", "pci-4.0:1.3.1", "pci-4.0:1.4.4"],
     resource_types: &[
         kind::RDS_DB_INSTANCE,
         kind::RDS_DB_CLUSTER,

@@ -11,6 +11,7 @@ rule!(RULE,
     service: "rds",
     controls: &["DATA-14"],
     well_architected: &["SEC08-BP02", "SEC08-BP04"],
+    compliance: &["isms-p:2.6.4", "pci-4.0:7.3.1", "fsbp:RDS.1"],
     resource_types: &[kind::RDS_DB_SNAPSHOT],
     remediation: "Remove `all` from `shared_accounts` and name the accounts that need the snapshot \
 (for example the backup account). To share data with the public, publish an export of the data that \

@@ -12,6 +12,9 @@ rule!(RULE,
     service: "rds",
     controls: &["DATA-08"],
     well_architected: &["SEC08-BP02"],
+    compliance: &[
+        "isms-p:2.7.1", "cis-6.0:3.2.1", "cis-7.0:3.2.1", "pci-4.0:3.5.1", "fsbp:RDS.3", "fsbp:RDS.27",
+    ],
     resource_types: DB,
     remediation: "Set `StorageEncrypted: true` on the `AWS::RDS::DBInstance` (or on the \
 `AWS::RDS::DBCluster` for Aurora and Multi-AZ DB clusters) and name a customer managed key in \

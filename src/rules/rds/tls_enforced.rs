@@ -66,6 +66,7 @@ rule!(RULE,
     service: "rds",
     controls: &["DATA-12"],
     well_architected: &["SEC09-BP02"],
+    compliance: &["isms-p:2.7.1", "pci-4.0:4.2.1", "fsbp:RDS.38", "fsbp:RDS.39"],
     resource_types: &[
         kind::RDS_DB_INSTANCE,
         kind::RDS_DB_CLUSTER,

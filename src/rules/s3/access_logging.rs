@@ -12,6 +12,7 @@ rule!(RULE,
     service: "s3",
     controls: &["DATA-04"],
     well_architected: &["SEC04-BP01"],
+    compliance: &["isms-p:2.9.4", "pci-4.0:10.2.1", "fsbp:S3.9"],
     resource_types: BUCKET,
     remediation: "Add `LoggingConfiguration` with a `DestinationBucketName` (a separate bucket \
 reserved for logs) and a `LogFilePrefix`.",

@@ -12,6 +12,7 @@ rule!(RULE,
     service: "s3",
     controls: &["DATA-02"],
     well_architected: &["SEC08-BP02"],
+    compliance: &["isms-p:2.7.1", "pci-4.0:3.5.1"],
     resource_types: BUCKET,
     remediation: "Add `BucketEncryption.ServerSideEncryptionConfiguration` with \
 `ServerSideEncryptionByDefault.SSEAlgorithm: aws:kms` and a customer managed `KMSMasterKeyID` \

@@ -13,6 +13,7 @@ rule!(RULE,
     service: "s3",
     controls: &["DATA-06"],
     well_architected: &["SEC09-BP02"],
+    compliance: &["isms-p:2.7.1", "cis-6.0:3.1.1", "cis-7.0:3.1.1", "pci-4.0:4.2.1", "fsbp:S3.5"],
     resource_types: &[kind::S3_BUCKET, kind::S3_BUCKET_POLICY],
     remediation: "Add a bucket policy statement with `Effect: Deny`, `Principal: \"*\"`, \
 `Action: \"s3:*\"`, the bucket and its objects as `Resource`, and \

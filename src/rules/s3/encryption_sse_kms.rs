@@ -11,6 +11,7 @@ rule!(RULE,
     service: "s3",
     controls: &["DATA-02"],
     well_architected: &["SEC08-BP01", "SEC08-BP02"],
+    compliance: &["isms-p:2.7.2", "pci-4.0:3.6.1", "fsbp:S3.17"],
     resource_types: BUCKET,
     remediation: "For sensitive data use `SSEAlgorithm: aws:kms` with a customer managed key \
 (`KMSMasterKeyID`), so that access to the data also requires access to the key and every use is logged.",

@@ -12,6 +12,7 @@ rule!(RULE,
     service: "s3",
     controls: &["DATA-05"],
     well_architected: &["SEC07-BP04"],
+    compliance: &["pci-4.0:3.2.1", "fsbp:S3.10"],
     resource_types: BUCKET,
     remediation: "Add a `LifecycleConfiguration` rule with `Status: Enabled` and \
 `NoncurrentVersionExpiration` (or `NoncurrentVersionExpirationInDays`) matching your retention policy.",

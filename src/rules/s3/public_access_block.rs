@@ -14,6 +14,10 @@ rule!(RULE,
     service: "s3",
     controls: &["DATA-01"],
     well_architected: &["SEC03-BP07"],
+    compliance: &[
+        "isms-p:2.10.2", "cis-6.0:3.1.4", "cis-7.0:3.1.4", "pci-4.0:1.4.4", "fsbp:S3.1",
+        "fsbp:S3.8",
+    ],
     resource_types: BUCKET,
     remediation: "Add `PublicAccessBlockConfiguration` with `BlockPublicAcls`, `BlockPublicPolicy`, \
 `IgnorePublicAcls` and `RestrictPublicBuckets` all set to `true`.",

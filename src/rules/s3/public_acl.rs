@@ -12,6 +12,7 @@ rule!(RULE,
     service: "s3",
     controls: &["DATA-07"],
     well_architected: &["SEC03-BP07"],
+    compliance: &["isms-p:2.10.2", "pci-4.0:7.3.1", "fsbp:S3.2", "fsbp:S3.3", "fsbp:S3.12"],
     resource_types: BUCKET,
     remediation: "Remove `AccessControl` (or use `Private`/`BucketOwnerFullControl`/`LogDeliveryWrite`), \
 set `OwnershipControls` to `BucketOwnerEnforced` to disable ACLs, and share data through a bucket policy \

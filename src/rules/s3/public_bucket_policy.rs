@@ -12,6 +12,7 @@ rule!(RULE,
     service: "s3",
     controls: &["DATA-07", "IAM-12"],
     well_architected: &["SEC03-BP07"],
+    compliance: &["isms-p:2.10.2", "cis-7.0:2.21", "pci-4.0:7.3.1", "fsbp:S3.2", "fsbp:S3.3"],
     resource_types: &[kind::S3_BUCKET_POLICY],
     remediation: "Name the principals that need access, or restrict the statement with a condition \
 on `aws:SourceVpce`, `aws:SourceVpc`, `aws:SourceIp`, `aws:PrincipalOrgID`, `aws:SourceAccount` or \

@@ -12,6 +12,7 @@ rule!(RULE,
     service: "s3",
     controls: &["DATA-03"],
     well_architected: &["SEC08-BP04"],
+    compliance: &["isms-p:2.9.3", "fsbp:S3.14"],
     resource_types: BUCKET,
     remediation: "Set `VersioningConfiguration.Status: Enabled`.",
     description: "Versioning keeps every version of every object, so that an overwrite or a delete \

@@ -12,6 +12,7 @@ rule!(RULE,
     service: "cloudformation",
     controls: &["IAM-09"],
     well_architected: &["SEC02-BP03", "SEC02-BP02"],
+    compliance: &["isms-p:2.5.3", "isms-p:2.7.1", "pci-4.0:8.3.2", "pci-4.0:8.6.3"],
     resource_types: ANY,
     remediation: "Deactivate and delete the access key now (`aws iam update-access-key --status Inactive`, \
 then `delete-access-key`), check CloudTrail for its use, and remove it from the template and the \

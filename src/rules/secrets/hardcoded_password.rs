@@ -14,6 +14,7 @@ rule!(RULE,
     service: "cloudformation",
     controls: &["IAM-09"],
     well_architected: &["SEC02-BP03"],
+    compliance: &["isms-p:2.5.4", "isms-p:2.7.1", "pci-4.0:8.3.2", "pci-4.0:8.6.3"],
     resource_types: ANY,
     remediation: "Keep secrets out of the template. For RDS and Aurora set \
 `ManageMasterUserPassword: true` and let RDS keep the password in Secrets Manager. Elsewhere \

@@ -12,6 +12,7 @@ rule!(RULE,
     service: "cloudformation",
     controls: &["IAM-09"],
     well_architected: &["SEC02-BP03"],
+    compliance: &["isms-p:2.7.2", "pci-4.0:3.6.1", "pci-4.0:8.3.2"],
     resource_types: ANY,
     remediation: "Revoke the key pair or certificate, and keep private keys out of templates: store them \
 in Secrets Manager and fetch them at boot (`aws secretsmanager get-secret-value` in user data, with an \

@@ -9,6 +9,7 @@ rule!(RULE,
     service: "cloudformation",
     controls: &["IAM-09"],
     well_architected: &["SEC02-BP03"],
+    compliance: &["isms-p:2.5.4", "pci-4.0:8.3.2"],
     resource_types: &["Parameters"],
     remediation: "Add `NoEcho: true` to the parameter (and no `Default`), or better, drop the parameter: \
 use `ManageMasterUserPassword: true` for RDS, or a `{{resolve:secretsmanager:...}}` dynamic reference.",

@@ -12,6 +12,7 @@ rule!(RULE,
     service: "secretsmanager",
     controls: &["DATA-17"],
     well_architected: &["SEC02-BP03"],
+    compliance: &["isms-p:2.5.4", "pci-4.0:8.3.9", "pci-4.0:8.6.3", "fsbp:SecretsManager.1"],
     resource_types: &[kind::SECRETSMANAGER_SECRET, kind::SECRETSMANAGER_ROTATION_SCHEDULE],
     remediation: "Add an `AWS::SecretsManager::RotationSchedule` with `SecretId: !Ref TheSecret`, a \
 `RotationLambdaARN` (or `HostedRotationLambda` for RDS, Redshift and DocumentDB credentials) and \

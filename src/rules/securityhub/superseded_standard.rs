@@ -32,6 +32,7 @@ rule!(RULE,
     service: "securityhub",
     controls: &["MON-03"],
     well_architected: &["SEC04-BP02", "SEC01-BP04"],
+    compliance: &["isms-p:2.10.2", "isms-p:2.11.2"],
     resource_types: &[kind::SECURITYHUB_HUB, kind::SECURITYHUB_STANDARD],
     remediation: "Subscribe the current versions instead — `arn:aws:securityhub:<region>::standards/\
 cis-aws-foundations-benchmark/v/3.0.0` and `arn:aws:securityhub:<region>::standards/pci-dss/v/4.0.1` — together \

@@ -55,6 +55,7 @@ rule!(RULE,
     service: "ssm",
     controls: &["DATA-17"],
     well_architected: &["SEC02-BP03", "SEC08-BP02"],
+    compliance: &["isms-p:2.7.1", "pci-4.0:8.3.2"],
     resource_types: &[kind::SSM_PARAMETER],
     remediation: "Keep secrets in AWS Secrets Manager (`AWS::SecretsManager::Secret` with \
 `GenerateSecretString` and a rotation schedule), or in a `SecureString` parameter created outside \

@@ -12,6 +12,7 @@ rule!(RULE,
     service: "wafv2",
     controls: &["APP-14"],
     well_architected: &["SEC05-BP03", "SEC06-BP01"],
+    compliance: &["isms-p:2.10.1", "isms-p:2.10.3", "pci-4.0:6.4.1", "pci-4.0:6.4.2", "fsbp:ELB.16"],
     resource_types: &[kind::ELB_LOAD_BALANCER, kind::WAF_WEB_ACL_ASSOCIATION],
     remediation: "Create an `AWS::WAFv2::WebACL` (scope `REGIONAL`) with the AWS managed rule groups \
 (`AWSManagedRulesCommonRuleSet`, `AWSManagedRulesKnownBadInputsRuleSet`, and a rate-based rule), and attach it \

@@ -11,6 +11,7 @@ rule!(RULE,
     service: "wafv2",
     controls: &["APP-14"],
     well_architected: &["SEC05-BP03", "SEC06-BP01"],
+    compliance: &["isms-p:2.10.1", "isms-p:2.10.3", "pci-4.0:6.4.1", "pci-4.0:6.4.2", "fsbp:APIGateway.4"],
     resource_types: &[kind::APIGATEWAY_STAGE, kind::WAF_WEB_ACL_ASSOCIATION],
     remediation: "Create an `AWS::WAFv2::WebACL` (scope `REGIONAL`) with the AWS managed rule groups and a \
 rate-based rule, and attach it with an `AWS::WAFv2::WebACLAssociation` whose `ResourceArn` is the stage's ARN \

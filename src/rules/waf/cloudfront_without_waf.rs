@@ -12,6 +12,7 @@ rule!(RULE,
     service: "cloudfront",
     controls: &["APP-14"],
     well_architected: &["SEC05-BP03", "SEC06-BP01"],
+    compliance: &["isms-p:2.10.1", "isms-p:2.10.3", "pci-4.0:6.4.1", "pci-4.0:6.4.2", "fsbp:CloudFront.6"],
     resource_types: &[kind::CLOUDFRONT_DISTRIBUTION],
     remediation: "Create an `AWS::WAFv2::WebACL` with `Scope: CLOUDFRONT` (in us-east-1) using the AWS \
 managed rule groups and a rate-based rule, and set `DistributionConfig.WebACLId` to its ARN \

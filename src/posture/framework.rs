@@ -1,0 +1,430 @@
+//! Coverage of a compliance framework's requirements by the evidence of a scan: the same
+//! resource checks and account-baseline controls as the scorecard, seen through the
+//! requirements the rules and baseline controls evidence (their `compliance` metadata).
+
+use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::{BASELINE, EvidenceItem, LayerScore, ResourceSet, Seen, Status};
+use crate::compliance::{Framework, Nature, Ref};
+use crate::results::ScanReport;
+
+/// The CIS monitoring requirements, per security metric filter
+/// ([`super::evidence::SECURITY_FILTERS`]): each is met by an alarm on that filter.
+const FILTER_REQUIREMENTS: &[(&str, &str)] = &[
+    ("unauthorized API calls", "5.1"),
+    ("console sign-in without MFA", "5.2"),
+    ("root account usage", "5.3"),
+    ("IAM policy changes", "5.4"),
+    ("CloudTrail configuration changes", "5.5"),
+    ("console authentication failures", "5.6"),
+    ("KMS key disabling or deletion", "5.7"),
+    ("S3 bucket policy changes", "5.8"),
+    ("AWS Config changes", "5.9"),
+    ("security group changes", "5.10"),
+    ("network ACL changes", "5.11"),
+    ("network gateway changes", "5.12"),
+    ("route table changes", "5.13"),
+    ("VPC changes", "5.14"),
+    ("AWS Organizations changes", "5.15"),
+];
+
+/// The requirement ids an alarm on a security metric filter evidences.
+fn filter_refs(filter: &str) -> impl Iterator<Item = String> + '_ {
+    FILTER_REQUIREMENTS
+        .iter()
+        .filter(move |(f, _)| *f == filter)
+        .flat_map(|(_, id)| [format!("cis-6.0:{id}"), format!("cis-7.0:{id}")])
+}
+
+/// The AWS service of a resource type, as the FSBP control ids spell it (`S3`, `EC2`,
+/// `OpenSearch`, `ES`, `DocumentDB`, ...), lowercased: from the CloudFormation type the
+/// resource's model kind stands for, whichever language wrote it.
+fn aws_service(source_type: &str) -> Option<String> {
+    let cfn = if source_type.starts_with("AWS::") {
+        source_type
+    } else {
+        let kind = crate::model::kind::model_kind(source_type);
+        crate::model::kind::source_types(kind).into_iter().find(|t| t.starts_with("AWS::"))?
+    };
+    let service = cfn.split("::").nth(1)?.to_ascii_lowercase();
+    Some(match service.as_str() {
+        "opensearchservice" => "opensearch".to_string(),
+        "elasticsearch" => "es".to_string(),
+        "docdb" => "documentdb".to_string(),
+        "elasticloadbalancing" | "elasticloadbalancingv2" => "elb".to_string(),
+        "apigatewayv2" => "apigateway".to_string(),
+        "wafv2" => "waf".to_string(),
+        _ => service,
+    })
+}
+
+/// Whether a resource of this type is within the scope of a requirement: an FSBP control is
+/// about the resources of its service (a rule checking several services evidences each
+/// service's control with that service's resources only); the other frameworks' requirements
+/// are about whatever their rules check.
+fn in_scope(framework: Framework, requirement: &str, source_type: &str) -> bool {
+    if framework != Framework::Fsbp {
+        return true;
+    }
+    let Some(prefix) = requirement.split('.').next() else { return true };
+    aws_service(source_type).is_none_or(|s| s.eq_ignore_ascii_case(prefix))
+}
+
+/// Coverage of one framework.
+#[derive(Debug, Clone, Serialize)]
+pub struct FrameworkCoverage {
+    /// `isms-p`, `cis-6.0`, `cis-7.0`, `pci-4.0` or `fsbp`.
+    pub framework: Framework,
+    pub name: &'static str,
+    pub summary: CoverageSummary,
+    /// The framework's domains in its own order, each with its requirements.
+    pub domains: Vec<DomainCoverage>,
+}
+
+/// How many requirements have each status.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CoverageSummary {
+    pub requirements: usize,
+    /// Passed or failed: the scan holds evidence for them.
+    pub evidenced: usize,
+    pub passed: usize,
+    pub failed: usize,
+    /// Rules or baseline controls evidence them, but the scan holds nothing they check.
+    pub no_evidence: usize,
+    /// No rule or baseline control can decide them.
+    pub not_decidable: usize,
+    /// Of [`CoverageSummary::not_decidable`], those about policy, people, physical security or
+    /// personal-data handling.
+    pub organisational: usize,
+}
+
+/// One domain of a framework.
+#[derive(Debug, Clone, Serialize)]
+pub struct DomainCoverage {
+    pub domain: &'static str,
+    pub summary: CoverageSummary,
+    pub requirements: Vec<RequirementCoverage>,
+}
+
+/// Status of one requirement over a scan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RequirementStatus {
+    /// Its rules ran over relevant resources and found nothing (and its baseline controls are
+    /// present).
+    Pass,
+    /// A finding of one of its rules, or a baseline control missing from the scan.
+    Fail,
+    /// Its rules and baseline controls found nothing in the scan to check.
+    NoEvidence,
+    /// No rule or baseline control of Palisade decides it.
+    NotDecidable,
+}
+
+/// A finding that fails a requirement.
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingRef {
+    pub rule: String,
+    #[serde(serialize_with = "super::ser_arc")]
+    pub file: Arc<str>,
+    pub line: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
+    pub message: String,
+}
+
+/// Coverage of one requirement.
+#[derive(Debug, Clone, Serialize)]
+pub struct RequirementCoverage {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub status: RequirementStatus,
+    /// For a requirement not decidable by Palisade: `organisational` (policy, people,
+    /// physical security, personal-data handling) or `no-rule` (technical, but about account
+    /// or runtime state that no template shows, or without a rule yet).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<&'static str>,
+    /// Rules that evidence it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<String>,
+    /// Of [`RequirementCoverage::rules`], those that checked resources of the scan.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub checked_by: Vec<String>,
+    /// Account-baseline controls (CONTROLS ids) that evidence it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub baseline: Vec<&'static str>,
+    /// Resource checks that passed / failed over the scan (rule × resource), and baseline
+    /// controls present / missing.
+    pub passed: usize,
+    pub failed: usize,
+    /// Resources its rules judged (failing ones first), and the baseline controls' evidence.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceItem>,
+    /// The findings that fail it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<FindingRef>,
+}
+
+/// What [`super::Posture::of`] has worked out once for every view.
+pub(super) struct Facts<'a> {
+    pub counts: &'a BTreeMap<&'a str, (ResourceSet, ResourceSet)>,
+    pub undecided: &'a ResourceSet,
+    pub seen: &'a BTreeMap<(Arc<str>, String), &'a Seen>,
+    pub layers: &'a [LayerScore],
+}
+
+/// What one rule shows over the scan, worked out once for every requirement it evidences: the
+/// resources it checked (with their source type, whether they failed, whether their
+/// reachability stayed undecided), their evidence lines and its findings.
+pub(super) struct RuleEvidence {
+    checked: Vec<(String, bool, bool)>,
+    evidence: Vec<EvidenceItem>,
+    findings: Vec<(String, FindingRef)>,
+}
+
+/// [`RuleEvidence`] of every rule that evidences a requirement of some framework.
+pub(super) fn rule_evidence<'a>(report: &'a ScanReport, facts: &Facts<'_>) -> BTreeMap<&'a str, RuleEvidence> {
+    let mut out = BTreeMap::new();
+    for r in report.rules.iter().filter(|r| !r.compliance.is_empty()) {
+        let Some((checked, bad)) = facts.counts.get(&*r.id) else { continue };
+        let reach = crate::rules::net::judges_reachability(&r.id);
+        let open: ResourceSet = if reach {
+            checked.iter().filter(|k| !bad.contains(*k) && facts.undecided.contains(*k)).cloned().collect()
+        } else {
+            ResourceSet::new()
+        };
+        let kind = |k: &(Arc<str>, String)| facts.seen.get(k).map(|s| s.kind.clone()).unwrap_or_default();
+        let findings = report
+            .findings
+            .iter()
+            .filter(|f| f.rule.id == r.id)
+            .map(|f| {
+                let kind = f.resource.as_ref().map(|r| r.kind.clone()).unwrap_or_default();
+                let reference = FindingRef {
+                    rule: f.rule.id.to_string(),
+                    file: f.location.file.clone(),
+                    line: f.location.span.line,
+                    resource: f.resource.as_ref().map(|r| r.id.clone()),
+                    message: f.message.clone(),
+                };
+                (kind, reference)
+            })
+            .collect();
+        out.insert(
+            &*r.id,
+            RuleEvidence {
+                checked: checked.iter().map(|k| (kind(k), bad.contains(k), open.contains(k))).collect(),
+                evidence: super::resource_evidence(report, &[&**r], checked, bad, &open, facts.seen),
+                findings,
+            },
+        );
+    }
+    out
+}
+
+/// The coverage of a framework by a scan.
+pub(super) fn coverage(
+    report: &ScanReport,
+    facts: &Facts<'_>,
+    by_rule: &BTreeMap<&str, RuleEvidence>,
+    framework: Framework,
+) -> FrameworkCoverage {
+    let key = framework.key();
+    let refs_of = |list: &mut dyn Iterator<Item = &str>, id: &str| {
+        list.filter_map(Ref::parse).any(|r| r.framework == framework && r.id == id)
+    };
+    let alarm_hits: Vec<&super::BaselineHit> =
+        report.evidence.iter().flat_map(|e| &e.baseline).filter(|h| h.control == "alarms").collect();
+    let mut domains: Vec<DomainCoverage> = Vec::new();
+    for req in framework.requirements() {
+        let rules: Vec<&crate::rules::RuleMeta> = report
+            .rules
+            .iter()
+            .map(|r| &**r)
+            .filter(|r| refs_of(&mut r.compliance.iter().map(|c| &**c), req.id))
+            .collect();
+        let baselines: Vec<&super::Baseline> =
+            BASELINE.iter().filter(|b| refs_of(&mut b.compliance.iter().copied(), req.id)).collect();
+        let filter = FILTER_REQUIREMENTS
+            .iter()
+            .find(|(f, _)| filter_refs(f).any(|r| r == format!("{key}:{}", req.id)))
+            .map(|(f, _)| *f);
+        let (mut passed, mut failed) = (0, 0);
+        let mut evidence: BTreeMap<(Arc<str>, String), EvidenceItem> = BTreeMap::new();
+        let mut findings = Vec::new();
+        let mut checked_by = Vec::new();
+        let scoped = |kind: &str| in_scope(framework, req.id, kind);
+        for r in &rules {
+            let Some(e) = by_rule.get(&*r.id) else { continue };
+            let mut any = false;
+            for (_, bad, open) in e.checked.iter().filter(|(kind, _, _)| scoped(kind)) {
+                any = true;
+                match (bad, open) {
+                    (true, _) => failed += 1,
+                    (false, false) => passed += 1,
+                    (false, true) => {}
+                }
+            }
+            if any {
+                checked_by.push(r.id.to_string());
+            }
+            for item in e.evidence.iter().filter(|i| scoped(&i.kind)) {
+                // One line per resource: the one with findings when a rule has some.
+                match evidence.entry((item.file.clone(), item.resource.clone())) {
+                    Entry::Occupied(mut o) => {
+                        let o: &mut EvidenceItem = o.get_mut();
+                        if item.detail != "no finding" && o.detail == "no finding" {
+                            o.detail = item.detail.clone();
+                        }
+                    }
+                    Entry::Vacant(v) => {
+                        v.insert(item.clone());
+                    }
+                }
+            }
+            findings
+                .extend(e.findings.iter().filter(|(kind, _)| kind.is_empty() || scoped(kind)).map(|(_, f)| f.clone()));
+        }
+        for b in &baselines {
+            let control =
+                facts.layers.iter().flat_map(|l| &l.controls).find(|c| c.control == b.control && c.kind == "baseline");
+            if let Some(c) = control {
+                match c.status {
+                    Status::Pass => passed += 1,
+                    Status::Fail => failed += 1,
+                    Status::NotEvidenced | Status::Unknown => {}
+                }
+                for e in &c.evidence {
+                    evidence.entry((e.file.clone(), e.resource.clone())).or_insert_with(|| e.clone());
+                }
+            }
+        }
+        let mut baseline: Vec<&'static str> = baselines.iter().map(|b| b.control).collect();
+        if let Some(filter) = filter {
+            // An alarm on this requirement's metric filter, anywhere in the scan.
+            baseline.push("MON-02");
+            let covering: Vec<&&super::BaselineHit> =
+                alarm_hits.iter().filter(|h| h.detail.split(", ").any(|d| d == filter)).collect();
+            if covering.is_empty() {
+                failed += 1;
+            } else {
+                passed += 1;
+                for h in covering {
+                    let e = super::item(&h.resource, &h.detail);
+                    evidence.entry((e.file.clone(), e.resource.clone())).or_insert(e);
+                }
+            }
+        }
+        // Failing resources first, then in file order.
+        let mut evidence: Vec<EvidenceItem> = evidence.into_values().collect();
+        evidence.sort_by(|a, b| {
+            let failing = |e: &EvidenceItem| !e.detail.contains("finding(s)");
+            (failing(a), &a.file, a.line).cmp(&(failing(b), &b.file, b.line))
+        });
+        let decidable = !rules.is_empty() || !baseline.is_empty();
+        let status = if !decidable {
+            RequirementStatus::NotDecidable
+        } else if failed > 0 {
+            RequirementStatus::Fail
+        } else if passed > 0 {
+            RequirementStatus::Pass
+        } else {
+            RequirementStatus::NoEvidence
+        };
+        let reason = (!decidable).then_some(match req.nature {
+            Nature::Organisational => "organisational",
+            Nature::Technical => "no-rule",
+        });
+        let cov = RequirementCoverage {
+            id: req.id,
+            title: req.title,
+            status,
+            reason,
+            rules: rules.iter().map(|r| r.id.to_string()).collect(),
+            checked_by,
+            baseline,
+            passed,
+            failed,
+            evidence,
+            findings,
+        };
+        match domains.iter_mut().find(|d| d.domain == req.domain) {
+            Some(d) => d.requirements.push(cov),
+            None => domains.push(DomainCoverage {
+                domain: req.domain,
+                summary: CoverageSummary::default(),
+                requirements: vec![cov],
+            }),
+        }
+    }
+    let mut summary = CoverageSummary::default();
+    for d in &mut domains {
+        d.summary = CoverageSummary::of(&d.requirements);
+        summary.add(&d.summary);
+    }
+    FrameworkCoverage { framework, name: framework.name(), summary, domains }
+}
+
+impl CoverageSummary {
+    fn of(reqs: &[RequirementCoverage]) -> CoverageSummary {
+        let n = |s: RequirementStatus| reqs.iter().filter(|r| r.status == s).count();
+        let (passed, failed) = (n(RequirementStatus::Pass), n(RequirementStatus::Fail));
+        CoverageSummary {
+            requirements: reqs.len(),
+            evidenced: passed + failed,
+            passed,
+            failed,
+            no_evidence: n(RequirementStatus::NoEvidence),
+            not_decidable: n(RequirementStatus::NotDecidable),
+            organisational: reqs.iter().filter(|r| r.reason == Some("organisational")).count(),
+        }
+    }
+
+    fn add(&mut self, o: &CoverageSummary) {
+        self.requirements += o.requirements;
+        self.evidenced += o.evidenced;
+        self.passed += o.passed;
+        self.failed += o.failed;
+        self.no_evidence += o.no_evidence;
+        self.not_decidable += o.not_decidable;
+        self.organisational += o.organisational;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fsbp_controls_take_the_resources_of_their_service() {
+        assert!(in_scope(Framework::Fsbp, "EFS.1", "AWS::EFS::FileSystem"));
+        assert!(in_scope(Framework::Fsbp, "EFS.1", "aws_efs_file_system"));
+        assert!(!in_scope(Framework::Fsbp, "EFS.1", "AWS::SQS::Queue"));
+        assert!(in_scope(Framework::Fsbp, "OpenSearch.1", "AWS::OpenSearchService::Domain"));
+        assert!(in_scope(Framework::Fsbp, "DocumentDB.1", "AWS::DocDB::DBCluster"));
+        assert!(in_scope(Framework::Fsbp, "ELB.16", "AWS::ElasticLoadBalancingV2::LoadBalancer"));
+        assert!(!in_scope(Framework::Fsbp, "AutoScaling.3", "AWS::EC2::Instance"));
+        // Other frameworks are not split by service.
+        assert!(in_scope(Framework::IsmsP, "2.7.1", "AWS::SQS::Queue"));
+    }
+
+    #[test]
+    fn baseline_and_alarm_references_name_requirements_of_their_catalogues() {
+        let refs = BASELINE
+            .iter()
+            .flat_map(|b| b.compliance.iter().map(|c| c.to_string()))
+            .chain(FILTER_REQUIREMENTS.iter().flat_map(|(f, _)| filter_refs(f)));
+        for c in refs {
+            let r = Ref::parse(&c).unwrap_or_else(|| panic!("`{c}` names no known framework"));
+            assert!(r.requirement().is_some(), "`{c}` is not in its catalogue");
+        }
+        // Every filter named is one Palisade recognises.
+        for (f, _) in FILTER_REQUIREMENTS {
+            assert!(super::super::evidence::SECURITY_FILTERS.iter().any(|(n, _)| n == f), "{f}");
+        }
+    }
+}
