@@ -102,6 +102,8 @@ pub struct RuleMeta {
     pub description: Text,
     /// Documented examples (each one tested): at least one failing and one passing.
     pub examples: Cow<'static, [Example]>,
+    /// The language of the title, description and remediation (see [`RuleMeta::localized`]).
+    pub lang: Lang,
 }
 
 /// One documented example of a rule: an input it reports on, or one it accepts.
@@ -187,7 +189,7 @@ impl RuleMeta {
     }
 
     fn translated(&self, lang: Lang, attribute: Option<&str>) -> Option<Text> {
-        if lang == Lang::En {
+        if lang == self.lang {
             return None;
         }
         crate::i18n::text(lang, &self.slug, attribute).map(Text::Owned)
@@ -199,6 +201,7 @@ impl RuleMeta {
             title: self.title_in(lang),
             description: self.description_in(lang),
             remediation: self.remediation_in(lang),
+            lang,
             ..self.clone()
         }
     }
@@ -206,7 +209,7 @@ impl RuleMeta {
     /// The compliance requirements the rule evidences as a Markdown section, one line per
     /// requirement with its title, grouped by framework; empty when it evidences none.
     pub fn compliance_documentation(&self) -> String {
-        self.compliance_documentation_in(Lang::En)
+        self.compliance_documentation_in(self.lang)
     }
 
     /// The compliance section of the documentation in `lang` (requirement titles from the
@@ -229,9 +232,10 @@ impl RuleMeta {
         s
     }
 
-    /// The documentation as Markdown, as `palisade rule ID` prints it.
+    /// The documentation as Markdown, as `palisade rule ID` prints it, in the language of the
+    /// metadata.
     pub fn documentation(&self) -> String {
-        self.documentation_in(Lang::En)
+        self.documentation_in(self.lang)
     }
 
     /// The documentation as Markdown, in `lang`.
@@ -428,6 +432,7 @@ impl StaticMeta {
             remediation: m.remediation.into(),
             description: m.description.into(),
             examples: examples.into(),
+            lang: Lang::En,
         }
     }
 }
