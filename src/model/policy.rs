@@ -27,6 +27,11 @@ pub struct StrList {
     pub items: Vec<Field<String>>,
     /// Some item (or the whole list) could not be decided.
     pub has_unknown: bool,
+    /// Items that name the ARN of a resource of the same source by reference
+    /// (`!GetAtt Role.Arn`, `aws_iam_role.r.arn`): (index in `items`, the resource's id).
+    /// Such items are unknown; analyses that know the resource may resolve them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub refs: Vec<(usize, String)>,
 }
 
 impl StrList {

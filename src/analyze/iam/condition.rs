@@ -448,6 +448,7 @@ mod tests {
                 span: Span::default(),
                 items: values.iter().map(|v| Field::known(v.to_string(), Span::default())).collect(),
                 has_unknown: false,
+                refs: Vec::new(),
             },
         }
     }

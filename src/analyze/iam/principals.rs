@@ -319,7 +319,7 @@ fn boundary<'m>(m: &'m Model, id: &'m Identity, owner: &str) -> Option<PolicySet
 }
 
 /// The groups a user belongs to: (group, or `None` when a membership cannot be resolved).
-fn groups_of<'m>(m: &'m Model, u: &'m IamUser) -> Vec<Option<&'m IamGroup>> {
+pub fn groups_of<'m>(m: &'m Model, u: &'m IamUser) -> Vec<Option<&'m IamGroup>> {
     let mut out = Vec::new();
     let resolve = |l: &Field<Link>| -> Option<&'m IamGroup> {
         match l.get()? {

@@ -1,6 +1,8 @@
 //! Evaluated policy documents to the model's [`PolicyDocument`].
 
-use crate::model::{Condition, Effect, Field, PolicyDocument, Principal, Statement, StrList, Tri, VKind, Val};
+use crate::model::{
+    Condition, Effect, Field, PolicyDocument, Principal, RefTarget, Statement, StrList, Tri, VKind, Val,
+};
 use crate::source::Span;
 
 use super::convert::field;
@@ -86,16 +88,31 @@ fn statement(v: &Val) -> Option<Statement> {
 
 /// A string-or-list value.
 pub fn str_list(v: &Val) -> StrList {
-    let mut l = StrList { span: v.span, items: Vec::new(), has_unknown: false };
+    let mut l = StrList { span: v.span, items: Vec::new(), has_unknown: false, refs: Vec::new() };
+    let arn_of = |i: &Val| match &i.kind {
+        // `Arn`, and `PolicyArn` of a CloudFormation managed policy.
+        VKind::Ref(RefTarget { id, attr: Some(a) }) if a.to_ascii_lowercase().ends_with("arn") => Some(id.clone()),
+        _ => None,
+    };
     match &v.kind {
         VKind::List(items) => {
             for i in items {
                 let f = field(Some(i), i.span, Val::scalar_text);
                 l.has_unknown |= !matches!(f.value, Tri::Known(_));
+                if let Some(id) = arn_of(i) {
+                    l.refs.push((l.items.len(), id));
+                }
                 l.items.push(f);
             }
         }
         VKind::Str(_) | VKind::Num(_) | VKind::Bool(_) => l.items.push(field(Some(v), v.span, Val::scalar_text)),
+        VKind::Ref(_) => {
+            l.has_unknown = true;
+            if let Some(id) = arn_of(v) {
+                l.refs.push((0, id));
+                l.items.push(Field { value: Tri::Unknown, span: v.span, origin: v.origin.clone() });
+            }
+        }
         _ => l.has_unknown = true,
     }
     l

@@ -1,5 +1,5 @@
 use super::report;
-use crate::analyze::iam::escalation::escalations;
+use crate::analyze::iam::escalation::{Analysis, Resolved};
 use crate::model::kind;
 
 rule!(
@@ -18,15 +18,32 @@ rule!(
 role ARNs with an `iam:PassedToService` condition; IAM write actions (`CreatePolicyVersion`, `Attach*Policy`, \
 `Put*Policy`, `CreateAccessKey`, ...) to resources that cannot grant more than the principal already has, or \
 use a permission boundary that denies them.",
-    description: "Some permissions are administrator access in disguise: with `iam:CreatePolicyVersion` \
+    description: concat!(
+        "Some permissions are administrator access in disguise: with `iam:CreatePolicyVersion` \
 a principal rewrites its own policy; with `iam:PassRole` and a compute service it runs code as a more \
 privileged role; with `iam:CreateAccessKey` it becomes another user. Palisade evaluates every principal's \
-policies (inline, managed, group memberships, permission boundary) and reports each published escalation \
-method the principal is allowed on any resource, with the statements that grant it and the roles of the \
-template that could be passed.",
+policies (inline, managed, AWS managed, group memberships, permission boundary) and reports each published \
+escalation method the principal can perform, judged with the roles, users, groups and policies of the scan: \
+`iam:PassRole` escalates with a role that trusts the method's service (under `iam:PassedToService`) and is \
+more privileged than the principal (administrator, or holding permissions it lacks), or with any role when the \
+grant reaches roles outside the scan (a role of the template named by reference, `!GetAtt Role.Arn` or \
+`aws_iam_role.r.arn`, is that role); policy writes escalate on the principal itself (including through \
+`${aws:username}`), its groups, a policy attached to it, or a role it can then assume; new credentials for \
+another user, a rewritten trust policy, `sts:AssumeRole` or a group membership escalate towards a more \
+privileged principal. A grant under a condition (MFA, source address) is reported with the condition. \
+Passing only harmless roles, writing a policy attached to nobody, keys for itself, an explicit `Deny` or a \
+permissions boundary without the actions are not escalations. When a principal can perform several methods \
+of which one needs a subset of the other's permissions, the narrower one is reported and the wider ones are \
+listed with it; the methods that run code in existing resources (functions, instances, builds, notebooks, \
+...) are reported together.",
+        include_str!("../../../data/escalation-methods.md")
+    ),
     check: |m, facts, out| {
-        for p in facts.principals() {
-            for e in escalations(m, p) {
+        let principals = facts.principals();
+        let resolved = Resolved::new(m);
+        let analysis = Analysis::new(m, principals, &resolved);
+        for (i, p) in principals.iter().enumerate() {
+            for e in analysis.escalations(i) {
                 // A user's escalation that comes only from its groups is reported on the group.
                 if p.kind == "user"
                     && e.grants.iter().all(|(_, d)| {
@@ -44,7 +61,21 @@ template that could be passed.",
                         .map(|d| d.action.unwrap_or(d.statement))
                         .unwrap_or_default(),
                 };
-                let msg = msg!("iam-privilege-escalation-can-escalate", describe = p.describe(), method_name = e.method.name, how = e.method.how);
+                let mut msg = msg!(
+                    "iam-privilege-escalation-escalates",
+                    describe = p.describe(),
+                    method = e.method.id,
+                    name = e.method.name(),
+                    target = e.target,
+                    grants = e.method.grants
+                );
+                if !e.conditions.is_empty() {
+                    msg.push(msg!("iam-privilege-escalation-conditions", conditions = e.conditions.join(", ")));
+                }
+                if !e.also.is_empty() {
+                    let ids: Vec<&str> = e.also.iter().map(|m| m.id).collect();
+                    msg.push(msg!("iam-privilege-escalation-also", methods = ids.join(", ")));
+                }
                 let f = report(out, p.meta, span, msg);
                 for (action, deciding) in &e.grants {
                     for d in deciding {
@@ -62,32 +93,8 @@ template that could be passed.",
 #[cfg(test)]
 mod tests {
     use super::super::testing::{messages, role_with};
-    use crate::analyze::iam::escalation::METHODS;
     use crate::scan::{ScanOptions, scan_source};
     use crate::source::SourceFile;
-
-    /// One template per published method: the role holding exactly the method's actions is
-    /// reported for it; holding all but one, it is not.
-    #[test]
-    fn every_escalation_method_is_detected() {
-        for m in METHODS {
-            let got = messages("PAL-IAM-006", &role_with(m.actions));
-            assert!(got.iter().any(|g| g.contains(&format!("with {}:", m.name))), "{}: {got:?}", m.name);
-            if m.actions.len() > 1 {
-                for skip in 0..m.actions.len() {
-                    let partial: Vec<&str> =
-                        m.actions.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, a)| *a).collect();
-                    let got = messages("PAL-IAM-006", &role_with(&partial));
-                    assert!(
-                        !got.iter().any(|g| g.contains(&format!("with {}:", m.name))),
-                        "{} reported without {}: {got:?}",
-                        m.name,
-                        m.actions[skip]
-                    );
-                }
-            }
-        }
-    }
 
     #[test]
     fn escalation_respects_denies_conditions_and_boundaries() {
@@ -102,7 +109,8 @@ mod tests {
             "                Resource: '*'\n",
             "                Resource: '*'\n                Condition:\n                  StringEquals:\n                    aws:PrincipalTag/admin: 'yes'\n",
         );
-        assert!(messages("PAL-IAM-006", &conditional).is_empty(), "a condition makes it unknown");
+        let got = messages("PAL-IAM-006", &conditional);
+        assert!(got.len() == 1 && got[0].contains("when `StringEquals aws:PrincipalTag/admin yes`"), "{got:?}");
         let bounded = base.replace("      Policies:\n", "      PermissionsBoundary: !Ref Boundary\n      Policies:\n")
             + "  Boundary:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: '2012-10-17'\n        Statement:\n          - Effect: Allow\n            Action: s3:*\n            Resource: '*'\n";
         assert!(messages("PAL-IAM-006", &bounded).is_empty(), "the boundary does not allow IAM");
@@ -118,7 +126,7 @@ mod tests {
     #[test]
     fn passable_roles_are_named() {
         let t = role_with(&["iam:PassRole", "ec2:RunInstances"])
-            + "  Target:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal:\n              Service: ec2.amazonaws.com\n            Action: sts:AssumeRole\n";
+            + "  Target:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal:\n              Service: ec2.amazonaws.com\n            Action: sts:AssumeRole\n      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/AmazonS3FullAccess\n";
         let opts = ScanOptions { select: vec!["PAL-IAM-006".into()], ..ScanOptions::default() };
         let r = scan_source(SourceFile::new("t.yaml", t), &opts).unwrap();
         let f = r.findings.iter().find(|f| f.message.contains("ec2:RunInstances")).unwrap();
