@@ -10,7 +10,8 @@ For every area folder `src/rules/<area>/`:
   rule of the area, named by the rule's slug, whose value is the title and which has the
   attributes `.description` and `.remediation` and no others. The translated texts keep the
   English code spans (between backticks), the rule ids (PAL-...) and the numbers of the
-  `rule!` declaration, where the English texts live. An area with rules lacking the
+  `rule!` declaration, where the English texts live (string literals, or the literal pieces
+  of a `concat!`; files it includes are not compared). An area with rules lacking the
   `<lang>.ftl` that other areas have is an error;
 * `messages.<lang>.ftl` (finding messages) has the same message ids as `messages.en.ftl`,
   the same attributes, and each message and attribute uses the same set of variables
@@ -76,12 +77,32 @@ def rust_string(src, i):
 
 
 def rule_field(body, name):
+    """The text of a field of a `rule!`: a string literal, or the literal pieces of a
+    `concat!` (what it includes from files, such as a generated table, is left out)."""
     m = re.search(r"\b" + name + r":\s*", body)
     if not m:
         return None
-    if body[m.end()] != '"':
+    i = m.end()
+    if body[i] == '"':
+        return rust_string(body, i)[0]
+    if not body.startswith("concat!(", i):
         return None
-    return rust_string(body, m.end())[0]
+    i += len("concat!(")
+    pieces = []
+    while i < len(body):
+        c = body[i]
+        if c in " \t\r\n,":
+            i += 1
+        elif c == '"':
+            text, i = rust_string(body, i)
+            pieces.append(text)
+        elif c == ")":
+            return "".join(pieces)
+        elif body.startswith("include_str!(", i):
+            i = body.index(")", i) + 1
+        else:
+            return None
+    return None
 
 
 def area_rules(area_dir):

@@ -193,7 +193,9 @@ fn redact(s: &str) -> String {
     let time = regex::Regex::new(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?").unwrap();
     let epoch =
         regex::Regex::new(r#""(time|created_time|modified_time|first_seen_time|last_seen_time)": \d+"#).unwrap();
+    let rules_version = regex::Regex::new(r#""(rules_version|rulesVersion)": "[^"]*""#).unwrap();
     let s = s.replace(&format!("\"{}\"", palisade::VERSION), "\"[VERSION]\"");
+    let s = rules_version.replace_all(&s, "\"$1\": \"[RULES]\"");
     let s = time.replace_all(&s, "[time]");
     epoch.replace_all(&s, "\"$1\": 0").into_owned()
 }
