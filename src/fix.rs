@@ -17,6 +17,11 @@
 //! computed (`!Ref`, `Fn::If`, ...), for YAML maps written in flow style (`{...}`), and for
 //! resources produced by `Fn::ForEach`. Every fixed file is parsed again before the fix is
 //! offered.
+//!
+//! Why no crate does this: no maintained YAML crate edits a document in place, and the
+//! serde-based ones re-serialise the whole file, losing comments, quoting, anchors and
+//! CloudFormation's short-form tags, which a fix must leave untouched. Edits placed by the
+//! parser's byte ranges keep every other byte of the file as it was.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;

@@ -9,6 +9,12 @@
 //! everything else (including YAML 1.1's `yes`/`no`/`on`/`off`) is a string. Quoted scalars are
 //! always strings. Consumers that need a boolean accept the strings `"true"`/`"false"` too, as
 //! CloudFormation does.
+//!
+//! Why not a YAML or JSON crate's value type: those (serde_yaml, saphyr's own tree,
+//! serde_json's `Value`) drop where each value was written, and every finding, fix and
+//! diagnostic here needs the exact line, column and byte range of the key or value it is about,
+//! including inside CloudFormation short-form tags that they would reject or rewrite. The
+//! parsers build this tree from the event streams (`saphyr-parser`, the JSON reader) instead.
 
 pub mod cidr;
 

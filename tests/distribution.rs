@@ -209,3 +209,19 @@ fn staged_manifests_are_judged_with_the_policies_of_unchanged_files() {
     let (code, files) = scanned_files(&["--staged"], d);
     assert_eq!((code, files), (1, vec!["k8s/app.yaml".to_string()]));
 }
+
+/// The repository named by the package, the action's default, the container image's label,
+/// SARIF's `informationUri` and the README's pre-commit example is one and the same.
+#[test]
+fn the_repository_is_named_the_same_everywhere() {
+    let url = env!("CARGO_PKG_REPOSITORY");
+    let slug = url.strip_prefix("https://github.com/").expect("a GitHub repository");
+    let read = |p: &str| std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(p)).unwrap();
+    let action = read("action.yml");
+    let default = action.split("  repository:").nth(1).and_then(|s| s.lines().find(|l| l.contains("default:")));
+    assert_eq!(default.map(|l| l.trim()), Some(format!("default: {slug}").as_str()));
+    assert!(read("Dockerfile").contains(&format!("org.opencontainers.image.source=\"{url}\"")));
+    assert_eq!(palisade::report::sarif::INFORMATION_URI, url);
+    assert!(read("README.md").contains(&format!("repo: {url}")));
+    assert!(read("docs/github-actions.md").contains(&format!("| `repository` | `{slug}` |")));
+}

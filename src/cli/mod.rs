@@ -666,6 +666,11 @@ fn scan_command(mut args: ScanArgs, lang: Lang) -> Result<i32, String> {
     let color = if args.no_color { ColorChoice::Never } else { args.color };
     let stdout_is_terminal = std::io::stdout().is_terminal();
     let asff = report::asff::AsffTarget { account_id: args.aws_account_id, region: args.aws_region };
+    let meta = report::ScanMeta {
+        paths: opts.paths.iter().map(|p| crate::source::display_path(p)).collect(),
+        config: config.path.as_ref().map(|p| (crate::source::display_path(p), config.to_toml())),
+        baseline: baseline_path.as_ref().map(|p| crate::source::display_path(p)),
+    };
     for out in &outputs {
         let opts = RenderOptions {
             color: out.format == Format::Text
@@ -675,6 +680,7 @@ fn scan_command(mut args: ScanArgs, lang: Lang) -> Result<i32, String> {
             quiet: args.quiet,
             asff: asff.clone(),
             lang,
+            meta: meta.clone(),
         };
         let text = report::filtered::render(&scanned, fixes, out.format, &opts);
         match &out.path {

@@ -10,7 +10,9 @@ use crate::source::printable;
 /// the program ends quietly with status 0, as other command-line tools do; another write
 /// error ends it with status 2.
 pub fn emit(text: &str) {
-    let mut out = std::io::stdout().lock();
+    // The report chose its colours already (`--color`, `NO_COLOR`, ...): its escapes go out as
+    // they are, translated to console calls on Windows consoles that do not read them.
+    let mut out = anstream::AutoStream::new(std::io::stdout().lock(), anstream::ColorChoice::Always);
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(super::EXIT_CLEAN),

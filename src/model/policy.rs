@@ -1,4 +1,11 @@
 //! Policy documents (IAM, resource and trust policies) as the model sees them.
+//!
+//! The wildcard matcher ([`glob`], [`wildcard_match`]) is written here rather than taken from
+//! a crate: IAM patterns are not file globs (`globset` stops `*` at `/` by default and gives
+//! `[` and `{` meaning; in IAM they are literal), and the crates that match plain `*`/`?`
+//! cannot express the policy variables `${*}` and `${?}`, which stand for the characters
+//! themselves. Matching is case-insensitive for actions and sensitive for ARNs; the IAM
+//! catalog's prepared matcher (`analyze::iam::catalog`) is checked against this one.
 
 use super::Field;
 use crate::source::Span;

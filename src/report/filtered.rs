@@ -7,11 +7,12 @@
 //!   `fixes` list (`file`, `rules`, `resources`, `diff`);
 //! * SARIF: suppressed findings are results with a `suppressions` entry (`inSource` for inline
 //!   suppressions, `external` for the configuration and the baseline), as code-scanning tools
-//!   expect.
+//!   expect;
+//! * HTML: the scan's metadata counts and lists the findings not shown.
 
 use std::collections::HashSet;
 
-use super::{Format, RenderOptions, json as json_report, sarif, text};
+use super::{Format, RenderOptions, html, json as json_report, sarif, text};
 use crate::filter::{Suppressed, SuppressedBy};
 use crate::fix::FileFix;
 use crate::i18n::{Lang, label, label_count};
@@ -43,6 +44,7 @@ fn render_in(scanned: &Scanned, fixes: Option<&[FileFix]>, format: Format, opts:
             Some(json_report::Extras { suppressed: &scanned.suppressed, fixes }),
         ),
         Format::Sarif => sarif::render_with(&scanned.report, &scanned.suppressed),
+        Format::Html => html::render_with(&scanned.report, &scanned.suppressed, &opts.meta),
         // The other formats show the findings that remain.
         other => super::render_localized(&scanned.report, other, opts),
     }

@@ -1,13 +1,25 @@
-//! A self-contained HTML report: inline CSS, JavaScript and SVG, no network access. It shows
-//! the defense-in-depth scorecard as a chart, the Well-Architected coverage as a heat map,
-//! and the findings in a table filterable by severity, layer, service and file, each with its
-//! snippet and fix.
+//! A self-contained HTML report: inline CSS, JavaScript and SVG, no network access.
+//!
+//! The posture (the defense-in-depth scorecard as a chart, the Well-Architected coverage as a
+//! heat map) and the scan's metadata are rendered here. The findings are not: they go into the
+//! page as one compact JSON document (`<script type="application/json" id="palisade-data">`),
+//! and the page's script (`html/report.js`) draws them grouped by rule, most severe first,
+//! opening a rule's findings and a finding's snippet only when asked. A report of thousands
+//! of findings thus loads and filters as fast as a small one.
+//!
+//! Every label goes through one table ([`labels`]), which the script receives too.
 
-use std::collections::BTreeSet;
+mod labels;
+
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::{ScanReport, count_by_severity, snippet};
-use crate::finding::Finding;
+use serde::Serialize;
+
+use self::labels::Labels;
+use super::{ScanMeta, ScanReport, count_by_severity, snippet};
+use crate::filter::Suppressed;
+use crate::finding::{Finding, Layer, Severity};
 use crate::posture::{Posture, Status};
 
 /// Escapes text for HTML element content and attribute values.
@@ -18,7 +30,7 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Appends `s` escaped as [`escape`] does.
-pub(crate) fn escape_into(out: &mut String, s: &str) {
+fn escape_into(out: &mut String, s: &str) {
     let mut start = 0;
     for (i, b) in s.bytes().enumerate() {
         let entity = match b {
@@ -37,102 +49,26 @@ pub(crate) fn escape_into(out: &mut String, s: &str) {
     out.push_str(&s[start..]);
 }
 
-/// `s` escaped, without copying when there is nothing to escape.
-pub(crate) fn escaped(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
-        std::borrow::Cow::Owned(escape(s))
-    } else {
-        std::borrow::Cow::Borrowed(s)
-    }
-}
-
-const CSS: &str = r#"
-:root{--bg:#f6f7f9;--card:#fff;--ink:#1d2430;--muted:#5b6675;--line:#dde2e8;
---critical:#7a1020;--high:#c0392b;--medium:#d68910;--low:#2e86c1;--info:#7f8c8d;
---pass:#1e8449;--fail:#c0392b;--none:#c9ced6;--nmc:#eef0f3}
-*{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:var(--bg);color:var(--ink)}
-header{background:#1d2430;color:#fff;padding:18px 28px}header h1{margin:0;font-size:20px}header p{margin:4px 0 0;color:#c9d1db}
-main{padding:20px 28px;max-width:1400px;margin:auto}
-section{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:16px 20px;margin-bottom:18px}
-h2{font-size:16px;margin:0 0 12px}
-.pills span{display:inline-block;margin-right:8px;padding:3px 10px;border-radius:12px;color:#fff;font-weight:600;font-size:12px}
-.sev-critical{background:var(--critical)}.sev-high{background:var(--high)}.sev-medium{background:var(--medium)}.sev-low{background:var(--low)}.sev-info{background:var(--info)}
-.grid{display:grid;grid-template-columns:minmax(320px,1fr) minmax(420px,1.3fr);gap:18px}
-@media (max-width:900px){.grid{grid-template-columns:1fr}}
-svg text{font-family:inherit}
-.layers details{border-top:1px solid var(--line);padding:6px 0}.layers summary{cursor:pointer;font-weight:600}
-.layers ul{margin:6px 0 6px 18px;padding:0}.layers li{margin:2px 0}
-.st-pass{color:var(--pass);font-weight:600}.st-fail{color:var(--fail);font-weight:600}.st-not-evidenced{color:var(--muted)}
-.filters{display:flex;flex-wrap:wrap;gap:10px;margin-bottom:10px}.filters label{font-size:12px;color:var(--muted)}
-.filters select,.filters input{display:block;margin-top:2px;padding:4px 6px;border:1px solid var(--line);border-radius:4px;font:inherit}
-table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
-th{font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
-td.sev span{display:inline-block;min-width:62px;text-align:center;padding:2px 6px;border-radius:10px;color:#fff;font-size:12px;font-weight:600}
-tr.detail td{background:#fafbfc}tr.detail pre{margin:0 0 8px;padding:8px;background:#1d2430;color:#e8edf3;border-radius:6px;overflow:auto;font-size:12px}
-pre .hl{background:#5a3a00;display:inline-block;width:100%}
-.fix{margin:0}.muted{color:var(--muted)}.count{font-weight:600}
-button.toggle{border:0;background:none;color:#2e86c1;cursor:pointer;padding:0;font:inherit}
-.legend span{display:inline-block;margin-right:12px;font-size:12px}.legend i{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:4px;vertical-align:-2px}
-"#;
-
-/// Records script errors into the page, so that a headless browser can report them.
-const ERROR_HOOK: &str = r#"window.__errors=[];window.addEventListener('error',function(e){window.__errors.push(String(e.message));var d=document.getElementById('js-errors');if(d){d.textContent=window.__errors.join('\n');}});"#;
-
-const SCRIPT: &str = r#"
-(function(){
-  var rows=Array.prototype.slice.call(document.querySelectorAll('#findings tbody tr.finding'));
-  var sel={severity:document.getElementById('f-severity'),layer:document.getElementById('f-layer'),service:document.getElementById('f-service'),file:document.getElementById('f-file')};
-  var text=document.getElementById('f-text');
-  function apply(){
-    var shown=0;var q=text.value.toLowerCase();
-    rows.forEach(function(r){
-      var ok=Object.keys(sel).every(function(k){return !sel[k].value||r.dataset[k]===sel[k].value;});
-      if(ok&&q){ok=r.textContent.toLowerCase().indexOf(q)>=0;}
-      r.hidden=!ok;var d=r.nextElementSibling;if(d&&d.classList.contains('detail')){d.hidden=!ok||!r.classList.contains('open');}
-      if(ok){shown++;}
-    });
-    document.getElementById('shown').textContent=String(shown);
-  }
-  Object.keys(sel).forEach(function(k){sel[k].addEventListener('change',apply);});
-  text.addEventListener('input',apply);
-  rows.forEach(function(r){
-    var b=r.querySelector('button.toggle');
-    if(b){b.addEventListener('click',function(){r.classList.toggle('open');var d=r.nextElementSibling;d.hidden=!r.classList.contains('open');b.textContent=r.classList.contains('open')?'hide':'show';});}
-  });
-  apply();
-  document.body.setAttribute('data-ready','1');
-})();
-"#;
-
-fn severity_color(s: &str) -> &'static str {
-    match s {
-        "critical" => "#7a1020",
-        "high" => "#c0392b",
-        "medium" => "#d68910",
-        "low" => "#2e86c1",
-        _ => "#7f8c8d",
-    }
-}
-
 /// The layer scorecard as an SVG bar chart: one bar per layer, its score, and its findings.
-fn layer_chart(p: &Posture, report: &ScanReport) -> String {
+fn layer_chart(p: &Posture, report: &ScanReport, l: &Labels) -> String {
     let (w, row, left) = (520, 46, 110);
     let h = row * p.layers.len() + 30;
     let mut s = format!(
-        r#"<svg id="layer-chart" role="img" aria-label="Defense-in-depth scorecard" viewBox="0 0 {w} {h}" width="100%" xmlns="http://www.w3.org/2000/svg">"#
+        r#"<svg id="layer-chart" role="img" aria-label="{}" viewBox="0 0 {w} {h}" width="100%" xmlns="http://www.w3.org/2000/svg">"#,
+        escape(l.get("layers.chart"))
     );
     let bar_w = w - left - 70;
-    for (i, l) in p.layers.iter().enumerate() {
+    for (i, layer) in p.layers.iter().enumerate() {
         let y = 10 + i * row;
-        let findings = report.findings.iter().filter(|f| f.rule.layer == l.layer).count();
+        let findings = report.findings.iter().filter(|f| f.rule.layer == layer.layer).count();
         let _ = write!(
             s,
             r##"<text x="0" y="{}" font-size="13" font-weight="600" fill="#1d2430">{}</text>"##,
             y + 16,
-            escape(&capitalise(l.layer.as_str()))
+            escape(&layer_name(layer.layer, l))
         );
         let _ = write!(s, r##"<rect x="{left}" y="{y}" width="{bar_w}" height="22" rx="4" fill="#eef0f3"/>"##);
-        let label = match l.score {
+        let label = match layer.score {
             Some(v) => {
                 let color = if v >= 90 {
                     "#1e8449"
@@ -144,15 +80,21 @@ fn layer_chart(p: &Posture, report: &ScanReport) -> String {
                 let bw = (bar_w as u32 * v / 100).max(if v > 0 { 2 } else { 0 });
                 let _ = write!(
                     s,
-                    r#"<rect class="score-bar" data-layer="{}" x="{left}" y="{y}" width="{bw}" height="22" rx="4" fill="{color}"><title>{}: {v}% ({}/{} controls)</title></rect>"#,
-                    l.layer.as_str(),
-                    l.layer.as_str(),
-                    l.passed,
-                    l.evaluated
+                    r#"<rect class="score-bar" data-layer="{}" x="{left}" y="{y}" width="{bw}" height="22" rx="4" fill="{color}"><title>{}</title></rect>"#,
+                    layer.layer.as_str(),
+                    escape(&l.fill(
+                        "layers.bar_title",
+                        &[
+                            ("layer", &layer_name(layer.layer, l)),
+                            ("score", &v),
+                            ("passed", &layer.passed),
+                            ("evaluated", &layer.evaluated)
+                        ]
+                    ))
                 );
                 format!("{v}%")
             }
-            None => "n/a".to_string(),
+            None => escape(l.get("layers.not_applicable")),
         };
         let _ = write!(
             s,
@@ -162,10 +104,12 @@ fn layer_chart(p: &Posture, report: &ScanReport) -> String {
         );
         let _ = write!(
             s,
-            r##"<text x="{left}" y="{}" font-size="11" fill="#5b6675">{} of {} controls pass · {findings} finding(s)</text>"##,
+            r##"<text x="{left}" y="{}" font-size="11" fill="#5b6675">{}</text>"##,
             y + 35,
-            l.passed,
-            l.evaluated
+            escape(&l.fill(
+                "layers.bar_caption",
+                &[("passed", &layer.passed), ("evaluated", &layer.evaluated), ("findings", &findings)]
+            ))
         );
     }
     s.push_str("</svg>");
@@ -174,7 +118,7 @@ fn layer_chart(p: &Posture, report: &ScanReport) -> String {
 
 /// The Well-Architected coverage as an SVG heat map: one row per area (SEC01 … SEC11), one
 /// cell per best practice.
-fn wa_heatmap(p: &Posture) -> String {
+fn wa_heatmap(p: &Posture, l: &Labels) -> String {
     let mut areas: Vec<(&str, &str)> = Vec::new();
     for w in &p.well_architected {
         let prefix = &w.id[..w.id.find('-').unwrap_or(w.id.len())];
@@ -187,7 +131,8 @@ fn wa_heatmap(p: &Posture) -> String {
     let w = left + cols * (cell + gap);
     let h = areas.len() * (cell + gap) + 6;
     let mut s = format!(
-        r#"<svg id="wa-heatmap" role="img" aria-label="Well-Architected coverage" viewBox="0 0 {w} {h}" width="100%" xmlns="http://www.w3.org/2000/svg">"#
+        r#"<svg id="wa-heatmap" role="img" aria-label="{}" viewBox="0 0 {w} {h}" width="100%" xmlns="http://www.w3.org/2000/svg">"#,
+        escape(l.get("wa.chart"))
     );
     for (row, (prefix, area)) in areas.iter().enumerate() {
         let y = row * (cell + gap);
@@ -208,9 +153,9 @@ fn wa_heatmap(p: &Posture) -> String {
             };
             let ink = if matches!(wp.status, "pass" | "fail") { "#fff" } else { "#5b6675" };
             let detail = match wp.status {
-                "not-machine-checkable" => "not machine-checkable".to_string(),
-                "no-evidence" => "no evidence in the scan".to_string(),
-                _ => format!("{} passed, {} failed", wp.passed, wp.failed),
+                "not-machine-checkable" => l.get("wa.not_checkable").to_string(),
+                "no-evidence" => l.get("wa.no_evidence").to_string(),
+                _ => l.fill("wa.counts", &[("passed", &wp.passed), ("failed", &wp.failed)]),
             };
             let bp = wp.id.rsplit("BP").next().unwrap_or("");
             let _ = write!(
@@ -230,152 +175,227 @@ fn wa_heatmap(p: &Posture) -> String {
     s
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
+const CSS: &str = include_str!("html/report.css");
+const SCRIPT: &str = include_str!("html/report.js");
+
+/// Records script errors into the page, so that a headless browser can report them.
+const ERROR_HOOK: &str = r#"window.__errors=[];window.addEventListener('error',function(e){window.__errors.push(String(e.message));var d=document.getElementById('js-errors');if(d){d.textContent=window.__errors.join('\n');}});"#;
+
+/// Lines shown before and after a finding's lines in its snippet.
+const CONTEXT_LINES: u32 = 2;
+/// Most lines of a finding marked in its snippet.
+const MAX_MARKED_LINES: u32 = 9;
+
+fn severity_index(s: Severity) -> usize {
+    Severity::ALL.iter().position(|x| *x == s).unwrap_or(Severity::ALL.len() - 1)
+}
+
+fn layer_index(l: Layer) -> usize {
+    Layer::ALL.iter().position(|x| *x == l).unwrap_or(0)
+}
+
+/// The page's data: the labels and the findings, with their rules, files and snippets each
+/// given once and referred to by index.
+#[derive(Serialize)]
+struct Data<'a> {
+    labels: &'a std::collections::BTreeMap<&'static str, &'static str>,
+    /// Severities, most severe first: findings refer to them by index.
+    severities: Vec<&'static str>,
+    layers: Vec<&'static str>,
+    rules: Vec<RuleRow<'a>>,
+    files: Vec<&'a str>,
+    snippets: Vec<SnippetRow>,
+    findings: Vec<FindingRow<'a>>,
+    suppressed: Vec<SuppressedRow<'a>>,
+}
+
+/// `[id, title, slug, layer, service, remediation, controls, well-architected]`.
+type RuleRow<'a> = (&'a str, &'a str, &'a str, usize, &'a str, &'a str, String, String);
+/// `[first line number, first marked line, last marked line, the lines]`.
+type SnippetRow = (u32, u32, u32, String);
+/// `[file, line, column, message]`.
+type RelatedRow<'a> = (usize, u32, u32, &'a str);
+/// `[rule, severity, file, line, column, resource, resource type, message, condition, snippet
+/// (-1 when none), related locations]`.
+type FindingRow<'a> = (usize, usize, usize, u32, u32, &'a str, &'a str, &'a str, &'a str, i64, Vec<RelatedRow<'a>>);
+/// `[rule, severity, file, line, resource, kind, justification, message]`.
+type SuppressedRow<'a> = (&'a str, usize, &'a str, u32, &'a str, &'static str, String, &'a str);
+/// The key that identifies a snippet (first and last marked line, window start) and the
+/// snippet.
+type Snippet = ((u32, u32, usize), SnippetRow);
+
+/// Numbers the distinct values of a table as they are first seen.
+struct Interner<'a, K> {
+    index: HashMap<K, usize>,
+    values: Vec<&'a str>,
+}
+
+impl<'a, K: std::hash::Hash + Eq> Interner<'a, K> {
+    fn new() -> Self {
+        Interner { index: HashMap::new(), values: Vec::new() }
+    }
+
+    fn get(&mut self, key: K, value: &'a str) -> usize {
+        *self.index.entry(key).or_insert_with(|| {
+            self.values.push(value);
+            self.values.len() - 1
+        })
     }
 }
 
-/// The finding's lines, two before and two after, with the reported lines marked. Long lines
-/// are cut to a window around the span's start (`…` marks the cuts).
-fn snippet(out: &mut String, report: &ScanReport, f: &Finding) {
-    let Some(src) = report.files.get(&f.location.file) else { return };
-    let span = f.location.span;
-    let (first, last) = (span.line.max(1), span.end_line.max(span.line).max(1));
-    let last = last.min(first.saturating_add(8));
-    let from = snippet::span_line(src, span).map_or(0, |(w, _)| w.from);
-    for n in first.saturating_sub(2).max(1)..=last.saturating_add(2) {
-        let Some(text) = src.line_text(n) else { continue };
-        let window = snippet::from(text, from);
-        let marked = (first..=last).contains(&n);
-        if marked {
-            out.push_str(r#"<span class="hl">"#);
-        }
-        let _ = write!(out, "{n:>5} | ");
-        if window.cut_before {
-            out.push(snippet::CUT);
-        }
-        escape_into(out, if window.cut_after { window.text } else { window.text.trim_end() });
-        if window.cut_after {
-            out.push(snippet::CUT);
-        }
-        if marked {
-            out.push_str("</span>");
-        }
-        out.push('\n');
-    }
-}
-
-fn options<'a>(id: &str, label: &str, values: impl IntoIterator<Item = &'a str>) -> String {
-    let mut s = format!(r#"<label>{label}<select id="{id}"><option value="">all</option>"#);
-    for v in values {
-        let _ = write!(s, r#"<option value="{0}">{0}</option>"#, escape(v));
-    }
-    s.push_str("</select></label>");
-    s
-}
-
-/// The rows of the findings table (a row per finding and a hidden row with its details),
-/// with room for the rest of the page.
-fn finding_rows(report: &ScanReport) -> String {
-    let mut s = String::with_capacity(96 * 1024 + 1500 * report.findings.len());
+fn data<'a>(report: &'a ScanReport, suppressed: &'a [Suppressed], labels: &'a Labels) -> Data<'a> {
+    let mut rules = Interner::new();
+    let mut rule_rows = Vec::new();
+    let mut files = Interner::new();
+    let mut snippets: HashMap<(usize, u32, u32, usize), usize> = HashMap::new();
+    let mut snippet_rows = Vec::new();
+    let mut findings = Vec::with_capacity(report.findings.len());
     for f in &report.findings {
-        finding_row(&mut s, report, f);
-    }
-    s
-}
-
-fn finding_row(s: &mut String, report: &ScanReport, f: &Finding) {
-    let sev = f.severity.as_str();
-    let _ = write!(
-        s,
-        r#"<tr class="finding" data-severity="{sev}" data-layer="{}" data-service="{}" data-file="{}"><td class="sev"><span style="background:{}">{sev}</span></td><td><b>{}</b><br><span class="muted">{}</span></td><td>{}:{}:{}</td><td>"#,
-        f.rule.layer.as_str(),
-        escaped(&f.rule.service),
-        escaped(&f.location.file),
-        severity_color(sev),
-        &f.rule.id,
-        escaped(&f.rule.title),
-        escaped(&f.location.file),
-        f.location.span.line,
-        f.location.span.col,
-    );
-    if let Some(r) = &f.resource {
-        escape_into(s, &r.id);
-        s.push_str(" (");
-        escape_into(s, &r.kind);
-        s.push(')');
-    }
-    s.push_str("</td><td>");
-    escape_into(s, &f.message);
-    if let Some(when) = &f.when {
-        s.push_str(" (when ");
-        escape_into(s, when);
-        s.push(')');
-    }
-    s.push_str(r#"</td><td><button class="toggle" type="button">show</button></td></tr>"#);
-    s.push_str("<tr class=\"detail\" hidden><td colspan=\"6\"><pre>");
-    snippet(s, report, f);
-    let _ = writeln!(
-        s,
-        "</pre><p class=\"fix\"><b>Fix:</b> {}</p><p class=\"muted\">{} · controls {} · Well-Architected {}</p></td></tr>",
-        escaped(&f.rule.remediation),
-        &f.rule.slug,
-        f.rule.controls.join(", "),
-        f.rule.well_architected.join(", ")
-    );
-}
-
-/// Renders the report.
-pub fn render(report: &ScanReport) -> String {
-    // The posture and the findings table do not depend on each other. The page is written
-    // before the rows, into the rows' buffer, so that they are not copied into another.
-    let (posture, mut page) = rayon::join(|| Posture::of(report), || finding_rows(report));
-    let mut s = String::with_capacity(64 * 1024);
-    s.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    s.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
-    s.push_str("<title>Palisade report</title>\n<style>");
-    s.push_str(CSS);
-    s.push_str("</style>\n<script>");
-    s.push_str(ERROR_HOOK);
-    s.push_str("</script>\n</head>\n<body>\n");
-    let _ = write!(
-        s,
-        "<header><h1>Palisade security report</h1><p>palisade {} · {} file(s) analysed · {} finding(s) · {} rule(s)</p></header>\n<main>\n",
-        crate::VERSION,
-        report.files_scanned,
-        report.findings.len(),
-        report.rules.len()
-    );
-    s.push_str(r#"<div id="js-errors" hidden></div>"#);
-    s.push_str("<section><h2>Summary</h2><div class=\"pills\">");
-    for (sev, n) in count_by_severity(&report.findings) {
-        let _ = write!(s, r#"<span class="sev-{0}">{n} {0}</span>"#, sev.as_str());
-    }
-    s.push_str("</div>");
-    let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
-    if !report.diagnostics.is_empty() {
-        let _ =
-            write!(s, "<details><summary>{} diagnostic(s), {errors} error(s)</summary><ul>", report.diagnostics.len());
-        for d in &report.diagnostics {
-            let _ = write!(s, "<li>{}</li>", escape(&d.to_string()));
+        let r = &f.rule;
+        let rule = rules.get(&*r.id, &r.id);
+        if rule == rule_rows.len() {
+            rule_rows.push((
+                &*r.id,
+                &*r.title,
+                &*r.slug,
+                layer_index(r.layer),
+                &*r.service,
+                &*r.remediation,
+                r.controls.join(", "),
+                r.well_architected.join(", "),
+            ));
         }
-        s.push_str("</ul></details>");
+        let file = files.get(&*f.location.file, &f.location.file);
+        let snip = match snippet_of(report, f) {
+            Some((key, row)) => {
+                let next = snippet_rows.len();
+                let i = *snippets.entry((file, key.0, key.1, key.2)).or_insert(next);
+                if i == next {
+                    snippet_rows.push(row);
+                }
+                i as i64
+            }
+            None => -1,
+        };
+        let related = f
+            .related
+            .iter()
+            .map(|x| {
+                let span = x.location.span;
+                (files.get(&*x.location.file, &x.location.file), span.line, span.col, x.message.as_str())
+            })
+            .collect();
+        let (res, kind) = f.resource.as_ref().map_or(("", ""), |r| (r.id.as_str(), r.kind.as_str()));
+        findings.push((
+            rule,
+            severity_index(f.severity),
+            file,
+            f.location.span.line,
+            f.location.span.col,
+            res,
+            kind,
+            f.message.as_str(),
+            f.when.as_deref().unwrap_or(""),
+            snip,
+            related,
+        ));
     }
-    s.push_str("</section>\n<div class=\"grid\">\n<section class=\"layers\"><h2>Defense-in-depth scorecard</h2>");
-    s.push_str(&layer_chart(&posture, report));
-    for l in &posture.layers {
-        let score = l.score.map(|v| format!("{v}%")).unwrap_or_else(|| "not evidenced".into());
+    let suppressed = suppressed
+        .iter()
+        .map(|s| {
+            let f = &s.finding;
+            (
+                &*f.rule.id,
+                severity_index(f.severity),
+                &*f.location.file,
+                f.location.span.line,
+                f.resource.as_ref().map_or("", |r| r.id.as_str()),
+                super::filtered::kind(&s.by),
+                s.by.justification(),
+                f.message.as_str(),
+            )
+        })
+        .collect();
+    Data {
+        labels: labels.map(),
+        severities: Severity::ALL.iter().map(|s| s.as_str()).collect(),
+        layers: Layer::ALL.iter().map(|l| l.as_str()).collect(),
+        rules: rule_rows,
+        files: files.values,
+        snippets: snippet_rows,
+        findings,
+        suppressed,
+    }
+}
+
+/// The finding's lines, [`CONTEXT_LINES`] before and after, and which of them are marked, with
+/// the key that identifies the same snippet of another finding (first and last marked line,
+/// window start). Long lines are cut to a window around the span's start (`…` marks the cuts).
+fn snippet_of(report: &ScanReport, f: &Finding) -> Option<Snippet> {
+    let src = report.files.get(&f.location.file)?;
+    let span = f.location.span;
+    let first = span.line.max(1);
+    let last = span.end_line.max(first).min(first.saturating_add(MAX_MARKED_LINES - 1));
+    let from = snippet::span_line(src, span).map_or(0, |(w, _)| w.from);
+    let start = first.saturating_sub(CONTEXT_LINES).max(1);
+    let mut text = String::new();
+    let mut shown_from = None;
+    for n in start..=last.saturating_add(CONTEXT_LINES) {
+        let Some(line) = src.line_text(n) else { continue };
+        shown_from.get_or_insert(n);
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        let window = snippet::from(line, from);
+        if window.cut_before {
+            text.push(snippet::CUT);
+        }
+        text.push_str(if window.cut_after { window.text } else { window.text.trim_end() });
+        if window.cut_after {
+            text.push(snippet::CUT);
+        }
+    }
+    let shown_from = shown_from?;
+    Some(((first, last, from), (shown_from, first, last, text)))
+}
+
+/// The page's data as JSON that can sit in a `<script>` element: every `<` is written
+/// `\u003c`, so that no `</script>` or `<!--` can occur in it.
+fn data_json(data: &Data<'_>) -> String {
+    let json = serde_json::to_string(data).unwrap_or_else(|_| "{}".into());
+    json.replace('<', "\\u003c")
+}
+
+/// A view of the posture, one of those the page's view selector offers.
+struct PostureView {
+    /// The value of the selector's option.
+    id: &'static str,
+    /// The label of the option and the heading of the view.
+    label: &'static str,
+    class: &'static str,
+    body: String,
+}
+
+/// The posture's views, in the order shown. Another framework's requirements are another
+/// view here: the selector offers each view, or all of them.
+fn posture_views(p: &Posture, report: &ScanReport, l: &Labels) -> Vec<PostureView> {
+    vec![
+        PostureView { id: "layers", label: "layers.title", class: "layers", body: layers_view(p, report, l) },
+        PostureView { id: "well-architected", label: "wa.title", class: "", body: wa_view(p, l) },
+    ]
+}
+
+fn layers_view(p: &Posture, report: &ScanReport, l: &Labels) -> String {
+    let mut s = layer_chart(p, report, l);
+    for layer in &p.layers {
+        let score = layer.score.map(|v| format!("{v}%")).unwrap_or_else(|| l.get("layers.not_evidenced").into());
         let _ = write!(
             s,
-            "<details><summary>{} layer — {score}</summary><p class=\"muted\">{}</p><ul>",
-            capitalise(l.layer.as_str()),
-            escape(l.services)
+            "<details><summary>{}</summary><p class=\"muted\">{}</p><ul>",
+            escape(&l.fill("layers.layer", &[("layer", &layer_name(layer.layer, l)), ("score", &score)])),
+            escape(layer.services)
         );
-        for c in &l.controls {
+        for c in &layer.controls {
             let status = match c.status {
                 Status::Pass => "pass",
                 Status::Fail => "fail",
@@ -385,12 +405,12 @@ pub fn render(report: &ScanReport) -> String {
             let _ = write!(
                 s,
                 "<li><span class=\"st-{status}\">{}</span> <b>{}</b> {}",
-                status.replace('-', " "),
+                escape(l.get(&format!("status.{status}"))),
                 escape(&c.control),
                 escape(&c.title)
             );
             if c.findings > 0 {
-                let _ = write!(s, " — {} finding(s)", c.findings);
+                let _ = write!(s, " — {}", escape(&l.fill("layers.control_findings", &[("count", &c.findings)])));
             }
             if !c.evidence.is_empty() {
                 s.push_str("<ul>");
@@ -406,64 +426,200 @@ pub fn render(report: &ScanReport) -> String {
                     );
                 }
                 if c.evidence.len() > 6 {
-                    let _ = write!(s, "<li class=\"muted\">… and {} more</li>", c.evidence.len() - 6);
+                    let more = l.fill("layers.more_evidence", &[("count", &(c.evidence.len() - 6))]);
+                    let _ = write!(s, "<li class=\"muted\">{}</li>", escape(&more));
                 }
                 s.push_str("</ul>");
             }
             if let Some(m) = &c.missing {
                 let label = match c.status {
-                    Status::Fail => "missing",
-                    Status::Unknown => "undecided",
-                    _ => "not covered",
+                    Status::Fail => "missing.fail",
+                    Status::Unknown => "missing.unknown",
+                    _ => "missing.other",
                 };
-                let _ = write!(s, " <span class=\"muted\">— {label}: {}</span>", escape(m));
+                let _ = write!(s, " <span class=\"muted\">— {}: {}</span>", escape(l.get(label)), escape(m));
             }
             s.push_str("</li>");
         }
         s.push_str("</ul></details>");
     }
-    s.push_str("</section>\n<section><h2>Well-Architected Security Pillar coverage</h2>");
-    s.push_str(&wa_heatmap(&posture));
-    s.push_str(
-        "<p class=\"legend\"><span><i style=\"background:#1e8449\"></i>pass</span><span><i style=\"background:#c0392b\"></i>fail</span>\
-<span><i style=\"background:#c9ced6\"></i>no evidence in the scan</span><span><i style=\"background:#eef0f3;border:1px solid #dde2e8\"></i>not machine-checkable</span></p>",
-    );
-    s.push_str("</section>\n</div>\n");
+    s
+}
 
-    // Findings.
-    let mut sevs = BTreeSet::new();
-    let mut layers = BTreeSet::new();
-    let mut services = BTreeSet::new();
-    let mut files = BTreeSet::new();
-    for f in &report.findings {
-        sevs.insert(f.severity.as_str());
-        layers.insert(f.rule.layer.as_str());
-        services.insert(&f.rule.service);
-        files.insert(&*f.location.file);
+fn wa_view(p: &Posture, l: &Labels) -> String {
+    let mut s = wa_heatmap(p, l);
+    let _ = write!(
+        s,
+        "<p class=\"legend\"><span><i style=\"background:#1e8449\"></i>{}</span><span><i style=\"background:#c0392b\"></i>{}</span>\
+<span><i style=\"background:#c9ced6\"></i>{}</span><span><i style=\"background:#eef0f3;border:1px solid #dde2e8\"></i>{}</span></p>",
+        escape(l.get("wa.pass")),
+        escape(l.get("wa.fail")),
+        escape(l.get("wa.no_evidence")),
+        escape(l.get("wa.not_checkable"))
+    );
+    s
+}
+
+fn layer_name(layer: Layer, l: &Labels) -> String {
+    l.get(&format!("layer.{}", layer.as_str())).to_string()
+}
+
+/// The scan's metadata: date, version, paths, configuration, and what the filter removed.
+fn metadata(s: &mut String, report: &ScanReport, meta: &ScanMeta, suppressed: &[Suppressed], l: &Labels) {
+    let _ = write!(s, "<section id=\"scan-meta\"><h2>{}</h2><dl class=\"meta\">", escape(l.get("meta.title")));
+    let mut row = |key: &str, value: &str| {
+        let _ = write!(s, "<dt>{}</dt><dd>{value}</dd>", escape(l.get(key)));
+    };
+    row("meta.date", &escape(&super::timestamp::rfc3339(super::timestamp::now_epoch())));
+    row(
+        "meta.version",
+        &escape(&format!(
+            "palisade {} · {}",
+            crate::VERSION,
+            l.fill("meta.rules_version", &[("version", &crate::rules::ruleset_version())])
+        )),
+    );
+    if !meta.paths.is_empty() {
+        let paths: Vec<String> = meta.paths.iter().map(|p| format!("<code>{}</code>", escape(p))).collect();
+        row("meta.paths", &paths.join(" "));
+    }
+    row(
+        "meta.config",
+        &match &meta.config {
+            Some((path, toml)) => {
+                format!(
+                    "<details><summary><code>{}</code></summary><pre>{}</pre></details>",
+                    escape(path),
+                    escape(toml)
+                )
+            }
+            None => escape(l.get("meta.no_config")),
+        },
+    );
+    if let Some(b) = &meta.baseline {
+        row("meta.baseline", &format!("<code>{}</code>", escape(b)));
+    }
+    row("meta.files", &report.files_scanned.to_string());
+    row("meta.rules", &report.rules.len().to_string());
+    let count = |k: &str| suppressed.iter().filter(|x| super::filtered::kind(&x.by) == k).count();
+    let counts = l.fill(
+        "meta.suppressed_counts",
+        &[("inline", &count("inline")), ("config", &count("config")), ("baseline", &count("baseline"))],
+    );
+    let list = if suppressed.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<details id=\"suppressed-list\"><summary>{}</summary></details>",
+            escape(&l.fill("meta.suppressed_list", &[("count", &suppressed.len())]))
+        )
+    };
+    row("meta.suppressed", &format!("<span id=\"suppressed-counts\">{}</span>{list}", escape(&counts)));
+    s.push_str("</dl></section>\n");
+}
+
+/// Renders the report without the metadata of the command line or what the filter removed.
+pub fn render(report: &ScanReport) -> String {
+    render_with(report, &[], &ScanMeta::default())
+}
+
+/// Renders the report, with the scan's metadata and the findings the filter removed.
+pub fn render_with(report: &ScanReport, suppressed: &[Suppressed], meta: &ScanMeta) -> String {
+    let l = Labels::for_language("en");
+    let (posture, json) = rayon::join(|| Posture::of(report), || data_json(&data(report, suppressed, &l)));
+    let mut s = String::with_capacity(json.len() + 256 * 1024);
+    let _ = write!(s, "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", l.lang());
+    s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    s.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
+    let _ = write!(s, "<title>{}</title>\n<style>", escape(l.get("page.title")));
+    s.push_str(CSS);
+    s.push_str("</style>\n<script>");
+    s.push_str(ERROR_HOOK);
+    s.push_str("</script>\n</head>\n<body>\n");
+    let summary = l.fill(
+        "header.summary",
+        &[
+            ("version", &crate::VERSION),
+            ("files", &report.files_scanned),
+            ("findings", &report.findings.len()),
+            ("rules", &report.rules.len()),
+        ],
+    );
+    let _ =
+        write!(s, "<header><h1>{}</h1><p>{}</p></header>\n<main>\n", escape(l.get("header.title")), escape(&summary));
+    s.push_str(r#"<div id="js-errors" hidden></div>"#);
+    let _ = write!(s, "<section><h2>{}</h2><div class=\"pills\">", escape(l.get("summary.title")));
+    for (sev, n) in count_by_severity(&report.findings) {
+        let _ = write!(
+            s,
+            r#"<span class="sev-{}">{n} {}</span>"#,
+            sev.as_str(),
+            escape(l.get(&format!("severity.{}", sev.as_str())))
+        );
+    }
+    s.push_str("</div>");
+    let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+    if !report.diagnostics.is_empty() {
+        let what = l.fill("summary.diagnostics", &[("count", &report.diagnostics.len()), ("errors", &errors)]);
+        let _ = write!(s, "<details class=\"diagnostics\"><summary>{}</summary><ul>", escape(&what));
+        for d in &report.diagnostics {
+            let _ = write!(s, "<li>{}</li>", escape(&d.to_string()));
+        }
+        s.push_str("</ul></details>");
+    }
+    s.push_str("</section>\n");
+    metadata(&mut s, report, meta, suppressed, &l);
+
+    // The posture's views, side by side, with a selector to show one.
+    let views = posture_views(&posture, report, &l);
+    let _ = write!(
+        s,
+        "<div class=\"view-select\"><label>{} <select id=\"f-view\"><option value=\"\">{}</option>",
+        escape(l.get("posture.view")),
+        escape(l.get("posture.view.all"))
+    );
+    for v in &views {
+        let _ = write!(s, "<option value=\"{}\">{}</option>", v.id, escape(l.get(v.label)));
+    }
+    s.push_str("</select></label></div>\n<div class=\"grid\" id=\"posture-views\">\n");
+    for v in &views {
+        let _ = writeln!(
+            s,
+            "<section class=\"{}\" data-view=\"{}\"><h2>{}</h2>{}</section>",
+            v.class,
+            v.id,
+            escape(l.get(v.label)),
+            v.body
+        );
+    }
+    s.push_str("</div>\n");
+
+    // Findings: the filters and a place for the script to draw them.
+    let _ = write!(
+        s,
+        "<section><h2>{} (<span id=\"shown\">{}</span>)</h2><p class=\"muted\" id=\"shown-summary\"></p><div class=\"filters\">",
+        escape(l.get("findings.title")),
+        report.findings.len()
+    );
+    for (id, key) in [
+        ("f-severity", "filter.severity"),
+        ("f-layer", "filter.layer"),
+        ("f-service", "filter.service"),
+        ("f-file", "filter.file"),
+    ] {
+        let _ = write!(s, "<label>{}<select id=\"{id}\"></select></label>", escape(l.get(key)));
     }
     let _ = write!(
         s,
-        "<section><h2>Findings (<span id=\"shown\">{}</span> of {} shown)</h2><div class=\"filters\">",
-        report.findings.len(),
-        report.findings.len()
+        "<label>{}<input id=\"f-text\" type=\"search\" placeholder=\"{}\"></label><button id=\"f-reset\" type=\"button\">{}</button></div>",
+        escape(l.get("filter.search")),
+        escape(l.get("filter.search_hint")),
+        escape(l.get("filter.reset"))
     );
-    // Most severe first.
-    let sevs: Vec<&str> =
-        crate::finding::Severity::ALL.iter().map(|s| s.as_str()).filter(|s| sevs.contains(s)).collect();
-    s.push_str(&options("f-severity", "Severity", sevs));
-    s.push_str(&options("f-layer", "Layer", layers));
-    s.push_str(&options("f-service", "Service", services.into_iter().map(|s| &**s)));
-    s.push_str(&options("f-file", "File", files));
-    s.push_str(r#"<label>Search<input id="f-text" type="search" placeholder="rule, resource, text"></label></div>"#);
-    s.push_str("<table id=\"findings\"><thead><tr><th>Severity</th><th>Rule</th><th>Location</th><th>Resource</th><th>Message</th><th></th></tr></thead><tbody>\n");
-    page.insert_str(0, &s);
-    let mut s = page;
-    s.push_str("</tbody></table>");
-    if report.findings.is_empty() {
-        s.push_str("<p>No findings.</p>");
-    }
-    s.push_str("</section>\n");
-    s.push_str("</main>\n<script>");
+    s.push_str("<div id=\"findings\"></div></section>\n</main>\n");
+    s.push_str("<script type=\"application/json\" id=\"palisade-data\">");
+    s.push_str(&json);
+    s.push_str("</script>\n<script>");
     s.push_str(SCRIPT);
     s.push_str("</script>\n</body>\n</html>\n");
     s

@@ -1,14 +1,14 @@
 //! JUnit XML for CI dashboards: one test suite per rule, one test case per rule × resource it
-//! checked (a failure for each finding on that resource), and one test case per finding that
-//! is not about a resource.
+//! checked (failed when the rule found something on that resource: one `<failure>` listing
+//! those findings), and one failed test case per finding that is not about a resource. The
+//! XML is written by `quick-junit`.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write as _;
 
+use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 use rayon::prelude::*;
 
 use super::ScanReport;
-use super::html::{escape_into, escaped};
 use crate::finding::Finding;
 use crate::i18n::{Lang, label};
 use crate::posture::Seen;
@@ -32,31 +32,24 @@ pub fn render_in(report: &ScanReport, lang: Lang) -> String {
     for f in &report.findings {
         by_rule.entry(&f.rule.id).or_default().push(f);
     }
-    let suites: Vec<(String, usize, usize)> = report
+    let suites: Vec<TestSuite> = report
         .rules
         .par_iter()
         .map(|rule| suite(rule, &by_kind, by_rule.get(&*rule.id).map_or(&[][..], Vec::as_slice), lang))
         .collect();
-    let total: usize = suites.iter().map(|s| s.1).sum();
-    let failures: usize = suites.iter().map(|s| s.2).sum();
-    let mut out = String::with_capacity(200 + suites.iter().map(|s| s.0.len()).sum::<usize>());
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(out, r#"<testsuites name="palisade" tests="{total}" failures="{failures}" errors="0">"#);
-    for (s, _, _) in &suites {
-        out.push_str(s);
-    }
-    out.push_str("</testsuites>\n");
-    out
+    let mut doc = Report::new("palisade");
+    doc.add_test_suites(suites);
+    // Serialising into memory fails only on text XML cannot hold, which quick-junit escapes.
+    doc.to_string().unwrap_or_else(|e| format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- {e} -->\n"))
 }
 
-/// One rule's test suite, with its numbers of test cases and of failed ones.
+/// One rule's test suite.
 fn suite(
     rule: &RuleMeta,
     by_kind: &HashMap<&str, Vec<(usize, &Seen)>>,
     findings: &[&Finding],
     lang: Lang,
-) -> (String, usize, usize) {
-    let fix = label(lang, "junit-fix");
+) -> TestSuite {
     // Resources the rule checked: (file, id) -> (kind, findings). When one (file, id) is seen
     // with several types, the first in evidence order names it.
     let mut seen: Vec<(usize, &Seen)> = Vec::new();
@@ -78,56 +71,39 @@ fn suite(
             None => loose.push(f),
         }
     }
-    let n = cases.len() + loose.len();
-    let failed = cases.values().filter(|(_, f)| !f.is_empty()).count() + loose.len();
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        r#"  <testsuite name="{} {}" tests="{n}" failures="{failed}" errors="0" skipped="0">"#,
-        &rule.id, rule.slug
-    );
-    let case = |s: &mut String, name: &dyn Fn(&mut String), found: &[&Finding]| {
-        let _ = write!(s, r#"    <testcase classname="{}" name=""#, &rule.id);
-        name(s);
-        s.push('"');
-        if found.is_empty() {
-            s.push_str("/>\n");
-            return;
-        }
-        s.push_str(">\n");
-        for f in found {
-            let message = f.full_message();
-            let message = escaped(&message);
-            let _ = writeln!(
-                s,
-                r#"      <failure message="{message}" type="{}">{}:{}:{}: {message}&#10;{fix}: {}</failure>"#,
-                f.severity.as_str(),
-                escaped(&f.location.file),
-                f.location.span.line,
-                f.location.span.col,
-                escaped(&rule.remediation)
-            );
-        }
-        s.push_str("    </testcase>\n");
-    };
+    let mut suite = TestSuite::new(format!("{} {}", rule.id, rule.slug));
     for ((file, id), (kind, found)) in &cases {
-        let name = |s: &mut String| {
-            escape_into(s, file);
-            s.push_str(": ");
-            escape_into(s, id);
-            s.push_str(" (");
-            escape_into(s, kind);
-            s.push(')');
-        };
-        case(&mut s, &name, found);
+        suite.add_test_case(case(rule, format!("{file}: {id} ({kind})"), found, lang));
     }
     for f in loose {
-        let name = |s: &mut String| {
-            escape_into(s, &f.location.file);
-            let _ = write!(s, ":{}", f.location.span.line);
-        };
-        case(&mut s, &name, &[f]);
+        suite.add_test_case(case(rule, format!("{}:{}", f.location.file, f.location.span.line), &[f], lang));
     }
-    s.push_str("  </testsuite>\n");
-    (s, n, failed)
+    suite
+}
+
+/// A test case, failed when `found` is not empty: the failure's message is the findings'
+/// messages, its type the most severe one's severity, its text each finding's location,
+/// message and fix.
+fn case(rule: &RuleMeta, name: String, found: &[&Finding], lang: Lang) -> TestCase {
+    let fix = label(lang, "junit-fix");
+    let status = match found.iter().map(|f| f.severity).max() {
+        None => TestCaseStatus::success(),
+        Some(severity) => {
+            let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+            let messages: Vec<String> = found.iter().map(|f| f.full_message()).collect();
+            let text: Vec<String> = found
+                .iter()
+                .zip(&messages)
+                .map(|(f, m)| {
+                    let at = &f.location;
+                    format!("{}:{}:{}: {m}\n{fix}: {}", at.file, at.span.line, at.span.col, rule.remediation)
+                })
+                .collect();
+            status.set_message(messages.join("; ")).set_type(severity.as_str()).set_description(text.join("\n"));
+            status
+        }
+    };
+    let mut case = TestCase::new(name, status);
+    case.set_classname(&*rule.id);
+    case
 }

@@ -33,7 +33,7 @@ pub enum Format {
     Sarif,
     /// One self-contained HTML page: scorecard chart, Well-Architected heat map, filterable findings.
     Html,
-    /// JUnit XML: a test case per rule and resource, a failure per finding.
+    /// JUnit XML: a test case per rule and resource, failed when the rule found something there.
     Junit,
     /// A Markdown summary sized for a pull-request comment.
     Markdown,
@@ -67,6 +67,19 @@ pub struct RenderOptions {
     pub asff: asff::AsffTarget,
     /// Language of the messages, titles and labels.
     pub lang: crate::i18n::Lang,
+    /// What the command line asked for (HTML only).
+    pub meta: ScanMeta,
+}
+
+/// What a scan was asked to do, as the HTML report's metadata shows it.
+#[derive(Debug, Clone, Default)]
+pub struct ScanMeta {
+    /// The paths given to the scan.
+    pub paths: Vec<String>,
+    /// The configuration file and its effective settings as TOML, when one was read.
+    pub config: Option<(String, String)>,
+    /// The baseline file, when one was read.
+    pub baseline: Option<String>,
 }
 
 /// Renders a report in the chosen format.

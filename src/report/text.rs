@@ -1,19 +1,32 @@
 //! The human-readable report: findings grouped by file, each with a source snippet, then the
 //! diagnostics, then a summary.
+//!
+//! Snippets are drawn by `annotate-snippets`: the finding's span underlined with carets, the
+//! related locations of the same file a few lines away underlined with their messages, then
+//! the resource, the other related locations, the fix and the rule's documentation as notes.
+//! A diagnostic at a place in a file that was analysed shows that line the same way. Lines are
+//! cut to a window and cleaned of control characters before they are drawn (`snippet`).
+//! Colours are `anstyle` styles.
 
 use std::fmt::Write as _;
 
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use anstyle::{AnsiColor, Effects, Style};
+
 use super::snippet::{self, Window};
 use super::{RenderOptions, ScanReport, count_by_layer, count_by_severity, files_with_errors, par_render};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Related, Severity};
 use crate::i18n::{Lang, label, label_count};
-use crate::source::SourceFile;
+use crate::source::{Location, SourceFile, Span};
 
-const RESET: &str = "\x1b[0m";
-const BOLD: &str = "\x1b[1m";
-const GUTTER: &str = "\x1b[1;34m";
-const RED: &str = "\x1b[31m";
-const YELLOW: &str = "\x1b[33m";
+const BOLD: Style = Style::new().effects(Effects::BOLD);
+const GUTTER: Style = AnsiColor::Blue.on_default().effects(Effects::BOLD);
+const RED: Style = AnsiColor::Red.on_default();
+const YELLOW: Style = AnsiColor::Yellow.on_default();
+
+/// Related locations of the same file this many lines around the finding's line are drawn in
+/// its snippet, labelled; the others are listed after it.
+const RELATED_IN_SNIPPET: u32 = 4;
 
 /// Wraps text in ANSI escapes, or not at all when color is off.
 #[derive(Clone, Copy)]
@@ -23,8 +36,8 @@ struct Painter {
 }
 
 impl Painter {
-    fn paint(self, style: &str, text: &str) -> String {
-        if self.color && !text.is_empty() { format!("{style}{text}{RESET}") } else { text.to_string() }
+    fn paint(self, style: Style, text: &str) -> String {
+        if self.color && !text.is_empty() { format!("{style}{text}{style:#}") } else { text.to_string() }
     }
 
     fn severity(self, severity: Severity, text: &str) -> String {
@@ -32,35 +45,64 @@ impl Painter {
     }
 
     /// Appends what `write` writes, wrapped in `style` when it writes something.
-    fn paint_into(self, out: &mut String, style: &str, write: impl FnOnce(&mut String)) {
+    fn paint_into(self, out: &mut String, style: Style, write: impl FnOnce(&mut String)) {
         if !self.color {
             write(out);
             return;
         }
         let start = out.len();
-        out.push_str(style);
+        let _ = write!(out, "{style}");
         let content = out.len();
         write(out);
         if out.len() == content {
             out.truncate(start);
         } else {
-            out.push_str(RESET);
+            let _ = write!(out, "{style:#}");
         }
+    }
+
+    /// The renderer of snippets, styled like the rest of the report when color is on.
+    fn renderer(self) -> Renderer {
+        let r = if self.color {
+            Renderer::styled()
+                .line_num(GUTTER)
+                .error(severity_style(Severity::High))
+                .warning(severity_style(Severity::Medium))
+                .info(severity_style(Severity::Low))
+                .note(BOLD)
+                .help(BOLD)
+                .emphasis(BOLD)
+        } else {
+            Renderer::plain()
+        };
+        // Lines are cut to a window before they are drawn (see `snippet`): never again.
+        r.term_width(usize::MAX / 2)
     }
 }
 
-fn severity_style(severity: Severity) -> &'static str {
+fn severity_style(severity: Severity) -> Style {
     match severity {
-        Severity::Critical | Severity::High => "\x1b[1;31m",
-        Severity::Medium => "\x1b[33m",
-        Severity::Low => "\x1b[36m",
-        Severity::Info => "\x1b[2m",
+        Severity::Critical | Severity::High => AnsiColor::Red.on_default().effects(Effects::BOLD),
+        Severity::Medium => AnsiColor::Yellow.on_default(),
+        Severity::Low => AnsiColor::Cyan.on_default(),
+        Severity::Info => Style::new().effects(Effects::DIMMED),
+    }
+}
+
+/// The snippet renderer's level for a severity (it colours the carets).
+fn severity_level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Critical | Severity::High => Level::ERROR,
+        Severity::Medium => Level::WARNING,
+        Severity::Low => Level::INFO,
+        Severity::Info => Level::NOTE,
     }
 }
 
 /// Renders the text report.
 pub fn render(report: &ScanReport, opts: &RenderOptions) -> String {
     let p = Painter { color: opts.color, lang: opts.lang };
+    let renderer = p.renderer();
     let mut out = String::new();
 
     if !opts.quiet {
@@ -81,7 +123,7 @@ pub fn render(report: &ScanReport, opts: &RenderOptions) -> String {
                         src
                     }
                 };
-                render_finding(out, p, f, src);
+                render_finding(out, p, &renderer, f, src);
                 out.push('\n');
             }
         });
@@ -91,6 +133,15 @@ pub fn render(report: &ScanReport, opts: &RenderOptions) -> String {
         for d in &report.diagnostics {
             let style = if d.is_error() { RED } else { YELLOW };
             let _ = writeln!(out, "{}", p.paint(style, &clean(&d.to_string())));
+            // The place in a file that was analysed, when the diagnostic names one.
+            let at = Location::new(d.file.clone(), diagnostic_span(d));
+            if d.line > 0
+                && let Some(drawn) = report.files.get(&d.file).and_then(|src| source_lines(src, &at, &[]))
+            {
+                let level = if d.is_error() { Level::ERROR } else { Level::WARNING };
+                out.push_str(&renderer.render(&[Group::with_level(level).element(drawn.snippet())]));
+                out.push('\n');
+            }
         }
         out.push('\n');
     }
@@ -99,7 +150,7 @@ pub fn render(report: &ScanReport, opts: &RenderOptions) -> String {
     out
 }
 
-fn render_finding(out: &mut String, p: Painter, f: &Finding, source: Option<&SourceFile>) {
+fn render_finding(out: &mut String, p: Painter, renderer: &Renderer, f: &Finding, source: Option<&SourceFile>) {
     let span = f.location.span;
     p.paint_into(out, BOLD, |out| {
         push_clean(out, &f.location.file);
@@ -118,103 +169,137 @@ fn render_finding(out: &mut String, p: Painter, f: &Finding, source: Option<&Sou
     out.push_str(": ");
     push_clean(out, &f.message);
     if let Some(w) = &f.when {
-        out.push_str(" (");
-        out.push_str(&label(p.lang, "text-when"));
-        out.push(' ');
+        let _ = write!(out, " ({} ", label(p.lang, "text-when"));
         push_clean(out, w);
         out.push(')');
     }
     out.push('\n');
 
-    let width = digits(span.line);
-    let blank_gutter = |out: &mut String| p.paint_into(out, GUTTER, |out| push_gutter(out, None, width, '|'));
-    let numbered = |out: &mut String, n: u32| p.paint_into(out, GUTTER, |out| push_gutter(out, Some(n), width, '|'));
-
-    if let Some((window, mark)) = source.and_then(|s| snippet::span_line(s, span)) {
-        blank_gutter(out);
-        out.push('\n');
-        if let Some(before) = span.line.checked_sub(1).filter(|&n| n >= 1)
-            && let Some(text) = source.and_then(|s| s.line_text(before))
-        {
-            numbered(out, before);
-            write_source_line(out, snippet::from(text, window.from));
-        }
-        numbered(out, span.line);
-        write_source_line(out, window);
-        blank_gutter(out);
-        out.push(' ');
-        push_caret_pad(out, window, mark.lead);
-        p.paint_into(out, severity_style(f.severity), |out| push_repeated(out, '^', mark.len));
-        out.push('\n');
-        blank_gutter(out);
-        out.push('\n');
+    let drawn = source.and_then(|src| source_lines(src, &f.location, &f.related));
+    let mut group = Group::with_level(severity_level(f.severity));
+    if let Some(d) = &drawn {
+        group = group.element(d.snippet());
     }
-
-    let note = |out: &mut String, label: &str, text: &dyn Fn(&mut String)| {
-        p.paint_into(out, GUTTER, |out| push_gutter(out, None, width, '='));
-        out.push(' ');
-        p.paint_into(out, BOLD, |out| out.push_str(label));
-        out.push_str(": ");
-        text(out);
-        out.push('\n');
-    };
+    let note = |name: &str, text: String| Level::NOTE.with_name(label(p.lang, name)).message(text);
     if let Some(r) = &f.resource {
-        note(out, &label(p.lang, "text-resource"), &|out| {
-            push_clean(out, &r.id);
-            out.push_str(" (");
-            push_clean(out, &r.kind);
-            out.push(')');
-        });
+        group = group.element(note("text-resource", format!("{} ({})", clean(&r.id), clean(&r.kind))));
     }
-    for r in &f.related {
+    for (i, r) in f.related.iter().enumerate() {
+        if drawn.as_ref().is_some_and(|d| d.related.contains(&i)) {
+            continue;
+        }
         let s = r.location.span;
-        note(out, &label(p.lang, "text-related"), &|out| {
-            push_clean(out, &r.location.file);
-            let _ = write!(out, ":{}:{}: ", s.line, s.col);
-            push_clean(out, &r.message);
-        });
+        let text = format!("{}:{}:{}: {}", clean(&r.location.file), s.line, s.col, clean(&r.message));
+        group = group.element(note("text-related", text));
     }
     if f.rule.remediation.split_whitespace().next().is_some() {
-        note(out, &label(p.lang, "text-fix"), &|out| push_one_line(out, &f.rule.remediation));
+        let mut fix = String::new();
+        push_one_line(&mut fix, &f.rule.remediation);
+        group = group.element(note("text-fix", fix));
     }
-    note(out, &label(p.lang, "text-docs"), &|out| {
-        out.push_str("palisade rule ");
-        push_clean(out, &f.rule.id);
-    });
-}
-
-/// `{n:>width$} |` (or `=`), or blanks instead of the number.
-fn push_gutter(out: &mut String, n: Option<u32>, width: usize, mark: char) {
-    match n {
-        Some(n) => {
-            push_repeated(out, ' ', width.saturating_sub(digits(n)));
-            let _ = write!(out, "{n}");
-        }
-        None => push_repeated(out, ' ', width),
-    }
-    out.push(' ');
-    out.push(mark);
-}
-
-fn push_repeated(out: &mut String, c: char, n: usize) {
-    for _ in 0..n {
-        out.push(c);
-    }
-}
-
-/// The source line (its window) after its gutter, `…` marking where it was cut.
-fn write_source_line(out: &mut String, window: Window<'_>) {
-    if !window.text.is_empty() || window.cut_before || window.cut_after {
-        out.push(' ');
-        if window.cut_before {
-            out.push(snippet::CUT);
-        }
-        push_clean(out, window.text);
-        if window.cut_after {
-            out.push(snippet::CUT);
-        }
-    }
+    group = group.element(note("text-docs", format!("palisade rule {}", clean(&f.rule.id))));
+    out.push_str(&renderer.render(&[group]));
     out.push('\n');
+}
+
+/// An annotation of a drawn line: characters of its window before it and covered by it, and
+/// the related location it draws (`None` for the finding's own span).
+type Mark = (usize, usize, Option<usize>);
+
+/// The source lines drawn for a finding: the line before its first, its first line, and the
+/// lines of related locations of the same file near it, each cut to a window (`…` marks the
+/// cuts) and cleaned; the annotations (the finding's span first, then the related locations'
+/// with their messages) as byte ranges of that text.
+#[derive(Debug)]
+struct Drawn {
+    first: u32,
+    text: String,
+    annotations: Vec<(std::ops::Range<usize>, Option<String>)>,
+    /// The related locations drawn (indexes into the finding's list).
+    related: Vec<usize>,
+}
+
+impl Drawn {
+    /// The lines as a snippet: the first annotation primary, the others context.
+    fn snippet(&self) -> Snippet<'_, annotate_snippets::Annotation<'_>> {
+        let mut snip = Snippet::source(self.text.as_str()).line_start(self.first as usize).fold(false);
+        for (i, (range, message)) in self.annotations.iter().enumerate() {
+            let kind = if i == 0 { AnnotationKind::Primary } else { AnnotationKind::Context };
+            snip = snip.annotation(kind.span(range.clone()).label(message.as_deref()));
+        }
+        snip
+    }
+}
+
+/// A diagnostic's position as a span of one character (its byte offsets unknown, so that the
+/// column places it).
+fn diagnostic_span(d: &crate::finding::Diagnostic) -> Span {
+    Span {
+        start: u32::MAX,
+        end: u32::MAX,
+        line: d.line,
+        col: d.col.max(1),
+        end_line: d.line,
+        end_col: d.col.max(1) + 1,
+        ..Span::default()
+    }
+}
+
+fn source_lines(src: &SourceFile, at: &Location, related: &[Related]) -> Option<Drawn> {
+    let span = at.span;
+    let (window, mark) = snippet::span_line(src, span)?;
+    let line = span.line;
+    // Each line's window start, and its annotations as (lead, length) in characters.
+    let mut lines: std::collections::BTreeMap<u32, (usize, Vec<Mark>)> = Default::default();
+    lines.insert(line, (window.from, vec![(mark.lead, mark.len, None)]));
+    if line > 1 {
+        lines.insert(line - 1, (window.from, Vec::new()));
+    }
+    for (i, r) in related.iter().enumerate() {
+        let rs = r.location.span;
+        if r.location.file != at.file || rs.line == 0 || rs.line.abs_diff(line) > RELATED_IN_SNIPPET {
+            continue;
+        }
+        let Some((w, m)) = snippet::span_line(src, rs) else { continue };
+        let entry = lines.entry(rs.line).or_insert((w.from, Vec::new()));
+        // A related location on a line already cut elsewhere is listed instead.
+        if entry.0 == w.from {
+            entry.1.push((m.lead, m.len, Some(i)));
+        }
+    }
+    let (&first, _) = lines.first_key_value()?;
+    let (&last, _) = lines.last_key_value()?;
+    let mut text = String::new();
+    let mut annotations = Vec::new();
+    let mut drawn = Vec::new();
+    for n in first..=last {
+        let from = lines.get(&n).map_or(window.from, |l| l.0);
+        let w = src.line_text(n).map_or(Window { text: "", cut_before: false, cut_after: false, from: 0 }, |t| {
+            if n == line { window } else { snippet::from(t, from) }
+        });
+        if n > first {
+            text.push('\n');
+        }
+        let start = text.len();
+        if w.cut_before {
+            text.push(snippet::CUT);
+        }
+        push_clean(&mut text, if w.cut_after { w.text } else { w.text.trim_end() });
+        if w.cut_after {
+            text.push(snippet::CUT);
+        }
+        let shown = &text[start..];
+        // The byte offset of the `c`th character of the line (its end past the last).
+        let byte_at = |c: usize| start + shown.char_indices().nth(c).map_or(shown.len(), |(b, _)| b);
+        for &(lead, len, rel) in lines.get(&n).map_or(&[][..], |l| &l.1[..]) {
+            let lead = lead + usize::from(w.cut_before);
+            annotations.push((byte_at(lead)..byte_at(lead + len), rel.map(|i| clean(&related[i].message))));
+            drawn.extend(rel);
+        }
+    }
+    // The finding's span first.
+    annotations.sort_by_key(|(_, m)| m.is_some());
+    Some(Drawn { first, text, annotations, related: drawn })
 }
 
 /// Whether [`clean`] would change `text`: it has a control character other than tab (C0, DEL,
@@ -242,15 +327,6 @@ fn clean(text: &str) -> String {
     out
 }
 
-/// The padding before the carets: one blank per character of the window before the span (and
-/// for the cut mark), tabs kept so the carets line up.
-fn push_caret_pad(out: &mut String, window: Window<'_>, lead: usize) {
-    if window.cut_before {
-        out.push(' ');
-    }
-    out.extend(window.text.chars().take(lead).map(|c| if c == '\t' { '\t' } else { ' ' }));
-}
-
 /// Appends a possibly multi-line text collapsed to one line (words joined by one space),
 /// cleaned.
 fn push_one_line(out: &mut String, text: &str) {
@@ -260,10 +336,6 @@ fn push_one_line(out: &mut String, text: &str) {
         }
         push_clean(out, word);
     }
-}
-
-fn digits(n: u32) -> usize {
-    n.max(1).ilog10() as usize + 1
 }
 
 fn render_summary(out: &mut String, p: Painter, report: &ScanReport) {
@@ -300,57 +372,98 @@ fn render_summary(out: &mut String, p: Painter, report: &ScanReport) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::Span;
 
-    /// The padding before the carets and the carets themselves, for a span on the line
-    /// `line_text` that starts at 1-based `line` of its file.
-    fn caret_line(line_text: &str, span: Span) -> (String, String) {
-        let (start, end) = snippet::span_in_line(line_text, 0, span);
-        let (window, mark) = snippet::around(line_text, start, end);
-        let mut pad = String::new();
-        push_caret_pad(&mut pad, window, mark.lead);
-        (pad, "^".repeat(mark.len))
+    /// The plain rendering of a finding at `span` of a one-file scan of `text`, without its
+    /// header line.
+    fn drawn(text: &str, span: Span, related: Vec<(Span, &str)>) -> String {
+        let src = crate::source::SourceFile::new("t.yaml", text.to_string());
+        let rule = crate::rules::all()[0].meta.clone();
+        let file: std::sync::Arc<str> = "t.yaml".into();
+        let f = Finding {
+            rule,
+            severity: Severity::High,
+            message: "m".into(),
+            template: Default::default(),
+            location: crate::source::Location::new(file.clone(), span),
+            resource: None,
+            related: related
+                .into_iter()
+                .map(|(s, m)| crate::finding::Related::new(crate::source::Location::new(file.clone(), s), m))
+                .collect(),
+            when: None,
+            subject: None,
+        };
+        let p = Painter { color: false, lang: Lang::En };
+        let mut out = String::new();
+        render_finding(&mut out, p, &p.renderer(), &f, Some(&src));
+        out.split_once('\n').unwrap().1.to_string()
     }
 
-    /// A span of line 1 from byte `start` (column `col`) to byte `end` of line `end_line`.
-    fn span(start: u32, col: u32, end: u32, end_line: u32, end_col: u32) -> Span {
-        Span { start, end, line: 1, col, end_line, end_col, ..Span::default() }
+    /// A span of `line` from byte `start` (column `col`) to byte `end` of line `end_line`.
+    fn span(line: u32, start: u32, col: u32, end: u32, end_line: u32, end_col: u32) -> Span {
+        Span { start, end, line, col, end_line, end_col, ..Span::default() }
     }
 
     #[test]
     fn carets_cover_the_span_on_one_line() {
-        assert_eq!(caret_line("  a: false", span(5, 6, 10, 1, 11)), ("     ".into(), "^^^^^".into()));
+        let out = drawn("x: 1\n  a: false\n", span(2, 10, 6, 15, 2, 11), vec![]);
+        assert!(out.starts_with("  |\n1 | x: 1\n2 |   a: false\n  |      ^^^^^\n"), "{out}");
     }
 
     #[test]
     fn carets_run_to_the_end_of_the_line_for_multi_line_spans() {
-        assert_eq!(caret_line("  a: |", span(2, 3, 30, 4, 2)), ("  ".into(), "^^^^".into()));
+        let out = drawn("  a: |\n    x\n    y\n", span(1, 2, 3, 16, 3, 5), vec![]);
+        assert!(out.contains("1 |   a: |\n  |   ^^^^\n"), "{out}");
     }
 
     #[test]
     fn carets_past_the_end_of_the_line_do_not_panic() {
-        assert_eq!(caret_line("ab", span(9, 10, 11, 1, 12)), ("  ".into(), "^".into()));
-        assert_eq!(caret_line("", span(0, 0, 0, 0, 0)), ("".into(), "^".into()));
+        let out = drawn("ab", span(1, 9, 10, 11, 1, 12), vec![]);
+        assert!(out.contains("1 | ab\n  |   ^"), "{out}");
+        let out = drawn("", span(0, 0, 0, 0, 0, 0), vec![]);
+        assert!(out.contains("= docs"), "{out}");
     }
 
     #[test]
-    fn tabs_in_the_padding_are_kept() {
-        assert_eq!(caret_line("\tx: 1", span(4, 5, 5, 1, 6)), ("\t   ".into(), "^".into()));
+    fn related_locations_nearby_are_drawn_in_the_snippet_and_others_listed() {
+        let text = "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\ng: 7\nh: 8\n";
+        let out = drawn(
+            text,
+            span(2, 5, 1, 6, 2, 2),
+            vec![(span(3, 10, 1, 11, 3, 2), "near"), (span(8, 35, 1, 36, 8, 2), "far")],
+        );
+        assert!(out.contains("2 | b: 2\n  | ^\n3 | c: 3\n  | - near\n"), "{out}");
+        assert!(out.contains("= related: t.yaml:8:1: far\n"), "{out}");
+        assert!(!out.contains("related: t.yaml:3:1"), "{out}");
     }
 
     #[test]
     fn long_lines_are_cut_with_the_carets_under_the_span() {
-        let line = format!("{}\tSPAN{}", "é".repeat(5000), "x".repeat(5000));
+        let line = format!("{}SPAN{}", "é".repeat(5000), "x".repeat(5000));
         let at = line.find("SPAN").unwrap() as u32;
-        let (pad, carets) = caret_line(&line, span(at, 5002, at + 4, 1, 5006));
-        let mut out = String::new();
-        let (start, end) = snippet::span_in_line(&line, 0, span(at, 5002, at + 4, 1, 5006));
-        write_source_line(&mut out, snippet::around(&line, start, end).0);
-        assert!(out.starts_with(" …é") && out.ends_with("x…\n") && out.chars().count() < 210, "{out}");
-        // The carets sit under `SPAN`: the pad's characters stand for those before it.
-        let shown: Vec<char> = out[1..].chars().collect();
-        let under: String = shown[pad.chars().count()..][..carets.len()].iter().collect();
-        assert_eq!((under.as_str(), pad.ends_with('\t')), ("SPAN", true));
+        let out = drawn(&line, span(1, at, 5001, at + 4, 1, 5005), vec![]);
+        let lines: Vec<&str> = out.lines().collect();
+        let (source, carets) = (lines[1], lines[2]);
+        assert!(source.starts_with("1 | …é") && source.ends_with("x…") && source.chars().count() < 210, "{source}");
+        let first = carets.find('^').unwrap();
+        let under: String = source.chars().skip(carets[..first].chars().count()).take(4).collect();
+        assert_eq!(under, "SPAN", "{source}\n{carets}");
+    }
+
+    #[test]
+    fn diagnostics_in_analysed_files_show_their_line() {
+        let mut report = ScanReport::default();
+        let file: std::sync::Arc<str> = "t.yaml".into();
+        let src = crate::source::SourceFile::new("t.yaml", "a: 1\nb: !Ref X\n".to_string());
+        report.files.insert(file.clone(), std::sync::Arc::new(src));
+        let kind = crate::finding::DiagnosticKind::Invalid;
+        report.diagnostics.push(crate::finding::Diagnostic { kind, file, line: 2, col: 9, message: "m".into() });
+        // A file that was not analysed has only its line.
+        let kind = crate::finding::DiagnosticKind::Parse;
+        let other = "u.yaml".into();
+        report.diagnostics.push(crate::finding::Diagnostic { kind, file: other, line: 1, col: 1, message: "n".into() });
+        let out = render(&report, &RenderOptions::default());
+        assert!(out.starts_with("t.yaml:2:9: error: invalid: m\n  |\n1 | a: 1\n2 | b: !Ref X\n  |         ^\nu.yaml:1:1: error: cannot parse: n\n\n"), "{out}");
     }
 
     #[test]
@@ -375,28 +488,12 @@ mod tests {
     }
 
     #[test]
-    fn gutters() {
-        let mut s = String::new();
-        push_gutter(&mut s, Some(7), 3, '|');
-        push_gutter(&mut s, None, 2, '=');
-        assert_eq!(s, "  7 |   =");
-    }
-
-    #[test]
     fn painting_skips_empty_text() {
         let p = Painter { color: true, lang: Lang::En };
         let mut s = String::new();
         p.paint_into(&mut s, BOLD, |_| {});
         assert_eq!(s, "");
         p.paint_into(&mut s, BOLD, |o| o.push('x'));
-        assert_eq!(s, format!("{BOLD}x{RESET}"));
-    }
-
-    #[test]
-    fn digit_counts() {
-        assert_eq!(digits(0), 1);
-        assert_eq!(digits(9), 1);
-        assert_eq!(digits(10), 2);
-        assert_eq!(digits(100), 3);
+        assert_eq!(s, format!("{BOLD}x{BOLD:#}"));
     }
 }

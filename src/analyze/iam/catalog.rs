@@ -260,7 +260,7 @@ impl Catalog {
         let mut scored: Vec<(usize, &str)> = self
             .services
             .iter()
-            .map(|s| (edit_distance(&p, &s.prefix.to_ascii_lowercase()), s.prefix.as_str()))
+            .map(|s| (strsim::levenshtein(&p, &s.prefix.to_ascii_lowercase()), s.prefix.as_str()))
             .filter(|(d, s)| *d <= 2.max(s.len() / 4))
             .collect();
         scored.sort();
@@ -279,7 +279,7 @@ impl Catalog {
             // The distance is at least the difference in length: far longer or shorter names
             // are not compared.
             .filter(|a| a.name.chars().count().abs_diff(chars) <= limit)
-            .map(|a| (edit_distance(&n, &a.name.to_ascii_lowercase()), format!("{}:{}", service.prefix, a.name)))
+            .map(|a| (strsim::levenshtein(&n, &a.name.to_ascii_lowercase()), format!("{}:{}", service.prefix, a.name)))
             .filter(|(d, _)| *d <= limit)
             .collect();
         scored.sort();
@@ -458,21 +458,6 @@ impl ActionPattern {
                 .for_each(f),
         }
     }
-}
-
-/// Levenshtein distance.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 /// Counts of actions by access level and service, for messages such as
@@ -724,7 +709,6 @@ mod tests {
         let s3 = c.service("s3").unwrap();
         assert_eq!(c.suggest_action(s3, "GetObjekt").first().map(String::as_str), Some("s3:GetObject"));
         assert!(c.suggest_service("s33").contains(&"s3"));
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 
     #[test]

@@ -175,7 +175,7 @@ pub fn parse_operator(op: &str) -> Result<Operator, crate::i18n::Message> {
             .or_else(|| {
                 BASES
                     .iter()
-                    .map(|(n, _)| (super::catalog::edit_distance(name, n), n))
+                    .map(|(n, _)| (strsim::levenshtein(name, n), n))
                     .filter(|(d, _)| *d <= 2)
                     .min()
                     .map(|(_, n)| msg!("iam-policy-invalid-operator-did-you-mean", operator = n))

@@ -95,9 +95,7 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
         for (k, span) in &st.unknown_elements {
             let hint = crate::model::STATEMENT_ELEMENTS
                 .iter()
-                .map(|e| {
-                    (crate::analyze::iam::catalog::edit_distance(&k.to_ascii_lowercase(), &e.to_ascii_lowercase()), e)
-                })
+                .map(|e| (strsim::levenshtein(&k.to_ascii_lowercase(), &e.to_ascii_lowercase()), e))
                 .filter(|(d, _)| *d <= 2)
                 .min()
                 .map(|(_, e)| msg!("iam-policy-invalid-did-you", e = e))
