@@ -5,6 +5,8 @@
 //! * each area's list of rules: every module `src/rules/<area>/<name>.rs` that declares a rule
 //!   with `rule!(RULE, ...)`. An area's `mod.rs` declares the module (`pub mod <name>;`), which
 //!   is all it takes to add a rule;
+//! * the message catalogues (`src/rules/<area>/*.ftl`, `src/i18n/*.ftl`), embedded so that
+//!   reports can be rendered in every language;
 //! * the embedded data (`data/*.txt.gz`), decompressed, so that the program does not spend its
 //!   first scan decompressing it.
 
@@ -40,6 +42,7 @@ fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out_dir).join("examples.rs"), out).expect("write the examples table");
     area_lists(root, Path::new(&out_dir));
+    catalogues(root, &manifest, Path::new(&out_dir));
     for name in ["iam-catalog.txt", "aws-managed-policies.txt"] {
         decompress(&Path::new("data").join(format!("{name}.gz")), &Path::new(&out_dir).join(name));
     }
@@ -85,4 +88,32 @@ fn area_lists(root: &Path, out_dir: &Path) {
         out.push_str("];\n");
         std::fs::write(out_dir.join(format!("rules_{name}.rs")), out).expect("write an area's list");
     }
+}
+
+/// Writes `ftl.rs`: `pub static FTL`, every `.ftl` file of an area folder and of `src/i18n`,
+/// as (path under the crate root, text), in path order.
+fn catalogues(root: &Path, manifest: &str, out_dir: &Path) {
+    let mut dirs: Vec<_> = std::fs::read_dir(root).into_iter().flatten().flatten().map(|e| e.path()).collect();
+    dirs.push(Path::new("src/i18n").to_path_buf());
+    println!("cargo:rerun-if-changed=src/i18n");
+    let mut files = Vec::new();
+    for d in dirs.iter().filter(|p| p.is_dir()) {
+        println!("cargo:rerun-if-changed={}", d.display());
+        for e in std::fs::read_dir(d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "ftl") {
+                println!("cargo:rerun-if-changed={}", p.display());
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let mut out = String::from("/// Every message catalogue: (path, text).\npub static FTL: &[(&str, &str)] = &[\n");
+    for f in &files {
+        let abs = Path::new(manifest).join(f);
+        let rel = f.display().to_string();
+        writeln!(out, "    ({rel:?}, include_str!({:?})),", abs.display().to_string()).expect("write to a String");
+    }
+    out.push_str("];\n");
+    std::fs::write(out_dir.join("ftl.rs"), out).expect("write the catalogue table");
 }

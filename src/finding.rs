@@ -88,7 +88,37 @@ pub struct ResourceRef {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Related {
     pub location: Location,
+    /// The message in English.
     pub message: String,
+    /// The message as a template, to render it in other languages (a plain text when the
+    /// message has no template).
+    pub template: crate::i18n::Message,
+}
+
+impl Related {
+    /// A related location with its message.
+    pub fn new(location: Location, message: impl Into<crate::i18n::Message>) -> Related {
+        let template = message.into();
+        Related { location, message: template.render(crate::i18n::Lang::En), template }
+    }
+
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: crate::i18n::Lang) -> std::borrow::Cow<'_, str> {
+        localized(&self.message, &self.template, lang)
+    }
+}
+
+/// A message in `lang`: the English text, or the template rendered in another language.
+fn localized<'a>(
+    english: &'a str,
+    template: &crate::i18n::Message,
+    lang: crate::i18n::Lang,
+) -> std::borrow::Cow<'a, str> {
+    if lang == crate::i18n::Lang::En || !template.is_template() {
+        std::borrow::Cow::Borrowed(english)
+    } else {
+        std::borrow::Cow::Owned(template.render(lang))
+    }
 }
 
 /// One problem found by a rule.
@@ -97,7 +127,11 @@ pub struct Finding {
     pub rule: std::sync::Arc<RuleMeta>,
     /// Effective severity (the rule's unless overridden).
     pub severity: Severity,
+    /// The message in English (baselines and fingerprints use it whatever the language).
     pub message: String,
+    /// The message as a template with its arguments, to render it in other languages (a plain
+    /// text when the message has no template).
+    pub template: crate::i18n::Message,
     pub location: Location,
     pub resource: Option<ResourceRef>,
     pub related: Vec<Related>,
@@ -126,6 +160,45 @@ impl Finding {
             Some(w) => format!("{} (when {w})", self.message),
             None => self.message.clone(),
         }
+    }
+
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: crate::i18n::Lang) -> std::borrow::Cow<'_, str> {
+        localized(&self.message, &self.template, lang)
+    }
+
+    /// The finding as a report in `lang` shows it: its message (with the condition qualifier)
+    /// and its related locations' messages in `lang`, `rule` (its rule's metadata in `lang`).
+    /// Its fingerprint stays that of the finding: the copy is identified by the identity of
+    /// the English finding (its subject, or its English message).
+    pub fn localized(&self, lang: crate::i18n::Lang, rule: &std::sync::Arc<RuleMeta>) -> Finding {
+        let mut f = self.clone();
+        f.rule = rule.clone();
+        f.message = self.full_message_in(lang);
+        f.when = None;
+        f.subject = Some(self.identity());
+        for r in &mut f.related {
+            r.message = r.message_in(lang).into_owned();
+        }
+        f
+    }
+
+    /// The message with the condition qualifier, in `lang`.
+    pub fn full_message_in(&self, lang: crate::i18n::Lang) -> String {
+        match (&self.when, lang) {
+            (_, crate::i18n::Lang::En) => self.full_message(),
+            (Some(w), _) => {
+                crate::i18n::label_with(lang, "finding-when", &[("message", &self.message_in(lang)), ("condition", w)])
+            }
+            (None, _) => self.message_in(lang).into_owned(),
+        }
+    }
+
+    /// Appends `more` to the message.
+    pub fn append(&mut self, more: impl Into<crate::i18n::Message>) {
+        let more = more.into();
+        self.message.push_str(&more.render(crate::i18n::Lang::En));
+        self.template.push(more);
     }
 
     /// The resource id, or the empty string when the finding is not about one resource.
@@ -251,6 +324,7 @@ mod tests {
             severity: rule.severity,
             rule,
             message: message.to_string(),
+            template: Default::default(),
             location: Location::new("t.yaml".into(), Span { line: 3, col: 3, ..Span::default() }),
             resource: Some(ResourceRef { id: resource.into(), kind: "AWS::S3::Bucket".into() }),
             related: Vec::new(),

@@ -2,6 +2,9 @@
 //!
 //! The pipeline: discover → parse → lower into one model → analyze → rules → filter → report.
 
+// First, so that its `msg!` macro is in scope in every module.
+#[macro_use]
+pub mod i18n;
 pub mod analyze;
 pub mod cli;
 pub mod compliance;

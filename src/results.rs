@@ -41,6 +41,63 @@ pub struct SourceRoot {
     pub work_tree: Option<std::path::PathBuf>,
 }
 
+impl ScanReport {
+    /// The report with the findings' messages and the rules' titles, descriptions and
+    /// remediations in `lang`, for rendering (fingerprints stay those of the English report:
+    /// see [`Finding::localized`](crate::finding::Finding::localized)).
+    pub fn localized(&self, lang: crate::i18n::Lang) -> ScanReport {
+        let rules = Localizer::new(lang);
+        ScanReport {
+            findings: self.findings.iter().map(|f| rules.finding(f)).collect(),
+            diagnostics: self.diagnostics.clone(),
+            files: self.files.clone(),
+            files_scanned: self.files_scanned,
+            rules: self.rules.iter().map(|r| rules.rule(r)).collect(),
+            evidence: self.evidence.clone(),
+            root: self.root.clone(),
+        }
+    }
+}
+
+impl Scanned {
+    /// The scan with its report and its suppressed findings in `lang` (see
+    /// [`ScanReport::localized`]).
+    pub fn localized(&self, lang: crate::i18n::Lang) -> Scanned {
+        let rules = Localizer::new(lang);
+        Scanned {
+            report: self.report.localized(lang),
+            suppressed: self
+                .suppressed
+                .iter()
+                .map(|s| crate::filter::Suppressed { finding: rules.finding(&s.finding), by: s.by.clone() })
+                .collect(),
+            analysed: self.analysed.clone(),
+            fixes: self.fixes.clone(),
+        }
+    }
+}
+
+/// Localizes findings and rules, each rule's metadata once.
+struct Localizer {
+    lang: crate::i18n::Lang,
+    rules: std::cell::RefCell<std::collections::HashMap<String, Arc<RuleMeta>>>,
+}
+
+impl Localizer {
+    fn new(lang: crate::i18n::Lang) -> Localizer {
+        Localizer { lang, rules: Default::default() }
+    }
+
+    fn rule(&self, r: &Arc<RuleMeta>) -> Arc<RuleMeta> {
+        let mut rules = self.rules.borrow_mut();
+        rules.entry(r.id.to_string()).or_insert_with(|| Arc::new(r.localized(self.lang))).clone()
+    }
+
+    fn finding(&self, f: &crate::finding::Finding) -> crate::finding::Finding {
+        f.localized(self.lang, &self.rule(&f.rule))
+    }
+}
+
 /// A scan's report with what the filter stage removed.
 #[derive(Debug, Default)]
 pub struct Scanned {

@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 /// The stages, earliest first; modules of one stage may use each other.
 const STAGES: &[&[&str]] = &[
     // Vocabulary every stage shares: files and spans, located trees, input problems,
-    // suppressions as the inputs write them; the compliance frameworks' catalogues.
-    &["source", "diagnostic", "value", "suppress", "paths", "compliance"],
+    // suppressions as the inputs write them; the compliance frameworks' catalogues; the texts of
+    // every language.
+    &["source", "diagnostic", "value", "suppress", "paths", "compliance", "i18n"],
     &["parse", "discover"],
     &["model"],
     // Frontends: each input language, lowered into the model.

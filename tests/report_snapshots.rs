@@ -196,6 +196,7 @@ fn findings_are_grouped_by_file_in_sorted_order() {
         rule: common::meta(&S3_PUBLIC),
         severity: Severity::Medium,
         message: format!("in {}", file.display_path()),
+        template: Default::default(),
         location: loc(file, span_of(file, "Logs", 0)),
         resource: None,
         related: vec![],

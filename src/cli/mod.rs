@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::discover::DiscoverOptions;
 use crate::filter::baseline::Baseline;
 use crate::finding::Severity;
+use crate::i18n::{Lang, label};
 use crate::parse::Limits;
 use crate::report::{self, Format, RenderOptions};
 use crate::rules;
@@ -62,6 +63,11 @@ on unreadable inputs. Every scan option can be set as PALISADE_<OPTION> in the e
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of the output: rule titles and documentation, finding messages, report and
+    /// scorecard labels [default: PALISADE_LANG, else Korean when the locale (LC_ALL,
+    /// LC_MESSAGES, LANG) is Korean, else English].
+    #[arg(long, global = true, value_enum)]
+    lang: Option<Lang>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -493,6 +499,7 @@ pub fn main() -> i32 {
             return code;
         }
     };
+    let lang = cli.lang.unwrap_or_else(Lang::from_env);
     match cli.command {
         Command::Completions { shell } => {
             let mut out = Vec::new();
@@ -510,9 +517,9 @@ pub fn main() -> i32 {
                 EXIT_ERROR
             }
         },
-        Command::Scan(args) => run_scan(args),
+        Command::Scan(args) => run_scan(args, lang),
         Command::Rules(args) => match shown_registry(&args.custom) {
-            Ok(registry) => list_rules(args.format, &registry),
+            Ok(registry) => list_rules(args.format, &registry, lang),
             Err(e) => {
                 output::error(&format!("error: {e}"));
                 EXIT_ERROR
@@ -525,7 +532,7 @@ pub fn main() -> i32 {
             output::emit(&report.render());
             if report.passed() { EXIT_CLEAN } else { EXIT_FINDINGS }
         }
-        Command::Posture(args) => run_posture(args),
+        Command::Posture(args) => run_posture(args, lang),
         Command::Iam(cmd) => iam::run(cmd),
         Command::Model(args) => model::run(args),
         Command::Net(NetCommand::Exposure(args)) => run_exposure(args),
@@ -536,7 +543,7 @@ pub fn main() -> i32 {
                 EXIT_ERROR
             }
             Ok(Some(r)) => {
-                output::emit(&r.meta.documentation());
+                output::emit(&r.meta.documentation_in(lang));
                 EXIT_CLEAN
             }
             Ok(None) => {
@@ -597,8 +604,8 @@ fn show_config(args: ConfigArgs) -> i32 {
     }
 }
 
-fn run_scan(args: ScanArgs) -> i32 {
-    match scan_command(args) {
+fn run_scan(args: ScanArgs, lang: Lang) -> i32 {
+    match scan_command(args, lang) {
         Ok(code) => code,
         Err(e) => {
             output::error(&format!("error: {e}"));
@@ -607,7 +614,7 @@ fn run_scan(args: ScanArgs) -> i32 {
     }
 }
 
-fn scan_command(mut args: ScanArgs) -> Result<i32, String> {
+fn scan_command(mut args: ScanArgs, lang: Lang) -> Result<i32, String> {
     let explicit_paths = !args.paths.is_empty();
     if !explicit_paths {
         args.paths.push(PathBuf::from("."));
@@ -768,6 +775,7 @@ fn scan_command(mut args: ScanArgs) -> Result<i32, String> {
                 }),
             quiet: args.quiet,
             asff: asff.clone(),
+            lang,
             meta: meta.clone(),
         };
         let text = report::filtered::render(&scanned, fixes, out.format, &opts);
@@ -878,7 +886,7 @@ fn run_exposure(args: ExposureArgs) -> i32 {
     if diags.iter().any(|d| d.is_error()) { EXIT_ERROR } else { EXIT_CLEAN }
 }
 
-fn run_posture(mut args: PostureArgs) -> i32 {
+fn run_posture(mut args: PostureArgs, lang: Lang) -> i32 {
     let explicit_paths = !args.paths.is_empty();
     if !explicit_paths {
         args.paths.push(PathBuf::from("."));
@@ -909,24 +917,32 @@ fn run_posture(mut args: PostureArgs) -> i32 {
         }
         output::error(&format!("warning: no file was analysed: {why}"));
     }
-    let posture = crate::posture::Posture::of(report);
+    // The findings' messages in the posture (the failing evidence of a framework's
+    // requirements) in the language asked for.
+    let posture = if lang == Lang::En {
+        crate::posture::Posture::of(report)
+    } else {
+        crate::posture::Posture::of(&report.localized(lang))
+    };
     let coverage = crate::compliance::Framework::from_key(&args.framework).and_then(|f| posture.framework(f));
     match (args.format, coverage) {
-        (ListFormat::Text, Some(c)) => output::emit_input(&crate::posture::render::framework_text(&posture, c)),
-        (ListFormat::Text, None) => output::emit_input(&crate::posture::render::text(&posture)),
-        (ListFormat::Json, _) => output::emit(&crate::posture::render::json_for(&posture, &args.framework)),
+        (ListFormat::Text, Some(c)) => {
+            output::emit_input(&crate::posture::render::framework_text_in(&posture, c, lang))
+        }
+        (ListFormat::Text, None) => output::emit_input(&crate::posture::render::text_in(&posture, lang)),
+        (ListFormat::Json, _) => output::emit(&crate::posture::render::json_in(&posture, &args.framework, lang)),
     }
     if report.diagnostics.iter().any(|d| d.is_error()) { EXIT_ERROR } else { EXIT_CLEAN }
 }
 
-fn list_rules(format: ListFormat, registry: &rules::Registry) -> i32 {
+fn list_rules(format: ListFormat, registry: &rules::Registry, lang: Lang) -> i32 {
     let all = registry.rules();
     match format {
         ListFormat::Json => {
             let v: Vec<serde_json::Value> = all
                 .iter()
                 .map(|r| {
-                    let mut m = serde_json::to_value(&*r.meta).unwrap_or_default();
+                    let mut m = serde_json::to_value(r.meta.localized(lang)).unwrap_or_default();
                     if let (Some(obj), Some(profile)) = (m.as_object_mut(), rules::k8s::pss_profile(&r.meta.id)) {
                         obj.insert("pss_profile".into(), profile.into());
                     }
@@ -942,8 +958,13 @@ fn list_rules(format: ListFormat, registry: &rules::Registry) -> i32 {
             let mut out = String::new();
             let _ = writeln!(
                 out,
-                "{:id_w$}  {:slug_w$}  {:8}  {:11}  {:14}  TITLE",
-                "ID", "SLUG", "SEVERITY", "LAYER", "CONTROLS"
+                "{:id_w$}  {:slug_w$}  {:8}  {:11}  {:14}  {}",
+                "ID",
+                "SLUG",
+                "SEVERITY",
+                "LAYER",
+                "CONTROLS",
+                label(lang, "rules-title")
             );
             for r in all {
                 let m = &r.meta;
@@ -955,10 +976,10 @@ fn list_rules(format: ListFormat, registry: &rules::Registry) -> i32 {
                     m.severity.as_str(),
                     m.layer.as_str(),
                     m.controls.join(","),
-                    m.title
+                    m.title_in(lang)
                 );
             }
-            let _ = writeln!(out, "\n{} rules. `palisade rule ID` shows one rule's documentation.", all.len());
+            let _ = writeln!(out, "\n{}", crate::i18n::label_with(lang, "rules-count", &[("count", &all.len())]));
             output::emit(&out);
         }
     }

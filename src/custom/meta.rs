@@ -220,6 +220,10 @@ pub fn parse(path: &Path, text: &str) -> Result<RuleMeta, Problem> {
     {
         return Err(err(ko, "`custom.ko` must be a map of texts (title, description, remediation)".into()));
     }
+    let korean = custom.get("ko").map(|ko| {
+        let text = |key: &str| ko.get(key).and_then(|v| v.as_str()).map(|t| Text::Owned(t.to_string()));
+        std::sync::Arc::new([text("title"), text("description"), text("remediation")])
+    });
     let examples_node = custom.get("examples").ok_or_else(|| missing("custom.examples"))?;
     let names = need_list("examples")?;
     let dir = path.parent().unwrap_or(Path::new(""));
@@ -248,6 +252,8 @@ pub fn parse(path: &Path, text: &str) -> Result<RuleMeta, Problem> {
         well_architected: texts(well_architected),
         controls: texts(controls),
         compliance: texts(compliance),
+        lang: crate::i18n::Lang::En,
+        korean,
         resource_types: texts(resource_types),
         remediation: remediation.into(),
         description: description.into(),

@@ -229,6 +229,7 @@ mod tests {
             severity: rule.severity,
             rule,
             message: message.to_string(),
+            template: Default::default(),
             location: Location::new(file.into(), Span { line, col: 3, ..Span::default() }),
             resource: Some(ResourceRef { id: "Logs".into(), kind: "AWS::S3::Bucket".into() }),
             related: Vec::new(),

@@ -2,6 +2,8 @@
 
 use super::framework::{FrameworkCoverage, RequirementStatus};
 use super::{Posture, Status};
+use crate::compliance::Framework;
+use crate::i18n::{Lang, label, label_with};
 
 /// At most this many evidence lines per control in text output.
 const MAX_EVIDENCE: usize = 5;
@@ -17,143 +19,288 @@ pub fn json(p: &Posture) -> String {
 /// framework key); `posture.frameworks` holds the coverage of every framework, so that a
 /// reader can switch between them.
 pub fn json_for(p: &Posture, framework: &str) -> String {
+    json_in(p, framework, Lang::En)
+}
+
+/// [`json_for`] with the titles, domains and names in `lang` (ids and statuses stay as they
+/// are).
+pub fn json_in(p: &Posture, framework: &str, lang: Lang) -> String {
+    let mut posture = serde_json::to_value(p).unwrap_or_default();
+    if lang != Lang::En {
+        localize_titles(&mut posture, lang);
+    }
     let v = serde_json::json!({
         "schema_version": 1,
         "tool": {"name": "palisade", "version": crate::VERSION},
         "framework": framework,
-        "posture": p,
+        "posture": posture,
     });
     let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
     s.push('\n');
     s
 }
 
-fn status_text(s: Status) -> &'static str {
-    match s {
-        Status::Pass => "PASS",
-        Status::Fail => "FAIL",
-        Status::NotEvidenced => "n/a ",
-        Status::Unknown => "UNKNOWN",
+/// Replaces the titles of Well-Architected practices and of account-baseline controls with
+/// their translations in `lang`, where there are some.
+fn localize_titles(posture: &mut serde_json::Value, lang: Lang) {
+    if let Some(practices) = posture.get_mut("well_architected").and_then(|v| v.as_array_mut()) {
+        for w in practices {
+            let id = w.get("id").and_then(|v| v.as_str()).unwrap_or_default().to_string();
+            if let Some((area, title)) = crate::i18n::practice(lang, &id) {
+                w["area"] = area.into();
+                w["title"] = title.into();
+            }
+        }
     }
+    for f in posture.get_mut("frameworks").and_then(|v| v.as_array_mut()).into_iter().flatten() {
+        let Some(framework) = f.get("framework").and_then(|v| v.as_str()).and_then(Framework::from_key) else {
+            continue;
+        };
+        f["name"] = framework.name_in(lang.code()).into();
+        for d in f.get_mut("domains").and_then(|v| v.as_array_mut()).into_iter().flatten() {
+            let mut domain = None;
+            for r in d.get_mut("requirements").and_then(|v| v.as_array_mut()).into_iter().flatten() {
+                let id = r.get("id").and_then(|v| v.as_str()).unwrap_or_default().to_string();
+                if let Some(title) = crate::compliance::requirement_name(framework, &id, lang.code()) {
+                    r["title"] = title.into();
+                }
+                domain = domain.or_else(|| crate::compliance::domain_name(framework, &id, lang.code()));
+            }
+            if let Some(name) = domain {
+                d["domain"] = name.into();
+            }
+        }
+    }
+    for l in posture.get_mut("layers").and_then(|v| v.as_array_mut()).into_iter().flatten() {
+        for c in l.get_mut("controls").and_then(|v| v.as_array_mut()).into_iter().flatten() {
+            let title = control_title(c.get("title").and_then(|v| v.as_str()).unwrap_or_default(), lang);
+            c["title"] = title.into();
+        }
+    }
+}
+
+/// A control's title in `lang`: an account-baseline control's from the labels
+/// (`posture-baseline-<title>` is looked up by its English title), "checked by ..." with the
+/// label of `lang`.
+fn control_title(title: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return title.to_string();
+    }
+    if let Some(rules) = title.strip_prefix("checked by ") {
+        return label_with(lang, "posture-checked-by", &[("rules", &rules)]);
+    }
+    crate::posture::BASELINE
+        .iter()
+        .find(|b| b.title == title)
+        .map(|b| label(lang, &format!("posture-baseline-{}", b.key)).into_owned())
+        .unwrap_or_else(|| title.to_string())
+}
+
+fn status_text(s: Status, lang: Lang) -> String {
+    let id = match s {
+        Status::Pass => "posture-pass",
+        Status::Fail => "posture-fail",
+        Status::NotEvidenced => "posture-not-evidenced",
+        Status::Unknown => "posture-unknown",
+    };
+    label(lang, id).into_owned()
 }
 
 /// The posture as text: the scorecard, then the Well-Architected coverage.
 pub fn text(p: &Posture) -> String {
+    text_in(p, Lang::En)
+}
+
+/// Pads `s` with spaces to `width` columns (a Hangul syllable takes two).
+fn pad(s: &str, width: usize) -> String {
+    let cols: usize = s.chars().map(|c| if ('\u{1100}'..='\u{ffdc}').contains(&c) { 2 } else { 1 }).sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(cols)))
+}
+
+/// The posture as text, in `lang`.
+pub fn text_in(p: &Posture, lang: Lang) -> String {
+    let n = |v: usize| v.to_string();
     let mut s = String::new();
-    s.push_str(&format!("Defense-in-depth scorecard ({} file(s) analysed)\n", p.files_scanned));
-    s.push_str("==================================================\n\n");
+    let title = label_with(lang, "posture-scorecard", &[("files", &p.files_scanned)]);
+    s.push_str(&title);
+    s.push('\n');
+    s.push_str(&"=".repeat(if lang == Lang::En { 50 } else { title.chars().count() * 2 }));
+    s.push_str("\n\n");
     for l in &p.layers {
         let score = match l.score {
-            Some(v) => format!(
-                "{v}% (share of passing resources averaged over {} control(s); {}/{} controls pass outright)",
-                l.evaluated, l.passed, l.evaluated
+            Some(v) => label_with(
+                lang,
+                "posture-layer-score",
+                &[("score", &v), ("evaluated", &n(l.evaluated)), ("passed", &n(l.passed))],
             ),
-            None => "not evidenced".to_string(),
+            None => label(lang, "posture-layer-not-evidenced").into_owned(),
         };
-        s.push_str(&format!("{} layer: {score}\n  services: {}\n", capitalise(l.layer.as_str()), l.services));
+        let layer_name = label(lang, &format!("layer-{}", l.layer.as_str()));
+        s.push_str(&label_with(lang, "posture-layer", &[("layer", &layer_name), ("score", &score)]));
+        s.push_str(&format!("\n  {}: {}\n", label(lang, "posture-services"), l.services));
         for c in &l.controls {
+            let rules = c.rules.join(", ");
             let extra = match (c.kind, c.findings) {
-                ("rules", 0) => format!(" [{}]", c.rules.join(", ")),
-                ("rules", n) => format!(" [{}] {n} finding(s)", c.rules.join(", ")),
-                _ => " [account baseline]".to_string(),
+                ("rules", 0) => format!(" [{rules}]"),
+                ("rules", f) => format!(" [{rules}] {}", label_with(lang, "posture-findings", &[("count", &f)])),
+                _ => format!(" [{}]", label(lang, "posture-account-baseline")),
             };
             let share = match (c.resources, c.resources_failed, c.resources_undecided) {
-                (Some(n), Some(0), Some(u)) if n > 0 && u > 0 => format!("{u}/{n} resources undecided: "),
-                (Some(n), Some(f), _) if n > 0 => format!("{f}/{n} resources fail: "),
+                (Some(t), Some(0), Some(u)) if t > 0 && u > 0 => {
+                    label_with(lang, "posture-resources-undecided", &[("count", &u), ("total", &t)])
+                }
+                (Some(t), Some(f), _) if t > 0 => {
+                    label_with(lang, "posture-resources-fail", &[("count", &f), ("total", &t)])
+                }
                 _ => String::new(),
             };
-            s.push_str(&format!("  {:4} {:7} {share}{}{extra}\n", status_text(c.status), c.control, c.title));
+            let title = control_title(&c.title, lang);
+            s.push_str(&format!("  {} {:7} {share}{title}{extra}\n", pad(&status_text(c.status, lang), 4), c.control));
             for e in c.evidence.iter().take(MAX_EVIDENCE) {
                 s.push_str(&format!("         - {}:{} {} ({}): {}\n", e.file, e.line, e.resource, e.kind, e.detail));
             }
             if c.evidence.len() > MAX_EVIDENCE {
-                s.push_str(&format!("         - … and {} more\n", c.evidence.len() - MAX_EVIDENCE));
+                let more = label_with(lang, "posture-and-more", &[("count", &(c.evidence.len() - MAX_EVIDENCE))]);
+                s.push_str(&format!("         - {more}\n"));
             }
             if let Some(m) = &c.missing {
-                let label = match c.status {
-                    Status::Fail => "missing",
-                    Status::Unknown => "undecided",
-                    _ => "not covered",
+                let what = match c.status {
+                    Status::Fail => "posture-missing",
+                    Status::Unknown => "posture-undecided",
+                    _ => "posture-not-covered",
                 };
-                s.push_str(&format!("         - {label}: {m}\n"));
+                s.push_str(&format!("         - {}: {m}\n", label(lang, what)));
             }
         }
         s.push('\n');
     }
-    s.push_str("Well-Architected Security Pillar coverage\n");
-    s.push_str("=========================================\n\n");
+    let wa = label(lang, "posture-wa-coverage");
+    s.push_str(&wa);
+    s.push('\n');
+    s.push_str(&"=".repeat(if lang == Lang::En { 41 } else { wa.chars().count() * 2 }));
+    s.push_str("\n\n");
     let mut counts = std::collections::BTreeMap::new();
     for w in &p.well_architected {
         *counts.entry(w.status).or_insert(0usize) += 1;
         let by: Vec<&str> = w.rules.iter().map(String::as_str).chain(w.baseline.iter().copied()).collect();
+        let by = by.join(", ");
         let detail = match w.status {
-            "not-machine-checkable" => "not machine-checkable".to_string(),
-            "no-evidence" => format!("no evidence in the scan ({})", by.join(", ")),
-            _ => format!("{} passed, {} failed ({})", w.passed, w.failed, by.join(", ")),
+            "not-machine-checkable" => label(lang, "posture-wa-not-checkable").into_owned(),
+            "no-evidence" => label_with(lang, "posture-wa-no-evidence", &[("by", &by)]),
+            _ => label_with(
+                lang,
+                "posture-wa-passed-failed",
+                &[("passed", &n(w.passed)), ("failed", &n(w.failed)), ("by", &by)],
+            ),
         };
         let mark = match w.status {
-            "pass" => "PASS",
-            "fail" => "FAIL",
-            "no-evidence" => "----",
-            _ => "    ",
+            "pass" => status_text(Status::Pass, lang),
+            "fail" => status_text(Status::Fail, lang),
+            "no-evidence" => "----".to_string(),
+            _ => String::new(),
         };
-        s.push_str(&format!("  {mark} {} {}: {detail}\n", w.id, w.title));
+        let title = crate::i18n::practice(lang, w.id).map_or(w.title, |(_, t)| t);
+        s.push_str(&format!("  {} {} {title}: {detail}\n", pad(&mark, 4), w.id));
     }
-    s.push_str(&format!(
-        "\n{} practices: {} pass, {} fail, {} without evidence in the scan, {} not machine-checkable\n",
-        p.well_architected.len(),
-        counts.get("pass").unwrap_or(&0),
-        counts.get("fail").unwrap_or(&0),
-        counts.get("no-evidence").unwrap_or(&0),
-        counts.get("not-machine-checkable").unwrap_or(&0),
+    let count = |k: &str| n(*counts.get(k).unwrap_or(&0));
+    s.push('\n');
+    s.push_str(&label_with(
+        lang,
+        "posture-wa-summary",
+        &[
+            ("total", &n(p.well_architected.len())),
+            ("pass", &count("pass")),
+            ("fail", &count("fail")),
+            ("none", &count("no-evidence")),
+            ("unchecked", &count("not-machine-checkable")),
+        ],
     ));
+    s.push('\n');
     s
 }
 
 /// The coverage of one compliance framework as text: each requirement under its domain, with
 /// its status and evidence, then a summary.
 pub fn framework_text(p: &Posture, c: &FrameworkCoverage) -> String {
+    framework_text_in(p, c, Lang::En)
+}
+
+/// [`framework_text`] in `lang`: labels, and the framework's names, domains and requirement
+/// titles from its catalogue in that language when it has one (ISMS-P in Korean).
+pub fn framework_text_in(p: &Posture, c: &FrameworkCoverage, lang: Lang) -> String {
+    let code = lang.code();
+    let n = |v: usize| v.to_string();
     let mut s = String::new();
-    let head = format!("{} coverage ({} file(s) analysed)", c.name, p.files_scanned);
-    s.push_str(&format!("{head}\n{}\n\n", "=".repeat(head.chars().count())));
+    let name = if lang == Lang::En { c.name } else { c.framework.name_in(code) };
+    let head = label_with(lang, "framework-coverage", &[("name", &name), ("files", &p.files_scanned)]);
+    let width: usize = head.chars().map(|ch| if ('\u{1100}'..='\u{ffdc}').contains(&ch) { 2 } else { 1 }).sum();
+    s.push_str(&format!("{head}\n{}\n\n", "=".repeat(width)));
     for d in &c.domains {
         let m = &d.summary;
         let decidable = m.requirements - m.not_decidable;
         let counts = if decidable == 0 {
-            "not decidable by Palisade".to_string()
+            label(lang, "framework-not-decidable").into_owned()
         } else {
-            format!(
-                "{} of {decidable} decidable requirements evidenced: {} pass, {} fail",
-                m.evidenced, m.passed, m.failed
+            label_with(
+                lang,
+                "framework-domain-counts",
+                &[
+                    ("evidenced", &n(m.evidenced)),
+                    ("decidable", &n(decidable)),
+                    ("pass", &n(m.passed)),
+                    ("fail", &n(m.failed)),
+                ],
             )
         };
-        s.push_str(&format!("{} ({counts})\n", d.domain));
+        let domain = match (lang, d.requirements.first()) {
+            (Lang::En, _) | (_, None) => d.domain,
+            (_, Some(r)) => crate::compliance::domain_name(c.framework, r.id, code).unwrap_or(d.domain),
+        };
+        s.push_str(&format!("{domain} ({counts})\n"));
         for r in &d.requirements {
             // Who checked something, or (without evidence) who could have.
             let rules = if r.checked_by.is_empty() { &r.rules } else { &r.checked_by };
             let by: Vec<&str> = rules.iter().map(String::as_str).chain(r.baseline.iter().copied()).collect();
+            let by = by.join(", ");
             let (mark, detail) = match r.status {
-                RequirementStatus::Pass => ("PASS", format!("{} check(s) passed ({})", r.passed, by.join(", "))),
-                RequirementStatus::Fail => {
-                    ("FAIL", format!("{} check(s) passed, {} failed ({})", r.passed, r.failed, by.join(", ")))
+                RequirementStatus::Pass => (
+                    status_text(Status::Pass, lang),
+                    label_with(lang, "framework-passed", &[("passed", &n(r.passed)), ("by", &by)]),
+                ),
+                RequirementStatus::Fail => (
+                    status_text(Status::Fail, lang),
+                    label_with(
+                        lang,
+                        "framework-passed-failed",
+                        &[("passed", &n(r.passed)), ("failed", &n(r.failed)), ("by", &by)],
+                    ),
+                ),
+                RequirementStatus::NoEvidence => {
+                    ("----".to_string(), label_with(lang, "posture-wa-no-evidence", &[("by", &by)]))
                 }
-                RequirementStatus::NoEvidence => ("----", format!("no evidence in the scan ({})", by.join(", "))),
                 RequirementStatus::NotDecidable => (
-                    "    ",
+                    String::new(),
                     match r.reason {
-                        Some("organisational") => "not decidable by Palisade (organisational)".to_string(),
-                        _ => "not decidable by Palisade (no rule)".to_string(),
+                        Some("organisational") => label(lang, "framework-organisational").into_owned(),
+                        _ => label(lang, "framework-no-rule").into_owned(),
                     },
                 ),
             };
-            s.push_str(&format!("  {mark} {} {}: {detail}\n", r.id, r.title));
+            let title = if lang == Lang::En {
+                r.title
+            } else {
+                crate::compliance::requirement_name(c.framework, r.id, code).unwrap_or(r.title)
+            };
+            s.push_str(&format!("  {} {} {title}: {detail}\n", pad(&mark, 4), r.id));
             if r.status == RequirementStatus::Fail {
                 for f in r.findings.iter().take(MAX_EVIDENCE) {
                     let resource = f.resource.as_deref().map(|r| format!(" {r}")).unwrap_or_default();
                     s.push_str(&format!("         - {}:{}{resource} [{}] {}\n", f.file, f.line, f.rule, f.message));
                 }
                 if r.findings.len() > MAX_EVIDENCE {
-                    s.push_str(&format!("         - … and {} more finding(s)\n", r.findings.len() - MAX_EVIDENCE));
+                    let more =
+                        label_with(lang, "framework-more-findings", &[("count", &(r.findings.len() - MAX_EVIDENCE))]);
+                    s.push_str(&format!("         - {more}\n"));
                 }
             }
             if matches!(r.status, RequirementStatus::Pass | RequirementStatus::Fail) {
@@ -165,24 +312,28 @@ pub fn framework_text(p: &Posture, c: &FrameworkCoverage) -> String {
                     ));
                 }
                 if passing.len() > MAX_REQUIREMENT_EVIDENCE {
-                    s.push_str(&format!("         + … and {} more\n", passing.len() - MAX_REQUIREMENT_EVIDENCE));
+                    let more =
+                        label_with(lang, "posture-and-more", &[("count", &(passing.len() - MAX_REQUIREMENT_EVIDENCE))]);
+                    s.push_str(&format!("         + {more}\n"));
                 }
             }
         }
         s.push('\n');
     }
     let m = &c.summary;
-    s.push_str(&format!(
-        "{} requirements: {} evidenced ({} pass, {} fail), {} without evidence in the scan, {} not decidable by Palisade ({} organisational)\n",
-        m.requirements, m.evidenced, m.passed, m.failed, m.no_evidence, m.not_decidable, m.organisational,
+    s.push_str(&label_with(
+        lang,
+        "framework-summary",
+        &[
+            ("total", &n(m.requirements)),
+            ("evidenced", &n(m.evidenced)),
+            ("pass", &n(m.passed)),
+            ("fail", &n(m.failed)),
+            ("none", &n(m.no_evidence)),
+            ("undecidable", &n(m.not_decidable)),
+            ("organisational", &n(m.organisational)),
+        ],
     ));
+    s.push('\n');
     s
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }

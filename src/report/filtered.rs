@@ -15,6 +15,7 @@ use std::collections::HashSet;
 use super::{Format, RenderOptions, html, json as json_report, sarif, text};
 use crate::filter::{Suppressed, SuppressedBy};
 use crate::fix::FileFix;
+use crate::i18n::{Lang, label, label_count};
 use crate::results::Scanned;
 
 pub(crate) fn kind(by: &SuppressedBy) -> &'static str {
@@ -27,6 +28,15 @@ pub(crate) fn kind(by: &SuppressedBy) -> &'static str {
 
 /// Renders `scanned` in `format`, with the fixes when `fixes` is given.
 pub fn render(scanned: &Scanned, fixes: Option<&[FileFix]>, format: Format, opts: &RenderOptions) -> String {
+    if opts.lang != crate::i18n::Lang::En && format != Format::Html {
+        let localized = scanned.localized(opts.lang);
+        return render_in(&localized, fixes, format, opts);
+    }
+    render_in(scanned, fixes, format, opts)
+}
+
+/// Renders `scanned`, whose messages and rule texts are already in `opts.lang`.
+fn render_in(scanned: &Scanned, fixes: Option<&[FileFix]>, format: Format, opts: &RenderOptions) -> String {
     match format {
         Format::Text => render_text(scanned, fixes, opts),
         Format::Json => json_report::render_with(
@@ -36,47 +46,51 @@ pub fn render(scanned: &Scanned, fixes: Option<&[FileFix]>, format: Format, opts
         Format::Sarif => sarif::render_with(&scanned.report, &scanned.suppressed),
         Format::Html => html::render_with(&scanned.report, &scanned.suppressed, &opts.meta),
         // The other formats show the findings that remain.
-        other => super::render(&scanned.report, other, opts),
+        other => super::render_localized(&scanned.report, other, opts),
     }
 }
 
 /// "3 findings suppressed: 1 inline, 2 by the baseline." (empty when none).
 pub fn suppressed_summary(suppressed: &[Suppressed]) -> String {
+    suppressed_summary_in(suppressed, Lang::En)
+}
+
+/// The summary of the suppressed findings, in `lang`.
+pub fn suppressed_summary_in(suppressed: &[Suppressed], lang: Lang) -> String {
     if suppressed.is_empty() {
         return String::new();
     }
     let count = |k: &str| suppressed.iter().filter(|s| kind(&s.by) == k).count();
-    let parts: Vec<String> =
-        [("inline", "inline"), ("config", "by the configuration"), ("baseline", "by the baseline")]
-            .into_iter()
-            .filter_map(|(k, label)| {
-                let n = count(k);
-                (n > 0).then(|| format!("{n} {label}"))
-            })
-            .collect();
-    let n = suppressed.len();
-    format!("{n} {} suppressed: {}.\n", if n == 1 { "finding" } else { "findings" }, parts.join(", "))
+    let parts: Vec<String> = ["inline", "config", "baseline"]
+        .into_iter()
+        .filter_map(|k| {
+            let n = count(k);
+            (n > 0).then(|| label_count(lang, &format!("text-suppressed-{k}"), n, &[]))
+        })
+        .collect();
+    let mut out = label_count(lang, "text-suppressed", suppressed.len(), &[("parts", &parts.join(", "))]);
+    out.push('\n');
+    out
 }
 
 fn render_text(scanned: &Scanned, fixes: Option<&[FileFix]>, opts: &RenderOptions) -> String {
     let report = &scanned.report;
+    let lang = opts.lang;
     // Without `--show-fixes`, the report still says how many findings have a fix: find the
     // fixes while the findings are rendered.
     let count_fixable = fixes.is_none() && !opts.quiet;
     let (mut out, fixable) =
         rayon::join(|| text::render(report, opts), || if count_fixable { fixable_count(scanned) } else { 0 });
-    out.push_str(&suppressed_summary(&scanned.suppressed));
+    out.push_str(&suppressed_summary_in(&scanned.suppressed, lang));
     if fixable > 0 {
-        out.push_str(&format!(
-            "{fixable} of these {} a mechanical fix: `--show-fixes` prints it as a diff.\n",
-            if fixable == 1 { "findings has" } else { "findings have" }
-        ));
+        out.push_str(&label_count(lang, "text-fixable", fixable, &[]));
+        out.push('\n');
     }
     if let Some(fixes) = fixes {
         if fixes.is_empty() {
-            out.push_str("\nNo mechanical fix for these findings.\n");
+            out.push_str(&format!("\n{}\n", label(lang, "text-no-fix")));
         } else {
-            out.push_str("\nFixes (apply with `git apply`, then scan again):\n\n");
+            out.push_str(&format!("\n{}\n\n", label(lang, "text-fixes")));
             for f in fixes {
                 out.push_str(&f.diff);
             }

@@ -10,11 +10,18 @@ use rayon::prelude::*;
 
 use super::ScanReport;
 use crate::finding::Finding;
+use crate::i18n::{Lang, label};
 use crate::posture::Seen;
 use crate::rules::RuleMeta;
 
 /// Renders the report.
 pub fn render(report: &ScanReport) -> String {
+    render_in(report, Lang::En)
+}
+
+/// Renders the report with its labels in `lang` (the findings' messages and rule texts as
+/// they are: see [`ScanReport::localized`]).
+pub fn render_in(report: &ScanReport, lang: Lang) -> String {
     // The resources seen, by type, in the order the evidence lists them.
     let mut by_kind: HashMap<&str, Vec<(usize, &Seen)>> = HashMap::new();
     for (i, s) in report.evidence.iter().flat_map(|ev| &ev.resources).enumerate() {
@@ -28,7 +35,7 @@ pub fn render(report: &ScanReport) -> String {
     let suites: Vec<TestSuite> = report
         .rules
         .par_iter()
-        .map(|rule| suite(rule, &by_kind, by_rule.get(&*rule.id).map_or(&[][..], Vec::as_slice)))
+        .map(|rule| suite(rule, &by_kind, by_rule.get(&*rule.id).map_or(&[][..], Vec::as_slice), lang))
         .collect();
     let mut doc = Report::new("palisade");
     doc.add_test_suites(suites);
@@ -37,7 +44,12 @@ pub fn render(report: &ScanReport) -> String {
 }
 
 /// One rule's test suite.
-fn suite(rule: &RuleMeta, by_kind: &HashMap<&str, Vec<(usize, &Seen)>>, findings: &[&Finding]) -> TestSuite {
+fn suite(
+    rule: &RuleMeta,
+    by_kind: &HashMap<&str, Vec<(usize, &Seen)>>,
+    findings: &[&Finding],
+    lang: Lang,
+) -> TestSuite {
     // Resources the rule checked: (file, id) -> (kind, findings). When one (file, id) is seen
     // with several types, the first in evidence order names it.
     let mut seen: Vec<(usize, &Seen)> = Vec::new();
@@ -61,10 +73,10 @@ fn suite(rule: &RuleMeta, by_kind: &HashMap<&str, Vec<(usize, &Seen)>>, findings
     }
     let mut suite = TestSuite::new(format!("{} {}", rule.id, rule.slug));
     for ((file, id), (kind, found)) in &cases {
-        suite.add_test_case(case(rule, format!("{file}: {id} ({kind})"), found));
+        suite.add_test_case(case(rule, format!("{file}: {id} ({kind})"), found, lang));
     }
     for f in loose {
-        suite.add_test_case(case(rule, format!("{}:{}", f.location.file, f.location.span.line), &[f]));
+        suite.add_test_case(case(rule, format!("{}:{}", f.location.file, f.location.span.line), &[f], lang));
     }
     suite
 }
@@ -72,7 +84,8 @@ fn suite(rule: &RuleMeta, by_kind: &HashMap<&str, Vec<(usize, &Seen)>>, findings
 /// A test case, failed when `found` is not empty: the failure's message is the findings'
 /// messages, its type the most severe one's severity, its text each finding's location,
 /// message and fix.
-fn case(rule: &RuleMeta, name: String, found: &[&Finding]) -> TestCase {
+fn case(rule: &RuleMeta, name: String, found: &[&Finding], lang: Lang) -> TestCase {
+    let fix = label(lang, "junit-fix");
     let status = match found.iter().map(|f| f.severity).max() {
         None => TestCaseStatus::success(),
         Some(severity) => {
@@ -83,7 +96,7 @@ fn case(rule: &RuleMeta, name: String, found: &[&Finding]) -> TestCase {
                 .zip(&messages)
                 .map(|(f, m)| {
                     let at = &f.location;
-                    format!("{}:{}:{}: {m}\nfix: {}", at.file, at.span.line, at.span.col, rule.remediation)
+                    format!("{}:{}:{}: {m}\n{fix}: {}", at.file, at.span.line, at.span.col, rule.remediation)
                 })
                 .collect();
             status.set_message(messages.join("; ")).set_type(severity.as_str()).set_description(text.join("\n"));

@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+use crate::i18n::{Lang, label, label_with};
+
 use super::{ScanReport, count_by_layer, count_by_severity, error_count};
 
 /// Findings listed in the table; the rest are counted.
@@ -25,23 +27,38 @@ fn cell(s: &str) -> String {
 
 /// Renders the report.
 pub fn render(report: &ScanReport) -> String {
-    let mut s = String::from("## Palisade security report\n\n");
+    render_in(report, Lang::En)
+}
+
+/// Renders the report with its labels in `lang` (the findings' messages and rule texts as
+/// they are: see [`ScanReport::localized`]).
+pub fn render_in(report: &ScanReport, lang: Lang) -> String {
+    let l = |id: &str| label(lang, id);
+    let mut s = format!("## {}\n\n", l("md-title"));
     let n = report.findings.len();
+    let files = report.files_scanned;
     if n == 0 {
-        let _ = writeln!(s, "No findings in {} file(s).", report.files_scanned);
+        let _ = writeln!(s, "{}", label_with(lang, "md-no-findings", &[("files", &files)]));
     } else {
-        let _ = writeln!(s, "**{n} finding(s)** in {} file(s).\n", report.files_scanned);
-        s.push_str("| severity | findings |\n|---|---:|\n");
+        let _ = writeln!(s, "{}\n", label_with(lang, "md-findings-in-files", &[("count", &n), ("files", &files)]));
+        let _ = writeln!(s, "| {} | {} |\n|---|---:|", l("md-severity"), l("md-findings"));
         for (sev, c) in count_by_severity(&report.findings) {
-            let _ = writeln!(s, "| {} | {c} |", sev.as_str());
+            let _ = writeln!(s, "| {} | {c} |", l(&format!("severity-{sev}")));
         }
-        s.push_str("\n| layer | findings |\n|---|---:|\n");
+        let _ = writeln!(s, "\n| {} | {} |\n|---|---:|", l("md-layer"), l("md-findings"));
         for (layer, c) in count_by_layer(&report.findings) {
-            let _ = writeln!(s, "| {} | {c} |", layer.as_str());
+            let _ = writeln!(s, "| {} | {c} |", l(&format!("text-layer-{layer}")));
         }
         let mut sorted: Vec<_> = report.findings.iter().collect();
         sorted.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.sort_key().cmp(&b.sort_key())));
-        s.push_str("\n| severity | rule | location | message |\n|---|---|---|---|\n");
+        let _ = writeln!(
+            s,
+            "\n| {} | {} | {} | {} |\n|---|---|---|---|",
+            l("md-severity"),
+            l("md-rule"),
+            l("md-location"),
+            l("md-message")
+        );
         for f in sorted.iter().take(MAX_ROWS) {
             let _ = writeln!(
                 s,
@@ -55,9 +72,9 @@ pub fn render(report: &ScanReport) -> String {
             );
         }
         if n > MAX_ROWS {
-            let _ = writeln!(s, "\n…and {} more; run `palisade scan` for the full report.", n - MAX_ROWS);
+            let _ = writeln!(s, "\n{}", label_with(lang, "md-and-more", &[("count", &(n - MAX_ROWS))]));
         }
-        s.push_str("\n<details><summary>How to fix</summary>\n\n");
+        let _ = writeln!(s, "\n<details><summary>{}</summary>\n", l("md-how-to-fix"));
         let mut seen = std::collections::BTreeSet::new();
         for f in sorted.iter().take(MAX_ROWS) {
             if seen.insert(&f.rule.id) {
@@ -68,7 +85,7 @@ pub fn render(report: &ScanReport) -> String {
     }
     let errors = error_count(report);
     if errors > 0 {
-        let _ = writeln!(s, "\n:warning: {errors} file(s) could not be read or parsed.");
+        let _ = writeln!(s, "\n:warning: {}", label_with(lang, "md-errors", &[("count", &errors)]));
     }
     s
 }

@@ -1,6 +1,7 @@
 //! Reports: pure functions from a scan's results to bytes.
 
 use crate::finding::{Finding, Layer, Severity};
+use crate::i18n::Lang;
 use crate::source::Span;
 
 pub mod asff;
@@ -64,6 +65,8 @@ pub struct RenderOptions {
     pub quiet: bool,
     /// Account and region of the Security Hub receiving the findings (ASFF only).
     pub asff: asff::AsffTarget,
+    /// Language of the messages, titles and labels.
+    pub lang: crate::i18n::Lang,
     /// What the command line asked for (HTML only).
     pub meta: ScanMeta,
 }
@@ -81,13 +84,22 @@ pub struct ScanMeta {
 
 /// Renders a report in the chosen format.
 pub fn render(report: &ScanReport, format: Format, opts: &RenderOptions) -> String {
+    // The HTML report is in English whatever the language.
+    if opts.lang != Lang::En && format != Format::Html {
+        return render_localized(&report.localized(opts.lang), format, opts);
+    }
+    render_localized(report, format, opts)
+}
+
+/// Renders a report whose messages and rule texts are already in `opts.lang`.
+pub(crate) fn render_localized(report: &ScanReport, format: Format, opts: &RenderOptions) -> String {
     match format {
         Format::Text => text::render(report, opts),
         Format::Json => json::render(report),
         Format::Sarif => sarif::render(report),
         Format::Html => html::render(report),
-        Format::Junit => junit::render(report),
-        Format::Markdown => markdown::render(report),
+        Format::Junit => junit::render_in(report, opts.lang),
+        Format::Markdown => markdown::render_in(report, opts.lang),
         Format::Asff => asff::render(report, &opts.asff),
         Format::Ocsf => ocsf::render(report),
         Format::Compact => compact::render(report),

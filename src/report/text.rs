@@ -16,25 +16,8 @@ use anstyle::{AnsiColor, Effects, Style};
 use super::snippet::{self, Window};
 use super::{RenderOptions, ScanReport, count_by_layer, count_by_severity, files_with_errors, par_render};
 use crate::finding::{Finding, Related, Severity};
+use crate::i18n::{Lang, label, label_count};
 use crate::source::{Location, SourceFile, Span};
-
-/// The report's own words, in one place.
-mod label {
-    pub const RESOURCE: &str = "resource";
-    pub const RELATED: &str = "related";
-    pub const FIX: &str = "fix";
-    pub const DOCS: &str = "docs";
-    /// Followed by the rule id.
-    pub const DOCS_COMMAND: &str = "palisade rule ";
-    /// `(when CONDITION)` after a message.
-    pub const WHEN: &str = "when";
-    pub const FILE: (&str, &str) = ("file", "files");
-    pub const FINDING: (&str, &str) = ("finding", "findings");
-    pub const NO_FINDINGS_IN: &str = "No findings in";
-    pub const WITH_ERRORS: &str = "with errors";
-    pub const SCANNED: &str = "scanned";
-    pub const BY_LAYER: &str = "By layer";
-}
 
 const BOLD: Style = Style::new().effects(Effects::BOLD);
 const GUTTER: Style = AnsiColor::Blue.on_default().effects(Effects::BOLD);
@@ -49,6 +32,7 @@ const RELATED_IN_SNIPPET: u32 = 4;
 #[derive(Clone, Copy)]
 struct Painter {
     color: bool,
+    lang: Lang,
 }
 
 impl Painter {
@@ -117,7 +101,7 @@ fn severity_level(severity: Severity) -> Level<'static> {
 
 /// Renders the text report.
 pub fn render(report: &ScanReport, opts: &RenderOptions) -> String {
-    let p = Painter { color: opts.color };
+    let p = Painter { color: opts.color, lang: opts.lang };
     let renderer = p.renderer();
     let mut out = String::new();
 
@@ -185,7 +169,7 @@ fn render_finding(out: &mut String, p: Painter, renderer: &Renderer, f: &Finding
     out.push_str(": ");
     push_clean(out, &f.message);
     if let Some(w) = &f.when {
-        let _ = write!(out, " ({} ", label::WHEN);
+        let _ = write!(out, " ({} ", label(p.lang, "text-when"));
         push_clean(out, w);
         out.push(')');
     }
@@ -196,9 +180,9 @@ fn render_finding(out: &mut String, p: Painter, renderer: &Renderer, f: &Finding
     if let Some(d) = &drawn {
         group = group.element(d.snippet());
     }
-    let note = |name: &'static str, text: String| Level::NOTE.with_name(name).message(text);
+    let note = |name: &str, text: String| Level::NOTE.with_name(label(p.lang, name)).message(text);
     if let Some(r) = &f.resource {
-        group = group.element(note(label::RESOURCE, format!("{} ({})", clean(&r.id), clean(&r.kind))));
+        group = group.element(note("text-resource", format!("{} ({})", clean(&r.id), clean(&r.kind))));
     }
     for (i, r) in f.related.iter().enumerate() {
         if drawn.as_ref().is_some_and(|d| d.related.contains(&i)) {
@@ -206,14 +190,14 @@ fn render_finding(out: &mut String, p: Painter, renderer: &Renderer, f: &Finding
         }
         let s = r.location.span;
         let text = format!("{}:{}:{}: {}", clean(&r.location.file), s.line, s.col, clean(&r.message));
-        group = group.element(note(label::RELATED, text));
+        group = group.element(note("text-related", text));
     }
     if f.rule.remediation.split_whitespace().next().is_some() {
         let mut fix = String::new();
         push_one_line(&mut fix, &f.rule.remediation);
-        group = group.element(note(label::FIX, fix));
+        group = group.element(note("text-fix", fix));
     }
-    group = group.element(note(label::DOCS, format!("{}{}", label::DOCS_COMMAND, clean(&f.rule.id))));
+    group = group.element(note("text-docs", format!("palisade rule {}", clean(&f.rule.id))));
     out.push_str(&renderer.render(&[group]));
     out.push('\n');
 }
@@ -354,31 +338,35 @@ fn push_one_line(out: &mut String, text: &str) {
     }
 }
 
-fn plural(n: usize, (one, many): (&str, &str)) -> String {
-    if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") }
-}
-
 fn render_summary(out: &mut String, p: Painter, report: &ScanReport) {
-    let files = plural(report.files_scanned, label::FILE);
+    let lang = p.lang;
+    let files = label_count(lang, "text-files", report.files_scanned, &[]);
     let errors = files_with_errors(report);
     if report.findings.is_empty() {
-        let _ = writeln!(out, "{} {files}.", label::NO_FINDINGS_IN);
+        let _ = writeln!(out, "{}", label_count(lang, "text-no-findings", report.files_scanned, &[("files", &files)]));
         if errors > 0 {
-            let _ = writeln!(out, "{} {}.", plural(errors, label::FILE), label::WITH_ERRORS);
+            let _ = writeln!(out, "{}", label_count(lang, "text-files-with-errors", errors, &[]));
         }
         return;
     }
     let severities: Vec<String> = count_by_severity(&report.findings)
         .into_iter()
         .filter(|&(_, n)| n > 0)
-        .map(|(s, n)| p.severity(s, &format!("{n} {s}")))
+        .map(|(s, n)| p.severity(s, &format!("{n} {}", label(lang, &format!("severity-{s}")))))
         .collect();
-    let layers: Vec<String> =
-        count_by_layer(&report.findings).into_iter().filter(|&(_, n)| n > 0).map(|(l, n)| format!("{n} {l}")).collect();
-    let _ =
-        writeln!(out, "{}: {}", p.paint(BOLD, &plural(report.findings.len(), label::FINDING)), severities.join(", "));
-    let _ = writeln!(out, "{}: {}", label::BY_LAYER, layers.join(", "));
-    let _ = writeln!(out, "{files} {}, {} {}.", label::SCANNED, plural(errors, label::FILE), label::WITH_ERRORS);
+    let layers: Vec<String> = count_by_layer(&report.findings)
+        .into_iter()
+        .filter(|&(_, n)| n > 0)
+        .map(|(l, n)| format!("{n} {}", label(lang, &format!("text-layer-{l}"))))
+        .collect();
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        p.paint(BOLD, &label_count(lang, "text-findings", report.findings.len(), &[])),
+        severities.join(", ")
+    );
+    let _ = writeln!(out, "{}: {}", label(lang, "text-by-layer"), layers.join(", "));
+    let _ = writeln!(out, "{}", label_count(lang, "text-scanned", errors, &[("files", &files)]));
 }
 
 #[cfg(test)]
@@ -395,19 +383,17 @@ mod tests {
             rule,
             severity: Severity::High,
             message: "m".into(),
+            template: Default::default(),
             location: crate::source::Location::new(file.clone(), span),
             resource: None,
             related: related
                 .into_iter()
-                .map(|(s, m)| crate::finding::Related {
-                    location: crate::source::Location::new(file.clone(), s),
-                    message: m.into(),
-                })
+                .map(|(s, m)| crate::finding::Related::new(crate::source::Location::new(file.clone(), s), m))
                 .collect(),
             when: None,
             subject: None,
         };
-        let p = Painter { color: false };
+        let p = Painter { color: false, lang: Lang::En };
         let mut out = String::new();
         render_finding(&mut out, p, &p.renderer(), &f, Some(&src));
         out.split_once('\n').unwrap().1.to_string()
@@ -503,7 +489,7 @@ mod tests {
 
     #[test]
     fn painting_skips_empty_text() {
-        let p = Painter { color: true };
+        let p = Painter { color: true, lang: Lang::En };
         let mut s = String::new();
         p.paint_into(&mut s, BOLD, |_| {});
         assert_eq!(s, "");

@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use crate::analyze::Facts;
 use crate::finding::{Finding, Layer, Related, ResourceRef, Severity};
+use crate::i18n::{Lang, label};
 use crate::model::{Field, Model, Origin, ResMeta};
 use crate::source::{Location, Span};
 
@@ -102,6 +103,11 @@ pub struct RuleMeta {
     pub description: Text,
     /// Documented examples (each one tested): at least one failing and one passing.
     pub examples: Cow<'static, [Example]>,
+    /// The language of the title, description and remediation (see [`RuleMeta::localized`]).
+    pub lang: Lang,
+    /// Korean title, description and remediation a custom rule carries itself (`custom.ko`);
+    /// built-in rules take theirs from the message catalogues.
+    pub korean: Option<std::sync::Arc<[Option<Text>; 3]>>,
 }
 
 /// One documented example of a rule: an input it reports on, or one it accepts.
@@ -170,18 +176,69 @@ impl RuleMeta {
         self.first_example(false)
     }
 
+    /// The title in `lang`: the translation (`src/rules/<area>/<lang>.ftl`, message id: the
+    /// slug) when there is one, else the English title.
+    pub fn title_in(&self, lang: Lang) -> Text {
+        self.translated(lang, None).unwrap_or_else(|| self.title.clone())
+    }
+
+    /// The description in `lang` (the English one when it is not translated).
+    pub fn description_in(&self, lang: Lang) -> Text {
+        self.translated(lang, Some("description")).unwrap_or_else(|| self.description.clone())
+    }
+
+    /// The remediation in `lang` (the English one when it is not translated).
+    pub fn remediation_in(&self, lang: Lang) -> Text {
+        self.translated(lang, Some("remediation")).unwrap_or_else(|| self.remediation.clone())
+    }
+
+    fn translated(&self, lang: Lang, attribute: Option<&str>) -> Option<Text> {
+        if lang == self.lang {
+            return None;
+        }
+        if lang == Lang::Ko
+            && let Some(ko) = &self.korean
+        {
+            let i = match attribute {
+                None => 0,
+                Some("description") => 1,
+                _ => 2,
+            };
+            return ko[i].clone();
+        }
+        crate::i18n::text(lang, &self.slug, attribute).map(Text::Owned)
+    }
+
+    /// The metadata with its title, description and remediation in `lang`.
+    pub fn localized(&self, lang: Lang) -> RuleMeta {
+        RuleMeta {
+            title: self.title_in(lang),
+            description: self.description_in(lang),
+            remediation: self.remediation_in(lang),
+            lang,
+            ..self.clone()
+        }
+    }
+
     /// The compliance requirements the rule evidences as a Markdown section, one line per
     /// requirement with its title, grouped by framework; empty when it evidences none.
     pub fn compliance_documentation(&self) -> String {
+        self.compliance_documentation_in(self.lang)
+    }
+
+    /// The compliance section of the documentation in `lang` (requirement titles from the
+    /// framework's catalogue in that language when there is one).
+    pub fn compliance_documentation_in(&self, lang: Lang) -> String {
         let groups = crate::compliance::by_framework(self.compliance.iter().map(|c| &**c));
         if groups.is_empty() {
             return String::new();
         }
-        let mut s = String::from("## Compliance\n\n");
+        let mut s = format!("## {}\n\n", label(lang, "doc-compliance"));
         for (framework, ids) in groups {
-            s.push_str(&format!("{}:\n\n", framework.name()));
+            s.push_str(&format!("{}:\n\n", framework.name_in(lang.code())));
             for id in ids {
-                let title = framework.requirement(id).map(|r| r.title).unwrap_or("(not in the catalogue)");
+                let title = crate::compliance::requirement_name(framework, id, lang.code());
+                let title = title.map_or_else(|| label(lang, "doc-not-in-catalogue"), Cow::Borrowed);
                 s.push_str(&format!("- `{}:{id}` {title}\n", framework.key()));
             }
             s.push('\n');
@@ -189,24 +246,37 @@ impl RuleMeta {
         s
     }
 
-    /// The documentation as Markdown, as `palisade rule ID` prints it.
+    /// The documentation as Markdown, as `palisade rule ID` prints it, in the language of the
+    /// metadata.
     pub fn documentation(&self) -> String {
+        self.documentation_in(self.lang)
+    }
+
+    /// The documentation as Markdown, in `lang`.
+    pub fn documentation_in(&self, lang: Lang) -> String {
+        let l = |id: &str| label(lang, id);
         let mut s = String::new();
-        s.push_str(&format!("# {} {}: {}\n\n", self.id, self.slug, self.title));
+        s.push_str(&format!("# {} {}: {}\n\n", self.id, self.slug, self.title_in(lang)));
         s.push_str(&format!(
-            "Severity: {}  \nLayer: {}  \nService: {}  \nControls: {}  \nWell-Architected: {}  \nResource types: {}\n\n",
+            "{}: {}  \n{}: {}  \n{}: {}  \n{}: {}  \n{}: {}  \n{}: {}\n\n",
+            l("doc-severity"),
             self.severity,
+            l("doc-layer"),
             self.layer,
+            l("doc-service"),
             self.service,
+            l("doc-controls"),
             self.controls.join(", "),
+            l("doc-well-architected"),
             self.well_architected.join(", "),
+            l("doc-resource-types"),
             self.resource_types.join(", "),
         ));
-        s.push_str(&self.compliance_documentation());
-        s.push_str("## Why\n\n");
-        s.push_str(self.description.trim());
-        s.push_str("\n\n## Fix\n\n");
-        s.push_str(self.remediation.trim());
+        s.push_str(&self.compliance_documentation_in(lang));
+        s.push_str(&format!("## {}\n\n", l("doc-why")));
+        s.push_str(self.description_in(lang).trim());
+        s.push_str(&format!("\n\n## {}\n\n", l("doc-fix")));
+        s.push_str(self.remediation_in(lang).trim());
         // One failing and one passing example per input language the rule has examples in.
         let mut languages: Vec<&str> = Vec::new();
         for e in self.examples.iter() {
@@ -217,16 +287,16 @@ impl RuleMeta {
         }
         // The language the rule was first written for, then Terraform.
         languages.sort_by_key(|l| *l == "hcl");
-        for l in languages {
-            let first = |fails: bool| self.examples.iter().find(|e| e.fails == fails && fence(&e.name) == l);
-            let suffix = match l {
+        for lg in languages {
+            let first = |fails: bool| self.examples.iter().find(|e| e.fails == fails && fence(&e.name) == lg);
+            let suffix = match lg {
                 "yaml" => String::new(),
                 "hcl" => " (Terraform)".to_string(),
-                _ => format!(" ({l})"),
+                _ => format!(" ({lg})"),
             };
-            for (title, fails) in [("Failing example", true), ("Passing example", false)] {
+            for (title, fails) in [(l("doc-failing-example"), true), (l("doc-passing-example"), false)] {
                 if let Some(e) = first(fails) {
-                    s.push_str(&format!("\n\n## {title}{suffix}\n\n```{l}\n"));
+                    s.push_str(&format!("\n\n## {title}{suffix}\n\n```{lg}\n"));
                     s.push_str(without_markers(&e.text).trim_end());
                     s.push_str("\n```");
                 }
@@ -400,6 +470,8 @@ impl StaticMeta {
             remediation: m.remediation.into(),
             description: m.description.into(),
             examples: examples.into(),
+            lang: Lang::En,
+            korean: None,
         }
     }
 }
@@ -425,7 +497,7 @@ impl<'a> Sink<'a> {
 
     /// Reports a finding about `resource` at `span`. Returns it so that related locations
     /// can be added.
-    pub fn report(&mut self, resource: &ResMeta, span: Span, message: impl Into<String>) -> &mut Finding {
+    pub fn report(&mut self, resource: &ResMeta, span: Span, message: impl Into<crate::i18n::Message>) -> &mut Finding {
         let f = self.report_at(span, message);
         f.resource = Some(ResourceRef { id: resource.id.clone(), kind: resource.kind.clone() });
         f
@@ -433,7 +505,12 @@ impl<'a> Sink<'a> {
 
     /// Reports a finding at a field, adding the field's origin (e.g. the parameter default
     /// the value came from) as a related location.
-    pub fn report_field<T>(&mut self, resource: &ResMeta, f: &Field<T>, message: impl Into<String>) -> &mut Finding {
+    pub fn report_field<T>(
+        &mut self,
+        resource: &ResMeta,
+        f: &Field<T>,
+        message: impl Into<crate::i18n::Message>,
+    ) -> &mut Finding {
         let origin = f.origin.clone();
         let finding = self.report(resource, f.span, message);
         if let Some(o) = origin {
@@ -454,7 +531,7 @@ impl<'a> Sink<'a> {
         file: &Arc<str>,
         resource: &ResMeta,
         span: Span,
-        message: impl Into<String>,
+        message: impl Into<crate::i18n::Message>,
     ) -> &mut Finding {
         let f = self.report(resource, span, message);
         if span.file.is_none() {
@@ -464,11 +541,13 @@ impl<'a> Sink<'a> {
     }
 
     /// Reports a finding not tied to a resource (e.g. about a template parameter).
-    pub fn report_at(&mut self, span: Span, message: impl Into<String>) -> &mut Finding {
+    pub fn report_at(&mut self, span: Span, message: impl Into<crate::i18n::Message>) -> &mut Finding {
+        let template = message.into();
         self.out.push(Finding {
             rule: self.rule.clone(),
             severity: self.rule.severity,
-            message: message.into(),
+            message: template.render(crate::i18n::Lang::En),
+            template,
             location: Location::of(span, &self.file),
             resource: None,
             related: Vec::new(),
@@ -485,14 +564,14 @@ impl<'a> Sink<'a> {
 }
 
 fn related(fallback: &Arc<str>, o: &Origin) -> Related {
-    Related { location: Location::of(o.span, fallback), message: o.note.clone() }
+    Related::new(Location::of(o.span, fallback), o.note.clone())
 }
 
 impl Finding {
     /// Adds a related location (in the span's file; the finding's when the span has none).
-    pub fn with_related(&mut self, span: Span, message: impl Into<String>) -> &mut Finding {
+    pub fn with_related(&mut self, span: Span, message: impl Into<crate::i18n::Message>) -> &mut Finding {
         let location = Location::of(span, &self.location.file);
-        self.related.push(Related { location, message: message.into() });
+        self.related.push(Related::new(location, message));
         self
     }
 

@@ -153,13 +153,13 @@ impl Base {
 
 /// Parses an operator as AWS spells it (`ForAnyValue:StringLike`, `BoolIfExists`, ...).
 /// Returns why it is invalid otherwise.
-pub fn parse_operator(op: &str) -> Result<Operator, String> {
+pub fn parse_operator(op: &str) -> Result<Operator, crate::i18n::Message> {
     let (set, rest) = if let Some(r) = op.strip_prefix("ForAllValues:") {
         (Some(SetOp::ForAllValues), r)
     } else if let Some(r) = op.strip_prefix("ForAnyValue:") {
         (Some(SetOp::ForAnyValue), r)
     } else if let Some((p, _)) = op.split_once(':') {
-        return Err(format!("unknown set operator `{p}:` (expected `ForAllValues:` or `ForAnyValue:`)"));
+        return Err(msg!("iam-policy-invalid-set-operator", operator = p));
     } else {
         (None, op)
     };
@@ -171,20 +171,20 @@ pub fn parse_operator(op: &str) -> Result<Operator, String> {
         let hint = BASES
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(n, _)| format!(" (operators are case-sensitive: `{n}`)"))
+            .map(|(n, _)| msg!("iam-policy-invalid-operator-case", operator = n))
             .or_else(|| {
                 BASES
                     .iter()
                     .map(|(n, _)| (strsim::levenshtein(name, n), n))
                     .filter(|(d, _)| *d <= 2)
                     .min()
-                    .map(|(_, n)| format!("; did you mean `{n}`?"))
+                    .map(|(_, n)| msg!("iam-policy-invalid-operator-did-you-mean", operator = n))
             })
             .unwrap_or_default();
-        return Err(format!("unknown condition operator `{op}`{hint}"));
+        return Err(msg!("iam-policy-invalid-unknown-operator", operator = op, hint = hint));
     };
     if base == Base::Null && (if_exists || set.is_some()) {
-        return Err(format!("`{op}` is not valid: `Null` takes no `IfExists` or set operator"));
+        return Err(msg!("iam-policy-invalid-null-operator", operator = op));
     }
     Ok(Operator { base, set, if_exists })
 }
@@ -560,7 +560,7 @@ mod tests {
     #[test]
     fn operators_parse_or_explain() {
         assert!(parse_operator("ForAnyValue:StringLikeIfExists").is_ok());
-        assert!(parse_operator("stringequals").unwrap_err().contains("case-sensitive"));
+        assert!(parse_operator("stringequals").unwrap_err().render(crate::i18n::Lang::En).contains("case-sensitive"));
         assert!(parse_operator("StringEqual").is_err());
         assert!(parse_operator("NullIfExists").is_err());
         assert!(parse_operator("ForSomeValues:StringEquals").is_err());

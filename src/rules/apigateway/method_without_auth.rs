@@ -53,7 +53,7 @@ methods (CORS preflight) are not reported.",
             out.report_field(
                 &meth.meta,
                 at,
-                format!("API Gateway method `{}` ({verb}) has {how} and requires no API key: anyone can call it", meth.meta.id),
+                msg!("apigateway-method-without-auth-api-gateway", method = meth.meta.id, verb = verb, how = how),
             );
         }
     },

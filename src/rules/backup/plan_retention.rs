@@ -29,14 +29,14 @@ reported.",
             for r in p.rules.get().map(Vec::as_slice).unwrap_or_default() {
                 let name = r.name.get().map(String::as_str).unwrap_or("a rule");
                 if !r.lifecycle {
-                    out.report(&p.meta, r.span, format!("backup plan `{}`: rule `{name}` has no Lifecycle", p.meta.id));
+                    out.report(&p.meta, r.span, msg!("backup-plan-retention-lifecycle", plan = p.meta.id, name = name));
                 } else if let Some(&d) = r.delete_after_days.get()
                     && d < MIN_DAYS
                 {
                     out.report_field(
                         &p.meta,
                         &r.delete_after_days,
-                        format!("backup plan `{}`: rule `{name}` deletes recovery points after {d} days", p.meta.id),
+                        msg!("backup-plan-retention-deletes-recovery", plan = p.meta.id, name = name, d = d),
                     );
                 }
             }

@@ -51,10 +51,7 @@ always accepts TLSv1, whatever is written.",
                 out.report(
                     &d.meta,
                     d.certificate_span,
-                    format!(
-                        "CloudFront distribution `{id}` uses the default *.cloudfront.net certificate, which \
-accepts TLSv1: viewers can be downgraded to TLS 1.0"
-                    ),
+                    msg!("cloudfront-tls-outdated-distribution-uses", id = id),
                 );
                 continue;
             }
@@ -66,10 +63,7 @@ accepts TLSv1: viewers can be downgraded to TLS 1.0"
                     out.report_field(
                         &d.meta,
                         &d.minimum_protocol_version,
-                        format!(
-                            "CloudFront distribution `{id}` sets no MinimumProtocolVersion, so it accepts TLSv1 \
-(use {CURRENT})"
-                        ),
+                        msg!("cloudfront-tls-outdated-distribution-sets", id = id, current = CURRENT),
                     );
                 }
                 Tri::Known(v) if !current(v.trim()) => {
@@ -78,9 +72,9 @@ accepts TLSv1: viewers can be downgraded to TLS 1.0"
                         &d.meta,
                         &d.minimum_protocol_version,
                         if old {
-                            format!("CloudFront distribution `{id}` accepts {v}: protocols before TLS 1.2 (use {CURRENT})")
+                            msg!("cloudfront-tls-outdated-distribution-accepts", id = id, v = v, current = CURRENT)
                         } else {
-                            format!("CloudFront distribution `{id}` accepts {v}: TLS 1.2 with weaker ciphers (use {CURRENT})")
+                            msg!("cloudfront-tls-outdated-distribution-accepts-2", id = id, v = v, current = CURRENT)
                         },
                     );
                     if !old {

@@ -32,10 +32,7 @@ tokens travel in clear text between the viewer and the edge, where anyone on the
                 out.report_field(
                     &d.meta,
                     policy,
-                    format!(
-                        "CloudFront distribution `{}` {which} allows viewers on plain HTTP (ViewerProtocolPolicy allow-all)",
-                        d.meta.id
-                    ),
+                    msg!("cloudfront-viewer-protocol-allow-all-distribution-allows", distribution = d.meta.id, which = which),
                 );
             }
         }

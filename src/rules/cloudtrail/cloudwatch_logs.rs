@@ -25,10 +25,7 @@ security group changes or failed API calls all need the events in a log group.",
                 out.report(
                     &t.meta,
                     t.meta.span,
-                    format!(
-                        "trail `{}` has no CloudWatchLogsLogGroupArn: no real-time alarms can be built on it",
-                        t.meta.id
-                    ),
+                    msg!("cloudtrail-cloudwatch-logs-trail-cloudwatchlogsloggrouparn", trail = t.meta.id),
                 );
             }
         }

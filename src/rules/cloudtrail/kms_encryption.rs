@@ -26,7 +26,7 @@ needs `kms:Decrypt` on the key, a second, separately audited permission.",
                 out.report(
                     &t.meta,
                     t.meta.span,
-                    format!("trail `{}` has no KMSKeyId: its logs use S3-managed keys", t.meta.id),
+                    msg!("cloudtrail-kms-encryption-trail-kmskeyid", trail = t.meta.id),
                 );
             }
         }

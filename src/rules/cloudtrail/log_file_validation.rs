@@ -27,7 +27,7 @@ to `false`.",
         each_trail(m, out, |t| match &t.log_validation.value {
             Tri::Absent | Tri::Known(false) => Some((
                 &t.log_validation,
-                format!("trail `{}` does not validate its log files (EnableLogFileValidation is not true)", t.meta.id),
+                msg!("cloudtrail-log-file-validation-trail-validate", trail = t.meta.id),
             )),
             _ => None,
         })

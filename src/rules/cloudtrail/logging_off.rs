@@ -18,7 +18,7 @@ rule!(RULE,
 console and inventories still show a trail, which gives a false sense of coverage.",
     check: |m, _, out| {
         each_trail(m, out, |t| {
-            t.is_logging.is_false().then(|| (&t.is_logging, format!("trail `{}` has IsLogging: false", t.meta.id)))
+            t.is_logging.is_false().then(|| (&t.is_logging, msg!("cloudtrail-logging-off-trail-islogging", trail = t.meta.id)))
         })
     },
 );

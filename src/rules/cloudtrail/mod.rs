@@ -14,7 +14,7 @@ super::area_rules!("cloudtrail");
 const TRAIL: &[&str] = &[kind::CLOUDTRAIL_TRAIL];
 
 /// Reports every trail where `bad` picks a field that is off, with `what` as the message.
-fn each_trail(m: &Model, out: &mut Sink<'_>, bad: impl Fn(&Trail) -> Option<(&Field<bool>, String)>) {
+fn each_trail(m: &Model, out: &mut Sink<'_>, bad: impl Fn(&Trail) -> Option<(&Field<bool>, crate::i18n::Message)>) {
     for t in &m.monitoring.trails {
         if let Some((f, msg)) = bad(t) {
             out.report_field(&t.meta, f, msg);

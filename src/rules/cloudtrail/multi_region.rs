@@ -27,16 +27,13 @@ user creation, policy changes, role assumption — which are the heart of most i
             if t.global_events.is_false() {
                 return Some((
                     &t.global_events,
-                    format!("trail `{}` excludes global service events (IAM, STS, CloudFront)", t.meta.id),
+                    msg!("cloudtrail-multi-region-trail-excludes", trail = t.meta.id),
                 ));
             }
             match &t.multi_region.value {
                 Tri::Absent | Tri::Known(false) => Some((
                     &t.multi_region,
-                    format!(
-                        "trail `{}` records only the region it is created in (IsMultiRegionTrail is not true)",
-                        t.meta.id
-                    ),
+                    msg!("cloudtrail-multi-region-trail-records", trail = t.meta.id),
                 )),
                 _ => None,
             }

@@ -27,14 +27,14 @@ IAM. A recorder without a `RecordingGroup` records all supported regional types 
                 out.report_field(
                     &r.meta,
                     &r.all_supported,
-                    format!("Config recorder `{}` records only a list of resource types", r.meta.id),
+                    msg!("config-recorder-partial-records-only", recorder = r.meta.id),
                 );
             } else if matches!(r.include_global.value, Tri::Absent | Tri::Known(false)) && !r.all_supported.is_unknown()
             {
                 out.report_field(
                     &r.meta,
                     &r.include_global,
-                    format!("Config recorder `{}` does not record global resource types (IAM)", r.meta.id),
+                    msg!("config-recorder-partial-record-global", recorder = r.meta.id),
                 );
             }
         }

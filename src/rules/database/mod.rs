@@ -19,15 +19,14 @@ super::area_rules!("database");
 const DB: &[&str] = &[kind::RDS_DB_INSTANCE, kind::RDS_DB_CLUSTER];
 
 /// "read replica `Id`", "DB instance `Id`" or "DB cluster `Id`", for messages.
-fn describe(d: &DbOperations) -> String {
-    let what = if d.replica {
-        "Read replica"
+fn describe(d: &DbOperations) -> crate::i18n::Message {
+    if d.replica {
+        msg!("database-read-replica", name = d.meta.id)
     } else if d.meta.model_kind == kind::RDS_DB_CLUSTER {
-        "DB cluster"
+        msg!("database-db-cluster", name = d.meta.id)
     } else {
-        "DB instance"
-    };
-    format!("{what} `{}`", d.meta.id)
+        msg!("database-db-instance", name = d.meta.id)
+    }
 }
 
 /// The engine family, when the engine is written.

@@ -29,10 +29,7 @@ included, and to Multi-AZ DB clusters.",
                 out.report_field(
                     &d.meta,
                     &d.auto_minor_upgrade,
-                    format!(
-                        "{} does not take minor engine upgrades automatically (AutoMinorVersionUpgrade is false)",
-                        describe(d)
-                    ),
+                    msg!("rds-auto-minor-upgrade-disabled-take-engine", db = describe(d)),
                 );
             }
         }

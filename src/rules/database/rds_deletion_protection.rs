@@ -30,7 +30,7 @@ and a replica deleted by mistake takes its read traffic (or its cross-Region cop
                 out.report_field(
                     &d.meta,
                     &d.deletion_protection,
-                    format!("{} has no deletion protection (DeletionProtection is not true)", super::describe(d)),
+                    msg!("rds-deletion-protection-deletionprotection-true", db = super::describe(d)),
                 );
             }
         }

@@ -46,10 +46,7 @@ Oracle, SQL Server or Db2). Aurora instances take the setting from their cluster
             out.report_field(
                 &d.meta,
                 &d.iam_auth,
-                format!(
-                    "{} does not accept IAM database authentication (EnableIAMDatabaseAuthentication is not true): logins rely on long-lived passwords",
-                    describe(d)
-                ),
+                msg!("rds-iam-authentication-accept-database", db = describe(d)),
             );
         }
     },

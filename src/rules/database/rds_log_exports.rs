@@ -32,7 +32,7 @@ checked too: they serve queries and logins of their own, and do not inherit the 
                 Tri::Unknown => false,
             };
             if none {
-                out.report(&d.meta, d.log_exports.span, format!("{} exports no logs to CloudWatch Logs", super::describe(d)));
+                out.report(&d.meta, d.log_exports.span, msg!("rds-log-exports-logs-cloudwatch", db = super::describe(d)));
             }
         }
     },

@@ -44,7 +44,7 @@ finding for them.",
                 out.report_field(
                     &d.meta,
                     &d.multi_az,
-                    format!("{} runs in a single Availability Zone (MultiAZ is not true)", describe(d)),
+                    msg!("rds-single-az-runs-availability", db = describe(d)),
                 );
             }
         }

@@ -28,7 +28,7 @@ Public EBS snapshots are a recurring source of leaked credentials and data.",
                     out.report_field(
                         &s.meta,
                         who,
-                        format!("snapshot `{}` can be restored by every AWS account", s.meta.id),
+                        msg!("ebs-snapshot-public-all", snapshot = s.meta.id),
                     );
                 }
             }

@@ -5,6 +5,7 @@
 //! (PAL-EC2-002), else any port other than 80/443 (PAL-EC2-003).
 
 use crate::analyze::Facts;
+use crate::i18n::Message;
 use crate::model::{Link, Model, ResMeta, SgRule, kind};
 
 pub mod ebs_snapshot_public;
@@ -55,7 +56,7 @@ struct RuleCtx<'m> {
     /// `AWS::EC2::SecurityGroupIngress`/`Egress` resource otherwise.
     owner: &'m ResMeta,
     /// "security group `Web`".
-    group: String,
+    group: Message,
     rule: &'m SgRule,
     egress: bool,
     /// The group's logical id, when it is a group of the template.
@@ -64,18 +65,20 @@ struct RuleCtx<'m> {
 
 impl RuleCtx<'_> {
     /// Who allows something: the group for an inline rule, else the standalone rule.
-    fn subject(&self) -> String {
-        match &self.rule.standalone {
-            Some(s) => format!("{} rule `{}` of {}", direction(self.egress), s.id, self.group),
-            None => self.group.clone(),
+    fn subject(&self) -> Message {
+        match (&self.rule.standalone, self.egress) {
+            (Some(s), false) => msg!("ec2-ingress-rule-of", rule = s.id, group = self.group),
+            (Some(s), true) => msg!("ec2-egress-rule-of", rule = s.id, group = self.group),
+            (None, _) => self.group.clone(),
         }
     }
 
     /// The rule itself: "an ingress rule of security group `Web`" or "ingress rule `R` of ...".
-    fn rule_name(&self) -> String {
-        match &self.rule.standalone {
-            Some(_) => self.subject(),
-            None => format!("an {} rule of {}", direction(self.egress), self.group),
+    fn rule_name(&self) -> Message {
+        match (&self.rule.standalone, self.egress) {
+            (Some(_), _) => self.subject(),
+            (None, false) => msg!("ec2-an-ingress-rule-of", group = self.group),
+            (None, true) => msg!("ec2-an-egress-rule-of", group = self.group),
         }
     }
 }
@@ -90,7 +93,7 @@ fn sg_rules(m: &Model) -> Vec<RuleCtx<'_>> {
                 let owner = rule.standalone.as_ref().unwrap_or(&g.meta);
                 out.push(RuleCtx {
                     owner,
-                    group: format!("security group `{}`", g.meta.id),
+                    group: msg!("ec2-security-group", group = g.meta.id),
                     rule,
                     egress,
                     group_id: Some(&g.meta.id),
@@ -101,8 +104,8 @@ fn sg_rules(m: &Model) -> Vec<RuleCtx<'_>> {
     for x in &m.external_sg_rules {
         let Some(owner) = &x.rule.standalone else { continue };
         let group = match x.group.get() {
-            Some(Link::External(id)) | Some(Link::Local(id)) => format!("security group `{id}`"),
-            None => "a security group outside the template".to_string(),
+            Some(Link::External(id)) | Some(Link::Local(id)) => msg!("ec2-security-group", group = id),
+            None => msg!("ec2-security-group-outside"),
         };
         out.push(RuleCtx { owner, group, rule: &x.rule, egress: x.egress, group_id: None });
     }
@@ -120,33 +123,29 @@ fn reach_note(facts: &Facts<'_>, ctx: &RuleCtx<'_>, f: &mut crate::finding::Find
             let mut names: Vec<String> =
                 rows.iter().map(|e| format!("`{}` {}", e.resource.id, e.port_text())).collect();
             names.dedup();
-            f.message.push_str(&format!("; reachable from the internet: {}", names.join(", ")));
+            f.append(msg!("ec2-reachable-suffix", names = names.join(", ")));
             for e in rows {
                 f.with_related(
                     e.resource.span,
-                    format!("reachable from the internet on {}: {}", e.port_text(), e.path_text()),
+                    msg!("ec2-reachable-internet", port_text = e.port_text(), path_text = e.path_text()),
                 );
             }
         }
         Some(RuleReach::Unreachable(rows)) => {
             let first = rows[0];
             let why = first.path.first().map(|h| h.text.clone()).unwrap_or_default();
-            f.message.push_str(&format!("; not reachable from the internet: `{}`: {why}", first.resource.id));
+            f.append(msg!("ec2-unreachable-suffix", name = first.resource.id, why = why));
             for e in rows {
                 if let Some(h) = e.path.first() {
                     f.with_related(
                         h.span,
-                        format!("`{}` {} is not reachable: {}", e.resource.id, e.port_text(), h.text),
+                        msg!("ec2-reachable", id = e.resource.id, port_text = e.port_text(), text = h.text),
                     );
                 }
             }
         }
         None => {}
     }
-}
-
-fn direction(egress: bool) -> &'static str {
-    if egress { "egress" } else { "ingress" }
 }
 
 /// `port 22` or `ports 0-1024`.
@@ -214,10 +213,10 @@ fn report_exposure(m: &Model, facts: &Facts<'_>, out: &mut super::Sink<'_>, want
         let f = out.report_field(
             ctx.owner,
             cidr,
-            format!("{} allows {what} from the internet ({cidr_text})", ctx.subject()),
+            msg!("ec2-allows-internet", subject = ctx.subject(), what = what, cidr_text = cidr_text),
         );
         if !ctx.rule.from_port.is_absent() {
-            f.with_related(ctx.rule.port_span(), "the port range");
+            f.with_related(ctx.rule.port_span(), msg!("ec2-port-range"));
         }
         reach_note(facts, &ctx, f);
     }

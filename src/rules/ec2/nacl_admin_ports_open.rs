@@ -106,14 +106,10 @@ connections the subnet opens, and the stateful security groups decide whether RD
             let f = out.report_field(
                 &e.meta,
                 cidr,
-                format!(
-                    "network ACL entry `{}`{acl} allows {} from the internet ({cidr_text})",
-                    e.meta.id,
-                    open.join(", ")
-                ),
+                msg!("nacl-admin-ports-open-network-acl", entry = e.meta.id, acl = acl, open = open.join(", "), cidr_text = cidr_text),
             );
             if !e.ports.is_absent() {
-                f.with_related(e.ports.span, "the port range");
+                f.with_related(e.ports.span, msg!("nacl-admin-ports-open-port-range"));
             }
         }
     },

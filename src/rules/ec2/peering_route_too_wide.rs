@@ -34,11 +34,7 @@ reaches exactly what it needs (the seed guide's least-privilege network segmenta
                     out.report_field(
                         &r.meta,
                         dest,
-                        format!(
-                            "route `{}` sends all traffic ({d}) over VPC peering connection `{name}`: route only \
-                             the peer's CIDR blocks",
-                            r.meta.id
-                        ),
+                        msg!("vpc-peering-route-too-wide-sends-all", route = r.meta.id, d = d, name = name),
                     );
                 }
             }

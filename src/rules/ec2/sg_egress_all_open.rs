@@ -36,11 +36,7 @@ written in the template (and many templates leave egress to a central firewall).
             out.report_field(
                 ctx.owner,
                 cidr,
-                format!(
-                    "{} allows {what} to anywhere ({cidr_text}): a compromised host could exfiltrate data or reach \
-command-and-control servers; restrict egress to the destinations needed (VPC endpoints, prefix lists, specific CIDRs and ports)",
-                    ctx.subject()
-                ),
+                msg!("sg-egress-all-open-allows-anywhere", subject = ctx.subject(), what = what, cidr_text = cidr_text),
             );
         }
     },

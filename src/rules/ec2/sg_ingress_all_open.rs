@@ -39,7 +39,7 @@ listening on the instance, including those never meant to be reachable, is expos
             let f = out.report_field(
                 ctx.owner,
                 cidr,
-                format!("{} allows {what} from the internet ({cidr_text})", ctx.subject()),
+                msg!("sg-ingress-all-open-allows-internet", subject = ctx.subject(), what = what, cidr_text = cidr_text),
             );
             reach_note(facts, &ctx, f);
         }

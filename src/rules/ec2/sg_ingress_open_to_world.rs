@@ -41,9 +41,9 @@ that open exactly the ports of its listeners: serving them to the internet is wh
             let f = out.report_field(
                 ctx.owner,
                 cidr,
-                format!("{} allows {} from the internet ({cidr_text})", ctx.subject(), proto_ports(ctx.rule)),
+                msg!("sg-ingress-open-to-world-allows-internet", subject = ctx.subject(), ports = proto_ports(ctx.rule), cidr_text = cidr_text),
             );
-            f.with_related(ctx.rule.port_span(), "the port range");
+            f.with_related(ctx.rule.port_span(), msg!("sg-ingress-open-to-world-port-range"));
             reach_note(facts, &ctx, f);
         }
     },

@@ -30,14 +30,14 @@ description is shown in the console and the API next to the rule.",
                     out.report(
                         ctx.owner,
                         span,
-                        format!("{} ({}) has no Description", ctx.rule_name(), proto_ports(ctx.rule)),
+                        msg!("sg-rule-description-message", rule_name = ctx.rule_name(), ports = proto_ports(ctx.rule)),
                     );
                 }
                 Tri::Known(s) if s.trim().is_empty() => {
                     out.report_field(
                         ctx.owner,
                         d,
-                        format!("{} ({}) has an empty Description", ctx.rule_name(), proto_ports(ctx.rule)),
+                        msg!("sg-rule-description-empty", rule_name = ctx.rule_name(), ports = proto_ports(ctx.rule)),
                     );
                 }
                 _ => {}

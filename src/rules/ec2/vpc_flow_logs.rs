@@ -38,7 +38,7 @@ value, a parameter without default), no VPC is reported.",
                 out.report(
                     &vpc.meta,
                     vpc.meta.span,
-                    format!("VPC `{}` has no flow log (no AWS::EC2::FlowLog refers to it)", vpc.meta.id),
+                    msg!("vpc-flow-logs-log-aws", vpc = vpc.meta.id),
                 );
             }
         }

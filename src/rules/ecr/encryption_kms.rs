@@ -26,14 +26,14 @@ for images that embed proprietary code or data.",
                     out.report(
                         &r.meta,
                         r.encryption_type.span,
-                        format!("ECR repository `{}` uses the default AES256 encryption, not KMS", r.meta.id),
+                        msg!("ecr-encryption-kms-repository-uses", repository = r.meta.id),
                     );
                 }
                 Tri::Known(t) if t == "AES256" => {
                     out.report_field(
                         &r.meta,
                         &r.encryption_type,
-                        format!("ECR repository `{}` uses AES256 encryption, not KMS", r.meta.id),
+                        msg!("ecr-encryption-kms-repository-uses-2", repository = r.meta.id),
                     );
                 }
                 _ => {}

@@ -26,14 +26,14 @@ ever, which is what deployments and signatures assume. The default is `MUTABLE`.
                     out.report(
                         &r.meta,
                         r.meta.span,
-                        format!("ECR repository `{}` has mutable tags (the default)", r.meta.id),
+                        msg!("ecr-immutable-tags-repository-mutable", repository = r.meta.id),
                     );
                 }
                 Tri::Known(t) if !t.starts_with("IMMUTABLE") => {
                     out.report_field(
                         &r.meta,
                         &r.tag_mutability,
-                        format!("ECR repository `{}` has tag mutability `{t}`", r.meta.id),
+                        msg!("ecr-immutable-tags-repository", repository = r.meta.id, t = t),
                     );
                 }
                 _ => {}

@@ -28,14 +28,14 @@ depth of detection, not a control an attacker meets.",
                     out.report(
                         &r.meta,
                         r.scan_on_push.span,
-                        format!("ECR repository `{}` does not scan images on push", r.meta.id),
+                        msg!("ecr-scan-on-push-repository-images", repository = r.meta.id),
                     );
                 }
                 Tri::Known(false) => {
                     out.report_field(
                         &r.meta,
                         &r.scan_on_push,
-                        format!("ECR repository `{}` sets ScanOnPush to false", r.meta.id),
+                        msg!("ecr-scan-on-push-repository-sets", repository = r.meta.id),
                     );
                 }
                 _ => {}

@@ -30,7 +30,7 @@ records requests and their outcome: without them an incident in the cluster cann
                     out.report(
                         &c.meta,
                         c.log_types.span,
-                        format!("EKS cluster `{}` enables no control-plane logs", c.meta.id),
+                        msg!("eks-control-plane-logging-cluster-enables", cluster = c.meta.id),
                     );
                 }
                 Tri::Known(types) => {
@@ -43,11 +43,7 @@ records requests and their outcome: without them an incident in the cluster cann
                         out.report(
                             &c.meta,
                             c.log_types.span,
-                            format!(
-                                "EKS cluster `{}` does not enable the {} control-plane logs",
-                                c.meta.id,
-                                missing.join(", ")
-                            ),
+                            msg!("eks-control-plane-logging-cluster-enable", cluster = c.meta.id, missing = missing.join(", ")),
                         );
                     }
                 }

@@ -34,10 +34,7 @@ credentials and every pod's secrets; they should not be reachable by SSH from an
                 out.report(
                     &n.meta,
                     span,
-                    format!(
-                        "node group `{}` has an SSH key and no SourceSecurityGroups: port 22 is open to 0.0.0.0/0",
-                        n.meta.id
-                    ),
+                    msg!("eks-nodegroup-ssh-open-node-group", group = n.meta.id),
                 );
             }
         }

@@ -34,10 +34,7 @@ kubeconfig or IAM key, and to vulnerabilities of the API server itself. Both `En
                     out.report(
                         &c.meta,
                         span,
-                        format!(
-                            "EKS cluster `{}` has a public API endpoint open to 0.0.0.0/0 (no PublicAccessCidrs)",
-                            c.meta.id
-                        ),
+                        msg!("eks-public-endpoint-cluster-api", cluster = c.meta.id),
                     );
                 }
                 Tri::Known(cidrs) => {
@@ -46,7 +43,7 @@ kubeconfig or IAM key, and to vulnerabilities of the API server itself. Both `En
                             out.report_field(
                                 &c.meta,
                                 cidr,
-                                format!("EKS cluster `{}` public API endpoint allows every address", c.meta.id),
+                                msg!("eks-public-endpoint-cluster-api-2", cluster = c.meta.id),
                             );
                         }
                     }

@@ -26,10 +26,7 @@ reveals nothing without access to the key, and every decryption is logged in Clo
                     out.report(
                         &c.meta,
                         c.meta.span,
-                        format!(
-                            "EKS cluster `{}` has no EncryptionConfig: secrets are not envelope-encrypted",
-                            c.meta.id
-                        ),
+                        msg!("eks-secrets-encryption-cluster-encryptionconfig", cluster = c.meta.id),
                     );
                 }
                 Tri::Known(entries) => {
@@ -52,10 +49,7 @@ reveals nothing without access to the key, and every decryption is logged in Clo
                         out.report(
                             &c.meta,
                             c.encryption.span,
-                            format!(
-                                "EncryptionConfig of EKS cluster `{}` does not encrypt `secrets` with a KMS key",
-                                c.meta.id
-                            ),
+                            msg!("eks-secrets-encryption-encryptionconfig-cluster", cluster = c.meta.id),
                         );
                     }
                 }

@@ -34,10 +34,7 @@ are answered in clear text by whatever rules are added to it).",
                     out.report_field(
                         &l.meta,
                         &l.protocol,
-                        format!(
-                            "listener `{}` serves HTTP and declares no default action redirecting to HTTPS",
-                            l.meta.id
-                        ),
+                        msg!("alb-http-without-redirect-listener-serves", listener = l.meta.id),
                     );
                     continue;
                 }
@@ -51,7 +48,7 @@ are answered in clear text by whatever rules are added to it).",
                 out.report_field(
                     &l.meta,
                     &l.protocol,
-                    format!("listener `{}` serves HTTP without redirecting to HTTPS", l.meta.id),
+                    msg!("alb-http-without-redirect-listener-serves-2", listener = l.meta.id),
                 );
             }
         }

@@ -43,11 +43,7 @@ predefined policy or when it enables `Protocol-SSLv3`, `Protocol-TLSv1` or `Prot
                 out.report_field(
                     &l.meta,
                     &l.protocol,
-                    format!(
-                        "listener `{}` sets no SslPolicy, so it gets the default {DEFAULT_POLICY}, which allows TLS \
-versions before 1.2",
-                        l.meta.id
-                    ),
+                    msg!("alb-tls-policy-outdated-listener-sets", listener = l.meta.id, default_policy = DEFAULT_POLICY),
                 );
                 continue;
             }
@@ -58,7 +54,7 @@ versions before 1.2",
                 out.report_field(
                     &l.meta,
                     &l.ssl_policy,
-                    format!("listener `{}` uses {p}, which allows TLS versions before 1.2", l.meta.id),
+                    msg!("alb-tls-policy-outdated-listener-uses", listener = l.meta.id, p = p),
                 );
             }
         }
@@ -76,10 +72,7 @@ versions before 1.2",
                         out.report_field(
                             &lb.meta,
                             value,
-                            format!(
-                                "load balancer `{}` policy `{name}` sets {k} to {v}, which allows protocols before TLS 1.2",
-                                lb.meta.id
-                            ),
+                            msg!("alb-tls-policy-outdated-load-balancer", balancer = lb.meta.id, name = name, k = k, v = v),
                         );
                     }
                 }

@@ -43,10 +43,7 @@ reported, nor are internal load balancers.",
                 out.report_field(
                     &lb.meta,
                     &l.protocol,
-                    format!(
-                        "internet-facing load balancer `{}` accepts plain {proto}{port}, without TLS",
-                        lb.meta.id
-                    ),
+                    msg!("classic-plaintext-listener-internet-facing", balancer = lb.meta.id, proto = proto, port = port),
                 );
             }
         }

@@ -24,7 +24,7 @@ shared or made public with the data readable.",
     check: |m, _, out| {
         for (meta, enabled) in &m.monitoring.ebs_encryption_by_default {
             if let Tri::Known(false) = enabled.value {
-                out.report_field(meta, enabled, format!("EBS encryption by default is off (`{}`)", meta.id));
+                out.report_field(meta, enabled, msg!("ebs-encryption-by-default-off-region", id = meta.id));
             }
         }
     },

@@ -33,10 +33,7 @@ reported.",
                 out.report(
                     &e.meta,
                     e.span,
-                    format!(
-                        "EBS volume `{}` does not set {}: it is encrypted only if the account's EBS encryption by default is on, which it is not unless someone opted in",
-                        e.meta.id, e.source_name
-                    ),
+                    msg!("ebs-volume-encryption-unset-set-encrypted", volume = e.meta.id, source_name = e.source_name),
                 );
             }
         }

@@ -18,9 +18,12 @@ fn report(m: &Model, out: &mut Sink<'_>, what: &str) {
             out.report(
                 &e.meta,
                 e.span,
-                format!(
-                    "{} `{}` is not encrypted {what} ({} is off or not set)",
-                    e.meta.kind, e.meta.id, e.source_name
+                msg!(
+                    "encryption-encrypted-off",
+                    kind = e.meta.kind,
+                    name = e.meta.id,
+                    what = what,
+                    source_name = e.source_name
                 ),
             );
         }

@@ -37,20 +37,14 @@ default one) cannot be inspected and is not reported.",
                     out.report(
                         &c.meta,
                         c.meta.span,
-                        format!(
-                            "Redshift cluster `{}` does not set {} (the default parameter group leaves require_ssl false): connections without TLS are accepted",
-                            c.meta.id, c.parameter_group_source_name
-                        ),
+                        msg!("redshift-tls-not-required-cluster-set", cluster = c.meta.id, parameter_group_source_name = c.parameter_group_source_name),
                     );
                 }
                 Tri::Known(Link::External(name)) if name.trim().eq_ignore_ascii_case("default.redshift-1.0") => {
                     out.report_field(
                         &c.meta,
                         pg,
-                        format!(
-                            "Redshift cluster `{}` uses the default parameter group `{name}`, which leaves require_ssl false: connections without TLS are accepted",
-                            c.meta.id
-                        ),
+                        msg!("redshift-tls-not-required-cluster-leaves", cluster = c.meta.id, name = name),
                     );
                 }
                 Tri::Known(Link::Local(id)) => {
@@ -63,26 +57,18 @@ default one) cannot be inspected and is not reported.",
                         Some(v) => out.report_field(
                             &g.meta,
                             v,
-                            format!(
-                                "parameter group `{}` (used by Redshift cluster `{}`) sets require_ssl to `{}`: connections without TLS are accepted",
-                                g.meta.id,
-                                c.meta.id,
-                                v.get().map(String::as_str).unwrap_or("")
-                            ),
+                            msg!("redshift-tls-not-required-parameter-group", group = g.meta.id, cluster = c.meta.id, v = v.get().map(String::as_str).unwrap_or("")),
                         ),
                         None => {
                             let span = if g.parameters.is_absent() { g.meta.span } else { g.parameters.span };
                             out.report(
                                 &g.meta,
                                 span,
-                                format!(
-                                    "parameter group `{}` (used by Redshift cluster `{}`) does not set require_ssl (false by default): connections without TLS are accepted",
-                                    g.meta.id, c.meta.id
-                                ),
+                                msg!("redshift-tls-not-required-parameter-group-2", group = g.meta.id, cluster = c.meta.id),
                             )
                         }
                     };
-                    finding.with_related(c.meta.span, format!("`{}` uses this parameter group", c.meta.id));
+                    finding.with_related(c.meta.span, msg!("redshift-tls-not-required-uses-parameter", name = c.meta.id));
                 }
                 _ => {}
             }

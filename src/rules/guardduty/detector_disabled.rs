@@ -21,7 +21,7 @@ exists but analyses nothing.",
     check: |m, _, out| {
         for d in &m.monitoring.detectors {
             if d.enable.is_false() {
-                out.report_field(&d.meta, &d.enable, format!("GuardDuty detector `{}` has Enable: false", d.meta.id));
+                out.report_field(&d.meta, &d.enable, msg!("guardduty-detector-disabled-enable-false", detector = d.meta.id));
             }
         }
     },

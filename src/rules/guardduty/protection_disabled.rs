@@ -26,7 +26,7 @@ A feature listed with `Status: DISABLED` is a deliberate blind spot that should 
             for (name, status) in &d.features {
                 if status.get().is_some_and(|s| s.eq_ignore_ascii_case("DISABLED")) {
                     let name = name.get().map(String::as_str).unwrap_or("a feature");
-                    out.report_field(&d.meta, status, format!("GuardDuty detector `{}` turns off {name}", d.meta.id));
+                    out.report_field(&d.meta, status, msg!("guardduty-protection-disabled-detector-turns", detector = d.meta.id, name = name));
                 }
             }
         }

@@ -62,7 +62,7 @@ steals its credentials) control of the account.",
                 out.report_field(
                     meta,
                     f,
-                    format!("{kind} `{}` has the AWS managed policy `{name}` attached: it grants {grants}", meta.id),
+                    msg!("iam-admin-managed-policy-attached-grants", kind = kind, name = meta.id, name2 = name, grants = grants),
                 );
             }
         }

@@ -28,7 +28,7 @@ actions across hundreds of services. The finding reports how many actions the st
                     out,
                     p.owner,
                     l.span,
-                    format!("{} allows everything except {} item(s): {}{scope}", p.label, l.items.len(), e.describe()),
+                    msg!("iam-allow-not-action-allows-everything", label = p.label, items = l.items.len(), describe = e.describe(), scope = scope),
                 );
             }
         }

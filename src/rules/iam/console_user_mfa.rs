@@ -38,7 +38,7 @@ template it stays silent.",
                 out.report_field(
                     &u.meta,
                     &u.login_profile,
-                    format!("user `{}` has console access and no policy that denies requests without MFA", u.meta.id),
+                    msg!("iam-console-user-mfa-access-policy", user = u.meta.id),
                 );
             }
         }

@@ -45,12 +45,12 @@ report. A credential never used is judged by when it was created.",
                 let last = if c.password_last_used.is_absent() { &c.password_last_changed } else { &c.password_last_used };
                 let last = if last.is_absent() { &c.created } else { last };
                 if let Some(days) = stale(last, now) {
-                    let what = if c.password_last_used.is_absent() { "has never been used since it was set" } else { "was last used" };
-                    out.report_field(
-                        &c.meta,
-                        last,
-                        format!("the console password of `{user}` {what} {days} days before the snapshot"),
-                    );
+                    let message = if c.password_last_used.is_absent() {
+                        msg!("iam-credential-stale-password-never", user = user, days = days)
+                    } else {
+                        msg!("iam-credential-stale-password-unused", user = user, days = days)
+                    };
+                    out.report_field(&c.meta, last, message);
                 }
             }
             for k in c.access_keys.iter().filter(|k| k.active.get() == Some(&true)) {
@@ -59,20 +59,20 @@ report. A credential never used is judged by when it was created.",
                         out.report(
                             &c.meta,
                             k.last_used.span,
-                            format!("access key {} of `{user}` has never been used in the {days} days since it was created", k.slot),
+                            msg!("iam-credential-stale-key-never", slot = k.slot, user = user, days = days),
                         );
                     }
                 } else if let Some(days) = stale(&k.last_used, now) {
                     out.report_field(
                         &c.meta,
                         &k.last_used,
-                        format!("access key {} of `{user}` has not been used for {days} days", k.slot),
+                        msg!("iam-credential-stale-key-unused", slot = k.slot, user = user, days = days),
                     );
                 } else if let Some(days) = stale(&k.last_rotated, now) {
                     out.report_field(
                         &c.meta,
                         &k.last_rotated,
-                        format!("access key {} of `{user}` has not been rotated for {days} days", k.slot),
+                        msg!("iam-credential-stale-key-unrotated", slot = k.slot, user = user, days = days),
                     );
                 }
             }

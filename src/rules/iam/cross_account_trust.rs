@@ -34,7 +34,7 @@ enough. The account id is written literally; Palisade cannot tell whether it is 
                             out,
                             p.owner,
                             f.span,
-                            format!("{} trusts account {acct} without requiring sts:ExternalId or MFA", p.label),
+                            msg!("iam-cross-account-trust-trusts-without", label = p.label, acct = acct),
                         );
                     }
                 }

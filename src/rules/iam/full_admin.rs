@@ -63,10 +63,7 @@ policies, share or expose them): it is reported with high severity, naming the r
                         out,
                         p.owner,
                         l.span,
-                        format!(
-                            "{} allows everything but actions that do not exist, on every resource: full administrator access",
-                            p.label
-                        ),
+                        msg!("iam-full-admin-allows-everything", label = p.label),
                     );
                 }
                 let Some(l) = &st.action else { continue };
@@ -80,15 +77,11 @@ policies, share or expose them): it is reported with high severity, naming the r
                             out,
                             p.owner,
                             f.span,
-                            format!(
-                                "{} allows `{pat}` on {on}: {}",
-                                p.label,
-                                if all_but {
+                            msg!("iam-full-admin-allows", label = p.label, pat = pat, on = on, access = if all_but {
                                     "administrator access to everything else"
                                 } else {
                                     "full administration of those resources, whatever the service"
-                                }
-                            ),
+                                }),
                         );
                         // Every resource but a few is still the account.
                         if !all_but {
@@ -101,12 +94,7 @@ policies, share or expose them): it is reported with high severity, naming the r
                     out,
                     p.owner,
                     f.span,
-                    format!(
-                        "{} allows `{pat}` on every resource: full administrator access ({} actions across {} services)",
-                        p.label,
-                        catalog().actions.len(),
-                        catalog().services.len()
-                    ),
+                    msg!("iam-full-admin-allows-resource", label = p.label, pat = pat, catalog = catalog().actions.len(), catalog2 = catalog().services.len()),
                 );
             }
         }

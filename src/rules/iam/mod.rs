@@ -76,7 +76,12 @@ const POLICY_TYPES: &[&str] =
     &[kind::IAM_ROLE, kind::IAM_USER, kind::IAM_GROUP, kind::IAM_POLICY, kind::IAM_MANAGED_POLICY, kind::POLICY_FILE];
 
 /// Reports on a policy: at its owner resource, or in the policy file.
-fn report<'s>(out: &'s mut Sink<'_>, owner: Option<&ResMeta>, span: Span, msg: String) -> &'s mut Finding {
+fn report<'s>(
+    out: &'s mut Sink<'_>,
+    owner: Option<&ResMeta>,
+    span: Span,
+    msg: impl Into<crate::i18n::Message>,
+) -> &'s mut Finding {
     match owner {
         Some(m) => out.report(m, span, msg),
         None => out.report_at(span, msg),

@@ -65,7 +65,7 @@ reuse allowed, no expiry.",
                     Tri::Known(n) if bad(n) => known(n),
                     _ => continue,
                 };
-                out.report(&p.meta, f.span, format!("password policy `{}` {msg}", p.meta.id));
+                out.report(&p.meta, f.span, msg!("iam-password-policy-weak-message", policy = p.meta.id, msg = msg));
             }
             let classes = [
                 (&p.require_lowercase, "lowercase letters"),
@@ -75,7 +75,7 @@ reuse allowed, no expiry.",
             ];
             for (f, what) in classes {
                 if f.is_false() || f.is_absent() {
-                    out.report(&p.meta, f.span, format!("password policy `{}` does not require {what}", p.meta.id));
+                    out.report(&p.meta, f.span, msg!("iam-password-policy-weak-require", policy = p.meta.id, what = what));
                 }
             }
         }

@@ -4,6 +4,7 @@ use crate::analyze::iam::catalog::catalog;
 use crate::analyze::iam::condition::parse_operator;
 use crate::analyze::iam::principals::{PolicyAt, PolicyUse};
 use crate::finding::Severity;
+use crate::i18n::Message;
 use crate::model::Tri;
 use crate::model::kind;
 use crate::rules::Sink;
@@ -61,7 +62,7 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
             Some((p.doc.version.span, format!("{} uses the old policy language version 2008-10-17", p.label)))
         }
         Tri::Known(v) if v != "2012-10-17" => {
-            report(out, p.owner, p.doc.version.span, format!("`{v}` is not a policy language version; use 2012-10-17"));
+            report(out, p.owner, p.doc.version.span, msg!("iam-policy-invalid-language-version", v = v));
             None
         }
         _ => None,
@@ -69,16 +70,8 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
     if let Some((span, what)) = old_language {
         match variables {
             None => {
-                report(
-                    out,
-                    p.owner,
-                    span,
-                    format!(
-                        "{what}; that language differs from 2012-10-17 only in policy variables, which this policy \
-                         does not use: set `Version: \"2012-10-17\"`"
-                    ),
-                )
-                .severity = Severity::Info;
+                report(out, p.owner, span, msg!("iam-policy-invalid-language-differs", what = what)).severity =
+                    Severity::Info;
             }
             Some((var, deny)) => {
                 let guard = if deny { " (a `Deny` among them: the guard it is meant to be does not hold)" } else { "" };
@@ -86,10 +79,7 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
                     out,
                     p.owner,
                     span,
-                    format!(
-                        "{what}: policy variable `{var}` is not substituted, the statements using it compare \
-                         with the literal text{guard}; use `Version: \"2012-10-17\"`"
-                    ),
+                    msg!("iam-policy-invalid-variable-substituted", what = what, var = var, guard = guard),
                 )
                 .severity = if deny { Severity::High } else { Severity::Medium };
             }
@@ -100,7 +90,7 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
             && e != "Allow"
             && e != "Deny"
         {
-            report(out, p.owner, *span, format!("`{e}` is not an Effect: use `Allow` or `Deny` (case-sensitive)"));
+            report(out, p.owner, *span, msg!("iam-policy-invalid-allowdeny-case", e = e));
         }
         for (k, span) in &st.unknown_elements {
             let hint = crate::model::STATEMENT_ELEMENTS
@@ -108,45 +98,40 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
                 .map(|e| (strsim::levenshtein(&k.to_ascii_lowercase(), &e.to_ascii_lowercase()), e))
                 .filter(|(d, _)| *d <= 2)
                 .min()
-                .map(|(_, e)| format!("; did you mean `{e}`?"))
+                .map(|(_, e)| msg!("iam-policy-invalid-did-you", e = e))
                 .unwrap_or_default();
-            report(out, p.owner, *span, format!("`{k}` is not a statement element{hint}"));
+            report(out, p.owner, *span, msg!("iam-policy-invalid-statement-element", k = k, hint = hint));
         }
         if st.action.is_none() && st.not_action.is_none() {
-            report(out, p.owner, st.span, "a statement needs `Action` or `NotAction`".into());
+            report(out, p.owner, st.span, msg!("iam-policy-invalid-statement-needs-2"));
         }
         let has_principal = st.principal.is_some() || st.not_principal.is_some();
         let has_resource = st.resource.is_some() || st.not_resource.is_some();
         match p.usage {
             PolicyUse::Identity if has_principal => {
-                report(out, p.owner, st.span, "an identity policy cannot have `Principal` or `NotPrincipal`: it applies to the identity it is attached to".into());
+                report(out, p.owner, st.span, msg!("iam-policy-invalid-identity-cannot"));
             }
             PolicyUse::Identity if !has_resource => {
-                report(
-                    out,
-                    p.owner,
-                    st.span,
-                    "a statement of an identity policy needs `Resource` or `NotResource`".into(),
-                );
+                report(out, p.owner, st.span, msg!("iam-policy-invalid-statement-identity"));
             }
             PolicyUse::Resource | PolicyUse::Trust if !has_principal => {
                 report(
                     out,
                     p.owner,
                     st.span,
-                    format!(
-                        "a statement of a {} needs `Principal` or `NotPrincipal`",
-                        if p.usage == PolicyUse::Trust { "trust policy" } else { "resource policy" }
+                    msg!(
+                        "iam-policy-invalid-statement-needs",
+                        usage = if p.usage == PolicyUse::Trust { "trust policy" } else { "resource policy" }
                     ),
                 );
             }
             _ => {}
         }
         if st.action.is_some() && st.not_action.is_some() {
-            report(out, p.owner, st.span, "a statement cannot have both `Action` and `NotAction`".into());
+            report(out, p.owner, st.span, msg!("iam-policy-invalid-statement-cannot"));
         }
         if st.resource.is_some() && st.not_resource.is_some() {
-            report(out, p.owner, st.span, "a statement cannot have both `Resource` and `NotResource`".into());
+            report(out, p.owner, st.span, msg!("iam-policy-invalid-statement-cannot-2"));
         }
         let mut literal_actions = Vec::new();
         for l in [&st.action, &st.not_action].into_iter().flatten() {
@@ -155,25 +140,33 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
                     continue;
                 }
                 let Some((svc, name)) = a.split_once(':') else {
-                    report(out, p.owner, f.span, format!("`{a}` is not an action: write `service:Action`"));
+                    report(out, p.owner, f.span, msg!("iam-policy-invalid-service-action", a = a));
                     continue;
                 };
                 if svc.contains(['*', '?']) {
                     if c.expand(a).is_empty() {
-                        report(out, p.owner, f.span, format!("`{a}` matches no AWS action"));
+                        report(out, p.owner, f.span, msg!("iam-policy-invalid-matches-aws", a = a));
                     }
                     continue;
                 }
                 let Some(s) = c.service(svc) else {
                     let hint = c.suggest_service(svc);
-                    let hint =
-                        if hint.is_empty() { String::new() } else { format!("; did you mean {}?", quote(&hint)) };
-                    report(out, p.owner, f.span, format!("unknown service prefix `{svc}` in `{a}`{hint}"));
+                    let hint = if hint.is_empty() {
+                        Message::default()
+                    } else {
+                        msg!("iam-policy-invalid-did-you-2", quote = quote(&hint))
+                    };
+                    report(
+                        out,
+                        p.owner,
+                        f.span,
+                        msg!("iam-policy-invalid-unknown-service", svc = svc, a = a, hint = hint),
+                    );
                     continue;
                 };
                 if name.contains(['*', '?']) {
                     if c.expand(a).is_empty() {
-                        report(out, p.owner, f.span, format!("`{a}` matches no action of {}", s.name));
+                        report(out, p.owner, f.span, msg!("iam-policy-invalid-matches-action", a = a, s_name = s.name));
                     }
                     continue;
                 }
@@ -182,15 +175,18 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
                     None => {
                         let hint = c.suggest_action(s, name);
                         let hint = if hint.is_empty() {
-                            String::new()
+                            Message::default()
                         } else {
-                            format!("; did you mean {}?", quote(&hint.iter().map(String::as_str).collect::<Vec<_>>()))
+                            msg!(
+                                "iam-policy-invalid-did-you-3",
+                                quote = quote(&hint.iter().map(String::as_str).collect::<Vec<_>>())
+                            )
                         };
                         report(
                             out,
                             p.owner,
                             f.span,
-                            format!("unknown action `{a}`: {} has no action `{name}`{hint}", s.name),
+                            msg!("iam-policy-invalid-unknown-action", a = a, s_name = s.name, name = name, hint = hint),
                         );
                     }
                 }
@@ -201,7 +197,7 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
                 if (r.starts_with("arn:") || (r.contains(':') && p.usage == PolicyUse::Identity))
                     && let Err(e) = check_arn(r)
                 {
-                    report(out, p.owner, f.span, format!("malformed ARN `{r}`: {e}"));
+                    report(out, p.owner, f.span, msg!("iam-policy-invalid-malformed-arn", r = r, e = e));
                 }
             }
         }
@@ -214,15 +210,7 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
         {
             for (act, span) in &literal_actions {
                 if act.resources.is_empty() {
-                    report(
-                        out,
-                        p.owner,
-                        *span,
-                        format!(
-                            "`{}` supports no resource-level permissions: with specific resources this statement never allows it; grant it on `Resource: \"*\"`",
-                            c.full_name(act)
-                        ),
-                    );
+                    report(out, p.owner, *span, msg!("iam-policy-invalid-resource", full_name = c.full_name(act)));
                 }
             }
         }

@@ -61,29 +61,29 @@ listed with it; the methods that run code in existing resources (functions, inst
                         .map(|d| d.action.unwrap_or(d.statement))
                         .unwrap_or_default(),
                 };
-                let mut msg = format!(
-                    "{} can escalate privileges with {} ({}) on {}: {}",
-                    p.describe(),
-                    e.method.id,
-                    e.method.name(),
-                    e.target,
-                    e.method.grants
+                let mut msg = msg!(
+                    "iam-privilege-escalation-escalates",
+                    describe = p.describe(),
+                    method = e.method.id,
+                    name = e.method.name(),
+                    target = e.target,
+                    grants = e.method.grants
                 );
                 if !e.conditions.is_empty() {
-                    msg.push_str(&format!(", {}", e.conditions.join(", ")));
+                    msg.push(msg!("iam-privilege-escalation-conditions", conditions = e.conditions.join(", ")));
                 }
                 if !e.also.is_empty() {
                     let ids: Vec<&str> = e.also.iter().map(|m| m.id).collect();
-                    msg.push_str(&format!("; also {}", ids.join(", ")));
+                    msg.push(msg!("iam-privilege-escalation-also", methods = ids.join(", ")));
                 }
                 let f = report(out, p.meta, span, msg);
                 for (action, deciding) in &e.grants {
                     for d in deciding {
-                        f.with_related(d.action.unwrap_or(d.statement), format!("{} allows {action}", d.policy));
+                        f.with_related(d.action.unwrap_or(d.statement), msg!("iam-privilege-escalation-allows", policy = d.policy, action = action));
                     }
                 }
                 for (role, service, span) in &e.reachable {
-                    f.with_related(*span, format!("role `{role}` trusts {service} and could be passed"));
+                    f.with_related(*span, msg!("iam-privilege-escalation-role-trusts", role = role, service = service));
                 }
             }
         }

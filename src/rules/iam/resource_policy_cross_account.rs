@@ -46,7 +46,7 @@ or to narrow it.",
                             out,
                             p.owner,
                             f.span,
-                            format!("{} grants access to every principal of account {acct}", p.label),
+                            msg!("iam-resource-policy-cross-account-grants-access", label = p.label, acct = acct),
                         );
                     }
                 }
@@ -60,7 +60,7 @@ or to narrow it.",
             out.report_field(
                 &perm.meta,
                 &perm.principal,
-                format!("permission `{}` lets every principal of account {who} invoke the function", perm.meta.id),
+                msg!("iam-resource-policy-cross-account-permission-lets", permission = perm.meta.id, who = who),
             );
         }
     },

@@ -37,7 +37,7 @@ not. (S3 bucket policies and KMS key policies in templates have their own rules.
                     out.report(
                         &r.meta,
                         span,
-                        format!("{} policy `{}` grants access to everyone", r.kind.noun(), r.meta.id),
+                        msg!("iam-resource-policy-public-grants-access", noun = r.kind.noun(), policy = r.meta.id),
                     );
                 }
             }
@@ -45,7 +45,7 @@ not. (S3 bucket policies and KMS key policies in templates have their own rules.
         if let Some(f) = m.policy_file.as_ref().filter(|f| f.kind == crate::model::PolicyFileKind::Resource) {
             for st in &f.document.statements {
                 if let Some(span) = public_allow(st) {
-                    out.report_at(span, "resource policy grants access to everyone without a restricting condition");
+                    out.report_at(span, msg!("iam-resource-policy-public-grants-access-2"));
                 }
             }
         }
@@ -64,7 +64,7 @@ not. (S3 bucket policies and KMS key policies in templates have their own rules.
             out.report_field(
                 &p.meta,
                 &p.principal,
-                format!("permission `{}` lets anyone invoke the function", p.meta.id),
+                msg!("iam-resource-policy-public-permission-lets", permission = p.meta.id),
             );
         }
     },

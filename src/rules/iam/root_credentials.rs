@@ -27,10 +27,10 @@ the credential report and the account summary of a live account.",
     check: |m, _, out| {
         for c in m.account.credentials.iter().filter(|c| c.root) {
             for k in c.access_keys.iter().filter(|k| k.active.get() == Some(&true)) {
-                out.report_field(&c.meta, &k.active, format!("the root user has an active access key (key {})", k.slot));
+                out.report_field(&c.meta, &k.active, msg!("iam-root-credentials-key", slot = k.slot));
             }
             if c.mfa_active.get() == Some(&false) {
-                out.report_field(&c.meta, &c.mfa_active, "the root user has no MFA".to_string());
+                out.report_field(&c.meta, &c.mfa_active, msg!("iam-root-credentials-no-mfa"));
             }
         }
         // The account summary says the same of MFA; reported once, where the report does not.
@@ -38,7 +38,7 @@ the credential report and the account summary of a live account.",
         if !reported {
             for (meta, mfa) in &m.account.root_mfa {
                 if mfa.get() == Some(&false) {
-                    out.report_field(meta, mfa, "the root user has no MFA (`AccountMFAEnabled` is 0)".to_string());
+                    out.report_field(meta, mfa, msg!("iam-root-credentials-no-mfa-summary"));
                 }
             }
         }

@@ -78,7 +78,7 @@ security role) count as present.",
             out,
             first.owner,
             span,
-            format!("service control policies do not deny {}; guardrails present: {have}", missing.join(", ")),
+            msg!("iam-scp-guardrails-service-control", missing = missing.join(", "), have = have),
         );
     },
 );

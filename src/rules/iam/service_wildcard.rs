@@ -43,7 +43,7 @@ services (`ec2messages:*`, `ssmmessages:*`), which its AWS managed policies gran
                         out,
                         p.owner,
                         f.span,
-                        format!("{} allows `{a}`: all {} actions of {}{extra}", p.label, e.len(), s.name),
+                        msg!("iam-service-wildcard-allows-all", label = p.label, a = a, e = e.len(), s_name = s.name, extra = extra),
                     );
                 }
             }

@@ -30,7 +30,7 @@ repository, pipeline or service account of that provider can assume it.",
                 if trust_restricted(st) {
                     continue;
                 }
-                report(out, p.owner, span, format!("{} lets any AWS principal assume the role", p.label));
+                report(out, p.owner, span, msg!("iam-trust-policy-public-lets-aws", label = p.label));
             }
             for st in &p.doc.statements {
                 if !allow(st) || st.condition_unknown {
@@ -45,10 +45,7 @@ repository, pipeline or service account of that provider can assume it.",
                             out,
                             p.owner,
                             f.span,
-                            format!(
-                                "{} trusts the OIDC provider `{provider}` without a condition on `{sub}`: any identity of that provider can assume the role",
-                                p.label
-                            ),
+                            msg!("iam-trust-policy-public-trusts-oidc", label = p.label, provider = provider, sub = sub),
                         );
                     }
                 }

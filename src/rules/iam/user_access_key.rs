@@ -31,7 +31,7 @@ notices and deletes it.",
             out.report(
                 &k.meta,
                 k.meta.span,
-                format!("access key `{}` creates long-lived credentials{user}", k.meta.id),
+                msg!("iam-user-access-key-creates-long", key = k.meta.id, user = user),
             );
         }
     },

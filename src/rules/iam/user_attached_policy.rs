@@ -18,19 +18,19 @@ different set that nobody reviews. Granting through groups keeps one place to re
     check: |m, _, out| {
         for u in &m.iam_users {
             if u.identity.inline.is(|v| !v.is_empty()) {
-                out.report_field(&u.meta, &u.identity.inline, format!("user `{}` has inline policies", u.meta.id));
+                out.report_field(&u.meta, &u.identity.inline, msg!("iam-user-attached-policy-inline-policies", user = u.meta.id));
             }
             if u.identity.managed.is(|v| !v.is_empty()) {
                 out.report_field(
                     &u.meta,
                     &u.identity.managed,
-                    format!("user `{}` has managed policies attached", u.meta.id),
+                    msg!("iam-user-attached-policy-managed-policies", user = u.meta.id),
                 );
             }
         }
         for p in &m.iam_policies {
             if p.users.is(|v| !v.is_empty()) {
-                out.report_field(&p.meta, &p.users, format!("policy `{}` is attached to users", p.meta.id));
+                out.report_field(&p.meta, &p.users, msg!("iam-user-attached-policy-users", policy = p.meta.id));
             }
         }
     },

@@ -67,16 +67,7 @@ standard agents grant on `*` (SSM agent, CloudWatch agent, Lambda execution role
                     out,
                     p.owner,
                     star.span,
-                    format!(
-                        "{} grants {} write action{} across {} service{} on every resource ({}; e.g. {}{more})",
-                        p.label,
-                        e.len(),
-                        plural(e.len()),
-                        e.services(),
-                        plural(e.services()),
-                        levels.join(", "),
-                        examples.join(", "),
-                    ),
+                    msg!("iam-write-on-any-resource-grants-action", label = p.label, e = e.len(), plural = plural(e.len()), services = e.services(), plural2 = plural(e.services()), levels = levels.join(", "), examples = examples.join(", "), more = more),
                 );
             }
         }

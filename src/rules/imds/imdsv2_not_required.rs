@@ -34,14 +34,14 @@ on the instance first, and gives the credentials of one instance role, not the a
                     out.report_field(
                         &t.meta,
                         &t.http_tokens,
-                        format!("`{}` does not set MetadataOptions.HttpTokens: IMDSv1 stays available", t.meta.id),
+                        msg!("imdsv2-not-required-set-metadataoptions", name = t.meta.id),
                     );
                 }
                 Tri::Known(v) if v.eq_ignore_ascii_case("optional") => {
                     out.report_field(
                         &t.meta,
                         &t.http_tokens,
-                        format!("`{}` allows IMDSv1 (HttpTokens: optional)", t.meta.id),
+                        msg!("imdsv2-not-required-allows-imdsv1", name = t.meta.id),
                     );
                 }
                 _ => {}

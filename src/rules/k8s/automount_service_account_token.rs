@@ -51,10 +51,7 @@ operators call the API), which is a choice to review with its RBAC, not an overs
                         out,
                         w,
                         w.obj.res.span,
-                        format!(
-                            "{} mounts the token of service account `{name}`: neither the pod nor the account sets automountServiceAccountToken",
-                            who(w)
-                        ),
+                        msg!("k8s-automount-service-account-token-mounts-neither", workload = who(w), name = name),
                     );
                 }
                 None if !named => {
@@ -62,10 +59,7 @@ operators call the API), which is a choice to review with its RBAC, not an overs
                         out,
                         w,
                         w.obj.res.span,
-                        format!(
-                            "{} does not set automountServiceAccountToken: false and uses the `default` service account",
-                            who(w)
-                        ),
+                        msg!("k8s-automount-service-account-token-set-automountserviceaccounttoken", workload = who(w)),
                     );
                 }
                 None => {}

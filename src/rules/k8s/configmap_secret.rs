@@ -28,7 +28,7 @@ and plausible literals under names such as `password` or `api_token`.",
                         &c.obj.file,
                         &c.obj.res,
                         *span,
-                        format!("ConfigMap `{name}` key `{key}` holds {}", found.kind.describe()),
+                        msg!("k8s-configmap-secret-holds", name = name, key = key, describe = found.kind.describe()),
                     );
                 }
             }

@@ -29,14 +29,7 @@ keys, URLs with a password, and plausible literals under names such as `PASSWORD
                             out,
                             w,
                             e.value.span,
-                            format!(
-                                "{}: {} sets `{}` to {} (`{}`)",
-                                who(w),
-                                cname(c),
-                                e.name,
-                                found.kind.describe(),
-                                crate::analyze::secrets::detect::mask(&value[found.range.clone()], 4)
-                            ),
+                            msg!("k8s-env-secret-literal-sets", workload = who(w), container = cname(c), sets = e.name, describe = found.kind.describe(), key = crate::analyze::secrets::detect::mask(&value[found.range.clone()], 4)),
                         );
                     }
                 }

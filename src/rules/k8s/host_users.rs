@@ -28,14 +28,14 @@ leaving the default is the norm rather than an oversight, and the finding is har
             let f = &w.pod.host_users;
             match f.value {
                 Tri::Known(true) => {
-                    report(out, w, f.span, format!("{} sets hostUsers: true (no user namespace)", who(w)));
+                    report(out, w, f.span, msg!("k8s-host-users-sets-hostusers", workload = who(w)));
                 }
                 Tri::Absent => {
                     report(
                         out,
                         w,
                         w.obj.res.span,
-                        format!("{} does not set hostUsers: false: container root is root on the node", who(w)),
+                        msg!("k8s-host-users-set-hostusers", workload = who(w)),
                     );
                 }
                 _ => {}

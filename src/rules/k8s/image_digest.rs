@@ -32,7 +32,7 @@ verification refer to what really runs. (`latest` and untagged images are report
                         out,
                         w,
                         c.image.span,
-                        format!("{}: {} image `{image}` is not pinned by digest", who(w), cname(c)),
+                        msg!("k8s-image-digest-pinned", workload = who(w), container = cname(c), image = image),
                     );
                 }
             }

@@ -32,7 +32,7 @@ publish to, and whose name resolution depends on the node's runtime configuratio
                             out,
                             w,
                             c.image.span,
-                            format!("{}: {} image `{image}` names no registry (pulled from Docker Hub)", who(w), cname(c)),
+                            msg!("k8s-image-registry-names-pulled", workload = who(w), container = cname(c), image = image),
                         );
                     }
                 } else if !registry_allowed(name, allowed) {
@@ -41,12 +41,7 @@ publish to, and whose name resolution depends on the node's runtime configuratio
                         out,
                         w,
                         c.image.span,
-                        format!(
-                            "{}: {} image `{image}` comes from `{from}`, not an allowed registry ({})",
-                            who(w),
-                            cname(c),
-                            allowed.join(", ")
-                        ),
+                        msg!("k8s-image-registry-allowed", workload = who(w), container = cname(c), image = image, from = from, allowed = allowed.join(", ")),
                     );
                 }
             }

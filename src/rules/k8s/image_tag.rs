@@ -32,11 +32,11 @@ broken push is picked up silently.",
                             out,
                             w,
                             c.image.span,
-                            format!("{}: {} uses image `{image}` without a tag (`latest`)", who(w), cname(c)),
+                            msg!("k8s-image-tag-uses-latest", workload = who(w), container = cname(c), image = image),
                         );
                     }
                     Some("latest") => {
-                        report(out, w, c.image.span, format!("{}: {} uses image `{image}`", who(w), cname(c)));
+                        report(out, w, c.image.span, msg!("k8s-image-tag-uses", workload = who(w), container = cname(c), image = image));
                     }
                     _ => {}
                 }

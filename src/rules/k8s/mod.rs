@@ -7,7 +7,7 @@
 
 use super::Sink;
 use crate::finding::Finding;
-use crate::model::k8s::{Container, Workload};
+use crate::model::k8s::{Container, ContainerKind, Workload};
 use crate::source::Span;
 
 pub mod image;
@@ -75,12 +75,21 @@ pub fn who(w: &Workload) -> String {
 }
 
 /// "container `app`", "init container `setup`".
-pub fn cname(c: &Container) -> String {
-    format!("{} `{}`", c.kind.noun(), c.name)
+pub fn cname(c: &Container) -> crate::i18n::Message {
+    match c.kind {
+        ContainerKind::Regular => msg!("k8s-container", name = c.name),
+        ContainerKind::Init => msg!("k8s-init-container", name = c.name),
+        ContainerKind::Ephemeral => msg!("k8s-ephemeral-container", name = c.name),
+    }
 }
 
 /// Reports a finding about a workload, in its file.
-pub fn report<'s>(out: &'s mut Sink<'_>, w: &Workload, span: Span, message: impl Into<String>) -> &'s mut Finding {
+pub fn report<'s>(
+    out: &'s mut Sink<'_>,
+    w: &Workload,
+    span: Span,
+    message: impl Into<crate::i18n::Message>,
+) -> &'s mut Finding {
     out.report_in(&w.obj.file, &w.obj.res, span, message)
 }
 

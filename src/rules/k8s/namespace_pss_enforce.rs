@@ -29,7 +29,7 @@ capabilities and no seccomp profile.",
                         &ns.obj.file,
                         &ns.obj.res,
                         ns.obj.res.span,
-                        format!("namespace `{name}` has no `{ENFORCE_LABEL}` label: no pod security level is enforced"),
+                        msg!("k8s-namespace-pss-enforce-label-pod", name = name, enforce_label = ENFORCE_LABEL),
                     );
                 }
                 Some(l) => match Level::parse(&l.value) {
@@ -38,7 +38,7 @@ capabilities and no seccomp profile.",
                             &ns.obj.file,
                             &ns.obj.res,
                             l.span,
-                            format!("namespace `{name}` enforces `{}`, less than `restricted`", level.as_str()),
+                            msg!("k8s-namespace-pss-enforce-restricted", name = name, level = level.as_str()),
                         );
                     }
                     _ => {}

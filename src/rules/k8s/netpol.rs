@@ -72,10 +72,7 @@ pub(super) fn default_deny(m: &Model, out: &mut Sink<'_>, direction: &str) {
         if found || undecided {
             continue;
         }
-        let message = format!(
-            "{} has workloads but no default-deny {direction} NetworkPolicy (empty podSelector, policyType {direction}, no rules)",
-            ns_label(ns)
-        );
+        let message = msg!("k8s-netpol-workloads-but", ns_label = ns_label(ns), direction = direction);
         match ns.and_then(|n| m.k8s.namespace(n)) {
             Some(nsobj) => {
                 out.report_in(&nsobj.obj.file, &nsobj.obj.res, nsobj.obj.res.span, message);

@@ -50,9 +50,9 @@ a policy that matches no workload is not reported.",
                         &p.obj.file,
                         &p.obj.res,
                         p.obj.res.span,
-                        format!("NetworkPolicy `{name}` selects none of the workloads of its namespace"),
+                        msg!("k8s-netpol-selects-nothing-networkpolicy-none", name = name),
                     )
-                    .with_related(p.pod_selector.span, "its podSelector");
+                    .with_related(p.pod_selector.span, msg!("k8s-netpol-selects-nothing-podselector"));
                 }
             }
         }

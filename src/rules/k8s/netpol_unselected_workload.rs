@@ -39,7 +39,7 @@ for the namespace.)",
                         out,
                         w,
                         w.obj.res.span,
-                        format!("{} is selected by no NetworkPolicy: all its traffic is allowed", who(w)),
+                        msg!("k8s-netpol-unselected-workload-selected-networkpolicy", workload = who(w)),
                     );
                 }
             }

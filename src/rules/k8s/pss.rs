@@ -50,7 +50,7 @@ impl Level {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Violation {
     pub span: Span,
-    pub message: String,
+    pub message: crate::i18n::Message,
 }
 
 /// One control: its rule, its profile and its check.
@@ -160,12 +160,12 @@ pub(super) fn run(m: &Model, out: &mut Sink<'_>, check: fn(&Workload, &mut Vec<V
         found.clear();
         check(w, &mut found);
         for v in &found {
-            report(out, w, v.span, format!("{}: {}", who(w), v.message));
+            report(out, w, v.span, msg!("k8s-pss-message", workload = who(w), message = v.message));
         }
     }
 }
 
-pub(super) fn v(out: &mut Vec<Violation>, span: Span, message: impl Into<String>) {
+pub(super) fn v(out: &mut Vec<Violation>, span: Span, message: impl Into<crate::i18n::Message>) {
     out.push(Violation { span, message: message.into() });
 }
 

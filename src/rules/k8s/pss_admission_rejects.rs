@@ -45,20 +45,18 @@ pods never start. The finding lists every violated control; the namespace label 
                 out,
                 w,
                 w.obj.res.span,
-                format!(
-                    "namespace `{ns_name}` enforces `{}`: admission would reject {whom} ({} violated: {})",
-                    level.as_str(),
-                    if names.len() == 1 { "control" } else { "controls" },
-                    names.join(", ")
-                ),
+                msg!("k8s-pss-admission-rejects-namespace-would", ns_name = ns_name, level = level.as_str(), whom = whom, controls = if names.len() == 1 { "control" } else { "controls" }, names = names.join(", ")),
             );
-            f.related.push(Related {
-                location: Location::new(ns.obj.file.clone(), label.span),
-                message: format!("namespace `{ns_name}` enforces `{}`", level.as_str()),
-            });
+            f.related.push(Related::new(
+                Location::new(ns.obj.file.clone(), label.span),
+                msg!("k8s-pss-admission-rejects-namespace", ns_name = ns_name, level = level.as_str()),
+            ));
             for (c, v) in found {
                 let file = f.location.file.clone();
-                f.related.push(Related { location: Location::new(file, v.span), message: format!("{}: {}", c.name, v.message) });
+                f.related.push(Related::new(
+                    Location::new(file, v.span),
+                    msg!("k8s-pss-admission-rejects-message", c_name = c.name, message = v.message),
+                ));
             }
         }
     },

@@ -29,12 +29,12 @@ pub(super) fn apparmor(w: &Workload, out: &mut Vec<Violation>) {
     let bad = |f: &Field<String>| f.is(|t| t != "RuntimeDefault" && t != "Localhost");
     if bad(&w.pod.security.apparmor) {
         let t = w.pod.security.apparmor.get().cloned().unwrap_or_default();
-        v(out, w.pod.security.apparmor.span, format!("the pod's AppArmor profile is `{t}`"));
+        v(out, w.pod.security.apparmor.span, msg!("k8s-pss-apparmor-pod-profile", t = t));
     }
     for c in &w.pod.containers {
         if bad(&c.security.apparmor) {
             let t = c.security.apparmor.get().cloned().unwrap_or_default();
-            v(out, c.security.apparmor.span, format!("{} has AppArmor profile `{t}`", cname(c)));
+            v(out, c.security.apparmor.span, msg!("k8s-pss-apparmor-profile", container = cname(c), t = t));
         }
     }
     for a in &w.pod_annotations {
@@ -43,7 +43,7 @@ pub(super) fn apparmor(w: &Workload, out: &mut Vec<Violation>) {
             && a.value != "runtime/default"
             && !a.value.starts_with("localhost/")
         {
-            v(out, a.span, format!("the AppArmor annotation of container `{container}` is `{}`", a.value));
+            v(out, a.span, msg!("k8s-pss-apparmor-annotation-container", container = container, value = a.value));
         }
     }
 }

@@ -29,7 +29,11 @@ pub(super) fn caps_baseline(w: &Workload, out: &mut Vec<Violation>) {
             if let Some(name) = cap.get()
                 && !BASELINE_CAPS.contains(&cap_name(name).as_str())
             {
-                v(out, cap.span, format!("{} adds capability {name}, outside the baseline allow-list", cname(c)));
+                v(
+                    out,
+                    cap.span,
+                    msg!("k8s-pss-capabilities-baseline-adds-capability", container = cname(c), name = name),
+                );
             }
         }
     }

@@ -30,12 +30,16 @@ pub(super) fn caps_restricted(w: &Workload, out: &mut Vec<Violation>) {
     }
     for c in &w.pod.containers {
         match &c.security.caps_drop.value {
-            Tri::Absent => v(out, c.span, format!("{} does not drop ALL capabilities", cname(c))),
+            Tri::Absent => v(out, c.span, msg!("k8s-pss-capabilities-restricted-drop-all", container = cname(c))),
             Tri::Known(items) => {
                 let all = items.iter().any(|i| i.is(|s| cap_name(s) == "ALL"));
                 let unknown = items.iter().any(Field::is_unknown);
                 if !all && !unknown {
-                    v(out, c.security.caps_drop.span, format!("{} does not drop ALL capabilities", cname(c)));
+                    v(
+                        out,
+                        c.security.caps_drop.span,
+                        msg!("k8s-pss-capabilities-restricted-drop-all-2", container = cname(c)),
+                    );
                 }
             }
             Tri::Unknown => {}
@@ -45,7 +49,11 @@ pub(super) fn caps_restricted(w: &Workload, out: &mut Vec<Violation>) {
             if let Some(name) = cap.get() {
                 let n = cap_name(name);
                 if n != "NET_BIND_SERVICE" && BASELINE_CAPS.contains(&n.as_str()) {
-                    v(out, cap.span, format!("{} adds capability {name}; only NET_BIND_SERVICE is allowed", cname(c)));
+                    v(
+                        out,
+                        cap.span,
+                        msg!("k8s-pss-capabilities-restricted-adds-capability", container = cname(c), name = name),
+                    );
                 }
             }
         }

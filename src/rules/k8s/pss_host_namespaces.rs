@@ -27,7 +27,7 @@ pub(super) fn host_namespaces(w: &Workload, out: &mut Vec<Violation>) {
     for (f, what) in [(&w.pod.host_network, "hostNetwork"), (&w.pod.host_pid, "hostPID"), (&w.pod.host_ipc, "hostIPC")]
     {
         if f.is_true() {
-            v(out, f.span, format!("{what} shares a host namespace with the pod"));
+            v(out, f.span, msg!("k8s-pss-host-namespaces-shares-namespace", what = what));
         }
     }
 }

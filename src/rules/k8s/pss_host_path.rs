@@ -27,7 +27,7 @@ pub(super) fn host_path(w: &Workload, out: &mut Vec<Violation>) {
         if let Some((kind, span)) = &vol.source
             && kind == "hostPath"
         {
-            v(out, *span, format!("volume `{}` mounts a hostPath", vol.name));
+            v(out, *span, msg!("k8s-pss-host-path-volume-mounts", volume = vol.name));
         }
     }
 }

@@ -28,7 +28,7 @@ pub(super) fn host_ports(w: &Workload, out: &mut Vec<Violation>) {
             if let Some(&hp) = p.host_port.get()
                 && hp != 0
             {
-                v(out, p.host_port.span, format!("{} binds host port {hp}", cname(c)));
+                v(out, p.host_port.span, msg!("k8s-pss-host-ports-binds-port", container = cname(c), hp = hp));
             }
         }
     }

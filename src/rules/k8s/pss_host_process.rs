@@ -24,11 +24,11 @@ container and the baseline profile forbids it.",
 
 pub(super) fn host_process(w: &Workload, out: &mut Vec<Violation>) {
     if w.pod.security.host_process.is_true() {
-        v(out, w.pod.security.host_process.span, "the pod runs as a Windows HostProcess pod");
+        v(out, w.pod.security.host_process.span, msg!("k8s-pss-host-process-pod-runs"));
     }
     for c in &w.pod.containers {
         if c.security.host_process.is_true() {
-            v(out, c.security.host_process.span, format!("{} runs as a Windows HostProcess container", cname(c)));
+            v(out, c.security.host_process.span, msg!("k8s-pss-host-process-runs-windows", container = cname(c)));
         }
     }
 }

@@ -30,8 +30,10 @@ pub(super) fn privilege_escalation(w: &Workload, out: &mut Vec<Violation>) {
     for c in &w.pod.containers {
         let f = &c.security.allow_privilege_escalation;
         match f.value {
-            Tri::Known(true) => v(out, f.span, format!("{} allows privilege escalation", cname(c))),
-            Tri::Absent => v(out, c.span, format!("{} does not set allowPrivilegeEscalation: false", cname(c))),
+            Tri::Known(true) => v(out, f.span, msg!("k8s-pss-privilege-escalation-allows", container = cname(c))),
+            Tri::Absent => {
+                v(out, c.span, msg!("k8s-pss-privilege-escalation-set-allowprivilegeescalation", container = cname(c)))
+            }
             _ => {}
         }
     }

@@ -25,7 +25,7 @@ a compromise of the node.",
 pub(super) fn privileged(w: &Workload, out: &mut Vec<Violation>) {
     for c in &w.pod.containers {
         if c.security.privileged.is_true() {
-            v(out, c.security.privileged.span, format!("{} is privileged", cname(c)));
+            v(out, c.security.privileged.span, msg!("k8s-pss-privileged-message", container = cname(c)));
         }
     }
 }

@@ -26,7 +26,7 @@ pub(super) fn proc_mount(w: &Workload, out: &mut Vec<Violation>) {
         if let Some(p) = c.security.proc_mount.get()
             && p != "Default"
         {
-            v(out, c.security.proc_mount.span, format!("{} uses procMount `{p}`", cname(c)));
+            v(out, c.security.proc_mount.span, msg!("k8s-pss-proc-mount-uses-procmount", container = cname(c), p = p));
         }
     }
 }

@@ -26,14 +26,16 @@ one; a container that sets `false` violates the control even when the pod sets `
 pub(super) fn run_as_non_root(w: &Workload, out: &mut Vec<Violation>) {
     let pod = &w.pod.security.run_as_non_root;
     if pod.is_false() {
-        v(out, pod.span, "the pod sets runAsNonRoot: false");
+        v(out, pod.span, msg!("k8s-pss-run-as-non-root-pod-sets"));
     }
     for c in &w.pod.containers {
         let f = &c.security.run_as_non_root;
         match f.value {
-            Tri::Known(false) => v(out, f.span, format!("{} sets runAsNonRoot: false", cname(c))),
+            Tri::Known(false) => {
+                v(out, f.span, msg!("k8s-pss-run-as-non-root-sets-runasnonroot", container = cname(c)))
+            }
             Tri::Absent if pod.is_absent() => {
-                v(out, c.span, format!("neither the pod nor {} sets runAsNonRoot: true", cname(c)))
+                v(out, c.span, msg!("k8s-pss-run-as-non-root-neither-pod", container = cname(c)))
             }
             _ => {}
         }

@@ -23,11 +23,11 @@ root, which is root on the node too unless user namespaces are in use.",
 
 pub(super) fn run_as_user(w: &Workload, out: &mut Vec<Violation>) {
     if w.pod.security.run_as_user.get() == Some(&0) {
-        v(out, w.pod.security.run_as_user.span, "the pod runs as user 0 (root)");
+        v(out, w.pod.security.run_as_user.span, msg!("k8s-pss-run-as-user-pod-runs"));
     }
     for c in &w.pod.containers {
         if c.security.run_as_user.get() == Some(&0) {
-            v(out, c.security.run_as_user.span, format!("{} runs as user 0 (root)", cname(c)));
+            v(out, c.security.run_as_user.span, msg!("k8s-pss-run-as-user-runs-root", container = cname(c)));
         }
     }
 }

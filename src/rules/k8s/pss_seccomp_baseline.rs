@@ -24,11 +24,11 @@ exploits rely on. `Unconfined` turns the filter off.",
 
 pub(super) fn seccomp_baseline(w: &Workload, out: &mut Vec<Violation>) {
     if w.pod.security.seccomp.is(|t| t == "Unconfined") {
-        v(out, w.pod.security.seccomp.span, "the pod's seccomp profile is Unconfined");
+        v(out, w.pod.security.seccomp.span, msg!("k8s-pss-seccomp-baseline-pod-profile"));
     }
     for c in &w.pod.containers {
         if c.security.seccomp.is(|t| t == "Unconfined") {
-            v(out, c.security.seccomp.span, format!("{}'s seccomp profile is Unconfined", cname(c)));
+            v(out, c.security.seccomp.span, msg!("k8s-pss-seccomp-baseline-profile-unconfined", container = cname(c)));
         }
     }
 }

@@ -38,15 +38,19 @@ pub(super) fn seccomp_restricted(w: &Workload, out: &mut Vec<Violation>) {
     let bad = |f: &Field<String>| f.is(|t| t != "RuntimeDefault" && t != "Localhost" && t != "Unconfined");
     if bad(&w.pod.security.seccomp) {
         let t = w.pod.security.seccomp.get().cloned().unwrap_or_default();
-        v(out, w.pod.security.seccomp.span, format!("the pod's seccomp profile type `{t}` is not allowed"));
+        v(out, w.pod.security.seccomp.span, msg!("k8s-pss-seccomp-restricted-pod-profile", t = t));
     }
     for c in &w.pod.containers {
         let f = eff(&c.security.seccomp, &w.pod.security.seccomp);
         if f.is_absent() {
-            v(out, c.span, format!("neither the pod nor {} sets a seccomp profile", cname(c)));
+            v(out, c.span, msg!("k8s-pss-seccomp-restricted-neither-pod", container = cname(c)));
         } else if !c.security.seccomp.is_absent() && bad(&c.security.seccomp) {
             let t = c.security.seccomp.get().cloned().unwrap_or_default();
-            v(out, c.security.seccomp.span, format!("{}'s seccomp profile type `{t}` is not allowed", cname(c)));
+            v(
+                out,
+                c.security.seccomp.span,
+                msg!("k8s-pss-seccomp-restricted-profile-type", container = cname(c), t = t),
+            );
         }
     }
 }

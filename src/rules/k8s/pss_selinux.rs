@@ -26,22 +26,22 @@ custom user or role lifts that confinement.",
 const SELINUX_TYPES: &[&str] = &["container_t", "container_init_t", "container_kvm_t", "container_engine_t"];
 
 pub(super) fn selinux(w: &Workload, out: &mut Vec<Violation>) {
-    let mut check = |sc: &crate::model::k8s::SecurityContext, what: &str| {
+    let mut check = |sc: &crate::model::k8s::SecurityContext, what: &crate::i18n::Message| {
         if let Some(t) = sc.selinux_type.get()
             && !t.is_empty()
             && !SELINUX_TYPES.contains(&t.as_str())
         {
-            v(out, sc.selinux_type.span, format!("{what} sets SELinux type `{t}`"));
+            v(out, sc.selinux_type.span, msg!("k8s-pss-selinux-sets-type", what = what, t = t));
         }
         for (f, name) in [(&sc.selinux_user, "user"), (&sc.selinux_role, "role")] {
             if let Some(x) = f.get()
                 && !x.is_empty()
             {
-                v(out, f.span, format!("{what} sets a custom SELinux {name} `{x}`"));
+                v(out, f.span, msg!("k8s-pss-selinux-sets-custom", what = what, name = name, x = x));
             }
         }
     };
-    check(&w.pod.security, "the pod");
+    check(&w.pod.security, &msg!("k8s-the-pod"));
     for c in &w.pod.containers {
         check(&c.security, &cname(c));
     }

@@ -44,7 +44,7 @@ pub(super) fn sysctls(w: &Workload, out: &mut Vec<Violation>) {
         if let Some(name) = s.get()
             && !SAFE_SYSCTLS.contains(&name.as_str())
         {
-            v(out, s.span, format!("the pod sets sysctl `{name}`, outside the safe set"));
+            v(out, s.span, msg!("k8s-pss-sysctls-pod-sets", name = name));
         }
     }
 }

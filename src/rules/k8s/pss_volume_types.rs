@@ -34,7 +34,7 @@ pub(super) fn volume_types(w: &Workload, out: &mut Vec<Violation>) {
             && kind != "hostPath"
             && !RESTRICTED_VOLUMES.contains(&kind.as_str())
         {
-            v(out, *span, format!("volume `{}` is of type `{kind}`, not allowed by the restricted profile", vol.name));
+            v(out, *span, msg!("k8s-pss-volume-types-allowed-restricted", volume = vol.name, kind = kind));
         }
     }
 }

@@ -13,7 +13,7 @@ pub(super) fn role_name(r: &Role) -> String {
     format!("{} `{}`", r.obj.kind, r.obj.name.as_deref().unwrap_or_default())
 }
 
-pub(super) fn report(out: &mut Sink<'_>, r: &Role, span: Span, message: String) {
+pub(super) fn report(out: &mut Sink<'_>, r: &Role, span: Span, message: crate::i18n::Message) {
     out.report_in(&r.obj.file, &r.obj.res, span, message);
 }
 

@@ -38,7 +38,7 @@ server.",
                         &b.obj.file,
                         &b.obj.res,
                         s.span,
-                        format!("{} `{name}` grants cluster-admin to {} `{}`", b.obj.kind, s.kind, s.name),
+                        msg!("k8s-rbac-cluster-admin-binding-grants", kind = b.obj.kind, name = name, kind2 = s.kind, s_name = s.name),
                     );
                 }
             }

@@ -22,7 +22,7 @@ user, group or service account. Each is a direct path to cluster-admin.",
             for rule in &r.rules {
                 for (v, span) in &rule.verbs {
                     if matches!(v.as_str(), "escalate" | "bind" | "impersonate") {
-                        report(out, r, *span, format!("{} grants the `{v}` verb", role_name(r)));
+                        report(out, r, *span, msg!("k8s-rbac-escalation-verbs-grants-verb", role = role_name(r), v = v));
                     }
                 }
             }

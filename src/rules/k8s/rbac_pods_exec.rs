@@ -25,7 +25,7 @@ the role covers.",
                 }
                 for (res, span) in &rule.resources {
                     if matches!(res.as_str(), "pods/exec" | "pods/attach" | "pods/*") {
-                        report(out, r, *span, format!("{} can create `{res}`", role_name(r)));
+                        report(out, r, *span, msg!("k8s-rbac-pods-exec-can-create", role = role_name(r), res = res));
                     }
                 }
             }

@@ -36,14 +36,14 @@ passwords. A rule on every resource (`resources: [\"*\"]`) reads secrets too. Ru
                 let every = rule.resources.iter().find(|(res, _)| res == "*");
                 match (named, every) {
                     (Some((_, span)), _) => {
-                        report(out, r, *span, format!("{} can {verbs} secrets in every namespace", role_name(r)));
+                        report(out, r, *span, msg!("k8s-rbac-secrets-read-can-namespace", role = role_name(r), verbs = verbs));
                     }
                     (None, Some((_, span))) => {
                         report(
                             out,
                             r,
                             *span,
-                            format!("{} can {verbs} every resource, secrets included, in every namespace", role_name(r)),
+                            msg!("k8s-rbac-secrets-read-can-resource", role = role_name(r), verbs = verbs),
                         );
                     }
                     (None, None) => {}

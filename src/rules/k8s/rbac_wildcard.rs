@@ -24,7 +24,7 @@ keeps growing as the cluster does.",
                 for (list, what) in [(&rule.verbs, "verbs"), (&rule.resources, "resources"), (&rule.api_groups, "API groups")] {
                     for (v, span) in list {
                         if v == "*" {
-                            report(out, r, *span, format!("{} grants all {what} (`*`)", role_name(r)));
+                            report(out, r, *span, msg!("k8s-rbac-wildcard-grants-all", role = role_name(r), what = what));
                         }
                     }
                 }

@@ -24,14 +24,14 @@ container's behaviour match its image.",
                 let f = &c.security.read_only_root_filesystem;
                 match f.value {
                     Tri::Known(false) => {
-                        report(out, w, f.span, format!("{}: {} has a writable root filesystem", who(w), cname(c)));
+                        report(out, w, f.span, msg!("k8s-read-only-root-filesystem-writable", workload = who(w), container = cname(c)));
                     }
                     Tri::Absent => {
                         report(
                             out,
                             w,
                             c.span,
-                            format!("{}: {} does not set readOnlyRootFilesystem: true", who(w), cname(c)),
+                            msg!("k8s-read-only-root-filesystem-set-readonlyrootfilesystem", workload = who(w), container = cname(c)),
                         );
                     }
                     _ => {}

@@ -27,7 +27,7 @@ and take its neighbours down. Ephemeral containers cannot set resources and are 
                 }
                 let r = &c.resources;
                 if !r.present {
-                    report(out, w, c.span, format!("{}: {} sets no resource requests or limits", who(w), cname(c)));
+                    report(out, w, c.span, msg!("k8s-resources-sets-resource", workload = who(w), container = cname(c)));
                     continue;
                 }
                 let (Some(req), Some(lim)) = (&r.requests, &r.limits) else { continue };
@@ -39,7 +39,7 @@ and take its neighbours down. Ephemeral containers cannot set resources and are 
                     }
                 }
                 if !missing.is_empty() {
-                    report(out, w, r.span, format!("{}: {} does not set {}", who(w), cname(c), missing.join(", ")));
+                    report(out, w, r.span, msg!("k8s-resources-set", workload = who(w), container = cname(c), missing = missing.join(", ")));
                 }
             }
         }

@@ -27,7 +27,7 @@ repository out. Empty values and template expressions are not reported.",
                 &s.obj.file,
                 &s.obj.res,
                 s.keys[0].1,
-                format!("Secret `{name}` writes the values of {} in the manifest", keys.join(", ")),
+                msg!("k8s-secret-in-manifest-writes-values", name = name, keys = keys.join(", ")),
             );
         }
     },

@@ -58,11 +58,7 @@ does not restrict who calls.",
                 out.report(
                     &k.meta,
                     span,
-                    format!(
-                        "the key policy of KMS key `{}` allows everyone (`*`) {} with no restricting condition",
-                        k.meta.id,
-                        describe_actions(stmt)
-                    ),
+                    msg!("kms-key-policy-public-restricting-condition", key = k.meta.id, describe_actions = describe_actions(stmt)),
                 )
                 .with_related(stmt.span, label);
             }

@@ -49,14 +49,14 @@ not reported.",
                     out.report(
                         &k.meta,
                         k.meta.span,
-                        format!("KMS key `{}` does not set EnableKeyRotation (defaults to false)", k.meta.id),
+                        msg!("kms-key-rotation-set-enablekeyrotation", key = k.meta.id),
                     );
                 }
                 Tri::Known(false) => {
                     out.report_field(
                         &k.meta,
                         &k.enable_key_rotation,
-                        format!("KMS key `{}` sets EnableKeyRotation to false", k.meta.id),
+                        msg!("kms-key-rotation-sets-enablekeyrotation", key = k.meta.id),
                     );
                 }
                 _ => {}

@@ -54,7 +54,7 @@ bundled libraries then stay open for good.",
                 out.report_field(
                     &f.meta,
                     &f.runtime,
-                    format!("function `{}` uses runtime {rt}, deprecated since {date}", f.meta.id),
+                    msg!("lambda-deprecated-runtime-function-uses", function = f.meta.id, rt = rt, date = date),
                 );
             }
         }

@@ -41,11 +41,7 @@ permissions, on input from outside the account.",
             out.report_field(
                 &p.meta,
                 &p.principal,
-                format!(
-                    "permission `{}` lets {who} invoke the function without `SourceArn` or `SourceAccount`: \
-a resource of any account can trigger it",
-                    p.meta.id
-                ),
+                msg!("lambda-permission-without-source-lets-invoke", permission = p.meta.id, who = who),
             );
         }
     },

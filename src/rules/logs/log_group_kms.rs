@@ -21,7 +21,7 @@ and the ability to make the logs unreadable by disabling the key.",
     check: |m, _, out| {
         for g in &m.monitoring.log_groups {
             if g.kms_key.is_absent() {
-                out.report(&g.meta, g.meta.span, format!("log group `{}` has no KmsKeyId", g.meta.id));
+                out.report(&g.meta, g.meta.span, msg!("log-group-kms-kmskeyid", group = g.meta.id));
             }
         }
     },

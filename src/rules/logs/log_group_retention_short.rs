@@ -29,7 +29,7 @@ investigation needs them. A group without `RetentionInDays` keeps events forever
                 out.report_field(
                     &g.meta,
                     &g.retention_days,
-                    format!("log group `{}` keeps events for {d} days (less than {MIN_RETENTION_DAYS})", g.meta.id),
+                    msg!("log-group-retention-short-keeps-events", group = g.meta.id, d = d, min_retention_days = MIN_RETENTION_DAYS),
                 );
             }
         }

@@ -40,10 +40,7 @@ but alerts no one. Filters whose metric name cannot be decided are not reported.
                     out.report(
                         &f.meta,
                         f.meta.span,
-                        format!(
-                            "metric filter `{}` feeds metric `{name}`, which no alarm of the template watches",
-                            f.meta.id
-                        ),
+                        msg!("metric-filter-without-alarm-template-watches", filter = f.meta.id, name = name),
                     );
                 }
             }

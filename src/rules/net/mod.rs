@@ -53,10 +53,17 @@ fn report(facts: &Facts<'_>, out: &mut Sink<'_>, want: impl Fn(&Exposure) -> Opt
         let f = out.report(
             &e.resource,
             e.resource.span,
-            format!("{} is reachable from the internet on {}{via}{why}: {}", what(e), e.port_text(), e.path_text()),
+            msg!(
+                "net-reachable-internet",
+                target = what(e),
+                port_text = e.port_text(),
+                via = via,
+                why = why,
+                path_text = e.path_text()
+            ),
         );
         for h in &e.path {
-            f.with_related(h.span, format!("{}: {}", h.kind.as_str(), h.text));
+            f.with_related(h.span, msg!("net-message", kind = h.kind.as_str(), text = h.text));
         }
     }
 }

@@ -39,10 +39,7 @@ reported only when it sets a retention shorter than 7 days, which is what it kee
                     out.report_field(
                         d.meta,
                         f,
-                        format!(
-                            "read replica `{}` keeps its own automated backups for {n} {days} (at least {MIN_BACKUP_DAYS} recommended)",
-                            d.meta.id
-                        ),
+                        msg!("rds-backup-retention-read-replica", replica = d.meta.id, n = n, days = days, min_backup_days = MIN_BACKUP_DAYS),
                     );
                 }
                 continue;
@@ -52,10 +49,7 @@ reported only when it sets a retention shorter than 7 days, which is what it kee
                     out.report_field(
                         d.meta,
                         f,
-                        format!(
-                            "{} `{}` sets BackupRetentionPeriod to 0: automated backups are disabled",
-                            d.what, d.meta.id
-                        ),
+                        msg!("rds-backup-retention-sets-backupretentionperiod", what = d.what, name = d.meta.id),
                     );
                 }
                 Tri::Known(n) if *n < MIN_BACKUP_DAYS => {
@@ -63,20 +57,14 @@ reported only when it sets a retention shorter than 7 days, which is what it kee
                     out.report_field(
                         d.meta,
                         f,
-                        format!(
-                            "{} `{}` keeps automated backups for {n} {days} (at least {MIN_BACKUP_DAYS} recommended)",
-                            d.what, d.meta.id
-                        ),
+                        msg!("rds-backup-retention-keeps-automated", what = d.what, name = d.meta.id, n = n, days = days, min_backup_days = MIN_BACKUP_DAYS),
                     );
                 }
                 Tri::Absent => {
                     out.report(
                         d.meta,
                         d.meta.span,
-                        format!(
-                            "{} `{}` does not set BackupRetentionPeriod (defaults to 1 day; at least {MIN_BACKUP_DAYS} recommended)",
-                            d.what, d.meta.id
-                        ),
+                        msg!("rds-backup-retention-set-backupretentionperiod", what = d.what, name = d.meta.id, min_backup_days = MIN_BACKUP_DAYS),
                     );
                 }
                 _ => {}

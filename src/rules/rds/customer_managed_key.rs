@@ -45,17 +45,14 @@ rotation and revocation.",
                     out.report(
                         d.meta,
                         d.meta.span,
-                        format!(
-                            "{} `{}` is encrypted without KmsKeyId, with the AWS managed key `aws/rds`",
-                            d.what, d.meta.id
-                        ),
+                        msg!("rds-customer-managed-key-aws", what = d.what, name = d.meta.id),
                     );
                 }
                 Tri::Known(Link::External(k)) if is_aws_managed_rds_key(k) => {
                     out.report_field(
                         d.meta,
                         &d.db.kms_key,
-                        format!("{} `{}` is encrypted with the AWS managed key `{k}`", d.what, d.meta.id),
+                        msg!("rds-customer-managed-key-message", what = d.what, name = d.meta.id, k = k),
                     );
                 }
                 _ => {}

@@ -96,25 +96,18 @@ address, and only the separation of tiers is lost until that setting changes.",
             let finding = out.report_field(
                 d.meta,
                 &d.db.subnet_group,
-                format!(
-                    "{} `{}` uses subnet group `{}`, which contains public {plural} {}{}",
-                    d.what,
-                    d.meta.id,
-                    group.meta.id,
-                    names.join(", "),
-                    if private {
+                msg!("rds-in-public-subnet-contains", what = d.what, name = d.meta.id, group = group.meta.id, plural = plural, names = names.join(", "), note = if private {
                         "; it is not publicly accessible, so it has no public address while that setting holds"
                     } else {
                         ""
-                    }
-                ),
+                    }),
             );
             if private {
                 finding.severity = Severity::Medium;
-                finding.with_related(d.db.publicly_accessible.span, "not publicly accessible");
+                finding.with_related(d.db.publicly_accessible.span, msg!("rds-in-public-subnet-publicly-accessible"));
             }
             for (subnet, reasons) in public {
-                finding.with_related(subnet.meta.span, format!("public subnet `{}`", subnet.meta.id));
+                finding.with_related(subnet.meta.span, msg!("rds-in-public-subnet-message", subnet = subnet.meta.id));
                 for (span, why) in reasons {
                     finding.with_related(span, why);
                 }

@@ -27,7 +27,7 @@ struct Db<'m> {
     meta: &'m ResMeta,
     db: &'m DbCommon,
     /// "DB instance" or "DB cluster".
-    what: &'static str,
+    what: crate::i18n::Message,
     /// An instance that belongs to a cluster (known or not which).
     in_cluster: bool,
     /// A read replica: backups and encryption come from the source.
@@ -65,7 +65,7 @@ fn dbs(m: &Model) -> Vec<Db<'_>> {
         out.push(Db {
             meta: &i.meta,
             db: &i.db,
-            what: "DB instance",
+            what: msg!("rds-db-instance"),
             in_cluster: !i.cluster.is_absent(),
             replica,
             inherits_encryption: replica || !i.db.snapshot.is_absent(),
@@ -78,7 +78,7 @@ fn dbs(m: &Model) -> Vec<Db<'_>> {
         out.push(Db {
             meta: &c.meta,
             db: &c.db,
-            what: "DB cluster",
+            what: msg!("rds-db-cluster"),
             in_cluster: false,
             replica: false,
             inherits_encryption: !c.db.snapshot.is_absent() || !c.db.source_cluster.is_absent(),

@@ -30,7 +30,7 @@ explicit `true` is reported.",
                 out.report_field(
                     d.meta,
                     &d.db.publicly_accessible,
-                    format!("{} `{}` is publicly accessible: its endpoint gets a public IP address", d.what, d.meta.id),
+                    msg!("rds-publicly-accessible-endpoint-gets", what = d.what, name = d.meta.id),
                 );
             }
         }

@@ -90,18 +90,12 @@ template are inspected; an instance of a cluster uses the cluster's groups.",
                 let finding = out.report_field(
                     d.meta,
                     g,
-                    format!(
-                        "{} `{}` (port {port}) uses security group `{}`, which admits {cidr} on {}",
-                        d.what,
-                        d.meta.id,
-                        sg.meta.id,
-                        describe_ports(first, range)
-                    ),
+                    msg!("rds-security-group-open-to-internet-port-uses", what = d.what, name = d.meta.id, port = port, group = sg.meta.id, cidr = cidr, describe_ports = describe_ports(first, range)),
                 );
                 for (r, range) in &open {
                     if let Some(c) = r.world_cidr() {
                         let what = c.get().map(String::as_str).unwrap_or("");
-                        finding.with_related(c.span, format!("ingress from {what} on {}", describe_ports(r, *range)));
+                        finding.with_related(c.span, msg!("rds-security-group-open-to-internet-ingress", what = what, describe_ports = describe_ports(r, *range)));
                         finding.with_origin(c);
                     }
                 }

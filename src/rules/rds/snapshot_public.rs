@@ -28,7 +28,7 @@ is also unencrypted. Public RDS snapshots are a recurring source of data breache
                     out.report_field(
                         &s.meta,
                         a,
-                        format!("snapshot `{}` is shared with all AWS accounts: anyone can restore it", s.meta.id),
+                        msg!("rds-snapshot-public-shared-all", snapshot = s.meta.id),
                     );
                 }
             }

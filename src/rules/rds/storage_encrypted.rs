@@ -38,29 +38,23 @@ inherit the encryption of their source.",
                     out.report_field(
                         d.meta,
                         &d.db.storage_encrypted,
-                        format!("{} `{}` sets StorageEncrypted to false{key_note}", d.what, d.meta.id),
+                        msg!("rds-storage-encrypted-sets-storageencrypted", what = d.what, name = d.meta.id, key_note = key_note),
                     );
                 }
                 Tri::Absent if d.db.kms_key.is_absent() => {
                     out.report(
                         d.meta,
                         d.meta.span,
-                        format!(
-                            "{} `{}` does not set StorageEncrypted (defaults to false): its storage is not encrypted",
-                            d.what, d.meta.id
-                        ),
+                        msg!("rds-storage-encrypted-set-storageencrypted", what = d.what, name = d.meta.id),
                     );
                 }
                 Tri::Absent => {
                     out.report(
                         d.meta,
                         d.meta.span,
-                        format!(
-                            "{} `{}` sets KmsKeyId but not StorageEncrypted (defaults to false): storage is only encrypted when StorageEncrypted is true",
-                            d.what, d.meta.id
-                        ),
+                        msg!("rds-storage-encrypted-sets-kmskeyid", what = d.what, name = d.meta.id),
                     )
-                    .with_related(d.db.kms_key.span, "the KmsKeyId that is not used");
+                    .with_related(d.db.kms_key.span, msg!("rds-storage-encrypted-kmskeyid-used"));
                 }
                 _ => {}
             }

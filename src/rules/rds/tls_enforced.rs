@@ -117,10 +117,7 @@ of an option group (or native network encryption), not through a parameter.",
                     out.report(
                         d.meta,
                         d.meta.span,
-                        format!(
-                            "{} `{}` does not set {} (the default {engine} parameter group leaves {param} off): TLS is not enforced",
-                            d.what, d.meta.id, d.parameter_group_source_name
-                        ),
+                        msg!("rds-tls-enforced-set-default", what = d.what, name = d.meta.id, parameter_group_source_name = d.parameter_group_source_name, engine = engine, param = param),
                     );
                 }
                 continue;
@@ -145,10 +142,7 @@ of an option group (or native network encryption), not through a parameter.",
                     out.report_field(
                         &group.meta,
                         v,
-                        format!(
-                            "parameter group `{}` (used by {used_by}) sets {param} to `{text}`: TLS is not enforced",
-                            group.meta.id
-                        ),
+                        msg!("rds-tls-enforced-parameter-group", group = group.meta.id, used_by = used_by, param = param, text = text),
                     )
                 }
                 None => {
@@ -156,15 +150,12 @@ of an option group (or native network encryption), not through a parameter.",
                     out.report(
                         &group.meta,
                         span,
-                        format!(
-                            "parameter group `{}` (used by {used_by}) does not set {param}: TLS is not enforced",
-                            group.meta.id
-                        ),
+                        msg!("rds-tls-enforced-parameter-group-2", group = group.meta.id, used_by = used_by, param = param),
                     )
                 }
             };
             for u in users {
-                finding.with_related(u.span, format!("`{}` uses this parameter group", u.id));
+                finding.with_related(u.span, msg!("rds-tls-enforced-uses-parameter", id = u.id));
             }
         }
     },

@@ -37,7 +37,7 @@ from where. They are the evidence an investigation needs when data is read or ch
                 out.report(
                     &b.meta,
                     b.meta.span,
-                    format!("bucket `{}` does not enable server access logging", b.meta.id),
+                    msg!("s3-access-logging-bucket-enable", bucket = b.meta.id),
                 );
             }
         }

@@ -43,7 +43,7 @@ publish data.",
             out.report(
                 meta,
                 span,
-                format!("the account's S3 Block Public Access does not turn on {}", off.join(", ")),
+                msg!("s3-account-public-access-block-off", settings = off.join(", ")),
             );
         }
     },

@@ -28,14 +28,14 @@ SSE-KMS for sensitive data.",
                     out.report(
                         &b.meta,
                         b.meta.span,
-                        format!("bucket `{}` does not declare default encryption", b.meta.id),
+                        msg!("s3-default-encryption-bucket-declare", bucket = b.meta.id),
                     );
                 }
                 Tri::Known(rules) if rules.is_empty() => {
                     out.report(
                         &b.meta,
                         b.encryption.span,
-                        format!("bucket `{}` has an empty encryption configuration", b.meta.id),
+                        msg!("s3-default-encryption-bucket-empty", bucket = b.meta.id),
                     );
                 }
                 _ => {}

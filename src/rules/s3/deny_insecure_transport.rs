@@ -29,7 +29,7 @@ text.",
                     out.report(
                         &b.meta,
                         b.meta.span,
-                        format!("bucket `{}` has no bucket policy denying requests without TLS", b.meta.id),
+                        msg!("s3-deny-insecure-transport-bucket-bucket", bucket = b.meta.id),
                     );
                 }
                 continue;
@@ -56,9 +56,9 @@ text.",
                 out.report(
                     &p.meta,
                     p.document.span,
-                    format!("the policy of bucket `{}` does not deny requests without TLS", b.meta.id),
+                    msg!("s3-deny-insecure-transport-policy-bucket", bucket = b.meta.id),
                 )
-                .with_related(b.meta.span, format!("bucket `{}`", b.meta.id));
+                .with_related(b.meta.span, msg!("s3-deny-insecure-transport-bucket", bucket = b.meta.id));
             }
         }
     },

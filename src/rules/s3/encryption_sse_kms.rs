@@ -26,7 +26,7 @@ adds both. The finding reports the algorithm in use.",
                     out.report_field(
                         &b.meta,
                         &r.algorithm,
-                        format!("bucket `{}` uses SSE-S3 (AES256) rather than SSE-KMS", b.meta.id),
+                        msg!("s3-encryption-sse-kms-bucket-uses", bucket = b.meta.id),
                     );
                 }
             }

@@ -29,10 +29,7 @@ breach can expose and what you pay for.",
                     out.report(
                         &b.meta,
                         b.versioning.span,
-                        format!(
-                            "bucket `{}` is versioned but has no lifecycle rule expiring noncurrent versions",
-                            b.meta.id
-                        ),
+                        msg!("s3-noncurrent-version-expiration-bucket-versioned", bucket = b.meta.id),
                     );
                 }
                 Tri::Known(rules) => {
@@ -41,7 +38,7 @@ breach can expose and what you pay for.",
                         out.report(
                             &b.meta,
                             b.lifecycle_rules.span,
-                            format!("no enabled lifecycle rule of bucket `{}` expires noncurrent versions", b.meta.id),
+                            msg!("s3-noncurrent-version-expiration-enabled-lifecycle", bucket = b.meta.id),
                         );
                     }
                 }

@@ -35,23 +35,14 @@ public canned ACL or a bucket policy allowing everyone), which stays high.",
                         out.report(
                             &b.meta,
                             b.meta.span,
-                            format!(
-                                "bucket `{}` has no PublicAccessBlockConfiguration and {why}, and nothing in the \
-                                 template keeps it private",
-                                b.meta.id
-                            ),
+                            msg!("s3-public-access-block-bucket-publicaccessblockconfiguration", bucket = b.meta.id, why = why),
                         );
                     }
                     None => {
                         out.report(
                             &b.meta,
                             b.meta.span,
-                            format!(
-                                "bucket `{}` has no PublicAccessBlockConfiguration: new buckets block all public \
-                                 access and disable ACLs by default (since April 2023), so it stays private unless \
-                                 the block is removed later; declare it to keep it in the template",
-                                b.meta.id
-                            ),
+                            msg!("s3-public-access-block-bucket-publicaccessblockconfiguration-2", bucket = b.meta.id),
                         )
                         .severity = Severity::Low;
                     }
@@ -67,13 +58,13 @@ public canned ACL or a bucket policy allowing everyone), which stays high.",
             for (name, f) in settings {
                 match f.value {
                     Tri::Known(false) => {
-                        out.report_field(&b.meta, f, format!("bucket `{}` sets {name} to false", b.meta.id));
+                        out.report_field(&b.meta, f, msg!("s3-public-access-block-bucket-sets", bucket = b.meta.id, name = name));
                     }
                     Tri::Absent => {
                         out.report(
                             &b.meta,
                             pab.span,
-                            format!("bucket `{}` does not set {name} (defaults to false)", b.meta.id),
+                            msg!("s3-public-access-block-bucket-set", bucket = b.meta.id, name = name),
                         );
                     }
                     _ => {}

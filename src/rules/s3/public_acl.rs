@@ -33,7 +33,7 @@ world. Public write lets anyone store content at your cost and under your name."
                 out.report_field(
                     &b.meta,
                     &b.access_control,
-                    format!("bucket `{}` ACL `{}` grants {what} access to {who}", b.meta.id, acl.source_text),
+                    msg!("s3-public-acl-bucket-grants", bucket = b.meta.id, source_text = acl.source_text, what = what, who = who),
                 );
             }
         }

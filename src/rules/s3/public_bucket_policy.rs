@@ -30,12 +30,9 @@ source resource.",
                     out.report(
                         &p.meta,
                         span,
-                        format!(
-                            "bucket policy `{}` allows {what} to everyone without a restricting condition",
-                            p.meta.id
-                        ),
+                        msg!("s3-public-bucket-policy-allows-everyone", policy = p.meta.id, what = what),
                     )
-                    .with_related(s.span, "the statement");
+                    .with_related(s.span, msg!("s3-public-bucket-policy-statement"));
                 }
             }
         }

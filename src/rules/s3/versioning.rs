@@ -21,10 +21,10 @@ rule!(RULE,
         for b in &m.buckets {
             match &b.versioning.value {
                 Tri::Absent => {
-                    out.report(&b.meta, b.meta.span, format!("bucket `{}` does not enable versioning", b.meta.id));
+                    out.report(&b.meta, b.meta.span, msg!("s3-versioning-bucket-enable", bucket = b.meta.id));
                 }
                 Tri::Known(s) if s != "Enabled" => {
-                    out.report_field(&b.meta, &b.versioning, format!("bucket `{}` has versioning `{s}`", b.meta.id));
+                    out.report_field(&b.meta, &b.versioning, msg!("s3-versioning-bucket", bucket = b.meta.id, s = s));
                 }
                 _ => {}
             }

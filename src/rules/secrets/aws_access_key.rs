@@ -31,9 +31,9 @@ name containing `secret` and `key` or `access`. The example keys of the AWS docu
             let place = &s.value.place;
             let msg = match s.kind {
                 SecretKind::AwsAccessKeyId => {
-                    format!("{place} contains an AWS access key id (`{}`)", mask(s.matched(), 4))
+                    msg!("aws-access-key-contains", place = place, key = mask(s.matched(), 4))
                 }
-                SecretKind::AwsSecretAccessKey => format!("{place} contains an AWS secret access key"),
+                SecretKind::AwsSecretAccessKey => msg!("aws-access-key-contains-secret", place = place),
                 _ => continue,
             };
             report_value(m, out, s.value, s.span, msg);

@@ -42,15 +42,15 @@ print the secret.",
         let mut pieces: HashSet<&str> = HashSet::new();
         for s in &secrets.found {
             let what = match s.kind {
-                SecretKind::UrlPassword => "contains a URL with a literal password",
-                SecretKind::Password => "is set to a literal value",
+                SecretKind::UrlPassword => msg!("hardcoded-password-url"),
+                SecretKind::Password => msg!("hardcoded-password-literal"),
                 _ => continue,
             };
             // One finding per property for pieces of one value (`Fn::Join` items).
             let where_ = s.value.place.as_str();
             if reported.insert((s.span.start, s.span.end)) && (s.kind != SecretKind::Password || pieces.insert(where_))
             {
-                report_value(m, out, s.value, s.span, format!("{where_} {what}"));
+                report_value(m, out, s.value, s.span, msg!("hardcoded-password-message", where_ = where_, what = what));
             }
         }
         let mut params_done: HashSet<&str> = HashSet::new();
@@ -66,9 +66,9 @@ print the secret.",
                 out,
                 u.value,
                 u.value.span,
-                format!("{} comes from {} `{name}`, whose {} is a literal value", u.value.place, w.noun, w.default),
+                msg!("hardcoded-password-comes-whose", place = u.value.place, noun = w.noun, name = name, default = w.default),
             )
-            .with_related(dspan, format!("default of {} `{name}`", w.noun));
+            .with_related(dspan, msg!("hardcoded-password-default", noun = w.noun, name = name));
         }
         for i in &secrets.inputs {
             let p = i.input;
@@ -81,9 +81,9 @@ print the secret.",
                 let w = p.words;
                 out.report_at(
                     dspan,
-                    format!("{} `{}` looks like a secret and has a literal {}", w.noun, p.name, w.default),
+                    msg!("hardcoded-password-looks-like", noun = w.noun, p_name = p.name, default = w.default),
                 )
-                .with_related(p.span, format!("{} `{}`", w.noun, p.name));
+                .with_related(p.span, msg!("hardcoded-password-2", noun = w.noun, p_name = p.name));
             }
         }
     },

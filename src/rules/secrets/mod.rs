@@ -41,7 +41,7 @@ fn report_value<'s>(
     out: &'s mut Sink<'_>,
     value: &TextValue,
     span: Span,
-    message: String,
+    message: impl Into<crate::i18n::Message>,
 ) -> &'s mut crate::finding::Finding {
     match value.resource {
         Some(i) => out.report(&m.resources[i], span, message),

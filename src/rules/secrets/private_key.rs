@@ -28,7 +28,7 @@ whose body is a placeholder (`${Key}`, `...`) are not reported.",
                 continue;
             }
             let label = s.label.as_deref().unwrap_or("PRIVATE KEY");
-            report_value(m, out, s.value, s.span, format!("{} contains a private key (`{label}`)", s.value.place));
+            report_value(m, out, s.value, s.span, msg!("private-key-contains", place = s.value.place, label = label));
         }
     },
 );

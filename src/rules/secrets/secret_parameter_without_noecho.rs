@@ -32,11 +32,11 @@ names (`KeyName`) are not. Only plain types (`String`, `Number`, lists) are chec
             if let Some(u) = secrets.first_use(p) {
                 out.report_at(
                     p.span,
-                    format!("{} `{}` is used for {} but is not {}", p.words.noun, p.name, u.value.place, p.words.hidden),
+                    msg!("secret-parameter-without-noecho-used-but", noun = p.words.noun, p_name = p.name, place = u.value.place, hidden = p.words.hidden),
                 )
-                .with_related(u.value.span, format!("`{}` used here", p.name));
+                .with_related(u.value.span, msg!("secret-parameter-without-noecho-used-here", p_name = p.name));
             } else if i.named_like_secret {
-                out.report_at(p.span, format!("{} `{}` looks like a secret but is not {}", p.words.noun, p.name, p.words.hidden));
+                out.report_at(p.span, msg!("secret-parameter-without-noecho-looks-like", noun = p.words.noun, p_name = p.name, hidden = p.words.hidden));
             }
         }
     },

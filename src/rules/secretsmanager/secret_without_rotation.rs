@@ -30,7 +30,7 @@ template; schedules whose secret cannot be decided silence it.",
         for s in &mon.secrets {
             let rotated = mon.rotation_schedules.iter().any(|r| r.get() == Some(&Link::Local(s.id.clone())));
             if !rotated {
-                out.report(s, s.span, format!("secret `{}` has no rotation schedule in the template", s.id));
+                out.report(s, s.span, msg!("secret-without-rotation-schedule-template", secret = s.id));
             }
         }
     },

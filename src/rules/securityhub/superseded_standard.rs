@@ -45,7 +45,7 @@ auditors check, and AWS stops adding controls to it.",
     check: |m, _, out| {
         let mut check = |meta, f: &Field<String>| {
             if let Some((_, name, current)) = f.get().and_then(|a| superseded(a)) {
-                out.report_field(meta, f, format!("`{}` subscribes {name}; use `{current}` instead", meta.id));
+                out.report_field(meta, f, msg!("securityhub-superseded-standard-subscribes-use", name = meta.id, name2 = name, current = current));
             }
         };
         for h in &m.monitoring.security_hubs {

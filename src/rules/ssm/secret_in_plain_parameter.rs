@@ -76,7 +76,7 @@ parts.",
                 out.report_field(
                     &p.meta,
                     &p.kind,
-                    format!("SSM parameter `{}` looks like a secret but is a plain {kind}", p.meta.id),
+                    msg!("ssm-secret-in-plain-parameter-looks-like", parameter = p.meta.id, kind = kind),
                 );
             }
         }

@@ -45,7 +45,7 @@ association in the same template; when an association's target cannot be decided
                 out.report(
                     &lb.meta,
                     lb.meta.span,
-                    format!("internet-facing load balancer `{}` has no WAF web ACL association", lb.meta.id),
+                    msg!("alb-without-waf-internet-facing", balancer = lb.meta.id),
                 );
             }
         }

@@ -45,7 +45,7 @@ of private APIs are not reported.",
                 None => false,
             });
             if !protected {
-                out.report(&st.meta, st.meta.span, format!("API Gateway stage `{}` has no WAF web ACL association", st.meta.id));
+                out.report(&st.meta, st.meta.span, msg!("apigateway-without-waf-api-gateway", stage = st.meta.id));
             }
         }
     },

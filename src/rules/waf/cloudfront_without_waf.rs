@@ -29,7 +29,7 @@ capacity.",
                 Tri::Unknown => false,
             };
             if missing {
-                out.report(meta, meta.span, format!("CloudFront distribution `{}` has no WebACLId", meta.id));
+                out.report(meta, meta.span, msg!("cloudfront-without-waf-distribution-webaclid", distribution = meta.id));
             }
         }
     },
