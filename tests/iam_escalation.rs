@@ -361,26 +361,11 @@ fn no_method_is_reported_when_the_path_is_impossible() {
 #[test]
 fn passed_to_service_limits_the_compute_methods() {
     let t = |service: &str| {
-        format!(
-            "Resources:
-  Deployer:
-    Type: AWS::IAM::User
-    Properties:
-      Policies:
-        - PolicyName: deploy
-          PolicyDocument:
-            Version: '2012-10-17'
-            Statement:
-              - Effect: Allow
-                Action: iam:PassRole
-                Resource: '*'
-                Condition:
-                  StringEquals:
-                    iam:PassedToService: {service}
-              - Effect: Allow
-                Action: [ec2:RunInstances, lambda:CreateFunction, lambda:InvokeFunction]
-                Resource: '*'
-"
+        deployer(
+            &format!(
+                "'*'\n                Condition:\n                  StringEquals:\n                    iam:PassedToService: {service}"
+            ),
+            "ec2:RunInstances, lambda:CreateFunction, lambda:InvokeFunction",
         )
     };
     let msgs = |s: &str| scan_messages(&t(s));
@@ -549,9 +534,9 @@ resource "aws_iam_role" "fn" {{
     assert!(!got.iter().any(|m| names(m, "lambda-001")), "the role holds only logs permissions: {got:?}");
 }
 
-/// A user that may pass the roles `pass` to Lambda, and a Lambda role `admin` with a path
-/// holding administrator access.
-fn lambda_pass(pass: &str, extra: &str) -> String {
+/// A user `Deployer` that may pass the roles `pass` (a `Resource` and what follows it in the
+/// statement), and perform `actions` on any resource.
+fn deployer(pass: &str, actions: &str) -> String {
     format!(
         "Resources:
   Deployer:
@@ -566,9 +551,17 @@ fn lambda_pass(pass: &str, extra: &str) -> String {
                 Action: iam:PassRole
                 Resource: {pass}
               - Effect: Allow
-                Action: [lambda:CreateFunction, lambda:InvokeFunction]
+                Action: [{actions}]
                 Resource: '*'
-{extra}  Fn:
+"
+    )
+}
+
+/// A user that may pass the roles `pass` to Lambda, and a Lambda role `admin` with a path
+/// holding administrator access.
+fn lambda_pass(pass: &str, extra: &str) -> String {
+    format!(
+        "{}{extra}  Fn:
     Type: AWS::IAM::Role
     Properties:
       RoleName: admin
@@ -581,7 +574,8 @@ fn lambda_pass(pass: &str, extra: &str) -> String {
             Action: sts:AssumeRole
       ManagedPolicyArns:
         - arn:aws:iam::aws:policy/AdministratorAccess
-"
+",
+        deployer(pass, "lambda:CreateFunction, lambda:InvokeFunction")
     )
 }
 
