@@ -20,6 +20,12 @@ enum Scope {
     Privileged,
     /// The privileged target of each action, named by reference (`!GetAtt Target.Arn`).
     Referenced,
+    /// The privileged target of each action, its ARN built with `!Sub` from the pseudo
+    /// parameters (`arn:${AWS::Partition}:iam::${AWS::AccountId}:role/target-admin`), and a
+    /// managed policy named by `!Ref`.
+    Substituted,
+    /// As `Substituted`, with `!Join` and `!Ref AWS::AccountId`.
+    Joined,
     /// A harmless target of each action.
     Harmless,
 }
@@ -119,6 +125,11 @@ fn all_services() -> Vec<&'static str> {
 }
 
 fn role(id: &str, name: &str, policies: &str) -> String {
+    role_trusting(id, name, policies, &format!("arn:aws:iam::{ACCOUNT}:root"))
+}
+
+/// A role that the services of the methods and the principals `trusted` may assume.
+fn role_trusting(id: &str, name: &str, policies: &str, trusted: &str) -> String {
     let services: String = all_services().iter().map(|s| format!("                - {s}\n")).collect();
     format!(
         "  {id}:
@@ -131,7 +142,7 @@ fn role(id: &str, name: &str, policies: &str) -> String {
           - Effect: Allow
             Principal:
               Service:
-{services}              AWS: arn:aws:iam::{ACCOUNT}:root
+{services}              AWS: {trusted}
             Action: sts:AssumeRole
 {policies}"
     )
@@ -158,6 +169,21 @@ fn reference(arn: &str) -> Option<String> {
     (!name.contains('$')).then(|| format!("!GetAtt {id}.{attr}"))
 }
 
+/// The ARN of [`resource`] written with the stack's own account as a pseudo parameter (or a
+/// managed policy of the stack by `!Ref`).
+fn own_account(arn: &str, joined: bool) -> String {
+    let Some(rest) = arn.strip_prefix(&format!("arn:aws:iam::{ACCOUNT}:")) else { return format!("'{arn}'") };
+    if let Some(r) = reference(arn).filter(|_| rest.starts_with("policy/")) {
+        return r.replace("!GetAtt ", "!Ref ").replace(".PolicyArn", "");
+    }
+    if joined {
+        format!("!Join ['', ['arn:', !Ref 'AWS::Partition', ':iam::', !Ref 'AWS::AccountId', ':{rest}']]")
+    } else {
+        // `${!...}` keeps an IAM policy variable in the text.
+        format!("!Sub 'arn:${{AWS::Partition}}:iam::${{AWS::AccountId}}:{}'", rest.replace("${", "${!"))
+    }
+}
+
 fn template(m: &Method, scope: Scope, variant: Variant) -> Option<String> {
     let mut statements = String::new();
     for a in &m.actions {
@@ -165,6 +191,9 @@ fn template(m: &Method, scope: Scope, variant: Variant) -> Option<String> {
             Scope::Referenced => {
                 let r = resource(m, a, Scope::Privileged)?;
                 reference(&r).unwrap_or(format!("'{r}'"))
+            }
+            Scope::Substituted | Scope::Joined => {
+                own_account(&resource(m, a, Scope::Privileged)?, scope == Scope::Joined)
             }
             _ => format!("'{}'", resource(m, a, scope)?),
         };
@@ -229,6 +258,13 @@ fn template(m: &Method, scope: Scope, variant: Variant) -> Option<String> {
     let user = |id: &str, name: &str, policies: &str| {
         format!("  {id}:\n    Type: AWS::IAM::User\n    Properties:\n      UserName: {name}\n{policies}")
     };
+    // The trust of the privileged role: the account as the grants write it; for a principal
+    // named by reference, the principal itself.
+    let trusted = match scope {
+        Scope::Substituted => "!Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root'".to_string(),
+        Scope::Joined => "!GetAtt Subject.Arn".to_string(),
+        _ => format!("arn:aws:iam::{ACCOUNT}:root"),
+    };
     Some(format!(
         "Resources:
 {subject}{}{}{}{}{}{}{}{}{}{}  Boundary:
@@ -241,7 +277,7 @@ fn template(m: &Method, scope: Scope, variant: Variant) -> Option<String> {
             Action: s3:GetObject
             Resource: '*'
 ",
-        role("TargetAdmin", "target-admin", admin),
+        role_trusting("TargetAdmin", "target-admin", admin, &trusted),
         role("Harmless", "harmless", ""),
         managed("SubjectPolicy", "subject-policy", ""),
         managed("TargetPolicy", "target-policy", "      Roles:\n        - !Ref TargetAdmin\n"),
@@ -273,6 +309,8 @@ fn every_method_is_reported_when_it_reaches_a_privileged_target() {
             (Scope::Everything, Variant::Plain),
             (Scope::Privileged, Variant::Plain),
             (Scope::Referenced, Variant::Plain),
+            (Scope::Substituted, Variant::Plain),
+            (Scope::Joined, Variant::Plain),
             (Scope::Privileged, Variant::Conditional),
         ] {
             let Some(t) = template(m, scope, variant) else { continue };
@@ -323,26 +361,11 @@ fn no_method_is_reported_when_the_path_is_impossible() {
 #[test]
 fn passed_to_service_limits_the_compute_methods() {
     let t = |service: &str| {
-        format!(
-            "Resources:
-  Deployer:
-    Type: AWS::IAM::User
-    Properties:
-      Policies:
-        - PolicyName: deploy
-          PolicyDocument:
-            Version: '2012-10-17'
-            Statement:
-              - Effect: Allow
-                Action: iam:PassRole
-                Resource: '*'
-                Condition:
-                  StringEquals:
-                    iam:PassedToService: {service}
-              - Effect: Allow
-                Action: [ec2:RunInstances, lambda:CreateFunction, lambda:InvokeFunction]
-                Resource: '*'
-"
+        deployer(
+            &format!(
+                "'*'\n                Condition:\n                  StringEquals:\n                    iam:PassedToService: {service}"
+            ),
+            "ec2:RunInstances, lambda:CreateFunction, lambda:InvokeFunction",
         )
     };
     let msgs = |s: &str| scan_messages(&t(s));
@@ -509,4 +532,80 @@ resource "aws_iam_role" "fn" {{
     assert!(got.iter().any(|m| names(m, "lambda-001") && m.contains("on role `aws_iam_role.fn`")), "{got:?}");
     let got = run("service-role/AWSLambdaBasicExecutionRole");
     assert!(!got.iter().any(|m| names(m, "lambda-001")), "the role holds only logs permissions: {got:?}");
+}
+
+/// A user `Deployer` that may pass the roles `pass` (a `Resource` and what follows it in the
+/// statement), and perform `actions` on any resource.
+fn deployer(pass: &str, actions: &str) -> String {
+    format!(
+        "Resources:
+  Deployer:
+    Type: AWS::IAM::User
+    Properties:
+      Policies:
+        - PolicyName: deploy
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action: iam:PassRole
+                Resource: {pass}
+              - Effect: Allow
+                Action: [{actions}]
+                Resource: '*'
+"
+    )
+}
+
+/// A user that may pass the roles `pass` to Lambda, and a Lambda role `admin` with a path
+/// holding administrator access.
+fn lambda_pass(pass: &str, extra: &str) -> String {
+    format!(
+        "{}{extra}  Fn:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: admin
+      Path: /service/
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal:
+              Service: lambda.amazonaws.com
+            Action: sts:AssumeRole
+      ManagedPolicyArns:
+        - arn:aws:iam::aws:policy/AdministratorAccess
+",
+        deployer(pass, "lambda:CreateFunction, lambda:InvokeFunction")
+    )
+}
+
+/// The ARN of a role includes its path; a grant names the stack's own account by its pseudo
+/// parameter, and a literal account next to it is another account.
+#[test]
+fn role_paths_and_the_own_account_scope_grants() {
+    let passes =
+        |pass: &str, extra: &str| scan_messages(&lambda_pass(pass, extra)).iter().any(|m| names(m, "lambda-001"));
+    assert!(passes("!Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/service/admin'", ""));
+    assert!(passes("!Sub 'arn:aws:iam::${AWS::AccountId}:role/service/*'", ""));
+    assert!(passes("!GetAtt Fn.Arn", ""));
+    assert!(passes("'arn:aws:iam::*:role/service/admin'", ""));
+    // Without the path, the ARN names another role.
+    assert!(!passes("!Sub 'arn:aws:iam::${AWS::AccountId}:role/admin'", ""));
+    assert!(!passes("'arn:aws:iam::*:role/admin'", ""));
+    // Another account's role of the same name.
+    let other = "  Other:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: s3:GetObject
+            Resource: !Sub 'arn:aws:s3:::logs-${AWS::AccountId}/*'
+          - Effect: Allow
+            Action: sts:AssumeRole
+            Resource: !Sub 'arn:aws:iam::${AWS::AccountId}:role/x'
+";
+    assert!(!passes("'arn:aws:iam::111122223333:role/service/admin'", other));
+    // Without the own account written anywhere, a literal account may be the stack's own.
+    assert!(passes("'arn:aws:iam::111122223333:role/service/admin'", ""));
 }

@@ -22,6 +22,8 @@ pub struct Identity {
     pub managed: Field<Vec<Field<Link>>>,
     /// `PermissionsBoundary`.
     pub boundary: Field<Link>,
+    /// `Path` (`/` when absent), part of the ARN of a role or user.
+    pub path: Field<String>,
 }
 
 /// `AWS::IAM::Role`.

@@ -27,6 +27,34 @@ pub enum Effect {
     Deny,
 }
 
+/// The account part of an ARN that names the account of the source it is written in
+/// (`arn:aws:iam::${AWS::AccountId}:role/x` in CloudFormation): whatever its id, it is the same
+/// as the account of the source's own roles and users, and it is not another account.
+pub const OWN_ACCOUNT: &str = "(own-account)";
+
+/// A value of the source's own deployment that a source names symbolically (a CloudFormation
+/// pseudo parameter, a Terraform `aws_caller_identity` / `aws_partition` data source).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwnPart {
+    Partition,
+    Account,
+}
+
+/// What `part` stands for where it fills the partition or the account of an ARN and is not
+/// otherwise known (`arn:${AWS::Partition}:iam::${AWS::AccountId}:role/x`): the `aws`
+/// partition, and the source's own account ([`OWN_ACCOUNT`]), whatever its id. `before` is the
+/// text written before it, `after` the text after it; `None` elsewhere.
+pub fn own_arn_part(part: Option<OwnPart>, before: &str, after: &str) -> Option<&'static str> {
+    if !before.starts_with("arn:") || !after.starts_with(':') {
+        return None;
+    }
+    match (part?, before.matches(':').count()) {
+        (OwnPart::Partition, 1) if before == "arn:" => Some("aws"),
+        (OwnPart::Account, 4) if before.ends_with(':') => Some(OWN_ACCOUNT),
+        _ => None,
+    }
+}
+
 /// A list of strings in a statement (`Action`, `Resource`, ...): string-or-list forms.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct StrList {
@@ -39,6 +67,11 @@ pub struct StrList {
     /// Such items are unknown; analyses that know the resource may resolve them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub refs: Vec<(usize, String)>,
+    /// Items that are a plain `Ref` of a resource of the same source (index in `items`, the
+    /// resource's id): what they stand for depends on its type (the ARN of an
+    /// `AWS::IAM::ManagedPolicy`, the name of a role). Such items are unknown.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub plain_refs: Vec<(usize, String)>,
 }
 
 impl StrList {

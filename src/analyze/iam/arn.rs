@@ -5,6 +5,8 @@ pub const ANY_SEGMENT: &str = "\u{1}";
 
 pub use crate::model::policy::glob;
 
+pub use crate::model::policy::OWN_ACCOUNT;
+
 /// Does the ARN pattern (from a `Resource` or an `Arn*` condition) match `arn`? Matching is
 /// case-sensitive and a wildcard may span `:` and `/` (`arn:aws:ec2:*` matches every EC2
 /// ARN). A probe's "any value" segment ([`ANY_SEGMENT`]) is matched part by part.
@@ -54,7 +56,8 @@ pub fn check_arn(s: &str) -> Result<(), String> {
         return Ok(());
     }
     let account = parts[4];
-    let literal = !account.is_empty() && !account.contains(['*', '?', '$']) && account != "aws";
+    let literal =
+        !account.is_empty() && !account.contains(['*', '?', '$']) && account != "aws" && account != OWN_ACCOUNT;
     if literal && (account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit())) {
         return Err(format!("account `{account}` is not a 12-digit account id"));
     }
@@ -73,6 +76,18 @@ pub fn account_of(s: &str) -> Option<&str> {
     match parts.get(4) {
         Some(a) if parts.len() == 6 && a.len() == 12 && a.bytes().all(|b| b.is_ascii_digit()) => Some(a),
         _ => None,
+    }
+}
+
+/// The account of an ARN (or a bare account), when literal or the own account of the source
+/// ([`OWN_ACCOUNT`]): what tells whether two principals are of the same account.
+pub fn account_part(s: &str) -> Option<&str> {
+    if s == OWN_ACCOUNT {
+        return Some(s);
+    }
+    match s.splitn(6, ':').collect::<Vec<_>>()[..] {
+        [_, _, _, _, a, _] if a == OWN_ACCOUNT => Some(a),
+        _ => account_of(s),
     }
 }
 
@@ -139,6 +154,8 @@ mod tests {
         assert!(arn_match("arn:aws:iam::123456789012:role/*", &p));
         assert!(arn_match("*", &p));
         assert!(!arn_match("arn:aws:iam::123456789012:role/AppRole", &p));
+        // A grant on every role of the own account covers a role nobody chose.
+        assert!(arn_match(&format!("arn:aws:iam::{OWN_ACCOUNT}:role/*"), &p));
     }
 
     #[test]
@@ -157,5 +174,13 @@ mod tests {
         assert_eq!(account_of("123456789012"), Some("123456789012"));
         assert_eq!(account_of("*"), None);
         assert_eq!(account_of("arn:aws"), None);
+        // The source's own account is valid, and not a literal account.
+        let own = format!("arn:aws:iam::{OWN_ACCOUNT}:role/x");
+        assert!(check_arn(&own).is_ok());
+        assert_eq!(account_of(&own), None);
+        assert_eq!(account_part(&own), Some(OWN_ACCOUNT));
+        assert_eq!(account_part(&format!("arn:aws:iam::{OWN_ACCOUNT}:root")), Some(OWN_ACCOUNT));
+        assert_eq!(account_part("arn:aws:iam::123456789012:root"), Some("123456789012"));
+        assert_eq!(account_part("*"), None);
     }
 }

@@ -449,6 +449,7 @@ mod tests {
                 items: values.iter().map(|v| Field::known(v.to_string(), Span::default())).collect(),
                 has_unknown: false,
                 refs: Vec::new(),
+                plain_refs: Vec::new(),
             },
         }
     }

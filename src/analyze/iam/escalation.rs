@@ -25,13 +25,13 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::arn::probe_arn;
+use super::arn::{OWN_ACCOUNT, account_of, account_part, probe_arn};
 use super::catalog::catalog;
 use super::condition::Context;
 use super::eval::{Caller, Deciding, Governing, Labeled, Outcome, PolicySet, Request};
 use super::expand::{on_every_resource, statement_actions};
 use super::principals::{PrincipalInfo, groups_of};
-use crate::model::{Effect, Field, Model, PolicyDocument, Principal, ResMeta, Statement};
+use crate::model::{Effect, Field, Model, PolicyDocument, Principal, ResMeta, Statement, StrList};
 use crate::source::Span;
 
 static DATA: &str = include_str!("../../../data/escalation-methods.tsv");
@@ -221,61 +221,102 @@ struct Entity<'m> {
     id: &'m str,
     /// Its name in ARNs (the physical name, else the logical id).
     name: String,
+    /// A role's or user's path (`/` when absent or not known).
+    path: Option<&'m String>,
     span: Span,
     /// Index in the principals (roles, users, groups).
     principal: Option<usize>,
-    /// A role's trust policy.
+    /// A role's trust policy, references to the scan's entities resolved.
     trust: Option<&'m PolicyDocument>,
     /// A managed policy's document.
     document: Option<&'m PolicyDocument>,
 }
 
-/// The identity policies of a model whose `Resource` names a role, user, group or managed
-/// policy of the scan by reference (`!GetAtt Role.Arn`, `aws_iam_role.r.arn`), with those
-/// references written as the entity's ARN (any account), so that grants scoped to an entity
-/// of the template are judged with it.
+/// The policy documents of a model that name a role, user, group or managed policy of the
+/// scan by reference (`!GetAtt Role.Arn`, `!Ref ManagedPolicy`, `aws_iam_role.r.arn`) in a
+/// `Resource`, `NotResource` or `Principal`, with those references written as the entity's
+/// ARN in the scan's own account ([`OWN_ACCOUNT`]), so that grants scoped to an entity of the
+/// template, and trust in one, are judged with it.
 #[derive(Default)]
 pub struct Resolved {
     /// (address of the original document, the document with its references resolved).
     docs: Vec<(usize, PolicyDocument)>,
 }
 
+/// The ARN of a role or user of the scan (`arn:aws:iam::ACCOUNT:role/PATH/NAME`), of a group
+/// or a customer managed policy.
+fn entity_arn(account: &str, kind: &str, path: Option<&String>, name: &str) -> String {
+    let path = path.map(|p| p.trim_matches('/')).filter(|p| !p.is_empty());
+    match path {
+        Some(p) => format!("arn:aws:iam::{account}:{kind}/{p}/{name}"),
+        None => format!("arn:aws:iam::{account}:{kind}/{name}"),
+    }
+}
+
+/// Applies `f` to the `Resource`, `NotResource`, `Principal` and `NotPrincipal` lists of a
+/// statement.
+fn each_list(st: &mut Statement, mut f: impl FnMut(&mut StrList)) {
+    for l in [&mut st.resource, &mut st.not_resource].into_iter().flatten() {
+        f(l);
+    }
+    for p in [&mut st.principal, &mut st.not_principal].into_iter().flatten() {
+        if let Principal::Map(entries) = p {
+            for (_, l) in entries {
+                f(l);
+            }
+        }
+    }
+}
+
 impl Resolved {
     pub fn new(m: &Model) -> Resolved {
-        let mut arns: HashMap<&str, String> = HashMap::new();
+        // By logical id: (the entity's ARN, whether a plain `Ref` of it gives the ARN).
+        let mut arns: HashMap<&str, (String, bool)> = HashMap::new();
         let name = |n: Option<&String>, id: &str| n.cloned().unwrap_or_else(|| id.to_string());
+        let arn = |kind, path, n: Option<&String>, id: &str| entity_arn(OWN_ACCOUNT, kind, path, &name(n, id));
         for r in &m.iam_roles {
-            arns.insert(&r.meta.id, format!("arn:aws:iam::*:role/{}", name(r.identity.name.get(), &r.meta.id)));
+            let i = &r.identity;
+            arns.insert(&r.meta.id, (arn("role", i.path.get(), i.name.get(), &r.meta.id), false));
         }
         for u in &m.iam_users {
-            arns.insert(&u.meta.id, format!("arn:aws:iam::*:user/{}", name(u.identity.name.get(), &u.meta.id)));
+            let i = &u.identity;
+            arns.insert(&u.meta.id, (arn("user", i.path.get(), i.name.get(), &u.meta.id), false));
         }
         for g in &m.iam_groups {
-            arns.insert(&g.meta.id, format!("arn:aws:iam::*:group/{}", name(g.identity.name.get(), &g.meta.id)));
+            let i = &g.identity;
+            arns.insert(&g.meta.id, (arn("group", i.path.get(), i.name.get(), &g.meta.id), false));
         }
         for p in m.iam_policies.iter().filter(|p| p.managed) {
-            arns.insert(&p.meta.id, format!("arn:aws:iam::*:policy/{}", name(p.name.get(), &p.meta.id)));
+            arns.insert(&p.meta.id, (arn("policy", None, p.name.get(), &p.meta.id), true));
         }
+        // The references of a list that name an entity: (index, its ARN).
+        let named = |l: &StrList| -> Vec<(usize, String)> {
+            let by_attr = l.refs.iter().filter_map(|(i, id)| Some((*i, arns.get(id.as_str())?.0.clone())));
+            let plain = (l.plain_refs.iter())
+                .filter_map(|(i, id)| arns.get(id.as_str()).filter(|(_, p)| *p).map(|(a, _)| (*i, a.clone())));
+            by_attr.chain(plain).collect()
+        };
         let mut docs = Vec::new();
         for p in super::principals::policies(m) {
-            let names = |l: &Option<crate::model::StrList>| {
-                l.as_ref().is_some_and(|l| l.refs.iter().any(|(_, id)| arns.contains_key(id.as_str())))
-            };
-            if !p.doc.statements.iter().any(|st| names(&st.resource) || names(&st.not_resource)) {
-                continue;
-            }
             let mut doc = p.doc.clone();
+            let mut changed = false;
             for st in &mut doc.statements {
-                for l in [&mut st.resource, &mut st.not_resource].into_iter().flatten() {
-                    for (i, id) in &l.refs {
-                        if let (Some(arn), Some(item)) = (arns.get(id.as_str()), l.items.get_mut(*i)) {
+                each_list(st, |l| {
+                    let found = named(l);
+                    for (i, arn) in &found {
+                        if let Some(item) = l.items.get_mut(*i) {
                             *item = Field::known(arn.clone(), item.span);
                         }
                     }
-                    l.has_unknown = l.items.iter().any(|f| f.get().is_none());
-                }
+                    if !found.is_empty() {
+                        l.has_unknown = l.items.iter().any(|f| f.get().is_none());
+                        changed = true;
+                    }
+                });
             }
-            docs.push((p.doc as *const PolicyDocument as usize, doc));
+            if changed {
+                docs.push((p.doc as *const PolicyDocument as usize, doc));
+            }
         }
         Resolved { docs }
     }
@@ -307,7 +348,7 @@ pub struct Analysis<'a, 'm> {
     principals: &'a [PrincipalInfo<'m>],
     /// The policies of each principal, references to the scan's entities resolved.
     governing: Vec<Governing<'a>>,
-    entities: Vec<Entity<'m>>,
+    entities: Vec<Entity<'a>>,
     /// Accounts the scan's policies name in IAM ARNs (a stand-in when none).
     accounts: Vec<String>,
     /// Groups of each user principal (group logical ids).
@@ -322,10 +363,11 @@ impl<'a, 'm> Analysis<'a, 'm> {
         let index = |kind: &str, id: &str| {
             principals.iter().position(|p| p.kind == kind && p.meta.is_some_and(|meta| meta.id == id))
         };
-        let entity = |kind: &'static str, meta: &'m ResMeta, name: &'m Field<String>| Entity {
+        let entity = |kind: &'static str, meta: &'a ResMeta, name: &'a Field<String>| Entity {
             kind,
             id: &meta.id,
             name: name.get().cloned().unwrap_or_else(|| meta.id.clone()),
+            path: None,
             span: meta.span,
             principal: index(kind, &meta.id),
             trust: None,
@@ -333,9 +375,13 @@ impl<'a, 'm> Analysis<'a, 'm> {
         };
         let mut entities = Vec::new();
         for r in &m.iam_roles {
-            entities.push(Entity { trust: r.trust.get(), ..entity("role", &r.meta, &r.identity.name) });
+            let trust = r.trust.get().map(|d| resolved.doc(d));
+            let path = r.identity.path.get();
+            entities.push(Entity { trust, path, ..entity("role", &r.meta, &r.identity.name) });
         }
-        entities.extend(m.iam_users.iter().map(|u| entity("user", &u.meta, &u.identity.name)));
+        for u in &m.iam_users {
+            entities.push(Entity { path: u.identity.path.get(), ..entity("user", &u.meta, &u.identity.name) });
+        }
         entities.extend(m.iam_groups.iter().map(|g| entity("group", &g.meta, &g.identity.name)));
         for p in m.iam_policies.iter().filter(|p| p.managed) {
             entities.push(Entity { principal: None, document: p.document.get(), ..entity("policy", &p.meta, &p.name) });
@@ -347,30 +393,7 @@ impl<'a, 'm> Analysis<'a, 'm> {
                 memberships.insert(i, groups);
             }
         }
-        let mut accounts: Vec<String> = Vec::new();
-        for p in super::principals::policies(m) {
-            for st in &p.doc.statements {
-                let lists = [&st.resource, &st.not_resource];
-                let principals = match &st.principal {
-                    Some(Principal::Map(e)) => e.iter().map(|(_, l)| l).collect(),
-                    _ => Vec::new(),
-                };
-                for l in lists.into_iter().flatten().chain(principals) {
-                    for (v, _) in l.known() {
-                        let acct = super::arn::account_of(v).unwrap_or(v);
-                        if acct.len() == 12
-                            && acct.bytes().all(|b| b.is_ascii_digit())
-                            && !accounts.iter().any(|a| a == acct)
-                        {
-                            accounts.push(acct.to_string());
-                        }
-                    }
-                }
-            }
-        }
-        if accounts.is_empty() {
-            accounts.push("123456789012".to_string());
-        }
+        let accounts = accounts(m);
         let governing = principals.iter().map(|p| resolved.governing(&p.governing)).collect();
         Analysis {
             principals,
@@ -480,8 +503,37 @@ impl<'a, 'm> Analysis<'a, 'm> {
     }
 
     fn arns(&self, e: &Entity<'_>) -> Vec<String> {
-        self.accounts.iter().map(|a| format!("arn:aws:iam::{a}:{}/{}", e.kind, e.name)).collect()
+        self.accounts.iter().map(|a| entity_arn(a, e.kind, e.path, &e.name)).collect()
     }
+}
+
+/// The accounts the scan's roles and users may be in: the scan's own account ([`OWN_ACCOUNT`]),
+/// and, unless its policies write the own account symbolically (`${AWS::AccountId}`), the
+/// literal accounts they name in `Resource` and `Principal` (a template that writes its own
+/// account literally); where it is written symbolically, a literal account is another one.
+fn accounts(m: &Model) -> Vec<String> {
+    let mut literal: Vec<String> = Vec::new();
+    let mut symbolic = false;
+    for p in super::principals::policies(m) {
+        for st in &p.doc.statements {
+            let lists = [&st.resource, &st.not_resource];
+            let principals = match &st.principal {
+                Some(Principal::Map(e)) => e.iter().map(|(_, l)| l).collect(),
+                _ => Vec::new(),
+            };
+            for (v, _) in lists.into_iter().flatten().chain(principals).flat_map(|l| l.known()) {
+                symbolic |= account_part(v) == Some(OWN_ACCOUNT);
+                if let Some(a) = account_of(v).filter(|a| !literal.iter().any(|x| x == a)) {
+                    literal.push(a.to_string());
+                }
+            }
+        }
+    }
+    let mut out = vec![OWN_ACCOUNT.to_string()];
+    if !symbolic {
+        out.extend(literal);
+    }
+    out
 }
 
 /// The actions a policy set may allow, less those it denies on every resource unconditionally.

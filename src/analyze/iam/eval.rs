@@ -2,7 +2,7 @@
 //! policies intersected with service control policies and permission boundaries. Every
 //! answer is three-valued: what depends on an unknown value is `Unknown`, never a finding.
 
-use super::arn::{account_of, arn_match, glob};
+use super::arn::{account_of, account_part, arn_match, glob};
 use super::condition::{self, Context, Substituted, substitute_in};
 use crate::model::{Effect, PolicyDocument, Principal, Statement, StrList};
 use crate::source::Span;
@@ -63,8 +63,8 @@ fn names_principal(entry: &str, arn: &str, by_account: bool) -> bool {
         return true;
     }
     by_account
-        && (entry.len() == 12 || entry.ends_with(":root"))
-        && account_of(entry).is_some_and(|a| account_of(arn) == Some(a))
+        && (entry.len() == 12 || entry == super::arn::OWN_ACCOUNT || entry.ends_with(":root"))
+        && account_part(entry).is_some_and(|a| account_part(arn) == Some(a))
 }
 
 /// One request to decide.

@@ -24,6 +24,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::template::Template;
+use crate::model::policy::{OwnPart, own_arn_part};
 use crate::model::val::{Origin, RefTarget, VKind, Val};
 use crate::source::Span;
 use crate::value::{Kind, Node};
@@ -340,7 +341,10 @@ impl<'t, 'a> Evaluator<'t, 'a> {
             {
                 Val::new(VKind::Ref(RefTarget { id: r.to_string(), attr: Some(a.to_string()) }), span)
             } else {
-                self.resolve_at(name, span, depth)
+                match own_arn_part(pseudo(name), &out, rest) {
+                    Some(part) => Val::new(VKind::Str(part.to_string()), span),
+                    None => self.resolve_at(name, span, depth),
+                }
             };
             match v.scalar_text() {
                 Some(t) => {
@@ -369,14 +373,24 @@ impl<'t, 'a> Evaluator<'t, 'a> {
         let Some(delim) = self.eval_depth(delim, depth).scalar_text() else {
             return Val::unknown("Fn::Join with an unknown delimiter", span);
         };
-        let list = self.eval_depth(list, depth);
+        let node = list;
+        let list = self.eval_depth(node, depth);
         let Some(items) = list.as_list() else {
             return Val::unknown("Fn::Join of a value that is not a known list", span);
         };
         let mut parts = Vec::with_capacity(items.len());
         let mut len = 0usize;
-        for i in items {
-            match i.scalar_text() {
+        // The items as written, to tell a pseudo parameter that fills a part of an ARN.
+        let written = node.as_seq().filter(|s| s.len() == items.len());
+        for (n, i) in items.iter().enumerate() {
+            let pseudo = || {
+                let name = written.filter(|w| w[n].as_map().is_some_and(|m| m.len() == 1))?[n].get("Ref")?.as_str()?;
+                let before =
+                    if parts.is_empty() { String::new() } else { format!("{}{delim}", parts.join(delim.as_str())) };
+                let next = items.get(n + 1).and_then(Val::scalar_text).unwrap_or_default();
+                own_arn_part(pseudo(name), &before, &format!("{delim}{next}")).map(str::to_string)
+            };
+            match i.scalar_text().or_else(pseudo) {
                 Some(t) => {
                     len = len.saturating_add(t.len()).saturating_add(delim.len());
                     if len > MAX_TEXT {
@@ -662,6 +676,15 @@ pub(super) fn if_conditions(n: &Node, out: &mut Vec<String>, depth: usize) {
     }
 }
 
+/// The part of an ARN a pseudo parameter names.
+fn pseudo(name: &str) -> Option<OwnPart> {
+    match name {
+        "AWS::Partition" => Some(OwnPart::Partition),
+        "AWS::AccountId" => Some(OwnPart::Account),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -726,6 +749,8 @@ mod tests {
 
     use serde_json::json;
 
+    use crate::model::policy::OWN_ACCOUNT;
+
     #[test]
     fn ref_parameter_default_is_known_with_origin() {
         let v = eval(json!({"Ref": "Cidr"}));
@@ -773,7 +798,19 @@ mod tests {
         assert_eq!(s(&eval(json!({"Fn::Sub": "cidr=${Cidr} env=${Env}"}))), "cidr=0.0.0.0/0 env=prod");
         assert_eq!(s(&eval(json!({"Fn::Sub": ["${A}-${Env}", {"A": "x"}]}))), "x-prod");
         assert_eq!(s(&eval(json!({"Fn::Sub": "${!Literal}-${Env}"}))), "${Literal}-prod");
-        assert!(eval(json!({"Fn::Sub": "arn:${AWS::Partition}:s3:::x"})).is_unknown());
+        // The partition and the account of an ARN are the stack's own, whatever they are.
+        assert_eq!(s(&eval(json!({"Fn::Sub": "arn:${AWS::Partition}:s3:::x"}))), "arn:aws:s3:::x");
+        let own = format!("arn:aws:iam::{OWN_ACCOUNT}:role/a/${{x}}");
+        assert_eq!(s(&eval(json!({"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/a/${!x}"}))), own);
+        let join = json!({"Fn::Join": ["", ["arn:", {"Ref": "AWS::Partition"}, ":iam::", {"Ref": "AWS::AccountId"}, ":role/a/${x}"]]});
+        assert_eq!(s(&eval(join)), own);
+        let join = json!({"Fn::Join": [":", ["arn", "aws", "iam", "", {"Ref": "AWS::AccountId"}, "role/a/${x}"]]});
+        assert_eq!(s(&eval(join)), own);
+        // Elsewhere they stay unknown.
+        assert!(eval(json!({"Fn::Sub": "arn:aws:s3:::logs-${AWS::AccountId}"})).is_unknown());
+        assert!(eval(json!({"Fn::Sub": "${AWS::AccountId}"})).is_unknown());
+        assert!(eval(json!({"Fn::Sub": "arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:q"})).is_unknown());
+        assert!(eval(json!({"Fn::Join": ["", ["x", {"Ref": "AWS::AccountId"}, ":y"]]})).is_unknown());
         assert!(eval(json!({"Fn::Sub": "${Bucket.Arn}/*"})).is_unknown());
         assert!(eval(json!({"Fn::Sub": "${NoDefault}"})).is_unknown());
     }

@@ -98,6 +98,7 @@ fn identity(p: &Props<'_>, name_key: &str) -> Identity {
         }),
         managed: p.links("ManagedPolicyArns"),
         boundary: p.link("PermissionsBoundary"),
+        path: p.string("Path"),
     }
 }
 

@@ -88,10 +88,14 @@ fn statement(v: &Val) -> Option<Statement> {
 
 /// A string-or-list value.
 pub fn str_list(v: &Val) -> StrList {
-    let mut l = StrList { span: v.span, items: Vec::new(), has_unknown: false, refs: Vec::new() };
+    let mut l = StrList { span: v.span, ..StrList::default() };
     let arn_of = |i: &Val| match &i.kind {
         // `Arn`, and `PolicyArn` of a CloudFormation managed policy.
         VKind::Ref(RefTarget { id, attr: Some(a) }) if a.to_ascii_lowercase().ends_with("arn") => Some(id.clone()),
+        _ => None,
+    };
+    let plain = |i: &Val| match &i.kind {
+        VKind::Ref(RefTarget { id, attr: None }) => Some(id.clone()),
         _ => None,
     };
     match &v.kind {
@@ -102,6 +106,9 @@ pub fn str_list(v: &Val) -> StrList {
                 if let Some(id) = arn_of(i) {
                     l.refs.push((l.items.len(), id));
                 }
+                if let Some(id) = plain(i) {
+                    l.plain_refs.push((l.items.len(), id));
+                }
                 l.items.push(f);
             }
         }
@@ -110,6 +117,11 @@ pub fn str_list(v: &Val) -> StrList {
             l.has_unknown = true;
             if let Some(id) = arn_of(v) {
                 l.refs.push((0, id));
+            }
+            if let Some(id) = plain(v) {
+                l.plain_refs.push((0, id));
+            }
+            if !l.refs.is_empty() || !l.plain_refs.is_empty() {
                 l.items.push(Field { value: Tri::Unknown, span: v.span, origin: v.origin.clone() });
             }
         }

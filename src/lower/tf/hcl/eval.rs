@@ -6,6 +6,7 @@ use hcl_edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, U
 use hcl_edit::template::{Directive, Element, Template};
 
 use crate::diagnostic::DiagnosticKind;
+use crate::model::policy::{OwnPart, own_arn_part};
 use crate::model::{VKind, Val};
 use crate::source::Span;
 
@@ -230,7 +231,8 @@ impl Evaluator {
 
     /// Appends a template's pieces; `Err` with the result when it is not known or invalid.
     fn template_segs(&mut self, t: &Template, scope: &Scope, span: Span, out: &mut Vec<Seg>) -> Result<(), Box<Val>> {
-        for el in t.iter() {
+        let elements: Vec<&Element> = t.iter().collect();
+        for (n, el) in elements.iter().enumerate() {
             match el {
                 Element::Literal(s) => out.push(Seg::Lit(s.value().clone())),
                 Element::Interpolation(i) => {
@@ -238,7 +240,22 @@ impl Evaluator {
                     if i.strip.strip_start() {
                         out.push(Seg::TrimBefore);
                     }
-                    match text(&v) {
+                    // The partition or the account of the configuration's own deployment,
+                    // where it fills that part of an ARN.
+                    let own = || {
+                        let before: String = (out.iter())
+                            .filter_map(|s| match s {
+                                Seg::Lit(t) | Seg::Val(t) => Some(t.as_str()),
+                                _ => None,
+                            })
+                            .collect();
+                        let after = match elements.get(n + 1) {
+                            Some(Element::Literal(s)) => s.value().as_str(),
+                            _ => "",
+                        };
+                        own_arn_part(own_part(&i.expr), &before, after).map(str::to_string)
+                    };
+                    match text(&v).map(|t| t.or_else(own)) {
                         Ok(Some(s)) => out.push(Seg::Val(s)),
                         Ok(None) => return Err(Box::new(Val::unknown("interpolated value not known", span))),
                         Err(m) => return Err(Box::new(self.error(m, v.span))),
@@ -609,6 +626,24 @@ fn inherit(x: Val, parent: Option<&crate::model::Origin>, span: Span) -> Val {
 }
 
 /// The text of template pieces, with whitespace stripped where `~` asks.
+/// The part of an ARN an expression names: `data.aws_caller_identity.NAME.account_id`,
+/// `data.aws_partition.NAME.partition`.
+fn own_part(e: &Expression) -> Option<OwnPart> {
+    let Expression::Traversal(t) = e else { return None };
+    let Expression::Variable(root) = &t.expr else { return None };
+    let attrs: Vec<&str> = (t.operators.iter())
+        .map(|o| match o.value() {
+            TraversalOperator::GetAttr(a) => Some(a.as_str()),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    match (root.as_str(), attrs.as_slice()) {
+        ("data", ["aws_caller_identity", _, "account_id"]) => Some(OwnPart::Account),
+        ("data", ["aws_partition", _, "partition"]) => Some(OwnPart::Partition),
+        _ => None,
+    }
+}
+
 fn join_segs(segs: Vec<Seg>) -> String {
     let mut parts: Vec<(String, bool)> = Vec::new();
     let mut trim_next = false;

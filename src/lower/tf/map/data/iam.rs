@@ -18,12 +18,13 @@ pub fn primary(r: &TfResource) -> Option<Primary> {
             o.arg(a, "name", "RoleName")
                 .arg(a, "assume_role_policy", "AssumeRolePolicyDocument")
                 .arg(a, "managed_policy_arns", "ManagedPolicyArns")
-                .arg(a, "permissions_boundary", "PermissionsBoundary");
+                .arg(a, "permissions_boundary", "PermissionsBoundary")
+                .arg(a, "path", "Path");
             inline_policies(a, &mut o);
             "AWS::IAM::Role"
         }
         "aws_iam_user" => {
-            o.arg(a, "name", "UserName").arg(a, "permissions_boundary", "PermissionsBoundary");
+            o.arg(a, "name", "UserName").arg(a, "permissions_boundary", "PermissionsBoundary").arg(a, "path", "Path");
             "AWS::IAM::User"
         }
         "aws_iam_group" => {
