@@ -179,3 +179,19 @@ fn terraform_variables_from_the_environment() {
         assert!(help.contains(&format!("[env: {var}=")), "{var} in --help");
     }
 }
+
+#[test]
+fn the_package_and_hook_descriptions_name_every_input_language() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let cargo = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let description = cargo.lines().find(|l| l.starts_with("description")).expect("a package description");
+    let hooks = std::fs::read_to_string(root.join(".pre-commit-hooks.yaml")).unwrap();
+    let hook_descriptions: Vec<&str> =
+        hooks.split("description:").skip(1).map(|d| &d[..d.find("entry:").unwrap()]).collect();
+    assert_eq!(hook_descriptions.len(), 2, "{hooks}");
+    for text in std::iter::once(description).chain(hook_descriptions) {
+        for language in ["CloudFormation", "Terraform", "Kubernetes", "IAM"] {
+            assert!(text.contains(language), "`{language}` missing from: {text}");
+        }
+    }
+}
