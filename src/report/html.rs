@@ -22,7 +22,7 @@ use super::{ScanMeta, ScanReport, count_by_severity, snippet};
 use crate::filter::Suppressed;
 use crate::finding::{Finding, Layer, Severity};
 use crate::posture::framework::{CoverageSummary, FrameworkCoverage, RequirementCoverage, RequirementStatus};
-use crate::posture::{Posture, Status};
+use crate::posture::{EvidenceItem, Posture, Status};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {
@@ -401,8 +401,8 @@ fn posture_views(p: &Posture, report: &ScanReport, l: &Labels) -> Vec<PostureVie
     views
 }
 
-/// Most findings and most pieces of evidence listed under one requirement.
-const MAX_REQUIREMENT_ITEMS: usize = 6;
+/// Most findings and most pieces of evidence listed under one control or requirement.
+const MAX_LISTED: usize = 6;
 
 /// The summary counts of a framework (`key` `framework.counts`) or one of its domains
 /// (`framework.domain_counts`).
@@ -495,7 +495,7 @@ fn requirement_item(s: &mut String, r: &RequirementCoverage, l: &Labels) {
     let _ = write!(s, " <span class=\"muted\">— {}</span>", escape(&detail));
     if !r.findings.is_empty() {
         s.push_str("<ul class=\"req-findings\">");
-        for f in r.findings.iter().take(MAX_REQUIREMENT_ITEMS) {
+        for f in r.findings.iter().take(MAX_LISTED) {
             let resource = f.resource.as_deref().map(|r| format!(" {r}")).unwrap_or_default();
             let _ = write!(
                 s,
@@ -513,30 +513,36 @@ fn requirement_item(s: &mut String, r: &RequirementCoverage, l: &Labels) {
     if matches!(r.status, RequirementStatus::Pass | RequirementStatus::Fail) {
         // The evidence of the findings is listed above.
         let passing: Vec<_> = r.evidence.iter().filter(|e| !e.detail.contains("finding(s)")).collect();
-        if !passing.is_empty() {
-            s.push_str("<ul class=\"req-evidence\">");
-            for e in passing.iter().take(MAX_REQUIREMENT_ITEMS) {
-                let _ = write!(
-                    s,
-                    "<li class=\"muted\"><span class=\"path\">{}:{}</span> {} ({}): {}</li>",
-                    escape(&e.file),
-                    e.line,
-                    escape(&e.resource),
-                    escape(&e.kind),
-                    escape(&e.detail)
-                );
-            }
-            more_items(s, passing.len(), l);
-            s.push_str("</ul>");
-        }
+        evidence_list(s, &passing, l);
     }
     s.push_str("</li>");
 }
 
-/// "… and N more" closing a list cut at [`MAX_REQUIREMENT_ITEMS`].
+/// The evidence of a control or requirement, the first [`MAX_LISTED`] pieces (none: nothing).
+fn evidence_list(s: &mut String, items: &[&EvidenceItem], l: &Labels) {
+    if items.is_empty() {
+        return;
+    }
+    s.push_str("<ul class=\"evidence\">");
+    for e in items.iter().take(MAX_LISTED) {
+        let _ = write!(
+            s,
+            "<li class=\"muted\"><span class=\"path\">{}:{}</span> {} ({}): {}</li>",
+            escape(&e.file),
+            e.line,
+            escape(&e.resource),
+            escape(&e.kind),
+            escape(&e.detail)
+        );
+    }
+    more_items(s, items.len(), l);
+    s.push_str("</ul>");
+}
+
+/// "… and N more" closing a list cut at [`MAX_LISTED`].
 fn more_items(s: &mut String, total: usize, l: &Labels) {
-    if total > MAX_REQUIREMENT_ITEMS {
-        let more = l.fill("layers.more_evidence", &[("count", &(total - MAX_REQUIREMENT_ITEMS))]);
+    if total > MAX_LISTED {
+        let more = l.fill("layers.more_evidence", &[("count", &(total - MAX_LISTED))]);
         let _ = write!(s, "<li class=\"muted\">{}</li>", escape(&more));
     }
 }
@@ -568,25 +574,7 @@ fn layers_view(p: &Posture, report: &ScanReport, l: &Labels) -> String {
             if c.findings > 0 {
                 let _ = write!(s, " — {}", escape(&l.fill("layers.control_findings", &[("count", &c.findings)])));
             }
-            if !c.evidence.is_empty() {
-                s.push_str("<ul>");
-                for e in c.evidence.iter().take(6) {
-                    let _ = write!(
-                        s,
-                        "<li class=\"muted\">{}:{} {} ({}): {}</li>",
-                        escape(&e.file),
-                        e.line,
-                        escape(&e.resource),
-                        escape(&e.kind),
-                        escape(&e.detail)
-                    );
-                }
-                if c.evidence.len() > 6 {
-                    let more = l.fill("layers.more_evidence", &[("count", &(c.evidence.len() - 6))]);
-                    let _ = write!(s, "<li class=\"muted\">{}</li>", escape(&more));
-                }
-                s.push_str("</ul>");
-            }
+            evidence_list(&mut s, &c.evidence.iter().collect::<Vec<_>>(), l);
             if let Some(m) = &c.missing {
                 let label = match c.status {
                     Status::Fail => "missing.fail",
