@@ -150,7 +150,9 @@ fn check_rule(e: &Errors<'_>, name: &Spanned<String>) -> Result<String, String> 
     if rules::all().iter().any(|r| r.meta.matches(n)) || e.custom.iter().any(|m| m.matches(n)) {
         Ok(n.to_string())
     } else {
-        Err(e.at(name.span(), format!("unknown rule `{n}` (run `palisade rules` to list them)")))
+        let all = rules::all();
+        let hint = rules::did_you_mean(n, all.iter().map(|r| &*r.meta));
+        Err(e.at(name.span(), format!("unknown rule `{n}`{hint} (run `palisade rules` to list them)")))
     }
 }
 

@@ -285,3 +285,83 @@ fn html_report_is_self_contained() {
     assert_eq!(html.matches("</script>").count(), 3, "the error hook, the data and the script");
     assert_eq!(report::html::escape("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
 }
+
+/// Text as Chromium serialises it in element content.
+fn as_serialised(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('\u{a0}', "&nbsp;")
+}
+
+/// The element `<section ... data-view="{view}"...>` of `dom`, up to its end.
+fn view_section<'a>(dom: &'a str, view: &str) -> &'a str {
+    let at = dom.find(&format!("data-view=\"{view}\"")).unwrap_or_else(|| panic!("no view `{view}`"));
+    let start = dom[..at].rfind("<section").unwrap();
+    let end = at + dom[at..].find("</section>").unwrap();
+    &dom[start..end]
+}
+
+#[test]
+fn each_compliance_framework_is_a_view_of_its_requirements() {
+    let r = examples_report();
+    let posture = palisade::posture::Posture::of(&r);
+    assert_eq!(posture.frameworks.len(), 5);
+    let html = report::render(&r, Format::Html, &RenderOptions::default());
+    let mut failed_somewhere = false;
+    for c in &posture.frameworks {
+        let view = format!("framework-{}", c.framework.key());
+        assert!(html.contains(&format!("<option value=\"{view}\">{} coverage</option>", c.name)), "{view}");
+        // Choose the view, open its domains, and measure the page.
+        let dom = dom_after(
+            &html,
+            &format!(
+                "var v=document.getElementById('f-view');v.value='{view}';v.dispatchEvent(new Event('change'));\
+                 document.querySelectorAll('[data-view=\"{view}\"] details').forEach(function(d){{d.open=true;}});{}",
+                report_value("document.documentElement.scrollWidth")
+            ),
+        );
+        assert_eq!(element_text(&dom, "js-errors"), Some(""), "{view}: script errors were recorded");
+        assert!(dom.contains("data-ready=\"1\""), "{view}: the report's script did not run to the end");
+        assert_eq!(title(&dom), "1400", "{view}: the page is wider than the 1,400 px window");
+        let section = view_section(&dom, &view);
+        let open_tag = &section[..section.find('>').unwrap()];
+        assert!(!open_tag.contains("hidden"), "{view} is hidden once chosen");
+        for other in ["layers", "well-architected"] {
+            let other = view_section(&dom, other);
+            assert!(other[..other.find('>').unwrap()].contains("hidden"), "{view}: other views stay shown");
+        }
+        // Every requirement, in its domain, with its status; the summary counts.
+        let m = &c.summary;
+        assert_eq!(section.matches("<li class=\"req\"").count(), m.requirements, "{view}");
+        assert_eq!(section.matches("<details class=\"fw-domain\" open=\"\">").count(), c.domains.len(), "{view}");
+        for (status, n) in
+            [("pass", m.passed), ("fail", m.failed), ("no-evidence", m.no_evidence), ("not-decidable", m.not_decidable)]
+        {
+            assert_eq!(section.matches(&format!("data-status=\"{status}\"")).count(), n, "{view}: {status}");
+        }
+        assert!(
+            section.contains(&format!(
+                "{} of {} decidable requirements evidenced",
+                m.evidenced,
+                m.requirements - m.not_decidable
+            )),
+            "{view}: no summary"
+        );
+        for d in &c.domains {
+            assert!(section.contains(&format!("<summary>{}", as_serialised(d.domain))), "{view}");
+        }
+        // A failed requirement lists the findings that fail it; a passed one its evidence.
+        for req in c.domains.iter().flat_map(|d| &d.requirements) {
+            let at = section.find(&format!("<b>{}</b> {}", req.id, as_serialised(req.title))).unwrap();
+            let item = &section[at..];
+            let item = &item[..item.find("</li><li class=\"req\"").unwrap_or(item.len())];
+            if let Some(f) = req.findings.first() {
+                failed_somewhere = true;
+                assert!(
+                    item.contains(&format!("{}:{}</span>", f.file, f.line)),
+                    "{view} {}: findings not listed",
+                    req.id
+                );
+            }
+        }
+    }
+    assert!(failed_somewhere, "the examples fail no requirement of any framework");
+}

@@ -151,7 +151,8 @@ palisade model . | jq '.units[].model.buckets[].encryption.state'"
 
 #[derive(Args, Debug)]
 struct ConfigArgs {
-    /// Print the effective configuration, every key included.
+    /// Print the effective configuration, every key included (what `palisade config` does
+    /// without options too).
     #[arg(long)]
     show: bool,
     /// Use this configuration file instead of looking for palisade.toml.
@@ -239,11 +240,11 @@ struct ScanArgs {
     parameters: Option<PathBuf>,
     /// A value for a variable of the Terraform root modules, as `terraform plan -var` takes it
     /// (repeatable; later values win over `--var-file`, `*.auto.tfvars`, `terraform.tfvars` and defaults).
-    #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_tf_var)]
+    #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_tf_var, env = "PALISADE_VAR")]
     vars: Vec<(String, String)>,
     /// A Terraform variable definitions file (`.tfvars` or `.tfvars.json`) for the root modules
     /// (repeatable; later files win).
-    #[arg(long = "var-file", value_name = "FILE")]
+    #[arg(long = "var-file", value_name = "FILE", env = "PALISADE_VAR_FILE")]
     var_files: Vec<PathBuf>,
     /// Print only the summary and errors (text format).
     #[arg(long, short, env = "PALISADE_QUIET")]
@@ -547,7 +548,9 @@ pub fn main() -> i32 {
                 EXIT_CLEAN
             }
             Ok(None) => {
-                output::error(&format!("error: no rule `{id}` (run `palisade rules` to list them)"));
+                let shown = shown_registry(&custom).map(|r| r.rules().to_vec()).unwrap_or_default();
+                let hint = rules::did_you_mean(&id, shown.iter().map(|r| &*r.meta));
+                output::error(&format!("error: no rule `{id}`{hint} (run `palisade rules` to list them)"));
                 EXIT_ERROR
             }
         },
@@ -588,10 +591,8 @@ fn read_parameters(path: &Path, limits: &Limits) -> Result<crate::frontend::Over
 }
 
 fn show_config(args: ConfigArgs) -> i32 {
-    if !args.show {
-        output::error("error: nothing to do: `palisade config --show` prints the effective configuration");
-        return EXIT_ERROR;
-    }
+    // Showing is the only thing the command does: `--show` says it explicitly.
+    let _ = args.show;
     match load_config(args.config.as_deref(), &args.path, false, &Limits::default(), &[]) {
         Ok(c) => {
             output::emit(&c.to_toml());
@@ -716,6 +717,15 @@ fn scan_command(mut args: ScanArgs, lang: Lang) -> Result<i32, String> {
     } else {
         args.fail_on.or(config.fail_on.map(FailOn::At)).unwrap_or(FailOn::At(Severity::Low))
     };
+    let registry = opts.registry.clone().unwrap_or_else(rules::Registry::builtin);
+    for (select, by) in rules::cancelled(registry.rules(), &opts.select, &opts.ignore) {
+        let by: Vec<String> = by.iter().map(|i| format!("`{i}`")).collect();
+        output::error(&format!(
+            "warning: selected `{select}` runs no rule: ignored {} {} out every rule it names",
+            by.join(" and "),
+            if by.len() == 1 { "leaves" } else { "leave" }
+        ));
+    }
     let scanned = if stdin {
         let name = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>"));
         let src = crate::parse::read_bounded(std::io::stdin().lock(), &opts.limits)
@@ -767,7 +777,10 @@ fn scan_command(mut args: ScanArgs, lang: Lang) -> Result<i32, String> {
         config: config.path.as_ref().map(|p| (crate::source::display_path(p), config.to_toml())),
         baseline: baseline_path.as_ref().map(|p| crate::source::display_path(p)),
     };
-    for out in &outputs {
+    // Writing a baseline prints its one-line summary instead of the report (reports given a
+    // destination are still written).
+    let writing_baseline = args.write_baseline.is_some();
+    for out in outputs.iter().filter(|o| !(writing_baseline && o.path.is_none())) {
         let opts = RenderOptions {
             color: out.format == Format::Text
                 && use_color(color, out.path.is_none(), stdout_is_terminal, |k| {
@@ -786,8 +799,11 @@ fn scan_command(mut args: ScanArgs, lang: Lang) -> Result<i32, String> {
             None => output::emit(&text),
         }
     }
-    if !outputs.iter().any(|o| o.format == Format::Text && o.path.is_none()) {
-        // Diagnostics are in the report; repeat errors on stderr so they are not missed.
+    let text_on_terminal =
+        !writing_baseline && stdout_is_terminal && outputs.iter().any(|o| o.format == Format::Text && o.path.is_none());
+    if !text_on_terminal {
+        // Diagnostics are in the report; repeat errors on stderr so they are not missed, also
+        // when the text report goes to a pipe or a file.
         for d in report.diagnostics.iter().filter(|d| d.is_error()) {
             output::diagnostic(d);
         }

@@ -1,7 +1,8 @@
 //! A self-contained HTML report: inline CSS, JavaScript and SVG, no network access.
 //!
 //! The posture (the defense-in-depth scorecard as a chart, the Well-Architected coverage as a
-//! heat map) and the scan's metadata are rendered here. The findings are not: they go into the
+//! heat map, each compliance framework's requirements by domain, collapsed) and the scan's
+//! metadata are rendered here. The findings are not: they go into the
 //! page as one compact JSON document (`<script type="application/json" id="palisade-data">`),
 //! and the page's script (`html/report.js`) draws them grouped by rule, most severe first,
 //! opening a rule's findings and a finding's snippet only when asked. A report of thousands
@@ -20,7 +21,8 @@ use self::labels::Labels;
 use super::{ScanMeta, ScanReport, count_by_severity, snippet};
 use crate::filter::Suppressed;
 use crate::finding::{Finding, Layer, Severity};
-use crate::posture::{Posture, Status};
+use crate::posture::framework::{CoverageSummary, FrameworkCoverage, RequirementCoverage, RequirementStatus};
+use crate::posture::{EvidenceItem, Posture, Status};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {
@@ -369,20 +371,180 @@ fn data_json(data: &Data<'_>) -> String {
 /// A view of the posture, one of those the page's view selector offers.
 struct PostureView {
     /// The value of the selector's option.
-    id: &'static str,
+    id: String,
     /// The label of the option and the heading of the view.
-    label: &'static str,
+    label: String,
     class: &'static str,
     body: String,
 }
 
-/// The posture's views, in the order shown. Another framework's requirements are another
-/// view here: the selector offers each view, or all of them.
+/// The posture's views, in the order shown: the scorecard, the Well-Architected heat map, then
+/// one per compliance framework. The selector offers each view, or all of them.
 fn posture_views(p: &Posture, report: &ScanReport, l: &Labels) -> Vec<PostureView> {
-    vec![
-        PostureView { id: "layers", label: "layers.title", class: "layers", body: layers_view(p, report, l) },
-        PostureView { id: "well-architected", label: "wa.title", class: "", body: wa_view(p, l) },
-    ]
+    let mut views = vec![
+        PostureView {
+            id: "layers".into(),
+            label: l.get("layers.title").into(),
+            class: "layers",
+            body: layers_view(p, report, l),
+        },
+        PostureView { id: "well-architected".into(), label: l.get("wa.title").into(), class: "", body: wa_view(p, l) },
+    ];
+    for c in &p.frameworks {
+        views.push(PostureView {
+            id: format!("framework-{}", c.framework.key()),
+            label: l.fill("framework.title", &[("name", &c.name)]),
+            class: "framework",
+            body: framework_view(c, l),
+        });
+    }
+    views
+}
+
+/// Most findings and most pieces of evidence listed under one control or requirement.
+const MAX_LISTED: usize = 6;
+
+/// The summary counts of a framework (`key` `framework.counts`) or one of its domains
+/// (`framework.domain_counts`).
+fn coverage_counts(key: &str, m: &CoverageSummary, l: &Labels) -> String {
+    l.fill(
+        key,
+        &[
+            ("evidenced", &m.evidenced),
+            ("decidable", &(m.requirements - m.not_decidable)),
+            ("passed", &m.passed),
+            ("failed", &m.failed),
+            ("no_evidence", &m.no_evidence),
+            ("not_decidable", &m.not_decidable),
+        ],
+    )
+}
+
+/// One compliance framework: its summary, then its domains in the framework's order, each
+/// requirement with its status and what decided it (the findings that fail it, the evidence
+/// that passes it, the rules that would have judged it, or why Palisade cannot).
+fn framework_view(c: &FrameworkCoverage, l: &Labels) -> String {
+    let m = &c.summary;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<p class=\"fw-summary\">{}</p><p class=\"legend\">",
+        escape(&coverage_counts("framework.counts", m, l))
+    );
+    for (status, count) in [
+        (RequirementStatus::Pass, m.passed),
+        (RequirementStatus::Fail, m.failed),
+        (RequirementStatus::NoEvidence, m.no_evidence),
+        (RequirementStatus::NotDecidable, m.not_decidable),
+    ] {
+        let key = requirement_status_key(status);
+        let _ = write!(
+            s,
+            "<span class=\"req-{key}\"><i></i>{} {count}</span>",
+            escape(l.get(&format!("requirement.{key}")))
+        );
+    }
+    s.push_str("</p>");
+    for d in &c.domains {
+        let _ = write!(
+            s,
+            "<details class=\"fw-domain\"><summary>{} <span class=\"muted\">— {}</span></summary><ul>",
+            escape(d.domain),
+            escape(&coverage_counts("framework.domain_counts", &d.summary, l))
+        );
+        for r in &d.requirements {
+            requirement_item(&mut s, r, l);
+        }
+        s.push_str("</ul></details>");
+    }
+    s
+}
+
+fn requirement_status_key(status: RequirementStatus) -> &'static str {
+    match status {
+        RequirementStatus::Pass => "pass",
+        RequirementStatus::Fail => "fail",
+        RequirementStatus::NoEvidence => "no-evidence",
+        RequirementStatus::NotDecidable => "not-decidable",
+    }
+}
+
+/// One requirement of a framework view.
+fn requirement_item(s: &mut String, r: &RequirementCoverage, l: &Labels) {
+    let key = requirement_status_key(r.status);
+    let _ = write!(
+        s,
+        "<li class=\"req\" data-status=\"{key}\"><span class=\"st-{key}\">{}</span> <b>{}</b> {}",
+        escape(l.get(&format!("requirement.{key}"))),
+        escape(r.id),
+        escape(r.title)
+    );
+    // Who checked something, or (without evidence) who could have.
+    let rules = if r.checked_by.is_empty() { &r.rules } else { &r.checked_by };
+    let by: Vec<&str> = rules.iter().map(String::as_str).chain(r.baseline.iter().copied()).collect();
+    let detail = match r.status {
+        RequirementStatus::Pass | RequirementStatus::Fail => {
+            l.fill("requirement.checks", &[("passed", &r.passed), ("failed", &r.failed), ("by", &by.join(", "))])
+        }
+        RequirementStatus::NoEvidence => l.fill("requirement.would_check", &[("by", &by.join(", "))]),
+        RequirementStatus::NotDecidable => match r.reason {
+            Some("organisational") => l.get("requirement.organisational").to_string(),
+            _ => l.get("requirement.no_rule").to_string(),
+        },
+    };
+    let _ = write!(s, " <span class=\"muted\">— {}</span>", escape(&detail));
+    if !r.findings.is_empty() {
+        s.push_str("<ul class=\"req-findings\">");
+        for f in r.findings.iter().take(MAX_LISTED) {
+            let resource = f.resource.as_deref().map(|r| format!(" {r}")).unwrap_or_default();
+            let _ = write!(
+                s,
+                "<li><span class=\"path\">{}:{}</span>{} <b>{}</b> {}</li>",
+                escape(&f.file),
+                f.line,
+                escape(&resource),
+                escape(&f.rule),
+                escape(&f.message)
+            );
+        }
+        more_items(s, r.findings.len(), l);
+        s.push_str("</ul>");
+    }
+    if matches!(r.status, RequirementStatus::Pass | RequirementStatus::Fail) {
+        // The evidence of the findings is listed above.
+        let passing: Vec<_> = r.evidence.iter().filter(|e| !e.detail.contains("finding(s)")).collect();
+        evidence_list(s, &passing, l);
+    }
+    s.push_str("</li>");
+}
+
+/// The evidence of a control or requirement, the first [`MAX_LISTED`] pieces (none: nothing).
+fn evidence_list(s: &mut String, items: &[&EvidenceItem], l: &Labels) {
+    if items.is_empty() {
+        return;
+    }
+    s.push_str("<ul class=\"evidence\">");
+    for e in items.iter().take(MAX_LISTED) {
+        let _ = write!(
+            s,
+            "<li class=\"muted\"><span class=\"path\">{}:{}</span> {} ({}): {}</li>",
+            escape(&e.file),
+            e.line,
+            escape(&e.resource),
+            escape(&e.kind),
+            escape(&e.detail)
+        );
+    }
+    more_items(s, items.len(), l);
+    s.push_str("</ul>");
+}
+
+/// "… and N more" closing a list cut at [`MAX_LISTED`].
+fn more_items(s: &mut String, total: usize, l: &Labels) {
+    if total > MAX_LISTED {
+        let more = l.fill("layers.more_evidence", &[("count", &(total - MAX_LISTED))]);
+        let _ = write!(s, "<li class=\"muted\">{}</li>", escape(&more));
+    }
 }
 
 fn layers_view(p: &Posture, report: &ScanReport, l: &Labels) -> String {
@@ -412,25 +574,7 @@ fn layers_view(p: &Posture, report: &ScanReport, l: &Labels) -> String {
             if c.findings > 0 {
                 let _ = write!(s, " — {}", escape(&l.fill("layers.control_findings", &[("count", &c.findings)])));
             }
-            if !c.evidence.is_empty() {
-                s.push_str("<ul>");
-                for e in c.evidence.iter().take(6) {
-                    let _ = write!(
-                        s,
-                        "<li class=\"muted\">{}:{} {} ({}): {}</li>",
-                        escape(&e.file),
-                        e.line,
-                        escape(&e.resource),
-                        escape(&e.kind),
-                        escape(&e.detail)
-                    );
-                }
-                if c.evidence.len() > 6 {
-                    let more = l.fill("layers.more_evidence", &[("count", &(c.evidence.len() - 6))]);
-                    let _ = write!(s, "<li class=\"muted\">{}</li>", escape(&more));
-                }
-                s.push_str("</ul>");
-            }
+            evidence_list(&mut s, &c.evidence.iter().collect::<Vec<_>>(), l);
             if let Some(m) = &c.missing {
                 let label = match c.status {
                     Status::Fail => "missing.fail",
@@ -579,7 +723,7 @@ pub fn render_with(report: &ScanReport, suppressed: &[Suppressed], meta: &ScanMe
         escape(l.get("posture.view.all"))
     );
     for v in &views {
-        let _ = write!(s, "<option value=\"{}\">{}</option>", v.id, escape(l.get(v.label)));
+        let _ = write!(s, "<option value=\"{}\">{}</option>", v.id, escape(&v.label));
     }
     s.push_str("</select></label></div>\n<div class=\"grid\" id=\"posture-views\">\n");
     for v in &views {
@@ -588,7 +732,7 @@ pub fn render_with(report: &ScanReport, suppressed: &[Suppressed], meta: &ScanMe
             "<section class=\"{}\" data-view=\"{}\"><h2>{}</h2>{}</section>",
             v.class,
             v.id,
-            escape(l.get(v.label)),
+            escape(&v.label),
             v.body
         );
     }

@@ -136,8 +136,8 @@ impl Serialize for RuleMeta {
         st.serialize_field("resource_types", &self.resource_types)?;
         st.serialize_field("remediation", &self.remediation)?;
         st.serialize_field("description", &self.description)?;
-        st.serialize_field("fail_example", self.fail_example())?;
-        st.serialize_field("pass_example", self.pass_example())?;
+        st.serialize_field("fail_example", &without_markers(self.fail_example()))?;
+        st.serialize_field("pass_example", &without_markers(self.pass_example()))?;
         st.serialize_field("languages", &self.languages())?;
         st.end()
     }
@@ -824,7 +824,8 @@ impl Registry {
     pub fn select(&self, select: &[String], ignore: &[String]) -> Result<Vec<Arc<Rule>>, String> {
         for name in select.iter().chain(ignore) {
             if !self.rules.iter().any(|r| r.meta.matches(name)) {
-                return Err(format!("unknown rule `{name}` (run `palisade rules` to list them)"));
+                let hint = did_you_mean(name, self.rules.iter().map(|r| &*r.meta));
+                return Err(format!("unknown rule `{name}`{hint} (run `palisade rules` to list them)"));
             }
         }
         Ok(self
@@ -837,8 +838,82 @@ impl Registry {
     }
 }
 
+/// The `select` names whose every rule an `ignore` name takes away again, each with the
+/// `ignore` names that do it: together they run none of the rules they name.
+pub fn cancelled<'a>(rules: &[Arc<Rule>], select: &'a [String], ignore: &'a [String]) -> Vec<(&'a str, Vec<&'a str>)> {
+    let mut out = Vec::new();
+    for s in select {
+        let named: Vec<&Arc<Rule>> = rules.iter().filter(|r| r.meta.matches(s)).collect();
+        let by: Vec<&str> =
+            ignore.iter().filter(|i| named.iter().any(|r| r.meta.matches(i))).map(String::as_str).collect();
+        if !named.is_empty() && named.iter().all(|r| ignore.iter().any(|i| r.meta.matches(i))) {
+            out.push((s.as_str(), by));
+        }
+    }
+    out
+}
+
+/// "; did you mean `X`?" for a rule name that names no rule: the ids, slugs and id prefixes
+/// (`PAL-S3`) closest to it by edit distance (empty when none is close).
+pub fn did_you_mean<'a>(name: &str, metas: impl Iterator<Item = &'a RuleMeta>) -> String {
+    let n = name.trim().to_ascii_lowercase();
+    let mut names: Vec<String> = Vec::new();
+    for m in metas {
+        names.push(m.id.to_string());
+        names.push(m.slug.to_string());
+        if let Some((prefix, _)) = m.id.rsplit_once('-') {
+            names.push(prefix.to_string());
+        }
+    }
+    names.sort_unstable();
+    names.dedup();
+    // A typo costs a few edits; more than a third of the name is another name.
+    let limit = (n.chars().count() / 3).max(1);
+    let mut close: Vec<(usize, &str)> = names
+        .iter()
+        .map(|c| (strsim::levenshtein(&n, &c.to_ascii_lowercase()), c.as_str()))
+        .filter(|(d, _)| *d <= limit)
+        .collect();
+    close.sort_unstable();
+    let best = match close.first() {
+        Some((d, _)) => *d,
+        None => return String::new(),
+    };
+    let shown: Vec<String> = close.iter().filter(|(d, _)| *d == best).take(3).map(|(_, c)| format!("`{c}`")).collect();
+    format!("; did you mean {}?", shown.join(" or "))
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn unknown_rule_names_get_the_closest_ones() {
+        let all = super::all();
+        let metas = || all.iter().map(|r| &*r.meta);
+        assert_eq!(super::did_you_mean("PAL-S3-01", metas()), "; did you mean `PAL-S3-001`?");
+        assert_eq!(super::did_you_mean("s3-versoning", metas()), "; did you mean `s3-versioning`?");
+        assert_eq!(super::did_you_mean("pal-s4", metas()), "; did you mean `PAL-S3`?");
+        assert_eq!(super::did_you_mean("completely-unrelated-words", metas()), "");
+        let err = super::Registry::builtin().select(&["PAL-S3-01".into()], &[]).unwrap_err();
+        assert!(err.contains("did you mean `PAL-S3-001`?"), "{err}");
+    }
+
+    #[test]
+    fn a_selection_the_ignores_take_back_is_named() {
+        let all = super::all();
+        let v = |s: &[&str]| s.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let (select, ignore) = (v(&["PAL-S3-001", "PAL-S3", "PAL-EC2"]), v(&["s3-public-access-block", "PAL-S3"]));
+        let got = super::cancelled(&all, &select, &ignore);
+        assert_eq!(
+            got,
+            vec![
+                ("PAL-S3-001", vec!["s3-public-access-block", "PAL-S3"]),
+                ("PAL-S3", vec!["s3-public-access-block", "PAL-S3"])
+            ]
+        );
+        // Ignoring part of a selection leaves the rest to run.
+        assert!(super::cancelled(&all, &v(&["PAL-S3"]), &v(&["PAL-S3-001"])).is_empty());
+    }
 
     #[test]
     fn ruleset_version_counts_the_rules_and_follows_their_metadata() {
