@@ -1,7 +1,7 @@
 //! Posture across a scan: the defense-in-depth scorecard (five layers, with evidence) and
 //! the coverage of the Well-Architected Security Pillar's best practices.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -235,8 +235,8 @@ fn layer_services(l: Layer) -> &'static str {
     }
 }
 
-/// Resources by (file, logical id).
-type ResourceSet = BTreeSet<(Arc<str>, String)>;
+/// Resources by (file, logical id), borrowed from the report.
+type ResourceSet<'a> = BTreeSet<(&'a str, &'a str)>;
 
 /// Model kinds that rules read to judge something else: the network pieces around a database
 /// or an instance. A rule that also inspects other kinds is about those; a rule that inspects
@@ -266,26 +266,33 @@ fn subject_types(r: &crate::rules::RuleMeta) -> Vec<&str> {
 
 /// Per rule: (resources it is about, or that it reported on; resources with findings) over
 /// the scan.
-fn rule_counts(report: &ScanReport) -> BTreeMap<&str, (ResourceSet, ResourceSet)> {
+fn rule_counts(report: &ScanReport) -> BTreeMap<&str, (ResourceSet<'_>, ResourceSet<'_>)> {
     let mut out: BTreeMap<&str, (ResourceSet, ResourceSet)> = BTreeMap::new();
+    // The resources by type (as written, and by model kind), looked up once per rule type.
+    let mut by_type: HashMap<&str, Vec<&Seen>> = HashMap::new();
+    for s in report.evidence.iter().flat_map(|e| &e.resources) {
+        // Rules name the CloudFormation types of what they inspect; a resource written in
+        // another language is matched by its model kind.
+        let mut types = crate::model::kind::source_types(s.model_kind).to_vec();
+        types.push(&s.kind);
+        types.sort_unstable();
+        types.dedup();
+        for t in types {
+            by_type.entry(t).or_default().push(s);
+        }
+    }
     for r in &report.rules {
         let e = out.entry(&*r.id).or_default();
-        let subjects = subject_types(r);
-        for ev in &report.evidence {
-            for s in &ev.resources {
-                // Rules name the CloudFormation types of what they inspect; a resource written
-                // in another language is matched by its model kind.
-                let types = crate::model::kind::source_types(s.model_kind);
-                if subjects.iter().any(|t| *t == s.kind || types.contains(t)) {
-                    e.0.insert((s.file.clone(), s.id.clone()));
-                }
+        for t in subject_types(r) {
+            for s in by_type.get(t).into_iter().flatten() {
+                e.0.insert((&s.file, &s.id));
             }
         }
     }
     for f in &report.findings {
         let e = out.entry(&f.rule.id).or_default();
-        let key = (f.location.file.clone(), f.resource.as_ref().map(|r| r.id.clone()).unwrap_or_default());
-        e.0.insert(key.clone());
+        let key = (&*f.location.file, f.resource_id());
+        e.0.insert(key);
         e.1.insert(key);
     }
     out
@@ -299,9 +306,9 @@ impl Posture {
         let vpcs: Vec<&(Seen, bool)> = report.evidence.iter().flat_map(|e| &e.vpcs).collect();
         let external_flow_log = report.evidence.iter().any(|e| e.external_flow_log);
         let undecided: ResourceSet =
-            report.evidence.iter().flat_map(|e| &e.undecided).map(|s| (s.file.clone(), s.id.clone())).collect();
-        let seen: BTreeMap<(Arc<str>, String), &Seen> =
-            report.evidence.iter().flat_map(|e| &e.resources).map(|s| ((s.file.clone(), s.id.clone()), s)).collect();
+            report.evidence.iter().flat_map(|e| &e.undecided).map(|s| (&*s.file, s.id.as_str())).collect();
+        let seen: HashMap<(&str, &str), &Seen> =
+            report.evidence.iter().flat_map(|e| &e.resources).map(|s| ((&*s.file, s.id.as_str()), s)).collect();
         let mut layers = Vec::new();
         for layer in Layer::ALL {
             let mut controls = Vec::new();
@@ -391,15 +398,20 @@ impl Posture {
                 let mut failed: ResourceSet = BTreeSet::new();
                 for r in &rules {
                     if let Some((c, f)) = counts.get(&*r.id) {
-                        checked.extend(c.iter().cloned());
-                        failed.extend(f.iter().cloned());
+                        checked.extend(c.iter().copied());
+                        failed.extend(f.iter().copied());
                     }
                 }
-                let findings = report.findings.iter().filter(|f| rules.iter().any(|r| r.id == f.rule.id)).count();
+                // The control's findings, per resource.
+                let mut per_resource: HashMap<(&str, &str), usize> = HashMap::new();
+                for f in report.findings.iter().filter(|f| rules.iter().any(|r| r.id == f.rule.id)) {
+                    *per_resource.entry((&*f.location.file, f.resource_id())).or_default() += 1;
+                }
+                let findings = per_resource.values().sum::<usize>();
                 // Resources without a finding that the reachability rules could not decide.
                 let reach = rules.iter().any(|r| crate::rules::net::judges_reachability(&r.id));
                 let open: ResourceSet = if reach {
-                    checked.iter().filter(|k| !failed.contains(*k) && undecided.contains(*k)).cloned().collect()
+                    checked.iter().filter(|k| !failed.contains(*k) && undecided.contains(*k)).copied().collect()
                 } else {
                     BTreeSet::new()
                 };
@@ -416,17 +428,6 @@ impl Posture {
                     1 => "1 resource whose reachability from the internet cannot be decided".to_string(),
                     n => format!("{n} resources whose reachability from the internet cannot be decided"),
                 });
-                let per_resource = |k: &(Arc<str>, String)| {
-                    report
-                        .findings
-                        .iter()
-                        .filter(|f| {
-                            rules.iter().any(|r| r.id == f.rule.id)
-                                && f.location.file == k.0
-                                && f.resource.as_ref().map(|r| r.id.as_str()).unwrap_or_default() == k.1
-                        })
-                        .count()
-                };
                 // Failing resources first: they are what a reader looks for.
                 let mut evidence: Vec<EvidenceItem> = Vec::new();
                 for k in checked
@@ -435,7 +436,7 @@ impl Posture {
                     .chain(checked.iter().filter(|k| !failed.contains(*k)))
                 {
                     if let Some(s) = seen.get(k) {
-                        let detail = match per_resource(k) {
+                        let detail = match per_resource.get(k).copied().unwrap_or(0) {
                             0 if open.contains(k) => "no finding; reachability undecided".to_string(),
                             0 => "no finding".to_string(),
                             n => format!("{n} finding(s)"),

@@ -8,10 +8,23 @@ use std::fmt::Write as _;
 use rayon::prelude::*;
 
 use super::ScanReport;
-use super::html::{escape_into, escaped};
+use super::html;
 use crate::finding::Finding;
 use crate::posture::Seen;
 use crate::rules::RuleMeta;
+
+/// Appends `s` as XML text or attribute value: markup escaped, and the control characters that
+/// XML 1.0 cannot carry (and a terminal showing the file would obey) written as `\u{1b}`.
+fn escape_into(out: &mut String, s: &str) {
+    html::escape_into(out, &crate::source::printable(s, true));
+}
+
+/// `s` as [`escape_into`] writes it.
+fn escaped(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    escape_into(&mut out, s);
+    out
+}
 
 /// Renders the report.
 pub fn render(report: &ScanReport) -> String {
