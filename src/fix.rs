@@ -125,9 +125,17 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
     out
 }
 
+/// How long the search for the smallest diff of one file may take. The search costs the
+/// file's length times the number of changed lines: a file with tens of thousands of fixes
+/// would take minutes. Past this time the diff found so far is completed plainly: still a
+/// correct patch, only not always the shortest.
+const DIFF_SEARCH: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// The unified diff between two versions of a file.
 pub fn unified_diff(file: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new)
+    similar::TextDiff::configure()
+        .deadline(std::time::Instant::now() + DIFF_SEARCH)
+        .diff_lines(old, new)
         .unified_diff()
         .context_radius(3)
         .header(&format!("a/{file}"), &format!("b/{file}"))

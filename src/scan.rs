@@ -306,11 +306,24 @@ fn subjects(unit: &Unit, findings: &mut [Finding], opts: &ScanOptions) {
 /// the message is worded.
 fn fill_subjects(findings: &mut [Finding], roots: &[&crate::value::Node]) {
     let mut finder = crate::value::SubjectFinder::new();
+    let holds = |r: &crate::value::Node, span: crate::source::Span| {
+        r.span.file == span.file && r.span.start <= span.start && span.end <= r.span.end
+    };
+    // The documents by file and position: when none overlaps another, the one holding a span
+    // is the last one starting before it, found by bisection (a manifest may hold thousands);
+    // else the first that holds it.
+    let mut sorted: Vec<&crate::value::Node> = roots.to_vec();
+    sorted.sort_by_key(|r| (r.span.file, r.span.start));
+    let disjoint = sorted.windows(2).all(|w| w[0].span.file != w[1].span.file || w[0].span.end <= w[1].span.start);
     for f in findings.iter_mut() {
         let span = f.location.span;
-        let Some(root) =
-            roots.iter().find(|r| r.span.file == span.file && r.span.start <= span.start && span.end <= r.span.end)
-        else {
+        let root = if disjoint {
+            let after = sorted.partition_point(|r| (r.span.file, r.span.start) <= (span.file, span.start));
+            after.checked_sub(1).map(|i| sorted[i]).filter(|r| holds(r, span))
+        } else {
+            roots.iter().copied().find(|r| holds(r, span))
+        };
+        let Some(root) = root else {
             continue;
         };
         let rule = f.rule.clone();

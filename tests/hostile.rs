@@ -360,3 +360,87 @@ fn findings_on_a_long_line_show_a_window_of_it() {
     assert!(html.len() < 4 << 20, "the HTML report has {} bytes", html.len());
     assert!(html.contains("…"));
 }
+
+/// Scans `text` in the process with only `rules`; returns the findings and the time taken.
+fn scan_rules(text: String, rules: &[&str]) -> (usize, Duration) {
+    let opts = palisade::scan::ScanOptions {
+        select: rules.iter().map(|r| r.to_string()).collect(),
+        skip_subjects: true,
+        ..Default::default()
+    };
+    let start = Instant::now();
+    let report = palisade::scan::scan_source(palisade::source::SourceFile::new("many.json", text), &opts).unwrap();
+    (report.findings.len(), start.elapsed())
+}
+
+#[test]
+fn rules_that_relate_resources_are_not_quadratic() {
+    // Buckets with a policy each, and logging to one another: every rule that relates one
+    // resource to others (log targets, attached policies) looks them up in an index.
+    let many = |n: usize| {
+        let mut resources = serde_json::Map::new();
+        for i in 0..n {
+            let logging = json!({"DestinationBucketName": {"Ref": format!("B{}", (i + 1) % n)}});
+            resources.insert(format!("B{i}"), bucket(json!({"LoggingConfiguration": logging})));
+            let statement = json!({"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"});
+            resources.insert(
+                format!("P{i}"),
+                json!({"Type": "AWS::S3::BucketPolicy", "Properties": {
+                    "Bucket": {"Ref": format!("B{i}")},
+                    "PolicyDocument": {"Version": "2012-10-17", "Statement": [statement]}
+                }}),
+            );
+        }
+        template(json!({ "Resources": resources }))
+    };
+    let rules = ["PAL-S3-001", "PAL-S3-005", "PAL-S3-007"];
+    let (small, large) = (2_000, 8_000);
+    let time = |n: usize| {
+        // The faster of two runs, against the noise of a busy machine.
+        let (f1, t1) = scan_rules(many(n), &rules);
+        let (f2, t2) = scan_rules(many(n), &rules);
+        assert_eq!(f1, f2);
+        // Every bucket: no public access block while its policy makes it public (PAL-S3-001),
+        // and a policy that does not deny plain HTTP (PAL-S3-007); none lacks logging.
+        assert_eq!(f1, 2 * n, "{n} buckets");
+        t1.min(t2)
+    };
+    let (t_small, t_large) = (time(small), time(large));
+    // Linear: about 4 times as long for 4 times the resources; quadratic: 16 times.
+    let ratio = t_large.as_secs_f64() / t_small.as_secs_f64();
+    assert!(ratio < 9.0, "{small} buckets: {t_small:?}, {large} buckets: {t_large:?}");
+}
+
+#[test]
+fn long_action_patterns_and_many_statements() {
+    // A 50 KB wildcard pattern, and 3,000 statements: each pattern is compiled once and
+    // matched against the actions of its service only (matched against every action of the
+    // catalogue, this took minutes in a debug build).
+    let mut statements =
+        vec![json!({"Effect": "Allow", "Action": format!("s3:{}*", "*a".repeat(25_000)), "Resource": "*"})];
+    for i in 0..3_000 {
+        statements.push(json!({
+            "Sid": format!("S{i}"),
+            "Effect": if i % 3 == 0 { "Deny" } else { "Allow" },
+            "Action": [format!("s3:Get*{i}"), "iam:Pass*", "ec2:*"],
+            "Resource": format!("arn:aws:s3:::b{i}/*")
+        }));
+    }
+    let policy = serde_json::to_string(&json!({"Version": "2012-10-17", "Statement": statements})).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.yaml"), GOOD).unwrap();
+    std::fs::write(dir.path().join("policy.json"), policy).unwrap();
+    let start = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_palisade"))
+        .args(["scan", ".", "--format", "json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let took = start.elapsed();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(good_rule(&v));
+    let on_policy = v["findings"].as_array().unwrap().iter().filter(|f| file_is(f, "policy.json")).count();
+    assert!(on_policy > 0, "{v:#}");
+    assert!(took < Duration::from_secs(60), "the scan took {took:?}");
+}

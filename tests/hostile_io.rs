@@ -416,7 +416,44 @@ fn control_characters_do_not_reach_the_terminal() {
     assert!(!stderr(&o).contains('\u{1b}'));
 }
 
-// 7. Locations: line ends, standard input, parameters, file names.
+#[test]
+fn names_stay_in_their_place_in_junit_and_markdown() {
+    let d = dir();
+    // A logical id with a backtick, a control character and an escape sequence.
+    let id = "Bad`Id\u{1}\u{1b}[31m";
+    let t = serde_json::json!({
+        "AWSTemplateFormatVersion": "2010-09-09",
+        "Resources": {id: {"Type": "AWS::S3::Bucket", "Properties": {"AccessControl": "PublicRead"}}}
+    });
+    std::fs::write(d.path().join("a`b.json"), t.to_string()).unwrap();
+    let o = palisade(&["scan", ".", "--format", "junit"], d.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let xml = String::from_utf8(o.stdout).unwrap();
+    assert!(!xml.contains('\u{1}') && !xml.contains('\u{1b}'), "{xml}");
+    let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{e}: {xml}"));
+    let named = doc.descendants().filter(|n| n.attribute("name").is_some_and(|a| a.contains("Bad`Id\\u{1}"))).count();
+    assert!(named > 0, "{xml}");
+    let o = palisade(&["scan", ".", "--format", "markdown"], d.path());
+    let md = String::from_utf8(o.stdout).unwrap();
+    assert!(!md.contains('\u{1}') && !md.contains('\u{1b}'), "{md}");
+    // The location's code span is fenced by more backticks than it holds in a row.
+    assert!(md.contains("| ``a`b.json:1`` |"), "{md}");
+}
+
+// 7. Network exposure reads like `scan`: an unreadable template is an error, not a skip.
+
+#[test]
+fn net_exposure_reports_templates_it_cannot_read() {
+    let d = dir();
+    std::fs::write(d.path().join("bad.yaml"), "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A: [open\n")
+        .unwrap();
+    std::fs::write(d.path().join("good.yaml"), TEMPLATE).unwrap();
+    let o = palisade(&["net", "exposure", "."], d.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("bad.yaml:4:1: error: cannot parse"), "{}", stderr(&o));
+}
+
+// 8. Locations: line ends, standard input, parameters, file names.
 
 /// A template whose bucket is readable by anyone (PAL-S3-008, on line 6, column 22), its lines ended by
 /// `eol`.
@@ -500,4 +537,6 @@ fn names_alike_once_made_text_stay_apart() {
     let text = palisade(&["scan", "."], d.path());
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("a\\xFE.yaml:6:") && !text.contains("a\\xFF.yaml:6:22: PAL-S3-008"), "{text}");
+    // The snippet is the file's own line, not the suppressed one of its namesake.
+    assert!(text.contains("6 |       AccessControl: PublicRead\n") && !text.contains("palisade:ignore"), "{text}");
 }

@@ -791,12 +791,17 @@ fn scan_command(mut args: ScanArgs, lang: Lang) -> Result<i32, String> {
             lang,
             meta: meta.clone(),
         };
-        let text = report::filtered::render(&scanned, fixes, out.format, &opts);
+        // Written as rendered: a long report is never held whole.
+        let write = |sink: &mut dyn std::io::Write| report::filtered::write(&scanned, fixes, out.format, &opts, sink);
         match &out.path {
-            Some(path) => {
-                std::fs::write(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))?
-            }
-            None => output::emit(&text),
+            Some(path) => std::fs::File::create(path)
+                .and_then(|file| {
+                    let mut sink = std::io::BufWriter::with_capacity(1 << 16, file);
+                    write(&mut sink)?;
+                    std::io::Write::flush(&mut sink)
+                })
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+            None => output::emit_with(write),
         }
     }
     let text_on_terminal =

@@ -10,10 +10,16 @@ use crate::source::printable;
 /// the program ends quietly with status 0, as other command-line tools do; another write
 /// error ends it with status 2.
 pub fn emit(text: &str) {
+    emit_with(|out| out.write_all(text.as_bytes()));
+}
+
+/// Writes to standard output what `write` writes, ending as [`emit`] does on an error.
+pub fn emit_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
     // The report chose its colours already (`--color`, `NO_COLOR`, ...): its escapes go out as
     // they are, translated to console calls on Windows consoles that do not read them.
-    let mut out = anstream::AutoStream::new(std::io::stdout().lock(), anstream::ColorChoice::Always);
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    let stream = anstream::AutoStream::new(std::io::stdout().lock(), anstream::ColorChoice::Always);
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stream);
+    match write(&mut out).and_then(|()| out.flush()) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(super::EXIT_CLEAN),
         Err(e) => {

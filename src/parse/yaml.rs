@@ -906,11 +906,6 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// The extent `(start, end)` of a block scalar, given where the scanner (or the skipped
-/// properties) put its start and where the scanner's span ends (the next token). `start` is the
-/// `|`/`>` indicator: at `from` itself for a tagged scalar, else found on the nearest non-blank
-/// line above `from`. `end` is the end of the last non-blank content line. Falls back to the given
-/// bounds when the text does not look as expected.
 /// The byte offset just past the closing quote of the quoted scalar starting at `from`.
 fn quoted_end(text: &str, from: usize, quote: u8) -> Option<usize> {
     let bytes = text.as_bytes();
@@ -934,23 +929,35 @@ fn quoted_end(text: &str, from: usize, quote: u8) -> Option<usize> {
     None
 }
 
+/// The extent `(start, end)` of a block scalar, given where the scanner (or the skipped
+/// properties) put its start and where the scanner's span ends (the next token). `start` is the
+/// `|`/`>` indicator: at `from` itself for a tagged scalar, else found on the nearest non-blank
+/// line above `from`. `end` is the end of the last non-blank content line. Falls back to the given
+/// bounds when the text does not look as expected.
+/// Lines end at `\n`, `\r\n` or a lone `\r`, as everywhere else.
 fn block_scalar_extent(text: &str, from: usize, end: usize) -> (usize, usize) {
     let b = text.as_bytes();
     let end = end.min(b.len());
     let from = from.min(end);
-    let line_start = |i: usize| b[..i].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
-    let blank = |line: &[u8]| line.iter().all(|c| matches!(c, b' ' | b'\t' | b'\r'));
+    let is_break = |c: &u8| matches!(c, b'\n' | b'\r');
+    let line_start = |i: usize| b[..i].iter().rposition(is_break).map_or(0, |p| p + 1);
+    // Where the line from `i` on ends (its line break, or `end`).
+    let line_end = |i: usize| b[i..end].iter().position(is_break).map_or(end, |p| i + p);
+    // The start of the line after the one whose break is at `e`.
+    let after_break = |e: usize| if b.get(e) == Some(&b'\r') && b.get(e + 1) == Some(&b'\n') { e + 2 } else { e + 1 };
+    let blank = |line: &[u8]| line.iter().all(|c| matches!(c, b' ' | b'\t'));
 
     let (start, body) = if matches!(b.get(from), Some(b'|' | b'>')) {
-        let body = b[from..end].iter().position(|&c| c == b'\n').map_or(end, |p| from + p + 1);
-        (from, body)
+        (from, after_break(line_end(from)))
     } else {
         // Walk up from the content's line to the first non-blank line: the header.
         let mut start = from;
         let mut ls = line_start(from);
         while ls > 0 {
-            let prev = line_start(ls - 1);
-            let line = &b[prev..ls - 1];
+            // The line break before `ls`: one or two bytes.
+            let brk = if ls >= 2 && b[ls - 1] == b'\n' && b[ls - 2] == b'\r' { ls - 2 } else { ls - 1 };
+            let prev = line_start(brk);
+            let line = &b[prev..brk];
             if blank(line) {
                 ls = prev;
                 continue;
@@ -963,7 +970,7 @@ fn block_scalar_extent(text: &str, from: usize, end: usize) -> (usize, usize) {
                     while j < line.len() && matches!(line[j], b'0'..=b'9' | b'+' | b'-') {
                         j += 1;
                     }
-                    while j < line.len() && matches!(line[j], b' ' | b'\t' | b'\r') {
+                    while j < line.len() && matches!(line[j], b' ' | b'\t') {
                         j += 1;
                     }
                     if j == line.len() || line[j] == b'#' {
@@ -982,20 +989,20 @@ fn block_scalar_extent(text: &str, from: usize, end: usize) -> (usize, usize) {
     let mut last = start + 1;
     let mut i = body;
     while i < end {
-        let line_end = b[i..end].iter().position(|&c| c == b'\n').map_or(end, |p| i + p);
-        let line = &b[i..line_end];
+        let e = line_end(i);
+        let line = &b[i..e];
         if !blank(line) {
             let spaces = line.iter().take_while(|&&c| c == b' ').count();
             if spaces < *indent.get_or_insert(spaces) {
                 break;
             }
-            let mut e = line_end;
-            while e > i && matches!(b[e - 1], b' ' | b'\t' | b'\r') {
+            let mut e = e;
+            while e > i && matches!(b[e - 1], b' ' | b'\t') {
                 e -= 1;
             }
             last = e;
         }
-        i = line_end + 1;
+        i = after_break(e);
     }
     if start == from && !matches!(b.get(from), Some(b'|' | b'>')) {
         // No indicator found: keep the scanner's start.
@@ -1167,5 +1174,22 @@ mod tests {
         let n = one("a: 1\r\nb: [x,\r\n  y]\r\n");
         let y = &n.get("b").unwrap().as_seq().unwrap()[1];
         assert_eq!((y.span.line, y.span.col), (3, 3));
+    }
+
+    #[test]
+    fn block_scalars_with_every_line_end() {
+        for eol in ["\n", "\r\n", "\r"] {
+            let text = ["a: |", "  one", "", "  two  ", "b: !Sub >-", "  x", "c: 1", ""].join(eol);
+            let n = one(&text);
+            let a = n.get("a").unwrap();
+            assert_eq!(a.as_str(), Some("one\n\ntwo  \n"), "{eol:?}");
+            let s = a.span;
+            assert_eq!((s.line, s.col, s.end_line, s.end_col), (1, 4, 4, 6), "{eol:?}");
+            assert_eq!(&text[s.start as usize..s.end as usize], ["|", "  one", "", "  two"].join(eol));
+            let b = n.get("b").unwrap().get("Fn::Sub").unwrap();
+            let s = b.span;
+            assert_eq!((s.line, s.col, s.end_line, s.end_col), (5, 9, 6, 4), "{eol:?}");
+            assert_eq!(n.get("c").unwrap().span.line, 7, "{eol:?}");
+        }
     }
 }

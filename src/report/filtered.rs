@@ -50,6 +50,26 @@ fn render_in(scanned: &Scanned, fixes: Option<&[FileFix]>, format: Format, opts:
     }
 }
 
+/// Writes what [`render`] returns to `sink`; the JSON and SARIF reports as they are rendered,
+/// in bounded memory.
+pub fn write(
+    scanned: &Scanned,
+    fixes: Option<&[FileFix]>,
+    format: Format,
+    opts: &RenderOptions,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => json_report::write_with(
+            &scanned.report,
+            Some(json_report::Extras { suppressed: &scanned.suppressed, fixes }),
+            sink,
+        ),
+        Format::Sarif => sarif::write_with(&scanned.report, &scanned.suppressed, sink),
+        other => sink.write_all(render(scanned, fixes, other, opts).as_bytes()),
+    }
+}
+
 /// "3 findings suppressed: 1 inline, 2 by the baseline." (empty when none).
 pub fn suppressed_summary(suppressed: &[Suppressed]) -> String {
     suppressed_summary_in(suppressed, Lang::En)

@@ -1,6 +1,8 @@
 //! The JSON report. Its schema is documented in `docs/json-schema.md`; `schema_version` follows
 //! the policy described there (additive changes bump the minor version).
 
+use std::io::{self, Write};
+
 use super::jsonw::JsonWriter;
 use super::{Region, ScanReport, count_by_layer, count_by_severity, error_count, fingerprint_hex};
 use crate::filter::Suppressed;
@@ -28,6 +30,21 @@ pub(crate) struct Extras<'a> {
 pub(crate) fn render_with(report: &ScanReport, extras: Option<Extras<'_>>) -> String {
     let mut out = String::with_capacity(1024 + 1100 * report.findings.len());
     let mut w = JsonWriter::new(&mut out);
+    document(&mut w, report, extras);
+    // Nothing to write to but the string.
+    let _ = w.finish();
+    out
+}
+
+/// Writes the JSON report of [`render_with`] to `sink` as it is rendered, in bounded memory.
+pub(crate) fn write_with(report: &ScanReport, extras: Option<Extras<'_>>, sink: &mut dyn Write) -> io::Result<()> {
+    let mut buffer = String::new();
+    let mut w = JsonWriter::streaming(&mut buffer, sink);
+    document(&mut w, report, extras);
+    w.finish()
+}
+
+fn document(w: &mut JsonWriter<'_>, report: &ScanReport, extras: Option<Extras<'_>>) {
     w.begin_object();
     w.field_str("schema_version", SCHEMA_VERSION);
     w.key("tool");
@@ -68,7 +85,7 @@ pub(crate) fn render_with(report: &ScanReport, extras: Option<Extras<'_>>) -> St
     w.key("diagnostics");
     w.begin_array();
     for d in &report.diagnostics {
-        diagnostic(&mut w, d);
+        diagnostic(w, d);
     }
     w.end_array();
     if let Some(x) = &extras {
@@ -98,8 +115,6 @@ pub(crate) fn render_with(report: &ScanReport, extras: Option<Extras<'_>>) -> St
         }
     }
     w.end_object();
-    out.push('\n');
-    out
 }
 
 /// One finding, with its suppression (kind and justification) when it was suppressed.

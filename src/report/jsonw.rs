@@ -5,7 +5,10 @@
 //! collections, and the same string escapes (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, and
 //! `\u00XX` with lowercase hex digits for the other control characters). Reports write their
 //! documents with it directly into the output, instead of building a `serde_json::Value` tree
-//! first.
+//! first. A streaming writer hands the text on to an [`std::io::Write`] in pieces of about
+//! [`SPILL_AT`] bytes, so that a report of any length takes bounded memory.
+
+use std::io::Write;
 
 use super::par_render;
 
@@ -18,7 +21,16 @@ pub(crate) struct JsonWriter<'a> {
     first: bool,
     /// A key was just written: the next value follows it directly.
     after_key: bool,
+    /// Where the text written so far goes once `out` holds [`SPILL_AT`] bytes (a streaming
+    /// writer), and the first error writing there.
+    sink: Option<&'a mut dyn Write>,
+    error: Option<std::io::Error>,
 }
+
+/// Bytes a streaming writer keeps before handing them on.
+const SPILL_AT: usize = 1 << 20;
+/// Elements of a long array rendered (in parallel) before a streaming writer hands them on.
+const BATCH: usize = 4096;
 
 /// A comma, a line feed and indentation: what goes before an element, sliced to need.
 const SEPARATOR: &str = ",\n                                                                ";
@@ -26,26 +38,61 @@ const SEPARATOR: &str = ",\n                                                    
 impl<'a> JsonWriter<'a> {
     /// A writer of a whole document.
     pub(crate) fn new(out: &'a mut String) -> JsonWriter<'a> {
-        JsonWriter { out, depth: 0, first: true, after_key: true }
+        JsonWriter { out, depth: 0, first: true, after_key: true, sink: None, error: None }
+    }
+
+    /// A writer of a whole document to `sink`, `buffer` holding what is not handed on yet;
+    /// [`JsonWriter::finish`] hands on the rest.
+    pub(crate) fn streaming(buffer: &'a mut String, sink: &'a mut dyn Write) -> JsonWriter<'a> {
+        JsonWriter { sink: Some(sink), ..JsonWriter::new(buffer) }
     }
 
     /// A writer of elements of a collection nested `depth` levels deep, after other elements
     /// unless `first` (for writing the elements of one array in pieces).
     fn in_collection(out: &'a mut String, depth: usize, first: bool) -> JsonWriter<'a> {
-        JsonWriter { out, depth, first, after_key: false }
+        JsonWriter { out, depth, first, after_key: false, sink: None, error: None }
     }
 
     /// Writes elements of the current array: `write(w, chunk)` writes one element for each item
-    /// of `chunk`. Long lists are written in pieces on the thread pool (see [`par_render`]).
+    /// of `chunk`. Long lists are written in pieces on the thread pool (see [`par_render`]),
+    /// [`BATCH`] items at a time.
     pub(crate) fn elements<T: Sync>(&mut self, items: &[T], write: impl Fn(&mut JsonWriter<'_>, &[T]) + Sync) {
-        let (depth, first) = (self.depth, self.first);
-        par_render(items, self.out, |piece, start, chunk| {
-            let mut w = JsonWriter::in_collection(piece, depth, first && start == 0);
-            write(&mut w, chunk);
-        });
-        if !items.is_empty() {
+        let depth = self.depth;
+        for batch in items.chunks(BATCH) {
+            let first = self.first;
+            par_render(batch, self.out, |piece, start, chunk| {
+                let mut w = JsonWriter::in_collection(piece, depth, first && start == 0);
+                write(&mut w, chunk);
+            });
             self.first = false;
+            self.spill();
         }
+    }
+
+    /// Hands the text written so far on to the sink once there is enough of it.
+    fn spill(&mut self) {
+        if self.out.len() >= SPILL_AT {
+            self.hand_on();
+        }
+    }
+
+    fn hand_on(&mut self) {
+        if let Some(sink) = self.sink.as_mut() {
+            if self.error.is_none()
+                && let Err(e) = sink.write_all(self.out.as_bytes())
+            {
+                self.error = Some(e);
+            }
+            self.out.clear();
+        }
+    }
+
+    /// Ends the document with a line feed and hands the rest of it on to the sink (of a
+    /// streaming writer): the first error writing there, if any.
+    pub(crate) fn finish(mut self) -> std::io::Result<()> {
+        self.out.push('\n');
+        self.hand_on();
+        self.error.map_or(Ok(()), Err)
     }
 
     /// A line feed and the indentation of the current depth, after a comma when `comma`.
@@ -88,6 +135,7 @@ impl<'a> JsonWriter<'a> {
 
     pub(crate) fn end_object(&mut self) {
         self.end('}');
+        self.spill();
     }
 
     pub(crate) fn begin_array(&mut self) {
@@ -339,6 +387,88 @@ mod tests {
             w.end_array();
         }
         assert_eq!(s, serde_pretty(&v));
+    }
+
+    /// A sink that keeps what it is given and the largest piece.
+    #[derive(Default)]
+    struct Pieces {
+        bytes: Vec<u8>,
+        largest: usize,
+        count: usize,
+    }
+
+    impl Write for Pieces {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.bytes.extend_from_slice(buf);
+            self.largest = self.largest.max(buf.len());
+            self.count += 1;
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn streaming_hands_on_bounded_pieces_of_the_same_text() {
+        let items: Vec<u64> = (0..60_000).collect();
+        let write = |w: &mut JsonWriter<'_>| {
+            w.begin_object();
+            w.key("items");
+            w.begin_array();
+            w.elements(&items, |w, chunk| {
+                for &i in chunk {
+                    w.begin_object();
+                    w.field_str("text", &"x".repeat(i as usize % 50));
+                    w.field_u64("i", i);
+                    w.end_object();
+                }
+            });
+            w.end_array();
+            w.key("tail");
+            w.begin_array();
+            for &i in &items {
+                w.u64(i);
+            }
+            w.end_array();
+            w.end_object();
+        };
+        let mut whole = String::new();
+        let mut w = JsonWriter::new(&mut whole);
+        write(&mut w);
+        w.finish().unwrap();
+        let mut sink = Pieces::default();
+        let mut buffer = String::new();
+        let mut w = JsonWriter::streaming(&mut buffer, &mut sink);
+        write(&mut w);
+        w.finish().unwrap();
+        assert_eq!(String::from_utf8(sink.bytes).unwrap(), whole);
+        assert!(whole.len() > 4 * SPILL_AT && sink.count > 4, "{} bytes in {} pieces", whole.len(), sink.count);
+        // At most a batch of elements past the threshold.
+        assert!(sink.largest < SPILL_AT + BATCH * 200, "a piece of {} bytes", sink.largest);
+    }
+
+    #[test]
+    fn streaming_reports_the_first_write_error() {
+        struct Full;
+        impl Write for Full {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::other("disk full"))
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut buffer = String::new();
+        let mut sink = Full;
+        let mut w = JsonWriter::streaming(&mut buffer, &mut sink);
+        w.begin_array();
+        w.elements(&vec![7u64; 300_000], |w, chunk| chunk.iter().for_each(|&i| w.u64(i)));
+        w.end_array();
+        assert_eq!(w.finish().unwrap_err().to_string(), "disk full");
+        // What could not be written is not kept either.
+        assert!(buffer.len() < SPILL_AT + BATCH * 16, "{} bytes kept", buffer.len());
     }
 
     #[test]

@@ -14,6 +14,15 @@ use crate::i18n::{Lang, label};
 use crate::posture::Seen;
 use crate::rules::RuleMeta;
 
+/// Text from the input as XML 1.0 can carry it and a terminal showing the file would not obey:
+/// control characters other than newlines and tabs written as `\u{1b}`.
+fn xml_text(s: String) -> String {
+    match crate::source::printable(&s, true) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(o) => o,
+    }
+}
+
 /// Renders the report.
 pub fn render(report: &ScanReport) -> String {
     render_in(report, Lang::En)
@@ -71,7 +80,7 @@ fn suite(
             None => loose.push(f),
         }
     }
-    let mut suite = TestSuite::new(format!("{} {}", rule.id, rule.slug));
+    let mut suite = TestSuite::new(xml_text(format!("{} {}", rule.id, rule.slug)));
     for ((file, id), (kind, found)) in &cases {
         suite.add_test_case(case(rule, format!("{file}: {id} ({kind})"), found, lang));
     }
@@ -99,11 +108,14 @@ fn case(rule: &RuleMeta, name: String, found: &[&Finding], lang: Lang) -> TestCa
                     format!("{}:{}:{}: {m}\n{fix}: {}", at.file, at.span.line, at.span.col, rule.remediation)
                 })
                 .collect();
-            status.set_message(messages.join("; ")).set_type(severity.as_str()).set_description(text.join("\n"));
+            status
+                .set_message(xml_text(messages.join("; ")))
+                .set_type(severity.as_str())
+                .set_description(xml_text(text.join("\n")));
             status
         }
     };
-    let mut case = TestCase::new(name, status);
+    let mut case = TestCase::new(xml_text(name), status);
     case.set_classname(&*rule.id);
     case
 }

@@ -10,9 +10,11 @@ use super::{ScanReport, count_by_layer, count_by_severity, error_count};
 /// Findings listed in the table; the rest are counted.
 pub const MAX_ROWS: usize = 50;
 
-/// Text for a table cell: one line, pipes and markup characters escaped.
+/// Text for a table cell: one line, pipes and markup characters escaped, control characters
+/// shown as `\u{1b}`.
 fn cell(s: &str) -> String {
     let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let one_line = crate::source::printable(&one_line, false);
     let mut out = String::with_capacity(one_line.len());
     for c in one_line.chars() {
         match c {
@@ -23,6 +25,23 @@ fn cell(s: &str) -> String {
         }
     }
     out
+}
+
+/// `s` as a code span in a table cell: fenced by more backticks than it holds in a row, so
+/// that a backtick in a name does not end the span early.
+fn code(s: &str) -> String {
+    let text = cell(s);
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    // A space inside the fence keeps a backtick at either end from joining it; CommonMark
+    // strips one such space on each side.
+    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    format!("{fence}{pad}{text}{pad}{fence}")
 }
 
 /// Renders the report.
@@ -62,12 +81,11 @@ pub fn render_in(report: &ScanReport, lang: Lang) -> String {
         for f in sorted.iter().take(MAX_ROWS) {
             let _ = writeln!(
                 s,
-                "| {} | `{}` {} | `{}:{}` | {} |",
+                "| {} | `{}` {} | {} | {} |",
                 f.severity.as_str(),
                 &f.rule.id,
                 cell(&f.rule.slug),
-                cell(&f.location.file),
-                f.location.span.line,
+                code(&format!("{}:{}", f.location.file, f.location.span.line)),
                 cell(&f.full_message())
             );
         }

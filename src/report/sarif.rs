@@ -34,6 +34,27 @@ pub fn render(report: &ScanReport) -> String {
 /// (`inSource` for inline suppressions, `external` for the others), after the other results.
 /// A suppressed finding of a rule that is not among the log's rules is left out.
 pub(crate) fn render_with(report: &ScanReport, suppressed: &[Suppressed]) -> String {
+    let mut out = String::with_capacity(4096 + 1300 * (report.findings.len() + suppressed.len()));
+    let mut w = JsonWriter::new(&mut out);
+    log(&mut w, report, suppressed);
+    // Nothing to write to but the string.
+    let _ = w.finish();
+    out
+}
+
+/// Writes the SARIF log of [`render_with`] to `sink` as it is rendered, in bounded memory.
+pub(crate) fn write_with(
+    report: &ScanReport,
+    suppressed: &[Suppressed],
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut buffer = String::new();
+    let mut w = JsonWriter::streaming(&mut buffer, sink);
+    log(&mut w, report, suppressed);
+    w.finish()
+}
+
+fn log(w: &mut JsonWriter<'_>, report: &ScanReport, suppressed: &[Suppressed]) {
     // The rules that ran and have a result (reported or suppressed), plus any rule a finding
     // names that is missing from that list, so that every result's `ruleIndex` points at its
     // descriptor and the log does not carry the documentation of rules it does not use.
@@ -54,8 +75,6 @@ pub(crate) fn render_with(report: &ScanReport, suppressed: &[Suppressed]) -> Str
     let base = report.root.as_ref().map(Base::of);
     let base = base.as_ref();
 
-    let mut out = String::with_capacity(4096 + 1300 * (report.findings.len() + suppressed.len()));
-    let mut w = JsonWriter::new(&mut out);
     w.begin_object();
     w.field_str("$schema", SARIF_SCHEMA);
     w.field_str("version", "2.1.0");
@@ -101,7 +120,7 @@ pub(crate) fn render_with(report: &ScanReport, suppressed: &[Suppressed]) -> Str
     w.begin_array();
     let mut uris = Uris::new(base);
     for d in &report.diagnostics {
-        notification(&mut w, d, &mut uris);
+        notification(w, d, &mut uris);
     }
     w.end_array();
     w.end_object();
@@ -130,8 +149,6 @@ pub(crate) fn render_with(report: &ScanReport, suppressed: &[Suppressed]) -> Str
     w.end_object();
     w.end_array();
     w.end_object();
-    out.push('\n');
-    out
 }
 
 /// SARIF level for a severity.

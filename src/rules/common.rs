@@ -1,6 +1,8 @@
 //! Helpers shared by rules of several areas.
 
-use crate::model::{Condition, Effect, Link, Model, PolicyDocument, S3Bucket, Statement};
+use std::collections::HashMap;
+
+use crate::model::{BucketPolicy, Condition, Effect, Link, Model, PolicyDocument, S3Bucket, Statement};
 
 /// Condition keys that, compared with a specific value, limit who can use a grant to `*`:
 /// network origin, organisation, account or source resource. `aws:SourceOwner` is the
@@ -112,20 +114,42 @@ pub fn links_to_bucket(link: &Link, bucket: &S3Bucket) -> bool {
     bucket.is_linked_by(link)
 }
 
-/// The policy documents attached to a bucket, and whether some bucket policy of the template
-/// has a bucket that cannot be decided (then "no policy" cannot be concluded).
-pub fn bucket_policies<'m>(
-    m: &'m Model,
-    bucket: &S3Bucket,
-) -> (Vec<(&'m crate::model::BucketPolicy, Option<&'m PolicyDocument>)>, bool) {
-    let mut out = Vec::new();
-    let mut undecided = false;
-    for p in &m.bucket_policies {
-        match p.bucket.get() {
-            Some(l) if links_to_bucket(l, bucket) => out.push((p, p.document.get())),
-            Some(_) => {}
-            None => undecided = true,
+/// The template's bucket policies by the bucket they attach to (a logical id or a literal
+/// name), so that finding a bucket's policies does not walk every policy of the template: a
+/// rule builds it once and asks it for each bucket.
+pub struct BucketPolicies<'m> {
+    by_id: HashMap<&'m str, Vec<(usize, &'m BucketPolicy)>>,
+    by_name: HashMap<&'m str, Vec<(usize, &'m BucketPolicy)>>,
+    /// Some bucket policy has a bucket that cannot be decided.
+    undecided: bool,
+}
+
+impl<'m> BucketPolicies<'m> {
+    pub fn of(m: &'m Model) -> BucketPolicies<'m> {
+        let mut index = BucketPolicies { by_id: HashMap::new(), by_name: HashMap::new(), undecided: false };
+        for (i, p) in m.bucket_policies.iter().enumerate() {
+            match p.bucket.get() {
+                Some(Link::Local(id)) => index.by_id.entry(id.as_str()).or_default().push((i, p)),
+                Some(Link::External(name)) => index.by_name.entry(name.as_str()).or_default().push((i, p)),
+                None => index.undecided = true,
+            }
         }
+        index
     }
-    (out, undecided)
+
+    /// The bucket policies naming `bucket` by its logical id, in template order.
+    pub fn by_logical_id(&self, bucket: &S3Bucket) -> impl Iterator<Item = &'m BucketPolicy> + '_ {
+        self.by_id.get(bucket.meta.id.as_str()).into_iter().flatten().map(|(_, p)| *p)
+    }
+
+    /// The policy documents attached to `bucket` (see [`links_to_bucket`]), in template order,
+    /// and whether some bucket policy of the template has a bucket that cannot be decided
+    /// (then "no policy" cannot be concluded).
+    pub fn attached(&self, bucket: &S3Bucket) -> (Vec<(&'m BucketPolicy, Option<&'m PolicyDocument>)>, bool) {
+        let by_name = bucket.name.get().and_then(|n| self.by_name.get(n.as_str()));
+        let mut found: Vec<(usize, &'m BucketPolicy)> =
+            self.by_id.get(bucket.meta.id.as_str()).into_iter().chain(by_name).flatten().copied().collect();
+        found.sort_by_key(|(i, _)| *i);
+        (found.into_iter().map(|(_, p)| (p, p.document.get())).collect(), self.undecided)
+    }
 }

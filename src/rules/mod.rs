@@ -890,11 +890,11 @@ mod tests {
     fn unknown_rule_names_get_the_closest_ones() {
         let all = super::all();
         let metas = || all.iter().map(|r| &*r.meta);
-        assert_eq!(super::did_you_mean("PAL-S3-01", metas()), "; did you mean `PAL-S3-001`?");
+        assert_eq!(super::did_you_mean("PAL-S3-0001", metas()), "; did you mean `PAL-S3-001`?");
         assert_eq!(super::did_you_mean("s3-versoning", metas()), "; did you mean `s3-versioning`?");
         assert_eq!(super::did_you_mean("pal-s4", metas()), "; did you mean `PAL-S3`?");
         assert_eq!(super::did_you_mean("completely-unrelated-words", metas()), "");
-        let err = super::Registry::builtin().select(&["PAL-S3-01".into()], &[]).unwrap_err();
+        let err = super::Registry::builtin().select(&["PAL-S3-0001".into()], &[]).unwrap_err();
         assert!(err.contains("did you mean `PAL-S3-001`?"), "{err}");
     }
 

@@ -2,7 +2,7 @@
 
 use crate::model::Effect;
 use crate::model::kind;
-use crate::rules::common::bucket_policies;
+use crate::rules::common::BucketPolicies;
 
 rule!(RULE,
     id: "PAL-S3-007",
@@ -22,8 +22,9 @@ rule!(RULE,
 `aws:SecureTransport = false` makes every client use TLS, so data and credentials are never sent in clear \
 text.",
     check: |m, _, out| {
+        let attached = BucketPolicies::of(m);
         for b in &m.buckets {
-            let (policies, undecided) = bucket_policies(m, b);
+            let (policies, undecided) = attached.attached(b);
             if policies.is_empty() {
                 if !undecided {
                     out.report(

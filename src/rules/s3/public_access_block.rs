@@ -2,8 +2,8 @@
 
 use super::BUCKET;
 use crate::finding::Severity;
-use crate::model::{CannedAcl, Model, S3Bucket, Tri};
-use crate::rules::common::public_allow;
+use crate::model::{CannedAcl, S3Bucket, Tri};
+use crate::rules::common::{BucketPolicies, public_allow};
 
 rule!(RULE,
     id: "PAL-S3-001",
@@ -28,9 +28,10 @@ A setting that is omitted is `false`. A bucket without the configuration gets al
 for new buckets (since April 2023): that is reported as low, unless the template makes the bucket public (a \
 public canned ACL or a bucket policy allowing everyone), which stays high.",
     check: |m, _, out| {
+        let policies = BucketPolicies::of(m);
         for b in &m.buckets {
             let Some(pab) = &b.public_access_block else {
-                match made_public(m, b) {
+                match made_public(&policies, b) {
                     Some(why) => {
                         out.report(
                             &b.meta,
@@ -76,16 +77,15 @@ public canned ACL or a bucket policy allowing everyone), which stays high.",
 
 /// What in the unit makes the bucket public, if anything: a public canned ACL, or a bucket
 /// policy of this unit that allows everyone.
-fn made_public(m: &Model, b: &S3Bucket) -> Option<String> {
+fn made_public(policies: &BucketPolicies<'_>, b: &S3Bucket) -> Option<String> {
     if let Some(acl) = b.access_control.get()
         && [CannedAcl::PUBLIC_READ, CannedAcl::PUBLIC_READ_WRITE, CannedAcl::AUTHENTICATED_READ]
             .contains(&acl.value.as_str())
     {
         return Some(format!("its ACL `{}` makes it public", acl.source_text));
     }
-    let policy = m.bucket_policies.iter().find(|p| {
-        p.bucket.get().and_then(|l| l.local()) == Some(b.meta.id.as_str())
-            && p.document.get().is_some_and(|d| d.statements.iter().any(|s| public_allow(s).is_some()))
-    })?;
+    let policy = policies
+        .by_logical_id(b)
+        .find(|p| p.document.get().is_some_and(|d| d.statements.iter().any(|s| public_allow(s).is_some())))?;
     Some(format!("bucket policy `{}` allows everyone", policy.meta.id))
 }
