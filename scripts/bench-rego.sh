@@ -41,7 +41,7 @@ count() {
 }
 
 echo "palisade $("$bin" --version | awk '{print $2}'), $(nproc) cores, median of $runs runs;" \
-  "custom rules: $(ls "$rules"/*.rego | wc -l) files of $rules"
+  "custom rules: $(find "$rules" -maxdepth 1 -name '*.rego' | wc -l) files of $rules"
 printf '%-6s %-5s %8s %10s %10s %14s %12s %8s\n' corpus time "one rule" "built-in" "+custom" "built-in cost" "custom cost" findings
 for d in "${dirs[@]}"; do
   name=$(basename "$d")
@@ -50,11 +50,12 @@ for d in "${dirs[@]}"; do
   read -r builtin_wall builtin_cpu < <(measure scan "$d" --quiet --fail-on none --no-config)
   read -r custom_wall custom_cpu < <(measure scan "$d" --quiet --fail-on none --no-config --rules "$rules")
   read -r findings _ < <(count "$d" --no-config --rules "$rules" --select ORG)
-  for kind in wall cpu; do
-    b=base_$kind; i=builtin_$kind; c=custom_$kind
-    printf '%-6s %-5s %8s %10s %10s %14s %12s %8s\n' "$name" "$kind" "${!b}" "${!i}" "${!c}" \
-      "$((${!i} - ${!b}))" "$((${!c} - ${!i}))" "$findings"
-  done
+  row() { # kind one-rule built-in custom
+    printf '%-6s %-5s %8s %10s %10s %14s %12s %8s\n' "$name" "$1" "$2" "$3" "$4" \
+      "$(($3 - $2))" "$(($4 - $3))" "$findings"
+  }
+  row wall "$base_wall" "$builtin_wall" "$custom_wall"
+  row cpu "$base_cpu" "$builtin_cpu" "$custom_cpu"
 done
 echo
 echo "ms, medians. built-in cost: scan with every built-in rule minus scan with one rule; custom"
