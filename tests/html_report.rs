@@ -365,3 +365,20 @@ fn each_compliance_framework_is_a_view_of_its_requirements() {
     }
     assert!(failed_somewhere, "the examples fail no requirement of any framework");
 }
+
+#[test]
+fn the_korean_report_runs_in_headless_chromium() {
+    let opts = RenderOptions { lang: palisade::i18n::Lang::Ko, ..RenderOptions::default() };
+    let html = report::render(&examples_report(), Format::Html, &opts);
+    // Every rule opened, then a framework view chosen: the script draws with the Korean labels.
+    let dom = dom_after(
+        &html,
+        "var g;while((g=document.querySelector('tr.group:not(.open)'))){g.click();}\
+         document.querySelector('button.toggle').click();",
+    );
+    assert!(dom.contains("data-ready=\"1\""), "the report's script did not run to the end");
+    assert_eq!(element_text(&dom, "js-errors"), Some(""), "script errors were recorded");
+    assert!(dom.contains("<html lang=\"ko\">"));
+    assert!(dom.contains("수정 방법") || dom.contains("자세히"), "the script's labels are not Korean");
+    assert!(dom.contains("버킷"), "finding messages are not Korean");
+}

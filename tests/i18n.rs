@@ -314,3 +314,26 @@ fn scan_and_posture_in_korean() {
     assert!(posture.starts_with("심층 방어 점수표"), "{posture}");
     assert!(posture.contains(i18n::practice(Lang::Ko, "SEC08-BP04").unwrap().1), "{posture}");
 }
+
+#[test]
+fn the_html_report_in_korean() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stack.yaml");
+    std::fs::write(&path, TEMPLATE).unwrap();
+    let p = path.to_str().unwrap();
+    let ko = palisade(&["scan", p, "--format", "html", "--lang", "ko"], &[]);
+    let en = palisade(&["scan", p, "--format", "html"], &[]);
+    assert!(ko.contains("<html lang=\"ko\">") && en.contains("<html lang=\"en\">"));
+    // Labels (static parts and the script's table), findings and requirement names in Korean.
+    assert!(ko.contains("<h2>발견 사항") && ko.contains("\"findings.none_match\":\"필터와"), "labels");
+    assert!(!ko.contains("<h2>Findings") && en.contains("<h2>Findings"));
+    let message = example_messages_in_korean(&ko);
+    assert!(message > 0, "no finding message in Korean");
+    let isms = palisade::compliance::isms_p_name("2.6.1", "ko").unwrap();
+    assert!(ko.contains(isms) && !en.contains(isms), "ISMS-P names in Korean");
+}
+
+/// How many JSON strings of the page's payload hold Hangul.
+fn example_messages_in_korean(html: &str) -> usize {
+    html.split('"').filter(|s| s.contains("버킷") || s.contains("보안 그룹")).count()
+}

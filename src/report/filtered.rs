@@ -28,7 +28,7 @@ pub(crate) fn kind(by: &SuppressedBy) -> &'static str {
 
 /// Renders `scanned` in `format`, with the fixes when `fixes` is given.
 pub fn render(scanned: &Scanned, fixes: Option<&[FileFix]>, format: Format, opts: &RenderOptions) -> String {
-    if opts.lang != crate::i18n::Lang::En && format != Format::Html {
+    if opts.lang != crate::i18n::Lang::En {
         let localized = scanned.localized(opts.lang);
         return render_in(&localized, fixes, format, opts);
     }
@@ -44,7 +44,7 @@ fn render_in(scanned: &Scanned, fixes: Option<&[FileFix]>, format: Format, opts:
             Some(json_report::Extras { suppressed: &scanned.suppressed, fixes }),
         ),
         Format::Sarif => sarif::render_with(&scanned.report, &scanned.suppressed),
-        Format::Html => html::render_with(&scanned.report, &scanned.suppressed, &opts.meta),
+        Format::Html => html::render_with(&scanned.report, &scanned.suppressed, &opts.meta, opts.lang),
         // The other formats show the findings that remain.
         other => super::render_localized(&scanned.report, other, opts),
     }

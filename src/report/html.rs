@@ -168,7 +168,11 @@ fn wa_heatmap(p: &Posture, l: &Labels) -> String {
                 x + cell / 2,
                 y + cell / 2 + 4,
                 wp.id,
-                escape(wp.title),
+                escape(
+                    crate::i18n::Lang::parse(l.lang())
+                        .and_then(|lang| crate::i18n::practice(lang, wp.id))
+                        .map_or(wp.title, |(_, title)| title)
+                ),
                 escape(&detail)
             );
         }
@@ -393,7 +397,7 @@ fn posture_views(p: &Posture, report: &ScanReport, l: &Labels) -> Vec<PostureVie
     for c in &p.frameworks {
         views.push(PostureView {
             id: format!("framework-{}", c.framework.key()),
-            label: l.fill("framework.title", &[("name", &c.name)]),
+            label: l.fill("framework.title", &[("name", &c.framework.name_in(l.lang()))]),
             class: "framework",
             body: framework_view(c, l),
         });
@@ -449,11 +453,16 @@ fn framework_view(c: &FrameworkCoverage, l: &Labels) -> String {
         let _ = write!(
             s,
             "<details class=\"fw-domain\"><summary>{} <span class=\"muted\">— {}</span></summary><ul>",
-            escape(d.domain),
+            escape(
+                d.requirements
+                    .first()
+                    .and_then(|r| crate::compliance::domain_name(c.framework, r.id, l.lang()))
+                    .unwrap_or(d.domain)
+            ),
             escape(&coverage_counts("framework.domain_counts", &d.summary, l))
         );
         for r in &d.requirements {
-            requirement_item(&mut s, r, l);
+            requirement_item(&mut s, c.framework, r, l);
         }
         s.push_str("</ul></details>");
     }
@@ -470,14 +479,14 @@ fn requirement_status_key(status: RequirementStatus) -> &'static str {
 }
 
 /// One requirement of a framework view.
-fn requirement_item(s: &mut String, r: &RequirementCoverage, l: &Labels) {
+fn requirement_item(s: &mut String, framework: crate::compliance::Framework, r: &RequirementCoverage, l: &Labels) {
     let key = requirement_status_key(r.status);
     let _ = write!(
         s,
         "<li class=\"req\" data-status=\"{key}\"><span class=\"st-{key}\">{}</span> <b>{}</b> {}",
         escape(l.get(&format!("requirement.{key}"))),
         escape(r.id),
-        escape(r.title)
+        escape(crate::compliance::requirement_name(framework, r.id, l.lang()).unwrap_or(r.title))
     );
     // Who checked something, or (without evidence) who could have.
     let rules = if r.checked_by.is_empty() { &r.rules } else { &r.checked_by };
@@ -664,12 +673,13 @@ fn metadata(s: &mut String, report: &ScanReport, meta: &ScanMeta, suppressed: &[
 
 /// Renders the report without the metadata of the command line or what the filter removed.
 pub fn render(report: &ScanReport) -> String {
-    render_with(report, &[], &ScanMeta::default())
+    render_with(report, &[], &ScanMeta::default(), crate::i18n::Lang::En)
 }
 
-/// Renders the report, with the scan's metadata and the findings the filter removed.
-pub fn render_with(report: &ScanReport, suppressed: &[Suppressed], meta: &ScanMeta) -> String {
-    let l = Labels::for_language("en");
+/// Renders the report, with the scan's metadata and the findings the filter removed, its labels
+/// in `lang` (the findings' messages and rule texts as they are: see [`ScanReport::localized`]).
+pub fn render_with(report: &ScanReport, suppressed: &[Suppressed], meta: &ScanMeta, lang: crate::i18n::Lang) -> String {
+    let l = Labels::for_language(lang.code());
     let (posture, json) = rayon::join(|| Posture::of(report), || data_json(&data(report, suppressed, &l)));
     let mut s = String::with_capacity(json.len() + 256 * 1024);
     let _ = write!(s, "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", l.lang());

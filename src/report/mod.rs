@@ -85,7 +85,7 @@ pub struct ScanMeta {
 /// Renders a report in the chosen format.
 pub fn render(report: &ScanReport, format: Format, opts: &RenderOptions) -> String {
     // The HTML report is in English whatever the language.
-    if opts.lang != Lang::En && format != Format::Html {
+    if opts.lang != Lang::En {
         return render_localized(&report.localized(opts.lang), format, opts);
     }
     render_localized(report, format, opts)
@@ -97,7 +97,7 @@ pub(crate) fn render_localized(report: &ScanReport, format: Format, opts: &Rende
         Format::Text => text::render(report, opts),
         Format::Json => json::render(report),
         Format::Sarif => sarif::render(report),
-        Format::Html => html::render(report),
+        Format::Html => html::render_with(report, &[], &opts.meta, opts.lang),
         Format::Junit => junit::render_in(report, opts.lang),
         Format::Markdown => markdown::render_in(report, opts.lang),
         Format::Asff => asff::render(report, &opts.asff),

@@ -120,6 +120,113 @@ const EN: &[(&str, &str)] = &[
     ("finding.no_source", "The source of this file is not in the report."),
 ];
 
+/// Korean labels, by key (the same keys as [`EN`]).
+const KO: &[(&str, &str)] = &[
+    ("page.title", "Palisade 보고서"),
+    ("header.title", "Palisade 보안 보고서"),
+    ("header.summary", "palisade {version} · 분석한 파일 {files}개 · 발견 사항 {findings}건 · 규칙 {rules}개"),
+    ("summary.title", "요약"),
+    ("summary.diagnostics", "진단 {count}건, 오류 {errors}건"),
+    ("meta.title", "스캔"),
+    ("meta.date", "날짜"),
+    ("meta.version", "버전"),
+    ("meta.rules_version", "규칙 세트 {version}"),
+    ("meta.paths", "스캔한 경로"),
+    ("meta.config", "구성"),
+    ("meta.no_config", "없음(기본 설정)"),
+    ("meta.baseline", "기준선"),
+    ("meta.files", "분석한 파일"),
+    ("meta.rules", "실행한 규칙"),
+    ("meta.suppressed", "표시하지 않음"),
+    ("meta.suppressed_counts", "인라인 억제 {inline}건 · 구성에 의한 억제 {config}건 · 기준선 {baseline}건"),
+    ("meta.suppressed_list", "표시하지 않은 발견 사항 {count}건 보기"),
+    ("suppressed.by", "사유"),
+    ("suppressed.kind.inline", "인라인"),
+    ("suppressed.kind.config", "구성"),
+    ("suppressed.kind.baseline", "기준선"),
+    ("posture.view", "보기"),
+    ("posture.view.all", "전체"),
+    ("layers.title", "심층 방어 점수표"),
+    ("layers.chart", "심층 방어 점수표"),
+    ("layers.bar_title", "{layer}: {score}% (통제 {passed}/{evaluated})"),
+    ("layers.bar_caption", "통제 {evaluated}개 중 {passed}개 통과 · 발견 사항 {findings}건"),
+    ("layers.not_applicable", "해당 없음"),
+    ("layers.layer", "{layer} 계층 — {score}"),
+    ("layers.not_evidenced", "증거 없음"),
+    ("layers.control_findings", "발견 사항 {count}건"),
+    ("layers.more_evidence", "… 외 {count}건"),
+    ("status.pass", "통과"),
+    ("status.fail", "실패"),
+    ("status.not-evidenced", "증거 없음"),
+    ("status.unknown", "알 수 없음"),
+    ("missing.fail", "누락"),
+    ("missing.unknown", "판단 불가"),
+    ("missing.other", "적용 범위 밖"),
+    ("wa.title", "Well-Architected 보안 원칙 적용 범위"),
+    ("wa.chart", "Well-Architected 적용 범위"),
+    ("wa.pass", "통과"),
+    ("wa.fail", "실패"),
+    ("wa.no_evidence", "스캔에 증거 없음"),
+    ("wa.not_checkable", "기계적으로 확인할 수 없음"),
+    ("wa.counts", "통과 {passed}개, 실패 {failed}개"),
+    ("framework.title", "{name} 적용 범위"),
+    (
+        "framework.counts",
+        "판단 가능한 요구 사항 {decidable}개 중 {evidenced}개에 증거 있음: 통과 {passed}개, 실패 {failed}개, \
+         스캔에 증거 없음 {no_evidence}개; Palisade로 판단할 수 없음 {not_decidable}개",
+    ),
+    ("framework.domain_counts", "통과 {passed} · 실패 {failed} · 증거 없음 {no_evidence} · 판단 불가 {not_decidable}"),
+    ("requirement.pass", "통과"),
+    ("requirement.fail", "실패"),
+    ("requirement.no-evidence", "증거 없음"),
+    ("requirement.not-decidable", "판단 불가"),
+    ("requirement.checks", "검사 {passed}건 통과, {failed}건 실패({by})"),
+    ("requirement.would_check", "스캔에 {by}이(가) 검사할 대상이 없음"),
+    ("requirement.organisational", "관리적 요구 사항: 정책, 인력, 물리 보안 또는 개인정보"),
+    ("requirement.no_rule", "코드형 인프라로 판단하는 규칙이 없음"),
+    ("layer.network", "네트워크"),
+    ("layer.identity", "자격 증명"),
+    ("layer.application", "애플리케이션"),
+    ("layer.data", "데이터"),
+    ("layer.monitoring", "모니터링"),
+    ("severity.critical", "심각"),
+    ("severity.high", "높음"),
+    ("severity.medium", "보통"),
+    ("severity.low", "낮음"),
+    ("severity.info", "정보"),
+    ("findings.title", "발견 사항"),
+    ("findings.shown", "규칙 {groups}개에서 {total}건 중 {shown}건 표시"),
+    ("findings.none", "발견 사항이 없습니다."),
+    ("findings.none_match", "필터와 일치하는 발견 사항이 없습니다."),
+    ("filter.severity", "심각도"),
+    ("filter.layer", "계층"),
+    ("filter.service", "서비스"),
+    ("filter.file", "파일"),
+    ("filter.search", "검색"),
+    ("filter.search_hint", "규칙, 리소스, 파일, 텍스트"),
+    ("filter.all", "전체"),
+    ("filter.reset", "초기화"),
+    ("col.severity", "심각도"),
+    ("col.rule", "규칙"),
+    ("col.title", "제목"),
+    ("col.layer", "계층"),
+    ("col.service", "서비스"),
+    ("col.findings", "발견 사항"),
+    ("col.files", "파일"),
+    ("col.location", "위치"),
+    ("col.resource", "리소스"),
+    ("col.message", "메시지"),
+    ("group.expand", "{rule}의 발견 사항 보기"),
+    ("group.more", "{count}건 더 보기"),
+    ("finding.details", "자세히"),
+    ("finding.hide", "숨기기"),
+    ("finding.when", "조건: {condition}"),
+    ("finding.related", "관련 위치"),
+    ("finding.fix", "수정 방법"),
+    ("finding.rule_info", "{slug} · 통제 {controls} · Well-Architected {wa}"),
+    ("finding.no_source", "이 파일의 소스는 보고서에 포함되어 있지 않습니다."),
+];
+
 /// The labels of one language, with English for the keys it lacks.
 #[derive(Debug, Clone)]
 pub(crate) struct Labels {
@@ -129,12 +236,16 @@ pub(crate) struct Labels {
 }
 
 impl Labels {
-    /// The labels for a language tag (`en`, ...). Languages without a table get English.
+    /// The labels for a language tag (`en`, `ko`). Languages without a table get English.
     pub(crate) fn for_language(lang: &str) -> Labels {
-        let map: BTreeMap<_, _> = EN.iter().copied().collect();
-        // A further language: overlay its table on `map` here when `lang` names it.
-        let _ = lang;
-        Labels { lang: "en", map }
+        let mut map: BTreeMap<_, _> = EN.iter().copied().collect();
+        match lang {
+            "ko" => {
+                map.extend(KO.iter().copied());
+                Labels { lang: "ko", map }
+            }
+            _ => Labels { lang: "en", map },
+        }
     }
 
     /// The language tag of the labels.
@@ -174,6 +285,22 @@ mod tests {
         let l = Labels::for_language("en");
         assert_eq!(l.fill("layers.control_findings", &[("count", &3)]), "3 finding(s)");
         assert_eq!(l.get("no.such.key"), "no.such.key");
+    }
+
+    #[test]
+    fn the_korean_table_has_every_label_and_the_same_placeholders() {
+        let placeholders = |s: &str| -> std::collections::BTreeSet<String> {
+            s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string())).collect()
+        };
+        let ko: BTreeMap<_, _> = KO.iter().copied().collect();
+        assert_eq!(ko.len(), KO.len(), "a Korean key is given twice");
+        for (key, en) in EN {
+            let k = ko.get(key).unwrap_or_else(|| panic!("no Korean label for `{key}`"));
+            assert_eq!(placeholders(k), placeholders(en), "placeholders of `{key}`");
+        }
+        assert!(KO.iter().all(|(k, _)| EN.iter().any(|(e, _)| e == k)), "a Korean label has no English key");
+        let l = Labels::for_language("ko");
+        assert_eq!((l.lang(), l.get("findings.title")), ("ko", "발견 사항"));
     }
 
     #[test]
