@@ -21,7 +21,7 @@ and keep the default route on the internet or NAT gateway of this VPC.",
 accounts. A route for `0.0.0.0/0` or `::/0` to it sends every packet without a more specific route \
 to the peer: traffic meant for the internet or for other networks reaches the peer VPC, which sees \
 it and can answer it. Peering routes should name the peer's CIDR blocks only, so that each side \
-reaches exactly what it needs (the seed guide's least-privilege network segmentation).",
+reaches exactly what it needs (the AWS security guide's least-privilege network segmentation).",
     check: |m, _, out| {
         for r in &m.routes {
             let Some(RouteTarget::PeeringConnection(pcx)) = r.target.get() else { continue };

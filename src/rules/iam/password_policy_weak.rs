@@ -2,7 +2,7 @@
 
 use crate::model::{Field, Tri, kind};
 
-/// The seed guide's and CIS's minimum length.
+/// The AWS security guide's and CIS's minimum length.
 const MIN_LENGTH: i64 = 14;
 /// Previous passwords that may not be reused.
 const MIN_REUSE_PREVENTION: i64 = 24;
@@ -33,7 +33,7 @@ IAM user needs a password.",
     description: "IAM users who sign in to the console with a password are protected by the account \
 password policy. A short password without every character class falls to guessing and credential \
 stuffing; a password that never expires, or that can be set back to an old one, stays valid long \
-after it leaked. The seed guide and the CIS AWS Foundations Benchmark ask for at least 14 \
+after it leaked. The AWS security guide and the CIS AWS Foundations Benchmark ask for at least 14 \
 characters, every character class, no reuse of the last 24 passwords and expiry within 90 days. \
 An argument Terraform leaves unset takes the account default: 6 characters, no class required, \
 reuse allowed, no expiry.",

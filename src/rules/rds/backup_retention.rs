@@ -3,7 +3,7 @@
 use super::{DB, dbs};
 use crate::model::Tri;
 
-/// The retention the rule asks for (the seed guide's value).
+/// The retention the rule asks for (the AWS security guide's value).
 const MIN_BACKUP_DAYS: i64 = 7;
 
 rule!(RULE,
@@ -23,8 +23,8 @@ Backup, ideally to another account.",
     description: "Automated backups give point-in-time recovery: after a destructive change, \
 ransomware or a compromised credential you can restore the database to a moment before the \
 incident, and investigate a copy of it. `BackupRetentionPeriod: 0` disables them; CloudFormation's \
-default is 1 day, often too short to notice an incident before the clean state is gone. The seed \
-guide keeps 7 days. Instances of a cluster are not reported: the cluster holds the backups. A read \
+default is 1 day, often too short to notice an incident before the clean state is gone. The AWS \
+security guide keeps 7 days. Instances of a cluster are not reported: the cluster holds the backups. A read \
 replica keeps no backups unless `BackupRetentionPeriod` is set on it (its source holds them): a replica is \
 reported only when it sets a retention shorter than 7 days, which is what it keeps once promoted.",
     check: |m, _, out| {
