@@ -2,7 +2,7 @@
 
 use super::framework::{FrameworkCoverage, RequirementStatus};
 use super::{Posture, Status};
-use crate::compliance::Framework;
+use crate::compliance::{domain_name, requirement_name};
 use crate::i18n::{Lang, label, label_with};
 
 /// At most this many evidence lines per control in text output.
@@ -25,10 +25,7 @@ pub fn json_for(p: &Posture, framework: &str) -> String {
 /// [`json_for`] with the titles, domains and names in `lang` (ids and statuses stay as they
 /// are).
 pub fn json_in(p: &Posture, framework: &str, lang: Lang) -> String {
-    let mut posture = serde_json::to_value(p).unwrap_or_default();
-    if lang != Lang::En {
-        localize_titles(&mut posture, lang);
-    }
+    let posture = serde_json::to_value(p.localized(lang)).unwrap_or_default();
     let v = serde_json::json!({
         "schema_version": 1,
         "tool": {"name": "palisade", "version": crate::VERSION},
@@ -40,42 +37,36 @@ pub fn json_in(p: &Posture, framework: &str, lang: Lang) -> String {
     s
 }
 
-/// Replaces the titles of Well-Architected practices and of account-baseline controls with
-/// their translations in `lang`, where there are some.
-fn localize_titles(posture: &mut serde_json::Value, lang: Lang) {
-    if let Some(practices) = posture.get_mut("well_architected").and_then(|v| v.as_array_mut()) {
-        for w in practices {
-            let id = w.get("id").and_then(|v| v.as_str()).unwrap_or_default().to_string();
-            if let Some((area, title)) = crate::i18n::practice(lang, &id) {
-                w["area"] = area.into();
-                w["title"] = title.into();
+impl Posture {
+    /// The posture with the titles it shows in `lang`: Well-Architected practices, account-baseline
+    /// controls, framework names, domains and requirement titles from the catalogue of that
+    /// language where it has one. The one place where a posture is translated.
+    pub fn localized(&self, lang: Lang) -> Posture {
+        let mut p = self.clone();
+        if lang == Lang::En {
+            return p;
+        }
+        let code = lang.code();
+        for w in &mut p.well_architected {
+            if let Some((area, title)) = crate::i18n::practice(lang, w.id) {
+                (w.area, w.title) = (area, title);
             }
         }
-    }
-    for f in posture.get_mut("frameworks").and_then(|v| v.as_array_mut()).into_iter().flatten() {
-        let Some(framework) = f.get("framework").and_then(|v| v.as_str()).and_then(Framework::from_key) else {
-            continue;
-        };
-        f["name"] = framework.name_in(lang.code()).into();
-        for d in f.get_mut("domains").and_then(|v| v.as_array_mut()).into_iter().flatten() {
-            let mut domain = None;
-            for r in d.get_mut("requirements").and_then(|v| v.as_array_mut()).into_iter().flatten() {
-                let id = r.get("id").and_then(|v| v.as_str()).unwrap_or_default().to_string();
-                if let Some(title) = crate::compliance::requirement_name(framework, &id, lang.code()) {
-                    r["title"] = title.into();
+        for c in p.layers.iter_mut().flat_map(|l| &mut l.controls) {
+            c.title = control_title(&c.title, lang);
+        }
+        for f in &mut p.frameworks {
+            f.name = f.framework.name_in(code);
+            for d in &mut f.domains {
+                if let Some(name) = d.requirements.first().and_then(|r| domain_name(f.framework, r.id, code)) {
+                    d.domain = name;
                 }
-                domain = domain.or_else(|| crate::compliance::domain_name(framework, &id, lang.code()));
-            }
-            if let Some(name) = domain {
-                d["domain"] = name.into();
+                for r in &mut d.requirements {
+                    r.title = requirement_name(f.framework, r.id, code).unwrap_or(r.title);
+                }
             }
         }
-    }
-    for l in posture.get_mut("layers").and_then(|v| v.as_array_mut()).into_iter().flatten() {
-        for c in l.get_mut("controls").and_then(|v| v.as_array_mut()).into_iter().flatten() {
-            let title = control_title(c.get("title").and_then(|v| v.as_str()).unwrap_or_default(), lang);
-            c["title"] = title.into();
-        }
+        p
     }
 }
 
@@ -119,6 +110,7 @@ fn pad(s: &str, width: usize) -> String {
 
 /// The posture as text, in `lang`.
 pub fn text_in(p: &Posture, lang: Lang) -> String {
+    let p = &p.localized(lang);
     let n = |v: usize| v.to_string();
     let mut s = String::new();
     let title = label_with(lang, "posture-scorecard", &[("files", &p.files_scanned)]);
@@ -154,7 +146,7 @@ pub fn text_in(p: &Posture, lang: Lang) -> String {
                 }
                 _ => String::new(),
             };
-            let title = control_title(&c.title, lang);
+            let title = &c.title;
             s.push_str(&format!("  {} {:7} {share}{title}{extra}\n", pad(&status_text(c.status, lang), 4), c.control));
             for e in c.evidence.iter().take(MAX_EVIDENCE) {
                 s.push_str(&format!("         - {}:{} {} ({}): {}\n", e.file, e.line, e.resource, e.kind, e.detail));
@@ -199,7 +191,7 @@ pub fn text_in(p: &Posture, lang: Lang) -> String {
             "no-evidence" => "----".to_string(),
             _ => String::new(),
         };
-        let title = crate::i18n::practice(lang, w.id).map_or(w.title, |(_, t)| t);
+        let title = w.title;
         s.push_str(&format!("  {} {} {title}: {detail}\n", pad(&mark, 4), w.id));
     }
     let count = |k: &str| n(*counts.get(k).unwrap_or(&0));
@@ -228,10 +220,11 @@ pub fn framework_text(p: &Posture, c: &FrameworkCoverage) -> String {
 /// [`framework_text`] in `lang`: labels, and the framework's names, domains and requirement
 /// titles from its catalogue in that language when it has one (ISMS-P in Korean).
 pub fn framework_text_in(p: &Posture, c: &FrameworkCoverage, lang: Lang) -> String {
-    let code = lang.code();
+    let localized = p.localized(lang);
+    let (p, c) = (&localized, localized.framework(c.framework).unwrap_or(c));
     let n = |v: usize| v.to_string();
     let mut s = String::new();
-    let name = if lang == Lang::En { c.name } else { c.framework.name_in(code) };
+    let name = c.name;
     let head = label_with(lang, "framework-coverage", &[("name", &name), ("files", &p.files_scanned)]);
     let width: usize = head.chars().map(|ch| if ('\u{1100}'..='\u{ffdc}').contains(&ch) { 2 } else { 1 }).sum();
     s.push_str(&format!("{head}\n{}\n\n", "=".repeat(width)));
@@ -252,10 +245,7 @@ pub fn framework_text_in(p: &Posture, c: &FrameworkCoverage, lang: Lang) -> Stri
                 ],
             )
         };
-        let domain = match (lang, d.requirements.first()) {
-            (Lang::En, _) | (_, None) => d.domain,
-            (_, Some(r)) => crate::compliance::domain_name(c.framework, r.id, code).unwrap_or(d.domain),
-        };
+        let domain = d.domain;
         s.push_str(&format!("{domain} ({counts})\n"));
         for r in &d.requirements {
             // Who checked something, or (without evidence) who could have.
@@ -286,11 +276,7 @@ pub fn framework_text_in(p: &Posture, c: &FrameworkCoverage, lang: Lang) -> Stri
                     },
                 ),
             };
-            let title = if lang == Lang::En {
-                r.title
-            } else {
-                crate::compliance::requirement_name(c.framework, r.id, code).unwrap_or(r.title)
-            };
+            let title = r.title;
             s.push_str(&format!("  {} {} {title}: {detail}\n", pad(&mark, 4), r.id));
             if r.status == RequirementStatus::Fail {
                 for f in r.findings.iter().take(MAX_EVIDENCE) {

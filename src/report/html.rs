@@ -168,11 +168,7 @@ fn wa_heatmap(p: &Posture, l: &Labels) -> String {
                 x + cell / 2,
                 y + cell / 2 + 4,
                 wp.id,
-                escape(
-                    crate::i18n::Lang::parse(l.lang())
-                        .and_then(|lang| crate::i18n::practice(lang, wp.id))
-                        .map_or(wp.title, |(_, title)| title)
-                ),
+                escape(wp.title),
                 escape(&detail)
             );
         }
@@ -397,7 +393,7 @@ fn posture_views(p: &Posture, report: &ScanReport, l: &Labels) -> Vec<PostureVie
     for c in &p.frameworks {
         views.push(PostureView {
             id: format!("framework-{}", c.framework.key()),
-            label: l.fill("framework.title", &[("name", &c.framework.name_in(l.lang()))]),
+            label: l.fill("framework.title", &[("name", &c.name)]),
             class: "framework",
             body: framework_view(c, l),
         });
@@ -462,7 +458,7 @@ fn framework_view(c: &FrameworkCoverage, l: &Labels) -> String {
             escape(&coverage_counts("framework.domain_counts", &d.summary, l))
         );
         for r in &d.requirements {
-            requirement_item(&mut s, c.framework, r, l);
+            requirement_item(&mut s, r, l);
         }
         s.push_str("</ul></details>");
     }
@@ -479,14 +475,14 @@ fn requirement_status_key(status: RequirementStatus) -> &'static str {
 }
 
 /// One requirement of a framework view.
-fn requirement_item(s: &mut String, framework: crate::compliance::Framework, r: &RequirementCoverage, l: &Labels) {
+fn requirement_item(s: &mut String, r: &RequirementCoverage, l: &Labels) {
     let key = requirement_status_key(r.status);
     let _ = write!(
         s,
         "<li class=\"req\" data-status=\"{key}\"><span class=\"st-{key}\">{}</span> <b>{}</b> {}",
         escape(l.get(&format!("requirement.{key}"))),
         escape(r.id),
-        escape(crate::compliance::requirement_name(framework, r.id, l.lang()).unwrap_or(r.title))
+        escape(r.title)
     );
     // Who checked something, or (without evidence) who could have.
     let rules = if r.checked_by.is_empty() { &r.rules } else { &r.checked_by };
@@ -680,7 +676,8 @@ pub fn render(report: &ScanReport) -> String {
 /// in `lang` (the findings' messages and rule texts as they are: see [`ScanReport::localized`]).
 pub fn render_with(report: &ScanReport, suppressed: &[Suppressed], meta: &ScanMeta, lang: crate::i18n::Lang) -> String {
     let l = Labels::for_language(lang.code());
-    let (posture, json) = rayon::join(|| Posture::of(report), || data_json(&data(report, suppressed, &l)));
+    let (posture, json) =
+        rayon::join(|| Posture::of(report).localized(lang), || data_json(&data(report, suppressed, &l)));
     let mut s = String::with_capacity(json.len() + 256 * 1024);
     let _ = write!(s, "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", l.lang());
     s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
