@@ -538,21 +538,22 @@ pub fn main() -> i32 {
         Command::Model(args) => model::run(args),
         Command::Net(NetCommand::Exposure(args)) => run_exposure(args),
         Command::Config(args) => show_config(args),
-        Command::Rule { id, custom } => match shown_registry(&custom).map(|r| r.find(&id).cloned()) {
+        Command::Rule { id, custom } => match shown_registry(&custom) {
             Err(e) => {
                 output::error(&format!("error: {e}"));
                 EXIT_ERROR
             }
-            Ok(Some(r)) => {
-                output::emit(&r.meta.documentation_in(lang));
-                EXIT_CLEAN
-            }
-            Ok(None) => {
-                let shown = shown_registry(&custom).map(|r| r.rules().to_vec()).unwrap_or_default();
-                let hint = rules::did_you_mean(&id, shown.iter().map(|r| &*r.meta));
-                output::error(&format!("error: no rule `{id}`{hint} (run `palisade rules` to list them)"));
-                EXIT_ERROR
-            }
+            Ok(registry) => match registry.find(&id) {
+                Some(r) => {
+                    output::emit(&r.meta.documentation_in(lang));
+                    EXIT_CLEAN
+                }
+                None => {
+                    let hint = rules::did_you_mean(&id, registry.rules().iter().map(|r| &*r.meta));
+                    output::error(&format!("error: no rule `{id}`{hint} (run `palisade rules` to list them)"));
+                    EXIT_ERROR
+                }
+            },
         },
     }
 }

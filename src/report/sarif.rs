@@ -10,6 +10,8 @@
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
+use crate::source::normalise;
+
 use super::jsonw::JsonWriter;
 use super::{Region, ScanReport, fingerprint_hex};
 use crate::filter::{Suppressed, SuppressedBy};
@@ -369,25 +371,6 @@ impl Base {
             _ => (file_uri(&absolute), false),
         }
     }
-}
-
-/// `a/./b/../c` as `a/c` (without looking at the file system).
-fn normalise(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if matches!(out.components().next_back(), Some(Component::Normal(_))) {
-                    out.pop();
-                } else if !out.has_root() {
-                    out.push("..");
-                }
-            }
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
 }
 
 /// The `file:` URI of an absolute path (`file:///C:/x` for a Windows drive path).
