@@ -119,3 +119,58 @@ fn calls_the_snapshot_does_not_have_are_unknown_not_findings() {
     let (out, _) = palisade(&["scan", "--format", "json", INSECURE]);
     assert!(!rule_ids(&out).iter().any(|(r, _)| r == "PAL-EC2-008"), "{out}");
 }
+
+/// (rule, line) of every `"# expect: ID[, ID]": 0` member of a fixture.
+fn expected(text: &str) -> std::collections::BTreeSet<(String, u64)> {
+    let mut out = std::collections::BTreeSet::new();
+    for (i, line) in text.lines().enumerate() {
+        if let Some((_, rest)) = line.split_once("\"# expect:") {
+            for id in rest.split('"').next().unwrap_or_default().split(',') {
+                out.insert((id.trim().to_string(), i as u64 + 1));
+            }
+        }
+    }
+    out
+}
+
+/// (rule, line) of every finding of a scan.
+fn reported(json: &str) -> std::collections::BTreeSet<(String, u64)> {
+    let v: serde_json::Value = serde_json::from_str(json).expect("JSON report");
+    v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| (f["rule_id"].as_str().unwrap_or_default().to_string(), f["line"].as_u64().unwrap_or(0)))
+        .collect()
+}
+
+#[test]
+fn each_service_area_reports_exactly_the_marked_findings() {
+    let dir = std::path::Path::new("tests/fixtures/snapshots/areas");
+    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let mut areas = std::collections::BTreeMap::new();
+    for path in &files {
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        let (area, kind) = name.split_once('.').unwrap();
+        let fails = kind.starts_with("fail");
+        let e = areas.entry(area.to_string()).or_insert((0, 0));
+        if fails {
+            e.0 += 1
+        } else {
+            e.1 += 1
+        }
+        let text = std::fs::read_to_string(path).unwrap();
+        let (out, err) = palisade(&["scan", "--format", "json", path.to_str().unwrap()]);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{name}: {err}"));
+        let invalid: Vec<&serde_json::Value> =
+            v["diagnostics"].as_array().unwrap().iter().filter(|d| d["kind"] != "not-analysed").collect();
+        assert!(invalid.is_empty(), "{name}: {invalid:?}");
+        let want = if fails { expected(&text) } else { Default::default() };
+        assert!(!fails || !want.is_empty(), "{name} marks no finding");
+        assert_eq!(reported(&out), want, "{name}");
+    }
+    for (area, (f, p)) in areas {
+        assert!(f > 0 && p > 0, "{area} needs a failing and a passing snapshot");
+    }
+}

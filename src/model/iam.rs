@@ -103,6 +103,8 @@ pub struct AccessKey {
 pub enum ResourcePolicyKind {
     Sqs,
     Sns,
+    /// An ECR repository's policy (`RepositoryPolicyText`).
+    Ecr,
 }
 
 impl ResourcePolicyKind {
@@ -110,6 +112,7 @@ impl ResourcePolicyKind {
         match self {
             ResourcePolicyKind::Sqs => "queue",
             ResourcePolicyKind::Sns => "topic",
+            ResourcePolicyKind::Ecr => "repository",
         }
     }
 }

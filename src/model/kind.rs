@@ -141,6 +141,7 @@ pub static SOURCE_TYPES: &[(&str, &[&str])] = &[
             "aws_db_snapshot_copy",
             "aws_db_cluster_snapshot_copy",
             "rds:DBSnapshot",
+            "rds:DBClusterSnapshot",
         ],
     ),
     (REDSHIFT_CLUSTER, &["AWS::Redshift::Cluster"]),

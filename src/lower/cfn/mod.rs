@@ -297,21 +297,35 @@ fn lower_resource(
                 meta,
             });
         }
-        "AWS::ECR::Repository" => m.ecr_repositories.push(EcrRepository {
-            scan_on_push: p
-                .sub("ImageScanningConfiguration")
-                .map(|s| s.boolean("ScanOnPush"))
-                .unwrap_or_else(|| Field::absent(meta.span)),
-            tag_mutability: p.string("ImageTagMutability"),
-            encryption_type: p
-                .sub("EncryptionConfiguration")
-                .map(|e| e.string("EncryptionType"))
-                .unwrap_or_else(|| Field::absent(meta.span)),
-            meta,
-        }),
+        "AWS::ECR::Repository" => {
+            if p.val("RepositoryPolicyText").is_some() {
+                m.resource_policies.push(ResourcePolicy {
+                    kind: ResourcePolicyKind::Ecr,
+                    targets: Field::known(vec![Field::known(Link::Local(meta.id.clone()), meta.span)], meta.span),
+                    document: p.document("RepositoryPolicyText"),
+                    meta: meta.clone(),
+                });
+            }
+            m.ecr_repositories.push(ecr_repository(meta, p))
+        }
         k if iam::TYPES.contains(&k) => iam::lower(m, meta, ty, p),
         k if network_extra::handles(k) => network_extra::lower(m, meta, ty, p),
         _ => {}
+    }
+}
+
+fn ecr_repository(meta: ResMeta, p: &Props<'_>) -> EcrRepository {
+    EcrRepository {
+        scan_on_push: p
+            .sub("ImageScanningConfiguration")
+            .map(|s| s.boolean("ScanOnPush"))
+            .unwrap_or_else(|| Field::absent(meta.span)),
+        tag_mutability: p.string("ImageTagMutability"),
+        encryption_type: p
+            .sub("EncryptionConfiguration")
+            .map(|e| e.string("EncryptionType"))
+            .unwrap_or_else(|| Field::absent(meta.span)),
+        meta,
     }
 }
 

@@ -145,7 +145,8 @@ pub fn lower(m: &mut Monitoring, meta: &ResMeta, ty: &str, p: &Props<'_>) {
         "AWS::RDS::DBInstance" | "AWS::RDS::DBCluster" => m.databases.push(DbOperations {
             deletion_protection: p.boolean("DeletionProtection"),
             log_exports: p.strings("EnableCloudwatchLogsExports"),
-            in_cluster: p.val("DBClusterIdentifier").is_some(),
+            // A cluster's `DBClusterIdentifier` is its own name; an instance's names its cluster.
+            in_cluster: ty == "AWS::RDS::DBInstance" && p.val("DBClusterIdentifier").is_some(),
             replica: p.val("SourceDBInstanceIdentifier").is_some(),
             engine: p.string("Engine"),
             engine_version: p.string("EngineVersion"),

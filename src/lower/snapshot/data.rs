@@ -5,6 +5,8 @@
 use super::{Answer, Ctx, PropsBuilder, bool_val, list_val, node_val, policy_val, str_val};
 use crate::lower::cfn::convert::Props;
 use crate::model::{DbSnapshot, EbsSnapshot, Field, Model, ResMeta, Tri, Val, kind};
+use std::collections::HashMap;
+
 use crate::value::Node;
 
 pub fn index_ids(cx: &mut Ctx<'_>) {
@@ -127,38 +129,164 @@ fn canned_acl(n: &Node) -> Val {
     str_val(canned, n.get("Grants").map(|g| g.span).unwrap_or(n.span))
 }
 
+/// A reference to a resource of the snapshot by its ARN.
+fn ref_val(arn: &str, span: crate::source::Span) -> Val {
+    Val::new(crate::model::VKind::Ref(crate::model::RefTarget { id: arn.to_string(), attr: None }), span)
+}
+
+/// The RDS names of a region (DB clusters, parameter groups, cluster parameter groups) and
+/// the ARNs they stand for; each kind has its own names.
+#[derive(Default)]
+struct RdsNames {
+    clusters: HashMap<String, String>,
+    groups: HashMap<String, String>,
+    cluster_groups: HashMap<String, String>,
+}
+
+impl RdsNames {
+    /// A name of `names` as a link to the resource of the snapshot, else the literal.
+    fn link(names: &HashMap<String, String>, n: &Node) -> Val {
+        match n.as_str().and_then(|s| names.get(s)) {
+            Some(arn) => ref_val(arn, n.span),
+            None => node_val(n),
+        }
+    }
+}
+
+/// Parameter groups (`DescribeDBParameterGroups`, `DescribeDBClusterParameterGroups`) with
+/// their parameters (`DescribeDBParameters`, `DescribeDBClusterParameters`, keyed by group
+/// name); a group whose parameters are not in the snapshot has unknown parameters.
+fn parameter_groups(cx: &mut Ctx<'_>, region: &str, rn: &Node, names: &mut RdsNames) {
+    let kinds = [
+        (
+            "DescribeDBParameterGroups",
+            "DBParameterGroups",
+            "DBParameterGroupName",
+            "DBParameterGroupArn",
+            "DescribeDBParameters",
+            "pg",
+            "AWS::RDS::DBParameterGroup",
+        ),
+        (
+            "DescribeDBClusterParameterGroups",
+            "DBClusterParameterGroups",
+            "DBClusterParameterGroupName",
+            "DBClusterParameterGroupArn",
+            "DescribeDBClusterParameters",
+            "cluster-pg",
+            "AWS::RDS::DBClusterParameterGroup",
+        ),
+    ];
+    for (call, key, name_key, arn_key, params_call, arn_type, ty) in kinds {
+        let Some(d) = cx.regional(rn, region, "rds", call).data() else { continue };
+        let params = rn.get("rds").and_then(|r| r.get(params_call));
+        for g in cx.list(d, key) {
+            let Some(name) = g.get(name_key).and_then(Node::as_str) else { continue };
+            let arn = g
+                .get(arn_key)
+                .and_then(Node::as_str)
+                .map(str::to_string)
+                .unwrap_or_else(|| cx.arn("rds", region, &format!("{arn_type}:{name}")));
+            let map = if ty.ends_with("ClusterParameterGroup") { &mut names.cluster_groups } else { &mut names.groups };
+            map.insert(name.to_string(), arn.clone());
+            let mut b = PropsBuilder::new(g.span);
+            b.copy("Family", g, "DBParameterGroupFamily").copy("Description", g, "Description");
+            let answer = cx.per_resource(params, "rds", Some(region), params_call, name);
+            b.answer("Parameters", &answer, |n| {
+                let list = n.get("Parameters")?;
+                // Parameters without a value are left at the engine's default.
+                let entries = list
+                    .as_seq()?
+                    .iter()
+                    .filter_map(|p| {
+                        let name = p.get("ParameterName")?.as_str()?;
+                        let value = p.get("ParameterValue").filter(|v| !v.is_null())?;
+                        Some((name.to_string(), value.span, node_val(value)))
+                    })
+                    .collect();
+                Some(Val::new(crate::model::VKind::Map(entries), list.span))
+            });
+            cx.add(arn, ty, g, b.build());
+        }
+    }
+}
+
+/// The fields DB instances and clusters share, in CloudFormation's names.
+const DB_FIELDS: &[(&str, &str)] = &[
+    ("Engine", "Engine"),
+    ("EngineVersion", "EngineVersion"),
+    ("PubliclyAccessible", "PubliclyAccessible"),
+    ("StorageEncrypted", "StorageEncrypted"),
+    ("KmsKeyId", "KmsKeyId"),
+    ("BackupRetentionPeriod", "BackupRetentionPeriod"),
+    ("MultiAZ", "MultiAZ"),
+    ("DeletionProtection", "DeletionProtection"),
+    ("AutoMinorVersionUpgrade", "AutoMinorVersionUpgrade"),
+    ("EnableIAMDatabaseAuthentication", "IAMDatabaseAuthenticationEnabled"),
+    ("EnableCloudwatchLogsExports", "EnabledCloudwatchLogsExports"),
+];
+
+fn db_groups(cx: &Ctx<'_>, db: &Node) -> Val {
+    let groups: Vec<Val> = db
+        .get("VpcSecurityGroups")
+        .and_then(Node::as_seq)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|g| g.get("VpcSecurityGroupId"))
+        .map(|g| cx.link(g))
+        .collect();
+    list_val(groups, db.get("VpcSecurityGroups").map(|g| g.span).unwrap_or(db.span))
+}
+
+fn rds_clusters(cx: &mut Ctx<'_>, region: &str, rn: &Node, names: &mut RdsNames) {
+    let Some(d) = cx.regional(rn, region, "rds", "DescribeDBClusters").data() else { return };
+    for c in cx.list(d, "DBClusters") {
+        let (Some(arn), Some(id)) =
+            (c.get("DBClusterArn").and_then(Node::as_str), c.get("DBClusterIdentifier").and_then(Node::as_str))
+        else {
+            continue;
+        };
+        names.clusters.insert(id.to_string(), arn.to_string());
+        let mut b = PropsBuilder::new(c.span);
+        b.copy("DBClusterIdentifier", c, "DBClusterIdentifier").copy("EngineMode", c, "EngineMode");
+        for (to, from) in DB_FIELDS {
+            b.copy(to, c, from);
+        }
+        b.copy("Port", c, "Port");
+        b.val("VpcSecurityGroupIds", db_groups(cx, c));
+        if let Some(g) = c.get("DBClusterParameterGroup") {
+            b.val("DBClusterParameterGroupName", RdsNames::link(&names.cluster_groups, g));
+        }
+        if let Some(g) = c.get("DBSubnetGroup") {
+            b.val("DBSubnetGroupName", node_val(g));
+        }
+        cx.add(arn.to_string(), "AWS::RDS::DBCluster", c, b.build());
+    }
+}
+
 fn rds(cx: &mut Ctx<'_>, region: &str, rn: &Node) {
+    let mut names = RdsNames::default();
+    parameter_groups(cx, region, rn, &mut names);
+    rds_clusters(cx, region, rn, &mut names);
     let Some(d) = cx.regional(rn, region, "rds", "DescribeDBInstances").data() else { return };
     for db in cx.list(d, "DBInstances") {
         let Some(arn) = db.get("DBInstanceArn").and_then(Node::as_str).map(str::to_string) else { continue };
         let mut b = PropsBuilder::new(db.span);
-        for (to, from) in [
-            ("DBInstanceIdentifier", "DBInstanceIdentifier"),
-            ("Engine", "Engine"),
-            ("EngineVersion", "EngineVersion"),
-            ("PubliclyAccessible", "PubliclyAccessible"),
-            ("StorageEncrypted", "StorageEncrypted"),
-            ("KmsKeyId", "KmsKeyId"),
-            ("BackupRetentionPeriod", "BackupRetentionPeriod"),
-            ("MultiAZ", "MultiAZ"),
-            ("DeletionProtection", "DeletionProtection"),
-            ("AutoMinorVersionUpgrade", "AutoMinorVersionUpgrade"),
-            ("EnableIAMDatabaseAuthentication", "IAMDatabaseAuthenticationEnabled"),
-            ("EnableCloudwatchLogsExports", "EnabledCloudwatchLogsExports"),
-            ("DBClusterIdentifier", "DBClusterIdentifier"),
-        ] {
+        b.copy("DBInstanceIdentifier", db, "DBInstanceIdentifier");
+        for (to, from) in DB_FIELDS {
             b.copy(to, db, from);
+        }
+        if let Some(c) = db.get("DBClusterIdentifier").filter(|c| !c.is_null()) {
+            b.val("DBClusterIdentifier", RdsNames::link(&names.clusters, c));
+        }
+        // An instance always has a parameter group: its own, or the engine's default one.
+        if let Some(g) = cx.list(db, "DBParameterGroups").first().and_then(|g| g.get("DBParameterGroupName")) {
+            b.val("DBParameterGroupName", RdsNames::link(&names.groups, g));
         }
         if let Some(p) = db.get("Endpoint").and_then(|e| e.get("Port")) {
             b.val("Port", node_val(p));
         }
-        let groups: Vec<Val> = cx
-            .list(db, "VpcSecurityGroups")
-            .iter()
-            .filter_map(|g| g.get("VpcSecurityGroupId"))
-            .map(|g| cx.link(g))
-            .collect();
-        b.val("VPCSecurityGroups", list_val(groups, db.span));
+        b.val("VPCSecurityGroups", db_groups(cx, db));
         if let Some(sg) = db.get("DBSubnetGroup") {
             let subnets: Vec<Val> =
                 cx.list(sg, "Subnets").iter().filter_map(|s| s.get("SubnetIdentifier")).map(|s| cx.link(s)).collect();
@@ -286,7 +414,7 @@ pub fn lower_direct(cx: &mut Ctx<'_>, m: &mut Model) {
                 };
                 let shared = cx.per_resource(attrs, "rds", Some(region), "DescribeDBSnapshotAttributes", id);
                 let shared_accounts = match &shared {
-                    Answer::Data(n) => restore_accounts(n),
+                    Answer::Data(n) => restore_accounts(n, "DBSnapshotAttributesResult", "DBSnapshotAttributes"),
                     Answer::NotConfigured(span) => Field::known(Vec::new(), *span),
                     Answer::Failed(span) => Field { value: Tri::Unknown, span: *span, origin: None },
                     Answer::Missing => Field { value: Tri::Unknown, span: s.span, origin: None },
@@ -295,6 +423,7 @@ pub fn lower_direct(cx: &mut Ctx<'_>, m: &mut Model) {
                 m.db_snapshots.push(DbSnapshot { shared_accounts, meta });
             }
         }
+        db_cluster_snapshots(cx, m, region, rn);
         if let Some(d) = cx.regional(rn, region, "ec2", "DescribeSnapshots").data() {
             let attrs = rn.get("ec2").and_then(|r| r.get("DescribeSnapshotAttribute"));
             for s in cx.list(d, "Snapshots") {
@@ -339,9 +468,33 @@ pub fn lower_direct(cx: &mut Ctx<'_>, m: &mut Model) {
     }
 }
 
-/// The accounts of a DB snapshot's `restore` attribute.
-fn restore_accounts(n: &Node) -> Field<Vec<Field<String>>> {
-    let attrs = n.get("DBSnapshotAttributesResult").and_then(|r| r.get("DBSnapshotAttributes"));
+/// DB cluster snapshots (`DescribeDBClusterSnapshots`) with who may restore them
+/// (`DescribeDBClusterSnapshotAttributes`, keyed by snapshot identifier).
+fn db_cluster_snapshots(cx: &mut Ctx<'_>, m: &mut Model, region: &str, rn: &Node) {
+    let Some(d) = cx.regional(rn, region, "rds", "DescribeDBClusterSnapshots").data() else { return };
+    let attrs = rn.get("rds").and_then(|r| r.get("DescribeDBClusterSnapshotAttributes"));
+    for s in cx.list(d, "DBClusterSnapshots") {
+        let (Some(arn), Some(id)) = (
+            s.get("DBClusterSnapshotArn").and_then(Node::as_str),
+            s.get("DBClusterSnapshotIdentifier").and_then(Node::as_str),
+        ) else {
+            continue;
+        };
+        let shared = cx.per_resource(attrs, "rds", Some(region), "DescribeDBClusterSnapshotAttributes", id);
+        let shared_accounts = match &shared {
+            Answer::Data(n) => restore_accounts(n, "DBClusterSnapshotAttributesResult", "DBClusterSnapshotAttributes"),
+            Answer::NotConfigured(span) => Field::known(Vec::new(), *span),
+            Answer::Failed(span) => Field { value: Tri::Unknown, span: *span, origin: None },
+            Answer::Missing => Field { value: Tri::Unknown, span: s.span, origin: None },
+        };
+        let meta = add_meta(m, arn.to_string(), "rds:DBClusterSnapshot", s);
+        m.db_snapshots.push(DbSnapshot { shared_accounts, meta });
+    }
+}
+
+/// The accounts of a DB (cluster) snapshot's `restore` attribute.
+fn restore_accounts(n: &Node, result: &str, list: &str) -> Field<Vec<Field<String>>> {
+    let attrs = n.get(result).and_then(|r| r.get(list));
     let span = attrs.map(|a| a.span).unwrap_or(n.span);
     let mut out = Vec::new();
     for a in attrs.and_then(Node::as_seq).unwrap_or_default() {

@@ -26,6 +26,7 @@ mod data;
 mod iam;
 mod monitoring;
 mod network;
+mod services;
 
 /// The snapshot format version this reader understands.
 pub const FORMAT_VERSION: i64 = 1;
@@ -50,6 +51,7 @@ pub fn lower(root: &Node, file: Arc<str>) -> (Model, Vec<Problem>) {
     network::shape(&mut cx);
     data::shape(&mut cx);
     monitoring::shape(&mut cx);
+    services::shape(&mut cx);
     let shaped = std::mem::take(&mut cx.shaped);
     crate::lower::cfn::lower_shaped(&mut m, shaped);
     account::lower(&mut cx, &mut m);
@@ -302,6 +304,7 @@ impl<'a> Ctx<'a> {
     fn index_ids(&mut self) {
         network::index_ids(self);
         data::index_ids(self);
+        services::index_ids(self);
     }
 }
 

@@ -16,6 +16,15 @@ const LISTS: &[(&str, &str, &str, &str)] = &[
     ("DescribeNetworkAcls", "NetworkAcls", "NetworkAclId", "network-acl"),
     ("DescribeSecurityGroups", "SecurityGroups", "GroupId", "security-group"),
     ("DescribeVolumes", "Volumes", "VolumeId", "volume"),
+    ("DescribeNetworkInterfaces", "NetworkInterfaces", "NetworkInterfaceId", "network-interface"),
+    ("DescribeNatGateways", "NatGateways", "NatGatewayId", "natgateway"),
+    (
+        "DescribeEgressOnlyInternetGateways",
+        "EgressOnlyInternetGateways",
+        "EgressOnlyInternetGatewayId",
+        "egress-only-internet-gateway",
+    ),
+    ("DescribeLaunchTemplates", "LaunchTemplates", "LaunchTemplateId", "launch-template"),
 ];
 
 pub fn index_ids(cx: &mut Ctx<'_>) {
@@ -95,7 +104,130 @@ pub fn shape<'a>(cx: &mut Ctx<'a>) {
             b.copy("Encrypted", v, "Encrypted").copy("KmsKeyId", v, "KmsKeyId").copy("SnapshotId", v, "SnapshotId");
             cx.add(arn, "AWS::EC2::Volume", v, b.build());
         }
+        for n in items(cx, "DescribeNetworkInterfaces", "NetworkInterfaces") {
+            network_interface(cx, n);
+        }
+        for g in items(cx, "DescribeNatGateways", "NatGateways") {
+            // A deleted gateway carries nothing.
+            if g.get("State").and_then(Node::as_str).is_some_and(|s| s == "deleted" || s == "failed") {
+                continue;
+            }
+            let Some(arn) = arn_of(cx, g, "NatGatewayId") else { continue };
+            let mut b = PropsBuilder::new(g.span);
+            link(cx, &mut b, "SubnetId", g, "SubnetId");
+            b.copy("ConnectivityType", g, "ConnectivityType");
+            cx.add(arn, "AWS::EC2::NatGateway", g, b.build());
+        }
+        for g in items(cx, "DescribeEgressOnlyInternetGateways", "EgressOnlyInternetGateways") {
+            let Some(arn) = arn_of(cx, g, "EgressOnlyInternetGatewayId") else { continue };
+            let mut b = PropsBuilder::new(g.span);
+            if let Some(a) = cx.list(g, "Attachments").first() {
+                link(cx, &mut b, "VpcId", a, "VpcId");
+            }
+            cx.add(arn, "AWS::EC2::EgressOnlyInternetGateway", g, b.build());
+        }
+        let versions = rn.get("ec2").and_then(|e| e.get("DescribeLaunchTemplateVersions"));
+        for t in items(cx, "DescribeLaunchTemplates", "LaunchTemplates") {
+            launch_template(cx, region, versions, t);
+        }
     }
+}
+
+/// A network interface: its subnet, its groups, and the public address associated with it.
+fn network_interface(cx: &mut Ctx<'_>, n: &Node) {
+    let Some(arn) = arn_of(cx, n, "NetworkInterfaceId") else { return };
+    let mut b = PropsBuilder::new(n.span);
+    link(cx, &mut b, "SubnetId", n, "SubnetId");
+    let groups: Vec<Val> = cx.list(n, "Groups").iter().filter_map(|g| g.get("GroupId")).map(|g| cx.link(g)).collect();
+    b.val("GroupSet", list_val(groups, n.get("Groups").map(|g| g.span).unwrap_or(n.span)));
+    b.copy("Description", n, "Description").copy("InterfaceType", n, "InterfaceType");
+    cx.add(arn.clone(), "AWS::EC2::NetworkInterface", n, b.build());
+    // A public address (an Elastic IP or one AWS assigned) makes the interface reachable from
+    // the internet as an Elastic IP association would.
+    if let Some(ip) = n.get("Association").and_then(|a| a.get("PublicIp")).filter(|p| !p.is_null()) {
+        let mut eb = PropsBuilder::new(ip.span);
+        eb.val("NetworkInterfaceId", cx.link(n.get("NetworkInterfaceId").unwrap_or(n)));
+        eb.val("PublicIp", node_val(ip));
+        cx.add(format!("{arn}/association"), "AWS::EC2::EIPAssociation", ip, eb.build());
+    }
+}
+
+/// A launch template in its default version (`DescribeLaunchTemplateVersions` keyed by
+/// launch template id); its data is unknown when that version is not in the snapshot.
+fn launch_template<'a>(cx: &mut Ctx<'a>, region: &str, versions: Option<&'a Node>, t: &'a Node) {
+    let (Some(arn), Some(id)) = (arn_of(cx, t, "LaunchTemplateId"), t.get("LaunchTemplateId").and_then(Node::as_str))
+    else {
+        return;
+    };
+    let default = t.get("DefaultVersionNumber").and_then(|v| v.scalar_text()).map(|v| v.into_owned());
+    let answer = cx.per_resource(versions, "ec2", Some(region), "DescribeLaunchTemplateVersions", id);
+    let mut b = PropsBuilder::new(t.span);
+    b.copy("LaunchTemplateName", t, "LaunchTemplateName");
+    let data = match &answer {
+        super::Answer::Data(d) => {
+            let list = cx.list(d, "LaunchTemplateVersions");
+            list.iter()
+                .find(|v| v.get("DefaultVersion").and_then(|b| b.scalar_text()).as_deref() == Some("true"))
+                .or_else(|| {
+                    list.iter().find(|v| {
+                        default.is_some()
+                            && v.get("VersionNumber").and_then(|n| n.scalar_text()).map(|n| n.into_owned()) == default
+                    })
+                })
+                .and_then(|v| v.get("LaunchTemplateData"))
+        }
+        _ => None,
+    };
+    match data {
+        Some(d) => {
+            b.val("LaunchTemplateData", launch_template_data(cx, d));
+        }
+        None => {
+            let span = match &answer {
+                super::Answer::Failed(span) => *span,
+                _ => t.span,
+            };
+            b.val(
+                "LaunchTemplateData",
+                Val::unknown("the default version of the launch template is not in the snapshot", span),
+            );
+        }
+    }
+    cx.add(arn, "AWS::EC2::LaunchTemplate", t, b.build());
+}
+
+/// A launch template's data with its ids linked to the snapshot's resources.
+fn launch_template_data(cx: &Ctx<'_>, d: &Node) -> Val {
+    let mut b = PropsBuilder::new(d.span);
+    for key in ["MetadataOptions", "ImageId", "InstanceType", "BlockDeviceMappings", "IamInstanceProfile"] {
+        b.copy(key, d, key);
+    }
+    if let Some(groups) = d.get("SecurityGroupIds").and_then(Node::as_seq) {
+        let items = groups.iter().map(|g| cx.link(g)).collect();
+        b.val("SecurityGroupIds", list_val(items, d.get("SecurityGroupIds").map(|g| g.span).unwrap_or(d.span)));
+    }
+    if let Some(nics) = d.get("NetworkInterfaces").and_then(Node::as_seq) {
+        let items = nics
+            .iter()
+            .map(|n| {
+                let mut nb = PropsBuilder::new(n.span);
+                nb.copy("DeviceIndex", n, "DeviceIndex").copy(
+                    "AssociatePublicIpAddress",
+                    n,
+                    "AssociatePublicIpAddress",
+                );
+                link(cx, &mut nb, "SubnetId", n, "SubnetId");
+                link(cx, &mut nb, "NetworkInterfaceId", n, "NetworkInterfaceId");
+                if let Some(groups) = n.get("Groups").and_then(Node::as_seq) {
+                    let gs = groups.iter().map(|g| cx.link(g)).collect();
+                    nb.val("Groups", list_val(gs, n.get("Groups").map(|g| g.span).unwrap_or(n.span)));
+                }
+                nb.build()
+            })
+            .collect();
+        b.val("NetworkInterfaces", list_val(items, d.get("NetworkInterfaces").map(|g| g.span).unwrap_or(d.span)));
+    }
+    b.build()
 }
 
 /// The items of a region's `Describe*` answer.

@@ -15,7 +15,7 @@ rule!(
         "isms-p:2.6.3", "isms-p:2.10.2", "cis-7.0:2.21", "pci-4.0:7.3.1", "fsbp:Lambda.1",
         "fsbp:SNS.4",
     ],
-    resource_types: &[kind::SQS_QUEUE_POLICY, kind::SNS_TOPIC_POLICY, kind::LAMBDA_PERMISSION, kind::POLICY_FILE],
+    resource_types: &[kind::SQS_QUEUE_POLICY, kind::SNS_TOPIC_POLICY, kind::ECR_REPOSITORY, kind::LAMBDA_PERMISSION, kind::POLICY_FILE],
     remediation: "Name the principals in `Principal`, or keep `*` only with a condition that restricts \
 the caller: `aws:SourceArn` / `aws:SourceAccount` for AWS services, `aws:PrincipalOrgID` for your \
 organisation, `aws:SourceVpce` / `aws:SourceIp` for a network perimeter. For `AWS::Lambda::Permission` set \
