@@ -174,3 +174,126 @@ fn each_service_area_reports_exactly_the_marked_findings() {
         assert!(f > 0 && p > 0, "{area} needs a failing and a passing snapshot");
     }
 }
+
+/// A snapshot of one Region where GuardDuty's detectors were denied and no detector shows
+/// elsewhere, Access Analyzer answered with none, and CloudTrail was not collected.
+const BASELINE_DENIED: &str = r#"{
+  "palisade_snapshot": 1, "account": "111122223333", "partition": "aws", "regions": ["eu-west-1"],
+  "collected_at": "2026-06-01T00:00:00Z", "tool_version": "0.1.0",
+  "errors": [
+    {"service": "guardduty", "region": "eu-west-1", "call": "ListDetectors", "error": "AccessDeniedException",
+     "permission": "guardduty:ListDetectors"}
+  ],
+  "global": {},
+  "regional": {"eu-west-1": {
+    "accessanalyzer": {"ListAnalyzers": {"analyzers": []}},
+    "securityhub": {"GetEnabledStandards": null}
+  }}
+}"#;
+
+fn posture_control<'v>(v: &'v serde_json::Value, control: &str) -> &'v serde_json::Value {
+    v["posture"]["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|l| l["controls"].as_array().unwrap())
+        .find(|c| c["control"] == control)
+        .unwrap_or_else(|| panic!("{control} in {v}"))
+}
+
+#[test]
+fn a_baseline_whose_calls_were_not_answered_is_unknown_not_missing() {
+    let dir = std::env::temp_dir().join(format!("palisade-baseline-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("account.json");
+    std::fs::write(&file, BASELINE_DENIED).unwrap();
+    let path = file.to_str().unwrap();
+    let (out, err) = palisade(&["posture", "--format", "json", "--lang", "en", path]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{out}{err}"));
+    // Denied: unknown, naming the call.
+    let detector = posture_control(&v, "MON-04");
+    assert_eq!(detector["status"], "unknown", "{detector}");
+    assert_eq!(detector["unanswered"], serde_json::json!(["guardduty:ListDetectors in eu-west-1"]));
+    assert!(detector["missing"].as_str().unwrap().contains("`guardduty:ListDetectors in eu-west-1`"));
+    assert_eq!(detector["evidence"][0]["line"], 5, "the entry of `errors`: {detector}");
+    // Not collected at all: unknown too.
+    assert_eq!(posture_control(&v, "MON-01")["status"], "unknown");
+    // Answered with none: missing, a failure.
+    let analyzer = posture_control(&v, "MON-06");
+    assert_eq!(analyzer["status"], "fail", "{analyzer}");
+    assert!(analyzer.get("unanswered").is_none());
+    assert_eq!(posture_control(&v, "MON-03")["status"], "fail", "Security Hub not enabled");
+    // Text, in Korean and English.
+    let (en, _) = palisade(&["posture", "--lang", "en", path]);
+    let line = en.lines().find(|l| l.contains("MON-04")).unwrap();
+    assert!(line.contains("UNKNOWN"), "{line}");
+    assert!(en.contains("the snapshot has no answer to `guardduty:ListDetectors in eu-west-1`"), "{en}");
+    let (ko, _) = palisade(&["posture", "--lang", "ko", path]);
+    assert!(ko.contains("스냅숏에 `guardduty:ListDetectors in eu-west-1` 호출의 응답이 없음"), "{ko}");
+    // The HTML report shows the same.
+    let (html, _) = palisade(&["scan", "--format", "html", "--lang", "ko", path]);
+    assert!(html.contains("guardduty:ListDetectors in eu-west-1"), "the HTML report names the call");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// (rule, resource, message) of every finding of a scan.
+fn findings(json: &str) -> Vec<(String, String, String)> {
+    let v: serde_json::Value = serde_json::from_str(json).expect("JSON report");
+    v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap_or_default().to_string(),
+                f["resource"]["id"].as_str().unwrap_or_default().to_string(),
+                f["message"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+const ORGANIZATION: &str = "tests/fixtures/snapshots/organization";
+
+#[test]
+fn an_organization_folder_applies_its_service_control_policies_to_the_accounts_they_target() {
+    let escalates = |found: &[(String, String, String)], user: &str| {
+        found.iter().any(|(r, res, _)| r == "PAL-IAM-006" && res == user)
+    };
+    let prod_dev = "arn:aws:iam::111100000000:user/dev";
+    let dev_dev = "arn:aws:iam::222200000000:user/dev";
+    // Alone, the production account's snapshot says nothing of the organization's SCPs.
+    let (out, _) = palisade(&["scan", "--format", "json", &format!("{ORGANIZATION}/prod.json")]);
+    assert!(escalates(&findings(&out), prod_dev), "{out}");
+    // With the management account's snapshot, the SCP attached to the production OU denies
+    // `iam:PutUserPolicy` there; the development account, under the root only, keeps it.
+    let (out, err) = palisade(&["scan", "--format", "json", ORGANIZATION]);
+    let found = findings(&out);
+    assert!(!escalates(&found, prod_dev), "{found:?} {err}");
+    assert!(escalates(&found, dev_dev), "{found:?}");
+    // Each finding is located in its own snapshot.
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let f = v["findings"].as_array().unwrap().iter().find(|f| f["resource"]["id"] == dev_dev).unwrap();
+    assert!(f["file"].as_str().unwrap().ends_with("dev.json"), "{f}");
+    assert_eq!(f["line"], 15);
+}
+
+#[test]
+fn trust_in_a_scanned_account_is_resolved_and_trust_in_another_is_external() {
+    let (out, _) = palisade(&["scan", "--format", "json", ORGANIZATION]);
+    let trust: Vec<(String, String, String)> =
+        findings(&out).into_iter().filter(|(r, _, _)| r == "PAL-IAM-008").collect();
+    let message = |role: &str| {
+        trust.iter().find(|(_, res, _)| res.ends_with(role)).map(|(_, _, m)| m.clone()).unwrap_or_default()
+    };
+    let deploy = message("role/deploy");
+    assert!(deploy.contains("222200000000 (a scanned account)"), "{deploy}");
+    assert!(deploy.contains("`arn:aws:iam::222200000000:user/ci`"), "who may assume it: {deploy}");
+    assert!(!deploy.contains("user/reader") && !deploy.contains("user/dev"), "{deploy}");
+    let vendor = message("role/vendor");
+    assert!(vendor.contains("333300000000, outside the scanned accounts"), "{vendor}");
+    assert_eq!(trust.len(), 2, "{trust:?}");
+    // Posture evidence names each resource's own snapshot.
+    let (posture, _) = palisade(&["posture", ORGANIZATION]);
+    assert!(posture.contains("organization/dev.json:36 arn:aws:iam::222200000000:user/ci"), "{posture}");
+}

@@ -19,9 +19,11 @@ pub struct Seen {
 }
 
 impl Seen {
+    /// `file` is the model's; a resource read from another file of the model (a snapshot of
+    /// an organization judged together) is in its own.
     fn of(file: &Arc<str>, meta: &ResMeta) -> Seen {
         Seen {
-            file: file.clone(),
+            file: if meta.span.file.is_none() { file.clone() } else { meta.span.file.name() },
             line: meta.span.line,
             id: meta.id.clone(),
             kind: meta.kind.clone(),
@@ -54,6 +56,23 @@ pub struct Evidence {
     /// unknown for some port, exposed for none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub undecided: Vec<Seen>,
+    /// Calls of a live account that would show a baseline service and were not answered (or
+    /// not collected): where there is no such service, whether one is set up is unknown.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unanswered: Vec<Unanswered>,
+}
+
+/// A call that would show a baseline service and was not answered.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Unanswered {
+    /// Key of the baseline control, or `channel` (the recorder's delivery channel).
+    pub control: &'static str,
+    /// Where the snapshot says so (its `errors` entry, or the Region's answers).
+    pub at: Seen,
+    /// `service:Call in REGION`.
+    pub call: String,
+    /// Listed in `errors` (denied or failed), rather than absent from the snapshot.
+    pub failed: bool,
 }
 
 /// The security metric filters of the CIS AWS Foundations monitoring set and of the guide's
@@ -228,6 +247,23 @@ impl Evidence {
         }
         e.external_flow_log =
             m.flow_logs.iter().any(|fl| fl.resources.iter().any(|r| !matches!(&r.value, Tri::Known(Link::Local(_)))));
+        e.unanswered = m
+            .account
+            .unanswered_baselines
+            .iter()
+            .map(|u| Unanswered {
+                control: u.baseline,
+                at: Seen {
+                    file: if u.span.file.is_none() { file.clone() } else { u.span.file.name() },
+                    line: u.span.line,
+                    id: u.call.clone(),
+                    kind: "snapshot call".into(),
+                    model_kind: crate::model::kind::OTHER,
+                },
+                call: u.call.clone(),
+                failed: u.failed,
+            })
+            .collect();
         e
     }
 }

@@ -1,5 +1,7 @@
 //! Live account snapshots (`palisade_snapshot`): one JSON document per account, lowered
-//! into the same model as templates (see [`crate::lower::snapshot`]).
+//! into the same model as templates (see [`crate::lower::snapshot`]). The snapshots of one
+//! scan are judged together, as the accounts of one organization: its service control
+//! policies apply to the accounts they target, and trust between the accounts is resolved.
 
 use std::sync::Arc;
 
@@ -24,15 +26,41 @@ impl super::Frontend for Snapshot {
         text.contains("\"palisade_snapshot\"").then(|| (DiagnosticKind::Parse, message.to_string()))
     }
 
+    /// Keeps the document: the snapshots of a scan are lowered together by [`Self::merge`].
     fn lower(&self, doc: Arc<Document>, src: &Arc<SourceFile>, _opts: &LoadOptions) -> Unit {
-        let file: Arc<str> = src.display_path().into();
-        let (mut model, problems) = snapshot::lower(&doc.root, file.clone());
-        model.source = Some(src.clone());
-        let mut unit = Unit::single(self.name(), src, model);
-        for (kind, span, msg) in problems {
-            unit.diagnostics.push(Diagnostic::at(kind, &file, span, msg));
-        }
+        let mut unit = Unit::single(self.name(), src, crate::model::Model::default());
         unit.documents.push(doc);
         unit
+    }
+
+    fn scan_wide(&self) -> bool {
+        true
+    }
+
+    fn merge(&self, units: Vec<Unit>, _opts: &LoadOptions) -> Vec<Unit> {
+        let mut units = units.into_iter();
+        let Some(mut all) = units.next() else { return Vec::new() };
+        for u in units {
+            all.sources.extend(u.sources);
+            all.documents.extend(u.documents);
+            all.suppressions.extend(u.suppressions);
+            all.diagnostics.extend(u.diagnostics);
+        }
+        let roots: Vec<(&Node, Arc<str>)> = all
+            .documents
+            .iter()
+            .zip(&all.sources)
+            .map(|(d, s)| (&d.root, Arc::<str>::from(s.display_path())))
+            .collect();
+        let (mut model, problems) = snapshot::lower_all(&roots);
+        for ((_, file), problems) in roots.iter().zip(problems) {
+            for (kind, span, msg) in problems {
+                all.diagnostics.push(Diagnostic::at(kind, file, span, msg));
+            }
+        }
+        model.source = all.sources.first().cloned();
+        model.sources = all.sources.iter().skip(1).cloned().collect();
+        all.variants = vec![model];
+        vec![all]
     }
 }

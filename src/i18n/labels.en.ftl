@@ -62,6 +62,7 @@ posture-baseline-recorder = AWS Config recorder with a delivery channel
 posture-baseline-analyzer = IAM Access Analyzer analyzer
 posture-baseline-backup = AWS Backup plan
 posture-baseline-flowlogs = Flow logs for every VPC
+posture-baseline-unanswered = the snapshot has no answer to { $calls }: whether it is set up is unknown
 
 ## Text report.
 text-when = when

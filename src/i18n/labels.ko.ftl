@@ -62,6 +62,7 @@ posture-baseline-recorder = 전송 채널이 있는 AWS Config 기록기
 posture-baseline-analyzer = IAM Access Analyzer 분석기
 posture-baseline-backup = AWS Backup 계획
 posture-baseline-flowlogs = 모든 VPC의 흐름 로그
+posture-baseline-unanswered = 스냅숏에 { $calls } 호출의 응답이 없음: 설정 여부를 알 수 없음
 
 ## 텍스트 보고서.
 text-when = 조건

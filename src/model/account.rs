@@ -20,6 +20,74 @@ pub struct Account {
     pub s3_public_access_blocks: Vec<(ResMeta, PublicAccessBlock)>,
     /// EBS snapshots owned by the account, with who may create volumes from them.
     pub ebs_snapshots: Vec<EbsSnapshot>,
+    /// Calls that would show an account-baseline service (a trail, a detector, ...) and were
+    /// not answered: whether the service is set up is unknown there.
+    pub unanswered_baselines: Vec<UnansweredBaseline>,
+    /// The accounts whose snapshots make the model (judged together).
+    pub accounts: Vec<String>,
+    /// The structure of the organizations the snapshots show (from their management account).
+    pub organizations: Vec<Organization>,
+}
+
+/// An organization's structure: which root and organizational units each account is under,
+/// so that service control policies apply by their targets.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Organization {
+    /// `o-…`, when known.
+    pub id: Option<String>,
+    /// The management account, to which service control policies do not apply.
+    pub management_account: String,
+    /// Its roots (`r-…`).
+    pub roots: Vec<String>,
+    /// Its member accounts (`ListAccounts`).
+    pub accounts: Vec<String>,
+    /// The parent of each account and organizational unit (`ListParents`); `None` when the
+    /// call was not answered.
+    pub parents: Vec<(String, Option<String>)>,
+    /// Where the structure is read.
+    pub span: Span,
+}
+
+impl Organization {
+    /// The path of an account from its root: the root, each organizational unit, the account;
+    /// `None` when the account is not a member or a parent is unknown.
+    pub fn path_of(&self, account: &str) -> Option<Vec<String>> {
+        if !self.accounts.iter().any(|a| a == account) {
+            return None;
+        }
+        let mut path = vec![account.to_string()];
+        let mut at = account.to_string();
+        while !self.roots.contains(&at) {
+            let parent = self.parents.iter().find(|(c, _)| *c == at)?.1.clone()?;
+            if path.contains(&parent) || path.len() > 32 {
+                return None;
+            }
+            path.push(parent.clone());
+            at = parent;
+        }
+        path.reverse();
+        Some(path)
+    }
+
+    /// Is this account a member of the organization?
+    pub fn has_member(&self, account: &str) -> bool {
+        self.accounts.iter().any(|a| a == account)
+    }
+}
+
+/// An unanswered call that would show an account-baseline service.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct UnansweredBaseline {
+    /// The baseline's key (`trail`, `detector`, `hub`, `recorder`, `channel`, `analyzer`,
+    /// `backup`, `alarms`, `flowlogs`).
+    pub baseline: &'static str,
+    /// `service:Call`, with the Region when the call is regional (`cloudtrail:DescribeTrails in
+    /// eu-west-1`).
+    pub call: String,
+    /// Why it is unknown: the call failed, or the snapshot does not have it.
+    pub failed: bool,
+    /// The entry of `errors`, or the Region's answers.
+    pub span: Span,
 }
 
 /// One row of the IAM credential report.

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::finding::Layer;
+use crate::i18n::Lang;
 use crate::results::ScanReport;
 
 pub use crate::analyze::evidence;
@@ -188,6 +189,11 @@ pub struct ControlScore {
     /// metric filters that no alarm covers (the control passes with at least one).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub missing: Option<String>,
+    /// For an account-baseline control that no scanned resource shows: the calls of a live
+    /// account that would have shown it and were not answered (`service:Call in REGION`). The
+    /// control is then unknown, not failing.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unanswered: Vec<String>,
 }
 
 /// A resource that evidences a control, with what it shows.
@@ -327,6 +333,17 @@ impl Posture {
         let hits: Vec<&BaselineHit> = report.evidence.iter().flat_map(|e| &e.baseline).collect();
         let vpcs: Vec<&(Seen, bool)> = report.evidence.iter().flat_map(|e| &e.vpcs).collect();
         let external_flow_log = report.evidence.iter().any(|e| e.external_flow_log);
+        let unanswered: Vec<&evidence::Unanswered> = report.evidence.iter().flat_map(|e| &e.unanswered).collect();
+        // The calls not answered for a baseline (and its companion keys), and where.
+        let gaps = |keys: &[&str]| -> (Vec<String>, Vec<EvidenceItem>) {
+            let found: Vec<&&evidence::Unanswered> = unanswered.iter().filter(|u| keys.contains(&u.control)).collect();
+            let calls = found.iter().map(|u| u.call.clone()).collect();
+            let items = found
+                .iter()
+                .map(|u| item(&u.at, if u.failed { "not answered" } else { "not in the snapshot" }))
+                .collect();
+            (calls, items)
+        };
         let undecided: ResourceSet =
             report.evidence.iter().flat_map(|e| &e.undecided).map(|s| (s.file.clone(), s.id.clone())).collect();
         let seen: BTreeMap<(Arc<str>, String), &Seen> =
@@ -336,6 +353,7 @@ impl Posture {
             let mut controls = Vec::new();
             for b in BASELINE.iter().filter(|b| b.layer == layer) {
                 let mut missing = None;
+                let mut not_answered = Vec::new();
                 let (mut resources, mut resources_failed) = (None, None);
                 let (status, evidence) = if b.key == "flowlogs" {
                     if vpcs.is_empty() {
@@ -348,8 +366,13 @@ impl Posture {
                         .collect();
                     resources = Some(vpcs.len());
                     resources_failed = Some(uncovered);
+                    let (calls, _) = gaps(&["flowlogs"]);
                     let status = if uncovered == 0 {
                         Status::Pass
+                    } else if !calls.is_empty() {
+                        missing = Some(unanswered_text(Lang::En, &calls));
+                        not_answered = calls;
+                        Status::Unknown
                     } else if external_flow_log {
                         missing = Some(format!(
                             "{uncovered} VPC(s) without a flow log in the scanned files; a flow log names a VPC outside its template, which may be one of them"
@@ -387,12 +410,29 @@ impl Posture {
                             missing = Some(format!("no alarmed metric filter for {}", uncovered.join(", ")));
                         }
                     }
-                    if ev.is_empty() {
-                        missing = Some("none of the scanned files declares it".to_string());
-                    } else if !ok {
-                        missing = Some("no AWS::Config::DeliveryChannel in the scanned files".to_string());
+                    // Where nothing shows the service, calls that were not answered leave it
+                    // unknown (for a recorder, its delivery channel's too).
+                    let keys: &[&str] = if b.key == "recorder" && !ev.is_empty() {
+                        &["channel"]
+                    } else if b.key == "recorder" {
+                        &["recorder", "channel"]
+                    } else {
+                        &[b.key]
+                    };
+                    let (calls, items) = if ok { (Vec::new(), Vec::new()) } else { gaps(keys) };
+                    if !calls.is_empty() {
+                        missing = Some(unanswered_text(Lang::En, &calls));
+                        ev.extend(items);
+                        not_answered = calls;
+                        (Status::Unknown, ev)
+                    } else {
+                        if ev.is_empty() {
+                            missing = Some("none of the scanned files declares it".to_string());
+                        } else if !ok {
+                            missing = Some("no AWS::Config::DeliveryChannel in the scanned files".to_string());
+                        }
+                        (if ok { Status::Pass } else { Status::Fail }, ev)
                     }
-                    (if ok { Status::Pass } else { Status::Fail }, ev)
                 };
                 controls.push(ControlScore {
                     control: b.control.to_string(),
@@ -406,6 +446,7 @@ impl Posture {
                     resources_failed,
                     resources_undecided: None,
                     missing,
+                    unanswered: not_answered,
                 });
             }
             // Rule-based controls of this layer, grouped by control id.
@@ -458,6 +499,7 @@ impl Posture {
                     resources_failed: Some(failed.len()),
                     resources_undecided: reach.then_some(open.len()),
                     missing,
+                    unanswered: Vec::new(),
                 });
             }
             let controls = merge_same_control(controls);
@@ -590,11 +632,18 @@ fn merge_same_control(controls: Vec<ControlScore>) -> Vec<ControlScore> {
                 None => prev.evidence.push(e),
             }
         }
-        if prev.missing.is_none() {
+        if prev.missing.is_none() || (c.status == prev.status && !c.unanswered.is_empty()) {
             prev.missing = c.missing;
         }
+        prev.unanswered.extend(c.unanswered);
     }
     out
+}
+
+/// Why a baseline control is unknown: the calls that would have shown it were not answered.
+pub fn unanswered_text(lang: Lang, calls: &[String]) -> String {
+    let calls: Vec<String> = calls.iter().map(|c| format!("`{c}`")).collect();
+    crate::i18n::label_with(lang, "posture-baseline-unanswered", &[("calls", &calls.join(", "))])
 }
 
 /// The resources some rules judged, failing ones first (what a reader looks for), each with its

@@ -54,6 +54,9 @@ impl Posture {
         }
         for c in p.layers.iter_mut().flat_map(|l| &mut l.controls) {
             c.title = control_title(&c.title, lang);
+            if !c.unanswered.is_empty() {
+                c.missing = Some(super::unanswered_text(lang, &c.unanswered));
+            }
         }
         for f in &mut p.frameworks {
             f.name = f.framework.name_in(code);

@@ -342,8 +342,49 @@ pub fn groups_of<'m>(m: &'m Model, u: &'m IamUser) -> Vec<Option<&'m IamGroup>> 
     out
 }
 
+/// The service control policies that govern an entity of a live account (named by its ARN)
+/// that is a member of an organization the model knows the structure of: those attached to
+/// its root, to the organizational units above it and to its account. The levels are taken
+/// together: an action that a level's policies deny is denied; one that no attached policy
+/// allows is not allowed (AWS's default `FullAWSAccess` counts as attached to the root when
+/// none of them allows anything). Entities of templates, of the management account and of
+/// accounts outside the known organizations get none.
+fn scps_of<'m>(m: &'m Model, meta: &ResMeta) -> PolicySet<'m> {
+    let mut set = PolicySet::default();
+    let Some(account) = super::arn::account_of(&meta.id).filter(|_| meta.id.starts_with("arn:")) else {
+        return set;
+    };
+    let Some(org) = m.account.organizations.iter().find(|o| o.has_member(account)) else { return set };
+    if org.management_account == account {
+        return set;
+    }
+    let Some(path) = org.path_of(account) else {
+        set.unknown.push((format!("the organizational units above account {account}"), false, true));
+        return set;
+    };
+    for o in m.org_policies.iter().filter(|o| o.is_scp()) {
+        let label = format!("service control policy `{}`", o.meta.id);
+        let named = |l: &Link| matches!(l, Link::Local(x) | Link::External(x) if path.contains(x));
+        let targets = o.targets.get();
+        let attached = targets.is_some_and(|t| t.iter().any(|l| l.get().is_some_and(named)));
+        let maybe = targets.is_none_or(|t| t.iter().any(|l| l.get().is_none()));
+        match o.document.get() {
+            Some(doc) if attached => set.docs.push(Labeled { label, doc, file: None, attachment: None }),
+            None if attached || maybe => set.unknown.push((format!("{label} (its content)"), true, true)),
+            Some(_) if maybe => set.unknown.push((format!("{label} (its targets)"), true, true)),
+            _ => {}
+        }
+    }
+    let allows = set.docs.iter().any(|d| d.doc.statements.iter().any(|s| s.effect.get() == Some(&Effect::Allow)));
+    if !allows && let Some(full) = full_aws_access() {
+        set.docs.push(Labeled { label: "FullAWSAccess (default SCP)".into(), doc: full, file: None, attachment: None });
+    }
+    set
+}
+
 /// Every principal of the model with the policies that govern it. Service control policies
-/// are not included (the template does not say where they are attached).
+/// are included for the entities of live accounts whose organization's structure is known
+/// (see [`scps_of`]); a template does not say where its policies are attached.
 pub fn principals(m: &Model) -> Vec<PrincipalInfo<'_>> {
     let mut out = Vec::new();
     for r in &m.iam_roles {
@@ -356,7 +397,12 @@ pub fn principals(m: &Model) -> Vec<PrincipalInfo<'_>> {
             name: r.identity.name.get().cloned(),
             governing: Governing {
                 identity,
-                scps: PolicySet::default(),
+                scps: if r.identity.path.is(|p| p.starts_with("/aws-service-role/")) {
+                    // Service-linked roles are not governed by service control policies.
+                    PolicySet::default()
+                } else {
+                    scps_of(m, &r.meta)
+                },
                 boundary: boundary(m, &r.identity, &format!("role `{}`", r.meta.id)),
             },
         });
@@ -383,7 +429,7 @@ pub fn principals(m: &Model) -> Vec<PrincipalInfo<'_>> {
             name: u.identity.name.get().cloned(),
             governing: Governing {
                 identity,
-                scps: PolicySet::default(),
+                scps: scps_of(m, &u.meta),
                 boundary: boundary(m, &u.identity, &format!("user `{}`", u.meta.id)),
             },
         });
@@ -396,7 +442,7 @@ pub fn principals(m: &Model) -> Vec<PrincipalInfo<'_>> {
             meta: Some(&g.meta),
             id: g.meta.id.clone(),
             name: g.identity.name.get().cloned(),
-            governing: Governing { identity, scps: PolicySet::default(), boundary: None },
+            governing: Governing { identity, scps: scps_of(m, &g.meta), boundary: None },
         });
     }
     if let Some(f) = m.policy_file.as_ref().filter(|f| f.kind == PolicyFileKind::Identity) {

@@ -9,8 +9,10 @@ use crate::source::Span;
 use crate::value::Node;
 
 pub fn lower(cx: &mut Ctx<'_>, m: &mut Model) {
-    m.account.observed_at = cx.root.get("collected_at").and_then(Node::as_str).and_then(epoch);
-    if m.account.observed_at.is_none() {
+    let observed = cx.root.get("collected_at").and_then(Node::as_str).and_then(epoch);
+    // Snapshots judged together are aged from the latest of them.
+    m.account.observed_at = m.account.observed_at.max(observed);
+    if observed.is_none() {
         let span = cx.root.get("collected_at").map(|n| n.span).unwrap_or(cx.root.span);
         cx.invalid(span, "`collected_at` must be an RFC 3339 time: ages of credentials are not judged".into());
     }
@@ -153,4 +155,51 @@ fn time(row: &Node, col: &str) -> Field<i64> {
             Field { value, span: n.span, origin: None }
         }
     }
+}
+
+/// The organization's structure the management account's snapshot shows
+/// (`global.organizations`): `DescribeOrganization`, `ListRoots`, `ListAccounts`, and
+/// `ListParents` keyed by the id of each account and organizational unit.
+pub fn organization(cx: &mut Ctx<'_>, m: &mut Model) {
+    let (Some(roots), Some(accounts)) =
+        (cx.global("organizations", "ListRoots").data(), cx.global("organizations", "ListAccounts").data())
+    else {
+        return;
+    };
+    let describe = cx.global("organizations", "DescribeOrganization");
+    let org = describe.data().and_then(|d| d.get("Organization"));
+    let text = |n: Option<&Node>, key: &str| n.and_then(|n| n.get(key)).and_then(Node::as_str).map(str::to_string);
+    let ids = |cx: &mut Ctx<'_>, n: &Node, key: &str| -> Vec<String> {
+        cx.list(n, key).iter().filter_map(|i| i.get("Id").and_then(Node::as_str).map(str::to_string)).collect()
+    };
+    let mut o = crate::model::Organization {
+        id: text(org, "Id"),
+        management_account: text(org, "MasterAccountId").unwrap_or_else(|| cx.account.clone()),
+        roots: ids(cx, roots, "Roots"),
+        accounts: ids(cx, accounts, "Accounts"),
+        parents: Default::default(),
+        span: accounts.span,
+    };
+    let calls = cx.root.get("global").and_then(|g| g.get("organizations")).and_then(|o| o.get("ListParents"));
+    // From each account up to its root, through the organizational units on the way.
+    let mut todo: Vec<String> = o.accounts.clone();
+    while let Some(child) = todo.pop() {
+        if o.parents.iter().any(|(c, _)| *c == child) || o.roots.contains(&child) {
+            continue;
+        }
+        let answer = cx.per_resource(calls, "organizations", None, "ListParents", &child);
+        let parent = answer
+            .data()
+            .and_then(|n| n.get("Parents"))
+            .and_then(Node::as_seq)
+            .and_then(|p| p.first())
+            .and_then(|p| p.get("Id"))
+            .and_then(Node::as_str)
+            .map(str::to_string);
+        if let Some(p) = &parent {
+            todo.push(p.clone());
+        }
+        o.parents.push((child, parent));
+    }
+    m.account.organizations.push(o);
 }

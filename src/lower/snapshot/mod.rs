@@ -41,11 +41,26 @@ pub type Problem = (DiagnosticKind, Span, String);
 
 /// The model of a snapshot, and the problems met.
 pub fn lower(root: &Node, file: Arc<str>) -> (Model, Vec<Problem>) {
-    let mut cx = Ctx::new(root);
     let mut m = Model { file, ..Model::default() };
+    let problems = lower_into(root, &mut m);
+    (m, problems)
+}
+
+/// One model of several snapshots (the accounts of an organization), judged together: each
+/// resource keeps its ARN and its place in its own file. The problems are given by snapshot.
+pub fn lower_all(roots: &[(&Node, Arc<str>)]) -> (Model, Vec<Vec<Problem>>) {
+    let mut m = Model { file: roots.first().map(|(_, f)| f.clone()).unwrap_or_else(|| "".into()), ..Model::default() };
+    let problems = roots.iter().map(|(root, _)| lower_into(root, &mut m)).collect();
+    (m, problems)
+}
+
+/// Adds one snapshot to a model.
+fn lower_into(root: &Node, m: &mut Model) -> Vec<Problem> {
+    let mut cx = Ctx::new(root);
     if !cx.check_header() {
-        return (m, cx.problems);
+        return cx.problems;
     }
+    m.account.accounts.push(cx.account.clone());
     cx.index_ids();
     iam::shape(&mut cx);
     network::shape(&mut cx);
@@ -53,10 +68,13 @@ pub fn lower(root: &Node, file: Arc<str>) -> (Model, Vec<Problem>) {
     monitoring::shape(&mut cx);
     services::shape(&mut cx);
     let shaped = std::mem::take(&mut cx.shaped);
-    crate::lower::cfn::lower_shaped(&mut m, shaped);
-    account::lower(&mut cx, &mut m);
-    data::lower_direct(&mut cx, &mut m);
-    (m, cx.problems)
+    crate::lower::cfn::lower_shaped(m, shaped);
+    account::lower(&mut cx, m);
+    account::organization(&mut cx, m);
+    data::lower_direct(&mut cx, m);
+    monitoring::unanswered_baselines(&mut cx);
+    m.account.unanswered_baselines.append(&mut cx.unanswered);
+    cx.problems
 }
 
 /// What a call answered.
@@ -99,6 +117,8 @@ pub struct Ctx<'a> {
     pub ids: HashMap<String, String>,
     pub shaped: Vec<Shaped>,
     pub problems: Vec<Problem>,
+    /// Account-baseline calls that were not answered.
+    pub unanswered: Vec<crate::model::UnansweredBaseline>,
 }
 
 impl<'a> Ctx<'a> {
@@ -111,6 +131,7 @@ impl<'a> Ctx<'a> {
             ids: HashMap::new(),
             shaped: Vec::new(),
             problems: Vec::new(),
+            unanswered: Vec::new(),
         }
     }
 

@@ -56,6 +56,36 @@ pub fn shape(cx: &mut Ctx<'_>) {
     organizations(cx);
 }
 
+/// The calls that show each account-baseline service: (baseline, service, call).
+const BASELINE_CALLS: &[(&str, &str, &str)] = &[
+    ("trail", "cloudtrail", "DescribeTrails"),
+    ("detector", "guardduty", "ListDetectors"),
+    ("hub", "securityhub", "GetEnabledStandards"),
+    ("recorder", "config", "DescribeConfigurationRecorders"),
+    ("channel", "config", "DescribeDeliveryChannels"),
+    ("analyzer", "accessanalyzer", "ListAnalyzers"),
+    ("backup", "backup", "ListBackupPlans"),
+    ("alarms", "logs", "DescribeMetricFilters"),
+    ("alarms", "cloudwatch", "DescribeAlarms"),
+    ("flowlogs", "ec2", "DescribeFlowLogs"),
+];
+
+/// Records, for each Region, the baseline calls that were not answered or that the snapshot
+/// does not have: posture reports those services as unknown rather than missing.
+pub fn unanswered_baselines(cx: &mut Ctx<'_>) {
+    for (region, rn) in cx.regions() {
+        for &(baseline, service, call) in BASELINE_CALLS {
+            let (failed, span) = match cx.regional(rn, region, service, call) {
+                Answer::Failed(span) => (true, span),
+                Answer::Missing => (false, rn.span),
+                Answer::Data(_) | Answer::NotConfigured(_) => continue,
+            };
+            let call = format!("{service}:{call} in {region}");
+            cx.unanswered.push(crate::model::UnansweredBaseline { baseline, call, failed, span });
+        }
+    }
+}
+
 fn flow_logs(cx: &mut Ctx<'_>, region: &str, rn: &Node) {
     match cx.regional(rn, region, "ec2", "DescribeFlowLogs") {
         Answer::Data(d) => {
