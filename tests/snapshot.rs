@@ -13,18 +13,7 @@ const INSECURE: &str = "tests/fixtures/snapshots/insecure.json";
 const DENIED: &str = "tests/fixtures/snapshots/denied.json";
 
 fn rule_ids(json: &str) -> Vec<(String, String)> {
-    let v: serde_json::Value = serde_json::from_str(json).expect("JSON report");
-    v["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .map(|f| {
-            (
-                f["rule_id"].as_str().unwrap_or_default().to_string(),
-                f["resource"]["id"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect()
+    findings(json).into_iter().map(|(rule, resource, _)| (rule, resource)).collect()
 }
 
 #[test]
@@ -296,4 +285,30 @@ fn trust_in_a_scanned_account_is_resolved_and_trust_in_another_is_external() {
     // Posture evidence names each resource's own snapshot.
     let (posture, _) = palisade(&["posture", ORGANIZATION]);
     assert!(posture.contains("organization/dev.json:36 arn:aws:iam::222200000000:user/ci"), "{posture}");
+}
+
+#[test]
+fn malformed_parts_of_the_services_are_located_errors() {
+    let dir = std::env::temp_dir().join(format!("palisade-snapshot-services-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("tests/fixtures/snapshots/areas/elb.fail.json").unwrap())
+            .unwrap();
+    v["regional"]["eu-west-1"]["elbv2"]["DescribeLoadBalancers"]["LoadBalancers"] = "web".into();
+    v["regional"]["eu-west-1"]["eks"] = serde_json::json!({"ListClusters": {"clusters": {"apps": 1}}});
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let (out, _) = palisade(&["scan", "--format", "json", bad.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for message in ["`LoadBalancers` must be a list", "`clusters` must be a list"] {
+        let diag = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["message"].as_str().unwrap_or_default().contains(message));
+        assert!(diag.is_some_and(|d| d["line"].as_u64().unwrap_or(0) > 0), "{message}: {out}");
+    }
+    // The classic load balancer is still judged.
+    assert!(rule_ids(&out).iter().any(|(r, _)| r == "PAL-ELB-003"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
 }

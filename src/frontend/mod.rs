@@ -7,7 +7,8 @@
 //! asks the frontends in turn which of them a document belongs to.
 //!
 //! A [`Unit`] is what rules judge together: one CloudFormation template, one policy file,
-//! all Kubernetes manifests of a scan.
+//! all Kubernetes manifests of a scan, all live account snapshots of a scan (the accounts of
+//! an organization).
 
 use std::collections::HashSet;
 use std::path::PathBuf;

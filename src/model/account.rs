@@ -131,3 +131,31 @@ pub struct EbsSnapshot {
     /// Where the permissions are written.
     pub permissions_span: Span,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(parents: &[(&str, Option<&str>)]) -> Organization {
+        Organization {
+            id: None,
+            management_account: "999900000000".into(),
+            roots: vec!["r-1".into()],
+            accounts: vec!["111100000000".into(), "222200000000".into()],
+            parents: parents.iter().map(|(c, p)| (c.to_string(), p.map(str::to_string))).collect(),
+            span: Span::default(),
+        }
+    }
+
+    #[test]
+    fn an_account_path_runs_from_the_root_through_its_units() {
+        let o = org(&[("111100000000", Some("ou-2")), ("ou-2", Some("ou-1")), ("ou-1", Some("r-1"))]);
+        assert_eq!(o.path_of("111100000000").unwrap(), ["r-1", "ou-1", "ou-2", "111100000000"]);
+        assert_eq!(o.path_of("333300000000"), None, "not a member");
+        assert_eq!(o.path_of("222200000000"), None, "its parent is not known");
+        let unknown = org(&[("111100000000", None)]);
+        assert_eq!(unknown.path_of("111100000000"), None, "ListParents not answered");
+        let cycle = org(&[("111100000000", Some("ou-1")), ("ou-1", Some("ou-2")), ("ou-2", Some("ou-1"))]);
+        assert_eq!(cycle.path_of("111100000000"), None);
+    }
+}

@@ -403,27 +403,9 @@ pub fn add_meta(m: &mut Model, id: String, kind: &str, at: &Node) -> ResMeta {
 /// by default.
 pub fn lower_direct(cx: &mut Ctx<'_>, m: &mut Model) {
     for (region, rn) in cx.regions() {
-        if let Some(d) = cx.regional(rn, region, "rds", "DescribeDBSnapshots").data() {
-            let attrs = rn.get("rds").and_then(|r| r.get("DescribeDBSnapshotAttributes"));
-            for s in cx.list(d, "DBSnapshots") {
-                let (Some(arn), Some(id)) = (
-                    s.get("DBSnapshotArn").and_then(Node::as_str),
-                    s.get("DBSnapshotIdentifier").and_then(Node::as_str),
-                ) else {
-                    continue;
-                };
-                let shared = cx.per_resource(attrs, "rds", Some(region), "DescribeDBSnapshotAttributes", id);
-                let shared_accounts = match &shared {
-                    Answer::Data(n) => restore_accounts(n, "DBSnapshotAttributesResult", "DBSnapshotAttributes"),
-                    Answer::NotConfigured(span) => Field::known(Vec::new(), *span),
-                    Answer::Failed(span) => Field { value: Tri::Unknown, span: *span, origin: None },
-                    Answer::Missing => Field { value: Tri::Unknown, span: s.span, origin: None },
-                };
-                let meta = add_meta(m, arn.to_string(), "rds:DBSnapshot", s);
-                m.db_snapshots.push(DbSnapshot { shared_accounts, meta });
-            }
+        for call in DB_SNAPSHOT_CALLS {
+            db_snapshots(cx, m, region, rn, call);
         }
-        db_cluster_snapshots(cx, m, region, rn);
         if let Some(d) = cx.regional(rn, region, "ec2", "DescribeSnapshots").data() {
             let attrs = rn.get("ec2").and_then(|r| r.get("DescribeSnapshotAttribute"));
             for s in cx.list(d, "Snapshots") {
@@ -468,26 +450,52 @@ pub fn lower_direct(cx: &mut Ctx<'_>, m: &mut Model) {
     }
 }
 
-/// DB cluster snapshots (`DescribeDBClusterSnapshots`) with who may restore them
-/// (`DescribeDBClusterSnapshotAttributes`, keyed by snapshot identifier).
-fn db_cluster_snapshots(cx: &mut Ctx<'_>, m: &mut Model, region: &str, rn: &Node) {
-    let Some(d) = cx.regional(rn, region, "rds", "DescribeDBClusterSnapshots").data() else { return };
-    let attrs = rn.get("rds").and_then(|r| r.get("DescribeDBClusterSnapshotAttributes"));
-    for s in cx.list(d, "DBClusterSnapshots") {
-        let (Some(arn), Some(id)) = (
-            s.get("DBClusterSnapshotArn").and_then(Node::as_str),
-            s.get("DBClusterSnapshotIdentifier").and_then(Node::as_str),
-        ) else {
+/// The calls that list RDS snapshots and tell who may restore them: (list call, list key, ARN
+/// key, identifier key, attributes call keyed by identifier, result key, attributes key, kind).
+type SnapshotCalls =
+    (&'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str);
+
+const DB_SNAPSHOT_CALLS: &[SnapshotCalls] = &[
+    (
+        "DescribeDBSnapshots",
+        "DBSnapshots",
+        "DBSnapshotArn",
+        "DBSnapshotIdentifier",
+        "DescribeDBSnapshotAttributes",
+        "DBSnapshotAttributesResult",
+        "DBSnapshotAttributes",
+        "rds:DBSnapshot",
+    ),
+    (
+        "DescribeDBClusterSnapshots",
+        "DBClusterSnapshots",
+        "DBClusterSnapshotArn",
+        "DBClusterSnapshotIdentifier",
+        "DescribeDBClusterSnapshotAttributes",
+        "DBClusterSnapshotAttributesResult",
+        "DBClusterSnapshotAttributes",
+        "rds:DBClusterSnapshot",
+    ),
+];
+
+/// DB snapshots or DB cluster snapshots with who may restore them (the `restore` attribute).
+fn db_snapshots(cx: &mut Ctx<'_>, m: &mut Model, region: &str, rn: &Node, calls: &SnapshotCalls) {
+    let &(list_call, list_key, arn_key, id_key, attrs_call, result_key, attrs_key, kind) = calls;
+    let Some(d) = cx.regional(rn, region, "rds", list_call).data() else { return };
+    let attrs = rn.get("rds").and_then(|r| r.get(attrs_call));
+    for s in cx.list(d, list_key) {
+        let (Some(arn), Some(id)) = (s.get(arn_key).and_then(Node::as_str), s.get(id_key).and_then(Node::as_str))
+        else {
             continue;
         };
-        let shared = cx.per_resource(attrs, "rds", Some(region), "DescribeDBClusterSnapshotAttributes", id);
+        let shared = cx.per_resource(attrs, "rds", Some(region), attrs_call, id);
         let shared_accounts = match &shared {
-            Answer::Data(n) => restore_accounts(n, "DBClusterSnapshotAttributesResult", "DBClusterSnapshotAttributes"),
+            Answer::Data(n) => restore_accounts(n, result_key, attrs_key),
             Answer::NotConfigured(span) => Field::known(Vec::new(), *span),
             Answer::Failed(span) => Field { value: Tri::Unknown, span: *span, origin: None },
             Answer::Missing => Field { value: Tri::Unknown, span: s.span, origin: None },
         };
-        let meta = add_meta(m, arn.to_string(), "rds:DBClusterSnapshot", s);
+        let meta = add_meta(m, arn.to_string(), kind, s);
         m.db_snapshots.push(DbSnapshot { shared_accounts, meta });
     }
 }

@@ -419,3 +419,15 @@ fn backup(cx: &mut Ctx<'_>, region: &str, rn: &Node) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_queue_is_named_by_the_arn_its_url_gives() {
+        let root = crate::value::Node::new(crate::source::Span::default(), crate::value::Kind::Null);
+        let cx = super::Ctx::new(&root);
+        let arn = super::queue_arn(&cx, "eu-west-1", "https://sqs.eu-west-1.amazonaws.com/111122223333/jobs");
+        assert_eq!(arn.as_deref(), Some("arn:aws:sqs:eu-west-1:111122223333:jobs"));
+        assert_eq!(super::queue_arn(&cx, "eu-west-1", "jobs"), None);
+    }
+}

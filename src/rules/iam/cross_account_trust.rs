@@ -23,7 +23,10 @@ third party, `Bool: {aws:MultiFactorAuthPresent: true}` for people, or `aws:Prin
     description: "Trusting an account (its id or `:root`) delegates the decision to that account's \
 administrators: any of its principals they allow can assume the role. For third parties, an external id \
 prevents the confused-deputy problem; for people, requiring MFA keeps a stolen access key from being \
-enough. The account id is written literally; Palisade cannot tell whether it is your own account.",
+enough. In a template the account id is written literally, and Palisade cannot tell whether it is your \
+own account. Live account snapshots scanned together say more: trust in the role's own account is not \
+reported, trust in another scanned account names the principals of that account that can assume the role, \
+and trust in an account outside the scan is reported as external.",
     check: |m, facts, out| {
         let scanned = &m.account.accounts;
         for p in trust_policies(facts) {
