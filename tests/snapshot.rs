@@ -260,6 +260,8 @@ fn an_organization_folder_applies_its_service_control_policies_to_the_accounts_t
     let found = findings(&out);
     assert!(!escalates(&found, prod_dev), "{found:?} {err}");
     assert!(escalates(&found, dev_dev), "{found:?}");
+    // What the SCP does not deny is still allowed in the production account.
+    assert!(escalates(&found, "arn:aws:iam::111100000000:user/ops"), "{found:?}");
     // Each finding is located in its own snapshot.
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let f = v["findings"].as_array().unwrap().iter().find(|f| f["resource"]["id"] == dev_dev).unwrap();

@@ -337,7 +337,7 @@ impl Resolved {
     fn governing<'x>(&'x self, g: &Governing<'x>) -> Governing<'x> {
         Governing {
             identity: self.set(&g.identity),
-            scps: self.set(&g.scps),
+            scps: g.scps.iter().map(|l| self.set(l)).collect(),
             boundary: g.boundary.as_ref().map(|b| self.set(b)),
         }
     }
@@ -502,7 +502,12 @@ impl<'a, 'm> Analysis<'a, 'm> {
         v
     }
 
+    /// The ARNs an entity may have: its own for an entity of a live account (named by its
+    /// ARN), else its name in each account the scan may be in.
     fn arns(&self, e: &Entity<'_>) -> Vec<String> {
+        if e.id.starts_with("arn:") && e.id.split(':').nth(2) == Some("iam") {
+            return vec![e.id.to_string()];
+        }
         self.accounts.iter().map(|a| entity_arn(a, e.kind, e.path, &e.name)).collect()
     }
 }

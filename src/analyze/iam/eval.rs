@@ -385,8 +385,10 @@ impl<'a> PolicySet<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct Governing<'a> {
     pub identity: PolicySet<'a>,
-    /// Service control policies (all must allow; any deny denies).
-    pub scps: PolicySet<'a>,
+    /// Service control policies by level of the principal's organization (its root, each
+    /// organizational unit, its account): each level must allow, and a deny at any level
+    /// denies. Empty when none governs it (or where they apply is not known).
+    pub scps: Vec<PolicySet<'a>>,
     /// The permission boundary, when one is set.
     pub boundary: Option<PolicySet<'a>>,
 }
@@ -406,8 +408,8 @@ pub struct Combined {
 impl<'a> Governing<'a> {
     pub fn evaluate(&self, req: &Request<'_>) -> Combined {
         let mut layers = vec![("identity policies", self.identity.evaluate(req))];
-        if !self.scps.is_empty() {
-            layers.push(("service control policies", self.scps.evaluate(req)));
+        for level in &self.scps {
+            layers.push(("service control policies", level.evaluate(req)));
         }
         if let Some(b) = &self.boundary {
             layers.push(("permission boundary", b.evaluate(req)));
@@ -672,7 +674,11 @@ mod tests {
                 unknown: Vec::new(),
             }
         }
-        let g = Governing { identity: set("id", &admin), scps: set("scp", &scp), boundary: Some(set("b", &boundary)) };
+        let g = Governing {
+            identity: set("id", &admin),
+            scps: vec![set("scp", &scp)],
+            boundary: Some(set("b", &boundary)),
+        };
         let req = |a| Request { action: a, resource: Some("arn:aws:s3:::b"), caller: None, context: &ctx };
         assert_eq!(g.evaluate(&req("s3:ListBucket")).outcome, Outcome::Allow);
         let r = g.evaluate(&req("ec2:RunInstances"));

@@ -343,43 +343,50 @@ pub fn groups_of<'m>(m: &'m Model, u: &'m IamUser) -> Vec<Option<&'m IamGroup>> 
 }
 
 /// The service control policies that govern an entity of a live account (named by its ARN)
-/// that is a member of an organization the model knows the structure of: those attached to
-/// its root, to the organizational units above it and to its account. The levels are taken
-/// together: an action that a level's policies deny is denied; one that no attached policy
-/// allows is not allowed (AWS's default `FullAWSAccess` counts as attached to the root when
-/// none of them allows anything). Entities of templates, of the management account and of
-/// accounts outside the known organizations get none.
-fn scps_of<'m>(m: &'m Model, meta: &ResMeta) -> PolicySet<'m> {
-    let mut set = PolicySet::default();
+/// that is a member of an organization the model knows the structure of, by level: those
+/// attached to its root, to each organizational unit above it, and to its account. Each level
+/// must allow and a deny at any level denies, as AWS decides. AWS keeps at least one policy
+/// attached to every root, unit and account: a level to which the scan shows none attached is
+/// taken to have AWS's default `FullAWSAccess`. Entities of templates, of the management
+/// account and of accounts outside the known organizations get none.
+fn scps_of<'m>(m: &'m Model, meta: &ResMeta) -> Vec<PolicySet<'m>> {
     let Some(account) = super::arn::account_of(&meta.id).filter(|_| meta.id.starts_with("arn:")) else {
-        return set;
+        return Vec::new();
     };
-    let Some(org) = m.account.organizations.iter().find(|o| o.has_member(account)) else { return set };
+    let Some(org) = m.account.organizations.iter().find(|o| o.has_member(account)) else { return Vec::new() };
     if org.management_account == account {
-        return set;
+        return Vec::new();
     }
     let Some(path) = org.path_of(account) else {
-        set.unknown.push((format!("the organizational units above account {account}"), false, true));
-        return set;
+        let mut unknown = PolicySet::default();
+        unknown.unknown.push((format!("the organizational units above account {account}"), true, true));
+        return vec![unknown];
     };
-    for o in m.org_policies.iter().filter(|o| o.is_scp()) {
-        let label = format!("service control policy `{}`", o.meta.id);
-        let named = |l: &Link| matches!(l, Link::Local(x) | Link::External(x) if path.contains(x));
-        let targets = o.targets.get();
-        let attached = targets.is_some_and(|t| t.iter().any(|l| l.get().is_some_and(named)));
-        let maybe = targets.is_none_or(|t| t.iter().any(|l| l.get().is_none()));
-        match o.document.get() {
-            Some(doc) if attached => set.docs.push(Labeled { label, doc, file: None, attachment: None }),
-            None if attached || maybe => set.unknown.push((format!("{label} (its content)"), true, true)),
-            Some(_) if maybe => set.unknown.push((format!("{label} (its targets)"), true, true)),
-            _ => {}
-        }
-    }
-    let allows = set.docs.iter().any(|d| d.doc.statements.iter().any(|s| s.effect.get() == Some(&Effect::Allow)));
-    if !allows && let Some(full) = full_aws_access() {
-        set.docs.push(Labeled { label: "FullAWSAccess (default SCP)".into(), doc: full, file: None, attachment: None });
-    }
-    set
+    path.iter()
+        .map(|level| {
+            let mut set = PolicySet::default();
+            for o in m.org_policies.iter().filter(|o| o.is_scp()) {
+                let label = format!("service control policy `{}`", o.meta.id);
+                let named = |l: &Link| matches!(l, Link::Local(x) | Link::External(x) if x == level);
+                let targets = o.targets.get();
+                let attached = targets.is_some_and(|t| t.iter().any(|l| l.get().is_some_and(named)));
+                let maybe = targets.is_none_or(|t| t.iter().any(|l| l.get().is_none()));
+                match o.document.get() {
+                    Some(doc) if attached => set.docs.push(Labeled { label, doc, file: None, attachment: None }),
+                    None if attached || maybe => set.unknown.push((format!("{label} (its content)"), true, true)),
+                    Some(_) if maybe => set.unknown.push((format!("{label} (its targets)"), true, true)),
+                    _ => {}
+                }
+            }
+            if set.is_empty()
+                && let Some(full) = full_aws_access()
+            {
+                let label = format!("FullAWSAccess (AWS's default service control policy of `{level}`)");
+                set.docs.push(Labeled { label, doc: full, file: None, attachment: None });
+            }
+            set
+        })
+        .collect()
 }
 
 /// Every principal of the model with the policies that govern it. Service control policies
@@ -399,7 +406,7 @@ pub fn principals(m: &Model) -> Vec<PrincipalInfo<'_>> {
                 identity,
                 scps: if r.identity.path.is(|p| p.starts_with("/aws-service-role/")) {
                     // Service-linked roles are not governed by service control policies.
-                    PolicySet::default()
+                    Vec::new()
                 } else {
                     scps_of(m, &r.meta)
                 },
@@ -455,7 +462,7 @@ pub fn principals(m: &Model) -> Vec<PrincipalInfo<'_>> {
             meta: None,
             id: m.file.to_string(),
             name: None,
-            governing: Governing { identity, scps: PolicySet::default(), boundary: None },
+            governing: Governing { identity, scps: Vec::new(), boundary: None },
         });
     }
     out
