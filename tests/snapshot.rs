@@ -314,3 +314,36 @@ fn malformed_parts_of_the_services_are_located_errors() {
     assert!(rule_ids(&out).iter().any(|(r, _)| r == "PAL-ELB-003"), "{out}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn nat_and_egress_only_gateways_of_the_snapshot_decide_reachability() {
+    let dir = std::env::temp_dir().join(format!("palisade-snapshot-nat-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("tests/fixtures/snapshots/areas/network.pass.json").unwrap())
+            .unwrap();
+    let ec2 = &mut v["regional"]["eu-west-1"]["ec2"];
+    ec2["DescribeSecurityGroups"]["SecurityGroups"][0]["IpPermissions"] = serde_json::json!([
+        {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}
+    ]);
+    let instance = |id: &str, subnet: &str| {
+        serde_json::json!({"InstanceId": id, "SubnetId": subnet, "VpcId": "vpc-1", "PublicIpAddress": "198.51.100.7",
+            "State": {"Name": "running"}, "SecurityGroups": [{"GroupId": "sg-1"}]})
+    };
+    ec2["DescribeInstances"] = serde_json::json!({"Reservations": [{"Instances": [
+        instance("i-private", "subnet-private"), instance("i-public", "subnet-public")
+    ]}]});
+    let file = dir.join("nat.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let (out, err) = palisade(&["net", "exposure", file.to_str().unwrap()]);
+    let line =
+        |id: &str| out.lines().find(|l| l.contains(id)).unwrap_or_else(|| panic!("{id}: {out}{err}")).to_string();
+    let private = line("instance/i-private");
+    assert!(private.contains("not exposed"), "{private}");
+    assert!(
+        private.contains("natgateway/nat-1") && private.contains("egress-only-internet-gateway/eigw-1"),
+        "{private}"
+    );
+    assert!(line("instance/i-public").contains(" exposed"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
+}
