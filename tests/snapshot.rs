@@ -347,3 +347,17 @@ fn nat_and_egress_only_gateways_of_the_snapshot_decide_reachability() {
     assert!(line("instance/i-public").contains(" exposed"), "{out}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_second_snapshot_of_the_same_account_is_reported_and_not_judged_twice() {
+    let (out, _) = palisade(&["scan", "--format", "json", INSECURE, "tests/fixtures/snapshots/secure.json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let note = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["message"].as_str().unwrap_or_default().contains("of account 111122223333 already"));
+    assert!(note.is_some_and(|d| d["file"].as_str().unwrap().ends_with("secure.json") && d["line"] == 3), "{out}");
+    let (alone, _) = palisade(&["scan", "--format", "json", INSECURE]);
+    assert_eq!(rule_ids(&out), rule_ids(&alone));
+}

@@ -60,6 +60,13 @@ fn lower_into(root: &Node, m: &mut Model) -> Vec<Problem> {
     if !cx.check_header() {
         return cx.problems;
     }
+    if m.account.accounts.contains(&cx.account) {
+        let span = root.get("account").map(|n| n.span).unwrap_or(root.span);
+        let msg =
+            format!("another snapshot of the scan is of account {} already: this one is not analysed", cx.account);
+        cx.problems.push((DiagnosticKind::NotAnalysed, span, msg));
+        return cx.problems;
+    }
     m.account.accounts.push(cx.account.clone());
     cx.index_ids();
     iam::shape(&mut cx);
