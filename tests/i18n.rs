@@ -524,3 +524,49 @@ fn korean_texts_use_the_glossary_terms() {
     // The glossary's term for findings is what the reports say.
     assert!(i18n::label(Lang::Ko, "text-findings").contains("결과"));
 }
+
+#[test]
+fn the_korean_posture_has_no_english_sentences() {
+    let examples = format!("{}/examples", env!("CARGO_MANIFEST_DIR"));
+    for args in [vec!["posture", &examples], vec!["posture", &examples, "--framework", "isms-p"]] {
+        let (out, _) = palisade_ko(&args);
+        assert!(out.contains("흐름 로그") && out.contains("결과 "), "{out}");
+        let mut found = Vec::new();
+        // Rule slugs (`점검 규칙: s3-versioning, ...`) are identifiers.
+        for line in out.lines().filter(|l| !l.contains("점검 규칙")) {
+            found.extend(english_fragments(line).into_iter().map(|run| format!("{run:?} in {line}")));
+        }
+        assert!(found.is_empty(), "{args:?}:\n{}", found.join("\n"));
+    }
+}
+
+#[test]
+fn every_analysis_text_has_a_korean_one_with_the_same_variables() {
+    let en: BTreeMap<String, String> = catalogue(Lang::En, "analysis.").into_values().flatten().collect();
+    let ko: BTreeMap<String, String> = catalogue(Lang::Ko, "analysis.").into_values().flatten().collect();
+    assert!(en.len() > 100, "{}", en.len());
+    // Messages with plural forms are written over several lines: compare what the catalogue
+    // holds for the whole message.
+    let full = |lang: Lang| -> BTreeMap<String, String> {
+        let text: String = i18n::sources()
+            .iter()
+            .filter(|(p, _)| p.ends_with(&format!("analysis.{}.ftl", lang.code())))
+            .map(|(_, t)| t.to_string())
+            .collect();
+        let mut out = BTreeMap::new();
+        let mut current: Option<String> = None;
+        for line in text.lines() {
+            if let Some((id, value)) = line.split_once(" = ").filter(|(id, _)| !id.starts_with([' ', '#'])) {
+                current = Some(id.to_string());
+                out.insert(id.to_string(), value.to_string());
+            } else if let Some(id) = current.as_ref().filter(|_| line.starts_with(' ')) {
+                out.entry(id.clone()).or_insert_with(String::new).push_str(line);
+            }
+        }
+        out
+    };
+    let (en_full, ko_full) = (full(Lang::En), full(Lang::Ko));
+    assert_eq!(en_full.keys().collect::<Vec<_>>(), en.keys().collect::<Vec<_>>());
+    same_ids_and_variables("analysis", &en_full, &ko_full);
+    assert_eq!(ko.len(), en.len());
+}

@@ -243,3 +243,52 @@ iam-level-read = Read
 iam-level-write = Write
 iam-level-permissions = Permissions management
 iam-level-tagging = Tagging
+
+## What the posture says of the layers' services, of resources and of what is missing.
+posture-services-network = VPC, security groups, network ACLs, flow logs, load balancers
+posture-services-identity = IAM, MFA, Access Analyzer, secrets
+posture-services-application = WAF, Shield, EC2 metadata, Lambda
+posture-services-data = KMS, S3, RDS, backups, data-service encryption
+posture-services-monitoring = CloudTrail, CloudWatch, GuardDuty, Security Hub, Config
+posture-phrase-no-finding = no finding
+posture-phrase-reachability-undecided = reachability undecided
+posture-phrase-flow-log = flow log in the template
+posture-phrase-no-flow-log = no flow log found
+posture-phrase-hub-enabled = Security Hub enabled
+posture-phrase-standard-subscription = a standard subscription
+posture-phrase-recorder-all-global = all supported and global resource types
+posture-phrase-recorder-all-regional = all supported regional resource types
+posture-phrase-recorder-list = a list of resource types
+posture-phrase-channel = Config delivery channel
+posture-phrase-multi-region = multi-region
+posture-phrase-single-region = single-region
+posture-phrase-log-validation = log file validation
+posture-phrase-data-events = data events
+posture-phrase-not-declared = none of the scanned files declares it
+posture-phrase-no-channel = no AWS::Config::DeliveryChannel in the scanned files
+posture-phrase-filter-root = root account usage
+posture-phrase-filter-unauthorized = unauthorized API calls
+posture-phrase-filter-no-mfa = console sign-in without MFA
+posture-phrase-filter-auth-failures = console authentication failures
+posture-phrase-filter-iam = IAM policy changes
+posture-phrase-filter-cloudtrail = CloudTrail configuration changes
+posture-phrase-filter-kms = KMS key disabling or deletion
+posture-phrase-filter-s3 = S3 bucket policy changes
+posture-phrase-filter-config = AWS Config changes
+posture-phrase-filter-sg = security group changes
+posture-phrase-filter-nacl = network ACL changes
+posture-phrase-filter-gateway = network gateway changes
+posture-phrase-filter-route = route table changes
+posture-phrase-filter-vpc = VPC changes
+posture-phrase-filter-organizations = AWS Organizations changes
+posture-phrase-filter-unencrypted = unencrypted S3 uploads
+posture-phrase-features = { $count } protection features listed
+posture-phrase-standard = standard { $name }
+posture-phrase-backup-rules = { $count } backup rule(s)
+posture-phrase-vpcs-without-flow-log = { $count } VPC(s) without a flow log
+posture-phrase-vpcs-maybe-without-flow-log = { $count } VPC(s) without a flow log in the scanned files; a flow log names a VPC outside its template, which may be one of them
+posture-phrase-no-alarm = no alarmed metric filter for { $names }
+posture-phrase-undecided-resources = { $count ->
+    [one] { $count } resource whose reachability from the internet cannot be decided
+   *[other] { $count } resources whose reachability from the internet cannot be decided
+}

@@ -518,7 +518,7 @@ fn requirement_item(s: &mut String, r: &RequirementCoverage, l: &Labels) {
     }
     if matches!(r.status, RequirementStatus::Pass | RequirementStatus::Fail) {
         // The evidence of the findings is listed above.
-        let passing: Vec<_> = r.evidence.iter().filter(|e| !e.detail.contains("finding(s)")).collect();
+        let passing: Vec<_> = r.evidence.iter().filter(|e| e.findings == 0).collect();
         evidence_list(s, &passing, l);
     }
     s.push_str("</li>");
@@ -561,7 +561,10 @@ fn layers_view(p: &Posture, report: &ScanReport, l: &Labels) -> String {
             s,
             "<details><summary>{}</summary><p class=\"muted\">{}</p><ul>",
             escape(&l.fill("layers.layer", &[("layer", &layer_name(layer.layer, l)), ("score", &score)])),
-            escape(layer.services)
+            escape(&crate::i18n::label(
+                crate::i18n::Lang::parse(l.lang()).unwrap_or_default(),
+                &format!("posture-services-{}", layer.layer.as_str())
+            ))
         );
         for c in &layer.controls {
             let status = match c.status {
