@@ -257,12 +257,21 @@ impl RuleMeta {
         let l = |id: &str| label(lang, id);
         let mut s = String::new();
         s.push_str(&format!("# {} {}: {}\n\n", self.id, self.slug, self.title_in(lang)));
+        // English shows the severity and layer as the machine-readable values they are.
+        let (severity, layer) = if lang == Lang::En {
+            (self.severity.to_string(), self.layer.to_string())
+        } else {
+            (
+                l(&format!("severity-{}", self.severity.as_str())).into_owned(),
+                l(&format!("text-layer-{}", self.layer.as_str())).into_owned(),
+            )
+        };
         s.push_str(&format!(
             "{}: {}  \n{}: {}  \n{}: {}  \n{}: {}  \n{}: {}  \n{}: {}\n\n",
             l("doc-severity"),
-            self.severity,
+            severity,
             l("doc-layer"),
-            self.layer,
+            layer,
             l("doc-service"),
             self.service,
             l("doc-controls"),
