@@ -453,6 +453,11 @@ fn net_exposure_rules_and_rule_documentation_in_korean() {
     assert!(s3.contains("낮음") && s3.contains("데이터"), "{s3}");
     let (doc, _) = palisade_ko(&["rule", "PAL-IAM-006"]);
     assert!(doc.contains("## 왜 중요한가") && doc.contains("## 조치 방법"), "{doc}");
+    // The table of escalation methods, with what each gives in Korean.
+    assert!(
+        doc.contains("| 방법 | 권한 | 얻는 것 | 카탈로그 |") && doc.contains("자신에게 어떤 권한이든 부여함"),
+        "{doc}"
+    );
     assert!(doc.contains("심각도: 높음") && doc.contains("계층: 자격 증명"), "{doc}");
     let (_, err) = palisade_ko(&["rule", "PAL-NOPE-999"]);
     assert!(err.starts_with("오류: 규칙 `PAL-NOPE-999`이(가) 없습니다"), "{err}");

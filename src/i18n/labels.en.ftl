@@ -292,3 +292,10 @@ posture-phrase-undecided-resources = { $count ->
     [one] { $count } resource whose reachability from the internet cannot be decided
    *[other] { $count } resources whose reachability from the internet cannot be decided
 }
+
+## The privilege-escalation methods in the documentation of PAL-IAM-006.
+doc-methods-intro = The { $count } methods checked (one per distinct permission set; catalogues: { $catalogues }):
+doc-methods-method = method
+doc-methods-permissions = permissions
+doc-methods-gives = gives
+doc-methods-catalogues = catalogues

@@ -256,3 +256,10 @@ posture-phrase-vpcs-without-flow-log = 흐름 로그가 없는 VPC { $count }개
 posture-phrase-vpcs-maybe-without-flow-log = 스캔한 파일에서 흐름 로그가 없는 VPC { $count }개. 템플릿 밖의 VPC를 지정한 흐름 로그가 있어 그중 하나일 수 있음
 posture-phrase-no-alarm = 경보가 설정된 지표 필터 없음: { $names }
 posture-phrase-undecided-resources = 인터넷에서의 도달 가능성을 판정할 수 없는 리소스 { $count }개
+
+## PAL-IAM-006 문서의 권한 상승 방법 표.
+doc-methods-intro = 점검하는 방법 { $count }개(서로 다른 권한 집합마다 하나, 카탈로그: { $catalogues }):
+doc-methods-method = 방법
+doc-methods-permissions = 권한
+doc-methods-gives = 얻는 것
+doc-methods-catalogues = 카탈로그

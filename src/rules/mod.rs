@@ -184,7 +184,14 @@ impl RuleMeta {
 
     /// The description in `lang` (the English one when it is not translated).
     pub fn description_in(&self, lang: Lang) -> Text {
-        self.translated(lang, Some("description")).unwrap_or_else(|| self.description.clone())
+        let Some(text) = self.translated(lang, Some("description")) else { return self.description.clone() };
+        // The escalation rule's description ends with the table of its methods, which the
+        // translation gets in its language.
+        let methods = crate::analyze::iam::escalation::METHODS_DOC;
+        if self.description.ends_with(methods.trim_end()) || self.description.ends_with(methods) {
+            return Text::Owned(format!("{}{}", text.trim_end(), crate::analyze::iam::escalation::methods_doc(lang)));
+        }
+        text
     }
 
     /// The remediation in `lang` (the English one when it is not translated).

@@ -40,6 +40,42 @@ static DATA: &str = include_str!("../../../data/escalation-methods.tsv");
 /// The methods as the rule's documentation lists them (generated with the data).
 pub const METHODS_DOC: &str = include_str!("../../../data/escalation-methods.md");
 
+/// The table of the methods as the rule's documentation shows it, in `lang`: the English one
+/// is [`METHODS_DOC`], written by the generator; other languages get the same rows with what
+/// each method gives in their words.
+pub fn methods_doc(lang: crate::i18n::Lang) -> String {
+    use crate::i18n::{label, label_with};
+    if lang == crate::i18n::Lang::En {
+        return METHODS_DOC.to_string();
+    }
+    let all = methods();
+    let catalogues = ["pathfinding.cloud", "cloudsplaining", "rhino", "pacu", "pmapper", "palisade"];
+    let counts: Vec<String> = catalogues
+        .iter()
+        .map(|c| format!("{c} {}", all.iter().filter(|m| m.sources.iter().any(|(s, _)| s == c)).count()))
+        .collect();
+    let mut s = format!(
+        "\n\n{}\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n",
+        label_with(lang, "doc-methods-intro", &[("count", &all.len()), ("catalogues", &counts.join(", "))]),
+        label(lang, "doc-methods-method"),
+        label(lang, "doc-methods-permissions"),
+        label(lang, "doc-methods-gives"),
+        label(lang, "doc-methods-catalogues"),
+    );
+    for m in all {
+        let actions: Vec<String> = m.actions.iter().map(|a| format!("`{a}`")).collect();
+        let sources: Vec<String> = m.sources.iter().map(|(c, r)| format!("{c} {r}")).collect();
+        s.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            m.id,
+            actions.join(" + "),
+            m.gives().render(lang),
+            sources.join(", ")
+        ));
+    }
+    s
+}
+
 /// What a method does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Category {
@@ -1024,6 +1060,23 @@ mod tests {
             .unwrap();
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].grants_message, ("escalation-grants-project", Some("codestar")));
+    }
+
+    #[test]
+    fn the_generated_table_is_the_english_one_and_korean_has_its_rows() {
+        use crate::i18n::Lang;
+        // The same rows as the generator's table, with what each method gives in Korean.
+        let ko = methods_doc(Lang::Ko);
+        assert_eq!(ko.lines().filter(|l| l.starts_with("| `")).count(), methods().len());
+        let en_rows: Vec<&str> = METHODS_DOC.lines().filter(|l| l.starts_with("| `")).collect();
+        for (m, row) in methods().iter().zip(&en_rows) {
+            assert!(row.contains(m.grants), "{row}");
+            assert!(ko.contains(&format!("| {} |", m.gives().render(Lang::Ko))), "{}", m.id);
+        }
+        // The counts per catalogue are the generator's.
+        let intro = METHODS_DOC.lines().find(|l| l.starts_with("The ")).unwrap();
+        let counts = intro.split("catalogues: ").nth(1).unwrap().trim_end_matches("):");
+        assert!(ko.contains(counts), "{intro}\n{ko:.300}");
     }
 
     #[test]
