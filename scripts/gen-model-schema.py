@@ -35,6 +35,8 @@ SCALARS = {
     "String": {"type": "string"},
     "str": {"type": "string"},
     "Arc<str>": {"type": "string"},
+    # A localisable text (src/i18n) serialises as its English rendering.
+    "Message": {"type": "string"},
     "bool": {"type": "boolean"},
     "()": {"type": "null"},
 }

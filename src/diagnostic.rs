@@ -44,19 +44,44 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = match self.kind {
-            DiagnosticKind::Read => "error: cannot read",
-            DiagnosticKind::Parse => "error: cannot parse",
-            DiagnosticKind::Invalid => "error: invalid",
-            DiagnosticKind::NotAnalysed => "warning: not analysed",
-            DiagnosticKind::Suppression => "warning: suppression",
-            DiagnosticKind::Baseline => "warning: baseline",
-        };
-        if self.line > 0 {
-            write!(f, "{}:{}:{}: {what}: {}", self.file, self.line, self.col, self.message)
-        } else {
-            write!(f, "{}: {what}: {}", self.file, self.message)
+        f.write_str(&self.render(crate::i18n::Lang::En))
+    }
+}
+
+impl DiagnosticKind {
+    /// The label of what the kind says before the message (`error: cannot parse`).
+    fn label_id(self) -> &'static str {
+        match self {
+            DiagnosticKind::Read => "diagnostic-read",
+            DiagnosticKind::Parse => "diagnostic-parse",
+            DiagnosticKind::Invalid => "diagnostic-invalid",
+            DiagnosticKind::NotAnalysed => "diagnostic-not-analysed",
+            DiagnosticKind::Suppression => "diagnostic-suppression",
+            DiagnosticKind::Baseline => "diagnostic-baseline",
         }
+    }
+}
+
+impl Diagnostic {
+    /// The diagnostic on one line, its kind said in `lang` (the message is the parser's or the
+    /// reader's own).
+    pub fn render(&self, lang: crate::i18n::Lang) -> String {
+        self.to_message().render(lang)
+    }
+
+    /// The diagnostic as a message: its location, its kind (translated), its message.
+    pub fn to_message(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
+        let at = if self.line > 0 {
+            format!("{}:{}:{}: ", self.file, self.line, self.col)
+        } else {
+            format!("{}: ", self.file)
+        };
+        Message::Concat(vec![
+            Message::Text(at),
+            Message::template(self.kind.label_id(), Vec::new()),
+            Message::Text(format!(": {}", self.message)),
+        ])
     }
 }
 

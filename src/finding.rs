@@ -137,7 +137,7 @@ pub struct Finding {
     pub related: Vec<Related>,
     /// When the finding holds only for some values of undecidable template conditions,
     /// the condition values that lead to it ("IsProd is false").
-    pub when: Option<String>,
+    pub when: Option<crate::i18n::Message>,
     /// The offending field and value, the same whatever the input language or the message's
     /// wording: the path from the document root to the node at the finding's span, with
     /// `=<scalar text>` when that node is a scalar, e.g.
@@ -157,7 +157,7 @@ impl Finding {
     /// The message with the condition qualifier, as reports show it.
     pub fn full_message(&self) -> String {
         match &self.when {
-            Some(w) => format!("{} (when {w})", self.message),
+            Some(w) => format!("{} (when {})", self.message, w.en()),
             None => self.message.clone(),
         }
     }
@@ -188,7 +188,12 @@ impl Finding {
         match (&self.when, lang) {
             (_, crate::i18n::Lang::En) => self.full_message(),
             (Some(w), _) => {
-                crate::i18n::label_with(lang, "finding-when", &[("message", &self.message_in(lang)), ("condition", w)])
+                let condition = w.render(lang);
+                crate::i18n::label_with(
+                    lang,
+                    "finding-when",
+                    &[("message", &self.message_in(lang)), ("condition", &condition)],
+                )
             }
             (None, _) => self.message_in(lang).into_owned(),
         }
@@ -344,7 +349,7 @@ mod tests {
             finding("Cache", "versioning is off"),
             finding("Cache", "versioning is off"),
         ];
-        found[6].when = Some("IsProd is false".into());
+        found[6].when = Some(msg!("condition-is-false", name = "IsProd"));
         drop_ambiguous_subjects(&mut found);
         let kept: Vec<Option<&str>> = found.iter().map(|f| f.subject.as_deref()).collect();
         assert_eq!(

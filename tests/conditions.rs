@@ -32,7 +32,11 @@ fn scan(text: String) -> palisade::report::ScanReport {
 
 /// `when` of the public-ACL finding about `id`, or `None` when there is none.
 fn when_of(report: &palisade::report::ScanReport, id: &str) -> Option<Option<String>> {
-    report.findings.iter().find(|f| f.resource.as_ref().is_some_and(|r| r.id == id)).map(|f| f.when.clone())
+    report
+        .findings
+        .iter()
+        .find(|f| f.resource.as_ref().is_some_and(|r| r.id == id))
+        .map(|f| f.when.as_ref().map(|w| w.en()))
 }
 
 fn acl_if(cond: &str, then: &str, other: &str) -> Value {

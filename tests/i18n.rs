@@ -325,7 +325,7 @@ fn the_html_report_in_korean() {
     let en = palisade(&["scan", p, "--format", "html"], &[]);
     assert!(ko.contains("<html lang=\"ko\">") && en.contains("<html lang=\"en\">"));
     // Labels (static parts and the script's table), findings and requirement names in Korean.
-    assert!(ko.contains("<h2>발견 사항") && ko.contains("\"findings.none_match\":\"필터와"), "labels");
+    assert!(ko.contains("<h2>결과") && ko.contains("\"findings.none_match\":\"필터와"), "labels");
     assert!(!ko.contains("<h2>Findings") && en.contains("<h2>Findings"));
     let message = example_messages_in_korean(&ko);
     assert!(message > 0, "no finding message in Korean");
@@ -336,4 +336,243 @@ fn the_html_report_in_korean() {
 /// How many JSON strings of the page's payload hold Hangul.
 fn example_messages_in_korean(html: &str) -> usize {
     html.split('"').filter(|s| s.contains("버킷") || s.contains("보안 그룹")).count()
+}
+
+/// The runs of three or more English words (one of them lowercase: a sentence, not a name such
+/// as `AWS Config` or `Security Hub`) left in a Korean text once what is not prose is taken out:
+/// code spans, quoted text, ARNs, paths, and tokens with punctuation of identifiers
+/// and numbers (`aws_s3_bucket.logs`, `s3:GetObject`, `0.0.0.0/0`, `PAL-S3-004`).
+fn english_fragments(text: &str) -> Vec<String> {
+    static NOT_PROSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"`[^`]*`|"[^"]*"|arn:\S+|\S*[/\\]\S*|\S*[:._=$*{}\[\]<>@#0-9]\S*"#).unwrap()
+    });
+    static RUN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b[A-Za-z][A-Za-z'-]*(?:[ ,()]+[A-Za-z][A-Za-z'-]*){2,}").unwrap()
+    });
+    // What is taken out ends a run: the words on either side of it are not one phrase.
+    let prose = NOT_PROSE.replace_all(text, " | ");
+    RUN.find_iter(&prose)
+        .map(|m| m.as_str().to_string())
+        .filter(|run| run.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w.len() > 1 && w == w.to_lowercase()))
+        .collect()
+}
+
+#[test]
+fn the_heuristic_finds_english_sentences_and_lets_names_through() {
+    assert_eq!(english_fragments("버킷 `Logs`: the bucket is public"), vec!["the bucket is public"]);
+    assert!(english_fragments("`aws_s3_bucket.logs`의 AWS Config 구성 레코더, Security Hub, s3:GetObject").is_empty());
+    assert!(english_fragments("PubliclyAccessible이 true임 → 인터넷(0.0.0.0/0)").is_empty());
+    assert!(!english_fragments("IsProd is false").is_empty());
+}
+
+#[test]
+fn korean_findings_have_no_english_sentences() {
+    let mut found = BTreeSet::new();
+    for f in example_findings() {
+        let rule = std::sync::Arc::new(f.rule.localized(Lang::Ko));
+        let ko = f.localized(Lang::Ko, &rule);
+        for text in std::iter::once(&ko.message).chain(ko.related.iter().map(|r| &r.message)) {
+            for run in english_fragments(text) {
+                found.insert(format!("{}: {run:?} in {text}", f.rule.id));
+            }
+        }
+    }
+    assert!(found.is_empty(), "English left in Korean findings:\n{}", found.into_iter().collect::<Vec<_>>().join("\n"));
+}
+
+#[test]
+fn a_korean_scan_of_the_examples_has_no_english_sentences() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let escalation = format!("{root}/src/rules/iam/fixtures/iam-privilege-escalation.fail.yaml");
+    let reachable = format!("{root}/src/rules/net/fixtures/net-admin-port-reachable.fail.yaml");
+    let examples = format!("{root}/examples");
+    for format in ["text", "compact", "markdown"] {
+        let out = palisade(&["scan", &examples, &escalation, &reachable, "--format", format, "--lang", "ko"], &[]);
+        assert!(out.contains("PAL-IAM-006") && out.contains("PAL-NET-002"), "{format}: {out}");
+        let mut found = BTreeSet::new();
+        for line in out.lines().filter(|l| l.chars().any(|c| ('가'..='힣').contains(&c))) {
+            for run in english_fragments(line) {
+                found.insert(format!("{run:?} in {line}"));
+            }
+        }
+        assert!(found.is_empty(), "{format}:\n{}", found.into_iter().collect::<Vec<_>>().join("\n"));
+    }
+}
+
+/// Standard output and standard error of a command in Korean.
+fn palisade_ko(args: &[&str]) -> (String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_palisade"))
+        .args(args)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("PALISADE_LANG", "ko")
+        .output()
+        .unwrap();
+    (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+fn hangul(s: &str) -> bool {
+    s.chars().any(|c| ('가'..='힣').contains(&c))
+}
+
+#[test]
+fn iam_commands_answer_in_korean() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let stack = format!("{root}/examples/iam/stack.yaml");
+    let (out, _) = palisade_ko(&["iam", "can", "AppRole", "s3:GetObject", &stack]);
+    assert!(out.starts_with("허용됨: 역할 `AppRole`"), "{out}");
+    assert!(out.contains("결정 계층: 자격 증명 기반 정책") && out.contains("인라인 정책 `data`의 Allow"), "{out}");
+    assert!(english_fragments(&out).is_empty(), "{out}");
+    // JSON keeps English values for the machine.
+    let (json, _) = palisade_ko(&["iam", "can", "AppRole", "s3:GetObject", &stack, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["decision"], "allow");
+    assert_eq!(v["statements"][0]["policy"], "inline policy `data` of role `AppRole`");
+    // An unknown principal: the error is Korean too.
+    let (_, err) = palisade_ko(&["iam", "can", "Nobody", "s3:GetObject", &stack]);
+    assert!(err.starts_with("오류: 스캔한 파일에 보안 주체 `Nobody`이(가) 없음"), "{err}");
+    let (explain, _) = palisade_ko(&["iam", "explain", &stack]);
+    assert!(explain.contains("역할 `AppRole`의 인라인 정책 `data`"), "{explain}");
+    assert!(explain.contains("행:") && explain.contains("권한 관리 ("), "{explain}");
+    assert!(english_fragments(&explain).is_empty(), "{explain}");
+}
+
+#[test]
+fn net_exposure_rules_and_rule_documentation_in_korean() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let (table, _) = palisade_ko(&["net", "exposure", &format!("{root}/examples/web-tier.yaml")]);
+    assert!(table.contains("리소스") && table.contains("판정") && table.contains("경로"), "{table}");
+    assert!(table.contains("인터넷 게이트웨이 `InternetGateway`(으)로 향함") && table.contains("행)"), "{table}");
+    assert!(table.lines().last().is_some_and(|l| l.starts_with("노출 ")), "{table}");
+    assert!(english_fragments(&table).is_empty(), "{table}");
+    let (list, _) = palisade_ko(&["rules"]);
+    let header = list.lines().next().unwrap();
+    assert!(header.contains("심각도") && header.contains("계층") && header.contains("제목"), "{header}");
+    let s3 = list.lines().find(|l| l.starts_with("PAL-S3-004")).unwrap();
+    assert!(s3.contains("낮음") && s3.contains("데이터"), "{s3}");
+    let (doc, _) = palisade_ko(&["rule", "PAL-IAM-006"]);
+    assert!(doc.contains("## 왜 중요한가") && doc.contains("## 조치 방법"), "{doc}");
+    // The table of escalation methods, with what each gives in Korean.
+    assert!(
+        doc.contains("| 방법 | 권한 | 얻는 것 | 카탈로그 |") && doc.contains("자신에게 어떤 권한이든 부여함"),
+        "{doc}"
+    );
+    assert!(doc.contains("심각도: 높음") && doc.contains("계층: 자격 증명"), "{doc}");
+    let (_, err) = palisade_ko(&["rule", "PAL-NOPE-999"]);
+    assert!(err.starts_with("오류: 규칙 `PAL-NOPE-999`이(가) 없습니다"), "{err}");
+}
+
+#[test]
+fn diagnostics_and_warnings_in_korean() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(&bad, "AWSTemplateFormatVersion: '2010-09-09'\nResources: [\n").unwrap();
+    let (_, err) = palisade_ko(&["scan", bad.to_str().unwrap(), "--format", "json"]);
+    assert!(err.contains(": 오류: 구문 분석할 수 없음: "), "{err}");
+    let (_, err) = palisade_ko(&["model", bad.to_str().unwrap()]);
+    assert!(err.contains(": 오류: 구문 분석할 수 없음: "), "{err}");
+    let empty = tempfile::tempdir().unwrap();
+    let (_, err) = palisade_ko(&["scan", empty.path().to_str().unwrap()]);
+    assert!(err.starts_with("오류: 분석한 파일이 없습니다: "), "{err}");
+    let (_, err) = palisade_ko(&["posture", empty.path().to_str().unwrap()]);
+    assert!(err.starts_with("오류: 분석한 파일이 없습니다: "), "{err}");
+    let (out, _) = palisade_ko(&["test-rules", &format!("{}/examples/rules", env!("CARGO_MANIFEST_DIR"))]);
+    let summary = out.lines().rev().find(|l| !l.is_empty()).unwrap();
+    assert!(summary.starts_with("규칙 ") && summary.contains(" passed, 0 failed"), "{out}");
+}
+
+/// The glossary: (English, Korean term, forbidden variants).
+fn glossary() -> Vec<(String, String, Vec<String>)> {
+    include_str!("../src/i18n/glossary.ko.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 4, "{l}");
+            let forbidden = f[2].split('|').filter(|v| !v.is_empty()).map(str::to_string).collect();
+            (f[0].to_string(), f[1].to_string(), forbidden)
+        })
+        .collect()
+}
+
+#[test]
+fn korean_texts_use_the_glossary_terms() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut texts: Vec<(String, String)> = i18n::sources()
+        .iter()
+        .filter(|(p, _)| i18n::lang_of_source(p) == Some(Lang::Ko))
+        .map(|(p, t)| (p.to_string(), t.to_string()))
+        .collect();
+    assert!(texts.len() > 20);
+    for path in ["data/well-architected-security.ko.tsv", "src/report/html/labels.rs", "README.md"] {
+        let text = std::fs::read_to_string(format!("{root}/{path}")).unwrap();
+        // Only the Korean lines: the English ones may say "finding".
+        let korean: Vec<&str> = text.lines().filter(|l| hangul(l)).collect();
+        texts.push((path.to_string(), korean.join("\n")));
+    }
+    let mut problems = Vec::new();
+    for (english, term, forbidden) in glossary() {
+        for v in &forbidden {
+            assert!(!term.contains(v.as_str()), "{english}: the term contains its forbidden variant");
+            for (path, text) in &texts {
+                for line in text.lines().filter(|l| l.contains(v.as_str())) {
+                    problems.push(format!("{path}: `{v}` for {english} (write `{term}`): {line}"));
+                }
+            }
+        }
+        // The severities are the labels of every report.
+        if let Some(sev) = english.strip_prefix("severity ") {
+            assert_eq!(i18n::label(Lang::Ko, &format!("severity-{sev}")), term.as_str(), "{english}");
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The glossary's term for findings is what the reports say.
+    assert!(i18n::label(Lang::Ko, "text-findings").contains("결과"));
+}
+
+#[test]
+fn the_korean_posture_has_no_english_sentences() {
+    let examples = format!("{}/examples", env!("CARGO_MANIFEST_DIR"));
+    for args in [vec!["posture", &examples], vec!["posture", &examples, "--framework", "isms-p"]] {
+        let (out, _) = palisade_ko(&args);
+        assert!(out.contains("흐름 로그") && out.contains("결과 "), "{out}");
+        let mut found = Vec::new();
+        // Rule slugs (`점검 규칙: s3-versioning, ...`) are identifiers.
+        for line in out.lines().filter(|l| !l.contains("점검 규칙")) {
+            found.extend(english_fragments(line).into_iter().map(|run| format!("{run:?} in {line}")));
+        }
+        assert!(found.is_empty(), "{args:?}:\n{}", found.join("\n"));
+    }
+}
+
+#[test]
+fn every_analysis_text_has_a_korean_one_with_the_same_variables() {
+    let en: BTreeMap<String, String> = catalogue(Lang::En, "analysis.").into_values().flatten().collect();
+    let ko: BTreeMap<String, String> = catalogue(Lang::Ko, "analysis.").into_values().flatten().collect();
+    assert!(en.len() > 100, "{}", en.len());
+    // Messages with plural forms are written over several lines: compare what the catalogue
+    // holds for the whole message.
+    let full = |lang: Lang| -> BTreeMap<String, String> {
+        let text: String = i18n::sources()
+            .iter()
+            .filter(|(p, _)| p.ends_with(&format!("analysis.{}.ftl", lang.code())))
+            .map(|(_, t)| t.to_string())
+            .collect();
+        let mut out = BTreeMap::new();
+        let mut current: Option<String> = None;
+        for line in text.lines() {
+            if let Some((id, value)) = line.split_once(" = ").filter(|(id, _)| !id.starts_with([' ', '#'])) {
+                current = Some(id.to_string());
+                out.insert(id.to_string(), value.to_string());
+            } else if let Some(id) = current.as_ref().filter(|_| line.starts_with(' ')) {
+                out.entry(id.clone()).or_insert_with(String::new).push_str(line);
+            }
+        }
+        out
+    };
+    let (en_full, ko_full) = (full(Lang::En), full(Lang::Ko));
+    assert_eq!(en_full.keys().collect::<Vec<_>>(), en.keys().collect::<Vec<_>>());
+    same_ids_and_variables("analysis", &en_full, &ko_full);
+    assert_eq!(ko.len(), en.len());
 }

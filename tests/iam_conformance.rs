@@ -24,7 +24,7 @@ fn set<'a>(docs: &'a [PolicyDocument], what: &str) -> PolicySet<'a> {
         docs: docs
             .iter()
             .enumerate()
-            .map(|(i, doc)| Labeled { label: format!("{what} {i}"), doc, file: None, attachment: None })
+            .map(|(i, doc)| Labeled { label: format!("{what} {i}").into(), doc, file: None, attachment: None })
             .collect(),
         unknown: Vec::new(),
     }

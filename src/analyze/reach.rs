@@ -18,6 +18,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::i18n::Message;
 use crate::model::*;
 use crate::source::Span;
 use crate::value::cidr::{self, IpNet};
@@ -73,10 +74,10 @@ impl HopKind {
 pub struct Hop {
     pub kind: HopKind,
     pub span: Span,
-    pub text: String,
+    pub text: Message,
 }
 
-fn hop(kind: HopKind, span: Span, text: impl Into<String>) -> Hop {
+fn hop(kind: HopKind, span: Span, text: impl Into<Message>) -> Hop {
     Hop { kind, span, text: text.into() }
 }
 
@@ -166,8 +167,8 @@ impl Exposure {
     }
 
     /// The path as one line: `public address ... → route ... → ...`.
-    pub fn path_text(&self) -> String {
-        self.path.iter().map(|h| h.text.as_str()).collect::<Vec<_>>().join(" → ")
+    pub fn path_text(&self) -> Message {
+        Message::join(&self.path.iter().map(|h| h.text.clone()).collect::<Vec<_>>(), " → ")
     }
 }
 
@@ -400,18 +401,10 @@ impl<'m> Ctx<'m> {
             return self.main_route_table(subnet);
         };
         let Some(table) = assoc.target.get() else {
-            return D::Unk(hop(
-                HopKind::Route,
-                assoc.target.span,
-                format!("the route table of subnet `{id}` cannot be decided"),
-            ));
+            return D::Unk(hop(HopKind::Route, assoc.target.span, msg!("reach-route-table-undecided", subnet = id)));
         };
         if let Link::External(t) = table {
-            return D::Unk(hop(
-                HopKind::Route,
-                assoc.target.span,
-                format!("route table `{t}` is outside the template"),
-            ));
+            return D::Unk(hop(HopKind::Route, assoc.target.span, msg!("reach-route-table-outside", table = t)));
         }
         let tname = link_name(table);
         fn world(r: &Route, fam: Family) -> &Field<String> {
@@ -432,7 +425,7 @@ impl<'m> Ctx<'m> {
                     outcome = Some(D::Unk(hop(
                         HopKind::Route,
                         dest.span,
-                        format!("a route of `{tname}` has an undecidable destination"),
+                        msg!("reach-route-destination-undecided", table = tname),
                     )));
                 }
                 continue;
@@ -449,20 +442,12 @@ impl<'m> Ctx<'m> {
             return o;
         }
         if self.routes_unknown_table {
-            return D::Unk(hop(
-                HopKind::Route,
-                assoc.meta.span,
-                "a route of the template has an undecidable route table",
-            ));
+            return D::Unk(hop(HopKind::Route, assoc.meta.span, msg!("reach-route-unknown-table")));
         }
         let dest = if fam == Family::V4 { "0.0.0.0/0" } else { "::/0" };
         outcome.unwrap_or_else(|| {
             let span = self.tables.get(tname).map(|t| t.meta.span).unwrap_or(assoc.meta.span);
-            D::no(hop(
-                HopKind::Route,
-                span,
-                format!("route table `{tname}` has no {dest} route to an internet gateway"),
-            ))
+            D::no(hop(HopKind::Route, span, msg!("reach-route-no-igw", table = tname, dest = dest)))
         })
     }
 
@@ -484,39 +469,15 @@ impl<'m> Ctx<'m> {
         let foreign_routes = self.routes_unknown_table
             || self.routes.keys().any(|t| !matches!(t, Link::Local(l) if self.tables.contains_key(l.as_str())));
         if !own_vpc {
-            return D::Unk(hop(
-                HopKind::Route,
-                subnet.meta.span,
-                format!(
-                    "subnet `{id}` has no route table association: it uses the main route table of a VPC the template does not declare, which the template does not show"
-                ),
-            ));
+            return D::Unk(hop(HopKind::Route, subnet.meta.span, msg!("reach-main-table-foreign-vpc", subnet = id)));
         }
         if self.route_assoc_unknown {
-            return D::Unk(hop(
-                HopKind::Route,
-                subnet.meta.span,
-                format!(
-                    "subnet `{id}` has no route table association of its own, but the subnet of another association cannot be decided"
-                ),
-            ));
+            return D::Unk(hop(HopKind::Route, subnet.meta.span, msg!("reach-main-table-assoc-unknown", subnet = id)));
         }
         if foreign_routes {
-            return D::Unk(hop(
-                HopKind::Route,
-                subnet.meta.span,
-                format!(
-                    "subnet `{id}` has no route table association: it uses its VPC's main route table, and routes of the template go to a route table it does not declare, which may be that one"
-                ),
-            ));
+            return D::Unk(hop(HopKind::Route, subnet.meta.span, msg!("reach-main-table-foreign-routes", subnet = id)));
         }
-        D::no(hop(
-            HopKind::Route,
-            subnet.meta.span,
-            format!(
-                "subnet `{id}` has no route table association: it uses the VPC's main route table, which has only the local route unless changed outside the template"
-            ),
-        ))
+        D::no(hop(HopKind::Route, subnet.meta.span, msg!("reach-main-table-local", subnet = id)))
     }
 
     fn internet_gateway_routes(&self, subnet: &Subnet) -> Vec<(&'m Route, &'m Link)> {
@@ -543,52 +504,48 @@ impl<'m> Ctx<'m> {
     fn route_target(&self, r: &Route, table: &str, dest: &str) -> D {
         let at = r.target.span;
         let Some(t) = r.target.get() else {
-            return D::Unk(hop(
-                HopKind::Route,
-                at,
-                format!("the target of route {dest} in `{table}` cannot be decided"),
-            ));
+            return D::Unk(hop(HopKind::Route, at, msg!("reach-route-target-undecided", dest = dest, table = table)));
         };
-        let via = |what: &str, l: &Link| format!("route {dest} in `{table}` goes to {what} `{}`", link_name(l));
+        // "route 0.0.0.0/0 in `Table` goes to internet gateway `Igw`", with what follows.
+        let via = |id: &'static str, l: &Link| -> Message {
+            Message::template(
+                id,
+                vec![
+                    ("dest", Message::from(dest)),
+                    ("table", Message::from(table)),
+                    ("target", Message::from(link_name(l))),
+                ],
+            )
+        };
         match t {
             RouteTarget::Gateway(l @ Link::Local(g)) => {
                 if !self.igws.contains(g.as_str()) {
-                    D::no(hop(HopKind::Route, at, via("gateway", l) + ", not an internet gateway"))
+                    D::no(hop(HopKind::Route, at, via("reach-route-gateway-not-igw", l)))
                 } else if !self.igw_attached.contains(g.as_str()) && !self.igw_attach_unknown {
-                    D::no(hop(HopKind::Route, at, via("internet gateway", l) + ", which is attached to no VPC"))
+                    D::no(hop(HopKind::Route, at, via("reach-route-igw-detached", l)))
                 } else {
-                    D::yes(hop(HopKind::Route, at, via("internet gateway", l)))
+                    D::yes(hop(HopKind::Route, at, via("reach-route-igw", l)))
                 }
             }
             RouteTarget::Gateway(l @ Link::External(g)) => {
                 if g.starts_with("igw-") {
-                    D::yes(hop(HopKind::Route, at, via("internet gateway", l)))
+                    D::yes(hop(HopKind::Route, at, via("reach-route-igw", l)))
                 } else if g.starts_with("vgw-") || g == "local" {
-                    D::no(hop(HopKind::Route, at, via("gateway", l) + ", not an internet gateway"))
+                    D::no(hop(HopKind::Route, at, via("reach-route-gateway-not-igw", l)))
                 } else {
-                    D::Unk(hop(HopKind::Route, at, via("gateway", l) + ", which may or may not be an internet gateway"))
+                    D::Unk(hop(HopKind::Route, at, via("reach-route-gateway-maybe-igw", l)))
                 }
             }
-            RouteTarget::EgressOnlyGateway(l) => D::no(hop(
-                HopKind::Route,
-                at,
-                via("egress-only internet gateway", l) + ", which lets no connection in from the internet",
-            )),
-            RouteTarget::NatGateway(l) => D::no(hop(
-                HopKind::Route,
-                at,
-                via("NAT gateway", l) + ", which lets no connection in from the internet",
-            )),
-            RouteTarget::PeeringConnection(l) => D::no(hop(HopKind::Route, at, via("VPC peering connection", l))),
-            RouteTarget::TransitGateway(l) => D::no(hop(HopKind::Route, at, via("transit gateway", l))),
-            RouteTarget::VpcEndpoint(l) => D::no(hop(HopKind::Route, at, via("VPC endpoint", l))),
-            RouteTarget::Instance(l) | RouteTarget::NetworkInterface(l) => D::no(hop(
-                HopKind::Route,
-                at,
-                via("instance or interface", l) + ", not an internet gateway (replies to a public address need one)",
-            )),
+            RouteTarget::EgressOnlyGateway(l) => D::no(hop(HopKind::Route, at, via("reach-route-egress-only", l))),
+            RouteTarget::NatGateway(l) => D::no(hop(HopKind::Route, at, via("reach-route-nat", l))),
+            RouteTarget::PeeringConnection(l) => D::no(hop(HopKind::Route, at, via("reach-route-peering", l))),
+            RouteTarget::TransitGateway(l) => D::no(hop(HopKind::Route, at, via("reach-route-transit", l))),
+            RouteTarget::VpcEndpoint(l) => D::no(hop(HopKind::Route, at, via("reach-route-endpoint", l))),
+            RouteTarget::Instance(l) | RouteTarget::NetworkInterface(l) => {
+                D::no(hop(HopKind::Route, at, via("reach-route-instance", l)))
+            }
             RouteTarget::Other => {
-                D::Unk(hop(HopKind::Route, at, format!("route {dest} in `{table}` has no target we know")))
+                D::Unk(hop(HopKind::Route, at, msg!("reach-route-unknown-target", dest = dest, table = table)))
             }
         }
     }
@@ -602,44 +559,34 @@ impl<'m> Ctx<'m> {
         let id = subnet.meta.id.as_str();
         let assocs = self.acl_assoc.get(id).map(Vec::as_slice).unwrap_or_default();
         if self.entries_unknown_acl {
-            return Err(hop(HopKind::NaclInbound, subnet.meta.span, "a network ACL entry has an undecidable ACL"));
+            return Err(hop(HopKind::NaclInbound, subnet.meta.span, msg!("reach-nacl-entry-unknown-acl")));
         }
         match assocs.first() {
             Some(a) => {
                 let Some(l) = a.target.get() else {
-                    return Err(hop(
-                        HopKind::NaclInbound,
-                        a.target.span,
-                        format!("the network ACL of subnet `{id}` cannot be decided"),
-                    ));
+                    return Err(hop(HopKind::NaclInbound, a.target.span, msg!("reach-nacl-undecided", subnet = id)));
                 };
                 match l {
-                    Link::External(x) => Err(hop(
-                        HopKind::NaclInbound,
-                        a.target.span,
-                        format!("network ACL `{x}` is outside the template"),
-                    )),
+                    Link::External(x) => {
+                        Err(hop(HopKind::NaclInbound, a.target.span, msg!("reach-nacl-outside", acl = x)))
+                    }
                     Link::Local(x) => {
                         let span = self.acls.get(x.as_str()).map(|a| a.meta.span).unwrap_or(a.target.span);
-                        Ok(Acl { name: x.clone(), span, default: false, entries: self.entries_of(l) })
+                        Ok(Acl { name: msg!("reach-nacl", acl = x), span, default: false, entries: self.entries_of(l) })
                     }
                 }
             }
             None if self.acl_assoc_unknown => {
-                Err(hop(HopKind::NaclInbound, subnet.meta.span, "a network ACL association has an undecidable subnet"))
+                Err(hop(HopKind::NaclInbound, subnet.meta.span, msg!("reach-nacl-assoc-unknown")))
             }
             None => match subnet.vpc.get() {
                 Some(l @ Link::Local(v)) if self.vpcs.contains_key(v.as_str()) => Ok(Acl {
-                    name: format!("the default network ACL of `{v}`"),
+                    name: msg!("reach-nacl-default", vpc = v),
                     span: self.vpcs.get(v.as_str()).map_or(subnet.meta.span, |x| x.meta.span),
                     default: true,
                     entries: self.entries_of(l),
                 }),
-                _ => Err(hop(
-                    HopKind::NaclInbound,
-                    subnet.vpc.span,
-                    format!("subnet `{id}` uses the default network ACL of a VPC outside the template"),
-                )),
+                _ => Err(hop(HopKind::NaclInbound, subnet.vpc.span, msg!("reach-nacl-default-outside", subnet = id))),
             },
         }
     }
@@ -654,7 +601,8 @@ impl<'m> Ctx<'m> {
 }
 
 struct Acl<'m> {
-    name: String,
+    /// "network ACL `X`", "the default network ACL of `Vpc`".
+    name: Message,
     span: Span,
     default: bool,
     entries: Vec<&'m NetworkAclEntry>,
@@ -704,37 +652,34 @@ fn cidr_matches(v4: &Field<String>, v6: &Field<String>, src: &Source<'_>) -> Opt
     }
 }
 
-fn source_text(src: &Source<'_>) -> String {
+fn source_text(src: &Source<'_>) -> Message {
     match src {
-        Source::Internet(Family::V4) => "the internet (0.0.0.0/0)".into(),
-        Source::Internet(Family::V6) => "the internet (::/0)".into(),
-        Source::LoadBalancer { name, .. } => format!("load balancer `{name}`"),
+        Source::Internet(Family::V4) => msg!("reach-source-internet", cidr = "0.0.0.0/0"),
+        Source::Internet(Family::V6) => msg!("reach-source-internet", cidr = "::/0"),
+        Source::LoadBalancer { name, .. } => msg!("reach-source-lb", lb = name),
     }
 }
 
 /// First-match evaluation of a network ACL for one packet.
 fn acl_decide(acl: &Acl<'_>, egress: bool, proto: &str, port: i64, src: &Source<'_>) -> D {
     let kind = if egress { HopKind::NaclOutbound } else { HopKind::NaclInbound };
-    let dir = if egress { "outbound" } else { "inbound" };
+    let (all_traffic, entry_id) = if egress {
+        ("reach-nacl-all-outbound", "reach-nacl-outbound-entry")
+    } else {
+        ("reach-nacl-all-inbound", "reach-nacl-inbound-entry")
+    };
+    let allows_all = || Message::template(all_traffic, vec![("acl", acl.name.clone())]);
     let mut list: Vec<&NetworkAclEntry> = Vec::new();
     for e in &acl.entries {
         match e.is_ingress() {
             Some(i) if i == egress => continue,
             Some(_) => {}
             None => {
-                return D::Unk(hop(
-                    kind,
-                    e.egress.span,
-                    format!("whether entry `{}` is inbound cannot be decided", e.meta.id),
-                ));
+                return D::Unk(hop(kind, e.egress.span, msg!("reach-nacl-direction-undecided", entry = e.meta.id)));
             }
         }
         if e.rule_number.get().is_none() {
-            return D::Unk(hop(
-                kind,
-                e.rule_number.span,
-                format!("the rule number of entry `{}` cannot be decided", e.meta.id),
-            ));
+            return D::Unk(hop(kind, e.rule_number.span, msg!("reach-nacl-number-undecided", entry = e.meta.id)));
         }
         list.push(e);
     }
@@ -744,7 +689,7 @@ fn acl_decide(acl: &Acl<'_>, egress: bool, proto: &str, port: i64, src: &Source<
     for e in list {
         let n = e.rule_number.get().copied().unwrap_or_default();
         if !default_done && n > default_at {
-            return D::yes(hop(kind, acl.span, format!("{} allows all {dir} traffic (rule 100)", acl.name)));
+            return D::yes(hop(kind, acl.span, allows_all()));
         }
         let proto_match = match e.protocol_kind() {
             Some(NaclProtocol::All) => Some(true),
@@ -758,38 +703,49 @@ fn acl_decide(acl: &Acl<'_>, egress: bool, proto: &str, port: i64, src: &Source<
             (Some(true), Some(true)) => Some(true),
             _ => None,
         };
-        let what = format!("{dir} entry `{}` (rule {n}) of {}", e.meta.id, acl_label(acl));
+        let what = Message::template(
+            entry_id,
+            vec![("entry", Message::from(&e.meta.id)), ("n", Message::from(n.to_string())), ("acl", acl.name.clone())],
+        );
         match m {
             Some(false) => continue,
-            None => return D::Unk(hop(kind, e.meta.span, format!("whether {what} matches cannot be decided"))),
+            None => return D::Unk(hop(kind, e.meta.span, msg!("reach-nacl-match-undecided", entry = what))),
             Some(true) => {
                 let traffic = match e.protocol_kind() {
-                    Some(NaclProtocol::All) => "all traffic".to_string(),
+                    Some(NaclProtocol::All) => msg!("reach-all-traffic"),
                     _ => match e.ports.get() {
-                        Some(&(a, b)) if a != b => format!("{proto}/{a}-{b}"),
-                        _ => format!("{proto}/{port}"),
+                        Some(&(a, b)) if a != b => Message::from(format!("{proto}/{a}-{b}")),
+                        _ => Message::from(format!("{proto}/{port}")),
                     },
                 };
                 return match e.action_is("allow") {
-                    Some(true) => D::yes(hop(kind, e.meta.span, format!("{what} allows {traffic}"))),
-                    Some(false) => D::no(hop(kind, e.meta.span, format!("{what} denies {traffic}"))),
-                    None => D::Unk(hop(kind, e.action.span, format!("the action of {what} cannot be decided"))),
+                    Some(true) => {
+                        D::yes(hop(kind, e.meta.span, msg!("reach-nacl-allows", entry = what, traffic = traffic)))
+                    }
+                    Some(false) => {
+                        D::no(hop(kind, e.meta.span, msg!("reach-nacl-denies", entry = what, traffic = traffic)))
+                    }
+                    None => D::Unk(hop(kind, e.action.span, msg!("reach-nacl-action-undecided", entry = what))),
                 };
             }
         }
     }
     if !default_done {
-        return D::yes(hop(kind, acl.span, format!("{} allows all {dir} traffic (rule 100)", acl.name)));
+        return D::yes(hop(kind, acl.span, allows_all()));
     }
+    let id = if egress { "reach-nacl-no-outbound-match" } else { "reach-nacl-no-inbound-match" };
     D::no(hop(
         kind,
         acl.span,
-        format!("no {dir} entry of {} matches {proto}/{port} from {}: denied", acl_label(acl), source_text(src)),
+        Message::template(
+            id,
+            vec![
+                ("acl", acl.name.clone()),
+                ("traffic", Message::from(format!("{proto}/{port}"))),
+                ("source", source_text(src)),
+            ],
+        ),
     ))
-}
-
-fn acl_label(acl: &Acl<'_>) -> String {
-    if acl.default { acl.name.clone() } else { format!("network ACL `{}`", acl.name) }
 }
 
 /// The return traffic: some ephemeral client port (1024-65535) is allowed outbound.
@@ -807,22 +763,18 @@ fn acl_return(acl: &Acl<'_>, proto: &str, src: &Source<'_>) -> D {
     candidates.sort_unstable();
     candidates.dedup();
     let alts: Vec<D> = candidates.into_iter().map(|p| acl_decide(acl, true, proto, p, src)).collect();
-    let none = hop(HopKind::NaclOutbound, acl.span, "no outbound entry");
+    let none = hop(HopKind::NaclOutbound, acl.span, msg!("reach-nacl-no-outbound"));
     match D::or(alts, none) {
         D::Yes(mut hs) => {
             if let Some(h) = hs.first_mut() {
-                h.text = format!("{} (return traffic)", h.text);
+                h.text = msg!("reach-return-traffic", hop = h.text);
             }
             D::Yes(hs)
         }
         D::No(_) => D::no(hop(
             HopKind::NaclOutbound,
             acl.span,
-            format!(
-                "{} allows no return traffic ({proto} to ports 1024-65535) to {}",
-                acl_label(acl),
-                source_text(src)
-            ),
+            msg!("reach-nacl-no-return", acl = acl.name, proto = proto, source = source_text(src)),
         )),
         u => u,
     }
@@ -837,10 +789,10 @@ enum Groups<'m> {
     /// A list of groups (possibly with undecidable items).
     List(&'m Field<Vec<Field<Link>>>),
     /// No security group filters the traffic (a network load balancer without groups).
-    None(Span, String),
+    None(Span, Message),
     /// The VPC's default group: it admits only its own members.
-    Default(Span, String),
-    Unknown(Span, String),
+    Default(Span, Message),
+    Unknown(Span, Message),
 }
 
 fn sg_decide(c: &Ctx<'_>, groups: &Groups<'_>, proto: &str, port: i64, src: &Source<'_>) -> D {
@@ -852,13 +804,13 @@ fn sg_decide(c: &Ctx<'_>, groups: &Groups<'_>, proto: &str, port: i64, src: &Sou
         Groups::List(f) => f,
     };
     let Some(items) = list.get() else {
-        return D::Unk(hop(k, list.span, "the security groups cannot be decided"));
+        return D::Unk(hop(k, list.span, msg!("reach-sgs-undecided")));
     };
     let mut undecided: Option<Hop> = None;
     let mut names = Vec::new();
     for g in items {
         let Some(l) = g.get() else {
-            undecided.get_or_insert(hop(k, g.span, "a security group cannot be decided"));
+            undecided.get_or_insert(hop(k, g.span, msg!("reach-sg-undecided")));
             continue;
         };
         names.push(format!("`{}`", link_name(l)));
@@ -870,7 +822,7 @@ fn sg_decide(c: &Ctx<'_>, groups: &Groups<'_>, proto: &str, port: i64, src: &Sou
                 None => continue,
             },
             Link::External(x) => {
-                undecided.get_or_insert(hop(k, g.span, format!("security group `{x}` is outside the template")));
+                undecided.get_or_insert(hop(k, g.span, msg!("reach-sg-outside", group = x)));
                 continue;
             }
         };
@@ -878,13 +830,18 @@ fn sg_decide(c: &Ctx<'_>, groups: &Groups<'_>, proto: &str, port: i64, src: &Sou
             match rule_admits(r, proto, port, src) {
                 Some(true) => {
                     let by = match &r.standalone {
-                        Some(s) => format!("rule `{}` of security group `{}`", s.id, sg.meta.id),
-                        None => format!("security group `{}`", sg.meta.id),
+                        Some(s) => msg!("reach-sg-rule", rule = s.id, group = sg.meta.id),
+                        None => msg!("reach-sg", group = sg.meta.id),
                     };
                     return D::yes(hop(
                         k,
                         r.span,
-                        format!("{by} allows {} from {}", rule_traffic(r, proto, port), source_text(src)),
+                        msg!(
+                            "reach-sg-allows",
+                            by = by,
+                            traffic = rule_traffic(r, proto, port),
+                            source = source_text(src)
+                        ),
                     ));
                 }
                 Some(false) => {}
@@ -892,10 +849,7 @@ fn sg_decide(c: &Ctx<'_>, groups: &Groups<'_>, proto: &str, port: i64, src: &Sou
                     undecided.get_or_insert(hop(
                         k,
                         r.span,
-                        format!(
-                            "whether a rule of security group `{}` admits {proto}/{port} cannot be decided",
-                            sg.meta.id
-                        ),
+                        msg!("reach-sg-rule-undecided", group = sg.meta.id, traffic = format!("{proto}/{port}")),
                     ));
                 }
             }
@@ -904,25 +858,26 @@ fn sg_decide(c: &Ctx<'_>, groups: &Groups<'_>, proto: &str, port: i64, src: &Sou
     if let Some(h) = undecided {
         return D::Unk(h);
     }
-    let which = if names.is_empty() {
-        "no security group".to_string()
+    let traffic = format!("{proto}/{port}");
+    let text = if names.is_empty() {
+        msg!("reach-no-sg-allows", traffic = traffic, source = source_text(src))
     } else {
-        format!("security groups {}", names.join(", "))
+        msg!("reach-sgs-allow-none", groups = names.join(", "), traffic = traffic, source = source_text(src))
     };
-    D::no(hop(k, list.span, format!("{which} allow no {proto}/{port} from {}", source_text(src))))
+    D::no(hop(k, list.span, text))
 }
 
 /// Does the rule admit this packet? `None` when undecidable.
 /// What a security group rule that admits `proto`/`port` lets in, as a path says it: all
 /// traffic for protocol `-1`, else the rule's port range.
-fn rule_traffic(r: &SgRule, proto: &str, port: i64) -> String {
+fn rule_traffic(r: &SgRule, proto: &str, port: i64) -> Message {
     if r.all_protocols() {
-        return "all traffic".to_string();
+        return msg!("reach-all-traffic");
     }
     match r.port_range() {
-        Some((0, 65535)) => format!("all {} ports", proto.to_uppercase()),
-        Some((a, b)) if a != b => format!("{proto}/{a}-{b}"),
-        _ => format!("{proto}/{port}"),
+        Some((0, 65535)) => msg!("reach-all-ports", proto = proto.to_uppercase()),
+        Some((a, b)) if a != b => Message::from(format!("{proto}/{a}-{b}")),
+        _ => Message::from(format!("{proto}/{port}")),
     }
 }
 
@@ -991,28 +946,22 @@ fn subnet_of<'m>(c: &Ctx<'m>, f: &Field<Link>) -> Result<&'m Subnet, Hop> {
             .subnets
             .get(id.as_str())
             .copied()
-            .ok_or_else(|| hop(HopKind::Placement, f.span, format!("`{id}` is not a subnet"))),
-        Some(Link::External(x)) => {
-            Err(hop(HopKind::Placement, f.span, format!("subnet `{x}` is outside the template")))
+            .ok_or_else(|| hop(HopKind::Placement, f.span, msg!("reach-not-a-subnet", id = id))),
+        Some(Link::External(x)) => Err(hop(HopKind::Placement, f.span, msg!("reach-subnet-outside", subnet = x))),
+        None if f.is_absent() => {
+            Err(hop(HopKind::Placement, f.span, msg!("reach-no-subnet-is-given-the-resource-goes")))
         }
-        None if f.is_absent() => Err(hop(
-            HopKind::Placement,
-            f.span,
-            "no subnet is given: the resource goes to a default subnet outside the template",
-        )),
-        None => Err(hop(HopKind::Placement, f.span, "the subnet cannot be decided")),
+        None => Err(hop(HopKind::Placement, f.span, msg!("reach-the-subnet-cannot-be-decided"))),
     }
 }
 
 fn subnets_of<'m>(c: &Ctx<'m>, f: &Field<Vec<Field<Link>>>) -> Result<Vec<Result<&'m Subnet, Hop>>, Hop> {
     match f.get() {
         Some(items) => Ok(items.iter().map(|l| subnet_of(c, l)).collect()),
-        None if f.is_absent() => Err(hop(
-            HopKind::Placement,
-            f.span,
-            "no subnets are given: the resource goes to default subnets outside the template",
-        )),
-        None => Err(hop(HopKind::Placement, f.span, "the subnets cannot be decided")),
+        None if f.is_absent() => {
+            Err(hop(HopKind::Placement, f.span, msg!("reach-no-subnets-are-given-the-resource-goes")))
+        }
+        None => Err(hop(HopKind::Placement, f.span, msg!("reach-the-subnets-cannot-be-decided"))),
     }
 }
 
@@ -1021,19 +970,15 @@ fn map_public(s: &Subnet) -> D {
     let f = &s.map_public_ip;
     let id = &s.meta.id;
     match f.value {
-        Tri::Known(true) => {
-            D::yes(hop(HopKind::PublicAddress, f.span, format!("subnet `{id}` assigns a public IP on launch")))
-        }
+        Tri::Known(true) => D::yes(hop(HopKind::PublicAddress, f.span, msg!("reach-subnet-public-ip", subnet = id))),
         Tri::Known(false) | Tri::Absent => D::no(hop(
             HopKind::PublicAddress,
             if f.is_absent() { s.meta.span } else { f.span },
-            format!("no public IP: subnet `{id}` does not set MapPublicIpOnLaunch"),
+            msg!("reach-subnet-no-public-ip", subnet = id),
         )),
-        Tri::Unknown => D::Unk(hop(
-            HopKind::PublicAddress,
-            f.span,
-            format!("whether subnet `{id}` assigns public IPs cannot be decided"),
-        )),
+        Tri::Unknown => {
+            D::Unk(hop(HopKind::PublicAddress, f.span, msg!("reach-subnet-public-ip-undecided", subnet = id)))
+        }
     }
 }
 
@@ -1043,18 +988,28 @@ fn instance_public(c: &Ctx<'_>, id: &str, nic: Option<&NetworkInterfaceSpec>, su
         return D::yes(hop(
             HopKind::PublicAddress,
             e.meta.span,
-            format!("elastic IP `{}` is attached to `{id}`", e.meta.id),
+            msg!("reach-eip-attached", eip = e.meta.id, target = id),
         ));
     }
     if let Some(n) = nic {
         let f = &n.associate_public_ip;
         match f.value {
-            Tri::Known(true) => return D::yes(hop(HopKind::PublicAddress, f.span, "AssociatePublicIpAddress is true")),
+            Tri::Known(true) => {
+                return D::yes(hop(HopKind::PublicAddress, f.span, msg!("reach-associatepublicipaddress-is-true")));
+            }
             Tri::Known(false) => {
-                return D::no(hop(HopKind::PublicAddress, f.span, "no public IP: AssociatePublicIpAddress is false"));
+                return D::no(hop(
+                    HopKind::PublicAddress,
+                    f.span,
+                    msg!("reach-no-public-ip-associatepublicipaddress-is-false"),
+                ));
             }
             Tri::Unknown => {
-                return D::Unk(hop(HopKind::PublicAddress, f.span, "AssociatePublicIpAddress cannot be decided"));
+                return D::Unk(hop(
+                    HopKind::PublicAddress,
+                    f.span,
+                    msg!("reach-associatepublicipaddress-cannot-be-decided"),
+                ));
             }
             Tri::Absent => {}
         }
@@ -1070,15 +1025,9 @@ fn primary_nic(f: &Field<Vec<NetworkInterfaceSpec>>) -> Option<&NetworkInterface
     nics.iter().find(|n| n.device_index.is(|&d| d == 0)).or(nics.first())
 }
 
-fn groups_or_default<'m>(f: &'m Field<Vec<Field<Link>>>, meta: &ResMeta, what: &str) -> Groups<'m> {
+fn groups_or_default<'m>(f: &'m Field<Vec<Field<Link>>>, meta: &ResMeta, what: Message) -> Groups<'m> {
     if f.is_absent() {
-        Groups::Default(
-            meta.span,
-            format!(
-                "`{}` names no security group: {what} gets the VPC's default group, which admits only its own members",
-                meta.id
-            ),
-        )
+        Groups::Default(meta.span, msg!("reach-default-sg", id = meta.id, what = what))
     } else {
         Groups::List(f)
     }
@@ -1092,13 +1041,13 @@ fn groups_or_default<'m>(f: &'m Field<Vec<Field<Link>>>, meta: &ResMeta, what: &
 fn through_interface<'m>(c: &Ctx<'m>, i: &'m Ec2Instance, n: &'m NetworkInterfaceSpec) -> Endpoint<'m> {
     let f = &n.network_interface;
     let eni = match f.get() {
-        Some(Link::Local(id)) => c.interfaces.get(id.as_str()).copied().ok_or_else(|| {
-            hop(HopKind::Placement, f.span, format!("`{id}` is not a network interface of the template"))
-        }),
-        Some(Link::External(x)) => {
-            Err(hop(HopKind::Placement, f.span, format!("network interface `{x}` is outside the template")))
-        }
-        None => Err(hop(HopKind::Placement, f.span, "the network interface cannot be decided")),
+        Some(Link::Local(id)) => c
+            .interfaces
+            .get(id.as_str())
+            .copied()
+            .ok_or_else(|| hop(HopKind::Placement, f.span, msg!("reach-not-an-eni", id = id))),
+        Some(Link::External(x)) => Err(hop(HopKind::Placement, f.span, msg!("reach-eni-outside", eni = x))),
+        None => Err(hop(HopKind::Placement, f.span, msg!("reach-the-network-interface-cannot-be-decided"))),
     };
     let eni = match eni {
         Ok(eni) => eni,
@@ -1120,35 +1069,34 @@ fn through_interface<'m>(c: &Ctx<'m>, i: &'m Ec2Instance, n: &'m NetworkInterfac
         D::yes(hop(
             HopKind::PublicAddress,
             e.meta.span,
-            format!("elastic IP `{}` is attached to `{}`", e.meta.id, i.meta.id),
+            msg!("reach-eip-attached", eip = e.meta.id, target = i.meta.id),
         ))
     } else if let Some(e) = c.interface_eips.get(id.as_str()) {
-        D::yes(hop(
-            HopKind::PublicAddress,
-            e.meta.span,
-            format!("elastic IP `{}` is associated with network interface `{id}`", e.meta.id),
-        ))
+        D::yes(hop(HopKind::PublicAddress, e.meta.span, msg!("reach-eip-eni", eip = e.meta.id, eni = id)))
     } else {
         let a = &n.associate_public_ip;
         match a.value {
-            Tri::Known(true) => D::yes(hop(HopKind::PublicAddress, a.span, "AssociatePublicIpAddress is true")),
-            Tri::Unknown => D::Unk(hop(HopKind::PublicAddress, a.span, "AssociatePublicIpAddress cannot be decided")),
-            Tri::Known(false) | Tri::Absent => D::no(hop(
-                HopKind::PublicAddress,
-                eni.meta.span,
-                format!("no public IP: network interface `{id}` exists before the instance and has no elastic IP"),
-            )),
+            Tri::Known(true) => {
+                D::yes(hop(HopKind::PublicAddress, a.span, msg!("reach-associatepublicipaddress-is-true")))
+            }
+            Tri::Unknown => {
+                D::Unk(hop(HopKind::PublicAddress, a.span, msg!("reach-associatepublicipaddress-cannot-be-decided")))
+            }
+            Tri::Known(false) | Tri::Absent => {
+                D::no(hop(HopKind::PublicAddress, eni.meta.span, msg!("reach-eni-no-public-ip", eni = id)))
+            }
         }
     };
-    let interface = subnet.as_ref().ok().map(|s| {
-        hop(HopKind::Placement, f.span, format!("through network interface `{id}` in subnet `{}`", s.meta.id))
-    });
+    let interface = subnet
+        .as_ref()
+        .ok()
+        .map(|s| hop(HopKind::Placement, f.span, msg!("reach-through-eni", eni = id, subnet = s.meta.id)));
     Endpoint {
         meta: &i.meta,
         category: Category::Compute,
         placements: vec![Placement { subnet, public, interface }],
         unplaced: None,
-        groups: groups_or_default(&eni.security_groups, &eni.meta, "the interface"),
+        groups: groups_or_default(&eni.security_groups, &eni.meta, msg!("reach-what-interface")),
         ports: Ports::FromGroups,
     }
 }
@@ -1177,7 +1125,7 @@ fn endpoints<'m>(c: &Ctx<'m>) -> Vec<Endpoint<'m>> {
             category: Category::Compute,
             placements: vec![Placement { subnet, public, interface: None }],
             unplaced: None,
-            groups: groups_or_default(groups_f, &i.meta, "the instance"),
+            groups: groups_or_default(groups_f, &i.meta, msg!("reach-what-instance")),
             ports: Ports::FromGroups,
         });
     }
@@ -1192,13 +1140,9 @@ fn endpoints<'m>(c: &Ctx<'m>) -> Vec<Endpoint<'m>> {
                 unplaced: Some(D::Unk(hop(
                     HopKind::Placement,
                     span,
-                    "the instances' launch template is not in the template (or a launch configuration, not modelled)",
+                    msg!("reach-the-instances-launch-template-is-not-in"),
                 ))),
-                groups: Groups::Unknown(
-                    span,
-                    "the instances' launch template is not in the template (or a launch configuration, not modelled)"
-                        .into(),
-                ),
+                groups: Groups::Unknown(span, msg!("reach-the-instances-launch-template-is-not-in")),
                 ports: Ports::FromGroups,
             });
             continue;
@@ -1222,7 +1166,7 @@ fn endpoints<'m>(c: &Ctx<'m>) -> Vec<Endpoint<'m>> {
             category: Category::Compute,
             placements,
             unplaced,
-            groups: groups_or_default(groups_f, &lt.meta, "each instance"),
+            groups: groups_or_default(groups_f, &lt.meta, msg!("reach-what-each-instance")),
             ports: Ports::FromGroups,
         });
     }
@@ -1277,21 +1221,21 @@ fn db_endpoints<'m>(c: &Ctx<'m>, out: &mut Vec<Endpoint<'m>>) {
         let engine = pick(|d| !d.engine.is_absent()).unwrap_or(db);
         let pa = &db.publicly_accessible;
         let public = match pa.value {
-            Tri::Known(true) => D::yes(hop(HopKind::PublicAddress, pa.span, "PubliclyAccessible is true")),
+            Tri::Known(true) => D::yes(hop(HopKind::PublicAddress, pa.span, msg!("reach-publiclyaccessible-is-true"))),
             Tri::Known(false) => {
-                D::no(hop(HopKind::PublicAddress, pa.span, "no public address: PubliclyAccessible is false"))
+                D::no(hop(HopKind::PublicAddress, pa.span, msg!("reach-no-public-address-publiclyaccessible-is-false")))
             }
-            Tri::Unknown => D::Unk(hop(HopKind::PublicAddress, pa.span, "PubliclyAccessible cannot be decided")),
+            Tri::Unknown => {
+                D::Unk(hop(HopKind::PublicAddress, pa.span, msg!("reach-publiclyaccessible-cannot-be-decided")))
+            }
             Tri::Absent if !group_of.subnet_group.is_absent() => D::no(hop(
                 HopKind::PublicAddress,
                 meta.span,
-                "no public address: PubliclyAccessible is not set (false by default with a DB subnet group)",
+                msg!("reach-no-public-address-publiclyaccessible-is-not-set"),
             )),
-            Tri::Absent => D::Unk(hop(
-                HopKind::PublicAddress,
-                meta.span,
-                "PubliclyAccessible is not set and there is no DB subnet group (default VPC, outside the template)",
-            )),
+            Tri::Absent => {
+                D::Unk(hop(HopKind::PublicAddress, meta.span, msg!("reach-publiclyaccessible-is-not-set-and-there-is")))
+            }
         };
         let group =
             group_of.subnet_group.get().and_then(Link::local).and_then(|id| c.db_subnet_groups.get(id).copied());
@@ -1311,15 +1255,18 @@ fn db_endpoints<'m>(c: &Ctx<'m>, out: &mut Vec<Endpoint<'m>>) {
                     D::Unk(hop(
                         HopKind::Placement,
                         group_of.subnet_group.span,
-                        "the DB subnet group is not in the template",
+                        msg!("reach-the-db-subnet-group-is-not-in"),
                     ))
                 })),
             ),
         };
         let port = match (port_of.port.get(), engine.engine.get().and_then(|e| engine_port(e))) {
-            (Some(&p), _) => {
-                Ports::Known(vec![("tcp", p, None, Some(hop(HopKind::Placement, port_of.port.span, "Port")))])
-            }
+            (Some(&p), _) => Ports::Known(vec![(
+                "tcp",
+                p,
+                None,
+                Some(hop(HopKind::Placement, port_of.port.span, msg!("reach-port"))),
+            )]),
             (None, Some(p)) => Ports::Known(vec![("tcp", p, None, None)]),
             (None, None) => Ports::FromGroups,
         };
@@ -1328,7 +1275,7 @@ fn db_endpoints<'m>(c: &Ctx<'m>, out: &mut Vec<Endpoint<'m>>) {
             category: Category::Database,
             placements,
             unplaced,
-            groups: groups_or_default(&sgs_of.security_groups, meta, "the database"),
+            groups: groups_or_default(&sgs_of.security_groups, meta, msg!("reach-what-database")),
             ports: port,
         });
     }
@@ -1337,24 +1284,27 @@ fn db_endpoints<'m>(c: &Ctx<'m>, out: &mut Vec<Endpoint<'m>>) {
 fn data_service<'m>(c: &Ctx<'m>, s: &'m DataService) -> Endpoint<'m> {
     let meta = &s.meta;
     let (category, public) = match s.kind {
-        DataServiceKind::Cache => {
-            (Category::Cache, D::no(hop(HopKind::PublicAddress, meta.span, "ElastiCache nodes have no public address")))
-        }
+        DataServiceKind::Cache => (
+            Category::Cache,
+            D::no(hop(HopKind::PublicAddress, meta.span, msg!("reach-elasticache-nodes-have-no-public-address"))),
+        ),
         DataServiceKind::Warehouse => (
             Category::Database,
             match s.publicly_accessible.value {
-                Tri::Known(true) => {
-                    D::yes(hop(HopKind::PublicAddress, s.publicly_accessible.span, "PubliclyAccessible is true"))
-                }
+                Tri::Known(true) => D::yes(hop(
+                    HopKind::PublicAddress,
+                    s.publicly_accessible.span,
+                    msg!("reach-publiclyaccessible-is-true"),
+                )),
                 Tri::Unknown => D::Unk(hop(
                     HopKind::PublicAddress,
                     s.publicly_accessible.span,
-                    "PubliclyAccessible cannot be decided",
+                    msg!("reach-publiclyaccessible-cannot-be-decided"),
                 )),
                 _ => D::no(hop(
                     HopKind::PublicAddress,
                     if s.publicly_accessible.is_absent() { meta.span } else { s.publicly_accessible.span },
-                    "no public address: PubliclyAccessible is not true",
+                    msg!("reach-no-public-address-publiclyaccessible-is-not-true"),
                 )),
             },
         ),
@@ -1368,16 +1318,16 @@ fn data_service<'m>(c: &Ctx<'m>, s: &'m DataService) -> Endpoint<'m> {
                 Some(D::yes(hop(
                     HopKind::PublicAddress,
                     meta.span,
-                    "the domain has no VPCOptions: its endpoint is public (only its access policy guards it)",
+                    msg!("reach-the-domain-has-no-vpcoptions-its-endpoint"),
                 ))),
-                Groups::None(meta.span, "a public domain endpoint has no security group".into()),
+                Groups::None(meta.span, msg!("reach-a-public-domain-endpoint-has-no-security")),
             ),
             Tri::Unknown => (
-                Some(D::Unk(hop(HopKind::Placement, s.in_vpc.span, "VPCOptions cannot be decided"))),
+                Some(D::Unk(hop(HopKind::Placement, s.in_vpc.span, msg!("reach-vpcoptions-cannot-be-decided")))),
                 Groups::List(&s.security_groups),
             ),
             Tri::Known(()) => (
-                Some(D::no(hop(HopKind::PublicAddress, s.in_vpc.span, "a domain in a VPC has no public endpoint"))),
+                Some(D::no(hop(HopKind::PublicAddress, s.in_vpc.span, msg!("reach-a-domain-in-a-vpc-has-no")))),
                 Groups::List(&s.security_groups),
             ),
         };
@@ -1404,7 +1354,7 @@ fn data_service<'m>(c: &Ctx<'m>, s: &'m DataService) -> Endpoint<'m> {
         None => (
             Vec::new(),
             Some(public.and(|| {
-                D::Unk(hop(HopKind::Placement, s.subnet_group.span, "the subnet group is not in the template"))
+                D::Unk(hop(HopKind::Placement, s.subnet_group.span, msg!("reach-the-subnet-group-is-not-in-the")))
             })),
         ),
     };
@@ -1418,7 +1368,7 @@ fn data_service<'m>(c: &Ctx<'m>, s: &'m DataService) -> Endpoint<'m> {
         category,
         placements,
         unplaced,
-        groups: groups_or_default(&s.security_groups, meta, "the cluster"),
+        groups: groups_or_default(&s.security_groups, meta, msg!("reach-what-cluster")),
         ports: port,
     }
 }
@@ -1428,15 +1378,15 @@ fn lb_scheme(lb: &LoadBalancer) -> D {
     let id = &lb.meta.id;
     match &f.value {
         Tri::Absent => {
-            D::yes(hop(HopKind::PublicAddress, lb.meta.span, format!("`{id}` is internet-facing (the default Scheme)")))
+            D::yes(hop(HopKind::PublicAddress, lb.meta.span, msg!("reach-lb-internet-facing-default", id = id)))
         }
         Tri::Known(s) if s.eq_ignore_ascii_case("internet-facing") => {
-            D::yes(hop(HopKind::PublicAddress, f.span, format!("`{id}` is internet-facing")))
+            D::yes(hop(HopKind::PublicAddress, f.span, msg!("reach-lb-internet-facing", id = id)))
         }
         Tri::Known(s) if s.eq_ignore_ascii_case("internal") => {
-            D::no(hop(HopKind::PublicAddress, f.span, format!("`{id}` is internal")))
+            D::no(hop(HopKind::PublicAddress, f.span, msg!("reach-lb-internal", id = id)))
         }
-        _ => D::Unk(hop(HopKind::PublicAddress, f.span, format!("the scheme of `{id}` cannot be decided"))),
+        _ => D::Unk(hop(HopKind::PublicAddress, f.span, msg!("reach-lb-scheme-undecided", id = id))),
     }
 }
 
@@ -1468,16 +1418,13 @@ fn load_balancer<'m>(c: &Ctx<'m>, lb: &'m LoadBalancer) -> Endpoint<'m> {
     let groups = if !lb.security_groups.is_absent() {
         Groups::List(&lb.security_groups)
     } else if network {
-        Groups::None(lb.meta.span, format!("network load balancer `{}` has no security group", lb.meta.id))
+        Groups::None(lb.meta.span, msg!("reach-nlb-no-sg", id = lb.meta.id))
     } else if classic {
-        Groups::Unknown(
-            lb.meta.span,
-            format!("`{}` names no security group (one is created outside the template)", lb.meta.id),
-        )
+        Groups::Unknown(lb.meta.span, msg!("reach-lb-sg-outside", id = lb.meta.id))
     } else if lb.flavour.is_unknown() {
-        Groups::Unknown(lb.meta.span, "the load balancer type cannot be decided".into())
+        Groups::Unknown(lb.meta.span, msg!("reach-the-load-balancer-type-cannot-be-decided"))
     } else {
-        groups_or_default(&lb.security_groups, &lb.meta, "the load balancer")
+        groups_or_default(&lb.security_groups, &lb.meta, msg!("reach-what-lb"))
     };
     let listeners = lb_listeners(c, lb);
     let ports = if listeners.is_empty() {
@@ -1492,7 +1439,10 @@ fn load_balancer<'m>(c: &Ctx<'m>, lb: &'m LoadBalancer) -> Endpoint<'m> {
                     let h = hop(
                         HopKind::LoadBalancer,
                         l.span,
-                        format!("listener {}{p}", app.as_deref().map(|a| format!("{a} ")).unwrap_or_default()),
+                        match app.as_deref() {
+                            Some(a) => msg!("reach-listener-protocol", protocol = a, port = p),
+                            None => msg!("reach-listener", port = p),
+                        },
                     );
                     Some((transport(app.as_deref()), p, app, Some(h)))
                 })
@@ -1508,7 +1458,7 @@ fn load_balancer<'m>(c: &Ctx<'m>, lb: &'m LoadBalancer) -> Endpoint<'m> {
 /// Evaluates one packet (protocol, port, source) against an endpoint: OR over placements
 /// and families of the AND of the hops.
 fn decide(c: &Ctx<'_>, e: &Endpoint<'_>, proto: &str, port: i64, lb_src: Option<&Source<'_>>) -> D {
-    let fallback = hop(HopKind::Placement, e.meta.span, format!("`{}` sits in no subnet of the template", e.meta.id));
+    let fallback = hop(HopKind::Placement, e.meta.span, msg!("reach-no-subnet-of-template", id = e.meta.id));
     let sg = |src: &Source<'_>| sg_decide(c, &e.groups, proto, port, src);
     if let Some(src) = lb_src {
         // From a load balancer inside the VPC: no public address or internet route needed.
@@ -1550,7 +1500,7 @@ fn decide(c: &Ctx<'_>, e: &Endpoint<'_>, proto: &str, port: i64, lb_src: Option<
                 Family::V6 => D::Unk(hop(
                     HopKind::PublicAddress,
                     s.meta.span,
-                    format!("whether `{}` has an IPv6 address in subnet `{}` is not known", e.meta.id, s.meta.id),
+                    msg!("reach-ipv6-unknown", id = e.meta.id, subnet = s.meta.id),
                 )),
             };
             let d = c.route(s, fam).and(|| address).and(|| match c.acl(s) {
@@ -1809,9 +1759,11 @@ pub fn analyze(m: &Model) -> Reachability {
                 if ranges.is_empty() {
                     // No rule admits the internet (or the groups are not known): one row.
                     let (verdict, path) = verdict_of(decide(&c, e, "tcp", 0, None).and(|| match &e.groups {
-                        Groups::List(f) if f.get().is_some() => {
-                            D::no(hop(HopKind::SecurityGroup, f.span, "no security group rule admits the internet"))
-                        }
+                        Groups::List(f) if f.get().is_some() => D::no(hop(
+                            HopKind::SecurityGroup,
+                            f.span,
+                            msg!("reach-no-security-group-rule-admits-the-internet"),
+                        )),
                         _ => D::Yes(Vec::new()),
                     }));
                     let verdict = if verdict == Verdict::Exposed { Verdict::Unknown } else { verdict };
@@ -1855,7 +1807,7 @@ pub fn analyze(m: &Model) -> Reachability {
             path: vec![hop(
                 HopKind::Placement,
                 f.meta.span,
-                "a Lambda function accepts no inbound connection: it is invoked through the Lambda API",
+                msg!("reach-a-lambda-function-accepts-no-inbound-connection"),
             )],
             via: None,
             subnets: f
@@ -1872,38 +1824,43 @@ pub fn analyze(m: &Model) -> Reachability {
 fn eks(f: &EksCluster) -> Exposure {
     let e = &f.endpoint_public;
     let d = match e.value {
-        Tri::Known(false) => D::no(hop(HopKind::PublicAddress, e.span, "EndpointPublicAccess is false")),
-        Tri::Unknown => D::Unk(hop(HopKind::PublicAddress, e.span, "EndpointPublicAccess cannot be decided")),
+        Tri::Known(false) => D::no(hop(HopKind::PublicAddress, e.span, msg!("reach-endpointpublicaccess-is-false"))),
+        Tri::Unknown => {
+            D::Unk(hop(HopKind::PublicAddress, e.span, msg!("reach-endpointpublicaccess-cannot-be-decided")))
+        }
         _ => {
             let addr = if e.is_absent() {
-                hop(HopKind::PublicAddress, f.meta.span, "the API server endpoint is public (the default)")
+                hop(HopKind::PublicAddress, f.meta.span, msg!("reach-the-api-server-endpoint-is-public-the"))
             } else {
-                hop(HopKind::PublicAddress, e.span, "EndpointPublicAccess is true")
+                hop(HopKind::PublicAddress, e.span, msg!("reach-endpointpublicaccess-is-true"))
             };
             match f.public_access_cidrs.get() {
                 None if f.public_access_cidrs.is_absent() => D::Yes(vec![
                     addr,
-                    hop(HopKind::SecurityGroup, f.meta.span, "PublicAccessCidrs is not set: 0.0.0.0/0 (the default)"),
+                    hop(HopKind::SecurityGroup, f.meta.span, msg!("reach-publicaccesscidrs-is-not-set-0-0-0")),
                 ]),
                 None => D::Unk(hop(
                     HopKind::SecurityGroup,
                     f.public_access_cidrs.span,
-                    "PublicAccessCidrs cannot be decided",
+                    msg!("reach-publicaccesscidrs-cannot-be-decided"),
                 )),
                 Some(list) => {
                     if let Some(w) = list.iter().find(|c| c.is(|c| is_world_v4(c))) {
-                        D::Yes(vec![addr, hop(HopKind::SecurityGroup, w.span, "PublicAccessCidrs includes 0.0.0.0/0")])
+                        D::Yes(vec![
+                            addr,
+                            hop(HopKind::SecurityGroup, w.span, msg!("reach-publicaccesscidrs-includes-0-0-0-0-0")),
+                        ])
                     } else if list.iter().any(|c| c.is_unknown()) {
                         D::Unk(hop(
                             HopKind::SecurityGroup,
                             f.public_access_cidrs.span,
-                            "a PublicAccessCidrs entry cannot be decided",
+                            msg!("reach-a-publicaccesscidrs-entry-cannot-be-decided"),
                         ))
                     } else {
                         D::no(hop(
                             HopKind::SecurityGroup,
                             f.public_access_cidrs.span,
-                            "PublicAccessCidrs admits only specific networks",
+                            msg!("reach-publicaccesscidrs-admits-only-specific-networks"),
                         ))
                     }
                 }
@@ -2008,16 +1965,12 @@ fn through_load_balancers(c: &Ctx<'_>, eps: &[Endpoint<'_>], out: &mut Vec<Expos
                 let lb_hop = hop(
                     HopKind::LoadBalancer,
                     tspan,
-                    format!("load balancer `{}` forwards {} to `{tid}` on port {tport}", lb.meta.id, lrow.port_text()),
+                    msg!("reach-lb-forwards", lb = lb.meta.id, traffic = lrow.port_text(), target = tid, port = tport),
                 );
                 let d = if nets_known {
                     decide(c, te, "tcp", tport, Some(&src))
                 } else {
-                    D::Unk(hop(
-                        HopKind::Placement,
-                        lb.meta.span,
-                        format!("the subnets of `{}` are not all known", lb.meta.id),
-                    ))
+                    D::Unk(hop(HopKind::Placement, lb.meta.span, msg!("reach-lb-subnets-unknown", id = lb.meta.id)))
                 };
                 let (mut verdict, hops) = verdict_of(d);
                 let mut path: Vec<Hop> = Vec::new();

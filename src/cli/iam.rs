@@ -9,6 +9,7 @@ use crate::analyze::iam::condition::Context;
 use crate::analyze::iam::eval::{Labeled, Outcome};
 use crate::analyze::iam::query;
 use crate::frontend::{self, LoadOptions, Variants};
+use crate::i18n::Lang;
 use crate::lower::policy_file::parse_document;
 
 /// Exit status of `iam can`: the action is allowed.
@@ -95,14 +96,14 @@ pub enum OutFormat {
 }
 
 /// Runs an `iam` subcommand; returns the exit status.
-pub fn run(cmd: IamCommand) -> i32 {
+pub fn run(cmd: IamCommand, lang: Lang) -> i32 {
     match cmd {
-        IamCommand::Can(a) => run_can(a),
-        IamCommand::Explain(a) => run_explain(a),
+        IamCommand::Can(a) => run_can(a, lang),
+        IamCommand::Explain(a) => run_explain(a, lang),
     }
 }
 
-fn run_can(a: CanArgs) -> i32 {
+fn run_can(a: CanArgs, lang: Lang) -> i32 {
     let mut ctx = Context::new();
     ctx.complete = a.complete_context;
     for kv in &a.context {
@@ -111,7 +112,7 @@ fn run_can(a: CanArgs) -> i32 {
                 ctx.set(&k, &v);
             }
             Err(e) => {
-                output::error(&format!("error: --context: {e}"));
+                output::error(&super::error_line(lang, &format!("--context: {e}")));
                 return EXIT_ERROR;
             }
         }
@@ -133,7 +134,7 @@ fn run_can(a: CanArgs) -> i32 {
         match std::fs::read_to_string(f).map_err(|e| format!("{shown}: {e}")).and_then(|t| parse_document(&shown, &t)) {
             Ok(doc) => session_docs.push((shown, doc)),
             Err(e) => {
-                output::error(&format!("error: --session-policy: {e}"));
+                output::error(&super::error_line(lang, &format!("--session-policy: {e}")));
                 return EXIT_ERROR;
             }
         }
@@ -141,14 +142,14 @@ fn run_can(a: CanArgs) -> i32 {
     let session: Vec<Labeled<'_>> = session_docs
         .iter()
         .map(|(f, doc)| Labeled {
-            label: format!("session policy `{f}`"),
+            label: msg!("iam-label-session-policy", file = f),
             doc,
             file: Some(f.as_str().into()),
             attachment: None,
         })
         .collect();
     let loaded = load(paths);
-    warn(&loaded);
+    warn(&loaded, lang);
     // A file that could not be read or parsed may hold a policy (a deny) that changes the answer.
     let unread = unread_files(&loaded);
     let req = query::CanRequest {
@@ -165,11 +166,11 @@ fn run_can(a: CanArgs) -> i32 {
                 ans.outcome = Outcome::Unknown;
                 ans.decision = "unknown";
                 for f in &unread {
-                    ans.unknowns.push(format!("{f} could not be read or parsed: its policies may change the answer"));
+                    ans.unknowns.push(msg!("iam-unknown-unread-file", file = f));
                 }
             }
             match a.format {
-                OutFormat::Text => output::emit_input(&ans.render_text()),
+                OutFormat::Text => output::emit_input(&ans.render_text(lang)),
                 OutFormat::Json => {
                     output::emit(&format!("{}\n", serde_json::to_string_pretty(&ans).unwrap_or_default()))
                 }
@@ -181,27 +182,24 @@ fn run_can(a: CanArgs) -> i32 {
             }
         }
         Err(e) if !unread.is_empty() => {
-            output::error(&format!(
-                "unknown: {e}; it may be defined in a file that could not be read or parsed: {}",
-                unread.join(", ")
-            ));
+            output::error(&msg!("iam-can-unknown-unread", error = e, files = unread.join(", ")).render(lang));
             EXIT_UNKNOWN
         }
         Err(e) => {
-            output::error(&format!("error: {e}"));
+            output::error(&super::error_line(lang, &e.render(lang)));
             EXIT_ERROR
         }
     }
 }
 
-fn run_explain(a: ExplainArgs) -> i32 {
+fn run_explain(a: ExplainArgs, lang: Lang) -> i32 {
     let loaded = load(a.files);
-    warn(&loaded);
+    warn(&loaded, lang);
     let emit = match a.format {
         OutFormat::Text => output::emit_input,
         OutFormat::Json => output::emit,
     };
-    let mut out = ExplainWriter::new(a.format, emit);
+    let mut out = ExplainWriter::new(a.format, lang, emit);
     let limit = if a.all { None } else { Some(query::DEFAULT_LISTED) };
     query::explain_each(&loaded, limit, |e| out.push(e));
     let any = out.finish();
@@ -214,6 +212,8 @@ fn run_explain(a: ExplainArgs) -> i32 {
 /// statement (and a small buffer) at a time.
 struct ExplainWriter<W: FnMut(&str)> {
     format: OutFormat,
+    /// The language of the text.
+    lang: Lang,
     /// Where the text goes, a buffer at a time.
     emit: W,
     buf: String,
@@ -225,17 +225,19 @@ struct ExplainWriter<W: FnMut(&str)> {
 impl<W: FnMut(&str)> ExplainWriter<W> {
     const FLUSH_AT: usize = 1 << 16;
 
-    fn new(format: OutFormat, emit: W) -> Self {
-        ExplainWriter { format, emit, buf: String::new(), policies: 0, statements: 0 }
+    fn new(format: OutFormat, lang: Lang, emit: W) -> Self {
+        ExplainWriter { format, lang, emit, buf: String::new(), policies: 0, statements: 0 }
     }
 
     fn push(&mut self, e: query::Explained) {
         match (self.format, e) {
             (OutFormat::Text, query::Explained::Policy(p)) => {
-                self.buf.push_str(&query::render_policy_head(&p));
+                self.buf.push_str(&query::render_policy_head(&p, self.lang));
                 self.policies += 1;
             }
-            (OutFormat::Text, query::Explained::Statement(st)) => self.buf.push_str(&query::render_statement(&st)),
+            (OutFormat::Text, query::Explained::Statement(st)) => {
+                self.buf.push_str(&query::render_statement(&st, self.lang))
+            }
             (OutFormat::Json, query::Explained::Policy(p)) => {
                 self.close_policy();
                 self.buf.push_str(if self.policies == 0 { "[\n" } else { ",\n" });
@@ -244,7 +246,7 @@ impl<W: FnMut(&str)> ExplainWriter<W> {
                     "  {{\n    \"file\": {},\n    \"line\": {},\n    \"policy\": {},\n    \"statements\": ",
                     text(&p.file),
                     p.line,
-                    text(&p.policy)
+                    text(&p.policy.en())
                 ));
                 self.policies += 1;
                 self.statements = 0;
@@ -283,7 +285,7 @@ impl<W: FnMut(&str)> ExplainWriter<W> {
     /// Ends the output; whether there was any policy.
     fn finish(mut self) -> bool {
         match self.format {
-            OutFormat::Text if self.policies == 0 => self.buf.push_str(query::NO_POLICY),
+            OutFormat::Text if self.policies == 0 => self.buf.push_str(&query::no_policy(self.lang)),
             OutFormat::Text => {}
             OutFormat::Json if self.policies == 0 => self.buf.push_str("[]\n"),
             OutFormat::Json => {
@@ -313,9 +315,9 @@ pub fn load(paths: Vec<PathBuf>) -> query::Loaded {
 }
 
 /// Files that could not be read or parsed: the answer may miss their policies.
-fn warn(loaded: &query::Loaded) {
+fn warn(loaded: &query::Loaded, lang: Lang) {
     for d in &loaded.diagnostics {
-        output::diagnostic(d);
+        output::diagnostic_in(d, lang);
     }
 }
 
@@ -352,7 +354,7 @@ mod tests {
 
     fn written(format: OutFormat, loaded: &query::Loaded, limit: Option<usize>) -> (String, usize) {
         let (mut text, mut largest) = (String::new(), 0);
-        let mut w = ExplainWriter::new(format, |chunk: &str| {
+        let mut w = ExplainWriter::new(format, Lang::En, |chunk: &str| {
             largest = largest.max(chunk.len());
             text.push_str(chunk);
         });
@@ -407,10 +409,10 @@ mod tests {
         assert_eq!(written(OutFormat::Json, &loaded, Some(query::DEFAULT_LISTED)).0, expected);
         assert_eq!(
             written(OutFormat::Text, &loaded, Some(query::DEFAULT_LISTED)).0,
-            query::render_explain(&query::explain(&loaded))
+            query::render_explain(&query::explain(&loaded), Lang::En)
         );
         let empty = query::Loaded::default();
         assert_eq!(written(OutFormat::Json, &empty, None).0, "[]\n");
-        assert_eq!(written(OutFormat::Text, &empty, None).0, query::NO_POLICY);
+        assert_eq!(written(OutFormat::Text, &empty, None).0, query::no_policy(Lang::En));
     }
 }

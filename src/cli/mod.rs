@@ -425,13 +425,13 @@ fn registry_of(cli: &[PathBuf], config: &Config) -> Option<(rules::Registry, Vec
 /// The rules `palisade rules` and `palisade rule` show: the built-in ones and the custom rules
 /// of `--rules` and of the palisade.toml of the working directory. Problems of rule files are
 /// printed.
-fn shown_registry(custom: &CustomRulesArgs) -> Result<rules::Registry, String> {
+fn shown_registry(custom: &CustomRulesArgs, lang: Lang) -> Result<rules::Registry, String> {
     let config = load_config(None, Path::new("."), false, &Limits::default(), &custom.rules)?;
     Ok(match registry_of(&custom.rules, &config) {
         None => rules::Registry::builtin(),
         Some((registry, problems)) => {
             for d in &problems {
-                output::diagnostic(d);
+                output::diagnostic_in(d, lang);
             }
             registry
         }
@@ -514,15 +514,15 @@ pub fn main() -> i32 {
                 EXIT_CLEAN
             }
             Err(e) => {
-                output::error(&format!("error: {e}"));
+                output::error(&error_line(lang, &e));
                 EXIT_ERROR
             }
         },
         Command::Scan(args) => run_scan(args, lang),
-        Command::Rules(args) => match shown_registry(&args.custom) {
+        Command::Rules(args) => match shown_registry(&args.custom, lang) {
             Ok(registry) => list_rules(args.format, &registry, lang),
             Err(e) => {
-                output::error(&format!("error: {e}"));
+                output::error(&error_line(lang, &e));
                 EXIT_ERROR
             }
         },
@@ -530,17 +530,17 @@ pub fn main() -> i32 {
             let limit =
                 time_limit_ms.map(std::time::Duration::from_millis).unwrap_or(crate::custom::DEFAULT_TIME_LIMIT);
             let report = test_rules::test_rules(&paths, limit);
-            output::emit(&report.render());
+            output::emit(&report.render(lang));
             if report.passed() { EXIT_CLEAN } else { EXIT_FINDINGS }
         }
         Command::Posture(args) => run_posture(args, lang),
-        Command::Iam(cmd) => iam::run(cmd),
-        Command::Model(args) => model::run(args),
-        Command::Net(NetCommand::Exposure(args)) => run_exposure(args),
-        Command::Config(args) => show_config(args),
-        Command::Rule { id, custom } => match shown_registry(&custom) {
+        Command::Iam(cmd) => iam::run(cmd, lang),
+        Command::Model(args) => model::run(args, lang),
+        Command::Net(NetCommand::Exposure(args)) => run_exposure(args, lang),
+        Command::Config(args) => show_config(args, lang),
+        Command::Rule { id, custom } => match shown_registry(&custom, lang) {
             Err(e) => {
-                output::error(&format!("error: {e}"));
+                output::error(&error_line(lang, &e));
                 EXIT_ERROR
             }
             Ok(registry) => match registry.find(&id) {
@@ -550,7 +550,8 @@ pub fn main() -> i32 {
                 }
                 None => {
                     let hint = rules::did_you_mean(&id, registry.rules().iter().map(|r| &*r.meta));
-                    output::error(&format!("error: no rule `{id}`{hint} (run `palisade rules` to list them)"));
+                    let text = crate::i18n::label_with(lang, "cli-no-rule", &[("id", &id), ("hint", &hint)]);
+                    output::error(&error_line(lang, &text));
                     EXIT_ERROR
                 }
             },
@@ -591,7 +592,7 @@ fn read_parameters(path: &Path, limits: &Limits) -> Result<crate::frontend::Over
     crate::lower::cfn::params::parse_parameters(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn show_config(args: ConfigArgs) -> i32 {
+fn show_config(args: ConfigArgs, lang: Lang) -> i32 {
     // Showing is the only thing the command does: `--show` says it explicitly.
     let _ = args.show;
     match load_config(args.config.as_deref(), &args.path, false, &Limits::default(), &[]) {
@@ -600,7 +601,7 @@ fn show_config(args: ConfigArgs) -> i32 {
             EXIT_CLEAN
         }
         Err(e) => {
-            output::error(&format!("error: {e}"));
+            output::error(&error_line(lang, &e));
             EXIT_ERROR
         }
     }
@@ -610,7 +611,7 @@ fn run_scan(args: ScanArgs, lang: Lang) -> i32 {
     match scan_command(args, lang) {
         Ok(code) => code,
         Err(e) => {
-            output::error(&format!("error: {e}"));
+            output::error(&error_line(lang, &e));
             EXIT_ERROR
         }
     }
@@ -709,7 +710,7 @@ fn scan_command(mut args: ScanArgs, lang: Lang) -> Result<i32, String> {
     if let Err(e) = opts.rules() {
         // A rule named on the command line may be one that did not load: say why.
         for d in &opts.rule_diagnostics {
-            output::diagnostic(d);
+            output::diagnostic_in(d, lang);
         }
         return Err(e);
     }
@@ -721,11 +722,13 @@ fn scan_command(mut args: ScanArgs, lang: Lang) -> Result<i32, String> {
     let registry = opts.registry.clone().unwrap_or_else(rules::Registry::builtin);
     for (select, by) in rules::cancelled(registry.rules(), &opts.select, &opts.ignore) {
         let by: Vec<String> = by.iter().map(|i| format!("`{i}`")).collect();
-        output::error(&format!(
-            "warning: selected `{select}` runs no rule: ignored {} {} out every rule it names",
-            by.join(" and "),
-            if by.len() == 1 { "leaves" } else { "leave" }
-        ));
+        let text = crate::i18n::label_count(
+            lang,
+            "cli-select-cancelled",
+            by.len(),
+            &[("select", &select), ("ignored", &by.join(", "))],
+        );
+        output::error(&warning_line(lang, &text));
     }
     let scanned = if stdin {
         let name = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>"));
@@ -756,7 +759,12 @@ fn scan_command(mut args: ScanArgs, lang: Lang) -> Result<i32, String> {
     if let Some(path) = &args.write_baseline {
         let b = Baseline::from_findings(path, &scanned.report.findings);
         b.write()?;
-        output::error(&format!("wrote {} findings to the baseline {}", b.entries.len(), path.display()));
+        output::error(&crate::i18n::label_count(
+            lang,
+            "cli-baseline-written",
+            b.entries.len(),
+            &[("path", &path.display())],
+        ));
     }
     let mut scanned = scanned;
     if let Some(min) = args.min_severity {
@@ -811,25 +819,22 @@ fn scan_command(mut args: ScanArgs, lang: Lang) -> Result<i32, String> {
         // Diagnostics are in the report; repeat errors on stderr so they are not missed, also
         // when the text report goes to a pipe or a file.
         for d in report.diagnostics.iter().filter(|d| d.is_error()) {
-            output::diagnostic(d);
+            output::diagnostic_in(d, lang);
         }
     }
     let mut nothing_analysed_is_error = false;
     if scanned.analysed.is_empty() {
         let (why, config_chose) = if stdin {
-            (
-                "standard input is not a CloudFormation template, Kubernetes manifest or IAM policy document".into(),
-                false,
-            )
+            (label(lang, "cli-nothing-stdin").into_owned(), false)
         } else {
             let mut failed: Vec<&str> = report.diagnostics.iter().filter(|d| d.is_error()).map(|d| &*d.file).collect();
             failed.sort_unstable();
             failed.dedup();
-            why_nothing_analysed(&opts, &discover, failed.len())
+            why_nothing_analysed(&opts, &discover, failed.len(), lang)
         };
         nothing_analysed_is_error = explicit_paths && !config_chose && args.diff.is_none() && !args.staged;
-        let level = if nothing_analysed_is_error { "error" } else { "warning" };
-        output::error(&format!("{level}: no file was analysed: {why}"));
+        let text = crate::i18n::label_with(lang, "cli-nothing-analysed", &[("why", &why)]);
+        output::error(&if nothing_analysed_is_error { error_line(lang, &text) } else { warning_line(lang, &text) });
     }
     Ok(if nothing_analysed_is_error || report.diagnostics.iter().any(|d| d.is_error()) {
         EXIT_ERROR
@@ -883,27 +888,27 @@ fn plan_outputs(mut formats: Vec<FormatSpec>, output: Option<PathBuf>) -> Result
     Ok(formats)
 }
 
-fn run_exposure(args: ExposureArgs) -> i32 {
+fn run_exposure(args: ExposureArgs, lang: Lang) -> i32 {
     use net as exposure;
     let parameters = match &args.parameters {
         None => Default::default(),
         Some(p) => match read_parameters(p, &Limits::default()) {
             Ok(v) => v,
             Err(e) => {
-                output::error(&format!("error: {e}"));
+                output::error(&error_line(lang, &e));
                 return EXIT_ERROR;
             }
         },
     };
     let (files, diags) = exposure::analyse_paths(&args.paths, &DiscoverOptions::default(), &parameters);
     let text = match args.format {
-        ExposureFormat::Text => exposure::render_text(&files),
+        ExposureFormat::Text => exposure::render_text(&files, lang),
         ExposureFormat::Json => exposure::render_json(&files),
         ExposureFormat::Dot => exposure::render_dot(&files),
     };
     output::emit_input(&text);
     for d in &diags {
-        output::diagnostic(d);
+        output::diagnostic_in(d, lang);
     }
     if diags.iter().any(|d| d.is_error()) { EXIT_ERROR } else { EXIT_CLEAN }
 }
@@ -918,26 +923,27 @@ fn run_posture(mut args: PostureArgs, lang: Lang) -> i32 {
     let scanned = match scan::scan_detailed(&opts) {
         Ok(r) => r,
         Err(e) => {
-            output::error(&format!("error: {e}"));
+            output::error(&error_line(lang, &e));
             return EXIT_ERROR;
         }
     };
     let report = &scanned.report;
     let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.is_error()).collect();
     for d in &errors {
-        output::diagnostic(d);
+        output::diagnostic_in(d, lang);
     }
     if scanned.analysed.is_empty() {
         // A scorecard of no file would score nothing: say why instead (as `scan` does).
         let mut failed: Vec<&str> = errors.iter().map(|d| &*d.file).collect();
         failed.sort_unstable();
         failed.dedup();
-        let (why, _) = why_nothing_analysed(&opts, &discover, failed.len());
+        let (why, _) = why_nothing_analysed(&opts, &discover, failed.len(), lang);
+        let text = crate::i18n::label_with(lang, "cli-nothing-analysed", &[("why", &why)]);
         if explicit_paths || !errors.is_empty() {
-            output::error(&format!("error: no file was analysed: {why}"));
+            output::error(&error_line(lang, &text));
             return EXIT_ERROR;
         }
-        output::error(&format!("warning: no file was analysed: {why}"));
+        output::error(&warning_line(lang, &text));
     }
     // The findings' messages in the posture (the failing evidence of a framework's
     // requirements) in the language asked for.
@@ -978,27 +984,48 @@ fn list_rules(format: ListFormat, registry: &rules::Registry, lang: Lang) -> i32
             let slug_w = all.iter().map(|r| r.meta.slug.len()).max().unwrap_or(4);
             use std::fmt::Write as _;
             let mut out = String::new();
-            let _ = writeln!(
-                out,
-                "{:id_w$}  {:slug_w$}  {:8}  {:11}  {:14}  {}",
-                "ID",
-                "SLUG",
-                "SEVERITY",
-                "LAYER",
-                "CONTROLS",
-                label(lang, "rules-title")
+            // Column widths in display columns: Korean headings and values are two columns wide.
+            let sev_w = std::iter::once(label(lang, "rules-severity"))
+                .chain(all.iter().map(|r| label(lang, &format!("severity-{}", r.meta.severity.as_str()))))
+                .map(|s| width(&s))
+                .max()
+                .unwrap_or(8);
+            let layer_w = std::iter::once(label(lang, "rules-layer"))
+                .chain(all.iter().map(|r| label(lang, &format!("text-layer-{}", r.meta.layer.as_str()))))
+                .map(|s| width(&s))
+                .max()
+                .unwrap_or(11);
+            let controls_w = 14;
+            let row = |out: &mut String, cells: [&str; 6]| {
+                let _ = write!(out, "{:id_w$}  {:slug_w$}  ", cells[0], cells[1]);
+                for (cell, w) in [(cells[2], sev_w), (cells[3], layer_w), (cells[4], controls_w)] {
+                    let _ = write!(out, "{cell}{}  ", " ".repeat(w.saturating_sub(width(cell))));
+                }
+                let _ = writeln!(out, "{}", cells[5]);
+            };
+            row(
+                &mut out,
+                [
+                    "ID",
+                    "SLUG",
+                    &label(lang, "rules-severity"),
+                    &label(lang, "rules-layer"),
+                    &label(lang, "rules-controls"),
+                    &label(lang, "rules-title"),
+                ],
             );
             for r in all {
                 let m = &r.meta;
-                let _ = writeln!(
-                    out,
-                    "{:id_w$}  {:slug_w$}  {:8}  {:11}  {:14}  {}",
-                    m.id,
-                    m.slug,
-                    m.severity.as_str(),
-                    m.layer.as_str(),
-                    m.controls.join(","),
-                    m.title_in(lang)
+                row(
+                    &mut out,
+                    [
+                        &m.id,
+                        &m.slug,
+                        &label(lang, &format!("severity-{}", m.severity.as_str())),
+                        &label(lang, &format!("text-layer-{}", m.layer.as_str())),
+                        &m.controls.join(","),
+                        &m.title_in(lang),
+                    ],
                 );
             }
             let _ = writeln!(out, "\n{}", crate::i18n::label_with(lang, "rules-count", &[("count", &all.len())]));
@@ -1008,37 +1035,43 @@ fn list_rules(format: ListFormat, registry: &rules::Registry, lang: Lang) -> i32
     EXIT_CLEAN
 }
 
+/// "error: MESSAGE" in `lang`.
+fn error_line(lang: Lang, message: &str) -> String {
+    crate::i18n::label_with(lang, "cli-error", &[("message", &message)])
+}
+
+/// "warning: MESSAGE" in `lang`.
+fn warning_line(lang: Lang, message: &str) -> String {
+    crate::i18n::label_with(lang, "cli-warning", &[("message", &message)])
+}
+
+/// The width of a text on a terminal: wide (East Asian) characters take two columns.
+fn width(s: &str) -> usize {
+    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
 /// Why a scan analysed no file, and whether the configuration chose that (its `exclude` left
 /// out every file found).
-fn why_nothing_analysed(opts: &ScanOptions, discover: &DiscoverOptions, failed: usize) -> (String, bool) {
+fn why_nothing_analysed(opts: &ScanOptions, discover: &DiscoverOptions, failed: usize, lang: Lang) -> (String, bool) {
     let (found, _) = crate::discover::discover(&opts.paths, discover);
     let excluded = found.iter().filter(|f| opts.inputs.excluded(&crate::source::display_path(&f.path))).count();
     if found.is_empty() {
         let unfiltered = DiscoverOptions { exclude: Vec::new(), no_ignore: true };
         let (all, _) = crate::discover::discover(&opts.paths, &unfiltered);
         if all.is_empty() {
-            ("no .yaml, .yml, .json or .template file was found".to_string(), false)
+            (label(lang, "cli-nothing-found").into_owned(), false)
         } else {
-            (
-                format!(
-                    "all {} .yaml, .yml, .json or .template files found were left out by ignore files (.gitignore, \
-                     .ignore), tool folders (node_modules, .terraform, .aws-sam, ...) or --exclude (see --no-ignore)",
-                    all.len()
-                ),
-                false,
-            )
+            (crate::i18n::label_count(lang, "cli-nothing-ignored", all.len(), &[]), false)
         }
     } else if excluded == found.len() {
-        (format!("all {} files found were left out by `exclude` in the configuration", found.len()), true)
+        (crate::i18n::label_count(lang, "cli-nothing-excluded", found.len(), &[]), true)
     } else {
         let read = found.len() - excluded;
-        let failed = if failed > 0 { format!("{failed} could not be read or parsed; ") } else { String::new() };
-        (
-            format!(
-                "of the {read} files found, {failed}none is a CloudFormation template, Kubernetes manifest or IAM \
-                 policy document"
-            ),
-            false,
-        )
+        let id = if failed > 0 { "cli-nothing-recognised-failed" } else { "cli-nothing-recognised" };
+        (crate::i18n::label_count(lang, id, read, &[("failed", &failed)]), false)
     }
 }

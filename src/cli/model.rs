@@ -43,17 +43,17 @@ pub enum ModelFormat {
 }
 
 /// Runs `palisade model`; returns the exit status.
-pub fn run(args: ModelArgs) -> i32 {
-    match command(args) {
+pub fn run(args: ModelArgs, lang: crate::i18n::Lang) -> i32 {
+    match command(args, lang) {
         Ok(code) => code,
         Err(e) => {
-            super::output::error(&format!("error: {e}"));
+            super::output::error(&super::error_line(lang, &e));
             super::EXIT_ERROR
         }
     }
 }
 
-fn command(args: ModelArgs) -> Result<i32, String> {
+fn command(args: ModelArgs, lang: crate::i18n::Lang) -> Result<i32, String> {
     let parameters: Overrides = match &args.parameters {
         None => Default::default(),
         Some(p) => super::read_parameters(p, &crate::parse::Limits::default())?,
@@ -77,7 +77,7 @@ fn command(args: ModelArgs) -> Result<i32, String> {
         None => super::output::emit(&text),
     }
     for d in diagnostics.iter().filter(|d| d.is_error()) {
-        super::output::diagnostic(d);
+        super::output::diagnostic_in(d, lang);
     }
     Ok(if diagnostics.iter().any(|d| d.is_error()) { super::EXIT_ERROR } else { super::EXIT_CLEAN })
 }

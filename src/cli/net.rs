@@ -87,8 +87,9 @@ fn vpcs(m: &Model) -> Vec<(String, Vec<String>)> {
     by.into_iter().collect()
 }
 
-/// The table.
-pub fn render_text(files: &[FileExposure]) -> String {
+/// The table, in `lang`.
+pub fn render_text(files: &[FileExposure], lang: crate::i18n::Lang) -> String {
+    use crate::i18n::label;
     let mut s = String::new();
     let mut total = [0usize; 3];
     for f in files {
@@ -96,30 +97,54 @@ pub fn render_text(files: &[FileExposure]) -> String {
             continue;
         }
         let _ = writeln!(s, "{}", f.file);
-        let rw = f.exposures.iter().map(|e| e.resource.id.len()).max().unwrap_or(8).max(8);
-        let pw = f.exposures.iter().map(|e| e.port_text().len()).max().unwrap_or(4).max(4);
-        let _ = writeln!(s, "  {:rw$}  {:pw$}  {:11}  PATH", "RESOURCE", "PORT", "VERDICT");
+        let verdict = |v: Verdict| label(lang, &format!("net-verdict-{}", v.as_str().replace(' ', "-")));
+        let heads = ["net-resource", "net-port", "net-verdict", "net-path"].map(|id| label(lang, id));
+        let rw = f.exposures.iter().map(|e| e.resource.id.len()).chain([super::width(&heads[0])]).max().unwrap_or(8);
+        let pw = f.exposures.iter().map(|e| e.port_text().len()).chain([super::width(&heads[1])]).max().unwrap_or(4);
+        let vw = [Verdict::Exposed, Verdict::NotExposed, Verdict::Unknown]
+            .into_iter()
+            .map(|v| super::width(&verdict(v)))
+            .chain([super::width(&heads[2])])
+            .max()
+            .unwrap_or(11);
+        let pad = |t: &str, w: usize| format!("{t}{}", " ".repeat(w.saturating_sub(super::width(t))));
+        let _ = writeln!(s, "  {}  {}  {}  {}", pad(&heads[0], rw), pad(&heads[1], pw), pad(&heads[2], vw), heads[3]);
         for e in &f.exposures {
             total[match e.verdict {
                 Verdict::Exposed => 0,
                 Verdict::NotExposed => 1,
                 Verdict::Unknown => 2,
             }] += 1;
-            let via = e.via.as_deref().map(|v| format!("via `{v}`: ")).unwrap_or_default();
-            let path: Vec<String> = e.path.iter().map(|h| format!("{} (line {})", h.text, h.span.line)).collect();
+            let via =
+                e.via.as_deref().map(|v| crate::i18n::label_with(lang, "net-via", &[("lb", &v)])).unwrap_or_default();
+            let path: Vec<String> = e
+                .path
+                .iter()
+                .map(|h| {
+                    crate::i18n::label_with(lang, "net-hop", &[("hop", &h.text.render(lang)), ("line", &h.span.line)])
+                })
+                .collect();
             let sep = if e.verdict == Verdict::Exposed { " → " } else { "; " };
             let _ = writeln!(
                 s,
-                "  {:rw$}  {:pw$}  {:11}  {via}{}",
+                "  {:rw$}  {:pw$}  {}  {via}{}",
                 e.resource.id,
                 e.port_text(),
-                e.verdict.as_str(),
+                pad(&verdict(e.verdict), vw),
                 path.join(sep)
             );
         }
         s.push('\n');
     }
-    let _ = writeln!(s, "{} exposed, {} not exposed, {} unknown.", total[0], total[1], total[2]);
+    let _ = writeln!(
+        s,
+        "{}",
+        crate::i18n::label_with(
+            lang,
+            "net-summary",
+            &[("exposed", &total[0]), ("not_exposed", &total[1]), ("unknown", &total[2])]
+        )
+    );
     s
 }
 

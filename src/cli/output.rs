@@ -41,7 +41,7 @@ pub fn error(line: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{}", printable(line, false));
 }
 
-/// Writes a diagnostic to standard error, on one line.
-pub fn diagnostic(d: &Diagnostic) {
-    error(&d.to_string());
+/// Writes a diagnostic to standard error, on one line, in `lang`.
+pub fn diagnostic_in(d: &Diagnostic, lang: crate::i18n::Lang) {
+    error(&d.render(lang));
 }

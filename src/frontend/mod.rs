@@ -125,7 +125,7 @@ pub enum Variants {
 
 /// Describes a set of a unit's variants in words ("IsProd is false"), for a finding about a
 /// resource (its logical id) or about none; `None` when the set holds whatever matters to it.
-pub type DescribeVariants = Box<dyn Fn(&[usize], Option<&str>) -> Option<String> + Send + Sync>;
+pub type DescribeVariants = Box<dyn Fn(&[usize], Option<&str>) -> Option<crate::i18n::Message> + Send + Sync>;
 
 /// What rules judge together.
 pub struct Unit {
@@ -148,7 +148,7 @@ pub struct Unit {
     pub diagnostics: Vec<Diagnostic>,
     /// Resources (by id) that exist only under a condition that could not be decided, with
     /// the condition in words (`` `count` is not 0 ``): their findings say so.
-    pub conditions: std::collections::HashMap<String, String>,
+    pub conditions: std::collections::HashMap<String, crate::i18n::Message>,
     /// When set, only findings located in these files are reported (a file of a Terraform
     /// module named on the command line: the whole module is evaluated, that file judged).
     pub report_only: Option<Vec<crate::source::FileId>>,

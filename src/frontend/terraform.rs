@@ -157,7 +157,7 @@ fn unit_of(name: Arc<str>, ev: hcl::Evaluated) -> (Unit, Vec<Arc<str>>) {
     model.sources = ev.sources.clone();
     tf::texts::defaults(&model.inputs, &mut model.texts);
     for (output, v) in &ev.outputs {
-        tf::texts::collect(v, output, &format!("output `{output}`"), None, &mut model.texts);
+        tf::texts::collect(v, output, &tf::texts::output_place(output), None, &mut model.texts);
     }
     unit.variants = vec![model];
     unit.conditions = conditions(&ev.resources);
@@ -169,14 +169,26 @@ fn unit_of(name: Arc<str>, ev: hcl::Evaluated) -> (Unit, Vec<Arc<str>>) {
 }
 
 /// The condition each resource instance exists under, when undecided.
-fn conditions(resources: &[TfResource]) -> HashMap<String, String> {
-    resources
-        .iter()
-        .filter_map(|r| {
-            let c = r.condition.as_deref()?;
-            Some((r.address.clone(), c.strip_prefix("when ").unwrap_or(c).to_string()))
-        })
-        .collect()
+fn conditions(resources: &[TfResource]) -> HashMap<String, crate::i18n::Message> {
+    resources.iter().filter_map(|r| Some((r.address.clone(), without_when(r.condition.as_ref()?)))).collect()
+}
+
+/// A resource's condition as a finding's qualifier says it, after its own "when": the first
+/// `when` of "when `count` is not 0, and ..." left out.
+fn without_when(c: &crate::i18n::Message) -> crate::i18n::Message {
+    use crate::i18n::Message;
+    match c {
+        Message::Template { id: "condition-count", args } => Message::template("condition-count-bare", args.clone()),
+        Message::Template { id, args } if matches!(*id, "condition-of-module" | "condition-and-also") => {
+            let args = args
+                .iter()
+                .enumerate()
+                .map(|(i, (name, value))| (*name, if i == 0 { without_when(value) } else { value.clone() }))
+                .collect();
+            Message::template(id, args)
+        }
+        other => other.clone(),
+    }
 }
 
 /// Suppression comments of the module's files: `# palisade:ignore RULE reason` (or `//`) on

@@ -136,3 +136,167 @@ framework-organisational = not decidable by Palisade (organisational)
 framework-no-rule = not decidable by Palisade (no rule)
 framework-more-findings = … and { $count } more finding(s)
 framework-summary = { $total } requirements: { $evidenced } evidenced ({ $pass } pass, { $fail } fail), { $none } without evidence in the scan, { $undecidable } not decidable by Palisade ({ $organisational } organisational)
+
+## Diagnostics: what a problem with an input file is, before its message.
+diagnostic-read = error: cannot read
+diagnostic-parse = error: cannot parse
+diagnostic-invalid = error: invalid
+diagnostic-not-analysed = warning: not analysed
+diagnostic-suppression = warning: suppression
+diagnostic-baseline = warning: baseline
+
+## Command line: errors, warnings and summaries printed on standard error.
+cli-error = error: { $message }
+cli-warning = warning: { $message }
+cli-no-rule = no rule `{ $id }`{ $hint } (run `palisade rules` to list them)
+cli-select-cancelled = { $count ->
+    [one] selected `{ $select }` runs no rule: ignored { $ignored } leaves out every rule it names
+   *[other] selected `{ $select }` runs no rule: ignored { $ignored } leave out every rule it names
+}
+cli-baseline-written = { $count ->
+    [one] wrote { $count } finding to the baseline { $path }
+   *[other] wrote { $count } findings to the baseline { $path }
+}
+cli-nothing-analysed = no file was analysed: { $why }
+cli-nothing-stdin = standard input is not a CloudFormation template, Kubernetes manifest or IAM policy document
+cli-nothing-found = no .yaml, .yml, .json or .template file was found
+cli-nothing-ignored = all { $count } .yaml, .yml, .json or .template files found were left out by ignore files (.gitignore, .ignore), tool folders (node_modules, .terraform, .aws-sam, ...) or --exclude (see --no-ignore)
+cli-nothing-excluded = all { $count } files found were left out by `exclude` in the configuration
+cli-nothing-recognised = of the { $count } files found, none is a CloudFormation template, Kubernetes manifest or IAM policy document
+cli-nothing-recognised-failed = of the { $count } files found, { $failed } could not be read or parsed; none is a CloudFormation template, Kubernetes manifest or IAM policy document
+rules-severity = SEVERITY
+rules-layer = LAYER
+rules-controls = CONTROLS
+
+## Network exposure (`palisade net exposure`).
+net-resource = RESOURCE
+net-port = PORT
+net-verdict = VERDICT
+net-path = PATH
+net-verdict-exposed = exposed
+net-verdict-not-exposed = not exposed
+net-verdict-unknown = unknown
+net-via = via `{ $lb }`:{" "}
+net-hop = { $hop } (line { $line })
+net-summary = { $exposed } exposed, { $not_exposed } not exposed, { $unknown } unknown.
+
+## Custom rule tests (`palisade test-rules`).
+test-rules-counts = { $rules } rules, { $examples } examples
+test-rules-not-loaded = { $count ->
+    [one] ; { $count } rule file did not load
+   *[other] ; { $count } rule files did not load
+}
+test-rules-none = no rule found
+test-rules-not-recognised = not recognised as a CloudFormation template, Terraform file or Kubernetes manifest
+test-rules-no-marker = failing example has no `# expect: { $id }` marker
+test-rules-missing = line { $line }: expected a finding of { $id }, found none
+test-rules-unexpected = line { $line }: unexpected finding: { $message } (expected findings on lines: { $lines })
+test-rules-unexpected-none = line { $line }: unexpected finding: { $message } (expected findings on lines: none)
+
+## IAM questions (`palisade iam can`, `palisade iam explain`).
+iam-can-allowed = ALLOWED
+iam-can-explicit-deny = DENIED (explicit deny)
+iam-can-implicit-deny = DENIED (no statement allows it)
+iam-can-unknown = UNKNOWN
+iam-can-head = { $principal } ({ $file }) { $action }
+iam-can-head-on = { $principal } ({ $file }) { $action } on { $resource }
+iam-can-decided-by = decided by: { $layer }
+iam-can-effect-allow = Allow
+iam-can-effect-deny = Deny
+iam-can-statement = { $effect } in { $policy }
+iam-can-statement-maybe = { $effect } in { $policy } (might apply: depends on an unknown value)
+iam-can-not-in-files = (not in the files): { $statement }
+iam-can-unknown-line = unknown: { $text }
+iam-can-note-line = note: { $text }
+iam-can-unknown-unread = unknown: { $error }; it may be defined in a file that could not be read or parsed: { $files }
+iam-layer-identity = identity policies
+iam-layer-scps = service control policies
+iam-layer-boundary = permission boundary
+iam-layer-session = session policy
+iam-layer-resource = resource policy
+iam-no-principal-none = no principal `{ $who }` in the scanned files (no roles, users, groups or identity policies were found)
+iam-no-principal-known = no principal `{ $who }` in the scanned files (known principals: { $known })
+iam-note-default-scp-of = no scanned SCP attached to `{ $id }` allows: AWS's default FullAWSAccess is assumed there
+iam-note-default-scp = the scanned SCPs only deny: AWS's default FullAWSAccess SCP is assumed attached
+iam-note-same-name = { $count } principals are called `{ $who }`; answering for { $principal } in { $file }
+iam-note-did-you-mean = ; did you mean { $actions }?
+iam-note-not-in-catalog = `{ $action }` is not in the AWS action catalog{ $hint }
+iam-note-other-account = the resource is in another account: its resource policy must allow the request too
+iam-note-principal-arn = a resource policy might name this principal: give --principal-arn to decide
+iam-note-absent-variable = `{ $value }` in { $label } (line { $line }) has no value: the request has no `{ $key }`, so it matches nothing
+iam-explain-no-policy = no policy documents found
+iam-explain-count = { $actions ->
+    [one] { $actions } action
+   *[other] { $actions } actions
+} across { $services ->
+    [one] { $services } service
+   *[other] { $services } services
+}
+iam-explain-undecidable = actions that cannot be decided
+iam-explain-effect-unknown = (unknown)
+iam-explain-statement = line { $line }:{ $sid } { $effect } { $count }
+iam-explain-more = , ... ({ $count } more)
+iam-explain-on = on
+iam-explain-except = every resource except
+iam-explain-when = when
+iam-level-list = List
+iam-level-read = Read
+iam-level-write = Write
+iam-level-permissions = Permissions management
+iam-level-tagging = Tagging
+
+## What the posture says of the layers' services, of resources and of what is missing.
+posture-services-network = VPC, security groups, network ACLs, flow logs, load balancers
+posture-services-identity = IAM, MFA, Access Analyzer, secrets
+posture-services-application = WAF, Shield, EC2 metadata, Lambda
+posture-services-data = KMS, S3, RDS, backups, data-service encryption
+posture-services-monitoring = CloudTrail, CloudWatch, GuardDuty, Security Hub, Config
+posture-phrase-no-finding = no finding
+posture-phrase-reachability-undecided = reachability undecided
+posture-phrase-flow-log = flow log in the template
+posture-phrase-no-flow-log = no flow log found
+posture-phrase-hub-enabled = Security Hub enabled
+posture-phrase-standard-subscription = a standard subscription
+posture-phrase-recorder-all-global = all supported and global resource types
+posture-phrase-recorder-all-regional = all supported regional resource types
+posture-phrase-recorder-list = a list of resource types
+posture-phrase-channel = Config delivery channel
+posture-phrase-multi-region = multi-region
+posture-phrase-single-region = single-region
+posture-phrase-log-validation = log file validation
+posture-phrase-data-events = data events
+posture-phrase-not-declared = none of the scanned files declares it
+posture-phrase-no-channel = no AWS::Config::DeliveryChannel in the scanned files
+posture-phrase-filter-root = root account usage
+posture-phrase-filter-unauthorized = unauthorized API calls
+posture-phrase-filter-no-mfa = console sign-in without MFA
+posture-phrase-filter-auth-failures = console authentication failures
+posture-phrase-filter-iam = IAM policy changes
+posture-phrase-filter-cloudtrail = CloudTrail configuration changes
+posture-phrase-filter-kms = KMS key disabling or deletion
+posture-phrase-filter-s3 = S3 bucket policy changes
+posture-phrase-filter-config = AWS Config changes
+posture-phrase-filter-sg = security group changes
+posture-phrase-filter-nacl = network ACL changes
+posture-phrase-filter-gateway = network gateway changes
+posture-phrase-filter-route = route table changes
+posture-phrase-filter-vpc = VPC changes
+posture-phrase-filter-organizations = AWS Organizations changes
+posture-phrase-filter-unencrypted = unencrypted S3 uploads
+posture-phrase-features = { $count } protection features listed
+posture-phrase-standard = standard { $name }
+posture-phrase-backup-rules = { $count } backup rule(s)
+posture-phrase-vpcs-without-flow-log = { $count } VPC(s) without a flow log
+posture-phrase-vpcs-maybe-without-flow-log = { $count } VPC(s) without a flow log in the scanned files; a flow log names a VPC outside its template, which may be one of them
+posture-phrase-no-alarm = no alarmed metric filter for { $names }
+posture-phrase-undecided-resources = { $count ->
+    [one] { $count } resource whose reachability from the internet cannot be decided
+   *[other] { $count } resources whose reachability from the internet cannot be decided
+}
+
+## The privilege-escalation methods in the documentation of PAL-IAM-006.
+doc-methods-intro = The { $count } methods checked (one per distinct permission set; catalogues: { $catalogues }):
+doc-methods-method = method
+doc-methods-permissions = permissions
+doc-methods-gives = gives
+doc-methods-catalogues = catalogues

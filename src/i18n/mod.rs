@@ -113,7 +113,7 @@ impl Message {
             Message::Template { id, args } => {
                 let mut fargs = FluentArgs::with_capacity(args.len());
                 for (name, value) in args {
-                    fargs.set(*name, FluentValue::from(value.render(lang)));
+                    fargs.set(*name, fluent_value(value.render(lang)));
                 }
                 match format(lang, id, None, Some(&fargs)).or_else(|| format(Lang::En, id, None, Some(&fargs))) {
                     Some(t) => out.push_str(&t),
@@ -127,6 +127,32 @@ impl Message {
                 }
             }
         }
+    }
+
+    /// The English text: what baselines, fingerprints and machine-readable outputs keep.
+    pub fn en(&self) -> String {
+        self.render(Lang::En)
+    }
+
+    /// Whether the message has no text at all.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Message::Text(t) => t.is_empty(),
+            Message::Template { .. } => false,
+            Message::Concat(parts) => parts.iter().all(Message::is_empty),
+        }
+    }
+
+    /// The messages one after the other, `separator` between them.
+    pub fn join(items: &[Message], separator: &str) -> Message {
+        let mut parts = Vec::with_capacity(items.len() * 2);
+        for (i, m) in items.iter().enumerate() {
+            if i > 0 {
+                parts.push(Message::Text(separator.to_string()));
+            }
+            parts.push(m.clone());
+        }
+        Message::Concat(parts)
     }
 
     /// Appends `more` to the message.
@@ -189,6 +215,23 @@ impl From<&str> for Message {
 impl From<&String> for Message {
     fn from(s: &String) -> Message {
         Message::Text(s.clone())
+    }
+}
+
+/// A variable's value: a number when the text is one (written as Fluent writes it), so that
+/// a message can choose its plural form (`{ $count -> [one] ... *[other] ... }`).
+fn fluent_value(text: String) -> FluentValue<'static> {
+    match text.parse::<i64>() {
+        Ok(n) if n.to_string() == text => FluentValue::from(n),
+        _ => FluentValue::from(text),
+    }
+}
+
+/// A message is written in English where a machine reads it (JSON of the model, of `net
+/// exposure`, of `iam can`): the text the reports in English show.
+impl serde::Serialize for Message {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.en())
     }
 }
 
@@ -454,7 +497,7 @@ mod tests {
 
     #[test]
     fn templates_render_with_their_variables_and_nested_messages() {
-        let m = crate::msg!("s3-versioning-bucket", bucket = "Logs", s = "Suspended");
+        let m = msg!("s3-versioning-bucket", bucket = "Logs", s = "Suspended");
         assert_eq!(m.render(Lang::En), "bucket `Logs` has versioning `Suspended`");
         let mut m = m;
         m.push(Message::from("!"));

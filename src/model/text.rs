@@ -19,7 +19,7 @@ pub struct TextValue {
     /// stored under a neutral name such as `Value`).
     pub secret_by_design: bool,
     /// Where the text is, for messages: "`Db` property `MasterUserPassword`", "output `Key`".
-    pub place: String,
+    pub place: crate::i18n::Message,
     /// The inputs ([`Input`]) this text takes the field's value from, by name: a reference to
     /// an input, or the inputs substituted into a text template.
     pub inputs: Vec<String>,
@@ -134,12 +134,7 @@ pub fn add_decoded(texts: &mut Vec<TextValue>) {
         .filter(|t| t.role == TextRole::Value)
         .filter_map(|t| {
             let text = decoded_text(&t.text)?;
-            Some(TextValue {
-                text,
-                place: format!("{} (decoded from base64)", t.place),
-                inputs: Vec::new(),
-                ..t.clone()
-            })
+            Some(TextValue { text, place: msg!("place-decoded", place = t.place), inputs: Vec::new(), ..t.clone() })
         })
         .collect();
     texts.extend(decoded);

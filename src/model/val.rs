@@ -11,16 +11,16 @@ use crate::source::Span;
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Origin {
     pub span: Span,
-    pub note: String,
+    pub note: crate::i18n::Message,
     /// The places the value passed through on its way to where it is used, from the one
     /// nearest to where it was written (a module argument, then a variable, ...).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub via: Vec<(Span, String)>,
+    pub via: Vec<(Span, crate::i18n::Message)>,
 }
 
 impl Origin {
     /// Where a value was written, with what to call that place.
-    pub fn new(span: Span, note: impl Into<String>) -> Origin {
+    pub fn new(span: Span, note: impl Into<crate::i18n::Message>) -> Origin {
         Origin { span, note: note.into(), via: Vec::new() }
     }
 }

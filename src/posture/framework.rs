@@ -279,6 +279,7 @@ pub(super) fn coverage(
                         let o: &mut EvidenceItem = o.get_mut();
                         if item.detail != "no finding" && o.detail == "no finding" {
                             o.detail = item.detail.clone();
+                            o.findings = item.findings;
                         }
                     }
                     Entry::Vacant(v) => {
@@ -322,7 +323,7 @@ pub(super) fn coverage(
         // Failing resources first, then in file order.
         let mut evidence: Vec<EvidenceItem> = evidence.into_values().collect();
         evidence.sort_by(|a, b| {
-            let failing = |e: &EvidenceItem| !e.detail.contains("finding(s)");
+            let failing = |e: &EvidenceItem| e.findings == 0;
             (failing(a), &a.file, a.line).cmp(&(failing(b), &b.file, b.line))
         });
         let decidable = !rules.is_empty() || !baseline.is_empty();

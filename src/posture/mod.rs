@@ -205,6 +205,9 @@ pub struct EvidenceItem {
     pub resource: String,
     pub kind: String,
     pub detail: String,
+    /// The findings about the resource that `detail` counts (0 for evidence that passes).
+    #[serde(skip)]
+    pub findings: usize,
 }
 
 /// One layer of the defense-in-depth scorecard.
@@ -262,6 +265,7 @@ impl Posture {
 
 fn layer_services(l: Layer) -> &'static str {
     match l {
+        // The same as the labels `posture-services-<layer>`, which translate them.
         Layer::Network => "VPC, security groups, network ACLs, flow logs, load balancers",
         Layer::Identity => "IAM, MFA, Access Analyzer, secrets",
         Layer::Application => "WAF, Shield, EC2 metadata, Lambda",
@@ -627,7 +631,10 @@ fn merge_same_control(controls: Vec<ControlScore>) -> Vec<ControlScore> {
         };
         for e in c.evidence {
             match prev.evidence.iter_mut().find(|p| p.file == e.file && p.resource == e.resource) {
-                Some(p) if e.detail != "no finding" => p.detail = format!("{}; {}", p.detail, e.detail),
+                Some(p) if e.detail != "no finding" => {
+                    p.detail = format!("{}; {}", p.detail, e.detail);
+                    p.findings += e.findings;
+                }
                 Some(_) => {}
                 None => prev.evidence.push(e),
             }
@@ -666,12 +673,13 @@ fn resource_evidence(
     let mut evidence: Vec<EvidenceItem> = Vec::new();
     for k in checked.iter().filter(|k| failed.contains(*k)).chain(checked.iter().filter(|k| !failed.contains(*k))) {
         if let Some(s) = seen.get(k) {
-            let detail = match per_resource(k) {
+            let n = per_resource(k);
+            let detail = match n {
                 0 if open.contains(k) => "no finding; reachability undecided".to_string(),
                 0 => "no finding".to_string(),
                 n => format!("{n} finding(s)"),
             };
-            evidence.push(item(s, &detail));
+            evidence.push(EvidenceItem { findings: n, ..item(s, &detail) });
         }
     }
     evidence
@@ -684,6 +692,7 @@ fn item(s: &Seen, detail: &str) -> EvidenceItem {
         resource: s.id.clone(),
         kind: s.kind.clone(),
         detail: detail.to_string(),
+        findings: 0,
     }
 }
 

@@ -1,5 +1,8 @@
 //! The posture as text or JSON.
 
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
 use super::framework::{FrameworkCoverage, RequirementStatus};
 use super::{Posture, Status};
 use crate::compliance::{domain_name, requirement_name};
@@ -56,6 +59,11 @@ impl Posture {
             c.title = control_title(&c.title, lang);
             if !c.unanswered.is_empty() {
                 c.missing = Some(super::unanswered_text(lang, &c.unanswered));
+            } else {
+                c.missing = c.missing.as_deref().map(|m| phrase(m, lang));
+            }
+            for e in &mut c.evidence {
+                e.detail = phrase(&e.detail, lang);
             }
         }
         for f in &mut p.frameworks {
@@ -66,11 +74,70 @@ impl Posture {
                 }
                 for r in &mut d.requirements {
                     r.title = requirement_name(f.framework, r.id, code).unwrap_or(r.title);
+                    for e in &mut r.evidence {
+                        e.detail = phrase(&e.detail, lang);
+                    }
                 }
             }
         }
         p
     }
+}
+
+/// What the posture says of a resource or of what is missing, in `lang`. The posture writes
+/// it in English from a small set of phrases (`posture-phrase-*` labels, some with a number or
+/// a name), joined with `; ` and `, `; each phrase is put in `lang`, anything else (a name, a
+/// standard's ARN part) is kept.
+pub fn phrase(text: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return text.to_string();
+    }
+    static PATTERNS: LazyLock<Vec<(regex::Regex, &'static str)>> = LazyLock::new(|| {
+        [
+            (r"^(?P<count>\d+) finding\(s\)$", "posture-findings"),
+            (r"^(?P<count>\d+) protection features listed$", "posture-phrase-features"),
+            (r"^standard (?P<name>.+)$", "posture-phrase-standard"),
+            (r"^(?P<count>\d+) backup rule\(s\)$", "posture-phrase-backup-rules"),
+            (r"^(?P<count>\d+) VPC\(s\) without a flow log$", "posture-phrase-vpcs-without-flow-log"),
+            (
+                r"^(?P<count>\d+) VPC\(s\) without a flow log in the scanned files; a flow log names a VPC outside its template, which may be one of them$",
+                "posture-phrase-vpcs-maybe-without-flow-log",
+            ),
+            (r"^no alarmed metric filter for (?P<names>.+)$", "posture-phrase-no-alarm"),
+            (r"^(?P<count>\d+) resources? whose reachability from the internet cannot be decided$", "posture-phrase-undecided-resources"),
+        ]
+        .into_iter()
+        .map(|(re, id)| (regex::Regex::new(re).expect("a valid pattern"), id))
+        .collect()
+    });
+    // Phrases without variables, by their English text.
+    static FIXED: LazyLock<BTreeMap<String, String>> = LazyLock::new(|| {
+        crate::i18n::labels(Lang::En)
+            .into_iter()
+            .filter(|(id, t)| id.starts_with("posture-phrase-") && !t.contains('$'))
+            .map(|(id, t)| (t, id))
+            .collect()
+    });
+    let one = |part: &str| -> String {
+        if let Some(id) = FIXED.get(part) {
+            return label(lang, id).into_owned();
+        }
+        part.to_string()
+    };
+    let list = |parts: &str| parts.split(", ").map(one).collect::<Vec<_>>().join(", ");
+    let whole = |part: &str| -> Option<String> {
+        PATTERNS.iter().find_map(|(re, id)| {
+            let c = re.captures(part)?;
+            let count: usize = c.name("count").and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
+            let name = c.name("name").map(|m| m.as_str().to_string()).unwrap_or_default();
+            let names = c.name("names").map(|m| list(m.as_str())).unwrap_or_default();
+            Some(crate::i18n::label_count(lang, id, count, &[("name", &name), ("names", &names)]))
+        })
+    };
+    if let Some(t) = whole(text) {
+        return t;
+    }
+    text.split("; ").map(|part| whole(part).unwrap_or_else(|| list(part))).collect::<Vec<_>>().join("; ")
 }
 
 /// A control's title in `lang`: an account-baseline control's from the labels
@@ -132,7 +199,8 @@ pub fn text_in(p: &Posture, lang: Lang) -> String {
         };
         let layer_name = label(lang, &format!("layer-{}", l.layer.as_str()));
         s.push_str(&label_with(lang, "posture-layer", &[("layer", &layer_name), ("score", &score)]));
-        s.push_str(&format!("\n  {}: {}\n", label(lang, "posture-services"), l.services));
+        let services = label(lang, &format!("posture-services-{}", l.layer.as_str()));
+        s.push_str(&format!("\n  {}: {}\n", label(lang, "posture-services"), services));
         for c in &l.controls {
             let rules = c.rules.join(", ");
             let extra = match (c.kind, c.findings) {
@@ -293,7 +361,7 @@ pub fn framework_text_in(p: &Posture, c: &FrameworkCoverage, lang: Lang) -> Stri
                 }
             }
             if matches!(r.status, RequirementStatus::Pass | RequirementStatus::Fail) {
-                let passing: Vec<_> = r.evidence.iter().filter(|e| !e.detail.contains("finding(s)")).collect();
+                let passing: Vec<_> = r.evidence.iter().filter(|e| e.findings == 0).collect();
                 for e in passing.iter().take(MAX_REQUIREMENT_EVIDENCE) {
                     s.push_str(&format!(
                         "         + {}:{} {} ({}): {}\n",
@@ -325,4 +393,42 @@ pub fn framework_text_in(p: &Posture, c: &FrameworkCoverage, lang: Lang) -> Stri
     ));
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod phrase_tests {
+    use super::*;
+
+    #[test]
+    fn every_posture_phrase_is_translated() {
+        let hangul = |s: &str| s.chars().any(|c| ('가'..='힣').contains(&c));
+        for (id, text) in crate::i18n::labels(Lang::En).into_iter().filter(|(id, _)| id.starts_with("posture-phrase-"))
+        {
+            if text.contains('$') {
+                continue;
+            }
+            assert!(hangul(&phrase(&text, Lang::Ko)), "{id}: {text}");
+            assert_eq!(phrase(&text, Lang::En), text);
+        }
+        for (en, ko) in [
+            ("3 finding(s)", "결과 3건"),
+            ("no finding; reachability undecided", "결과 없음; 도달 가능성 판정 불가"),
+            ("multi-region, log file validation, KMS", "다중 리전, 로그 파일 검증, KMS"),
+            ("2 VPC(s) without a flow log", "흐름 로그가 없는 VPC 2개"),
+            (
+                "no alarmed metric filter for root account usage, VPC changes",
+                "경보가 설정된 지표 필터 없음: 루트 계정 사용, VPC 변경",
+            ),
+            (
+                "1 resource whose reachability from the internet cannot be decided",
+                "인터넷에서의 도달 가능성을 판정할 수 없는 리소스 1개",
+            ),
+            (
+                "standard aws-foundational-security-best-practices/v/1.0.0",
+                "보안 표준 aws-foundational-security-best-practices/v/1.0.0",
+            ),
+        ] {
+            assert_eq!(phrase(en, Lang::Ko), ko);
+        }
+    }
 }

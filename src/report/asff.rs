@@ -104,7 +104,7 @@ fn finding(w: &mut JsonWriter<'_>, f: &Finding, t: &AsffTarget, now: &str, produ
     buf.clear();
     buf.push_str(&f.message);
     if let Some(when) = &f.when {
-        let _ = write!(buf, " (when {when})");
+        let _ = write!(buf, " (when {})", when.en());
     }
     w.field_str("Description", &truncate(buf, MAX_DESCRIPTION));
     w.key("Remediation");

@@ -219,7 +219,7 @@ type SnippetRow = (u32, u32, u32, String);
 type RelatedRow<'a> = (usize, u32, u32, &'a str);
 /// `[rule, severity, file, line, column, resource, resource type, message, condition, snippet
 /// (-1 when none), related locations]`.
-type FindingRow<'a> = (usize, usize, usize, u32, u32, &'a str, &'a str, &'a str, &'a str, i64, Vec<RelatedRow<'a>>);
+type FindingRow<'a> = (usize, usize, usize, u32, u32, &'a str, &'a str, &'a str, String, i64, Vec<RelatedRow<'a>>);
 /// `[rule, severity, file, line, resource, kind, justification, message]`.
 type SuppressedRow<'a> = (&'a str, usize, &'a str, u32, &'a str, &'static str, String, &'a str);
 /// The key that identifies a snippet (first and last marked line, window start) and the
@@ -297,7 +297,8 @@ fn data<'a>(report: &'a ScanReport, suppressed: &'a [Suppressed], labels: &'a La
             res,
             kind,
             f.message.as_str(),
-            f.when.as_deref().unwrap_or(""),
+            // Reports in another language get their findings localized, the condition in the message.
+            f.when.as_ref().map(|w| w.en()).unwrap_or_default(),
             snip,
             related,
         ));
@@ -517,7 +518,7 @@ fn requirement_item(s: &mut String, r: &RequirementCoverage, l: &Labels) {
     }
     if matches!(r.status, RequirementStatus::Pass | RequirementStatus::Fail) {
         // The evidence of the findings is listed above.
-        let passing: Vec<_> = r.evidence.iter().filter(|e| !e.detail.contains("finding(s)")).collect();
+        let passing: Vec<_> = r.evidence.iter().filter(|e| e.findings == 0).collect();
         evidence_list(s, &passing, l);
     }
     s.push_str("</li>");
@@ -560,7 +561,10 @@ fn layers_view(p: &Posture, report: &ScanReport, l: &Labels) -> String {
             s,
             "<details><summary>{}</summary><p class=\"muted\">{}</p><ul>",
             escape(&l.fill("layers.layer", &[("layer", &layer_name(layer.layer, l)), ("score", &score)])),
-            escape(layer.services)
+            escape(&crate::i18n::label(
+                crate::i18n::Lang::parse(l.lang()).unwrap_or_default(),
+                &format!("posture-services-{}", layer.layer.as_str())
+            ))
         );
         for c in &layer.controls {
             let status = match c.status {

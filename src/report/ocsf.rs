@@ -38,7 +38,8 @@ fn severity_name(s: Severity) -> &'static str {
 fn event(w: &mut JsonWriter<'_>, f: &Finding, time_ms: u64) {
     let fingerprint = fingerprint_hex(f);
     let uid: [&str; 4] = ["palisade/", &f.rule.id, "/", fingerprint.as_str()];
-    let message: &[&str] = match &f.when {
+    let when = f.when.as_ref().map(|c| c.en());
+    let message: &[&str] = match &when {
         Some(when) => &[&f.message, " (when ", when, ")"],
         None => &[&f.message],
     };

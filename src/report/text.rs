@@ -170,7 +170,7 @@ fn render_finding(out: &mut String, p: Painter, renderer: &Renderer, f: &Finding
     push_clean(out, &f.message);
     if let Some(w) = &f.when {
         let _ = write!(out, " ({} ", label(p.lang, "text-when"));
-        push_clean(out, w);
+        push_clean(out, &w.render(p.lang));
         out.push(')');
     }
     out.push('\n');

@@ -184,7 +184,14 @@ impl RuleMeta {
 
     /// The description in `lang` (the English one when it is not translated).
     pub fn description_in(&self, lang: Lang) -> Text {
-        self.translated(lang, Some("description")).unwrap_or_else(|| self.description.clone())
+        let Some(text) = self.translated(lang, Some("description")) else { return self.description.clone() };
+        // The escalation rule's description ends with the table of its methods, which the
+        // translation gets in its language.
+        let methods = crate::analyze::iam::escalation::METHODS_DOC;
+        if self.description.ends_with(methods.trim_end()) || self.description.ends_with(methods) {
+            return Text::Owned(format!("{}{}", text.trim_end(), crate::analyze::iam::escalation::methods_doc(lang)));
+        }
+        text
     }
 
     /// The remediation in `lang` (the English one when it is not translated).
@@ -257,12 +264,21 @@ impl RuleMeta {
         let l = |id: &str| label(lang, id);
         let mut s = String::new();
         s.push_str(&format!("# {} {}: {}\n\n", self.id, self.slug, self.title_in(lang)));
+        // English shows the severity and layer as the machine-readable values they are.
+        let (severity, layer) = if lang == Lang::En {
+            (self.severity.to_string(), self.layer.to_string())
+        } else {
+            (
+                l(&format!("severity-{}", self.severity.as_str())).into_owned(),
+                l(&format!("text-layer-{}", self.layer.as_str())).into_owned(),
+            )
+        };
         s.push_str(&format!(
             "{}: {}  \n{}: {}  \n{}: {}  \n{}: {}  \n{}: {}  \n{}: {}\n\n",
             l("doc-severity"),
-            self.severity,
+            severity,
             l("doc-layer"),
-            self.layer,
+            layer,
             l("doc-service"),
             self.service,
             l("doc-controls"),

@@ -27,7 +27,7 @@ pub fn arn_match(pattern: &str, arn: &str) -> bool {
 
 /// Is `s` a syntactically valid ARN (`arn:partition:service:region:account:resource`)?
 /// Returns what is wrong otherwise.
-pub fn check_arn(s: &str) -> Result<(), String> {
+pub fn check_arn(s: &str) -> Result<(), crate::i18n::Message> {
     if s == "*" {
         return Ok(());
     }
@@ -35,22 +35,19 @@ pub fn check_arn(s: &str) -> Result<(), String> {
     // A wildcard in the last part written stands for the parts left out (`arn:aws:ec2:*`).
     let spans_rest = parts.len() >= 3 && parts.last().is_some_and(|l| l.contains('*'));
     if parts.len() < 6 && !spans_rest {
-        return Err(format!(
-            "an ARN has six parts `arn:partition:service:region:account:resource`; `{s}` has {}",
-            parts.len()
-        ));
+        return Err(msg!("arn-six-parts", arn = s, count = parts.len()));
     }
     if !glob(parts[0], "arn", false) {
-        return Err(format!("an ARN starts with `arn:`, not `{}:`", parts[0]));
+        return Err(msg!("arn-prefix", found = parts[0]));
     }
     let partition_ok = ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"]
         .iter()
         .any(|p| glob(parts[1], p, false));
     if !partition_ok {
-        return Err(format!("unknown partition `{}` (expected aws, aws-cn, aws-us-gov, ...)", parts[1]));
+        return Err(msg!("arn-partition", partition = parts[1]));
     }
     if parts[2].is_empty() {
-        return Err("the service part of the ARN is empty".into());
+        return Err(msg!("arn-service-empty"));
     }
     if parts.len() < 6 {
         return Ok(());
@@ -59,10 +56,10 @@ pub fn check_arn(s: &str) -> Result<(), String> {
     let literal =
         !account.is_empty() && !account.contains(['*', '?', '$']) && account != "aws" && account != OWN_ACCOUNT;
     if literal && (account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit())) {
-        return Err(format!("account `{account}` is not a 12-digit account id"));
+        return Err(msg!("arn-account", account = account));
     }
     if parts[5].is_empty() {
-        return Err("the resource part of the ARN is empty".into());
+        return Err(msg!("arn-resource-empty"));
     }
     Ok(())
 }

@@ -43,6 +43,18 @@ impl AccessLevel {
         }
     }
 
+    /// The level as the language of a report names it.
+    pub fn name(self) -> crate::i18n::Message {
+        let id = match self {
+            AccessLevel::List => "iam-level-list",
+            AccessLevel::Read => "iam-level-read",
+            AccessLevel::Write => "iam-level-write",
+            AccessLevel::PermissionsManagement => "iam-level-permissions",
+            AccessLevel::Tagging => "iam-level-tagging",
+        };
+        crate::i18n::Message::template(id, Vec::new())
+    }
+
     /// Changes something (write, permissions management or tagging).
     pub fn is_mutating(self) -> bool {
         matches!(self, AccessLevel::Write | AccessLevel::PermissionsManagement | AccessLevel::Tagging)
@@ -502,27 +514,30 @@ impl Expansion {
     }
 
     /// "12 actions across 1 service (3 List, 9 Read)".
-    pub fn describe(&self) -> String {
-        let parts: Vec<String> = AccessLevel::ALL
+    pub fn describe(&self) -> crate::i18n::Message {
+        let levels = self.level_counts();
+        msg!(
+            "iam-expansion-describe",
+            actions = self.len(),
+            services = self.services(),
+            levels = if levels.is_empty() {
+                crate::i18n::Message::default()
+            } else {
+                msg!("iam-expansion-levels", levels = crate::i18n::Message::join(&levels, ", "))
+            }
+        )
+    }
+
+    /// "3 List", "9 Read", ...: the actions of each access level that has some.
+    pub fn level_counts(&self) -> Vec<crate::i18n::Message> {
+        AccessLevel::ALL
             .iter()
             .filter_map(|&l| {
                 let n = self.count(l);
-                (n > 0).then(|| format!("{n} {}", l.as_str()))
+                (n > 0).then(|| msg!("iam-level-count", n = n, level = l.name()))
             })
-            .collect();
-        format!(
-            "{} action{} across {} service{}{}",
-            self.len(),
-            plural(self.len()),
-            self.services(),
-            plural(self.services()),
-            if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) }
-        )
+            .collect()
     }
-}
-
-pub fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]
@@ -715,6 +730,7 @@ mod tests {
     fn describes_expansions() {
         let c = catalog();
         let e = Expansion::new(c.expand("s3:GetObject").into_iter().chain(c.expand("s3:ListBucket")).collect());
-        assert_eq!(e.describe(), "2 actions across 1 service (1 List, 1 Read)");
+        assert_eq!(e.describe().en(), "2 actions across 1 service (1 List, 1 Read)");
+        assert_eq!(e.describe().render(crate::i18n::Lang::Ko), "서비스 1개에 걸친 작업 2개 (목록 1개, 읽기 1개)");
     }
 }

@@ -30,7 +30,8 @@ use super::catalog::catalog;
 use super::condition::Context;
 use super::eval::{Caller, Deciding, Governing, Labeled, Outcome, PolicySet, Request};
 use super::expand::{on_every_resource, statement_actions};
-use super::principals::{PrincipalInfo, groups_of};
+use super::principals::{PrincipalInfo, groups_of, owner_label};
+use crate::i18n::Message;
 use crate::model::{Effect, Field, Model, PolicyDocument, Principal, ResMeta, Statement, StrList};
 use crate::source::Span;
 
@@ -38,6 +39,42 @@ static DATA: &str = include_str!("../../../data/escalation-methods.tsv");
 
 /// The methods as the rule's documentation lists them (generated with the data).
 pub const METHODS_DOC: &str = include_str!("../../../data/escalation-methods.md");
+
+/// The table of the methods as the rule's documentation shows it, in `lang`: the English one
+/// is [`METHODS_DOC`], written by the generator; other languages get the same rows with what
+/// each method gives in their words.
+pub fn methods_doc(lang: crate::i18n::Lang) -> String {
+    use crate::i18n::{label, label_with};
+    if lang == crate::i18n::Lang::En {
+        return METHODS_DOC.to_string();
+    }
+    let all = methods();
+    let catalogues = ["pathfinding.cloud", "cloudsplaining", "rhino", "pacu", "pmapper", "palisade"];
+    let counts: Vec<String> = catalogues
+        .iter()
+        .map(|c| format!("{c} {}", all.iter().filter(|m| m.sources.iter().any(|(s, _)| s == c)).count()))
+        .collect();
+    let mut s = format!(
+        "\n\n{}\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n",
+        label_with(lang, "doc-methods-intro", &[("count", &all.len()), ("catalogues", &counts.join(", "))]),
+        label(lang, "doc-methods-method"),
+        label(lang, "doc-methods-permissions"),
+        label(lang, "doc-methods-gives"),
+        label(lang, "doc-methods-catalogues"),
+    );
+    for m in all {
+        let actions: Vec<String> = m.actions.iter().map(|a| format!("`{a}`")).collect();
+        let sources: Vec<String> = m.sources.iter().map(|(c, r)| format!("{c} {r}")).collect();
+        s.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            m.id,
+            actions.join(" + "),
+            m.gives().render(lang),
+            sources.join(", ")
+        ));
+    }
+    s
+}
 
 /// What a method does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,11 +113,20 @@ pub struct Method {
     pub passes_to: Vec<&'static str>,
     /// The catalogues that list it: (catalogue, its name or number there).
     pub sources: Vec<(&'static str, &'static str)>,
-    /// What the method gives, in words.
+    /// What the method gives, in English words.
     pub grants: &'static str,
+    /// What the method gives, as a message of the catalogues: its id, and the service it
+    /// names, when it names one.
+    pub grants_message: (&'static str, Option<&'static str>),
 }
 
 impl Method {
+    /// What the method gives, in the language of the report.
+    pub fn gives(&self) -> Message {
+        let (id, service) = self.grants_message;
+        Message::template(id, service.map(|s| ("service", Message::from(s))).into_iter().collect())
+    }
+
     /// `iam:PassRole + ec2:RunInstances`.
     pub fn name(&self) -> String {
         self.actions.join(" + ")
@@ -104,14 +150,26 @@ fn parse(text: &'static str) -> Result<Vec<Method>, String> {
             continue;
         }
         let f: Vec<&'static str> = line.split('\t').collect();
-        let [id, category, actions, passes_to, sources, grants] = f[..] else {
-            return Err(format!("line {}: expected 6 fields, found {}", n + 1, f.len()));
+        let [id, category, actions, passes_to, sources, grants, message] = f[..] else {
+            return Err(format!("line {}: expected 7 fields, found {}", n + 1, f.len()));
+        };
+        let grants_message = match message.split_once(':') {
+            Some((m, service)) => (m, Some(service)),
+            None => (message, None),
         };
         let category = Category::parse(category).ok_or_else(|| format!("line {}: category `{category}`", n + 1))?;
         let list =
             |s: &'static str| -> Vec<&'static str> { if s == "-" { Vec::new() } else { s.split(',').collect() } };
         let sources = sources.split(';').map(|s| s.split_once(':').unwrap_or((s, ""))).collect();
-        out.push(Method { id, category, actions: list(actions), passes_to: list(passes_to), sources, grants });
+        out.push(Method {
+            id,
+            category,
+            actions: list(actions),
+            passes_to: list(passes_to),
+            sources,
+            grants,
+            grants_message,
+        });
     }
     Ok(out)
 }
@@ -195,7 +253,7 @@ fn writes_policy(action: &str) -> bool {
 pub struct Grant {
     pub deciding: Vec<Deciding>,
     /// The conditions it depends on ("when ...", "unless ..."), empty when unconditional.
-    pub conditions: Vec<String>,
+    pub conditions: Vec<Message>,
 }
 
 /// One escalation a principal can perform.
@@ -203,11 +261,11 @@ pub struct Grant {
 pub struct Escalation {
     pub method: &'static Method,
     /// What the method acts on: "any role", "role `Admin`", ...
-    pub target: String,
+    pub target: Message,
     /// The statements that grant each action.
     pub grants: Vec<(&'static str, Vec<Deciding>)>,
     /// The conditions the grants depend on.
-    pub conditions: Vec<String>,
+    pub conditions: Vec<Message>,
     /// Roles of the scan that the method could pass: (role, the service it trusts, span).
     pub reachable: Vec<(String, String, Span)>,
     /// Other methods the principal can also perform: wider ones (their actions include this
@@ -615,8 +673,11 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
                         Outcome::Unknown if d.unknowns.is_empty() && d.allowed != Some(false) => {
                             for x in d.deciding.iter().filter(|x| !x.certain) {
                                 let text = self.conditions_of(x)?;
-                                let word = if x.effect == Effect::Allow { "when" } else { "unless" };
-                                let text = format!("{word} {text}");
+                                let text = if x.effect == Effect::Allow {
+                                    msg!("iam-escalation-when", condition = text)
+                                } else {
+                                    msg!("iam-escalation-unless", condition = text)
+                                };
                                 if !conditions.contains(&text) {
                                     conditions.push(text);
                                 }
@@ -633,7 +694,7 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
 
     /// The conditions of a statement that only might apply, in words; `None` when it is
     /// uncertain for another reason (an unknown resource or condition).
-    fn conditions_of(&self, d: &Deciding) -> Option<String> {
+    fn conditions_of(&self, d: &Deciding) -> Option<Message> {
         let g = &self.an.governing[self.i];
         let docs = g.identity.docs.iter().chain(g.boundary.iter().flat_map(|b| &b.docs));
         let labeled: Vec<&Labeled<'_>> = docs.filter(|l| l.label == d.policy).collect();
@@ -657,7 +718,7 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
                 format!("{} {} {}", c.operator, c.key, v.join(", "))
             })
             .collect();
-        Some(format!("`{}` ({})", parts.join("` and `"), d.policy))
+        Some(msg!("iam-escalation-condition", conditions = parts.join("` and `"), policy = d.policy))
     }
 
     /// The principal may perform `action` on some resource: its type's stand-in, or one that
@@ -712,7 +773,7 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
         let (Some(trust), Some(me)) = (e.trust, self.me) else { return false };
         let mine = &self.an.entities[me];
         let set = PolicySet {
-            docs: vec![Labeled { label: String::new(), doc: trust, file: None, attachment: None }],
+            docs: vec![Labeled { label: Default::default(), doc: trust, file: None, attachment: None }],
             unknown: Vec::new(),
         };
         self.an.arns(mine).into_iter().any(|arn| {
@@ -766,7 +827,7 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
             // Outside the scan: every targeted action on any resource of its type.
             let outside = if assume_only { None } else { self.all_on_probe(&targeted) };
             let (t, g) = match outside {
-                Some(g) => (format!("any {}", kind_of(&targeted)), g),
+                Some(g) => (any_of_kind(&targeted), g),
                 None => self.in_scan(&roles, &users, &groups, &policies, grant_any, &has)?,
             };
             target = Some(t);
@@ -782,7 +843,7 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
         }
         Some(Escalation {
             method: m,
-            target: target.unwrap_or_else(|| "any resource".into()),
+            target: target.unwrap_or_else(|| msg!("iam-target-any-resource")),
             grants: grants.into_iter().map(|(a, g)| (a, g.deciding)).collect(),
             conditions,
             reachable,
@@ -796,7 +857,7 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
         &self,
         m: &Method,
         reachable: &mut Vec<(String, String, Span)>,
-    ) -> Option<(String, Vec<(&'static str, Grant)>)> {
+    ) -> Option<(Message, Vec<(&'static str, Grant)>)> {
         let action = m.actions.iter().copied().find(|a| target_of(a) == Target::Pass)?;
         let may = self.an.governing[self.i].identity.docs.iter().any(|d| {
             d.doc.has_unknown_statements
@@ -813,7 +874,7 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
         let mut found = None;
         for s in &m.passes_to {
             if let Some(g) = self.grant(action, probe.as_deref(), &with(s)) {
-                found = Some(("any role".to_string(), vec![(action, g)]));
+                found = Some((msg!("iam-target-any-role"), vec![(action, g)]));
                 break;
             }
         }
@@ -834,7 +895,7 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
                     reachable.push((e.id.to_string(), s.to_string(), e.span));
                 }
                 if found.is_none() {
-                    found = Some((format!("role `{}`", e.id), vec![(action, g.clone())]));
+                    found = Some((owner_label("role", e.id), vec![(action, g.clone())]));
                 }
             }
         }
@@ -851,7 +912,7 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
         policies: &[&'static str],
         grant_any: bool,
         has: &dyn Fn(&str) -> bool,
-    ) -> Option<(String, Vec<(&'static str, Grant)>)> {
+    ) -> Option<(Message, Vec<(&'static str, Grant)>)> {
         let entities = &self.an.entities;
         let of = |kind: &'static str| entities.iter().filter(move |e| e.kind == kind);
         if !roles.is_empty() {
@@ -879,7 +940,7 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
                     self.is_me(r)
                 };
                 if via_policy && ok {
-                    return Some((format!("role `{}`", r.id), g));
+                    return Some((owner_label("role", r.id), g));
                 }
             }
             return None;
@@ -894,7 +955,7 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
                     (true, false) => !self.is_me(u) && self.more_privileged(u),
                 };
                 if let (true, Some(g)) = (ok, self.all_on(users, u)) {
-                    return Some((format!("user `{}`", u.id), g));
+                    return Some((owner_label("user", u.id), g));
                 }
             }
             return None;
@@ -907,7 +968,7 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
                     self.is_me(g) || self.member_of(g)
                 };
                 if let (true, Some(gr)) = (ok, self.all_on(groups, g)) {
-                    return Some((format!("group `{}`", g.id), gr));
+                    return Some((owner_label("group", g.id), gr));
                 }
             }
             return None;
@@ -920,7 +981,7 @@ impl<'s, 'a, 'm> Subject<'s, 'a, 'm> {
                     })
                 });
             if let (true, Some(g)) = (mine, self.all_on(policies, e)) {
-                return Some((format!("policy `{}` attached to it", e.id), g));
+                return Some((msg!("iam-target-policy-attached", id = e.id), g));
             }
         }
         None
@@ -941,13 +1002,13 @@ fn best(grants: impl Iterator<Item = Grant>) -> Option<Grant> {
     out
 }
 
-/// "role", "user", ... for the targeted actions of a method.
-fn kind_of(actions: &[&str]) -> &'static str {
+/// "any role", "any user", ... for the targeted actions of a method.
+fn any_of_kind(actions: &[&str]) -> Message {
     match actions.iter().map(|a| target_of(a)).find(|t| *t != Target::Policy).unwrap_or(Target::Policy) {
-        Target::Role => "role",
-        Target::User => "user",
-        Target::Group => "group",
-        _ => "customer managed policy",
+        Target::Role => msg!("iam-target-any-role"),
+        Target::User => msg!("iam-target-any-user"),
+        Target::Group => msg!("iam-target-any-group"),
+        _ => msg!("iam-target-any-policy"),
     }
 }
 
@@ -997,8 +1058,40 @@ mod tests {
     #[test]
     fn a_malformed_table_is_an_error() {
         assert!(parse("a\tb\n").is_err());
-        assert!(parse("x\tnope\tiam:PassRole\t-\tp:1\tg\n").is_err());
-        assert_eq!(parse("# c\nx\tself-escalation\tiam:PutUserPolicy\t-\tp:1\tg\n").unwrap().len(), 1);
+        assert!(parse("x\tnope\tiam:PassRole\t-\tp:1\tg\tm\n").is_err());
+        // Six fields: the message of what the method gives is missing.
+        assert!(parse("x\tself-escalation\tiam:PutUserPolicy\t-\tp:1\tg\n").is_err());
+        let m = parse("# c\nx\tself-escalation\tiam:PutUserPolicy\t-\tp:1\tg\tescalation-grants-project:codestar\n")
+            .unwrap();
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].grants_message, ("escalation-grants-project", Some("codestar")));
+    }
+
+    #[test]
+    fn the_generated_table_is_the_english_one_and_korean_has_its_rows() {
+        use crate::i18n::Lang;
+        // The same rows as the generator's table, with what each method gives in Korean.
+        let ko = methods_doc(Lang::Ko);
+        assert_eq!(ko.lines().filter(|l| l.starts_with("| `")).count(), methods().len());
+        let en_rows: Vec<&str> = METHODS_DOC.lines().filter(|l| l.starts_with("| `")).collect();
+        for (m, row) in methods().iter().zip(&en_rows) {
+            assert!(row.contains(m.grants), "{row}");
+            assert!(ko.contains(&format!("| {} |", m.gives().render(Lang::Ko))), "{}", m.id);
+        }
+        // The counts per catalogue are the generator's.
+        let intro = METHODS_DOC.lines().find(|l| l.starts_with("The ")).unwrap();
+        let counts = intro.split("catalogues: ").nth(1).unwrap().trim_end_matches("):");
+        assert!(ko.contains(counts), "{intro}\n{ko:.300}");
+    }
+
+    #[test]
+    fn what_each_method_gives_is_its_english_text_and_is_translated() {
+        use crate::i18n::Lang;
+        for m in methods() {
+            assert_eq!(m.gives().en(), m.grants, "{}", m.id);
+            let ko = m.gives().render(Lang::Ko);
+            assert!(ko != m.grants && ko.chars().any(|c| ('가'..='힣').contains(&c)), "{}: {ko}", m.id);
+        }
     }
 
     #[test]

@@ -106,7 +106,7 @@ impl Outcome {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Deciding {
     /// Which policy (e.g. "inline policy `S3` of role `App`").
-    pub policy: String,
+    pub policy: crate::i18n::Message,
     pub statement: Span,
     /// The `Action`/`NotAction` item that matched, when one did.
     pub action: Option<Span>,
@@ -123,7 +123,7 @@ pub struct Decision {
     pub outcome: Outcome,
     pub deciding: Vec<Deciding>,
     /// Why the outcome is unknown, when it is.
-    pub unknowns: Vec<String>,
+    pub unknowns: Vec<crate::i18n::Message>,
     /// Some statement surely allows (`Some(true)`), none can (`Some(false)`), or unknown.
     pub allowed: Option<bool>,
     /// Some statement surely denies, none can, or unknown.
@@ -260,7 +260,7 @@ pub fn statement_applies_in(st: &Statement, req: &Request<'_>, variables: bool) 
 /// A policy with a label for messages.
 #[derive(Debug, Clone)]
 pub struct Labeled<'a> {
-    pub label: String,
+    pub label: crate::i18n::Message,
     pub doc: &'a PolicyDocument,
     /// The file the policy is in, when it differs from the principal's.
     pub file: Option<std::sync::Arc<str>>,
@@ -274,7 +274,7 @@ pub struct Labeled<'a> {
 pub struct PolicySet<'a> {
     pub docs: Vec<Labeled<'a>>,
     /// Policies that may apply but whose content is unknown: (description, may allow, may deny).
-    pub unknown: Vec<(String, bool, bool)>,
+    pub unknown: Vec<(crate::i18n::Message, bool, bool)>,
 }
 
 impl<'a> PolicySet<'a> {
@@ -292,7 +292,7 @@ impl<'a> PolicySet<'a> {
         let (mut any_unknown_allow, mut any_unknown_deny) = (false, false);
         for d in &self.docs {
             if d.doc.has_unknown_statements {
-                unknowns.push(format!("{} has statements that could not be evaluated", d.label));
+                unknowns.push(msg!("iam-unknown-statements", label = d.label));
                 any_unknown_allow = true;
                 any_unknown_deny = true;
             }
@@ -323,7 +323,7 @@ impl<'a> PolicySet<'a> {
                     (Some(Effect::Allow), true) => allow_sure.push(deciding(Effect::Allow)),
                     (Some(Effect::Allow), false) => allow_maybe.push(deciding(Effect::Allow)),
                     (None, _) => {
-                        unknowns.push(format!("{}: a statement's Effect is unknown", d.label));
+                        unknowns.push(msg!("iam-unknown-effect", label = d.label));
                         any_unknown_allow = true;
                         any_unknown_deny = true;
                     }
@@ -331,7 +331,7 @@ impl<'a> PolicySet<'a> {
             }
         }
         for (what, may_allow, may_deny) in &self.unknown {
-            unknowns.push(format!("{what} is outside the scan"));
+            unknowns.push(msg!("iam-unknown-outside-scan", what = what));
             any_unknown_allow |= may_allow;
             any_unknown_deny |= may_deny;
         }

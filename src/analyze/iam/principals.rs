@@ -3,6 +3,7 @@
 use std::sync::OnceLock;
 
 use super::eval::{Governing, Labeled, PolicySet};
+use crate::i18n::Message;
 use crate::model::*;
 use crate::source::Span;
 
@@ -25,7 +26,7 @@ pub struct PolicyAt<'m> {
     pub doc: &'m PolicyDocument,
     pub usage: PolicyUse,
     /// For messages: "inline policy `S3Read` of role `AppRole`".
-    pub label: String,
+    pub label: Message,
     /// The resource it belongs to (none for a policy file).
     pub owner: Option<&'m ResMeta>,
 }
@@ -41,7 +42,7 @@ pub fn policies(m: &Model) -> Vec<PolicyAt<'_>> {
             out.push(PolicyAt {
                 doc,
                 usage: PolicyUse::Trust,
-                label: format!("trust policy of role `{}`", r.meta.id),
+                label: msg!("iam-label-trust-policy", role = r.meta.id),
                 owner: Some(&r.meta),
             });
         }
@@ -58,13 +59,7 @@ pub fn policies(m: &Model) -> Vec<PolicyAt<'_>> {
     }
     for p in &m.iam_policies {
         if let Some(doc) = p.document.get() {
-            let what = if p.managed { "managed policy" } else { "policy" };
-            out.push(PolicyAt {
-                doc,
-                usage: PolicyUse::Identity,
-                label: format!("{what} `{}`", p.meta.id),
-                owner: Some(&p.meta),
-            });
+            out.push(PolicyAt { doc, usage: PolicyUse::Identity, label: policy_label(p), owner: Some(&p.meta) });
         }
     }
     for b in &m.bucket_policies {
@@ -72,7 +67,7 @@ pub fn policies(m: &Model) -> Vec<PolicyAt<'_>> {
             out.push(PolicyAt {
                 doc,
                 usage: PolicyUse::Resource,
-                label: format!("bucket policy `{}`", b.meta.id),
+                label: msg!("iam-label-bucket-policy", id = b.meta.id),
                 owner: Some(&b.meta),
             });
         }
@@ -82,7 +77,7 @@ pub fn policies(m: &Model) -> Vec<PolicyAt<'_>> {
             out.push(PolicyAt {
                 doc,
                 usage: PolicyUse::Resource,
-                label: format!("key policy of `{}`", k.meta.id),
+                label: msg!("iam-label-key-policy", id = k.meta.id),
                 owner: Some(&k.meta),
             });
         }
@@ -92,7 +87,11 @@ pub fn policies(m: &Model) -> Vec<PolicyAt<'_>> {
             out.push(PolicyAt {
                 doc,
                 usage: PolicyUse::Resource,
-                label: format!("{} policy `{}`", r.kind.noun(), r.meta.id),
+                label: match r.kind {
+                    ResourcePolicyKind::Sqs => msg!("iam-label-queue-policy", id = r.meta.id),
+                    ResourcePolicyKind::Sns => msg!("iam-label-topic-policy", id = r.meta.id),
+                    ResourcePolicyKind::Ecr => msg!("iam-label-repository-policy", id = r.meta.id),
+                },
                 owner: Some(&r.meta),
             });
         }
@@ -102,7 +101,7 @@ pub fn policies(m: &Model) -> Vec<PolicyAt<'_>> {
             out.push(PolicyAt {
                 doc,
                 usage: PolicyUse::Scp,
-                label: format!("service control policy `{}`", o.meta.id),
+                label: msg!("iam-label-scp", id = o.meta.id),
                 owner: Some(&o.meta),
             });
         }
@@ -114,20 +113,44 @@ pub fn policies(m: &Model) -> Vec<PolicyAt<'_>> {
             PolicyFileKind::Trust => PolicyUse::Trust,
             PolicyFileKind::Scp => PolicyUse::Scp,
         };
-        out.push(PolicyAt { doc: &f.document, usage, label: f.kind.as_str().to_string(), owner: None });
+        let label = match f.kind {
+            PolicyFileKind::Identity => msg!("iam-label-file-identity"),
+            PolicyFileKind::Resource => msg!("iam-label-file-resource"),
+            PolicyFileKind::Trust => msg!("iam-label-file-trust"),
+            PolicyFileKind::Scp => msg!("iam-label-file-scp"),
+        };
+        out.push(PolicyAt { doc: &f.document, usage, label, owner: None });
     }
     out
 }
 
-fn inline_docs<'m>(id: &'m Identity, kind: &str, owner: &str) -> Vec<(&'m PolicyDocument, String)> {
+fn inline_docs<'m>(id: &'m Identity, kind: &str, owner: &str) -> Vec<(&'m PolicyDocument, Message)> {
     let Some(items) = id.inline.get() else { return Vec::new() };
-    items
-        .iter()
-        .filter_map(|p| {
-            let name = p.name.get().map(|n| format!(" `{n}`")).unwrap_or_default();
-            p.document.get().map(|d| (d, format!("inline policy{name} of {kind} `{owner}`")))
-        })
-        .collect()
+    let owner = owner_label(kind, owner);
+    items.iter().filter_map(|p| p.document.get().map(|d| (d, inline_label(p.name.get(), &owner)))).collect()
+}
+
+/// "role `App`", "user `Ann`", "group `Ops`": a principal in the text of a message.
+pub fn owner_label(kind: &str, id: &str) -> Message {
+    match kind {
+        "role" => msg!("iam-owner-role", id = id),
+        "user" => msg!("iam-owner-user", id = id),
+        "group" => msg!("iam-owner-group", id = id),
+        _ => msg!("iam-owner-other", kind = kind, id = id),
+    }
+}
+
+/// "inline policy `S3` of role `App`".
+fn inline_label(name: Option<&String>, owner: &Message) -> Message {
+    match name {
+        Some(n) => msg!("iam-label-inline-named", name = n, owner = owner),
+        None => msg!("iam-label-inline", owner = owner),
+    }
+}
+
+/// "managed policy `P`" or "policy `P`" (an `AWS::IAM::Policy`).
+fn policy_label(p: &IamPolicy) -> Message {
+    if p.managed { msg!("iam-label-managed-policy", id = p.meta.id) } else { msg!("iam-label-policy", id = p.meta.id) }
 }
 
 /// A principal of the model: a role, a user, a group, or the identity policy file itself.
@@ -145,10 +168,10 @@ pub struct PrincipalInfo<'m> {
 
 impl PrincipalInfo<'_> {
     /// "role `AppRole`".
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Message {
         match self.meta {
-            Some(_) => format!("{} `{}`", self.kind, self.id),
-            None => "this policy".to_string(),
+            Some(_) => owner_label(self.kind, &self.id),
+            None => msg!("iam-label-this-policy"),
         }
     }
 
@@ -216,33 +239,33 @@ fn names(list: &Field<Vec<Field<Link>>>, meta: &ResMeta, name: Option<&String>) 
 }
 
 /// Adds one managed policy reference (`ManagedPolicyArns` item or boundary) to a set.
-fn add_managed<'m>(m: &'m Model, set: &mut PolicySet<'m>, link: &Field<Link>, owner: &str) {
+fn add_managed<'m>(m: &'m Model, set: &mut PolicySet<'m>, link: &Field<Link>, owner: &Message) {
     match link.get() {
-        None => set.unknown.push((format!("a managed policy of {owner}"), true, true)),
+        None => set.unknown.push((msg!("iam-label-a-managed-policy-of", owner = owner), true, true)),
         Some(Link::Local(id)) => match m.iam_policies.iter().find(|p| p.meta.id == *id) {
             Some(p) => match p.document.get() {
                 Some(doc) => set.docs.push(Labeled {
-                    label: format!("managed policy `{id}`"),
+                    label: msg!("iam-label-managed-policy", id = id),
                     doc,
                     file: None,
                     attachment: None,
                 }),
-                None => set.unknown.push((format!("managed policy `{id}`"), true, true)),
+                None => set.unknown.push((msg!("iam-label-managed-policy", id = id), true, true)),
             },
-            None => set.unknown.push((format!("managed policy `{id}`"), true, true)),
+            None => set.unknown.push((msg!("iam-label-managed-policy", id = id), true, true)),
         },
         Some(Link::External(arn)) => match aws_managed_name(arn) {
             Some(name) => match super::managed::by_name(name).and_then(|p| p.document()) {
                 Some(doc) if !doc.statements.is_empty() => set.docs.push(Labeled {
-                    label: format!("AWS managed policy `{name}`"),
+                    label: msg!("iam-label-aws-managed-policy", name = name),
                     doc,
                     file: None,
                     attachment: Some(link.span),
                 }),
                 // AWS managed policies the data does not know grant; they do not deny.
-                _ => set.unknown.push((format!("AWS managed policy `{name}`"), true, false)),
+                _ => set.unknown.push((msg!("iam-label-aws-managed-policy", name = name), true, false)),
             },
-            None => set.unknown.push((format!("managed policy `{arn}`"), true, true)),
+            None => set.unknown.push((msg!("iam-label-managed-policy", id = arn), true, true)),
         },
     }
 }
@@ -257,28 +280,23 @@ fn add_identity<'m>(
     kind: &str,
     attached: impl Fn(&IamPolicy) -> &Field<Vec<Field<Link>>>,
 ) {
-    let owner = format!("{kind} `{}`", meta.id);
+    let owner = owner_label(kind, &meta.id);
     match &id.inline.value {
-        Tri::Unknown => set.unknown.push((format!("the inline policies of {owner}"), true, true)),
+        Tri::Unknown => set.unknown.push((msg!("iam-label-inline-policies-of", owner = owner), true, true)),
         Tri::Known(items) => {
             for p in items {
-                let name = p.name.get().map(|n| format!(" `{n}`")).unwrap_or_default();
+                let label = inline_label(p.name.get(), &owner);
                 match p.document.get() {
-                    Some(doc) => set.docs.push(Labeled {
-                        label: format!("inline policy{name} of {owner}"),
-                        doc,
-                        file: None,
-                        attachment: None,
-                    }),
+                    Some(doc) => set.docs.push(Labeled { label, doc, file: None, attachment: None }),
                     None if p.document.is_absent() => {}
-                    None => set.unknown.push((format!("inline policy{name} of {owner}"), true, true)),
+                    None => set.unknown.push((label, true, true)),
                 }
             }
         }
         Tri::Absent => {}
     }
     match &id.managed.value {
-        Tri::Unknown => set.unknown.push((format!("the managed policies of {owner}"), true, true)),
+        Tri::Unknown => set.unknown.push((msg!("iam-label-managed-policies-of", owner = owner), true, true)),
         Tri::Known(items) => {
             for l in items {
                 add_managed(m, set, l, &owner);
@@ -288,7 +306,7 @@ fn add_identity<'m>(
     }
     let name = id.name.get();
     for p in &m.iam_policies {
-        let label = format!("{} `{}`", if p.managed { "managed policy" } else { "policy" }, p.meta.id);
+        let label = policy_label(p);
         // A managed policy listed in ManagedPolicyArns is already in.
         let listed =
             id.managed.get().is_some_and(|l| l.iter().any(|f| f.get() == Some(&Link::Local(p.meta.id.clone()))));
@@ -303,13 +321,23 @@ fn add_identity<'m>(
             Some(false) => {}
             None => {
                 let (a, d) = effects(p.document.get());
-                set.unknown.push((format!("{label} (attached to an undecided {kind})"), a, d));
+                set.unknown.push((msg!("iam-label-attached-undecided", label = label, kind = kind_noun(kind)), a, d));
             }
         }
     }
 }
 
-fn boundary<'m>(m: &'m Model, id: &'m Identity, owner: &str) -> Option<PolicySet<'m>> {
+/// "role", "user", "group" as a word of a message.
+fn kind_noun(kind: &str) -> Message {
+    match kind {
+        "role" => msg!("iam-kind-role"),
+        "user" => msg!("iam-kind-user"),
+        "group" => msg!("iam-kind-group"),
+        _ => Message::from(kind),
+    }
+}
+
+fn boundary<'m>(m: &'m Model, id: &'m Identity, owner: &Message) -> Option<PolicySet<'m>> {
     if id.boundary.is_absent() {
         return None;
     }
@@ -359,29 +387,31 @@ fn scps_of<'m>(m: &'m Model, meta: &ResMeta) -> Vec<PolicySet<'m>> {
     }
     let Some(path) = org.path_of(account) else {
         let mut unknown = PolicySet::default();
-        unknown.unknown.push((format!("the organizational units above account {account}"), true, true));
+        unknown.unknown.push((msg!("iam-label-org-units-above", account = account), true, true));
         return vec![unknown];
     };
     path.iter()
         .map(|level| {
             let mut set = PolicySet::default();
             for o in m.org_policies.iter().filter(|o| o.is_scp()) {
-                let label = format!("service control policy `{}`", o.meta.id);
+                let label = msg!("iam-label-scp", id = o.meta.id);
                 let named = |l: &Link| matches!(l, Link::Local(x) | Link::External(x) if x == level);
                 let targets = o.targets.get();
                 let attached = targets.is_some_and(|t| t.iter().any(|l| l.get().is_some_and(named)));
                 let maybe = targets.is_none_or(|t| t.iter().any(|l| l.get().is_none()));
                 match o.document.get() {
                     Some(doc) if attached => set.docs.push(Labeled { label, doc, file: None, attachment: None }),
-                    None if attached || maybe => set.unknown.push((format!("{label} (its content)"), true, true)),
-                    Some(_) if maybe => set.unknown.push((format!("{label} (its targets)"), true, true)),
+                    None if attached || maybe => {
+                        set.unknown.push((msg!("iam-label-its-content", label = label), true, true))
+                    }
+                    Some(_) if maybe => set.unknown.push((msg!("iam-label-its-targets", label = label), true, true)),
                     _ => {}
                 }
             }
             if set.is_empty()
                 && let Some(full) = full_aws_access()
             {
-                let label = format!("FullAWSAccess (AWS's default service control policy of `{level}`)");
+                let label = msg!("iam-label-default-scp-of", id = level);
                 set.docs.push(Labeled { label, doc: full, file: None, attachment: None });
             }
             set
@@ -410,7 +440,7 @@ pub fn principals(m: &Model) -> Vec<PrincipalInfo<'_>> {
                 } else {
                     scps_of(m, &r.meta)
                 },
-                boundary: boundary(m, &r.identity, &format!("role `{}`", r.meta.id)),
+                boundary: boundary(m, &r.identity, &owner_label("role", &r.meta.id)),
             },
         });
     }
@@ -423,10 +453,10 @@ pub fn principals(m: &Model) -> Vec<PrincipalInfo<'_>> {
                     let first = identity.docs.len();
                     add_identity(m, &mut identity, &g.identity, &g.meta, "group", |p| &p.groups);
                     for d in &mut identity.docs[first..] {
-                        d.label = format!("{} (through group `{}`)", d.label, g.meta.id);
+                        d.label = msg!("iam-label-through-group", label = d.label, group = g.meta.id);
                     }
                 }
-                None => identity.unknown.push((format!("a group of user `{}`", u.meta.id), true, true)),
+                None => identity.unknown.push((msg!("iam-label-a-group-of-user", user = u.meta.id), true, true)),
             }
         }
         out.push(PrincipalInfo {
@@ -437,7 +467,7 @@ pub fn principals(m: &Model) -> Vec<PrincipalInfo<'_>> {
             governing: Governing {
                 identity,
                 scps: scps_of(m, &u.meta),
-                boundary: boundary(m, &u.identity, &format!("user `{}`", u.meta.id)),
+                boundary: boundary(m, &u.identity, &owner_label("user", &u.meta.id)),
             },
         });
     }
@@ -454,7 +484,12 @@ pub fn principals(m: &Model) -> Vec<PrincipalInfo<'_>> {
     }
     if let Some(f) = m.policy_file.as_ref().filter(|f| f.kind == PolicyFileKind::Identity) {
         let identity = PolicySet {
-            docs: vec![Labeled { label: "this policy".into(), doc: &f.document, file: None, attachment: None }],
+            docs: vec![Labeled {
+                label: msg!("iam-label-this-policy"),
+                doc: &f.document,
+                file: None,
+                attachment: None,
+            }],
             unknown: Vec::new(),
         };
         out.push(PrincipalInfo {

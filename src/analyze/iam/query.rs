@@ -13,6 +13,7 @@ use super::eval::{Authorization, Combined, Deciding, Labeled, Outcome, PolicySet
 use super::expand::statement_actions;
 use super::principals::{PolicyUse, policies, principals, scps};
 use crate::diagnostic::Diagnostic;
+use crate::i18n::{Lang, Message};
 use crate::model::{Effect, Link, Model};
 use crate::source::SourceFile;
 
@@ -31,7 +32,7 @@ pub struct Located {
     pub file: String,
     pub line: u32,
     pub col: u32,
-    pub policy: String,
+    pub policy: Message,
     pub effect: &'static str,
     /// `false` when the statement only might apply (a condition or value is unknown).
     pub certain: bool,
@@ -40,7 +41,7 @@ pub struct Located {
 /// The answer of `iam can`.
 #[derive(Debug, Clone, Serialize)]
 pub struct CanAnswer {
-    pub principal: String,
+    pub principal: Message,
     pub file: String,
     pub action: String,
     pub resource: Option<String>,
@@ -50,9 +51,9 @@ pub struct CanAnswer {
     pub decided_by: &'static str,
     pub statements: Vec<Located>,
     /// Why the answer is unknown, when it is.
-    pub unknowns: Vec<String>,
+    pub unknowns: Vec<Message>,
     /// Notes (an action missing from the catalog, other principals with the same name).
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
     #[serde(skip)]
     pub outcome: Outcome,
 }
@@ -81,7 +82,7 @@ pub fn can(
     action: &str,
     resource: Option<&str>,
     ctx: &Context,
-) -> Result<CanAnswer, String> {
+) -> Result<CanAnswer, Message> {
     can_as(loaded, who, None, action, resource, ctx)
 }
 
@@ -120,7 +121,7 @@ pub fn can_as(
     action: &str,
     resource: Option<&str>,
     ctx: &Context,
-) -> Result<CanAnswer, String> {
+) -> Result<CanAnswer, Message> {
     can_in_session(loaded, who, principal_arn, &[], action, resource, ctx)
 }
 
@@ -149,7 +150,7 @@ pub fn can_in_session(
     action: &str,
     resource: Option<&str>,
     ctx: &Context,
-) -> Result<CanAnswer, String> {
+) -> Result<CanAnswer, Message> {
     let req = CanRequest { who, principal_arn, session: session.to_vec(), org_path: Vec::new(), action, resource };
     can_request(loaded, &req, ctx)
 }
@@ -158,14 +159,14 @@ pub fn can_in_session(
 /// `TargetIds` of the scanned `AWS::Organizations::Policy` resources; SCP files (which say
 /// nothing of where they are attached) are taken as attached to the root. A level without a
 /// scanned SCP that allows gets AWS's default `FullAWSAccess`.
-fn scp_levels<'m>(loaded: &'m Loaded, path: &[String], notes: &mut Vec<String>) -> Vec<PolicySet<'m>> {
+fn scp_levels<'m>(loaded: &'m Loaded, path: &[String], notes: &mut Vec<Message>) -> Vec<PolicySet<'m>> {
     let full = super::principals::full_aws_access();
     let mut levels = Vec::new();
     for (i, id) in path.iter().enumerate() {
         let mut set = PolicySet::default();
         for m in &loaded.models {
             for o in m.org_policies.iter().filter(|o| o.is_scp()) {
-                let label = format!("service control policy `{}`", o.meta.id);
+                let label = msg!("iam-label-scp", id = o.meta.id);
                 let names = |l: &crate::model::Link| matches!(l, Link::Local(x) | Link::External(x) if x == id);
                 let targets = o.targets.get();
                 let attached = targets.is_some_and(|t| t.iter().any(|l| l.get().is_some_and(names)));
@@ -174,8 +175,10 @@ fn scp_levels<'m>(loaded: &'m Loaded, path: &[String], notes: &mut Vec<String>) 
                     Some(doc) if attached => {
                         set.docs.push(Labeled { label, doc, file: Some(m.file.clone()), attachment: None })
                     }
-                    None if attached || maybe => set.unknown.push((format!("{label} (its content)"), true, true)),
-                    Some(_) if maybe => set.unknown.push((format!("{label} (its targets)"), true, true)),
+                    None if attached || maybe => {
+                        set.unknown.push((msg!("iam-label-its-content", label = label), true, true))
+                    }
+                    Some(_) if maybe => set.unknown.push((msg!("iam-label-its-targets", label = label), true, true)),
                     _ => {}
                 }
             }
@@ -185,11 +188,9 @@ fn scp_levels<'m>(loaded: &'m Loaded, path: &[String], notes: &mut Vec<String>) 
         }
         let allows = set.docs.iter().any(|d| d.doc.statements.iter().any(|s| s.effect.get() == Some(&Effect::Allow)));
         if !allows && let Some(full) = full {
-            notes.push(format!(
-                "no scanned SCP attached to `{id}` allows: AWS's default FullAWSAccess is assumed there"
-            ));
+            notes.push(msg!("iam-note-default-scp-of", id = id));
             set.docs.push(Labeled {
-                label: format!("FullAWSAccess (default SCP of `{id}`)"),
+                label: msg!("iam-label-default-scp-of", id = id),
                 doc: full,
                 file: None,
                 attachment: None,
@@ -201,7 +202,7 @@ fn scp_levels<'m>(loaded: &'m Loaded, path: &[String], notes: &mut Vec<String>) 
 }
 
 /// Answers a [`CanRequest`] in the context `ctx`.
-pub fn can_request(loaded: &Loaded, req: &CanRequest<'_>, ctx: &Context) -> Result<CanAnswer, String> {
+pub fn can_request(loaded: &Loaded, req: &CanRequest<'_>, ctx: &Context) -> Result<CanAnswer, Message> {
     let CanRequest { who, principal_arn, action, resource, .. } = *req;
     let session = &req.session;
     let mut found = Vec::new();
@@ -221,21 +222,15 @@ pub fn can_request(loaded: &Loaded, req: &CanRequest<'_>, ctx: &Context) -> Resu
             .collect();
         known.sort();
         known.dedup();
-        let hint = if known.is_empty() {
-            "no roles, users, groups or identity policies were found".to_string()
+        return Err(if known.is_empty() {
+            msg!("iam-no-principal-none", who = who)
         } else {
-            format!("known principals: {}", known.join(", "))
-        };
-        return Err(format!("no principal `{who}` in the scanned files ({hint})"));
+            msg!("iam-no-principal-known", who = who, known = known.join(", "))
+        });
     };
     let mut notes = Vec::new();
     if found.len() > 1 {
-        notes.push(format!(
-            "{} principals are called `{who}`; answering for {} in {}",
-            found.len(),
-            p.describe(),
-            m.file
-        ));
+        notes.push(msg!("iam-note-same-name", count = found.len(), who = who, principal = p.describe(), file = m.file));
     }
     let c = catalog();
     if !action.contains(['*', '?']) && c.action(action).is_none() {
@@ -243,9 +238,9 @@ pub fn can_request(loaded: &Loaded, req: &CanRequest<'_>, ctx: &Context) -> Resu
             .split_once(':')
             .and_then(|(s, n)| c.service(s).map(|svc| c.suggest_action(svc, n)))
             .filter(|h| !h.is_empty())
-            .map(|h| format!("; did you mean {}?", h.join(" or ")))
+            .map(|h| msg!("iam-note-did-you-mean", actions = h.join(" / ")))
             .unwrap_or_default();
-        notes.push(format!("`{action}` is not in the AWS action catalog{hint}"));
+        notes.push(msg!("iam-note-not-in-catalog", action = action, hint = hint));
     }
     let mut identity = PolicySet { docs: Vec::new(), unknown: p.governing.identity.unknown.clone() };
     for d in &p.governing.identity.docs {
@@ -265,13 +260,8 @@ pub fn can_request(loaded: &Loaded, req: &CanRequest<'_>, ctx: &Context) -> Resu
             && !allow_list
             && let Some(full) = super::principals::full_aws_access()
         {
-            notes.push("the scanned SCPs only deny: AWS's default FullAWSAccess SCP is assumed attached".into());
-            scp_docs.push(Labeled {
-                label: "FullAWSAccess (default SCP)".into(),
-                doc: full,
-                file: None,
-                attachment: None,
-            });
+            notes.push(msg!("iam-note-default-scp"));
+            scp_docs.push(Labeled { label: msg!("iam-label-default-scp"), doc: full, file: None, attachment: None });
         }
         if scp_docs.is_empty() { Vec::new() } else { vec![PolicySet { docs: scp_docs, unknown: Vec::new() }] }
     } else {
@@ -290,8 +280,12 @@ pub fn can_request(loaded: &Loaded, req: &CanRequest<'_>, ctx: &Context) -> Resu
     };
     if auth.cross_account(resource) && resource_set.docs.is_empty() {
         // Across accounts the resource's own policy must allow too.
-        resource_set.unknown.push((format!("the resource policy of `{}`", resource.unwrap_or_default()), true, true));
-        notes.push("the resource is in another account: its resource policy must allow the request too".into());
+        resource_set.unknown.push((
+            msg!("iam-label-resource-policy-of", resource = resource.unwrap_or_default()),
+            true,
+            true,
+        ));
+        notes.push(msg!("iam-note-other-account"));
     }
     auth.resource_policies = resource_set;
     let Combined { outcome, layer, decision, .. } = auth.decide(action, resource, ctx);
@@ -303,7 +297,7 @@ pub fn can_request(loaded: &Loaded, req: &CanRequest<'_>, ctx: &Context) -> Resu
         && decision.deciding.iter().any(|d| d.effect == Effect::Allow)
         && !auth.resource_policies.docs.is_empty()
     {
-        notes.push("a resource policy might name this principal: give --principal-arn to decide".into());
+        notes.push(msg!("iam-note-principal-arn"));
     }
     Ok(CanAnswer {
         principal: p.describe(),
@@ -321,7 +315,7 @@ pub fn can_request(loaded: &Loaded, req: &CanRequest<'_>, ctx: &Context) -> Resu
 
 /// In a complete context, the statements for `action` whose policy variables name a key
 /// the request does not have (and give no default): such a value is null and matches nothing.
-fn absent_variables(auth: &Authorization<'_>, action: &str, ctx: &Context) -> Vec<String> {
+fn absent_variables(auth: &Authorization<'_>, action: &str, ctx: &Context) -> Vec<Message> {
     use super::condition::{Substituted, substitute_in};
     let mut out = Vec::new();
     let sets = [Some(&auth.identity), auth.boundary.as_ref(), auth.session.as_ref(), Some(&auth.resource_policies)];
@@ -340,10 +334,7 @@ fn absent_variables(auth: &Authorization<'_>, action: &str, ctx: &Context) -> Ve
                 for (v, _) in values {
                     if let Substituted::Absent(key) = substitute_in(v, ctx, true, false) {
                         let line = d.attachment.unwrap_or(st.span).line;
-                        let n = format!(
-                            "`{v}` in {} (line {line}) has no value: the request has no `{key}`, so it matches nothing",
-                            d.label
-                        );
+                        let n = msg!("iam-note-absent-variable", value = v, label = d.label, line = line, key = key);
                         if !out.contains(&n) {
                             out.push(n);
                         }
@@ -356,30 +347,53 @@ fn absent_variables(auth: &Authorization<'_>, action: &str, ctx: &Context) -> Ve
 }
 
 impl CanAnswer {
-    pub fn render_text(&self) -> String {
+    /// The answer as text, in `lang`.
+    pub fn render_text(&self, lang: Lang) -> String {
         let mut s = String::new();
         let verdict = match self.outcome {
-            Outcome::Allow => "ALLOWED",
-            Outcome::ExplicitDeny => "DENIED (explicit deny)",
-            Outcome::ImplicitDeny => "DENIED (no statement allows it)",
-            Outcome::Unknown => "UNKNOWN",
+            Outcome::Allow => "iam-can-allowed",
+            Outcome::ExplicitDeny => "iam-can-explicit-deny",
+            Outcome::ImplicitDeny => "iam-can-implicit-deny",
+            Outcome::Unknown => "iam-can-unknown",
         };
-        let on = self.resource.as_deref().map(|r| format!(" on {r}")).unwrap_or_default();
-        s.push_str(&format!("{verdict}: {} ({}) {}{on}\n", self.principal, self.file, self.action));
-        s.push_str(&format!("decided by: {}\n", self.decided_by));
+        let head = match &self.resource {
+            Some(r) => msg!(
+                "iam-can-head-on",
+                principal = self.principal,
+                file = self.file,
+                action = self.action,
+                resource = r
+            ),
+            None => msg!("iam-can-head", principal = self.principal, file = self.file, action = self.action),
+        };
+        s.push_str(&format!("{}: {}\n", Message::template(verdict, Vec::new()).render(lang), head.render(lang)));
+        let layer = match self.decided_by {
+            "identity policies" => msg!("iam-layer-identity"),
+            "service control policies" => msg!("iam-layer-scps"),
+            "permission boundary" => msg!("iam-layer-boundary"),
+            "session policy" => msg!("iam-layer-session"),
+            "resource policy" => msg!("iam-layer-resource"),
+            other => Message::from(other),
+        };
+        s.push_str(&format!("{}\n", msg!("iam-can-decided-by", layer = layer).render(lang)));
         for st in &self.statements {
-            let maybe = if st.certain { "" } else { " (might apply: depends on an unknown value)" };
-            if st.line == 0 {
-                s.push_str(&format!("  (not in the files): {} in {}{maybe}\n", st.effect, st.policy));
+            let effect = if st.effect == "Allow" { msg!("iam-can-effect-allow") } else { msg!("iam-can-effect-deny") };
+            let line = if st.certain {
+                msg!("iam-can-statement", effect = effect, policy = st.policy)
             } else {
-                s.push_str(&format!("  {}:{}:{}: {} in {}{maybe}\n", st.file, st.line, st.col, st.effect, st.policy));
+                msg!("iam-can-statement-maybe", effect = effect, policy = st.policy)
+            };
+            if st.line == 0 {
+                s.push_str(&format!("  {}\n", msg!("iam-can-not-in-files", statement = line).render(lang)));
+            } else {
+                s.push_str(&format!("  {}:{}:{}: {}\n", st.file, st.line, st.col, line.render(lang)));
             }
         }
         for u in &self.unknowns {
-            s.push_str(&format!("  unknown: {u}\n"));
+            s.push_str(&format!("  {}\n", msg!("iam-can-unknown-line", text = u).render(lang)));
         }
         for n in &self.notes {
-            s.push_str(&format!("  note: {n}\n"));
+            s.push_str(&format!("  {}\n", msg!("iam-can-note-line", text = n).render(lang)));
         }
         s
     }
@@ -416,7 +430,7 @@ pub struct LevelActions {
 pub struct ExplainedPolicy {
     pub file: String,
     pub line: u32,
-    pub policy: String,
+    pub policy: Message,
     pub statements: Vec<ExplainedStatement>,
 }
 
@@ -514,54 +528,74 @@ fn explain_statement(st: &crate::model::Statement, limit: usize) -> ExplainedSta
     }
 }
 
-/// Text rendering of `explain`.
-pub fn render_explain(policies: &[ExplainedPolicy]) -> String {
+/// Text rendering of `explain`, in `lang`.
+pub fn render_explain(policies: &[ExplainedPolicy], lang: Lang) -> String {
     let mut s = String::new();
     for p in policies {
-        s.push_str(&render_policy_head(p));
+        s.push_str(&render_policy_head(p, lang));
         for st in &p.statements {
-            s.push_str(&render_statement(st));
+            s.push_str(&render_statement(st, lang));
         }
     }
     if policies.is_empty() {
-        s.push_str(NO_POLICY);
+        s.push_str(&no_policy(lang));
     }
     s
 }
 
 /// What the text rendering says when there is no policy.
-pub const NO_POLICY: &str = "no policy documents found\n";
+pub fn no_policy(lang: Lang) -> String {
+    format!("{}\n", msg!("iam-explain-no-policy").render(lang))
+}
 
 /// The text rendering of a policy's first line.
-pub fn render_policy_head(p: &ExplainedPolicy) -> String {
-    format!("{}:{}: {}\n", p.file, p.line, p.policy)
+pub fn render_policy_head(p: &ExplainedPolicy, lang: Lang) -> String {
+    format!("{}:{}: {}\n", p.file, p.line, p.policy.render(lang))
 }
 
 /// The text rendering of one statement: its counts, the actions listed per access level (and
 /// how many more there are), its resources and conditions.
-pub fn render_statement(st: &ExplainedStatement) -> String {
+pub fn render_statement(st: &ExplainedStatement, lang: Lang) -> String {
     let mut s = String::new();
     let sid = st.sid.as_deref().map(|x| format!(" {x}")).unwrap_or_default();
     let count = match (st.actions, st.services) {
-        (Some(a), Some(sv)) => format!("{a} action{} across {sv} service{}", plural(a), plural(sv)),
-        _ => "actions that cannot be decided".to_string(),
+        (Some(a), Some(sv)) => msg!("iam-explain-count", actions = a, services = sv),
+        _ => msg!("iam-explain-undecidable"),
     };
-    s.push_str(&format!("  line {}:{sid} {} {count}\n", st.line, st.effect));
+    let effect = match st.effect {
+        "Allow" => msg!("iam-can-effect-allow"),
+        "Deny" => msg!("iam-can-effect-deny"),
+        _ => msg!("iam-explain-effect-unknown"),
+    };
+    let head = msg!("iam-explain-statement", line = st.line, sid = sid, effect = effect, count = count);
+    s.push_str(&format!("  {}\n", head.render(lang)));
     for LevelActions { level, count, actions } in &st.by_level {
-        let more =
-            if actions.len() < *count { format!(", ... ({} more)", count - actions.len()) } else { String::new() };
+        let more = if actions.len() < *count {
+            msg!("iam-explain-more", count = count - actions.len()).render(lang)
+        } else {
+            String::new()
+        };
+        let level = level_name(level).render(lang);
         s.push_str(&format!("    {level} ({count}): {}{more}\n", actions.join(", ")));
     }
-    let what = if st.not_resource { "every resource except" } else { "on" };
     if !st.resources.is_empty() {
-        s.push_str(&format!("    {what}: {}\n", st.resources.join(", ")));
+        let what = if st.not_resource { msg!("iam-explain-except") } else { msg!("iam-explain-on") };
+        s.push_str(&format!("    {}: {}\n", what.render(lang), st.resources.join(", ")));
     }
     for c in &st.conditions {
-        s.push_str(&format!("    when: {c}\n"));
+        s.push_str(&format!("    {}: {c}\n", msg!("iam-explain-when").render(lang)));
     }
     s
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+/// An access level of the AWS catalogue (`List`, `Read`, ...) as the language names it.
+fn level_name(level: &str) -> Message {
+    match level {
+        "List" => msg!("iam-level-list"),
+        "Read" => msg!("iam-level-read"),
+        "Write" => msg!("iam-level-write"),
+        "Permissions management" => msg!("iam-level-permissions"),
+        "Tagging" => msg!("iam-level-tagging"),
+        other => Message::from(other),
+    }
 }

@@ -53,14 +53,15 @@ pub enum SecretKind {
 
 impl SecretKind {
     /// A short description for messages ("an AWS access key id").
-    pub fn describe(self) -> &'static str {
-        match self {
-            SecretKind::AwsAccessKeyId => "an AWS access key id",
-            SecretKind::AwsSecretAccessKey => "an AWS secret access key",
-            SecretKind::PrivateKey => "a private key",
-            SecretKind::UrlPassword => "a URL with an embedded password",
-            SecretKind::Password => "a literal secret",
-        }
+    pub fn describe(self) -> crate::i18n::Message {
+        let id = match self {
+            SecretKind::AwsAccessKeyId => "secret-aws-access-key-id",
+            SecretKind::AwsSecretAccessKey => "secret-aws-secret-access-key",
+            SecretKind::PrivateKey => "secret-private-key",
+            SecretKind::UrlPassword => "secret-url-password",
+            SecretKind::Password => "secret-literal",
+        };
+        crate::i18n::Message::template(id, Vec::new())
     }
 }
 

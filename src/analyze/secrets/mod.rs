@@ -220,10 +220,10 @@ Resources:
 "#,
         );
         let f = analyze(&m);
-        let found: Vec<_> = f.found.iter().map(|s| (s.kind, s.matched(), s.value.place.as_str())).collect();
-        assert_eq!(found, [(SecretKind::Password, "abcdef123456", "`Key` property `Value`")]);
-        let uses: Vec<_> = f.uses.iter().map(|u| (u.input.name.as_str(), u.value.place.as_str())).collect();
-        assert_eq!(uses, [("DbPassword", "`Db` property `MasterUserPassword`")]);
+        let found: Vec<_> = f.found.iter().map(|s| (s.kind, s.matched(), s.value.place.en())).collect();
+        assert_eq!(found, [(SecretKind::Password, "abcdef123456", "`Key` property `Value`".to_string())]);
+        let uses: Vec<_> = f.uses.iter().map(|u| (u.input.name.as_str(), u.value.place.en())).collect();
+        assert_eq!(uses, [("DbPassword", "`Db` property `MasterUserPassword`".to_string())]);
         assert!(f.first_use(&m.inputs[0]).is_some() && f.first_use(&m.inputs[1]).is_none());
         let inputs: Vec<_> = f.inputs.iter().map(|i| (i.named_like_secret, i.secret_default.is_some())).collect();
         assert_eq!(inputs, [(true, true), (true, false), (false, false)]);

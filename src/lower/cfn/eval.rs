@@ -239,9 +239,9 @@ impl<'t, 'a> Evaluator<'t, 'a> {
             return Val::unknown(format!("parameter `{}` is read from SSM at deploy time", p.name), span);
         }
         let (text, origin) = if let Some(v) = self.overrides.get(&p.name) {
-            (v.clone(), Origin::new(p.span, format!("value supplied for parameter `{}`", p.name)))
+            (v.clone(), Origin::new(p.span, msg!("origin-parameter-value", name = p.name)))
         } else if let Some(d) = p.default {
-            let origin = Origin::new(d.span, format!("default of parameter `{}`", p.name));
+            let origin = Origin::new(d.span, msg!("origin-parameter-default", name = p.name));
             match &d.kind {
                 Kind::Seq(items) if is_list => {
                     let list = self.by_name(d, depth, || {
@@ -480,7 +480,7 @@ impl<'t, 'a> Evaluator<'t, 'a> {
                 let Some(mut v) = v else {
                     return self.give_up(format!("mapping `{m}`.`{k1}`.`{k2}` refers to itself"), span);
                 };
-                v.origin = Some(Origin::new(n.span, format!("mapping `{m}`.`{k1}`.`{k2}`")));
+                v.origin = Some(Origin::new(n.span, msg!("origin-mapping", map = m, k1 = k1, k2 = k2)));
                 v.span = span;
                 v
             }
@@ -755,7 +755,7 @@ mod tests {
     fn ref_parameter_default_is_known_with_origin() {
         let v = eval(json!({"Ref": "Cidr"}));
         assert_eq!(s(&v), "0.0.0.0/0");
-        assert!(v.origin.as_ref().unwrap().note.contains("default of parameter `Cidr`"));
+        assert!(v.origin.as_ref().unwrap().note.en().contains("default of parameter `Cidr`"));
     }
 
     #[test]

@@ -124,7 +124,8 @@ fn referenced(text: &str) -> Vec<String> {
 }
 
 /// Where a literal is, for messages: "`Db` property `MasterUserPassword`", "output `Key`", ...
-fn place(res: Option<&ResMeta>, path: &str) -> String {
+fn place(res: Option<&ResMeta>, path: &str) -> crate::i18n::Message {
+    use crate::i18n::Message;
     // Function names and their argument positions say nothing to the reader: cut them off.
     let cut = |p: &str| -> String {
         let end = [".Fn::", ".Ref", ".Condition"].iter().filter_map(|s| p.find(s)).min().unwrap_or(p.len());
@@ -133,22 +134,22 @@ fn place(res: Option<&ResMeta>, path: &str) -> String {
     if let Some(r) = res {
         let id = &r.id;
         if let Some(rest) = path.strip_prefix(&format!("Resources.{id}.Properties.")) {
-            return format!("`{id}` property `{}`", cut(rest));
+            return msg!("place-property", resource = id, name = cut(rest));
         }
         if let Some(rest) = path.strip_prefix(&format!("Resources.{id}.Metadata.")) {
-            return format!("`{id}` metadata `{}`", cut(rest));
+            return msg!("place-metadata", resource = id, name = cut(rest));
         }
-        return format!("`{id}`");
+        return Message::from(format!("`{id}`"));
     }
     if let Some(rest) = path.strip_prefix("Outputs.") {
         let name = rest.split('.').next().unwrap_or(rest);
-        return format!("output `{name}`");
+        return msg!("place-output", name = name);
     }
     if let Some(rest) = path.strip_prefix("Parameters.") {
         let name = rest.split('.').next().unwrap_or(rest);
-        return format!("the default of parameter `{name}`");
+        return msg!("place-parameter-default", name = name);
     }
-    format!("`{}`", cut(path))
+    Message::from(format!("`{}`", cut(path)))
 }
 
 const MAX_LITERAL_DEPTH: usize = 200;
@@ -479,13 +480,16 @@ Outputs:
 "#,
         );
         let t = |text: &str| m.texts.iter().find(|t| t.text == text).unwrap_or_else(|| panic!("no text {text}"));
-        assert_eq!(t("dflt-value").place, "the default of parameter `Pw`");
+        assert_eq!(t("dflt-value").place.en(), "the default of parameter `Pw`");
         assert!(t("dflt-value").inputs.is_empty());
-        assert_eq!((t("Pw").place.as_str(), t("Pw").inputs.as_slice()), ("`R` property `A`", &["Pw".to_string()][..]));
+        assert_eq!(
+            (t("Pw").place.en().as_str(), t("Pw").inputs.as_slice()),
+            ("`R` property `A`", &["Pw".to_string()][..])
+        );
         assert_eq!(t("x-${Pw}-${AWS::Region}").inputs, ["Pw", "AWS::Region"]);
-        assert_eq!(t("${Pw}").place, "`R` property `Env.Variables.DB`");
+        assert_eq!(t("${Pw}").place.en(), "`R` property `Env.Variables.DB`");
         assert!(t("key-value").secret_by_design && !t("key-name").secret_by_design);
-        assert_eq!(t("out-value").place, "output `O`");
+        assert_eq!(t("out-value").place.en(), "output `O`");
         let inputs: Vec<_> = m.inputs.iter().map(|i| (i.name.as_str(), i.sensitive, i.holds_value)).collect();
         assert_eq!(inputs, [("Pw", false, true), ("Ssm", true, false)]);
         assert_eq!(m.inputs[0].default.as_ref().map(|d| d.0.as_str()), Some("dflt-value"));

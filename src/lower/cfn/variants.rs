@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::eval::{self, Evaluator, Overrides};
 use super::template::Template;
+use crate::i18n::Message;
 use crate::source::Span;
 use crate::value::{Kind, Node};
 
@@ -144,7 +145,7 @@ fn combinations(atoms: &[String]) -> Vec<BTreeMap<String, bool>> {
 impl Plan {
     /// Describes the variants `seen` in which a finding about `resource` (if any) holds:
     /// `None` when that is every combination that matters to it.
-    pub fn describe(&self, seen: &[usize], resource: Option<&str>) -> Option<String> {
+    pub fn describe(&self, seen: &[usize], resource: Option<&str>) -> Option<Message> {
         if self.groups.is_empty() {
             return Some(describe_among(&self.atoms, &self.scenarios, seen));
         }
@@ -169,20 +170,27 @@ impl Plan {
 }
 
 /// Describes a set of scenarios: "IsProd is false", or a disjunction of assignments.
-fn describe_among(atoms: &[String], scenarios: &[BTreeMap<String, bool>], seen: &[usize]) -> String {
+fn describe_among(atoms: &[String], scenarios: &[BTreeMap<String, bool>], seen: &[usize]) -> Message {
+    let is = |a: &str, v: bool| {
+        if v { msg!("condition-is-true", name = a) } else { msg!("condition-is-false", name = a) }
+    };
     // One atom fixed to one value describes the set exactly?
     for a in atoms {
         for v in [true, false] {
             let matching: Vec<usize> = (0..scenarios.len()).filter(|&i| scenarios[i].get(a) == Some(&v)).collect();
             if matching == seen {
-                return format!("{a} is {v}");
+                return is(a, v);
             }
         }
     }
+    // A disjunction of conjunctions: "A is true and B is false, or A is false and B is true".
+    let and = |parts: Vec<Message>| {
+        parts.into_iter().reduce(|all, p| msg!("condition-and", left = all, right = p)).unwrap_or_default()
+    };
     seen.iter()
-        .map(|&i| scenarios[i].iter().map(|(k, v)| format!("{k} is {v}")).collect::<Vec<_>>().join(" and "))
-        .collect::<Vec<_>>()
-        .join(", or ")
+        .map(|&i| and(scenarios[i].iter().map(|(k, v)| is(k, *v)).collect()))
+        .reduce(|all, p| msg!("condition-or", left = all, right = p))
+        .unwrap_or_default()
 }
 
 /// Names a node refers to with `Ref`, `Fn::GetAtt` and `Fn::Sub` (resources among others).

@@ -39,7 +39,7 @@ pub struct TfResource {
     pub attrs: Val,
     /// When the instance exists only under a condition that could not be decided (an unknown
     /// `count` or `for_each`), the condition in words: "when `count` is not 0".
-    pub condition: Option<String>,
+    pub condition: Option<crate::i18n::Message>,
 }
 
 /// The model of one root module's resources (or one plan's), named `file`.

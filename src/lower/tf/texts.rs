@@ -3,6 +3,7 @@
 //! that holds it. A value that came through a variable names the variable, so that a secret
 //! variable with a literal default is reported where it is used.
 
+use crate::i18n::Message;
 use crate::model::{Input, Origin, ResMeta, TextRole, TextValue, VKind, Val};
 use crate::source::Span;
 
@@ -11,14 +12,17 @@ const MAX_DEPTH: usize = 64;
 
 /// The variable a value was taken from, from its origin (`variable `name` ...`).
 pub fn variable_of(origin: Option<&Origin>) -> Option<String> {
-    let note = &origin?.note;
-    let rest = note.strip_prefix("variable `")?;
-    Some(rest.split('`').next()?.to_string())
+    match &origin?.note {
+        Message::Template { id: "origin-variable" | "origin-variable-default", args } => {
+            args.iter().find(|(n, _)| *n == "name").map(|(_, v)| v.en())
+        }
+        _ => None,
+    }
 }
 
 /// Collects the literals of `v`, held by the argument `key` of resource `resource` (its index
 /// in `resources`) or by an output (`resource` `None`, `place` given).
-pub fn collect(v: &Val, key: &str, place: &str, resource: Option<usize>, out: &mut Vec<TextValue>) {
+pub fn collect(v: &Val, key: &str, place: &Message, resource: Option<usize>, out: &mut Vec<TextValue>) {
     walk(v, key, place, resource, out, 0);
 }
 
@@ -34,13 +38,13 @@ pub fn defaults(inputs: &[Input], out: &mut Vec<TextValue>) {
             key: "default".to_string(),
             role: TextRole::Value,
             secret_by_design: false,
-            place: format!("variable `{}` argument `default`", i.name),
+            place: msg!("place-variable-default", name = i.name),
             inputs: Vec::new(),
         });
     }
 }
 
-fn walk(v: &Val, key: &str, place: &str, resource: Option<usize>, out: &mut Vec<TextValue>, depth: usize) {
+fn walk(v: &Val, key: &str, place: &Message, resource: Option<usize>, out: &mut Vec<TextValue>, depth: usize) {
     if depth > MAX_DEPTH {
         return;
     }
@@ -52,7 +56,7 @@ fn walk(v: &Val, key: &str, place: &str, resource: Option<usize>, out: &mut Vec<
             key: key.to_string(),
             role,
             secret_by_design: false,
-            place: place.to_string(),
+            place: place.clone(),
             inputs,
         })
     };
@@ -67,7 +71,7 @@ fn walk(v: &Val, key: &str, place: &str, resource: Option<usize>, out: &mut Vec<
         VKind::List(items) => {
             for (n, i) in items.iter().enumerate() {
                 // A nested block written once is named without an index.
-                let place = if items.len() == 1 { place.to_string() } else { within(place, &format!("[{n}]")) };
+                let place = if items.len() == 1 { place.clone() } else { within(place, &format!("[{n}]")) };
                 walk(i, key, &place, resource, out, depth + 1);
             }
         }
@@ -89,14 +93,26 @@ fn walk(v: &Val, key: &str, place: &str, resource: Option<usize>, out: &mut Vec<
 
 /// `place` with `step` appended to the name it ends with: "argument `environment`" within
 /// `.variables` is "argument `environment.variables`".
-fn within(place: &str, step: &str) -> String {
-    match place.strip_suffix('`') {
-        Some(head) => format!("{head}{step}`"),
-        None => place.to_string(),
+fn within(place: &Message, step: &str) -> Message {
+    match place {
+        Message::Template { id, args } => {
+            let mut args = args.clone();
+            // The name is the template's last variable (`name` of "`X` argument `name`").
+            if let Some((_, Message::Text(name))) = args.last_mut() {
+                name.push_str(step);
+            }
+            Message::template(id, args)
+        }
+        other => other.clone(),
     }
 }
 
 /// Where an argument is, for messages: "`aws_db_instance.db` argument `password`".
-pub fn place(r: &ResMeta, key: &str) -> String {
-    format!("`{}` argument `{key}`", r.id)
+pub fn place(r: &ResMeta, key: &str) -> Message {
+    msg!("place-argument", resource = r.id, name = key)
+}
+
+/// Where an output's value is, for messages: "output `url`".
+pub fn output_place(name: &str) -> Message {
+    msg!("place-output", name = name)
 }

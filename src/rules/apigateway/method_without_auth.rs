@@ -49,7 +49,11 @@ methods (CORS preflight) are not reported.",
                 continue;
             }
             let at = if meth.authorization_type.is_absent() { &meth.http_method } else { &meth.authorization_type };
-            let how = if meth.authorization_type.is_absent() { "no AuthorizationType (NONE)" } else { "AuthorizationType NONE" };
+            let how = if meth.authorization_type.is_absent() {
+                msg!("apigateway-method-without-auth-type-absent")
+            } else {
+                msg!("apigateway-method-without-auth-type-none")
+            };
             out.report_field(
                 &meth.meta,
                 at,

@@ -6,3 +6,5 @@ cloudfront-tls-outdated-distribution-sets = CloudFront distribution `{ $id }` se
 cloudfront-viewer-protocol-allow-all-distribution-allows = CloudFront distribution `{ $distribution }` { $which } allows viewers on plain HTTP (ViewerProtocolPolicy allow-all)
 cloudfront-tls-outdated-distribution-accepts = CloudFront distribution `{ $id }` accepts { $v }: protocols before TLS 1.2 (use { $current })
 cloudfront-tls-outdated-distribution-accepts-2 = CloudFront distribution `{ $id }` accepts { $v }: TLS 1.2 with weaker ciphers (use { $current })
+cloudfront-cache-behaviour = cache behaviour `{ $path }`
+cloudfront-default-cache-behaviour = default cache behaviour

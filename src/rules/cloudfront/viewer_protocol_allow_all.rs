@@ -26,8 +26,8 @@ tokens travel in clear text between the viewer and the edge, where anyone on the
                     continue;
                 }
                 let which = match path {
-                    Some(p) => format!("cache behaviour `{p}`"),
-                    None => "default cache behaviour".to_string(),
+                    Some(p) => msg!("cloudfront-cache-behaviour", path = p),
+                    None => msg!("cloudfront-default-cache-behaviour"),
                 };
                 out.report_field(
                     &d.meta,

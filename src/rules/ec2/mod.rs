@@ -149,22 +149,36 @@ fn reach_note(facts: &Facts<'_>, ctx: &RuleCtx<'_>, f: &mut crate::finding::Find
 }
 
 /// `port 22` or `ports 0-1024`.
-fn ports_text(from: i64, to: i64) -> String {
-    if from == to { format!("port {from}") } else { format!("ports {from}-{to}") }
+fn ports_text(from: i64, to: i64) -> Message {
+    if from == to { msg!("ec2-port", port = from) } else { msg!("ec2-ports", from = from, to = to) }
+}
+
+/// A port's name as a message says it: product names as they are, a description of the
+/// traffic translated.
+fn port_name(name: &str) -> Message {
+    match name {
+        "Cassandra inter-node" => msg!("ec2-port-cassandra-inter-node"),
+        "Cassandra inter-node TLS" => msg!("ec2-port-cassandra-inter-node-tls"),
+        "Elasticsearch transport" => msg!("ec2-port-elasticsearch-transport"),
+        other => Message::from(other),
+    }
 }
 
 /// The named ports of `list` inside `from..=to`, as `SSH (22), RDP (3389)`.
-fn named_ports_in(list: &[(i64, &str)], from: i64, to: i64) -> Option<String> {
-    let hits: Vec<String> =
-        list.iter().filter(|(p, _)| from <= *p && *p <= to).map(|(p, n)| format!("{n} ({p})")).collect();
+fn named_ports_in(list: &[(i64, &str)], from: i64, to: i64) -> Option<Message> {
+    let hits: Vec<Message> = list
+        .iter()
+        .filter(|(p, _)| from <= *p && *p <= to)
+        .map(|(p, n)| msg!("ec2-named-port", name = port_name(n), port = p))
+        .collect();
     if hits.is_empty() {
         return None;
     }
     const MAX: usize = 4;
     if hits.len() > MAX {
-        Some(format!("{} and {} more", hits[..MAX].join(", "), hits.len() - MAX))
+        Some(msg!("ec2-and-more", names = Message::join(&hits[..MAX], ", "), count = hits.len() - MAX))
     } else {
-        Some(hits.join(", "))
+        Some(Message::join(&hits, ", "))
     }
 }
 
@@ -172,8 +186,8 @@ fn named_ports_in(list: &[(i64, &str)], from: i64, to: i64) -> Option<String> {
 #[derive(Debug, PartialEq, Eq)]
 enum Exposure {
     AllTraffic,
-    Admin(String),
-    Database(String),
+    Admin(Message),
+    Database(Message),
     Other,
 }
 
@@ -197,7 +211,7 @@ fn classify(rule: &SgRule) -> Option<Exposure> {
 }
 
 /// Reports world-open ingress rules of one class.
-fn report_exposure(m: &Model, facts: &Facts<'_>, out: &mut super::Sink<'_>, want: fn(&Exposure) -> Option<String>) {
+fn report_exposure(m: &Model, facts: &Facts<'_>, out: &mut super::Sink<'_>, want: fn(&Exposure) -> Option<Message>) {
     for ctx in sg_rules(m) {
         if ctx.egress {
             continue;
@@ -207,7 +221,7 @@ fn report_exposure(m: &Model, facts: &Facts<'_>, out: &mut super::Sink<'_>, want
         let Some(what) = want(&class) else { continue };
         let cidr_text = cidr.get().map(String::as_str).unwrap_or_default();
         let what = match ctx.rule.port_range() {
-            Some((from, to)) if from != to => format!("{}, including {what},", proto_ports(ctx.rule)),
+            Some((from, to)) if from != to => msg!("ec2-ports-including", ports = proto_ports(ctx.rule), names = what),
             _ => what,
         };
         let f = out.report_field(
@@ -223,11 +237,11 @@ fn report_exposure(m: &Model, facts: &Facts<'_>, out: &mut super::Sink<'_>, want
 }
 
 /// `tcp ports 0-1024` for a rule with a known port range.
-fn proto_ports(rule: &SgRule) -> String {
+fn proto_ports(rule: &SgRule) -> Message {
     let proto = rule.protocol.get().map(String::as_str).unwrap_or("?");
     match rule.port_range() {
-        Some((from, to)) => format!("{proto} {}", ports_text(from, to)),
-        None => proto.to_string(),
+        Some((from, to)) => msg!("ec2-proto-ports", proto = proto, ports = ports_text(from, to)),
+        None => Message::from(proto),
     }
 }
 
@@ -258,12 +272,17 @@ mod tests {
     fn classification_is_most_specific_first() {
         assert_eq!(classify(&rule("-1", None, None)), Some(Exposure::AllTraffic));
         assert_eq!(classify(&rule("tcp", Some(0), Some(65535))), Some(Exposure::AllTraffic));
-        assert_eq!(classify(&rule("tcp", Some(22), Some(22))), Some(Exposure::Admin("SSH (22)".into())));
-        assert_eq!(classify(&rule("tcp", Some(0), Some(5000))), Some(Exposure::Admin("SSH (22), RDP (3389)".into())));
         assert_eq!(
-            classify(&rule("tcp", Some(3306), Some(3306))),
-            Some(Exposure::Database("MySQL/MariaDB (3306)".into()))
+            classify(&rule("tcp", Some(22), Some(22))),
+            Some(Exposure::Admin(named_ports_in(ADMIN_PORTS, 22, 22).unwrap()))
         );
+        let admin = |r: SgRule| match classify(&r) {
+            Some(Exposure::Admin(m) | Exposure::Database(m)) => m.en(),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(admin(rule("tcp", Some(22), Some(22))), "SSH (22)");
+        assert_eq!(admin(rule("tcp", Some(0), Some(5000))), "SSH (22), RDP (3389)");
+        assert_eq!(admin(rule("tcp", Some(3306), Some(3306))), "MySQL/MariaDB (3306)");
         assert_eq!(classify(&rule("tcp", Some(8080), Some(8080))), Some(Exposure::Other));
         assert_eq!(classify(&rule("tcp", Some(80), Some(443))), Some(Exposure::Other));
         assert_eq!(classify(&rule("tcp", Some(443), Some(443))), None);
@@ -274,11 +293,13 @@ mod tests {
 
     #[test]
     fn named_port_lists_are_truncated() {
-        let s = named_ports_in(DATABASE_PORTS, 0, 65535).unwrap();
+        let s = named_ports_in(DATABASE_PORTS, 0, 65535).unwrap().en();
         assert!(s.ends_with("and 12 more"), "{s}");
         assert_eq!(named_ports_in(DATABASE_PORTS, 1, 1000), None);
-        assert_eq!(ports_text(22, 22), "port 22");
-        assert_eq!(ports_text(0, 1024), "ports 0-1024");
+        assert_eq!(ports_text(22, 22).en(), "port 22");
+        assert_eq!(ports_text(0, 1024).en(), "ports 0-1024");
+        let ko = named_ports_in(DATABASE_PORTS, 7000, 9300).unwrap().render(crate::i18n::Lang::Ko);
+        assert!(ko.starts_with("Cassandra 노드 간 (7000)") && ko.ends_with("외 2개"), "{ko}");
     }
 
     /// (line, related lines) of every finding of `id` on `text`.

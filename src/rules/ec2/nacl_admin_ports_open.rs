@@ -100,8 +100,8 @@ connections the subnet opens, and the stateful security groups decide whether RD
             }
             let cidr_text = cidr.get().map(String::as_str).unwrap_or_default();
             let acl = match e.acl.get() {
-                Some(Link::Local(id)) | Some(Link::External(id)) => format!(" of network ACL `{id}`"),
-                None => String::new(),
+                Some(Link::Local(id)) | Some(Link::External(id)) => msg!("nacl-of-acl", acl = id),
+                None => crate::i18n::Message::default(),
             };
             let f = out.report_field(
                 &e.meta,

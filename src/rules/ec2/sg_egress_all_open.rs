@@ -29,9 +29,9 @@ written in the template (and many templates leave egress to a central firewall).
             let Some(cidr) = ctx.rule.world_cidr() else { continue };
             let cidr_text = cidr.get().map(String::as_str).unwrap_or_default();
             let what = if ctx.rule.all_protocols() {
-                "all outbound traffic".to_string()
+                msg!("sg-what-all-outbound")
             } else {
-                format!("every outbound {} port", ctx.rule.protocol.get().map(String::as_str).unwrap_or_default())
+                msg!("sg-what-every-outbound-port", proto = ctx.rule.protocol.get().map(String::as_str).unwrap_or_default())
             };
             out.report_field(
                 ctx.owner,

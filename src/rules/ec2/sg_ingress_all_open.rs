@@ -32,9 +32,9 @@ listening on the instance, including those never meant to be reachable, is expos
             }
             let cidr_text = cidr.get().map(String::as_str).unwrap_or_default();
             let what = if ctx.rule.all_protocols() {
-                "all traffic (IpProtocol -1)".to_string()
+                msg!("sg-what-all-protocols")
             } else {
-                format!("every {} port", ctx.rule.protocol.get().map(String::as_str).unwrap_or_default())
+                msg!("sg-what-every-port", proto = ctx.rule.protocol.get().map(String::as_str).unwrap_or_default())
             };
             let f = out.report_field(
                 ctx.owner,

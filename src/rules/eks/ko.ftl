@@ -15,5 +15,5 @@ eks-control-plane-logging = EKS 컨트롤 플레인 로깅에 api, audit 또는 
 
 # PAL-EKS-004
 eks-nodegroup-ssh-open = EKS 노드 그룹이 인터넷 전체에서의 SSH를 허용함
-    .description = 관리형 노드 그룹에 `RemoteAccess.Ec2SshKey`가 있고 `SourceSecurityGroups`가 없으면 EKS는 노드의 포트 22를 `0.0.0.0/0`에 개방합니다. 노드에는 kubelet의 자격 증명과 모든 포드의 시크릿이 있으므로 어디에서도 SSH로 접근할 수 있어서는 안 됩니다.
+    .description = 관리형 노드 그룹에 `RemoteAccess.Ec2SshKey`가 있고 `SourceSecurityGroups`가 없으면 EKS는 노드의 포트 22를 `0.0.0.0/0`에 개방합니다. 노드에는 kubelet의 자격 증명과 모든 파드의 시크릿이 있으므로 어디에서도 SSH로 접근할 수 있어서는 안 됩니다.
     .remediation = `RemoteAccess`를 제거하고 SSM Session Manager로 노드에 접속하거나, 접속을 허용할 보안 그룹을 `RemoteAccess.SourceSecurityGroups`에 나열하십시오.

@@ -39,7 +39,7 @@ reported, nor are internal load balancers.",
                 if (proto != "HTTP" && proto != "TCP") || passthrough {
                     continue;
                 }
-                let port = l.port.get().map(|p| format!(" on port {p}")).unwrap_or_default();
+                let port = l.port.get().map(|p| msg!("classic-plaintext-listener-on-port", port = p)).unwrap_or_default();
                 out.report_field(
                     &lb.meta,
                     &l.protocol,

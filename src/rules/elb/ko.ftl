@@ -9,6 +9,6 @@ alb-tls-policy-outdated = 로드 밸런서 TLS 정책이 TLS 1.0 또는 1.1을 �
     .remediation = `SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06`(순방향 보안을 갖춘 TLS 1.3 및 1.2)을 사용하거나, FIPS가 요구되는 경우 `ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04`를 사용하십시오. Classic Load Balancer에서는 SSL 협상 정책의 `Reference-Security-Policy`를 `ELBSecurityPolicy-TLS-1-2-2017-01`로 지정하고, `Protocol-SSLv3`, `Protocol-TLSv1`, `Protocol-TLSv1.1` 속성을 `true`로 설정하지 마십시오.
 
 # PAL-ELB-003
-classic-plaintext-listener = 인터넷 연결 Classic Load Balancer가 암호화되지 않은 HTTP 또는 TCP를 허용함
-    .description = Classic Load Balancer는 리디렉션을 할 수 없습니다. 인터넷 연결 로드 밸런서의 `HTTP` 또는 `TCP` 리스너는 클라이언트가 보내는 내용을 평문으로 전달하므로, 쿠키, 토큰, 양식 데이터가 전송 도중에 읽히거나 변경될 수 있습니다. TLS를 인스턴스까지 그대로 통과시키는 포트 443의 `TCP` 리스너와 내부 로드 밸런서는 보고하지 않습니다.
+classic-plaintext-listener = 인터넷 경계 Classic Load Balancer가 암호화되지 않은 HTTP 또는 TCP를 허용함
+    .description = Classic Load Balancer는 리디렉션을 할 수 없습니다. 인터넷 경계 로드 밸런서의 `HTTP` 또는 `TCP` 리스너는 클라이언트가 보내는 내용을 평문으로 전달하므로, 쿠키, 토큰, 양식 데이터가 전송 도중에 읽히거나 변경될 수 있습니다. TLS를 인스턴스까지 그대로 통과시키는 포트 443의 `TCP` 리스너와 내부 로드 밸런서는 보고하지 않습니다.
     .remediation = 리스너에 `SSLCertificateId`와 함께 `Protocol: HTTPS`(또는 `SSL`)를 지정하고 암호화되지 않은 리스너를 제거하십시오. 더 나은 방법은 포트 80 리스너가 HTTPS로 리디렉션할 수 있는 Application Load Balancer로 전환하는 것입니다.

@@ -7,3 +7,4 @@ alb-tls-policy-outdated-listener-sets = listener `{ $listener }` sets no SslPoli
 alb-tls-policy-outdated-listener-uses = listener `{ $listener }` uses { $p }, which allows TLS versions before 1.2
 alb-tls-policy-outdated-load-balancer = load balancer `{ $balancer }` policy `{ $name }` sets { $k } to { $v }, which allows protocols before TLS 1.2
 classic-plaintext-listener-internet-facing = internet-facing load balancer `{ $balancer }` accepts plain { $proto }{ $port }, without TLS
+classic-plaintext-listener-on-port = {" "}on port { $port }

@@ -45,17 +45,24 @@ steals its credentials) control of the account.",
                 let name = policy.name();
                 let total = catalog().actions.len();
                 let grants = match why {
-                    AdminEquivalence::Everything => format!("every action ({total}) on every resource"),
-                    AdminEquivalence::NearlyEverything { allowed } => format!(
-                        "{allowed} of the {total} actions on every resource (at least {:.0}%: every service but a few)",
-                        NEARLY_ALL * 100.0
+                    AdminEquivalence::Everything => msg!("iam-admin-grants-everything", total = total),
+                    AdminEquivalence::NearlyEverything { allowed } => msg!(
+                        "iam-admin-grants-nearly",
+                        allowed = allowed,
+                        total = total,
+                        percent = format!("{:.0}", NEARLY_ALL * 100.0)
                     ),
                     AdminEquivalence::SelfGrant { actions } => {
                         let c = catalog();
                         let list = Expansion::new(actions.iter().filter_map(|a| c.action_index(a)).collect());
-                        format!(
-                            "{} on every resource, with which its holder grants itself any permission",
-                            list.actions.iter().map(|&i| format!("`{}`", c.actions[i].full)).collect::<Vec<_>>().join(", ")
+                        msg!(
+                            "iam-admin-grants-self",
+                            actions = list
+                                .actions
+                                .iter()
+                                .map(|&i| format!("`{}`", c.actions[i].full))
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         )
                     }
                 };

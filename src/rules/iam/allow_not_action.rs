@@ -23,7 +23,11 @@ actions across hundreds of services. The finding reports how many actions the st
             for st in &p.doc.statements {
                 let (true, Some(l)) = (allow(st), &st.not_action) else { continue };
                 let Some(e) = statement_actions(st) else { continue };
-                let scope = if on_every_resource(st).is_some() { " on every resource" } else { "" };
+                let scope = if on_every_resource(st).is_some() {
+                    msg!("iam-allow-not-action-every-resource")
+                } else {
+                    crate::i18n::Message::default()
+                };
                 report(
                     out,
                     p.owner,

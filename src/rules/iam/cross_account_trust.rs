@@ -66,7 +66,7 @@ fn assumers(facts: &crate::analyze::Facts<'_>, trust: &PolicyAt<'_>, acct: &str)
     let Some(role) = trust.owner.map(|o| o.id.as_str()) else { return Vec::new() };
     let ctx = Context::new();
     let trust_set = PolicySet {
-        docs: vec![Labeled { label: String::new(), doc: trust.doc, file: None, attachment: None }],
+        docs: vec![Labeled { label: crate::i18n::Message::default(), doc: trust.doc, file: None, attachment: None }],
         unknown: Vec::new(),
     };
     let mut out = Vec::new();

@@ -6,9 +6,9 @@ use crate::model::Statement;
 
 /// The resources a statement names, in words, when they are known and not every resource;
 /// `true` with them when the statement covers every resource but those (`NotResource`).
-fn named_resources(st: &Statement) -> Option<(String, bool)> {
+fn named_resources(st: &Statement) -> Option<(crate::i18n::Message, bool)> {
     if let Some(l) = &st.not_resource {
-        return (!l.has_unknown).then(|| ("every resource but those `NotResource` lists".to_string(), true));
+        return (!l.has_unknown).then(|| (msg!("iam-full-admin-not-resource"), true));
     }
     let l = st.resource.as_ref()?;
     if l.has_unknown || l.items.is_empty() {
@@ -17,8 +17,8 @@ fn named_resources(st: &Statement) -> Option<(String, bool)> {
     let names: Vec<&str> = l.known().map(|(r, _)| r).collect();
     let shown: Vec<String> = names.iter().take(3).map(|r| format!("`{r}`")).collect();
     let text = match names.len() {
-        n if n > 3 => format!("{} and {} more", shown.join(", "), n - 3),
-        _ => shown.join(", "),
+        n if n > 3 => msg!("iam-full-admin-and-more", names = shown.join(", "), count = n - 3),
+        _ => crate::i18n::Message::from(shown.join(", ")),
     };
     Some((text, false))
 }
@@ -78,9 +78,9 @@ policies, share or expose them): it is reported with high severity, naming the r
                             p.owner,
                             f.span,
                             msg!("iam-full-admin-allows", label = p.label, pat = pat, on = on, access = if all_but {
-                                    "administrator access to everything else"
+                                    msg!("iam-full-admin-everything-else")
                                 } else {
-                                    "full administration of those resources, whatever the service"
+                                    msg!("iam-full-admin-those-resources")
                                 }),
                         );
                         // Every resource but a few is still the account.

@@ -42,7 +42,13 @@ iam-user-access-key-creates-long = access key `{ $key }` creates long-lived cred
 iam-user-attached-policy-inline-policies = user `{ $user }` has inline policies
 iam-user-attached-policy-managed-policies = user `{ $user }` has managed policies attached
 iam-user-attached-policy-users = policy `{ $policy }` is attached to users
-iam-write-on-any-resource-grants-action = { $label } grants { $e } write action{ $plural } across { $services } service{ $plural2 } on every resource ({ $levels }; e.g. { $examples }{ $more })
+iam-write-on-any-resource-grants-action = { $label } grants { $e ->
+        [one] { $e } write action
+       *[other] { $e } write actions
+    } across { $services ->
+        [one] { $services } service
+       *[other] { $services } services
+    } on every resource ({ $levels }; e.g. { $examples }{ $more })
 iam-policy-invalid-statement-needs-2 = a statement needs `Action` or `NotAction`
 iam-policy-invalid-identity-cannot = an identity policy cannot have `Principal` or `NotPrincipal`: it applies to the identity it is attached to
 iam-policy-invalid-statement-identity = a statement of an identity policy needs `Resource` or `NotResource`
@@ -65,3 +71,32 @@ iam-credential-stale-password-unused = the console password of `{ $user }` was l
 iam-credential-stale-key-never = access key { $slot } of `{ $user }` has never been used in the { $days } days since it was created
 iam-credential-stale-key-unused = access key { $slot } of `{ $user }` has not been used for { $days } days
 iam-credential-stale-key-unrotated = access key { $slot } of `{ $user }` has not been rotated for { $days } days
+iam-policy-invalid-no-version = { $label } has no `Version` and is read as 2008-10-17
+iam-policy-invalid-old-version = { $label } uses the old policy language version 2008-10-17
+iam-password-length-unset = does not set a minimum password length (the default is 6 characters)
+iam-password-length-short = accepts passwords of { $n } characters (at least { $min } recommended)
+iam-password-reuse-unset = lets users reuse their previous passwords
+iam-password-reuse-short = prevents reuse of only the last { $n } passwords ({ $min } recommended)
+iam-password-age-unset = lets passwords live for ever
+iam-password-age-long = lets passwords live { $n } days (at most { $max } recommended)
+iam-password-class-lowercase = lowercase letters
+iam-password-class-uppercase = uppercase letters
+iam-password-class-numbers = numbers
+iam-password-class-symbols = symbols
+iam-guardrail-leave-organization = leaving the organization
+iam-guardrail-cloudtrail = stopping or deleting CloudTrail
+iam-guardrail-guardduty = disabling GuardDuty
+iam-guardrail-config = stopping AWS Config
+iam-guardrail-securityhub = disabling Security Hub
+iam-guardrail-regions = using unapproved regions
+iam-guardrail-none = none
+iam-service-wildcard-permissions = , { $n } of them permissions management
+iam-admin-grants-everything = every action ({ $total }) on every resource
+iam-admin-grants-nearly = { $allowed } of the { $total } actions on every resource (at least { $percent }%: every service but a few)
+iam-admin-grants-self = { $actions } on every resource, with which its holder grants itself any permission
+iam-full-admin-not-resource = every resource but those `NotResource` lists
+iam-full-admin-and-more = { $names } and { $count } more
+iam-full-admin-everything-else = administrator access to everything else
+iam-full-admin-those-resources = full administration of those resources, whatever the service
+iam-allow-not-action-every-resource = {" "}on every resource
+iam-policy-invalid-deny-guard = {" "}(a `Deny` among them: the guard it is meant to be does not hold)

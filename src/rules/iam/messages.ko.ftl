@@ -42,11 +42,7 @@ iam-user-access-key-creates-long = 액세스 키 `{ $key }`이(가) 장기 자�
 iam-user-attached-policy-inline-policies = 사용자 `{ $user }`에게 인라인 정책이 있음
 iam-user-attached-policy-managed-policies = 사용자 `{ $user }`에게 관리형 정책이 연결됨
 iam-user-attached-policy-users = 정책 `{ $policy }`이(가) 사용자에게 연결됨
-iam-write-on-any-resource-grants-action = { $label }: 모든 리소스에 { $services }개 서비스에 걸친 쓰기 작업 { $e }개를 부여함({ $levels }, 예: { $examples }{ $more }){ $plural ->
-       *[other] { $plural2 ->
-           *[other] {""}
-        }
-    }
+iam-write-on-any-resource-grants-action = { $label }: 모든 리소스에 대해 서비스 { $services }개에 걸친 쓰기 작업 { $e }개를 부여함({ $levels }, 예: { $examples }{ $more })
 iam-policy-invalid-statement-needs-2 = 문에는 `Action` 또는 `NotAction`이 필요함
 iam-policy-invalid-identity-cannot = 자격 증명 기반 정책에는 `Principal` 또는 `NotPrincipal`을 지정할 수 없음: 정책이 연결된 자격 증명에 적용됨
 iam-policy-invalid-statement-identity = 자격 증명 기반 정책의 문에는 `Resource` 또는 `NotResource`가 필요함
@@ -69,3 +65,32 @@ iam-credential-stale-password-unused = `{ $user }`의 콘솔 암호가 스냅샷
 iam-credential-stale-key-never = `{ $user }`의 액세스 키 { $slot }이(가) 생성된 후 { $days }일 동안 한 번도 사용되지 않음
 iam-credential-stale-key-unused = `{ $user }`의 액세스 키 { $slot }이(가) { $days }일 동안 사용되지 않음
 iam-credential-stale-key-unrotated = `{ $user }`의 액세스 키 { $slot }이(가) { $days }일 동안 교체되지 않음
+iam-policy-invalid-no-version = { $label }에 `Version`이 없어 2008-10-17로 해석됨
+iam-policy-invalid-old-version = { $label }이(가) 이전 정책 언어 버전 2008-10-17을 사용함
+iam-password-length-unset = 최소 암호 길이를 설정하지 않음(기본값 6자)
+iam-password-length-short = { $n }자 암호를 허용함(최소 { $min }자 권장)
+iam-password-reuse-unset = 사용자가 이전 암호를 재사용할 수 있음
+iam-password-reuse-short = 최근 암호 { $n }개의 재사용만 방지함({ $min }개 권장)
+iam-password-age-unset = 암호가 만료되지 않음
+iam-password-age-long = 암호를 { $n }일 동안 유지함(최대 { $max }일 권장)
+iam-password-class-lowercase = 소문자
+iam-password-class-uppercase = 대문자
+iam-password-class-numbers = 숫자
+iam-password-class-symbols = 기호
+iam-guardrail-leave-organization = 조직 탈퇴
+iam-guardrail-cloudtrail = CloudTrail 중지 또는 삭제
+iam-guardrail-guardduty = GuardDuty 비활성화
+iam-guardrail-config = AWS Config 중지
+iam-guardrail-securityhub = Security Hub 비활성화
+iam-guardrail-regions = 승인되지 않은 리전 사용
+iam-guardrail-none = 없음
+iam-service-wildcard-permissions = , 그중 권한 관리 { $n }개
+iam-admin-grants-everything = 모든 리소스에 대한 모든 작업({ $total }개)
+iam-admin-grants-nearly = 모든 리소스에 대한 작업 { $total }개 중 { $allowed }개(최소 { $percent }%: 일부를 제외한 모든 서비스)
+iam-admin-grants-self = 모든 리소스에 대한 { $actions }: 보유자가 자신에게 어떤 권한이든 부여할 수 있음
+iam-full-admin-not-resource = `NotResource`에 나열된 리소스를 제외한 모든 리소스
+iam-full-admin-and-more = { $names } 외 { $count }개
+iam-full-admin-everything-else = 나머지 모든 것에 대한 관리자 액세스
+iam-full-admin-those-resources = 서비스와 관계없이 해당 리소스에 대한 전체 관리 권한
+iam-allow-not-action-every-resource = {" "}(모든 리소스 대상)
+iam-policy-invalid-deny-guard = {" "}(그중 `Deny`가 있음: 의도한 보호 장치가 작동하지 않음)

@@ -1,5 +1,6 @@
 //! PAL-IAM-016 `iam-password-policy-weak`: the account password policy is weak.
 
+use crate::i18n::Message;
 use crate::model::{Field, Tri, kind};
 
 /// The AWS security guide's and CIS's minimum length.
@@ -10,7 +11,7 @@ const MIN_REUSE_PREVENTION: i64 = 24;
 const MAX_AGE_DAYS: i64 = 90;
 
 /// A numeric setting: its field, when it is weak, what to say when absent, what when weak.
-type Check<'a> = (&'a Field<i64>, fn(i64) -> bool, &'static str, fn(i64) -> String);
+type Check<'a> = (&'a Field<i64>, fn(i64) -> bool, fn() -> Message, fn(i64) -> Message);
 
 rule!(RULE,
     id: "PAL-IAM-016",
@@ -43,35 +44,35 @@ reuse allowed, no expiry.",
                 (
                     &p.minimum_length,
                     |n| n < MIN_LENGTH,
-                    "does not set a minimum password length (the default is 6 characters)",
-                    |n| format!("accepts passwords of {n} characters (at least {MIN_LENGTH} recommended)"),
+                    || msg!("iam-password-length-unset"),
+                    |n| msg!("iam-password-length-short", n = n, min = MIN_LENGTH),
                 ),
                 (
                     &p.reuse_prevention,
                     |n| n < MIN_REUSE_PREVENTION,
-                    "lets users reuse their previous passwords",
-                    |n| format!("prevents reuse of only the last {n} passwords ({MIN_REUSE_PREVENTION} recommended)"),
+                    || msg!("iam-password-reuse-unset"),
+                    |n| msg!("iam-password-reuse-short", n = n, min = MIN_REUSE_PREVENTION),
                 ),
                 (
                     &p.max_age,
                     |n| n <= 0 || n > MAX_AGE_DAYS,
-                    "lets passwords live for ever",
-                    |n| format!("lets passwords live {n} days (at most {MAX_AGE_DAYS} recommended)"),
+                    || msg!("iam-password-age-unset"),
+                    |n| msg!("iam-password-age-long", n = n, max = MAX_AGE_DAYS),
                 ),
             ];
             for (f, bad, absent, known) in checks {
                 let msg = match f.value {
-                    Tri::Absent => absent.to_string(),
+                    Tri::Absent => absent(),
                     Tri::Known(n) if bad(n) => known(n),
                     _ => continue,
                 };
                 out.report(&p.meta, f.span, msg!("iam-password-policy-weak-message", policy = p.meta.id, msg = msg));
             }
             let classes = [
-                (&p.require_lowercase, "lowercase letters"),
-                (&p.require_uppercase, "uppercase letters"),
-                (&p.require_numbers, "numbers"),
-                (&p.require_symbols, "symbols"),
+                (&p.require_lowercase, msg!("iam-password-class-lowercase")),
+                (&p.require_uppercase, msg!("iam-password-class-uppercase")),
+                (&p.require_numbers, msg!("iam-password-class-numbers")),
+                (&p.require_symbols, msg!("iam-password-class-symbols")),
             ];
             for (f, what) in classes {
                 if f.is_false() || f.is_absent() {

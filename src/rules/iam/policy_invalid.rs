@@ -57,9 +57,9 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
     // `Allow` grants the literal path (the workload fails closed), a `Deny` protects nothing.
     let variables = policy_variables(p);
     let old_language = match &p.doc.version.value {
-        Tri::Absent => Some((p.doc.span, format!("{} has no `Version` and is read as 2008-10-17", p.label))),
+        Tri::Absent => Some((p.doc.span, msg!("iam-policy-invalid-no-version", label = p.label))),
         Tri::Known(v) if v == "2008-10-17" => {
-            Some((p.doc.version.span, format!("{} uses the old policy language version 2008-10-17", p.label)))
+            Some((p.doc.version.span, msg!("iam-policy-invalid-old-version", label = p.label)))
         }
         Tri::Known(v) if v != "2012-10-17" => {
             report(out, p.owner, p.doc.version.span, msg!("iam-policy-invalid-language-version", v = v));
@@ -74,7 +74,7 @@ fn validate(p: &PolicyAt<'_>, out: &mut Sink<'_>) {
                     Severity::Info;
             }
             Some((var, deny)) => {
-                let guard = if deny { " (a `Deny` among them: the guard it is meant to be does not hold)" } else { "" };
+                let guard = if deny { msg!("iam-policy-invalid-deny-guard") } else { crate::i18n::Message::default() };
                 report(
                     out,
                     p.owner,

@@ -47,7 +47,9 @@ listed with it; the methods that run code in existing resources (functions, inst
                 // A user's escalation that comes only from its groups is reported on the group.
                 if p.kind == "user"
                     && e.grants.iter().all(|(_, d)| {
-                        d.iter().all(|s| s.policy.ends_with(')') && s.policy.contains("(through group `"))
+                        d.iter().all(|s| {
+                            matches!(s.policy, crate::i18n::Message::Template { id: "iam-label-through-group", .. })
+                        })
                     })
                 {
                     continue;
@@ -67,10 +69,13 @@ listed with it; the methods that run code in existing resources (functions, inst
                     method = e.method.id,
                     name = e.method.name(),
                     target = e.target,
-                    grants = e.method.grants
+                    grants = e.method.gives()
                 );
                 if !e.conditions.is_empty() {
-                    msg.push(msg!("iam-privilege-escalation-conditions", conditions = e.conditions.join(", ")));
+                    msg.push(msg!(
+                        "iam-privilege-escalation-conditions",
+                        conditions = crate::i18n::Message::join(&e.conditions, ", ")
+                    ));
                 }
                 if !e.also.is_empty() {
                     let ids: Vec<&str> = e.also.iter().map(|m| m.id).collect();

@@ -64,30 +64,37 @@ security role) count as present.",
             })
         });
         if region {
-            present.push("using unapproved regions");
+            present.push("iam-guardrail-regions");
         } else {
-            missing.push("using unapproved regions");
+            missing.push("iam-guardrail-regions");
         }
         if missing.is_empty() {
             return;
         }
         let first = &scps[0];
         let span = first.owner.map(|o| o.span).unwrap_or(first.doc.span);
-        let have = if present.is_empty() { "none".to_string() } else { present.join(", ") };
+        let names = |ids: &[&'static str]| {
+            crate::i18n::Message::join(
+                &ids.iter().map(|id| crate::i18n::Message::template(id, Vec::new())).collect::<Vec<_>>(),
+                ", ",
+            )
+        };
+        let have = if present.is_empty() { msg!("iam-guardrail-none") } else { names(&present) };
         report(
             out,
             first.owner,
             span,
-            msg!("iam-scp-guardrails-service-control", missing = missing.join(", "), have = have),
+            msg!("iam-scp-guardrails-service-control", missing = names(&missing), have = have),
         );
     },
 );
 
-/// The guardrails an organisation's SCPs are expected to hold: (name, actions denied).
+/// The guardrails an organisation's SCPs are expected to hold: (the message naming it, actions
+/// denied).
 const GUARDRAILS: &[(&str, &[&str])] = &[
-    ("leaving the organization", &["organizations:LeaveOrganization"]),
-    ("stopping or deleting CloudTrail", &["cloudtrail:StopLogging", "cloudtrail:DeleteTrail"]),
-    ("disabling GuardDuty", &["guardduty:DeleteDetector", "guardduty:DisassociateFromMasterAccount"]),
-    ("stopping AWS Config", &["config:StopConfigurationRecorder", "config:DeleteConfigurationRecorder"]),
-    ("disabling Security Hub", &["securityhub:DisableSecurityHub"]),
+    ("iam-guardrail-leave-organization", &["organizations:LeaveOrganization"]),
+    ("iam-guardrail-cloudtrail", &["cloudtrail:StopLogging", "cloudtrail:DeleteTrail"]),
+    ("iam-guardrail-guardduty", &["guardduty:DeleteDetector", "guardduty:DisassociateFromMasterAccount"]),
+    ("iam-guardrail-config", &["config:StopConfigurationRecorder", "config:DeleteConfigurationRecorder"]),
+    ("iam-guardrail-securityhub", &["securityhub:DisableSecurityHub"]),
 ];

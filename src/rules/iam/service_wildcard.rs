@@ -38,7 +38,7 @@ services (`ec2messages:*`, `ssmmessages:*`), which its AWS managed policies gran
                     }
                     let e = Expansion::new(s.actions.clone().collect());
                     let pm = e.count(AccessLevel::PermissionsManagement);
-                    let extra = if pm > 0 { format!(", {pm} of them permissions management") } else { String::new() };
+                    let extra = if pm > 0 { msg!("iam-service-wildcard-permissions", n = pm) } else { Default::default() };
                     report(
                         out,
                         p.owner,

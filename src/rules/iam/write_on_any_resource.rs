@@ -1,5 +1,5 @@
 use super::{POLICY_TYPES, allow, identity_policies, report};
-use crate::analyze::iam::catalog::{AccessLevel, Expansion, catalog, plural};
+use crate::analyze::iam::catalog::{Expansion, catalog};
 use crate::analyze::iam::expand::on_every_resource;
 
 rule!(
@@ -55,19 +55,20 @@ standard agents grant on `*` (SSM agent, CloudWatch agent, Lambda execution role
                 }
                 let examples: Vec<String> = e.actions.iter().take(3).map(|&i| c.full_name(&c.actions[i])).collect();
                 let more = if e.len() > 3 { ", ..." } else { "" };
-                let levels: Vec<String> =
-                    [AccessLevel::Write, AccessLevel::PermissionsManagement, AccessLevel::Tagging]
-                        .iter()
-                        .filter_map(|&lv| {
-                            let n = e.count(lv);
-                            (n > 0).then(|| format!("{n} {}", lv.as_str()))
-                        })
-                        .collect();
+                let levels = e.level_counts();
                 report(
                     out,
                     p.owner,
                     star.span,
-                    msg!("iam-write-on-any-resource-grants-action", label = p.label, e = e.len(), plural = plural(e.len()), services = e.services(), plural2 = plural(e.services()), levels = levels.join(", "), examples = examples.join(", "), more = more),
+                    msg!(
+                        "iam-write-on-any-resource-grants-action",
+                        label = p.label,
+                        e = e.len(),
+                        services = e.services(),
+                        levels = crate::i18n::Message::join(&levels, ", "),
+                        examples = examples.join(", "),
+                        more = more
+                    ),
                 );
             }
         }

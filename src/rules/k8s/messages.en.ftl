@@ -18,7 +18,10 @@ k8s-netpol-workloads-but = { $ns_label } has workloads but no default-deny { $di
 k8s-netpol-selects-nothing-networkpolicy-none = NetworkPolicy `{ $name }` selects none of the workloads of its namespace
 k8s-netpol-unselected-workload-selected-networkpolicy = { $workload } is selected by no NetworkPolicy: all its traffic is allowed
 k8s-pss-message = { $workload }: { $message }
-k8s-pss-admission-rejects-namespace-would = namespace `{ $ns_name }` enforces `{ $level }`: admission would reject { $whom } ({ $controls } violated: { $names })
+k8s-pss-admission-rejects-namespace-would = namespace `{ $ns_name }` enforces `{ $level }`: admission would reject { $whom } ({ $count ->
+        [one] control
+       *[other] controls
+    } violated: { $names })
 k8s-pss-admission-rejects-namespace = namespace `{ $ns_name }` enforces `{ $level }`
 k8s-pss-admission-rejects-message = { $c_name }: { $message }
 k8s-pss-apparmor-pod-profile = the pod's AppArmor profile is `{ $t }`
@@ -67,3 +70,23 @@ k8s-container = container `{ $name }`
 k8s-init-container = init container `{ $name }`
 k8s-ephemeral-container = ephemeral container `{ $name }`
 k8s-the-pod = the pod
+k8s-namespace = namespace `{ $namespace }`
+k8s-namespace-unset = the namespace of the manifests without `metadata.namespace`
+k8s-pss-control-hostprocess = HostProcess
+k8s-pss-control-host-namespaces = Host Namespaces
+k8s-pss-control-privileged = Privileged Containers
+k8s-pss-control-capabilities = Capabilities
+k8s-pss-control-hostpath = HostPath Volumes
+k8s-pss-control-host-ports = Host Ports
+k8s-pss-control-apparmor = AppArmor
+k8s-pss-control-selinux = SELinux
+k8s-pss-control-proc-mount = /proc Mount Type
+k8s-pss-control-seccomp = Seccomp
+k8s-pss-control-sysctls = Sysctls
+k8s-pss-control-volume-types = Volume Types
+k8s-pss-control-privilege-escalation = Privilege Escalation
+k8s-pss-control-non-root = Running as Non-root
+k8s-pss-control-non-root-user = Running as Non-root user
+k8s-pss-control-level = { $name } ({ $level })
+k8s-pss-whom-pod = it
+k8s-pss-whom-pods = its pods

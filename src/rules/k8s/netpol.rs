@@ -38,10 +38,10 @@ pub(super) fn groups(m: &Model) -> BTreeMap<Option<&str>, Group<'_>> {
     g
 }
 
-pub(super) fn ns_label(ns: Option<&str>) -> String {
+pub(super) fn ns_label(ns: Option<&str>) -> crate::i18n::Message {
     match ns {
-        Some(n) => format!("namespace `{n}`"),
-        None => "the namespace of the manifests without `metadata.namespace`".to_string(),
+        Some(n) => msg!("k8s-namespace", namespace = n),
+        None => msg!("k8s-namespace-unset"),
     }
 }
 

@@ -62,6 +62,29 @@ pub struct Control {
     pub check: fn(&Workload, &mut Vec<Violation>),
 }
 
+/// The name of a control (as the Pod Security Standards name it) in the language of a report.
+pub fn control_name(name: &str) -> crate::i18n::Message {
+    let id = match name {
+        "HostProcess" => "k8s-pss-control-hostprocess",
+        "Host Namespaces" => "k8s-pss-control-host-namespaces",
+        "Privileged Containers" => "k8s-pss-control-privileged",
+        "Capabilities" => "k8s-pss-control-capabilities",
+        "HostPath Volumes" => "k8s-pss-control-hostpath",
+        "Host Ports" => "k8s-pss-control-host-ports",
+        "AppArmor" => "k8s-pss-control-apparmor",
+        "SELinux" => "k8s-pss-control-selinux",
+        "/proc Mount Type" => "k8s-pss-control-proc-mount",
+        "Seccomp" => "k8s-pss-control-seccomp",
+        "Sysctls" => "k8s-pss-control-sysctls",
+        "Volume Types" => "k8s-pss-control-volume-types",
+        "Privilege Escalation" => "k8s-pss-control-privilege-escalation",
+        "Running as Non-root" => "k8s-pss-control-non-root",
+        "Running as Non-root user" => "k8s-pss-control-non-root-user",
+        other => return crate::i18n::Message::from(other),
+    };
+    crate::i18n::Message::template(id, Vec::new())
+}
+
 /// Every control, baseline first.
 pub static CONTROLS: &[Control] = &[
     Control {

@@ -33,19 +33,19 @@ pods never start. The finding lists every violated control; the namespace label 
             if found.is_empty() {
                 continue;
             }
-            let mut names: Vec<String> = Vec::new();
+            let mut names: Vec<crate::i18n::Message> = Vec::new();
             for (c, _) in &found {
-                let n = format!("{} ({})", c.name, c.level.as_str());
+                let n = msg!("k8s-pss-control-level", name = super::pss::control_name(c.name), level = c.level.as_str());
                 if !names.contains(&n) {
                     names.push(n);
                 }
             }
-            let whom = if w.obj.kind == "Pod" { "it" } else { "its pods" };
+            let whom = if w.obj.kind == "Pod" { msg!("k8s-pss-whom-pod") } else { msg!("k8s-pss-whom-pods") };
             let f = report(
                 out,
                 w,
                 w.obj.res.span,
-                msg!("k8s-pss-admission-rejects-namespace-would", ns_name = ns_name, level = level.as_str(), whom = whom, controls = if names.len() == 1 { "control" } else { "controls" }, names = names.join(", ")),
+                msg!("k8s-pss-admission-rejects-namespace-would", ns_name = ns_name, level = level.as_str(), whom = whom, count = names.len(), names = crate::i18n::Message::join(&names, ", ")),
             );
             f.related.push(Related::new(
                 Location::new(ns.obj.file.clone(), label.span),
@@ -55,7 +55,7 @@ pods never start. The finding lists every violated control; the namespace label 
                 let file = f.location.file.clone();
                 f.related.push(Related::new(
                     Location::new(file, v.span),
-                    msg!("k8s-pss-admission-rejects-message", c_name = c.name, message = v.message),
+                    msg!("k8s-pss-admission-rejects-message", c_name = super::pss::control_name(c.name), message = v.message),
                 ));
             }
         }

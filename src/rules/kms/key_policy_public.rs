@@ -1,29 +1,29 @@
 //! PAL-KMS-002 `kms-key-policy-public`: KMS key policy allows everyone.
 
 use super::KEY;
+use crate::i18n::Message;
 use crate::model::{Statement, StrList};
 use crate::rules::common::public_allow;
 
 /// The actions of a statement, for messages.
-fn describe_actions(stmt: &Statement) -> String {
+fn describe_actions(stmt: &Statement) -> Message {
     let list = |l: &StrList| {
-        let mut names: Vec<String> = l.known().map(|(a, _)| format!("`{a}`")).collect();
+        let mut names: Vec<Message> = l.known().map(|(a, _)| Message::from(format!("`{a}`"))).collect();
         if l.has_unknown {
-            names.push("actions that could not be decided".into());
+            names.push(msg!("kms-actions-undecided"));
         }
-        names.join(", ")
+        Message::join(&names, ", ")
     };
     if let Some(l) = &stmt.action {
         if l.known().any(|(a, _)| a == "*" || a.eq_ignore_ascii_case("kms:*")) {
-            return "all KMS actions (`kms:*`, which includes changing the key policy and scheduling the key's deletion)"
-                .into();
+            return msg!("kms-all-actions");
         }
         return list(l);
     }
     if let Some(l) = &stmt.not_action {
-        return format!("every action except {}", list(l));
+        return msg!("kms-every-action-except", actions = list(l));
     }
-    "no action".into()
+    msg!("kms-no-action")
 }
 
 rule!(RULE,

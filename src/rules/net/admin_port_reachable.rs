@@ -24,7 +24,7 @@ location.",
     check: |_, facts, out| {
         report(facts, out, |e| {
             let admin = e.admin_ports();
-            (!e.category.is_data() && !admin.is_empty()).then(|| format!(" ({})", admin.join(", ")))
+            (!e.category.is_data() && !admin.is_empty()).then(|| msg!("net-admin-ports", ports = admin.join(", ")))
         })
     },
 );

@@ -25,5 +25,5 @@ port reported; each hop is a related location. A data store reachable this way i
 credential away from a breach, and some engines (Redis, Memcached) accept connections without any. Hops that \
 cannot be decided (a parameter without default, a route table outside the template, a subnet using the VPC's \
 main route table) never lead to a finding.",
-    check: |_, facts, out| report(facts, out, |e| e.category.is_data().then(String::new)),
+    check: |_, facts, out| report(facts, out, |e| e.category.is_data().then(crate::i18n::Message::default)),
 );

@@ -19,5 +19,5 @@ balancer on 443). `palisade net exposure` shows the same inventory as a table, J
 the path it takes (public address, internet gateway route, network ACL entries, security group rule; the load \
 balancer for targets behind one). It is the attack surface of the template, for review; the other PAL-NET \
 rules single out the dangerous entries.",
-    check: |_, facts, out| report(facts, out, |_| Some(String::new())),
+    check: |_, facts, out| report(facts, out, |_| Some(crate::i18n::Message::default())),
 );

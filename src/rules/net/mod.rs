@@ -38,18 +38,32 @@ pub fn judges_reachability(id: &str) -> bool {
 }
 
 /// What the resource is, for messages.
+/// A step of a path, as related locations name it.
+fn hop_kind(k: crate::analyze::reach::HopKind) -> crate::i18n::Message {
+    use crate::analyze::reach::HopKind;
+    match k {
+        HopKind::PublicAddress => msg!("net-hop-public-address"),
+        HopKind::Route => msg!("net-hop-route"),
+        HopKind::NaclInbound => msg!("net-hop-nacl-inbound"),
+        HopKind::NaclOutbound => msg!("net-hop-nacl-outbound"),
+        HopKind::SecurityGroup => msg!("net-hop-security-group"),
+        HopKind::LoadBalancer => msg!("net-hop-load-balancer"),
+        HopKind::Placement => msg!("net-hop-placement"),
+    }
+}
+
 fn what(e: &Exposure) -> String {
     format!("{} `{}`", kind::noun(&e.resource), e.resource.id)
 }
 
 /// Reports the exposed rows that `want` selects, with the path.
-fn report(facts: &Facts<'_>, out: &mut Sink<'_>, want: impl Fn(&Exposure) -> Option<String>) {
+fn report(facts: &Facts<'_>, out: &mut Sink<'_>, want: impl Fn(&Exposure) -> Option<crate::i18n::Message>) {
     for e in &facts.reachability().exposures {
         if e.verdict != Verdict::Exposed {
             continue;
         }
         let Some(why) = want(e) else { continue };
-        let via = e.via.as_deref().map(|v| format!(" through load balancer `{v}`")).unwrap_or_default();
+        let via = e.via.as_deref().map(|v| msg!("net-via-lb", lb = v)).unwrap_or_default();
         let f = out.report(
             &e.resource,
             e.resource.span,
@@ -63,7 +77,7 @@ fn report(facts: &Facts<'_>, out: &mut Sink<'_>, want: impl Fn(&Exposure) -> Opt
             ),
         );
         for h in &e.path {
-            f.with_related(h.span, msg!("net-message", kind = h.kind.as_str(), text = h.text));
+            f.with_related(h.span, msg!("net-message", kind = hop_kind(h.kind), text = h.text));
         }
     }
 }

@@ -22,6 +22,6 @@ address, internet gateway route, network ACL in and out, security group; load ba
 internet-facing hop for their targets. Databases, caches and search clusters (PAL-NET-001) and SSH/RDP \
 (PAL-NET-002) are reported by their own rules; ports 80 and 443, and HTTP(S) listeners, are not reported.",
     check: |_, facts, out| {
-        report(facts, out, |e| (!e.category.is_data() && e.admin_ports().is_empty() && !e.is_web()).then(String::new))
+        report(facts, out, |e| (!e.category.is_data() && e.admin_ports().is_empty() && !e.is_web()).then(crate::i18n::Message::default))
     },
 );

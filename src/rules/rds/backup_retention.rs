@@ -35,11 +35,10 @@ reported only when it sets a retention shorter than 7 days, which is what it kee
             let f = &d.db.backup_retention;
             if d.replica {
                 if let Tri::Known(n @ 1..MIN_BACKUP_DAYS) = &f.value {
-                    let days = if *n == 1 { "day" } else { "days" };
                     out.report_field(
                         d.meta,
                         f,
-                        msg!("rds-backup-retention-read-replica", replica = d.meta.id, n = n, days = days, min_backup_days = MIN_BACKUP_DAYS),
+                        msg!("rds-backup-retention-read-replica", replica = d.meta.id, n = n, min_backup_days = MIN_BACKUP_DAYS),
                     );
                 }
                 continue;
@@ -53,11 +52,10 @@ reported only when it sets a retention shorter than 7 days, which is what it kee
                     );
                 }
                 Tri::Known(n) if *n < MIN_BACKUP_DAYS => {
-                    let days = if *n == 1 { "day" } else { "days" };
                     out.report_field(
                         d.meta,
                         f,
-                        msg!("rds-backup-retention-keeps-automated", what = d.what, name = d.meta.id, n = n, days = days, min_backup_days = MIN_BACKUP_DAYS),
+                        msg!("rds-backup-retention-keeps-automated", what = d.what, name = d.meta.id, n = n, min_backup_days = MIN_BACKUP_DAYS),
                     );
                 }
                 Tri::Absent => {

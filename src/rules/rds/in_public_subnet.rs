@@ -8,10 +8,10 @@ use crate::model::{Link, RouteTarget, Subnet, is_world_v4};
 use crate::source::Span;
 
 /// Why a subnet is public: the span to point at and what it says.
-fn public_reasons(f: &Facts<'_>, subnet: &Subnet) -> Vec<(Span, String)> {
+fn public_reasons(f: &Facts<'_>, subnet: &Subnet) -> Vec<(Span, crate::i18n::Message)> {
     let mut out = Vec::new();
     if subnet.map_public_ip.is_true() {
-        out.push((subnet.map_public_ip.span, format!("subnet `{}` sets MapPublicIpOnLaunch to true", subnet.meta.id)));
+        out.push((subnet.map_public_ip.span, msg!("rds-in-public-subnet-maps-public-ip", subnet = subnet.meta.id)));
     }
     // The routes to an internet gateway, as the reachability analysis decides them.
     for (r, table) in f.network().internet_gateway_routes(subnet) {
@@ -25,11 +25,12 @@ fn public_reasons(f: &Facts<'_>, subnet: &Subnet) -> Vec<(Span, String)> {
         };
         out.push((
             r.target.span,
-            format!(
-                "route {} of route table `{}` (associated with subnet `{}`) goes to internet gateway `{gw}`",
-                dest.get().map(String::as_str).unwrap_or(""),
-                table_name,
-                subnet.meta.id
+            msg!(
+                "rds-in-public-subnet-route",
+                dest = dest.get().map(String::as_str).unwrap_or(""),
+                table = table_name,
+                subnet = subnet.meta.id,
+                gateway = gw
             ),
         ));
     }
@@ -76,7 +77,7 @@ address, and only the separation of tiers is lost until that setting changes.",
             let Some(subnets) = group.subnets.get() else {
                 continue;
             };
-            let mut public: Vec<(&Subnet, Vec<(Span, String)>)> = Vec::new();
+            let mut public: Vec<(&Subnet, Vec<(Span, crate::i18n::Message)>)> = Vec::new();
             for s in subnets {
                 let Some(subnet) = s.get().and_then(Link::local).and_then(|id| f.index().subnet(id)) else {
                     continue;
@@ -90,16 +91,15 @@ address, and only the separation of tiers is lost until that setting changes.",
                 continue;
             }
             let names: Vec<String> = public.iter().map(|(s, _)| format!("`{}`", s.meta.id)).collect();
-            let plural = if public.len() == 1 { "subnet" } else { "subnets" };
             // Not publicly accessible: no public address, whatever the subnet's routes.
             let private = d.db.publicly_accessible.is_false();
             let finding = out.report_field(
                 d.meta,
                 &d.db.subnet_group,
-                msg!("rds-in-public-subnet-contains", what = d.what, name = d.meta.id, group = group.meta.id, plural = plural, names = names.join(", "), note = if private {
-                        "; it is not publicly accessible, so it has no public address while that setting holds"
+                msg!("rds-in-public-subnet-contains", what = d.what, name = d.meta.id, group = group.meta.id, count = public.len(), names = names.join(", "), note = if private {
+                        msg!("rds-in-public-subnet-not-public")
                     } else {
-                        ""
+                        crate::i18n::Message::default()
                     }),
             );
             if private {

@@ -1,19 +1,13 @@
 # Korean finding messages of the `rds` rules: the ids and variables of messages.en.ftl,
 # in its order.
 
-rds-backup-retention-read-replica = 읽기 전용 복제본 `{ $replica }`에서 자체 자동 백업을 { $n }일 동안 보존함(최소 { $min_backup_days }일 권장){ $days ->
-       *[other] {""}
-    }
+rds-backup-retention-read-replica = 읽기 전용 복제본 `{ $replica }`에서 자체 자동 백업을 { $n }일 동안 보존함(최소 { $min_backup_days }일 권장)
 rds-backup-retention-sets-backupretentionperiod = { $what } `{ $name }`에서 BackupRetentionPeriod를 0으로 설정함: 자동 백업이 비활성화됨
-rds-backup-retention-keeps-automated = { $what } `{ $name }`에서 자동 백업을 { $n }일 동안 보존함(최소 { $min_backup_days }일 권장){ $days ->
-       *[other] {""}
-    }
+rds-backup-retention-keeps-automated = { $what } `{ $name }`에서 자동 백업을 { $n }일 동안 보존함(최소 { $min_backup_days }일 권장)
 rds-backup-retention-set-backupretentionperiod = { $what } `{ $name }`에 BackupRetentionPeriod 설정이 없음(기본값 1일, 최소 { $min_backup_days }일 권장)
 rds-customer-managed-key-aws = { $what } `{ $name }`이(가) KmsKeyId 없이 AWS 관리형 키 `aws/rds`로 암호화됨
 rds-customer-managed-key-message = { $what } `{ $name }`이(가) AWS 관리형 키 `{ $k }`(으)로 암호화됨
-rds-in-public-subnet-contains = { $what } `{ $name }`에서 퍼블릭 서브넷 { $names }이(가) 포함된 서브넷 그룹 `{ $group }`을(를) 사용함{ $note }{ $plural ->
-       *[other] {""}
-    }
+rds-in-public-subnet-contains = { $what } `{ $name }`에서 퍼블릭 서브넷 { $count }개({ $names })가 포함된 서브넷 그룹 `{ $group }`을(를) 사용함{ $note }
 rds-in-public-subnet-message = 퍼블릭 서브넷 `{ $subnet }`
 rds-publicly-accessible-endpoint-gets = { $what } `{ $name }`에 퍼블릭 액세스가 가능함: 엔드포인트가 퍼블릭 IP 주소를 받음
 rds-security-group-open-to-internet-port-uses = { $what } `{ $name }`(포트 { $port })에서 { $describe_ports }에 { $cidr }을(를) 허용하는 보안 그룹 `{ $group }`을(를) 사용함
@@ -30,3 +24,10 @@ rds-in-public-subnet-publicly-accessible = 퍼블릭 액세스 불가
 rds-storage-encrypted-kmskeyid-used = 사용되지 않는 KmsKeyId
 rds-db-instance = DB 인스턴스
 rds-db-cluster = DB 클러스터
+rds-in-public-subnet-not-public = ; 퍼블릭 액세스가 불가능하므로 이 설정이 유지되는 동안 퍼블릭 주소가 없음
+rds-in-public-subnet-maps-public-ip = 서브넷 `{ $subnet }`에서 MapPublicIpOnLaunch를 true로 설정함
+rds-in-public-subnet-route = 서브넷 `{ $subnet }`에 연결된 라우팅 테이블 `{ $table }`의 라우트 { $dest }이(가) 인터넷 게이트웨이 `{ $gateway }`(으)로 향함
+rds-ports-all-traffic = 모든 트래픽
+rds-ports-all-tcp = 모든 TCP 포트
+rds-port-tcp = TCP 포트 { $port }
+rds-ports-tcp = TCP 포트 { $from }-{ $to }

@@ -16,15 +16,15 @@ fn default_port(engine: &str) -> Option<i64> {
 }
 
 /// Ports of a rule, for messages.
-fn describe_ports(r: &SgRule, (from, to): (i64, i64)) -> String {
+fn describe_ports(r: &SgRule, (from, to): (i64, i64)) -> crate::i18n::Message {
     if r.all_protocols() {
-        "all traffic".to_string()
+        msg!("rds-ports-all-traffic")
     } else if (from, to) == (0, 65535) {
-        "all TCP ports".to_string()
+        msg!("rds-ports-all-tcp")
     } else if from == to {
-        format!("TCP port {from}")
+        msg!("rds-port-tcp", port = from)
     } else {
-        format!("TCP ports {from}-{to}")
+        msg!("rds-ports-tcp", from = from, to = to)
     }
 }
 

@@ -77,15 +77,15 @@ public canned ACL or a bucket policy allowing everyone), which stays high.",
 
 /// What in the unit makes the bucket public, if anything: a public canned ACL, or a bucket
 /// policy of this unit that allows everyone.
-fn made_public(policies: &BucketPolicies<'_>, b: &S3Bucket) -> Option<String> {
+fn made_public(policies: &BucketPolicies<'_>, b: &S3Bucket) -> Option<crate::i18n::Message> {
     if let Some(acl) = b.access_control.get()
         && [CannedAcl::PUBLIC_READ, CannedAcl::PUBLIC_READ_WRITE, CannedAcl::AUTHENTICATED_READ]
             .contains(&acl.value.as_str())
     {
-        return Some(format!("its ACL `{}` makes it public", acl.source_text));
+        return Some(msg!("s3-public-by-acl", acl = acl.source_text));
     }
     let policy = policies
         .by_logical_id(b)
         .find(|p| p.document.get().is_some_and(|d| d.statements.iter().any(|s| public_allow(s).is_some())))?;
-    Some(format!("bucket policy `{}` allows everyone", policy.meta.id))
+    Some(msg!("s3-public-by-policy", policy = policy.meta.id))
 }

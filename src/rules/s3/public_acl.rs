@@ -28,8 +28,13 @@ world. Public write lets anyone store content at your cost and under your name."
                     CannedAcl::PUBLIC_READ | CannedAcl::PUBLIC_READ_WRITE | CannedAcl::AUTHENTICATED_READ
                 )
             {
-                let who = if acl.value == CannedAcl::AUTHENTICATED_READ { "every AWS account" } else { "everyone" };
-                let what = if acl.value == CannedAcl::PUBLIC_READ_WRITE { "read and write" } else { "read" };
+                let who = if acl.value == CannedAcl::AUTHENTICATED_READ {
+                    msg!("s3-who-every-account")
+                } else {
+                    msg!("s3-who-everyone")
+                };
+                let what =
+                    if acl.value == CannedAcl::PUBLIC_READ_WRITE { msg!("s3-what-read-write") } else { msg!("s3-what-read") };
                 out.report_field(
                     &b.meta,
                     &b.access_control,

@@ -39,7 +39,7 @@ print the secret.",
     check: |m, facts, out| {
         let secrets = facts.secrets();
         let mut reported: HashSet<(u32, u32)> = HashSet::new();
-        let mut pieces: HashSet<&str> = HashSet::new();
+        let mut pieces: HashSet<&crate::i18n::Message> = HashSet::new();
         for s in &secrets.found {
             let what = match s.kind {
                 SecretKind::UrlPassword => msg!("hardcoded-password-url"),
@@ -47,7 +47,7 @@ print the secret.",
                 _ => continue,
             };
             // One finding per property for pieces of one value (`Fn::Join` items).
-            let where_ = s.value.place.as_str();
+            let where_ = &s.value.place;
             if reported.insert((s.span.start, s.span.end)) && (s.kind != SecretKind::Password || pieces.insert(where_))
             {
                 report_value(m, out, s.value, s.span, msg!("hardcoded-password-message", where_ = where_, what = what));

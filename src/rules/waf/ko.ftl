@@ -1,6 +1,6 @@
 # PAL-WAF-001
-alb-without-waf = 인터넷 연결 Application Load Balancer에 WAF 웹 ACL이 없음
-    .description = 인터넷 연결 Application Load Balancer는 모든 요청을 애플리케이션으로 전달합니다. 웹 ACL은 일반적인 익스플로잇(SQL 삽입, 교차 사이트 스크립팅, 알려진 악성 입력)을 필터링하고, 속도 제한으로 악의적인 클라이언트를 차단하며, 가상 패치를 신속하게 적용할 수 있는 지점을 제공합니다. 이 규칙은 같은 템플릿에서 연결(association)을 찾으며, 연결의 대상을 결정할 수 없으면 아무것도 보고하지 않습니다.
+alb-without-waf = 인터넷 경계 Application Load Balancer에 WAF 웹 ACL이 없음
+    .description = 인터넷 경계 Application Load Balancer는 모든 요청을 애플리케이션으로 전달합니다. 웹 ACL은 일반적인 익스플로잇(SQL 삽입, 교차 사이트 스크립팅, 알려진 악성 입력)을 필터링하고, 속도 제한으로 악의적인 클라이언트를 차단하며, 가상 패치를 신속하게 적용할 수 있는 지점을 제공합니다. 이 규칙은 같은 템플릿에서 연결(association)을 찾으며, 연결의 대상을 결정할 수 없으면 아무것도 보고하지 않습니다.
     .remediation = AWS 관리형 규칙 그룹(`AWSManagedRulesCommonRuleSet`, `AWSManagedRulesKnownBadInputsRuleSet`)과 속도 기반 규칙을 포함하는 `AWS::WAFv2::WebACL`(범위 `REGIONAL`)을 생성하고, `ResourceArn`이 로드 밸런서의 `!Ref`인 `AWS::WAFv2::WebACLAssociation`으로 연결하십시오.
 
 # PAL-WAF-002

@@ -208,7 +208,7 @@ impl Evaluator {
             return match &v.kind {
                 VKind::Null => self.error("null value in a string template", span),
                 VKind::List(_) | VKind::Map(_) => v,
-                _ => relocate(v, span, || "interpolation".into()),
+                _ => relocate(v, span, || msg!("origin-interpolation")),
             };
         }
         let mut segs = Vec::new();
@@ -476,7 +476,7 @@ impl Evaluator {
                 None => return applied(),
             }
         }
-        relocate(v, span, || format!("`{address}`"))
+        relocate(v, span, || format!("`{address}`").into())
     }
 
     /// The attribute `name` of `v`.
@@ -559,7 +559,7 @@ impl Evaluator {
             let (errors, notes) = (self.errors, self.diagnostics.len());
             let v = self.eval(a, scope);
             if self.errors == errors {
-                return relocate(v, span, || "argument of `try`".into());
+                return relocate(v, span, || msg!("origin-try"));
             }
             self.errors = errors;
             self.diagnostics.truncate(notes);

@@ -33,7 +33,7 @@ impl Evaluator {
             Some(None) => {
                 let span = self.insts[inst].module.resources[d].span;
                 self.note(DiagnosticKind::NotAnalysed, span, "`count` or `for_each` depends on itself");
-                return Rc::new(Expansion::Unknown("when `count` is not 0"));
+                return Rc::new(Expansion::Unknown("condition-count"));
             }
             None => {}
         }
@@ -51,7 +51,7 @@ impl Evaluator {
             let v = self.eval_ex(c, &Scope::new(inst));
             let n = match as_num(&v) {
                 Some(n) if n >= 0.0 && n.fract() == 0.0 => n as usize,
-                _ => return Expansion::Unknown("when `count` is not 0"),
+                _ => return Expansion::Unknown("condition-count"),
             };
             return Expansion::Keys(
                 (0..self.capped(n, span)).map(|i| (IKey::Int(i), Val::new(VKind::Null, span))).collect(),
@@ -70,11 +70,11 @@ impl Evaluator {
                 for x in items {
                     match text(x) {
                         Ok(Some(s)) => keys.push((IKey::Str(s), x.clone())),
-                        _ => return Expansion::Unknown("for each element of `for_each`"),
+                        _ => return Expansion::Unknown("condition-for-each"),
                     }
                 }
             }
-            _ => return Expansion::Unknown("for each element of `for_each`"),
+            _ => return Expansion::Unknown("condition-for-each"),
         }
         let n = self.capped(keys.len(), span);
         keys.truncate(n);
@@ -250,11 +250,15 @@ impl Evaluator {
             child.prefix = format!("{}module.{}{suffix}.", parent.prefix, call.name);
             child.path = parent.path.iter().cloned().chain([call.name.clone()]).collect();
             let cond = match &exp {
-                Expansion::Unknown(w) => Some(format!("{w} (of `module.{}`)", call.name)),
+                Expansion::Unknown(w) => Some(msg!(
+                    "condition-of-module",
+                    condition = crate::i18n::Message::template(w, Vec::new()),
+                    module = call.name
+                )),
                 _ => None,
             };
             child.condition = match (&parent.condition, cond) {
-                (Some(a), Some(b)) => Some(format!("{a}, and {b}")),
+                (Some(a), Some(b)) => Some(msg!("condition-and-also", first = a, second = b)),
                 (a, b) => a.clone().or(b),
             };
             child.caller = Some(Caller { inst, call: c, bind: Self::bindings(&exp, i, call.span) });
@@ -346,11 +350,11 @@ impl Evaluator {
         for (d, r) in module.resources.iter().enumerate() {
             let exp = self.expansion(inst, d);
             let cond = match &*exp {
-                Expansion::Unknown(w) => Some(w.to_string()),
+                Expansion::Unknown(w) => Some(crate::i18n::Message::template(w, Vec::new())),
                 _ => None,
             };
             let condition = match (&self.insts[inst].condition, cond) {
-                (Some(a), Some(b)) => Some(format!("{b}, and {a}")),
+                (Some(a), Some(b)) => Some(msg!("condition-and-also", first = b, second = a)),
                 (a, b) => b.or(a.clone()),
             };
             for (i, key) in exp.keys().iter().enumerate() {
@@ -393,7 +397,7 @@ impl Evaluator {
                 self.eval_json(&e.value, &scope)
             }
         };
-        let note = format!("argument `{name}` of `module.{}`", call.name);
+        let note = msg!("origin-module-argument", name = name, module = call.name);
         let mut v = v;
         match &mut v.origin {
             None => v.origin = Some(crate::model::Origin::new(v.span, note)),

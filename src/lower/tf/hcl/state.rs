@@ -88,7 +88,7 @@ pub(crate) struct Inst {
     /// Values given to the root's variables (tfvars, `--var`).
     pub given: HashMap<String, Val>,
     /// Whether the instance exists only under a condition.
-    pub condition: Option<String>,
+    pub condition: Option<crate::i18n::Message>,
     /// Memoised values; `None` while being evaluated.
     pub vals: HashMap<Key, Option<Val>>,
     pub expansions: HashMap<usize, Option<Rc<Expansion>>>,
@@ -220,7 +220,7 @@ impl Evaluator {
     /// Evaluates a reference rooted at the name `root` followed by `ops`.
     pub fn eval_traversal(&mut self, _e: &Expression, root: &str, ops: &Ops, scope: &Scope, span: Span) -> Val {
         if let Some(v) = scope.bound(root) {
-            let base = relocate(v.clone(), span, || format!("`{root}`"));
+            let base = relocate(v.clone(), span, || format!("`{root}`").into());
             return self.apply_ops(base, ops, scope, span);
         }
         let attr = |i: usize| match ops.get(i).map(|o| o.value()) {
@@ -298,7 +298,7 @@ impl Evaluator {
             return self.missing(inst, format!("no local `{name}`"), span);
         };
         let v = self.memo(inst, Key::Local(name.into()), span, |ev| ev.eval_ex(&ex, &Scope::new(inst)));
-        relocate(v, span, || format!("local `{name}`"))
+        relocate(v, span, || msg!("origin-local", name = name))
     }
 
     fn var_ref(&mut self, inst: usize, name: &str, span: Span) -> Val {
@@ -306,7 +306,7 @@ impl Evaluator {
             return self.missing(inst, format!("no variable `{name}`"), span);
         }
         let v = self.memo(inst, Key::Var(name.into()), span, |ev| ev.var_value(inst, name));
-        relocate(v, span, || format!("variable `{name}`"))
+        relocate(v, span, || msg!("origin-variable", name = name))
     }
 
     /// The value of an output of instance `inst`.
@@ -358,7 +358,7 @@ impl Evaluator {
             Some(Some(ci)) => match out_name(used - 1) {
                 Some(o) => {
                     let v = self.output(ci, &o, span);
-                    (relocate(v, span, || format!("output `{o}` of `{label}`")), used + 1)
+                    (relocate(v, span, || msg!("origin-output", name = o, module = label)), used + 1)
                 }
                 None => (self.all_outputs(ci, span), used),
             },

@@ -372,7 +372,7 @@ resource "aws_x" "r" {
     let n = at(&a, "n");
     assert_eq!((n.span.line, n.span.col), (14, 10));
     let origin = n.origin.expect("origin");
-    assert_eq!((origin.span.line, origin.note.as_str()), (3, "variable `n` (default)"));
+    assert_eq!((origin.span.line, origin.note.en().as_str()), (3, "variable `n` (default)"));
 }
 
 #[test]
@@ -460,7 +460,7 @@ fn fixture_module_call_passes_arguments_and_outputs() {
     assert_eq!(bucket.as_str(), Some("logs-prod"));
     assert_eq!((bucket.span.line, bucket.span.col), (19, 12));
     let o = bucket.origin.as_ref().expect("origin");
-    assert_eq!((o.span.line, o.span.col, o.note.as_str()), (8, 12, "argument `name` of `module.logs`"));
+    assert_eq!((o.span.line, o.span.col, o.note.en().as_str()), (8, 12, "argument `name` of `module.logs`"));
     assert_eq!(s(b.attrs.get("acl")), Some("private"));
     assert_eq!(at(&b.attrs, "versioning.0.enabled").kind, VKind::Bool(true));
     let p = res(&e, "aws_s3_bucket_policy.logs");
@@ -485,7 +485,7 @@ fn fixture_tfvars_precedence() {
     assert_eq!(at(&tags, "e").kind, VKind::Bool(true));
     assert!(at(&tags, "unset").is_unknown());
     let a = at(&tags, "a");
-    assert_eq!(a.origin.as_ref().map(|o| (o.span.line, o.note.as_str())), Some((1, "`terraform.tfvars`")));
+    assert_eq!(a.origin.as_ref().map(|o| (o.span.line, o.note.en())), Some((1, "`terraform.tfvars`".to_string())));
     assert_eq!(a.span.line, 12);
 }
 
@@ -507,7 +507,7 @@ fn fixture_count_and_for_each_addresses() {
     );
     assert_eq!(s(res(&e, "aws_s3_bucket.this[1]").attrs.get("bucket")), Some("bucket-1"));
     let maybe = res(&e, "aws_s3_bucket.maybe");
-    assert_eq!(maybe.condition.as_deref(), Some("when `count` is not 0"));
+    assert_eq!(maybe.condition.as_ref().map(|c| c.en()).as_deref(), Some("when `count` is not 0"));
     assert!(at(&maybe.attrs, "bucket").is_unknown());
     let sub = res(&e, "aws_subnet.public[\"b\"]");
     assert_eq!(s(sub.attrs.get("cidr_block")), Some("10.0.2.0/24"));

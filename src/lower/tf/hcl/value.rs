@@ -91,7 +91,7 @@ pub(crate) fn as_bool(v: &Val) -> Option<bool> {
 
 /// `v` used at `span`: its span becomes the use site and, unless it already has one, its
 /// origin says where it was written.
-pub(crate) fn relocate(mut v: Val, span: Span, note: impl FnOnce() -> String) -> Val {
+pub(crate) fn relocate(mut v: Val, span: Span, note: impl FnOnce() -> crate::i18n::Message) -> Val {
     if v.span != span {
         match &mut v.origin {
             None => v.origin = Some(Origin::new(v.span, note())),
@@ -107,7 +107,7 @@ const MAX_HOPS: usize = 8;
 
 /// Records that a value passed through `span` (a variable, a module argument), unless that is
 /// where it was written or the hop just recorded.
-pub(crate) fn add_hop(o: &mut Origin, span: Span, note: String) {
+pub(crate) fn add_hop(o: &mut Origin, span: Span, note: crate::i18n::Message) {
     if span == o.span || o.via.last().is_some_and(|(s, _)| *s == span) || o.via.len() >= MAX_HOPS {
         return;
     }

@@ -29,7 +29,7 @@ impl Evaluator {
         let default = |ev: &mut Evaluator| {
             decl.default.as_ref().map(|d| {
                 let mut v = ev.eval_ex(d, &Scope::new(inst));
-                v.origin = Some(Origin::new(v.span, format!("variable `{name}` (default)")));
+                v.origin = Some(Origin::new(v.span, msg!("origin-variable-default", name = name)));
                 v
             })
         };
@@ -232,7 +232,7 @@ pub(crate) fn given(
         };
         ev.sources.push(src.clone());
         let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        let note = format!("`{name}`");
+        let note = crate::i18n::Message::from(format!("`{name}`"));
         let values = if name.ends_with(".json") { json_values(ev, &src, limits) } else { hcl_values(ev, &src) };
         for (k, mut v) in values {
             v.origin = Some(Origin::new(v.span, note.clone()));

@@ -446,7 +446,9 @@ mod tests {
         assert_eq!(verdict(&m, "aws_instance.web", 22), Some(Verdict::Exposed));
         let e = analyze(&m).exposures.into_iter().find(|e| e.resource.id == "aws_instance.web").expect("a row");
         assert!(
-            e.path_text().contains("through network interface `aws_network_interface.eni` in subnet `aws_subnet.a`")
+            e.path_text()
+                .en()
+                .contains("through network interface `aws_network_interface.eni` in subnet `aws_subnet.a`")
         );
         // The same interface in a subnet without a route to the gateway is not reached.
         let private = model(&through_interface("aws_subnet.private"));
