@@ -16,12 +16,13 @@ pub mod engine;
 pub mod input;
 pub mod meta;
 mod split;
+mod value;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-pub use engine::{LIB, Program, RuleError};
+pub use engine::{LIB, LIB_FUNCTIONS, Program, RuleError};
 
 use crate::finding::{Diagnostic, DiagnosticKind};
 use crate::rules::{Check, Registry, Rule};
