@@ -19,8 +19,11 @@ use crate::model::Model;
 use crate::rules::Sink;
 use crate::source::{FileId, Span};
 
-/// The helper library, `data.palisade.lib`.
+/// The helper library, `data.palisade.lib`: its sets.
 pub const LIB: &str = include_str!("lib.rego");
+
+/// The helper library's functions (declared from the package `palisade`).
+pub const LIB_FUNCTIONS: &str = include_str!("lib_functions.rego");
 
 /// A rule's program, ready to run over any number of models, on any number of threads.
 pub struct Program {
@@ -36,9 +39,9 @@ pub struct Program {
     package_line: u32,
     /// Shared by every rule of a load: what the input must hold.
     needs: Arc<Needs>,
-    /// What this rule reads, when it reads the model through model kinds alone and finds
-    /// nothing in an empty model: then a model without items of those kinds need not be
-    /// evaluated.
+    /// What this rule reads, when it reads the model through model kinds and facts alone and
+    /// finds nothing in an empty model: then a model without items of those kinds, whose
+    /// facts it reads are empty, need not be evaluated.
     skip_unless: Option<Needs>,
 }
 
@@ -58,9 +61,11 @@ fn engine_with(path: &Path, text: &str, limit: Duration) -> Result<(Engine, Stri
         check_interval: NonZeroU32::new(16).expect("non-zero"),
     });
     engine.set_strict_builtin_errors(false);
-    engine
-        .add_policy("palisade/lib.rego".to_string(), LIB.to_string())
-        .map_err(|e| Problem::new(0, 0, format!("helper library: {e}")))?;
+    for (name, text) in [("palisade/lib.rego", LIB), ("palisade/lib_functions.rego", LIB_FUNCTIONS)] {
+        engine
+            .add_policy(name.to_string(), text.to_string())
+            .map_err(|e| Problem::new(0, 0, format!("helper library: {e}")))?;
+    }
     let package = engine.add_policy(path.display().to_string(), text.to_string()).map_err(|e| locate(&e, text))?;
     Ok((engine, package))
 }
@@ -94,7 +99,7 @@ impl Program {
     pub fn compile(path: &Path, text: &str, limit: Duration, needs: Arc<Needs>) -> Result<Program, Problem> {
         let (mut engine, package) = engine_with(path, text, limit)?;
         let package_line = package_line(text);
-        if !package.starts_with("data.") || package == "data.palisade.lib" {
+        if !package.starts_with("data.") || package == "data.palisade" || package == "data.palisade.lib" {
             return Err(Problem::new(package_line, 1, format!("package `{package}` is reserved")));
         }
         let declares = engine.has_declared_rule_rooted_at(&path.display().to_string(), "deny").unwrap_or(false);
@@ -110,14 +115,15 @@ impl Program {
         engine.eval_rule(query.clone()).map_err(|e| locate(&e, text))?;
         let own = Needs::of([text]);
         let empty = Model::default();
-        let empty_input = super::input::build(&empty, &Facts::new(&empty), &own);
+        let empty_facts = Facts::new(&empty);
+        let empty_input = super::input::build(&empty, &empty_facts, &own);
         engine.set_input(empty_input);
         let quiet_on_empty = engine
             .eval_rule(query.clone())
             .ok()
             .and_then(|v| serde_json::to_value(&v).ok())
             .is_some_and(|v| v.as_array().is_some_and(Vec::is_empty) || v.is_null() || v == "<undefined>");
-        let skip_unless = (quiet_on_empty && own.sees_nothing_in(&empty)).then_some(own);
+        let skip_unless = (quiet_on_empty && own.sees_nothing_in(&empty, &empty_facts)).then_some(own);
         Ok(Program {
             skip_unless,
             prototype: engine,
@@ -168,7 +174,7 @@ impl Program {
 
     /// Runs the rule over a model and reports its results into `sink`.
     pub fn run(&self, model: &Model, facts: &Facts<'_>, sink: &mut Sink<'_>) -> Result<(), RuleError> {
-        if self.skip_unless.as_ref().is_some_and(|n| n.sees_nothing_in(model)) {
+        if self.skip_unless.as_ref().is_some_and(|n| n.sees_nothing_in(model, facts)) {
             return Ok(());
         }
         let input = facts.rego_input(|| super::input::build(model, facts, &self.needs));

@@ -3,7 +3,8 @@
 //! model's items by model kind. Facts that cost time (IAM, reachability) are only computed when
 //! a loaded rule asks for them.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -12,6 +13,7 @@ use regorus::Value;
 use serde_json::Value as Json;
 
 use super::split::{self, Choice};
+use super::value::Builder;
 use crate::analyze::Facts;
 use crate::analyze::iam::escalation;
 use crate::model::Model;
@@ -29,7 +31,7 @@ pub struct Needs {
     pub collections: BTreeSet<String>,
     /// Model kinds the rules name.
     pub kinds: BTreeSet<String>,
-    /// Every resource and Kubernetes object's identity (`lib.identities`).
+    /// Every resource and Kubernetes object's identity (`lib.identities`, `input.identities`).
     pub identities: bool,
     /// `input.facts.reachability` (the network analysis).
     pub reachability: bool,
@@ -87,6 +89,11 @@ impl Needs {
         static RESOURCES: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r#"\blib\.resources\(\s*(?:["`]([^"`]+)["`]\s*\))?"#).expect("valid regular expression")
         });
+        // `data` or the library read whole, or by a name computed at run time.
+        static DYNAMIC: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?m)\b(?:data(?:\.palisade(?:\.lib)?)?|lib)\s*\[|\bwalk\(\s*data\b|:?=\s*data(?:\.palisade(?:\.lib)?)?\s*$")
+                .expect("valid regular expression")
+        });
         let mut n = Needs::default();
         for t in texts {
             let code = code_of(t);
@@ -111,14 +118,16 @@ impl Needs {
                 }
             }
             // The library's members reached otherwise than through `lib.` (an alias, an
-            // import of one member), and the helpers that read everything.
+            // import of one member, a name computed at run time), and the helpers that read
+            // everything.
             if code.contains("data.palisade.lib.")
                 || code.contains("data.palisade.lib as")
-                || code.contains("lib.all_resources")
+                || code.contains("all_resources")
+                || DYNAMIC.is_match(&code)
             {
                 n.whole_model = true;
             }
-            n.identities |= code.contains("lib.identities");
+            n.identities |= n.whole_model || code.contains("identities");
             n.more |= ["time.now_ns", "rand.", "uuid.rfc4122", "opa.runtime"].iter().any(|k| code.contains(k));
             n.reachability |= ["facts.reachability", "lib.exposures", "lib.exposed"].iter().any(|k| code.contains(k));
             n.iam |= ["facts.iam", "lib.principals", "lib.allows", "lib.escalations", "lib.is_admin"]
@@ -133,17 +142,13 @@ impl Needs {
     }
 
     /// Whether a rule with these needs can only see nothing in `model`: it reads the model
-    /// through model kinds alone, and the model has no item of them. Its verdict on such a
-    /// model is its verdict on an empty model.
-    pub fn sees_nothing_in(&self, model: &Model) -> bool {
-        let reads_only_kinds = !(self.whole_model
-            || self.identities
-            || self.reachability
-            || self.iam
-            || self.texts
-            || self.more
-            || !self.collections.is_empty());
-        reads_only_kinds
+    /// through model kinds and facts alone, the model has no item of those kinds, and the
+    /// facts it reads are empty (no port judged, no principal). Its verdict on such a model
+    /// is its verdict on an empty model.
+    pub fn sees_nothing_in(&self, model: &Model, facts: &Facts<'_>) -> bool {
+        let reads_only_kinds_and_facts =
+            !(self.whole_model || self.identities || self.texts || self.more || !self.collections.is_empty());
+        reads_only_kinds_and_facts
             && self.kinds.iter().all(|k| {
                 if k.starts_with("k8s.") {
                     model.k8s.is_empty()
@@ -151,14 +156,22 @@ impl Needs {
                     !model.resources.iter().any(|r| r.model_kind == k.as_str())
                 }
             })
+            && (!self.reachability || facts.reachability().exposures.is_empty())
+            && (!self.iam || facts.principals().is_empty())
     }
 
     /// What the input takes of the field `field` of the model (`group` empty) or of its
     /// `monitoring` or `k8s` group: `present` are the model kinds of the model's resources.
-    fn choose(&self, group: &str, field: &str, present: &BTreeSet<&str>) -> Choice {
+    fn choose(&self, group: &str, field: &str, present: &BTreeSet<&str>, known: &Rc<Known>) -> Choice {
         match (group, field) {
-            ("", "file" | "resources") => return Choice::Take,
+            ("", "file") => return Choice::Take,
+            // Every resource's identity: what `lib.identities` starts from.
+            ("", "resources") => {
+                let named = self.whole_model || self.identities || self.collections.contains("resources");
+                return if named { Choice::Take } else { Choice::Skip };
+            }
             ("", "texts") => return if self.texts { Choice::Take } else { Choice::Skip },
+            ("", "inputs") if !(self.whole_model || self.collections.contains("inputs")) => return Choice::Skip,
             ("", "monitoring" | "k8s") => return Choice::Split,
             _ => {}
         }
@@ -166,106 +179,122 @@ impl Needs {
         if self.whole_model
             || self.collections.contains(field)
             || self.collections.contains(group)
-            || (group == "k8s" && (self.identities || k8s_kinds))
+            || (group == "k8s" && k8s_kinds)
         {
             return Choice::Take;
         }
-        let wanted: Vec<String> = self
-            .kinds
-            .iter()
-            .filter(|k| present.contains(k.as_str()))
-            .map(|k| format!("\"model_kind\":\"{k}\""))
-            .collect();
-        if wanted.is_empty() {
-            return Choice::Skip;
+        let wanted: Vec<String> = self.kinds.iter().filter(|k| present.contains(k.as_str())).cloned().collect();
+        // The identities of `model.resources` are in already.
+        let known = self.identities.then(|| {
+            let known = known.clone();
+            Box::new(move |id: &str, kind: &str| known.get(id).is_some_and(|kinds| kinds.contains(&kind)))
+                as Box<split::KnownTest>
+        });
+        match known {
+            None if wanted.is_empty() => Choice::Skip,
+            Some(known) if wanted.is_empty() => Choice::Identities(known),
+            known => Choice::IfAny(Box::new(move |kind: &str| wanted.iter().any(|w| w == kind)), known),
         }
-        Choice::IfAny(Box::new(move |identity: &str| wanted.iter().any(|w| identity.contains(w.as_str()))))
     }
 }
 
-fn key(k: &str) -> Value {
-    Value::from(k)
+/// The model kinds of the resources of `model.resources`, by logical id.
+type Known = HashMap<String, Vec<&'static str>>;
+
+/// The identity of an item of a collection (`meta`, or for Kubernetes objects `obj.res`,
+/// `res` for those not modelled in detail), when it has a model kind.
+fn identity_of(item: &Value) -> Option<&Value> {
+    [&item["meta"], &item["obj"]["res"], &item["res"]]
+        .into_iter()
+        .find(|m| matches!(&m["model_kind"], Value::String(_)))
 }
 
-fn object(entries: Vec<(&str, Value)>) -> Value {
-    Value::from(entries.into_iter().map(|(k, v)| (key(k), v)).collect::<BTreeMap<Value, Value>>())
+/// Whether an identity names a kind of item the model knows (not [`kind::OTHER`]).
+fn is_modelled(identity: &Value) -> bool {
+    matches!(&identity["model_kind"], Value::String(k) if k.as_ref() != crate::model::kind::OTHER)
 }
 
-/// The model kind an item of a collection stands for (`meta.model_kind`, or for Kubernetes
-/// objects `obj.res.model_kind`, `res.model_kind` for those not modelled in detail).
-fn kind_of(item: &Value) -> Option<String> {
-    [&item["meta"], &item["obj"]["res"], &item["res"]].into_iter().find_map(|m| match &m["model_kind"] {
-        Value::String(s) => Some(s.to_string()),
-        _ => None,
-    })
-}
-
-/// Parses one part of the serialised model; an array's items go into `by_kind` too.
-fn part(text: &str, by_kind: &mut BTreeMap<String, Vec<Value>>) -> Option<Value> {
-    if text == "null" || text == "[]" {
-        return None;
+/// Builds the input of `model`: its value (as `palisade model` has it: empty collections left
+/// out) built collection by collection, only the collections the rules can read; each item is
+/// shared between the model and the index by kind.
+pub fn build(model: &Model, facts: &Facts<'_>, needs: &Needs) -> Value {
+    let mut b = Builder::new();
+    let present: BTreeSet<&str> = model.resources.iter().map(|r| r.model_kind).collect();
+    let mut known = Known::new();
+    for r in model.resources.iter().filter(|_| needs.identities) {
+        known.entry(r.id.clone()).or_default().push(r.model_kind);
     }
-    let v = Value::from_json_str(text).ok()?;
-    if let Ok(items) = v.as_array() {
-        for item in items.iter() {
-            if let Some(k) = kind_of(item).filter(|k| k != crate::model::kind::OTHER) {
-                by_kind.entry(k).or_default().push(item.clone());
+    let known = Rc::new(known);
+    let parts = split::split(model, &|group, field| needs.choose(group, field, &present, &known), &mut b);
+    let mut by_kind: BTreeMap<Value, Vec<Value>> = BTreeMap::new();
+    let mut model_entries: BTreeMap<Value, Value> = BTreeMap::new();
+    let mut groups: BTreeMap<&str, BTreeMap<Value, Value>> = BTreeMap::new();
+    let mut identities: BTreeSet<Value> = BTreeSet::new();
+    for (path, v) in &parts.fields {
+        let (group, field) = path.split_once('.').map_or(("", path.as_str()), |(g, f)| (g, f));
+        if matches!(v, Value::Null) || v.as_array().is_ok_and(|a| a.is_empty()) {
+            continue;
+        }
+        if let Ok(items) = v.as_array() {
+            match (group, field) {
+                ("", "resources") if needs.identities => identities.extend(items.iter().cloned()),
+                // `resources` lists every resource once more (identity only), `inputs` are
+                // parameters, `texts` literals: not indexed.
+                ("", "resources" | "inputs" | "texts") => {}
+                _ => {
+                    for item in items.iter() {
+                        let Some(id) = identity_of(item).filter(|id| is_modelled(id)) else { continue };
+                        by_kind.entry(id["model_kind"].clone()).or_default().push(item.clone());
+                        if needs.identities {
+                            identities.insert(id.clone());
+                        }
+                    }
+                }
             }
         }
-    }
-    Some(v)
-}
-
-/// Builds the input of `model`: its JSON (as `palisade model` has it: empty collections left
-/// out) serialised and parsed collection by collection, only the collections the rules can
-/// read; each item is shared between the model and the index by kind.
-pub fn build(model: &Model, facts: &Facts<'_>, needs: &Needs) -> Value {
-    let present: BTreeSet<&str> = model.resources.iter().map(|r| r.model_kind).collect();
-    let parts = split::split(model, &|group, field| needs.choose(group, field, &present));
-    let mut by_kind: BTreeMap<String, Vec<Value>> = BTreeMap::new();
-    let mut model_entries: BTreeMap<Value, Value> = BTreeMap::new();
-    let mut groups: BTreeMap<String, BTreeMap<Value, Value>> = BTreeMap::new();
-    for (path, text) in parts {
-        let (group, field) = path.split_once('.').map_or(("", path.as_str()), |(g, f)| (g, f));
-        // `resources` lists every resource once more (identity only), `inputs` are
-        // parameters: not indexed.
-        let indexed = !matches!(field, "resources" | "inputs" | "texts") || !group.is_empty();
-        let v = if indexed { part(&text, &mut by_kind) } else { part(&text, &mut BTreeMap::new()) };
-        let Some(v) = v else { continue };
         if group.is_empty() {
-            model_entries.insert(key(field), v);
+            model_entries.insert(Value::from(field), v.clone());
         } else {
-            groups.entry(group.to_string()).or_default().insert(key(field), v);
+            groups.entry(group).or_default().insert(Value::from(field), v.clone());
         }
     }
+    identities.extend(parts.identities.into_iter().filter(is_modelled));
     for (g, entries) in groups {
-        model_entries.insert(key(&g), Value::from(entries));
+        model_entries.insert(Value::from(g), Value::from(entries));
     }
-    let mut fact_entries = Vec::new();
+    let mut fact_entries = BTreeMap::new();
     if needs.reachability {
-        let exposures = serde_json::to_string(&facts.reachability().exposures).unwrap_or_default();
-        fact_entries.push(("reachability", Value::from_json_str(&exposures).unwrap_or(Value::Null)));
+        let exposures = b.value(&facts.reachability().exposures).unwrap_or(Value::Null);
+        fact_entries.insert(Value::from("reachability"), exposures);
     }
     if needs.iam {
-        fact_entries.push(("iam", iam_facts(model, facts, &needs.actions)));
+        fact_entries.insert(Value::from("iam"), iam_facts(model, facts, &needs.actions, &mut b));
     }
     let files: Vec<Value> = model.source.iter().chain(&model.sources).map(|s| Value::from(s.display_path())).collect();
-    object(vec![
-        ("schema_version", Value::from(crate::model::document::SCHEMA_VERSION)),
-        ("file", Value::from(&*model.file)),
-        ("files", Value::from(files)),
-        ("model", Value::from(model_entries)),
-        (
-            "by_kind",
-            Value::from(by_kind.into_iter().map(|(k, v)| (key(&k), Value::from(v))).collect::<BTreeMap<_, _>>()),
-        ),
-        ("facts", object(fact_entries)),
-    ])
+    let mut input = BTreeMap::from([
+        (Value::from("schema_version"), Value::from(crate::model::document::SCHEMA_VERSION)),
+        (Value::from("file"), Value::from(&*model.file)),
+        (Value::from("files"), Value::from(files)),
+        (Value::from("facts"), Value::from(fact_entries)),
+    ]);
+    if needs.identities {
+        input.insert(Value::from("identities"), Value::from(identities));
+    }
+    if needs.whole_model {
+        let every: BTreeSet<Value> = by_kind.values().flatten().cloned().collect();
+        input.insert(Value::from("all_resources"), Value::from(every));
+    }
+    input.insert(Value::from("model"), Value::from(model_entries));
+    input.insert(
+        Value::from("by_kind"),
+        Value::from(by_kind.into_iter().map(|(k, v)| (k, Value::from(v))).collect::<BTreeMap<_, _>>()),
+    );
+    Value::from(input)
 }
 
 /// Every principal of the model: whether it has administrator access, the escalation methods
 /// it can perform, and whether it is allowed each action of `actions` on any resource.
-fn iam_facts(model: &Model, facts: &Facts<'_>, actions: &[String]) -> Value {
+fn iam_facts(model: &Model, facts: &Facts<'_>, actions: &[String], b: &mut Builder) -> Value {
     let mut principals = Vec::new();
     let all = facts.principals();
     let resolved = escalation::Resolved::new(model);
@@ -303,7 +332,8 @@ fn iam_facts(model: &Model, facts: &Facts<'_>, actions: &[String]) -> Value {
             "allows": allows,
         }));
     }
-    object(vec![("principals", Value::from(Json::Array(principals)))])
+    let principals = b.value(&principals).unwrap_or(Value::Null);
+    Value::from(BTreeMap::from([(Value::from("principals"), principals)]))
 }
 
 #[cfg(test)]
@@ -329,19 +359,35 @@ mod tests {
             "import data.palisade.lib.resources",
             "import data.palisade.lib as l",
             "x if lib.all_resources[_]",
+            "x if lib[name]",
+            "x if data.palisade.lib[name]",
+            "x if walk(data, p)",
+            "x := data.palisade.lib",
         ] {
-            assert!(Needs::of([text]).whole_model, "{text}");
+            let n = Needs::of([text]);
+            assert!(n.whole_model && n.identities, "{text}");
         }
+        for text in ["x if lib.identities[_]", "x if input.identities[_]"] {
+            assert!(Needs::of([text]).identities, "{text}");
+        }
+        assert!(!Needs::of(["x if lib.tags(m)"]).identities);
+    }
+
+    fn load(fixture: &str) -> crate::frontend::Loaded {
+        let text = std::fs::read_to_string(format!("examples/rules/fixtures/{fixture}")).unwrap();
+        let src = crate::source::SourceFile::new(fixture, text);
+        crate::frontend::load_source(src, &crate::frontend::LoadOptions::default())
     }
 
     #[test]
     fn a_rule_reading_kinds_alone_sees_nothing_in_a_model_without_them() {
-        let text = std::fs::read_to_string("examples/rules/fixtures/exposed-ports-https-only.fail.yaml").unwrap();
-        let src = crate::source::SourceFile::new("x.yaml", text);
-        let loaded = crate::frontend::load_source(src, &crate::frontend::LoadOptions::default());
+        let loaded = load("exposed-ports-https-only.fail.yaml");
         let model = loaded.units[0].model();
-        assert!(Needs::of(["x if lib.resources(\"s3.bucket\")"]).sees_nothing_in(model));
-        assert!(!Needs::of(["x if lib.resources(\"ec2.subnet\")"]).sees_nothing_in(model));
+        let facts = Facts::new(model);
+        assert!(Needs::of(["x if lib.resources(\"s3.bucket\")"]).sees_nothing_in(model, &facts));
+        assert!(!Needs::of(["x if lib.resources(\"ec2.subnet\")"]).sees_nothing_in(model, &facts));
+        // Facts are read too: this model's ports are judged, and it has no IAM principal.
+        assert!(Needs::of(["x if lib.principals[_]; lib.resources(\"s3.bucket\")"]).sees_nothing_in(model, &facts));
         for other in [
             "x if lib.resources(\"s3.bucket\"); input.file",
             "x if lib.resources(\"s3.bucket\"); time.now_ns()",
@@ -349,15 +395,18 @@ mod tests {
             "x if lib.identities",
             "x if lib.exposed",
         ] {
-            assert!(!Needs::of([other]).sees_nothing_in(model), "{other}");
+            assert!(!Needs::of([other]).sees_nothing_in(model, &facts), "{other}");
         }
+        let loaded = load("s3-cross-region-replication.fail.yaml");
+        let buckets = loaded.units[0].model();
+        let facts = Facts::new(buckets);
+        assert!(Needs::of(["x if lib.exposed[_]"]).sees_nothing_in(buckets, &facts));
+        assert!(!Needs::of(["x if lib.identities[_]"]).sees_nothing_in(buckets, &facts));
     }
 
     #[test]
     fn the_input_holds_what_the_rules_read() {
-        let text = std::fs::read_to_string("examples/rules/fixtures/exposed-ports-https-only.fail.yaml").unwrap();
-        let src = crate::source::SourceFile::new("x.yaml", text);
-        let loaded = crate::frontend::load_source(src, &crate::frontend::LoadOptions::default());
+        let loaded = load("exposed-ports-https-only.fail.yaml");
         let model = loaded.units[0].model();
         let facts = Facts::new(model);
         let keys = |needs: &Needs| -> Vec<String> {
@@ -368,7 +417,7 @@ mod tests {
             k
         };
         let few = Needs::of(["x if lib.resources(\"ec2.subnet\")\ny if input.model.instances"]);
-        assert_eq!(keys(&few), ["file", "instances", "resources", "subnets"]);
+        assert_eq!(keys(&few), ["file", "instances", "subnets"]);
         let all = keys(&Needs::of(["x if input.model[k]"]));
         assert!(
             all.len() > 8 && all.contains(&"security_groups".to_string()) && !all.contains(&"texts".to_string()),
@@ -377,5 +426,51 @@ mod tests {
         let input = build(model, &facts, &few);
         assert_eq!(input["by_kind"]["ec2.subnet"].as_array().unwrap().len(), 1);
         assert_eq!(input["by_kind"]["ec2.instance"].as_array().unwrap().len(), 1);
+    }
+
+    /// The identities and items of the input, as the library's first definitions computed
+    /// them in Rego from the model and the index by kind.
+    const IN_REGO: &str = "package t
+identities contains m if some m in input.model.resources
+identities contains m if {
+	some items in input.by_kind
+	some item in items
+	m := meta(item)
+}
+meta(item) := item.meta
+meta(item) := item.obj.res if not item.meta
+meta(item) := item.res if {
+	not item.meta
+	not item.obj
+}
+all_resources contains item if {
+	some items in input.by_kind
+	some item in items
+}
+";
+
+    #[test]
+    fn identities_and_items_are_those_the_model_holds() {
+        for (fixture, kinds) in [
+            ("exposed-ports-https-only.fail.yaml", 4),
+            ("required-tags.fail.k8s.yaml", 2),
+            ("required-tags.fail.tf", 2),
+        ] {
+            let loaded = load(fixture);
+            let model = loaded.units[0].model();
+            let facts = Facts::new(model);
+            let whole = build(model, &facts, &Needs::of(["x if input.model[k]"]));
+            let mut engine = regorus::Engine::new();
+            engine.add_policy("t.rego".into(), IN_REGO.into()).unwrap();
+            engine.set_input(whole.clone());
+            let identities = engine.eval_rule("data.t.identities".into()).unwrap();
+            assert!(identities.as_set().unwrap().len() >= kinds, "{fixture}: {identities}");
+            assert_eq!(whole["identities"], identities, "{fixture}");
+            assert_eq!(whole["all_resources"], engine.eval_rule("data.t.all_resources".into()).unwrap(), "{fixture}");
+            // Read alone, the identities are the same, without the collections.
+            let alone = build(model, &facts, &Needs::of(["x if lib.identities[_]"]));
+            assert_eq!(alone["identities"], identities, "{fixture}");
+            assert!(alone["by_kind"].as_object().unwrap().is_empty(), "{fixture}");
+        }
     }
 }

@@ -16,12 +16,13 @@ pub mod engine;
 pub mod input;
 pub mod meta;
 mod split;
+mod value;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-pub use engine::{LIB, Program, RuleError};
+pub use engine::{LIB, LIB_FUNCTIONS, Program, RuleError};
 
 use crate::finding::{Diagnostic, DiagnosticKind};
 use crate::rules::{Check, Registry, Rule};
@@ -323,6 +324,36 @@ deny contains lib.result(sprintf(\"%s escalates with %s\", [p.id, e.method]), p)
             got.iter().any(|(l, m)| *l == 17 && m.starts_with("Writer escalates with iam:CreateAccessKey")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn library_functions_are_reached_every_way_and_its_packages_are_reserved() {
+        let (_dir, registry) = registry_with(
+            "import data.palisade.lib.value
+
+deny contains data.palisade.lib.result(sprintf(\"%s %s\", [b.meta.id, value(b.versioning)]), b) if {
+	some b in lib.resources(\"s3.bucket\")
+	data.palisade.lib.is_known(b.versioning)
+	count(lib.identities) == 1
+}
+",
+        );
+        let yaml = "Resources:\n  Known:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Suspended\n";
+        assert_eq!(findings(&registry, yaml), vec![(2, "Known Suspended".to_string())]);
+        for package in ["palisade", "palisade.lib"] {
+            let dir = tempfile::tempdir().unwrap();
+            let text = format!(
+                "# METADATA\n# title: T\n# description: D\n# custom:\n#   id: TEST-002\n#   severity: low\n\
+#   layer: data\n#   controls: []\n#   well_architected: []\n#   remediation: R\n\
+#   examples: [t.fail.yaml, t.pass.yaml]\npackage {package}\n\ndeny contains 1 if false\n"
+            );
+            std::fs::write(dir.path().join("t.rego"), text).unwrap();
+            std::fs::write(dir.path().join("t.fail.yaml"), "a: 1\n").unwrap();
+            std::fs::write(dir.path().join("t.pass.yaml"), "a: 1\n").unwrap();
+            let loaded = load(&[dir.path().to_path_buf()], DEFAULT_TIME_LIMIT);
+            assert!(loaded.rules.is_empty(), "{package}");
+            assert!(loaded.diagnostics.iter().any(|d| d.message.contains("reserved")), "{:?}", loaded.diagnostics);
+        }
     }
 
     fn engine_knows(name: &str) -> bool {

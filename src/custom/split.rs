@@ -1,12 +1,17 @@
 //! The model serialised part by part: each field of a struct (the model, its `monitoring` and
-//! `k8s` groups) as its own JSON text, only for the fields wanted, so that what no rule reads
-//! is never serialised. A collection can be chosen by the identities of its items (their
-//! `meta`, or `obj.res` / `res` for Kubernetes objects), read by serialising those alone.
+//! `k8s` groups) as its own value, only for the fields wanted, so that what no rule reads is
+//! never serialised. A collection can be chosen by the model kinds of its items, read from
+//! their identities (their `meta`, or `obj.res` / `res` for Kubernetes objects), which are
+//! serialised alone.
 
+use regorus::Value;
 use serde::Serialize;
 use serde::ser::{self, Error as _, Impossible};
 
-type Error = serde_json::Error;
+use super::value::{Builder, Error};
+
+/// Whether an identity (logical id, model kind) is known already.
+pub type KnownTest = dyn Fn(&str, &str) -> bool;
 
 /// What to do with a field.
 pub enum Choice {
@@ -15,17 +20,30 @@ pub enum Choice {
     Take,
     /// A group: split its own fields.
     Split,
-    /// Serialise it when the identity (JSON) of one of its items passes the test.
-    IfAny(Box<dyn Fn(&str) -> bool>),
+    /// Serialise it when the model kind of one of its items passes the test; otherwise, with
+    /// a test of known identities, as [`Choice::Identities`].
+    IfAny(Box<dyn Fn(&str) -> bool>, Option<Box<KnownTest>>),
+    /// Serialise the identities of its items alone (into [`Parts::identities`]), but for those
+    /// whose logical id and model kind pass the test (identities already known).
+    Identities(Box<KnownTest>),
 }
 
-/// A serialised field: its path (`buckets`, `k8s.workloads`) and its JSON text.
-pub type Part = (String, String);
+/// A serialised field: its path (`buckets`, `k8s.workloads`) and its value.
+pub type Part = (String, Value);
+
+/// What a split gives.
+#[derive(Default)]
+pub struct Parts {
+    /// The fields taken.
+    pub fields: Vec<Part>,
+    /// The identities of the items of the fields chosen for them.
+    pub identities: Vec<Value>,
+}
 
 /// Splits `value` (a struct) into its fields, as `choose(group, field)` says (`group`: the
 /// path of the struct, empty at the top).
-pub fn split<T: Serialize + ?Sized>(value: &T, choose: &dyn Fn(&str, &str) -> Choice) -> Vec<Part> {
-    let mut s = Splitter { group: String::new(), choose, out: Vec::new() };
+pub fn split<T: Serialize + ?Sized>(value: &T, choose: &dyn Fn(&str, &str) -> Choice, b: &mut Builder) -> Parts {
+    let mut s = Splitter { group: String::new(), choose, out: Parts::default(), b };
     // Anything but a struct gives nothing.
     let _ = value.serialize(&mut s);
     s.out
@@ -34,7 +52,44 @@ pub fn split<T: Serialize + ?Sized>(value: &T, choose: &dyn Fn(&str, &str) -> Ch
 struct Splitter<'a> {
     group: String,
     choose: &'a dyn Fn(&str, &str) -> Choice,
-    out: Vec<Part>,
+    out: Parts,
+    b: &'a mut Builder,
+}
+
+/// The logical id and model kind of an item of a collection, read from its identity (see
+/// [`identity`]).
+fn identity_key<T: Serialize + ?Sized>(item: &T, b: &mut Builder) -> Option<(String, String)> {
+    let choose = |group: &str, field: &str| match (group, field) {
+        ("", "meta" | "res" | "obj") | ("obj", "res") => Choice::Split,
+        ("meta" | "res" | "obj.res", "id" | "model_kind") => Choice::Take,
+        _ => Choice::Skip,
+    };
+    let parts = split(item, &choose, b);
+    let text = |path: &str| match parts.fields.iter().find(|(p, _)| p == path) {
+        Some((_, Value::String(s))) => Some(s.to_string()),
+        _ => None,
+    };
+    ["meta", "obj.res", "res"]
+        .into_iter()
+        .find_map(|prefix| Some((text(&format!("{prefix}.id"))?, text(&format!("{prefix}.model_kind"))?)))
+}
+
+/// The identity of an item of a collection: its `meta`, else `obj.res`, else `res` (the first
+/// with a `model_kind`).
+pub fn identity<T: Serialize + ?Sized>(item: &T, b: &mut Builder) -> Option<Value> {
+    let choose = |_: &str, field: &str| match field {
+        "meta" | "res" => Choice::Take,
+        "obj" => Choice::Split,
+        _ => Choice::Skip,
+    };
+    let parts = split(item, &choose, b);
+    ["meta", "obj.res", "res"].into_iter().find_map(|path| {
+        parts
+            .fields
+            .iter()
+            .find(|(p, v)| p == path && matches!(&v["model_kind"], Value::String(_)))
+            .map(|(_, v)| v.clone())
+    })
 }
 
 fn not_a_struct<T>() -> Result<T, Error> {
@@ -138,29 +193,51 @@ impl ser::Serializer for &mut Splitter<'_> {
     }
 }
 
+impl Splitter<'_> {
+    /// Collects the identities of the items of `value` but for the known ones.
+    fn identities_of<T: Serialize + ?Sized>(&mut self, value: &T, known: &KnownTest) {
+        let identities = Some(&mut self.out.identities);
+        let mut probe = Probe { test: None, known: Some(known), found: false, identities, b: &mut *self.b };
+        let _ = value.serialize(&mut probe);
+    }
+}
+
 impl ser::SerializeStruct for &mut Splitter<'_> {
     type Ok = ();
     type Error = Error;
 
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
-        let path = if self.group.is_empty() { key.to_string() } else { format!("{}.{key}", self.group) };
+        let path = |group: &str| if group.is_empty() { key.to_string() } else { format!("{group}.{key}") };
         let take = match (self.choose)(&self.group, key) {
             Choice::Skip => false,
             Choice::Take => true,
             Choice::Split => {
-                let mut inner = Splitter { group: path.clone(), choose: self.choose, out: Vec::new() };
+                let mut inner =
+                    Splitter { group: path(&self.group), choose: self.choose, out: Parts::default(), b: &mut *self.b };
                 let _ = value.serialize(&mut inner);
-                self.out.append(&mut inner.out);
+                self.out.fields.append(&mut inner.out.fields);
+                self.out.identities.append(&mut inner.out.identities);
                 false
             }
-            Choice::IfAny(test) => {
-                let mut probe = Probe { test: &*test, found: false };
+            Choice::IfAny(test, known) => {
+                let mut probe =
+                    Probe { test: Some(&*test), known: None, found: false, identities: None, b: &mut *self.b };
                 let _ = value.serialize(&mut probe);
-                probe.found
+                let found = probe.found;
+                if !found && let Some(known) = known {
+                    self.identities_of(value, &*known);
+                }
+                found
+            }
+            Choice::Identities(known) => {
+                self.identities_of(value, &*known);
+                false
             }
         };
         if take {
-            self.out.push((path, serde_json::to_string(value)?));
+            let v = self.b.value(value)?;
+            let path = path(&self.group);
+            self.out.fields.push((path, v));
         }
         Ok(())
     }
@@ -170,11 +247,14 @@ impl ser::SerializeStruct for &mut Splitter<'_> {
     }
 }
 
-/// Looks at the identity of each item of a sequence (or at the value of an option) until one
-/// passes the test.
+/// Looks at the identity of each item of a sequence (or at the value of an option): until the
+/// model kind of one passes the test, or to collect those not known.
 struct Probe<'t> {
-    test: &'t dyn Fn(&str) -> bool,
+    test: Option<&'t dyn Fn(&str) -> bool>,
+    known: Option<&'t KnownTest>,
     found: bool,
+    identities: Option<&'t mut Vec<Value>>,
+    b: &'t mut Builder,
 }
 
 impl Probe<'_> {
@@ -182,12 +262,21 @@ impl Probe<'_> {
         if self.found {
             return;
         }
-        let identity = |_: &str, field: &str| match field {
-            "meta" | "res" => Choice::Take,
-            "obj" => Choice::Split,
-            _ => Choice::Skip,
-        };
-        self.found = split(item, &identity).iter().any(|(_, json)| (self.test)(json));
+        if let Some(known) = self.known {
+            // The logical id and model kind alone first: most identities are known.
+            if let Some((id, kind)) = identity_key(item, self.b)
+                && known(&id, &kind)
+            {
+                return;
+            }
+        }
+        let Some(id) = identity(item, self.b) else { return };
+        if let Some(test) = self.test {
+            self.found = matches!(&id["model_kind"], Value::String(k) if test(k));
+        }
+        if let Some(out) = self.identities.as_mut() {
+            out.push(id);
+        }
     }
 }
 
@@ -239,7 +328,7 @@ mod tests {
 
     #[derive(Serialize)]
     struct Meta {
-        kind: &'static str,
+        model_kind: &'static str,
     }
 
     #[derive(Serialize)]
@@ -271,10 +360,26 @@ mod tests {
         empty: Vec<Item>,
         maybe: Option<Item>,
         group: Group,
+        listed: Vec<Listed>,
     }
 
-    fn item(kind: &'static str, n: u32) -> Item {
-        Item { meta: Meta { kind }, n }
+    #[derive(Serialize)]
+    struct IdMeta {
+        id: &'static str,
+        model_kind: &'static str,
+    }
+
+    #[derive(Serialize)]
+    struct Listed {
+        meta: IdMeta,
+    }
+
+    fn item(model_kind: &'static str, n: u32) -> Item {
+        Item { meta: Meta { model_kind }, n }
+    }
+
+    fn json(v: &Value) -> String {
+        serde_json::to_string(v).unwrap()
     }
 
     #[test]
@@ -284,22 +389,36 @@ mod tests {
             items: vec![item("x", 1), item("a", 2)],
             empty: vec![],
             maybe: Some(item("b", 3)),
-            group: Group { objects: vec![Object { obj: Res { res: Meta { kind: "c" } } }], other: vec![item("d", 5)] },
+            group: Group {
+                objects: vec![Object { obj: Res { res: Meta { model_kind: "c" } } }],
+                other: vec![item("d", 5)],
+            },
+            listed: vec![
+                Listed { meta: IdMeta { id: "E", model_kind: "e" } },
+                Listed { meta: IdMeta { id: "F", model_kind: "f" } },
+            ],
         };
-        let wants = |json: &str| json.contains("\"kind\":\"a\"") || json.contains("\"kind\":\"c\"");
-        let parts = split(&top, &|group, field| match (group, field) {
-            ("", "name") => Choice::Take,
-            ("", "group") => Choice::Split,
-            _ => Choice::IfAny(Box::new(wants)),
-        });
-        let got: Vec<(&str, &str)> = parts.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+        let parts = split(
+            &top,
+            &|group, field| match (group, field) {
+                ("", "name") => Choice::Take,
+                ("", "group") => Choice::Split,
+                ("", "listed") => Choice::Identities(Box::new(|id: &str, kind: &str| id == "F" && kind == "f")),
+                _ => Choice::IfAny(Box::new(|kind: &str| kind == "a" || kind == "c"), None),
+            },
+            &mut Builder::new(),
+        );
+        let got: Vec<(&str, String)> = parts.fields.iter().map(|(p, v)| (p.as_str(), json(v))).collect();
         assert_eq!(
             got,
             [
-                ("name", "\"t\""),
-                ("items", r#"[{"meta":{"kind":"x"},"n":1},{"meta":{"kind":"a"},"n":2}]"#),
-                ("group.objects", r#"[{"obj":{"res":{"kind":"c"}}}]"#),
+                ("name", "\"t\"".to_string()),
+                ("items", r#"[{"meta":{"model_kind":"x"},"n":1},{"meta":{"model_kind":"a"},"n":2}]"#.to_string()),
+                ("group.objects", r#"[{"obj":{"res":{"model_kind":"c"}}}]"#.to_string()),
             ]
         );
+        let identities: Vec<String> = parts.identities.iter().map(json).collect();
+        // `f` is known already.
+        assert_eq!(identities, [r#"{"id":"E","model_kind":"e"}"#]);
     }
 }
