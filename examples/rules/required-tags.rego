@@ -47,13 +47,11 @@ taggable := {
 	"Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod", "Service",
 }
 
-subjects contains m if {
-	some m in lib.identities
-	m.kind in taggable
-}
-
+# Each rule below walks the identities itself: a helper set of them would hash every
+# identity object once more.
 deny contains result if {
-	some m in subjects
+	some m in lib.identities
+	taggable[m.kind]
 	not m.tags
 	result := {
 		"msg": sprintf("%s `%s` has no tags; required: %s", [m.kind, m.id, concat(", ", required)]),
@@ -62,7 +60,9 @@ deny contains result if {
 }
 
 deny contains result if {
-	some m in subjects
+	some m in lib.identities
+	taggable[m.kind]
+	m.tags
 	tags := lib.tags(m)
 	count(tags) > 0
 	missing := [k | some k in required; not tags[k]]
@@ -74,7 +74,9 @@ deny contains result if {
 }
 
 deny contains result if {
-	some m in subjects
+	some m in lib.identities
+	taggable[m.kind]
+	m.tags
 	some key in required
 	value := lib.tags(m)[key]
 	trim_space(lib.value(value)) == ""
