@@ -42,7 +42,12 @@ impl Posture {
     /// controls, framework names, domains and requirement titles from the catalogue of that
     /// language where it has one. The one place where a posture is translated.
     pub fn localized(&self, lang: Lang) -> Posture {
-        let mut p = self.clone();
+        self.clone().into_localized(lang)
+    }
+
+    /// [`Posture::localized`], taking the posture (nothing is copied).
+    pub fn into_localized(self, lang: Lang) -> Posture {
+        let mut p = self;
         if lang == Lang::En {
             return p;
         }
