@@ -221,6 +221,9 @@ fn fix_file(
     if edits.is_empty() {
         return None;
     }
+    // The parsed file is not needed any more: only one tree at a time is held.
+    drop(by_id);
+    drop(docs);
     let fixed = apply_edits(&src.text, &edits);
     // Offer only a fix that still parses.
     let check = SourceFile::new(src.path.clone(), fixed.clone());
