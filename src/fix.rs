@@ -221,6 +221,9 @@ fn fix_file(
     if edits.is_empty() {
         return None;
     }
+    // The parsed file is not needed any more: only one tree at a time is held.
+    drop(by_id);
+    drop(docs);
     let fixed = apply_edits(&src.text, &edits);
     // Offer only a fix that still parses.
     let check = SourceFile::new(src.path.clone(), fixed.clone());
@@ -363,20 +366,43 @@ fn ensure(
     // line (after a trailing comment on that line, if any).
     let end = (last.value.span.end.max(last.key_span.end) as usize).min(src.text.len());
     let content_end = src.text[..end].trim_end().len();
-    let line_end = src.text[content_end..].find('\n').map(|i| content_end + i + 1);
+    // The line ends at the first line terminator (`\n`, `\r\n` or a lone `\r`): only that
+    // line is searched, whatever the file's line endings.
+    let rest = &src.text[content_end..];
+    let line_end = memchr::memchr2(b'\n', b'\r', rest.as_bytes()).map(|i| {
+        let eol = if rest[i..].starts_with("\r\n") { "\r\n" } else { &rest[i..i + 1] };
+        (content_end + i + eol.len(), eol)
+    });
     let mut text = String::new();
-    let at = match line_end {
-        Some(at) => at,
+    let (at, eol) = match line_end {
+        Some((at, eol)) => (at, eol),
         None => {
-            text.push('\n');
-            src.text.len()
+            let eol = line_terminator(&src.text);
+            text.push_str(eol);
+            (src.text.len(), eol)
         }
     };
+    let mut added = String::new();
     for (key, want) in missing {
-        render(&mut text, key, want, indent, step);
+        render(&mut added, key, want, indent, step);
+    }
+    // The new lines end as the file's own do.
+    if eol == "\n" {
+        text.push_str(&added);
+    } else {
+        text.push_str(&added.replace('\n', eol));
     }
     edits.push(Edit { start: at, end: at, text });
     true
+}
+
+/// The terminator of the first line of `text` (`\n` when it has a single line).
+fn line_terminator(text: &str) -> &'static str {
+    match memchr::memchr2(b'\n', b'\r', text.as_bytes()) {
+        Some(i) if text[i..].starts_with("\r\n") => "\r\n",
+        Some(i) if text.as_bytes()[i] == b'\r' => "\r",
+        _ => "\n",
+    }
 }
 
 /// The length of the scalar written at the start of `text`: a quoted scalar ends at its
@@ -483,6 +509,25 @@ mod tests {
             got.as_deref(),
             Some(
                 "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n  C:\n    Type: AWS::SNS::Topic\n"
+            )
+        );
+    }
+
+    #[test]
+    fn new_lines_end_as_the_file_s_lines_do() {
+        for eol in ["\r", "\r\n"] {
+            let text =
+                "Resources:\n  B:\n    Type: AWS::S3::Bucket\n  C:\n    Type: AWS::SNS::Topic\n".replace('\n', eol);
+            let got = fix(&text, "B", "PAL-S3-004");
+            let want = "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n  C:\n    Type: AWS::SNS::Topic\n";
+            assert_eq!(got.as_deref(), Some(want.replace('\n', eol).as_str()), "{eol:?}");
+        }
+        // The last line without a terminator: the file's own ends the line before the new ones.
+        let got = fix("Resources:\r  B:\r    Type: AWS::S3::Bucket", "B", "PAL-S3-004");
+        assert_eq!(
+            got.as_deref(),
+            Some(
+                "Resources:\r  B:\r    Type: AWS::S3::Bucket\r    Properties:\r      VersioningConfiguration:\r        Status: Enabled\r"
             )
         );
     }

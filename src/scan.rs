@@ -188,7 +188,11 @@ fn judge_all(loaded: Loaded<UnitResult>, rules: &[Arc<Rule>], opts: &ScanOptions
         for src in u.sources {
             report.files.entry(src.display_path().into()).or_insert(src);
         }
-        report.findings.extend(u.findings);
+        if report.findings.is_empty() {
+            report.findings = u.findings;
+        } else {
+            report.findings.extend(u.findings);
+        }
         report.evidence.push(u.evidence);
     }
     report.diagnostics = diagnostics;
@@ -228,6 +232,7 @@ fn judge(unit: &Unit, rules: &[Arc<Rule>]) -> Judged {
     diagnostics.dedup();
     let mut findings: Vec<Finding> = match &unit.describe {
         Some(describe) => merge_variants(per_variant, describe),
+        None if per_variant.len() == 1 => per_variant.into_iter().next().unwrap_or_default(),
         None => per_variant.into_iter().flatten().collect(),
     };
     if let Some(only) = &unit.report_only {
@@ -253,24 +258,51 @@ pub fn run_rules(
     rules: &[Arc<Rule>],
     parallel: bool,
 ) -> (Vec<Finding>, Vec<Diagnostic>) {
-    let one = |rule: &Arc<Rule>| {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let mut found = Vec::new();
-            let mut sink = crate::rules::Sink::new(&rule.meta, model.file.clone(), &mut found);
-            rule.run(model, facts, &mut sink).map(|()| found)
-        }))
-        .unwrap_or_else(|_| {
-            Err(Diagnostic::whole_file(
-                DiagnosticKind::Read,
-                &model.file,
-                format!("internal error in rule {} while checking this file; please report it", rule.meta.id),
-            ))
-        })
+    let internal_error = |rule: &Arc<Rule>| {
+        Diagnostic::whole_file(
+            DiagnosticKind::Read,
+            &model.file,
+            format!("internal error in rule {} while checking this file; please report it", rule.meta.id),
+        )
     };
-    let results: Vec<Result<Vec<Finding>, Diagnostic>> =
-        if parallel { rules.par_iter().map(one).collect() } else { rules.iter().map(one).collect() };
+    // Runs `rule`, adding its findings to `found`; a rule that fails adds none.
+    let run = |rule: &Arc<Rule>, found: &mut Vec<Finding>| {
+        let before = found.len();
+        let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut sink = crate::rules::Sink::new(&rule.meta, model.file.clone(), found);
+            rule.run(model, facts, &mut sink)
+        }));
+        match ran {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(d)) => {
+                found.truncate(before);
+                Err(d)
+            }
+            Err(_) => {
+                found.truncate(before);
+                Err(internal_error(rule))
+            }
+        }
+    };
     let mut findings = Vec::new();
     let mut problems = Vec::new();
+    if !parallel {
+        // One list for every rule's findings: a scan with many findings holds them once.
+        for rule in rules {
+            if let Err(d) = run(rule, &mut findings) {
+                problems.push(d);
+            }
+        }
+        return (findings, problems);
+    }
+    let results: Vec<Result<Vec<Finding>, Diagnostic>> = rules
+        .par_iter()
+        .map(|rule| {
+            let mut found = Vec::new();
+            run(rule, &mut found).map(|()| found)
+        })
+        .collect();
+    findings.reserve_exact(results.iter().map(|r| r.as_ref().map_or(0, Vec::len)).sum());
     for r in results {
         match r {
             Ok(found) => findings.extend(found),

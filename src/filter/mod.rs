@@ -230,41 +230,52 @@ pub fn apply(
             Target::Resource(id) => by_resource.entry((&s.file, id.as_str())).or_default().push(i),
         }
     }
-    for mut f in findings {
-        if let Some(sev) = policy.severity_of(&f.rule) {
-            f.severity = sev;
-        }
-        let mut by = None;
-        let file: &str = &f.location.file;
-        let candidates = by_line
-            .get(&(file, f.location.span.line))
-            .into_iter()
-            .chain(f.resource.as_ref().and_then(|r| by_resource.get(&(file, r.id.as_str()))))
-            .chain(wide.get(file))
-            .flatten()
-            .copied()
-            .collect::<Vec<usize>>();
-        for i in candidates {
-            let s = &suppressions[i];
-            if covers(s, &f) {
-                used[i] = true;
-                if by.is_none() {
-                    by = Some(SuppressedBy::Inline {
-                        origin: s.origin,
-                        reason: s.reason.clone(),
-                        at: Location::new(s.file.clone(), s.at),
-                    });
+    // The findings kept stay where they are; the suppressed ones are taken out, each with
+    // what suppressed it (in order).
+    let mut findings = findings;
+    let mut reasons = Vec::new();
+    let removed: Vec<Finding> = findings
+        .extract_if(.., |f| {
+            if let Some(sev) = policy.severity_of(&f.rule) {
+                f.severity = sev;
+            }
+            let mut by = None;
+            let file: &str = &f.location.file;
+            let candidates = by_line
+                .get(&(file, f.location.span.line))
+                .into_iter()
+                .chain(f.resource.as_ref().and_then(|r| by_resource.get(&(file, r.id.as_str()))))
+                .chain(wide.get(file))
+                .flatten()
+                .copied()
+                .collect::<Vec<usize>>();
+            for i in candidates {
+                let s = &suppressions[i];
+                if covers(s, f) {
+                    used[i] = true;
+                    if by.is_none() {
+                        by = Some(SuppressedBy::Inline {
+                            origin: s.origin,
+                            reason: s.reason.clone(),
+                            at: Location::new(s.file.clone(), s.at),
+                        });
+                    }
                 }
             }
-        }
-        if by.is_none() {
-            by = policy.config_suppression(&f, sources).map(|what| SuppressedBy::Config { what });
-        }
-        match by {
-            Some(by) => out.suppressed.push(Suppressed { finding: f, by }),
-            None => out.kept.push(f),
-        }
-    }
+            if by.is_none() {
+                by = policy.config_suppression(f, sources).map(|what| SuppressedBy::Config { what });
+            }
+            match by {
+                Some(by) => {
+                    reasons.push(by);
+                    true
+                }
+                None => false,
+            }
+        })
+        .collect();
+    out.suppressed = removed.into_iter().zip(reasons).map(|(finding, by)| Suppressed { finding, by }).collect();
+    out.kept = findings;
     if policy.report_unused {
         for (i, s) in suppressions.iter().enumerate() {
             if used[i] || !ran.iter().any(|r| r.matches(&s.rule)) {

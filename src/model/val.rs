@@ -8,8 +8,17 @@ use crate::source::Span;
 
 /// Where a value came from when that is not where it is used: the default of a parameter,
 /// a mapping entry, ... Reports show it as a related location.
+///
+/// Its parts ([`OriginParts`]: `span`, `note`, `via`) are read and written through it. They
+/// are kept behind one pointer: every model field and value may have an origin but few do,
+/// so that an `Option<Origin>` costs a pointer.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Origin {
+#[serde(transparent)]
+pub struct Origin(Box<OriginParts>);
+
+/// The parts of an [`Origin`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct OriginParts {
     pub span: Span,
     pub note: crate::i18n::Message,
     /// The places the value passed through on its way to where it is used, from the one
@@ -21,7 +30,21 @@ pub struct Origin {
 impl Origin {
     /// Where a value was written, with what to call that place.
     pub fn new(span: Span, note: impl Into<crate::i18n::Message>) -> Origin {
-        Origin { span, note: note.into(), via: Vec::new() }
+        Origin(Box::new(OriginParts { span, note: note.into(), via: Vec::new() }))
+    }
+}
+
+impl std::ops::Deref for Origin {
+    type Target = OriginParts;
+
+    fn deref(&self) -> &OriginParts {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Origin {
+    fn deref_mut(&mut self) -> &mut OriginParts {
+        &mut self.0
     }
 }
 

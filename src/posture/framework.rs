@@ -161,12 +161,13 @@ pub struct RequirementCoverage {
     /// controls present / missing.
     pub passed: usize,
     pub failed: usize,
-    /// Resources its rules judged (failing ones first), and the baseline controls' evidence.
+    /// Resources its rules judged (failing ones first), and the baseline controls' evidence
+    /// (shared with the other requirements they evidence).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub evidence: Vec<EvidenceItem>,
-    /// The findings that fail it.
+    pub evidence: Vec<Arc<EvidenceItem>>,
+    /// The findings that fail it (shared with the other requirements they fail).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub findings: Vec<FindingRef>,
+    pub findings: Vec<Arc<FindingRef>>,
 }
 
 /// What [`super::Posture::of`] has worked out once for every view.
@@ -175,6 +176,7 @@ pub(super) struct Facts<'a> {
     pub undecided: &'a ResourceSet,
     pub seen: &'a BTreeMap<(Arc<str>, String), &'a Seen>,
     pub layers: &'a [LayerScore],
+    pub findings: &'a super::FindingIndex<'a>,
 }
 
 /// What one rule shows over the scan, worked out once for every requirement it evidences: the
@@ -182,8 +184,8 @@ pub(super) struct Facts<'a> {
 /// reachability stayed undecided), their evidence lines and its findings.
 pub(super) struct RuleEvidence {
     checked: Vec<(String, bool, bool)>,
-    evidence: Vec<EvidenceItem>,
-    findings: Vec<(String, FindingRef)>,
+    evidence: Vec<Arc<EvidenceItem>>,
+    findings: Vec<(String, Arc<FindingRef>)>,
 }
 
 /// [`RuleEvidence`] of every rule that evidences a requirement of some framework.
@@ -198,10 +200,9 @@ pub(super) fn rule_evidence<'a>(report: &'a ScanReport, facts: &Facts<'_>) -> BT
             ResourceSet::new()
         };
         let kind = |k: &(Arc<str>, String)| facts.seen.get(k).map(|s| s.kind.clone()).unwrap_or_default();
-        let findings = report
+        let findings = facts
             .findings
-            .iter()
-            .filter(|f| f.rule.id == r.id)
+            .of(&r.id)
             .map(|f| {
                 let kind = f.resource.as_ref().map(|r| r.kind.clone()).unwrap_or_default();
                 let reference = FindingRef {
@@ -211,14 +212,17 @@ pub(super) fn rule_evidence<'a>(report: &'a ScanReport, facts: &Facts<'_>) -> BT
                     resource: f.resource.as_ref().map(|r| r.id.clone()),
                     message: f.message.clone(),
                 };
-                (kind, reference)
+                (kind, Arc::new(reference))
             })
             .collect();
         out.insert(
             &*r.id,
             RuleEvidence {
                 checked: checked.iter().map(|k| (kind(k), bad.contains(k), open.contains(k))).collect(),
-                evidence: super::resource_evidence(report, &[&**r], checked, bad, &open, facts.seen),
+                evidence: super::resource_evidence(facts.findings, &[&**r], checked, bad, &open, facts.seen)
+                    .into_iter()
+                    .map(Arc::new)
+                    .collect(),
                 findings,
             },
         );
@@ -254,7 +258,7 @@ pub(super) fn coverage(
             .find(|(f, _)| filter_refs(f).any(|r| r == format!("{key}:{}", req.id)))
             .map(|(f, _)| *f);
         let (mut passed, mut failed) = (0, 0);
-        let mut evidence: BTreeMap<(Arc<str>, String), EvidenceItem> = BTreeMap::new();
+        let mut evidence: BTreeMap<(Arc<str>, String), Arc<EvidenceItem>> = BTreeMap::new();
         let mut findings = Vec::new();
         let mut checked_by = Vec::new();
         let scoped = |kind: &str| in_scope(framework, req.id, kind);
@@ -276,8 +280,9 @@ pub(super) fn coverage(
                 // One line per resource: the one with findings when a rule has some.
                 match evidence.entry((item.file.clone(), item.resource.clone())) {
                     Entry::Occupied(mut o) => {
-                        let o: &mut EvidenceItem = o.get_mut();
+                        let o: &mut Arc<EvidenceItem> = o.get_mut();
                         if item.detail != "no finding" && o.detail == "no finding" {
+                            let o = Arc::make_mut(o);
                             o.detail = item.detail.clone();
                             o.findings = item.findings;
                         }
@@ -300,7 +305,7 @@ pub(super) fn coverage(
                     Status::NotEvidenced | Status::Unknown => {}
                 }
                 for e in &c.evidence {
-                    evidence.entry((e.file.clone(), e.resource.clone())).or_insert_with(|| e.clone());
+                    evidence.entry((e.file.clone(), e.resource.clone())).or_insert_with(|| Arc::new(e.clone()));
                 }
             }
         }
@@ -316,12 +321,12 @@ pub(super) fn coverage(
                 passed += 1;
                 for h in covering {
                     let e = super::item(&h.resource, &h.detail);
-                    evidence.entry((e.file.clone(), e.resource.clone())).or_insert(e);
+                    evidence.entry((e.file.clone(), e.resource.clone())).or_insert(Arc::new(e));
                 }
             }
         }
         // Failing resources first, then in file order.
-        let mut evidence: Vec<EvidenceItem> = evidence.into_values().collect();
+        let mut evidence: Vec<Arc<EvidenceItem>> = evidence.into_values().collect();
         evidence.sort_by(|a, b| {
             let failing = |e: &EvidenceItem| e.findings == 0;
             (failing(a), &a.file, a.line).cmp(&(failing(b), &b.file, b.line))

@@ -303,6 +303,40 @@ fn subject_types(r: &crate::rules::RuleMeta) -> Vec<&str> {
     if main.is_empty() { all } else { main }
 }
 
+/// The findings of a scan by rule id (positions in the report's list, in order), found once
+/// for every control and requirement that asks for some rules' findings.
+pub(super) struct FindingIndex<'a> {
+    report: &'a ScanReport,
+    by_rule: std::collections::HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> FindingIndex<'a> {
+    fn new(report: &'a ScanReport) -> FindingIndex<'a> {
+        let mut by_rule: std::collections::HashMap<&'a str, Vec<usize>> = std::collections::HashMap::new();
+        for (i, f) in report.findings.iter().enumerate() {
+            by_rule.entry(&*f.rule.id).or_default().push(i);
+        }
+        FindingIndex { report, by_rule }
+    }
+
+    /// The findings of the rule with this id, in the report's order.
+    pub(super) fn of(&self, rule: &str) -> impl Iterator<Item = &'a crate::finding::Finding> + '_ {
+        let report = self.report;
+        self.by_rule.get(rule).into_iter().flatten().map(move |&i| &report.findings[i])
+    }
+
+    /// The findings of any of these rules (each counted once, whatever their order).
+    fn of_any<'r>(
+        &'r self,
+        rules: &'r [&crate::rules::RuleMeta],
+    ) -> impl Iterator<Item = &'a crate::finding::Finding> + 'r {
+        let mut ids: Vec<&str> = rules.iter().map(|r| &*r.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().flat_map(move |id| self.of(id))
+    }
+}
+
 /// Per rule: (resources it is about, or that it reported on; resources with findings) over
 /// the scan.
 fn rule_counts(report: &ScanReport) -> BTreeMap<&str, (ResourceSet, ResourceSet)> {
@@ -334,6 +368,7 @@ impl Posture {
     /// Builds the posture of a scan from its findings, rules and evidence.
     pub fn of(report: &ScanReport) -> Posture {
         let counts = rule_counts(report);
+        let index = FindingIndex::new(report);
         let hits: Vec<&BaselineHit> = report.evidence.iter().flat_map(|e| &e.baseline).collect();
         let vpcs: Vec<&(Seen, bool)> = report.evidence.iter().flat_map(|e| &e.vpcs).collect();
         let external_flow_log = report.evidence.iter().any(|e| e.external_flow_log);
@@ -469,7 +504,7 @@ impl Posture {
                         failed.extend(f.iter().cloned());
                     }
                 }
-                let findings = report.findings.iter().filter(|f| rules.iter().any(|r| r.id == f.rule.id)).count();
+                let findings = index.of_any(&rules).count();
                 // Resources without a finding that the reachability rules could not decide.
                 let reach = rules.iter().any(|r| crate::rules::net::judges_reachability(&r.id));
                 let open: ResourceSet = if reach {
@@ -490,7 +525,7 @@ impl Posture {
                     1 => "1 resource whose reachability from the internet cannot be decided".to_string(),
                     n => format!("{n} resources whose reachability from the internet cannot be decided"),
                 });
-                let evidence = resource_evidence(report, &rules, &checked, &failed, &open, &seen);
+                let evidence = resource_evidence(&index, &rules, &checked, &failed, &open, &seen);
                 controls.push(ControlScore {
                     control: control.to_string(),
                     title: format!("checked by {}", rules.iter().map(|r| &*r.slug).collect::<Vec<_>>().join(", ")),
@@ -574,7 +609,8 @@ impl Posture {
                 failed,
             });
         }
-        let facts = framework::Facts { counts: &counts, undecided: &undecided, seen: &seen, layers: &layers };
+        let facts =
+            framework::Facts { counts: &counts, undecided: &undecided, seen: &seen, layers: &layers, findings: &index };
         let by_rule = framework::rule_evidence(report, &facts);
         let frameworks = crate::compliance::Framework::ALL
             .iter()
@@ -656,7 +692,7 @@ pub fn unanswered_text(lang: Lang, calls: &[String]) -> String {
 /// The resources some rules judged, failing ones first (what a reader looks for), each with its
 /// number of findings, or whether its reachability stayed undecided (`open`).
 fn resource_evidence(
-    report: &ScanReport,
+    index: &FindingIndex<'_>,
     rules: &[&crate::rules::RuleMeta],
     checked: &ResourceSet,
     failed: &ResourceSet,
@@ -665,7 +701,7 @@ fn resource_evidence(
 ) -> Vec<EvidenceItem> {
     // Findings of these rules per resource, counted in one pass.
     let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-    for f in report.findings.iter().filter(|f| rules.iter().any(|r| r.id == f.rule.id)) {
+    for f in index.of_any(rules) {
         let id = f.resource.as_ref().map(|r| r.id.as_str()).unwrap_or_default();
         *counts.entry((&*f.location.file, id)).or_default() += 1;
     }

@@ -45,7 +45,12 @@ impl Posture {
     /// controls, framework names, domains and requirement titles from the catalogue of that
     /// language where it has one. The one place where a posture is translated.
     pub fn localized(&self, lang: Lang) -> Posture {
-        let mut p = self.clone();
+        self.clone().into_localized(lang)
+    }
+
+    /// [`Posture::localized`], taking the posture (nothing is copied).
+    pub fn into_localized(self, lang: Lang) -> Posture {
+        let mut p = self;
         if lang == Lang::En {
             return p;
         }
@@ -75,7 +80,8 @@ impl Posture {
                 for r in &mut d.requirements {
                     r.title = requirement_name(f.framework, r.id, code).unwrap_or(r.title);
                     for e in &mut r.evidence {
-                        e.detail = phrase(&e.detail, lang);
+                        let detail = phrase(&e.detail, lang);
+                        std::sync::Arc::make_mut(e).detail = detail;
                     }
                 }
             }

@@ -66,6 +66,13 @@ pub fn write(
             sink,
         ),
         Format::Sarif => sarif::write_with(&scanned.report, &scanned.suppressed, sink),
+        Format::Text if opts.lang != Lang::En => write_text(&scanned.localized(opts.lang), fixes, opts, sink),
+        Format::Text => write_text(scanned, fixes, opts, sink),
+        Format::Html if opts.lang != Lang::En => {
+            let localized = scanned.localized(opts.lang);
+            html::write_with(&localized.report, &localized.suppressed, &opts.meta, opts.lang, sink)
+        }
+        Format::Html => html::write_with(&scanned.report, &scanned.suppressed, &opts.meta, opts.lang, sink),
         other => sink.write_all(render(scanned, fixes, other, opts).as_bytes()),
     }
 }
@@ -94,14 +101,25 @@ pub fn suppressed_summary_in(suppressed: &[Suppressed], lang: Lang) -> String {
 }
 
 fn render_text(scanned: &Scanned, fixes: Option<&[FileFix]>, opts: &RenderOptions) -> String {
+    let mut out = Vec::new();
+    // Writing to memory does not fail.
+    let _ = write_text(scanned, fixes, opts, &mut out);
+    text::into_string(out)
+}
+
+/// Writes the text report of `scanned` (already in `opts.lang`) as it is rendered.
+fn write_text(
+    scanned: &Scanned,
+    fixes: Option<&[FileFix]>,
+    opts: &RenderOptions,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let report = &scanned.report;
     let lang = opts.lang;
-    // Without `--show-fixes`, the report still says how many findings have a fix: find the
-    // fixes while the findings are rendered.
-    let count_fixable = fixes.is_none() && !opts.quiet;
-    let (mut out, fixable) =
-        rayon::join(|| text::render(report, opts), || if count_fixable { fixable_count(scanned) } else { 0 });
-    out.push_str(&suppressed_summary_in(&scanned.suppressed, lang));
+    // Without `--show-fixes`, the report still says how many findings have a fix.
+    let fixable = if fixes.is_none() && !opts.quiet { fixable_count(scanned) } else { 0 };
+    text::write(report, opts, sink)?;
+    let mut out = suppressed_summary_in(&scanned.suppressed, lang);
     if fixable > 0 {
         out.push_str(&label_count(lang, "text-fixable", fixable, &[]));
         out.push('\n');
@@ -111,12 +129,14 @@ fn render_text(scanned: &Scanned, fixes: Option<&[FileFix]>, opts: &RenderOption
             out.push_str(&format!("\n{}\n", label(lang, "text-no-fix")));
         } else {
             out.push_str(&format!("\n{}\n\n", label(lang, "text-fixes")));
+            sink.write_all(out.as_bytes())?;
+            out.clear();
             for f in fixes {
-                out.push_str(&f.diff);
+                sink.write_all(f.diff.as_bytes())?;
             }
         }
     }
-    out
+    sink.write_all(out.as_bytes())
 }
 
 /// Number of reported findings that a mechanical fix removes (the fixes were computed before

@@ -222,9 +222,8 @@ type RelatedRow<'a> = (usize, u32, u32, &'a str);
 type FindingRow<'a> = (usize, usize, usize, u32, u32, &'a str, &'a str, &'a str, String, i64, Vec<RelatedRow<'a>>);
 /// `[rule, severity, file, line, resource, kind, justification, message]`.
 type SuppressedRow<'a> = (&'a str, usize, &'a str, u32, &'a str, &'static str, String, &'a str);
-/// The key that identifies a snippet (first and last marked line, window start) and the
-/// snippet.
-type Snippet = ((u32, u32, usize), SnippetRow);
+/// What identifies a snippet of a file: its first and last marked line, its window's start.
+type SnippetKey = (u32, u32, usize);
 
 /// Numbers the distinct values of a table as they are first seen.
 struct Interner<'a, K> {
@@ -268,15 +267,19 @@ fn data<'a>(report: &'a ScanReport, suppressed: &'a [Suppressed], labels: &'a La
             ));
         }
         let file = files.get(&*f.location.file, &f.location.file);
-        let snip = match snippet_of(report, f) {
-            Some((key, row)) => {
-                let next = snippet_rows.len();
-                let i = *snippets.entry((file, key.0, key.1, key.2)).or_insert(next);
-                if i == next {
-                    snippet_rows.push(row);
-                }
-                i as i64
-            }
+        // A snippet already drawn for another finding is referred to, not drawn again.
+        let snip = match snippet_key(report, f) {
+            Some(key) => match snippets.get(&(file, key.0, key.1, key.2)) {
+                Some(&i) => i as i64,
+                None => match snippet_of(report, f, key) {
+                    Some(row) => {
+                        snippets.insert((file, key.0, key.1, key.2), snippet_rows.len());
+                        snippet_rows.push(row);
+                        snippet_rows.len() as i64 - 1
+                    }
+                    None => -1,
+                },
+            },
             None => -1,
         };
         let related = f
@@ -331,15 +334,22 @@ fn data<'a>(report: &'a ScanReport, suppressed: &'a [Suppressed], labels: &'a La
     }
 }
 
-/// The finding's lines, [`CONTEXT_LINES`] before and after, and which of them are marked, with
-/// the key that identifies the same snippet of another finding (first and last marked line,
-/// window start). Long lines are cut to a window around the span's start (`…` marks the cuts).
-fn snippet_of(report: &ScanReport, f: &Finding) -> Option<Snippet> {
+/// What identifies the finding's snippet among those of its file: its first and last marked
+/// line and the start of its window (long lines are cut to a window around the span's start).
+/// `None` when its file's text is not known.
+fn snippet_key(report: &ScanReport, f: &Finding) -> Option<SnippetKey> {
     let src = report.files.get(&f.location.file)?;
     let span = f.location.span;
     let first = span.line.max(1);
     let last = span.end_line.max(first).min(first.saturating_add(MAX_MARKED_LINES - 1));
     let from = snippet::span_line(src, span).map_or(0, |(w, _)| w.from);
+    Some((first, last, from))
+}
+
+/// The finding's lines, [`CONTEXT_LINES`] before and after, and which of them are marked
+/// (`key`, from [`snippet_key`]). Long lines are cut to a window (`…` marks the cuts).
+fn snippet_of(report: &ScanReport, f: &Finding, (first, last, from): SnippetKey) -> Option<SnippetRow> {
+    let src = report.files.get(&f.location.file)?;
     let start = first.saturating_sub(CONTEXT_LINES).max(1);
     let mut text = String::new();
     let mut shown_from = None;
@@ -359,14 +369,34 @@ fn snippet_of(report: &ScanReport, f: &Finding) -> Option<Snippet> {
         }
     }
     let shown_from = shown_from?;
-    Some(((first, last, from), (shown_from, first, last, text)))
+    Some((shown_from, first, last, text))
 }
 
-/// The page's data as JSON that can sit in a `<script>` element: every `<` is written
+/// Writes the page's data as JSON that can sit in a `<script>` element: every `<` is written
 /// `\u003c`, so that no `</script>` or `<!--` can occur in it.
-fn data_json(data: &Data<'_>) -> String {
-    let json = serde_json::to_string(data).unwrap_or_else(|_| "{}".into());
-    json.replace('<', "\\u003c")
+fn write_data_json(data: &Data<'_>, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer(NoLessThan(sink), data).map_err(std::io::Error::other)
+}
+
+/// Writes what it is given with every `<` written `\u003c` (inside JSON strings, the only place
+/// serde_json writes one, the same character).
+struct NoLessThan<'a>(&'a mut dyn std::io::Write);
+
+impl std::io::Write for NoLessThan<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut rest = buf;
+        while let Some(i) = memchr::memchr(b'<', rest) {
+            self.0.write_all(&rest[..i])?;
+            self.0.write_all(b"\\u003c")?;
+            rest = &rest[i + 1..];
+        }
+        self.0.write_all(rest)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }
 
 /// A view of the posture, one of those the page's view selector offers.
@@ -518,7 +548,7 @@ fn requirement_item(s: &mut String, r: &RequirementCoverage, l: &Labels) {
     }
     if matches!(r.status, RequirementStatus::Pass | RequirementStatus::Fail) {
         // The evidence of the findings is listed above.
-        let passing: Vec<_> = r.evidence.iter().filter(|e| e.findings == 0).collect();
+        let passing: Vec<&EvidenceItem> = r.evidence.iter().map(|e| &**e).filter(|e| e.findings == 0).collect();
         evidence_list(s, &passing, l);
     }
     s.push_str("</li>");
@@ -679,10 +709,23 @@ pub fn render(report: &ScanReport) -> String {
 /// Renders the report, with the scan's metadata and the findings the filter removed, its labels
 /// in `lang` (the findings' messages and rule texts as they are: see [`ScanReport::localized`]).
 pub fn render_with(report: &ScanReport, suppressed: &[Suppressed], meta: &ScanMeta, lang: crate::i18n::Lang) -> String {
+    let mut out = Vec::new();
+    // Writing to memory does not fail.
+    let _ = write_with(report, suppressed, meta, lang, &mut out);
+    super::text::into_string(out)
+}
+
+/// Writes what [`render_with`] returns to `sink`, the findings' data as it is serialised.
+pub fn write_with(
+    report: &ScanReport,
+    suppressed: &[Suppressed],
+    meta: &ScanMeta,
+    lang: crate::i18n::Lang,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let l = Labels::for_language(lang.code());
-    let (posture, json) =
-        rayon::join(|| Posture::of(report).localized(lang), || data_json(&data(report, suppressed, &l)));
-    let mut s = String::with_capacity(json.len() + 256 * 1024);
+    let (posture, data) = rayon::join(|| Posture::of(report).into_localized(lang), || data(report, suppressed, &l));
+    let mut s = String::with_capacity(256 * 1024);
     let _ = write!(s, "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", l.lang());
     s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     s.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
@@ -773,9 +816,11 @@ pub fn render_with(report: &ScanReport, suppressed: &[Suppressed], meta: &ScanMe
     );
     s.push_str("<div id=\"findings\"></div></section>\n</main>\n");
     s.push_str("<script type=\"application/json\" id=\"palisade-data\">");
-    s.push_str(&json);
+    sink.write_all(s.as_bytes())?;
+    write_data_json(&data, sink)?;
+    s.clear();
     s.push_str("</script>\n<script>");
     s.push_str(SCRIPT);
     s.push_str("</script>\n</body>\n</html>\n");
-    s
+    sink.write_all(s.as_bytes())
 }

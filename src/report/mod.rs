@@ -161,6 +161,25 @@ pub(crate) fn par_render<T: Sync>(items: &[T], out: &mut String, render: impl Fn
     }
 }
 
+/// Items per batch that [`par_write`] renders before writing it.
+const WRITE_BATCH: usize = 4096;
+
+/// Writes the rendering of `items` to `sink`, in order, one batch at a time, each batch rendered
+/// as [`par_render`] does: the memory used is that of a batch, whatever the number of items.
+pub(crate) fn par_write<T: Sync>(
+    items: &[T],
+    sink: &mut dyn std::io::Write,
+    render: impl Fn(&mut String, usize, &[T]) + Sync,
+) -> std::io::Result<()> {
+    let mut buf = String::new();
+    for (i, batch) in items.chunks(WRITE_BATCH).enumerate() {
+        buf.clear();
+        par_render(batch, &mut buf, |out, start, chunk| render(out, i * WRITE_BATCH + start, chunk));
+        sink.write_all(buf.as_bytes())?;
+    }
+    Ok(())
+}
+
 /// Number of findings per severity, most severe first (all five severities, zeros included).
 pub(crate) fn count_by_severity(findings: &[Finding]) -> [(Severity, usize); 5] {
     Severity::ALL.map(|s| (s, findings.iter().filter(|f| f.severity == s).count()))

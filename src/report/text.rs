@@ -14,7 +14,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Effects, Style};
 
 use super::snippet::{self, Window};
-use super::{RenderOptions, ScanReport, count_by_layer, count_by_severity, files_with_errors, par_render};
+use super::{RenderOptions, ScanReport, count_by_layer, count_by_severity, files_with_errors, par_write};
 use crate::finding::{Finding, Related, Severity};
 use crate::i18n::{Lang, label, label_count};
 use crate::source::{Location, SourceFile, Span};
@@ -101,17 +101,28 @@ fn severity_level(severity: Severity) -> Level<'static> {
 
 /// Renders the text report.
 pub fn render(report: &ScanReport, opts: &RenderOptions) -> String {
+    let mut out = Vec::new();
+    // Writing to memory does not fail.
+    let _ = write(report, opts, &mut out);
+    into_string(out)
+}
+
+/// Text written by the report's writers, which write only `str`s.
+pub(crate) fn into_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Writes the text report to `sink` as it is rendered, a batch of findings at a time.
+pub fn write(report: &ScanReport, opts: &RenderOptions, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
     let p = Painter { color: opts.color, lang: opts.lang };
     let renderer = p.renderer();
-    let mut out = String::new();
 
     if !opts.quiet {
         // Grouped by file (sorted), keeping the report's order within a file. The findings
         // come sorted by file already, so the stable sort only checks that.
         let mut order: Vec<&Finding> = report.findings.iter().collect();
         order.sort_by(|a, b| a.location.file.cmp(&b.location.file));
-        out.reserve(650 * order.len());
-        par_render(&order, &mut out, |out, _, chunk| {
+        par_write(&order, sink, |out, _, chunk| {
             let mut source: Option<(&str, Option<&SourceFile>)> = None;
             for f in chunk {
                 let file: &str = &f.location.file;
@@ -126,9 +137,10 @@ pub fn render(report: &ScanReport, opts: &RenderOptions) -> String {
                 render_finding(out, p, &renderer, f, src);
                 out.push('\n');
             }
-        });
+        })?;
     }
 
+    let mut out = String::new();
     if !report.diagnostics.is_empty() {
         for d in &report.diagnostics {
             let style = if d.is_error() { RED } else { YELLOW };
@@ -147,7 +159,7 @@ pub fn render(report: &ScanReport, opts: &RenderOptions) -> String {
     }
 
     render_summary(&mut out, p, report);
-    out
+    sink.write_all(out.as_bytes())
 }
 
 fn render_finding(out: &mut String, p: Painter, renderer: &Renderer, f: &Finding, source: Option<&SourceFile>) {
