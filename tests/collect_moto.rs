@@ -66,6 +66,21 @@ mod moto {
 
     const ADMIN: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#;
 
+    /// Opens (or closes) SSH to a group from `cidr`.
+    async fn ssh(ec2: &aws_sdk_ec2::Client, group: &str, cidr: &str, open: bool) {
+        let rule = aws_sdk_ec2::types::IpPermission::builder()
+            .ip_protocol("tcp")
+            .from_port(22)
+            .to_port(22)
+            .ip_ranges(aws_sdk_ec2::types::IpRange::builder().cidr_ip(cidr).build())
+            .build();
+        if open {
+            ec2.authorize_security_group_ingress().group_id(group).ip_permissions(rule).send().await.unwrap();
+        } else {
+            ec2.revoke_security_group_ingress().group_id(group).ip_permissions(rule).send().await.unwrap();
+        }
+    }
+
     /// Console users must use MFA: everything but setting up one's device is denied without it.
     const REQUIRE_MFA: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":["iam:CreateVirtualMFADevice","iam:EnableMFADevice","iam:ListMFADevices","sts:GetSessionToken"],"Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}]}"#;
 
@@ -122,15 +137,7 @@ mod moto {
             .unwrap()
             .group_id
             .unwrap();
-        ec2.authorize_security_group_ingress()
-            .group_id(&group)
-            .ip_protocol("tcp")
-            .from_port(22)
-            .to_port(22)
-            .cidr_ip("0.0.0.0/0")
-            .send()
-            .await
-            .unwrap();
+        ssh(&ec2, &group, "0.0.0.0/0", true).await;
         let image = ec2.describe_images().owners("amazon").send().await.unwrap().images()[0].image_id.clone().unwrap();
         let nic = aws_sdk_ec2::types::InstanceNetworkInterfaceSpecification::builder()
             .device_index(0)
@@ -213,24 +220,8 @@ mod moto {
             .unwrap();
         iam.delete_user_policy().user_name(USER).policy_name("admin").send().await.unwrap();
         let ec2 = aws_sdk_ec2::Client::new(cfg);
-        ec2.revoke_security_group_ingress()
-            .group_id(&seeded.group)
-            .ip_protocol("tcp")
-            .from_port(22)
-            .to_port(22)
-            .cidr_ip("0.0.0.0/0")
-            .send()
-            .await
-            .unwrap();
-        ec2.authorize_security_group_ingress()
-            .group_id(&seeded.group)
-            .ip_protocol("tcp")
-            .from_port(22)
-            .to_port(22)
-            .cidr_ip("10.0.0.0/8")
-            .send()
-            .await
-            .unwrap();
+        ssh(&ec2, &seeded.group, "0.0.0.0/0", false).await;
+        ssh(&ec2, &seeded.group, "10.0.0.0/8", true).await;
         ec2.delete_volume().volume_id(&seeded.volume).send().await.unwrap();
         let volume = ec2
             .create_volume()
@@ -376,6 +367,25 @@ mod moto {
             );
         }
         assert!(!found.iter().any(|(_, res)| res.ends_with(&format!("volume/{volume}"))), "{found:?}");
+        // Collecting and scanning in one go gives the same findings, located in the kept snapshot.
+        let kept = dir.path().join("kept.json");
+        let out = palisade(&[
+            "scan",
+            "--aws",
+            "--endpoint-url",
+            &endpoint,
+            "--region",
+            REGION,
+            "--snapshot-output",
+            kept.to_str().unwrap(),
+            "--format",
+            "json",
+            "--no-config",
+        ]);
+        let report: Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
+        let in_one_go = report["findings"].as_array().unwrap();
+        assert_eq!(in_one_go.len(), found.len(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(in_one_go.iter().all(|f| f["file"].as_str().is_some_and(|p| p.ends_with("kept.json"))));
         assert!(
             snap["regional"][REGION]["ec2"]["DescribeVolumes"]["Volumes"]
                 .as_array()
