@@ -87,8 +87,14 @@ impl AwsArgs {
 pub fn run(cmd: CollectCommand) -> i32 {
     let CollectCommand::Aws(args) = cmd;
     match collect::run(&args.options()) {
-        Ok(written) => {
-            for p in written {
+        Ok(collected) => {
+            for p in &collected.problems {
+                output::error(&format!("error: {p}"));
+            }
+            if let Some(text) = &collected.stdout {
+                output::emit(text);
+            }
+            for p in &collected.files {
                 output::error(&format!("wrote {}", p.display()));
             }
             EXIT_CLEAN
@@ -106,6 +112,8 @@ pub fn collect_for_scan(args: &AwsArgs, keep: Option<PathBuf>) -> Result<(PathBu
     let temporary = keep.is_none();
     let path = keep.unwrap_or_else(|| std::env::temp_dir().join(format!("palisade-aws-{}.json", std::process::id())));
     let opts = Options { output: Some(path.clone()), ..args.options() };
-    collect::run(&opts)?;
+    for p in collect::run(&opts)?.problems {
+        output::error(&format!("error: {p}"));
+    }
     Ok((path, temporary))
 }

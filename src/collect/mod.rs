@@ -211,6 +211,17 @@ pub struct Options {
     pub progress: bool,
 }
 
+/// What a collection gave.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// The snapshot files written.
+    pub files: Vec<PathBuf>,
+    /// The snapshot, when no file was asked for.
+    pub stdout: Option<String>,
+    /// Problems that did not stop the collection (an account whose role could not be assumed).
+    pub problems: Vec<String>,
+}
+
 /// Whether this build has the collector.
 pub const AVAILABLE: bool = cfg!(feature = "aws");
 
@@ -219,16 +230,15 @@ pub const NOT_BUILT: &str = "this palisade was built without the AWS collector. 
 cargo install palisade --features aws\n(or `cargo build --release --features aws` in a clone). Snapshots written \
 elsewhere can still be scanned: `palisade scan account.json`.";
 
-/// Collects the accounts `opts` names and writes their snapshots; returns the files written
-/// (none when the snapshot went to standard output).
+/// Collects the accounts `opts` names and writes their snapshots.
 #[cfg(feature = "aws")]
-pub fn run(opts: &Options) -> Result<Vec<PathBuf>, String> {
+pub fn run(opts: &Options) -> Result<Collected, String> {
     aws::run(opts)
 }
 
 /// Without the `aws` feature there is no collector.
 #[cfg(not(feature = "aws"))]
-pub fn run(_opts: &Options) -> Result<Vec<PathBuf>, String> {
+pub fn run(_opts: &Options) -> Result<Collected, String> {
     Err(NOT_BUILT.to_string())
 }
 

@@ -30,7 +30,7 @@ mod services;
 
 pub use data::s3control_client;
 
-use super::Options;
+use super::{Collected, Options};
 
 /// How many service collections run at once.
 const CONCURRENCY: usize = 8;
@@ -227,7 +227,7 @@ fn regional_jobs() -> Vec<(&'static str, Job)> {
 }
 
 /// Runs the collection `opts` asks for.
-pub fn run(opts: &Options) -> Result<Vec<PathBuf>, String> {
+pub fn run(opts: &Options) -> Result<Collected, String> {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -301,13 +301,19 @@ async fn regions(cfg: &SdkConfig, opts: &Options) -> Result<Vec<String>, String>
     Ok(names)
 }
 
-async fn run_async(opts: &Options) -> Result<Vec<PathBuf>, String> {
+async fn run_async(opts: &Options) -> Result<Collected, String> {
     let base = base_config(opts).await?;
     let (account, partition) = identity(&base).await?;
     let regions = regions(&base, opts).await?;
+    let mut out = Collected::default();
     let Some(role) = &opts.role_name else {
-        let snapshot = collect_account(&base, &account, &partition, &regions, opts).await;
-        return write(&snapshot, opts.output.as_deref()).map(|p| p.into_iter().collect());
+        let snapshot = collect_account(&base, &account, &partition, &regions, opts, &mut out.problems).await;
+        let text = text_of(&snapshot)?;
+        match &opts.output {
+            Some(p) => out.files.push(write(&text, p)?),
+            None => out.stdout = Some(text),
+        }
+        return Ok(out);
     };
     let accounts = match opts.accounts.is_empty() {
         false => opts.accounts.clone(),
@@ -317,7 +323,6 @@ async fn run_async(opts: &Options) -> Result<Vec<PathBuf>, String> {
         return Err("--role-name writes one snapshot per account: give --output DIR".into());
     };
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut written = Vec::new();
     let mut failed = Vec::new();
     for id in &accounts {
         let arn = format!("arn:{partition}:iam::{id}:role/{role}");
@@ -329,20 +334,19 @@ async fn run_async(opts: &Options) -> Result<Vec<PathBuf>, String> {
         let cfg = base.to_builder().credentials_provider(aws_credential_provider(provider)).build();
         match identity(&cfg).await {
             Ok((acc, part)) => {
-                let snapshot = collect_account(&cfg, &acc, &part, &regions, opts).await;
-                let path = dir.join(format!("{acc}.json"));
-                written.extend(write(&snapshot, Some(&path))?);
+                let snapshot = collect_account(&cfg, &acc, &part, &regions, opts, &mut out.problems).await;
+                out.files.push(write(&text_of(&snapshot)?, &dir.join(format!("{acc}.json")))?);
             }
             Err(e) => {
-                crate::cli::output::error(&format!("error: account {id}: cannot assume {arn}: {e}"));
+                out.problems.push(format!("account {id}: cannot assume {arn}: {e}"));
                 failed.push(id.clone());
             }
         }
     }
-    if !failed.is_empty() && written.is_empty() {
+    if !failed.is_empty() && out.files.is_empty() {
         return Err(format!("no account could be collected ({})", failed.join(", ")));
     }
-    Ok(written)
+    Ok(out)
 }
 
 fn aws_credential_provider(
@@ -367,7 +371,14 @@ async fn organisation_accounts(cfg: &SdkConfig) -> Result<Vec<String>, String> {
 }
 
 /// One account's snapshot.
-async fn collect_account(cfg: &SdkConfig, account: &str, partition: &str, regions: &[String], opts: &Options) -> Value {
+async fn collect_account(
+    cfg: &SdkConfig,
+    account: &str,
+    partition: &str,
+    regions: &[String],
+    opts: &Options,
+    problems: &mut Vec<String>,
+) -> Value {
     let errors = Arc::new(Mutex::new(Vec::new()));
     let global = Arc::new(Sink::new(None, errors.clone()));
     let mut jobs: Vec<(String, Job, Ctx)> = Vec::new();
@@ -408,7 +419,8 @@ async fn collect_account(cfg: &SdkConfig, account: &str, partition: &str, region
     }
     while let Some(done) = set.join_next().await {
         if let Err(e) = done {
-            crate::cli::output::error(&format!("error: a collection task stopped: {e}"));
+            // Its calls are then missing from the snapshot: what they show is unknown.
+            problems.push(format!("account {account}: a collection task stopped: {e}"));
         }
     }
     if let Some(b) = bar {
@@ -453,17 +465,13 @@ fn progress(wanted: bool, len: u64, account: &str) -> Option<indicatif::Progress
     Some(bar)
 }
 
-/// Writes a snapshot to `path`, or to standard output.
-fn write(snapshot: &Value, path: Option<&Path>) -> Result<Option<PathBuf>, String> {
-    let text = serde_json::to_string_pretty(snapshot).map_err(|e| e.to_string())? + "\n";
-    match path {
-        None => {
-            crate::cli::output::emit(&text);
-            Ok(None)
-        }
-        Some(p) => {
-            std::fs::write(p, text).map_err(|e| format!("{}: {e}", p.display()))?;
-            Ok(Some(p.to_path_buf()))
-        }
-    }
+/// A snapshot as the text of its file.
+fn text_of(snapshot: &Value) -> Result<String, String> {
+    Ok(serde_json::to_string_pretty(snapshot).map_err(|e| e.to_string())? + "\n")
+}
+
+/// Writes a snapshot's text to `path`.
+fn write(text: &str, path: &Path) -> Result<PathBuf, String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(path.to_path_buf())
 }
