@@ -26,7 +26,9 @@ SOURCES = sorted((ROOT / "src" / "model").glob("*.rs")) + [
 # Written by hand in the schema: their JSON is built by hand-written serialisers.
 HAND = {"span", "field", "unit", "diagnostic"}
 # Rust types whose def has another name than the type's in snake case.
-NAMES = {"ResMeta": "resource", "K8sObjects": "k8s_objects", "Val": "val", "VKind": "vkind"}
+NAMES = {"OriginParts": "origin", "ResMeta": "resource", "K8sObjects": "k8s_objects", "Val": "val", "VKind": "vkind"}
+# Newtypes serialised as the type they wrap (`#[serde(transparent)]`).
+TRANSPARENT = {"Origin": "OriginParts"}
 # Serialised without the types the generator reads.
 SKIP = {"Tri", "Field", "Span", "Reachability", "RuleReach"}
 # Collections of these are left out of the document when empty (src/cli/model.rs `prune`).
@@ -101,6 +103,7 @@ def type_schema(t: str, known):
         if outer == "Box":
             return type_schema(inner, known)
         raise SystemExit(f"gen-model-schema: no schema for type `{t}`")
+    t = TRANSPARENT.get(t, t)
     if t == "Span":
         return ref("span")
     if t in known:

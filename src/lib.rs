@@ -7,6 +7,7 @@
 pub mod i18n;
 pub mod analyze;
 pub mod cli;
+pub mod collect;
 pub mod compliance;
 pub mod config;
 pub mod custom;

@@ -22,7 +22,7 @@ const STAGES: &[&[&str]] = &[
     &["results"],
     &["posture"],
     &["report"],
-    &["scan", "config", "gitdiff"],
+    &["scan", "config", "gitdiff", "collect"],
     &["cli"],
 ];
 

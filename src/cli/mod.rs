@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+pub mod collect;
 pub mod iam;
 pub mod model;
 pub mod net;
@@ -105,6 +106,9 @@ Exit status: 0 every example gave what its markers expect, 1 one did not or a ru
     /// Network analyses.
     #[command(subcommand)]
     Net(NetCommand),
+    /// Collect snapshots of live accounts: `collect aws` (built with the `aws` feature).
+    #[command(subcommand)]
+    Collect(collect::CollectCommand),
     /// Show the configuration (palisade.toml) that applies to a path.
     Config(ConfigArgs),
     /// Evaluate IAM policies: `iam can PRINCIPAL ACTION [RESOURCE]`, `iam explain FILE`.
@@ -303,6 +307,33 @@ struct ScanArgs {
     aws_region: String,
     #[command(flatten)]
     custom: CustomRulesArgs,
+    /// Collect a snapshot of the AWS account of the current credentials and scan it with the
+    /// paths given (built with the `aws` feature; see `palisade collect aws`). The snapshot is
+    /// a temporary file, removed after the scan, unless --snapshot-output names where to keep it.
+    #[arg(long, help_heading = "Live AWS account")]
+    aws: bool,
+    /// --aws: use this profile of the shared AWS configuration.
+    #[arg(long, value_name = "NAME", requires = "aws", help_heading = "Live AWS account")]
+    profile: Option<String>,
+    /// --aws: the Regions to collect (comma-separated or repeated) [default: the configured one].
+    #[arg(
+        long,
+        value_name = "REGION",
+        value_delimiter = ',',
+        requires = "aws",
+        conflicts_with = "all_regions",
+        help_heading = "Live AWS account"
+    )]
+    region: Vec<String>,
+    /// --aws: collect every Region enabled in the account.
+    #[arg(long, requires = "aws", help_heading = "Live AWS account")]
+    all_regions: bool,
+    /// --aws: send every request to this endpoint (an emulator, a partition's endpoint).
+    #[arg(long, value_name = "URL", requires = "aws", help_heading = "Live AWS account")]
+    endpoint_url: Option<String>,
+    /// --aws: keep the collected snapshot in FILE (findings point into it).
+    #[arg(long, value_name = "FILE", requires = "aws", help_heading = "Live AWS account")]
+    snapshot_output: Option<PathBuf>,
 }
 
 /// A report to write: its format, and the file it goes to (standard output or `--output` when
@@ -537,6 +568,7 @@ pub fn main() -> i32 {
         Command::Iam(cmd) => iam::run(cmd, lang),
         Command::Model(args) => model::run(args, lang),
         Command::Net(NetCommand::Exposure(args)) => run_exposure(args, lang),
+        Command::Collect(cmd) => collect::run(cmd, lang),
         Command::Config(args) => show_config(args, lang),
         Command::Rule { id, custom } => match shown_registry(&custom, lang) {
             Err(e) => {
@@ -607,14 +639,38 @@ fn show_config(args: ConfigArgs, lang: Lang) -> i32 {
     }
 }
 
-fn run_scan(args: ScanArgs, lang: Lang) -> i32 {
-    match scan_command(args, lang) {
+fn run_scan(mut args: ScanArgs, lang: Lang) -> i32 {
+    let mut temporary = None;
+    if args.aws {
+        let aws = collect::AwsArgs {
+            profile: args.profile.take(),
+            region: std::mem::take(&mut args.region),
+            all_regions: args.all_regions,
+            endpoint_url: args.endpoint_url.take(),
+            ..Default::default()
+        };
+        match collect::collect_for_scan(&aws, args.snapshot_output.take(), lang) {
+            Ok((path, temp)) => {
+                args.paths.push(path.clone());
+                temporary = temp.then_some(path);
+            }
+            Err(e) => {
+                output::error(&error_line(lang, &e));
+                return EXIT_ERROR;
+            }
+        }
+    }
+    let code = match scan_command(args, lang) {
         Ok(code) => code,
         Err(e) => {
             output::error(&error_line(lang, &e));
             EXIT_ERROR
         }
+    };
+    if let Some(p) = temporary {
+        let _ = std::fs::remove_file(p);
     }
+    code
 }
 
 fn scan_command(mut args: ScanArgs, lang: Lang) -> Result<i32, String> {

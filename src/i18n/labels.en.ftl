@@ -300,3 +300,4 @@ doc-methods-method = method
 doc-methods-permissions = permissions
 doc-methods-gives = gives
 doc-methods-catalogues = catalogues
+collect-wrote = wrote { $path }

@@ -264,3 +264,4 @@ doc-methods-method = 방법
 doc-methods-permissions = 권한
 doc-methods-gives = 얻는 것
 doc-methods-catalogues = 카탈로그
+collect-wrote = { $path }에 기록함

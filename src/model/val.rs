@@ -16,7 +16,8 @@ use crate::source::Span;
 #[serde(transparent)]
 pub struct Origin(Box<OriginParts>);
 
-/// The parts of an [`Origin`].
+/// The parts of an [`Origin`]: where a value came from when that is not where it is used (the
+/// default of a parameter, a mapping entry, ...). Reports show it as a related location.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct OriginParts {
     pub span: Span,
