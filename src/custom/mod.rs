@@ -110,7 +110,13 @@ impl Loaded {
                 _ => Arc::from(""),
             };
             if let Err(message) = registry.add(rule) {
-                diagnostics.push(Diagnostic { kind: DiagnosticKind::Invalid, file, line: 1, col: 1, message });
+                diagnostics.push(Diagnostic {
+                    kind: DiagnosticKind::Invalid,
+                    file,
+                    line: 1,
+                    col: 1,
+                    message: message.into(),
+                });
             }
         }
         (registry, diagnostics)
@@ -175,7 +181,7 @@ pub fn load(paths: &[PathBuf], limit: Duration) -> Loaded {
             file: file.clone(),
             line: p.line,
             col: p.col,
-            message: format!("custom rule: {}", p.message),
+            message: msg!("diag-custom-rule", detail = p.message),
         };
         let meta = match meta::parse(path, text) {
             Ok(m) => m,

@@ -409,7 +409,12 @@ impl Rule {
                     file: p.file.clone(),
                     line: e.line,
                     col: e.col,
-                    message: format!("custom rule {} on {}: {}", self.meta.id, model.file, e.message),
+                    message: msg!(
+                        "diag-custom-rule-failed",
+                        rule = self.meta.id,
+                        file = model.file,
+                        detail = e.message
+                    ),
                 });
             }
         }
