@@ -628,6 +628,12 @@ fn diagnostic_details_in_korean() {
 }"#,
     );
     let missing = dir.path().join("missing.yaml");
+    let utf16 = dir.path().join("utf16.yaml");
+    std::fs::write(&utf16, [0xFF, 0xFE, 0x41, 0x00, 0x3D]).unwrap();
+    let undefined = write(
+        "undefined.yaml",
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Logs:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref Nowhere\n",
+    );
     let args = [
         "scan",
         &broken,
@@ -636,6 +642,8 @@ fn diagnostic_details_in_korean() {
         &unknown,
         &snapshot,
         missing.to_str().unwrap(),
+        utf16.to_str().unwrap(),
+        &undefined,
         "--max-file-size",
         "2KB",
     ];
@@ -650,6 +658,8 @@ fn diagnostic_details_in_korean() {
     assert!(said("account.json", "`guardduty:ListDetectors` 권한이 필요함"), "{text}");
     assert!(said("account.json", "eu-west-1 리전 호출에 응답이 없음"), "{text}");
     assert!(said("missing.yaml", "파일이나 디렉터리가 없음"), "{text}");
+    assert!(said("utf16.yaml", "파일이 올바른 UTF-16이 아님"), "{text}");
+    assert!(said("undefined.yaml", "`Ref`가 가리키는 `Nowhere`은(는) 템플릿의 파라미터나 리소스가 아님"), "{text}");
     assert!(english.is_empty(), "English left in Korean diagnostics:\n{}", english.join("\n"));
     // JSON keeps the English text, whatever the language.
     let json: Vec<&str> = args.iter().copied().chain(["--format", "json"]).collect();
