@@ -110,13 +110,7 @@ impl Loaded {
                 _ => Arc::from(""),
             };
             if let Err(message) = registry.add(rule) {
-                diagnostics.push(Diagnostic {
-                    kind: DiagnosticKind::Invalid,
-                    file,
-                    line: 1,
-                    col: 1,
-                    message: message.into(),
-                });
+                diagnostics.push(Diagnostic { kind: DiagnosticKind::Invalid, file, line: 1, col: 1, message });
             }
         }
         (registry, diagnostics)

@@ -139,3 +139,7 @@ diag-yaml11-octal-0o = `{ $text }` is an integer in YAML 1.2 but a string in YAM
 diag-yaml11-octal-0o-decimal = `{ $text }` is an integer in YAML 1.2 but a string in YAML 1.1, which CloudFormation follows: write a decimal number
 diag-yaml11-leading-zero-value = `{ $text }` is decimal in YAML 1.2 but octal ({ $value }) in YAML 1.1: write the number meant without a leading zero
 diag-yaml11-leading-zero = `{ $text }` is decimal in YAML 1.2 but octal in YAML 1.1: write the number meant without a leading zero
+
+## Rules.
+diag-rule-id-taken = a rule with id `{ $id }` already exists
+diag-rule-slug-taken = a rule with slug `{ $slug }` already exists

@@ -73,7 +73,7 @@ diag-baseline-gone = 더 이상 나타나지 않는 항목이므로 제거하십
 
 ## 사용자 지정 규칙.
 diag-custom-rule = 사용자 지정 규칙(엔진 메시지: "{ $detail }")
-diag-custom-rule-failed = { $file }에 대한 사용자 지정 규칙 { $rule }(엔진 메시지: "{ $detail }")
+diag-custom-rule-failed = 사용자 지정 규칙 { $rule }이(가) { $file }을(를) 검사하다 실패함(엔진 메시지: "{ $detail }")
 
 ## CloudFormation.
 diag-cfn-out-of-work = 템플릿 평가에 { $steps }단계보다 많이 걸림
@@ -136,3 +136,7 @@ diag-yaml11-octal-0o = `{ $text }`은(는) YAML 1.2에서는 정수이지만 Clo
 diag-yaml11-octal-0o-decimal = `{ $text }`은(는) YAML 1.2에서는 정수이지만 CloudFormation이 따르는 YAML 1.1에서는 문자열임: 10진수로 쓰십시오
 diag-yaml11-leading-zero-value = `{ $text }`은(는) YAML 1.2에서는 10진수이지만 YAML 1.1에서는 8진수({ $value })임: 앞의 0 없이 뜻하는 수를 쓰십시오
 diag-yaml11-leading-zero = `{ $text }`은(는) YAML 1.2에서는 10진수이지만 YAML 1.1에서는 8진수임: 앞의 0 없이 뜻하는 수를 쓰십시오
+
+## 규칙.
+diag-rule-id-taken = ID가 `{ $id }`인 규칙이 이미 있음
+diag-rule-slug-taken = 슬러그가 `{ $slug }`인 규칙이 이미 있음
