@@ -81,7 +81,7 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> (Vec<Candidate>, V
                     file: display,
                     line: 0,
                     col: 0,
-                    message: e.to_string(),
+                    message: crate::diagnostic::io_message(&e),
                 });
                 continue;
             }
@@ -100,7 +100,7 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> (Vec<Candidate>, V
                     file: g.as_str().into(),
                     line: 0,
                     col: 0,
-                    message: format!("invalid --exclude pattern: {e}"),
+                    message: msg!("diag-invalid-exclude", detail = e),
                 });
             }
         }
@@ -123,7 +123,7 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> (Vec<Candidate>, V
                         file: display.clone(),
                         line: 0,
                         col: 0,
-                        message: e.to_string(),
+                        message: msg!("diag-walk-error", detail = e),
                     });
                     continue;
                 }

@@ -204,11 +204,7 @@ fn judge_all(loaded: Loaded<UnitResult>, rules: &[Arc<Rule>], opts: &ScanOptions
 fn judge_guarded(unit: &Unit, rules: &[Arc<Rule>]) -> Judged {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| judge(unit, rules))).unwrap_or_else(|_| Judged {
         findings: Vec::new(),
-        diagnostics: vec![Diagnostic::whole_file(
-            DiagnosticKind::Read,
-            &unit.name,
-            "internal error while analysing this file; please report it with the file",
-        )],
+        diagnostics: vec![Diagnostic::whole_file(DiagnosticKind::Read, &unit.name, msg!("diag-internal-error"))],
         evidence: crate::posture::Evidence::default(),
     })
 }
@@ -259,11 +255,7 @@ pub fn run_rules(
     parallel: bool,
 ) -> (Vec<Finding>, Vec<Diagnostic>) {
     let internal_error = |rule: &Arc<Rule>| {
-        Diagnostic::whole_file(
-            DiagnosticKind::Read,
-            &model.file,
-            format!("internal error in rule {} while checking this file; please report it", rule.meta.id),
-        )
+        Diagnostic::whole_file(DiagnosticKind::Read, &model.file, msg!("diag-internal-rule-error", rule = rule.meta.id))
     };
     // Runs `rule`, adding its findings to `found`; a rule that fails adds none.
     let run = |rule: &Arc<Rule>, found: &mut Vec<Finding>| {

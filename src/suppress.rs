@@ -262,7 +262,7 @@ pub fn metadata_suppressions<'a>(
 ) -> (Vec<Suppression>, Vec<Diagnostic>) {
     let mut out = Vec::new();
     let mut warnings = Vec::new();
-    let mut warn = |span: Span, message: String| {
+    let mut warn = |span: Span, message: crate::i18n::Message| {
         warnings.push(Diagnostic {
             kind: DiagnosticKind::Suppression,
             file: file.clone(),
@@ -274,15 +274,12 @@ pub fn metadata_suppressions<'a>(
     for (id, node) in resources {
         let Some(p) = node.get("Metadata").and_then(|m| m.get("palisade")) else { continue };
         let Some(map) = p.as_map() else {
-            warn(p.span, format!("`Metadata.palisade` of `{id}` must be a map with an `ignore` list"));
+            warn(p.span, msg!("diag-suppress-metadata-not-map", id = id));
             continue;
         };
         for e in map {
             if e.key != "ignore" {
-                warn(
-                    e.key_span,
-                    format!("unknown key `{}` in `Metadata.palisade` of `{id}` (expected `ignore`)", e.key),
-                );
+                warn(e.key_span, msg!("diag-suppress-metadata-unknown-key", key = e.key, id = id));
             }
         }
         let Some(list) = p.get("ignore") else { continue };
@@ -296,21 +293,18 @@ pub fn metadata_suppressions<'a>(
                 Kind::Map(entries) => {
                     for e in entries {
                         if e.key != "id" && e.key != "reason" {
-                            warn(
-                                e.key_span,
-                                format!("unknown key `{}` in a suppression (expected `id` and `reason`)", e.key),
-                            );
+                            warn(e.key_span, msg!("diag-suppress-unknown-key", key = e.key));
                         }
                     }
                     let Some(rule) = item.get("id").and_then(Node::as_str) else {
-                        warn(item.span, "a suppression needs an `id` (the rule id or slug)".to_string());
+                        warn(item.span, msg!("diag-suppress-needs-id"));
                         continue;
                     };
                     let reason = item.get("reason").and_then(Node::scalar_text).map(|r| r.trim().to_string());
                     (rule.to_string(), reason.filter(|r| !r.is_empty()))
                 }
                 _ => {
-                    warn(item.span, "a suppression must be a map with `id` and `reason`".to_string());
+                    warn(item.span, msg!("diag-suppress-not-map"));
                     continue;
                 }
             };

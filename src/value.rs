@@ -112,6 +112,19 @@ impl Node {
         }
     }
 
+    /// [`Node::type_name`] as a message, said in the language of the report.
+    pub fn type_message(&self) -> crate::i18n::Message {
+        let kind = match self.kind {
+            Kind::Null => "null",
+            Kind::Bool(_) => "boolean",
+            Kind::Number(_) => "number",
+            Kind::String(_) => "string",
+            Kind::Seq(_) => "list",
+            Kind::Map(_) => "map",
+        };
+        msg!("diag-value-type", kind = kind)
+    }
+
     /// Converts to JSON, dropping locations (for tests and debugging).
     pub fn to_json(&self) -> serde_json::Value {
         use serde_json::Value as J;
@@ -135,7 +148,7 @@ pub struct Document {
     /// What the parser read past: a key given twice in one map (the later value is kept, as
     /// CloudFormation keeps it), with the place and a message. Each is an error in the input,
     /// though the rest of the document is read.
-    pub errors: Vec<(Span, String)>,
+    pub errors: Vec<(Span, crate::i18n::Message)>,
 }
 
 /// One step of a path from a document root: a map key or a sequence index.

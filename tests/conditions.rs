@@ -94,10 +94,10 @@ fn a_resource_that_depends_on_too_many_conditions_is_reported_as_not_analysed() 
     let d = report
         .diagnostics
         .iter()
-        .find(|d| d.kind == DiagnosticKind::NotAnalysed && d.message.contains("`C7`"))
+        .find(|d| d.kind == DiagnosticKind::NotAnalysed && d.message.en().contains("`C7`"))
         .unwrap_or_else(|| panic!("{:?}", report.diagnostics));
     assert_eq!(d.line, line, "{d:?}");
-    assert!(d.message.contains("`Deep`") && !d.message.contains("`C6`"), "{}", d.message);
+    assert!(d.message.en().contains("`Deep`") && !d.message.en().contains("`C6`"), "{}", d.message.en());
 }
 
 /// Scans a YAML template with the given rules.
@@ -134,11 +134,11 @@ Resources:
     assert_eq!(lines("PAL-RDS-003"), vec![8], "{:#?}", report.findings);
     // A retention of 1 day is too short; `0o1` is not known.
     assert_eq!(lines("PAL-RDS-005"), vec![9], "{:#?}", report.findings);
-    let notes: Vec<(u32, &str)> = report
+    let notes: Vec<(u32, String)> = report
         .diagnostics
         .iter()
         .filter(|d| d.kind == DiagnosticKind::NotAnalysed)
-        .map(|d| (d.line, d.message.as_str()))
+        .map(|d| (d.line, d.message.en()))
         .collect();
     assert_eq!(notes.len(), 3, "{notes:#?}");
     assert!(notes.iter().any(|(l, m)| *l == 14 && m.contains("`no`") && m.contains("write `false`")), "{notes:#?}");

@@ -548,15 +548,27 @@ fn the_korean_posture_has_no_english_sentences() {
 
 #[test]
 fn every_analysis_text_has_a_korean_one_with_the_same_variables() {
-    let en: BTreeMap<String, String> = catalogue(Lang::En, "analysis.").into_values().flatten().collect();
-    let ko: BTreeMap<String, String> = catalogue(Lang::Ko, "analysis.").into_values().flatten().collect();
-    assert!(en.len() > 100, "{}", en.len());
+    same_texts_in_both_languages("analysis", 100);
+}
+
+#[test]
+fn every_diagnostic_text_has_a_korean_one_with_the_same_variables() {
+    same_texts_in_both_languages("diagnostics", 40);
+}
+
+/// The catalogue `src/i18n/<name>.{en,ko}.ftl` has the same messages, with the same
+/// variables, in both languages (and at least `at_least` of them).
+fn same_texts_in_both_languages(name: &str, at_least: usize) {
+    let prefix = format!("{name}.");
+    let en: BTreeMap<String, String> = catalogue(Lang::En, &prefix).into_values().flatten().collect();
+    let ko: BTreeMap<String, String> = catalogue(Lang::Ko, &prefix).into_values().flatten().collect();
+    assert!(en.len() > at_least, "{}", en.len());
     // Messages with plural forms are written over several lines: compare what the catalogue
     // holds for the whole message.
     let full = |lang: Lang| -> BTreeMap<String, String> {
         let text: String = i18n::sources()
             .iter()
-            .filter(|(p, _)| p.ends_with(&format!("analysis.{}.ftl", lang.code())))
+            .filter(|(p, _)| p.ends_with(&format!("/{name}.{}.ftl", lang.code())))
             .map(|(_, t)| t.to_string())
             .collect();
         let mut out = BTreeMap::new();
@@ -573,6 +585,89 @@ fn every_analysis_text_has_a_korean_one_with_the_same_variables() {
     };
     let (en_full, ko_full) = (full(Lang::En), full(Lang::Ko));
     assert_eq!(en_full.keys().collect::<Vec<_>>(), en.keys().collect::<Vec<_>>());
-    same_ids_and_variables("analysis", &en_full, &ko_full);
+    same_ids_and_variables(name, &en_full, &ko_full);
     assert_eq!(ko.len(), en.len());
+}
+
+/// The lines of `text` in Korean and the English sentences left in them.
+fn korean_lines_and_english_left(text: &str) -> (Vec<String>, Vec<String>) {
+    let korean: Vec<String> = text.lines().filter(|l| hangul(l)).map(str::to_string).collect();
+    let english =
+        korean.iter().flat_map(|l| english_fragments(l).into_iter().map(move |r| format!("{r:?} in {l}"))).collect();
+    (korean, english)
+}
+
+#[test]
+fn diagnostic_details_in_korean() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let broken = write("broken.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B: [\n    - {\n");
+    let large = write(
+        "large.yaml",
+        &format!("AWSTemplateFormatVersion: '2010-09-09'\n# {}\nResources: {{}}\n", "x".repeat(4000)),
+    );
+    let unexplained = write(
+        "unexplained.yaml",
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Logs:\n    Type: AWS::S3::Bucket # palisade:ignore PAL-S3-001\n",
+    );
+    let unknown = write("notes.yaml", "shopping:\n  - milk\n");
+    let snapshot = write(
+        "account.json",
+        r#"{
+  "palisade_snapshot": 1, "account": "111122223333", "partition": "aws", "regions": ["eu-west-1"],
+  "collected_at": "2026-06-01T00:00:00Z", "tool_version": "0.1.0",
+  "errors": [
+    {"service": "guardduty", "region": "eu-west-1", "call": "ListDetectors", "error": "AccessDeniedException",
+     "permission": "guardduty:ListDetectors"}
+  ],
+  "global": {}, "regional": {"eu-west-1": {}}
+}"#,
+    );
+    let missing = dir.path().join("missing.yaml");
+    let utf16 = dir.path().join("utf16.yaml");
+    std::fs::write(&utf16, [0xFF, 0xFE, 0x41, 0x00, 0x3D]).unwrap();
+    let undefined = write(
+        "undefined.yaml",
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Logs:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref Nowhere\n",
+    );
+    let args = [
+        "scan",
+        &broken,
+        &large,
+        &unexplained,
+        &unknown,
+        &snapshot,
+        missing.to_str().unwrap(),
+        utf16.to_str().unwrap(),
+        &undefined,
+        "--max-file-size",
+        "2KB",
+    ];
+    let (out, err) = palisade_ko(&args);
+    let text = format!("{out}\n{err}");
+    let (korean, english) = korean_lines_and_english_left(&text);
+    let said = |file: &str, what: &str| korean.iter().any(|l| l.contains(file) && l.contains(what));
+    assert!(said("broken.yaml", "구문 오류(파서 메시지: "), "{text}");
+    assert!(said("large.yaml", "파일이 너무 큼("), "{text}");
+    assert!(said("unexplained.yaml", "`PAL-S3-001`의 억제에 이유가 없음"), "{text}");
+    assert!(said("notes.yaml", "중 어느 것도 아님"), "{text}");
+    assert!(said("account.json", "`guardduty:ListDetectors` 권한이 필요함"), "{text}");
+    assert!(said("account.json", "eu-west-1 리전 호출에 응답이 없음"), "{text}");
+    assert!(said("missing.yaml", "파일이나 디렉터리가 없음"), "{text}");
+    assert!(said("utf16.yaml", "파일이 올바른 UTF-16이 아님"), "{text}");
+    assert!(said("undefined.yaml", "`Ref`가 가리키는 `Nowhere`은(는) 템플릿의 파라미터나 리소스가 아님"), "{text}");
+    assert!(english.is_empty(), "English left in Korean diagnostics:\n{}", english.join("\n"));
+    // JSON keeps the English text, whatever the language.
+    let json: Vec<&str> = args.iter().copied().chain(["--format", "json"]).collect();
+    let (out, _) = palisade_ko(&json);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let messages: Vec<&str> =
+        v["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["message"].as_str()).collect();
+    assert!(messages.iter().any(|m| m.contains("was not answered (AccessDeniedException)")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.starts_with("file is too large")), "{messages:?}");
+    assert!(!messages.iter().any(|m| hangul(m)), "{messages:?}");
 }

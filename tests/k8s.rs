@@ -159,7 +159,7 @@ fn unrendered_helm_templates_are_reported_without_stopping_the_scan() {
     assert_eq!(r.diagnostics.len(), 1, "{:?}", r.diagnostics);
     let d = &r.diagnostics[0];
     assert!(d.file.ends_with("chart/templates/deployment.yaml"), "{}", d.file);
-    assert!(d.message.starts_with("looks like an unrendered Helm template; render it with `helm template` first"));
+    assert!(d.message.en().starts_with("looks like an unrendered Helm template; render it with `helm template` first"));
     assert!(!d.is_error(), "a template is not a broken file");
 
     // A manifest that does not parse (and is no template) is an error.

@@ -203,7 +203,7 @@ fn standard_and_unknown_tags() {
 /// Each duplicate key's (line, column, message), and the document as JSON.
 fn duplicates(docs: Vec<palisade::value::Document>) -> (Vec<(u32, u32, String)>, serde_json::Value) {
     let doc = docs.into_iter().next().unwrap();
-    (doc.errors.iter().map(|(s, m)| (s.line, s.col, m.clone())).collect(), doc.root.to_json())
+    (doc.errors.iter().map(|(s, m)| (s.line, s.col, m.en())).collect(), doc.root.to_json())
 }
 
 #[test]

@@ -231,7 +231,7 @@ fn escape_codes_from_scanned_files_are_not_echoed() {
     report.files.insert(Arc::from("templates/app.yaml"), evil);
     report.findings[1].message.push_str("\x1b]0;title\x07");
     report.findings[1].related[0].message.push_str("\x1b[1m");
-    report.diagnostics[0].message.push_str("\x1b[0m");
+    report.diagnostics[0].message.push("\x1b[0m".into());
     let out = render(&report, Format::Text, &RenderOptions::default());
     assert!(!out.contains('\x1b'));
     assert!(out.contains(" 9 |       \u{fffd}[2JPublicAccessBlockConfiguration:"));

@@ -153,7 +153,7 @@ fn a_suppression_without_a_reason_applies_and_warns() {
     let d = &s.report.diagnostics;
     assert_eq!(d.len(), 1, "{d:?}");
     assert_eq!((d[0].kind, d[0].line), (DiagnosticKind::Suppression, 3));
-    assert!(d[0].message.contains("no reason"), "{}", d[0].message);
+    assert!(d[0].message.en().contains("no reason"), "{}", d[0].message.en());
     assert!(!d[0].is_error());
     let text = TWO_BUCKETS.replace(
         "  Beta:\n    Type: AWS::S3::Bucket\n",
@@ -173,7 +173,7 @@ fn unknown_rules_and_malformed_metadata_warn() {
     );
     let s = scan_text(&text, BOTH);
     assert_eq!(found(&s).len(), 4);
-    let msgs: Vec<&str> = s.report.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    let msgs: Vec<String> = s.report.diagnostics.iter().map(|d| d.message.en()).collect();
     assert_eq!(msgs.len(), 2, "{msgs:?}");
     assert!(msgs.iter().any(|m| m.contains("unknown rule `PAL-NOPE-001`")), "{msgs:?}");
     assert!(msgs.iter().any(|m| m.contains("needs an `id`")), "{msgs:?}");

@@ -801,9 +801,9 @@ fn scan_command(mut args: ScanArgs, lang: Lang) -> Result<i32, String> {
                     col: if let crate::parse::ReadError::NotUtf8 { col, .. } = e { col } else { 0 },
                     message: match e {
                         crate::parse::ReadError::TooLarge { .. } => {
-                            format!("standard input: {e} (raise it with --max-file-size)")
+                            msg!("diag-stdin-too-large", problem = e.message())
                         }
-                        _ => format!("standard input: {e}"),
+                        _ => msg!("diag-stdin", problem = e.message()),
                     },
                 });
                 s

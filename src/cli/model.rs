@@ -93,11 +93,9 @@ pub fn document(loaded: &Loaded) -> (Value, Vec<Diagnostic>) {
                 diagnostics.extend(unit.diagnostics.iter().cloned());
             }
             // An internal error (a bug, never expected) becomes a diagnostic for that unit.
-            Err(_) => diagnostics.push(Diagnostic::whole_file(
-                DiagnosticKind::Read,
-                &unit.name,
-                "internal error while analysing this file; please report it with the file",
-            )),
+            Err(_) => {
+                diagnostics.push(Diagnostic::whole_file(DiagnosticKind::Read, &unit.name, msg!("diag-internal-error")))
+            }
         }
     }
     let doc = json!({

@@ -65,11 +65,7 @@ fn exposures_of(loaded: frontend::Loaded) -> (Vec<FileExposure>, Vec<Diagnostic>
         }));
         match guarded {
             Ok(f) => out.push(f),
-            Err(_) => diags.push(Diagnostic::whole_file(
-                DiagnosticKind::Read,
-                &unit.name,
-                "internal error while analysing this file; please report it with the file",
-            )),
+            Err(_) => diags.push(Diagnostic::whole_file(DiagnosticKind::Read, &unit.name, msg!("diag-internal-error"))),
         }
     }
     (out, diags)

@@ -176,7 +176,7 @@ pub fn load(paths: &[PathBuf], limit: Duration) -> Loaded {
             file: file.clone(),
             line: p.line,
             col: p.col,
-            message: format!("custom rule: {}", p.message),
+            message: msg!("diag-custom-rule", detail = p.message),
         };
         let meta = match meta::parse(path, text) {
             Ok(m) => m,
@@ -352,7 +352,7 @@ deny contains data.palisade.lib.result(sprintf(\"%s %s\", [b.meta.id, value(b.ve
             std::fs::write(dir.path().join("t.pass.yaml"), "a: 1\n").unwrap();
             let loaded = load(&[dir.path().to_path_buf()], DEFAULT_TIME_LIMIT);
             assert!(loaded.rules.is_empty(), "{package}");
-            assert!(loaded.diagnostics.iter().any(|d| d.message.contains("reserved")), "{:?}", loaded.diagnostics);
+            assert!(loaded.diagnostics.iter().any(|d| d.message.en().contains("reserved")), "{:?}", loaded.diagnostics);
         }
     }
 

@@ -201,15 +201,21 @@ impl Baseline {
                 continue;
             }
             *n -= 1;
-            let resource = e.resource.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
+            let resource = match e.resource.as_deref() {
+                Some(r) => msg!("diag-baseline-resource", resource = r),
+                None => crate::i18n::Message::default(),
+            };
             out.diagnostics.push(Diagnostic {
                 kind: DiagnosticKind::Baseline,
                 file: display.as_str().into(),
                 line: 0,
                 col: 0,
-                message: format!(
-                    "entry no longer occurs, remove it: {} in {}{resource}: {}",
-                    e.rule_id, e.file, e.message
+                message: msg!(
+                    "diag-baseline-gone",
+                    rule = e.rule_id,
+                    file = e.file,
+                    resource = resource,
+                    message = e.message
                 ),
             });
         }
@@ -334,7 +340,7 @@ mod tests {
         assert_eq!(applied.kept[0].location.span.line, 3);
         // The entry for a resource that is gone is reported as before.
         assert_eq!(applied.diagnostics.len(), 1);
-        assert!(applied.diagnostics[0].message.contains("(Gone)"), "{:?}", applied.diagnostics);
+        assert!(applied.diagnostics[0].message.en().contains("(Gone)"), "{:?}", applied.diagnostics);
         // Writing it back keeps its format: its fingerprints are those of version 1.
         let without_tool = |s: &str| {
             let mut v: serde_json::Value = serde_json::from_str(s).unwrap();

@@ -185,7 +185,7 @@ pub fn apply(
     let mut used = vec![false; suppressions.len()];
     let known = rules::all();
     for (i, s) in suppressions.iter().enumerate() {
-        let warn = |message: String| Diagnostic {
+        let warn = |message: crate::i18n::Message| Diagnostic {
             kind: DiagnosticKind::Suppression,
             file: s.file.clone(),
             line: s.at.line,
@@ -193,19 +193,17 @@ pub fn apply(
             message,
         };
         if s.rule.is_empty() {
-            out.diagnostics
-                .push(warn(format!("`{COMMENT_MARKER}` needs a rule id: `# {COMMENT_MARKER} PAL-S3-001 reason`")));
+            out.diagnostics.push(warn(msg!("diag-suppress-needs-rule", marker = COMMENT_MARKER)));
             used[i] = true;
             continue;
         }
         if !known.iter().any(|r| r.meta.matches(&s.rule)) && !ran.iter().any(|m| m.matches(&s.rule)) {
-            out.diagnostics.push(warn(format!("suppression of unknown rule `{}`", s.rule)));
+            out.diagnostics.push(warn(msg!("diag-suppress-unknown-rule", rule = s.rule)));
             used[i] = true;
             continue;
         }
         if s.reason.is_none() {
-            out.diagnostics
-                .push(warn(format!("suppression of `{}` has no reason: say why the risk is accepted", s.rule)));
+            out.diagnostics.push(warn(msg!("diag-suppress-no-reason", rule = s.rule)));
         }
     }
     // Suppressions indexed by (file, line) and (file, resource), so that filtering stays
@@ -286,7 +284,7 @@ pub fn apply(
                 file: s.file.clone(),
                 line: s.at.line,
                 col: s.at.col,
-                message: format!("unused suppression: `{}` reports nothing here", s.rule),
+                message: msg!("diag-suppress-unused", rule = s.rule),
             });
         }
     }

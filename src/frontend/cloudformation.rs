@@ -37,8 +37,8 @@ impl super::Frontend for CloudFormation {
         cfn::is_template(root)
     }
 
-    fn parse_failure(&self, text: &str, message: &str) -> Option<(DiagnosticKind, String)> {
-        looks_like_template(text).then(|| (DiagnosticKind::Parse, message.to_string()))
+    fn parse_failure(&self, text: &str, message: &str) -> Option<(DiagnosticKind, crate::i18n::Message)> {
+        looks_like_template(text).then(|| (DiagnosticKind::Parse, msg!("diag-syntax-error", detail = message)))
     }
 
     fn lower(&self, doc: Arc<Document>, src: &Arc<SourceFile>, opts: &LoadOptions) -> Unit {
@@ -58,7 +58,7 @@ impl super::Frontend for CloudFormation {
                 DiagnosticKind::NotAnalysed,
                 &file,
                 u.span,
-                format!("the resources of `{}` were not analysed: {}", u.name, u.reason),
+                msg!("diag-cfn-unexpanded", name = u.name, reason = u.reason),
             ));
         }
         for (span, msg) in &tpl.undefined {
@@ -68,9 +68,9 @@ impl super::Frontend for CloudFormation {
             unit.diagnostics.push(Diagnostic::at(DiagnosticKind::NotAnalysed, &file, *span, msg.clone()));
         }
         // What evaluation could not do, once however many variants meet it.
-        let problems = RefCell::new(Vec::<(Span, String)>::new());
+        let problems = RefCell::new(Vec::<(Span, crate::i18n::Message)>::new());
         // Values left unknown for how they read (YAML 1.1 / 1.2 differences), once each.
-        let notes = RefCell::new(Vec::<(Span, String)>::new());
+        let notes = RefCell::new(Vec::<(Span, crate::i18n::Message)>::new());
         let lower_with = |assumptions: BTreeMap<String, bool>| {
             let ev = Evaluator::new(&tpl, parameters, assumptions);
             // Notes left by lowering elsewhere on this thread are not this template's.
@@ -101,11 +101,11 @@ impl super::Frontend for CloudFormation {
                         DiagnosticKind::NotAnalysed,
                         &file,
                         span,
-                        format!(
-                            "conditions {names} were not explored for resource `{id}` (at most {} undecidable \
-                             conditions of related resources are explored together): findings that depend on \
-                             them are not reported",
-                            cfn::variants::MAX_GROUP_ATOMS
+                        msg!(
+                            "diag-cfn-conditions-unexplored",
+                            names = names,
+                            id = id,
+                            max = cfn::variants::MAX_GROUP_ATOMS
                         ),
                     ));
                 }
@@ -121,7 +121,7 @@ impl super::Frontend for CloudFormation {
                 DiagnosticKind::NotAnalysed,
                 &file,
                 span,
-                format!("a value was not evaluated: {msg}"),
+                msg!("diag-cfn-not-evaluated", reason = msg),
             ));
         }
         for (span, msg) in notes.into_inner() {
@@ -129,7 +129,7 @@ impl super::Frontend for CloudFormation {
                 DiagnosticKind::NotAnalysed,
                 &file,
                 span,
-                format!("a value was not analysed: {msg}"),
+                msg!("diag-cfn-not-analysed", reason = msg),
             ));
         }
         drop(tpl);

@@ -24,14 +24,11 @@ impl super::Frontend for Kubernetes {
         k8s::is_input(root)
     }
 
-    fn parse_failure(&self, text: &str, message: &str) -> Option<(DiagnosticKind, String)> {
+    fn parse_failure(&self, text: &str, message: &str) -> Option<(DiagnosticKind, crate::i18n::Message)> {
         if k8s::looks_like_helm_template(text) {
-            Some((
-                DiagnosticKind::NotAnalysed,
-                format!("looks like an unrendered Helm template; render it with `helm template` first ({message})"),
-            ))
+            Some((DiagnosticKind::NotAnalysed, msg!("diag-helm-template", detail = message)))
         } else if k8s::looks_like_manifest(text) {
-            Some((DiagnosticKind::Parse, message.to_string()))
+            Some((DiagnosticKind::Parse, msg!("diag-syntax-error", detail = message)))
         } else {
             None
         }

@@ -18,6 +18,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::discover::{self, Candidate, DiscoverOptions};
+use crate::i18n::Message;
 use crate::model::Model;
 use crate::parse::{self, Limits};
 use crate::paths::{PathGlob, relative_to};
@@ -192,7 +193,7 @@ pub trait Frontend: Sync {
 
     /// Whether unparsable text looks like this language (so that the parse error is worth
     /// reporting), and what to say about it.
-    fn parse_failure(&self, text: &str, message: &str) -> Option<(DiagnosticKind, String)>;
+    fn parse_failure(&self, text: &str, message: &str) -> Option<(DiagnosticKind, Message)>;
 
     /// Lowers one recognised document of `src` into a unit.
     fn lower(&self, doc: Arc<Document>, src: &Arc<SourceFile>, opts: &LoadOptions) -> Unit;
@@ -280,7 +281,7 @@ pub fn load_each<U: Send>(opts: &LoadOptions, each: &(dyn Fn(Unit) -> U + Sync))
                 diagnostics.push(Diagnostic::whole_file(
                     DiagnosticKind::NotAnalysed,
                     &display,
-                    "left out by `exclude` in the configuration",
+                    msg!("diag-excluded-by-config"),
                 ));
             }
             false
@@ -367,11 +368,7 @@ fn hand_over<U>(f: FileLoad, each: &(dyn Fn(Unit) -> U + Sync)) -> FileResult<U>
 /// instead of ending the scan.
 fn guarded(display: &str, f: impl FnOnce() -> FileLoad) -> FileLoad {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| FileLoad {
-        diagnostics: vec![Diagnostic::whole_file(
-            DiagnosticKind::Read,
-            display,
-            "internal error while analysing this file; please report it with the file",
-        )],
+        diagnostics: vec![Diagnostic::whole_file(DiagnosticKind::Read, display, msg!("diag-internal-error"))],
         ..FileLoad::default()
     })
 }
@@ -424,7 +421,7 @@ fn load_file(file: &Candidate, opts: &LoadOptions, context_only: bool) -> FileLo
                     file: display,
                     line,
                     col,
-                    message: e.to_string(),
+                    message: e.message(),
                 }],
                 ..FileLoad::default()
             }
@@ -453,7 +450,9 @@ fn load_parsed(src: &Arc<SourceFile>, opts: &LoadOptions, context_only: bool, ex
             let claimed = all.iter().find_map(|f| f.parse_failure(&src.text, &e.message));
             let claimed = claimed.or_else(|| {
                 let syntax = if is_json(src) { "JSON" } else { "YAML" };
-                explicit.then(|| (DiagnosticKind::Parse, format!("not valid {syntax}: {}", e.message)))
+                explicit.then(|| {
+                    (DiagnosticKind::Parse, msg!("diag-not-valid-syntax", syntax = syntax, detail = e.message))
+                })
             });
             let diagnostics = claimed
                 .map(|(kind, message)| Diagnostic { kind, file: display, line: e.line, col: e.col, message })
@@ -489,14 +488,11 @@ fn load_parsed(src: &Arc<SourceFile>, opts: &LoadOptions, context_only: bool, ex
         out.units[0].1.suppressions.extend(comments);
         out.analysed = Some(display);
     } else if explicit && !context_only {
-        let hint = if src.text.contains("Resources") {
-            " (a CloudFormation template needs `AWSTemplateFormatVersion`, or a resource whose `Type` is a string \
-             starting with `AWS::`)"
+        let message = if src.text.contains("Resources") {
+            msg!("diag-unknown-input-resources")
         } else {
-            ""
+            msg!("diag-unknown-input")
         };
-        let message =
-            format!("not a CloudFormation template, Terraform plan, Kubernetes manifest or IAM policy document{hint}");
         out.diagnostics.push(match unknown {
             Some(span) => Diagnostic::at(DiagnosticKind::NotAnalysed, &display, span, message),
             None => Diagnostic::whole_file(DiagnosticKind::NotAnalysed, &display, message),

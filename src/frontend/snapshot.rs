@@ -22,8 +22,9 @@ impl super::Frontend for Snapshot {
         snapshot::is_snapshot(root)
     }
 
-    fn parse_failure(&self, text: &str, message: &str) -> Option<(DiagnosticKind, String)> {
-        text.contains("\"palisade_snapshot\"").then(|| (DiagnosticKind::Parse, message.to_string()))
+    fn parse_failure(&self, text: &str, message: &str) -> Option<(DiagnosticKind, crate::i18n::Message)> {
+        text.contains("\"palisade_snapshot\"")
+            .then(|| (DiagnosticKind::Parse, msg!("diag-syntax-error", detail = message)))
     }
 
     /// Keeps the document: the snapshots of a scan are lowered together by [`Self::merge`].

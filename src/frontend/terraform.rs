@@ -112,7 +112,7 @@ fn guarded_root(display: &Arc<str>, f: impl FnOnce() -> (Unit, Vec<Arc<str>>)) -
         unit.diagnostics.push(Diagnostic::whole_file(
             DiagnosticKind::Read,
             display,
-            "internal error while analysing this module; please report it with the module",
+            msg!("diag-internal-module-error"),
         ));
         (unit, Vec::new())
     })
@@ -237,7 +237,7 @@ impl super::Frontend for TerraformPlan {
         tf::plan::is_plan(root)
     }
 
-    fn parse_failure(&self, _text: &str, _message: &str) -> Option<(DiagnosticKind, String)> {
+    fn parse_failure(&self, _text: &str, _message: &str) -> Option<(DiagnosticKind, crate::i18n::Message)> {
         None
     }
 

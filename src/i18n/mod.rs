@@ -7,7 +7,9 @@
 //! * `src/rules/<area>/ko.ftl`: the Korean title of each rule (message id: the rule's slug) with
 //!   its `.description` and `.remediation` (the English ones are written in the rule itself);
 //! * `src/i18n/labels.<lang>.ftl`: the labels of reports, of the posture scorecard and of the
-//!   rule documentation.
+//!   rule documentation;
+//! * `src/i18n/analysis.<lang>.ftl`: what the analyses say inside a finding;
+//! * `src/i18n/diagnostics.<lang>.ftl`: the details of diagnostics (problems with the input).
 //!
 //! A finding keeps its message as a [`Message`]: a template id with its arguments, so that a
 //! report renders it in the language asked for. The English rendering is the finding's

@@ -50,7 +50,7 @@ struct Parser<'a> {
     col: u32,
     file: FileId,
     /// Keys given twice, read past (see [`Document::errors`]).
-    errors: Vec<(Span, String)>,
+    errors: Vec<(Span, crate::i18n::Message)>,
 }
 
 impl Parser<'_> {
@@ -494,7 +494,7 @@ mod tests {
         let d = parse(&file, &Limits::default()).unwrap();
         let (span, message) = &d.errors[0];
         assert_eq!((span.line, span.col), (2, 2));
-        assert_eq!(message, "duplicate key `a` (first defined at line 1)");
+        assert_eq!(message.en(), "duplicate key `a` (first defined at line 1)");
         assert_eq!(d.root.to_json(), serde_json::json!({"a": 2}));
         // Many keys (hash index path): the later value in the first key's place.
         let mut s = String::from("{");
@@ -503,7 +503,7 @@ mod tests {
         }
         s.push_str("\"k7\": 0}");
         let d = parse(&SourceFile::new("t.json", s), &Limits::default()).unwrap();
-        assert!(d.errors[0].1.contains("duplicate key `k7`"));
+        assert!(d.errors[0].1.en().contains("duplicate key `k7`"));
         assert_eq!(d.root.as_map().unwrap().len(), 40);
         assert_eq!(d.root.get("k7").unwrap().to_json(), serde_json::json!(0));
     }

@@ -99,22 +99,54 @@ pub enum ReadError {
     TooLarge { size: u64, limit: usize },
     /// The file is not valid UTF-8; the first invalid byte is at this 1-based line and column.
     NotUtf8 { line: u32, col: u32 },
-    /// Any I/O error, as text.
-    Io(String),
+    /// The file starts with a UTF-16 byte order mark but is not valid UTF-16; the first
+    /// invalid code unit is at this 1-based line and column.
+    NotUtf16 { line: u32, col: u32 },
+    /// A directory where a file was expected.
+    Directory,
+    /// Not a regular file (a FIFO, a socket, a device): reading it may never end. `checked` when
+    /// the file's metadata said so before it was opened.
+    NotRegular { checked: bool },
+    /// Any other I/O error.
+    Io(IoFailure),
+}
+
+/// An I/O error kept as values (the error itself is neither `Clone` nor `Eq`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IoFailure {
+    /// What kind of error, as [`crate::diagnostic::io_kind`] names it.
+    pub kind: &'static str,
+    /// The error's own text.
+    pub detail: String,
+}
+
+impl From<std::io::Error> for ReadError {
+    fn from(e: std::io::Error) -> ReadError {
+        ReadError::Io(IoFailure { kind: crate::diagnostic::io_kind(&e), detail: e.to_string() })
+    }
+}
+
+impl ReadError {
+    /// What went wrong, in the user's language (the English is the error's text).
+    pub fn message(&self) -> crate::i18n::Message {
+        match self {
+            ReadError::TooLarge { size, limit } if *size > *limit as u64 + 1 => {
+                msg!("diag-file-too-large", size = size, limit = limit)
+            }
+            ReadError::TooLarge { limit, .. } => msg!("diag-file-over-limit", limit = limit),
+            ReadError::NotUtf8 { line, col } => msg!("diag-not-utf8", line = line, col = col),
+            ReadError::NotUtf16 { line, col } => msg!("diag-not-utf16", line = line, col = col),
+            ReadError::Directory => msg!("diag-is-directory"),
+            ReadError::NotRegular { checked: true } => msg!("diag-not-regular-file"),
+            ReadError::NotRegular { checked: false } => msg!("diag-not-regular-file-opened"),
+            ReadError::Io(e) => msg!("diag-io-error", kind = e.kind, detail = e.detail),
+        }
+    }
 }
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ReadError::TooLarge { size, limit } if *size > *limit as u64 + 1 => {
-                write!(f, "file is too large ({size} bytes; the limit is {limit} bytes)")
-            }
-            ReadError::TooLarge { limit, .. } => write!(f, "file is too large (more than the limit of {limit} bytes)"),
-            ReadError::NotUtf8 { line, col } => {
-                write!(f, "file is not valid UTF-8 (first invalid byte at line {line}, column {col})")
-            }
-            ReadError::Io(e) => write!(f, "{e}"),
-        }
+        f.write_str(&self.message().en())
     }
 }
 
@@ -134,20 +166,20 @@ pub fn read_source(path: &Path, display: PathBuf, limits: &Limits) -> Result<Sou
 /// from the metadata before reading, and again while reading), directories, and files that
 /// are not regular files (FIFOs, devices: reading them may never end).
 pub fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>, ReadError> {
-    let meta = std::fs::metadata(path).map_err(|e| ReadError::Io(e.to_string()))?;
+    let meta = std::fs::metadata(path).map_err(ReadError::from)?;
     if meta.is_dir() {
-        return Err(ReadError::Io("is a directory".to_string()));
+        return Err(ReadError::Directory);
     }
     if !meta.is_file() {
-        return Err(ReadError::Io("not a regular file (a FIFO, socket or device); not read".to_string()));
+        return Err(ReadError::NotRegular { checked: true });
     }
     let limit = limits.effective_max_bytes();
     if meta.len() > limit as u64 {
         return Err(ReadError::TooLarge { size: meta.len(), limit });
     }
-    let file = std::fs::File::open(path).map_err(|e| ReadError::Io(e.to_string()))?;
+    let file = std::fs::File::open(path).map_err(ReadError::from)?;
     if !file.metadata().is_ok_and(|m| m.is_file()) {
-        return Err(ReadError::Io("not a regular file; not read".to_string()));
+        return Err(ReadError::NotRegular { checked: false });
     }
     read_bounded(file, limits)
 }
@@ -157,7 +189,7 @@ pub fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>, ReadError> {
 pub fn read_bounded(reader: impl Read, limits: &Limits) -> Result<Vec<u8>, ReadError> {
     let limit = limits.effective_max_bytes();
     let mut bytes = Vec::new();
-    reader.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(|e| ReadError::Io(e.to_string()))?;
+    reader.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(ReadError::from)?;
     if bytes.len() > limit {
         return Err(ReadError::TooLarge { size: bytes.len() as u64, limit });
     }
@@ -242,11 +274,7 @@ fn decode_utf16(bytes: &[u8], big_endian: bool) -> Result<String, ReadError> {
     });
     let mut text = String::with_capacity(bytes.len() / 2);
     let (mut line, mut col) = (1u32, 1u32);
-    let invalid = |line, col| {
-        ReadError::Io(format!(
-            "file is not valid UTF-16 (byte order mark found; first invalid code unit at line {line}, column {col})"
-        ))
-    };
+    let invalid = |line, col| ReadError::NotUtf16 { line, col };
     let units: Vec<u16> = units.collect::<Result<_, ()>>().map_err(|_| invalid(line, col))?;
     let mut after_cr = false;
     for c in char::decode_utf16(units) {
@@ -288,8 +316,8 @@ pub fn parse_json(file: &SourceFile, limits: &Limits) -> Result<Document, ParseE
 }
 
 /// The message for a key given twice in one map (shared by both parsers).
-pub(crate) fn duplicate_key_message(key: &str, first_line: u32) -> String {
-    format!("duplicate key `{key}` (first defined at line {first_line})")
+pub(crate) fn duplicate_key_message(key: &str, first_line: u32) -> crate::i18n::Message {
+    msg!("diag-duplicate-key", key = key, line = first_line)
 }
 
 /// Finds earlier occurrences of map keys quickly: a linear scan for small maps, a hash index

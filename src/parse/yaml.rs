@@ -478,7 +478,7 @@ struct Builder<'a> {
     root: Option<Node>,
     docs: Vec<Document>,
     /// Keys given twice in the current document, read past (see [`Document::errors`]).
-    errors: Vec<(Span, String)>,
+    errors: Vec<(Span, crate::i18n::Message)>,
 }
 
 impl<'a> Builder<'a> {

@@ -761,7 +761,7 @@ pub fn write_with(
         let what = l.fill("summary.diagnostics", &[("count", &report.diagnostics.len()), ("errors", &errors)]);
         let _ = write!(s, "<details class=\"diagnostics\"><summary>{}</summary><ul>", escape(&what));
         for d in &report.diagnostics {
-            let _ = write!(s, "<li>{}</li>", escape(&d.to_string()));
+            let _ = write!(s, "<li>{}</li>", escape(&d.render(lang)));
         }
         s.push_str("</ul></details>");
     }

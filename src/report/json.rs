@@ -210,7 +210,7 @@ fn diagnostic(w: &mut JsonWriter<'_>, d: &Diagnostic) {
         w.key("column");
         w.null();
     }
-    w.field_str("message", &d.message);
+    w.field_str("message", &d.message.en());
     w.end_object();
 }
 

@@ -286,7 +286,7 @@ fn notification(w: &mut JsonWriter<'_>, d: &Diagnostic, uris: &mut Uris) {
     w.begin_object();
     w.field_str("level", if d.is_error() { "error" } else { "warning" });
     w.key("message");
-    text(w, &d.message);
+    text(w, &d.message.en());
     w.key("locations");
     w.begin_array();
     w.begin_object();

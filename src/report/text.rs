@@ -144,7 +144,7 @@ pub fn write(report: &ScanReport, opts: &RenderOptions, sink: &mut dyn std::io::
     if !report.diagnostics.is_empty() {
         for d in &report.diagnostics {
             let style = if d.is_error() { RED } else { YELLOW };
-            let _ = writeln!(out, "{}", p.paint(style, &clean(&d.to_string())));
+            let _ = writeln!(out, "{}", p.paint(style, &clean(&d.render(p.lang))));
             // The place in a file that was analysed, when the diagnostic names one.
             let at = Location::new(d.file.clone(), diagnostic_span(d));
             if d.line > 0

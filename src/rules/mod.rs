@@ -409,7 +409,12 @@ impl Rule {
                     file: p.file.clone(),
                     line: e.line,
                     col: e.col,
-                    message: format!("custom rule {} on {}: {}", self.meta.id, model.file, e.message),
+                    message: msg!(
+                        "diag-custom-rule-failed",
+                        rule = self.meta.id,
+                        file = model.file,
+                        detail = e.message
+                    ),
                 });
             }
         }
@@ -813,12 +818,12 @@ impl Registry {
     }
 
     /// Adds a rule; an id or slug already present is an error.
-    pub fn add(&mut self, rule: Rule) -> Result<(), String> {
+    pub fn add(&mut self, rule: Rule) -> Result<(), crate::i18n::Message> {
         if self.rules.iter().any(|r| r.meta.id.eq_ignore_ascii_case(&rule.meta.id)) {
-            return Err(format!("a rule with id `{}` already exists", rule.meta.id));
+            return Err(msg!("diag-rule-id-taken", id = rule.meta.id));
         }
         if self.rules.iter().any(|r| r.meta.slug.eq_ignore_ascii_case(&rule.meta.slug)) {
-            return Err(format!("a rule with slug `{}` already exists", rule.meta.slug));
+            return Err(msg!("diag-rule-slug-taken", slug = rule.meta.slug));
         }
         self.rules.push(Arc::new(rule));
         self.rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));

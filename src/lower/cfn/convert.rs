@@ -98,7 +98,7 @@ impl<'v> Props<'v> {
 
 thread_local! {
     /// Notes on values left unknown because of how YAML scalars read (see [`take_notes`]).
-    static NOTES: std::cell::RefCell<Vec<(Span, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static NOTES: std::cell::RefCell<Vec<(Span, crate::i18n::Message)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// A boolean or integer field left unknown: records why, when it is a YAML 1.1 / 1.2
@@ -114,7 +114,7 @@ fn noted<T>(v: Option<&Val>, want_bool: bool, f: Field<T>) -> Field<T> {
 }
 
 /// The notes recorded by this thread's lowering since the last call.
-pub fn take_notes() -> Vec<(Span, String)> {
+pub fn take_notes() -> Vec<(Span, crate::i18n::Message)> {
     NOTES.with(|n| std::mem::take(&mut *n.borrow_mut()))
 }
 

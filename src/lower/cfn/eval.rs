@@ -24,6 +24,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::template::Template;
+use crate::i18n::Message;
 use crate::model::policy::{OwnPart, own_arn_part};
 use crate::model::val::{Origin, RefTarget, VKind, Val};
 use crate::source::Span;
@@ -46,8 +47,8 @@ pub struct Evaluator<'t, 'a> {
     active: RefCell<HashSet<*const Node>>,
     /// Units of work spent: nodes evaluated, bytes and items produced, remembered values reused.
     work: Cell<usize>,
-    problems: RefCell<Vec<(Span, String)>>,
-    problem_set: RefCell<HashSet<(Span, String)>>,
+    problems: RefCell<Vec<(Span, Message)>>,
+    problem_set: RefCell<HashSet<(Span, Message)>>,
 }
 
 /// How deeply evaluation may nest: expressions, conditions, parameters and mappings together.
@@ -77,17 +78,18 @@ impl<'t, 'a> Evaluator<'t, 'a> {
 
     /// What evaluation could not do (cycles, nesting too deep, values too large), in the order
     /// found, each at most once.
-    pub fn problems(&self) -> Vec<(Span, String)> {
+    pub fn problems(&self) -> Vec<(Span, Message)> {
         self.problems.borrow().clone()
     }
 
     /// An unknown value, and a problem reported at `span`.
-    fn give_up(&self, message: String, span: Span) -> Val {
-        self.problem(span, message.clone());
-        Val::unknown(message, span)
+    fn give_up(&self, message: Message, span: Span) -> Val {
+        let reason = message.en();
+        self.problem(span, message);
+        Val::unknown(reason, span)
     }
 
-    fn problem(&self, span: Span, message: String) {
+    fn problem(&self, span: Span, message: Message) {
         let mut set = self.problem_set.borrow_mut();
         if set.len() < MAX_PROBLEMS && set.insert((span, message.clone())) {
             self.problems.borrow_mut().push((span, message));
@@ -102,7 +104,7 @@ impl<'t, 'a> Evaluator<'t, 'a> {
     }
 
     fn out_of_work(&self, span: Span) -> Val {
-        self.give_up(format!("evaluating the template takes more than {MAX_WORK} steps"), span)
+        self.give_up(msg!("diag-cfn-out-of-work", steps = MAX_WORK), span)
     }
 
     /// The value of a node reached by name, evaluated once: `None` when it leads back to itself.
@@ -128,7 +130,11 @@ impl<'t, 'a> Evaluator<'t, 'a> {
     }
 
     fn too_deep(&self, what: &str, span: Span) -> Val {
-        self.give_up(format!("{what} nesting deeper than {MAX_DEPTH}"), span)
+        let message = match what {
+            "condition" => msg!("diag-cfn-condition-too-deep", depth = MAX_DEPTH),
+            _ => msg!("diag-cfn-expression-too-deep", depth = MAX_DEPTH),
+        };
+        self.give_up(message, span)
     }
 
     /// Evaluates a node.
@@ -249,7 +255,7 @@ impl<'t, 'a> Evaluator<'t, 'a> {
                         Val::new(VKind::List(vals), d.span)
                     });
                     let Some(list) = list else {
-                        return self.give_up(format!("the default of parameter `{}` refers to itself", p.name), span);
+                        return self.give_up(msg!("diag-cfn-parameter-cycle", name = p.name), span);
                     };
                     if list.is_unknown() {
                         return Val { span, ..list };
@@ -349,7 +355,8 @@ impl<'t, 'a> Evaluator<'t, 'a> {
             match v.scalar_text() {
                 Some(t) => {
                     if out.len() + t.len() > MAX_TEXT {
-                        return self.give_up(format!("Fn::Sub makes a string longer than {MAX_TEXT} bytes"), span);
+                        return self
+                            .give_up(msg!("diag-cfn-text-too-long", function = "Fn::Sub", bytes = MAX_TEXT), span);
                     }
                     if !self.spend(t.len()) {
                         return self.out_of_work(span);
@@ -394,7 +401,8 @@ impl<'t, 'a> Evaluator<'t, 'a> {
                 Some(t) => {
                     len = len.saturating_add(t.len()).saturating_add(delim.len());
                     if len > MAX_TEXT {
-                        return self.give_up(format!("Fn::Join makes a string longer than {MAX_TEXT} bytes"), span);
+                        return self
+                            .give_up(msg!("diag-cfn-text-too-long", function = "Fn::Join", bytes = MAX_TEXT), span);
                     }
                     parts.push(t)
                 }
@@ -478,7 +486,7 @@ impl<'t, 'a> Evaluator<'t, 'a> {
                     Some(self.eval_depth(n, depth))
                 };
                 let Some(mut v) = v else {
-                    return self.give_up(format!("mapping `{m}`.`{k1}`.`{k2}` refers to itself"), span);
+                    return self.give_up(msg!("diag-cfn-mapping-cycle", map = m, k1 = k1, k2 = k2), span);
                 };
                 v.origin = Some(Origin::new(n.span, msg!("origin-mapping", map = m, k1 = k1, k2 = k2)));
                 v.span = span;
@@ -509,7 +517,7 @@ impl<'t, 'a> Evaluator<'t, 'a> {
             return None;
         }
         if !self.cond_stack.borrow_mut().insert(name.to_string()) {
-            self.problem(span, format!("condition `{name}` refers to itself"));
+            self.problem(span, msg!("diag-cfn-condition-cycle", name = name));
             return None;
         }
         let v = self.cond_node(node, depth + 1);
@@ -960,7 +968,7 @@ mod tests {
             .unwrap()
             .join()
             .unwrap();
-        let text: Vec<&str> = problems.iter().map(|(_, m)| m.as_str()).collect();
+        let text: Vec<String> = problems.iter().map(|(_, m)| m.en()).collect();
         assert!(text.iter().any(|m| m.contains("nesting deeper than")), "{text:?}");
     }
 
@@ -983,7 +991,7 @@ mod tests {
         assert!(ev.eval(&node(&json!({"Fn::Join": ["", {"Ref": "A"}]}))).is_unknown());
         assert!(ev.eval(&node(&json!({"Fn::FindInMap": ["M", "a", "v"]}))).is_unknown());
         assert_eq!(ev.condition("X"), None);
-        let text: Vec<String> = ev.problems().into_iter().map(|(_, m)| m).collect();
+        let text: Vec<String> = ev.problems().into_iter().map(|(_, m)| m.en()).collect();
         for want in
             ["parameter `L` refers to itself", "parameter `A` refers to itself", "mapping `M`.`a`.`v`", "condition `X`"]
         {
@@ -1002,7 +1010,7 @@ mod tests {
         let tpl = Template::new(&root, &o);
         let ev = Evaluator::new(&tpl, &o, BTreeMap::new());
         assert!(ev.eval(&node(&sub)).is_unknown());
-        assert!(ev.problems()[0].1.contains("longer than"));
+        assert!(ev.problems()[0].1.en().contains("longer than"));
         assert!(ev.work.get() < 4 * MAX_TEXT);
     }
 }

@@ -29,6 +29,7 @@ use std::collections::BTreeMap;
 
 use super::eval::is_intrinsic;
 use super::template::RawResource;
+use crate::i18n::Message;
 use crate::source::Span;
 use crate::value::{Entry, Kind, Node};
 
@@ -51,7 +52,7 @@ pub fn uses_transform(root: &Node) -> bool {
 
 /// Rewrites the serverless resources of a SAM template into CloudFormation resources.
 /// Problems (unknown policy templates, malformed properties) are returned with their spans.
-pub fn expand<'a>(root: &'a Node, resources: Vec<RawResource<'a>>) -> (Vec<RawResource<'a>>, Vec<(Span, String)>) {
+pub fn expand<'a>(root: &'a Node, resources: Vec<RawResource<'a>>) -> (Vec<RawResource<'a>>, Vec<(Span, Message)>) {
     let mut x = Expander { globals: root.get("Globals"), out: Vec::new(), problems: Vec::new(), routes: Vec::new() };
     let taken: Vec<String> = resources.iter().map(|r| r.id.clone()).collect();
     let mut apis = Vec::new();
@@ -90,7 +91,7 @@ struct Route {
 struct Expander<'a> {
     globals: Option<&'a Node>,
     out: Vec<RawResource<'a>>,
-    problems: Vec<(Span, String)>,
+    problems: Vec<(Span, Message)>,
     routes: Vec<Route>,
 }
 
@@ -418,9 +419,9 @@ fn pattern_params(pattern: &str) -> Vec<&str> {
 }
 
 /// The policy document of a policy template invocation `{Name: {Param: value}}`, or why not.
-fn expand_template(name: &str, params: &Node, span: Span) -> Result<Node, String> {
+fn expand_template(name: &str, params: &Node, span: Span) -> Result<Node, Message> {
     let Some(statements) = policy_template(name) else {
-        return Err(format!("policy template `{name}` is not known to Palisade"));
+        return Err(msg!("diag-sam-unknown-template", name = name));
     };
     let mut out = Vec::new();
     for (actions, resources) in statements {
@@ -430,7 +431,7 @@ fn expand_template(name: &str, params: &Node, span: Span) -> Result<Node, String
             for p in pattern_params(pattern) {
                 match params.get(p) {
                     Some(v) => vars.push((p, v.clone())),
-                    None => return Err(format!("policy template `{name}` needs the parameter `{p}`")),
+                    None => return Err(msg!("diag-sam-template-parameter", name = name, parameter = p)),
                 }
             }
             let whole = matches!(vars.as_slice(), [(p, _)] if *pattern == format!("${{{p}}}"));
@@ -496,7 +497,7 @@ impl Expander<'_> {
                         Err(why) => {
                             self.problems.push((
                                 e.key_span,
-                                format!("{why}: the permissions of role `{owner}Role` are not analysed"),
+                                msg!("diag-sam-policy-not-analysed", why = why, role = format!("{owner}Role")),
                             ));
                             // A policy item that is not a document: its permissions are unknown.
                             parts.inline.push(text(e.key_span, &e.key));
@@ -504,12 +505,7 @@ impl Expander<'_> {
                     }
                 }
                 _ => {
-                    self.problems.push((
-                        item.span,
-                        format!(
-                            "`Policies` item is not a policy: the permissions of role `{owner}Role` are not analysed"
-                        ),
-                    ));
+                    self.problems.push((item.span, msg!("diag-sam-policies-item", role = format!("{owner}Role"))));
                     parts.inline.push(item.clone());
                 }
             }

@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use crate::i18n::Message;
 use crate::source::Span;
 use crate::value::{Entry, Kind, Node};
 
@@ -77,7 +78,7 @@ impl RawResource<'_> {
 pub struct Unexpanded {
     pub name: String,
     pub span: Span,
-    pub reason: String,
+    pub reason: Message,
 }
 
 /// A parsed CloudFormation template.
@@ -92,11 +93,11 @@ pub struct Template<'a> {
     pub resource_index: HashMap<String, usize>,
     pub unexpanded: Vec<Unexpanded>,
     /// Problems with the template's structure (not fatal).
-    pub problems: Vec<(Span, String)>,
+    pub problems: Vec<(Span, Message)>,
     /// References to names the template does not define (see
     /// [`Template::undefined_references`]): errors in the template, each leaving only its own
     /// value unknown.
-    pub undefined: Vec<(Span, String)>,
+    pub undefined: Vec<(Span, Message)>,
     /// Resources made by loops so far, and the work of expanding them.
     loop_resources: usize,
     loop_work: usize,
@@ -180,7 +181,7 @@ impl<'a> Template<'a> {
                     }
                 }
                 None if res.is_null() => {}
-                None => t.problems.push((res.span, format!("`Resources` must be a map, found {}", res.type_name()))),
+                None => t.problems.push((res.span, msg!("diag-cfn-resources-not-map", found = res.type_message()))),
             }
         }
         if super::sam::uses_transform(root) {
@@ -189,7 +190,7 @@ impl<'a> Template<'a> {
             t.resource_index.clear();
             for r in resources {
                 if t.resource_index.contains_key(&r.id) {
-                    t.problems.push((r.id_span, format!("resource `{}` is defined twice", r.id)));
+                    t.problems.push((r.id_span, msg!("diag-cfn-resource-twice", id = r.id)));
                     continue;
                 }
                 t.resource_index.insert(r.id.clone(), t.resources.len());
@@ -204,7 +205,7 @@ impl<'a> Template<'a> {
     /// outputs to names the template defines nowhere: CloudFormation rejects the template.
     /// Nothing is concluded for a template with a `Transform` (macros, SAM) or loops left
     /// unexpanded, which may define names the text does not show.
-    fn undefined_references(&self) -> Vec<(Span, String)> {
+    fn undefined_references(&self) -> Vec<(Span, Message)> {
         let mut out = Vec::new();
         let transformed =
             self.root.get("Transform").is_some() || self.root.to_json().to_string().contains("Fn::Transform");
@@ -234,12 +235,14 @@ impl<'a> Template<'a> {
             || scope.contains(&name)
     }
 
-    fn walk_references(&self, n: &Node, scope: &[&str], out: &mut Vec<(Span, String)>, depth: usize) {
+    fn walk_references(&self, n: &Node, scope: &[&str], out: &mut Vec<(Span, Message)>, depth: usize) {
         if depth > 200 || out.len() >= MAX_UNDEFINED {
             return;
         }
-        let undefined = |what: &str, name: &str| {
-            format!("{what} to `{name}`, which is not a parameter or resource of the template")
+        let undefined = |what: &str, name: &str| match what {
+            "ref" => msg!("diag-cfn-undefined-ref", name = name),
+            "getatt" => msg!("diag-cfn-undefined-getatt", name = name),
+            _ => msg!("diag-cfn-undefined-sub", name = name),
         };
         match &n.kind {
             Kind::Seq(items) => items.iter().for_each(|i| self.walk_references(i, scope, out, depth + 1)),
@@ -250,7 +253,7 @@ impl<'a> Template<'a> {
                             if let Some(name) = e.value.as_str()
                                 && !self.defines(name, scope)
                             {
-                                out.push((e.value.span, undefined("`Ref`", name)));
+                                out.push((e.value.span, undefined("ref", name)));
                             }
                             return;
                         }
@@ -263,7 +266,7 @@ impl<'a> Template<'a> {
                             if let Some(r) = res
                                 && !self.resource_index.contains_key(r)
                             {
-                                out.push((e.value.span, undefined("`Fn::GetAtt`", r)));
+                                out.push((e.value.span, undefined("getatt", r)));
                             }
                             return;
                         }
@@ -293,10 +296,7 @@ impl<'a> Template<'a> {
                                         self.defines(name, &inner)
                                     };
                                     if !known {
-                                        out.push((
-                                            text.map_or(e.value.span, |t| t.span),
-                                            undefined("`Fn::Sub` placeholder", base),
-                                        ));
+                                        out.push((text.map_or(e.value.span, |t| t.span), undefined("sub", base)));
                                     }
                                 }
                             } else if let Some(t) = text {
@@ -318,18 +318,18 @@ impl<'a> Template<'a> {
             Some(n) => match n.as_str() {
                 Some(s) => (s.to_string(), n.span),
                 None => {
-                    self.problems.push((n.span, format!("resource `{id}`: `Type` must be a string")));
+                    self.problems.push((n.span, msg!("diag-cfn-type-not-string", id = id)));
                     return;
                 }
             },
             None => {
-                self.problems.push((id_span, format!("resource `{id}` has no `Type`")));
+                self.problems.push((id_span, msg!("diag-cfn-no-type", id = id)));
                 return;
             }
         };
         let condition = node.get("Condition").and_then(|c| c.as_str().map(|s| (s.to_string(), c.span)));
         if self.resource_index.contains_key(&id) {
-            self.problems.push((id_span, format!("resource `{id}` is defined twice")));
+            self.problems.push((id_span, msg!("diag-cfn-resource-twice", id = id)));
             return;
         }
         self.resource_index.insert(id.clone(), self.resources.len());
@@ -352,10 +352,10 @@ impl<'a> Template<'a> {
     }
 
     /// Spends expansion work; an error when the budget is exhausted.
-    fn spend(&mut self, units: usize) -> Result<(), String> {
+    fn spend(&mut self, units: usize) -> Result<(), Message> {
         self.loop_work = self.loop_work.saturating_add(units);
         if self.loop_work > MAX_LOOP_WORK {
-            return Err(format!("expanding the loops of this template takes more than {MAX_LOOP_WORK} steps"));
+            return Err(msg!("diag-cfn-loop-work", steps = MAX_LOOP_WORK));
         }
         Ok(())
     }
@@ -369,32 +369,32 @@ impl<'a> Template<'a> {
         value: &Node,
         overrides: &HashMap<String, String>,
         outer: Option<&[(String, String)]>,
-    ) -> Result<(), String> {
+    ) -> Result<(), Message> {
         let loop_name = format!("Fn::ForEach::{name}");
-        let fail = |t: &mut Template<'a>, reason: String| {
+        let fail = |t: &mut Template<'a>, reason: Message| {
             t.unexpanded.push(Unexpanded { name: loop_name.clone(), span: key_span, reason });
         };
         let Some([ident, collection, body]) = value.as_seq().and_then(|s| <&[Node; 3]>::try_from(s).ok()) else {
-            fail(self, "expected a list of [identifier, collection, output map]".into());
+            fail(self, msg!("diag-cfn-loop-shape"));
             return Ok(());
         };
         let Some(ident) = ident.as_str() else {
-            fail(self, "the loop identifier must be a string".into());
+            fail(self, msg!("diag-cfn-loop-identifier"));
             return Ok(());
         };
         let values = match self.loop_collection(collection, overrides) {
             Some(v) => v,
             None => {
-                fail(self, "its collection is not a list of known strings (a parameter without a value, or an unresolved function)".into());
+                fail(self, msg!("diag-cfn-loop-collection-unknown"));
                 return Ok(());
             }
         };
         if values.len() > MAX_LOOP_VALUES {
-            fail(self, format!("its collection has {} values, more than {MAX_LOOP_VALUES}", values.len()));
+            fail(self, msg!("diag-cfn-loop-collection-large", count = values.len(), max = MAX_LOOP_VALUES));
             return Ok(());
         }
         let Some(outputs) = body.as_map() else {
-            fail(self, "the output must be a map of resource templates".into());
+            fail(self, msg!("diag-cfn-loop-output"));
             return Ok(());
         };
         for value in values {
@@ -412,7 +412,7 @@ impl<'a> Template<'a> {
                 }
                 self.loop_resources += 1;
                 if self.loop_resources > MAX_LOOP_RESOURCES {
-                    return Err(format!("its loops make more than {MAX_LOOP_RESOURCES} resources"));
+                    return Err(msg!("diag-cfn-loop-resources", max = MAX_LOOP_RESOURCES));
                 }
                 let id = substitute_str(&out.key, &subst, &mut work);
                 let node = substitute(&out.value, &subst, &mut work);

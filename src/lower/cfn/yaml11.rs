@@ -116,19 +116,19 @@ fn rewrite(n: &Node, text: &str, depth: usize) -> Node {
 /// Why a scalar used as a boolean (`want_bool`) or an integer was left unknown, with what to
 /// write instead, when it is one of the YAML 1.1 / 1.2 differences whose reading by
 /// CloudFormation is not clear.
-pub fn scalar_note(v: &crate::model::Val, want_bool: bool) -> Option<String> {
+pub fn scalar_note(v: &crate::model::Val, want_bool: bool) -> Option<crate::i18n::Message> {
     use crate::model::VKind;
     match &v.kind {
         VKind::Str(s) if want_bool => {
             let lower = s.to_ascii_lowercase();
             match lower.as_str() {
-                "y" | "n" => Some(format!(
-                    "`{s}` was read as a string, not a boolean (YAML 1.1 readers differ on `y`/`n`): write `{}`",
-                    if lower == "y" { "true" } else { "false" }
-                )),
-                "yes" | "no" | "on" | "off" => Some(format!(
-                    "`{s}` was read as a string, not a boolean (quoted, or not in a YAML 1.1 spelling): write `{}`",
-                    if lower == "yes" || lower == "on" { "true" } else { "false" }
+                "y" | "n" => {
+                    Some(msg!("diag-yaml11-yn", text = s, write = if lower == "y" { "true" } else { "false" }))
+                }
+                "yes" | "no" | "on" | "off" => Some(msg!(
+                    "diag-yaml11-bool-string",
+                    text = s,
+                    write = if lower == "yes" || lower == "on" { "true" } else { "false" }
                 )),
                 _ => None,
             }
@@ -136,16 +136,15 @@ pub fn scalar_note(v: &crate::model::Val, want_bool: bool) -> Option<String> {
         VKind::Num(s) if !want_bool => {
             let (_, digits) = sign(s);
             if let Some(o) = digits.strip_prefix("0o") {
-                let value = radix(o, 8).map(|v| format!("`{v}`")).unwrap_or_else(|| "a decimal number".into());
-                Some(format!(
-                    "`{s}` is an integer in YAML 1.2 but a string in YAML 1.1, which CloudFormation follows: write {value}"
-                ))
+                Some(match radix(o, 8) {
+                    Some(v) => msg!("diag-yaml11-octal-0o", text = s, value = v),
+                    None => msg!("diag-yaml11-octal-0o-decimal", text = s),
+                })
             } else if crate::model::val::leading_zero(digits) {
-                let octal = radix(&digits[1..], 8).map(|v| format!(" ({v})")).unwrap_or_default();
-                Some(format!(
-                    "`{s}` is decimal in YAML 1.2 but octal{octal} in YAML 1.1: write the number meant without a \
-                     leading zero"
-                ))
+                Some(match radix(&digits[1..], 8) {
+                    Some(v) => msg!("diag-yaml11-leading-zero-value", text = s, value = v),
+                    None => msg!("diag-yaml11-leading-zero", text = s),
+                })
             } else {
                 None
             }

@@ -77,9 +77,7 @@ fn lower_at(root: &Node, file: &Arc<str>, out: &mut K8sObjects, depth: usize, di
             DiagnosticKind::NotAnalysed,
             file,
             root.span,
-            format!(
-                "this object is in `List`s nested more than {MAX_LIST_DEPTH} deep; it and its items were not analysed"
-            ),
+            msg!("diag-k8s-list-depth", depth = MAX_LIST_DEPTH),
         ));
         return;
     }

@@ -14,7 +14,7 @@ pub fn lower(cx: &mut Ctx<'_>, m: &mut Model) {
     m.account.observed_at = m.account.observed_at.max(observed);
     if observed.is_none() {
         let span = cx.root.get("collected_at").map(|n| n.span).unwrap_or(cx.root.span);
-        cx.invalid(span, "`collected_at` must be an RFC 3339 time: ages of credentials are not judged".into());
+        cx.invalid(span, msg!("diag-snapshot-collected-at"));
     }
     credentials(cx, m);
     if let Some(n) = cx.global("iam", "GetAccountSummary").data() {
@@ -91,7 +91,7 @@ fn credentials(cx: &mut Ctx<'_>, m: &mut Model) {
     let Some(rows) = report.as_seq() else { return };
     for row in rows {
         let Some(user) = row.get("user").and_then(Node::as_str) else {
-            cx.invalid(row.span, "a credential report row has no `user`".into());
+            cx.invalid(row.span, msg!("diag-snapshot-row-no-user"));
             continue;
         };
         let root = user == "<root_account>";

@@ -58,7 +58,7 @@ pub fn shape(cx: &mut Ctx<'_>) {
     ] {
         for item in cx.list(d, list) {
             let Some(arn) = item.get("Arn").and_then(Node::as_str) else {
-                cx.invalid(item.span, format!("an entry of `{list}` has no `Arn`"));
+                cx.invalid(item.span, msg!("diag-snapshot-no-arn", list = list));
                 continue;
             };
             let mut b = PropsBuilder::new(item.span);
@@ -172,7 +172,7 @@ fn users_in_report<'a>(cx: &mut Ctx<'a>) -> Users<'a> {
         Answer::Data(n) => match n.as_seq() {
             Some(rows) => rows,
             None => {
-                cx.invalid(n.span, "`GetCredentialReport` must be a list of rows".into());
+                cx.invalid(n.span, msg!("diag-snapshot-credential-report"));
                 return Users { password: None, why_unknown: Some(n.span), active_keys: Vec::new() };
             }
         },

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::diagnostic::DiagnosticKind;
+use crate::i18n::Message;
 use crate::lower::cfn::{Shaped, model_kind};
 use crate::model::{Model, RefTarget, ResMeta, VKind, Val};
 use crate::source::Span;
@@ -37,7 +38,7 @@ pub fn is_snapshot(root: &Node) -> bool {
 }
 
 /// A problem met while lowering, located in the snapshot.
-pub type Problem = (DiagnosticKind, Span, String);
+pub type Problem = (DiagnosticKind, Span, Message);
 
 /// The model of a snapshot, and the problems met.
 pub fn lower(root: &Node, file: Arc<str>) -> (Model, Vec<Problem>) {
@@ -62,8 +63,7 @@ fn lower_into(root: &Node, m: &mut Model) -> Vec<Problem> {
     }
     if m.account.accounts.contains(&cx.account) {
         let span = root.get("account").map(|n| n.span).unwrap_or(root.span);
-        let msg =
-            format!("another snapshot of the scan is of account {} already: this one is not analysed", cx.account);
+        let msg = msg!("diag-snapshot-same-account", account = cx.account);
         cx.problems.push((DiagnosticKind::NotAnalysed, span, msg));
         return cx.problems;
     }
@@ -148,14 +148,14 @@ impl<'a> Ctx<'a> {
         let version = root.get("palisade_snapshot");
         if version.and_then(|v| v.scalar_text()).and_then(|t| t.parse::<i64>().ok()) != Some(FORMAT_VERSION) {
             let span = version.map(|v| v.span).unwrap_or(root.span);
-            self.invalid(span, format!("unsupported snapshot format version (this version reads {FORMAT_VERSION})"));
+            self.invalid(span, msg!("diag-snapshot-version", version = FORMAT_VERSION));
             return false;
         }
         match root.get("account").and_then(Node::as_str) {
             Some(a) if a.len() == 12 && a.bytes().all(|b| b.is_ascii_digit()) => self.account = a.to_string(),
             _ => {
                 let span = root.get("account").map(|v| v.span).unwrap_or(root.span);
-                self.invalid(span, "`account` must be the 12-digit account id".into());
+                self.invalid(span, msg!("diag-snapshot-account-id"));
                 return false;
             }
         }
@@ -169,7 +169,7 @@ impl<'a> Ctx<'a> {
                         self.failure(e);
                     }
                 }
-                None => self.invalid(errors.span, "`errors` must be a list".into()),
+                None => self.invalid(errors.span, msg!("diag-snapshot-not-list", key = "errors")),
             }
         }
         for (key, want_map) in [("global", true), ("regional", true)] {
@@ -177,7 +177,7 @@ impl<'a> Ctx<'a> {
                 && want_map
                 && n.as_map().is_none()
             {
-                self.invalid(n.span, format!("`{key}` must be an object"));
+                self.invalid(n.span, msg!("diag-snapshot-not-object", key = key));
             }
         }
         true
@@ -186,29 +186,32 @@ impl<'a> Ctx<'a> {
     fn failure(&mut self, e: &Node) {
         let text = |k: &str| e.get(k).and_then(Node::as_str).map(str::to_string);
         let (Some(service), Some(call)) = (text("service"), text("call")) else {
-            self.invalid(e.span, "an entry of `errors` needs `service` and `call`".into());
+            self.invalid(e.span, msg!("diag-snapshot-error-entry"));
             return;
         };
         let region = text("region");
         let resource = text("resource");
         let error = text("error").unwrap_or_else(|| "failed".into());
         let permission = text("permission").unwrap_or_else(|| format!("{service}:{call}"));
-        let mut place = region.as_deref().map(|r| format!(" in {r}")).unwrap_or_default();
-        if let Some(r) = &resource {
-            place.push_str(&format!(" for `{r}`"));
+        let mut place = Message::default();
+        if let Some(r) = &region {
+            place.push(msg!("diag-snapshot-in-region", region = r));
         }
-        self.problems.push((
-            DiagnosticKind::NotAnalysed,
-            e.span,
-            format!(
-                "`{service}:{call}`{place} was not answered ({error}): what it shows is unknown and no finding \
-                 depends on it; collecting it needs the permission `{permission}`"
-            ),
-        ));
+        if let Some(r) = &resource {
+            place.push(msg!("diag-snapshot-for-resource", resource = r));
+        }
+        let message = msg!(
+            "diag-snapshot-not-answered",
+            call = format!("{service}:{call}"),
+            place = place,
+            error = error,
+            permission = permission
+        );
+        self.problems.push((DiagnosticKind::NotAnalysed, e.span, message));
         self.failures.push(Failure { service, region, call, resource, span: e.span });
     }
 
-    pub fn invalid(&mut self, span: Span, msg: String) {
+    pub fn invalid(&mut self, span: Span, msg: Message) {
         self.problems.push((DiagnosticKind::Invalid, span, msg));
     }
 
@@ -289,7 +292,7 @@ impl<'a> Ctx<'a> {
             Some(n) => match n.as_seq() {
                 Some(items) => items,
                 None => {
-                    self.invalid(n.span, format!("`{key}` must be a list, not {}", n.type_name()));
+                    self.invalid(n.span, msg!("diag-snapshot-not-list-but", key = key, found = n.type_message()));
                     &[]
                 }
             },
@@ -522,8 +525,8 @@ mod tests {
         assert!(m.password_policies[0].minimum_length.is_absent());
         assert_eq!(problems.len(), 1);
         assert!(
-            problems[0].2.contains("`s3:GetBucketEncryption`")
-                && problems[0].2.contains("s3:GetEncryptionConfiguration")
+            problems[0].2.en().contains("`s3:GetBucketEncryption`")
+                && problems[0].2.en().contains("s3:GetEncryptionConfiguration")
         );
         assert!(matches!(problems[0].0, DiagnosticKind::NotAnalysed));
     }

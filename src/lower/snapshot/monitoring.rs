@@ -219,7 +219,7 @@ fn lambda(cx: &mut Ctx<'_>, region: &str, rn: &Node) {
 fn permissions(cx: &mut Ctx<'_>, function: &str, f: &Node, doc: &Node) {
     let Some(text) = doc.as_str() else { return };
     let Ok(json) = serde_json::from_str::<serde_json::Value>(text) else {
-        cx.invalid(doc.span, "the function's policy is not JSON".into());
+        cx.invalid(doc.span, msg!("diag-snapshot-function-policy"));
         return;
     };
     let statements = match &json["Statement"] {

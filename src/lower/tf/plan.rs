@@ -9,6 +9,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{TfResource, node_val};
+use crate::i18n::Message;
 use crate::model::{RefTarget, VKind, Val};
 use crate::source::Span;
 use crate::value::Node;
@@ -25,7 +26,7 @@ pub fn is_plan(root: &Node) -> bool {
 }
 
 /// Every resource instance of the plan, and problems met (located).
-pub fn resources(root: &Node) -> (Vec<TfResource>, Vec<(Span, String)>) {
+pub fn resources(root: &Node) -> (Vec<TfResource>, Vec<(Span, Message)>) {
     let mut out = Vec::new();
     let mut problems = Vec::new();
     let module = root.get("planned_values").or_else(|| root.get("values")).and_then(|v| v.get("root_module"));
@@ -44,9 +45,9 @@ pub fn resources(root: &Node) -> (Vec<TfResource>, Vec<(Span, String)>) {
     (out, problems)
 }
 
-fn collect(module: &Node, depth: usize, out: &mut Vec<TfResource>, problems: &mut Vec<(Span, String)>) {
+fn collect(module: &Node, depth: usize, out: &mut Vec<TfResource>, problems: &mut Vec<(Span, Message)>) {
     if depth > MAX_MODULE_DEPTH {
-        problems.push((module.span, format!("modules nested deeper than {MAX_MODULE_DEPTH} levels were not analysed")));
+        problems.push((module.span, msg!("diag-tf-plan-modules-depth", depth = MAX_MODULE_DEPTH)));
         return;
     }
     for r in module.get("resources").and_then(Node::as_seq).unwrap_or_default() {
@@ -239,7 +240,7 @@ struct Config<'a> {
 }
 
 impl<'a> Config<'a> {
-    fn of(root: &'a Node, problems: &mut Vec<(Span, String)>) -> Config<'a> {
+    fn of(root: &'a Node, problems: &mut Vec<(Span, Message)>) -> Config<'a> {
         let mut by_address = HashMap::new();
         if let Some(m) = root.get("configuration").and_then(|c| c.get("root_module")) {
             Self::walk(m, String::new(), 0, &mut by_address, problems);
@@ -252,10 +253,10 @@ impl<'a> Config<'a> {
         prefix: String,
         depth: usize,
         out: &mut HashMap<String, &'a Node>,
-        problems: &mut Vec<(Span, String)>,
+        problems: &mut Vec<(Span, Message)>,
     ) {
         if depth > MAX_MODULE_DEPTH {
-            problems.push((m.span, format!("modules nested deeper than {MAX_MODULE_DEPTH} levels were not analysed")));
+            problems.push((m.span, msg!("diag-tf-plan-modules-depth", depth = MAX_MODULE_DEPTH)));
             return;
         }
         for r in m.get("resources").and_then(Node::as_seq).unwrap_or_default() {
@@ -298,7 +299,7 @@ mod tests {
     use super::*;
     use crate::source::SourceFile;
 
-    fn plan(json: &str) -> (Vec<TfResource>, Vec<(Span, String)>) {
+    fn plan(json: &str) -> (Vec<TfResource>, Vec<(Span, Message)>) {
         let src = SourceFile::new("plan.json", json.to_string());
         let doc = crate::parse::parse_json(&src, &crate::parse::Limits::default()).expect("valid JSON");
         assert!(is_plan(&doc.root));

@@ -57,7 +57,7 @@ impl Evaluator {
     pub(crate) fn eval(&mut self, e: &Expression, scope: &Scope) -> Val {
         let span = self.sp(scope, e.span());
         if self.depth >= MAX_DEPTH {
-            self.note(DiagnosticKind::NotAnalysed, span, "expression nested too deeply; its value is unknown");
+            self.note(DiagnosticKind::NotAnalysed, span, msg!("diag-tf-too-deep"));
             return Val::unknown("nested too deeply", span);
         }
         self.depth += 1;
@@ -531,11 +531,7 @@ impl Evaluator {
         if !f.name.namespace.is_empty() {
             let full =
                 format!("{}::{name}", f.name.namespace.iter().map(|n| n.as_str()).collect::<Vec<_>>().join("::"));
-            self.note(
-                DiagnosticKind::NotAnalysed,
-                span,
-                format!("function `{full}` is not supported; its result is unknown"),
-            );
+            self.note(DiagnosticKind::NotAnalysed, span, msg!("diag-tf-function-unsupported", name = full));
             return Val::unknown("provider function", span);
         }
         let args: Vec<&Expression> = f.args.iter().collect();
@@ -609,7 +605,7 @@ impl Evaluator {
                 self.eval_template(&t, &inner, span)
             }
             Err(e) => {
-                self.note(DiagnosticKind::Parse, span, format!("not a valid template: {}", e.message()));
+                self.note(DiagnosticKind::Parse, span, msg!("diag-tf-template-invalid", detail = e.message()));
                 Val::unknown("invalid template", span)
             }
         }

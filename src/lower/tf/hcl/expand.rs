@@ -32,7 +32,7 @@ impl Evaluator {
             Some(Some(e)) => return e.clone(),
             Some(None) => {
                 let span = self.insts[inst].module.resources[d].span;
-                self.note(DiagnosticKind::NotAnalysed, span, "`count` or `for_each` depends on itself");
+                self.note(DiagnosticKind::NotAnalysed, span, msg!("diag-tf-count-cycle"));
                 return Rc::new(Expansion::Unknown("condition-count"));
             }
             None => {}
@@ -86,7 +86,7 @@ impl Evaluator {
             self.note(
                 DiagnosticKind::NotAnalysed,
                 span,
-                format!("{n} instances asked for; only the first {MAX_COUNT} were analysed"),
+                msg!("diag-tf-too-many-instances", count = n, max = MAX_COUNT),
             );
         }
         n.min(MAX_COUNT)
@@ -127,7 +127,7 @@ impl Evaluator {
         match self.insts[inst].attrs.get(&(d, i)) {
             Some(Some(v)) => return v.clone(),
             Some(None) => {
-                self.note(DiagnosticKind::NotAnalysed, r.span, "the resource's arguments depend on themselves");
+                self.note(DiagnosticKind::NotAnalysed, r.span, msg!("diag-tf-resource-cycle"));
                 return Val::unknown("cycle", r.body_span);
             }
             None => {}
@@ -237,11 +237,7 @@ impl Evaluator {
         let mut out = Vec::new();
         for (i, key) in exp.keys().into_iter().enumerate() {
             if self.insts.len() >= MAX_INSTANCES {
-                self.note(
-                    DiagnosticKind::NotAnalysed,
-                    call.span,
-                    "too many module instances; the rest were not analysed",
-                );
+                self.note(DiagnosticKind::NotAnalysed, call.span, msg!("diag-tf-too-many-modules"));
                 break;
             }
             let parent = &self.insts[inst];
@@ -288,27 +284,17 @@ impl Evaluator {
             self.note(
                 DiagnosticKind::NotAnalysed,
                 span,
-                format!(
-                    "module `{name}` (source `{source}`) is not available locally: run `terraform init` to download it; its resources were not analysed"
-                ),
+                msg!("diag-tf-module-not-downloaded", name = name, source = source),
             );
             return None;
         };
         if parent.path.len() >= MAX_NESTING || self.ancestors(inst).any(|d| d == dir) {
-            self.note(
-                DiagnosticKind::NotAnalysed,
-                span,
-                format!("module `{name}` calls itself or is nested too deeply; not analysed"),
-            );
+            self.note(DiagnosticKind::NotAnalysed, span, msg!("diag-tf-module-cycle", name = name));
             return None;
         }
         let module = self.load_module(&dir);
         if module.files.is_empty() && module.diagnostics.is_empty() {
-            self.note(
-                DiagnosticKind::NotAnalysed,
-                span,
-                format!("module `{name}`: no Terraform files in `{source}`; not analysed"),
-            );
+            self.note(DiagnosticKind::NotAnalysed, span, msg!("diag-tf-module-empty", name = name, source = source));
             return None;
         }
         Some(module)

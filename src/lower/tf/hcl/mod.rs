@@ -135,7 +135,7 @@ pub fn evaluate_root_in(dir: &Path, scan_root: &Path, opts: &Options, modules: &
             diagnostics: vec![Diagnostic::whole_file(
                 DiagnosticKind::NotAnalysed,
                 &crate::source::display_path(dir),
-                "the module could not be evaluated",
+                msg!("diag-tf-module-not-evaluated"),
             )],
             ..Evaluated::default()
         },
@@ -157,7 +157,7 @@ pub fn evaluate_source(src: Arc<SourceFile>, opts: &Options) -> Evaluated {
             diagnostics: vec![Diagnostic::whole_file(
                 DiagnosticKind::NotAnalysed,
                 "<input>",
-                "the module could not be evaluated",
+                msg!("diag-tf-module-not-evaluated"),
             )],
             ..Evaluated::default()
         },

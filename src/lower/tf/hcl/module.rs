@@ -137,7 +137,7 @@ pub(crate) fn load(dir: &Path, limits: &Limits) -> Module {
             Ok(s) => add_file(&mut m, Arc::new(s), limits),
             Err(e) => {
                 let display = crate::source::display_path(&path);
-                m.diagnostics.push(Diagnostic::whole_file(DiagnosticKind::Read, &display, e.to_string()));
+                m.diagnostics.push(Diagnostic::whole_file(DiagnosticKind::Read, &display, e.message()));
                 m.broken = true;
             }
         }
@@ -248,7 +248,7 @@ fn parse_failed(m: &mut Module, src: &SourceFile, line: usize, col: usize, messa
         file: src.display_path().into(),
         line: line as u32,
         col: col as u32,
-        message: format!("not valid HCL: {}", message.trim()),
+        message: msg!("diag-not-valid-syntax", syntax = "HCL", detail = message.trim()),
     });
 }
 

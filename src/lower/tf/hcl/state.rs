@@ -188,7 +188,7 @@ impl Evaluator {
     }
 
     /// Records a diagnostic located at `span`.
-    pub fn note(&mut self, kind: DiagnosticKind, span: Span, message: impl Into<String>) {
+    pub fn note(&mut self, kind: DiagnosticKind, span: Span, message: impl Into<crate::i18n::Message>) {
         let fallback: Arc<str> = crate::source::display_path(&self.root_dir).into();
         self.diagnostics.push(Diagnostic::at(kind, &fallback, span, message));
     }
@@ -207,7 +207,7 @@ impl Evaluator {
                 v
             }
             Err(f) => {
-                self.note(DiagnosticKind::NotAnalysed, span, format!("{f}; the value is unknown"));
+                self.note(DiagnosticKind::NotAnalysed, span, msg!("diag-tf-function-failed", detail = f));
                 match f {
                     // Terraform would refuse the call: an error, which `try` and `can` catch.
                     crate::lower::tf::funcs::Failure::Invalid(msg) => self.error(msg, span),
@@ -277,12 +277,12 @@ impl Evaluator {
         match self.insts[inst].vals.get(&key) {
             Some(Some(v)) => return v.clone(),
             Some(None) => {
-                let what = match &key {
-                    Key::Var(n) => format!("variable `{n}`"),
-                    Key::Local(n) => format!("local `{n}`"),
-                    Key::Output(n) => format!("output `{n}`"),
+                let message = match &key {
+                    Key::Var(n) => msg!("diag-tf-variable-cycle", name = n),
+                    Key::Local(n) => msg!("diag-tf-local-cycle", name = n),
+                    Key::Output(n) => msg!("diag-tf-output-cycle", name = n),
                 };
-                self.note(DiagnosticKind::NotAnalysed, span, format!("{what} depends on itself; its value is unknown"));
+                self.note(DiagnosticKind::NotAnalysed, span, message);
                 return Val::unknown("cycle", span);
             }
             None => {}

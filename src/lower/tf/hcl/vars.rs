@@ -226,7 +226,7 @@ pub(crate) fn given(
             Ok(s) => std::sync::Arc::new(s),
             Err(e) => {
                 let display = crate::source::display_path(path);
-                ev.diagnostics.push(Diagnostic::whole_file(DiagnosticKind::Read, &display, e.to_string()));
+                ev.diagnostics.push(Diagnostic::whole_file(DiagnosticKind::Read, &display, e.message()));
                 continue;
             }
         };
@@ -260,7 +260,7 @@ fn hcl_values(ev: &mut Evaluator, src: &std::sync::Arc<crate::source::SourceFile
                 file: src.display_path().into(),
                 line: loc.line() as u32,
                 col: loc.column() as u32,
-                message: format!("not valid HCL: {}", e.message().trim()),
+                message: msg!("diag-not-valid-syntax", syntax = "HCL", detail = e.message().trim()),
             });
             Vec::new()
         }
@@ -279,7 +279,7 @@ fn json_values(ev: &mut Evaluator, src: &crate::source::SourceFile, limits: &Lim
                 file: src.display_path().into(),
                 line: e.line,
                 col: e.col,
-                message: format!("not valid JSON: {}", e.message),
+                message: msg!("diag-not-valid-syntax", syntax = "JSON", detail = e.message),
             });
             Vec::new()
         }
