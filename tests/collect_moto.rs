@@ -2,6 +2,8 @@
 //! `scripts/test-moto.sh`, which sets PALISADE_MOTO_ENDPOINT): an insecure account is seeded
 //! through the SDK, collected by the real binary and scanned; each weakness must be reported on
 //! its resource. Then each is fixed (MFA required by policy, and a device), the account collected again, and the findings must be gone.
+//! The organisation mode assumes a role in each account of an emulated organization and writes
+//! one snapshot per account, which are scanned together.
 //!
 //! Without PALISADE_MOTO_ENDPOINT the test says so and does nothing; without the `aws` feature
 //! it checks that `collect aws` explains how to get the collector.
@@ -394,5 +396,164 @@ mod moto {
                 .any(|v| v["VolumeId"] == volume.as_str() && v["Encrypted"] == true),
             "the encrypted volume is collected"
         );
+    }
+
+    /// The configuration of credentials for `account`, by assuming a role there (moto maps the
+    /// credentials it gives to that account), and those credentials.
+    async fn in_account(cfg: &SdkConfig, account: &str) -> (SdkConfig, aws_sdk_sts::types::Credentials) {
+        let arn = format!("arn:aws:iam::{account}:role/seed");
+        let sts = aws_sdk_sts::Client::new(cfg);
+        let creds =
+            sts.assume_role().role_arn(arn).role_session_name("seed").send().await.unwrap().credentials.unwrap();
+        let provider = aws_credential_types::Credentials::new(
+            creds.access_key_id(),
+            creds.secret_access_key(),
+            Some(creds.session_token().to_string()),
+            None,
+            "moto",
+        );
+        let cfg = cfg
+            .to_builder()
+            .credentials_provider(aws_credential_types::provider::SharedCredentialsProvider::new(provider))
+            .build();
+        (cfg, creds)
+    }
+
+    /// A bucket made public by its policy, in the account of `cfg`.
+    async fn public_bucket(cfg: &SdkConfig, name: &str) {
+        let s3 = s3(cfg);
+        s3.create_bucket().bucket(name).send().await.unwrap();
+        let policy = format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::{name}/*"}}]}}"#
+        );
+        s3.put_bucket_policy().bucket(name).policy(policy).send().await.unwrap();
+    }
+
+    /// `palisade collect aws` in organisation mode with the credentials `creds`; the files
+    /// written, by name.
+    fn collect_organisation(
+        endpoint: &str,
+        creds: &aws_sdk_sts::types::Credentials,
+        accounts: Option<&str>,
+        dir: &Path,
+    ) -> Vec<String> {
+        let mut args = vec!["collect", "aws", "--endpoint-url", endpoint, "--region", REGION, "--no-progress"];
+        args.extend(["--role-name", "audit", "--output", dir.to_str().unwrap()]);
+        if let Some(a) = accounts {
+            args.extend(["--accounts", a]);
+        }
+        let started = Instant::now();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_palisade"))
+            .args(&args)
+            .env("AWS_ACCESS_KEY_ID", creds.access_key_id())
+            .env("AWS_SECRET_ACCESS_KEY", creds.secret_access_key())
+            .env("AWS_SESSION_TOKEN", creds.session_token())
+            .output()
+            .expect("run palisade");
+        assert_eq!(out.status.code(), Some(0), "collect failed: {}", String::from_utf8_lossy(&out.stderr));
+        let mut files: Vec<String> =
+            std::fs::read_dir(dir).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        files.sort();
+        eprintln!(
+            "organisation mode ({}): {} accounts collected in {:.1} s",
+            if accounts.is_some() { "--accounts" } else { "ListAccounts" },
+            files.len(),
+            started.elapsed().as_secs_f64()
+        );
+        files
+    }
+
+    fn snapshot(path: &Path) -> Value {
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).expect("the snapshot is JSON")
+    }
+
+    #[test]
+    fn an_organisation_is_collected_account_by_account_and_scanned_together() {
+        let Some(endpoint) = endpoint() else {
+            eprintln!("skipped: PALISADE_MOTO_ENDPOINT is not set (scripts/test-moto.sh runs this test)");
+            return;
+        };
+        let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+        let base = rt.block_on(config(&endpoint));
+        // The collection runs from a management account of its own, so that the organization
+        // does not touch the account of the other test.
+        let (management, creds) = rt.block_on(in_account(&base, "999999999999"));
+        let members = ["111111111111", "222222222222"];
+        for id in members {
+            let (cfg, _) = rt.block_on(in_account(&base, id));
+            rt.block_on(public_bucket(&cfg, &format!("palisade-org-{id}")));
+        }
+
+        // Named accounts.
+        let dir = tempfile::tempdir().unwrap();
+        let files = collect_organisation(&endpoint, &creds, Some(&members.join(",")), dir.path());
+        assert_eq!(files, ["111111111111.json", "222222222222.json"]);
+        for id in members {
+            let snap = snapshot(&dir.path().join(format!("{id}.json")));
+            check_calls(&snap);
+            assert_eq!(snap["account"], id);
+            let buckets = snap["global"]["s3"]["ListBuckets"]["Buckets"].as_array().unwrap();
+            let names: Vec<&str> = buckets.iter().filter_map(|b| b["Name"].as_str()).collect();
+            assert!(names.contains(&format!("palisade-org-{id}").as_str()), "{id}: {names:?}");
+        }
+        let out = palisade(&["scan", "--format", "json", "--no-config", dir.path().to_str().unwrap()]);
+        let report: Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+        let findings = report["findings"].as_array().unwrap();
+        for id in members {
+            assert!(
+                findings.iter().any(|f| f["rule_id"] == "PAL-S3-009"
+                    && f["file"].as_str().is_some_and(|p| p.ends_with(&format!("{id}.json")))
+                    && f["resource"]["id"].as_str().is_some_and(|r| r.contains(&format!("palisade-org-{id}")))),
+                "the public bucket of {id}, from its own snapshot: {findings:?}"
+            );
+        }
+
+        // Every account of the organization, listed by ListAccounts; the management account's
+        // snapshot has the organization's structure, from the account through its
+        // organizational unit up to the root.
+        let org = aws_sdk_organizations::Client::new(&management);
+        rt.block_on(async {
+            org.create_organization()
+                .feature_set(aws_sdk_organizations::types::OrganizationFeatureSet::All)
+                .send()
+                .await
+        })
+        .unwrap();
+        let root = rt.block_on(org.list_roots().send()).unwrap().roots()[0].id().unwrap().to_string();
+        let member = rt
+            .block_on(org.create_account().account_name("workload").email("workload@example.com").send())
+            .unwrap()
+            .create_account_status
+            .unwrap()
+            .account_id
+            .unwrap();
+        let ou = rt
+            .block_on(org.create_organizational_unit().parent_id(&root).name("workloads").send())
+            .unwrap()
+            .organizational_unit
+            .unwrap()
+            .id
+            .unwrap();
+        rt.block_on(org.move_account().account_id(&member).source_parent_id(&root).destination_parent_id(&ou).send())
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let files = collect_organisation(&endpoint, &creds, None, dir.path());
+        let mut expected = vec!["999999999999.json".to_string(), format!("{member}.json")];
+        expected.sort();
+        assert_eq!(files, expected);
+        let snap = snapshot(&dir.path().join("999999999999.json"));
+        check_calls(&snap);
+        let o = &snap["global"]["organizations"];
+        assert_eq!(o["DescribeOrganization"]["Organization"]["MasterAccountId"], "999999999999");
+        assert_eq!(o["ListRoots"]["Roots"][0]["Id"], root.as_str());
+        assert_eq!(o["ListParents"][member.as_str()]["Parents"][0]["Id"], ou.as_str());
+        assert_eq!(o["ListParents"][ou.as_str()]["Parents"][0]["Id"], root.as_str());
+        assert_eq!(o["ListParents"]["999999999999"]["Parents"][0]["Id"], root.as_str());
+        let member_snap = snapshot(&dir.path().join(format!("{member}.json")));
+        check_calls(&member_snap);
+        assert_eq!(member_snap["account"], member.as_str());
+        let out = palisade(&["scan", "--format", "json", "--no-config", dir.path().to_str().unwrap()]);
+        assert!(serde_json::from_slice::<Value>(&out.stdout).is_ok(), "{}", String::from_utf8_lossy(&out.stderr));
     }
 }

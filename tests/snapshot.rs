@@ -225,6 +225,65 @@ fn a_baseline_whose_calls_were_not_answered_is_unknown_not_missing() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// A trail and a detector that are listed, their status calls denied (`deny`) or answered
+/// with a trail that logs and an enabled detector.
+fn status_snapshot(deny: bool) -> String {
+    let trail = "arn:aws:cloudtrail:eu-west-1:111122223333:trail/main";
+    let (errors, answers) = if deny {
+        (
+            format!(
+                r#"{{"service": "cloudtrail", "region": "eu-west-1", "call": "GetTrailStatus", "resource": "{trail}",
+                 "error": "AccessDeniedException", "permission": "cloudtrail:GetTrailStatus"}},
+                {{"service": "guardduty", "region": "eu-west-1", "call": "GetDetector", "resource": "d1",
+                 "error": "AccessDeniedException", "permission": "guardduty:GetDetector"}}"#
+            ),
+            String::new(),
+        )
+    } else {
+        (String::new(), format!(r#", "GetTrailStatus": {{"{trail}": {{"IsLogging": true}}}}"#))
+    };
+    let detector = if deny { "" } else { r#", "GetDetector": {"d1": {"Status": "ENABLED"}}"# };
+    format!(
+        r#"{{"palisade_snapshot": 1, "account": "111122223333", "partition": "aws", "regions": ["eu-west-1"],
+  "collected_at": "2026-06-01T00:00:00Z", "tool_version": "0.1.0", "errors": [{errors}], "global": {{}},
+  "regional": {{"eu-west-1": {{
+    "cloudtrail": {{"DescribeTrails": {{"trailList": [{{"Name": "main", "TrailARN": "{trail}", "HomeRegion": "eu-west-1",
+      "IsMultiRegionTrail": true, "IncludeGlobalServiceEvents": true, "LogFileValidationEnabled": true, "S3BucketName": "logs",
+      "KmsKeyId": "arn:aws:kms:eu-west-1:111122223333:key/k",
+      "CloudWatchLogsLogGroupArn": "arn:aws:logs:eu-west-1:111122223333:log-group:trail:*"}}]}}{answers}}},
+    "guardduty": {{"ListDetectors": {{"DetectorIds": ["d1"]}}{detector}}}
+  }}}}
+}}"#
+    )
+}
+
+#[test]
+fn a_trail_or_detector_whose_status_was_not_answered_is_unknown_not_present() {
+    let dir = std::env::temp_dir().join(format!("palisade-status-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for deny in [true, false] {
+        let file = dir.join(format!("account-{deny}.json"));
+        std::fs::write(&file, status_snapshot(deny)).unwrap();
+        let (out, err) = palisade(&["posture", "--format", "json", "--lang", "en", file.to_str().unwrap()]);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{out}{err}"));
+        let trail = posture_control(&v, "MON-01");
+        let detector = posture_control(&v, "MON-04");
+        if deny {
+            assert_eq!(trail["status"], "unknown", "{trail}");
+            let call =
+                "cloudtrail:GetTrailStatus in eu-west-1 for arn:aws:cloudtrail:eu-west-1:111122223333:trail/main";
+            assert_eq!(trail["unanswered"], serde_json::json!([call]));
+            assert_eq!(detector["status"], "unknown", "{detector}");
+            let call = "guardduty:GetDetector in eu-west-1 for arn:aws:guardduty:eu-west-1:111122223333:detector/d1";
+            assert_eq!(detector["unanswered"], serde_json::json!([call]));
+        } else {
+            assert_eq!(trail["status"], "pass", "{trail}");
+            assert_eq!(detector["status"], "pass", "{detector}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// (rule, resource, message) of every finding of a scan.
 fn findings(json: &str) -> Vec<(String, String, String)> {
     let v: serde_json::Value = serde_json::from_str(json).expect("JSON report");

@@ -170,8 +170,15 @@ impl Evidence {
         let mut hit = |control: &'static str, meta: &ResMeta, detail: String| {
             e.baseline.push(BaselineHit { control, resource: Seen::of(file, meta), detail })
         };
+        // A resource whose status call was not answered does not show the service as working.
+        let unanswered = |baseline: &str, meta: &ResMeta| {
+            m.account
+                .unanswered_baselines
+                .iter()
+                .any(|u| u.baseline == baseline && u.resource.as_deref() == Some(&meta.id))
+        };
         for t in &mon.trails {
-            if t.is_logging.is_false() {
+            if t.is_logging.is_false() || (t.is_logging.is_unknown() && unanswered("trail", &t.meta)) {
                 continue;
             }
             let mut d = vec![if t.multi_region.is_true() { "multi-region" } else { "single-region" }];
@@ -190,7 +197,8 @@ impl Evidence {
             hit("trail", &t.meta, d.join(", "));
         }
         for d in &mon.detectors {
-            if !d.enable.is_false() {
+            let disabled = d.enable.is_false() || (d.enable.is_unknown() && unanswered("detector", &d.meta));
+            if !disabled {
                 hit("detector", &d.meta, format!("{} protection features listed", d.features.len()));
             }
         }

@@ -83,6 +83,10 @@ pub const CALLS: &[Call] = &[
     call("organizations", "ListPolicies", "organizations:ListPolicies", G),
     per("organizations", "DescribePolicy", "organizations:DescribePolicy", G, "policy id"),
     per("organizations", "ListTargetsForPolicy", "organizations:ListTargetsForPolicy", G, "policy id"),
+    call("organizations", "DescribeOrganization", "organizations:DescribeOrganization", G),
+    call("organizations", "ListRoots", "organizations:ListRoots", G),
+    call("organizations", "ListAccounts", "organizations:ListAccounts", G),
+    per("organizations", "ListParents", "organizations:ListParents", G, "account or organizational unit id"),
     // EC2
     call("ec2", "DescribeVpcs", "ec2:DescribeVpcs", R),
     call("ec2", "DescribeSubnets", "ec2:DescribeSubnets", R),
@@ -116,6 +120,8 @@ pub const CALLS: &[Call] = &[
     ),
     call("rds", "DescribeDBParameterGroups", "rds:DescribeDBParameterGroups", R),
     per("rds", "DescribeDBParameters", "rds:DescribeDBParameters", R, "parameter group name"),
+    call("rds", "DescribeDBClusterParameterGroups", "rds:DescribeDBClusterParameterGroups", R),
+    per("rds", "DescribeDBClusterParameters", "rds:DescribeDBClusterParameters", R, "cluster parameter group name"),
     // KMS
     call("kms", "ListKeys", "kms:ListKeys", R),
     per("kms", "DescribeKey", "kms:DescribeKey", R, "key id"),
@@ -174,11 +180,10 @@ pub const CALLS: &[Call] = &[
     call("backup", "ListBackupVaults", "backup:ListBackupVaults", R),
 ];
 
-/// The calls of the organisation mode (`--role-name`), made with the caller's own credentials.
-pub const ORGANISATION_CALLS: &[Call] = &[
-    call("organizations", "ListAccounts", "organizations:ListAccounts", Run),
-    call("sts", "AssumeRole", "sts:AssumeRole", Run),
-];
+/// The calls of the organisation mode (`--role-name`), made with the caller's own credentials
+/// (besides `organizations:ListAccounts` of [`CALLS`], which lists the accounts when none are
+/// named).
+pub const ORGANISATION_CALLS: &[Call] = &[call("sts", "AssumeRole", "sts:AssumeRole", Run)];
 
 /// The table entry of a call.
 pub fn find(service: &str, call: &str) -> Option<&'static Call> {

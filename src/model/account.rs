@@ -86,6 +86,9 @@ pub struct UnansweredBaseline {
     pub call: String,
     /// Why it is unknown: the call failed, or the snapshot does not have it.
     pub failed: bool,
+    /// For a call about one resource (a trail's `GetTrailStatus`, a detector's `GetDetector`):
+    /// the resource it would show as working or not; `None` for a call that lists the service.
+    pub resource: Option<String>,
     /// The entry of `errors`, or the Region's answers.
     pub span: Span,
 }

@@ -280,6 +280,12 @@ to_json! {
         "DBParameterGroupArn" => x.db_parameter_group_arn(),
         "Description" => x.description(),
     }
+    rds_t::DbClusterParameterGroup => |x| {
+        "DBClusterParameterGroupName" => x.db_cluster_parameter_group_name(),
+        "DBParameterGroupFamily" => x.db_parameter_group_family(),
+        "DBClusterParameterGroupArn" => x.db_cluster_parameter_group_arn(),
+        "Description" => x.description(),
+    }
     rds_t::Parameter => |x| {
         "ParameterName" => x.parameter_name(),
         "ParameterValue" => x.parameter_value(),
@@ -330,6 +336,22 @@ pub async fn rds(cx: Ctx) {
     for name in ids(groups.as_ref(), "DBParameterGroups", "DBParameterGroupName") {
         let r = c.describe_db_parameters().db_parameter_group_name(&name).into_paginator().send().try_collect().await;
         s.keep("rds", "DescribeDBParameters", Some(&name), &[], r, |p| merged(&p, "Parameters", |o| o.parameters()));
+    }
+    let r = c.describe_db_cluster_parameter_groups().into_paginator().send().try_collect().await;
+    let groups = s.keep("rds", "DescribeDBClusterParameterGroups", None, &[], r, |p| {
+        merged(&p, "DBClusterParameterGroups", |o| o.db_cluster_parameter_groups())
+    });
+    for name in ids(groups.as_ref(), "DBClusterParameterGroups", "DBClusterParameterGroupName") {
+        let r = c
+            .describe_db_cluster_parameters()
+            .db_cluster_parameter_group_name(&name)
+            .into_paginator()
+            .send()
+            .try_collect()
+            .await;
+        s.keep("rds", "DescribeDBClusterParameters", Some(&name), &[], r, |p| {
+            merged(&p, "Parameters", |o| o.parameters())
+        });
     }
 }
 

@@ -19,6 +19,23 @@ to_json! {
         "Type" => text(x.r#type()),
         "AwsManaged" => x.aws_managed(),
     }
+    aws_sdk_organizations::types::Organization => |x| {
+        "Id" => x.id(),
+        "Arn" => x.arn(),
+        "FeatureSet" => text(x.feature_set()),
+        "MasterAccountArn" => x.master_account_arn(),
+        "MasterAccountId" => x.master_account_id(),
+    }
+    aws_sdk_organizations::types::Root => |x| { "Id" => x.id(), "Arn" => x.arn(), "Name" => x.name() }
+    aws_sdk_organizations::types::Account => |x| {
+        "Id" => x.id(),
+        "Arn" => x.arn(),
+        "Name" => x.name(),
+        "State" => text(x.state()),
+        "JoinedMethod" => text(x.joined_method()),
+        "JoinedTimestamp" => x.joined_timestamp(),
+    }
+    aws_sdk_organizations::types::Parent => |x| { "Id" => x.id(), "Type" => text(x.r#type()) }
     aws_sdk_organizations::types::PolicyTargetSummary => |x| {
         "TargetId" => x.target_id(),
         "Arn" => x.arn(),
@@ -191,6 +208,40 @@ pub async fn organizations(cx: Ctx) {
         });
         let r = c.list_targets_for_policy().policy_id(&id).into_paginator().send().try_collect().await;
         s.keep("organizations", "ListTargetsForPolicy", Some(&id), &[], r, |p| merged(&p, "Targets", |o| o.targets()));
+    }
+    organization_structure(&cx, &c).await;
+}
+
+/// The organization's structure: its roots, its accounts, and the parent of each account and of
+/// each organizational unit on the way up to a root.
+async fn organization_structure(cx: &Ctx, c: &aws_sdk_organizations::Client) {
+    let s = &cx.sink;
+    let r = c.describe_organization().send().await;
+    let described =
+        s.keep("organizations", "DescribeOrganization", None, &["AWSOrganizationsNotInUseException"], r, |o| {
+            obj! { "Organization" => o.organization() }
+        });
+    if described.as_ref().is_some_and(Value::is_null) {
+        return;
+    }
+    let r = c.list_roots().into_paginator().send().try_collect().await;
+    let roots = ids(
+        s.keep("organizations", "ListRoots", None, &[], r, |p| merged(&p, "Roots", |o| o.roots())).as_ref(),
+        "Roots",
+        "Id",
+    );
+    let r = c.list_accounts().into_paginator().send().try_collect().await;
+    let listed = s.keep("organizations", "ListAccounts", None, &[], r, |p| merged(&p, "Accounts", |o| o.accounts()));
+    let mut todo = ids(listed.as_ref(), "Accounts", "Id");
+    let mut seen = std::collections::HashSet::new();
+    while let Some(child) = todo.pop() {
+        if roots.contains(&child) || !seen.insert(child.clone()) {
+            continue;
+        }
+        let r = c.list_parents().child_id(&child).into_paginator().send().try_collect().await;
+        let parents =
+            s.keep("organizations", "ListParents", Some(&child), &[], r, |p| merged(&p, "Parents", |o| o.parents()));
+        todo.extend(ids(parents.as_ref(), "Parents", "Id").into_iter().take(1));
     }
 }
 

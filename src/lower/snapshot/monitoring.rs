@@ -81,8 +81,43 @@ pub fn unanswered_baselines(cx: &mut Ctx<'_>) {
                 Answer::Data(_) | Answer::NotConfigured(_) => continue,
             };
             let call = format!("{service}:{call} in {region}");
-            cx.unanswered.push(crate::model::UnansweredBaseline { baseline, call, failed, span });
+            cx.unanswered.push(crate::model::UnansweredBaseline { baseline, call, failed, span, resource: None });
         }
+        unanswered_status(cx, region, rn);
+    }
+}
+
+/// A trail whose `GetTrailStatus`, or a detector whose `GetDetector`, was not answered: whether
+/// it logs or is enabled is unknown, and it does not show the baseline as present.
+fn unanswered_status(cx: &mut Ctx<'_>, region: &str, rn: &Node) {
+    let mut found = Vec::new();
+    if let Some(d) = cx.regional(rn, region, "cloudtrail", "DescribeTrails").data() {
+        let status = rn.get("cloudtrail").and_then(|c| c.get("GetTrailStatus"));
+        for t in cx.list(d, "trailList") {
+            let Some(arn) = t.get("TrailARN").and_then(Node::as_str) else { continue };
+            if t.get("HomeRegion").and_then(Node::as_str).is_some_and(|h| h != region) {
+                continue;
+            }
+            let answer = cx.per_resource(status, "cloudtrail", Some(region), "GetTrailStatus", arn);
+            found.push(("trail", "cloudtrail:GetTrailStatus", arn.to_string(), answer, t.span));
+        }
+    }
+    if let Some(d) = cx.regional(rn, region, "guardduty", "ListDetectors").data() {
+        let detectors = rn.get("guardduty").and_then(|c| c.get("GetDetector"));
+        for id in cx.list(d, "DetectorIds").iter().filter_map(Node::as_str) {
+            let answer = cx.per_resource(detectors, "guardduty", Some(region), "GetDetector", id);
+            let arn = cx.arn("guardduty", region, &format!("detector/{id}"));
+            found.push(("detector", "guardduty:GetDetector", arn, answer, d.span));
+        }
+    }
+    for (baseline, call, resource, answer, at) in found {
+        let (failed, span) = match answer {
+            Answer::Failed(span) => (true, span),
+            Answer::Missing => (false, at),
+            Answer::Data(_) | Answer::NotConfigured(_) => continue,
+        };
+        let call = format!("{call} in {region} for {resource}");
+        cx.unanswered.push(crate::model::UnansweredBaseline { baseline, call, failed, span, resource: Some(resource) });
     }
 }
 
