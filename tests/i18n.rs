@@ -606,6 +606,8 @@ fn diagnostic_details_in_korean() {
         p.to_str().unwrap().to_string()
     };
     let broken = write("broken.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B: [\n    - {\n");
+    let broken_json =
+        write("broken.json", "{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": {\"A\" 1}}\n");
     let large = write(
         "large.yaml",
         &format!("AWSTemplateFormatVersion: '2010-09-09'\n# {}\nResources: {{}}\n", "x".repeat(4000)),
@@ -637,6 +639,7 @@ fn diagnostic_details_in_korean() {
     let args = [
         "scan",
         &broken,
+        &broken_json,
         &large,
         &unexplained,
         &unknown,
@@ -651,7 +654,9 @@ fn diagnostic_details_in_korean() {
     let text = format!("{out}\n{err}");
     let (korean, english) = korean_lines_and_english_left(&text);
     let said = |file: &str, what: &str| korean.iter().any(|l| l.contains(file) && l.contains(what));
-    assert!(said("broken.yaml", "구문 오류(파서 메시지: "), "{text}");
+    // The YAML scanner's own text is quoted; our JSON parser's messages are translated.
+    assert!(said("broken.yaml", "구문 오류: YAML 파서 메시지 \""), "{text}");
+    assert!(said("broken.json", "구문 오류: 객체 키 뒤의 `:`이(가) 와야 하는데 `1`이(가) 있음"), "{text}");
     assert!(said("large.yaml", "파일이 너무 큼("), "{text}");
     assert!(said("unexplained.yaml", "`PAL-S3-001`의 억제에 이유가 없음"), "{text}");
     assert!(said("notes.yaml", "중 어느 것도 아님"), "{text}");

@@ -107,7 +107,7 @@ pub fn parse(path: &Path, text: &str) -> Result<RuleMeta, Problem> {
     let src = SourceFile::new(path, yaml);
     let docs = crate::parse::parse_yaml(&src, &Limits::default()).map_err(|e| {
         let (line, col) = at(e.line, e.col);
-        Problem::new(line, col, format!("invalid METADATA: {}", e.message))
+        Problem::new(line, col, format!("invalid METADATA: {}", e.message.en()))
     })?;
     let root = docs.into_iter().next().map(|d| d.root);
     let Some(root) = root.filter(|r| r.as_map().is_some()) else {

@@ -37,7 +37,11 @@ impl super::Frontend for CloudFormation {
         cfn::is_template(root)
     }
 
-    fn parse_failure(&self, text: &str, message: &str) -> Option<(DiagnosticKind, crate::i18n::Message)> {
+    fn parse_failure(
+        &self,
+        text: &str,
+        message: &crate::i18n::Message,
+    ) -> Option<(DiagnosticKind, crate::i18n::Message)> {
         looks_like_template(text).then(|| (DiagnosticKind::Parse, msg!("diag-syntax-error", detail = message)))
     }
 

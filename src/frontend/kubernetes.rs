@@ -24,7 +24,11 @@ impl super::Frontend for Kubernetes {
         k8s::is_input(root)
     }
 
-    fn parse_failure(&self, text: &str, message: &str) -> Option<(DiagnosticKind, crate::i18n::Message)> {
+    fn parse_failure(
+        &self,
+        text: &str,
+        message: &crate::i18n::Message,
+    ) -> Option<(DiagnosticKind, crate::i18n::Message)> {
         if k8s::looks_like_helm_template(text) {
             Some((DiagnosticKind::NotAnalysed, msg!("diag-helm-template", detail = message)))
         } else if k8s::looks_like_manifest(text) {

@@ -193,7 +193,7 @@ pub trait Frontend: Sync {
 
     /// Whether unparsable text looks like this language (so that the parse error is worth
     /// reporting), and what to say about it.
-    fn parse_failure(&self, text: &str, message: &str) -> Option<(DiagnosticKind, Message)>;
+    fn parse_failure(&self, text: &str, message: &crate::i18n::Message) -> Option<(DiagnosticKind, Message)>;
 
     /// Lowers one recognised document of `src` into a unit.
     fn lower(&self, doc: Arc<Document>, src: &Arc<SourceFile>, opts: &LoadOptions) -> Unit;

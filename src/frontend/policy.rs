@@ -20,7 +20,11 @@ impl super::Frontend for PolicyFile {
         policy_file::is_policy(root)
     }
 
-    fn parse_failure(&self, text: &str, message: &str) -> Option<(DiagnosticKind, crate::i18n::Message)> {
+    fn parse_failure(
+        &self,
+        text: &str,
+        message: &crate::i18n::Message,
+    ) -> Option<(DiagnosticKind, crate::i18n::Message)> {
         // A policy document that does not parse must not be ignored: its statements (a deny)
         // may matter.
         looks_like_policy(text).then(|| (DiagnosticKind::Parse, msg!("diag-syntax-error", detail = message)))

@@ -22,7 +22,11 @@ impl super::Frontend for Snapshot {
         snapshot::is_snapshot(root)
     }
 
-    fn parse_failure(&self, text: &str, message: &str) -> Option<(DiagnosticKind, crate::i18n::Message)> {
+    fn parse_failure(
+        &self,
+        text: &str,
+        message: &crate::i18n::Message,
+    ) -> Option<(DiagnosticKind, crate::i18n::Message)> {
         text.contains("\"palisade_snapshot\"")
             .then(|| (DiagnosticKind::Parse, msg!("diag-syntax-error", detail = message)))
     }

@@ -237,7 +237,11 @@ impl super::Frontend for TerraformPlan {
         tf::plan::is_plan(root)
     }
 
-    fn parse_failure(&self, _text: &str, _message: &str) -> Option<(DiagnosticKind, crate::i18n::Message)> {
+    fn parse_failure(
+        &self,
+        _text: &str,
+        _message: &crate::i18n::Message,
+    ) -> Option<(DiagnosticKind, crate::i18n::Message)> {
         None
     }
 

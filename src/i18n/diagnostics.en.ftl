@@ -143,3 +143,37 @@ diag-yaml11-leading-zero = `{ $text }` is decimal in YAML 1.2 but octal in YAML 
 ## Rules.
 diag-rule-id-taken = a rule with id `{ $id }` already exists
 diag-rule-slug-taken = a rule with slug `{ $slug }` already exists
+
+## Parser messages (the detail of a syntax error)
+parse-too-large = file is too large to parse
+parse-end-of-input = end of input
+parse-invalid-byte = an invalid byte
+parse-expected = expected { $what }, found { $found }
+parse-too-deep = nesting deeper than { $max } levels
+parse-json-trailing = unexpected { $found } after the JSON value
+parse-json-literal = invalid literal (expected `{ $word }`)
+parse-json-leading-zero = leading zeros are not allowed in JSON numbers
+parse-json-unterminated = unterminated string
+parse-json-escape = invalid escape sequence in string
+parse-json-control = control characters must be escaped in JSON strings
+parse-json-hex4 = `\u` must be followed by four hexadecimal digits
+parse-json-lone-surrogate = lone UTF-16 surrogate in `\u` escape
+parse-what-json-value = a JSON value
+parse-what-array-next = `,` or `]` after array element
+parse-what-object-next = `,` or `{"}"}` after object member
+parse-what-colon = `:` after object key
+parse-what-digit = a digit
+parse-what-fraction-digit = a digit after the decimal point
+parse-what-exponent-digit = a digit in the exponent
+parse-what-key-or-end = a string key or `{"}"}`
+parse-what-key = a string key
+parse-yaml-scanner = { $detail }
+parse-yaml-alias-nodes = alias expansion exceeds { $max } nodes (possible billion-laughs)
+parse-yaml-copy-budget = { $what } would copy more than { $max } bytes (possible billion-laughs)
+parse-yaml-what-nested-anchors = anchored nodes nested in other anchored nodes
+parse-yaml-what-alias = alias expansion
+parse-yaml-unbalanced = unbalanced collection end
+parse-yaml-key-without-value = key `{ $key }` has no value
+parse-yaml-key-not-scalar = map keys must be scalars, found { $found }
+parse-yaml-merge = merge key `<<` needs a map or a list of maps
+parse-yaml-unknown-anchor = alias to an unknown anchor

@@ -22,7 +22,7 @@ diag-excluded-by-config = 구성의 `exclude`에 따라 분석 대상에서 빠�
 diag-invalid-exclude = 잘못된 --exclude 패턴(오류: "{ $detail }")
 
 ## 구문 분석.
-diag-syntax-error = 구문 오류(파서 메시지: "{ $detail }")
+diag-syntax-error = 구문 오류: { $detail }
 diag-not-valid-syntax = 올바른 { $syntax }이(가) 아님(파서 메시지: "{ $detail }")
 diag-helm-template = 렌더링하지 않은 Helm 템플릿으로 보임: 먼저 `helm template`으로 렌더링하십시오(파서 메시지: "{ $detail }")
 diag-unknown-input = CloudFormation 템플릿, Terraform 계획, Kubernetes 매니페스트, IAM 정책 문서 중 어느 것도 아님
@@ -140,3 +140,37 @@ diag-yaml11-leading-zero = `{ $text }`은(는) YAML 1.2에서는 10진수이지�
 ## 규칙.
 diag-rule-id-taken = ID가 `{ $id }`인 규칙이 이미 있음
 diag-rule-slug-taken = 슬러그가 `{ $slug }`인 규칙이 이미 있음
+
+## Parser messages (the detail of a syntax error)
+parse-too-large = 파일이 너무 커서 구문 분석할 수 없음
+parse-end-of-input = 입력의 끝
+parse-invalid-byte = 잘못된 바이트
+parse-expected = { $what }이(가) 와야 하는데 { $found }이(가) 있음
+parse-too-deep = 중첩이 { $max }단계보다 깊음
+parse-json-trailing = JSON 값 뒤에 예상하지 못한 { $found }
+parse-json-literal = 잘못된 리터럴(`{ $word }`이어야 함)
+parse-json-leading-zero = JSON 숫자는 0으로 시작할 수 없음
+parse-json-unterminated = 문자열이 닫히지 않음
+parse-json-escape = 문자열에 잘못된 이스케이프 시퀀스
+parse-json-control = JSON 문자열의 제어 문자는 이스케이프해야 함
+parse-json-hex4 = `\u` 뒤에는 16진수 네 자리가 와야 함
+parse-json-lone-surrogate = `\u` 이스케이프에 짝이 없는 UTF-16 서로게이트
+parse-what-json-value = JSON 값
+parse-what-array-next = 배열 요소 뒤의 `,` 또는 `]`
+parse-what-object-next = 객체 멤버 뒤의 `,` 또는 `{"}"}`
+parse-what-colon = 객체 키 뒤의 `:`
+parse-what-digit = 숫자
+parse-what-fraction-digit = 소수점 뒤의 숫자
+parse-what-exponent-digit = 지수의 숫자
+parse-what-key-or-end = 문자열 키 또는 `{"}"}`
+parse-what-key = 문자열 키
+parse-yaml-scanner = YAML 파서 메시지 "{ $detail }"
+parse-yaml-alias-nodes = 별칭 확장이 노드 { $max }개를 넘음(billion laughs 공격 가능성)
+parse-yaml-copy-budget = { $what }이(가) { $max }바이트보다 많이 복사하게 됨(billion laughs 공격 가능성)
+parse-yaml-what-nested-anchors = 다른 앵커 노드 안에 중첩된 앵커 노드
+parse-yaml-what-alias = 별칭 확장
+parse-yaml-unbalanced = 컬렉션의 끝이 짝이 맞지 않음
+parse-yaml-key-without-value = 키 `{ $key }`에 값이 없음
+parse-yaml-key-not-scalar = 맵 키는 스칼라여야 하는데 { $found }임
+parse-yaml-merge = 병합 키 `<<`에는 맵 또는 맵의 목록이 와야 함
+parse-yaml-unknown-anchor = 알 수 없는 앵커를 가리키는 별칭

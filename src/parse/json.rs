@@ -13,6 +13,7 @@
 //! Every node's span covers its text exactly (strings include their quotes, containers their
 //! brackets); columns count characters.
 
+use crate::i18n::Message;
 use crate::source::{FileId, SourceFile, Span};
 use crate::value::{Document, Entry, Kind, Node};
 
@@ -21,7 +22,7 @@ use super::{KeyIndex, Limits, ParseError, duplicate_key_message};
 /// Parses `file` as one JSON document.
 pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Document, ParseError> {
     if file.text.len() >= u32::MAX as usize {
-        return Err(ParseError::new(1, 1, "file is too large to parse"));
+        return Err(ParseError::new(1, 1, msg!("parse-too-large")));
     }
     let mut p = Parser { src: file.text.as_bytes(), pos: 0, line: 1, col: 1, file: file.id, errors: Vec::new() };
     let root = p.document(limits.max_depth)?;
@@ -110,28 +111,28 @@ impl Parser<'_> {
         }
     }
 
-    fn error_here(&self, message: impl Into<String>) -> ParseError {
+    fn error_here(&self, message: impl Into<Message>) -> ParseError {
         ParseError::new(self.line, self.col, message)
     }
 
     /// Describes the byte at the current position for error messages.
-    fn found(&self) -> String {
+    fn found(&self) -> Message {
         match self.peek() {
-            None => "end of input".to_string(),
+            None => msg!("parse-end-of-input"),
             Some(_) => {
                 // The input is valid UTF-8 and `pos` is always at a character boundary here.
                 let rest = std::str::from_utf8(&self.src[self.pos..]).ok();
                 match rest.and_then(|s| s.chars().next()) {
-                    Some(c) if c.is_control() => format!("{c:?}"),
-                    Some(c) => format!("`{c}`"),
-                    None => "an invalid byte".to_string(),
+                    Some(c) if c.is_control() => Message::Text(format!("{c:?}")),
+                    Some(c) => Message::Text(format!("`{c}`")),
+                    None => msg!("parse-invalid-byte"),
                 }
             }
         }
     }
 
-    fn expected(&self, what: &str) -> ParseError {
-        self.error_here(format!("expected {what}, found {}", self.found()))
+    fn expected(&self, what: Message) -> ParseError {
+        self.error_here(msg!("parse-expected", what = what, found = self.found()))
     }
 
     /// Parses the whole input: one value, then only whitespace.
@@ -144,7 +145,7 @@ impl Parser<'_> {
             let mut node = match self.peek() {
                 Some(b'{') | Some(b'[') => {
                     if stack.len() + 1 > max_depth {
-                        return Err(self.error_here(format!("nesting deeper than {max_depth} levels")));
+                        return Err(self.error_here(msg!("parse-too-deep", max = max_depth)));
                     }
                     let is_object = self.peek() == Some(b'{');
                     self.bump();
@@ -154,7 +155,7 @@ impl Parser<'_> {
                             self.bump();
                             Node::new(self.span_from(start), Kind::Map(Vec::new()))
                         } else {
-                            let key = self.object_key("a string key or `}`")?;
+                            let key = self.object_key(msg!("parse-what-key-or-end"))?;
                             stack.push(Frame::Object {
                                 start,
                                 entries: Vec::new(),
@@ -179,7 +180,7 @@ impl Parser<'_> {
                 Some(b't') => self.literal("true", Kind::Bool(true))?,
                 Some(b'f') => self.literal("false", Kind::Bool(false))?,
                 Some(b'n') => self.literal("null", Kind::Null)?,
-                _ => return Err(self.expected("a JSON value")),
+                _ => return Err(self.expected(msg!("parse-what-json-value"))),
             };
 
             // Attach the finished value to its parent, closing every container that ends here.
@@ -187,7 +188,7 @@ impl Parser<'_> {
                 let Some(frame) = stack.last_mut() else {
                     self.skip_ws();
                     if self.pos < self.src.len() {
-                        return Err(self.error_here(format!("unexpected {} after the JSON value", self.found())));
+                        return Err(self.error_here(msg!("parse-json-trailing", found = self.found())));
                     }
                     return Ok(node);
                 };
@@ -206,7 +207,7 @@ impl Parser<'_> {
                                 stack.pop();
                                 node = Node::new(self.span_from(start), Kind::Seq(items));
                             }
-                            _ => return Err(self.expected("`,` or `]` after array element")),
+                            _ => return Err(self.expected(msg!("parse-what-array-next"))),
                         }
                     }
                     Frame::Object { start, entries, index, key } => {
@@ -225,7 +226,7 @@ impl Parser<'_> {
                             Some(b',') => {
                                 self.bump();
                                 self.skip_ws();
-                                *key = Some(self.object_key("a string key")?);
+                                *key = Some(self.object_key(msg!("parse-what-key"))?);
                                 continue 'value;
                             }
                             Some(b'}') => {
@@ -234,7 +235,7 @@ impl Parser<'_> {
                                 stack.pop();
                                 node = Node::new(self.span_from(start), Kind::Map(entries));
                             }
-                            _ => return Err(self.expected("`,` or `}` after object member")),
+                            _ => return Err(self.expected(msg!("parse-what-object-next"))),
                         }
                     }
                 }
@@ -244,7 +245,7 @@ impl Parser<'_> {
 
     /// Parses `"key" :` (whitespace already skipped before the key) and returns the key and its
     /// span.
-    fn object_key(&mut self, what: &str) -> Result<(String, Span), ParseError> {
+    fn object_key(&mut self, what: Message) -> Result<(String, Span), ParseError> {
         if self.peek() != Some(b'"') {
             return Err(self.expected(what));
         }
@@ -253,7 +254,7 @@ impl Parser<'_> {
         let span = self.span_from(start);
         self.skip_ws();
         if self.peek() != Some(b':') {
-            return Err(self.expected("`:` after object key"));
+            return Err(self.expected(msg!("parse-what-colon")));
         }
         self.bump();
         Ok((key, span))
@@ -262,13 +263,13 @@ impl Parser<'_> {
     fn literal(&mut self, word: &'static str, kind: Kind) -> Result<Node, ParseError> {
         let start = self.here();
         if !self.src[self.pos..].starts_with(word.as_bytes()) {
-            return Err(self.expected("a JSON value"));
+            return Err(self.expected(msg!("parse-what-json-value")));
         }
         for _ in 0..word.len() {
             self.bump();
         }
         if matches!(self.peek(), Some(b) if b.is_ascii_alphanumeric() || b == b'_') {
-            return Err(self.error_here(format!("invalid literal (expected `{word}`)")));
+            return Err(self.error_here(msg!("parse-json-literal", word = word)));
         }
         Ok(Node::new(self.span_from(start), kind))
     }
@@ -292,18 +293,18 @@ impl Parser<'_> {
             Some(b'0') => {
                 self.bump();
                 if matches!(self.peek(), Some(b'0'..=b'9')) {
-                    return Err(self.error_here("leading zeros are not allowed in JSON numbers"));
+                    return Err(self.error_here(msg!("parse-json-leading-zero")));
                 }
             }
             Some(b'1'..=b'9') => {
                 self.digits();
             }
-            _ => return Err(self.expected("a digit")),
+            _ => return Err(self.expected(msg!("parse-what-digit"))),
         }
         if self.peek() == Some(b'.') {
             self.bump();
             if self.digits() == 0 {
-                return Err(self.expected("a digit after the decimal point"));
+                return Err(self.expected(msg!("parse-what-fraction-digit")));
             }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
@@ -312,7 +313,7 @@ impl Parser<'_> {
                 self.bump();
             }
             if self.digits() == 0 {
-                return Err(self.expected("a digit in the exponent"));
+                return Err(self.expected(msg!("parse-what-exponent-digit")));
             }
         }
         // Only ASCII bytes were consumed, so this slice is on character boundaries.
@@ -334,7 +335,7 @@ impl Parser<'_> {
             self.pos += len;
             let run = std::str::from_utf8(run).unwrap_or("");
             match self.peek() {
-                None => return Err(self.error_here("unterminated string")),
+                None => return Err(self.error_here(msg!("parse-json-unterminated"))),
                 Some(b'"') => {
                     self.bump();
                     if out.is_empty() {
@@ -363,14 +364,14 @@ impl Parser<'_> {
                             continue;
                         }
                         _ => {
-                            return Err(ParseError::new(esc.line, esc.col, "invalid escape sequence in string"));
+                            return Err(ParseError::new(esc.line, esc.col, msg!("parse-json-escape")));
                         }
                     };
                     self.bump();
                     out.push(c);
                 }
                 Some(_) => {
-                    return Err(self.error_here("control characters must be escaped in JSON strings"));
+                    return Err(self.error_here(msg!("parse-json-control")));
                 }
             }
         }
@@ -385,11 +386,7 @@ impl Parser<'_> {
                 Some(b @ b'a'..=b'f') => b - b'a' + 10,
                 Some(b @ b'A'..=b'F') => b - b'A' + 10,
                 _ => {
-                    return Err(ParseError::new(
-                        esc.line,
-                        esc.col,
-                        "`\\u` must be followed by four hexadecimal digits",
-                    ));
+                    return Err(ParseError::new(esc.line, esc.col, msg!("parse-json-hex4")));
                 }
             };
             self.bump();
@@ -400,7 +397,7 @@ impl Parser<'_> {
 
     /// The character of a `\uXXXX` escape (the `\u` already consumed), joining surrogate pairs.
     fn unicode_escape(&mut self, esc: Pos) -> Result<char, ParseError> {
-        let lone = || ParseError::new(esc.line, esc.col, "lone UTF-16 surrogate in `\\u` escape");
+        let lone = || ParseError::new(esc.line, esc.col, msg!("parse-json-lone-surrogate"));
         let hi = self.hex4(esc)?;
         let code = match hi {
             0xD800..=0xDBFF => {
@@ -457,9 +454,9 @@ mod tests {
     fn escapes() {
         let n = parse_str(r#""a\"\\\/\b\f\n\r\t\u0041\u00e9\ud83d\ude00""#).unwrap();
         assert_eq!(n.as_str(), Some("a\"\\/\u{8}\u{c}\n\r\tAé😀"));
-        assert!(parse_str(r#""\ud83d""#).unwrap_err().message.contains("lone"));
-        assert!(parse_str(r#""\ude00""#).unwrap_err().message.contains("lone"));
-        assert!(parse_str(r#""\ud83d\u0041""#).unwrap_err().message.contains("lone"));
+        assert!(parse_str(r#""\ud83d""#).unwrap_err().message.en().contains("lone"));
+        assert!(parse_str(r#""\ude00""#).unwrap_err().message.en().contains("lone"));
+        assert!(parse_str(r#""\ud83d\u0041""#).unwrap_err().message.en().contains("lone"));
         assert!(parse_str(r#""\x""#).is_err());
         assert!(parse_str(r#""\u12""#).is_err());
         assert!(parse_str("\"a\tb\"").is_err());
@@ -470,9 +467,9 @@ mod tests {
     fn errors() {
         let e = parse_str("{\"a\": 1 \"b\": 2}").unwrap_err();
         assert_eq!((e.line, e.col), (1, 9));
-        assert_eq!(e.message, "expected `,` or `}` after object member, found `\"`");
+        assert_eq!(e.message.en(), "expected `,` or `}` after object member, found `\"`");
         let e = parse_str("[1 2]").unwrap_err();
-        assert_eq!(e.message, "expected `,` or `]` after array element, found `2`");
+        assert_eq!(e.message.en(), "expected `,` or `]` after array element, found `2`");
         assert!(parse_str("[1,]").is_err());
         assert!(parse_str("{\"a\":1,}").is_err());
         assert!(parse_str("01").is_err());
@@ -481,7 +478,7 @@ mod tests {
         assert!(parse_str("1e").is_err());
         assert!(parse_str("tru").is_err());
         assert!(parse_str("truex").is_err());
-        assert!(parse_str("").unwrap_err().message.contains("end of input"));
+        assert!(parse_str("").unwrap_err().message.en().contains("end of input"));
         let e = parse_str("{} x").unwrap_err();
         assert_eq!((e.line, e.col), (1, 4));
         assert!(parse_str("{'a': 1}").is_err());

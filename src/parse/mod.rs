@@ -75,18 +75,19 @@ impl Limits {
 pub struct ParseError {
     pub line: u32,
     pub col: u32,
-    pub message: String,
+    /// What is wrong, in the user's language (English when shown without one).
+    pub message: crate::i18n::Message,
 }
 
 impl ParseError {
-    pub(crate) fn new(line: u32, col: u32, message: impl Into<String>) -> ParseError {
+    pub(crate) fn new(line: u32, col: u32, message: impl Into<crate::i18n::Message>) -> ParseError {
         ParseError { line, col, message: message.into() }
     }
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.line, self.col, self.message)
+        write!(f, "{}:{}: {}", self.line, self.col, self.message.en())
     }
 }
 

@@ -73,7 +73,7 @@ use super::{ALIAS_NODE_BYTES, KeyIndex, Limits, ParseError, duplicate_key_messag
 /// Parses every document of the YAML stream in `file`.
 pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Vec<Document>, ParseError> {
     if file.text.len() >= u32::MAX as usize {
-        return Err(ParseError::new(1, 1, "file is too large to parse"));
+        return Err(ParseError::new(1, 1, msg!("parse-too-large")));
     }
     // Flow collections indented less than the specification asks are read as libyaml reads
     // them (see `yaml_flow`): the scanner reads a rewritten text whose characters line up with
@@ -81,7 +81,7 @@ pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Vec<Document>, ParseE
     let mut scan: Cow<'_, str> = Cow::Borrowed(&file.text);
     for _ in 0..MAX_FLOW_RELAXATIONS {
         match Builder::new(file, &scan, limits).run() {
-            Err(e) if e.message == "invalid indentation" => {
+            Err(e) if e.message.en() == "invalid indentation" => {
                 let at = file.line_start(e.line).map(|s| s as usize).and_then(|s| {
                     file.text[s..].char_indices().nth(e.col.saturating_sub(1) as usize).map(|(i, _)| s + i)
                 });
@@ -521,7 +521,7 @@ impl<'a> Builder<'a> {
                         // tab instead.
                         p = self.first_tab_before(p);
                     }
-                    return Err(ParseError::new(p.line, p.col, message));
+                    return Err(ParseError::new(p.line, p.col, msg!("parse-yaml-scanner", detail = message)));
                 }
             };
             match event {
@@ -595,7 +595,7 @@ impl<'a> Builder<'a> {
     }
 
     fn too_deep(&self, at: Pos) -> ParseError {
-        ParseError::new(at.line, at.col, format!("nesting deeper than {} levels", self.limits.max_depth))
+        ParseError::new(at.line, at.col, msg!("parse-too-deep", max = self.limits.max_depth))
     }
 
     /// Reads the properties (anchor, tag) at the start of a node's event span.
@@ -745,7 +745,7 @@ impl<'a> Builder<'a> {
         if head.anchor != 0 {
             // The copy kept for aliases is counted too: anchors nested in anchors copy their
             // contents once per level.
-            self.charge_copy(stats, head.start, "anchored nodes nested in other anchored nodes")?;
+            self.charge_copy(stats, head.start, msg!("parse-yaml-what-nested-anchors"))?;
             self.anchors.insert(head.anchor, (node.clone(), stats));
         }
         Ok(Done { node, stats, key })
@@ -753,7 +753,7 @@ impl<'a> Builder<'a> {
 
     fn alias(&mut self, id: usize, at: Pos) -> Result<(Node, Stats), ParseError> {
         let Some(&(_, stats)) = self.anchors.get(&id) else {
-            return Err(ParseError::new(at.line, at.col, "alias to an unknown anchor"));
+            return Err(ParseError::new(at.line, at.col, msg!("parse-yaml-unknown-anchor")));
         };
         if stats.height > 0 && self.child_depth() + stats.height - 1 > self.limits.max_depth {
             return Err(self.too_deep(at));
@@ -763,25 +763,25 @@ impl<'a> Builder<'a> {
             return Err(ParseError::new(
                 at.line,
                 at.col,
-                format!("alias expansion exceeds {} nodes (possible billion-laughs)", self.limits.max_alias_nodes),
+                msg!("parse-yaml-alias-nodes", max = self.limits.max_alias_nodes),
             ));
         }
-        self.charge_copy(stats, at, "alias expansion")?;
+        self.charge_copy(stats, at, msg!("parse-yaml-what-alias"))?;
         let Some((node, _)) = self.anchors.get(&id) else {
-            return Err(ParseError::new(at.line, at.col, "alias to an unknown anchor"));
+            return Err(ParseError::new(at.line, at.col, msg!("parse-yaml-unknown-anchor")));
         };
         Ok((node.clone(), stats))
     }
 
     /// Counts a copy of a subtree of size `stats` against the byte budget, failing at `at` when
     /// it would go over.
-    fn charge_copy(&mut self, stats: Stats, at: Pos, what: &str) -> Result<(), ParseError> {
+    fn charge_copy(&mut self, stats: Stats, at: Pos, what: crate::i18n::Message) -> Result<(), ParseError> {
         let copied = self.copied.saturating_add(stats.copy_cost());
         if copied > self.copy_budget {
             return Err(ParseError::new(
                 at.line,
                 at.col,
-                format!("{what} would copy more than {} bytes (possible billion-laughs)", self.copy_budget),
+                msg!("parse-yaml-copy-budget", what = what, max = self.copy_budget),
             ));
         }
         self.copied = copied;
@@ -837,7 +837,7 @@ impl<'a> Builder<'a> {
 
     fn close(&mut self, end_event: Pos) -> Result<Done, ParseError> {
         let Some(frame) = self.stack.pop() else {
-            return Err(ParseError::new(end_event.line, end_event.col, "unbalanced collection end"));
+            return Err(ParseError::new(end_event.line, end_event.col, msg!("parse-yaml-unbalanced")));
         };
         let end = if frame.flow { end_event } else { frame.last_end };
         let kind = match frame.coll {
@@ -845,7 +845,7 @@ impl<'a> Builder<'a> {
             Collection::Map { entries, merges, key, .. } => {
                 if let Some((k, span, _)) = key {
                     // Cannot happen with a well-formed event stream; fail rather than lose it.
-                    return Err(ParseError::new(span.line, span.col, format!("key `{k}` has no value")));
+                    return Err(ParseError::new(span.line, span.col, msg!("parse-yaml-key-without-value", key = k)));
                 }
                 Kind::Map(apply_merges(entries, merges))
             }
@@ -876,7 +876,7 @@ impl<'a> Builder<'a> {
                         return Err(ParseError::new(
                             at.line,
                             at.col,
-                            format!("map keys must be scalars, found {}", node.type_name()),
+                            msg!("parse-yaml-key-not-scalar", found = node.type_name()),
                         ));
                     };
                     let span = node.span;
@@ -1028,11 +1028,7 @@ fn check_merge_value(node: &Node, key_span: Span) -> Result<(), ParseError> {
         Kind::Seq(items) => items.iter().all(|n| matches!(n.kind, Kind::Map(_))),
         _ => false,
     };
-    if ok {
-        Ok(())
-    } else {
-        Err(ParseError::new(key_span.line, key_span.col, "merge key `<<` needs a map or a list of maps"))
-    }
+    if ok { Ok(()) } else { Err(ParseError::new(key_span.line, key_span.col, msg!("parse-yaml-merge"))) }
 }
 
 /// Inserts merged entries (where their `<<` was written) unless the map, or an earlier merged

@@ -242,7 +242,7 @@ fn yamldecode(a: &[Val], span: Span) -> R<Val> {
     let limits =
         Limits { max_file_bytes: MAX_TEXT, max_depth: MAX_DEPTH, max_alias_nodes: 10_000, ..Limits::default() };
     let docs = crate::parse::parse_yaml(&file, &limits)
-        .or_else(|e| fail(format!("invalid YAML at line {}, column {}: {}", e.line, e.col, e.message)))?;
+        .or_else(|e| fail(format!("invalid YAML at line {}, column {}: {}", e.line, e.col, e.message.en())))?;
     match &docs[..] {
         [] => Ok(Val::new(VKind::Null, span)),
         [doc] => from_node(&doc.root, span),

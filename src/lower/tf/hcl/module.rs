@@ -160,7 +160,7 @@ fn add_file(m: &mut Module, src: Arc<SourceFile>, limits: &Limits) {
     if src.path.to_string_lossy().ends_with(".json") {
         match crate::parse::parse_json(&src, limits) {
             Ok(doc) => read_json(m, &src, &doc.root),
-            Err(e) => parse_failed(m, &src, e.line as usize, e.col as usize, &e.message),
+            Err(e) => parse_failed(m, &src, e.line as usize, e.col as usize, e.message),
         }
     } else {
         let (parsed, renamed) = parse_hcl(&src.text);
@@ -172,7 +172,7 @@ fn add_file(m: &mut Module, src: Arc<SourceFile>, limits: &Limits) {
             Ok(body) => read_hcl(m, &src, body),
             Err(e) => {
                 let loc = e.location();
-                parse_failed(m, &src, loc.line(), loc.column(), e.message());
+                parse_failed(m, &src, loc.line(), loc.column(), e.message().trim().into());
             }
         }
     }
@@ -241,14 +241,14 @@ fn fresh_name(len: usize, n: usize) -> String {
     out
 }
 
-fn parse_failed(m: &mut Module, src: &SourceFile, line: usize, col: usize, message: &str) {
+fn parse_failed(m: &mut Module, src: &SourceFile, line: usize, col: usize, message: crate::i18n::Message) {
     m.broken = true;
     m.diagnostics.push(Diagnostic {
         kind: DiagnosticKind::Parse,
         file: src.display_path().into(),
         line: line as u32,
         col: col as u32,
-        message: msg!("diag-not-valid-syntax", syntax = "HCL", detail = message.trim()),
+        message: msg!("diag-not-valid-syntax", syntax = "HCL", detail = message),
     });
 }
 
