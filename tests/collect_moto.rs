@@ -21,6 +21,9 @@ fn without_the_feature_collect_explains_how_to_install_it() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("--features aws"), "{err}");
+    // One line, nothing escaped.
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(!err.contains("\\u{"), "{err}");
     let out = palisade(&["scan", "--aws", "--region", "us-east-1"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--features aws"));

@@ -87,6 +87,10 @@ impl AwsArgs {
 
 pub fn run(cmd: CollectCommand, lang: Lang) -> i32 {
     let CollectCommand::Aws(args) = cmd;
+    if !collect::AVAILABLE {
+        output::error(&super::error_line(lang, &crate::i18n::label(lang, "collect-not-built")));
+        return EXIT_ERROR;
+    }
     match collect::run(&args.options()) {
         Ok(collected) => {
             for p in &collected.problems {
@@ -111,6 +115,9 @@ pub fn run(cmd: CollectCommand, lang: Lang) -> i32 {
 /// `scan --aws`: collects a snapshot to scan. Returns its path and whether it is a temporary
 /// file, removed after the scan (without --snapshot-output).
 pub fn collect_for_scan(args: &AwsArgs, keep: Option<PathBuf>, lang: Lang) -> Result<(PathBuf, bool), String> {
+    if !collect::AVAILABLE {
+        return Err(crate::i18n::label(lang, "collect-not-built").into_owned());
+    }
     let temporary = keep.is_none();
     let path = keep.unwrap_or_else(|| std::env::temp_dir().join(format!("palisade-aws-{}.json", std::process::id())));
     let opts = Options { output: Some(path.clone()), ..args.options() };

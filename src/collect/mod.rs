@@ -230,10 +230,11 @@ pub struct Collected {
 /// Whether this build has the collector.
 pub const AVAILABLE: bool = cfg!(feature = "aws");
 
-/// What a build without the `aws` feature says.
-pub const NOT_BUILT: &str = "this palisade was built without the AWS collector. Install it with the `aws` feature:\n  \
-cargo install palisade --features aws\n(or `cargo build --release --features aws` in a clone). Snapshots written \
-elsewhere can still be scanned: `palisade scan account.json`.";
+/// What a build without the `aws` feature says (in English; the command line shows the
+/// `collect-not-built` label of the user's language).
+pub const NOT_BUILT: &str = "this palisade was built without the AWS collector: install it with the `aws` feature \
+(`cargo install --locked --path . --features aws` in a clone of the source). Snapshots written elsewhere can still \
+be scanned: `palisade scan account.json`";
 
 /// Collects the accounts `opts` names and writes their snapshots.
 #[cfg(feature = "aws")]

@@ -300,4 +300,5 @@ doc-methods-method = method
 doc-methods-permissions = permissions
 doc-methods-gives = gives
 doc-methods-catalogues = catalogues
+collect-not-built = this palisade was built without the AWS collector: install it with the `aws` feature (`cargo install --locked --path . --features aws` in a clone of the source). Snapshots written elsewhere can still be scanned: `palisade scan account.json`
 collect-wrote = wrote { $path }

@@ -264,4 +264,5 @@ doc-methods-method = 방법
 doc-methods-permissions = 권한
 doc-methods-gives = 얻는 것
 doc-methods-catalogues = 카탈로그
+collect-not-built = 이 palisade는 AWS 수집기 없이 빌드되었음: `aws` 기능으로 설치하십시오(소스를 복제한 디렉터리에서 `cargo install --locked --path . --features aws`). 다른 곳에서 작성한 스냅샷은 그대로 스캔할 수 있음: `palisade scan account.json`
 collect-wrote = { $path }에 기록함
