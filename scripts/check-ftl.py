@@ -353,6 +353,20 @@ def main():
                 if f"messages.{lang}.ftl" not in parsed:
                     note = f"{area_dir / 'messages.en.ftl'}: no messages.{lang}.ftl translation"
                     (warnings if args.allow_missing else errors).append(note)
+    # The catalogues of labels, analysis texts and diagnostics: each translation against English.
+    i18n_dir = args.root / "src" / "i18n"
+    for en_path in sorted(i18n_dir.glob("*.en.ftl")):
+        files += 1
+        english = parse(en_path, errors)
+        stem = en_path.name[: -len(".en.ftl")]
+        for path in sorted(i18n_dir.glob(f"{stem}.*.ftl")):
+            if path == en_path:
+                continue
+            files += 1
+            resource = parse(path, errors)
+            if resource is not None and english is not None:
+                message_files += 1
+                check_messages(path, resource, en_path, english, errors)
     tsv_files = check_tsv_translations(args.root / "data", errors)
     for w in warnings:
         print("warning:", w, file=sys.stderr)
