@@ -230,22 +230,17 @@ pub struct Collected {
 /// Whether this build has the collector.
 pub const AVAILABLE: bool = cfg!(feature = "aws");
 
-/// What a build without the `aws` feature says (in English; the command line shows the
-/// `collect-not-built` label of the user's language).
-pub const NOT_BUILT: &str = "this palisade was built without the AWS collector: install it with the `aws` feature \
-(`cargo install --locked --path . --features aws` in a clone of the source). Snapshots written elsewhere can still \
-be scanned: `palisade scan account.json`";
-
 /// Collects the accounts `opts` names and writes their snapshots.
 #[cfg(feature = "aws")]
 pub fn run(opts: &Options) -> Result<Collected, String> {
     aws::run(opts)
 }
 
-/// Without the `aws` feature there is no collector.
+/// Without the `aws` feature there is no collector: the error says how to get it (the
+/// `collect-not-built` label, which the command line shows in the user's language).
 #[cfg(not(feature = "aws"))]
 pub fn run(_opts: &Options) -> Result<Collected, String> {
-    Err(NOT_BUILT.to_string())
+    Err(crate::i18n::label(crate::i18n::Lang::En, "collect-not-built").into_owned())
 }
 
 #[cfg(test)]
