@@ -137,7 +137,7 @@ pub struct Finding {
     pub related: Vec<Related>,
     /// When the finding holds only for some values of undecidable template conditions,
     /// the condition values that lead to it ("IsProd is false").
-    pub when: Option<crate::i18n::Message>,
+    pub when: Option<Box<crate::i18n::Message>>,
     /// The offending field and value, the same whatever the input language or the message's
     /// wording: the path from the document root to the node at the finding's span, with
     /// `=<scalar text>` when that node is a scalar, e.g.
@@ -248,18 +248,19 @@ impl Finding {
 /// give them one fingerprint, so each is identified by its message instead (see
 /// [`Finding::identity`]). Findings identical in every respect keep theirs.
 pub fn drop_ambiguous_subjects(findings: &mut [Finding]) {
-    let mut first: HashMap<(&str, &str, &str, &str), String> = HashMap::new();
-    let mut ambiguous: HashSet<(String, String, String, String)> = HashSet::new();
-    for f in findings.iter() {
+    // The first finding of each rule, file, resource and subject; a later one with another
+    // message makes the subject ambiguous. Messages are compared only when a key repeats.
+    let mut first: HashMap<(&str, &str, &str, &str), usize> = HashMap::new();
+    let mut ambiguous: HashSet<usize> = HashSet::new();
+    for (i, f) in findings.iter().enumerate() {
         let Some(subject) = f.subject.as_deref() else { continue };
         let key = (&*f.rule.id, &*f.location.file, f.resource_id(), subject);
-        let message = collapse_whitespace(&f.full_message());
         match first.get(&key) {
             None => {
-                first.insert(key, message);
+                first.insert(key, i);
             }
-            Some(m) if *m != message => {
-                ambiguous.insert((key.0.to_string(), key.1.to_string(), key.2.to_string(), key.3.to_string()));
+            Some(&j) if !ambiguous.contains(&j) && !same_words(&findings[j].full_message(), &f.full_message()) => {
+                ambiguous.insert(j);
             }
             Some(_) => {}
         }
@@ -267,14 +268,25 @@ pub fn drop_ambiguous_subjects(findings: &mut [Finding]) {
     if ambiguous.is_empty() {
         return;
     }
-    for f in findings.iter_mut() {
-        let Some(subject) = f.subject.as_deref() else { continue };
-        let key =
-            (f.rule.id.to_string(), f.location.file.to_string(), f.resource_id().to_string(), subject.to_string());
-        if ambiguous.contains(&key) {
-            f.subject = None;
-        }
+    // Every finding of an ambiguous key loses its subject.
+    let clear: Vec<usize> = findings
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let key = (&*f.rule.id, &*f.location.file, f.resource_id(), f.subject.as_deref()?);
+            first.get(&key).filter(|j| ambiguous.contains(j)).map(|_| i)
+        })
+        .collect();
+    drop(first);
+    for i in clear {
+        findings[i].subject = None;
     }
+}
+
+/// Whether two texts are the same once runs of whitespace are collapsed (see
+/// [`collapse_whitespace`]).
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
 }
 
 /// Runs of whitespace replaced by one space, with none at either end.
@@ -349,7 +361,7 @@ mod tests {
             finding("Cache", "versioning is off"),
             finding("Cache", "versioning is off"),
         ];
-        found[6].when = Some(msg!("condition-is-false", name = "IsProd"));
+        found[6].when = Some(Box::new(msg!("condition-is-false", name = "IsProd")));
         drop_ambiguous_subjects(&mut found);
         let kept: Vec<Option<&str>> = found.iter().map(|f| f.subject.as_deref()).collect();
         assert_eq!(

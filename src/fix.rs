@@ -144,6 +144,10 @@ pub fn unified_diff(file: &str, old: &str, new: &str) -> String {
 
 /// The fixes for `findings` (already filtered), for files whose source is in `files`.
 pub fn fixes(findings: &[Finding], files: &BTreeMap<Arc<str>, Arc<SourceFile>>) -> Vec<FileFix> {
+    fixes_with(findings, files, Detail::Full)
+}
+
+fn fixes_with(findings: &[Finding], files: &BTreeMap<Arc<str>, Arc<SourceFile>>, detail: Detail) -> Vec<FileFix> {
     let mut wanted_by_file: BTreeMap<&str, BTreeMap<String, (Want, BTreeSet<String>)>> = BTreeMap::new();
     for f in findings {
         let (Some(want), Some(res)) = (wanted(&f.rule.id), &f.resource) else { continue };
@@ -161,7 +165,7 @@ pub fn fixes(findings: &[Finding], files: &BTreeMap<Arc<str>, Arc<SourceFile>>) 
     let mut out = Vec::new();
     for (file, per_resource) in wanted_by_file {
         let Some(src) = files.get(file) else { continue };
-        if let Some(fix) = fix_file(file, src, &per_resource) {
+        if let Some(fix) = fix_file(file, src, &per_resource, detail) {
             out.push(fix);
         }
     }
@@ -191,6 +195,7 @@ fn fix_file(
     file: &str,
     src: &SourceFile,
     per_resource: &BTreeMap<String, (Want, BTreeSet<String>)>,
+    detail: Detail,
 ) -> Option<FileFix> {
     let syntax = if is_json(src) { Syntax::Json } else { Syntax::Yaml };
     let limits = Limits::default();
@@ -226,9 +231,15 @@ fn fix_file(
     drop(docs);
     let fixed = apply_edits(&src.text, &edits);
     // Offer only a fix that still parses.
-    let check = SourceFile::new(src.path.clone(), fixed.clone());
+    let check = SourceFile::new(src.path.clone(), fixed);
     parse_as(syntax, &check, &limits)?;
-    let diff = unified_diff(file, &src.text, &fixed);
+    let (edits, fixed, diff) = match detail {
+        Detail::Full => {
+            let diff = unified_diff(file, &src.text, &check.text);
+            (edits, check.text, diff)
+        }
+        Detail::Count => (Vec::new(), String::new(), String::new()),
+    };
     Some(FileFix {
         file: file.into(),
         rules: rules.into_iter().collect(),
@@ -483,12 +494,31 @@ fn render(out: &mut String, key: &str, want: &Want, indent: usize, step: usize) 
 /// [`fixes`] for findings sorted by file, each file's in parallel (a file's fixes depend only
 /// on its own findings); nothing is computed when no finding has a fix.
 pub fn fixes_by_file(findings: &[Finding], files: &BTreeMap<Arc<str>, Arc<SourceFile>>) -> Vec<FileFix> {
+    fixes_by_file_with(findings, files, Detail::Full)
+}
+
+/// What a computed fix keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything: the edits, the fixed text and the diff.
+    Full,
+    /// Which findings it removes only (its edits, text and diff left empty), for a report that
+    /// counts them: the fixed text is still parsed to check it, then let go.
+    Count,
+}
+
+/// [`fixes_by_file`], keeping `detail` of each fix.
+pub fn fixes_by_file_with(
+    findings: &[Finding],
+    files: &BTreeMap<Arc<str>, Arc<SourceFile>>,
+    detail: Detail,
+) -> Vec<FileFix> {
     use rayon::prelude::*;
     if !findings.iter().any(|f| f.resource.is_some() && has_fix(&f.rule.id)) {
         return Vec::new();
     }
     let per_file: Vec<&[Finding]> = findings.chunk_by(|a, b| a.location.file == b.location.file).collect();
-    per_file.par_iter().flat_map_iter(|findings| fixes(findings, files)).collect()
+    per_file.par_iter().flat_map_iter(|findings| fixes_with(findings, files, detail)).collect()
 }
 
 #[cfg(test)]
@@ -498,7 +528,7 @@ mod tests {
     fn fix(text: &str, id: &str, rule: &str) -> Option<String> {
         let src = SourceFile::new("t.yaml", text.to_string());
         let per = BTreeMap::from([(id.to_string(), (wanted(rule).unwrap(), BTreeSet::from(["X".to_string()])))]);
-        fix_file("t.yaml", &src, &per).map(|f| f.text)
+        fix_file("t.yaml", &src, &per, Detail::Full).map(|f| f.text)
     }
 
     #[test]
@@ -593,7 +623,7 @@ mod tests {
     fn fix_json(text: &str, id: &str, rule: &str) -> Option<String> {
         let src = SourceFile::new("t.json", text.to_string());
         let per = BTreeMap::from([(id.to_string(), (wanted(rule).unwrap(), BTreeSet::from(["X".to_string()])))]);
-        fix_file("t.json", &src, &per).map(|f| f.text)
+        fix_file("t.json", &src, &per, Detail::Full).map(|f| f.text)
     }
 
     #[test]

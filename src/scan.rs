@@ -15,6 +15,7 @@ use crate::frontend::{self, InputPolicy, LoadOptions, Loaded, Overrides, Unit, V
 use crate::model::Model;
 use crate::parse::Limits;
 use crate::report::ScanReport;
+use crate::rules::Found;
 use crate::rules::{Registry, Rule};
 use crate::source::SourceFile;
 
@@ -132,7 +133,8 @@ pub fn scan_source_detailed(src: SourceFile, opts: &ScanOptions) -> Result<Scann
 
 /// What judging one unit gave.
 struct Judged {
-    findings: Vec<Finding>,
+    /// Joined into one list once the unit's models are gone (see [`judge_unit`]).
+    findings: Found,
     diagnostics: Vec<Diagnostic>,
     evidence: crate::posture::Evidence,
 }
@@ -148,10 +150,23 @@ struct UnitResult {
     sources: Vec<Arc<SourceFile>>,
 }
 
+/// The size of a unit's sources up to which its parsed documents are kept while it is judged
+/// (see [`judge_unit`]).
+const KEEP_DOCUMENTS_UP_TO: usize = 1 << 20;
+
 /// Judges a unit and keeps what the report needs of it.
-fn judge_unit(unit: Unit, rules: &[Arc<Rule>], opts: &ScanOptions, cwd: &std::path::Path) -> UnitResult {
+fn judge_unit(mut unit: Unit, rules: &[Arc<Rule>], opts: &ScanOptions, cwd: &std::path::Path) -> UnitResult {
+    // A large unit's parsed documents are let go while its rules run and parsed again for the
+    // findings' subjects once its models are gone: it never holds its documents, its models and
+    // its findings at once. A small one keeps them (parsing again would cost more than keeping).
+    if unit.sources.iter().map(|s| s.text.len()).sum::<usize>() > KEEP_DOCUMENTS_UP_TO {
+        unit.documents.clear();
+    }
     let j = judge_guarded(&unit, rules);
-    let mut findings = j.findings;
+    // The models are judged: what follows needs the sources and documents only, and a large
+    // unit's models weigh as much as its findings.
+    drop(std::mem::take(&mut unit.variants));
+    let mut findings = j.findings.into_vec();
     if !opts.skip_subjects {
         subjects(&unit, &mut findings, opts);
     }
@@ -203,7 +218,7 @@ fn judge_all(loaded: Loaded<UnitResult>, rules: &[Arc<Rule>], opts: &ScanOptions
 /// unit instead of ending the scan.
 fn judge_guarded(unit: &Unit, rules: &[Arc<Rule>]) -> Judged {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| judge(unit, rules))).unwrap_or_else(|_| Judged {
-        findings: Vec::new(),
+        findings: Found::default(),
         diagnostics: vec![Diagnostic::whole_file(DiagnosticKind::Read, &unit.name, msg!("diag-internal-error"))],
         evidence: crate::posture::Evidence::default(),
     })
@@ -217,7 +232,7 @@ fn judge(unit: &Unit, rules: &[Arc<Rule>]) -> Judged {
     let mut evidence = None;
     for model in &unit.variants {
         let facts = Facts::new(model);
-        let (found, problems) = run_rules(model, &facts, rules, parallel);
+        let (found, problems) = run_rules_found(model, &facts, rules, parallel);
         if evidence.is_none() {
             evidence = Some(facts.evidence().clone());
         }
@@ -226,20 +241,31 @@ fn judge(unit: &Unit, rules: &[Arc<Rule>]) -> Judged {
     }
     diagnostics.sort();
     diagnostics.dedup();
-    let mut findings: Vec<Finding> = match &unit.describe {
-        Some(describe) => merge_variants(per_variant, describe),
-        None if per_variant.len() == 1 => per_variant.into_iter().next().unwrap_or_default(),
-        None => per_variant.into_iter().flatten().collect(),
+    let mut findings = match &unit.describe {
+        Some(describe) => {
+            let mut merged = Found::default();
+            for f in merge_variants(per_variant.into_iter().map(Found::into_vec).collect(), describe) {
+                merged.push(f);
+            }
+            merged
+        }
+        None => {
+            let mut all = Found::default();
+            for found in per_variant {
+                all.append(found);
+            }
+            all
+        }
     };
     if let Some(only) = &unit.report_only {
         findings.retain(|f| only.contains(&f.location.span.file));
     }
     if !unit.conditions.is_empty() {
-        for f in &mut findings {
+        for f in findings.iter_mut() {
             if f.when.is_none()
                 && let Some(c) = f.resource.as_ref().and_then(|r| unit.conditions.get(&r.id))
             {
-                f.when = Some(c.clone());
+                f.when = Some(Box::new(c.clone()));
             }
         }
     }
@@ -254,11 +280,17 @@ pub fn run_rules(
     rules: &[Arc<Rule>],
     parallel: bool,
 ) -> (Vec<Finding>, Vec<Diagnostic>) {
+    let (found, problems) = run_rules_found(model, facts, rules, parallel);
+    (found.into_vec(), problems)
+}
+
+/// [`run_rules`], the findings as the rules reported them (see [`Found`]).
+fn run_rules_found(model: &Model, facts: &Facts<'_>, rules: &[Arc<Rule>], parallel: bool) -> (Found, Vec<Diagnostic>) {
     let internal_error = |rule: &Arc<Rule>| {
         Diagnostic::whole_file(DiagnosticKind::Read, &model.file, msg!("diag-internal-rule-error", rule = rule.meta.id))
     };
     // Runs `rule`, adding its findings to `found`; a rule that fails adds none.
-    let run = |rule: &Arc<Rule>, found: &mut Vec<Finding>| {
+    let run = |rule: &Arc<Rule>, found: &mut Found| {
         let before = found.len();
         let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let mut sink = crate::rules::Sink::new(&rule.meta, model.file.clone(), found);
@@ -276,10 +308,9 @@ pub fn run_rules(
             }
         }
     };
-    let mut findings = Vec::new();
+    let mut findings = Found::default();
     let mut problems = Vec::new();
     if !parallel {
-        // One list for every rule's findings: a scan with many findings holds them once.
         for rule in rules {
             if let Err(d) = run(rule, &mut findings) {
                 problems.push(d);
@@ -287,17 +318,16 @@ pub fn run_rules(
         }
         return (findings, problems);
     }
-    let results: Vec<Result<Vec<Finding>, Diagnostic>> = rules
+    let results: Vec<Result<Found, Diagnostic>> = rules
         .par_iter()
         .map(|rule| {
-            let mut found = Vec::new();
+            let mut found = Found::default();
             run(rule, &mut found).map(|()| found)
         })
         .collect();
-    findings.reserve_exact(results.iter().map(|r| r.as_ref().map_or(0, Vec::len)).sum());
     for r in results {
         match r {
-            Ok(found) => findings.extend(found),
+            Ok(found) => findings.append(found),
             Err(d) => problems.push(d),
         }
     }
@@ -395,7 +425,7 @@ fn merge_variants(per: Vec<Vec<Finding>>, describe: &frontend::DescribeVariants)
         .filter_map(|k| found.remove(&k))
         .map(|(mut f, seen)| {
             if seen.len() < total {
-                f.when = describe(&seen, f.resource.as_ref().map(|r| r.id.as_str()));
+                f.when = describe(&seen, f.resource.as_ref().map(|r| r.id.as_str())).map(Box::new);
             }
             f
         })

@@ -830,7 +830,8 @@ fn scan_command(mut args: ScanArgs, lang: Lang) -> Result<i32, String> {
     }
     // Fixes are computed before rendering, when the output shows them or counts them.
     if args.show_fixes || (outputs.iter().any(|o| o.format == Format::Text) && !args.quiet) {
-        scanned.fixes = crate::fix::fixes_by_file(&scanned.report.findings, &scanned.report.files);
+        let detail = if args.show_fixes { crate::fix::Detail::Full } else { crate::fix::Detail::Count };
+        scanned.fixes = crate::fix::fixes_by_file_with(&scanned.report.findings, &scanned.report.files, detail);
     }
     let report = &scanned.report;
     let fixes = args.show_fixes.then_some(scanned.fixes.as_slice());

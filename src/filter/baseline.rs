@@ -330,7 +330,7 @@ mod tests {
         // Findings of a scan today carry a subject; version 1 entries ignore it.
         let same = with_subject(finding(&file, 12, "bucket  `Logs` has versioning `Suspended`"), SUBJECT);
         let mut conditional = finding(&file, 4, "bucket `Logs` has versioning `Off`");
-        conditional.when = Some(msg!("condition-is-false", name = "IsProd"));
+        conditional.when = Some(Box::new(msg!("condition-is-false", name = "IsProd")));
         let reworded = with_subject(finding(&file, 3, "Versioning of `Logs` is suspended"), SUBJECT);
         let ran = [std::sync::Arc::new(crate::rules::s3::versioning::RULE.meta.to_meta())];
         let applied = b.apply(vec![same, conditional, reworded], &[file.as_str().into()], &ran);

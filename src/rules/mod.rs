@@ -503,16 +503,89 @@ impl Builtin {
     }
 }
 
+/// Findings as rules report them, kept in blocks that are never moved once allocated: a list
+/// that grows to hundreds of thousands of findings never holds an old and a new copy of itself
+/// at once, and it is joined into one list of exactly its length (see [`Found::into_vec`]).
+#[derive(Debug, Default)]
+pub struct Found {
+    blocks: Vec<Vec<Finding>>,
+}
+
+impl Found {
+    /// The first block's capacity; each next block's doubles, up to [`Found::MAX_BLOCK`].
+    const FIRST_BLOCK: usize = 16;
+    const MAX_BLOCK: usize = 1 << 14;
+
+    /// Adds a finding; returns it.
+    pub fn push(&mut self, finding: Finding) -> &mut Finding {
+        let full = self.blocks.last().is_none_or(|b| b.len() == b.capacity());
+        if full {
+            let capacity = self.blocks.last().map_or(Self::FIRST_BLOCK, |b| (b.capacity() * 2).min(Self::MAX_BLOCK));
+            self.blocks.push(Vec::with_capacity(capacity));
+        }
+        let block = self.blocks.last_mut().expect("a block with room");
+        block.push(finding);
+        block.last_mut().expect("just pushed")
+    }
+
+    /// How many findings there are.
+    pub fn len(&self) -> usize {
+        self.blocks.iter().map(Vec::len).sum()
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.blocks.iter().all(Vec::is_empty)
+    }
+
+    /// Keeps the first `len` findings.
+    pub fn truncate(&mut self, len: usize) {
+        let mut kept = 0;
+        self.blocks.retain_mut(|b| {
+            let keep = (len - kept.min(len)).min(b.len());
+            b.truncate(keep);
+            kept += keep;
+            keep > 0
+        });
+    }
+
+    /// Every finding, in the order they were added.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut Finding> {
+        self.blocks.iter_mut().flatten()
+    }
+
+    /// Keeps the findings for which `keep` holds.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Finding) -> bool) {
+        for b in &mut self.blocks {
+            b.retain(&mut keep);
+        }
+    }
+
+    /// Adds the findings of `other` after these.
+    pub fn append(&mut self, other: Found) {
+        self.blocks.extend(other.blocks);
+    }
+
+    /// The findings in one list of exactly their number, each block let go once moved.
+    pub fn into_vec(self) -> Vec<Finding> {
+        let mut out = Vec::with_capacity(self.len());
+        for b in self.blocks {
+            out.extend(b);
+        }
+        out
+    }
+}
+
 /// Collects one rule's findings for one model.
 pub struct Sink<'a> {
     rule: Arc<RuleMeta>,
     file: Arc<str>,
-    out: &'a mut Vec<Finding>,
+    out: &'a mut Found,
 }
 
 impl<'a> Sink<'a> {
     /// A sink for `rule`'s findings; spans without a file are taken to be in `file`.
-    pub fn new(rule: &Arc<RuleMeta>, file: Arc<str>, out: &'a mut Vec<Finding>) -> Sink<'a> {
+    pub fn new(rule: &Arc<RuleMeta>, file: Arc<str>, out: &'a mut Found) -> Sink<'a> {
         Sink { rule: rule.clone(), file, out }
     }
 
@@ -574,8 +647,7 @@ impl<'a> Sink<'a> {
             related: Vec::new(),
             when: None,
             subject: None,
-        });
-        self.out.last_mut().expect("just pushed")
+        })
     }
 
     /// The file being checked.
@@ -906,6 +978,32 @@ pub fn did_you_mean<'a>(name: &str, metas: impl Iterator<Item = &'a RuleMeta>) -
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn found_keeps_order_through_blocks_truncation_and_joining() {
+        let rule = std::sync::Arc::new(super::s3::versioning::RULE.meta.to_meta());
+        let mut found = super::Found::default();
+        let mut sink = super::Sink::new(&rule, "t.yaml".into(), &mut found);
+        for i in 0..1000u32 {
+            sink.report_at(crate::source::Span { line: i + 1, ..Default::default() }, format!("m{i}"));
+        }
+        assert_eq!(found.len(), 1000);
+        // A rule that fails has its findings taken back, wherever the blocks end.
+        for keep in [999, 500, 48, 16, 0] {
+            found.truncate(keep);
+            assert_eq!(found.len(), keep);
+        }
+        let mut sink = super::Sink::new(&rule, "t.yaml".into(), &mut found);
+        for i in 0..40u32 {
+            sink.report_at(crate::source::Span { line: i + 1, ..Default::default() }, format!("n{i}"));
+        }
+        found.retain(|f| f.location.span.line % 2 == 0);
+        let all = found.into_vec();
+        assert_eq!(all.len(), 20);
+        assert_eq!(all.capacity(), 20);
+        let lines: Vec<u32> = all.iter().map(|f| f.location.span.line).collect();
+        assert_eq!(lines, (1..=20).map(|i| i * 2).collect::<Vec<_>>());
+    }
 
     #[test]
     fn unknown_rule_names_get_the_closest_ones() {

@@ -111,7 +111,7 @@ pub fn sample_report() -> ScanReport {
         location: loc(&app, span_of(&app, "!Ref Public", 0)),
         resource: Some(logs.clone()),
         related: vec![Related::new(loc(&app, span_of(&app, "\"false\"", 0)), "default of parameter `Public`")],
-        when: Some("IsProd is false".into()),
+        when: Some(Box::new("IsProd is false".into())),
         subject: None,
     };
     // The whole `Logs` resource, from its key to the end of its body.
