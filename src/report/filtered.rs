@@ -12,7 +12,7 @@
 
 use std::collections::HashSet;
 
-use super::{Format, RenderOptions, html, json as json_report, sarif, text};
+use super::{Format, RenderOptions, gitlab, html, json as json_report, sarif, text};
 use crate::filter::{Suppressed, SuppressedBy};
 use crate::fix::FileFix;
 use crate::i18n::{Lang, label, label_count};
@@ -50,8 +50,8 @@ fn render_in(scanned: &Scanned, fixes: Option<&[FileFix]>, format: Format, opts:
     }
 }
 
-/// Writes what [`render`] returns to `sink`; the JSON and SARIF reports as they are rendered,
-/// in bounded memory.
+/// Writes what [`render`] returns to `sink`; the JSON, SARIF, GitLab, text and HTML reports as
+/// they are rendered, in bounded memory.
 pub fn write(
     scanned: &Scanned,
     fixes: Option<&[FileFix]>,
@@ -73,6 +73,8 @@ pub fn write(
             html::write_with(&localized.report, &localized.suppressed, &opts.meta, opts.lang, sink)
         }
         Format::Html => html::write_with(&scanned.report, &scanned.suppressed, &opts.meta, opts.lang, sink),
+        Format::Gitlab if opts.lang != Lang::En => gitlab::write(&scanned.localized(opts.lang).report, sink),
+        Format::Gitlab => gitlab::write(&scanned.report, sink),
         other => sink.write_all(render(scanned, fixes, other, opts).as_bytes()),
     }
 }

@@ -71,19 +71,39 @@ fn vulnerability(w: &mut JsonWriter<'_>, f: &Finding) {
 /// Renders the report; the scan's start and end are the report's time (see
 /// [`timestamp::now_epoch`]).
 pub fn render(report: &ScanReport) -> String {
-    let time = timestamp::rfc3339(timestamp::now_epoch());
-    let time = time.trim_end_matches('Z');
     let mut out = String::new();
     let mut w = JsonWriter::new(&mut out);
+    document(&mut w, report, &scan_time());
+    // Nothing to write to but the string.
+    let _ = w.finish();
+    out
+}
+
+/// Writes the report of [`render`] to `sink` as it is rendered, in bounded memory.
+pub fn write(report: &ScanReport, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut buffer = String::new();
+    let mut w = JsonWriter::streaming(&mut buffer, sink);
+    document(&mut w, report, &scan_time());
+    w.finish()
+}
+
+/// The scan's start and end as GitLab writes times: without a zone.
+fn scan_time() -> String {
+    let mut time = timestamp::rfc3339(timestamp::now_epoch());
+    time.truncate(time.trim_end_matches('Z').len());
+    time
+}
+
+fn document(w: &mut JsonWriter<'_>, report: &ScanReport, time: &str) {
     w.begin_object();
     w.field_str("schema", SCHEMA_URL);
     w.field_str("version", SCHEMA_VERSION);
     w.key("scan");
     w.begin_object();
     w.key("analyzer");
-    tool(&mut w);
+    tool(w);
     w.key("scanner");
-    tool(&mut w);
+    tool(w);
     w.field_str("type", "sast");
     w.field_str("start_time", time);
     w.field_str("end_time", time);
@@ -98,6 +118,40 @@ pub fn render(report: &ScanReport) -> String {
     });
     w.end_array();
     w.end_object();
-    out.push('\n');
-    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_in_pieces_as_rendered_whole() {
+        let src = crate::source::SourceFile::new("t.yaml", "a: 1\n".to_string());
+        let mut report = ScanReport::default();
+        let rules = crate::rules::all();
+        for i in 0..20_000u32 {
+            let file: std::sync::Arc<str> = format!("f{}.yaml", i / 100).into();
+            report.findings.push(Finding {
+                rule: rules[i as usize % rules.len()].meta.clone(),
+                severity: Severity::ALL[i as usize % 5],
+                message: format!("m{i}"),
+                template: Default::default(),
+                location: crate::source::Location::new(file, src.span(0, 1)),
+                resource: None,
+                related: Vec::new(),
+                when: None,
+                subject: None,
+            });
+        }
+        let mut whole = String::new();
+        let mut w = JsonWriter::new(&mut whole);
+        document(&mut w, &report, "2024-05-01T12:00:00");
+        w.finish().unwrap();
+        let (mut buffer, mut sink) = (String::new(), Vec::new());
+        let mut w = JsonWriter::streaming(&mut buffer, &mut sink);
+        document(&mut w, &report, "2024-05-01T12:00:00");
+        w.finish().unwrap();
+        assert_eq!(String::from_utf8(sink).unwrap(), whole);
+        assert!(whole.contains("\"start_time\": \"2024-05-01T12:00:00\""), "{}", &whole[..800]);
+    }
 }

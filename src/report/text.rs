@@ -122,7 +122,9 @@ pub fn write(report: &ScanReport, opts: &RenderOptions, sink: &mut dyn std::io::
         // come sorted by file already, so the stable sort only checks that.
         let mut order: Vec<&Finding> = report.findings.iter().collect();
         order.sort_by(|a, b| a.location.file.cmp(&b.location.file));
+        let notes = NotePrefixes::new(p, &renderer);
         par_write(&order, sink, |out, _, chunk| {
+            let mut drawer = Drawer::new(&renderer, notes.clone());
             let mut source: Option<(&str, Option<&SourceFile>)> = None;
             for f in chunk {
                 let file: &str = &f.location.file;
@@ -134,7 +136,7 @@ pub fn write(report: &ScanReport, opts: &RenderOptions, sink: &mut dyn std::io::
                         src
                     }
                 };
-                render_finding(out, p, &renderer, f, src);
+                render_finding(out, p, &mut drawer, f, src);
                 out.push('\n');
             }
         })?;
@@ -162,7 +164,113 @@ pub fn write(report: &ScanReport, opts: &RenderOptions, sink: &mut dyn std::io::
     sink.write_all(out.as_bytes())
 }
 
-fn render_finding(out: &mut String, p: Painter, renderer: &Renderer, f: &Finding, source: Option<&SourceFile>) {
+/// Draws findings' snippets and notes. A snippet (the source lines and their carets) is
+/// drawn by `annotate-snippets`; findings at the same place draw the same one, so the last is
+/// kept and reused. The notes under it are lines of a fixed form, `= name: text`, indented to
+/// the snippet's gutter: the part before the text is drawn by `annotate-snippets` once per
+/// name, and each finding appends its text to it.
+struct Drawer<'a> {
+    renderer: &'a Renderer,
+    /// Each note's line up to its text, without the gutter's indentation.
+    notes: NotePrefixes,
+    last: Option<Last<'a>>,
+}
+
+/// The last finding drawn, and its snippet.
+struct Last<'a> {
+    finding: &'a Finding,
+    source: Option<&'a SourceFile>,
+    drawn: Option<Drawn>,
+    level: Level<'static>,
+    /// The snippet as `annotate-snippets` draws it (empty without one).
+    rendered: String,
+}
+
+/// The start of a note's line, as `annotate-snippets` draws it, per note name.
+#[derive(Clone)]
+struct NotePrefixes {
+    resource: String,
+    related: String,
+    fix: String,
+    docs: String,
+}
+
+impl NotePrefixes {
+    fn new(p: Painter, renderer: &Renderer) -> NotePrefixes {
+        // A note with a one-character text, drawn without a snippet: its line ends with that
+        // text, unstyled.
+        const TEXT: &str = "x";
+        let prefix = |name: &str| {
+            let note = Level::NOTE.with_name(label(p.lang, name)).message(TEXT);
+            let line = renderer.render(&[Group::with_level(Level::NOTE).element(note)]);
+            line.strip_suffix(TEXT).map(str::to_string).unwrap_or(line)
+        };
+        NotePrefixes {
+            resource: prefix("text-resource"),
+            related: prefix("text-related"),
+            fix: prefix("text-fix"),
+            docs: prefix("text-docs"),
+        }
+    }
+}
+
+impl<'a> Drawer<'a> {
+    fn new(renderer: &'a Renderer, notes: NotePrefixes) -> Drawer<'a> {
+        Drawer { renderer, notes, last: None }
+    }
+
+    /// Draws `f`'s snippet, if it has one, again only when it differs from the last one.
+    fn draw(&mut self, f: &'a Finding, source: Option<&'a SourceFile>) {
+        let level = severity_level(f.severity);
+        let same_source = |s: Option<&SourceFile>| match (s, source) {
+            (Some(a), Some(b)) => std::ptr::eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        let same_place =
+            |l: &Last<'_>| same_source(l.source) && l.finding.location == f.location && l.finding.related == f.related;
+        let render = |drawn: &Option<Drawn>, level: &Level<'static>| {
+            drawn.as_ref().map_or_else(String::new, |d| {
+                self.renderer.render(&[Group::with_level(level.clone()).element(d.snippet())])
+            })
+        };
+        match &mut self.last {
+            Some(l) if same_place(l) => {
+                if l.level != level {
+                    l.rendered = render(&l.drawn, &level);
+                    l.level = level;
+                }
+                l.finding = f;
+            }
+            last => {
+                let drawn = source.and_then(|src| source_lines(src, &f.location, &f.related));
+                let same_lines = last.as_ref().is_some_and(|l| match (&l.drawn, &drawn) {
+                    (Some(a), Some(b)) => a.same_lines(b),
+                    (a, b) => a.is_none() && b.is_none(),
+                });
+                let rendered = match last.take() {
+                    Some(l) if same_lines && l.level == level => l.rendered,
+                    _ => render(&drawn, &level),
+                };
+                *last = Some(Last { finding: f, source, drawn, level, rendered });
+            }
+        }
+    }
+
+    /// The rendering of the last snippet drawn, if the finding had one, and the related
+    /// locations it draws.
+    fn snippet(&self) -> Option<(&str, &[usize])> {
+        let l = self.last.as_ref()?;
+        Some((l.rendered.as_str(), &l.drawn.as_ref()?.related))
+    }
+}
+
+fn render_finding<'a>(
+    out: &mut String,
+    p: Painter,
+    drawer: &mut Drawer<'a>,
+    f: &'a Finding,
+    source: Option<&'a SourceFile>,
+) {
     let span = f.location.span;
     p.paint_into(out, BOLD, |out| {
         push_clean(out, &f.location.file);
@@ -187,30 +295,51 @@ fn render_finding(out: &mut String, p: Painter, renderer: &Renderer, f: &Finding
     }
     out.push('\n');
 
-    let drawn = source.and_then(|src| source_lines(src, &f.location, &f.related));
-    let mut group = Group::with_level(severity_level(f.severity));
-    if let Some(d) = &drawn {
-        group = group.element(d.snippet());
+    // The notes are indented by the width of the gutter's line numbers.
+    let mut indent = 0;
+    let mut shown: &[usize] = &[];
+    drawer.draw(f, source);
+    if let Some((snippet, related)) = drawer.snippet() {
+        shown = related;
+        // The snippet's first line is its gutter's empty line; it also separates the notes.
+        let gutter = snippet.split('\n').next().unwrap_or_default();
+        indent = gutter.bytes().take_while(|&b| b == b' ').count().saturating_sub(1);
+        out.push_str(snippet);
+        out.push('\n');
+        out.push_str(gutter);
+        out.push('\n');
     }
-    let note = |name: &str, text: String| Level::NOTE.with_name(label(p.lang, name)).message(text);
+    let notes = &drawer.notes;
+    let note = |out: &mut String, prefix: &str| {
+        out.extend(std::iter::repeat_n(' ', indent));
+        out.push_str(prefix);
+    };
     if let Some(r) = &f.resource {
-        group = group.element(note("text-resource", format!("{} ({})", clean(&r.id), clean(&r.kind))));
+        note(out, &notes.resource);
+        push_clean(out, &r.id);
+        out.push_str(" (");
+        push_clean(out, &r.kind);
+        out.push_str(")\n");
     }
     for (i, r) in f.related.iter().enumerate() {
-        if drawn.as_ref().is_some_and(|d| d.related.contains(&i)) {
+        if shown.contains(&i) {
             continue;
         }
+        note(out, &notes.related);
         let s = r.location.span;
-        let text = format!("{}:{}:{}: {}", clean(&r.location.file), s.line, s.col, clean(&r.message));
-        group = group.element(note("text-related", text));
+        push_clean(out, &r.location.file);
+        let _ = write!(out, ":{}:{}: ", s.line, s.col);
+        push_clean(out, &r.message);
+        out.push('\n');
     }
     if f.rule.remediation.split_whitespace().next().is_some() {
-        let mut fix = String::new();
-        push_one_line(&mut fix, &f.rule.remediation);
-        group = group.element(note("text-fix", fix));
+        note(out, &notes.fix);
+        push_one_line(out, &f.rule.remediation);
+        out.push('\n');
     }
-    group = group.element(note("text-docs", format!("palisade rule {}", clean(&f.rule.id))));
-    out.push_str(&renderer.render(&[group]));
+    note(out, &notes.docs);
+    out.push_str("palisade rule ");
+    push_clean(out, &f.rule.id);
     out.push('\n');
 }
 
@@ -240,6 +369,13 @@ impl Drawn {
             snip = snip.annotation(kind.span(range.clone()).label(message.as_deref()));
         }
         snip
+    }
+}
+
+impl Drawn {
+    /// Whether `other` draws the same lines with the same annotations.
+    fn same_lines(&self, other: &Drawn) -> bool {
+        self.first == other.first && self.text == other.text && self.annotations == other.annotations
     }
 }
 
@@ -407,8 +543,88 @@ mod tests {
         };
         let p = Painter { color: false, lang: Lang::En };
         let mut out = String::new();
-        render_finding(&mut out, p, &p.renderer(), &f, Some(&src));
+        let renderer = p.renderer();
+        let mut drawer = Drawer::new(&renderer, NotePrefixes::new(p, &renderer));
+        render_finding(&mut out, p, &mut drawer, &f, Some(&src));
         out.split_once('\n').unwrap().1.to_string()
+    }
+
+    /// The finding's snippet and notes drawn by `annotate-snippets` as one group.
+    fn drawn_whole(p: Painter, f: &Finding, src: Option<&SourceFile>) -> String {
+        let drawn = src.and_then(|src| source_lines(src, &f.location, &f.related));
+        let mut group = Group::with_level(severity_level(f.severity));
+        if let Some(d) = &drawn {
+            group = group.element(d.snippet());
+        }
+        let note = |name: &str, text: String| Level::NOTE.with_name(label(p.lang, name)).message(text);
+        if let Some(r) = &f.resource {
+            group = group.element(note("text-resource", format!("{} ({})", clean(&r.id), clean(&r.kind))));
+        }
+        for r in f.related.iter().enumerate().filter(|(i, _)| drawn.as_ref().is_none_or(|d| !d.related.contains(i))) {
+            let s = r.1.location.span;
+            group = group
+                .element(note("text-related", format!("{}:{}:{}: {}", r.1.location.file, s.line, s.col, r.1.message)));
+        }
+        let mut fix = String::new();
+        push_one_line(&mut fix, &f.rule.remediation);
+        group = group.element(note("text-fix", fix));
+        group = group.element(note("text-docs", format!("palisade rule {}", f.rule.id)));
+        p.renderer().render(&[group]) + "\n"
+    }
+
+    #[test]
+    fn notes_and_reused_snippets_draw_as_annotate_snippets_does() {
+        let text = "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\ng: 7\nh: 8\ni: 9\nj: 10\nk:\t\"é€😀\"\n";
+        let src = crate::source::SourceFile::new("t.yaml", text.to_string());
+        let file: std::sync::Arc<str> = "t.yaml".into();
+        let rules = crate::rules::all();
+        let at = |s: Span| crate::source::Location::new(file.clone(), s);
+        let related = |s: Span, m: &str| crate::finding::Related::new(at(s), m);
+        let resource = crate::finding::ResourceRef { id: "B\t1 é".into(), kind: "AWS::S3::Bucket".into() };
+        let mut findings = Vec::new();
+        for (i, (sp, rel)) in [
+            (span(2, 5, 1, 6, 2, 2), vec![]),
+            (
+                span(2, 5, 1, 6, 2, 2),
+                vec![related(span(3, 10, 1, 11, 3, 2), "near"), related(span(11, 60, 1, 61, 11, 2), "far")],
+            ),
+            (span(9, 40, 1, 44, 9, 5), vec![related(span(11, 58, 1, 59, 11, 2), "ten\tand more")]),
+            (span(11, 58, 1, 62, 11, 5), vec![]),
+            (span(0, 0, 0, 0, 0, 0), vec![]),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            // Two findings at each place, of different rules and severities.
+            for (j, severity) in [Severity::High, Severity::Low].into_iter().enumerate() {
+                findings.push(Finding {
+                    rule: rules[(i * 2 + j) % rules.len()].meta.clone(),
+                    severity,
+                    message: "m".into(),
+                    template: Default::default(),
+                    location: at(sp),
+                    resource: (j == 0).then(|| resource.clone()),
+                    related: rel.clone(),
+                    when: None,
+                    subject: None,
+                });
+            }
+        }
+        for color in [false, true] {
+            for lang in [Lang::En, Lang::Ko] {
+                let p = Painter { color, lang };
+                let renderer = p.renderer();
+                let mut drawer = Drawer::new(&renderer, NotePrefixes::new(p, &renderer));
+                for f in &findings {
+                    for source in [Some(&src), None] {
+                        let mut out = String::new();
+                        render_finding(&mut out, p, &mut drawer, f, source);
+                        let body = out.split_once('\n').unwrap().1;
+                        assert_eq!(body, drawn_whole(p, f, source), "{color} {lang:?} {:?}", f.location.span);
+                    }
+                }
+            }
+        }
     }
 
     /// A span of `line` from byte `start` (column `col`) to byte `end` of line `end_line`.
