@@ -271,3 +271,76 @@ fn a_reachability_control_with_undecided_verdicts_is_unknown_not_pass() {
     let (c, _) = net08("net-admin-port-reachable.pass.6.yaml");
     assert_eq!((c.status, c.resources_undecided), (Status::Pass, Some(0)), "{c:#?}");
 }
+
+/// A posture built for a consumer that lists a few items keeps the first ones of each list and
+/// counts them all: its text is the whole posture's, in every view and language.
+#[test]
+fn a_listing_posture_keeps_the_first_items_and_the_totals() {
+    use palisade::compliance::Framework;
+    use palisade::i18n::Lang;
+    // Many resources failing and passing the same rules, next to the examples' variety.
+    let dir = tempfile::tempdir().unwrap();
+    let mut cfn = String::from("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n");
+    for i in 0..30 {
+        let acl = if i % 3 == 0 { "Private" } else { "PublicRead" };
+        cfn.push_str(&format!(
+            "  Bucket{i}:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: {acl}\n"
+        ));
+    }
+    std::fs::write(dir.path().join("buckets.yaml"), cfn).unwrap();
+    let pods: Vec<String> = (0..25)
+        .map(|i| {
+            format!(
+                "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p{i}\nspec:\n  containers:\n    - name: c\n      image: nginx\n      securityContext:\n        privileged: {}\n",
+                i % 2 == 0
+            )
+        })
+        .collect();
+    std::fs::write(dir.path().join("pods.yaml"), pods.join("---\n")).unwrap();
+    let discover = DiscoverOptions { exclude: vec!["iam/".into(), "terraform/".into()], ..DiscoverOptions::default() };
+    let paths = vec![PathBuf::from("examples"), dir.path().to_path_buf()];
+    let report = scan(&ScanOptions { paths, discover, ..ScanOptions::default() }).unwrap();
+    let limit = posture::render::TEXT_LISTED;
+    let (full, listed) = (Posture::of(&report), Posture::listing(&report, limit));
+    for lang in [Lang::En, Lang::Ko] {
+        assert_eq!(posture::render::text_in(&listed, lang), posture::render::text_in(&full, lang));
+        for f in Framework::ALL {
+            let (a, b) = (listed.framework(f).unwrap(), full.framework(f).unwrap());
+            assert_eq!(
+                posture::render::framework_text_in(&listed, a, lang),
+                posture::render::framework_text_in(&full, b, lang)
+            );
+        }
+    }
+    let (mut cut_controls, mut cut_findings, mut cut_passing) = (0, 0, 0);
+    for (a, b) in listed.layers.iter().flat_map(|l| &l.controls).zip(full.layers.iter().flat_map(|l| &l.controls)) {
+        assert_eq!((a.evidence_total, b.evidence_total), (b.evidence.len(), b.evidence.len()), "{}", a.control);
+        let shown: Vec<_> = b.evidence.iter().take(limit).map(|e| (&e.resource, &e.detail)).collect();
+        assert_eq!(a.evidence.iter().map(|e| (&e.resource, &e.detail)).collect::<Vec<_>>(), shown, "{}", a.control);
+        cut_controls += usize::from(b.evidence.len() > limit);
+    }
+    let requirements = |p: &Posture| -> Vec<palisade::posture::RequirementCoverage> {
+        p.frameworks.iter().flat_map(|f| &f.domains).flat_map(|d| d.requirements.clone()).collect()
+    };
+    for (a, b) in requirements(&listed).iter().zip(&requirements(&full)) {
+        assert_eq!((a.id, a.status, a.passed, a.failed), (b.id, b.status, b.passed, b.failed));
+        assert_eq!((a.findings_total, b.findings_total), (b.findings.len(), b.findings.len()), "{}", a.id);
+        let messages = |r: &palisade::posture::RequirementCoverage, n: usize| -> Vec<String> {
+            r.findings.iter().take(n).map(|f| format!("{}:{} {}", f.file, f.line, f.message)).collect()
+        };
+        assert_eq!(messages(a, usize::MAX), messages(b, limit), "{}", a.id);
+        let part = |r: &palisade::posture::RequirementCoverage, failing: bool, n: usize| -> Vec<String> {
+            let items = r.evidence.iter().filter(|e| (e.findings > 0) == failing).take(n);
+            items.map(|e| format!("{}:{} {} {}", e.file, e.line, e.resource, e.detail)).collect()
+        };
+        for failing in [true, false] {
+            assert_eq!(part(a, failing, usize::MAX), part(b, failing, limit), "{}", a.id);
+        }
+        assert_eq!(b.passing_total, b.evidence.iter().filter(|e| e.findings == 0).count());
+        assert_eq!(a.passing_total, b.passing_total);
+        cut_findings += usize::from(b.findings.len() > limit);
+        cut_passing += usize::from(b.passing_total > limit);
+    }
+    // The lists were long enough to be cut.
+    assert!(cut_controls > 0 && cut_findings > 0 && cut_passing > 0, "{cut_controls} {cut_findings} {cut_passing}");
+}

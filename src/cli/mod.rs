@@ -1004,18 +1004,21 @@ fn run_posture(mut args: PostureArgs, lang: Lang) -> i32 {
     }
     // The findings' messages in the posture (the failing evidence of a framework's
     // requirements) in the language asked for.
-    let posture = if lang == Lang::En {
-        crate::posture::Posture::of(report)
-    } else {
-        crate::posture::Posture::of(&report.localized(lang))
+    // The text lists a few items of each list; the JSON lists all of them.
+    let build = |report: &crate::results::ScanReport| match args.format {
+        ListFormat::Text => crate::posture::Posture::listing(report, crate::posture::render::TEXT_LISTED),
+        ListFormat::Json => crate::posture::Posture::of(report),
     };
+    let posture = if lang == Lang::En { build(report) } else { build(&report.localized(lang)) };
     let coverage = crate::compliance::Framework::from_key(&args.framework).and_then(|f| posture.framework(f));
     match (args.format, coverage) {
         (ListFormat::Text, Some(c)) => {
             output::emit_input(&crate::posture::render::framework_text_in(&posture, c, lang))
         }
         (ListFormat::Text, None) => output::emit_input(&crate::posture::render::text_in(&posture, lang)),
-        (ListFormat::Json, _) => output::emit(&crate::posture::render::json_in(&posture, &args.framework, lang)),
+        (ListFormat::Json, _) => {
+            output::emit_with(|out| crate::posture::render::write_json_in(&posture, &args.framework, lang, out))
+        }
     }
     if report.diagnostics.iter().any(|d| d.is_error()) { EXIT_ERROR } else { EXIT_CLEAN }
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::{BASELINE, EvidenceItem, LayerScore, ResourceSet, Seen, Status};
+use super::{BASELINE, EvidenceItem, Judged, Key, LayerScore, ResourceSet, Seen, Status};
 use crate::compliance::{Framework, Nature, Ref};
 use crate::results::ScanReport;
 
@@ -162,67 +162,89 @@ pub struct RequirementCoverage {
     pub passed: usize,
     pub failed: usize,
     /// Resources its rules judged (failing ones first), and the baseline controls' evidence
-    /// (shared with the other requirements they evidence).
+    /// (shared with the other requirements they evidence). Built with a listing limit
+    /// ([`super::Posture::listing`]): the first failing ones and the first passing ones.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Arc<EvidenceItem>>,
-    /// The findings that fail it (shared with the other requirements they fail).
+    /// The findings that fail it (shared with the other requirements they fail); built with a
+    /// listing limit, the first ones.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<Arc<FindingRef>>,
+    /// How many findings fail it (the length of [`RequirementCoverage::findings`] before any
+    /// listing limit).
+    #[serde(skip)]
+    pub findings_total: usize,
+    /// How many pieces of its evidence pass (without findings), before any listing limit.
+    #[serde(skip)]
+    pub passing_total: usize,
 }
 
 /// What [`super::Posture::of`] has worked out once for every view.
 pub(super) struct Facts<'a> {
-    pub counts: &'a BTreeMap<&'a str, (ResourceSet, ResourceSet)>,
-    pub undecided: &'a ResourceSet,
-    pub seen: &'a BTreeMap<(Arc<str>, String), &'a Seen>,
+    pub counts: &'a BTreeMap<&'a str, (ResourceSet<'a>, ResourceSet<'a>)>,
+    pub undecided: &'a ResourceSet<'a>,
+    pub seen: &'a BTreeMap<Key<'a>, &'a Seen>,
     pub layers: &'a [LayerScore],
     pub findings: &'a super::FindingIndex<'a>,
+    /// At most this many items per list ([`super::Posture::listing`]); `None`: every item.
+    pub limit: Option<usize>,
 }
 
 /// What one rule shows over the scan, worked out once for every requirement it evidences: the
 /// resources it checked (with their source type, whether they failed, whether their
-/// reachability stayed undecided), their evidence lines and its findings.
-pub(super) struct RuleEvidence {
-    checked: Vec<(String, bool, bool)>,
-    evidence: Vec<Arc<EvidenceItem>>,
-    findings: Vec<(String, Arc<FindingRef>)>,
+/// reachability stayed undecided) and their evidence. Without a listing limit, its evidence
+/// lines and findings are made here once, to be shared by every requirement that lists them.
+pub(super) struct RuleEvidence<'a> {
+    checked: Vec<(&'a str, bool, bool)>,
+    judged: Vec<Judged<'a>>,
+    /// Without a listing limit: the evidence line of each of `judged`.
+    items: Vec<Arc<EvidenceItem>>,
+    /// Without a listing limit: each finding of the rule, in the report's order.
+    findings: Vec<Arc<FindingRef>>,
+}
+
+/// A finding as a requirement lists it.
+fn finding_ref(f: &crate::finding::Finding) -> FindingRef {
+    FindingRef {
+        rule: f.rule.id.to_string(),
+        file: f.location.file.clone(),
+        line: f.location.span.line,
+        resource: f.resource.as_ref().map(|r| r.id.clone()),
+        message: f.message.clone(),
+    }
+}
+
+/// The source type of the resource a finding is about ("" when it names none).
+fn finding_kind(f: &crate::finding::Finding) -> &str {
+    f.resource.as_ref().map_or("", |r| r.kind.as_str())
 }
 
 /// [`RuleEvidence`] of every rule that evidences a requirement of some framework.
-pub(super) fn rule_evidence<'a>(report: &'a ScanReport, facts: &Facts<'_>) -> BTreeMap<&'a str, RuleEvidence> {
+pub(super) fn rule_evidence<'a>(report: &'a ScanReport, facts: &Facts<'a>) -> BTreeMap<&'a str, RuleEvidence<'a>> {
     let mut out = BTreeMap::new();
     for r in report.rules.iter().filter(|r| !r.compliance.is_empty()) {
         let Some((checked, bad)) = facts.counts.get(&*r.id) else { continue };
         let reach = crate::rules::net::judges_reachability(&r.id);
-        let open: ResourceSet = if reach {
-            checked.iter().filter(|k| !bad.contains(*k) && facts.undecided.contains(*k)).cloned().collect()
+        let open: ResourceSet<'_> = if reach {
+            checked.iter().filter(|k| !bad.contains(*k) && facts.undecided.contains(*k)).copied().collect()
         } else {
             ResourceSet::new()
         };
-        let kind = |k: &(Arc<str>, String)| facts.seen.get(k).map(|s| s.kind.clone()).unwrap_or_default();
-        let findings = facts
-            .findings
-            .of(&r.id)
-            .map(|f| {
-                let kind = f.resource.as_ref().map(|r| r.kind.clone()).unwrap_or_default();
-                let reference = FindingRef {
-                    rule: f.rule.id.to_string(),
-                    file: f.location.file.clone(),
-                    line: f.location.span.line,
-                    resource: f.resource.as_ref().map(|r| r.id.clone()),
-                    message: f.message.clone(),
-                };
-                (kind, Arc::new(reference))
-            })
-            .collect();
+        let kind = |k: &Key<'_>| facts.seen.get(k).map_or("", |s| s.kind.as_str());
+        let judged = super::resource_evidence(facts.findings, &[&**r], checked, bad, &open, facts.seen);
+        let (items, findings) = match facts.limit {
+            Some(_) => (Vec::new(), Vec::new()),
+            None => (
+                judged.iter().map(|j| Arc::new(j.item())).collect(),
+                facts.findings.of(&r.id).map(|f| Arc::new(finding_ref(f))).collect(),
+            ),
+        };
         out.insert(
             &*r.id,
             RuleEvidence {
                 checked: checked.iter().map(|k| (kind(k), bad.contains(k), open.contains(k))).collect(),
-                evidence: super::resource_evidence(facts.findings, &[&**r], checked, bad, &open, facts.seen)
-                    .into_iter()
-                    .map(Arc::new)
-                    .collect(),
+                judged,
+                items,
                 findings,
             },
         );
@@ -230,11 +252,49 @@ pub(super) fn rule_evidence<'a>(report: &'a ScanReport, facts: &Facts<'_>) -> BT
     out
 }
 
+/// A requirement's evidence line for one resource while its rules are gone through: a rule's
+/// judgement (which of `RuleEvidence::judged`, by rule, and the judgement of another rule that
+/// says more than "no finding" when the first said only that), or a baseline control's line.
+enum Line<'r, 'a> {
+    Judged { rule: &'r RuleEvidence<'a>, at: usize, over: Option<&'r Judged<'a>> },
+    Item(Arc<EvidenceItem>),
+}
+
+impl Line<'_, '_> {
+    /// (findings, file, line): what orders the lines.
+    fn order(&self) -> (usize, &str, u32) {
+        match self {
+            Line::Judged { rule, at, over } => {
+                let j = &rule.judged[*at];
+                (over.map_or(j.findings, |f| f.findings), &*j.seen.file, j.seen.line)
+            }
+            Line::Item(e) => (e.findings, &*e.file, e.line),
+        }
+    }
+
+    fn into_item(self) -> Arc<EvidenceItem> {
+        match self {
+            Line::Item(e) => e,
+            Line::Judged { rule, at, over } => {
+                let base = match rule.items.get(at) {
+                    Some(shared) if over.is_none() => return shared.clone(),
+                    Some(shared) => (**shared).clone(),
+                    None => rule.judged[at].item(),
+                };
+                Arc::new(match over {
+                    Some(f) => EvidenceItem { detail: f.detail(), findings: f.findings, ..base },
+                    None => base,
+                })
+            }
+        }
+    }
+}
+
 /// The coverage of a framework by a scan.
 pub(super) fn coverage(
     report: &ScanReport,
     facts: &Facts<'_>,
-    by_rule: &BTreeMap<&str, RuleEvidence>,
+    by_rule: &BTreeMap<&str, RuleEvidence<'_>>,
     framework: Framework,
 ) -> FrameworkCoverage {
     let key = framework.key();
@@ -258,10 +318,20 @@ pub(super) fn coverage(
             .find(|(f, _)| filter_refs(f).any(|r| r == format!("{key}:{}", req.id)))
             .map(|(f, _)| *f);
         let (mut passed, mut failed) = (0, 0);
-        let mut evidence: BTreeMap<(Arc<str>, String), Arc<EvidenceItem>> = BTreeMap::new();
+        let mut evidence: BTreeMap<Key<'_>, Line<'_, '_>> = BTreeMap::new();
         let mut findings = Vec::new();
+        let mut findings_total = 0;
         let mut checked_by = Vec::new();
-        let scoped = |kind: &str| in_scope(framework, req.id, kind);
+        // Whether a source type is in scope, worked out once per type.
+        let mut kinds: Vec<(Box<str>, bool)> = Vec::new();
+        let mut scoped = |kind: &str| match kinds.iter().find(|(k, _)| **k == *kind) {
+            Some((_, s)) => *s,
+            None => {
+                let s = in_scope(framework, req.id, kind);
+                kinds.push((kind.into(), s));
+                s
+            }
+        };
         for r in &rules {
             let Some(e) = by_rule.get(&*r.id) else { continue };
             let mut any = false;
@@ -276,24 +346,37 @@ pub(super) fn coverage(
             if any {
                 checked_by.push(r.id.to_string());
             }
-            for item in e.evidence.iter().filter(|i| scoped(&i.kind)) {
-                // One line per resource: the one with findings when a rule has some.
-                match evidence.entry((item.file.clone(), item.resource.clone())) {
+            for (at, j) in e.judged.iter().enumerate().filter(|(_, j)| scoped(&j.seen.kind)) {
+                // One line per resource: one that says more than "no finding" when a rule has
+                // one.
+                match evidence.entry((&*j.seen.file, j.seen.id.as_str())) {
                     Entry::Occupied(mut o) => {
-                        let o: &mut Arc<EvidenceItem> = o.get_mut();
-                        if item.detail != "no finding" && o.detail == "no finding" {
-                            let o = Arc::make_mut(o);
-                            o.detail = item.detail.clone();
-                            o.findings = item.findings;
+                        if let Line::Judged { rule, at, over: over @ None } = o.get_mut()
+                            && rule.judged[*at].plain_pass()
+                            && !j.plain_pass()
+                        {
+                            *over = Some(j);
                         }
                     }
                     Entry::Vacant(v) => {
-                        v.insert(item.clone());
+                        v.insert(Line::Judged { rule: e, at, over: None });
                     }
                 }
             }
-            findings
-                .extend(e.findings.iter().filter(|(kind, _)| kind.is_empty() || scoped(kind)).map(|(_, f)| f.clone()));
+            let limit = facts.limit.unwrap_or(usize::MAX);
+            for (i, f) in facts.findings.of(&r.id).enumerate() {
+                let kind = finding_kind(f);
+                if !kind.is_empty() && !scoped(kind) {
+                    continue;
+                }
+                findings_total += 1;
+                if findings.len() < limit {
+                    findings.push(match e.findings.get(i) {
+                        Some(shared) => shared.clone(),
+                        None => Arc::new(finding_ref(f)),
+                    });
+                }
+            }
         }
         for b in &baselines {
             let control =
@@ -305,7 +388,7 @@ pub(super) fn coverage(
                     Status::NotEvidenced | Status::Unknown => {}
                 }
                 for e in &c.evidence {
-                    evidence.entry((e.file.clone(), e.resource.clone())).or_insert_with(|| Arc::new(e.clone()));
+                    evidence.entry((&*e.file, e.resource.as_str())).or_insert_with(|| Line::Item(Arc::new(e.clone())));
                 }
             }
         }
@@ -320,17 +403,27 @@ pub(super) fn coverage(
             } else {
                 passed += 1;
                 for h in covering {
-                    let e = super::item(&h.resource, &h.detail);
-                    evidence.entry((e.file.clone(), e.resource.clone())).or_insert(Arc::new(e));
+                    evidence
+                        .entry((&*h.resource.file, h.resource.id.as_str()))
+                        .or_insert_with(|| Line::Item(Arc::new(super::item(&h.resource, &h.detail))));
                 }
             }
         }
-        // Failing resources first, then in file order.
-        let mut evidence: Vec<Arc<EvidenceItem>> = evidence.into_values().collect();
-        evidence.sort_by(|a, b| {
-            let failing = |e: &EvidenceItem| e.findings == 0;
-            (failing(a), &a.file, a.line).cmp(&(failing(b), &b.file, b.line))
+        // Failing resources first, then in file order; with a listing limit, the first of each.
+        let mut lines: Vec<Line<'_, '_>> = evidence.into_values().collect();
+        lines.sort_by(|a, b| {
+            let ((fa, file_a, line_a), (fb, file_b, line_b)) = (a.order(), b.order());
+            (fa == 0, file_a, line_a).cmp(&(fb == 0, file_b, line_b))
         });
+        let passing_total = lines.iter().filter(|l| l.order().0 == 0).count();
+        let limit = facts.limit.unwrap_or(usize::MAX);
+        let failing = lines.len() - passing_total;
+        let evidence: Vec<Arc<EvidenceItem>> = lines
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| if *i < failing { *i < limit } else { i - failing < limit })
+            .map(|(_, l)| l.into_item())
+            .collect();
         let decidable = !rules.is_empty() || !baseline.is_empty();
         let status = if !decidable {
             RequirementStatus::NotDecidable
@@ -357,6 +450,8 @@ pub(super) fn coverage(
             failed,
             evidence,
             findings,
+            findings_total,
+            passing_total,
         };
         match domains.iter_mut().find(|d| d.domain == req.domain) {
             Some(d) => d.requirements.push(cov),

@@ -168,8 +168,13 @@ pub struct ControlScore {
     /// `baseline` (present once across the scan) or `rules` (checked resource by resource).
     pub kind: &'static str,
     pub status: Status,
-    /// Resources that evidence the control (present, or checked by its rules).
+    /// Resources that evidence the control (present, or checked by its rules); built with a
+    /// listing limit ([`Posture::listing`]), the first ones only.
     pub evidence: Vec<EvidenceItem>,
+    /// How many resources evidence the control: the length of [`ControlScore::evidence`] before
+    /// any listing limit.
+    #[serde(skip)]
+    pub evidence_total: usize,
     /// Findings against the control.
     pub findings: usize,
     /// Rules that implement it.
@@ -274,8 +279,10 @@ fn layer_services(l: Layer) -> &'static str {
     }
 }
 
+/// A resource by (file, logical id), borrowed from the scan.
+type Key<'a> = (&'a str, &'a str);
 /// Resources by (file, logical id).
-type ResourceSet = BTreeSet<(Arc<str>, String)>;
+type ResourceSet<'a> = BTreeSet<Key<'a>>;
 
 /// Model kinds that rules read to judge something else: the network pieces around a database
 /// or an instance. A rule that also inspects other kinds is about those; a rule that inspects
@@ -339,34 +346,59 @@ impl<'a> FindingIndex<'a> {
 
 /// Per rule: (resources it is about, or that it reported on; resources with findings) over
 /// the scan.
-fn rule_counts(report: &ScanReport) -> BTreeMap<&str, (ResourceSet, ResourceSet)> {
-    let mut out: BTreeMap<&str, (ResourceSet, ResourceSet)> = BTreeMap::new();
+fn rule_counts(report: &ScanReport) -> BTreeMap<&str, (ResourceSet<'_>, ResourceSet<'_>)> {
+    let mut lists: BTreeMap<&str, (Vec<Key<'_>>, Vec<Key<'_>>)> = BTreeMap::new();
+    // The resources by type (as written, and as modelled), each type matched once per rule.
+    let mut by_type: BTreeMap<(&str, &str), Vec<Key<'_>>> = BTreeMap::new();
+    for s in report.evidence.iter().flat_map(|e| &e.resources) {
+        by_type.entry((s.kind.as_str(), s.model_kind)).or_default().push((&*s.file, s.id.as_str()));
+    }
     for r in &report.rules {
-        let e = out.entry(&*r.id).or_default();
+        let e = lists.entry(&*r.id).or_default();
         let subjects = subject_types(r);
-        for ev in &report.evidence {
-            for s in &ev.resources {
-                // Rules name the CloudFormation types of what they inspect; a resource written
-                // in another language is matched by its model kind.
-                let types = crate::model::kind::source_types(s.model_kind);
-                if subjects.iter().any(|t| *t == s.kind || types.contains(t)) {
-                    e.0.insert((s.file.clone(), s.id.clone()));
-                }
+        for ((kind, model_kind), keys) in &by_type {
+            // Rules name the CloudFormation types of what they inspect; a resource written
+            // in another language is matched by its model kind.
+            let types = crate::model::kind::source_types(model_kind);
+            if subjects.iter().any(|t| t == kind || types.contains(t)) {
+                e.0.extend(keys.iter().copied());
             }
         }
     }
     for f in &report.findings {
-        let e = out.entry(&f.rule.id).or_default();
-        let key = (f.location.file.clone(), f.resource.as_ref().map(|r| r.id.clone()).unwrap_or_default());
-        e.0.insert(key.clone());
-        e.1.insert(key);
+        let e = lists.entry(&f.rule.id).or_default();
+        let key = finding_key(f);
+        e.0.push(key);
+        e.1.push(key);
     }
-    out
+    // Each set built at once from its sorted list, not resource by resource.
+    lists
+        .into_iter()
+        .map(|(id, (checked, failed))| (id, (checked.into_iter().collect(), failed.into_iter().collect())))
+        .collect()
+}
+
+/// The resource a finding is about, by (file, logical id; empty when it names none).
+fn finding_key(f: &crate::finding::Finding) -> Key<'_> {
+    (&*f.location.file, f.resource.as_ref().map_or("", |r| r.id.as_str()))
 }
 
 impl Posture {
-    /// Builds the posture of a scan from its findings, rules and evidence.
+    /// Builds the posture of a scan from its findings, rules and evidence, every list whole.
     pub fn of(report: &ScanReport) -> Posture {
+        Posture::build(report, None)
+    }
+
+    /// [`Posture::of`] for a consumer that shows at most `limit` items of each list (the
+    /// evidence of a control, the findings of a requirement, its failing and its passing
+    /// evidence): each list keeps its first `limit` items, and its total is counted
+    /// ([`ControlScore::evidence_total`], [`RequirementCoverage::findings_total`], ...). Time and
+    /// memory then follow what is shown, not the findings times the rules.
+    pub fn listing(report: &ScanReport, limit: usize) -> Posture {
+        Posture::build(report, Some(limit))
+    }
+
+    fn build(report: &ScanReport, limit: Option<usize>) -> Posture {
         let counts = rule_counts(report);
         let index = FindingIndex::new(report);
         let hits: Vec<&BaselineHit> = report.evidence.iter().flat_map(|e| &e.baseline).collect();
@@ -383,10 +415,10 @@ impl Posture {
                 .collect();
             (calls, items)
         };
-        let undecided: ResourceSet =
-            report.evidence.iter().flat_map(|e| &e.undecided).map(|s| (s.file.clone(), s.id.clone())).collect();
-        let seen: BTreeMap<(Arc<str>, String), &Seen> =
-            report.evidence.iter().flat_map(|e| &e.resources).map(|s| ((s.file.clone(), s.id.clone()), s)).collect();
+        let undecided: ResourceSet<'_> =
+            report.evidence.iter().flat_map(|e| &e.undecided).map(|s| (&*s.file, s.id.as_str())).collect();
+        let seen: BTreeMap<Key<'_>, &Seen> =
+            report.evidence.iter().flat_map(|e| &e.resources).map(|s| ((&*s.file, s.id.as_str()), s)).collect();
         let mut layers = Vec::new();
         for layer in Layer::ALL {
             let mut controls = Vec::new();
@@ -478,6 +510,7 @@ impl Posture {
                     title: b.title.to_string(),
                     kind: "baseline",
                     status,
+                    evidence_total: evidence.len(),
                     evidence,
                     findings: 0,
                     rules: Vec::new(),
@@ -496,19 +529,19 @@ impl Posture {
                 }
             }
             for (control, rules) in by_control {
-                let mut checked: ResourceSet = BTreeSet::new();
-                let mut failed: ResourceSet = BTreeSet::new();
+                let mut checked: ResourceSet<'_> = BTreeSet::new();
+                let mut failed: ResourceSet<'_> = BTreeSet::new();
                 for r in &rules {
                     if let Some((c, f)) = counts.get(&*r.id) {
-                        checked.extend(c.iter().cloned());
-                        failed.extend(f.iter().cloned());
+                        checked.extend(c.iter().copied());
+                        failed.extend(f.iter().copied());
                     }
                 }
                 let findings = index.of_any(&rules).count();
                 // Resources without a finding that the reachability rules could not decide.
                 let reach = rules.iter().any(|r| crate::rules::net::judges_reachability(&r.id));
-                let open: ResourceSet = if reach {
-                    checked.iter().filter(|k| !failed.contains(*k) && undecided.contains(*k)).cloned().collect()
+                let open: ResourceSet<'_> = if reach {
+                    checked.iter().filter(|k| !failed.contains(*k) && undecided.contains(*k)).copied().collect()
                 } else {
                     BTreeSet::new()
                 };
@@ -525,13 +558,22 @@ impl Posture {
                     1 => "1 resource whose reachability from the internet cannot be decided".to_string(),
                     n => format!("{n} resources whose reachability from the internet cannot be decided"),
                 });
-                let evidence = resource_evidence(&index, &rules, &checked, &failed, &open, &seen);
+                // A control also of the account baseline is merged with it below, all its
+                // evidence listed; any other lists only what the consumer shows.
+                let judged = resource_evidence(&index, &rules, &checked, &failed, &open, &seen);
+                let evidence_total = judged.len();
+                let listed = match limit {
+                    Some(n) if !BASELINE.iter().any(|b| b.control == control) => n,
+                    _ => usize::MAX,
+                };
+                let evidence = judged.iter().take(listed).map(Judged::item).collect();
                 controls.push(ControlScore {
                     control: control.to_string(),
                     title: format!("checked by {}", rules.iter().map(|r| &*r.slug).collect::<Vec<_>>().join(", ")),
                     kind: "rules",
                     status,
                     evidence,
+                    evidence_total,
                     findings,
                     rules: rules.iter().map(|r| r.id.to_string()).collect(),
                     resources: Some(checked.len()),
@@ -609,13 +651,26 @@ impl Posture {
                 failed,
             });
         }
-        let facts =
-            framework::Facts { counts: &counts, undecided: &undecided, seen: &seen, layers: &layers, findings: &index };
+        let facts = framework::Facts {
+            counts: &counts,
+            undecided: &undecided,
+            seen: &seen,
+            layers: &layers,
+            findings: &index,
+            limit,
+        };
         let by_rule = framework::rule_evidence(report, &facts);
         let frameworks = crate::compliance::Framework::ALL
             .iter()
             .map(|f| framework::coverage(report, &facts, &by_rule, *f))
             .collect();
+        // The frameworks took the baseline controls' whole evidence; the layers now list what
+        // is shown.
+        if let Some(n) = limit {
+            for c in layers.iter_mut().flat_map(|l| &mut l.controls) {
+                c.evidence.truncate(n);
+            }
+        }
         Posture { files_scanned: report.files_scanned, layers, well_architected, frameworks }
     }
 }
@@ -675,6 +730,7 @@ fn merge_same_control(controls: Vec<ControlScore>) -> Vec<ControlScore> {
                 None => prev.evidence.push(e),
             }
         }
+        prev.evidence_total = prev.evidence.len();
         if prev.missing.is_none() || (c.status == prev.status && !c.unanswered.is_empty()) {
             prev.missing = c.missing;
         }
@@ -689,36 +745,78 @@ pub fn unanswered_text(lang: Lang, calls: &[String]) -> String {
     crate::i18n::label_with(lang, "posture-baseline-unanswered", &[("calls", &calls.join(", "))])
 }
 
-/// The resources some rules judged, failing ones first (what a reader looks for), each with its
-/// number of findings, or whether its reachability stayed undecided (`open`).
-fn resource_evidence(
-    index: &FindingIndex<'_>,
-    rules: &[&crate::rules::RuleMeta],
-    checked: &ResourceSet,
-    failed: &ResourceSet,
-    open: &ResourceSet,
-    seen: &BTreeMap<(Arc<str>, String), &Seen>,
-) -> Vec<EvidenceItem> {
-    // Findings of these rules per resource, counted in one pass.
-    let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-    for f in index.of_any(rules) {
-        let id = f.resource.as_ref().map(|r| r.id.as_str()).unwrap_or_default();
-        *counts.entry((&*f.location.file, id)).or_default() += 1;
-    }
-    let per_resource = |k: &(Arc<str>, String)| counts.get(&(&*k.0, k.1.as_str())).copied().unwrap_or(0);
-    let mut evidence: Vec<EvidenceItem> = Vec::new();
-    for k in checked.iter().filter(|k| failed.contains(*k)).chain(checked.iter().filter(|k| !failed.contains(*k))) {
-        if let Some(s) = seen.get(k) {
-            let n = per_resource(k);
-            let detail = match n {
-                0 if open.contains(k) => "no finding; reachability undecided".to_string(),
-                0 => "no finding".to_string(),
-                n => format!("{n} finding(s)"),
-            };
-            evidence.push(EvidenceItem { findings: n, ..item(s, &detail) });
+/// A resource some rules judged: its number of findings by them, and whether its reachability
+/// stayed undecided. Its [`EvidenceItem`] is made only when listed.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Judged<'a> {
+    seen: &'a Seen,
+    findings: usize,
+    open: bool,
+}
+
+impl Judged<'_> {
+    /// What the evidence line says of the resource.
+    fn detail(&self) -> String {
+        match self.findings {
+            0 if self.open => "no finding; reachability undecided".to_string(),
+            0 => "no finding".to_string(),
+            n => format!("{n} finding(s)"),
         }
     }
-    evidence
+
+    /// Whether the line says "no finding" and nothing more.
+    fn plain_pass(&self) -> bool {
+        self.findings == 0 && !self.open
+    }
+
+    fn item(&self) -> EvidenceItem {
+        EvidenceItem { findings: self.findings, ..item(self.seen, &self.detail()) }
+    }
+}
+
+/// The resources some rules judged, failing ones first (what a reader looks for), each with its
+/// number of findings, or whether its reachability stayed undecided (`open`).
+fn resource_evidence<'a>(
+    index: &FindingIndex<'a>,
+    rules: &[&crate::rules::RuleMeta],
+    checked: &ResourceSet<'a>,
+    failed: &ResourceSet<'a>,
+    open: &ResourceSet<'a>,
+    seen: &BTreeMap<Key<'a>, &'a Seen>,
+) -> Vec<Judged<'a>> {
+    // Findings of these rules per resource, counted in one pass.
+    let mut found: Vec<Key<'a>> = index.of_any(rules).map(finding_key).collect();
+    found.sort_unstable();
+    // Every list is in key order: one walk along `checked` finds each resource in the others.
+    let (mut found, mut failed, mut open) =
+        (found.into_iter().peekable(), failed.iter().copied().peekable(), open.iter().copied().peekable());
+    let mut seen = seen.iter().map(|(k, s)| (*k, *s)).peekable();
+    let (mut failing, mut passing) = (Vec::new(), Vec::new());
+    for &k in checked {
+        let mut findings = 0;
+        while found.next_if(|f| *f < k).is_some() {}
+        while found.next_if(|f| *f == k).is_some() {
+            findings += 1;
+        }
+        let bad = seek(&mut failed, k, |x| *x).is_some();
+        let undecided = seek(&mut open, k, |x| *x).is_some();
+        if let Some((_, seen)) = seek(&mut seen, k, |x| x.0) {
+            let j = Judged { seen, findings, open: findings == 0 && undecided };
+            if bad { failing.push(j) } else { passing.push(j) }
+        }
+    }
+    failing.extend(passing);
+    failing
+}
+
+/// Advances a list in key order past `k`, returning its item of key `k` if it has one.
+fn seek<'a, T>(
+    list: &mut std::iter::Peekable<impl Iterator<Item = T>>,
+    k: Key<'a>,
+    key: impl Fn(&T) -> Key<'a>,
+) -> Option<T> {
+    while list.next_if(|x| key(x) < k).is_some() {}
+    list.next_if(|x| key(x) == k)
 }
 
 fn item(s: &Seen, detail: &str) -> EvidenceItem {

@@ -12,6 +12,10 @@ use crate::i18n::{Lang, label, label_with};
 const MAX_EVIDENCE: usize = 5;
 /// At most this many passing resources per requirement in text output.
 const MAX_REQUIREMENT_EVIDENCE: usize = 10;
+/// The most items the text output lists of any list: what a posture built for it
+/// ([`Posture::listing`]) needs to keep.
+pub const TEXT_LISTED: usize =
+    if MAX_EVIDENCE > MAX_REQUIREMENT_EVIDENCE { MAX_EVIDENCE } else { MAX_REQUIREMENT_EVIDENCE };
 
 /// The posture as a versioned JSON document, with the Well-Architected view selected.
 pub fn json(p: &Posture) -> String {
@@ -28,16 +32,37 @@ pub fn json_for(p: &Posture, framework: &str) -> String {
 /// [`json_for`] with the titles, domains and names in `lang` (ids and statuses stay as they
 /// are).
 pub fn json_in(p: &Posture, framework: &str, lang: Lang) -> String {
-    let posture = serde_json::to_value(p.localized(lang)).unwrap_or_default();
-    let v = serde_json::json!({
-        "schema_version": 1,
-        "tool": {"name": "palisade", "version": crate::VERSION},
-        "framework": framework,
-        "posture": posture,
-    });
-    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    // Writing to memory does not fail.
+    let _ = write_json_in(p, framework, lang, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes what [`json_in`] returns to `sink`, as it is serialised.
+pub fn write_json_in(p: &Posture, framework: &str, lang: Lang, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Tool {
+        name: &'static str,
+        version: &'static str,
+    }
+    #[derive(serde::Serialize)]
+    struct Document<'a> {
+        schema_version: u32,
+        tool: Tool,
+        framework: &'a str,
+        posture: &'a Posture,
+    }
+    let localized;
+    let posture = if lang == Lang::En {
+        p
+    } else {
+        localized = p.localized(lang);
+        &localized
+    };
+    let doc =
+        Document { schema_version: 1, tool: Tool { name: "palisade", version: crate::VERSION }, framework, posture };
+    serde_json::to_writer_pretty(&mut *sink, &doc).map_err(std::io::Error::other)?;
+    sink.write_all(b"\n")
 }
 
 impl Posture {
@@ -228,8 +253,8 @@ pub fn text_in(p: &Posture, lang: Lang) -> String {
             for e in c.evidence.iter().take(MAX_EVIDENCE) {
                 s.push_str(&format!("         - {}:{} {} ({}): {}\n", e.file, e.line, e.resource, e.kind, e.detail));
             }
-            if c.evidence.len() > MAX_EVIDENCE {
-                let more = label_with(lang, "posture-and-more", &[("count", &(c.evidence.len() - MAX_EVIDENCE))]);
+            if c.evidence_total > MAX_EVIDENCE {
+                let more = label_with(lang, "posture-and-more", &[("count", &(c.evidence_total - MAX_EVIDENCE))]);
                 s.push_str(&format!("         - {more}\n"));
             }
             if let Some(m) = &c.missing {
@@ -360,9 +385,9 @@ pub fn framework_text_in(p: &Posture, c: &FrameworkCoverage, lang: Lang) -> Stri
                     let resource = f.resource.as_deref().map(|r| format!(" {r}")).unwrap_or_default();
                     s.push_str(&format!("         - {}:{}{resource} [{}] {}\n", f.file, f.line, f.rule, f.message));
                 }
-                if r.findings.len() > MAX_EVIDENCE {
+                if r.findings_total > MAX_EVIDENCE {
                     let more =
-                        label_with(lang, "framework-more-findings", &[("count", &(r.findings.len() - MAX_EVIDENCE))]);
+                        label_with(lang, "framework-more-findings", &[("count", &(r.findings_total - MAX_EVIDENCE))]);
                     s.push_str(&format!("         - {more}\n"));
                 }
             }
@@ -374,9 +399,12 @@ pub fn framework_text_in(p: &Posture, c: &FrameworkCoverage, lang: Lang) -> Stri
                         e.file, e.line, e.resource, e.kind, e.detail
                     ));
                 }
-                if passing.len() > MAX_REQUIREMENT_EVIDENCE {
-                    let more =
-                        label_with(lang, "posture-and-more", &[("count", &(passing.len() - MAX_REQUIREMENT_EVIDENCE))]);
+                if r.passing_total > MAX_REQUIREMENT_EVIDENCE {
+                    let more = label_with(
+                        lang,
+                        "posture-and-more",
+                        &[("count", &(r.passing_total - MAX_REQUIREMENT_EVIDENCE))],
+                    );
                     s.push_str(&format!("         + {more}\n"));
                 }
             }

@@ -206,15 +206,57 @@ struct Data<'a> {
     layers: Vec<&'static str>,
     rules: Vec<RuleRow<'a>>,
     files: Vec<&'a str>,
-    snippets: Vec<SnippetRow>,
+    snippets: Vec<SnippetRow<'a>>,
     findings: Vec<FindingRow<'a>>,
     suppressed: Vec<SuppressedRow<'a>>,
 }
 
 /// `[id, title, slug, layer, service, remediation, controls, well-architected]`.
 type RuleRow<'a> = (&'a str, &'a str, &'a str, usize, &'a str, &'a str, String, String);
-/// `[first line number, first marked line, last marked line, the lines]`.
-type SnippetRow = (u32, u32, u32, String);
+/// `[first line number, first marked line, last marked line, the lines]`: the lines are read
+/// from the file as the row is written, so that the snippets of a report are never all held.
+struct SnippetRow<'a> {
+    src: &'a crate::source::SourceFile,
+    shown_from: u32,
+    first: u32,
+    last: u32,
+    /// The start of the window of long lines.
+    from: usize,
+}
+
+impl SnippetRow<'_> {
+    /// The lines shown, long ones cut to a window (`…` marks the cuts).
+    fn text(&self) -> String {
+        let mut text = String::new();
+        for n in self.shown_from..=self.last.saturating_add(CONTEXT_LINES) {
+            let Some(line) = self.src.line_text(n) else { continue };
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            let window = snippet::from(line, self.from);
+            if window.cut_before {
+                text.push(snippet::CUT);
+            }
+            text.push_str(if window.cut_after { window.text } else { window.text.trim_end() });
+            if window.cut_after {
+                text.push(snippet::CUT);
+            }
+        }
+        text
+    }
+}
+
+impl Serialize for SnippetRow<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeTuple as _;
+        let mut t = serializer.serialize_tuple(4)?;
+        t.serialize_element(&self.shown_from)?;
+        t.serialize_element(&self.first)?;
+        t.serialize_element(&self.last)?;
+        t.serialize_element(&self.text())?;
+        t.end()
+    }
+}
 /// `[file, line, column, message]`.
 type RelatedRow<'a> = (usize, u32, u32, &'a str);
 /// `[rule, severity, file, line, column, resource, resource type, message, condition, snippet
@@ -347,29 +389,12 @@ fn snippet_key(report: &ScanReport, f: &Finding) -> Option<SnippetKey> {
 }
 
 /// The finding's lines, [`CONTEXT_LINES`] before and after, and which of them are marked
-/// (`key`, from [`snippet_key`]). Long lines are cut to a window (`…` marks the cuts).
-fn snippet_of(report: &ScanReport, f: &Finding, (first, last, from): SnippetKey) -> Option<SnippetRow> {
+/// (`key`, from [`snippet_key`]); `None` when none of them is in the file.
+fn snippet_of<'a>(report: &'a ScanReport, f: &Finding, (first, last, from): SnippetKey) -> Option<SnippetRow<'a>> {
     let src = report.files.get(&f.location.file)?;
     let start = first.saturating_sub(CONTEXT_LINES).max(1);
-    let mut text = String::new();
-    let mut shown_from = None;
-    for n in start..=last.saturating_add(CONTEXT_LINES) {
-        let Some(line) = src.line_text(n) else { continue };
-        shown_from.get_or_insert(n);
-        if !text.is_empty() {
-            text.push('\n');
-        }
-        let window = snippet::from(line, from);
-        if window.cut_before {
-            text.push(snippet::CUT);
-        }
-        text.push_str(if window.cut_after { window.text } else { window.text.trim_end() });
-        if window.cut_after {
-            text.push(snippet::CUT);
-        }
-    }
-    let shown_from = shown_from?;
-    Some((shown_from, first, last, text))
+    let shown_from = (start..=last.saturating_add(CONTEXT_LINES)).find(|n| src.line_text(*n).is_some())?;
+    Some(SnippetRow { src, shown_from, first, last, from })
 }
 
 /// Writes the page's data as JSON that can sit in a `<script>` element: every `<` is written
@@ -543,19 +568,20 @@ fn requirement_item(s: &mut String, r: &RequirementCoverage, l: &Labels) {
                 escape(&f.message)
             );
         }
-        more_items(s, r.findings.len(), l);
+        more_items(s, r.findings_total, l);
         s.push_str("</ul>");
     }
     if matches!(r.status, RequirementStatus::Pass | RequirementStatus::Fail) {
         // The evidence of the findings is listed above.
         let passing: Vec<&EvidenceItem> = r.evidence.iter().map(|e| &**e).filter(|e| e.findings == 0).collect();
-        evidence_list(s, &passing, l);
+        evidence_list(s, &passing, r.passing_total, l);
     }
     s.push_str("</li>");
 }
 
-/// The evidence of a control or requirement, the first [`MAX_LISTED`] pieces (none: nothing).
-fn evidence_list(s: &mut String, items: &[&EvidenceItem], l: &Labels) {
+/// The evidence of a control or requirement, the first [`MAX_LISTED`] pieces of `total` (none:
+/// nothing).
+fn evidence_list(s: &mut String, items: &[&EvidenceItem], total: usize, l: &Labels) {
     if items.is_empty() {
         return;
     }
@@ -571,7 +597,7 @@ fn evidence_list(s: &mut String, items: &[&EvidenceItem], l: &Labels) {
             escape(&e.detail)
         );
     }
-    more_items(s, items.len(), l);
+    more_items(s, total, l);
     s.push_str("</ul>");
 }
 
@@ -613,7 +639,7 @@ fn layers_view(p: &Posture, report: &ScanReport, l: &Labels) -> String {
             if c.findings > 0 {
                 let _ = write!(s, " — {}", escape(&l.fill("layers.control_findings", &[("count", &c.findings)])));
             }
-            evidence_list(&mut s, &c.evidence.iter().collect::<Vec<_>>(), l);
+            evidence_list(&mut s, &c.evidence.iter().collect::<Vec<_>>(), c.evidence_total, l);
             if let Some(m) = &c.missing {
                 let label = match c.status {
                     Status::Fail => "missing.fail",
@@ -724,7 +750,8 @@ pub fn write_with(
     sink: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let l = Labels::for_language(lang.code());
-    let (posture, data) = rayon::join(|| Posture::of(report).into_localized(lang), || data(report, suppressed, &l));
+    let (posture, data) =
+        rayon::join(|| Posture::listing(report, MAX_LISTED).into_localized(lang), || data(report, suppressed, &l));
     let mut s = String::with_capacity(256 * 1024);
     let _ = write!(s, "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", l.lang());
     s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
