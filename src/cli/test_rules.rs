@@ -82,7 +82,7 @@ pub fn expected_lines(text: &str, id: &str) -> BTreeSet<u32> {
 
 /// Tests every rule of `dirs`, each with `limit` per model.
 pub fn test_rules(dirs: &[PathBuf], limit: Duration) -> TestReport {
-    let loaded = crate::custom::load(dirs, limit);
+    let loaded = crate::custom::load(dirs, limit).checked();
     let mut report = TestReport { load_errors: loaded.diagnostics.clone(), ..Default::default() };
     let customs: Vec<(Arc<crate::rules::RuleMeta>, Arc<str>)> = loaded
         .rules

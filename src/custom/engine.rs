@@ -1,6 +1,7 @@
-//! One compiled custom rule: a Rego interpreter (`regorus`) holding the helper library and the
-//! rule's module, evaluated over each model with a time limit, its results turned into
-//! findings at the spans of the model objects they name.
+//! One compiled custom rule: the helper library and the rule's module, compiled to the
+//! bytecode of `regorus`'s virtual machine (or, for a rule it cannot compile, kept in its
+//! interpreter), evaluated over each model with a time limit, its results turned into findings
+//! at the spans of the model objects they name.
 
 use std::num::NonZeroU32;
 use std::path::Path;
@@ -8,6 +9,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use regorus::Engine;
+use regorus::languages::rego::compiler::Compiler;
+use regorus::rvm::RegoVM;
 use regorus::utils::limits::ExecutionTimerConfig;
 use serde_json::Value as Json;
 
@@ -19,18 +22,22 @@ use crate::model::Model;
 use crate::rules::Sink;
 use crate::source::{FileId, Span};
 
-/// The helper library, `data.palisade.lib`: its sets.
+/// The helper library, `data.palisade.lib`.
 pub const LIB: &str = include_str!("lib.rego");
-
-/// The helper library's functions (declared from the package `palisade`).
-pub const LIB_FUNCTIONS: &str = include_str!("lib_functions.rego");
 
 /// A rule's program, ready to run over any number of models, on any number of threads.
 pub struct Program {
-    /// The interpreter with the modules loaded and prepared; cloned for each thread.
+    /// The interpreter with the modules loaded and prepared; cloned for each thread. It runs
+    /// the rule when the virtual machine cannot, and tells where a runtime error is.
     prototype: Engine,
     /// Interpreters not in use.
     pool: Mutex<Vec<Engine>>,
+    /// The rule compiled for the virtual machine, when it compiles and gives the
+    /// interpreter's verdict on an empty model.
+    bytecode: Option<Bytecode>,
+    /// Every evaluation of the virtual machine is checked against the interpreter, whose
+    /// verdict (or error) is taken (`palisade test-rules`).
+    pub(super) checked: bool,
     /// `data.<package>.deny`.
     query: String,
     /// The rule file, as diagnostics name it.
@@ -45,6 +52,72 @@ pub struct Program {
     skip_unless: Option<Needs>,
 }
 
+/// A rule compiled for the virtual machine.
+struct Bytecode {
+    program: Arc<regorus::rvm::Program>,
+    /// What default values (`default x := ...`) are read from.
+    policy: regorus::CompiledPolicy,
+    limit: Duration,
+    /// Machines not in use.
+    pool: Mutex<Vec<RegoVM>>,
+}
+
+impl Bytecode {
+    /// Compiles `query` of the prepared interpreter `engine`.
+    fn compile(engine: &mut Engine, query: &str, limit: Duration) -> Option<Bytecode> {
+        let policy = engine.compile_with_entrypoint(&query.into()).ok()?;
+        let program = Compiler::compile_from_policy(&policy, &[query]).ok()?;
+        Some(Bytecode { program, policy, limit, pool: Mutex::new(Vec::new()) })
+    }
+
+    fn machine(&self) -> RegoVM {
+        let mut vm = RegoVM::new_with_policy(self.policy.clone());
+        vm.load_program(self.program.clone());
+        vm.set_strict_builtin_errors(false);
+        // The time limit bounds a rule, not a count of instructions.
+        vm.set_max_instructions(usize::MAX);
+        vm.set_execution_timer_config(Some(timer(self.limit)));
+        vm
+    }
+
+    /// The value of `deny` for `input`.
+    fn eval(&self, input: &regorus::Value) -> Result<regorus::Value, Failure> {
+        let mut vm = self.pool.lock().unwrap_or_else(|e| e.into_inner()).pop().unwrap_or_else(|| self.machine());
+        vm.set_input(input.clone());
+        let result = vm.execute();
+        self.pool.lock().unwrap_or_else(|e| e.into_inner()).push(vm);
+        result.map_err(|e| Failure {
+            limit: matches!(e, regorus::rvm::vm::VmError::TimeLimitExceeded { .. }),
+            message: e.to_string(),
+            text: e.to_string(),
+        })
+    }
+}
+
+fn timer(limit: Duration) -> ExecutionTimerConfig {
+    ExecutionTimerConfig { limit, check_interval: NonZeroU32::new(16).expect("non-zero") }
+}
+
+/// An evaluation that failed: the interpreter's or the machine's error, as text.
+struct Failure {
+    /// The time limit was exceeded.
+    limit: bool,
+    /// The error's message, and its whole text (with its causes).
+    message: String,
+    text: String,
+}
+
+impl Failure {
+    /// The interpreter's error.
+    fn of<E>(e: &E) -> Failure
+    where
+        E: std::fmt::Display + std::ops::Deref<Target = dyn std::error::Error + Send + Sync + 'static>,
+    {
+        let limit = e.downcast_ref::<regorus::LimitError>().is_some();
+        Failure { limit, message: e.to_string(), text: format!("{e:#}") }
+    }
+}
+
 /// An error of a rule while checking one model.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleError {
@@ -56,16 +129,11 @@ pub struct RuleError {
 /// An interpreter with the helper library and `text` (the rule file at `path`) loaded.
 fn engine_with(path: &Path, text: &str, limit: Duration) -> Result<(Engine, String), Problem> {
     let mut engine = Engine::new();
-    engine.set_execution_timer_config(ExecutionTimerConfig {
-        limit,
-        check_interval: NonZeroU32::new(16).expect("non-zero"),
-    });
+    engine.set_execution_timer_config(timer(limit));
     engine.set_strict_builtin_errors(false);
-    for (name, text) in [("palisade/lib.rego", LIB), ("palisade/lib_functions.rego", LIB_FUNCTIONS)] {
-        engine
-            .add_policy(name.to_string(), text.to_string())
-            .map_err(|e| Problem::new(0, 0, format!("helper library: {e}")))?;
-    }
+    engine
+        .add_policy("palisade/lib.rego".to_string(), LIB.to_string())
+        .map_err(|e| Problem::new(0, 0, format!("helper library: {e}")))?;
     let package = engine.add_policy(path.display().to_string(), text.to_string()).map_err(|e| locate(&e, text))?;
     Ok((engine, package))
 }
@@ -117,15 +185,21 @@ impl Program {
         let empty = Model::default();
         let empty_facts = Facts::new(&empty);
         let empty_input = super::input::build(&empty, &empty_facts, &own);
-        engine.set_input(empty_input);
-        let quiet_on_empty = engine
-            .eval_rule(query.clone())
-            .ok()
-            .and_then(|v| serde_json::to_value(&v).ok())
+        engine.set_input(empty_input.clone());
+        let on_empty = engine.eval_rule(query.clone()).ok();
+        let quiet_on_empty = on_empty
+            .as_ref()
+            .and_then(|v| serde_json::to_value(v).ok())
             .is_some_and(|v| v.as_array().is_some_and(Vec::is_empty) || v.is_null() || v == "<undefined>");
         let skip_unless = (quiet_on_empty && own.sees_nothing_in(&empty, &empty_facts)).then_some(own);
+        // The virtual machine runs the rule when it compiles it and agrees with the interpreter
+        // on an empty model.
+        let bytecode = Bytecode::compile(&mut engine, &query, limit)
+            .filter(|b| on_empty.is_some() && b.eval(&empty_input).ok() == on_empty);
         Ok(Program {
             skip_unless,
+            bytecode,
+            checked: false,
             prototype: engine,
             pool: Mutex::new(Vec::new()),
             query,
@@ -135,8 +209,13 @@ impl Program {
         })
     }
 
-    /// The rule's results for one model's input.
-    pub fn eval(&self, input: &regorus::Value) -> Result<Vec<Json>, RuleError> {
+    /// Whether the rule runs in the virtual machine (else in the interpreter).
+    pub fn is_compiled(&self) -> bool {
+        self.bytecode.is_some()
+    }
+
+    /// The value of `deny` for `input`, from the interpreter.
+    fn interpret(&self, input: &regorus::Value) -> Result<regorus::Value, Failure> {
         let mut engine = {
             let mut pool = self.pool.lock().unwrap_or_else(|e| e.into_inner());
             pool.pop()
@@ -145,15 +224,37 @@ impl Program {
         engine.set_input(input.clone());
         let result = engine.eval_rule(self.query.clone());
         self.pool.lock().unwrap_or_else(|e| e.into_inner()).push(engine);
+        result.map_err(|e| Failure::of(&e))
+    }
+
+    /// The rule's results for one model's input.
+    pub fn eval(&self, input: &regorus::Value) -> Result<Vec<Json>, RuleError> {
+        let result = match &self.bytecode {
+            Some(b) if self.checked => {
+                let compiled = b.eval(input);
+                let interpreted = self.interpret(input);
+                match (compiled, interpreted) {
+                    (Ok(c), Ok(i)) if c != i => Err(Failure {
+                        limit: false,
+                        message: String::new(),
+                        text: format!("the compiled rule gives {c} where the interpreter gives {i}"),
+                    }),
+                    (_, interpreted) => interpreted,
+                }
+            }
+            // A runtime error is located by the interpreter, which names the expression.
+            Some(b) => b.eval(input).or_else(|e| if e.limit { Err(e) } else { self.interpret(input) }),
+            None => self.interpret(input),
+        };
         let value = result.map_err(|e| {
-            let limit = e.downcast_ref::<regorus::LimitError>().is_some();
-            let p = locate(&e, "");
+            let limit = e.limit;
+            let p = locate(&e.text, "");
             let line = if p.line == 0 { self.package_line } else { p.line };
             RuleError {
                 line,
                 col: p.col.max(1),
                 message: if limit {
-                    format!("stopped: the rule exceeded its time limit ({e})")
+                    format!("stopped: the rule exceeded its time limit ({})", e.message)
                 } else {
                     format!("runtime error: {}", p.message)
                 },
@@ -300,4 +401,65 @@ fn resource_of(model: &Model, r: &Result_) -> Option<ResourceRef> {
         .filter(|m| within(m.props_span) || within(m.span))
         .min_by_key(|m| m.props_span.end - m.props_span.start)
         .map(|m| ResourceRef { id: m.id.clone(), kind: m.kind.clone() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Check;
+    use crate::source::SourceFile;
+
+    fn program(body: &str) -> Program {
+        let text = format!("package t.rule\n\nimport data.palisade.lib\n\n{body}");
+        let needs = Arc::new(Needs::of([text.as_str()]));
+        Program::compile(Path::new("t.rego"), &text, Duration::from_secs(2), needs).expect("compiles")
+    }
+
+    #[test]
+    fn the_machine_and_the_interpreter_agree_on_the_example_rules() {
+        let loaded = crate::custom::load(&["examples/rules".into()], crate::custom::DEFAULT_TIME_LIMIT);
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        assert_eq!(loaded.rules.len(), 5);
+        for rule in &loaded.rules {
+            let Check::Rego(p) = &rule.check else { panic!("{} is not a Rego rule", rule.meta.id) };
+            let bytecode = p.bytecode.as_ref().unwrap_or_else(|| panic!("{} runs in the interpreter", p.file));
+            for example in rule.meta.examples.iter() {
+                let src = SourceFile::new(example.name.to_string(), example.text.to_string());
+                let loaded = crate::frontend::load_source(src, &crate::frontend::LoadOptions::default());
+                for unit in &loaded.units {
+                    let model = unit.model();
+                    let facts = Facts::new(model);
+                    let input = super::super::input::build(model, &facts, &p.needs);
+                    let interpreted = p.interpret(&input).ok().expect("the interpreter evaluates the rule");
+                    let compiled = bytecode.eval(&input).ok();
+                    assert_eq!(compiled.as_ref(), Some(&interpreted), "{} on {}", p.file, example.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_conflict_is_undefined_when_compiled_and_a_located_error_when_checked() {
+        let mut p = program(
+            "n := 1 if input.go\n\nn := 2 if input.go\n\ndeny contains r if {\n\tr := lib.result(\"m\", n)\n}\n",
+        );
+        assert!(p.is_compiled());
+        let input = regorus::Value::from_json_str("{\"go\": true}").unwrap();
+        assert_eq!(p.eval(&input), Ok(Vec::new()));
+        p.checked = true;
+        let e = p.eval(&input).unwrap_err();
+        assert!(e.message.starts_with("runtime error: rule conflicts"), "{e:?}");
+        assert_eq!(e.line, 7, "{e:?}");
+    }
+
+    #[test]
+    fn the_time_limit_stops_the_machine() {
+        let text = "package t.slow\n\ndeny contains n if {\n\tinput.go\n\tn := count([1 | some i in numbers.range(1, 4000); some j in numbers.range(1, 4000)])\n}\n";
+        let needs = Arc::new(Needs::of([text]));
+        let p = Program::compile(Path::new("slow.rego"), text, Duration::from_millis(50), needs).expect("compiles");
+        assert!(p.is_compiled());
+        let input = regorus::Value::from_json_str("{\"go\": true}").unwrap();
+        let e = p.eval(&input).unwrap_err();
+        assert!(e.message.contains("time limit"), "{e:?}");
+    }
 }

@@ -1,5 +1,5 @@
-//! Custom rules written in Rego (OPA's policy language), evaluated by the `regorus`
-//! interpreter over the same model and facts as the built-in rules.
+//! Custom rules written in Rego (OPA's policy language), compiled and evaluated by the `regorus`
+//! engine ([`engine`]) over the same model and facts as the built-in rules.
 //!
 //! A rule is a `.rego` file: a `# METADATA` block ([`meta`]) then a package that declares a
 //! `deny` set of results, each `{"msg": ..., "at": <model object or field>}` (optionally with
@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-pub use engine::{LIB, LIB_FUNCTIONS, Program, RuleError};
+pub use engine::{LIB, Program, RuleError};
 
 use crate::finding::{Diagnostic, DiagnosticKind};
 use crate::rules::{Check, Registry, Rule};
@@ -101,6 +101,20 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// These rules, each evaluation of a compiled rule checked against the interpreter, whose
+    /// verdict or error is taken: the interpreter tells a conflict (two values of a rule or a
+    /// function for the same input) as an error, where the compiled rule is undefined.
+    pub fn checked(mut self) -> Loaded {
+        for rule in &mut self.rules {
+            if let Check::Rego(p) = &mut rule.check
+                && let Some(p) = Arc::get_mut(p)
+            {
+                p.checked = true;
+            }
+        }
+        self
+    }
+
     /// The built-in rules and these; a rule whose id or slug is taken is a diagnostic.
     pub fn into_registry(self) -> (Registry, Vec<Diagnostic>) {
         let mut registry = Registry::builtin();
