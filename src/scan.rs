@@ -159,7 +159,8 @@ fn judge_unit(mut unit: Unit, rules: &[Arc<Rule>], opts: &ScanOptions, cwd: &std
     // A large unit's parsed documents are let go while its rules run and parsed again for the
     // findings' subjects once its models are gone: it never holds its documents, its models and
     // its findings at once. A small one keeps them (parsing again would cost more than keeping).
-    if unit.sources.iter().map(|s| s.text.len()).sum::<usize>() > KEEP_DOCUMENTS_UP_TO {
+    let large = unit.sources.iter().map(|s| s.text.len()).sum::<usize>() > KEEP_DOCUMENTS_UP_TO;
+    if large {
         unit.documents.clear();
     }
     let j = judge_guarded(&unit, rules);
@@ -185,6 +186,11 @@ fn judge_unit(mut unit: Unit, rules: &[Arc<Rule>], opts: &ScanOptions, cwd: &std
             findings.iter().any(|f| *f.location.file == *key)
         })
         .collect();
+    if large {
+        // What judging a large unit freed on this thread goes back to the system now, not after
+        // the allocator's delay: other threads' files and the reports do not add to it.
+        release_freed_memory();
+    }
     UnitResult { findings, diagnostics, evidence: j.evidence, suppressions: unit.suppressions, sources }
 }
 
@@ -465,4 +471,11 @@ fn finish(
     report.diagnostics.sort();
     report.diagnostics.dedup();
     Scanned { report, suppressed, analysed, fixes: Vec::new() }
+}
+
+/// Returns the memory freed so far to the system (mimalloc keeps freed pages for a while to
+/// reuse them, so the peaks of consecutive stages would otherwise add up).
+pub(crate) fn release_freed_memory() {
+    // SAFETY: `mi_collect` takes no pointer and may be called at any time from any thread.
+    unsafe { libmimalloc_sys::mi_collect(true) }
 }

@@ -847,7 +847,7 @@ fn scan_command(mut args: ScanArgs, lang: Lang) -> Result<i32, String> {
     // destination are still written).
     let writing_baseline = args.write_baseline.is_some();
     // The scan's models and parsed files are gone: the reports start from what it keeps.
-    release_freed_memory();
+    crate::scan::release_freed_memory();
     for out in outputs.iter().filter(|o| !(writing_baseline && o.path.is_none())) {
         let opts = RenderOptions {
             color: out.format == Format::Text
@@ -873,7 +873,7 @@ fn scan_command(mut args: ScanArgs, lang: Lang) -> Result<i32, String> {
         }
         // What the report allocated is freed: give it back now, so that the next report's peak
         // does not add to this one's (the allocator otherwise returns it after a delay).
-        release_freed_memory();
+        crate::scan::release_freed_memory();
     }
     let text_on_terminal =
         !writing_baseline && stdout_is_terminal && outputs.iter().any(|o| o.format == Format::Text && o.path.is_none());
@@ -1139,11 +1139,4 @@ fn why_nothing_analysed(opts: &ScanOptions, discover: &DiscoverOptions, failed: 
         let id = if failed > 0 { "cli-nothing-recognised-failed" } else { "cli-nothing-recognised" };
         (crate::i18n::label_count(lang, id, read, &[("failed", &failed)]), false)
     }
-}
-
-/// Returns the memory freed so far to the system (mimalloc keeps freed pages for a short while
-/// to reuse them).
-fn release_freed_memory() {
-    // SAFETY: `mi_collect` takes no pointer and may be called at any time from any thread.
-    unsafe { libmimalloc_sys::mi_collect(true) }
 }
