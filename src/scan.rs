@@ -248,13 +248,7 @@ fn judge(unit: &Unit, rules: &[Arc<Rule>]) -> Judged {
     diagnostics.sort();
     diagnostics.dedup();
     let mut findings = match &unit.describe {
-        Some(describe) => {
-            let mut merged = Found::default();
-            for f in merge_variants(per_variant.into_iter().map(Found::into_vec).collect(), describe) {
-                merged.push(f);
-            }
-            merged
-        }
+        Some(describe) => Found::from(merge_variants(per_variant.into_iter().map(Found::into_vec).collect(), describe)),
         None => {
             let mut all = Found::default();
             for found in per_variant {

@@ -370,9 +370,7 @@ impl Drawn {
         }
         snip
     }
-}
 
-impl Drawn {
     /// Whether `other` draws the same lines with the same annotations.
     fn same_lines(&self, other: &Drawn) -> bool {
         self.first == other.first && self.text == other.text && self.annotations == other.annotations

@@ -542,7 +542,7 @@ impl Found {
     pub fn truncate(&mut self, len: usize) {
         let mut kept = 0;
         self.blocks.retain_mut(|b| {
-            let keep = (len - kept.min(len)).min(b.len());
+            let keep = len.saturating_sub(kept).min(b.len());
             b.truncate(keep);
             kept += keep;
             keep > 0
@@ -573,6 +573,13 @@ impl Found {
             out.extend(b);
         }
         out
+    }
+}
+
+impl From<Vec<Finding>> for Found {
+    /// The findings of a list, kept as one block.
+    fn from(findings: Vec<Finding>) -> Found {
+        Found { blocks: vec![findings] }
     }
 }
 
