@@ -19,20 +19,22 @@ dirs=("$@")
 [ ${#dirs[@]} -gt 0 ] || dirs=("$corpus_root/cfn" "$corpus_root/k8s" "$corpus_root/tf")
 runs=${RUNS:-5}
 rules=${RULES:-examples/rules}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
-# measure ARGS... -> "wall_ms cpu_ms": the medians over $runs runs (CPU: user + system)
+# measure ARGS... -> "wall_ms cpu_ms": the medians over $runs runs (CPU: user + system, from
+# the child's resource usage, to the microsecond)
 measure() {
-  local i
-  for ((i = 0; i < runs; i++)); do
-    /usr/bin/time -f '%e %U %S' -o "$tmp/t" "$bin" "$@" >/dev/null 2>&1 || true
-    tail -n 1 "$tmp/t" | awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}'
-  done >"$tmp/runs"
-  local wall cpu
-  wall=$(cut -d' ' -f1 "$tmp/runs" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
-  cpu=$(cut -d' ' -f2 "$tmp/runs" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
-  echo "$wall $cpu"
+  python3 - "$runs" "$bin" "$@" <<'PY'
+import os, statistics, subprocess, sys, time
+runs, cmd = int(sys.argv[1]), sys.argv[2:]
+walls, cpus = [], []
+for _ in range(runs):
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(p.pid, 0)
+    walls.append(time.perf_counter() - start)
+    cpus.append(usage.ru_utime + usage.ru_stime)
+print(round(statistics.median(walls) * 1000), round(statistics.median(cpus) * 1000))
+PY
 }
 
 count() {

@@ -9,10 +9,10 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use regorus::Engine;
+use regorus::Value;
 use regorus::languages::rego::compiler::Compiler;
 use regorus::rvm::RegoVM;
 use regorus::utils::limits::ExecutionTimerConfig;
-use serde_json::Value as Json;
 
 use super::input::Needs;
 use super::meta::Problem;
@@ -126,14 +126,19 @@ pub struct RuleError {
     pub message: String,
 }
 
+/// An interpreter with the helper library loaded and prepared for rules (parsed once, cloned
+/// for each rule).
+static LIBRARY: std::sync::LazyLock<Result<Engine, String>> = std::sync::LazyLock::new(|| {
+    let mut engine = Engine::new();
+    engine.set_strict_builtin_errors(false);
+    engine.add_policy("palisade/lib.rego".to_string(), LIB.to_string()).map_err(|e| format!("helper library: {e}"))?;
+    Ok(engine)
+});
+
 /// An interpreter with the helper library and `text` (the rule file at `path`) loaded.
 fn engine_with(path: &Path, text: &str, limit: Duration) -> Result<(Engine, String), Problem> {
-    let mut engine = Engine::new();
+    let mut engine = LIBRARY.as_ref().map_err(|e| Problem::new(0, 0, e.clone()))?.clone();
     engine.set_execution_timer_config(timer(limit));
-    engine.set_strict_builtin_errors(false);
-    engine
-        .add_policy("palisade/lib.rego".to_string(), LIB.to_string())
-        .map_err(|e| Problem::new(0, 0, format!("helper library: {e}")))?;
     let package = engine.add_policy(path.display().to_string(), text.to_string()).map_err(|e| locate(&e, text))?;
     Ok((engine, package))
 }
@@ -179,18 +184,19 @@ impl Program {
             ));
         }
         let query = format!("{package}.deny");
-        engine.set_input(regorus::Value::new_object());
-        engine.eval_rule(query.clone()).map_err(|e| locate(&e, text))?;
         let own = Needs::of([text]);
         let empty = Model::default();
         let empty_facts = Facts::new(&empty);
         let empty_input = super::input::build(&empty, &empty_facts, &own);
         engine.set_input(empty_input.clone());
-        let on_empty = engine.eval_rule(query.clone()).ok();
-        let quiet_on_empty = on_empty
-            .as_ref()
-            .and_then(|v| serde_json::to_value(v).ok())
-            .is_some_and(|v| v.as_array().is_some_and(Vec::is_empty) || v.is_null() || v == "<undefined>");
+        // A rule that fails on an empty model fails on every model: an error at its line.
+        let on_empty = Some(engine.eval_rule(query.clone()).map_err(|e| locate(&e, text))?);
+        let quiet_on_empty = on_empty.as_ref().is_some_and(|v| match v {
+            Value::Set(s) => s.is_empty(),
+            Value::Array(a) => a.is_empty(),
+            Value::Null | Value::Undefined => true,
+            _ => false,
+        });
         let skip_unless = (quiet_on_empty && own.sees_nothing_in(&empty, &empty_facts)).then_some(own);
         // The virtual machine runs the rule when it compiles it and agrees with the interpreter
         // on an empty model.
@@ -228,7 +234,7 @@ impl Program {
     }
 
     /// The rule's results for one model's input.
-    pub fn eval(&self, input: &regorus::Value) -> Result<Vec<Json>, RuleError> {
+    pub fn eval(&self, input: &regorus::Value) -> Result<Vec<Value>, RuleError> {
         let result = match &self.bytecode {
             Some(b) if self.checked => {
                 let compiled = b.eval(input);
@@ -260,15 +266,14 @@ impl Program {
                 },
             }
         })?;
-        let json = serde_json::to_value(&value).unwrap_or(Json::Null);
-        match json {
-            Json::Array(items) => Ok(items),
-            Json::Null => Ok(Vec::new()),
-            Json::String(s) if s == "<undefined>" => Ok(Vec::new()),
+        match value {
+            Value::Set(items) => Ok(items.iter_sorted().cloned().collect()),
+            Value::Array(items) => Ok(items.iter().cloned().collect()),
+            Value::Null | Value::Undefined => Ok(Vec::new()),
             other => Err(RuleError {
                 line: self.package_line,
                 col: 1,
-                message: format!("`deny` must be a set of results; it is {other}"),
+                message: format!("`deny` must be a set of results; it is {}", json_text(&other)),
             }),
         }
     }
@@ -285,7 +290,7 @@ impl Program {
             let result = Result_::read(&r, &files).map_err(|message| RuleError {
                 line: self.package_line,
                 col: 1,
-                message: format!("result {r}: {message}"),
+                message: format!("result {}: {message}", json_text(&r)),
             })?;
             let finding = match resource_of(model, &result) {
                 Some(res) => {
@@ -330,9 +335,23 @@ struct Result_ {
     origin: Option<(Span, String)>,
 }
 
+/// A value as JSON writes it (for messages).
+fn json_text(v: &Value) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| format!("{v:?}"))
+}
+
+/// The member `key` of an object (`None` when `v` is no object or has no such member).
+fn get<'v>(v: &'v Value, key: &str) -> Option<&'v Value> {
+    v.as_object().ok()?.get(&Value::from(key))
+}
+
+fn text(v: Option<&Value>) -> Option<&str> {
+    v?.as_string().ok().map(|s| &**s)
+}
+
 /// A span as the model document writes it.
-fn span_of(v: &Json, files: &FileNames) -> Option<Span> {
-    let n = |k: &str| v.get(k).and_then(Json::as_u64).map(|x| x as u32);
+fn span_of(v: &Value, files: &FileNames) -> Option<Span> {
+    let n = |k: &str| get(v, k)?.as_u64().ok().map(|x| x as u32);
     Some(Span {
         start: n("start")?,
         end: n("end")?,
@@ -340,50 +359,54 @@ fn span_of(v: &Json, files: &FileNames) -> Option<Span> {
         col: n("col")?,
         end_line: n("end_line")?,
         end_col: n("end_col")?,
-        file: files.id(v.get("file").and_then(Json::as_str).unwrap_or("")),
+        file: files.id(text(get(v, "file")).unwrap_or("")),
     })
 }
 
 /// The identity (`meta`) of an object of the model, when it is a resource or a Kubernetes
 /// object.
-fn meta_of(at: &Json) -> Option<&Json> {
-    at.get("meta")
-        .or_else(|| at.pointer("/obj/res"))
-        .or_else(|| at.get("res"))
-        .or_else(|| at.get("resource"))
-        .filter(|m| m.get("id").is_some())
+fn meta_of(at: &Value) -> Option<&Value> {
+    get(at, "meta")
+        .or_else(|| get(get(at, "obj")?, "res"))
+        .or_else(|| get(at, "res"))
+        .or_else(|| get(at, "resource"))
+        .filter(|m| get(m, "id").is_some())
 }
 
 /// Where a model object is: its own span (a field, a span), or its identity's.
-fn object_span(at: &Json, files: &FileNames) -> Option<Span> {
+fn object_span(at: &Value, files: &FileNames) -> Option<Span> {
     if let Some(s) = span_of(at, files) {
         return Some(s);
     }
-    if let Some(s) = at.get("span").and_then(|s| span_of(s, files)) {
+    if let Some(s) = get(at, "span").and_then(|s| span_of(s, files)) {
         return Some(s);
     }
-    meta_of(at).and_then(|m| m.get("span")).and_then(|s| span_of(s, files))
+    meta_of(at).and_then(|m| get(m, "span")).and_then(|s| span_of(s, files))
 }
 
 impl Result_ {
-    fn read(r: &Json, files: &FileNames) -> Result<Result_, String> {
-        let msg = r.get("msg").and_then(Json::as_str).ok_or("a result is an object with a string `msg`")?;
-        let at = r.get("at").ok_or("a result names the model object it is about in `at`")?;
+    fn read(r: &Value, files: &FileNames) -> Result<Result_, String> {
+        let msg = text(get(r, "msg")).ok_or("a result is an object with a string `msg`")?;
+        let at = get(r, "at").ok_or("a result names the model object it is about in `at`")?;
         let span = object_span(at, files).ok_or("`at` must be a model object, a field or a span")?;
         let resource = meta_of(at).and_then(|m| {
-            Some(ResourceRef { id: m.get("id")?.as_str()?.to_string(), kind: m.get("kind")?.as_str()?.to_string() })
+            Some(ResourceRef { id: text(get(m, "id"))?.to_string(), kind: text(get(m, "kind"))?.to_string() })
         });
         let mut related = Vec::new();
-        if let Some(items) = r.get("related") {
-            for item in items.as_array().ok_or("`related` must be a list of {\"msg\", \"at\"}")? {
-                let m = item.get("msg").and_then(Json::as_str).ok_or("each `related` has a string `msg`")?;
-                let s = item.get("at").and_then(|a| object_span(a, files)).ok_or("each `related` has an `at`")?;
+        if let Some(items) = get(r, "related") {
+            let items: Vec<&Value> = match items {
+                Value::Array(a) => a.iter().collect(),
+                Value::Set(s) => s.iter_sorted().collect(),
+                _ => return Err("`related` must be a list of {\"msg\", \"at\"}".to_string()),
+            };
+            for item in items {
+                let m = text(get(item, "msg")).ok_or("each `related` has a string `msg`")?;
+                let s = get(item, "at").and_then(|a| object_span(a, files)).ok_or("each `related` has an `at`")?;
                 related.push((s, m.to_string()));
             }
         }
-        let origin = at.get("origin").and_then(|o| {
-            Some((span_of(o.get("span")?, files)?, o.get("note").and_then(Json::as_str).unwrap_or("").to_string()))
-        });
+        let origin = get(at, "origin")
+            .and_then(|o| Some((span_of(get(o, "span")?, files)?, text(get(o, "note")).unwrap_or("").to_string())));
         Ok(Result_ { msg: msg.to_string(), span, resource, related, origin })
     }
 }

@@ -340,6 +340,56 @@ deny contains lib.result(sprintf(\"%s escalates with %s\", [p.id, e.method]), p)
         );
     }
 
+    /// The diagnostics of the rule on `yaml`.
+    fn rule_errors(registry: &Registry, yaml: &str) -> Vec<String> {
+        let opts =
+            ScanOptions { select: vec!["TEST-001".into()], registry: Some(registry.clone()), ..Default::default() };
+        let report = scan_source(SourceFile::new("stack.yaml", yaml.to_string()), &opts).unwrap();
+        report.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.message.en()).collect()
+    }
+
+    #[test]
+    fn results_carry_related_locations_and_malformed_ones_are_errors() {
+        let yaml = "Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n  Site:\n    Type: AWS::S3::Bucket\n";
+        let (_dir, registry) = registry_with(
+            "deny contains r if {
+	some b in lib.resources(\"s3.bucket\")
+	b.meta.id == \"Site\"
+	some other in lib.resources(\"s3.bucket\")
+	other.meta.id != b.meta.id
+	r := {\"msg\": \"two buckets\", \"at\": b, \"related\": {{\"msg\": \"the other\", \"at\": other.meta.span}}}
+}
+",
+        );
+        let opts =
+            ScanOptions { select: vec!["TEST-001".into()], registry: Some(registry.clone()), ..Default::default() };
+        let report = scan_source(SourceFile::new("stack.yaml", yaml.to_string()), &opts).unwrap();
+        let [f] = report.findings.as_slice() else { panic!("{:?}", report.findings) };
+        assert_eq!((f.location.span.line, f.message.as_str()), (4, "two buckets"));
+        assert_eq!(f.resource.as_ref().map(|r| (r.id.as_str(), r.kind.as_str())), Some(("Site", "AWS::S3::Bucket")));
+        let related: Vec<(u32, &str)> = f.related.iter().map(|r| (r.location.span.line, r.message.as_str())).collect();
+        assert_eq!(related, vec![(2, "the other")]);
+
+        let (_dir, registry) =
+            registry_with("deny contains {\"msg\": 1, \"at\": b} if some b in lib.resources(\"s3.bucket\")\n");
+        let errors = rule_errors(&registry, yaml);
+        assert!(errors.iter().any(|e| e.contains("a result is an object with a string `msg`")), "{errors:?}");
+        let (_dir, registry) =
+            registry_with("deny contains {\"msg\": \"m\", \"at\": 3} if some b in lib.resources(\"s3.bucket\")\n");
+        let errors = rule_errors(&registry, yaml);
+        assert!(errors.iter().any(|e| e.contains("`at` must be a model object, a field or a span")), "{errors:?}");
+    }
+
+    #[test]
+    fn a_deny_that_is_no_set_is_an_error() {
+        let text = "package t.scalar\n\ndeny := 7 if input.model.buckets\n";
+        let needs = Arc::new(input::Needs::of([text]));
+        let p = engine::Program::compile(Path::new("s.rego"), text, DEFAULT_TIME_LIMIT, needs).expect("compiles");
+        let input = regorus::Value::from_json_str("{\"model\": {\"buckets\": [1]}}").unwrap();
+        let e = p.eval(&input).unwrap_err();
+        assert_eq!(e.message, "`deny` must be a set of results; it is 7");
+    }
+
     #[test]
     fn library_functions_are_reached_every_way_and_its_packages_are_reserved() {
         let (_dir, registry) = registry_with(

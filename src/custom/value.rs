@@ -3,8 +3,9 @@
 //! in one pass. Object keys (field names) and repeated strings (file names of spans) are shared
 //! rather than allocated again for each object.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
+use foldhash::{HashMap, HashSet};
 use regorus::{Rc, Value};
 use serde::Serialize;
 use serde::ser::{self, Error as _};
