@@ -47,11 +47,12 @@ taggable := {
 	"Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod", "Service",
 }
 
-# Each rule below walks the identities itself: a helper set of them would hash every
-# identity object once more.
+# The identities of the types that must carry tags, in a list: a list is built and walked
+# without comparing identities with each other, as a set would.
+tagged := [m | some m in lib.identities; taggable[m.kind]]
+
 deny contains result if {
-	some m in lib.identities
-	taggable[m.kind]
+	some m in tagged
 	not m.tags
 	result := {
 		"msg": sprintf("%s `%s` has no tags; required: %s", [m.kind, m.id, concat(", ", required)]),
@@ -60,8 +61,7 @@ deny contains result if {
 }
 
 deny contains result if {
-	some m in lib.identities
-	taggable[m.kind]
+	some m in tagged
 	m.tags
 	tags := lib.tags(m)
 	count(tags) > 0
@@ -74,8 +74,7 @@ deny contains result if {
 }
 
 deny contains result if {
-	some m in lib.identities
-	taggable[m.kind]
+	some m in tagged
 	m.tags
 	some key in required
 	value := lib.tags(m)[key]
