@@ -12,7 +12,7 @@ use regex::Regex;
 use regorus::Value;
 use serde_json::Value as Json;
 
-use super::split::{self, Choice};
+use super::split::{self, Choice, Collect};
 use super::value::Builder;
 use crate::analyze::Facts;
 use crate::analyze::iam::escalation;
@@ -161,8 +161,8 @@ impl Needs {
     }
 
     /// What the input takes of the field `field` of the model (`group` empty) or of its
-    /// `monitoring` or `k8s` group: `present` are the model kinds of the model's resources.
-    fn choose(&self, group: &str, field: &str, present: &BTreeSet<&str>, known: &Rc<Known>) -> Choice {
+    /// `monitoring` or `k8s` group, the model's resources being of the kinds `scope` tells.
+    fn choose(&self, group: &str, field: &str, scope: &Scope) -> Choice {
         match (group, field) {
             ("", "file") => return Choice::Take,
             // Every resource's identity: what `lib.identities` starts from.
@@ -175,27 +175,43 @@ impl Needs {
             ("", "monitoring" | "k8s") => return Choice::Split,
             _ => {}
         }
-        let k8s_kinds = self.kinds.iter().any(|k| k.starts_with("k8s."));
         if self.whole_model
             || self.collections.contains(field)
             || self.collections.contains(group)
-            || (group == "k8s" && k8s_kinds)
+            || (group == "k8s" && scope.k8s_kinds)
         {
             return Choice::Take;
         }
-        let wanted: Vec<String> = self.kinds.iter().filter(|k| present.contains(k.as_str())).cloned().collect();
         // The identities of `model.resources` are in already.
-        let known = self.identities.then(|| {
-            let known = known.clone();
-            Box::new(move |id: &str, kind: &str| known.get(id).is_some_and(|kinds| kinds.contains(&kind)))
-                as Box<split::KnownTest>
-        });
-        match known {
-            None if wanted.is_empty() => Choice::Skip,
-            Some(known) if wanted.is_empty() => Choice::Identities(known),
-            known => Choice::IfAny(Box::new(move |kind: &str| wanted.iter().any(|w| w == kind)), known),
+        let collect = if !self.identities {
+            Collect::Nothing
+        } else if scope.known.is_empty() {
+            Collect::Every
+        } else {
+            let known = scope.known.clone();
+            Collect::Unknown(Box::new(move |id: &str, kind: &str| {
+                known.get(id).is_some_and(|kinds| kinds.contains(&kind))
+            }))
+        };
+        match collect {
+            Collect::Nothing if scope.wanted.is_empty() => Choice::Skip,
+            collect if scope.wanted.is_empty() => Choice::Identities(collect),
+            collect => {
+                let wanted = scope.wanted.clone();
+                Choice::IfAny(Box::new(move |kind: &str| wanted.iter().any(|w| w == kind)), collect)
+            }
         }
     }
+}
+
+/// What the model holds, as [`Needs::choose`] asks it for each field: computed once per
+/// model.
+struct Scope {
+    /// The model kinds the rules name that the model's resources have.
+    wanted: Rc<[String]>,
+    /// Whether the rules name a Kubernetes kind.
+    k8s_kinds: bool,
+    known: Rc<Known>,
 }
 
 /// The model kinds of the resources of `model.resources`, by logical id.
@@ -224,8 +240,12 @@ pub fn build(model: &Model, facts: &Facts<'_>, needs: &Needs) -> Value {
     for r in model.resources.iter().filter(|_| needs.identities) {
         known.entry(r.id.clone()).or_default().push(r.model_kind);
     }
-    let known = Rc::new(known);
-    let parts = split::split(model, &|group, field| needs.choose(group, field, &present, &known), &mut b);
+    let scope = Scope {
+        wanted: needs.kinds.iter().filter(|k| present.contains(k.as_str())).cloned().collect(),
+        k8s_kinds: needs.kinds.iter().any(|k| k.starts_with("k8s.")),
+        known: Rc::new(known),
+    };
+    let parts = split::split(model, &|group, field| needs.choose(group, field, &scope), &mut b);
     let mut by_kind: BTreeMap<Value, Vec<Value>> = BTreeMap::new();
     let mut model_entries: BTreeMap<Value, Value> = BTreeMap::new();
     let mut groups: BTreeMap<&str, BTreeMap<Value, Value>> = BTreeMap::new();

@@ -20,12 +20,19 @@ pub enum Choice {
     Take,
     /// A group: split its own fields.
     Split,
-    /// Serialise it when the model kind of one of its items passes the test; otherwise, with
-    /// a test of known identities, as [`Choice::Identities`].
-    IfAny(Box<dyn Fn(&str) -> bool>, Option<Box<KnownTest>>),
-    /// Serialise the identities of its items alone (into [`Parts::identities`]), but for those
-    /// whose logical id and model kind pass the test (identities already known).
-    Identities(Box<KnownTest>),
+    /// Serialise it when the model kind of one of its items passes the test; otherwise
+    /// collect its items' identities as [`Choice::Identities`].
+    IfAny(Box<dyn Fn(&str) -> bool>, Collect),
+    /// Serialise the identities of its items alone (into [`Parts::identities`]).
+    Identities(Collect),
+}
+
+/// Which identities of a field's items to collect.
+pub enum Collect {
+    Nothing,
+    Every,
+    /// Those whose logical id and model kind do not pass the test (identities already known).
+    Unknown(Box<KnownTest>),
 }
 
 /// A serialised field: its path (`buckets`, `k8s.workloads`) and its value.
@@ -194,10 +201,15 @@ impl ser::Serializer for &mut Splitter<'_> {
 }
 
 impl Splitter<'_> {
-    /// Collects the identities of the items of `value` but for the known ones.
-    fn identities_of<T: Serialize + ?Sized>(&mut self, value: &T, known: &KnownTest) {
+    /// Collects the identities of the items of `value` that `collect` says.
+    fn identities_of<T: Serialize + ?Sized>(&mut self, value: &T, collect: &Collect) {
+        let known = match collect {
+            Collect::Nothing => return,
+            Collect::Every => None,
+            Collect::Unknown(known) => Some(&**known),
+        };
         let identities = Some(&mut self.out.identities);
-        let mut probe = Probe { test: None, known: Some(known), found: false, identities, b: &mut *self.b };
+        let mut probe = Probe { test: None, known, found: false, identities, b: &mut *self.b };
         let _ = value.serialize(&mut probe);
     }
 }
@@ -219,18 +231,18 @@ impl ser::SerializeStruct for &mut Splitter<'_> {
                 self.out.identities.append(&mut inner.out.identities);
                 false
             }
-            Choice::IfAny(test, known) => {
+            Choice::IfAny(test, collect) => {
                 let mut probe =
                     Probe { test: Some(&*test), known: None, found: false, identities: None, b: &mut *self.b };
                 let _ = value.serialize(&mut probe);
                 let found = probe.found;
-                if !found && let Some(known) = known {
-                    self.identities_of(value, &*known);
+                if !found {
+                    self.identities_of(value, &collect);
                 }
                 found
             }
-            Choice::Identities(known) => {
-                self.identities_of(value, &*known);
+            Choice::Identities(collect) => {
+                self.identities_of(value, &collect);
                 false
             }
         };
@@ -403,8 +415,10 @@ mod tests {
             &|group, field| match (group, field) {
                 ("", "name") => Choice::Take,
                 ("", "group") => Choice::Split,
-                ("", "listed") => Choice::Identities(Box::new(|id: &str, kind: &str| id == "F" && kind == "f")),
-                _ => Choice::IfAny(Box::new(|kind: &str| kind == "a" || kind == "c"), None),
+                ("", "listed") => {
+                    Choice::Identities(Collect::Unknown(Box::new(|id: &str, kind: &str| id == "F" && kind == "f")))
+                }
+                _ => Choice::IfAny(Box::new(|kind: &str| kind == "a" || kind == "c"), Collect::Nothing),
             },
             &mut Builder::new(),
         );
