@@ -121,16 +121,24 @@ fn localized<'a>(
     }
 }
 
+/// The English text of a message: a plain text as it is, a template rendered.
+fn text_of(message: &crate::i18n::Message) -> std::borrow::Cow<'_, str> {
+    match message {
+        crate::i18n::Message::Text(t) => std::borrow::Cow::Borrowed(t),
+        m => std::borrow::Cow::Owned(m.render(crate::i18n::Lang::En)),
+    }
+}
+
 /// One problem found by a rule.
 #[derive(Debug, Clone)]
 pub struct Finding {
     pub rule: std::sync::Arc<RuleMeta>,
     /// Effective severity (the rule's unless overridden).
     pub severity: Severity,
-    /// The message in English (baselines and fingerprints use it whatever the language).
-    pub message: String,
-    /// The message as a template with its arguments, to render it in other languages (a plain
-    /// text when the message has no template).
+    /// The message as a template with its arguments (a plain text when the message has no
+    /// template). Its English text ([`Finding::message`], which baselines and fingerprints
+    /// use whatever the language) is rendered when it is asked for, not kept: a scan can hold
+    /// hundreds of thousands of findings.
     pub template: crate::i18n::Message,
     pub location: Location,
     pub resource: Option<ResourceRef>,
@@ -149,22 +157,38 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// Sort key: file, line, column, rule id, message.
-    pub fn sort_key(&self) -> (&str, u32, u32, &str, &str) {
-        (&self.location.file, self.location.span.line, self.location.span.col, &self.rule.id, &self.message)
+    /// The order of findings: by file, line, column, rule id, then English message (rendered
+    /// only when the rest is the same).
+    pub fn cmp_order(&self, other: &Finding) -> std::cmp::Ordering {
+        fn key(f: &Finding) -> (&str, u32, u32) {
+            (&f.location.file, f.location.span.line, f.location.span.col)
+        }
+        key(self)
+            .cmp(&key(other))
+            .then_with(|| self.rule.id.cmp(&other.rule.id))
+            .then_with(|| self.message().cmp(&other.message()))
+    }
+
+    /// The message in English.
+    pub fn message(&self) -> std::borrow::Cow<'_, str> {
+        text_of(&self.template)
     }
 
     /// The message with the condition qualifier, as reports show it.
     pub fn full_message(&self) -> String {
         match &self.when {
-            Some(w) => format!("{} (when {})", self.message, w.en()),
-            None => self.message.clone(),
+            Some(w) => format!("{} (when {})", self.message(), w.en()),
+            None => self.message().into_owned(),
         }
     }
 
     /// The message in `lang`.
     pub fn message_in(&self, lang: crate::i18n::Lang) -> std::borrow::Cow<'_, str> {
-        localized(&self.message, &self.template, lang)
+        if lang == crate::i18n::Lang::En || !self.template.is_template() {
+            self.message()
+        } else {
+            std::borrow::Cow::Owned(self.template.render(lang))
+        }
     }
 
     /// The finding as a report in `lang` shows it: its message (with the condition qualifier)
@@ -174,7 +198,7 @@ impl Finding {
     pub fn localized(&self, lang: crate::i18n::Lang, rule: &std::sync::Arc<RuleMeta>) -> Finding {
         let mut f = self.clone();
         f.rule = rule.clone();
-        f.message = self.full_message_in(lang);
+        f.template = crate::i18n::Message::Text(self.full_message_in(lang));
         f.when = None;
         f.subject = Some(self.identity());
         for r in &mut f.related {
@@ -201,9 +225,7 @@ impl Finding {
 
     /// Appends `more` to the message.
     pub fn append(&mut self, more: impl Into<crate::i18n::Message>) {
-        let more = more.into();
-        self.message.push_str(&more.render(crate::i18n::Lang::En));
-        self.template.push(more);
+        self.template.push(more.into());
     }
 
     /// The resource id, or the empty string when the finding is not about one resource.
@@ -340,8 +362,7 @@ mod tests {
         Finding {
             severity: rule.severity,
             rule,
-            message: message.to_string(),
-            template: Default::default(),
+            template: message.into(),
             location: Location::new("t.yaml".into(), Span { line: 3, col: 3, ..Span::default() }),
             resource: Some(ResourceRef { id: resource.into(), kind: "AWS::S3::Bucket".into() }),
             related: Vec::new(),

@@ -404,7 +404,7 @@ fn merge_variants(per: Vec<Vec<Finding>>, describe: &frontend::DescribeVariants)
                 f.rule.id.clone().into_owned().into(),
                 f.location.span.start,
                 f.location.span.end,
-                f.message.clone(),
+                f.message().into_owned(),
                 f.resource.as_ref().map(|r| r.id.clone()),
             );
             match found.get_mut(&key) {
@@ -460,8 +460,8 @@ fn finish(
             Arc::make_mut(r).severity = sev;
         }
     }
-    report.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    suppressed.sort_by(|a, b| a.finding.sort_key().cmp(&b.finding.sort_key()));
+    report.findings.sort_by(Finding::cmp_order);
+    suppressed.sort_by(|a, b| a.finding.cmp_order(&b.finding));
     report.diagnostics.sort();
     report.diagnostics.dedup();
     Scanned { report, suppressed, analysed, fixes: Vec::new() }

@@ -113,7 +113,7 @@ fn messages(rule: &str, rel: &str) -> Vec<String> {
     let text = std::fs::read_to_string(root().join(rel)).unwrap();
     let opts = ScanOptions { select: vec![rule.to_string()], ..ScanOptions::default() };
     let r = scan_source(SourceFile::new(rel, text), &opts).unwrap();
-    r.findings.iter().map(|f| f.message.clone()).collect()
+    r.findings.iter().map(|f| f.message().into_owned()).collect()
 }
 
 #[test]

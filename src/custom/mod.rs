@@ -241,7 +241,7 @@ mod tests {
             ScanOptions { select: vec!["TEST-001".into()], registry: Some(registry.clone()), ..Default::default() };
         let report = scan_source(SourceFile::new("stack.yaml", yaml.to_string()), &opts).unwrap();
         assert!(report.diagnostics.iter().all(|d| !d.is_error()), "{:?}", report.diagnostics);
-        report.findings.iter().map(|f| (f.location.span.line, f.message.clone())).collect()
+        report.findings.iter().map(|f| (f.location.span.line, f.message().into_owned())).collect()
     }
 
     #[test]

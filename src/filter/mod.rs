@@ -353,8 +353,7 @@ mod apply_tests {
         Finding {
             severity: rule.severity,
             rule,
-            message: "m".into(),
-            template: Default::default(),
+            template: "m".into(),
             location: Location::new(file.into(), Span { line, col: 1, ..Span::default() }),
             resource: Some(ResourceRef { id: resource.into(), kind: "AWS::S3::Bucket".into() }),
             related: Vec::new(),

@@ -210,7 +210,7 @@ fn finding_ref(f: &crate::finding::Finding) -> FindingRef {
         file: f.location.file.clone(),
         line: f.location.span.line,
         resource: f.resource.as_ref().map(|r| r.id.clone()),
-        message: f.message.clone(),
+        message: f.message().into_owned(),
     }
 }
 

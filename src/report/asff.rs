@@ -102,7 +102,7 @@ fn finding(w: &mut JsonWriter<'_>, f: &Finding, t: &AsffTarget, now: &str, produ
     let _ = write!(buf, "{} {}", &f.rule.id, &f.rule.title);
     w.field_str("Title", &truncate(buf, MAX_TITLE));
     buf.clear();
-    buf.push_str(&f.message);
+    buf.push_str(&f.message());
     if let Some(when) = &f.when {
         let _ = write!(buf, " (when {})", when.en());
     }
