@@ -78,10 +78,11 @@ impl fmt::Display for Layer {
 /// The resource a finding is about.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ResourceRef {
-    /// Logical id (CloudFormation) or `kind/namespace/name` (Kubernetes).
-    pub id: String,
-    /// Resource type, e.g. `AWS::S3::Bucket`.
-    pub kind: String,
+    /// Logical id (CloudFormation) or `kind/namespace/name` (Kubernetes), shared with the
+    /// model's resource and its other findings.
+    pub id: std::sync::Arc<str>,
+    /// Resource type, e.g. `AWS::S3::Bucket`, shared like the id.
+    pub kind: std::sync::Arc<str>,
 }
 
 /// A secondary location that explains a finding.
@@ -230,7 +231,7 @@ impl Finding {
 
     /// The resource id, or the empty string when the finding is not about one resource.
     pub fn resource_id(&self) -> &str {
-        self.resource.as_ref().map(|r| r.id.as_str()).unwrap_or("")
+        self.resource.as_ref().map(|r| &*r.id).unwrap_or("")
     }
 
     /// What identifies the finding within its rule, file and resource: the subject, or when it

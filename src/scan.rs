@@ -263,7 +263,7 @@ fn judge(unit: &Unit, rules: &[Arc<Rule>]) -> Judged {
     if !unit.conditions.is_empty() {
         for f in findings.iter_mut() {
             if f.when.is_none()
-                && let Some(c) = f.resource.as_ref().and_then(|r| unit.conditions.get(&r.id))
+                && let Some(c) = f.resource.as_ref().and_then(|r| unit.conditions.get(&*r.id))
             {
                 f.when = Some(Box::new(c.clone()));
             }
@@ -387,7 +387,7 @@ fn fill_subjects(findings: &mut [Finding], roots: &[&crate::value::Node]) {
     crate::finding::drop_ambiguous_subjects(findings);
 }
 
-type Key = (Arc<str>, u32, u32, String, Option<String>);
+type Key = (Arc<str>, u32, u32, String, Option<Arc<str>>);
 
 /// Merges the findings of every variant: a finding present in all of them holds
 /// unconditionally; one present in some says for which variants it holds.
@@ -425,7 +425,7 @@ fn merge_variants(per: Vec<Vec<Finding>>, describe: &frontend::DescribeVariants)
         .filter_map(|k| found.remove(&k))
         .map(|(mut f, seen)| {
             if seen.len() < total {
-                f.when = describe(&seen, f.resource.as_ref().map(|r| r.id.as_str())).map(Box::new);
+                f.when = describe(&seen, f.resource.as_ref().map(|r| r.id.as_ref())).map(Box::new);
             }
             f
         })

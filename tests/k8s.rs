@@ -71,7 +71,7 @@ fn seed_pod_passes_the_restricted_controls_it_sets() {
     assert_eq!(admission.related[0].location.span.line, 7, "the enforce label");
     let image = r.findings.iter().find(|f| f.rule.id == "PAL-K8S-022").unwrap();
     assert_eq!(image.message(), "Pod `secure-pod`: container `app` uses image `nginx:latest`");
-    assert_eq!(image.resource.as_ref().unwrap().id, "Pod/secure-namespace/secure-pod");
+    assert_eq!(&*image.resource.as_ref().unwrap().id, "Pod/secure-namespace/secure-pod");
 }
 
 #[test]

@@ -371,7 +371,7 @@ impl Result_ {
         let at = r.get("at").ok_or("a result names the model object it is about in `at`")?;
         let span = object_span(at, files).ok_or("`at` must be a model object, a field or a span")?;
         let resource = meta_of(at).and_then(|m| {
-            Some(ResourceRef { id: m.get("id")?.as_str()?.to_string(), kind: m.get("kind")?.as_str()?.to_string() })
+            Some(ResourceRef { id: m.get("id")?.as_str()?.into(), kind: m.get("kind")?.as_str()?.into() })
         });
         let mut related = Vec::new();
         if let Some(items) = r.get("related") {

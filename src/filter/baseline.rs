@@ -127,7 +127,7 @@ impl Baseline {
             fingerprint,
             rule_id: f.rule.id.to_string(),
             file,
-            resource: f.resource.as_ref().map(|r| r.id.clone()),
+            resource: f.resource.as_ref().map(|r| r.id.to_string()),
             message,
         }
     }

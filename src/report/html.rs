@@ -333,7 +333,7 @@ fn data<'a>(report: &'a ScanReport, suppressed: &'a [Suppressed], labels: &'a La
                 (files.get(&*x.location.file, &x.location.file), span.line, span.col, x.message.as_str())
             })
             .collect();
-        let (res, kind) = f.resource.as_ref().map_or(("", ""), |r| (r.id.as_str(), r.kind.as_str()));
+        let (res, kind) = f.resource.as_ref().map_or(("", ""), |r| (r.id.as_ref(), r.kind.as_ref()));
         findings.push((
             rule,
             severity_index(f.severity),
@@ -358,7 +358,7 @@ fn data<'a>(report: &'a ScanReport, suppressed: &'a [Suppressed], labels: &'a La
                 severity_index(f.severity),
                 &*f.location.file,
                 f.location.span.line,
-                f.resource.as_ref().map_or("", |r| r.id.as_str()),
+                f.resource.as_ref().map_or("", |r| r.id.as_ref()),
                 super::filtered::kind(&s.by),
                 s.by.justification(),
                 f.message(),
