@@ -1,6 +1,5 @@
 //! Findings, diagnostics and the vocabulary they share (severity, layer).
 
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::Serialize;
@@ -271,36 +270,51 @@ impl Finding {
 /// give them one fingerprint, so each is identified by its message instead (see
 /// [`Finding::identity`]). Findings identical in every respect keep theirs.
 pub fn drop_ambiguous_subjects(findings: &mut [Finding]) {
-    // The first finding of each rule, file, resource and subject; a later one with another
-    // message makes the subject ambiguous. Messages are compared only when a key repeats.
-    let mut first: HashMap<(&str, &str, &str, &str), usize> = HashMap::new();
-    let mut ambiguous: HashSet<usize> = HashSet::new();
-    for (i, f) in findings.iter().enumerate() {
-        let Some(subject) = f.subject.as_deref() else { continue };
-        let key = (&*f.rule.id, &*f.location.file, f.resource_id(), subject);
-        match first.get(&key) {
-            None => {
-                first.insert(key, i);
-            }
-            Some(&j) if !ambiguous.contains(&j) && !same_words(&findings[j].full_message(), &f.full_message()) => {
-                ambiguous.insert(j);
-            }
-            Some(_) => {}
-        }
+    use std::hash::{Hash, Hasher};
+    fn key(f: &Finding) -> Option<(&str, &str, &str, &str)> {
+        Some((&f.rule.id, &f.location.file, f.resource_id(), f.subject.as_deref()?))
     }
-    if ambiguous.is_empty() {
-        return;
-    }
-    // Every finding of an ambiguous key loses its subject.
-    let clear: Vec<usize> = findings
+    // The findings with a subject, by the hash of their rule, file, resource and subject, then
+    // in order: a list of 16 bytes a finding where a map of their keys would take more than a
+    // hundred (hundreds of thousands of findings). Findings of one hash are told apart by their
+    // key, compared only when the hashes are the same.
+    let mut keyed: Vec<(u64, usize)> = findings
         .iter()
         .enumerate()
         .filter_map(|(i, f)| {
-            let key = (&*f.rule.id, &*f.location.file, f.resource_id(), f.subject.as_deref()?);
-            first.get(&key).filter(|j| ambiguous.contains(j)).map(|_| i)
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            key(f)?.hash(&mut h);
+            Some((h.finish(), i))
         })
         .collect();
-    drop(first);
+    keyed.sort_unstable();
+    let mut clear = Vec::new();
+    for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+        // The first finding of each key of the run, and whether a later one of the key has
+        // another message (which makes the subject ambiguous). Messages are compared only
+        // when a key repeats.
+        let mut firsts: Vec<(usize, bool)> = Vec::new();
+        for &(_, i) in run {
+            match firsts.iter_mut().find(|(j, _)| key(&findings[*j]) == key(&findings[i])) {
+                None => firsts.push((i, false)),
+                Some((j, ambiguous)) => {
+                    if !*ambiguous && !same_words(&findings[*j].full_message(), &findings[i].full_message()) {
+                        *ambiguous = true;
+                    }
+                }
+            }
+        }
+        if firsts.iter().all(|&(_, ambiguous)| !ambiguous) {
+            continue;
+        }
+        // Every finding of an ambiguous key loses its subject.
+        for &(_, i) in run {
+            if firsts.iter().any(|&(j, ambiguous)| ambiguous && key(&findings[j]) == key(&findings[i])) {
+                clear.push(i);
+            }
+        }
+    }
+    drop(keyed);
     for i in clear {
         findings[i].subject = None;
     }
@@ -355,6 +369,8 @@ pub use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashSet;
+
     use super::*;
     use crate::source::Span;
 
