@@ -162,6 +162,7 @@ fn judge_unit(mut unit: Unit, rules: &[Arc<Rule>], opts: &ScanOptions, cwd: &std
     let large = unit.sources.iter().map(|s| s.text.len()).sum::<usize>() > KEEP_DOCUMENTS_UP_TO;
     if large {
         unit.documents.clear();
+        release_freed_memory();
     }
     let j = judge_guarded(&unit, rules);
     // The models are judged: what follows needs the sources and documents only, and a large
@@ -470,6 +471,13 @@ fn finish(
 /// Returns the memory freed so far to the system (mimalloc keeps freed pages for a while to
 /// reuse them, so the peaks of consecutive stages would otherwise add up).
 pub(crate) fn release_freed_memory() {
-    // SAFETY: `mi_collect` takes no pointer and may be called at any time from any thread.
-    unsafe { libmimalloc_sys::mi_collect(true) }
+    fn collect() {
+        // SAFETY: `mi_collect` takes no pointer and may be called at any time from any thread.
+        unsafe { libmimalloc_sys::mi_collect(true) }
+    }
+    collect();
+    // A block freed by another thread than the one that allocated it goes back to the
+    // allocating thread's pages, which only that thread returns: every thread of the pool
+    // (that parsed and lowered the files) collects its own.
+    rayon::broadcast(|_| collect());
 }
