@@ -1,6 +1,5 @@
 //! Findings, diagnostics and the vocabulary they share (severity, layer).
 
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::Serialize;
@@ -78,10 +77,11 @@ impl fmt::Display for Layer {
 /// The resource a finding is about.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ResourceRef {
-    /// Logical id (CloudFormation) or `kind/namespace/name` (Kubernetes).
-    pub id: String,
-    /// Resource type, e.g. `AWS::S3::Bucket`.
-    pub kind: String,
+    /// Logical id (CloudFormation) or `kind/namespace/name` (Kubernetes), shared with the
+    /// model's resource and its other findings.
+    pub id: std::sync::Arc<str>,
+    /// Resource type, e.g. `AWS::S3::Bucket`, shared like the id.
+    pub kind: std::sync::Arc<str>,
 }
 
 /// A secondary location that explains a finding.
@@ -121,16 +121,24 @@ fn localized<'a>(
     }
 }
 
+/// The English text of a message: a plain text as it is, a template rendered.
+fn text_of(message: &crate::i18n::Message) -> std::borrow::Cow<'_, str> {
+    match message {
+        crate::i18n::Message::Text(t) => std::borrow::Cow::Borrowed(t),
+        m => std::borrow::Cow::Owned(m.render(crate::i18n::Lang::En)),
+    }
+}
+
 /// One problem found by a rule.
 #[derive(Debug, Clone)]
 pub struct Finding {
     pub rule: std::sync::Arc<RuleMeta>,
     /// Effective severity (the rule's unless overridden).
     pub severity: Severity,
-    /// The message in English (baselines and fingerprints use it whatever the language).
-    pub message: String,
-    /// The message as a template with its arguments, to render it in other languages (a plain
-    /// text when the message has no template).
+    /// The message as a template with its arguments (a plain text when the message has no
+    /// template). Its English text ([`Finding::message`], which baselines and fingerprints
+    /// use whatever the language) is rendered when it is asked for, not kept: a scan can hold
+    /// hundreds of thousands of findings.
     pub template: crate::i18n::Message,
     pub location: Location,
     pub resource: Option<ResourceRef>,
@@ -149,22 +157,38 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// Sort key: file, line, column, rule id, message.
-    pub fn sort_key(&self) -> (&str, u32, u32, &str, &str) {
-        (&self.location.file, self.location.span.line, self.location.span.col, &self.rule.id, &self.message)
+    /// The order of findings: by file, line, column, rule id, then English message (rendered
+    /// only when the rest is the same).
+    pub fn cmp_order(&self, other: &Finding) -> std::cmp::Ordering {
+        fn key(f: &Finding) -> (&str, u32, u32) {
+            (&f.location.file, f.location.span.line, f.location.span.col)
+        }
+        key(self)
+            .cmp(&key(other))
+            .then_with(|| self.rule.id.cmp(&other.rule.id))
+            .then_with(|| self.message().cmp(&other.message()))
+    }
+
+    /// The message in English.
+    pub fn message(&self) -> std::borrow::Cow<'_, str> {
+        text_of(&self.template)
     }
 
     /// The message with the condition qualifier, as reports show it.
     pub fn full_message(&self) -> String {
         match &self.when {
-            Some(w) => format!("{} (when {})", self.message, w.en()),
-            None => self.message.clone(),
+            Some(w) => format!("{} (when {})", self.message(), w.en()),
+            None => self.message().into_owned(),
         }
     }
 
     /// The message in `lang`.
     pub fn message_in(&self, lang: crate::i18n::Lang) -> std::borrow::Cow<'_, str> {
-        localized(&self.message, &self.template, lang)
+        if lang == crate::i18n::Lang::En || !self.template.is_template() {
+            self.message()
+        } else {
+            std::borrow::Cow::Owned(self.template.render(lang))
+        }
     }
 
     /// The finding as a report in `lang` shows it: its message (with the condition qualifier)
@@ -174,7 +198,7 @@ impl Finding {
     pub fn localized(&self, lang: crate::i18n::Lang, rule: &std::sync::Arc<RuleMeta>) -> Finding {
         let mut f = self.clone();
         f.rule = rule.clone();
-        f.message = self.full_message_in(lang);
+        f.template = crate::i18n::Message::Text(self.full_message_in(lang));
         f.when = None;
         f.subject = Some(self.identity());
         for r in &mut f.related {
@@ -201,14 +225,12 @@ impl Finding {
 
     /// Appends `more` to the message.
     pub fn append(&mut self, more: impl Into<crate::i18n::Message>) {
-        let more = more.into();
-        self.message.push_str(&more.render(crate::i18n::Lang::En));
-        self.template.push(more);
+        self.template.push(more.into());
     }
 
     /// The resource id, or the empty string when the finding is not about one resource.
     pub fn resource_id(&self) -> &str {
-        self.resource.as_ref().map(|r| r.id.as_str()).unwrap_or("")
+        self.resource.as_ref().map(|r| &*r.id).unwrap_or("")
     }
 
     /// What identifies the finding within its rule, file and resource: the subject, or when it
@@ -248,36 +270,51 @@ impl Finding {
 /// give them one fingerprint, so each is identified by its message instead (see
 /// [`Finding::identity`]). Findings identical in every respect keep theirs.
 pub fn drop_ambiguous_subjects(findings: &mut [Finding]) {
-    // The first finding of each rule, file, resource and subject; a later one with another
-    // message makes the subject ambiguous. Messages are compared only when a key repeats.
-    let mut first: HashMap<(&str, &str, &str, &str), usize> = HashMap::new();
-    let mut ambiguous: HashSet<usize> = HashSet::new();
-    for (i, f) in findings.iter().enumerate() {
-        let Some(subject) = f.subject.as_deref() else { continue };
-        let key = (&*f.rule.id, &*f.location.file, f.resource_id(), subject);
-        match first.get(&key) {
-            None => {
-                first.insert(key, i);
-            }
-            Some(&j) if !ambiguous.contains(&j) && !same_words(&findings[j].full_message(), &f.full_message()) => {
-                ambiguous.insert(j);
-            }
-            Some(_) => {}
-        }
+    use std::hash::{Hash, Hasher};
+    fn key(f: &Finding) -> Option<(&str, &str, &str, &str)> {
+        Some((&f.rule.id, &f.location.file, f.resource_id(), f.subject.as_deref()?))
     }
-    if ambiguous.is_empty() {
-        return;
-    }
-    // Every finding of an ambiguous key loses its subject.
-    let clear: Vec<usize> = findings
+    // The findings with a subject, by the hash of their rule, file, resource and subject, then
+    // in order: a list of 16 bytes a finding where a map of their keys would take more than a
+    // hundred (hundreds of thousands of findings). Findings of one hash are told apart by their
+    // key, compared only when the hashes are the same.
+    let mut keyed: Vec<(u64, usize)> = findings
         .iter()
         .enumerate()
         .filter_map(|(i, f)| {
-            let key = (&*f.rule.id, &*f.location.file, f.resource_id(), f.subject.as_deref()?);
-            first.get(&key).filter(|j| ambiguous.contains(j)).map(|_| i)
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            key(f)?.hash(&mut h);
+            Some((h.finish(), i))
         })
         .collect();
-    drop(first);
+    keyed.sort_unstable();
+    let mut clear = Vec::new();
+    for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+        // The first finding of each key of the run, and whether a later one of the key has
+        // another message (which makes the subject ambiguous). Messages are compared only
+        // when a key repeats.
+        let mut firsts: Vec<(usize, bool)> = Vec::new();
+        for &(_, i) in run {
+            match firsts.iter_mut().find(|(j, _)| key(&findings[*j]) == key(&findings[i])) {
+                None => firsts.push((i, false)),
+                Some((j, ambiguous)) => {
+                    if !*ambiguous && !same_words(&findings[*j].full_message(), &findings[i].full_message()) {
+                        *ambiguous = true;
+                    }
+                }
+            }
+        }
+        if firsts.iter().all(|&(_, ambiguous)| !ambiguous) {
+            continue;
+        }
+        // Every finding of an ambiguous key loses its subject.
+        for &(_, i) in run {
+            if firsts.iter().any(|&(j, ambiguous)| ambiguous && key(&findings[j]) == key(&findings[i])) {
+                clear.push(i);
+            }
+        }
+    }
+    drop(keyed);
     for i in clear {
         findings[i].subject = None;
     }
@@ -332,6 +369,8 @@ pub use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashSet;
+
     use super::*;
     use crate::source::Span;
 
@@ -340,8 +379,7 @@ mod tests {
         Finding {
             severity: rule.severity,
             rule,
-            message: message.to_string(),
-            template: Default::default(),
+            template: message.into(),
             location: Location::new("t.yaml".into(), Span { line: 3, col: 3, ..Span::default() }),
             resource: Some(ResourceRef { id: resource.into(), kind: "AWS::S3::Bucket".into() }),
             related: Vec::new(),

@@ -152,13 +152,13 @@ fn fixes_with(findings: &[Finding], files: &BTreeMap<Arc<str>, Arc<SourceFile>>,
     for f in findings {
         let (Some(want), Some(res)) = (wanted(&f.rule.id), &f.resource) else { continue };
         let per = wanted_by_file.entry(&f.location.file).or_default();
-        match per.get_mut(&res.id) {
+        match per.get_mut(&*res.id) {
             Some((w, rules)) => {
                 merge(w, want);
                 rules.insert(f.rule.id.to_string());
             }
             None => {
-                per.insert(res.id.clone(), (want, BTreeSet::from([f.rule.id.to_string()])));
+                per.insert(res.id.to_string(), (want, BTreeSet::from([f.rule.id.to_string()])));
             }
         }
     }

@@ -162,6 +162,7 @@ fn judge_unit(mut unit: Unit, rules: &[Arc<Rule>], opts: &ScanOptions, cwd: &std
     let large = unit.sources.iter().map(|s| s.text.len()).sum::<usize>() > KEEP_DOCUMENTS_UP_TO;
     if large {
         unit.documents.clear();
+        release_freed_memory();
     }
     let j = judge_guarded(&unit, rules);
     // The models are judged: what follows needs the sources and documents only, and a large
@@ -263,7 +264,7 @@ fn judge(unit: &Unit, rules: &[Arc<Rule>]) -> Judged {
     if !unit.conditions.is_empty() {
         for f in findings.iter_mut() {
             if f.when.is_none()
-                && let Some(c) = f.resource.as_ref().and_then(|r| unit.conditions.get(&r.id))
+                && let Some(c) = f.resource.as_ref().and_then(|r| unit.conditions.get(&*r.id))
             {
                 f.when = Some(Box::new(c.clone()));
             }
@@ -387,7 +388,7 @@ fn fill_subjects(findings: &mut [Finding], roots: &[&crate::value::Node]) {
     crate::finding::drop_ambiguous_subjects(findings);
 }
 
-type Key = (Arc<str>, u32, u32, String, Option<String>);
+type Key = (Arc<str>, u32, u32, String, Option<Arc<str>>);
 
 /// Merges the findings of every variant: a finding present in all of them holds
 /// unconditionally; one present in some says for which variants it holds.
@@ -404,7 +405,7 @@ fn merge_variants(per: Vec<Vec<Finding>>, describe: &frontend::DescribeVariants)
                 f.rule.id.clone().into_owned().into(),
                 f.location.span.start,
                 f.location.span.end,
-                f.message.clone(),
+                f.message().into_owned(),
                 f.resource.as_ref().map(|r| r.id.clone()),
             );
             match found.get_mut(&key) {
@@ -425,7 +426,7 @@ fn merge_variants(per: Vec<Vec<Finding>>, describe: &frontend::DescribeVariants)
         .filter_map(|k| found.remove(&k))
         .map(|(mut f, seen)| {
             if seen.len() < total {
-                f.when = describe(&seen, f.resource.as_ref().map(|r| r.id.as_str())).map(Box::new);
+                f.when = describe(&seen, f.resource.as_ref().map(|r| r.id.as_ref())).map(Box::new);
             }
             f
         })
@@ -460,8 +461,8 @@ fn finish(
             Arc::make_mut(r).severity = sev;
         }
     }
-    report.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    suppressed.sort_by(|a, b| a.finding.sort_key().cmp(&b.finding.sort_key()));
+    report.findings.sort_by(Finding::cmp_order);
+    suppressed.sort_by(|a, b| a.finding.cmp_order(&b.finding));
     report.diagnostics.sort();
     report.diagnostics.dedup();
     Scanned { report, suppressed, analysed, fixes: Vec::new() }
@@ -470,6 +471,13 @@ fn finish(
 /// Returns the memory freed so far to the system (mimalloc keeps freed pages for a while to
 /// reuse them, so the peaks of consecutive stages would otherwise add up).
 pub(crate) fn release_freed_memory() {
-    // SAFETY: `mi_collect` takes no pointer and may be called at any time from any thread.
-    unsafe { libmimalloc_sys::mi_collect(true) }
+    fn collect() {
+        // SAFETY: `mi_collect` takes no pointer and may be called at any time from any thread.
+        unsafe { libmimalloc_sys::mi_collect(true) }
+    }
+    collect();
+    // A block freed by another thread than the one that allocated it goes back to the
+    // allocating thread's pages, which only that thread returns: every thread of the pool
+    // (that parsed and lowered the files) collects its own.
+    rayon::broadcast(|_| collect());
 }

@@ -47,6 +47,14 @@ pub struct Entry {
     pub value: Node,
 }
 
+/// A parsed collection without its unused room. A list grown item by item has room for up
+/// to twice its items, and most collections of a document are small: a map of one entry
+/// would keep room for four, and a document tree weighs many times its text.
+pub(crate) fn fitted<T>(mut items: Vec<T>) -> Vec<T> {
+    items.shrink_to_fit();
+    items
+}
+
 impl Node {
     pub fn new(span: Span, kind: Kind) -> Node {
         Node { span, kind }

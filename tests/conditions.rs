@@ -35,7 +35,7 @@ fn when_of(report: &palisade::report::ScanReport, id: &str) -> Option<Option<Str
     report
         .findings
         .iter()
-        .find(|f| f.resource.as_ref().is_some_and(|r| r.id == id))
+        .find(|f| f.resource.as_ref().is_some_and(|r| &*r.id == id))
         .map(|f| f.when.as_ref().map(|w| w.en()))
 }
 

@@ -194,7 +194,7 @@ fn dump_dom_of(html: &str) -> String {
 fn opening_every_rule_lists_every_finding_with_its_details() {
     let mut r = examples_report();
     // Messages are Markdown: code spans become code, and nothing else becomes markup.
-    r.findings[0].message = "uses `<b>x</b>` and <i>y</i>".into();
+    r.findings[0].template = "uses `<b>x</b>` and <i>y</i>".into();
     let with_related = r.findings.iter().filter(|f| !f.related.is_empty()).count();
     assert!(with_related > 0, "the examples have no finding with related locations");
     let html = report::render(&r, Format::Html, &RenderOptions::default());
@@ -274,7 +274,7 @@ fn the_browser_check_detects_script_errors() {
 #[test]
 fn html_report_is_self_contained() {
     let mut r = examples_report();
-    r.findings[0].message = "</script><script>undefinedFunction()</script><!--".into();
+    r.findings[0].template = "</script><script>undefinedFunction()</script><!--".into();
     let html = report::render(&r, Format::Html, &RenderOptions::default());
     for needle in ["<link", "src=\"http", "href=\"http", "@import", "url(http"] {
         assert!(!html.contains(needle), "the report refers to an external resource: {needle}");

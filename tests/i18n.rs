@@ -126,12 +126,12 @@ fn every_finding_message_is_a_template_whose_english_is_the_message() {
     let mut ids = BTreeSet::new();
     let mut untranslated = BTreeSet::new();
     for f in &findings {
-        assert!(f.template.is_template(), "{}: `{}` has no template", f.rule.id, f.message);
-        assert_eq!(f.template.render(Lang::En), f.message, "{}", f.rule.id);
+        assert!(f.template.is_template(), "{}: `{}` has no template", f.rule.id, f.message());
+        assert_eq!(f.template.render(Lang::En), f.message(), "{}", f.rule.id);
         ids.extend(f.template.ids());
         let ko = f.message_in(Lang::Ko);
-        if ko.is_empty() || ko == f.message {
-            untranslated.insert(format!("{}: {}", f.rule.id, f.message));
+        if ko.is_empty() || ko == f.message() {
+            untranslated.insert(format!("{}: {}", f.rule.id, f.message()));
         }
     }
     assert!(untranslated.is_empty(), "not translated:\n{}", untranslated.into_iter().collect::<Vec<_>>().join("\n"));
@@ -146,7 +146,7 @@ fn localized_reports_keep_the_english_fingerprints() {
     for f in &findings {
         let rule = std::sync::Arc::new(f.rule.localized(Lang::Ko));
         let ko = f.localized(Lang::Ko, &rule);
-        assert_eq!(ko.fingerprint(), f.fingerprint(), "{}: {}", f.rule.id, f.message);
+        assert_eq!(ko.fingerprint(), f.fingerprint(), "{}: {}", f.rule.id, f.message());
         assert_eq!(ko.rule.id, f.rule.id);
         assert_eq!(ko.severity, f.severity);
     }
@@ -203,7 +203,7 @@ fn redact(s: &str) -> String {
 #[test]
 fn korean_report_snapshots() {
     let report = korean_report();
-    assert!(report.findings.len() >= 5, "{:?}", report.findings.iter().map(|f| &f.message).collect::<Vec<_>>());
+    assert!(report.findings.len() >= 5, "{:?}", report.findings.iter().map(|f| f.message()).collect::<Vec<_>>());
     let opts = RenderOptions { lang: Lang::Ko, ..Default::default() };
     for (name, format) in [
         ("text", Format::Text),
@@ -371,7 +371,7 @@ fn korean_findings_have_no_english_sentences() {
     for f in example_findings() {
         let rule = std::sync::Arc::new(f.rule.localized(Lang::Ko));
         let ko = f.localized(Lang::Ko, &rule);
-        for text in std::iter::once(&ko.message).chain(ko.related.iter().map(|r| &r.message)) {
+        for text in std::iter::once(&*ko.message()).chain(ko.related.iter().map(|r| r.message.as_str())) {
             for run in english_fragments(text) {
                 found.insert(format!("{}: {run:?} in {text}", f.rule.id));
             }

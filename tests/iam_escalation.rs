@@ -411,7 +411,7 @@ fn scan_messages(text: &str) -> Vec<String> {
         .unwrap()
         .findings
         .into_iter()
-        .map(|f| f.message)
+        .map(|f| f.message().into_owned())
         .collect()
 }
 
@@ -526,7 +526,7 @@ resource "aws_iam_role" "fn" {{
     let opts = ScanOptions { select: vec!["PAL-IAM-006".into()], ..ScanOptions::default() };
     let run = |policy: &str| -> Vec<String> {
         let r = scan_source(SourceFile::new("main.tf", tf(policy)), &opts).unwrap();
-        r.findings.into_iter().map(|f| f.message).collect()
+        r.findings.into_iter().map(|f| f.message().into_owned()).collect()
     };
     let got = run("AmazonDynamoDBFullAccess");
     assert!(got.iter().any(|m| names(m, "lambda-001") && m.contains("on role `aws_iam_role.fn`")), "{got:?}");

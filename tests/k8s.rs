@@ -65,13 +65,13 @@ fn seed_pod_passes_the_restricted_controls_it_sets() {
     }
     let admission = r.findings.iter().find(|f| f.rule.id == "PAL-K8S-019").unwrap();
     assert_eq!(
-        admission.message,
+        admission.message(),
         "namespace `secure-namespace` enforces `restricted`: admission would reject it (control violated: Seccomp (restricted))"
     );
     assert_eq!(admission.related[0].location.span.line, 7, "the enforce label");
     let image = r.findings.iter().find(|f| f.rule.id == "PAL-K8S-022").unwrap();
-    assert_eq!(image.message, "Pod `secure-pod`: container `app` uses image `nginx:latest`");
-    assert_eq!(image.resource.as_ref().unwrap().id, "Pod/secure-namespace/secure-pod");
+    assert_eq!(image.message(), "Pod `secure-pod`: container `app` uses image `nginx:latest`");
+    assert_eq!(&*image.resource.as_ref().unwrap().id, "Pod/secure-namespace/secure-pod");
 }
 
 #[test]
@@ -118,9 +118,9 @@ fn objects_in_other_files_govern_workloads() {
     assert!(f.location.file.ends_with("pod.json"), "{}", f.location.file);
     assert_eq!(f.location.span.line, 2);
     assert!(
-        f.message.contains("enforces `baseline`") && f.message.contains("Host Namespaces (baseline)"),
+        f.message().contains("enforces `baseline`") && f.message().contains("Host Namespaces (baseline)"),
         "{}",
-        f.message
+        f.message()
     );
     assert!(f.related[0].location.file.ends_with("ns.yaml"));
     assert_eq!(f.related[0].location.span.line, 6);
@@ -317,7 +317,7 @@ subjects: {kind: Group}
         "PAL-K8S-026",
         "PAL-K8S-044",
     ] {
-        assert!(!ids.contains(id), "{id} reported: {:?}", r.findings.iter().map(|f| &f.message).collect::<Vec<_>>());
+        assert!(!ids.contains(id), "{id} reported: {:?}", r.findings.iter().map(|f| f.message()).collect::<Vec<_>>());
     }
 }
 

@@ -24,7 +24,7 @@ fn exposures(rel: &str) -> Vec<Exposure> {
 
 fn row<'e>(rows: &'e [Exposure], id: &str, port: i64) -> &'e Exposure {
     rows.iter()
-        .find(|e| e.resource.id == id && e.ports.is_some_and(|(a, b)| a <= port && port <= b) && e.via.is_none())
+        .find(|e| &*e.resource.id == id && e.ports.is_some_and(|(a, b)| a <= port && port <= b) && e.via.is_none())
         .unwrap_or_else(|| panic!("no row for {id}:{port} in {rows:#?}"))
 }
 
@@ -63,7 +63,7 @@ fn each_hop_can_block() {
     assert!(row(&rows, "Server", 22).path.iter().any(|h| h.text.en().contains("egress-only")), "{rows:#?}");
     // The source is another group: nothing admits the internet.
     let rows = exposures(&format!("{FIX}net-admin-port-reachable.pass.5.yaml"));
-    let r = rows.iter().find(|e| e.resource.id == "Server").unwrap();
+    let r = rows.iter().find(|e| &*e.resource.id == "Server").unwrap();
     assert_eq!((r.verdict, r.path[0].kind), (Verdict::NotExposed, HopKind::SecurityGroup), "{r:#?}");
 }
 
@@ -72,10 +72,10 @@ fn load_balancer_is_the_internet_facing_hop_for_private_targets() {
     let rows = exposures(&format!("{FIX}net-exposure-inventory.fail.yaml"));
     assert_eq!(row(&rows, "LoadBalancer", 443).verdict, Verdict::Exposed);
     // Directly, the private instance is not reachable...
-    let direct = rows.iter().find(|e| e.resource.id == "App" && e.via.is_none()).unwrap();
+    let direct = rows.iter().find(|e| &*e.resource.id == "App" && e.via.is_none()).unwrap();
     assert_eq!(direct.verdict, Verdict::NotExposed);
     // ...but through the load balancer it is, on the target group's port.
-    let via = rows.iter().find(|e| e.resource.id == "App" && e.via.as_deref() == Some("LoadBalancer")).unwrap();
+    let via = rows.iter().find(|e| &*e.resource.id == "App" && e.via.as_deref() == Some("LoadBalancer")).unwrap();
     assert_eq!((via.verdict, via.ports), (Verdict::Exposed, Some((8080, 8080))));
     assert!(via.path.iter().any(|h| h.kind == HopKind::LoadBalancer));
     assert!(via.path.iter().any(|h| h.text.en().contains("from load balancer `LoadBalancer`")), "{via:#?}");
@@ -98,11 +98,14 @@ fn data_stores() {
 #[test]
 fn seed_architecture() {
     let rows = exposures("examples/web-tier.yaml");
-    let exposed: Vec<(String, String)> =
-        rows.iter().filter(|e| e.verdict == Verdict::Exposed).map(|e| (e.resource.id.clone(), e.port_text())).collect();
+    let exposed: Vec<(String, String)> = rows
+        .iter()
+        .filter(|e| e.verdict == Verdict::Exposed)
+        .map(|e| (e.resource.id.to_string(), e.port_text()))
+        .collect();
     assert_eq!(exposed, [("WebServer".to_string(), "tcp/80".to_string()), ("WebServer".into(), "tcp/443".into())]);
     for id in ["AppServer", "Database"] {
-        let r = rows.iter().find(|e| e.resource.id == id).unwrap();
+        let r = rows.iter().find(|e| &*e.resource.id == id).unwrap();
         assert_eq!(r.verdict, Verdict::NotExposed, "{r:#?}");
         assert!(r.path[0].text.en().contains("NAT gateway"), "{r:#?}");
     }
@@ -113,7 +116,7 @@ fn messages(rule: &str, rel: &str) -> Vec<String> {
     let text = std::fs::read_to_string(root().join(rel)).unwrap();
     let opts = ScanOptions { select: vec![rule.to_string()], ..ScanOptions::default() };
     let r = scan_source(SourceFile::new(rel, text), &opts).unwrap();
-    r.findings.iter().map(|f| f.message.clone()).collect()
+    r.findings.iter().map(|f| f.message().into_owned()).collect()
 }
 
 #[test]
@@ -305,6 +308,6 @@ fn an_instance_is_placed_by_its_network_interface() {
     // The interface's groups filter the traffic, not the instance's.
     let closed = interface_template("Public", ENI_EIP).replace("GroupSet: [!Ref Ssh]", "GroupSet: []");
     let rows = exposures_of_text("eni.yaml", &closed);
-    let r = rows.iter().find(|e| e.resource.id == "Web").expect("a row for Web");
+    let r = rows.iter().find(|e| &*e.resource.id == "Web").expect("a row for Web");
     assert_eq!((r.verdict, r.path[0].kind), (Verdict::NotExposed, HopKind::SecurityGroup), "{r:#?}");
 }

@@ -169,10 +169,10 @@ fn fingerprints_ignore_position_but_not_identity() {
     // Without a subject the message identifies the finding (runs of whitespace aside); with
     // one, the message's wording no longer matters but the subject's value does.
     let mut spaced = f.clone();
-    spaced.message = spaced.message.replace(' ', "  ");
+    spaced.template = spaced.message().replace(' ', "  ").into();
     assert_eq!(spaced.fingerprint(), fp);
     let mut reworded = f.clone();
-    reworded.message = "Public access is not blocked".into();
+    reworded.template = "Public access is not blocked".into();
     assert_ne!(reworded.fingerprint(), fp);
     let subject = "Resources.Logs.Properties.PublicAccessBlockConfiguration.BlockPublicPolicy";
     let (mut a, mut b) = (f.clone(), reworded);
@@ -195,8 +195,7 @@ fn findings_are_grouped_by_file_in_sorted_order() {
     let make = |file: &SourceFile| Finding {
         rule: common::meta(&S3_PUBLIC),
         severity: Severity::Medium,
-        message: format!("in {}", file.display_path()),
-        template: Default::default(),
+        template: format!("in {}", file.display_path()).into(),
         location: loc(file, span_of(file, "Logs", 0)),
         resource: None,
         related: vec![],
@@ -229,7 +228,7 @@ fn escape_codes_from_scanned_files_are_not_echoed() {
         APP_YAML.replace("PublicAccessBlockConfiguration:", "\x1b[2JPublicAccessBlockConfiguration:"),
     ));
     report.files.insert(Arc::from("templates/app.yaml"), evil);
-    report.findings[1].message.push_str("\x1b]0;title\x07");
+    report.findings[1].append("\x1b]0;title\x07");
     report.findings[1].related[0].message.push_str("\x1b[1m");
     report.diagnostics[0].message.push("\x1b[0m".into());
     let out = render(&report, Format::Text, &RenderOptions::default());
@@ -294,7 +293,7 @@ fn github_commands_escape_messages_and_properties() {
     let mut report = sample_report();
     report.diagnostics.clear();
     report.findings.truncate(1);
-    report.findings[0].message = "100% open,\r\nsee: here".into();
+    report.findings[0].template = "100% open,\r\nsee: here".into();
     report.findings[0].location = Location::new(Arc::from("dir,a/b:c%.yaml"), report.findings[0].location.span);
     let out = render(&report, Format::Github, &RenderOptions::default());
     assert_eq!(out.lines().count(), 1, "{out}");
@@ -305,7 +304,7 @@ fn github_commands_escape_messages_and_properties() {
 #[test]
 fn compact_keeps_each_finding_on_one_line() {
     let mut report = sample_report();
-    report.findings[0].message = "two\nlines".into();
+    report.findings[0].template = "two\nlines".into();
     let out = render(&report, Format::Compact, &RenderOptions::default());
     assert_eq!(out.lines().count(), report.findings.len());
     assert!(out.contains("two lines"));

@@ -70,7 +70,7 @@ fn found(s: &Scanned) -> Vec<(String, String)> {
     s.report
         .findings
         .iter()
-        .map(|f| (f.rule.id.to_string(), f.resource.as_ref().map(|r| r.id.clone()).unwrap_or_default()))
+        .map(|f| (f.rule.id.to_string(), f.resource.as_ref().map(|r| r.id.to_string()).unwrap_or_default()))
         .collect()
 }
 

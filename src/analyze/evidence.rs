@@ -25,8 +25,8 @@ impl Seen {
         Seen {
             file: if meta.span.file.is_none() { file.clone() } else { meta.span.file.name() },
             line: meta.span.line,
-            id: meta.id.clone(),
-            kind: meta.kind.clone(),
+            id: meta.id.to_string(),
+            kind: meta.kind.to_string(),
             model_kind: meta.model_kind,
         }
     }
@@ -113,13 +113,13 @@ impl Evidence {
     pub fn with_reachability(mut self, m: &Model, reach: &super::reach::Reachability) -> Evidence {
         use super::reach::Verdict;
         let exposed: std::collections::HashSet<&str> =
-            reach.exposures.iter().filter(|e| e.verdict == Verdict::Exposed).map(|e| e.resource.id.as_str()).collect();
+            reach.exposures.iter().filter(|e| e.verdict == Verdict::Exposed).map(|e| e.resource.id.as_ref()).collect();
         let mut taken = std::collections::HashSet::new();
         let ids: Vec<&ResMeta> = reach
             .exposures
             .iter()
-            .filter(|e| e.verdict == Verdict::Unknown && !exposed.contains(e.resource.id.as_str()))
-            .filter(|e| taken.insert(e.resource.id.as_str()))
+            .filter(|e| e.verdict == Verdict::Unknown && !exposed.contains(e.resource.id.as_ref()))
+            .filter(|e| taken.insert(e.resource.id.as_ref()))
             .map(|e| &e.resource)
             .collect();
         self.undecided = ids.into_iter().map(|r| Seen::of(&m.file, r)).collect();
@@ -143,7 +143,7 @@ impl Evidence {
             .map(|o| Seen {
                 file: o.file.clone(),
                 line: o.res.span.line,
-                id: o.res.id.clone(),
+                id: o.res.id.to_string(),
                 kind: o.kind.clone(),
                 model_kind: crate::model::kind::OTHER,
             })
@@ -250,7 +250,7 @@ impl Evidence {
         let logged: std::collections::HashSet<&str> =
             m.flow_logs.iter().flat_map(|fl| &fl.resources).filter_map(|r| r.get().and_then(Link::local)).collect();
         for v in &m.vpcs {
-            let covered = logged.contains(v.meta.id.as_str());
+            let covered = logged.contains(v.meta.id.as_ref());
             e.vpcs.push((Seen::of(file, &v.meta), covered));
         }
         e.external_flow_log =

@@ -27,7 +27,7 @@ impl<'m> Index<'m> {
     pub fn of(m: &'m Model) -> Index<'m> {
         let mut iam_users: HashMap<&str, Vec<&IamUser>> = HashMap::with_capacity(m.iam_users.len());
         for u in &m.iam_users {
-            iam_users.entry(u.meta.id.as_str()).or_default().push(u);
+            iam_users.entry(u.meta.id.as_ref()).or_default().push(u);
         }
         Index {
             security_groups: by_id(&m.security_groups, |g| &g.meta.id),
@@ -62,6 +62,6 @@ impl<'m> Index<'m> {
 
     /// The first user whose identity equals `meta`.
     pub fn iam_user_of(&self, meta: &ResMeta) -> Option<&'m IamUser> {
-        self.iam_users.get(meta.id.as_str())?.iter().copied().find(|u| u.meta == *meta)
+        self.iam_users.get(meta.id.as_ref())?.iter().copied().find(|u| u.meta == *meta)
     }
 }

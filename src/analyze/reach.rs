@@ -306,32 +306,32 @@ impl<'m> Ctx<'m> {
     fn new(m: &'m Model) -> Ctx<'m> {
         let mut c = Ctx {
             m,
-            subnets: m.subnets.iter().map(|s| (s.meta.id.as_str(), s)).collect(),
+            subnets: m.subnets.iter().map(|s| (s.meta.id.as_ref(), s)).collect(),
             route_assoc: HashMap::new(),
             route_assoc_unknown: false,
             routes: HashMap::new(),
             routes_unknown_table: false,
-            tables: m.route_tables.iter().map(|t| (t.meta.id.as_str(), t)).collect(),
-            igws: m.internet_gateways.iter().map(|g| g.id.as_str()).collect(),
+            tables: m.route_tables.iter().map(|t| (t.meta.id.as_ref(), t)).collect(),
+            igws: m.internet_gateways.iter().map(|g| g.id.as_ref()).collect(),
             igw_attached: HashSet::new(),
             igw_attach_unknown: false,
             acl_assoc: HashMap::new(),
             acl_assoc_unknown: false,
-            acls: m.network_acls.iter().map(|a| (a.meta.id.as_str(), a)).collect(),
-            vpcs: m.vpcs.iter().map(|v| (v.meta.id.as_str(), v)).collect(),
+            acls: m.network_acls.iter().map(|a| (a.meta.id.as_ref(), a)).collect(),
+            vpcs: m.vpcs.iter().map(|v| (v.meta.id.as_ref(), v)).collect(),
             entries: HashMap::new(),
             entries_unknown_acl: false,
-            groups: m.security_groups.iter().map(|g| (g.meta.id.as_str(), g)).collect(),
+            groups: m.security_groups.iter().map(|g| (g.meta.id.as_ref(), g)).collect(),
             eips: HashMap::new(),
             interface_eips: HashMap::new(),
-            interfaces: m.network_interfaces.iter().map(|n| (n.meta.id.as_str(), n)).collect(),
-            launch_templates: m.launch_templates.iter().map(|t| (t.meta.id.as_str(), t)).collect(),
+            interfaces: m.network_interfaces.iter().map(|n| (n.meta.id.as_ref(), n)).collect(),
+            launch_templates: m.launch_templates.iter().map(|t| (t.meta.id.as_ref(), t)).collect(),
             service_subnet_groups: HashMap::new(),
             db_subnet_groups: HashMap::new(),
             listeners_by_lb: HashMap::new(),
         };
         for g in &m.db_subnet_groups {
-            c.db_subnet_groups.entry(g.meta.id.as_str()).or_insert(g);
+            c.db_subnet_groups.entry(g.meta.id.as_ref()).or_insert(g);
         }
         for l in &m.listeners {
             if let Some(lb) = l.load_balancer.get().and_then(Link::local) {
@@ -382,7 +382,7 @@ impl<'m> Ctx<'m> {
             }
         }
         for g in &m.service_subnet_groups {
-            c.service_subnet_groups.insert(g.meta.id.as_str(), g);
+            c.service_subnet_groups.insert(g.meta.id.as_ref(), g);
             if let Some(n) = g.name.get() {
                 c.service_subnet_groups.insert(n.as_str(), g);
             }
@@ -395,7 +395,7 @@ impl<'m> Ctx<'m> {
     /// The subnet's route table sends replies to an arbitrary internet address of `fam`
     /// through an internet gateway.
     fn route(&self, subnet: &Subnet, fam: Family) -> D {
-        let id = subnet.meta.id.as_str();
+        let id = subnet.meta.id.as_ref();
         let assocs = self.route_assoc.get(id).map(Vec::as_slice).unwrap_or_default();
         let Some(assoc) = assocs.first() else {
             return self.main_route_table(subnet);
@@ -461,7 +461,7 @@ impl<'m> Ctx<'m> {
     /// existing VPC's main table, a default VPC's among them, may route to the internet), or
     /// when routes of the template go to a table it does not declare, which may be the main one.
     fn main_route_table(&self, subnet: &Subnet) -> D {
-        let id = subnet.meta.id.as_str();
+        let id = subnet.meta.id.as_ref();
         let own_vpc = match subnet.vpc.get() {
             Some(Link::Local(v)) => self.vpcs.contains_key(v.as_str()),
             _ => false,
@@ -482,7 +482,7 @@ impl<'m> Ctx<'m> {
 
     fn internet_gateway_routes(&self, subnet: &Subnet) -> Vec<(&'m Route, &'m Link)> {
         let mut out = Vec::new();
-        for a in self.route_assoc.get(subnet.meta.id.as_str()).map(Vec::as_slice).unwrap_or_default() {
+        for a in self.route_assoc.get(subnet.meta.id.as_ref()).map(Vec::as_slice).unwrap_or_default() {
             let Some(table) = a.target.get() else { continue };
             for r in self.routes.get(table).map(Vec::as_slice).unwrap_or_default() {
                 let dest = if r.destination_ipv4.is(|c| is_world_v4(c)) {
@@ -556,7 +556,7 @@ impl<'m> Ctx<'m> {
     /// VPC of the template allows everything (rule 100), plus the entries the template adds
     /// to it (`!GetAtt Vpc.DefaultNetworkAcl`).
     fn acl(&self, subnet: &Subnet) -> Result<Acl<'m>, Hop> {
-        let id = subnet.meta.id.as_str();
+        let id = subnet.meta.id.as_ref();
         let assocs = self.acl_assoc.get(id).map(Vec::as_slice).unwrap_or_default();
         if self.entries_unknown_acl {
             return Err(hop(HopKind::NaclInbound, subnet.meta.span, msg!("reach-nacl-entry-unknown-acl")));
@@ -705,7 +705,7 @@ fn acl_decide(acl: &Acl<'_>, egress: bool, proto: &str, port: i64, src: &Source<
         };
         let what = Message::template(
             entry_id,
-            vec![("entry", Message::from(&e.meta.id)), ("n", Message::from(n.to_string())), ("acl", acl.name.clone())],
+            vec![("entry", Message::from(&*e.meta.id)), ("n", Message::from(n.to_string())), ("acl", acl.name.clone())],
         );
         match m {
             Some(false) => continue,
@@ -1065,13 +1065,13 @@ fn through_interface<'m>(c: &Ctx<'m>, i: &'m Ec2Instance, n: &'m NetworkInterfac
     };
     let subnet = subnet_of(c, &eni.subnet);
     let id = &eni.meta.id;
-    let public = if let Some(e) = c.eips.get(i.meta.id.as_str()) {
+    let public = if let Some(e) = c.eips.get(i.meta.id.as_ref()) {
         D::yes(hop(
             HopKind::PublicAddress,
             e.meta.span,
             msg!("reach-eip-attached", eip = e.meta.id, target = i.meta.id),
         ))
-    } else if let Some(e) = c.interface_eips.get(id.as_str()) {
+    } else if let Some(e) = c.interface_eips.get(id.as_ref()) {
         D::yes(hop(HopKind::PublicAddress, e.meta.span, msg!("reach-eip-eni", eip = e.meta.id, eni = id)))
     } else {
         let a = &n.associate_public_ip;
@@ -1198,18 +1198,18 @@ fn engine_port(engine: &str) -> Option<i64> {
 
 fn db_endpoints<'m>(c: &Ctx<'m>, out: &mut Vec<Endpoint<'m>>) {
     let m = c.m;
-    let clusters: HashMap<&str, &DbCluster> = m.db_clusters.iter().map(|d| (d.meta.id.as_str(), d)).collect();
+    let clusters: HashMap<&str, &DbCluster> = m.db_clusters.iter().map(|d| (d.meta.id.as_ref(), d)).collect();
     let mut with_members: HashSet<&str> = HashSet::new();
     let mut items: Vec<(&'m ResMeta, &'m DbCommon, Option<&'m DbCommon>)> = Vec::new();
     for i in &m.db_instances {
         let cluster = i.cluster.get().and_then(Link::local).and_then(|id| clusters.get(id)).copied();
         if let Some(cl) = cluster {
-            with_members.insert(cl.meta.id.as_str());
+            with_members.insert(cl.meta.id.as_ref());
         }
         items.push((&i.meta, &i.db, cluster.map(|c| &c.db)));
     }
     for cl in &m.db_clusters {
-        if !with_members.contains(cl.meta.id.as_str()) && !cl.db.publicly_accessible.is_absent() {
+        if !with_members.contains(cl.meta.id.as_ref()) && !cl.db.publicly_accessible.is_absent() {
             items.push((&cl.meta, &cl.db, None));
         }
     }
@@ -1394,7 +1394,7 @@ fn lb_listeners<'m>(c: &Ctx<'m>, lb: &'m LoadBalancer) -> Vec<&'m Listener> {
     if !lb.listeners.is_empty() {
         return lb.listeners.iter().collect();
     }
-    c.listeners_by_lb.get(lb.meta.id.as_str()).cloned().unwrap_or_default()
+    c.listeners_by_lb.get(lb.meta.id.as_ref()).cloned().unwrap_or_default()
 }
 
 fn transport(app: Option<&str>) -> &'static str {
@@ -1666,7 +1666,7 @@ pub fn rule_reach<'r>(
 }
 
 fn subnet_ids(e: &Endpoint<'_>) -> Vec<String> {
-    e.placements.iter().filter_map(|p| p.subnet.as_ref().ok().map(|s| s.meta.id.clone())).collect()
+    e.placements.iter().filter_map(|p| p.subnet.as_ref().ok().map(|s| s.meta.id.to_string())).collect()
 }
 
 fn verdict_of(d: D) -> (Verdict, Vec<Hop>) {
@@ -1886,27 +1886,27 @@ fn eks(f: &EksCluster) -> Exposure {
 /// the load balancer's listener is exposed.
 fn through_load_balancers(c: &Ctx<'_>, eps: &[Endpoint<'_>], out: &mut Vec<Exposure>) {
     let m = c.m;
-    let by_id: HashMap<&str, &Endpoint<'_>> = eps.iter().map(|e| (e.meta.id.as_str(), e)).collect();
-    let tgs: HashMap<&str, &TargetGroup> = m.target_groups.iter().map(|t| (t.meta.id.as_str(), t)).collect();
+    let by_id: HashMap<&str, &Endpoint<'_>> = eps.iter().map(|e| (e.meta.id.as_ref(), e)).collect();
+    let tgs: HashMap<&str, &TargetGroup> = m.target_groups.iter().map(|t| (t.meta.id.as_ref(), t)).collect();
     // Target group → auto scaling groups registering into it; classic LB → groups.
     let mut asg_by_tg: HashMap<&str, Vec<&str>> = HashMap::new();
     let mut asg_by_lb: HashMap<&str, Vec<&str>> = HashMap::new();
     for g in &m.autoscaling_groups {
         for t in g.target_groups.get().map(Vec::as_slice).unwrap_or_default() {
             if let Some(id) = t.get().and_then(Link::local) {
-                asg_by_tg.entry(id).or_default().push(g.meta.id.as_str());
+                asg_by_tg.entry(id).or_default().push(g.meta.id.as_ref());
             }
         }
         for t in g.load_balancers.get().map(Vec::as_slice).unwrap_or_default() {
             if let Some(id) = t.get().and_then(Link::local) {
-                asg_by_lb.entry(id).or_default().push(g.meta.id.as_str());
+                asg_by_lb.entry(id).or_default().push(g.meta.id.as_ref());
             }
         }
     }
     let mut extra = Vec::new();
     for lb in &m.load_balancers {
         let lb_rows: Vec<&Exposure> = out.iter().filter(|x| x.resource.id == lb.meta.id && x.via.is_none()).collect();
-        let Some(lb_ep) = by_id.get(lb.meta.id.as_str()) else { continue };
+        let Some(lb_ep) = by_id.get(lb.meta.id.as_ref()) else { continue };
         // Source: the load balancer's subnets (all CIDRs known) and groups.
         let mut nets = Vec::new();
         let mut nets_known = !lb_ep.placements.is_empty();
@@ -1945,7 +1945,7 @@ fn through_load_balancers(c: &Ctx<'_>, eps: &[Endpoint<'_>], out: &mut Vec<Expos
                             targets.push((id, port.get().copied().or(tg_port), tg.meta.span));
                         }
                     }
-                    for g in asg_by_tg.get(tg.meta.id.as_str()).map(Vec::as_slice).unwrap_or_default() {
+                    for g in asg_by_tg.get(tg.meta.id.as_ref()).map(Vec::as_slice).unwrap_or_default() {
                         targets.push((g, tg_port, tg.meta.span));
                     }
                 }
@@ -1955,7 +1955,7 @@ fn through_load_balancers(c: &Ctx<'_>, eps: &[Endpoint<'_>], out: &mut Vec<Expos
                         targets.push((id, l.instance_port.get().copied(), l.span));
                     }
                 }
-                for g in asg_by_lb.get(lb.meta.id.as_str()).map(Vec::as_slice).unwrap_or_default() {
+                for g in asg_by_lb.get(lb.meta.id.as_ref()).map(Vec::as_slice).unwrap_or_default() {
                     targets.push((g, l.instance_port.get().copied(), l.span));
                 }
             }
@@ -1995,7 +1995,7 @@ fn through_load_balancers(c: &Ctx<'_>, eps: &[Endpoint<'_>], out: &mut Vec<Expos
                     app_protocol: lrow.app_protocol.clone(),
                     verdict,
                     path,
-                    via: Some(lb.meta.id.clone()),
+                    via: Some(lb.meta.id.to_string()),
                     subnets: subnet_ids(te),
                     groups: group_ids(te),
                 });

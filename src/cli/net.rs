@@ -72,13 +72,13 @@ fn exposures_of(loaded: frontend::Loaded) -> (Vec<FileExposure>, Vec<Diagnostic>
 }
 
 fn vpcs(m: &Model) -> Vec<(String, Vec<String>)> {
-    let mut by: BTreeMap<String, Vec<String>> = m.vpcs.iter().map(|v| (v.meta.id.clone(), Vec::new())).collect();
+    let mut by: BTreeMap<String, Vec<String>> = m.vpcs.iter().map(|v| (v.meta.id.to_string(), Vec::new())).collect();
     for s in &m.subnets {
         let v = match s.vpc.get() {
             Some(Link::Local(v)) | Some(Link::External(v)) => v.clone(),
             None => "(unknown VPC)".to_string(),
         };
-        by.entry(v).or_default().push(s.meta.id.clone());
+        by.entry(v).or_default().push(s.meta.id.to_string());
     }
     by.into_iter().collect()
 }

@@ -389,9 +389,8 @@ impl Result_ {
         let msg = text(get(r, "msg")).ok_or("a result is an object with a string `msg`")?;
         let at = get(r, "at").ok_or("a result names the model object it is about in `at`")?;
         let span = object_span(at, files).ok_or("`at` must be a model object, a field or a span")?;
-        let resource = meta_of(at).and_then(|m| {
-            Some(ResourceRef { id: text(get(m, "id"))?.to_string(), kind: text(get(m, "kind"))?.to_string() })
-        });
+        let resource = meta_of(at)
+            .and_then(|m| Some(ResourceRef { id: text(get(m, "id"))?.into(), kind: text(get(m, "kind"))?.into() }));
         let mut related = Vec::new();
         if let Some(items) = get(r, "related") {
             let items: Vec<&Value> = match items {

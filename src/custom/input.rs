@@ -238,7 +238,7 @@ pub fn build(model: &Model, facts: &Facts<'_>, needs: &Needs) -> Value {
     let present: BTreeSet<&str> = model.resources.iter().map(|r| r.model_kind).collect();
     let mut known = Known::new();
     for r in model.resources.iter().filter(|_| needs.identities) {
-        known.entry(r.id.clone()).or_default().push(r.model_kind);
+        known.entry(r.id.to_string()).or_default().push(r.model_kind);
     }
     let scope = Scope {
         wanted: needs.kinds.iter().filter(|k| present.contains(k.as_str())).cloned().collect(),

@@ -241,7 +241,7 @@ mod tests {
             ScanOptions { select: vec!["TEST-001".into()], registry: Some(registry.clone()), ..Default::default() };
         let report = scan_source(SourceFile::new("stack.yaml", yaml.to_string()), &opts).unwrap();
         assert!(report.diagnostics.iter().all(|d| !d.is_error()), "{:?}", report.diagnostics);
-        report.findings.iter().map(|f| (f.location.span.line, f.message.clone())).collect()
+        report.findings.iter().map(|f| (f.location.span.line, f.message().into_owned())).collect()
     }
 
     #[test]
@@ -365,8 +365,8 @@ deny contains lib.result(sprintf(\"%s escalates with %s\", [p.id, e.method]), p)
             ScanOptions { select: vec!["TEST-001".into()], registry: Some(registry.clone()), ..Default::default() };
         let report = scan_source(SourceFile::new("stack.yaml", yaml.to_string()), &opts).unwrap();
         let [f] = report.findings.as_slice() else { panic!("{:?}", report.findings) };
-        assert_eq!((f.location.span.line, f.message.as_str()), (4, "two buckets"));
-        assert_eq!(f.resource.as_ref().map(|r| (r.id.as_str(), r.kind.as_str())), Some(("Site", "AWS::S3::Bucket")));
+        assert_eq!((f.location.span.line, &*f.message()), (4, "two buckets"));
+        assert_eq!(f.resource.as_ref().map(|r| (&*r.id, &*r.kind)), Some(("Site", "AWS::S3::Bucket")));
         let related: Vec<(u32, &str)> = f.related.iter().map(|r| (r.location.span.line, r.message.as_str())).collect();
         assert_eq!(related, vec![(2, "the other")]);
 

@@ -127,7 +127,7 @@ impl Baseline {
             fingerprint,
             rule_id: f.rule.id.to_string(),
             file,
-            resource: f.resource.as_ref().map(|r| r.id.clone()),
+            resource: f.resource.as_ref().map(|r| r.id.to_string()),
             message,
         }
     }
@@ -234,8 +234,7 @@ mod tests {
         Finding {
             severity: rule.severity,
             rule,
-            message: message.to_string(),
-            template: Default::default(),
+            template: message.into(),
             location: Location::new(file.into(), Span { line, col: 3, ..Span::default() }),
             resource: Some(ResourceRef { id: "Logs".into(), kind: "AWS::S3::Bucket".into() }),
             related: Vec::new(),
@@ -283,7 +282,7 @@ mod tests {
         let ran = [std::sync::Arc::new(crate::rules::s3::versioning::RULE.meta.to_meta())];
         let applied = written.apply(vec![reworded, other_value], &["base/stacks/a.yaml".into()], &ran);
         assert_eq!(applied.baselined.len(), 1);
-        assert_eq!(applied.baselined[0].message, "Versioning of `Logs` is suspended");
+        assert_eq!(applied.baselined[0].message(), "Versioning of `Logs` is suspended");
         assert_eq!(applied.kept.len(), 1);
         assert!(applied.kept[0].subject.as_deref().unwrap().ends_with("=Off"));
         assert!(applied.diagnostics.is_empty(), "{:?}", applied.diagnostics);

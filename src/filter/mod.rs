@@ -43,7 +43,7 @@ fn covers(s: &Suppression, f: &Finding) -> bool {
             return false;
         }
         match &s.target {
-            Target::Resource(id) => f.resource.as_ref().is_some_and(|r| r.id == *id),
+            Target::Resource(id) => f.resource.as_ref().is_some_and(|r| *r.id == **id),
             Target::Lines { first, last } => (*first..=*last).contains(&f.location.span.line),
         }
     }
@@ -242,7 +242,7 @@ pub fn apply(
             let candidates = by_line
                 .get(&(file, f.location.span.line))
                 .into_iter()
-                .chain(f.resource.as_ref().and_then(|r| by_resource.get(&(file, r.id.as_str()))))
+                .chain(f.resource.as_ref().and_then(|r| by_resource.get(&(file, r.id.as_ref()))))
                 .chain(wide.get(file))
                 .flatten()
                 .copied()
@@ -353,8 +353,7 @@ mod apply_tests {
         Finding {
             severity: rule.severity,
             rule,
-            message: "m".into(),
-            template: Default::default(),
+            template: "m".into(),
             location: Location::new(file.into(), Span { line, col: 1, ..Span::default() }),
             resource: Some(ResourceRef { id: resource.into(), kind: "AWS::S3::Bucket".into() }),
             related: Vec::new(),
@@ -392,7 +391,7 @@ mod apply_tests {
         let out = apply(findings, &sups, &Policy::default(), &[], &BTreeMap::new());
         let kept: Vec<(&str, u32)> = out.kept.iter().map(|f| (&*f.location.file, f.location.span.line)).collect();
         assert_eq!(kept, [("a.yaml", 50), ("b.yaml", 9)]);
-        assert_eq!(out.kept[0].resource.as_ref().unwrap().id, "Y");
+        assert_eq!(&*out.kept[0].resource.as_ref().unwrap().id, "Y");
         assert_eq!(out.suppressed.len(), 3);
         assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
     }

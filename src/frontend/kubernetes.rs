@@ -64,6 +64,7 @@ impl super::Frontend for Kubernetes {
     fn merge(&self, units: Vec<Unit>, opts: &LoadOptions) -> Vec<Unit> {
         let mut units = units.into_iter();
         let Some(mut all) = units.next() else { return Vec::new() };
+        let mut parts = vec![std::mem::take(&mut all.variants[0].k8s)];
         for u in units {
             for s in u.sources {
                 if !all.sources.iter().any(|k| Arc::ptr_eq(k, &s)) {
@@ -72,11 +73,10 @@ impl super::Frontend for Kubernetes {
             }
             all.suppressions.extend(u.suppressions);
             all.diagnostics.extend(u.diagnostics);
-            for m in u.variants {
-                all.variants[0].k8s.append(m.k8s);
-            }
+            parts.extend(u.variants.into_iter().map(|m| m.k8s));
         }
         let objects = &mut all.variants[0].k8s;
+        *objects = K8sObjects::gather(parts);
         let limits = &opts.limits;
         k8s::kustomize::apply(objects, &all.sources, &|src| super::parse_source(src, limits).ok());
         objects.allowed_registries = opts.allowed_registries.clone();

@@ -129,10 +129,11 @@ impl Link {
 /// Identity and location of a modelled resource.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ResMeta {
+    // The id and the type are shared with the findings about the resource.
     /// Logical id.
-    pub id: String,
+    pub id: std::sync::Arc<str>,
     /// Resource type as the source spells it, e.g. `AWS::S3::Bucket` (reports show it).
-    pub kind: String,
+    pub kind: std::sync::Arc<str>,
     /// What the model calls the resource, e.g. [`kind::S3_BUCKET`]; [`kind::OTHER`] when it
     /// has no name for it. Rules compare this, never [`ResMeta::kind`].
     pub model_kind: &'static str,
@@ -244,22 +245,22 @@ impl Model {
 
     /// The security group with this logical id.
     pub fn security_group(&self, id: &str) -> Option<&SecurityGroup> {
-        self.security_groups.iter().find(|g| g.meta.id == id)
+        self.security_groups.iter().find(|g| &*g.meta.id == id)
     }
 
     pub fn subnet(&self, id: &str) -> Option<&Subnet> {
-        self.subnets.iter().find(|s| s.meta.id == id)
+        self.subnets.iter().find(|s| &*s.meta.id == id)
     }
 
     pub fn db_subnet_group(&self, id: &str) -> Option<&DbSubnetGroup> {
-        self.db_subnet_groups.iter().find(|s| s.meta.id == id)
+        self.db_subnet_groups.iter().find(|s| &*s.meta.id == id)
     }
 
     pub fn db_parameter_group(&self, id: &str) -> Option<&DbParameterGroup> {
-        self.db_parameter_groups.iter().find(|s| s.meta.id == id)
+        self.db_parameter_groups.iter().find(|s| &*s.meta.id == id)
     }
 
     pub fn db_cluster(&self, id: &str) -> Option<&DbCluster> {
-        self.db_clusters.iter().find(|s| s.meta.id == id)
+        self.db_clusters.iter().find(|s| &*s.meta.id == id)
     }
 }

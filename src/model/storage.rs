@@ -29,7 +29,7 @@ impl S3Bucket {
     /// Does `link` point at this bucket (by logical id, or by its literal name)?
     pub fn is_linked_by(&self, link: &Link) -> bool {
         match link {
-            Link::Local(id) => *id == self.meta.id,
+            Link::Local(id) => **id == *self.meta.id,
             Link::External(name) => self.name.get().is_some_and(|n| n == name),
         }
     }

@@ -205,7 +205,7 @@ impl Parser<'_> {
                                 self.bump();
                                 let (start, items) = (*start, std::mem::take(items));
                                 stack.pop();
-                                node = Node::new(self.span_from(start), Kind::Seq(items));
+                                node = Node::new(self.span_from(start), Kind::Seq(crate::value::fitted(items)));
                             }
                             _ => return Err(self.expected(msg!("parse-what-array-next"))),
                         }
@@ -233,7 +233,7 @@ impl Parser<'_> {
                                 self.bump();
                                 let (start, entries) = (*start, std::mem::take(entries));
                                 stack.pop();
-                                node = Node::new(self.span_from(start), Kind::Map(entries));
+                                node = Node::new(self.span_from(start), Kind::Map(crate::value::fitted(entries)));
                             }
                             _ => return Err(self.expected(msg!("parse-what-object-next"))),
                         }

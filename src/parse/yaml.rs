@@ -841,13 +841,13 @@ impl<'a> Builder<'a> {
         };
         let end = if frame.flow { end_event } else { frame.last_end };
         let kind = match frame.coll {
-            Collection::Seq(items) => Kind::Seq(items),
+            Collection::Seq(items) => Kind::Seq(crate::value::fitted(items)),
             Collection::Map { entries, merges, key, .. } => {
                 if let Some((k, span, _)) = key {
                     // Cannot happen with a well-formed event stream; fail rather than lose it.
                     return Err(ParseError::new(span.line, span.col, msg!("parse-yaml-key-without-value", key = k)));
                 }
-                Kind::Map(apply_merges(entries, merges))
+                Kind::Map(crate::value::fitted(apply_merges(entries, merges)))
             }
         };
         let node = Node::new(span_of(frame.head.content, end), kind);

@@ -209,14 +209,14 @@ fn finding_ref(f: &crate::finding::Finding) -> FindingRef {
         rule: f.rule.id.to_string(),
         file: f.location.file.clone(),
         line: f.location.span.line,
-        resource: f.resource.as_ref().map(|r| r.id.clone()),
-        message: f.message.clone(),
+        resource: f.resource.as_ref().map(|r| r.id.to_string()),
+        message: f.message().into_owned(),
     }
 }
 
 /// The source type of the resource a finding is about ("" when it names none).
 fn finding_kind(f: &crate::finding::Finding) -> &str {
-    f.resource.as_ref().map_or("", |r| r.kind.as_str())
+    f.resource.as_ref().map_or("", |r| r.kind.as_ref())
 }
 
 /// [`RuleEvidence`] of every rule that evidences a requirement of some framework.

@@ -380,7 +380,7 @@ fn rule_counts(report: &ScanReport) -> BTreeMap<&str, (ResourceSet<'_>, Resource
 
 /// The resource a finding is about, by (file, logical id; empty when it names none).
 fn finding_key(f: &crate::finding::Finding) -> Key<'_> {
-    (&*f.location.file, f.resource.as_ref().map_or("", |r| r.id.as_str()))
+    (&*f.location.file, f.resource.as_ref().map_or("", |r| r.id.as_ref()))
 }
 
 impl Posture {

@@ -77,7 +77,7 @@ pub fn severity_label(s: Severity) -> &'static str {
 
 fn finding(w: &mut JsonWriter<'_>, f: &Finding, t: &AsffTarget, now: &str, product_arn: &str, buf: &mut String) {
     let (kind, id) = match &f.resource {
-        Some(r) => (r.kind.as_str(), format!("{}#{}", f.location.file, &r.id)),
+        Some(r) => (r.kind.as_ref(), format!("{}#{}", f.location.file, &r.id)),
         None => ("", format!("{}:{}", f.location.file, f.location.span.line)),
     };
     let rtype = RESOURCE_TYPES.iter().find(|(k, _)| *k == kind).map(|(_, a)| *a).unwrap_or("Other");
@@ -102,7 +102,7 @@ fn finding(w: &mut JsonWriter<'_>, f: &Finding, t: &AsffTarget, now: &str, produ
     let _ = write!(buf, "{} {}", &f.rule.id, &f.rule.title);
     w.field_str("Title", &truncate(buf, MAX_TITLE));
     buf.clear();
-    buf.push_str(&f.message);
+    buf.push_str(&f.message());
     if let Some(when) = &f.when {
         let _ = write!(buf, " (when {})", when.en());
     }
@@ -139,7 +139,7 @@ fn finding(w: &mut JsonWriter<'_>, f: &Finding, t: &AsffTarget, now: &str, produ
     w.key("Other");
     w.begin_object();
     w.field_str("CloudFormationType", if kind.is_empty() { "none" } else { kind });
-    w.field_str("LogicalId", f.resource.as_ref().map(|r| r.id.as_str()).unwrap_or(""));
+    w.field_str("LogicalId", f.resource.as_ref().map(|r| r.id.as_ref()).unwrap_or(""));
     w.end_object();
     w.end_object();
     w.end_object();

@@ -154,7 +154,7 @@ fn fixable_count(scanned: &Scanned) -> usize {
         .findings
         .iter()
         .filter(|f| {
-            f.resource.as_ref().is_some_and(|r| fixed.contains(&(&*f.location.file, r.id.as_str(), &*f.rule.id)))
+            f.resource.as_ref().is_some_and(|r| fixed.contains(&(&*f.location.file, r.id.as_ref(), &*f.rule.id)))
         })
         .count()
 }

@@ -134,8 +134,7 @@ mod tests {
             report.findings.push(Finding {
                 rule: rules[i as usize % rules.len()].meta.clone(),
                 severity: Severity::ALL[i as usize % 5],
-                message: format!("m{i}"),
-                template: Default::default(),
+                template: format!("m{i}").into(),
                 location: crate::source::Location::new(file, src.span(0, 1)),
                 resource: None,
                 related: Vec::new(),

@@ -12,6 +12,7 @@
 
 mod labels;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -261,9 +262,9 @@ impl Serialize for SnippetRow<'_> {
 type RelatedRow<'a> = (usize, u32, u32, &'a str);
 /// `[rule, severity, file, line, column, resource, resource type, message, condition, snippet
 /// (-1 when none), related locations]`.
-type FindingRow<'a> = (usize, usize, usize, u32, u32, &'a str, &'a str, &'a str, String, i64, Vec<RelatedRow<'a>>);
+type FindingRow<'a> = (usize, usize, usize, u32, u32, &'a str, &'a str, Cow<'a, str>, String, i64, Vec<RelatedRow<'a>>);
 /// `[rule, severity, file, line, resource, kind, justification, message]`.
-type SuppressedRow<'a> = (&'a str, usize, &'a str, u32, &'a str, &'static str, String, &'a str);
+type SuppressedRow<'a> = (&'a str, usize, &'a str, u32, &'a str, &'static str, String, Cow<'a, str>);
 /// What identifies a snippet of a file: its first and last marked line, its window's start.
 type SnippetKey = (u32, u32, usize);
 
@@ -332,7 +333,7 @@ fn data<'a>(report: &'a ScanReport, suppressed: &'a [Suppressed], labels: &'a La
                 (files.get(&*x.location.file, &x.location.file), span.line, span.col, x.message.as_str())
             })
             .collect();
-        let (res, kind) = f.resource.as_ref().map_or(("", ""), |r| (r.id.as_str(), r.kind.as_str()));
+        let (res, kind) = f.resource.as_ref().map_or(("", ""), |r| (r.id.as_ref(), r.kind.as_ref()));
         findings.push((
             rule,
             severity_index(f.severity),
@@ -341,7 +342,7 @@ fn data<'a>(report: &'a ScanReport, suppressed: &'a [Suppressed], labels: &'a La
             f.location.span.col,
             res,
             kind,
-            f.message.as_str(),
+            f.message(),
             // Reports in another language get their findings localized, the condition in the message.
             f.when.as_ref().map(|w| w.en()).unwrap_or_default(),
             snip,
@@ -357,10 +358,10 @@ fn data<'a>(report: &'a ScanReport, suppressed: &'a [Suppressed], labels: &'a La
                 severity_index(f.severity),
                 &*f.location.file,
                 f.location.span.line,
-                f.resource.as_ref().map_or("", |r| r.id.as_str()),
+                f.resource.as_ref().map_or("", |r| r.id.as_ref()),
                 super::filtered::kind(&s.by),
                 s.by.justification(),
-                f.message.as_str(),
+                f.message(),
             )
         })
         .collect();

@@ -135,8 +135,8 @@ fn finding(w: &mut JsonWriter<'_>, f: &Finding, suppression: Option<(&str, &str)
     w.strs(f.rule.compliance.iter().map(|s| &**s));
     w.key("message");
     match &f.when {
-        Some(when) => w.str_parts(&[&f.message, " (when ", &when.en(), ")"]),
-        None => w.str(&f.message),
+        Some(when) => w.str_parts(&[&f.message(), " (when ", &when.en(), ")"]),
+        None => w.str(&f.message()),
     }
     w.key("when");
     w.opt_str(f.when.as_ref().map(|c| c.en()).as_deref());

@@ -69,7 +69,7 @@ pub fn render_in(report: &ScanReport, lang: Lang) -> String {
             let _ = writeln!(s, "| {} | {c} |", l(&format!("text-layer-{layer}")));
         }
         let mut sorted: Vec<_> = report.findings.iter().collect();
-        sorted.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.sort_key().cmp(&b.sort_key())));
+        sorted.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.cmp_order(b)));
         let _ = writeln!(
             s,
             "\n| {} | {} | {} | {} |\n|---|---|---|---|",

@@ -39,9 +39,10 @@ fn event(w: &mut JsonWriter<'_>, f: &Finding, time_ms: u64) {
     let fingerprint = fingerprint_hex(f);
     let uid: [&str; 4] = ["palisade/", &f.rule.id, "/", fingerprint.as_str()];
     let when = f.when.as_ref().map(|c| c.en());
+    let text = f.message();
     let message: &[&str] = match &when {
-        Some(when) => &[&f.message, " (when ", when, ")"],
-        None => &[&f.message],
+        Some(when) => &[&text, " (when ", when, ")"],
+        None => &[&text],
     };
     w.begin_object();
     w.field_u64("activity_id", ACTIVITY_ID.into());

@@ -232,8 +232,8 @@ fn result(w: &mut JsonWriter<'_>, f: &Finding, rule_index: usize, suppression: O
     w.begin_object();
     w.key("text");
     match &f.when {
-        Some(when) => w.str_parts(&[&f.message, " (when ", &when.en(), ")"]),
-        None => w.str(&f.message),
+        Some(when) => w.str_parts(&[&f.message(), " (when ", &when.en(), ")"]),
+        None => w.str(&f.message()),
     }
     w.end_object();
     w.key("locations");

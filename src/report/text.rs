@@ -287,7 +287,7 @@ fn render_finding<'a>(
     out.push(' ');
     out.push_str(&f.rule.slug);
     out.push_str(": ");
-    push_clean(out, &f.message);
+    push_clean(out, &f.message());
     if let Some(w) = &f.when {
         let _ = write!(out, " ({} ", label(p.lang, "text-when"));
         push_clean(out, &w.render(p.lang));
@@ -528,8 +528,7 @@ mod tests {
         let f = Finding {
             rule,
             severity: Severity::High,
-            message: "m".into(),
-            template: Default::default(),
+            template: "m".into(),
             location: crate::source::Location::new(file.clone(), span),
             resource: None,
             related: related
@@ -598,8 +597,7 @@ mod tests {
                 findings.push(Finding {
                     rule: rules[(i * 2 + j) % rules.len()].meta.clone(),
                     severity,
-                    message: "m".into(),
-                    template: Default::default(),
+                    template: "m".into(),
                     location: at(sp),
                     resource: (j == 0).then(|| resource.clone()),
                     related: rel.clone(),

@@ -139,7 +139,7 @@ impl<'m> BucketPolicies<'m> {
 
     /// The bucket policies naming `bucket` by its logical id, in template order.
     pub fn by_logical_id(&self, bucket: &S3Bucket) -> impl Iterator<Item = &'m BucketPolicy> + '_ {
-        self.by_id.get(bucket.meta.id.as_str()).into_iter().flatten().map(|(_, p)| *p)
+        self.by_id.get(bucket.meta.id.as_ref()).into_iter().flatten().map(|(_, p)| *p)
     }
 
     /// The policy documents attached to `bucket` (see [`links_to_bucket`]), in template order,
@@ -148,7 +148,7 @@ impl<'m> BucketPolicies<'m> {
     pub fn attached(&self, bucket: &S3Bucket) -> (Vec<(&'m BucketPolicy, Option<&'m PolicyDocument>)>, bool) {
         let by_name = bucket.name.get().and_then(|n| self.by_name.get(n.as_str()));
         let mut found: Vec<(usize, &'m BucketPolicy)> =
-            self.by_id.get(bucket.meta.id.as_str()).into_iter().chain(by_name).flatten().copied().collect();
+            self.by_id.get(bucket.meta.id.as_ref()).into_iter().chain(by_name).flatten().copied().collect();
         found.sort_by_key(|(i, _)| *i);
         (found.into_iter().map(|(_, p)| (p, p.document.get())).collect(), self.undecided)
     }

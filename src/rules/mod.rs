@@ -647,7 +647,6 @@ impl<'a> Sink<'a> {
         self.out.push(Finding {
             rule: self.rule.clone(),
             severity: self.rule.severity,
-            message: template.render(crate::i18n::Lang::En),
             template,
             location: Location::of(span, &self.file),
             resource: None,

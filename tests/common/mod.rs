@@ -106,8 +106,7 @@ pub fn sample_report() -> ScanReport {
     let public = Finding {
         rule: meta(&S3_PUBLIC),
         severity: Severity::High,
-        message: "Bucket `Logs` does not block public access: BlockPublicPolicy is false".into(),
-        template: Default::default(),
+        template: "Bucket `Logs` does not block public access: BlockPublicPolicy is false".into(),
         location: loc(&app, span_of(&app, "!Ref Public", 0)),
         resource: Some(logs.clone()),
         related: vec![Related::new(loc(&app, span_of(&app, "\"false\"", 0)), "default of parameter `Public`")],
@@ -119,8 +118,7 @@ pub fn sample_report() -> ScanReport {
     let logging = Finding {
         rule: meta(&S3_LOGGING),
         severity: Severity::Low,
-        message: "Bucket `Logs` does not log server access".into(),
-        template: Default::default(),
+        template: "Bucket `Logs` does not log server access".into(),
         location: loc(&app, app.span(logs_start, APP_YAML.trim_end().len() as u32)),
         resource: Some(logs),
         related: vec![],
@@ -130,8 +128,7 @@ pub fn sample_report() -> ScanReport {
     let admin = Finding {
         rule: meta(&IAM_ADMIN),
         severity: Severity::Critical,
-        message: "Policy `Admin` allows every action on every resource".into(),
-        template: Default::default(),
+        template: "Policy `Admin` allows every action on every resource".into(),
         location: loc(&iam, span_of(&iam, "\"*\"", 0)),
         resource: Some(ResourceRef { id: "Admin".into(), kind: "AWS::IAM::Policy".into() }),
         related: vec![Related::new(loc(&iam, span_of(&iam, "\"*\"", 1)), "every resource")],

@@ -419,12 +419,12 @@ pub struct Analysis<'a, 'm> {
 impl<'a, 'm> Analysis<'a, 'm> {
     pub fn new(m: &'m Model, principals: &'a [PrincipalInfo<'m>], resolved: &'a Resolved) -> Analysis<'a, 'm> {
         let index = |kind: &str, id: &str| {
-            principals.iter().position(|p| p.kind == kind && p.meta.is_some_and(|meta| meta.id == id))
+            principals.iter().position(|p| p.kind == kind && p.meta.is_some_and(|meta| &*meta.id == id))
         };
         let entity = |kind: &'static str, meta: &'a ResMeta, name: &'a Field<String>| Entity {
             kind,
             id: &meta.id,
-            name: name.get().cloned().unwrap_or_else(|| meta.id.clone()),
+            name: name.get().cloned().unwrap_or_else(|| meta.id.to_string()),
             path: None,
             span: meta.span,
             principal: index(kind, &meta.id),
@@ -447,7 +447,7 @@ impl<'a, 'm> Analysis<'a, 'm> {
         let mut memberships = HashMap::new();
         for u in &m.iam_users {
             if let Some(i) = index("user", &u.meta.id) {
-                let groups = groups_of(m, u).into_iter().flatten().map(|g| g.meta.id.clone()).collect();
+                let groups = groups_of(m, u).into_iter().flatten().map(|g| g.meta.id.to_string()).collect();
                 memberships.insert(i, groups);
             }
         }

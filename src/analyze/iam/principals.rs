@@ -214,7 +214,7 @@ fn effects(doc: Option<&PolicyDocument>) -> (bool, bool) {
 
 fn link_is(l: &Link, meta: &ResMeta, name: Option<&String>) -> bool {
     match l {
-        Link::Local(id) => *id == meta.id,
+        Link::Local(id) => **id == *meta.id,
         Link::External(n) => name.is_some_and(|x| x == n || n.ends_with(&format!("/{x}"))),
     }
 }
@@ -242,7 +242,7 @@ fn names(list: &Field<Vec<Field<Link>>>, meta: &ResMeta, name: Option<&String>) 
 fn add_managed<'m>(m: &'m Model, set: &mut PolicySet<'m>, link: &Field<Link>, owner: &Message) {
     match link.get() {
         None => set.unknown.push((msg!("iam-label-a-managed-policy-of", owner = owner), true, true)),
-        Some(Link::Local(id)) => match m.iam_policies.iter().find(|p| p.meta.id == *id) {
+        Some(Link::Local(id)) => match m.iam_policies.iter().find(|p| *p.meta.id == **id) {
             Some(p) => match p.document.get() {
                 Some(doc) => set.docs.push(Labeled {
                     label: msg!("iam-label-managed-policy", id = id),
@@ -309,7 +309,7 @@ fn add_identity<'m>(
         let label = policy_label(p);
         // A managed policy listed in ManagedPolicyArns is already in.
         let listed =
-            id.managed.get().is_some_and(|l| l.iter().any(|f| f.get() == Some(&Link::Local(p.meta.id.clone()))));
+            id.managed.get().is_some_and(|l| l.iter().any(|f| f.get() == Some(&Link::Local(p.meta.id.to_string()))));
         if listed {
             continue;
         }
@@ -351,7 +351,7 @@ pub fn groups_of<'m>(m: &'m Model, u: &'m IamUser) -> Vec<Option<&'m IamGroup>> 
     let mut out = Vec::new();
     let resolve = |l: &Field<Link>| -> Option<&'m IamGroup> {
         match l.get()? {
-            Link::Local(id) => m.iam_groups.iter().find(|g| g.meta.id == *id),
+            Link::Local(id) => m.iam_groups.iter().find(|g| *g.meta.id == **id),
             Link::External(n) => m.iam_groups.iter().find(|g| g.identity.name.get() == Some(n)),
         }
     };
@@ -430,7 +430,7 @@ pub fn principals(m: &Model) -> Vec<PrincipalInfo<'_>> {
         out.push(PrincipalInfo {
             kind: "role",
             meta: Some(&r.meta),
-            id: r.meta.id.clone(),
+            id: r.meta.id.to_string(),
             name: r.identity.name.get().cloned(),
             governing: Governing {
                 identity,
@@ -462,7 +462,7 @@ pub fn principals(m: &Model) -> Vec<PrincipalInfo<'_>> {
         out.push(PrincipalInfo {
             kind: "user",
             meta: Some(&u.meta),
-            id: u.meta.id.clone(),
+            id: u.meta.id.to_string(),
             name: u.identity.name.get().cloned(),
             governing: Governing {
                 identity,
@@ -477,7 +477,7 @@ pub fn principals(m: &Model) -> Vec<PrincipalInfo<'_>> {
         out.push(PrincipalInfo {
             kind: "group",
             meta: Some(&g.meta),
-            id: g.meta.id.clone(),
+            id: g.meta.id.to_string(),
             name: g.identity.name.get().cloned(),
             governing: Governing { identity, scps: scps_of(m, &g.meta), boundary: None },
         });

@@ -59,8 +59,8 @@ pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Mode
         let props_val = props_node.map(|p| ev.eval(p));
         let props_span = props_node.map(|p| p.span).unwrap_or(r.id_span);
         let meta = ResMeta {
-            id: r.id.clone(),
-            kind: r.kind.clone(),
+            id: r.id.as_str().into(),
+            kind: r.kind.as_str().into(),
             model_kind: model_kind(&r.kind),
             span: r.id_span,
             props_span,
@@ -103,7 +103,7 @@ pub fn lower_shaped(m: &mut Model, resources: Vec<Shaped>) {
     let mut pending_sg_rules: Vec<(Field<Link>, SgRule, bool)> = Vec::new();
     for r in resources {
         let idx = m.resources.len();
-        m.resource_index.insert(r.meta.id.clone(), idx);
+        m.resource_index.insert(r.meta.id.to_string(), idx);
         m.resources.push(r.meta.clone());
         let p = Props::new(r.props.as_ref().filter(|v| matches!(v.kind, VKind::Map(_))), r.meta.span);
         lower_resource(m, r.meta, r.cfn_type, &p, &mut pending_sg_rules);
@@ -116,7 +116,7 @@ fn attach_sg_rules(m: &mut Model, pending: Vec<(Field<Link>, SgRule, bool)>) {
     // The first group of each logical id.
     let mut group_at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, g) in m.security_groups.iter().enumerate() {
-        group_at.entry(g.meta.id.clone()).or_insert(i);
+        group_at.entry(g.meta.id.to_string()).or_insert(i);
     }
     for (group, rule, egress) in pending {
         let target =
@@ -199,7 +199,12 @@ fn lower_resource(
             if let Some(routes) = p.val("Routes").and_then(Val::as_list) {
                 for r in routes {
                     let rp = Props::new(Some(r), r.span);
-                    m.routes.push(route(meta.clone(), r.span, Field::known(Link::Local(meta.id.clone()), r.span), &rp));
+                    m.routes.push(route(
+                        meta.clone(),
+                        r.span,
+                        Field::known(Link::Local(meta.id.to_string()), r.span),
+                        &rp,
+                    ));
                 }
             }
             m.route_tables.push(RouteTable { vpc: p.link("VpcId"), meta });
@@ -301,7 +306,7 @@ fn lower_resource(
             if p.val("RepositoryPolicyText").is_some() {
                 m.resource_policies.push(ResourcePolicy {
                     kind: ResourcePolicyKind::Ecr,
-                    targets: Field::known(vec![Field::known(Link::Local(meta.id.clone()), meta.span)], meta.span),
+                    targets: Field::known(vec![Field::known(Link::Local(meta.id.to_string()), meta.span)], meta.span),
                     document: p.document("RepositoryPolicyText"),
                     meta: meta.clone(),
                 });

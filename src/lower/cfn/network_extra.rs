@@ -114,7 +114,7 @@ pub fn lower(m: &mut Model, meta: ResMeta, ty: &str, p: &Props<'_>) {
                                 meta: meta.clone(),
                                 elbv2: false,
                                 span: v.span,
-                                load_balancer: Field::known(Link::Local(meta.id.clone()), v.span),
+                                load_balancer: Field::known(Link::Local(meta.id.to_string()), v.span),
                                 port: lp.int("LoadBalancerPort"),
                                 protocol: lp.string("Protocol"),
                                 target_groups: Vec::new(),

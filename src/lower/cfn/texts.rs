@@ -96,7 +96,7 @@ impl Literals {
 fn text_value(l: Literal, resources: &[ResMeta]) -> TextValue {
     let res = l.resource.map(|i| &resources[i]);
     let secret_by_design = res.is_some_and(|r| {
-        r.kind == "AWS::ApiGateway::ApiKey" && l.path == format!("Resources.{}.Properties.Value", r.id)
+        &*r.kind == "AWS::ApiGateway::ApiKey" && l.path == format!("Resources.{}.Properties.Value", r.id)
     });
     let sub_template = l.path.ends_with(".Fn::Sub") || l.path.ends_with(".Fn::Sub[0]");
     let names_parameters = l.role == TextRole::Ref || (l.role == TextRole::Value && sub_template);

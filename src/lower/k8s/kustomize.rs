@@ -244,7 +244,7 @@ pub fn apply(
         }
     }
     let replaced: HashSet<(Arc<str>, String)> = merged.iter().map(|((f, id, _), _)| (f.clone(), id.clone())).collect();
-    objects.retain_objects(|o| !replaced.contains(&(o.file.clone(), o.res.id.clone())));
+    objects.retain_objects(|o| !replaced.contains(&(o.file.clone(), o.res.id.to_string())));
     for ((file, _, _), tree) in &merged {
         super::lower(tree, file, objects);
     }
@@ -441,9 +441,9 @@ fn find_bases(
                 _ => true,
             }
             && s.labels.iter().all(|r| label_matches(r, &o.labels));
-        if matches && !out.iter().any(|(f, id, _)| *f == o.file && *id == o.res.id) {
+        if matches && !out.iter().any(|(f, id, _)| *f == o.file && **id == *o.res.id) {
             let target = Target { kind: o.kind.clone(), name: name.clone(), namespace: o.namespace.clone() };
-            out.push((o.file.clone(), o.res.id.clone(), target));
+            out.push((o.file.clone(), o.res.id.to_string(), target));
         }
     }
     out

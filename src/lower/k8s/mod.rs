@@ -379,8 +379,8 @@ fn object_meta(root: &Node, file: &Arc<str>) -> ObjectMeta {
     ObjectMeta {
         file: file.clone(),
         res: ResMeta {
-            id,
-            kind: kind.clone(),
+            id: id.into(),
+            kind: kind.as_str().into(),
             model_kind: model_kind(&kind),
             span,
             props_span: root.span,
@@ -913,7 +913,7 @@ mod tests {
 ---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: n\n  labels:\n    pod-security.kubernetes.io/enforce: baseline\n",
         );
         assert_eq!(o.service_accounts.len(), 1);
-        assert_eq!(o.service_accounts[0].obj.res.id, "ServiceAccount/a");
+        assert_eq!(&*o.service_accounts[0].obj.res.id, "ServiceAccount/a");
         assert_eq!(o.namespaces[0].enforce.as_ref().map(|a| a.value.as_str()), Some("baseline"));
     }
 
@@ -923,7 +923,7 @@ mod tests {
             "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c, namespace: x}\nspec:\n  jobTemplate:\n    spec:\n      template:\n        metadata: {labels: {app: c}}\n        spec:\n          initContainers: [{name: i, image: busybox}]\n          containers:\n          - name: m\n            image: '{{ .Values.image }}'\n            securityContext: {privileged: true, runAsUser: 0}\n",
         );
         let w = &o.workloads[0];
-        assert_eq!(w.obj.res.id, "CronJob/x/c");
+        assert_eq!(&*w.obj.res.id, "CronJob/x/c");
         assert_eq!(w.pod_labels, vec![("app".to_string(), "c".to_string())]);
         assert_eq!(w.pod.containers.len(), 2);
         assert_eq!(w.pod.containers[0].kind, ContainerKind::Init);

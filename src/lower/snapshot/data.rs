@@ -387,8 +387,8 @@ fn detectors(cx: &mut Ctx<'_>, region: &str, rn: &Node) {
 /// A resource the model knows only from snapshots.
 pub fn add_meta(m: &mut Model, id: String, kind: &str, at: &Node) -> ResMeta {
     let meta = ResMeta {
-        id: id.clone(),
-        kind: kind.to_string(),
+        id: id.as_str().into(),
+        kind: kind.to_string().into(),
         model_kind: crate::model::kind::model_kind(kind),
         span: at.span,
         tags: crate::model::Field::absent(at.span),

@@ -309,8 +309,8 @@ impl<'a> Ctx<'a> {
         let span = at.span;
         self.shaped.push(Shaped {
             meta: ResMeta {
-                id,
-                kind: cfn_type.to_string(),
+                id: id.into(),
+                kind: cfn_type.into(),
                 model_kind: model_kind(cfn_type),
                 span,
                 tags: crate::model::tags::tags_of(props.get("Tags"), span),

@@ -26,7 +26,7 @@ methods (CORS preflight) are not reported.",
             .rest_apis
             .iter()
             .filter(|a| a.endpoint_types.get().is_some_and(|t| t.iter().any(|t| t.is(|t| t == "PRIVATE"))))
-            .map(|a| a.meta.id.as_str())
+            .map(|a| a.meta.id.as_ref())
             .collect();
         for meth in &m.monitoring.api_methods {
             let verb = match meth.http_method.get() {

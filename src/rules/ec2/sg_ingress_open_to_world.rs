@@ -74,7 +74,7 @@ fn uses_group(lb: &LoadBalancer, group: &str) -> bool {
 fn listener_ports(m: &Model, lb: &LoadBalancer) -> Vec<i64> {
     lb.listeners
         .iter()
-        .chain(m.listeners.iter().filter(|l| l.load_balancer.get().and_then(Link::local) == Some(lb.meta.id.as_str())))
+        .chain(m.listeners.iter().filter(|l| l.load_balancer.get().and_then(Link::local) == Some(lb.meta.id.as_ref())))
         .filter_map(|l| l.port.get().copied())
         .collect()
 }

@@ -33,7 +33,7 @@ value, a parameter without default), no VPC is reported.",
         let logged_vpcs: std::collections::HashSet<&str> =
             m.flow_logs.iter().flat_map(|f| &f.resources).filter_map(|r| r.get().and_then(Link::local)).collect();
         for vpc in &m.vpcs {
-            let logged = logged_vpcs.contains(vpc.meta.id.as_str());
+            let logged = logged_vpcs.contains(vpc.meta.id.as_ref());
             if !logged {
                 out.report(
                     &vpc.meta,

@@ -48,7 +48,7 @@ default one) cannot be inspected and is not reported.",
                     );
                 }
                 Tri::Known(Link::Local(id)) => {
-                    let Some(g) = mon.redshift_parameter_groups.iter().find(|g| &g.meta.id == id) else { continue };
+                    let Some(g) = mon.redshift_parameter_groups.iter().find(|g| *g.meta.id == **id) else { continue };
                     if g.parameters.is_unknown() {
                         continue;
                     }

@@ -63,7 +63,7 @@ and trust in an account outside the scan is reported as external.",
 /// policy lets them in, and their own policies (with their organization's service control
 /// policies) allow `sts:AssumeRole` on the role.
 fn assumers(facts: &crate::analyze::Facts<'_>, trust: &PolicyAt<'_>, acct: &str) -> Vec<String> {
-    let Some(role) = trust.owner.map(|o| o.id.as_str()) else { return Vec::new() };
+    let Some(role) = trust.owner.map(|o| o.id.as_ref()) else { return Vec::new() };
     let ctx = Context::new();
     let trust_set = PolicySet {
         docs: vec![Labeled { label: crate::i18n::Message::default(), doc: trust.doc, file: None, attachment: None }],
@@ -71,7 +71,7 @@ fn assumers(facts: &crate::analyze::Facts<'_>, trust: &PolicyAt<'_>, acct: &str)
     };
     let mut out = Vec::new();
     for p in facts.principals() {
-        let Some(arn) = p.meta.map(|m| m.id.as_str()) else { continue };
+        let Some(arn) = p.meta.map(|m| m.id.as_ref()) else { continue };
         if p.kind == "group" || account_of(arn) != Some(acct) || !arn.starts_with("arn:") {
             continue;
         }

@@ -136,7 +136,7 @@ mod testing {
     pub(super) fn messages(rule: &str, text: &str) -> Vec<String> {
         let opts = ScanOptions { select: vec![rule.to_string()], ..ScanOptions::default() };
         let r = scan_source(SourceFile::new("t.yaml", text.to_string()), &opts).unwrap();
-        r.findings.iter().map(|f| f.message.clone()).collect()
+        r.findings.iter().map(|f| f.message().into_owned()).collect()
     }
 
     pub(super) fn role_with(actions: &[&str]) -> String {

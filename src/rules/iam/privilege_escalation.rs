@@ -134,7 +134,7 @@ mod tests {
             + "  Target:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal:\n              Service: ec2.amazonaws.com\n            Action: sts:AssumeRole\n      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/AmazonS3FullAccess\n";
         let opts = ScanOptions { select: vec!["PAL-IAM-006".into()], ..ScanOptions::default() };
         let r = scan_source(SourceFile::new("t.yaml", t), &opts).unwrap();
-        let f = r.findings.iter().find(|f| f.message.contains("ec2:RunInstances")).unwrap();
+        let f = r.findings.iter().find(|f| f.message().contains("ec2:RunInstances")).unwrap();
         assert!(f.related.iter().any(|r| r.message.contains("role `Target`")), "{:?}", f.related);
         assert!(f.related.iter().any(|r| r.message.contains("allows iam:PassRole")), "{:?}", f.related);
     }

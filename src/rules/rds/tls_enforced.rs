@@ -131,7 +131,7 @@ of an option group (or native network encryption), not through a parameter.",
                 None => {}
                 Some(_) => continue,
             }
-            on_groups.entry((group.meta.id.clone(), param)).or_insert((group, value, Vec::new())).2.push(d.meta);
+            on_groups.entry((group.meta.id.to_string(), param)).or_insert((group, value, Vec::new())).2.push(d.meta);
         }
         for ((_, param), (group, value, users)) in on_groups {
             let names: Vec<String> = users.iter().map(|u| format!("`{}`", u.id)).collect();

@@ -30,7 +30,7 @@ from where. They are the evidence an investigation needs when data is read or ch
             };
         }
         let is_log_target = |b: &crate::model::S3Bucket| {
-            by_id.contains(b.meta.id.as_str()) || b.name.get().is_some_and(|n| by_name.contains(n.as_str()))
+            by_id.contains(b.meta.id.as_ref()) || b.name.get().is_some_and(|n| by_name.contains(n.as_str()))
         };
         for b in &m.buckets {
             if b.logging.is_absent() && !is_log_target(b) {

@@ -28,7 +28,7 @@ template; schedules whose secret cannot be decided silence it.",
             return;
         }
         for s in &mon.secrets {
-            let rotated = mon.rotation_schedules.iter().any(|r| r.get() == Some(&Link::Local(s.id.clone())));
+            let rotated = mon.rotation_schedules.iter().any(|r| r.get() == Some(&Link::Local(s.id.to_string())));
             if !rotated {
                 out.report(s, s.span, msg!("secret-without-rotation-schedule-template", secret = s.id));
             }

@@ -40,7 +40,7 @@ association in the same template; when an association's target cannot be decided
             if !public || !alb {
                 continue;
             }
-            let protected = mon.waf_associations.iter().any(|(_, t)| t.get() == Some(&Link::Local(lb.meta.id.clone())));
+            let protected = mon.waf_associations.iter().any(|(_, t)| t.get() == Some(&Link::Local(lb.meta.id.to_string())));
             if !protected {
                 out.report(
                     &lb.meta,

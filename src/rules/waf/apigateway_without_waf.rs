@@ -28,7 +28,7 @@ of private APIs are not reported.",
         }
         let private = |api: &str| {
             mon.rest_apis.iter().any(|a| {
-                a.meta.id == api && a.endpoint_types.get().is_some_and(|t| t.iter().any(|t| t.is(|t| t == "PRIVATE")))
+                a.meta.id == api.into() && a.endpoint_types.get().is_some_and(|t| t.iter().any(|t| t.is(|t| t == "PRIVATE")))
             })
         };
         for st in &mon.api_stages {
@@ -37,7 +37,7 @@ of private APIs are not reported.",
             }
             let name = st.stage_name.get();
             let protected = mon.waf_associations.iter().any(|(_, t)| match t.get() {
-                Some(Link::Local(id)) => *id == st.meta.id,
+                Some(Link::Local(id)) => **id == *st.meta.id,
                 // An ARN written out: `.../restapis/<id>/stages/<name>`.
                 Some(Link::External(arn)) => {
                     name.is_some_and(|n| arn.contains("/restapis/") && arn.ends_with(&format!("/stages/{n}")))

@@ -175,8 +175,8 @@ pub fn shape(resources: &[TfResource]) -> Vec<Shaped> {
             continue;
         }
         let meta = |id: String, cfn_type: &'static str, span: Span, props_span: Span| ResMeta {
-            id,
-            kind: r.rtype.clone(),
+            id: id.into(),
+            kind: r.rtype.as_str().into(),
             // Types CloudFormation cannot declare have model kinds of their own.
             model_kind: model_kind(if cfn_type.is_empty() { &r.rtype } else { cfn_type }),
             span,
@@ -221,7 +221,7 @@ mod tests {
     fn resources_without_a_mapping_keep_their_address_and_type() {
         let m = model(&[res("aws_example_thing.this[0]", r#"{"name": "x"}"#)]);
         let r = m.resource("aws_example_thing.this[0]").expect("resource kept");
-        assert_eq!(r.kind, "aws_example_thing");
+        assert_eq!(&*r.kind, "aws_example_thing");
         assert_eq!(r.model_kind, crate::model::kind::OTHER);
     }
 }

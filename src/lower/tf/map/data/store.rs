@@ -350,7 +350,7 @@ mod tests {
                 r#"{"secret_id": "$ref:aws_secretsmanager_secret.s.id", "rotation_rules": [{"automatically_after_days": 30}]}"#,
             ),
         ]);
-        let states: Vec<_> = m.monitoring.encryption.iter().map(|e| (e.meta.id.as_str(), e.state)).collect();
+        let states: Vec<_> = m.monitoring.encryption.iter().map(|e| (e.meta.id.as_ref(), e.state)).collect();
         assert!(states.contains(&("aws_ebs_volume.v", EncryptionState::Off)));
         assert!(states.contains(&("aws_efs_file_system.f", EncryptionState::On)));
         assert!(states.contains(&("aws_sns_topic.t", EncryptionState::Off)));

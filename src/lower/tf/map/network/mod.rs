@@ -197,7 +197,7 @@ mod tests {
             .exposures
             .into_iter()
             .find(|e| {
-                e.resource.id == id && e.protocol == "tcp" && e.ports.is_some_and(|(f, t)| f <= port && port <= t)
+                &*e.resource.id == id && e.protocol == "tcp" && e.ports.is_some_and(|(f, t)| f <= port && port <= t)
             })
             .map(|e| e.verdict)
     }
@@ -346,7 +346,7 @@ mod tests {
         assert_eq!(g.ingress.len(), 3);
         assert_eq!(g.ingress[1].cidr_ipv4.get().map(String::as_str), Some("0.0.0.0/0"));
         assert_eq!(
-            g.ingress[1].standalone.as_ref().map(|s| s.id.as_str()),
+            g.ingress[1].standalone.as_ref().map(|s| s.id.as_ref()),
             Some("aws_security_group_rule.ssh/rule[1]")
         );
         assert_eq!(g.ingress[2].source_group.get(), Some(&Link::Local("aws_security_group.lb".into())));
@@ -363,7 +363,7 @@ mod tests {
         assert_eq!(m.network_acls.len(), 1);
         let e = &m.network_acl_entries;
         assert_eq!(e.len(), 2);
-        assert_eq!(e[0].meta.id, "aws_network_acl.n/ingress[0]");
+        assert_eq!(&*e[0].meta.id, "aws_network_acl.n/ingress[0]");
         assert_eq!(e[0].acl.get(), Some(&Link::Local("aws_network_acl.n".into())));
         assert_eq!(e[0].ports.get(), Some(&(22, 22)));
         assert_eq!(e[0].egress.get(), Some(&false));
@@ -411,7 +411,7 @@ mod tests {
         assert_eq!(m.routes.len(), 1);
         assert!(matches!(m.routes[0].target.get(), Some(crate::model::RouteTarget::NatGateway(_))));
         assert_eq!(m.nat_gateways.len(), 1);
-        let assoc: Vec<_> = m.subnet_route_tables.iter().map(|a| a.meta.id.as_str()).collect();
+        let assoc: Vec<_> = m.subnet_route_tables.iter().map(|a| a.meta.id.as_ref()).collect();
         assert_eq!(assoc, ["aws_subnet.a/main_route_table", "aws_route_table_association.b"]);
         assert_eq!(m.subnet_route_tables[0].target.get(), Some(&Link::Local("aws_route_table.t".into())));
     }
@@ -444,7 +444,7 @@ mod tests {
         let nic = &m.instances[0].network_interfaces.get().expect("interfaces")[0];
         assert_eq!(nic.network_interface.get(), Some(&Link::Local("aws_network_interface.eni".into())));
         assert_eq!(verdict(&m, "aws_instance.web", 22), Some(Verdict::Exposed));
-        let e = analyze(&m).exposures.into_iter().find(|e| e.resource.id == "aws_instance.web").expect("a row");
+        let e = analyze(&m).exposures.into_iter().find(|e| &*e.resource.id == "aws_instance.web").expect("a row");
         assert!(
             e.path_text()
                 .en()
@@ -531,7 +531,7 @@ mod tests {
             ),
         ]);
         let protocols: Vec<_> =
-            m.listeners.iter().map(|l| (l.meta.id.as_str(), format!("{:?}", l.protocol.value))).collect();
+            m.listeners.iter().map(|l| (l.meta.id.as_ref(), format!("{:?}", l.protocol.value))).collect();
         assert_eq!(
             protocols,
             [
@@ -566,7 +566,7 @@ mod tests {
             .monitoring
             .encryption
             .iter()
-            .map(|e| (e.meta.id.as_str(), e.source_name, format!("{:?}", e.state)))
+            .map(|e| (e.meta.id.as_ref(), e.source_name, format!("{:?}", e.state)))
             .collect();
         assert!(!states.iter().any(|s| s.0 == "aws_redshift_cluster.r"));
         assert!(states.contains(&("aws_opensearch_domain.d", "EncryptionAtRestOptions.Enabled", "Off".into())));
@@ -610,11 +610,11 @@ mod tests {
         ));
         let m = model(&rs);
         assert_eq!(
-            m.route_tables.iter().find(|t| t.meta.id == "aws_default_route_table.d").and_then(|t| t.vpc.get()),
+            m.route_tables.iter().find(|t| &*t.meta.id == "aws_default_route_table.d").and_then(|t| t.vpc.get()),
             Some(&Link::Local("aws_vpc.main".into()))
         );
         assert_eq!(m.subnet_route_tables.len(), 1);
-        assert_eq!(m.subnet_route_tables[0].meta.id, "aws_subnet.a/main_route_table");
+        assert_eq!(&*m.subnet_route_tables[0].meta.id, "aws_subnet.a/main_route_table");
         assert_eq!(verdict(&m, "aws_instance.web", 22), Some(Verdict::Exposed));
         // Without a declared main table, the subnet uses the VPC's main table with only its
         // local route, as in CloudFormation.
@@ -631,7 +631,7 @@ mod tests {
                 "egress": [{"rule_no": 100, "action": "allow", "protocol": "-1", "from_port": 0, "to_port": 0, "cidr_block": "0.0.0.0/0"}]}"#,
         ));
         let m = model(&rs);
-        assert_eq!(m.subnet_network_acls[0].meta.id, "aws_subnet.a/default_network_acl");
+        assert_eq!(&*m.subnet_network_acls[0].meta.id, "aws_subnet.a/default_network_acl");
         assert_eq!(verdict(&m, "aws_instance.web", 22), Some(Verdict::NotExposed));
         // An association naming its subnet by a literal id leaves the subnets undecided.
         rs.push(res("aws_network_acl_association.x", r#"{"subnet_id": "subnet-1", "network_acl_id": "acl-1"}"#));
