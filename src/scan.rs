@@ -348,12 +348,35 @@ fn subjects(unit: &Unit, findings: &mut [Finding], opts: &ScanOptions) {
     groups.par_iter_mut().for_each(|group| {
         let file = group[0].location.file.clone();
         let Some(src) = unit.sources.iter().find(|s| *s.display_path() == *file) else { return };
-        if let Ok(docs) = frontend::parse_source(src, &opts.limits) {
-            let roots: Vec<&crate::value::Node> = docs.iter().map(|d| &d.root).collect();
-            fill_subjects(group, &roots);
-        }
+        // The file's documents come one at a time, in order; each fills the subjects of the
+        // findings that start inside it (a stream of thousands of manifests is never held
+        // whole).
+        group.sort_by_key(|f| f.location.span.start);
+        let mut finder = crate::value::SubjectFinder::new();
+        let mut rest: &mut [Finding] = group;
+        let _ = frontend::parse_source_each(src, &opts.limits, &mut |doc| {
+            let root = &doc.root;
+            let all = std::mem::take(&mut rest);
+            let (_, from) = all.split_at_mut(all.partition_point(|f| f.location.span.start < root.span.start));
+            let (inside, after) = from.split_at_mut(from.partition_point(|f| f.location.span.start < root.span.end));
+            for f in inside.iter_mut() {
+                fill_subject(&mut finder, f, root);
+            }
+            rest = after;
+        });
+        crate::finding::drop_ambiguous_subjects(group);
     });
     crate::finding::drop_ambiguous_subjects(findings);
+}
+
+/// Records a finding's subject when `root` holds its span (see [`fill_subjects`]).
+fn fill_subject(finder: &mut crate::value::SubjectFinder, f: &mut Finding, root: &crate::value::Node) {
+    let span = f.location.span;
+    if !(root.span.file == span.file && root.span.start <= span.start && span.end <= root.span.end) {
+        return;
+    }
+    let rule = f.rule.clone();
+    f.subject = finder.subject(root, span, |key, value| !crate::rules::secrets::may_reveal_secret(&rule, key, value));
 }
 
 /// Records each finding's subject: the offending field and value, as the path to the node at
@@ -378,12 +401,9 @@ fn fill_subjects(findings: &mut [Finding], roots: &[&crate::value::Node]) {
         } else {
             roots.iter().copied().find(|r| holds(r, span))
         };
-        let Some(root) = root else {
-            continue;
-        };
-        let rule = f.rule.clone();
-        f.subject =
-            finder.subject(root, span, |key, value| !crate::rules::secrets::may_reveal_secret(&rule, key, value));
+        if let Some(root) = root {
+            fill_subject(&mut finder, f, root);
+        }
     }
     crate::finding::drop_ambiguous_subjects(findings);
 }

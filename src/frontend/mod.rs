@@ -245,6 +245,16 @@ pub fn parse_source(src: &SourceFile, limits: &Limits) -> Result<Vec<Document>, 
     if is_json(src) { parse::parse_json(src, limits).map(|d| vec![d]) } else { parse::parse_yaml(src, limits) }
 }
 
+/// Parses a file as [`parse_source`] does, handing each document to `each` as soon as it is
+/// read (one tree at a time for a stream of many YAML documents).
+pub fn parse_source_each(
+    src: &SourceFile,
+    limits: &Limits,
+    each: &mut dyn FnMut(Document),
+) -> Result<(), parse::ParseError> {
+    if is_json(src) { parse::parse_json(src, limits).map(each) } else { parse::parse_yaml_each(src, limits, each) }
+}
+
 /// What one file gave.
 #[derive(Default)]
 struct FileLoad {

@@ -311,6 +311,12 @@ pub fn parse_yaml(file: &SourceFile, limits: &Limits) -> Result<Vec<Document>, P
     yaml::parse(file, limits)
 }
 
+/// Parses a YAML stream as [`parse_yaml`] does, handing each document to `each` as soon as it
+/// is read rather than keeping them all.
+pub fn parse_yaml_each(file: &SourceFile, limits: &Limits, each: &mut dyn FnMut(Document)) -> Result<(), ParseError> {
+    yaml::parse_each(file, limits, each)
+}
+
 /// Parses one JSON document. See [`json`] for the details.
 pub fn parse_json(file: &SourceFile, limits: &Limits) -> Result<Document, ParseError> {
     json::parse(file, limits)

@@ -72,16 +72,35 @@ use super::{ALIAS_NODE_BYTES, KeyIndex, Limits, ParseError, duplicate_key_messag
 
 /// Parses every document of the YAML stream in `file`.
 pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Vec<Document>, ParseError> {
+    let mut docs = Vec::new();
+    parse_each(file, limits, &mut |d| docs.push(d))?;
+    Ok(docs)
+}
+
+/// Parses `file` as [`parse`] does, handing each document to `each` as soon as it is read
+/// rather than keeping them all; on an error, the documents before it have been handed.
+pub fn parse_each(file: &SourceFile, limits: &Limits, each: &mut dyn FnMut(Document)) -> Result<(), ParseError> {
     if file.text.len() >= u32::MAX as usize {
         return Err(ParseError::new(1, 1, msg!("parse-too-large")));
     }
     // Flow collections indented less than the specification asks are read as libyaml reads
     // them (see `yaml_flow`): the scanner reads a rewritten text whose characters line up with
-    // the file's, so spans do not move.
+    // the file's, so spans do not move. The rewrite is at the error, after the documents read
+    // so far, which are not handed again.
     let mut scan: Cow<'_, str> = Cow::Borrowed(&file.text);
-    for _ in 0..MAX_FLOW_RELAXATIONS {
-        match Builder::new(file, &scan, limits).run() {
-            Err(e) if e.message.en() == "invalid indentation" => {
+    let mut handed = 0usize;
+    let mut attempt = 0;
+    loop {
+        let mut read = 0usize;
+        let mut sink = |d: Document| {
+            read += 1;
+            if read > handed {
+                handed += 1;
+                each(d);
+            }
+        };
+        match Builder::new(file, &scan, limits).run(&mut sink) {
+            Err(e) if attempt < MAX_FLOW_RELAXATIONS && e.message.en() == "invalid indentation" => {
                 let at = file.line_start(e.line).map(|s| s as usize).and_then(|s| {
                     file.text[s..].char_indices().nth(e.col.saturating_sub(1) as usize).map(|(i, _)| s + i)
                 });
@@ -91,11 +110,11 @@ pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Vec<Document>, ParseE
                     Some(t) => scan = Cow::Owned(t),
                     None => return Err(e),
                 }
+                attempt += 1;
             }
             done => return done,
         }
     }
-    Builder::new(file, &scan, limits).run()
 }
 
 /// How many under-indented lines of flow collections one file may have.
@@ -476,7 +495,6 @@ struct Builder<'a> {
     copied: usize,
     copy_budget: usize,
     root: Option<Node>,
-    docs: Vec<Document>,
     /// Keys given twice in the current document, read past (see [`Document::errors`]).
     errors: Vec<(Span, crate::i18n::Message)>,
 }
@@ -494,12 +512,11 @@ impl<'a> Builder<'a> {
             copied: 0,
             copy_budget: limits.alias_byte_budget(file.text.len()),
             root: None,
-            docs: Vec::new(),
             errors: Vec::new(),
         }
     }
 
-    fn run(mut self) -> Result<Vec<Document>, ParseError> {
+    fn run(mut self, each: &mut dyn FnMut(Document)) -> Result<(), ParseError> {
         let mut parser = Parser::new_from_str(self.scan);
         while let Some(next) = parser.next_event() {
             let (event, span) = match next {
@@ -539,7 +556,7 @@ impl<'a> Builder<'a> {
                             Node::new(span_of(p, p), Kind::Null)
                         }
                     };
-                    self.docs.push(Document { root, errors: std::mem::take(&mut self.errors) });
+                    each(Document { root, errors: std::mem::take(&mut self.errors) });
                 }
                 Event::Alias(id) => {
                     let p = self.loc.pos(span.start);
@@ -565,7 +582,7 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        Ok(self.docs)
+        Ok(())
     }
 
     /// The position of the first tab in the run of blanks just before `p` (`p` itself when
@@ -1101,6 +1118,29 @@ mod tests {
         let mut d = docs(s).unwrap();
         assert_eq!(d.len(), 1);
         d.remove(0).root
+    }
+
+    #[test]
+    fn documents_are_handed_one_at_a_time_and_once_when_a_flow_collection_is_read_again() {
+        // The third document's list is indented less than the specification asks: the stream
+        // is read a second time, with that list rewritten.
+        let text = "a: 1\n---\nb: 2\n---\nC:\n  K: [x,\n    y\n]\n---\nd: 4\n";
+        let file = SourceFile::new("t.yaml", text.to_string());
+        let mut first = 0;
+        let read_as_written = Builder::new(&file, &file.text, &Limits::default()).run(&mut |_| first += 1);
+        assert_eq!((read_as_written.map_err(|e| e.message.en()), first), (Err("invalid indentation".to_string()), 2));
+        let mut handed = Vec::new();
+        parse_each(&file, &Limits::default(), &mut |d| handed.push(d.root.span.line)).unwrap();
+        assert_eq!(handed, [1, 3, 5, 10]);
+        let all = docs(text).unwrap();
+        assert_eq!(all.iter().map(|d| d.root.span.line).collect::<Vec<_>>(), handed);
+        let c = &all[2].root;
+        assert_eq!(c.get("C").and_then(|k| k.get("K")).and_then(|l| l.as_seq()).map(<[Node]>::len), Some(2));
+        // On an error, the documents before it have been handed.
+        let broken = SourceFile::new("t.yaml", "a: 1\n---\nb: [\n".to_string());
+        let mut before = 0;
+        assert!(parse_each(&broken, &Limits::default(), &mut |_| before += 1).is_err());
+        assert_eq!(before, 1);
     }
 
     #[test]
