@@ -104,18 +104,18 @@ impl Related {
 
     /// The message in `lang`.
     pub fn message_in(&self, lang: crate::i18n::Lang) -> std::borrow::Cow<'_, str> {
-        localized(&self.message, &self.template, lang)
+        localized(|| std::borrow::Cow::Borrowed(&self.message), &self.template, lang)
     }
 }
 
 /// A message in `lang`: the English text, or the template rendered in another language.
 fn localized<'a>(
-    english: &'a str,
+    english: impl FnOnce() -> std::borrow::Cow<'a, str>,
     template: &crate::i18n::Message,
     lang: crate::i18n::Lang,
 ) -> std::borrow::Cow<'a, str> {
     if lang == crate::i18n::Lang::En || !template.is_template() {
-        std::borrow::Cow::Borrowed(english)
+        english()
     } else {
         std::borrow::Cow::Owned(template.render(lang))
     }
@@ -184,11 +184,7 @@ impl Finding {
 
     /// The message in `lang`.
     pub fn message_in(&self, lang: crate::i18n::Lang) -> std::borrow::Cow<'_, str> {
-        if lang == crate::i18n::Lang::En || !self.template.is_template() {
-            self.message()
-        } else {
-            std::borrow::Cow::Owned(self.template.render(lang))
-        }
+        localized(|| self.message(), &self.template, lang)
     }
 
     /// The finding as a report in `lang` shows it: its message (with the condition qualifier)

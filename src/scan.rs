@@ -369,10 +369,15 @@ fn subjects(unit: &Unit, findings: &mut [Finding], opts: &ScanOptions) {
     crate::finding::drop_ambiguous_subjects(findings);
 }
 
+/// Whether the document `root` holds `span`.
+fn holds(root: &crate::value::Node, span: crate::source::Span) -> bool {
+    root.span.file == span.file && root.span.start <= span.start && span.end <= root.span.end
+}
+
 /// Records a finding's subject when `root` holds its span (see [`fill_subjects`]).
 fn fill_subject(finder: &mut crate::value::SubjectFinder, f: &mut Finding, root: &crate::value::Node) {
     let span = f.location.span;
-    if !(root.span.file == span.file && root.span.start <= span.start && span.end <= root.span.end) {
+    if !holds(root, span) {
         return;
     }
     let rule = f.rule.clone();
@@ -384,9 +389,6 @@ fn fill_subject(finder: &mut crate::value::SubjectFinder, f: &mut Finding, root:
 /// the message is worded.
 fn fill_subjects(findings: &mut [Finding], roots: &[&crate::value::Node]) {
     let mut finder = crate::value::SubjectFinder::new();
-    let holds = |r: &crate::value::Node, span: crate::source::Span| {
-        r.span.file == span.file && r.span.start <= span.start && span.end <= r.span.end
-    };
     // The documents by file and position: when none overlaps another, the one holding a span
     // is the last one starting before it, found by bisection (a manifest may hold thousands);
     // else the first that holds it.

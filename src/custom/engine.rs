@@ -189,19 +189,19 @@ impl Program {
         let empty_facts = Facts::new(&empty);
         let empty_input = super::input::build(&empty, &empty_facts, &own);
         engine.set_input(empty_input.clone());
-        // A rule that fails on an empty model fails on every model: an error at its line.
-        let on_empty = Some(engine.eval_rule(query.clone()).map_err(|e| locate(&e, text))?);
-        let quiet_on_empty = on_empty.as_ref().is_some_and(|v| match v {
+        // A rule that fails on an empty model is an error when it loads, at its line.
+        let on_empty = engine.eval_rule(query.clone()).map_err(|e| locate(&e, text))?;
+        let quiet_on_empty = match &on_empty {
             Value::Set(s) => s.is_empty(),
             Value::Array(a) => a.is_empty(),
             Value::Null | Value::Undefined => true,
             _ => false,
-        });
+        };
         let skip_unless = (quiet_on_empty && own.sees_nothing_in(&empty, &empty_facts)).then_some(own);
         // The virtual machine runs the rule when it compiles it and agrees with the interpreter
         // on an empty model.
         let bytecode = Bytecode::compile(&mut engine, &query, limit)
-            .filter(|b| on_empty.is_some() && b.eval(&empty_input).ok() == on_empty);
+            .filter(|b| b.eval(&empty_input).ok().as_ref() == Some(&on_empty));
         Ok(Program {
             skip_unless,
             bytecode,
