@@ -168,6 +168,10 @@ fn judge_unit(mut unit: Unit, rules: &[Arc<Rule>], opts: &ScanOptions, cwd: &std
     // The models are judged: what follows needs the sources and documents only, and a large
     // unit's models weigh as much as its findings.
     drop(std::mem::take(&mut unit.variants));
+    if large {
+        // The models' memory goes back before the findings are joined into one list.
+        release_freed_memory();
+    }
     let mut findings = j.findings.into_vec();
     if !opts.skip_subjects {
         subjects(&unit, &mut findings, opts);

@@ -61,6 +61,16 @@ impl super::Frontend for Kubernetes {
         true
     }
 
+    fn absorb(&self, into: &mut Unit, mut unit: Unit) -> Option<Unit> {
+        // Units of one file share their source; their objects, suppressions and diagnostics
+        // are kept in order, as `merge` would keep them.
+        into.suppressions.append(&mut unit.suppressions);
+        into.diagnostics.append(&mut unit.diagnostics);
+        let objects = std::mem::take(&mut unit.variants[0].k8s);
+        into.variants[0].k8s.append(objects);
+        None
+    }
+
     fn merge(&self, units: Vec<Unit>, opts: &LoadOptions) -> Vec<Unit> {
         let mut units = units.into_iter();
         let Some(mut all) = units.next() else { return Vec::new() };

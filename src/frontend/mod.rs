@@ -208,6 +208,13 @@ pub trait Frontend: Sync {
     fn merge(&self, units: Vec<Unit>, _opts: &LoadOptions) -> Vec<Unit> {
         units
     }
+
+    /// Joins `unit` into `into`, the unit of the previous document of the same file, when
+    /// this frontend merges its units anyway; gives it back otherwise. A stream of many
+    /// documents then holds one unit, not one per document.
+    fn absorb(&self, _into: &mut Unit, unit: Unit) -> Option<Unit> {
+        Some(unit)
+    }
 }
 
 /// Every frontend, in the order they are asked.
@@ -451,8 +458,33 @@ fn load_parsed(src: &Arc<SourceFile>, opts: &LoadOptions, context_only: bool, ex
     if context_only && !all.iter().any(|f| f.scan_wide()) {
         return FileLoad::default();
     }
-    let docs = match parse_source(src, &opts.limits) {
-        Ok(d) => d,
+    let mut out = FileLoad::default();
+    let mut unknown = None;
+    // Each document is lowered as soon as it is read: a stream of many documents is never
+    // held whole.
+    let parsed = parse_source_each(src, &opts.limits, &mut |doc| {
+        let Some(i) = all.iter().position(|f| f.recognises(&doc.root)) else {
+            unknown.get_or_insert(doc.root.span);
+            return;
+        };
+        if context_only && !all[i].scan_wide() {
+            return;
+        }
+        if !context_only {
+            // Errors the parser read past: the document is still analysed.
+            for (span, message) in &doc.errors {
+                out.diagnostics.push(Diagnostic::at(DiagnosticKind::Invalid, &display, *span, message.clone()));
+            }
+        }
+        let unit = all[i].lower(Arc::new(doc), src, opts);
+        let unit = match out.units.last_mut() {
+            Some((last, into)) if *last == i => all[i].absorb(into, unit),
+            _ => Some(unit),
+        };
+        out.units.extend(unit.map(|u| (i, u)));
+    });
+    match parsed {
+        Ok(()) => {}
         Err(e) => {
             if context_only {
                 return FileLoad::default();
@@ -468,27 +500,9 @@ fn load_parsed(src: &Arc<SourceFile>, opts: &LoadOptions, context_only: bool, ex
                 .map(|(kind, message)| Diagnostic { kind, file: display, line: e.line, col: e.col, message })
                 .into_iter()
                 .collect();
+            // What the documents before the error gave is not kept: the file is unparsable.
             return FileLoad { diagnostics, ..FileLoad::default() };
         }
-    };
-    let mut out = FileLoad::default();
-    let mut unknown = None;
-    for doc in docs {
-        let Some(i) = all.iter().position(|f| f.recognises(&doc.root)) else {
-            unknown.get_or_insert(doc.root.span);
-            continue;
-        };
-        if context_only && !all[i].scan_wide() {
-            continue;
-        }
-        if !context_only {
-            // Errors the parser read past: the document is still analysed.
-            for (span, message) in &doc.errors {
-                out.diagnostics.push(Diagnostic::at(DiagnosticKind::Invalid, &display, *span, message.clone()));
-            }
-        }
-        let unit = all[i].lower(Arc::new(doc), src, opts);
-        out.units.push((i, unit));
     }
     if !out.units.is_empty() && !context_only {
         // Comment suppressions are the file's, whatever its documents are.
@@ -509,4 +523,49 @@ fn load_parsed(src: &Arc<SourceFile>, opts: &LoadOptions, context_only: bool, ex
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_text(name: &str, text: &str) -> FileLoad {
+        let src = Arc::new(SourceFile::new(name, text.to_string()));
+        load_parsed(&src, &LoadOptions::default(), false, true)
+    }
+
+    const POD: &str =
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: NAME\nspec:\n  containers:\n    - name: c\n      image: nginx\n";
+
+    #[test]
+    fn a_stream_of_manifests_makes_one_unit_with_its_objects_in_order() {
+        let text = ["a", "b", "c"].map(|n| POD.replace("NAME", n)).join("---\n");
+        let load = load_text("pods.yaml", &text);
+        assert_eq!(load.units.len(), 1, "the documents of one file join one unit");
+        let names: Vec<_> = load.units[0].1.variants[0].k8s.workloads.iter().map(|w| w.obj.name.clone()).collect();
+        assert_eq!(names, ["a", "b", "c"].map(|n| Some(n.to_string())));
+        assert_eq!(load.analysed.as_deref(), Some("pods.yaml"));
+    }
+
+    #[test]
+    fn a_stream_unparsable_after_good_documents_gives_its_error_and_no_unit() {
+        let text = format!("{}---\n{}---\nkey: [unclosed\n", POD.replace("NAME", "a"), POD.replace("NAME", "b"));
+        let load = load_text("pods.yaml", &text);
+        assert!(load.units.is_empty(), "what the documents before the error gave is dropped");
+        assert_eq!(
+            load.diagnostics.len(),
+            1,
+            "{:?}",
+            load.diagnostics.iter().map(|d| d.message.en()).collect::<Vec<_>>()
+        );
+        // The unclosed list opens on line 19 and is found unclosed where the stream ends.
+        assert!(load.diagnostics[0].line >= 19, "located: {:?}", load.diagnostics[0]);
+    }
+
+    #[test]
+    fn templates_of_one_stream_stay_units_of_their_own() {
+        let cfn = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n";
+        let load = load_text("two.yaml", &format!("{cfn}---\n{cfn}"));
+        assert_eq!(load.units.len(), 2);
+    }
 }

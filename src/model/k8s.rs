@@ -72,6 +72,10 @@ impl K8sObjects {
     /// to half of it unused and holds an old and a new copy of it at once while it grows (tens
     /// of thousands of workloads weigh tens of megabytes).
     pub fn gather(mut parts: Vec<K8sObjects>) -> K8sObjects {
+        if parts.len() == 1 {
+            // One part (one file) is its own set: copying it would only hold it twice.
+            return parts.pop().unwrap_or_default();
+        }
         fn join<T>(parts: &mut [K8sObjects], list: fn(&mut K8sObjects) -> &mut Vec<T>) -> Vec<T> {
             let mut out = Vec::with_capacity(parts.iter_mut().map(|p| list(p).len()).sum());
             for p in parts.iter_mut() {

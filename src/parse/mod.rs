@@ -182,19 +182,28 @@ pub fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>, ReadError> {
     if !file.metadata().is_ok_and(|m| m.is_file()) {
         return Err(ReadError::NotRegular { checked: false });
     }
-    read_bounded(file, limits)
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    read_bounded_into(file, limits, &mut bytes)?;
+    Ok(bytes)
 }
 
 /// Reads everything from `reader` (standard input, a file), refusing more than
 /// [`Limits::max_file_bytes`]: at most one byte more than allowed is ever read.
 pub fn read_bounded(reader: impl Read, limits: &Limits) -> Result<Vec<u8>, ReadError> {
-    let limit = limits.effective_max_bytes();
     let mut bytes = Vec::new();
-    reader.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(ReadError::from)?;
+    read_bounded_into(reader, limits, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read_bounded`] into `bytes`, whose room may already be reserved for the expected size
+/// (a file's length: reading it then never doubles the buffer).
+fn read_bounded_into(reader: impl Read, limits: &Limits, bytes: &mut Vec<u8>) -> Result<(), ReadError> {
+    let limit = limits.effective_max_bytes();
+    reader.take(limit as u64 + 1).read_to_end(bytes).map_err(ReadError::from)?;
     if bytes.len() > limit {
         return Err(ReadError::TooLarge { size: bytes.len() as u64, limit });
     }
-    Ok(bytes)
+    Ok(())
 }
 
 /// Reads a text file given to a command (configuration, baseline, parameter values) with the

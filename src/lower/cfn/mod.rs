@@ -390,12 +390,14 @@ fn canned_acl(text: String) -> CannedAcl {
 }
 
 fn s3_bucket(meta: ResMeta, p: &Props<'_>) -> S3Bucket {
-    let public_access_block = p.sub("PublicAccessBlockConfiguration").map(|b| PublicAccessBlock {
-        span: b.absent,
-        block_public_acls: b.boolean("BlockPublicAcls"),
-        block_public_policy: b.boolean("BlockPublicPolicy"),
-        ignore_public_acls: b.boolean("IgnorePublicAcls"),
-        restrict_public_buckets: b.boolean("RestrictPublicBuckets"),
+    let public_access_block = p.sub("PublicAccessBlockConfiguration").map(|b| {
+        Box::new(PublicAccessBlock {
+            span: b.absent,
+            block_public_acls: b.boolean("BlockPublicAcls"),
+            block_public_policy: b.boolean("BlockPublicPolicy"),
+            ignore_public_acls: b.boolean("IgnorePublicAcls"),
+            restrict_public_buckets: b.boolean("RestrictPublicBuckets"),
+        })
     });
     let encryption = match p.sub("BucketEncryption") {
         None => Field::absent(meta.props_span),
