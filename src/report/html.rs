@@ -208,8 +208,52 @@ struct Data<'a> {
     rules: Vec<RuleRow<'a>>,
     files: Vec<&'a str>,
     snippets: Vec<SnippetRow<'a>>,
-    findings: Vec<FindingRow<'a>>,
+    findings: FindingRows<'a>,
     suppressed: Vec<SuppressedRow<'a>>,
+}
+
+/// The findings' rows, each built as it is written (its message rendered then): the rows of
+/// hundreds of thousands of findings are never all held. What a row refers to by index (its
+/// rule, file and snippet) is numbered beforehand, since those tables come first.
+struct FindingRows<'a> {
+    findings: &'a [Finding],
+    /// Per finding: its rule, its file and its snippet (-1 when none).
+    refs: Vec<(u32, u32, i64)>,
+    /// Per finding, the files of its related locations, in order.
+    related_files: Vec<u32>,
+}
+
+impl Serialize for FindingRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq as _;
+        let mut seq = serializer.serialize_seq(Some(self.findings.len()))?;
+        let mut related_files = self.related_files.iter();
+        for (f, &(rule, file, snip)) in self.findings.iter().zip(&self.refs) {
+            let related: Vec<RelatedRow<'_>> = f
+                .related
+                .iter()
+                .zip(related_files.by_ref())
+                .map(|(x, &file)| (file as usize, x.location.span.line, x.location.span.col, x.message.as_str()))
+                .collect();
+            let (res, kind) = f.resource.as_ref().map_or(("", ""), |r| (r.id.as_ref(), r.kind.as_ref()));
+            let row: FindingRow<'_> = (
+                rule as usize,
+                severity_index(f.severity),
+                file as usize,
+                f.location.span.line,
+                f.location.span.col,
+                res,
+                kind,
+                f.message(),
+                // Reports in another language get their findings localized, the condition in the message.
+                f.when.as_ref().map(|w| w.en()).unwrap_or_default(),
+                snip,
+                related,
+            );
+            seq.serialize_element(&row)?;
+        }
+        seq.end()
+    }
 }
 
 /// `[id, title, slug, layer, service, remediation, controls, well-architected]`.
@@ -293,7 +337,8 @@ fn data<'a>(report: &'a ScanReport, suppressed: &'a [Suppressed], labels: &'a La
     let mut files = Interner::new();
     let mut snippets: HashMap<(usize, u32, u32, usize), usize> = HashMap::new();
     let mut snippet_rows = Vec::new();
-    let mut findings = Vec::with_capacity(report.findings.len());
+    let mut refs = Vec::with_capacity(report.findings.len());
+    let mut related_files = Vec::new();
     for f in &report.findings {
         let r = &f.rule;
         let rule = rules.get(&*r.id, &r.id);
@@ -325,29 +370,8 @@ fn data<'a>(report: &'a ScanReport, suppressed: &'a [Suppressed], labels: &'a La
             },
             None => -1,
         };
-        let related = f
-            .related
-            .iter()
-            .map(|x| {
-                let span = x.location.span;
-                (files.get(&*x.location.file, &x.location.file), span.line, span.col, x.message.as_str())
-            })
-            .collect();
-        let (res, kind) = f.resource.as_ref().map_or(("", ""), |r| (r.id.as_ref(), r.kind.as_ref()));
-        findings.push((
-            rule,
-            severity_index(f.severity),
-            file,
-            f.location.span.line,
-            f.location.span.col,
-            res,
-            kind,
-            f.message(),
-            // Reports in another language get their findings localized, the condition in the message.
-            f.when.as_ref().map(|w| w.en()).unwrap_or_default(),
-            snip,
-            related,
-        ));
+        related_files.extend(f.related.iter().map(|x| files.get(&*x.location.file, &x.location.file) as u32));
+        refs.push((rule as u32, file as u32, snip));
     }
     let suppressed = suppressed
         .iter()
@@ -372,7 +396,7 @@ fn data<'a>(report: &'a ScanReport, suppressed: &'a [Suppressed], labels: &'a La
         rules: rule_rows,
         files: files.values,
         snippets: snippet_rows,
-        findings,
+        findings: FindingRows { findings: &report.findings, refs, related_files },
         suppressed,
     }
 }
