@@ -226,7 +226,7 @@ pub(super) fn rule_evidence<'a>(report: &'a ScanReport, facts: &Facts<'a>) -> BT
         let Some((checked, bad)) = facts.counts.get(&*r.id) else { continue };
         let reach = crate::rules::net::judges_reachability(&r.id);
         let open: ResourceSet<'_> = if reach {
-            checked.iter().filter(|k| !bad.contains(*k) && facts.undecided.contains(*k)).copied().collect()
+            checked.iter().filter(|k| !bad.contains(k) && facts.undecided.contains(k)).copied().collect()
         } else {
             ResourceSet::new()
         };
