@@ -18,7 +18,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -89,10 +89,55 @@ impl fmt::Display for Lang {
 pub enum Message {
     /// Text shown as it is in every language (a name, a value, a path).
     Text(String),
+    /// A text shown as it is, shared with the model that holds it (a resource's id or type):
+    /// many messages name the same resource.
+    Shared(Arc<str>),
     /// The message `id` of the catalogue, with its variables.
     Template { id: &'static str, args: Vec<(&'static str, Message)> },
+    /// A template kept compactly: its id and the names of its variables are shared by every
+    /// message of the same template, and only the values are held (see [`Message::packed`]).
+    Packed(&'static Spec, Box<[Message]>),
     /// Messages shown one after the other.
     Concat(Vec<Message>),
+}
+
+/// A template id with the names of its variables, held once for every message of that
+/// template and those names (see [`Message::packed`]).
+#[derive(Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Spec {
+    id: &'static str,
+    names: Box<[&'static str]>,
+}
+
+impl Spec {
+    /// The spec of `id` with the variables `names`: the same one each time it is asked for.
+    /// Ids and variable names are written in the program, so there are as many specs as
+    /// templates (each kept for the whole run).
+    fn of(id: &'static str, names: &[&'static str]) -> &'static Spec {
+        thread_local! {
+            /// The spec found last: a rule reports one template many times in a row.
+            static LAST: std::cell::Cell<Option<&'static Spec>> = const { std::cell::Cell::new(None) };
+        }
+        static SPECS: LazyLock<std::sync::RwLock<Vec<&'static Spec>>> = LazyLock::new(Default::default);
+        let same = |s: &&'static Spec| s.id == id && *s.names == *names;
+        if let Some(s) = LAST.get().filter(same) {
+            return s;
+        }
+        let known = SPECS.read().unwrap_or_else(|e| e.into_inner()).iter().copied().find(same);
+        let spec = known.unwrap_or_else(|| {
+            let mut specs = SPECS.write().unwrap_or_else(|e| e.into_inner());
+            match specs.iter().copied().find(same) {
+                Some(s) => s,
+                None => {
+                    let s: &'static Spec = Box::leak(Box::new(Spec { id, names: names.into() }));
+                    specs.push(s);
+                    s
+                }
+            }
+        });
+        LAST.set(Some(spec));
+        spec
+    }
 }
 
 impl Message {
@@ -111,23 +156,28 @@ impl Message {
     fn render_into(&self, lang: Lang, out: &mut String) {
         match self {
             Message::Text(t) => out.push_str(t),
+            Message::Shared(t) => out.push_str(t),
             Message::Concat(parts) => parts.iter().for_each(|p| p.render_into(lang, out)),
             Message::Template { id, args } => {
-                let mut fargs = FluentArgs::with_capacity(args.len());
-                for (name, value) in args {
-                    fargs.set(*name, fluent_value(value.render(lang)));
-                }
-                match format(lang, id, None, Some(&fargs)).or_else(|| format(Lang::En, id, None, Some(&fargs))) {
-                    Some(t) => out.push_str(&t),
-                    // Not in any catalogue: the id and the arguments, rather than nothing.
-                    None => {
-                        out.push_str(id);
-                        for (name, value) in args {
-                            out.push_str(&format!(" {name}={}", value.render(lang)));
-                        }
-                    }
-                }
+                render_template(lang, id, args.iter().map(|(name, value)| (*name, value)), out)
             }
+            Message::Packed(spec, values) => {
+                render_template(lang, spec.id, spec.names.iter().copied().zip(values.iter()), out)
+            }
+        }
+    }
+
+    /// The message with its templates (nested ones included) [packed](Message::Packed): what
+    /// a finding keeps, as hundreds of thousands of them can be held at once.
+    pub fn packed(self) -> Message {
+        match self {
+            Message::Template { id, args } => {
+                let names: Vec<&'static str> = args.iter().map(|(name, _)| *name).collect();
+                let values = args.into_iter().map(|(_, value)| value.packed()).collect();
+                Message::Packed(Spec::of(id, &names), values)
+            }
+            Message::Concat(parts) => Message::Concat(parts.into_iter().map(Message::packed).collect()),
+            other => other,
         }
     }
 
@@ -140,7 +190,8 @@ impl Message {
     pub fn is_empty(&self) -> bool {
         match self {
             Message::Text(t) => t.is_empty(),
-            Message::Template { .. } => false,
+            Message::Shared(t) => t.is_empty(),
+            Message::Template { .. } | Message::Packed(..) => false,
             Message::Concat(parts) => parts.iter().all(Message::is_empty),
         }
     }
@@ -171,8 +222,8 @@ impl Message {
     /// Whether some part of the message comes from the catalogue.
     pub fn is_template(&self) -> bool {
         match self {
-            Message::Text(_) => false,
-            Message::Template { .. } => true,
+            Message::Text(_) | Message::Shared(_) => false,
+            Message::Template { .. } | Message::Packed(..) => true,
             Message::Concat(parts) => parts.iter().any(Message::is_template),
         }
     }
@@ -186,10 +237,14 @@ impl Message {
 
     fn collect_ids(&self, out: &mut Vec<&'static str>) {
         match self {
-            Message::Text(_) => {}
+            Message::Text(_) | Message::Shared(_) => {}
             Message::Template { id, args } => {
                 out.push(id);
                 args.iter().for_each(|(_, a)| a.collect_ids(out));
+            }
+            Message::Packed(spec, values) => {
+                out.push(spec.id);
+                values.iter().for_each(|a| a.collect_ids(out));
             }
             Message::Concat(parts) => parts.iter().for_each(|p| p.collect_ids(out)),
         }
@@ -217,6 +272,29 @@ impl From<&str> for Message {
 impl From<&String> for Message {
     fn from(s: &String) -> Message {
         Message::Text(s.clone())
+    }
+}
+
+/// The template `id` with its variables, in `lang` (English when `lang` has no such message).
+fn render_template<'a>(
+    lang: Lang,
+    id: &str,
+    args: impl Iterator<Item = (&'static str, &'a Message)> + Clone,
+    out: &mut String,
+) {
+    let mut fargs = FluentArgs::with_capacity(args.size_hint().0);
+    for (name, value) in args.clone() {
+        fargs.set(name, fluent_value(value.render(lang)));
+    }
+    match format(lang, id, None, Some(&fargs)).or_else(|| format(Lang::En, id, None, Some(&fargs))) {
+        Some(t) => out.push_str(&t),
+        // Not in any catalogue: the id and the arguments, rather than nothing.
+        None => {
+            out.push_str(id);
+            for (name, value) in args {
+                out.push_str(&format!(" {name}={}", value.render(lang)));
+            }
+        }
     }
 }
 
@@ -261,13 +339,46 @@ impl IntoArg for &Message {
     }
 }
 
+/// A variable's value as [`msg!`] takes it: a shared text ([`SharedArg`]) is shared, anything
+/// else is converted by [`IntoArg`] (through [`AnyArg`]). The macro calls `to_arg` on a
+/// reference to an `ArgRef`, so that the shared case, found without borrowing again, wins.
+#[doc(hidden)]
+pub struct ArgRef<'a, T: ?Sized>(pub &'a T);
+
+/// A variable's value that a message shares instead of copying (see [`ArgRef`]).
+#[doc(hidden)]
+pub trait SharedArg {
+    fn to_arg(&self) -> Message;
+}
+
+impl SharedArg for ArgRef<'_, Arc<str>> {
+    fn to_arg(&self) -> Message {
+        Message::Shared(self.0.clone())
+    }
+}
+
+/// Any other variable's value (see [`ArgRef`]).
+#[doc(hidden)]
+pub trait AnyArg {
+    fn to_arg(&self) -> Message;
+}
+
+impl<T: IntoArg + ?Sized> AnyArg for &ArgRef<'_, T> {
+    fn to_arg(&self) -> Message {
+        self.0.to_arg()
+    }
+}
+
 /// A [`Message`] from the catalogue: `msg!("s3-versioning-bucket", bucket = b.meta.id)`. Each
-/// variable is given by reference: anything that implements `Display`, or a [`Message`].
+/// variable is given by reference: anything that implements `Display`, or a [`Message`]. An
+/// `Arc<str>` (a resource's id or type) is shared, not copied.
 #[macro_export]
 macro_rules! msg {
-    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::i18n::Message::template($id, vec![$((stringify!($name), $crate::i18n::IntoArg::to_arg(&$value))),*])
-    };
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {{
+        #[allow(unused_imports)]
+        use $crate::i18n::{AnyArg as _, SharedArg as _};
+        $crate::i18n::Message::template($id, vec![$((stringify!($name), (&$crate::i18n::ArgRef(&$value)).to_arg())),*])
+    }};
 }
 
 /// The Well-Architected Security Pillar practices in Korean: `id\tarea\ttitle` per line.
@@ -509,6 +620,32 @@ mod tests {
             Message::template("no-such-message", vec![("x", "1".to_arg())]).render(Lang::En),
             "no-such-message x=1"
         );
+    }
+
+    #[test]
+    fn packed_templates_render_as_templates_and_share_their_spec() {
+        let id: Arc<str> = "Logs".into();
+        let m = msg!("s3-versioning-bucket", bucket = id, s = "Suspended");
+        assert!(matches!(&m, Message::Template { args, .. } if matches!(args[0].1, Message::Shared(_))));
+        let nested = msg!("condition-of-module", condition = m, module = "app");
+        let packed = nested.clone().packed();
+        for lang in Lang::ALL {
+            assert_eq!(packed.render(lang), nested.render(lang));
+        }
+        assert_eq!(packed.ids(), nested.ids());
+        let (Message::Packed(a, values), Message::Packed(b, _)) = (&packed, &nested.clone().packed()) else {
+            panic!("{packed:?} is not packed")
+        };
+        assert!(std::ptr::eq(*a, *b), "one spec for one template");
+        assert!(matches!(values[0], Message::Packed(..)), "nested templates are packed too");
+        let missing = Message::template("no-such-message", vec![("x", "1".to_arg())]).packed();
+        assert_eq!(missing.render(Lang::En), "no-such-message x=1");
+    }
+
+    #[test]
+    fn messages_stay_small() {
+        // A scan can hold hundreds of thousands of findings, each with its message.
+        assert!(std::mem::size_of::<Message>() <= 40, "{}", std::mem::size_of::<Message>());
     }
 
     #[test]
