@@ -104,7 +104,8 @@ impl Related {
 
     /// The message in `lang`.
     pub fn message_in(&self, lang: crate::i18n::Lang) -> std::borrow::Cow<'_, str> {
-        localized(|| std::borrow::Cow::Borrowed(&self.message), &self.template, lang)
+        let template = &self.template;
+        localized(|| std::borrow::Cow::Borrowed(&self.message), template.is_template(), |l| template.render(l), lang)
     }
 }
 
@@ -171,24 +172,22 @@ impl<'a> IntoIterator for &'a mut RelatedList {
     }
 }
 
-/// A message in `lang`: the English text, or the template rendered in another language.
+/// A message in `lang`: the English text, or the message rendered in another language when it
+/// has a template (`render` gives it in that language).
 fn localized<'a>(
     english: impl FnOnce() -> std::borrow::Cow<'a, str>,
-    template: &crate::i18n::Message,
+    is_template: bool,
+    render: impl FnOnce(crate::i18n::Lang) -> String,
     lang: crate::i18n::Lang,
 ) -> std::borrow::Cow<'a, str> {
-    if lang == crate::i18n::Lang::En || !template.is_template() {
-        english()
-    } else {
-        std::borrow::Cow::Owned(template.render(lang))
-    }
+    if lang == crate::i18n::Lang::En || !is_template { english() } else { std::borrow::Cow::Owned(render(lang)) }
 }
 
 /// The English text of a message: a plain text as it is, a template rendered.
-fn text_of(message: &crate::i18n::Message) -> std::borrow::Cow<'_, str> {
+fn text_of(message: &crate::i18n::Packed) -> std::borrow::Cow<'_, str> {
     match message {
-        crate::i18n::Message::Text(t) => std::borrow::Cow::Borrowed(t),
-        crate::i18n::Message::Shared(t) => std::borrow::Cow::Borrowed(t),
+        crate::i18n::Packed::Text(t) => std::borrow::Cow::Borrowed(t),
+        crate::i18n::Packed::Shared(t) => std::borrow::Cow::Borrowed(t),
         m => std::borrow::Cow::Owned(m.render(crate::i18n::Lang::En)),
     }
 }
@@ -203,7 +202,7 @@ pub struct Finding {
     /// template). Its English text ([`Finding::message`], which baselines and fingerprints
     /// use whatever the language) is rendered when it is asked for, not kept: a scan can hold
     /// hundreds of thousands of findings.
-    pub template: crate::i18n::Message,
+    pub template: crate::i18n::Packed,
     pub location: Location,
     pub resource: Option<ResourceRef>,
     pub related: RelatedList,
@@ -248,7 +247,7 @@ impl Finding {
 
     /// The message in `lang`.
     pub fn message_in(&self, lang: crate::i18n::Lang) -> std::borrow::Cow<'_, str> {
-        localized(|| self.message(), &self.template, lang)
+        localized(|| self.message(), self.template.is_template(), |l| self.template.render(l), lang)
     }
 
     /// The finding as a report in `lang` shows it: its message (with the condition qualifier)
@@ -258,7 +257,7 @@ impl Finding {
     pub fn localized(&self, lang: crate::i18n::Lang, rule: &std::sync::Arc<RuleMeta>) -> Finding {
         let mut f = self.clone();
         f.rule = rule.clone();
-        f.template = crate::i18n::Message::Text(self.full_message_in(lang));
+        f.template = self.full_message_in(lang).into();
         f.when = None;
         f.subject = Some(self.identity().into());
         for r in &mut f.related {
@@ -451,7 +450,7 @@ mod tests {
     #[test]
     fn findings_stay_small() {
         // A scan can hold hundreds of thousands of findings.
-        assert!(std::mem::size_of::<Finding>() <= 168, "{}", std::mem::size_of::<Finding>());
+        assert!(std::mem::size_of::<Finding>() <= 160, "{}", std::mem::size_of::<Finding>());
         assert_eq!(std::mem::size_of::<RelatedList>(), std::mem::size_of::<usize>());
     }
 

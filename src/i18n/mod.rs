@@ -96,7 +96,7 @@ pub enum Message {
     Template { id: &'static str, args: Vec<(&'static str, Message)> },
     /// A template kept compactly: its id and the names of its variables are shared by every
     /// message of the same template, and only the values are held (see [`Message::packed`]).
-    Packed(&'static Spec, Box<[Message]>),
+    Packed(&'static Spec, Box<[Packed]>),
     /// Messages shown one after the other.
     Concat(Vec<Message>),
 }
@@ -159,11 +159,9 @@ impl Message {
             Message::Shared(t) => out.push_str(t),
             Message::Concat(parts) => parts.iter().for_each(|p| p.render_into(lang, out)),
             Message::Template { id, args } => {
-                render_template(lang, id, args.iter().map(|(name, value)| (*name, value)), out)
+                render_template(lang, id, args.iter().map(|(name, value)| (*name, value.render(lang))), out)
             }
-            Message::Packed(spec, values) => {
-                render_template(lang, spec.id, spec.names.iter().copied().zip(values.iter()), out)
-            }
+            Message::Packed(spec, values) => render_packed(lang, spec, values, out),
         }
     }
 
@@ -172,9 +170,8 @@ impl Message {
     pub fn packed(self) -> Message {
         match self {
             Message::Template { id, args } => {
-                let names: Vec<&'static str> = args.iter().map(|(name, _)| *name).collect();
-                let values = args.into_iter().map(|(_, value)| value.packed()).collect();
-                Message::Packed(Spec::of(id, &names), values)
+                let (spec, values) = pack(id, args);
+                Message::Packed(spec, values)
             }
             Message::Concat(parts) => Message::Concat(parts.into_iter().map(Message::packed).collect()),
             other => other,
@@ -251,6 +248,134 @@ impl Message {
     }
 }
 
+/// A message kept compactly: a variable's value in a [packed](Message::Packed) template, and a
+/// finding's message. It takes 32 bytes where a [`Message`] takes 40: a scan can hold hundreds
+/// of thousands of findings, each with a message of several values.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Packed {
+    /// Text shown as it is.
+    Text(Box<str>),
+    /// Text shown as it is, shared with the model that holds it.
+    Shared(Arc<str>),
+    /// A template, packed in its turn.
+    Template(&'static Spec, Box<[Packed]>),
+    /// Any other message.
+    Other(Box<Message>),
+}
+
+impl Packed {
+    /// The text in `lang` (see [`Message::render`]).
+    pub fn render(&self, lang: Lang) -> String {
+        let mut s = String::new();
+        self.render_into(lang, &mut s);
+        s
+    }
+
+    /// The English text.
+    pub fn en(&self) -> String {
+        self.render(Lang::En)
+    }
+
+    /// Whether some part of the message comes from the catalogue.
+    pub fn is_template(&self) -> bool {
+        match self {
+            Packed::Text(_) | Packed::Shared(_) => false,
+            Packed::Template(..) => true,
+            Packed::Other(m) => m.is_template(),
+        }
+    }
+
+    /// The ids of the templates the message uses, nested ones included.
+    pub fn ids(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        self.collect_ids(&mut out);
+        out
+    }
+
+    /// Appends `more` to the message.
+    pub fn push(&mut self, more: Message) {
+        let mut m = Message::from(std::mem::replace(self, Packed::Text(Box::default())));
+        m.push(more);
+        *self = Packed::from(m);
+    }
+
+    fn render_into(&self, lang: Lang, out: &mut String) {
+        match self {
+            Packed::Text(t) => out.push_str(t),
+            Packed::Shared(t) => out.push_str(t),
+            Packed::Template(spec, values) => render_packed(lang, spec, values, out),
+            Packed::Other(m) => m.render_into(lang, out),
+        }
+    }
+
+    fn collect_ids(&self, out: &mut Vec<&'static str>) {
+        match self {
+            Packed::Text(_) | Packed::Shared(_) => {}
+            Packed::Template(spec, values) => {
+                out.push(spec.id);
+                values.iter().for_each(|a| a.collect_ids(out));
+            }
+            Packed::Other(m) => m.collect_ids(out),
+        }
+    }
+}
+
+impl From<Message> for Packed {
+    fn from(m: Message) -> Packed {
+        match m {
+            Message::Text(t) => Packed::Text(t.into_boxed_str()),
+            Message::Shared(t) => Packed::Shared(t),
+            Message::Template { id, args } => {
+                let (spec, values) = pack(id, args);
+                Packed::Template(spec, values)
+            }
+            Message::Packed(spec, values) => Packed::Template(spec, values),
+            other => Packed::Other(Box::new(other.packed())),
+        }
+    }
+}
+
+impl From<Packed> for Message {
+    fn from(p: Packed) -> Message {
+        match p {
+            Packed::Text(t) => Message::Text(t.into_string()),
+            Packed::Shared(t) => Message::Shared(t),
+            Packed::Template(spec, values) => Message::Packed(spec, values),
+            Packed::Other(m) => *m,
+        }
+    }
+}
+
+impl From<String> for Packed {
+    fn from(s: String) -> Packed {
+        Packed::Text(s.into_boxed_str())
+    }
+}
+
+impl From<&str> for Packed {
+    fn from(s: &str) -> Packed {
+        Packed::Text(s.into())
+    }
+}
+
+impl Default for Packed {
+    fn default() -> Packed {
+        Packed::Text(Box::default())
+    }
+}
+
+/// The spec and the packed values of the template `id` with `args`.
+fn pack(id: &'static str, args: Vec<(&'static str, Message)>) -> (&'static Spec, Box<[Packed]>) {
+    let names: Vec<&'static str> = args.iter().map(|(name, _)| *name).collect();
+    let values = args.into_iter().map(|(_, value)| Packed::from(value)).collect();
+    (Spec::of(id, &names), values)
+}
+
+/// A packed template with its values, in `lang`.
+fn render_packed(lang: Lang, spec: &Spec, values: &[Packed], out: &mut String) {
+    render_template(lang, spec.id, spec.names.iter().copied().zip(values.iter().map(|v| v.render(lang))), out)
+}
+
 impl Default for Message {
     fn default() -> Message {
         Message::Text(String::new())
@@ -275,16 +400,12 @@ impl From<&String> for Message {
     }
 }
 
-/// The template `id` with its variables, in `lang` (English when `lang` has no such message).
-fn render_template<'a>(
-    lang: Lang,
-    id: &str,
-    args: impl Iterator<Item = (&'static str, &'a Message)> + Clone,
-    out: &mut String,
-) {
+/// The template `id` in `lang` (English when `lang` has no such message), with its variables
+/// as `args` renders them (in `lang`).
+fn render_template(lang: Lang, id: &str, args: impl Iterator<Item = (&'static str, String)> + Clone, out: &mut String) {
     let mut fargs = FluentArgs::with_capacity(args.size_hint().0);
     for (name, value) in args.clone() {
-        fargs.set(name, fluent_value(value.render(lang)));
+        fargs.set(name, fluent_value(value));
     }
     match format(lang, id, None, Some(&fargs)).or_else(|| format(Lang::En, id, None, Some(&fargs))) {
         Some(t) => out.push_str(&t),
@@ -292,7 +413,7 @@ fn render_template<'a>(
         None => {
             out.push_str(id);
             for (name, value) in args {
-                out.push_str(&format!(" {name}={}", value.render(lang)));
+                out.push_str(&format!(" {name}={value}"));
             }
         }
     }
@@ -330,6 +451,12 @@ impl<T: fmt::Display + ?Sized> IntoArg for T {
 impl IntoArg for Message {
     fn to_arg(&self) -> Message {
         self.clone()
+    }
+}
+
+impl IntoArg for Packed {
+    fn to_arg(&self) -> Message {
+        Message::from(self.clone())
     }
 }
 
@@ -637,15 +764,39 @@ mod tests {
             panic!("{packed:?} is not packed")
         };
         assert!(std::ptr::eq(*a, *b), "one spec for one template");
-        assert!(matches!(values[0], Message::Packed(..)), "nested templates are packed too");
+        assert!(matches!(values[0], Packed::Template(..)), "nested templates are packed too");
         let missing = Message::template("no-such-message", vec![("x", "1".to_arg())]).packed();
         assert_eq!(missing.render(Lang::En), "no-such-message x=1");
+    }
+
+    #[test]
+    fn packed_messages_render_as_the_messages_they_pack() {
+        let bucket = msg!("s3-versioning-bucket", bucket = "Logs", s = "Suspended");
+        let joined = Message::join(&[bucket.clone(), Message::from("plain")], ", ");
+        let messages = [
+            Message::from("plain"),
+            Message::Shared("shared".into()),
+            msg!("condition-of-module", condition = joined, module = "app"),
+            joined.clone(),
+        ];
+        for m in messages {
+            let p = Packed::from(m.clone());
+            for lang in Lang::ALL {
+                assert_eq!(p.render(lang), m.render(lang), "{m:?}");
+            }
+            assert_eq!((p.is_template(), p.ids()), (m.is_template(), m.ids()));
+            assert_eq!(Message::from(p.clone()).render(Lang::Ko), m.render(Lang::Ko));
+            let mut more = p;
+            more.push(Message::from("!"));
+            assert_eq!(more.en(), format!("{}!", m.en()));
+        }
     }
 
     #[test]
     fn messages_stay_small() {
         // A scan can hold hundreds of thousands of findings, each with its message.
         assert!(std::mem::size_of::<Message>() <= 40, "{}", std::mem::size_of::<Message>());
+        assert!(std::mem::size_of::<Packed>() <= 32, "{}", std::mem::size_of::<Packed>());
     }
 
     #[test]

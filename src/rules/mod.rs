@@ -643,7 +643,7 @@ impl<'a> Sink<'a> {
 
     /// Reports a finding not tied to a resource (e.g. about a template parameter).
     pub fn report_at(&mut self, span: Span, message: impl Into<crate::i18n::Message>) -> &mut Finding {
-        let template = message.into().packed();
+        let template = crate::i18n::Packed::from(message.into());
         self.out.push(Finding {
             rule: self.rule.clone(),
             severity: self.rule.severity,
