@@ -259,6 +259,11 @@ pub enum Packed {
     Shared(Arc<str>),
     /// A template, packed in its turn.
     Template(&'static Spec, Box<[Packed]>),
+    /// A template of one variable, a text: held without a list of values.
+    TextTemplate(&'static Spec, Box<str>),
+    /// A template of one variable, a shared text (e.g. `bucket = b.meta.id`): held without a
+    /// list of values, so without any allocation of its own.
+    SharedTemplate(&'static Spec, Arc<str>),
     /// Any other message.
     Other(Box<Message>),
 }
@@ -280,7 +285,7 @@ impl Packed {
     pub fn is_template(&self) -> bool {
         match self {
             Packed::Text(_) | Packed::Shared(_) => false,
-            Packed::Template(..) => true,
+            Packed::Template(..) | Packed::TextTemplate(..) | Packed::SharedTemplate(..) => true,
             Packed::Other(m) => m.is_template(),
         }
     }
@@ -304,6 +309,8 @@ impl Packed {
             Packed::Text(t) => out.push_str(t),
             Packed::Shared(t) => out.push_str(t),
             Packed::Template(spec, values) => render_packed(lang, spec, values, out),
+            Packed::TextTemplate(spec, t) => render_one(lang, spec, t, out),
+            Packed::SharedTemplate(spec, t) => render_one(lang, spec, t, out),
             Packed::Other(m) => m.render_into(lang, out),
         }
     }
@@ -315,6 +322,7 @@ impl Packed {
                 out.push(spec.id);
                 values.iter().for_each(|a| a.collect_ids(out));
             }
+            Packed::TextTemplate(spec, _) | Packed::SharedTemplate(spec, _) => out.push(spec.id),
             Packed::Other(m) => m.collect_ids(out),
         }
     }
@@ -327,9 +335,9 @@ impl From<Message> for Packed {
             Message::Shared(t) => Packed::Shared(t),
             Message::Template { id, args } => {
                 let (spec, values) = pack(id, args);
-                Packed::Template(spec, values)
+                Packed::template(spec, values)
             }
-            Message::Packed(spec, values) => Packed::Template(spec, values),
+            Message::Packed(spec, values) => Packed::template(spec, values),
             other => Packed::Other(Box::new(other.packed())),
         }
     }
@@ -341,7 +349,23 @@ impl From<Packed> for Message {
             Packed::Text(t) => Message::Text(t.into_string()),
             Packed::Shared(t) => Message::Shared(t),
             Packed::Template(spec, values) => Message::Packed(spec, values),
+            Packed::TextTemplate(spec, t) => Message::Packed(spec, Box::new([Packed::Text(t)])),
+            Packed::SharedTemplate(spec, t) => Message::Packed(spec, Box::new([Packed::Shared(t)])),
             Packed::Other(m) => *m,
+        }
+    }
+}
+
+impl Packed {
+    /// The template of `spec` with `values`, a single text held without a list.
+    fn template(spec: &'static Spec, values: Box<[Packed]>) -> Packed {
+        match <Box<[Packed; 1]>>::try_from(values) {
+            Ok(one) => match *one {
+                [Packed::Text(t)] => Packed::TextTemplate(spec, t),
+                [Packed::Shared(t)] => Packed::SharedTemplate(spec, t),
+                one => Packed::Template(spec, Box::new(one)),
+            },
+            Err(values) => Packed::Template(spec, values),
         }
     }
 }
@@ -369,6 +393,11 @@ fn pack(id: &'static str, args: Vec<(&'static str, Message)>) -> (&'static Spec,
     let names: Vec<&'static str> = args.iter().map(|(name, _)| *name).collect();
     let values = args.into_iter().map(|(_, value)| Packed::from(value)).collect();
     (Spec::of(id, &names), values)
+}
+
+/// A packed template of one variable with its value `text`, in `lang`.
+fn render_one(lang: Lang, spec: &Spec, text: &str, out: &mut String) {
+    render_template(lang, spec.id, spec.names.iter().copied().zip(std::iter::once(text.to_string())), out)
 }
 
 /// A packed template with its values, in `lang`.
@@ -778,6 +807,9 @@ mod tests {
             Message::Shared("shared".into()),
             msg!("condition-of-module", condition = joined, module = "app"),
             joined.clone(),
+            msg!("s3-access-logging-bucket-enable", bucket = "Logs"),
+            msg!("s3-access-logging-bucket-enable", bucket = Arc::<str>::from("Logs")),
+            msg!("condition-is-false", name = msg!("s3-access-logging-bucket-enable", bucket = "Logs")),
         ];
         for m in messages {
             let p = Packed::from(m.clone());
@@ -786,6 +818,11 @@ mod tests {
             }
             assert_eq!((p.is_template(), p.ids()), (m.is_template(), m.ids()));
             assert_eq!(Message::from(p.clone()).render(Lang::Ko), m.render(Lang::Ko));
+            if let Message::Template { args, .. } = &m
+                && let [(_, Message::Text(_) | Message::Shared(_))] = args.as_slice()
+            {
+                assert!(matches!(p, Packed::TextTemplate(..) | Packed::SharedTemplate(..)), "{p:?}");
+            }
             let mut more = p;
             more.push(Message::from("!"));
             assert_eq!(more.en(), format!("{}!", m.en()));
