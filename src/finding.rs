@@ -104,27 +104,90 @@ impl Related {
 
     /// The message in `lang`.
     pub fn message_in(&self, lang: crate::i18n::Lang) -> std::borrow::Cow<'_, str> {
-        localized(|| std::borrow::Cow::Borrowed(&self.message), &self.template, lang)
+        let template = &self.template;
+        localized(|| std::borrow::Cow::Borrowed(&self.message), template.is_template(), |l| template.render(l), lang)
     }
 }
 
-/// A message in `lang`: the English text, or the template rendered in another language.
+/// The related locations of a finding: most findings have none, so the list takes one pointer
+/// and allocates only when it gets one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+// A boxed `Vec` rather than a boxed slice: one pointer, not two.
+#[allow(clippy::box_collection)]
+pub struct RelatedList(Option<Box<Vec<Related>>>);
+
+impl RelatedList {
+    /// An empty list.
+    pub const fn new() -> RelatedList {
+        RelatedList(None)
+    }
+
+    /// Adds a related location at the end.
+    pub fn push(&mut self, related: Related) {
+        self.0.get_or_insert_default().push(related);
+    }
+}
+
+impl std::ops::Deref for RelatedList {
+    type Target = [Related];
+
+    fn deref(&self) -> &[Related] {
+        self.0.as_deref().map_or(&[], Vec::as_slice)
+    }
+}
+
+impl std::ops::DerefMut for RelatedList {
+    fn deref_mut(&mut self) -> &mut [Related] {
+        self.0.as_deref_mut().map_or(&mut [], Vec::as_mut_slice)
+    }
+}
+
+impl From<Vec<Related>> for RelatedList {
+    fn from(list: Vec<Related>) -> RelatedList {
+        RelatedList((!list.is_empty()).then(|| Box::new(list)))
+    }
+}
+
+impl FromIterator<Related> for RelatedList {
+    fn from_iter<I: IntoIterator<Item = Related>>(iter: I) -> RelatedList {
+        RelatedList::from(iter.into_iter().collect::<Vec<_>>())
+    }
+}
+
+impl<'a> IntoIterator for &'a RelatedList {
+    type Item = &'a Related;
+    type IntoIter = std::slice::Iter<'a, Related>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a mut RelatedList {
+    type Item = &'a mut Related;
+    type IntoIter = std::slice::IterMut<'a, Related>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter_mut()
+    }
+}
+
+/// A message in `lang`: the English text, or the message rendered in another language when it
+/// has a template (`render` gives it in that language).
 fn localized<'a>(
     english: impl FnOnce() -> std::borrow::Cow<'a, str>,
-    template: &crate::i18n::Message,
+    is_template: bool,
+    render: impl FnOnce(crate::i18n::Lang) -> String,
     lang: crate::i18n::Lang,
 ) -> std::borrow::Cow<'a, str> {
-    if lang == crate::i18n::Lang::En || !template.is_template() {
-        english()
-    } else {
-        std::borrow::Cow::Owned(template.render(lang))
-    }
+    if lang == crate::i18n::Lang::En || !is_template { english() } else { std::borrow::Cow::Owned(render(lang)) }
 }
 
 /// The English text of a message: a plain text as it is, a template rendered.
-fn text_of(message: &crate::i18n::Message) -> std::borrow::Cow<'_, str> {
+fn text_of(message: &crate::i18n::Packed) -> std::borrow::Cow<'_, str> {
     match message {
-        crate::i18n::Message::Text(t) => std::borrow::Cow::Borrowed(t),
+        crate::i18n::Packed::Text(t) => std::borrow::Cow::Borrowed(t),
+        crate::i18n::Packed::Shared(t) => std::borrow::Cow::Borrowed(t),
         m => std::borrow::Cow::Owned(m.render(crate::i18n::Lang::En)),
     }
 }
@@ -139,10 +202,10 @@ pub struct Finding {
     /// template). Its English text ([`Finding::message`], which baselines and fingerprints
     /// use whatever the language) is rendered when it is asked for, not kept: a scan can hold
     /// hundreds of thousands of findings.
-    pub template: crate::i18n::Message,
+    pub template: crate::i18n::Packed,
     pub location: Location,
     pub resource: Option<ResourceRef>,
-    pub related: Vec<Related>,
+    pub related: RelatedList,
     /// When the finding holds only for some values of undecidable template conditions,
     /// the condition values that lead to it ("IsProd is false").
     pub when: Option<Box<crate::i18n::Message>>,
@@ -153,7 +216,7 @@ pub struct Finding {
     /// `None` when it is not known (see [`crate::value::subject_at`]), or when it does not tell
     /// the finding apart from another of the same rule and resource (see
     /// [`drop_ambiguous_subjects`]).
-    pub subject: Option<String>,
+    pub subject: Option<Box<str>>,
 }
 
 impl Finding {
@@ -184,7 +247,7 @@ impl Finding {
 
     /// The message in `lang`.
     pub fn message_in(&self, lang: crate::i18n::Lang) -> std::borrow::Cow<'_, str> {
-        localized(|| self.message(), &self.template, lang)
+        localized(|| self.message(), self.template.is_template(), |l| self.template.render(l), lang)
     }
 
     /// The finding as a report in `lang` shows it: its message (with the condition qualifier)
@@ -194,9 +257,9 @@ impl Finding {
     pub fn localized(&self, lang: crate::i18n::Lang, rule: &std::sync::Arc<RuleMeta>) -> Finding {
         let mut f = self.clone();
         f.rule = rule.clone();
-        f.template = crate::i18n::Message::Text(self.full_message_in(lang));
+        f.template = self.full_message_in(lang).into();
         f.when = None;
-        f.subject = Some(self.identity());
+        f.subject = Some(self.identity().into());
         for r in &mut f.related {
             r.message = r.message_in(lang).into_owned();
         }
@@ -234,7 +297,7 @@ impl Finding {
     /// collapsed.
     pub fn identity(&self) -> String {
         match &self.subject {
-            Some(s) => s.clone(),
+            Some(s) => s.to_string(),
             None => collapse_whitespace(&self.full_message()),
         }
     }
@@ -378,10 +441,33 @@ mod tests {
             template: message.into(),
             location: Location::new("t.yaml".into(), Span { line: 3, col: 3, ..Span::default() }),
             resource: Some(ResourceRef { id: resource.into(), kind: "AWS::S3::Bucket".into() }),
-            related: Vec::new(),
+            related: RelatedList::new(),
             when: None,
-            subject: Some(format!("Resources.{resource}")),
+            subject: Some(format!("Resources.{resource}").into()),
         }
+    }
+
+    #[test]
+    fn findings_stay_small() {
+        // A scan can hold hundreds of thousands of findings.
+        assert!(std::mem::size_of::<Finding>() <= 160, "{}", std::mem::size_of::<Finding>());
+        assert_eq!(std::mem::size_of::<RelatedList>(), std::mem::size_of::<usize>());
+    }
+
+    #[test]
+    fn related_lists_hold_what_is_pushed() {
+        let at = |line| Location::new("t.yaml".into(), Span { line, col: 1, ..Span::default() });
+        let mut list = RelatedList::new();
+        assert!(list.is_empty());
+        assert_eq!(list, RelatedList::from(Vec::new()));
+        list.push(Related::new(at(2), "first"));
+        list.push(Related::new(at(5), "second"));
+        for r in &mut list {
+            r.message.push('!');
+        }
+        let lines: Vec<(u32, &str)> = list.iter().map(|r| (r.location.span.line, r.message.as_str())).collect();
+        assert_eq!(lines, [(2, "first!"), (5, "second!")]);
+        assert_eq!(list.len(), 2);
     }
 
     #[test]

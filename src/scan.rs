@@ -385,7 +385,9 @@ fn fill_subject(finder: &mut crate::value::SubjectFinder, f: &mut Finding, root:
         return;
     }
     let rule = f.rule.clone();
-    f.subject = finder.subject(root, span, |key, value| !crate::rules::secrets::may_reveal_secret(&rule, key, value));
+    f.subject = finder
+        .subject(root, span, |key, value| !crate::rules::secrets::may_reveal_secret(&rule, key, value))
+        .map(String::into_boxed_str);
 }
 
 /// Records each finding's subject: the offending field and value, as the path to the node at

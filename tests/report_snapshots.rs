@@ -180,7 +180,7 @@ fn fingerprints_ignore_position_but_not_identity() {
     b.subject = Some(subject.into());
     assert_eq!(a.fingerprint(), b.fingerprint());
     assert_ne!(a.fingerprint(), fp);
-    b.subject = Some(format!("{subject}.Ref=Public"));
+    b.subject = Some(format!("{subject}.Ref=Public").into());
     assert_ne!(a.fingerprint(), b.fingerprint());
     // The fingerprint of earlier versions (the value this finding had in their reports) is
     // kept for reading what they recorded.
@@ -198,7 +198,7 @@ fn findings_are_grouped_by_file_in_sorted_order() {
         template: format!("in {}", file.display_path()).into(),
         location: loc(file, span_of(file, "Logs", 0)),
         resource: None,
-        related: vec![],
+        related: Default::default(),
         when: None,
         subject: None,
     };

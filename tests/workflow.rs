@@ -293,7 +293,7 @@ fn subjects_are_the_same_whatever_the_input_language() {
         let mut v: Vec<(String, String, Option<String>)> = s
             .findings
             .iter()
-            .map(|f| (f.rule.id.to_string(), f.resource_id().to_string(), f.subject.clone()))
+            .map(|f| (f.rule.id.to_string(), f.resource_id().to_string(), f.subject.as_deref().map(str::to_string)))
             .collect();
         v.sort();
         v

@@ -237,7 +237,7 @@ mod tests {
             template: message.into(),
             location: Location::new(file.into(), Span { line, col: 3, ..Span::default() }),
             resource: Some(ResourceRef { id: "Logs".into(), kind: "AWS::S3::Bucket".into() }),
-            related: Vec::new(),
+            related: crate::finding::RelatedList::new(),
             when: None,
             subject: None,
         }
@@ -257,7 +257,7 @@ mod tests {
     }
 
     fn with_subject(mut f: Finding, subject: &str) -> Finding {
-        f.subject = Some(subject.to_string());
+        f.subject = Some(subject.into());
         f
     }
 

@@ -356,7 +356,7 @@ mod apply_tests {
             template: "m".into(),
             location: Location::new(file.into(), Span { line, col: 1, ..Span::default() }),
             resource: Some(ResourceRef { id: resource.into(), kind: "AWS::S3::Bucket".into() }),
-            related: Vec::new(),
+            related: crate::finding::RelatedList::new(),
             when: None,
             subject: None,
         }

@@ -18,7 +18,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -89,10 +89,55 @@ impl fmt::Display for Lang {
 pub enum Message {
     /// Text shown as it is in every language (a name, a value, a path).
     Text(String),
+    /// A text shown as it is, shared with the model that holds it (a resource's id or type):
+    /// many messages name the same resource.
+    Shared(Arc<str>),
     /// The message `id` of the catalogue, with its variables.
     Template { id: &'static str, args: Vec<(&'static str, Message)> },
+    /// A template kept compactly: its id and the names of its variables are shared by every
+    /// message of the same template, and only the values are held (see [`Message::packed`]).
+    Packed(&'static Spec, Box<[Packed]>),
     /// Messages shown one after the other.
     Concat(Vec<Message>),
+}
+
+/// A template id with the names of its variables, held once for every message of that
+/// template and those names (see [`Message::packed`]).
+#[derive(Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Spec {
+    id: &'static str,
+    names: Box<[&'static str]>,
+}
+
+impl Spec {
+    /// The spec of `id` with the variables `names`: the same one each time it is asked for.
+    /// Ids and variable names are written in the program, so there are as many specs as
+    /// templates (each kept for the whole run).
+    fn of(id: &'static str, names: &[&'static str]) -> &'static Spec {
+        thread_local! {
+            /// The spec found last: a rule reports one template many times in a row.
+            static LAST: std::cell::Cell<Option<&'static Spec>> = const { std::cell::Cell::new(None) };
+        }
+        static SPECS: LazyLock<std::sync::RwLock<Vec<&'static Spec>>> = LazyLock::new(Default::default);
+        let same = |s: &&'static Spec| s.id == id && *s.names == *names;
+        if let Some(s) = LAST.get().filter(same) {
+            return s;
+        }
+        let known = SPECS.read().unwrap_or_else(|e| e.into_inner()).iter().copied().find(same);
+        let spec = known.unwrap_or_else(|| {
+            let mut specs = SPECS.write().unwrap_or_else(|e| e.into_inner());
+            match specs.iter().copied().find(same) {
+                Some(s) => s,
+                None => {
+                    let s: &'static Spec = Box::leak(Box::new(Spec { id, names: names.into() }));
+                    specs.push(s);
+                    s
+                }
+            }
+        });
+        LAST.set(Some(spec));
+        spec
+    }
 }
 
 impl Message {
@@ -111,23 +156,25 @@ impl Message {
     fn render_into(&self, lang: Lang, out: &mut String) {
         match self {
             Message::Text(t) => out.push_str(t),
+            Message::Shared(t) => out.push_str(t),
             Message::Concat(parts) => parts.iter().for_each(|p| p.render_into(lang, out)),
             Message::Template { id, args } => {
-                let mut fargs = FluentArgs::with_capacity(args.len());
-                for (name, value) in args {
-                    fargs.set(*name, fluent_value(value.render(lang)));
-                }
-                match format(lang, id, None, Some(&fargs)).or_else(|| format(Lang::En, id, None, Some(&fargs))) {
-                    Some(t) => out.push_str(&t),
-                    // Not in any catalogue: the id and the arguments, rather than nothing.
-                    None => {
-                        out.push_str(id);
-                        for (name, value) in args {
-                            out.push_str(&format!(" {name}={}", value.render(lang)));
-                        }
-                    }
-                }
+                render_template(lang, id, args.iter().map(|(name, value)| (*name, value.render(lang))), out)
             }
+            Message::Packed(spec, values) => render_packed(lang, spec, values, out),
+        }
+    }
+
+    /// The message with its templates (nested ones included) [packed](Message::Packed): what
+    /// a finding keeps, as hundreds of thousands of them can be held at once.
+    pub fn packed(self) -> Message {
+        match self {
+            Message::Template { id, args } => {
+                let (spec, values) = pack(id, args);
+                Message::Packed(spec, values)
+            }
+            Message::Concat(parts) => Message::Concat(parts.into_iter().map(Message::packed).collect()),
+            other => other,
         }
     }
 
@@ -140,7 +187,8 @@ impl Message {
     pub fn is_empty(&self) -> bool {
         match self {
             Message::Text(t) => t.is_empty(),
-            Message::Template { .. } => false,
+            Message::Shared(t) => t.is_empty(),
+            Message::Template { .. } | Message::Packed(..) => false,
             Message::Concat(parts) => parts.iter().all(Message::is_empty),
         }
     }
@@ -171,8 +219,8 @@ impl Message {
     /// Whether some part of the message comes from the catalogue.
     pub fn is_template(&self) -> bool {
         match self {
-            Message::Text(_) => false,
-            Message::Template { .. } => true,
+            Message::Text(_) | Message::Shared(_) => false,
+            Message::Template { .. } | Message::Packed(..) => true,
             Message::Concat(parts) => parts.iter().any(Message::is_template),
         }
     }
@@ -186,14 +234,175 @@ impl Message {
 
     fn collect_ids(&self, out: &mut Vec<&'static str>) {
         match self {
-            Message::Text(_) => {}
+            Message::Text(_) | Message::Shared(_) => {}
             Message::Template { id, args } => {
                 out.push(id);
                 args.iter().for_each(|(_, a)| a.collect_ids(out));
             }
+            Message::Packed(spec, values) => {
+                out.push(spec.id);
+                values.iter().for_each(|a| a.collect_ids(out));
+            }
             Message::Concat(parts) => parts.iter().for_each(|p| p.collect_ids(out)),
         }
     }
+}
+
+/// A message kept compactly: a variable's value in a [packed](Message::Packed) template, and a
+/// finding's message. It takes 32 bytes where a [`Message`] takes 40: a scan can hold hundreds
+/// of thousands of findings, each with a message of several values.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Packed {
+    /// Text shown as it is.
+    Text(Box<str>),
+    /// Text shown as it is, shared with the model that holds it.
+    Shared(Arc<str>),
+    /// A template, packed in its turn.
+    Template(&'static Spec, Box<[Packed]>),
+    /// A template of one variable, a text: held without a list of values.
+    TextTemplate(&'static Spec, Box<str>),
+    /// A template of one variable, a shared text (e.g. `bucket = b.meta.id`): held without a
+    /// list of values, so without any allocation of its own.
+    SharedTemplate(&'static Spec, Arc<str>),
+    /// Any other message.
+    Other(Box<Message>),
+}
+
+impl Packed {
+    /// The text in `lang` (see [`Message::render`]).
+    pub fn render(&self, lang: Lang) -> String {
+        let mut s = String::new();
+        self.render_into(lang, &mut s);
+        s
+    }
+
+    /// The English text.
+    pub fn en(&self) -> String {
+        self.render(Lang::En)
+    }
+
+    /// Whether some part of the message comes from the catalogue.
+    pub fn is_template(&self) -> bool {
+        match self {
+            Packed::Text(_) | Packed::Shared(_) => false,
+            Packed::Template(..) | Packed::TextTemplate(..) | Packed::SharedTemplate(..) => true,
+            Packed::Other(m) => m.is_template(),
+        }
+    }
+
+    /// The ids of the templates the message uses, nested ones included.
+    pub fn ids(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        self.collect_ids(&mut out);
+        out
+    }
+
+    /// Appends `more` to the message.
+    pub fn push(&mut self, more: Message) {
+        let mut m = Message::from(std::mem::replace(self, Packed::Text(Box::default())));
+        m.push(more);
+        *self = Packed::from(m);
+    }
+
+    fn render_into(&self, lang: Lang, out: &mut String) {
+        match self {
+            Packed::Text(t) => out.push_str(t),
+            Packed::Shared(t) => out.push_str(t),
+            Packed::Template(spec, values) => render_packed(lang, spec, values, out),
+            Packed::TextTemplate(spec, t) => render_one(lang, spec, t, out),
+            Packed::SharedTemplate(spec, t) => render_one(lang, spec, t, out),
+            Packed::Other(m) => m.render_into(lang, out),
+        }
+    }
+
+    fn collect_ids(&self, out: &mut Vec<&'static str>) {
+        match self {
+            Packed::Text(_) | Packed::Shared(_) => {}
+            Packed::Template(spec, values) => {
+                out.push(spec.id);
+                values.iter().for_each(|a| a.collect_ids(out));
+            }
+            Packed::TextTemplate(spec, _) | Packed::SharedTemplate(spec, _) => out.push(spec.id),
+            Packed::Other(m) => m.collect_ids(out),
+        }
+    }
+}
+
+impl From<Message> for Packed {
+    fn from(m: Message) -> Packed {
+        match m {
+            Message::Text(t) => Packed::Text(t.into_boxed_str()),
+            Message::Shared(t) => Packed::Shared(t),
+            Message::Template { id, args } => {
+                let (spec, values) = pack(id, args);
+                Packed::template(spec, values)
+            }
+            Message::Packed(spec, values) => Packed::template(spec, values),
+            other => Packed::Other(Box::new(other.packed())),
+        }
+    }
+}
+
+impl From<Packed> for Message {
+    fn from(p: Packed) -> Message {
+        match p {
+            Packed::Text(t) => Message::Text(t.into_string()),
+            Packed::Shared(t) => Message::Shared(t),
+            Packed::Template(spec, values) => Message::Packed(spec, values),
+            Packed::TextTemplate(spec, t) => Message::Packed(spec, Box::new([Packed::Text(t)])),
+            Packed::SharedTemplate(spec, t) => Message::Packed(spec, Box::new([Packed::Shared(t)])),
+            Packed::Other(m) => *m,
+        }
+    }
+}
+
+impl Packed {
+    /// The template of `spec` with `values`, a single text held without a list.
+    fn template(spec: &'static Spec, values: Box<[Packed]>) -> Packed {
+        match <Box<[Packed; 1]>>::try_from(values) {
+            Ok(one) => match *one {
+                [Packed::Text(t)] => Packed::TextTemplate(spec, t),
+                [Packed::Shared(t)] => Packed::SharedTemplate(spec, t),
+                one => Packed::Template(spec, Box::new(one)),
+            },
+            Err(values) => Packed::Template(spec, values),
+        }
+    }
+}
+
+impl From<String> for Packed {
+    fn from(s: String) -> Packed {
+        Packed::Text(s.into_boxed_str())
+    }
+}
+
+impl From<&str> for Packed {
+    fn from(s: &str) -> Packed {
+        Packed::Text(s.into())
+    }
+}
+
+impl Default for Packed {
+    fn default() -> Packed {
+        Packed::Text(Box::default())
+    }
+}
+
+/// The spec and the packed values of the template `id` with `args`.
+fn pack(id: &'static str, args: Vec<(&'static str, Message)>) -> (&'static Spec, Box<[Packed]>) {
+    let names: Vec<&'static str> = args.iter().map(|(name, _)| *name).collect();
+    let values = args.into_iter().map(|(_, value)| Packed::from(value)).collect();
+    (Spec::of(id, &names), values)
+}
+
+/// A packed template of one variable with its value `text`, in `lang`.
+fn render_one(lang: Lang, spec: &Spec, text: &str, out: &mut String) {
+    render_template(lang, spec.id, spec.names.iter().copied().zip(std::iter::once(text.to_string())), out)
+}
+
+/// A packed template with its values, in `lang`.
+fn render_packed(lang: Lang, spec: &Spec, values: &[Packed], out: &mut String) {
+    render_template(lang, spec.id, spec.names.iter().copied().zip(values.iter().map(|v| v.render(lang))), out)
 }
 
 impl Default for Message {
@@ -217,6 +426,25 @@ impl From<&str> for Message {
 impl From<&String> for Message {
     fn from(s: &String) -> Message {
         Message::Text(s.clone())
+    }
+}
+
+/// The template `id` in `lang` (English when `lang` has no such message), with its variables
+/// as `args` renders them (in `lang`).
+fn render_template(lang: Lang, id: &str, args: impl Iterator<Item = (&'static str, String)> + Clone, out: &mut String) {
+    let mut fargs = FluentArgs::with_capacity(args.size_hint().0);
+    for (name, value) in args.clone() {
+        fargs.set(name, fluent_value(value));
+    }
+    match format(lang, id, None, Some(&fargs)).or_else(|| format(Lang::En, id, None, Some(&fargs))) {
+        Some(t) => out.push_str(&t),
+        // Not in any catalogue: the id and the arguments, rather than nothing.
+        None => {
+            out.push_str(id);
+            for (name, value) in args {
+                out.push_str(&format!(" {name}={value}"));
+            }
+        }
     }
 }
 
@@ -255,19 +483,58 @@ impl IntoArg for Message {
     }
 }
 
+impl IntoArg for Packed {
+    fn to_arg(&self) -> Message {
+        Message::from(self.clone())
+    }
+}
+
 impl IntoArg for &Message {
     fn to_arg(&self) -> Message {
         (*self).clone()
     }
 }
 
+/// A variable's value as [`msg!`] takes it: a shared text ([`SharedArg`]) is shared, anything
+/// else is converted by [`IntoArg`] (through [`AnyArg`]). The macro calls `to_arg` on a
+/// reference to an `ArgRef`, so that the shared case, found without borrowing again, wins.
+#[doc(hidden)]
+pub struct ArgRef<'a, T: ?Sized>(pub &'a T);
+
+/// A variable's value that a message shares instead of copying (see [`ArgRef`]).
+#[doc(hidden)]
+pub trait SharedArg {
+    fn to_arg(&self) -> Message;
+}
+
+impl SharedArg for ArgRef<'_, Arc<str>> {
+    fn to_arg(&self) -> Message {
+        Message::Shared(self.0.clone())
+    }
+}
+
+/// Any other variable's value (see [`ArgRef`]).
+#[doc(hidden)]
+pub trait AnyArg {
+    fn to_arg(&self) -> Message;
+}
+
+impl<T: IntoArg + ?Sized> AnyArg for &ArgRef<'_, T> {
+    fn to_arg(&self) -> Message {
+        self.0.to_arg()
+    }
+}
+
 /// A [`Message`] from the catalogue: `msg!("s3-versioning-bucket", bucket = b.meta.id)`. Each
-/// variable is given by reference: anything that implements `Display`, or a [`Message`].
+/// variable is given by reference: anything that implements `Display`, or a [`Message`]. An
+/// `Arc<str>` (a resource's id or type) is shared, not copied.
 #[macro_export]
 macro_rules! msg {
-    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::i18n::Message::template($id, vec![$((stringify!($name), $crate::i18n::IntoArg::to_arg(&$value))),*])
-    };
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {{
+        #[allow(unused_imports)]
+        use $crate::i18n::{AnyArg as _, SharedArg as _};
+        $crate::i18n::Message::template($id, vec![$((stringify!($name), (&$crate::i18n::ArgRef(&$value)).to_arg())),*])
+    }};
 }
 
 /// The Well-Architected Security Pillar practices in Korean: `id\tarea\ttitle` per line.
@@ -509,6 +776,64 @@ mod tests {
             Message::template("no-such-message", vec![("x", "1".to_arg())]).render(Lang::En),
             "no-such-message x=1"
         );
+    }
+
+    #[test]
+    fn packed_templates_render_as_templates_and_share_their_spec() {
+        let id: Arc<str> = "Logs".into();
+        let m = msg!("s3-versioning-bucket", bucket = id, s = "Suspended");
+        assert!(matches!(&m, Message::Template { args, .. } if matches!(args[0].1, Message::Shared(_))));
+        let nested = msg!("condition-of-module", condition = m, module = "app");
+        let packed = nested.clone().packed();
+        for lang in Lang::ALL {
+            assert_eq!(packed.render(lang), nested.render(lang));
+        }
+        assert_eq!(packed.ids(), nested.ids());
+        let (Message::Packed(a, values), Message::Packed(b, _)) = (&packed, &nested.clone().packed()) else {
+            panic!("{packed:?} is not packed")
+        };
+        assert!(std::ptr::eq(*a, *b), "one spec for one template");
+        assert!(matches!(values[0], Packed::Template(..)), "nested templates are packed too");
+        let missing = Message::template("no-such-message", vec![("x", "1".to_arg())]).packed();
+        assert_eq!(missing.render(Lang::En), "no-such-message x=1");
+    }
+
+    #[test]
+    fn packed_messages_render_as_the_messages_they_pack() {
+        let bucket = msg!("s3-versioning-bucket", bucket = "Logs", s = "Suspended");
+        let joined = Message::join(&[bucket.clone(), Message::from("plain")], ", ");
+        let messages = [
+            Message::from("plain"),
+            Message::Shared("shared".into()),
+            msg!("condition-of-module", condition = joined, module = "app"),
+            joined.clone(),
+            msg!("s3-access-logging-bucket-enable", bucket = "Logs"),
+            msg!("s3-access-logging-bucket-enable", bucket = Arc::<str>::from("Logs")),
+            msg!("condition-is-false", name = msg!("s3-access-logging-bucket-enable", bucket = "Logs")),
+        ];
+        for m in messages {
+            let p = Packed::from(m.clone());
+            for lang in Lang::ALL {
+                assert_eq!(p.render(lang), m.render(lang), "{m:?}");
+            }
+            assert_eq!((p.is_template(), p.ids()), (m.is_template(), m.ids()));
+            assert_eq!(Message::from(p.clone()).render(Lang::Ko), m.render(Lang::Ko));
+            if let Message::Template { args, .. } = &m
+                && let [(_, Message::Text(_) | Message::Shared(_))] = args.as_slice()
+            {
+                assert!(matches!(p, Packed::TextTemplate(..) | Packed::SharedTemplate(..)), "{p:?}");
+            }
+            let mut more = p;
+            more.push(Message::from("!"));
+            assert_eq!(more.en(), format!("{}!", m.en()));
+        }
+    }
+
+    #[test]
+    fn messages_stay_small() {
+        // A scan can hold hundreds of thousands of findings, each with its message.
+        assert!(std::mem::size_of::<Message>() <= 40, "{}", std::mem::size_of::<Message>());
+        assert!(std::mem::size_of::<Packed>() <= 32, "{}", std::mem::size_of::<Packed>());
     }
 
     #[test]

@@ -137,7 +137,7 @@ mod tests {
                 template: format!("m{i}").into(),
                 location: crate::source::Location::new(file, src.span(0, 1)),
                 resource: None,
-                related: Vec::new(),
+                related: crate::finding::RelatedList::new(),
                 when: None,
                 subject: None,
             });

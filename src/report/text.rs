@@ -600,7 +600,7 @@ mod tests {
                     template: "m".into(),
                     location: at(sp),
                     resource: (j == 0).then(|| resource.clone()),
-                    related: rel.clone(),
+                    related: rel.clone().into(),
                     when: None,
                     subject: None,
                 });

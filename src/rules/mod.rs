@@ -643,14 +643,14 @@ impl<'a> Sink<'a> {
 
     /// Reports a finding not tied to a resource (e.g. about a template parameter).
     pub fn report_at(&mut self, span: Span, message: impl Into<crate::i18n::Message>) -> &mut Finding {
-        let template = message.into();
+        let template = crate::i18n::Packed::from(message.into());
         self.out.push(Finding {
             rule: self.rule.clone(),
             severity: self.rule.severity,
             template,
             location: Location::of(span, &self.file),
             resource: None,
-            related: Vec::new(),
+            related: crate::finding::RelatedList::new(),
             when: None,
             subject: None,
         })

@@ -109,7 +109,7 @@ pub fn sample_report() -> ScanReport {
         template: "Bucket `Logs` does not block public access: BlockPublicPolicy is false".into(),
         location: loc(&app, span_of(&app, "!Ref Public", 0)),
         resource: Some(logs.clone()),
-        related: vec![Related::new(loc(&app, span_of(&app, "\"false\"", 0)), "default of parameter `Public`")],
+        related: vec![Related::new(loc(&app, span_of(&app, "\"false\"", 0)), "default of parameter `Public`")].into(),
         when: Some(Box::new("IsProd is false".into())),
         subject: None,
     };
@@ -121,7 +121,7 @@ pub fn sample_report() -> ScanReport {
         template: "Bucket `Logs` does not log server access".into(),
         location: loc(&app, app.span(logs_start, APP_YAML.trim_end().len() as u32)),
         resource: Some(logs),
-        related: vec![],
+        related: Default::default(),
         when: None,
         subject: None,
     };
@@ -131,7 +131,7 @@ pub fn sample_report() -> ScanReport {
         template: "Policy `Admin` allows every action on every resource".into(),
         location: loc(&iam, span_of(&iam, "\"*\"", 0)),
         resource: Some(ResourceRef { id: "Admin".into(), kind: "AWS::IAM::Policy".into() }),
-        related: vec![Related::new(loc(&iam, span_of(&iam, "\"*\"", 1)), "every resource")],
+        related: vec![Related::new(loc(&iam, span_of(&iam, "\"*\"", 1)), "every resource")].into(),
         when: None,
         subject: None,
     };
