@@ -164,7 +164,10 @@ def struct_schema(name, doc, body, known):
         if not m:
             raise SystemExit(f"gen-model-schema: cannot read field `{decl}` of {name}")
         field, ty = m.groups()
-        s = type_schema(ty, known)
+        # An `Option` left out when `None` is never null.
+        never_null = any('skip_serializing_if = "Option::is_none"' in a for a in fattrs)
+        opt = re.fullmatch(r"Option<(.*)>", ty)
+        s = type_schema(opt.group(1) if opt and never_null else ty, known)
         d = doc_text(fdoc)
         if d:
             s["description"] = d

@@ -141,10 +141,11 @@ pub struct ResMeta {
     pub span: Span,
     /// Span of the `Properties` map, or of the logical id when there is none.
     pub props_span: Span,
+    // Boxed: most resources have none, and every resource has this field.
     /// Its tags (`Tags`; Terraform `tags`; Kubernetes labels). Left out of the model
     /// document when absent.
-    #[serde(skip_serializing_if = "Field::is_absent")]
-    pub tags: Field<Vec<Tag>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Box<Field<Vec<Tag>>>>,
 }
 
 /// Everything Palisade knows about one input document.

@@ -366,7 +366,7 @@ mod tests {
             model_kind: crate::model::kind::EC2_NETWORK_ACL_ENTRY,
             span: sp(),
             props_span: sp(),
-            tags: Field::absent(sp()),
+            tags: None,
         };
         NetworkAclEntry {
             meta,

@@ -10,7 +10,7 @@ pub struct S3Bucket {
     pub name: Field<String>,
     /// Canned ACL.
     pub access_control: Field<CannedAcl>,
-    /// Boxed: most buckets have none, and it is large.
+    // Boxed: most buckets have none, and it is large.
     pub public_access_block: Option<Box<PublicAccessBlock>>,
     /// Default encryption rules (`BucketEncryption.ServerSideEncryptionConfiguration`).
     pub encryption: Field<Vec<BucketEncryptionRule>>,

@@ -66,6 +66,11 @@ pub fn labels(entries: &[(String, Span, String, Span)], span: Span) -> Field<Vec
     Field::known(tags, span)
 }
 
+/// A resource's tags as [`super::ResMeta::tags`] keeps them: `None` when absent.
+pub fn kept(tags: Field<Vec<Tag>>) -> Option<Box<Field<Vec<Tag>>>> {
+    (!tags.is_absent()).then(|| Box::new(tags))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

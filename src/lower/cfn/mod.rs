@@ -64,7 +64,10 @@ pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Mode
             model_kind: model_kind(&r.kind),
             span: r.id_span,
             props_span,
-            tags: crate::model::tags::tags_of(props_val.as_ref().and_then(|p| p.get("Tags")), props_span),
+            tags: crate::model::tags::kept(crate::model::tags::tags_of(
+                props_val.as_ref().and_then(|p| p.get("Tags")),
+                props_span,
+            )),
         };
         let idx = m.resources.len();
         m.resource_index.insert(r.id.clone(), idx);

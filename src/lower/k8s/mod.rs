@@ -384,7 +384,7 @@ fn object_meta(root: &Node, file: &Arc<str>) -> ObjectMeta {
             model_kind: model_kind(&kind),
             span,
             props_span: root.span,
-            tags: labels_of(md, span),
+            tags: crate::model::tags::kept(labels_of(md, span)),
         },
         api_version,
         kind,

@@ -391,7 +391,7 @@ pub fn add_meta(m: &mut Model, id: String, kind: &str, at: &Node) -> ResMeta {
         kind: kind.to_string().into(),
         model_kind: crate::model::kind::model_kind(kind),
         span: at.span,
-        tags: crate::model::Field::absent(at.span),
+        tags: None,
         props_span: at.span,
     };
     m.resource_index.insert(id, m.resources.len());

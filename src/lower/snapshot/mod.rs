@@ -313,7 +313,7 @@ impl<'a> Ctx<'a> {
                 kind: cfn_type.into(),
                 model_kind: model_kind(cfn_type),
                 span,
-                tags: crate::model::tags::tags_of(props.get("Tags"), span),
+                tags: crate::model::tags::kept(crate::model::tags::tags_of(props.get("Tags"), span)),
                 props_span: span,
             },
             cfn_type,

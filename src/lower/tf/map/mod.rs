@@ -181,7 +181,7 @@ pub fn shape(resources: &[TfResource]) -> Vec<Shaped> {
             model_kind: model_kind(if cfn_type.is_empty() { &r.rtype } else { cfn_type }),
             span,
             props_span,
-            tags: crate::model::tags::tags_of(r.attrs.get("tags"), props_span),
+            tags: crate::model::tags::kept(crate::model::tags::tags_of(r.attrs.get("tags"), props_span)),
         };
         match p {
             None => {
