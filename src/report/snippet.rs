@@ -132,7 +132,7 @@ const LONG_INDENT: usize = 26;
 /// Draws `text` (lines numbered from `first`) with `annotations` (byte ranges of `text` and
 /// their labels; the first primary, the others context) exactly as `annotate-snippets` draws a
 /// group holding only that snippet, unfolded, with the [`Styles`] its renderer was given and an
-/// unbounded width. Only the common shape is drawn: lines of printable ASCII and `…`, at most
+/// unbounded width. Only the common shape is drawn: lines of printable ASCII (cut or not), at most
 /// one annotation per line and within it, lines not indented enough to be shortened, the last
 /// line not empty. `None` for anything else, which is left to `annotate-snippets`.
 pub(crate) fn draw(
@@ -141,16 +141,23 @@ pub(crate) fn draw(
     annotations: &[(Range<usize>, Option<String>)],
     styles: &Styles,
 ) -> Option<String> {
-    if text.is_empty() || text.ends_with('\n') || !text.chars().all(|c| matches!(c, ' '..='~' | '\n' | CUT)) {
+    if text.is_empty() || text.ends_with('\n') {
         return None;
     }
     // Each line's byte range, and its annotation.
     let mut lines: Vec<(Range<usize>, Option<Marked>)> = Vec::with_capacity(2);
     let mut start = 0;
     for line in text.split('\n') {
+        // Printable ASCII, cut or not: characters one column wide that are drawn as they are.
+        let uncut = line.strip_prefix(CUT).unwrap_or(line);
+        let uncut = uncut.strip_suffix(CUT).unwrap_or(uncut);
+        if !uncut.bytes().fold(true, |printable, b| printable & matches!(b, b' '..=b'~')) {
+            return None;
+        }
         lines.push((start..start + line.len(), None));
         start += line.len() + 1;
     }
+    // Characters of `line` before byte `at`: columns.
     let column = |line: &Range<usize>, at: usize| text.get(line.start..at).map(|s| s.chars().count());
     let mut indent = usize::MAX;
     for (i, (range, _)) in annotations.iter().enumerate() {

@@ -17,6 +17,7 @@ use super::snippet::{self, Window};
 use super::{RenderOptions, ScanReport, count_by_layer, count_by_severity, files_with_errors, par_write};
 use crate::finding::{Finding, Related, Severity};
 use crate::i18n::{Lang, label, label_count};
+use crate::rules::RuleMeta;
 use crate::source::{Location, SourceFile, Span};
 
 const BOLD: Style = Style::new().effects(Effects::BOLD);
@@ -203,6 +204,9 @@ struct Drawer<'a> {
     /// Each note's line up to its text, without the gutter's indentation.
     notes: NotePrefixes,
     last: Option<Last<'a>>,
+    /// Each rule's remediation on one line (see [`push_one_line`]), by the rule's address: a
+    /// rule reports many findings.
+    fixes: std::collections::HashMap<*const RuleMeta, String>,
 }
 
 /// The last finding drawn, and its snippet.
@@ -245,11 +249,23 @@ impl NotePrefixes {
 
 impl<'a> Drawer<'a> {
     fn new(painter: Painter, renderer: &'a Renderer, notes: NotePrefixes) -> Drawer<'a> {
-        Drawer { painter, renderer, notes, last: None }
+        Drawer { painter, renderer, notes, last: None, fixes: Default::default() }
     }
 
-    /// Draws `f`'s snippet, if it has one, again only when it differs from the last one.
+    /// `rule`'s remediation on one line (empty when it has none), once [`Drawer::draw`] drew
+    /// a finding of it.
+    fn fix(&self, rule: &RuleMeta) -> &str {
+        self.fixes.get(&std::ptr::from_ref(rule)).map_or("", String::as_str)
+    }
+
+    /// Draws `f`'s snippet, if it has one, again only when it differs from the last one, and
+    /// its rule's remediation the first time.
     fn draw(&mut self, f: &'a Finding, source: Option<&'a SourceFile>) {
+        self.fixes.entry(std::ptr::from_ref(&*f.rule)).or_insert_with(|| {
+            let mut fix = String::new();
+            push_one_line(&mut fix, &f.rule.remediation);
+            fix
+        });
         let level = severity_level(f.severity);
         let same_source = |s: Option<&SourceFile>| match (s, source) {
             (Some(a), Some(b)) => std::ptr::eq(a, b),
@@ -337,6 +353,7 @@ fn render_finding<'a>(
         out.push_str(gutter);
         out.push('\n');
     }
+    let fix = drawer.fix(&f.rule);
     let notes = &drawer.notes;
     let note = |out: &mut String, prefix: &str| {
         out.extend(std::iter::repeat_n(' ', indent));
@@ -360,9 +377,9 @@ fn render_finding<'a>(
         push_clean(out, &r.message);
         out.push('\n');
     }
-    if f.rule.remediation.split_whitespace().next().is_some() {
+    if !fix.is_empty() {
         note(out, &notes.fix);
-        push_one_line(out, &f.rule.remediation);
+        out.push_str(fix);
         out.push('\n');
     }
     note(out, &notes.docs);
