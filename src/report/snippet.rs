@@ -107,7 +107,8 @@ fn back(line: &str, at: usize, n: usize) -> usize {
 /// The byte offset `n` characters after `at` (or the line's end), and how many were passed.
 fn forward(line: &str, at: usize, n: usize) -> (usize, usize) {
     let mut shown = 0;
-    for (i, _) in line[at..].char_indices() {
+    // A character starts at each byte that does not go on with one (UTF-8: not 0b10xxxxxx).
+    for (i, _) in line.as_bytes()[at..].iter().enumerate().filter(|&(_, b)| b & 0xc0 != 0x80) {
         if shown == n {
             return (at + i, shown);
         }
