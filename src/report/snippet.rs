@@ -1,6 +1,14 @@
 //! Source lines cut to a window around a span, so that a finding on a very long line (a
 //! minified template) shows a snippet of bounded size. Lines of at most [`WIDTH`] characters
 //! are shown whole; the work done is proportional to the window, not to the line.
+//!
+//! Also draws the common snippets of the text report by hand ([`draw`]), as `annotate-snippets`
+//! draws them, at a fraction of its cost.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use anstyle::Style;
 
 use crate::source::{SourceFile, Span};
 
@@ -99,13 +107,161 @@ fn back(line: &str, at: usize, n: usize) -> usize {
 /// The byte offset `n` characters after `at` (or the line's end), and how many were passed.
 fn forward(line: &str, at: usize, n: usize) -> (usize, usize) {
     let mut shown = 0;
-    for (i, _) in line[at..].char_indices() {
+    // A character starts at each byte that does not go on with one (UTF-8: not 0b10xxxxxx).
+    for (i, _) in line.as_bytes()[at..].iter().enumerate().filter(|&(_, b)| b & 0xc0 != 0x80) {
         if shown == n {
             return (at + i, shown);
         }
         shown += 1;
     }
     (line.len(), shown)
+}
+
+/// The styles of a snippet's parts: the gutter (line numbers and bars), the primary
+/// annotation's marks and label, and the other annotations'.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Styles {
+    pub gutter: Style,
+    pub primary: Style,
+    pub context: Style,
+}
+
+/// Leading blanks past which `annotate-snippets` shortens the lines on the left (it keeps
+/// 16 of more than 20 beyond a padding of 6), which [`draw`] leaves to it.
+const LONG_INDENT: usize = 26;
+
+/// Draws `text` (lines numbered from `first`) with `annotations` (byte ranges of `text` and
+/// their labels; the first primary, the others context) exactly as `annotate-snippets` draws a
+/// group holding only that snippet, unfolded, with the [`Styles`] its renderer was given and an
+/// unbounded width. Only the common shape is drawn: lines of printable ASCII (cut or not), at most
+/// one annotation per line and within it, lines not indented enough to be shortened, the last
+/// line not empty. `None` for anything else, which is left to `annotate-snippets`.
+pub(crate) fn draw(
+    first: usize,
+    text: &str,
+    annotations: &[(Range<usize>, Option<String>)],
+    styles: &Styles,
+) -> Option<String> {
+    if text.is_empty() || text.ends_with('\n') {
+        return None;
+    }
+    // Each line's byte range, and its annotation.
+    let mut lines: Vec<(Range<usize>, Option<Marked>)> = Vec::with_capacity(2);
+    let mut start = 0;
+    for line in text.split('\n') {
+        // Printable ASCII, cut or not: characters one column wide that are drawn as they are.
+        let uncut = line.strip_prefix(CUT).unwrap_or(line);
+        let uncut = uncut.strip_suffix(CUT).unwrap_or(uncut);
+        if !uncut.bytes().fold(true, |printable, b| printable & matches!(b, b' '..=b'~')) {
+            return None;
+        }
+        lines.push((start..start + line.len(), None));
+        start += line.len() + 1;
+    }
+    // Characters of `line` before byte `at`: columns.
+    let column = |line: &Range<usize>, at: usize| text.get(line.start..at).map(|s| s.chars().count());
+    let mut indent = usize::MAX;
+    for (i, (range, _)) in annotations.iter().enumerate() {
+        let (line, mark) = lines.iter_mut().find(|(l, _)| l.start <= range.start && range.start <= l.end)?;
+        if mark.is_some() || range.end < range.start || range.end > line.end {
+            return None;
+        }
+        let (from, to) = (column(line, range.start)?, column(line, range.end)?);
+        indent = indent.min(from);
+        *mark = Some((from, to.max(from + 1), i));
+    }
+    for (line, _) in &lines {
+        let shown = &text[line.clone()];
+        if shown.bytes().any(|b| b != b' ') {
+            indent = indent.min(shown.bytes().take_while(|&b| b == b' ').count());
+        }
+    }
+    if indent != usize::MAX && indent > LONG_INDENT {
+        return None;
+    }
+
+    let width = digits(first + lines.len() - 1);
+    let mut ink = Ink { out: String::with_capacity(text.len() * 2 + 64), current: Style::new() };
+    let bar = |ink: &mut Ink| {
+        ink.fill(Style::new(), ' ', width + 1);
+        ink.put(styles.gutter, "|");
+    };
+    bar(&mut ink);
+    for (n, (line, mark)) in lines.iter().enumerate() {
+        ink.end_line();
+        let _ = write!(ink.style(styles.gutter), "{:>width$}", first + n);
+        ink.put(Style::new(), " ");
+        ink.put(styles.gutter, "|");
+        if !line.is_empty() {
+            ink.put(Style::new(), " ");
+            ink.put(Style::new(), &text[line.clone()]);
+        }
+        if let Some((from, to, i)) = *mark {
+            let (marker, style) = if i == 0 { ('^', styles.primary) } else { ('-', styles.context) };
+            ink.end_line();
+            bar(&mut ink);
+            ink.fill(Style::new(), ' ', from + 1);
+            ink.fill(style, marker, to - from);
+            if let Some(label) = annotations[i].1.as_deref().filter(|l| !l.is_empty()) {
+                ink.put(Style::new(), " ");
+                ink.put(style, label);
+            }
+        } else if n + 1 == lines.len() {
+            ink.end_line();
+            bar(&mut ink);
+        }
+    }
+    ink.finish();
+    Some(ink.out)
+}
+
+/// An annotation of a line: its first column, its end column, and its index.
+type Marked = (usize, usize, usize);
+
+/// Decimal digits of `n`.
+fn digits(n: usize) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
+/// Text written in styles the way `annotate-snippets` writes its lines: a style's escape when
+/// it changes from the last character's, the reset of the last one before it and at each line's
+/// end; each line starts unstyled.
+struct Ink {
+    out: String,
+    current: Style,
+}
+
+impl Ink {
+    /// Goes on in `style`; what is written next must not be empty.
+    fn style(&mut self, style: Style) -> &mut String {
+        if style != self.current {
+            let _ = write!(self.out, "{:#}{style}", self.current);
+            self.current = style;
+        }
+        &mut self.out
+    }
+
+    fn put(&mut self, style: Style, text: &str) {
+        if !text.is_empty() {
+            self.style(style).push_str(text);
+        }
+    }
+
+    fn fill(&mut self, style: Style, c: char, n: usize) {
+        if n > 0 {
+            self.style(style).extend(std::iter::repeat_n(c, n));
+        }
+    }
+
+    fn end_line(&mut self) {
+        self.finish();
+        self.out.push('\n');
+    }
+
+    fn finish(&mut self) {
+        let _ = write!(self.out, "{:#}", self.current);
+        self.current = Style::new();
+    }
 }
 
 #[cfg(test)]

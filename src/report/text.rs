@@ -17,12 +17,15 @@ use super::snippet::{self, Window};
 use super::{RenderOptions, ScanReport, count_by_layer, count_by_severity, files_with_errors, par_write};
 use crate::finding::{Finding, Related, Severity};
 use crate::i18n::{Lang, label, label_count};
+use crate::rules::RuleMeta;
 use crate::source::{Location, SourceFile, Span};
 
 const BOLD: Style = Style::new().effects(Effects::BOLD);
 const GUTTER: Style = AnsiColor::Blue.on_default().effects(Effects::BOLD);
 const RED: Style = AnsiColor::Red.on_default();
 const YELLOW: Style = AnsiColor::Yellow.on_default();
+/// The marks and labels of a snippet's annotations other than the finding's.
+const CONTEXT: Style = AnsiColor::BrightBlue.on_default().effects(Effects::BOLD);
 
 /// Related locations of the same file this many lines around the finding's line are drawn in
 /// its snippet, labelled; the others are listed after it.
@@ -66,10 +69,11 @@ impl Painter {
         let r = if self.color {
             Renderer::styled()
                 .line_num(GUTTER)
-                .error(severity_style(Severity::High))
-                .warning(severity_style(Severity::Medium))
-                .info(severity_style(Severity::Low))
-                .note(BOLD)
+                .error(level_style(Severity::High))
+                .warning(level_style(Severity::Medium))
+                .info(level_style(Severity::Low))
+                .note(level_style(Severity::Info))
+                .context(CONTEXT)
                 .help(BOLD)
                 .emphasis(BOLD)
         } else {
@@ -77,6 +81,22 @@ impl Painter {
         };
         // Lines are cut to a window before they are drawn (see `snippet`): never again.
         r.term_width(usize::MAX / 2)
+    }
+
+    /// The styles [`Painter::renderer`] draws a snippet of a finding of `severity` in.
+    fn snippet_styles(self, severity: Severity) -> snippet::Styles {
+        if self.color {
+            snippet::Styles { gutter: GUTTER, primary: level_style(severity), context: CONTEXT }
+        } else {
+            snippet::Styles::default()
+        }
+    }
+
+    /// A finding's lines and carets, drawn by hand when they have the common shape, else by
+    /// `renderer` (which must be [`Painter::renderer`]): the same text either way.
+    fn snippet(self, renderer: &Renderer, drawn: &Drawn, severity: Severity) -> String {
+        snippet::draw(drawn.first as usize, &drawn.text, &drawn.annotations, &self.snippet_styles(severity))
+            .unwrap_or_else(|| renderer.render(&[Group::with_level(severity_level(severity)).element(drawn.snippet())]))
     }
 }
 
@@ -86,6 +106,14 @@ fn severity_style(severity: Severity) -> Style {
         Severity::Medium => AnsiColor::Yellow.on_default(),
         Severity::Low => AnsiColor::Cyan.on_default(),
         Severity::Info => Style::new().effects(Effects::DIMMED),
+    }
+}
+
+/// The style of the carets of a snippet of a finding of `severity` (its level's style).
+fn level_style(severity: Severity) -> Style {
+    match severity {
+        Severity::Info => BOLD,
+        _ => severity_style(severity),
     }
 }
 
@@ -124,7 +152,7 @@ pub fn write(report: &ScanReport, opts: &RenderOptions, sink: &mut dyn std::io::
         order.sort_by(|a, b| a.location.file.cmp(&b.location.file));
         let notes = NotePrefixes::new(p, &renderer);
         par_write(&order, sink, |out, _, chunk| {
-            let mut drawer = Drawer::new(&renderer, notes.clone());
+            let mut drawer = Drawer::new(p, &renderer, notes.clone());
             let mut source: Option<(&str, Option<&SourceFile>)> = None;
             for f in chunk {
                 let file: &str = &f.location.file;
@@ -152,8 +180,9 @@ pub fn write(report: &ScanReport, opts: &RenderOptions, sink: &mut dyn std::io::
             if d.line > 0
                 && let Some(drawn) = report.files.get(&d.file).and_then(|src| source_lines(src, &at, &[]))
             {
-                let level = if d.is_error() { Level::ERROR } else { Level::WARNING };
-                out.push_str(&renderer.render(&[Group::with_level(level).element(drawn.snippet())]));
+                // Drawn at the level of a finding of this severity.
+                let severity = if d.is_error() { Severity::High } else { Severity::Medium };
+                out.push_str(&p.snippet(&renderer, &drawn, severity));
                 out.push('\n');
             }
         }
@@ -170,10 +199,14 @@ pub fn write(report: &ScanReport, opts: &RenderOptions, sink: &mut dyn std::io::
 /// the snippet's gutter: the part before the text is drawn by `annotate-snippets` once per
 /// name, and each finding appends its text to it.
 struct Drawer<'a> {
+    painter: Painter,
     renderer: &'a Renderer,
     /// Each note's line up to its text, without the gutter's indentation.
     notes: NotePrefixes,
     last: Option<Last<'a>>,
+    /// Each rule's remediation on one line (see [`push_one_line`]), by the rule's address: a
+    /// rule reports many findings.
+    fixes: std::collections::HashMap<*const RuleMeta, String>,
 }
 
 /// The last finding drawn, and its snippet.
@@ -215,12 +248,24 @@ impl NotePrefixes {
 }
 
 impl<'a> Drawer<'a> {
-    fn new(renderer: &'a Renderer, notes: NotePrefixes) -> Drawer<'a> {
-        Drawer { renderer, notes, last: None }
+    fn new(painter: Painter, renderer: &'a Renderer, notes: NotePrefixes) -> Drawer<'a> {
+        Drawer { painter, renderer, notes, last: None, fixes: Default::default() }
     }
 
-    /// Draws `f`'s snippet, if it has one, again only when it differs from the last one.
+    /// `rule`'s remediation on one line (empty when it has none), once [`Drawer::draw`] drew
+    /// a finding of it.
+    fn fix(&self, rule: &RuleMeta) -> &str {
+        self.fixes.get(&std::ptr::from_ref(rule)).map_or("", String::as_str)
+    }
+
+    /// Draws `f`'s snippet, if it has one, again only when it differs from the last one, and
+    /// its rule's remediation the first time.
     fn draw(&mut self, f: &'a Finding, source: Option<&'a SourceFile>) {
+        self.fixes.entry(std::ptr::from_ref(&*f.rule)).or_insert_with(|| {
+            let mut fix = String::new();
+            push_one_line(&mut fix, &f.rule.remediation);
+            fix
+        });
         let level = severity_level(f.severity);
         let same_source = |s: Option<&SourceFile>| match (s, source) {
             (Some(a), Some(b)) => std::ptr::eq(a, b),
@@ -228,15 +273,14 @@ impl<'a> Drawer<'a> {
         };
         let same_place =
             |l: &Last<'_>| same_source(l.source) && l.finding.location == f.location && l.finding.related == f.related;
-        let render = |drawn: &Option<Drawn>, level: &Level<'static>| {
-            drawn.as_ref().map_or_else(String::new, |d| {
-                self.renderer.render(&[Group::with_level(level.clone()).element(d.snippet())])
-            })
+        let (painter, renderer) = (self.painter, self.renderer);
+        let render = |drawn: &Option<Drawn>| {
+            drawn.as_ref().map_or_else(String::new, |d| painter.snippet(renderer, d, f.severity))
         };
         match &mut self.last {
             Some(l) if same_place(l) => {
                 if l.level != level {
-                    l.rendered = render(&l.drawn, &level);
+                    l.rendered = render(&l.drawn);
                     l.level = level;
                 }
                 l.finding = f;
@@ -249,7 +293,7 @@ impl<'a> Drawer<'a> {
                 });
                 let rendered = match last.take() {
                     Some(l) if same_lines && l.level == level => l.rendered,
-                    _ => render(&drawn, &level),
+                    _ => render(&drawn),
                 };
                 *last = Some(Last { finding: f, source, drawn, level, rendered });
             }
@@ -309,6 +353,7 @@ fn render_finding<'a>(
         out.push_str(gutter);
         out.push('\n');
     }
+    let fix = drawer.fix(&f.rule);
     let notes = &drawer.notes;
     let note = |out: &mut String, prefix: &str| {
         out.extend(std::iter::repeat_n(' ', indent));
@@ -332,9 +377,9 @@ fn render_finding<'a>(
         push_clean(out, &r.message);
         out.push('\n');
     }
-    if f.rule.remediation.split_whitespace().next().is_some() {
+    if !fix.is_empty() {
         note(out, &notes.fix);
-        push_one_line(out, &f.rule.remediation);
+        out.push_str(fix);
         out.push('\n');
     }
     note(out, &notes.docs);
@@ -517,7 +562,13 @@ fn render_summary(out: &mut String, p: Painter, report: &ScanReport) {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// The deepest indentation the generated lines of the common shape have: below the one
+    /// past which `annotate-snippets` shortens lines.
+    const LONG_INDENT_SHOWN: usize = 26;
 
     /// The plain rendering of a finding at `span` of a one-file scan of `text`, without its
     /// header line.
@@ -541,7 +592,7 @@ mod tests {
         let p = Painter { color: false, lang: Lang::En };
         let mut out = String::new();
         let renderer = p.renderer();
-        let mut drawer = Drawer::new(&renderer, NotePrefixes::new(p, &renderer));
+        let mut drawer = Drawer::new(p, &renderer, NotePrefixes::new(p, &renderer));
         render_finding(&mut out, p, &mut drawer, &f, Some(&src));
         out.split_once('\n').unwrap().1.to_string()
     }
@@ -610,7 +661,7 @@ mod tests {
             for lang in [Lang::En, Lang::Ko] {
                 let p = Painter { color, lang };
                 let renderer = p.renderer();
-                let mut drawer = Drawer::new(&renderer, NotePrefixes::new(p, &renderer));
+                let mut drawer = Drawer::new(p, &renderer, NotePrefixes::new(p, &renderer));
                 for f in &findings {
                     for source in [Some(&src), None] {
                         let mut out = String::new();
@@ -620,6 +671,154 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// The snippet as `annotate-snippets` draws it, and as [`Painter::snippet`] draws it.
+    fn both_ways(p: Painter, drawn: &Drawn, severity: Severity) -> (String, String, bool) {
+        let renderer = p.renderer();
+        let slow = renderer.render(&[Group::with_level(severity_level(severity)).element(drawn.snippet())]);
+        let by_hand =
+            snippet::draw(drawn.first as usize, &drawn.text, &drawn.annotations, &p.snippet_styles(severity)).is_some();
+        (slow, p.snippet(&renderer, drawn, severity), by_hand)
+    }
+
+    const SEVERITIES: [Severity; 5] =
+        [Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info];
+
+    /// A generated line: indentation, text, and whether it shows cuts at either end.
+    fn line_strategy(chars: &'static str, indent: usize) -> impl Strategy<Value = String> {
+        let chars: Vec<char> = chars.chars().collect();
+        (0..=indent, proptest::collection::vec(proptest::sample::select(chars), 0..30), any::<(bool, bool)>()).prop_map(
+            |(indent, text, (before, after))| {
+                let mut line = " ".repeat(indent);
+                if before {
+                    line.insert(0, snippet::CUT);
+                }
+                line.extend(text);
+                if after {
+                    line.push(snippet::CUT);
+                }
+                line
+            },
+        )
+    }
+
+    /// Annotations as (line, first character, characters, label).
+    type Marks = Vec<(usize, usize, usize, Option<String>)>;
+
+    fn marks_strategy(lines: usize) -> impl Strategy<Value = Marks> {
+        let label = proptest::option::of(proptest::sample::select(vec!["", "near", "ten\tand more", "가까운 곳", "x"]));
+        proptest::collection::vec((0..lines, 0usize..40, 0usize..6, label.prop_map(|l| l.map(str::to_string))), 1..4)
+    }
+
+    /// The lines as a `Drawn` numbered from `first`, with the marks (clamped to their lines).
+    fn drawn_of(first: u32, lines: &[String], marks: &Marks) -> Drawn {
+        let text = lines.join("\n");
+        let mut starts = vec![0];
+        for l in lines {
+            starts.push(starts.last().unwrap() + l.len() + 1);
+        }
+        let byte = |line: usize, c: usize| {
+            starts[line] + lines[line].char_indices().nth(c).map_or(lines[line].len(), |(b, _)| b)
+        };
+        let annotations = marks
+            .iter()
+            .enumerate()
+            .map(|(i, (line, lead, len, label))| {
+                (byte(*line, *lead)..byte(*line, lead + len), if i == 0 { None } else { label.clone() })
+            })
+            .collect();
+        Drawn { first, text, annotations, related: Vec::new() }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Lines of the common shape are drawn by hand, as `annotate-snippets` draws them.
+        #[test]
+        fn common_snippets_draw_as_annotate_snippets_does(
+            first in prop_oneof![Just(1u32), Just(9), Just(10), Just(99), Just(100), Just(99_999), 1u32..200_000],
+            lines in proptest::collection::vec(line_strategy(" ab:{}\"-,^|", LONG_INDENT_SHOWN), 1..6),
+            marks in marks_strategy(6),
+            color: bool,
+            severity in proptest::sample::select(SEVERITIES.to_vec()),
+        ) {
+            let mut marks = marks;
+            // One mark per line, on the lines there are.
+            let mut seen = std::collections::BTreeSet::new();
+            marks.retain(|m| m.0 < lines.len() && seen.insert(m.0));
+            prop_assume!(!marks.is_empty() && !lines.last().unwrap().is_empty());
+            let drawn = drawn_of(first, &lines, &marks);
+            let (slow, fast, by_hand) = both_ways(Painter { color, lang: Lang::En }, &drawn, severity);
+            prop_assert!(by_hand, "{drawn:?}");
+            prop_assert_eq!(fast, slow, "{:?}", drawn);
+        }
+
+        /// Any other lines, drawn by hand or not, are drawn as `annotate-snippets` draws them.
+        #[test]
+        fn any_snippet_draws_as_annotate_snippets_does(
+            first in prop_oneof![Just(1u32), Just(9), Just(99), 1u32..200_000],
+            lines in proptest::collection::vec(line_strategy(" aaaa:::: bb\té한\u{200d}\u{fffd}", 40), 1..5),
+            marks in marks_strategy(5),
+            color: bool,
+            severity in proptest::sample::select(SEVERITIES.to_vec()),
+        ) {
+            let mut marks = marks;
+            marks.retain(|m| m.0 < lines.len());
+            prop_assume!(!marks.is_empty());
+            let drawn = drawn_of(first, &lines, &marks);
+            let (slow, fast, _) = both_ways(Painter { color, lang: Lang::En }, &drawn, severity);
+            prop_assert_eq!(fast, slow, "{:?}", drawn);
+        }
+
+        /// Findings in generated files (long lines cut, spans over several lines, past the end
+        /// of their line or empty, related locations nearby) draw as `annotate-snippets` does.
+        #[test]
+        fn snippets_of_findings_draw_as_annotate_snippets_does(
+            file in proptest::collection::vec(
+                prop_oneof![
+                    4 => line_strategy(" ab:-\"", 30).prop_map(|l| l.replace(snippet::CUT, "")),
+                    1 => "[a-z: ]{190,420}",
+                    1 => Just(String::new()),
+                ],
+                1..40,
+            ),
+            at in (0usize..40, 0usize..500, 0usize..3, 0usize..500),
+            related in proptest::collection::vec((0usize..40, 0usize..500, "[a-z ]{0,8}"), 0..3),
+            color: bool,
+            severity in proptest::sample::select(SEVERITIES.to_vec()),
+        ) {
+            let text = file.join("\n") + "\n";
+            let src = crate::source::SourceFile::new("t.yaml", text.clone());
+            let name: std::sync::Arc<str> = "t.yaml".into();
+            // A span from character `col` of 0-based `line` to character `end_col` of `end_line`.
+            let span_at = |line: usize, col: usize, end_line: usize, end_col: usize| {
+                let line = line.min(file.len() - 1);
+                let end_line = end_line.min(file.len() - 1).max(line);
+                let offset = |l: usize, c: usize| {
+                    file[..l].iter().map(|x| x.len() + 1).sum::<usize>() + file[l].len().min(c)
+                };
+                let start = offset(line, col);
+                let end = offset(end_line, end_col).max(start);
+                let col = col.min(file[line].len()) as u32 + 1;
+                let end_col = (end - offset(end_line, 0)) as u32 + 1;
+                Span { start: start as u32, end: end as u32, line: line as u32 + 1, col, end_line: end_line as u32 + 1, end_col, ..Span::default() }
+            };
+            let (line, col, lines, len) = at;
+            let span = span_at(line, col, line + lines, if lines == 0 { col + len % 12 } else { len });
+            let related: Vec<Related> = related
+                .iter()
+                .map(|(l, c, m)| {
+                    let near = (span.line as usize - 1 + l % 9).saturating_sub(4);
+                    Related::new(Location::new(name.clone(), span_at(near, *c, near, c + 3)), m.clone())
+                })
+                .collect();
+            let drawn = source_lines(&src, &Location::new(name, span), &related);
+            prop_assume!(drawn.is_some());
+            let drawn = drawn.unwrap();
+            let (slow, fast, _) = both_ways(Painter { color, lang: Lang::En }, &drawn, severity);
+            prop_assert_eq!(fast, slow, "{:?}", drawn);
         }
     }
 
