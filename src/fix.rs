@@ -98,7 +98,7 @@ pub struct FileFix {
     pub rules: Vec<String>,
     /// Resources it touches.
     pub resources: Vec<String>,
-    /// (resource, rule) pairs whose findings it removes.
+    /// (resource, rule) pairs whose findings it removes, in order.
     pub fixed: Vec<(String, String)>,
     pub edits: Vec<Edit>,
     /// The file after the fix.
@@ -240,6 +240,8 @@ fn fix_file(
         }
         Detail::Count => (Vec::new(), String::new(), String::new()),
     };
+    // In order already (resources by id, then rules by id); sorting only makes sure.
+    pairs.sort_unstable();
     Some(FileFix {
         file: file.into(),
         rules: rules.into_iter().collect(),

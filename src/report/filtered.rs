@@ -10,7 +10,7 @@
 //!   expect;
 //! * HTML: the scan's metadata counts and lists the findings not shown.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use super::{Format, RenderOptions, gitlab, html, json as json_report, sarif, text};
 use crate::filter::{Suppressed, SuppressedBy};
@@ -144,17 +144,16 @@ fn write_text(
 /// Number of reported findings that a mechanical fix removes (the fixes were computed before
 /// rendering).
 fn fixable_count(scanned: &Scanned) -> usize {
-    let report = &scanned.report;
-    let fixed: HashSet<(&str, &str, &str)> = scanned
-        .fixes
-        .iter()
-        .flat_map(|x| x.fixed.iter().map(move |(id, rule)| (&*x.file, id.as_str(), rule.as_str())))
-        .collect();
-    report
-        .findings
-        .iter()
-        .filter(|f| {
-            f.resource.as_ref().is_some_and(|r| fixed.contains(&(&*f.location.file, r.id.as_ref(), &*f.rule.id)))
-        })
-        .count()
+    // Each file's fixed pairs are in order: looked up where they are, not copied into a set
+    // (a scan can have hundreds of thousands).
+    let mut by_file: HashMap<&str, Vec<&[(String, String)]>> = HashMap::new();
+    for x in &scanned.fixes {
+        by_file.entry(&x.file).or_default().push(&x.fixed);
+    }
+    let fixed = |f: &crate::finding::Finding| {
+        let (Some(r), Some(lists)) = (&f.resource, by_file.get(&*f.location.file)) else { return false };
+        let key = (r.id.as_ref(), &*f.rule.id);
+        lists.iter().any(|pairs| pairs.binary_search_by(|(id, rule)| (id.as_str(), rule.as_str()).cmp(&key)).is_ok())
+    };
+    scanned.report.findings.iter().filter(|f| fixed(f)).count()
 }
