@@ -217,7 +217,10 @@ fn fix_file(
         let step = indent_step(src, node).unwrap_or(2);
         let mut mine = Vec::new();
         if ensure(src, syntax, node, entries, step, &mut mine) && !mine.is_empty() {
-            edits.extend(mine);
+            // Counting needs only to know that the resource has edits.
+            if detail == Detail::Full || edits.is_empty() {
+                edits.extend(mine);
+            }
             rules.extend(rs.iter().cloned());
             resources.push(id.clone());
             pairs.extend(rs.iter().map(|r| (id.clone(), r.clone())));

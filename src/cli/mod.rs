@@ -831,6 +831,8 @@ fn scan_command(mut args: ScanArgs, lang: Lang) -> Result<i32, String> {
     // Fixes are computed before rendering, when the output shows them or counts them.
     if args.show_fixes || (outputs.iter().any(|o| o.format == Format::Text) && !args.quiet) {
         let detail = if args.show_fixes { crate::fix::Detail::Full } else { crate::fix::Detail::Count };
+        // The scan's models and parsed files are gone: the fixes parse the files again.
+        crate::scan::release_freed_memory();
         scanned.fixes = crate::fix::fixes_by_file_with(&scanned.report.findings, &scanned.report.files, detail);
     }
     let report = &scanned.report;
