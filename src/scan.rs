@@ -173,6 +173,10 @@ fn judge_unit(mut unit: Unit, rules: &[Arc<Rule>], opts: &ScanOptions, cwd: &std
         release_freed_memory();
     }
     let mut findings = j.findings.into_vec();
+    if large {
+        // The blocks the findings were moved from go back before the files are parsed again.
+        release_freed_memory();
+    }
     if !opts.skip_subjects {
         subjects(&unit, &mut findings, opts);
     }
