@@ -372,9 +372,9 @@ fn subjects(unit: &Unit, findings: &mut [Finding], opts: &ScanOptions) {
             }
             rest = after;
         });
+        // A subject is ambiguous only among findings of one file: each file's are judged alone.
         crate::finding::drop_ambiguous_subjects(group);
     });
-    crate::finding::drop_ambiguous_subjects(findings);
 }
 
 /// Whether the document `root` holds `span`.

@@ -315,17 +315,6 @@ impl<'a> ResourceSet<'a> {
     fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-
-    /// Adds the resources of `other`.
-    fn extend(&mut self, other: &ResourceSet<'a>) {
-        if self.0.is_empty() {
-            self.0.clone_from(&other.0);
-        } else {
-            let mut keys = std::mem::take(&mut self.0);
-            keys.extend_from_slice(&other.0);
-            *self = ResourceSet::from_list(keys);
-        }
-    }
 }
 
 impl<'a> FromIterator<Key<'a>> for ResourceSet<'a> {
@@ -587,14 +576,13 @@ impl Posture {
                 }
             }
             for (control, rules) in by_control {
-                let mut checked = ResourceSet::new();
-                let mut failed = ResourceSet::new();
-                for r in &rules {
-                    if let Some((c, f)) = counts.get(&*r.id) {
-                        checked.extend(c);
-                        failed.extend(f);
-                    }
+                let (mut checked, mut failed) = (Vec::new(), Vec::new());
+                for (c, f) in rules.iter().filter_map(|r| counts.get(&*r.id)) {
+                    checked.extend(c.iter().copied());
+                    failed.extend(f.iter().copied());
                 }
+                // Each set built once from the rules' lists.
+                let (checked, failed) = (ResourceSet::from_list(checked), ResourceSet::from_list(failed));
                 let findings = index.of_any(&rules).count();
                 // Resources without a finding that the reachability rules could not decide.
                 let reach = rules.iter().any(|r| crate::rules::net::judges_reachability(&r.id));

@@ -128,7 +128,7 @@ pub(crate) struct Styles {
 
 /// Leading blanks past which `annotate-snippets` shortens the lines on the left (it keeps
 /// 16 of more than 20 beyond a padding of 6), which [`draw`] leaves to it.
-const LONG_INDENT: usize = 26;
+pub(crate) const LONG_INDENT: usize = 26;
 
 /// Draws `text` (lines numbered from `first`) with `annotations` (byte ranges of `text` and
 /// their labels; the first primary, the others context) exactly as `annotate-snippets` draws a

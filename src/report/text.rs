@@ -566,10 +566,6 @@ mod tests {
 
     use super::*;
 
-    /// The deepest indentation the generated lines of the common shape have: below the one
-    /// past which `annotate-snippets` shortens lines.
-    const LONG_INDENT_SHOWN: usize = 26;
-
     /// The plain rendering of a finding at `span` of a one-file scan of `text`, without its
     /// header line.
     fn drawn(text: &str, span: Span, related: Vec<(Span, &str)>) -> String {
@@ -739,7 +735,7 @@ mod tests {
         #[test]
         fn common_snippets_draw_as_annotate_snippets_does(
             first in prop_oneof![Just(1u32), Just(9), Just(10), Just(99), Just(100), Just(99_999), 1u32..200_000],
-            lines in proptest::collection::vec(line_strategy(" ab:{}\"-,^|", LONG_INDENT_SHOWN), 1..6),
+            lines in proptest::collection::vec(line_strategy(" ab:{}\"-,^|", snippet::LONG_INDENT), 1..6),
             marks in marks_strategy(6),
             color: bool,
             severity in proptest::sample::select(SEVERITIES.to_vec()),
