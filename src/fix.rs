@@ -65,8 +65,11 @@ fn wanted(rule_id: &str) -> Option<Want> {
 
 /// Does `rule_id` have a mechanical fix?
 pub fn has_fix(rule_id: &str) -> bool {
-    wanted(rule_id).is_some()
+    FIXED_RULES.contains(&rule_id)
 }
+
+/// The rules [`wanted`] has settings for.
+const FIXED_RULES: &[&str] = &["PAL-S3-001", "PAL-S3-004", "PAL-RDS-001", "PAL-KMS-001"];
 
 fn merge(a: &mut Want, b: Want) {
     match (a, b) {
@@ -97,9 +100,9 @@ pub struct FileFix {
     /// Rules whose findings the fix removes.
     pub rules: Vec<String>,
     /// Resources it touches.
-    pub resources: Vec<String>,
+    pub resources: Vec<Arc<str>>,
     /// (resource, rule) pairs whose findings it removes, in order.
-    pub fixed: Vec<(String, String)>,
+    pub fixed: Vec<(Arc<str>, crate::rules::Text)>,
     pub edits: Vec<Edit>,
     /// The file after the fix.
     pub text: String,
@@ -148,24 +151,23 @@ pub fn fixes(findings: &[Finding], files: &BTreeMap<Arc<str>, Arc<SourceFile>>) 
 }
 
 fn fixes_with(findings: &[Finding], files: &BTreeMap<Arc<str>, Arc<SourceFile>>, detail: Detail) -> Vec<FileFix> {
-    let mut wanted_by_file: BTreeMap<&str, BTreeMap<String, (Want, BTreeSet<String>)>> = BTreeMap::new();
-    for f in findings {
-        let (Some(want), Some(res)) = (wanted(&f.rule.id), &f.resource) else { continue };
-        let per = wanted_by_file.entry(&f.location.file).or_default();
-        match per.get_mut(&*res.id) {
-            Some((w, rules)) => {
-                merge(w, want);
-                rules.insert(f.rule.id.to_string());
-            }
-            None => {
-                per.insert(res.id.to_string(), (want, BTreeSet::from([f.rule.id.to_string()])));
-            }
-        }
-    }
+    // (file, resource, rule) of each finding that has a fix, borrowed from the findings: a scan
+    // can have hundreds of thousands.
+    let mut wanted: Vec<(&str, &Arc<str>, &crate::rules::Text)> = findings
+        .iter()
+        .filter_map(|f| {
+            let res = f.resource.as_ref()?;
+            has_fix(&f.rule.id).then_some((&*f.location.file, &res.id, &f.rule.id))
+        })
+        .collect();
+    wanted.sort_unstable_by(|a, b| (a.0, &**a.1, &*a.2).cmp(&(b.0, &**b.1, &*b.2)));
+    wanted.dedup_by(|a, b| (a.0, &**a.1, &*a.2) == (b.0, &**b.1, &*b.2));
     let mut out = Vec::new();
-    for (file, per_resource) in wanted_by_file {
+    for of_file in wanted.chunk_by(|a, b| a.0 == b.0) {
+        let file = of_file[0].0;
         let Some(src) = files.get(file) else { continue };
-        if let Some(fix) = fix_file(file, src, &per_resource, detail) {
+        let pairs: Vec<(&Arc<str>, &crate::rules::Text)> = of_file.iter().map(|&(_, id, rule)| (id, rule)).collect();
+        if let Some(fix) = fix_file(file, src, &pairs, detail) {
             out.push(fix);
         }
     }
@@ -194,7 +196,7 @@ fn parse_as(syntax: Syntax, src: &SourceFile, limits: &Limits) -> Option<Vec<cra
 fn fix_file(
     file: &str,
     src: &SourceFile,
-    per_resource: &BTreeMap<String, (Want, BTreeSet<String>)>,
+    pairs_wanted: &[(&Arc<str>, &crate::rules::Text)],
     detail: Detail,
 ) -> Option<FileFix> {
     let syntax = if is_json(src) { Syntax::Json } else { Syntax::Yaml };
@@ -211,9 +213,18 @@ fn fix_file(
             by_id.entry(e.key.as_str()).or_insert(&e.value);
         }
     }
-    for (id, (want, rs)) in per_resource {
-        let Some(&node) = by_id.get(id.as_str()) else { continue };
-        let Want::Map(entries) = want else { continue };
+    // In order of resource, then rule: each resource's rules together.
+    for of_resource in pairs_wanted.chunk_by(|a, b| a.0 == b.0) {
+        let id = of_resource[0].0;
+        let Some(&node) = by_id.get(&**id) else { continue };
+        let mut rs = of_resource.iter().map(|&(_, rule)| rule);
+        let Some(mut want) = wanted(rs.next().map_or("", |r| &**r)) else { continue };
+        for r in rs {
+            if let Some(w) = wanted(r) {
+                merge(&mut want, w);
+            }
+        }
+        let Want::Map(entries) = &want else { continue };
         let step = indent_step(src, node).unwrap_or(2);
         let mut mine = Vec::new();
         if ensure(src, syntax, node, entries, step, &mut mine) && !mine.is_empty() {
@@ -221,9 +232,9 @@ fn fix_file(
             if detail == Detail::Full || edits.is_empty() {
                 edits.extend(mine);
             }
-            rules.extend(rs.iter().cloned());
+            rules.extend(of_resource.iter().map(|&(_, rule)| &**rule));
             resources.push(id.clone());
-            pairs.extend(rs.iter().map(|r| (id.clone(), r.clone())));
+            pairs.extend(of_resource.iter().map(|&(_, rule)| (id.clone(), rule.clone())));
         }
     }
     if edits.is_empty() {
@@ -247,7 +258,7 @@ fn fix_file(
     pairs.sort_unstable();
     Some(FileFix {
         file: file.into(),
-        rules: rules.into_iter().collect(),
+        rules: rules.into_iter().map(str::to_string).collect(),
         resources,
         fixed: pairs,
         edits,
@@ -533,7 +544,8 @@ mod tests {
 
     fn fix(text: &str, id: &str, rule: &str) -> Option<String> {
         let src = SourceFile::new("t.yaml", text.to_string());
-        let per = BTreeMap::from([(id.to_string(), (wanted(rule).unwrap(), BTreeSet::from(["X".to_string()])))]);
+        let (id, rule): (Arc<str>, crate::rules::Text) = (id.into(), rule.to_string().into());
+        let per = [(&id, &rule)];
         fix_file("t.yaml", &src, &per, Detail::Full).map(|f| f.text)
     }
 
@@ -628,7 +640,8 @@ mod tests {
 
     fn fix_json(text: &str, id: &str, rule: &str) -> Option<String> {
         let src = SourceFile::new("t.json", text.to_string());
-        let per = BTreeMap::from([(id.to_string(), (wanted(rule).unwrap(), BTreeSet::from(["X".to_string()])))]);
+        let (id, rule): (Arc<str>, crate::rules::Text) = (id.into(), rule.to_string().into());
+        let per = [(&id, &rule)];
         fix_file("t.json", &src, &per, Detail::Full).map(|f| f.text)
     }
 

@@ -146,14 +146,14 @@ fn write_text(
 fn fixable_count(scanned: &Scanned) -> usize {
     // Each file's fixed pairs are in order: looked up where they are, not copied into a set
     // (a scan can have hundreds of thousands).
-    let mut by_file: HashMap<&str, Vec<&[(String, String)]>> = HashMap::new();
+    let mut by_file: HashMap<&str, Vec<&[(std::sync::Arc<str>, crate::rules::Text)]>> = HashMap::new();
     for x in &scanned.fixes {
         by_file.entry(&x.file).or_default().push(&x.fixed);
     }
     let fixed = |f: &crate::finding::Finding| {
         let (Some(r), Some(lists)) = (&f.resource, by_file.get(&*f.location.file)) else { return false };
         let key = (r.id.as_ref(), &*f.rule.id);
-        lists.iter().any(|pairs| pairs.binary_search_by(|(id, rule)| (id.as_str(), rule.as_str()).cmp(&key)).is_ok())
+        lists.iter().any(|pairs| pairs.binary_search_by(|(id, rule)| (&**id, &**rule).cmp(&key)).is_ok())
     };
     scanned.report.findings.iter().filter(|f| fixed(f)).count()
 }

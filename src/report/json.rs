@@ -107,7 +107,7 @@ fn document(w: &mut JsonWriter<'_>, report: &ScanReport, extras: Option<Extras<'
                 w.key("rules");
                 w.strs(f.rules.iter().map(String::as_str));
                 w.key("resources");
-                w.strs(f.resources.iter().map(String::as_str));
+                w.strs(f.resources.iter().map(|r| &**r));
                 w.field_str("diff", &f.diff);
                 w.end_object();
             }
