@@ -93,6 +93,9 @@ pub struct Edit {
     pub text: String,
 }
 
+/// A (resource id, rule id) pair whose findings a fix removes.
+pub type Fixed = (Arc<str>, crate::rules::Text);
+
 /// The fixes for one file.
 #[derive(Debug, Clone)]
 pub struct FileFix {
@@ -102,7 +105,7 @@ pub struct FileFix {
     /// Resources it touches.
     pub resources: Vec<Arc<str>>,
     /// (resource, rule) pairs whose findings it removes, in order.
-    pub fixed: Vec<(Arc<str>, crate::rules::Text)>,
+    pub fixed: Vec<Fixed>,
     pub edits: Vec<Edit>,
     /// The file after the fix.
     pub text: String,
@@ -160,8 +163,8 @@ fn fixes_with(findings: &[Finding], files: &BTreeMap<Arc<str>, Arc<SourceFile>>,
             has_fix(&f.rule.id).then_some((&*f.location.file, &res.id, &f.rule.id))
         })
         .collect();
-    wanted.sort_unstable_by(|a, b| (a.0, &**a.1, &*a.2).cmp(&(b.0, &**b.1, &*b.2)));
-    wanted.dedup_by(|a, b| (a.0, &**a.1, &*a.2) == (b.0, &**b.1, &*b.2));
+    wanted.sort_unstable_by(|a, b| (a.0, &**a.1, a.2).cmp(&(b.0, &**b.1, b.2)));
+    wanted.dedup_by(|a, b| (a.0, &**a.1, a.2) == (b.0, &**b.1, b.2));
     let mut out = Vec::new();
     for of_file in wanted.chunk_by(|a, b| a.0 == b.0) {
         let file = of_file[0].0;

@@ -146,7 +146,7 @@ fn write_text(
 fn fixable_count(scanned: &Scanned) -> usize {
     // Each file's fixed pairs are in order: looked up where they are, not copied into a set
     // (a scan can have hundreds of thousands).
-    let mut by_file: HashMap<&str, Vec<&[(std::sync::Arc<str>, crate::rules::Text)]>> = HashMap::new();
+    let mut by_file: HashMap<&str, Vec<&[crate::fix::Fixed]>> = HashMap::new();
     for x in &scanned.fixes {
         by_file.entry(&x.file).or_default().push(&x.fixed);
     }
