@@ -3,12 +3,11 @@
 //! requirements the rules and baseline controls evidence (their `compliance` metadata).
 
 use std::collections::BTreeMap;
-use std::collections::btree_map::Entry;
 use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::{BASELINE, EvidenceItem, Judged, Key, LayerScore, ResourceSet, Seen, Status};
+use super::{BASELINE, EvidenceItem, Judged, Key, LayerScore, Res, ResourceSet, Resources, Status};
 use crate::compliance::{Framework, Nature, Ref};
 use crate::results::ScanReport;
 
@@ -181,9 +180,9 @@ pub struct RequirementCoverage {
 
 /// What [`super::Posture::of`] has worked out once for every view.
 pub(super) struct Facts<'a> {
-    pub counts: &'a BTreeMap<&'a str, (ResourceSet<'a>, ResourceSet<'a>)>,
-    pub undecided: &'a ResourceSet<'a>,
-    pub seen: &'a BTreeMap<Key<'a>, &'a Seen>,
+    pub counts: &'a BTreeMap<&'a str, (ResourceSet, ResourceSet)>,
+    pub undecided: &'a ResourceSet,
+    pub resources: &'a Resources<'a>,
     pub layers: &'a [LayerScore],
     pub findings: &'a super::FindingIndex<'a>,
     /// At most this many items per list ([`super::Posture::listing`]); `None`: every item.
@@ -225,13 +224,13 @@ pub(super) fn rule_evidence<'a>(report: &'a ScanReport, facts: &Facts<'a>) -> BT
     for r in report.rules.iter().filter(|r| !r.compliance.is_empty()) {
         let Some((checked, bad)) = facts.counts.get(&*r.id) else { continue };
         let reach = crate::rules::net::judges_reachability(&r.id);
-        let open: ResourceSet<'_> = if reach {
+        let open: ResourceSet = if reach {
             checked.iter().filter(|k| !bad.contains(k) && facts.undecided.contains(k)).copied().collect()
         } else {
             ResourceSet::new()
         };
-        let kind = |k: &Key<'_>| facts.seen.get(k).map_or("", |s| s.kind.as_str());
-        let judged = super::resource_evidence(facts.findings, &[&**r], checked, bad, &open, facts.seen);
+        let kind = |k: &Res| facts.resources.seen(*k).map_or("", |s| s.kind.as_str());
+        let judged = super::resource_evidence(facts.findings, &[&**r], checked, bad, &open, facts.resources);
         let (items, findings) = match facts.limit {
             Some(_) => (Vec::new(), Vec::new()),
             None => (
@@ -290,6 +289,78 @@ impl Line<'_, '_> {
     }
 }
 
+/// A requirement's evidence lines while its rules and baseline controls are gone through, in
+/// the order they come: one line per resource in the end, the first that came for it.
+#[derive(Default)]
+struct Lines<'r, 'a> {
+    /// By the resource's number.
+    numbered: Vec<(Res, Line<'r, 'a>)>,
+    /// Baseline evidence about a resource without a number (none that the scan saw).
+    unnumbered: BTreeMap<Key<'a>, Line<'r, 'a>>,
+}
+
+impl<'r, 'a> Lines<'r, 'a> {
+    /// A baseline control's line, unless the resource has one already.
+    fn add_item(&mut self, resources: &Resources<'a>, key: Key<'a>, item: impl FnOnce() -> Arc<EvidenceItem>) {
+        match resources.find(key) {
+            Some(res) => self.numbered.push((res, Line::Item(item()))),
+            None => {
+                self.unnumbered.entry(key).or_insert_with(|| Line::Item(item()));
+            }
+        }
+    }
+
+    /// (failing lines, passing lines), one per resource, with the key that orders them.
+    fn into_lines(mut self, resources: &Resources<'a>) -> (Vec<Keyed<'r, 'a>>, Vec<Keyed<'r, 'a>>) {
+        // Each resource's lines together, in the order they came.
+        self.numbered.sort_by_key(|(res, _)| *res);
+        let mut one: Vec<Keyed<'r, 'a>> = Vec::new();
+        let mut lines = self.numbered.into_iter().peekable();
+        while let Some((res, mut first)) = lines.next() {
+            let mut more = std::iter::from_fn(|| lines.next_if(|(r, _)| *r == res).map(|(_, l)| l));
+            // A rule's line that says only "no finding" gives way to the first of another
+            // rule's that says more.
+            if let Line::Judged { rule, at, over: over @ None } = &mut first
+                && rule.judged[*at].plain_pass()
+            {
+                *over = more.find_map(|l| match l {
+                    Line::Judged { rule, at, .. } if !rule.judged[at].plain_pass() => Some(&rule.judged[at]),
+                    _ => None,
+                });
+            }
+            more.for_each(drop);
+            one.push((resources.key(res), first));
+        }
+        one.extend(self.unnumbered);
+        one.into_iter().partition(|(_, l)| l.order().0 > 0)
+    }
+}
+
+/// An evidence line with the resource it is about.
+type Keyed<'r, 'a> = (Key<'a>, Line<'r, 'a>);
+
+/// The first `limit` lines by file, line and resource, in that order.
+fn first_in_order<'r, 'a>(mut lines: Vec<Keyed<'r, 'a>>, limit: usize) -> impl Iterator<Item = Line<'r, 'a>> {
+    let order = |a: &Keyed<'r, 'a>, b: &Keyed<'r, 'a>| {
+        let ((_, file_a, line_a), (_, file_b, line_b)) = (a.1.order(), b.1.order());
+        same_or_cmp(file_a, file_b).then(line_a.cmp(&line_b)).then_with(|| a.0.cmp(&b.0))
+    };
+    if limit == 0 {
+        lines.clear();
+    } else if lines.len() > limit {
+        lines.select_nth_unstable_by(limit - 1, order);
+        lines.truncate(limit);
+    }
+    lines.sort_unstable_by(order);
+    lines.into_iter().map(|(_, l)| l)
+}
+
+/// Compares two texts, at once when they are the same text (the file names of a scan's
+/// lines mostly are).
+fn same_or_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    if std::ptr::eq(a, b) { std::cmp::Ordering::Equal } else { a.cmp(b) }
+}
+
 /// The coverage of a framework by a scan.
 pub(super) fn coverage(
     report: &ScanReport,
@@ -318,7 +389,7 @@ pub(super) fn coverage(
             .find(|(f, _)| filter_refs(f).any(|r| r == format!("{key}:{}", req.id)))
             .map(|(f, _)| *f);
         let (mut passed, mut failed) = (0, 0);
-        let mut evidence: BTreeMap<Key<'_>, Line<'_, '_>> = BTreeMap::new();
+        let mut evidence = Lines::default();
         let mut findings = Vec::new();
         let mut findings_total = 0;
         let mut checked_by = Vec::new();
@@ -349,19 +420,7 @@ pub(super) fn coverage(
             for (at, j) in e.judged.iter().enumerate().filter(|(_, j)| scoped(&j.seen.kind)) {
                 // One line per resource: one that says more than "no finding" when a rule has
                 // one.
-                match evidence.entry((&*j.seen.file, j.seen.id.as_str())) {
-                    Entry::Occupied(mut o) => {
-                        if let Line::Judged { rule, at, over: over @ None } = o.get_mut()
-                            && rule.judged[*at].plain_pass()
-                            && !j.plain_pass()
-                        {
-                            *over = Some(j);
-                        }
-                    }
-                    Entry::Vacant(v) => {
-                        v.insert(Line::Judged { rule: e, at, over: None });
-                    }
-                }
+                evidence.numbered.push((j.res, Line::Judged { rule: e, at, over: None }));
             }
             let limit = facts.limit.unwrap_or(usize::MAX);
             for (i, f) in facts.findings.of(&r.id).enumerate() {
@@ -388,7 +447,7 @@ pub(super) fn coverage(
                     Status::NotEvidenced | Status::Unknown => {}
                 }
                 for e in &c.evidence {
-                    evidence.entry((&*e.file, e.resource.as_str())).or_insert_with(|| Line::Item(Arc::new(e.clone())));
+                    evidence.add_item(facts.resources, (&*e.file, e.resource.as_str()), || Arc::new(e.clone()));
                 }
             }
         }
@@ -403,27 +462,18 @@ pub(super) fn coverage(
             } else {
                 passed += 1;
                 for h in covering {
-                    evidence
-                        .entry((&*h.resource.file, h.resource.id.as_str()))
-                        .or_insert_with(|| Line::Item(Arc::new(super::item(&h.resource, &h.detail))));
+                    evidence.add_item(facts.resources, (&*h.resource.file, h.resource.id.as_str()), || {
+                        Arc::new(super::item(&h.resource, &h.detail))
+                    });
                 }
             }
         }
         // Failing resources first, then in file order; with a listing limit, the first of each.
-        let mut lines: Vec<Line<'_, '_>> = evidence.into_values().collect();
-        lines.sort_by(|a, b| {
-            let ((fa, file_a, line_a), (fb, file_b, line_b)) = (a.order(), b.order());
-            (fa == 0, file_a, line_a).cmp(&(fb == 0, file_b, line_b))
-        });
-        let passing_total = lines.iter().filter(|l| l.order().0 == 0).count();
         let limit = facts.limit.unwrap_or(usize::MAX);
-        let failing = lines.len() - passing_total;
-        let evidence: Vec<Arc<EvidenceItem>> = lines
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| if *i < failing { *i < limit } else { i - failing < limit })
-            .map(|(_, l)| l.into_item())
-            .collect();
+        let (failing, passing) = evidence.into_lines(facts.resources);
+        let passing_total = passing.len();
+        let evidence: Vec<Arc<EvidenceItem>> =
+            [failing, passing].into_iter().flat_map(|l| first_in_order(l, limit)).map(Line::into_item).collect();
         let decidable = !rules.is_empty() || !baseline.is_empty();
         let status = if !decidable {
             RequirementStatus::NotDecidable

@@ -281,30 +281,92 @@ fn layer_services(l: Layer) -> &'static str {
 
 /// A resource by (file, logical id), borrowed from the scan.
 type Key<'a> = (&'a str, &'a str);
-/// Resources by (file, logical id).
-/// Resources as a sorted list without repeats: half the memory of a tree set, and built at
-/// once from a list (a scan can judge hundreds of thousands of resources per rule).
-#[derive(Debug, Default)]
-struct ResourceSet<'a>(Vec<Key<'a>>);
 
-impl<'a> ResourceSet<'a> {
+/// A resource by its number in [`Resources`]: numbers follow the order of the keys, so lists
+/// of numbers sort as the keys would, for a fraction of the time and memory (a scan can
+/// judge hundreds of thousands of resources per rule).
+type Res = u32;
+
+/// Every resource a posture speaks of (the scan's resources, those of its findings and of
+/// its baseline evidence), numbered once in key order, with what the scan saw of each.
+pub(super) struct Resources<'a> {
+    keys: Vec<Key<'a>>,
+    seen: Vec<Option<&'a Seen>>,
+    index: foldhash::HashMap<Key<'a>, Res>,
+}
+
+impl<'a> Resources<'a> {
+    fn of(report: &'a ScanReport) -> Resources<'a> {
+        let seen_key = |s: &'a Seen| (&*s.file, s.id.as_str());
+        let evidence = || report.evidence.iter();
+        let mut keys: Vec<Key<'a>> = evidence()
+            .flat_map(|e| &e.resources)
+            .chain(evidence().flat_map(|e| &e.undecided))
+            .chain(evidence().flat_map(|e| &e.baseline).map(|h| &h.resource))
+            .chain(evidence().flat_map(|e| &e.unanswered).map(|u| &u.at))
+            .chain(evidence().flat_map(|e| &e.vpcs).map(|(s, _)| s))
+            .map(seen_key)
+            .chain(report.findings.iter().map(finding_key))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys.shrink_to_fit();
+        let index: foldhash::HashMap<Key<'a>, Res> = keys.iter().enumerate().map(|(i, k)| (*k, i as Res)).collect();
+        let mut seen = vec![None; keys.len()];
+        // The last of a resource seen twice, as a map collected from them would keep.
+        for s in evidence().flat_map(|e| &e.resources) {
+            seen[index[&seen_key(s)] as usize] = Some(s);
+        }
+        Resources { keys, seen, index }
+    }
+
+    /// The number of a resource (every resource of the scan has one).
+    fn number(&self, k: Key<'a>) -> Res {
+        self.index[&k]
+    }
+
+    /// The number of the resource a finding is about.
+    fn of_finding(&self, f: &'a crate::finding::Finding) -> Res {
+        self.number(finding_key(f))
+    }
+
+    /// The number of a resource, if it has one.
+    fn find(&self, k: Key<'a>) -> Option<Res> {
+        self.index.get(&k).copied()
+    }
+
+    fn key(&self, r: Res) -> Key<'a> {
+        self.keys[r as usize]
+    }
+
+    /// What the scan saw of a resource, when it saw it.
+    fn seen(&self, r: Res) -> Option<&'a Seen> {
+        self.seen[r as usize]
+    }
+}
+
+/// Resources as a sorted list of their numbers without repeats.
+#[derive(Debug, Default)]
+struct ResourceSet(Vec<Res>);
+
+impl ResourceSet {
     fn new() -> Self {
         ResourceSet(Vec::new())
     }
 
-    fn from_list(mut keys: Vec<Key<'a>>) -> Self {
+    fn from_list(mut keys: Vec<Res>) -> Self {
         keys.sort_unstable();
         keys.dedup();
         keys.shrink_to_fit();
         ResourceSet(keys)
     }
 
-    fn contains(&self, k: &Key<'a>) -> bool {
+    fn contains(&self, k: &Res) -> bool {
         self.0.binary_search(k).is_ok()
     }
 
     /// In order.
-    fn iter(&self) -> std::slice::Iter<'_, Key<'a>> {
+    fn iter(&self) -> std::slice::Iter<'_, Res> {
         self.0.iter()
     }
 
@@ -317,15 +379,15 @@ impl<'a> ResourceSet<'a> {
     }
 }
 
-impl<'a> FromIterator<Key<'a>> for ResourceSet<'a> {
-    fn from_iter<I: IntoIterator<Item = Key<'a>>>(iter: I) -> Self {
+impl FromIterator<Res> for ResourceSet {
+    fn from_iter<I: IntoIterator<Item = Res>>(iter: I) -> Self {
         ResourceSet::from_list(iter.into_iter().collect())
     }
 }
 
-impl<'s, 'a> IntoIterator for &'s ResourceSet<'a> {
-    type Item = &'s Key<'a>;
-    type IntoIter = std::slice::Iter<'s, Key<'a>>;
+impl<'s> IntoIterator for &'s ResourceSet {
+    type Item = &'s Res;
+    type IntoIter = std::slice::Iter<'s, Res>;
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter()
     }
@@ -362,15 +424,26 @@ fn subject_types(r: &crate::rules::RuleMeta) -> Vec<&str> {
 pub(super) struct FindingIndex<'a> {
     report: &'a ScanReport,
     by_rule: std::collections::HashMap<&'a str, Vec<usize>>,
+    /// The number of each finding's resource, in the report's order.
+    res: Vec<Res>,
 }
 
 impl<'a> FindingIndex<'a> {
-    fn new(report: &'a ScanReport) -> FindingIndex<'a> {
+    fn new(report: &'a ScanReport, resources: &Resources<'a>) -> FindingIndex<'a> {
         let mut by_rule: std::collections::HashMap<&'a str, Vec<usize>> = std::collections::HashMap::new();
         for (i, f) in report.findings.iter().enumerate() {
             by_rule.entry(&*f.rule.id).or_default().push(i);
         }
-        FindingIndex { report, by_rule }
+        let res = report.findings.iter().map(|f| resources.of_finding(f)).collect();
+        FindingIndex { report, by_rule, res }
+    }
+
+    /// The numbers of the resources of the findings of any of these rules (one per finding).
+    fn resources_of_any(&self, rules: &[&crate::rules::RuleMeta]) -> Vec<Res> {
+        let mut ids: Vec<&str> = rules.iter().map(|r| &*r.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().flat_map(|id| self.by_rule.get(id).into_iter().flatten()).map(|&i| self.res[i]).collect()
     }
 
     /// The findings of the rule with this id, in the report's order.
@@ -393,12 +466,12 @@ impl<'a> FindingIndex<'a> {
 
 /// Per rule: (resources it is about, or that it reported on; resources with findings) over
 /// the scan.
-fn rule_counts(report: &ScanReport) -> BTreeMap<&str, (ResourceSet<'_>, ResourceSet<'_>)> {
-    let mut lists: BTreeMap<&str, (Vec<Key<'_>>, Vec<Key<'_>>)> = BTreeMap::new();
+fn rule_counts<'a>(report: &'a ScanReport, resources: &Resources<'a>) -> BTreeMap<&'a str, (ResourceSet, ResourceSet)> {
+    let mut lists: BTreeMap<&str, (Vec<Res>, Vec<Res>)> = BTreeMap::new();
     // The resources by type (as written, and as modelled), each type matched once per rule.
-    let mut by_type: BTreeMap<(&str, &str), Vec<Key<'_>>> = BTreeMap::new();
+    let mut by_type: BTreeMap<(&str, &str), Vec<Res>> = BTreeMap::new();
     for s in report.evidence.iter().flat_map(|e| &e.resources) {
-        by_type.entry((s.kind.as_str(), s.model_kind)).or_default().push((&*s.file, s.id.as_str()));
+        by_type.entry((s.kind.as_str(), s.model_kind)).or_default().push(resources.number((&*s.file, s.id.as_str())));
     }
     for r in &report.rules {
         let e = lists.entry(&*r.id).or_default();
@@ -414,7 +487,7 @@ fn rule_counts(report: &ScanReport) -> BTreeMap<&str, (ResourceSet<'_>, Resource
     }
     for f in &report.findings {
         let e = lists.entry(&f.rule.id).or_default();
-        let key = finding_key(f);
+        let key = resources.of_finding(f);
         e.0.push(key);
         e.1.push(key);
     }
@@ -446,8 +519,9 @@ impl Posture {
     }
 
     fn build(report: &ScanReport, limit: Option<usize>) -> Posture {
-        let counts = rule_counts(report);
-        let index = FindingIndex::new(report);
+        let resources = Resources::of(report);
+        let counts = rule_counts(report, &resources);
+        let index = FindingIndex::new(report, &resources);
         let hits: Vec<&BaselineHit> = report.evidence.iter().flat_map(|e| &e.baseline).collect();
         let vpcs: Vec<&(Seen, bool)> = report.evidence.iter().flat_map(|e| &e.vpcs).collect();
         let external_flow_log = report.evidence.iter().any(|e| e.external_flow_log);
@@ -462,10 +536,12 @@ impl Posture {
                 .collect();
             (calls, items)
         };
-        let undecided: ResourceSet<'_> =
-            report.evidence.iter().flat_map(|e| &e.undecided).map(|s| (&*s.file, s.id.as_str())).collect();
-        let seen: BTreeMap<Key<'_>, &Seen> =
-            report.evidence.iter().flat_map(|e| &e.resources).map(|s| ((&*s.file, s.id.as_str()), s)).collect();
+        let undecided: ResourceSet = report
+            .evidence
+            .iter()
+            .flat_map(|e| &e.undecided)
+            .map(|s| resources.number((&*s.file, s.id.as_str())))
+            .collect();
         let mut layers = Vec::new();
         for layer in Layer::ALL {
             let mut controls = Vec::new();
@@ -586,7 +662,7 @@ impl Posture {
                 let findings = index.of_any(&rules).count();
                 // Resources without a finding that the reachability rules could not decide.
                 let reach = rules.iter().any(|r| crate::rules::net::judges_reachability(&r.id));
-                let open: ResourceSet<'_> = if reach {
+                let open: ResourceSet = if reach {
                     checked.iter().filter(|k| !failed.contains(k) && undecided.contains(k)).copied().collect()
                 } else {
                     ResourceSet::new()
@@ -606,7 +682,7 @@ impl Posture {
                 });
                 // A control also of the account baseline is merged with it below, all its
                 // evidence listed; any other lists only what the consumer shows.
-                let judged = resource_evidence(&index, &rules, &checked, &failed, &open, &seen);
+                let judged = resource_evidence(&index, &rules, &checked, &failed, &open, &resources);
                 let evidence_total = judged.len();
                 let listed = match limit {
                     Some(n) if !BASELINE.iter().any(|b| b.control == control) => n,
@@ -700,7 +776,7 @@ impl Posture {
         let facts = framework::Facts {
             counts: &counts,
             undecided: &undecided,
-            seen: &seen,
+            resources: &resources,
             layers: &layers,
             findings: &index,
             limit,
@@ -795,6 +871,7 @@ pub fn unanswered_text(lang: Lang, calls: &[String]) -> String {
 /// stayed undecided. Its [`EvidenceItem`] is made only when listed.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Judged<'a> {
+    res: Res,
     seen: &'a Seen,
     findings: usize,
     open: bool,
@@ -825,18 +902,17 @@ impl Judged<'_> {
 fn resource_evidence<'a>(
     index: &FindingIndex<'a>,
     rules: &[&crate::rules::RuleMeta],
-    checked: &ResourceSet<'a>,
-    failed: &ResourceSet<'a>,
-    open: &ResourceSet<'a>,
-    seen: &BTreeMap<Key<'a>, &'a Seen>,
+    checked: &ResourceSet,
+    failed: &ResourceSet,
+    open: &ResourceSet,
+    resources: &Resources<'a>,
 ) -> Vec<Judged<'a>> {
     // Findings of these rules per resource, counted in one pass.
-    let mut found: Vec<Key<'a>> = index.of_any(rules).map(finding_key).collect();
+    let mut found = index.resources_of_any(rules);
     found.sort_unstable();
-    // Every list is in key order: one walk along `checked` finds each resource in the others.
+    // Every list is in order: one walk along `checked` finds each resource in the others.
     let (mut found, mut failed, mut open) =
         (found.into_iter().peekable(), failed.iter().copied().peekable(), open.iter().copied().peekable());
-    let mut seen = seen.iter().map(|(k, s)| (*k, *s)).peekable();
     let (mut failing, mut passing) = (Vec::new(), Vec::new());
     for &k in checked {
         let mut findings = 0;
@@ -844,10 +920,10 @@ fn resource_evidence<'a>(
         while found.next_if(|f| *f == k).is_some() {
             findings += 1;
         }
-        let bad = seek(&mut failed, k, |x| *x).is_some();
-        let undecided = seek(&mut open, k, |x| *x).is_some();
-        if let Some((_, seen)) = seek(&mut seen, k, |x| x.0) {
-            let j = Judged { seen, findings, open: findings == 0 && undecided };
+        let bad = seek(&mut failed, k);
+        let undecided = seek(&mut open, k);
+        if let Some(seen) = resources.seen(k) {
+            let j = Judged { res: k, seen, findings, open: findings == 0 && undecided };
             if bad { failing.push(j) } else { passing.push(j) }
         }
     }
@@ -855,14 +931,10 @@ fn resource_evidence<'a>(
     failing
 }
 
-/// Advances a list in key order past `k`, returning its item of key `k` if it has one.
-fn seek<'a, T>(
-    list: &mut std::iter::Peekable<impl Iterator<Item = T>>,
-    k: Key<'a>,
-    key: impl Fn(&T) -> Key<'a>,
-) -> Option<T> {
-    while list.next_if(|x| key(x) < k).is_some() {}
-    list.next_if(|x| key(x) == k)
+/// Advances a list in order past `k`; whether it holds `k`.
+fn seek(list: &mut std::iter::Peekable<impl Iterator<Item = Res>>, k: Res) -> bool {
+    while list.next_if(|x| *x < k).is_some() {}
+    list.next_if(|x| *x == k).is_some()
 }
 
 fn item(s: &Seen, detail: &str) -> EvidenceItem {
