@@ -335,7 +335,9 @@ fn data<'a>(report: &'a ScanReport, suppressed: &'a [Suppressed], labels: &'a La
     let mut rules = Interner::new();
     let mut rule_rows = Vec::new();
     let mut files = Interner::new();
-    let mut snippets: HashMap<(usize, u32, u32, usize), usize> = HashMap::new();
+    // The snippets drawn for the current (file, first line, window), by last line.
+    let mut snippets: Vec<(u32, usize)> = Vec::new();
+    let mut snippets_of: Option<(usize, u32, usize)> = None;
     let mut snippet_rows = Vec::new();
     let mut refs = Vec::with_capacity(report.findings.len());
     let mut related_files = Vec::new();
@@ -355,19 +357,28 @@ fn data<'a>(report: &'a ScanReport, suppressed: &'a [Suppressed], labels: &'a La
             ));
         }
         let file = files.get(&*f.location.file, &f.location.file);
-        // A snippet already drawn for another finding is referred to, not drawn again.
+        // A snippet already drawn for another finding is referred to, not drawn again. The
+        // findings are in order of file, line and column, and a snippet's window moves only
+        // forward along a line: the snippets that can be shared are those of the same file,
+        // first line and window, so only theirs are kept at hand.
         let snip = match snippet_key(report, f) {
-            Some(key) => match snippets.get(&(file, key.0, key.1, key.2)) {
-                Some(&i) => i as i64,
-                None => match snippet_of(report, f, key) {
-                    Some(row) => {
-                        snippets.insert((file, key.0, key.1, key.2), snippet_rows.len());
-                        snippet_rows.push(row);
-                        snippet_rows.len() as i64 - 1
-                    }
-                    None => -1,
-                },
-            },
+            Some((first, last, from)) => {
+                if snippets_of != Some((file, first, from)) {
+                    snippets_of = Some((file, first, from));
+                    snippets.clear();
+                }
+                match snippets.iter().find(|(l, _)| *l == last) {
+                    Some(&(_, i)) => i as i64,
+                    None => match snippet_of(report, f, (first, last, from)) {
+                        Some(row) => {
+                            snippets.push((last, snippet_rows.len()));
+                            snippet_rows.push(row);
+                            snippet_rows.len() as i64 - 1
+                        }
+                        None => -1,
+                    },
+                }
+            }
             None => -1,
         };
         related_files.extend(f.related.iter().map(|x| files.get(&*x.location.file, &x.location.file) as u32));
