@@ -850,7 +850,7 @@ fn scan_command(mut args: ScanArgs, lang: Lang) -> Result<i32, String> {
     let writing_baseline = args.write_baseline.is_some();
     // The scan's models and parsed files are gone: the reports start from what it keeps.
     crate::scan::release_freed_memory();
-    for out in outputs.iter().filter(|o| !(writing_baseline && o.path.is_none())) {
+    let write_report = |out: &FormatSpec| -> Result<(), String> {
         let opts = RenderOptions {
             color: out.format == Format::Text
                 && use_color(color, out.path.is_none(), stdout_is_terminal, |k| {
@@ -870,13 +870,25 @@ fn scan_command(mut args: ScanArgs, lang: Lang) -> Result<i32, String> {
                     write(&mut sink)?;
                     std::io::Write::flush(&mut sink)
                 })
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
-            None => output::emit_with(write),
+                .map_err(|e| format!("cannot write {}: {e}", path.display())),
+            None => {
+                output::emit_with(write);
+                Ok(())
+            }
         }
-        // What the report allocated is freed: give it back now, so that the next report's peak
-        // does not add to this one's (the allocator otherwise returns it after a delay).
-        crate::scan::release_freed_memory();
-    }
+    };
+    let to_write: Vec<&FormatSpec> = outputs.iter().filter(|o| !(writing_baseline && o.path.is_none())).collect();
+    // Several reports are written side by side, each from the same findings; the first error
+    // in the order they were asked for is the one reported.
+    let written: Vec<Result<(), String>> = if to_write.len() > 1 {
+        use rayon::prelude::*;
+        to_write.par_iter().map(|out| write_report(out)).collect()
+    } else {
+        to_write.iter().map(|out| write_report(out)).collect()
+    };
+    // What the reports allocated is freed: give it back now.
+    crate::scan::release_freed_memory();
+    written.into_iter().collect::<Result<(), String>>()?;
     let text_on_terminal =
         !writing_baseline && stdout_is_terminal && outputs.iter().any(|o| o.format == Format::Text && o.path.is_none());
     if !text_on_terminal {
