@@ -49,6 +49,8 @@ pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Mode
         }
     }
     let mut pending_sg_rules: Vec<(Field<Link>, SgRule, bool)> = Vec::new();
+    m.resources.reserve_exact(tpl.resources.len());
+    m.resource_index.reserve(tpl.resources.len());
     for r in &tpl.resources {
         if let Some((c, _)) = &r.condition
             && ev.condition(c) == Some(false)

@@ -172,6 +172,10 @@ impl<'a> Template<'a> {
         if let Some(res) = root.get("Resources") {
             match res.as_map() {
                 Some(entries) => {
+                    // Room for each entry at once: a template of many resources is not copied
+                    // each time its list grows.
+                    t.resources.reserve(entries.len());
+                    t.resource_index.reserve(entries.len());
                     for e in entries {
                         if let Some(name) = e.key.strip_prefix("Fn::ForEach::") {
                             t.expand_top_loop(name, e.key_span, &e.value, overrides);
