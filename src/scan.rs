@@ -364,6 +364,7 @@ fn subjects(unit: &Unit, findings: &mut [Finding], opts: &ScanOptions) {
         // whole).
         group.sort_by_key(|f| f.location.span.start);
         let mut finder = crate::value::SubjectFinder::new();
+        let memo = RevealMemo::default();
         let mut rest: &mut [Finding] = group;
         let _ = frontend::parse_source_each(src, &opts.limits, &mut |doc| {
             let root = &doc.root;
@@ -371,7 +372,7 @@ fn subjects(unit: &Unit, findings: &mut [Finding], opts: &ScanOptions) {
             let (_, from) = all.split_at_mut(all.partition_point(|f| f.location.span.start < root.span.start));
             let (inside, after) = from.split_at_mut(from.partition_point(|f| f.location.span.start < root.span.end));
             for f in inside.iter_mut() {
-                fill_subject(&mut finder, f, root);
+                fill_subject(&mut finder, &memo, f, root);
             }
             rest = after;
         });
@@ -385,15 +386,52 @@ fn holds(root: &crate::value::Node, span: crate::source::Span) -> bool {
     root.span.file == span.file && root.span.start <= span.start && span.end <= root.span.end
 }
 
+/// Whether a key and value may reveal a secret ([`crate::rules::secrets::names_or_holds_secret`]),
+/// remembered for short ones: the findings of a file mostly ask about the same few (a
+/// thousand manifests' `privileged: true`).
+#[derive(Default)]
+struct RevealMemo {
+    known: std::cell::RefCell<HashMap<Box<str>, bool>>,
+    /// The key, a NUL and the value, looked up without allocating.
+    probe: std::cell::RefCell<String>,
+}
+
+impl RevealMemo {
+    /// Longer keys and values are judged each time, not kept.
+    const KEPT_UP_TO: usize = 256;
+
+    fn names_or_holds_secret(&self, key: &str, value: &str) -> bool {
+        if key.len() + value.len() > Self::KEPT_UP_TO {
+            return crate::rules::secrets::names_or_holds_secret(key, value);
+        }
+        let mut probe = self.probe.borrow_mut();
+        probe.clear();
+        probe.push_str(key);
+        probe.push('\0');
+        probe.push_str(value);
+        if let Some(&known) = self.known.borrow().get(probe.as_str()) {
+            return known;
+        }
+        let answer = crate::rules::secrets::names_or_holds_secret(key, value);
+        self.known.borrow_mut().insert(probe.as_str().into(), answer);
+        answer
+    }
+}
+
 /// Records a finding's subject when `root` holds its span (see [`fill_subjects`]).
-fn fill_subject(finder: &mut crate::value::SubjectFinder, f: &mut Finding, root: &crate::value::Node) {
+fn fill_subject(
+    finder: &mut crate::value::SubjectFinder,
+    memo: &RevealMemo,
+    f: &mut Finding,
+    root: &crate::value::Node,
+) {
     let span = f.location.span;
     if !holds(root, span) {
         return;
     }
-    let rule = f.rule.clone();
+    let about_secrets = crate::rules::secrets::is_about_secret_values(&f.rule);
     f.subject = finder
-        .subject(root, span, |key, value| !crate::rules::secrets::may_reveal_secret(&rule, key, value))
+        .subject(root, span, |key, value| !about_secrets && !memo.names_or_holds_secret(key, value))
         .map(String::into_boxed_str);
 }
 
@@ -402,6 +440,7 @@ fn fill_subject(finder: &mut crate::value::SubjectFinder, f: &mut Finding, root:
 /// the message is worded.
 fn fill_subjects(findings: &mut [Finding], roots: &[&crate::value::Node]) {
     let mut finder = crate::value::SubjectFinder::new();
+    let memo = RevealMemo::default();
     // The documents by file and position: when none overlaps another, the one holding a span
     // is the last one starting before it, found by bisection (a manifest may hold thousands);
     // else the first that holds it.
@@ -417,7 +456,7 @@ fn fill_subjects(findings: &mut [Finding], roots: &[&crate::value::Node]) {
             roots.iter().copied().find(|r| holds(r, span))
         };
         if let Some(root) = root {
-            fill_subject(&mut finder, f, root);
+            fill_subject(&mut finder, &memo, f, root);
         }
     }
     crate::finding::drop_ambiguous_subjects(findings);

@@ -28,9 +28,19 @@ const ABOUT_SECRET_VALUES: &[&str] =
 /// Security Hub) and a hash of a short secret can be guessed, so such values are left out of a
 /// finding's subject.
 pub fn may_reveal_secret(rule: &super::RuleMeta, key: &str, value: &str) -> bool {
-    use crate::analyze::secrets::detect;
+    is_about_secret_values(rule) || names_or_holds_secret(key, value)
+}
+
+/// Whether the rule's findings are about values that are secrets, whatever their key.
+pub fn is_about_secret_values(rule: &super::RuleMeta) -> bool {
     ABOUT_SECRET_VALUES.contains(&&*rule.id)
-        || detect::is_secret_key(key)
+}
+
+/// Whether `key` names a secret, or `value` (under `key`) looks like one: the part of
+/// [`may_reveal_secret`] that does not depend on the rule.
+pub fn names_or_holds_secret(key: &str, value: &str) -> bool {
+    use crate::analyze::secrets::detect;
+    detect::is_secret_key(key)
         || detect::is_secret_parameter_name(key)
         || detect::looks_like_secret(key, value).is_some()
 }
