@@ -156,17 +156,17 @@ pub fn fixes(findings: &[Finding], files: &BTreeMap<Arc<str>, Arc<SourceFile>>) 
 fn fixes_with(findings: &[Finding], files: &BTreeMap<Arc<str>, Arc<SourceFile>>, detail: Detail) -> Vec<FileFix> {
     // (file, resource, rule) of each finding that has a fix, borrowed from the findings: a scan
     // can have hundreds of thousands.
-    let mut wanted: Vec<(&str, &Arc<str>, &crate::rules::Text)> = findings
+    let mut fixable: Vec<(&str, &Arc<str>, &crate::rules::Text)> = findings
         .iter()
         .filter_map(|f| {
             let res = f.resource.as_ref()?;
             has_fix(&f.rule.id).then_some((&*f.location.file, &res.id, &f.rule.id))
         })
         .collect();
-    wanted.sort_unstable_by(|a, b| (a.0, &**a.1, a.2).cmp(&(b.0, &**b.1, b.2)));
-    wanted.dedup_by(|a, b| (a.0, &**a.1, a.2) == (b.0, &**b.1, b.2));
+    fixable.sort_unstable_by(|a, b| (a.0, &**a.1, a.2).cmp(&(b.0, &**b.1, b.2)));
+    fixable.dedup_by(|a, b| (a.0, &**a.1, a.2) == (b.0, &**b.1, b.2));
     let mut out = Vec::new();
-    for of_file in wanted.chunk_by(|a, b| a.0 == b.0) {
+    for of_file in fixable.chunk_by(|a, b| a.0 == b.0) {
         let file = of_file[0].0;
         let Some(src) = files.get(file) else { continue };
         let pairs: Vec<(&Arc<str>, &crate::rules::Text)> = of_file.iter().map(|&(_, id, rule)| (id, rule)).collect();
@@ -220,14 +220,11 @@ fn fix_file(
     for of_resource in pairs_wanted.chunk_by(|a, b| a.0 == b.0) {
         let id = of_resource[0].0;
         let Some(&node) = by_id.get(&**id) else { continue };
-        let mut rs = of_resource.iter().map(|&(_, rule)| rule);
-        let Some(mut want) = wanted(rs.next().map_or("", |r| &**r)) else { continue };
-        for r in rs {
-            if let Some(w) = wanted(r) {
-                merge(&mut want, w);
-            }
-        }
-        let Want::Map(entries) = &want else { continue };
+        let merged = of_resource.iter().filter_map(|&(_, rule)| wanted(rule)).reduce(|mut a, b| {
+            merge(&mut a, b);
+            a
+        });
+        let Some(Want::Map(entries)) = &merged else { continue };
         let step = indent_step(src, node).unwrap_or(2);
         let mut mine = Vec::new();
         if ensure(src, syntax, node, entries, step, &mut mine) && !mine.is_empty() {

@@ -392,7 +392,8 @@ fn holds(root: &crate::value::Node, span: crate::source::Span) -> bool {
 #[derive(Default)]
 struct RevealMemo {
     known: std::cell::RefCell<HashMap<Box<str>, bool>>,
-    /// The key, a NUL and the value, looked up without allocating.
+    /// The key's length, a colon, the key and the value (unambiguous whatever characters
+    /// they hold), looked up without allocating.
     probe: std::cell::RefCell<String>,
 }
 
@@ -406,9 +407,7 @@ impl RevealMemo {
         }
         let mut probe = self.probe.borrow_mut();
         probe.clear();
-        probe.push_str(key);
-        probe.push('\0');
-        probe.push_str(value);
+        let _ = std::fmt::Write::write_fmt(&mut *probe, format_args!("{}:{key}{value}", key.len()));
         if let Some(&known) = self.known.borrow().get(probe.as_str()) {
             return known;
         }
@@ -554,4 +553,35 @@ pub(crate) fn release_freed_memory() {
     // allocating thread's pages, which only that thread returns: every thread of the pool
     // (that parsed and lowered the files) collects its own.
     rayon::broadcast(|_| collect());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_secret_answers_are_those_of_each_key_and_value() {
+        // Joined plainly, the first two pairs would be the same text, and so would the next
+        // two with a NUL between key and value.
+        let pairs = [
+            ("Password", "x"),
+            ("Passwor", "dx"),
+            ("Note", "Password\0x"),
+            ("Note\0Password", "x"),
+            ("Status", "Enabled"),
+            ("Status", "Enabled"),
+        ];
+        let memo = RevealMemo::default();
+        for (key, value) in pairs {
+            assert_eq!(
+                memo.names_or_holds_secret(key, value),
+                crate::rules::secrets::names_or_holds_secret(key, value),
+                "{key:?}: {value:?}"
+            );
+        }
+        assert!(memo.names_or_holds_secret("Password", "x"));
+        assert!(!memo.names_or_holds_secret("Passwor", "dx"));
+        assert!(!memo.names_or_holds_secret("Note", "Password\0x"));
+        assert!(memo.names_or_holds_secret("Note\0Password", "x"));
+    }
 }
