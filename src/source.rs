@@ -131,6 +131,18 @@ pub struct SourceFile {
     /// The id every span into this file carries.
     pub id: FileId,
     line_starts: Vec<u32>,
+    /// For a text that is not all ASCII, the number of characters before every
+    /// [`MARK_EVERY`]th byte, so that columns and offsets convert in constant time however
+    /// long the line (a minified template is one line of megabytes).
+    char_marks: Option<Vec<u32>>,
+}
+
+/// Bytes between two entries of [`SourceFile`]'s character marks.
+const MARK_EVERY: usize = 256;
+
+/// Whether `b` starts a character (UTF-8: it does not go on with one, 0b10xxxxxx).
+fn starts_char(b: u8) -> bool {
+    b & 0xc0 != 0x80
 }
 
 impl SourceFile {
@@ -140,7 +152,45 @@ impl SourceFile {
         line_starts.extend(line_ends(text.as_bytes()).map(|i| i as u32));
         let path: PathBuf = path.into();
         let id = FileId::intern(&path, &display_path(&path));
-        SourceFile { path, text, id, line_starts }
+        let char_marks = (!text.is_ascii()).then(|| {
+            let mut seen = 0u32;
+            let mut marks = Vec::with_capacity(text.len() / MARK_EVERY + 1);
+            for block in text.as_bytes().chunks(MARK_EVERY) {
+                marks.push(seen);
+                seen += block.iter().filter(|&&b| starts_char(b)).count() as u32;
+            }
+            marks.push(seen);
+            marks
+        });
+        SourceFile { path, text, id, line_starts, char_marks }
+    }
+
+    /// The number of characters that start before byte `at`.
+    fn chars_before(&self, at: usize) -> usize {
+        let at = at.min(self.text.len());
+        let Some(marks) = &self.char_marks else { return at };
+        let block = at / MARK_EVERY;
+        let from = block * MARK_EVERY;
+        marks[block] as usize + self.text.as_bytes()[from..at].iter().filter(|&&b| starts_char(b)).count()
+    }
+
+    /// The byte offset where the character with 0-based index `n` in the whole text starts
+    /// (the text's length when there are not as many).
+    fn char_start(&self, n: usize) -> usize {
+        let Some(marks) = &self.char_marks else { return n.min(self.text.len()) };
+        // The last block that starts with at most `n` characters before it.
+        let block = marks.partition_point(|&m| m as usize <= n).saturating_sub(1);
+        let bytes = self.text.as_bytes();
+        let mut seen = marks[block] as usize;
+        for (at, &b) in bytes.iter().enumerate().skip(block * MARK_EVERY) {
+            if starts_char(b) {
+                if seen == n {
+                    return at;
+                }
+                seen += 1;
+            }
+        }
+        bytes.len()
     }
 
     /// The file's name as reports show it: the path rendered with forward slashes, made
@@ -172,20 +222,15 @@ impl SourceFile {
         Some(s.trim_end_matches(['\n', '\r']))
     }
 
-    /// Byte offset of the 1-based `line` and 0-based character column `col0`.
+    /// Byte offset of the 1-based `line` and 0-based character column `col0` (the line's end
+    /// when it has fewer characters).
     pub fn offset_of(&self, line: u32, col0: u32) -> u32 {
-        let Some(start) = self.line_start(line) else {
+        let (Some(start), Some(text)) = (self.line_start(line), self.line_text(line)) else {
             return self.text.len() as u32;
         };
-        let rest = &self.text[start as usize..];
-        let mut off = start;
-        for (n, ch) in rest.chars().enumerate() {
-            if n as u32 == col0 || ch == '\n' || ch == '\r' {
-                return off;
-            }
-            off += ch.len_utf8() as u32;
-        }
-        off
+        let end = start as usize + text.len();
+        let at = self.char_start(self.chars_before(start as usize) + col0 as usize);
+        at.min(end) as u32
     }
 
     /// The 1-based line and column of a byte offset.
@@ -196,7 +241,11 @@ impl SourceFile {
         };
         let start = self.line_starts[idx] as usize;
         let end = (offset as usize).min(self.text.len());
-        let col = self.text.get(start..end).map(|s| s.chars().count()).unwrap_or(end - start);
+        let col = if self.text.is_char_boundary(end) {
+            self.chars_before(end) - self.chars_before(start)
+        } else {
+            end - start
+        };
         (idx as u32 + 1, col as u32 + 1)
     }
 
@@ -365,5 +414,36 @@ mod line_tests {
         assert_ne!(one, two);
         assert_eq!((&*one.name(), &*two.name()), ("same-name.yaml", "same-name.yaml (2)"));
         assert_eq!(FileId::intern(Path::new("same-name.yaml"), "same-name.yaml"), two);
+    }
+
+    /// Columns and offsets on long lines of characters of every width, across the marks'
+    /// blocks, agree with a walk along the line.
+    #[test]
+    fn columns_and_offsets_on_long_lines_of_wide_characters() {
+        let pieces = ["a", "é", "한", "😀", "\t", "\r", "\n", "\r\n"];
+        let mut text = String::new();
+        let mut x = 7u32;
+        for _ in 0..6000 {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            // Mostly characters (lines of hundreds of bytes), now and then a line end.
+            let i = x as usize % 256;
+            text.push_str(if i < 252 { pieces[i % 4] } else { pieces[4 + i % 4] });
+        }
+        let f = SourceFile::new("wide.txt", text);
+        for line in 1..=f.line_count() as u32 {
+            let start = f.line_start(line).unwrap();
+            let chars: Vec<(usize, char)> = f.line_text(line).unwrap().char_indices().collect();
+            let len = f.line_text(line).unwrap().len() as u32;
+            for col0 in 0..=chars.len() as u32 + 2 {
+                let walked = chars.get(col0 as usize).map_or(start + len, |&(i, _)| start + i as u32);
+                assert_eq!(f.offset_of(line, col0), walked, "line {line}, column {col0}");
+            }
+            for (n, &(i, _)) in chars.iter().enumerate() {
+                assert_eq!(f.line_col(start + i as u32), (line, n as u32 + 1));
+            }
+        }
+        assert_eq!(f.offset_of(f.line_count() as u32 + 1, 0), f.text.len() as u32);
     }
 }

@@ -90,9 +90,19 @@ pub(crate) fn from(line: &str, from: usize) -> Window<'_> {
 }
 
 /// The text of 1-based `line` of `src` with the window for `span` (a span starting on it).
-pub(crate) fn span_line(src: &SourceFile, span: Span) -> Option<(Window<'_>, Mark)> {
+pub(crate) fn span_line(src: &SourceFile, mut span: Span) -> Option<(Window<'_>, Mark)> {
     let text = src.line_text(span.line)?;
-    let (start, end) = span_in_line(text, src.line_start(span.line)?, span);
+    let line_start = src.line_start(span.line)?;
+    // A span known by its columns only (a diagnostic's) is placed by the file, which finds a
+    // column's offset without walking the line to it.
+    let line_end = line_start + text.len() as u32;
+    if !(line_start..=line_end).contains(&span.start) {
+        span.start = src.offset_of(span.line, span.col.max(1) - 1);
+        if span.end_line == span.line {
+            span.end = src.offset_of(span.line, span.end_col.max(1) - 1);
+        }
+    }
+    let (start, end) = span_in_line(text, line_start, span);
     Some(around(text, start, end))
 }
 

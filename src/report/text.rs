@@ -185,6 +185,11 @@ pub fn write(report: &ScanReport, opts: &RenderOptions, sink: &mut dyn std::io::
                 out.push_str(&p.snippet(&renderer, &drawn, severity));
                 out.push('\n');
             }
+            // Written as they come: a template can have a diagnostic per resource.
+            if out.len() >= 1 << 16 {
+                sink.write_all(out.as_bytes())?;
+                out.clear();
+            }
         }
         out.push('\n');
     }
