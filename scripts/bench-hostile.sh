@@ -150,6 +150,16 @@ def many_buckets():
     return "buckets.json", cfn({"Resources": {f"Bucket{i}": bucket({"AccessControl": "PublicRead"}) for i in range(100_000)}})
 
 
+def conditional_buckets():
+    # Undecidable conditions that chain every bucket to the next: one group of six, on one line.
+    params = {f"P{i}": {"Type": "String"} for i in range(6)}
+    conds = {f"C{i}": {"Fn::Equals": [{"Ref": f"P{i}"}, "x"]} for i in range(6)}
+    res = {f"Bucket{i}": {"Type": "AWS::S3::Bucket", "Condition": f"C{i % 6}",
+                          "Properties": {"AccessControl": {"Fn::If": [f"C{(i + 1) % 6}", "PublicRead", "Private"]}}}
+           for i in range(70_000)}
+    return "conditional_buckets.json", cfn({"Parameters": params, "Conditions": conds, "Resources": res})
+
+
 def many_pods():
     pod = """apiVersion: v1
 kind: Pod
@@ -199,7 +209,7 @@ def self_references():
 
 CASES = [deep_json, deep_yaml_flow, deep_yaml_block, alias_big_scalar, alias_laughs, alias_laughs_bytes,
          alias_nested_anchors, alias_merges, long_minified_line, long_string_value, foreach_explosion,
-         condition_chain, condition_fanout, values_doubling, many_buckets, many_pods, long_iam_pattern,
+         condition_chain, condition_fanout, values_doubling, many_buckets, conditional_buckets, many_pods, long_iam_pattern,
          many_iam_statements, long_keys, many_lines_cr, self_references]
 
 

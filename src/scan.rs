@@ -246,28 +246,28 @@ fn judge_guarded(unit: &Unit, rules: &[Arc<Rule>]) -> Judged {
 fn judge(unit: &Unit, rules: &[Arc<Rule>]) -> Judged {
     let parallel = unit.sources.len() > 8;
     let mut diagnostics = Vec::new();
-    let mut per_variant = Vec::with_capacity(unit.variants.len());
     let mut evidence = None;
-    for model in &unit.variants {
+    let mut all = Found::default();
+    // Each variant's findings join those of the others as soon as the variant is judged: a
+    // finding found in every variant is kept once, not once per variant.
+    let mut merged = unit.describe.as_ref().map(|_| Merged::default());
+    for (i, model) in unit.variants.iter().enumerate() {
         let facts = Facts::new(model);
         let (found, problems) = run_rules_found(model, &facts, rules, parallel);
         if evidence.is_none() {
             evidence = Some(facts.evidence().clone());
         }
-        per_variant.push(found);
+        match &mut merged {
+            Some(m) => m.add(i, found.into_vec()),
+            None => all.append(found),
+        }
         diagnostics.extend(problems);
     }
     diagnostics.sort();
     diagnostics.dedup();
-    let mut findings = match &unit.describe {
-        Some(describe) => Found::from(merge_variants(per_variant.into_iter().map(Found::into_vec).collect(), describe)),
-        None => {
-            let mut all = Found::default();
-            for found in per_variant {
-                all.append(found);
-            }
-            all
-        }
+    let mut findings = match (merged, &unit.describe) {
+        (Some(m), Some(describe)) => Found::from(m.finish(unit.variants.len(), describe)),
+        _ => all,
     };
     if let Some(only) = &unit.report_only {
         findings.retain(|f| only.contains(&f.location.span.file));
@@ -463,16 +463,19 @@ fn fill_subjects(findings: &mut [Finding], roots: &[&crate::value::Node]) {
 
 type Key = (Arc<str>, u32, u32, String, Option<Arc<str>>);
 
-/// Merges the findings of every variant: a finding present in all of them holds
+/// The findings of a unit's variants merged: a finding present in all of them holds
 /// unconditionally; one present in some says for which variants it holds.
-fn merge_variants(per: Vec<Vec<Finding>>, describe: &frontend::DescribeVariants) -> Vec<Finding> {
-    let total = per.len();
-    if total == 1 {
-        return per.into_iter().next().unwrap_or_default();
-    }
-    let mut order: Vec<Key> = Vec::new();
-    let mut found: HashMap<Key, (Finding, Vec<usize>)> = HashMap::new();
-    for (i, findings) in per.into_iter().enumerate() {
+#[derive(Default)]
+struct Merged {
+    /// Each distinct finding, in the order first found, with the variants it holds in.
+    found: Vec<(Finding, Vec<usize>)>,
+    /// Where each finding is in `found`.
+    index: HashMap<Key, usize>,
+}
+
+impl Merged {
+    /// Adds the findings of variant `variant` (variants are added in order).
+    fn add(&mut self, variant: usize, findings: Vec<Finding>) {
         for f in findings {
             let key = (
                 f.rule.id.clone().into_owned().into(),
@@ -481,29 +484,35 @@ fn merge_variants(per: Vec<Vec<Finding>>, describe: &frontend::DescribeVariants)
                 f.message().into_owned(),
                 f.resource.as_ref().map(|r| r.id.clone()),
             );
-            match found.get_mut(&key) {
-                Some((_, seen)) => {
-                    if seen.last() != Some(&i) {
-                        seen.push(i)
+            match self.index.entry(key) {
+                std::collections::hash_map::Entry::Occupied(at) => {
+                    let seen = &mut self.found[*at.get()].1;
+                    if seen.last() != Some(&variant) {
+                        seen.push(variant)
                     }
                 }
-                None => {
-                    order.push(key.clone());
-                    found.insert(key, (f, vec![i]));
+                std::collections::hash_map::Entry::Vacant(at) => {
+                    at.insert(self.found.len());
+                    self.found.push((f, vec![variant]));
                 }
             }
         }
     }
-    order
-        .into_iter()
-        .filter_map(|k| found.remove(&k))
-        .map(|(mut f, seen)| {
-            if seen.len() < total {
-                f.when = describe(&seen, f.resource.as_ref().map(|r| r.id.as_ref())).map(Box::new);
-            }
-            f
-        })
-        .collect()
+
+    /// The merged findings of `total` variants, each that does not hold in all of them
+    /// described by `describe`.
+    fn finish(self, total: usize, describe: &frontend::DescribeVariants) -> Vec<Finding> {
+        drop(self.index);
+        self.found
+            .into_iter()
+            .map(|(mut f, seen)| {
+                if seen.len() < total {
+                    f.when = describe(&seen, f.resource.as_ref().map(|r| r.id.as_ref())).map(Box::new);
+                }
+                f
+            })
+            .collect()
+    }
 }
 
 /// The filter stage: suppressions, configuration, baseline; then sorting.

@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use super::{LoadOptions, Unit, Variants};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
@@ -98,25 +98,38 @@ impl super::Frontend for CloudFormation {
         match opts.variants {
             Variants::Undecided => unit.variants = vec![lower_with(BTreeMap::new())],
             Variants::Enumerate => {
-                let mut plan = cfn::scenarios(&tpl, parameters, MAX_CONDITION_ATOMS);
+                let mut plan = cfn::scenarios(&tpl, parameters, MAX_CONDITION_ATOMS, src.text.len());
+                let large = plan.max_atoms < cfn::variants::MAX_GROUP_ATOMS;
                 for (span, id, atoms) in std::mem::take(&mut plan.unexplored) {
                     let names = atoms.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
-                    unit.diagnostics.push(Diagnostic::at(
-                        DiagnosticKind::NotAnalysed,
-                        &file,
-                        span,
+                    let message = if large {
+                        msg!(
+                            "diag-cfn-conditions-unexplored-large",
+                            names = names,
+                            id = id,
+                            size = src.text.len(),
+                            variants = 1usize << plan.max_atoms
+                        )
+                    } else {
                         msg!(
                             "diag-cfn-conditions-unexplored",
                             names = names,
                             id = id,
                             max = cfn::variants::MAX_GROUP_ATOMS
-                        ),
-                    ));
+                        )
+                    };
+                    unit.diagnostics.push(Diagnostic::at(DiagnosticKind::NotAnalysed, &file, span, message));
                 }
                 unit.variants = plan.scenarios.iter().map(|a| lower_with(a.clone())).collect();
                 if unit.variants.len() > 1 {
-                    unit.describe =
-                        Some(Box::new(move |seen: &[usize], resource: Option<&str>| plan.describe(seen, resource)));
+                    // Findings mostly hold in the same few sets of variants: each set is
+                    // described once per group of atoms.
+                    let described = Mutex::new(HashMap::new());
+                    unit.describe = Some(Box::new(move |seen: &[usize], resource: Option<&str>| {
+                        let key = (plan.group_of_resource(resource), seen.to_vec());
+                        let mut described = described.lock().unwrap_or_else(|e| e.into_inner());
+                        described.entry(key).or_insert_with(|| plan.describe(seen, resource)).clone()
+                    }));
                 }
             }
         }

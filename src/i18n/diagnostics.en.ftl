@@ -101,6 +101,7 @@ diag-cfn-loop-output = the output must be a map of resource templates
 diag-cfn-loop-resources = its loops make more than { $max } resources
 diag-cfn-unexpanded = the resources of `{ $name }` were not analysed: { $reason }
 diag-cfn-conditions-unexplored = conditions { $names } were not explored for resource `{ $id }` (at most { $max } undecidable conditions of related resources are explored together): findings that depend on them are not reported
+diag-cfn-conditions-unexplored-large = conditions { $names } were not explored for resource `{ $id }`: the template ({ $size } bytes) is too large to be evaluated in more than { $variants } combinations of its undecidable conditions; findings that depend on them are not reported
 diag-cfn-not-evaluated = a value was not evaluated: { $reason }
 diag-cfn-not-analysed = a value was not analysed: { $reason }
 diag-sam-unknown-template = policy template `{ $name }` is not known to Palisade

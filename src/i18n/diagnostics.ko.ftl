@@ -99,6 +99,7 @@ diag-cfn-loop-output = 출력은 리소스 템플릿의 맵이어야 함
 diag-cfn-loop-resources = 루프가 만드는 리소스가 { $max }개보다 많음
 diag-cfn-unexpanded = `{ $name }`의 리소스를 분석하지 않음: { $reason }
 diag-cfn-conditions-unexplored = 리소스 `{ $id }`에 대해 조건 { $names }을(를) 탐색하지 않음(관련 리소스의 판정 불가 조건은 최대 { $max }개까지 함께 탐색함): 이 조건에 따라 달라지는 결과는 보고하지 않음
+diag-cfn-conditions-unexplored-large = 리소스 `{ $id }`에 대해 조건 { $names }을(를) 탐색하지 않음: 템플릿({ $size }바이트)이 커서 판정 불가 조건의 조합은 최대 { $variants }가지만 평가함: 이 조건에 따라 달라지는 결과는 보고하지 않음
 diag-cfn-not-evaluated = 값을 평가하지 않음: { $reason }
 diag-cfn-not-analysed = 값을 분석하지 않음: { $reason }
 diag-sam-unknown-template = 정책 템플릿 `{ $name }`은(는) Palisade가 알지 못함

@@ -577,9 +577,9 @@ pub fn normalise_protocol(p: &str) -> String {
 
 /// Values assumed for undecidable conditions, one map per scenario: every combination of the
 /// template's undecidable conditions when there are at most `full`, else per group of related
-/// resources (see [`variants`]).
-pub fn scenarios(tpl: &Template<'_>, overrides: &Overrides, full: usize) -> variants::Plan {
-    variants::plan(tpl, overrides, full)
+/// resources, fewer for a large template of `size` bytes (see [`variants`]).
+pub fn scenarios(tpl: &Template<'_>, overrides: &Overrides, full: usize, size: usize) -> variants::Plan {
+    variants::plan(tpl, overrides, full, size)
 }
 
 /// The model of a template given as YAML text, with its parameters' defaults and undecidable

@@ -10,6 +10,11 @@
 //! values do not depend on, take whatever value. A group with more than
 //! [`MAX_GROUP_ATOMS`] atoms explores the first ones; the others stay undecided, and the
 //! resources whose values depend on them are listed in [`Plan::unexplored`].
+//!
+//! Every variant lowers and judges the whole template, so the variants of a large template
+//! are fewer: at most [`MAX_VARIANT_BYTES`] of source are lowered across them (a template of
+//! 1 MB explores at most 3 atoms together, one of 8 MB none), which keeps the time and memory
+//! of a scan proportional to its input however many conditions the template has.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -21,6 +26,16 @@ use crate::value::{Kind, Node};
 
 /// At most this many atoms of one group are explored (`2^N` variants).
 pub const MAX_GROUP_ATOMS: usize = 6;
+
+/// At most this many bytes of source are lowered across the variants of a template.
+pub const MAX_VARIANT_BYTES: usize = 8 << 20;
+
+/// How many atoms may be explored together in a template of `size` bytes: the most whose
+/// combinations, each lowering the whole template, stay within [`MAX_VARIANT_BYTES`].
+pub fn explorable_atoms(size: usize) -> usize {
+    let variants = (MAX_VARIANT_BYTES / size.max(1)).max(1);
+    (variants.ilog2() as usize).min(MAX_GROUP_ATOMS)
+}
 
 /// The variants to lower a template in, and how to describe a set of them.
 #[derive(Debug, Clone, Default)]
@@ -36,17 +51,21 @@ pub struct Plan {
     /// Resources whose values depend on atoms that are not explored: where the resource is,
     /// its logical id, and those atoms.
     pub unexplored: Vec<(Span, String, Vec<String>)>,
+    /// At most this many atoms are explored together: [`MAX_GROUP_ATOMS`], or fewer for a
+    /// large template (see [`explorable_atoms`]).
+    pub max_atoms: usize,
 }
 
-/// Plans the variants of a template: every combination of its atoms when there are at most
-/// `full` of them, else per group (see the module documentation).
-pub fn plan(tpl: &Template<'_>, overrides: &Overrides, full: usize) -> Plan {
+/// Plans the variants of a template of `size` bytes: every combination of its atoms when
+/// there are at most `full` of them, else per group (see the module documentation).
+pub fn plan(tpl: &Template<'_>, overrides: &Overrides, full: usize, size: usize) -> Plan {
     let base = Evaluator::new(tpl, overrides, BTreeMap::new());
     let used = eval::used_conditions(tpl);
     let all = base.undecided_atoms(&used);
-    if all.len() <= full.min(16) {
+    let max_atoms = explorable_atoms(size);
+    if all.len() <= full.min(max_atoms) {
         let scenarios = combinations(&all);
-        return Plan { atoms: all, scenarios, ..Plan::default() };
+        return Plan { atoms: all, scenarios, max_atoms, ..Plan::default() };
     }
     let n = tpl.resources.len();
     // Atoms each resource's own values depend on, and the resources it refers to.
@@ -104,10 +123,10 @@ pub fn plan(tpl: &Template<'_>, overrides: &Overrides, full: usize) -> Plan {
     for (root, atoms) in by_root {
         if !atoms.is_empty() {
             group_at_root.insert(root, groups.len());
-            groups.push(atoms.into_iter().take(MAX_GROUP_ATOMS).collect());
+            groups.push(atoms.into_iter().take(max_atoms).collect());
         }
     }
-    let mut plan = Plan::default();
+    let mut plan = Plan { max_atoms, ..Plan::default() };
     for (i, r) in tpl.resources.iter().enumerate() {
         let Some(&g) = group_at_root.get(&sets.find(i)) else { continue };
         plan.group_of.insert(r.id.clone(), g);
@@ -143,13 +162,19 @@ fn combinations(atoms: &[String]) -> Vec<BTreeMap<String, bool>> {
 }
 
 impl Plan {
+    /// The group of atoms the values of `resource` depend on, if any: with the variants a
+    /// finding holds in, all that [`Plan::describe`] needs to know of the resource.
+    pub fn group_of_resource(&self, resource: Option<&str>) -> Option<usize> {
+        resource.and_then(|r| self.group_of.get(r)).copied()
+    }
+
     /// Describes the variants `seen` in which a finding about `resource` (if any) holds:
     /// `None` when that is every combination that matters to it.
     pub fn describe(&self, seen: &[usize], resource: Option<&str>) -> Option<Message> {
         if self.groups.is_empty() {
             return Some(describe_among(&self.atoms, &self.scenarios, seen));
         }
-        let own = resource.and_then(|r| self.group_of.get(r)).copied();
+        let own = self.group_of_resource(resource);
         for g in own.into_iter().chain((0..self.groups.len()).filter(|&g| Some(g) != own)) {
             let atoms = &self.groups[g];
             let combos = combinations(atoms);
@@ -266,6 +291,25 @@ impl UnionFind {
         let (a, b) = (self.find(a), self.find(b));
         if a != b {
             self.0[a.max(b)] = a.min(b);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn larger_templates_explore_fewer_atoms() {
+        assert_eq!(explorable_atoms(0), MAX_GROUP_ATOMS);
+        assert_eq!(explorable_atoms(100_000), MAX_GROUP_ATOMS);
+        assert_eq!(explorable_atoms(300_000), 4);
+        assert_eq!(explorable_atoms(1_000_000), 3);
+        assert_eq!(explorable_atoms(8_000_000), 0);
+        assert_eq!(explorable_atoms(usize::MAX), 0);
+        // The variants never lower more than the budget's bytes.
+        for size in [1, 1000, 131_072, 131_073, 999_999, 4 << 20, (4 << 20) + 1] {
+            assert!((size << explorable_atoms(size)) <= MAX_VARIANT_BYTES.max(size), "{size}");
         }
     }
 }
