@@ -34,18 +34,27 @@ pub use crate::model::kind::{model_kind, source_types};
 pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Model {
     let mut m = Model { file, inputs: texts::inputs(tpl), ..Model::default() };
     let mut lits = texts::Literals::default();
+    let outputs = tpl.root.get("Outputs").and_then(Node::as_map).unwrap_or_default();
+    lits.reserve(
+        tpl.parameters
+            .iter()
+            .filter_map(|p| p.default)
+            .chain(tpl.mappings)
+            .chain(outputs.iter().flat_map(|o| o.value.as_map().unwrap_or_default()).map(|e| &e.value))
+            .chain(tpl.resources.iter().flat_map(|r| r.properties().into_iter().chain(r.node.get("Metadata")))),
+    );
     for p in &tpl.parameters {
         if let Some(d) = p.default {
-            lits.add(d, &format!("Parameters.{}.Default", p.name), "Default", None);
+            lits.add(d, &format!("Parameters.{}.Default", p.name), "Default", None, &[]);
         }
     }
     if let Some(maps) = tpl.mappings {
-        lits.add(maps, "Mappings", "Mappings", None);
+        lits.add(maps, "Mappings", "Mappings", None, &[]);
     }
     // Outputs, but not their `Condition` (a condition name).
-    for o in tpl.root.get("Outputs").and_then(Node::as_map).unwrap_or_default() {
+    for o in outputs {
         for e in o.value.as_map().unwrap_or_default().iter().filter(|e| e.key != "Condition") {
-            lits.add(&e.value, &format!("Outputs.{}.{}", o.key, e.key), &e.key, None);
+            lits.add(&e.value, &format!("Outputs.{}.{}", o.key, e.key), &e.key, None, &[]);
         }
     }
     let mut pending_sg_rules: Vec<(Field<Link>, SgRule, bool)> = Vec::new();
@@ -75,16 +84,16 @@ pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Mode
         m.resource_index.insert(r.id.clone(), idx);
         m.resources.push(meta.clone());
         if let Some(p) = props_node {
-            lits.add(p, &format!("Resources.{}.Properties", r.id), "Properties", Some(idx));
+            lits.add(p, &format!("Resources.{}.Properties", r.id), "Properties", Some(idx), &m.resources);
         }
         if let Some(md) = r.node.get("Metadata") {
-            lits.add(md, &format!("Resources.{}.Metadata", r.id), "Metadata", Some(idx));
+            lits.add(md, &format!("Resources.{}.Metadata", r.id), "Metadata", Some(idx), &m.resources);
         }
         let p = Props::new(props_val.as_ref().filter(|v| matches!(v.kind, VKind::Map(_))), r.id_span);
         lower_resource(&mut m, meta, &r.kind, &p, &mut pending_sg_rules);
     }
     attach_sg_rules(&mut m, pending_sg_rules);
-    m.texts = lits.into_texts(&m.resources);
+    m.texts = lits.into_texts();
     crate::model::text::add_decoded(&mut m.texts);
     m
 }

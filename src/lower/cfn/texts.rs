@@ -76,20 +76,42 @@ struct Literal {
     role: TextRole,
 }
 
-/// The literals of a template, collected section by section.
+/// The literals of a template as text values, collected section by section.
 #[derive(Default)]
-pub(super) struct Literals(Vec<Literal>);
+pub(super) struct Literals(Vec<TextValue>);
 
 impl Literals {
-    /// Adds the literals under `n`, at `path`, attributed to the key `key` and to `resource`.
-    pub(super) fn add(&mut self, n: &Node, path: &str, key: &str, resource: Option<usize>) {
-        collect_literals(n, path, LitCtx::new(key, resource), &mut self.0, 0);
+    /// Adds the literals under `n`, at `path`, attributed to the key `key` and to `resource`
+    /// (an index into `resources`, the model's resources so far). Each becomes its text value
+    /// at once: a template's literals are never held twice.
+    pub(super) fn add(&mut self, n: &Node, path: &str, key: &str, resource: Option<usize>, resources: &[ResMeta]) {
+        let mut found = Vec::new();
+        collect_literals(n, path, LitCtx::new(key, resource), &mut found, 0);
+        self.0.extend(found.into_iter().map(|l| text_value(l, resources)));
     }
 
-    /// The literals as text values; `resources` are the model's resources, which literals
-    /// refer to by index.
-    pub(super) fn into_texts(self, resources: &[ResMeta]) -> Vec<TextValue> {
-        self.0.into_iter().map(|l| text_value(l, resources)).collect()
+    /// Makes room for the literals under `nodes`, so that the list is never copied to grow:
+    /// at most one per scalar, and one per `Fn::Join` (its joined text).
+    pub(super) fn reserve<'n>(&mut self, nodes: impl IntoIterator<Item = &'n Node>) {
+        let mut count = 0;
+        let mut stack: Vec<&Node> = nodes.into_iter().collect();
+        while let Some(n) = stack.pop() {
+            match &n.kind {
+                Kind::String(_) | Kind::Number(_) => count += 1,
+                Kind::Seq(items) => stack.extend(items),
+                Kind::Map(entries) => {
+                    count += entries.iter().filter(|e| e.key == "Fn::Join").count();
+                    stack.extend(entries.iter().map(|e| &e.value));
+                }
+                _ => {}
+            }
+        }
+        self.0.reserve_exact(count);
+    }
+
+    /// The literals as text values.
+    pub(super) fn into_texts(self) -> Vec<TextValue> {
+        self.0
     }
 }
 
