@@ -165,6 +165,24 @@ fn loops_that_make_millions_of_resources() {
 }
 
 #[test]
+fn terraform_counts_that_multiply() {
+    // A thousand instances each, thirty times over: a few hundred bytes asking for 30,000.
+    let hostile: String = (0..30)
+        .map(|i| {
+            format!(
+                "resource \"aws_s3_bucket\" \"b{i}\" {{\n  count  = 1000\n  bucket = \"b{i}-${{count.index}}\"\n}}\n"
+            )
+        })
+        .collect();
+    assert!(hostile.len() < 4096);
+    let diags = scan_with_good(&[("main.tf", hostile)]);
+    let m = messages(&diags, "main.tf");
+    assert!(m.contains("1000 instances asked for; only 0 were analysed, as the configuration reached 10000"), "{m}");
+    // Ten resources fit: the others are each said to be cut.
+    assert_eq!(m.matches("only 0 were analysed").count(), 20, "{m}");
+}
+
+#[test]
 fn loops_keep_the_rest_of_the_template() {
     let values: Vec<String> = (0..2000).map(|i| format!("v{i}")).collect();
     let hostile = template(json!({

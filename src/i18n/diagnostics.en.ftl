@@ -124,6 +124,7 @@ diag-tf-template-invalid = not a valid template: { $detail }
 diag-tf-module-not-evaluated = the module could not be evaluated
 diag-tf-count-cycle = `count` or `for_each` depends on itself
 diag-tf-too-many-instances = { $count } instances asked for; only the first { $max } were analysed
+diag-tf-too-many-instances-total = { $count } instances asked for; only { $kept } were analysed, as the configuration reached { $max } instances made by `count` and `for_each`
 diag-tf-resource-cycle = the resource's arguments depend on themselves
 diag-tf-too-many-modules = too many module instances; the rest were not analysed
 diag-tf-module-not-downloaded = module `{ $name }` (source `{ $source }`) is not available locally: run `terraform init` to download it; its resources were not analysed

@@ -121,6 +121,7 @@ diag-tf-template-invalid = 올바른 템플릿이 아님(파서 메시지: "{ $d
 diag-tf-module-not-evaluated = 모듈을 평가할 수 없음
 diag-tf-count-cycle = `count` 또는 `for_each`가 자기 자신에 의존함
 diag-tf-too-many-instances = 인스턴스 { $count }개를 요청함: 처음 { $max }개만 분석함
+diag-tf-too-many-instances-total = 인스턴스 { $count }개를 요청함: 구성이 `count`와 `for_each`로 만든 인스턴스가 { $max }개에 이르러 { $kept }개만 분석함
 diag-tf-resource-cycle = 리소스의 인수가 자기 자신에 의존함
 diag-tf-too-many-modules = 모듈 인스턴스가 너무 많음: 나머지는 분석하지 않음
 diag-tf-module-not-downloaded = 모듈 `{ $name }`(소스 `{ $source }`)을(를) 로컬에서 찾을 수 없음: `terraform init`으로 내려받으십시오. 이 모듈의 리소스는 분석하지 않음

@@ -19,6 +19,9 @@ use super::value::{as_num, pending, text};
 
 /// Most instances of one resource or module call.
 pub(crate) const MAX_COUNT: usize = 1_000;
+/// Most instances that `count` and `for_each` make in one root module, with those of its
+/// module calls: a few lines asking for a thousand instances each must not make millions.
+pub(crate) const MAX_TOTAL_COUNT: usize = 10_000;
 /// Deepest chain of module calls.
 pub(crate) const MAX_NESTING: usize = 16;
 
@@ -82,14 +85,18 @@ impl Evaluator {
     }
 
     fn capped(&mut self, n: usize, span: Span) -> usize {
-        if n > MAX_COUNT {
-            self.note(
-                DiagnosticKind::NotAnalysed,
-                span,
-                msg!("diag-tf-too-many-instances", count = n, max = MAX_COUNT),
-            );
+        let room = MAX_TOTAL_COUNT.saturating_sub(self.expanded);
+        let kept = n.min(MAX_COUNT).min(room);
+        if kept < n {
+            let message = if kept == MAX_COUNT {
+                msg!("diag-tf-too-many-instances", count = n, max = MAX_COUNT)
+            } else {
+                msg!("diag-tf-too-many-instances-total", count = n, kept = kept, max = MAX_TOTAL_COUNT)
+            };
+            self.note(DiagnosticKind::NotAnalysed, span, message);
         }
-        n.min(MAX_COUNT)
+        self.expanded += kept;
+        kept
     }
 
     /// The bindings of `count` or `each` for instance `i` of an expansion.

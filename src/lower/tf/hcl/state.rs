@@ -162,6 +162,9 @@ pub(crate) struct Evaluator {
     pub renamed: HashMap<(crate::source::FileId, u32), String>,
     /// Modules already read for other roots of the scan.
     pub shared: Option<Arc<super::Modules>>,
+    /// Instances made by `count` and `for_each` so far (see
+    /// [`super::expand::MAX_TOTAL_COUNT`]).
+    pub expanded: usize,
 }
 
 type Ops = [hcl_edit::Decorated<TraversalOperator>];
@@ -184,6 +187,7 @@ impl Evaluator {
             sources: Vec::new(),
             renamed: HashMap::new(),
             shared: None,
+            expanded: 0,
         }
     }
 
