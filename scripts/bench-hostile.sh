@@ -201,6 +201,23 @@ def many_lines_cr():
     return "cr_only.yaml", "\r".join(lines) + "\r"
 
 
+def terraform_counts():
+    # A thousand instances each, two hundred times over, from 16 kB of HCL.
+    return "main.tf", "".join(f'resource "aws_s3_bucket" "b{i}" {{\n  count  = 1000\n  bucket = "b{i}-${{count.index}}"\n}}\n'
+                               for i in range(200))
+
+
+def many_roles():
+    # Roles that may each be assumed by anyone, with the same broad inline policy: the
+    # privilege-escalation analysis relates every role to every other.
+    trust = {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}]}
+    policy = {"Statement": [{"Effect": "Allow", "Action": ["iam:PassRole", "ec2:RunInstances", "iam:*"], "Resource": "*"}]}
+    roles = {f"R{i}": {"Type": "AWS::IAM::Role", "Properties": {
+        "AssumeRolePolicyDocument": trust, "Policies": [{"PolicyName": "p", "PolicyDocument": policy}]}}
+        for i in range(2_000)}
+    return "roles.json", cfn({"Resources": roles})
+
+
 def self_references():
     params = {f"P{i}": {"Type": "CommaDelimitedList", "Default": [{"Fn::Join": [",", {"Ref": f"P{(i + 1) % 5000}"}]}]}
               for i in range(5000)}
@@ -210,7 +227,7 @@ def self_references():
 CASES = [deep_json, deep_yaml_flow, deep_yaml_block, alias_big_scalar, alias_laughs, alias_laughs_bytes,
          alias_nested_anchors, alias_merges, long_minified_line, long_string_value, foreach_explosion,
          condition_chain, condition_fanout, values_doubling, many_buckets, conditional_buckets, many_pods, long_iam_pattern,
-         many_iam_statements, long_keys, many_lines_cr, self_references]
+         many_iam_statements, long_keys, many_lines_cr, self_references, terraform_counts, many_roles]
 
 
 def checked(d, name):
