@@ -250,7 +250,7 @@ fn judge(unit: &Unit, rules: &[Arc<Rule>]) -> Judged {
     let mut all = Found::default();
     // Each variant's findings join those of the others as soon as the variant is judged: a
     // finding found in every variant is kept once, not once per variant.
-    let mut merged = unit.describe.as_ref().map(|_| Merged::default());
+    let mut merged = unit.describe.as_ref().map(|describe| (Merged::default(), describe));
     for (i, model) in unit.variants.iter().enumerate() {
         let facts = Facts::new(model);
         let (found, problems) = run_rules_found(model, &facts, rules, parallel);
@@ -258,16 +258,16 @@ fn judge(unit: &Unit, rules: &[Arc<Rule>]) -> Judged {
             evidence = Some(facts.evidence().clone());
         }
         match &mut merged {
-            Some(m) => m.add(i, found.into_vec()),
+            Some((m, _)) => m.add(i, found.into_vec()),
             None => all.append(found),
         }
         diagnostics.extend(problems);
     }
     diagnostics.sort();
     diagnostics.dedup();
-    let mut findings = match (merged, &unit.describe) {
-        (Some(m), Some(describe)) => Found::from(m.finish(unit.variants.len(), describe)),
-        _ => all,
+    let mut findings = match merged {
+        Some((m, describe)) => Found::from(m.finish(unit.variants.len(), describe)),
+        None => all,
     };
     if let Some(only) = &unit.report_only {
         findings.retain(|f| only.contains(&f.location.span.file));

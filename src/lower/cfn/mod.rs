@@ -45,16 +45,16 @@ pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Mode
     );
     for p in &tpl.parameters {
         if let Some(d) = p.default {
-            lits.add(d, &format!("Parameters.{}.Default", p.name), "Default", None, &[]);
+            lits.add(d, &format!("Parameters.{}.Default", p.name), "Default", None);
         }
     }
     if let Some(maps) = tpl.mappings {
-        lits.add(maps, "Mappings", "Mappings", None, &[]);
+        lits.add(maps, "Mappings", "Mappings", None);
     }
     // Outputs, but not their `Condition` (a condition name).
     for o in outputs {
         for e in o.value.as_map().unwrap_or_default().iter().filter(|e| e.key != "Condition") {
-            lits.add(&e.value, &format!("Outputs.{}.{}", o.key, e.key), &e.key, None, &[]);
+            lits.add(&e.value, &format!("Outputs.{}.{}", o.key, e.key), &e.key, None);
         }
     }
     let mut pending_sg_rules: Vec<(Field<Link>, SgRule, bool)> = Vec::new();
@@ -84,10 +84,10 @@ pub fn lower(tpl: &Template<'_>, ev: &Evaluator<'_, '_>, file: Arc<str>) -> Mode
         m.resource_index.insert(r.id.clone(), idx);
         m.resources.push(meta.clone());
         if let Some(p) = props_node {
-            lits.add(p, &format!("Resources.{}.Properties", r.id), "Properties", Some(idx), &m.resources);
+            lits.add(p, &format!("Resources.{}.Properties", r.id), "Properties", Some((idx, &meta)));
         }
         if let Some(md) = r.node.get("Metadata") {
-            lits.add(md, &format!("Resources.{}.Metadata", r.id), "Metadata", Some(idx), &m.resources);
+            lits.add(md, &format!("Resources.{}.Metadata", r.id), "Metadata", Some((idx, &meta)));
         }
         let p = Props::new(props_val.as_ref().filter(|v| matches!(v.kind, VKind::Map(_))), r.id_span);
         lower_resource(&mut m, meta, &r.kind, &p, &mut pending_sg_rules);

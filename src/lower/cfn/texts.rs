@@ -82,12 +82,12 @@ pub(super) struct Literals(Vec<TextValue>);
 
 impl Literals {
     /// Adds the literals under `n`, at `path`, attributed to the key `key` and to `resource`
-    /// (an index into `resources`, the model's resources so far). Each becomes its text value
-    /// at once: a template's literals are never held twice.
-    pub(super) fn add(&mut self, n: &Node, path: &str, key: &str, resource: Option<usize>, resources: &[ResMeta]) {
+    /// (its index in the model's resources, and its identity). Each becomes its text value at
+    /// once: a template's literals are never held twice.
+    pub(super) fn add(&mut self, n: &Node, path: &str, key: &str, resource: Option<(usize, &ResMeta)>) {
         let mut found = Vec::new();
-        collect_literals(n, path, LitCtx::new(key, resource), &mut found, 0);
-        self.0.extend(found.into_iter().map(|l| text_value(l, resources)));
+        collect_literals(n, path, LitCtx::new(key, resource.map(|(i, _)| i)), &mut found, 0);
+        self.0.extend(found.into_iter().map(|l| text_value(l, resource.map(|(_, r)| r))));
     }
 
     /// Makes room for the literals under `nodes`, so that the list is never copied to grow:
@@ -115,8 +115,7 @@ impl Literals {
     }
 }
 
-fn text_value(l: Literal, resources: &[ResMeta]) -> TextValue {
-    let res = l.resource.map(|i| &resources[i]);
+fn text_value(l: Literal, res: Option<&ResMeta>) -> TextValue {
     let secret_by_design = res.is_some_and(|r| {
         &*r.kind == "AWS::ApiGateway::ApiKey" && l.path == format!("Resources.{}.Properties.Value", r.id)
     });
